@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * scap.h - the capture library: open an event source (an engine), read its events
+ * in timestamp order, read the system state it starts from.
+ *
+ * Conventions (STYLE.md rules 7-12):
+ *  - int-returning calls give 0 on success, a negative errno on error, and a positive
+ *    enum scap_status for benign conditions (SCAP_TIMEOUT, SCAP_EOF).
+ *  - after an error, scap_last_error(h) holds a message naming the problem.
+ *  - opts structs start with size_t sz; declare them with SCAP_OPTS().
+ *  - one thread per handle.
+ */
+#ifndef SCAP_H
+#define SCAP_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <driver/abi/scap_abi.h>
+#include <driver/abi/scap_events.h>
+#include <libscap/scap_state.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SCAP_API __attribute__((visibility("default")))
+
+#define SCAP_ERRBUF_SIZE 256
+
+enum scap_status {
+	SCAP_TIMEOUT = 1, /* no event ready now (live engines); not an error */
+	SCAP_EOF = 2,     /* the source is exhausted */
+};
+
+enum scap_log_level { SCAP_LOG_ERROR, SCAP_LOG_WARN, SCAP_LOG_INFO, SCAP_LOG_DEBUG };
+typedef void (*scap_log_fn)(enum scap_log_level level, const char *msg, void *ctx);
+
+struct scap;
+typedef struct scap scap_t;
+
+/*
+ * Declare a zeroed opts struct with sz set: SCAP_OPTS(scap_open_opts, o, .path = "x").
+ */
+#define SCAP_OPTS(type, name, ...)                                          \
+	struct type name = ({                                               \
+		struct type ___##name;                                      \
+		memset(&___##name, 0, sizeof(struct type));                 \
+		(struct type){ .sz = sizeof(struct type), __VA_ARGS__ };    \
+	})
+
+struct scap_test_input;   /* see libscap/scap_test_input.h */
+
+/* Options of scap_open(). */
+struct scap_open_opts {
+	size_t sz;                /* sizeof(struct scap_open_opts) */
+	const char *engine;       /* "savefile", "test_input" or "noop"; NULL: savefile when path is set */
+	const char *path;         /* savefile: capture file to read, plain or gzip; "-" is stdin */
+	scap_log_fn log_fn;       /* NULL: the library stays silent */
+	void *log_ctx;            /* passed to log_fn */
+	const struct scap_test_input *test_input; /* test_input engine: events and state to replay */
+};
+#define scap_open_opts__last_field test_input
+
+/*
+ * A view of one event. Memory is owned by the engine and valid until the next
+ * scap_next() or scap_close() on the same handle.
+ */
+struct scap_evt_ref {
+	size_t sz;                 /* sizeof(struct scap_evt_ref), set by the caller */
+	const uint8_t *raw;        /* the record: 26-byte header, param lengths, params */
+	uint32_t len;              /* bytes of raw (== header len) */
+	uint64_t ts_ns;            /* ns since epoch */
+	uint64_t tid;
+	uint16_t type;             /* enum scap_evt_type */
+	uint32_t nparams;
+	uint16_t cpu;              /* CPU that produced it */
+	uint32_t flags;            /* event flags stored by the writer (0 when none) */
+	uint64_t offset;           /* savefile: byte offset of the event's block in the
+	                              uncompressed stream; else 0 */
+};
+
+/* One decoded parameter: points into the event's memory. */
+struct scap_param {
+	const uint8_t *val;
+	uint32_t len;              /* bytes */
+};
+
+/**
+ * scap_open() - open an event source.
+ * @opts:   [in] options (SCAP_OPTS); not kept after the call.
+ * @out:    [out] the new handle on success, NULL on failure.
+ * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the error message on failure; may be NULL.
+ * For a savefile, the header blocks up to the first event block are read here: the
+ * initial state (scap_get_state()) is then available.
+ * Return: 0; -EINVAL bad opts (unknown engine, missing path, non-zero bytes past the
+ * fields this library knows); -ENOENT/-EACCES file cannot be opened; -EPROTO not a
+ * capture file or corrupt header blocks (message names the byte offset and block);
+ * -ENOMEM.
+ */
+SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf);
+
+/**
+ * scap_next() - the next event in timestamp order.
+ * @h:   [in] open handle.
+ * @out: [out] event view (set out->sz first); valid until the next scap_next()/scap_close().
+ * Return: 0 event stored; SCAP_TIMEOUT none ready (live); SCAP_EOF no more events;
+ * -EPROTO corrupt or truncated input: every complete event before the damage has been
+ * returned, scap_last_error() names the byte offset and block; -EIO read error.
+ * After an error every further call returns the same error.
+ */
+SCAP_API int scap_next(scap_t *h, struct scap_evt_ref *out);
+
+/**
+ * scap_evt_params() - decode the parameter lengths of an event.
+ * @evt:    [in] event from scap_next().
+ * @params: [out] up to max entries, pointing into the event's memory.
+ * @max:    [in] entries of params.
+ * Return: number of parameters decoded (min(nparams, max)); -EPROTO when the lengths
+ * overrun the record (no entry is then trustworthy).
+ */
+SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *params,
+			     uint32_t max);
+
+/**
+ * scap_get_state() - the system state the source starts from.
+ * @h:   [in] open handle.
+ * @out: [out] set out->sz first; pointers owned by @h, valid until scap_close().
+ * Return: 0; -EINVAL bad sz.
+ */
+SCAP_API int scap_get_state(scap_t *h, struct scap_state *out);
+
+/** scap_last_error() - the message of the last error on @h ("" when none); owned by @h. */
+SCAP_API const char *scap_last_error(scap_t *h);
+
+/** scap_close() - release @h and everything it handed out. NULL is ignored. */
+SCAP_API void scap_close(scap_t *h);
+
+/**
+ * scap_evt_info() - schema entry of an event type.
+ * Return: the entry, or NULL when @type is outside the table.
+ */
+SCAP_API const struct scap_evt_info *scap_evt_info(uint16_t type);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SCAP_H */
