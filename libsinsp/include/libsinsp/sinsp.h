@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sinsp.h - the inspection library: reads events from libscap, rebuilds the state
+ * of processes, threads and file descriptors as of each event, extracts fields
+ * ("proc.name", "fd.name", ...) and formats events as sysdig does.
+ *
+ * Conventions: as in scap.h (0 / negative errno / positive enum scap_status,
+ * message in sinsp_last_error(), opts structs with sz first, one thread per handle).
+ */
+#ifndef SINSP_H
+#define SINSP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#include <libscap/scap.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SINSP_API __attribute__((visibility("default")))
+
+struct sinsp;
+typedef struct sinsp sinsp_t;
+
+/* One event with its state context; owned by the handle, valid until the next sinsp_next(). */
+struct sinsp_evt;
+
+/* A compiled output format (-p) or the JSON renderer (-j). */
+struct sinsp_formatter;
+
+/* Options of sinsp_open(); the scap options are forwarded as they are. */
+struct sinsp_open_opts {
+	size_t sz;                          /* sizeof(struct sinsp_open_opts) */
+	const struct scap_open_opts *scap;  /* event source; required */
+	uint32_t max_str_len;               /* bytes of a buffer parameter printed in text output
+	                                       before it is cut with "..."; 0: 80 (sysdig's default) */
+};
+#define sinsp_open_opts__last_field max_str_len
+
+/**
+ * sinsp_open() - open an event source and load the state it starts from.
+ * @opts:   [in] options; not kept.
+ * @out:    [out] the handle, NULL on failure.
+ * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the message on failure; may be NULL.
+ * Return: 0, or the negative errno of scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
+ */
+SINSP_API int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf);
+
+/**
+ * sinsp_next() - read the next event and apply it to the state.
+ * @s:   [in] handle.
+ * @out: [out] the event; owned by @s, valid until the next sinsp_next() or sinsp_close().
+ * Every event read is numbered (evt.num counts from 1), including events that are
+ * not meant to be shown (see sinsp_evt_is_hidden()).
+ * Return: 0; SCAP_TIMEOUT; SCAP_EOF; negative errno from the source (-EPROTO for a
+ * corrupt capture: every complete event before the damage was returned).
+ */
+SINSP_API int sinsp_next(sinsp_t *s, struct sinsp_evt **out);
+
+/**
+ * sinsp_evt_is_hidden() - true for events that update state but are not shown:
+ * events the writer stored for state only (sysdig's "fat file" flag) and internal
+ * events of the capture machinery.
+ */
+SINSP_API bool sinsp_evt_is_hidden(const struct sinsp_evt *evt);
+
+/** sinsp_evt_raw() - the underlying scap event view (valid as long as @evt). */
+SINSP_API const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt);
+
+/** sinsp_last_error() - message of the last error on @s ("" when none); owned by @s. */
+SINSP_API const char *sinsp_last_error(sinsp_t *s);
+
+/** sinsp_close() - release @s and everything it handed out. NULL is ignored. */
+SINSP_API void sinsp_close(sinsp_t *s);
+
+/* sysdig's default output line (sysdig 0.29.3, "-p" default without container info). */
+#define SINSP_DEFAULT_FORMAT \
+	"*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
+
+enum sinsp_output { SINSP_OUTPUT_TEXT = 0, SINSP_OUTPUT_JSON = 1 };
+
+/**
+ * sinsp_formatter_new() - compile an output format.
+ * @s:    [in] handle whose fields the format uses (the formatter must not outlive it).
+ * @fmt:  [in] sysdig -p syntax: text with %field or %field[arg] or %field.arg
+ *        references; a leading '*' prints the line even when a field does not resolve
+ *        (it prints "<NA>"), otherwise the event is skipped. Not kept.
+ * @kind: [in] text line, or JSON object of the referenced fields (sysdig -j).
+ * @out:  [out] the formatter; free with sinsp_formatter_free().
+ * Return: 0; -EINVAL unknown field or malformed format (sinsp_last_error() says which
+ * and at which byte); -ENOMEM.
+ */
+SINSP_API int sinsp_formatter_new(sinsp_t *s, const char *fmt, enum sinsp_output kind,
+				  struct sinsp_formatter **out);
+
+/**
+ * sinsp_formatter_render() - render one event.
+ * @f:   [in] formatter.  @evt: [in] event from sinsp_next().
+ * @out: [out] the line without newline, NUL terminated; owned by @f, valid until the
+ *       next render or free.  @len: [out] bytes of *out (may be NULL).
+ * Return: 1 rendered; 0 skipped (a field did not resolve and the format has no '*').
+ */
+SINSP_API int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt,
+				     const char **out, size_t *len);
+
+/** sinsp_formatter_free() - release @f. NULL is ignored. */
+SINSP_API void sinsp_formatter_free(struct sinsp_formatter *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SINSP_H */

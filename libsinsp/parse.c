@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse.c - applies each event to the state: enter/exit pairing, the event's thread
+ * and fd, and the dispatch to the per-family parsers (parse_proc.c, parse_fd.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sinsp_int.h"
+#include "parse.h"
+
+static void save_enter(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	if (evt->ref.len > t->enter_cap) {
+		uint8_t *p = realloc(t->enter_raw, evt->ref.len);
+
+		if (!p) {
+			t->enter_len = 0;
+			return;
+		}
+		t->enter_raw = p;
+		t->enter_cap = evt->ref.len;
+	}
+	memcpy(t->enter_raw, evt->ref.raw, evt->ref.len);
+	t->enter_len = evt->ref.len;
+}
+
+/* Decode the saved enter event of t into params (returns its count, 0 if none). */
+uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max)
+{
+	struct scap_evt_ref ref;
+	struct scap_abi_evt_hdr hdr;
+	int n;
+
+	if (!t->enter_valid || t->enter_len < SCAP_ABI_EVT_HDR_LEN)
+		return 0;
+	memcpy(&hdr, t->enter_raw, sizeof(hdr));
+	memset(&ref, 0, sizeof(ref));
+	ref.sz = sizeof(ref);
+	ref.raw = t->enter_raw;
+	ref.len = t->enter_len;
+	ref.type = hdr.type;
+	ref.nparams = hdr.nparams;
+	ref.ts_ns = hdr.ts;
+	ref.tid = hdr.tid;
+	n = scap_evt_params(&ref, (struct scap_param *)params, max);
+	return n < 0 ? 0 : (uint32_t)n;
+}
+
+void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
+	uint16_t type = evt->ref.type;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	evt->thread = t;
+	if (t) {
+		if (scap_evt_is_enter(type)) {
+			t->enter_valid = true;
+			save_enter(t, evt);
+			t->latency_ns = 0;
+			if ((eflags & SCAP_EF_USES_FD) && evt->nparams > 0)
+				t->last_fd = sinsp_param_s64(evt, 0, -1);
+		} else {
+			t->enter_valid = t->last_type == (uint16_t)(type - 1) && t->enter_len;
+			t->latency_ns = t->enter_valid ? evt->ref.ts_ns - t->last_ts : 0;
+		}
+		if (eflags & SCAP_EF_USES_FD) {
+			evt->fd_num = t->last_fd;
+			evt->fd = sinsp_fd_find(t, t->last_fd);
+		}
+		t->last_type = type;
+		t->last_ts = evt->ref.ts_ns;
+	}
+	sinsp_dispatch(s, evt);
+}

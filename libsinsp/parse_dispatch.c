@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse_dispatch.c - the table of state parsers, indexed by event type.
+ *
+ * The table is built once from the schema by event name and direction, so every
+ * version of an event (clone, clone_16, clone_20, ...) reaches the same parser; the
+ * parsers find their parameters by name, which the scap format keeps stable across
+ * versions.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "parse.h"
+
+typedef void (*parser_fn)(struct sinsp *s, struct sinsp_evt *evt);
+
+struct parser_entry {
+	const char *name;
+	bool exit;
+	parser_fn fn;
+};
+
+static void parse_eventfd(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_EVENT, ""); }
+static void parse_signalfd(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_SIGNALFD, ""); }
+static void parse_timerfd(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_TIMERFD, ""); }
+static void parse_inotify(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_INOTIFY, ""); }
+static void parse_epoll(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_EVENTPOLL, ""); }
+static void parse_userfaultfd(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_USERFAULTFD, ""); }
+static void parse_io_uring(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_IOURING, ""); }
+static void parse_bpf(struct sinsp *s, struct sinsp_evt *evt) { sinsp_parse_simple_fd_exit(s, evt, SCAP_FD_BPF, ""); }
+
+static const struct parser_entry parsers[] = {
+	{ "open", true, sinsp_parse_open_exit },
+	{ "openat", true, sinsp_parse_open_exit },
+	{ "openat2", true, sinsp_parse_open_exit },
+	{ "creat", true, sinsp_parse_open_exit },
+	{ "open_by_handle_at", true, sinsp_parse_open_exit },
+	{ "memfd_create", true, sinsp_parse_open_exit },
+	{ "close", true, sinsp_parse_close_exit },
+	{ "dup", true, sinsp_parse_dup_exit },
+	{ "dup2", true, sinsp_parse_dup_exit },
+	{ "dup3", true, sinsp_parse_dup_exit },
+	{ "fcntl", true, sinsp_parse_dup_exit },
+	{ "pipe", true, sinsp_parse_pipe_exit },
+	{ "pipe2", true, sinsp_parse_pipe_exit },
+	{ "eventfd", true, parse_eventfd },
+	{ "eventfd2", true, parse_eventfd },
+	{ "signalfd", true, parse_signalfd },
+	{ "signalfd4", true, parse_signalfd },
+	{ "timerfd_create", true, parse_timerfd },
+	{ "inotify_init", true, parse_inotify },
+	{ "inotify_init1", true, parse_inotify },
+	{ "epoll_create", true, parse_epoll },
+	{ "epoll_create1", true, parse_epoll },
+	{ "userfaultfd", true, parse_userfaultfd },
+	{ "io_uring_setup", true, parse_io_uring },
+	{ "bpf", true, parse_bpf },
+	{ "socket", true, sinsp_parse_socket_exit },
+	{ "connect", true, sinsp_parse_connect_exit },
+	{ "accept", true, sinsp_parse_accept_exit },
+	{ "accept4", true, sinsp_parse_accept_exit },
+	{ "bind", true, sinsp_parse_bind_exit },
+	{ "sendto", false, sinsp_parse_sendto_enter },
+	{ "sendmsg", false, sinsp_parse_sendto_enter },
+	{ "clone", true, sinsp_parse_clone_exit },
+	{ "clone3", true, sinsp_parse_clone_exit },
+	{ "fork", true, sinsp_parse_clone_exit },
+	{ "vfork", true, sinsp_parse_clone_exit },
+	{ "execve", true, sinsp_parse_execve_exit },
+	{ "execveat", true, sinsp_parse_execve_exit },
+	{ "procexit", false, sinsp_parse_procexit },
+	{ "chdir", true, sinsp_parse_chdir_exit },
+	{ "fchdir", true, sinsp_parse_chdir_exit },
+};
+
+static parser_fn table[SCAP_EVT_MAX];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void build_table(void)
+{
+	uint32_t type, i;
+
+	for (type = 0; type < SCAP_EVT_MAX; type++) {
+		const struct scap_evt_info *info = &scap_evt_table[type];
+		bool exit = !scap_evt_is_enter((uint16_t)type);
+
+		if (!info->name)
+			continue;
+		for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
+			if (parsers[i].exit == exit && strcmp(parsers[i].name, info->name) == 0)
+				table[type] = parsers[i].fn;
+	}
+}
+
+void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
+{
+	pthread_once(&table_once, build_table);
+	if (evt->ref.type < SCAP_EVT_MAX && table[evt->ref.type])
+		table[evt->ref.type](s, evt);
+}
+
+int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < nparams && i < info->nparams; i++)
+		if (strcmp(info->params[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

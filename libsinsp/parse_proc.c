@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse_proc.c - process and thread lifecycle: clone/fork/vfork/clone3, execve,
+ * procexit, chdir/fchdir.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "paths.h"
+
+/* scap clone flags (values of the scap format, not the kernel's) */
+#define SCAP_CL_CLONE_FILES (1u << 0)
+#define SCAP_CL_CLONE_THREAD (1u << 13)
+
+static int pidx(const struct sinsp_evt *evt, const char *name)
+{
+	return evt->info ? sinsp_info_param(evt->info, evt->nparams, name) : -1;
+}
+
+static void set_str_param(const struct sinsp_evt *evt, const char *name, char **dst)
+{
+	int i = pidx(evt, name);
+	const struct sinsp_param *p;
+
+	if (i < 0)
+		return;
+	p = &evt->params[i];
+	sinsp_thread_set_str(dst, (const char *)p->val, strnlen((const char *)p->val, p->len));
+}
+
+/* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
+static void set_cwd(char **dst, const char *src, size_t len)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_add(&b, src, len);
+	if (!b.len || b.buf[b.len - 1] != '/')
+		strbuf_addc(&b, '/');
+	sinsp_thread_set_str(dst, b.buf, b.len);
+	strbuf_free(&b);
+}
+
+static void set_cwd_param(const struct sinsp_evt *evt, char **dst)
+{
+	int i = pidx(evt, "cwd");
+	const struct sinsp_param *p;
+
+	if (i < 0)
+		return;
+	p = &evt->params[i];
+	set_cwd(dst, (const char *)p->val, strnlen((const char *)p->val, p->len));
+}
+
+static void set_blob_param(const struct sinsp_evt *evt, const char *name, char **dst, uint32_t *len)
+{
+	int i = pidx(evt, name);
+	const struct sinsp_param *p;
+
+	if (i < 0)
+		return;
+	p = &evt->params[i];
+	sinsp_thread_set_blob(dst, len, p->val, p->len);
+}
+
+static int64_t s64_param(const struct sinsp_evt *evt, const char *name, int64_t dflt)
+{
+	int i = pidx(evt, name);
+
+	return i < 0 ? dflt : sinsp_param_s64(evt, (uint32_t)i, dflt);
+}
+
+static uint64_t u64_param(const struct sinsp_evt *evt, const char *name, uint64_t dflt)
+{
+	int i = pidx(evt, name);
+
+	return i < 0 ? dflt : sinsp_param_u64(evt, (uint32_t)i, dflt);
+}
+
+/* The fields clone and execve exit events carry about the process. */
+static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	set_str_param(evt, "exe", &t->exe);
+	set_blob_param(evt, "args", &t->args, &t->args_len);
+	set_str_param(evt, "comm", &t->comm);
+	if (!t->comm && t->exe) {
+		const char *b = strrchr(t->exe, '/');
+
+		sinsp_thread_set_str(&t->comm, b ? b + 1 : t->exe, strlen(b ? b + 1 : t->exe));
+	}
+	set_blob_param(evt, "cgroups", &t->cgroups, &t->cgroups_len);
+	set_blob_param(evt, "env", &t->env, &t->env_len);
+	t->fdlimit = s64_param(evt, "fdlimit", t->fdlimit);
+	t->pfmajor = u64_param(evt, "pgft_maj", t->pfmajor);
+	t->pfminor = u64_param(evt, "pgft_min", t->pfminor);
+	t->vmsize_kb = (uint32_t)u64_param(evt, "vm_size", t->vmsize_kb);
+	t->vmrss_kb = (uint32_t)u64_param(evt, "vm_rss", t->vmrss_kb);
+	t->vmswap_kb = (uint32_t)u64_param(evt, "vm_swap", t->vmswap_kb);
+	t->uid = (uint32_t)u64_param(evt, "uid", t->uid);
+	t->gid = (uint32_t)u64_param(evt, "gid", t->gid);
+	t->loginuid = (uint32_t)u64_param(evt, "loginuid", t->loginuid);
+	t->vtid = s64_param(evt, "vtid", t->vtid);
+	t->vpid = s64_param(evt, "vpid", t->vpid);
+}
+
+static void copy_strings(struct sinsp_thread *dst, const struct sinsp_thread *src)
+{
+#define COPY_STR(f) if (src->f) sinsp_thread_set_str(&dst->f, src->f, strlen(src->f))
+	COPY_STR(comm);
+	COPY_STR(exe);
+	COPY_STR(exepath);
+	COPY_STR(cwd);
+#undef COPY_STR
+	if (src->args)
+		sinsp_thread_set_blob(&dst->args, &dst->args_len, src->args, src->args_len);
+	if (src->env)
+		sinsp_thread_set_blob(&dst->env, &dst->env_len, src->env, src->env_len);
+	if (src->cgroups)
+		sinsp_thread_set_blob(&dst->cgroups, &dst->cgroups_len, src->cgroups, src->cgroups_len);
+	dst->uid = src->uid;
+	dst->gid = src->gid;
+	dst->loginuid = src->loginuid;
+	dst->sid = src->sid;
+	dst->vpgid = src->vpgid;
+	dst->fdlimit = src->fdlimit;
+}
+
+/* Give child the fd table of parent: shared for threads and CLONE_FILES, else a copy. */
+static void inherit_fds(struct sinsp *s, struct sinsp_thread *child, struct sinsp_thread *parent,
+			uint32_t flags)
+{
+	size_t i;
+
+	parent = sinsp_thread_main(s, parent);
+	if (!parent || !parent->fds || child->fds)
+		return;
+	if (flags & (SCAP_CL_CLONE_THREAD | SCAP_CL_CLONE_FILES)) {
+		child->fds = parent->fds;
+		parent->fds->refs++;
+		return;
+	}
+	for (i = 0; i < parent->fds->map.cap; i++) {
+		const struct sinsp_fd *pf = parent->fds->map.slots[i].val;
+		struct sinsp_fd *cf;
+		char *name;
+
+		if (!pf)
+			continue;
+		cf = sinsp_fd_add(child, pf->fd, pf->type, pf->name);
+		if (!cf)
+			return;
+		name = cf->name;
+		*cf = *pf;
+		cf->name = name;
+	}
+}
+
+void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	int64_t res = s64_param(evt, "res", -1);
+	uint32_t flags = (uint32_t)u64_param(evt, "flags", 0);
+	struct sinsp_thread *parent, *child;
+	int64_t ctid, cpid, cptid;
+
+	if (res < 0)
+		return;
+	if (res == 0) {
+		/* child side: the event's tid is the new thread */
+		ctid = (int64_t)evt->ref.tid;
+		cpid = s64_param(evt, "pid", ctid);
+		cptid = s64_param(evt, "ptid", -1);
+		child = sinsp_thread_find(s, ctid);
+		if (child && child->comm) {
+			evt->thread = child;
+			return; /* already created by the parent side */
+		}
+		parent = sinsp_thread_find(s, cptid);
+	} else {
+		/* parent side: res is the new thread's tid */
+		ctid = res;
+		parent = evt->thread;
+		if (flags & SCAP_CL_CLONE_THREAD)
+			cpid = s64_param(evt, "pid", parent ? parent->pid : ctid);
+		else
+			cpid = ctid;
+		cptid = (int64_t)evt->ref.tid;
+		child = sinsp_thread_find(s, ctid);
+		if (child && child->comm)
+			return;
+	}
+	child = sinsp_thread_add(s, ctid);
+	if (!child)
+		return;
+	if (parent && parent != child)
+		copy_strings(child, parent);
+	child->pid = cpid;
+	child->ptid = cptid;
+	child->flags = flags;
+	child->clone_ts = evt->ref.ts_ns;
+	fill_process(child, evt);
+	if (res != 0) {
+		/* the parent-side event carries the parent's vtid/vpid, not the child's */
+		child->vtid = ctid;
+		child->vpid = cpid;
+	}
+	set_cwd_param(evt, &child->cwd);
+	if (parent && parent != child)
+		inherit_fds(s, child, parent, flags);
+	if (res == 0)
+		evt->thread = child;
+}
+
+void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+
+	if (s64_param(evt, "res", -1) < 0)
+		return;
+	if (!t) {
+		t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
+		if (!t)
+			return;
+		t->pid = s64_param(evt, "pid", t->tid);
+		t->ptid = s64_param(evt, "ptid", -1);
+		evt->thread = t;
+	}
+	free(t->comm);
+	t->comm = NULL;
+	fill_process(t, evt);
+	set_cwd_param(evt, &t->cwd);
+	set_str_param(evt, "exepath", &t->exepath);
+	if (pidx(evt, "exepath") < 0) {
+		/* the enter event carries the path that was executed */
+		struct sinsp_param ep[SINSP_MAX_PARAMS];
+		uint32_t n = sinsp_enter_params(t, ep, SINSP_MAX_PARAMS);
+
+		if (n > 0)
+			sinsp_thread_set_str(&t->exepath, (const char *)ep[0].val,
+					     strnlen((const char *)ep[0].val, ep[0].len));
+	}
+}
+
+void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	/* the thread stays visible for this event and is removed before the next one */
+	if (evt->thread)
+		s->pending_removal = evt->thread;
+}
+
+void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = sinsp_thread_main(s, evt->thread);
+	struct strbuf b = { 0 };
+	int i;
+
+	if (!t || s64_param(evt, "res", -1) < 0)
+		return;
+	if ((i = pidx(evt, "path")) >= 0) {
+		const struct sinsp_param *p = &evt->params[i];
+
+		sinsp_path_resolve(&b, t->cwd, (const char *)p->val, strnlen((const char *)p->val, p->len));
+	} else if (evt->fd) {
+		strbuf_adds(&b, evt->fd->name);
+	} else {
+		return;
+	}
+	set_cwd(&t->cwd, b.buf, b.len);
+	strbuf_free(&b);
+}

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sinsp.c - the inspector handle: open a source, number and parse each event.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sinsp_int.h"
+
+/* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
+#define SCAP_DF_STATE_ONLY 1u
+
+int sinsp_err(struct sinsp *s, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errbuf, sizeof(s->errbuf), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
+{
+	struct scap_state st;
+	struct sinsp *s;
+	int rc;
+
+	*out = NULL;
+	if (!opts || opts->sz < sizeof(size_t) || !opts->scap) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "sinsp_open: missing options");
+		return -EINVAL;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "sinsp_open: out of memory");
+		return -ENOMEM;
+	}
+	s->max_str_len = opts->max_str_len ? opts->max_str_len : 80;
+	rc = scap_open(opts->scap, &s->scap, errbuf);
+	if (rc) {
+		free(s);
+		return rc;
+	}
+	memset(&st, 0, sizeof(st));
+	st.sz = sizeof(st);
+	rc = scap_get_state(s->scap, &st);
+	if (!rc)
+		rc = sinsp_thread_load_state(s, &st);
+	if (rc) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", s->errbuf[0] ? s->errbuf : scap_last_error(s->scap));
+		sinsp_close(s);
+		return rc;
+	}
+	s->users = st.users;
+	s->nusers = st.nusers;
+	s->groups = st.groups;
+	s->ngroups = st.ngroups;
+	s->evt.s = s;
+	*out = s;
+	return 0;
+}
+
+int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
+{
+	struct sinsp_evt *evt = &s->evt;
+	int n, rc;
+
+	/* a thread whose procexit was the previous event goes away now */
+	if (s->pending_removal)
+		sinsp_thread_remove(s, s->pending_removal);
+
+	evt->ref.sz = sizeof(evt->ref);
+	rc = scap_next(s->scap, &evt->ref);
+	if (rc) {
+		if (rc < 0)
+			sinsp_err(s, rc, "%s", scap_last_error(s->scap));
+		return rc;
+	}
+	evt->num = ++s->nevts;
+	if (s->nevts == 1)
+		s->first_ts = evt->ref.ts_ns;
+	evt->info = scap_evt_info(evt->ref.type);
+	n = scap_evt_params(&evt->ref, (struct scap_param *)evt->params, SINSP_MAX_PARAMS);
+	if (n < 0)
+		n = 0; /* lengths overrun the record: show the event without parameters */
+	if (evt->info && (uint32_t)n > evt->info->nparams)
+		n = (int)evt->info->nparams;
+	evt->nparams = (uint32_t)n;
+	evt->thread = NULL;
+	evt->fd = NULL;
+	evt->fd_num = -1;
+	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) ||
+		      (evt->info && (evt->info->category & SCAP_EC_INTERNAL));
+	sinsp_parse_event(s, evt);
+	*out = evt;
+	return 0;
+}
+
+bool sinsp_evt_is_hidden(const struct sinsp_evt *evt)
+{
+	return evt->hidden;
+}
+
+const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt)
+{
+	return &evt->ref;
+}
+
+const char *sinsp_last_error(sinsp_t *s)
+{
+	return s->errbuf;
+}
+
+void sinsp_close(sinsp_t *s)
+{
+	if (!s)
+		return;
+	sinsp_thread_free_all(s);
+	scap_close(s->scap);
+	free(s);
+}
+
+const char *sinsp_user_name(struct sinsp *s, uint32_t uid)
+{
+	uint32_t i;
+
+	for (i = 0; i < s->nusers; i++)
+		if (s->users[i].uid == uid)
+			return s->users[i].name;
+	return NULL;
+}
+
+const char *sinsp_group_name(struct sinsp *s, uint32_t gid)
+{
+	uint32_t i;
+
+	for (i = 0; i < s->ngroups; i++)
+		if (s->groups[i].gid == gid)
+			return s->groups[i].name;
+	return NULL;
+}
+
+int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)
+{
+	const struct sinsp_param *p;
+
+	if (i >= evt->nparams)
+		return dflt;
+	p = &evt->params[i];
+	switch (p->len) {
+	case 8: { int64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { int32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { int16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return (int8_t)p->val[0];
+	default: return dflt;
+	}
+}
+
+uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt)
+{
+	const struct sinsp_param *p;
+
+	if (i >= evt->nparams)
+		return dflt;
+	p = &evt->params[i];
+	switch (p->len) {
+	case 8: { uint64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { uint32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { uint16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return p->val[0];
+	default: return dflt;
+	}
+}
+
+int sinsp_param_index(const struct sinsp_evt *evt, const char *name)
+{
+	uint32_t i;
+
+	if (!evt->info)
+		return -1;
+	for (i = 0; i < evt->nparams; i++)
+		if (strcmp(evt->info->params[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
