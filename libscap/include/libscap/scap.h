@@ -55,13 +55,20 @@ struct scap_test_input;   /* see libscap/scap_test_input.h */
 /* Options of scap_open(). */
 struct scap_open_opts {
 	size_t sz;                /* sizeof(struct scap_open_opts) */
-	const char *engine;       /* "savefile", "test_input" or "noop"; NULL: savefile when path is set */
+	const char *engine;       /* "savefile", "test_input" or "noop"; NULL: savefile when path
+	                             or buf is set, test_input when test_input is set */
 	const char *path;         /* savefile: capture file to read, plain or gzip; "-" is stdin */
 	scap_log_fn log_fn;       /* NULL: the library stays silent */
 	void *log_ctx;            /* passed to log_fn */
 	const struct scap_test_input *test_input; /* test_input engine: events and state to replay */
+	/*
+	 * savefile from memory instead of path: buf_len bytes of a capture (plain or gzip),
+	 * not copied, must outlive the handle. Used by the fuzzer and by tests.
+	 */
+	const void *buf;
+	size_t buf_len;
 };
-#define scap_open_opts__last_field test_input
+#define scap_open_opts__last_field buf_len
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next
@@ -130,6 +137,24 @@ SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *
  * Return: 0; -EINVAL bad sz.
  */
 SCAP_API int scap_get_state(scap_t *h, struct scap_state *out);
+
+/**
+ * scap_start() - start producing events (live engines).
+ * @h: [in] open handle.
+ * Return: 0; -ENOTSUP the engine has nothing to start (savefile, test_input, noop).
+ */
+SCAP_API int scap_start(scap_t *h);
+
+/**
+ * scap_stop() - stop producing events (live engines); events already buffered are
+ * still returned by scap_next().
+ * @h: [in] open handle.
+ * Return: 0; -ENOTSUP the engine has nothing to stop.
+ */
+SCAP_API int scap_stop(scap_t *h);
+
+/** scap_engine_name() - name of the engine behind @h ("savefile", ...); static storage. */
+SCAP_API const char *scap_engine_name(scap_t *h);
 
 /** scap_last_error() - the message of the last error on @h ("" when none); owned by @h. */
 SCAP_API const char *scap_last_error(scap_t *h);

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * savefile.c - the savefile engine: reads scap capture files (the pcapng-based block
+ * format of sysdig and Falco), plain or gzip, from a path or from memory.
+ *
+ * Buffering: the engine owns one buffer (1 MiB to start). The reader fills it with one
+ * large read; blocks are then parsed in place and scap_next() hands out pointers into
+ * it. Only when a block straddles the end of the buffer is its head moved to the front
+ * (memmove of less than one block) before the next read. A block larger than the
+ * buffer grows it, doubling only while data keeps arriving, up to
+ * SCAP_SAVEFILE_MAX_BLOCK; a longer block is reported as corrupt.
+ *
+ * Old event blocks (EV, EVF) carry a 22-byte event header without nparams. They are
+ * converted in place: the header moves 4 bytes towards the block start (over the CPU
+ * id and flags, read before) and nparams is computed from the schema's parameter
+ * count and the lengths, as the format's reference reader does.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scap_int.h"
+
+#define SF_BUF_INITIAL (1u << 20)
+
+/* Event types whose len field in 22-byte-header captures is 3 bytes too big. */
+#define SF_EVT_NOTIFICATION_E 280
+#define SF_EVT_INFRASTRUCTURE_EVENT_E 286
+
+struct savefile {
+	struct scap_reader rd;
+	uint8_t *buf;
+	size_t cap;          /* bytes allocated */
+	size_t pos;          /* first unconsumed byte */
+	size_t end;          /* end of valid data */
+	uint64_t base;       /* stream offset of buf[0] */
+	bool eof;            /* the reader has nothing more */
+	int rd_err;          /* reader error (negative errno), reported once data runs out */
+	char rd_msg[SCAP_ERRBUF_SIZE];
+	uint64_t nskipped;   /* event blocks of types beyond the schema */
+};
+
+static uint32_t get_u32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static uint16_t get_u16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
+const char *scap_block_name(uint32_t type)
+{
+	switch (type) {
+	case SCAP_BT_SHB: return "section header";
+	case SCAP_BT_MI: case SCAP_BT_MI_INT: return "machine info";
+	case SCAP_BT_PL_V1: case SCAP_BT_PL_V1_INT: case SCAP_BT_PL_V2: case SCAP_BT_PL_V2_INT:
+	case SCAP_BT_PL_V3: case SCAP_BT_PL_V3_INT: case SCAP_BT_PL_V4: case SCAP_BT_PL_V5:
+	case SCAP_BT_PL_V6: case SCAP_BT_PL_V7: case SCAP_BT_PL_V8: case SCAP_BT_PL_V9:
+		return "process list";
+	case SCAP_BT_FDL: case SCAP_BT_FDL_INT: case SCAP_BT_FDL_V2: return "fd list";
+	case SCAP_BT_IL: case SCAP_BT_IL_INT: case SCAP_BT_IL_V2: return "interface list";
+	case SCAP_BT_UL: case SCAP_BT_UL_INT: case SCAP_BT_UL_V2: return "user list";
+	default: break;
+	}
+	return scap_block_is_event(type) ? "event" : "unknown";
+}
+
+bool scap_block_is_event(uint32_t type)
+{
+	switch (type) {
+	case SCAP_BT_EV: case SCAP_BT_EV_INT: case SCAP_BT_EVF: case SCAP_BT_EV_V2:
+	case SCAP_BT_EVF_V2: case SCAP_BT_EV_V2_LARGE: case SCAP_BT_EVF_V2_LARGE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Make at least @need bytes available from sf->pos (fewer only at the end of the
+ * stream). Return the number available, or a negative errno (-ENOMEM).
+ */
+static ssize_t sf_fill(struct scap *h, struct savefile *sf, size_t need)
+{
+	if (sf->end - sf->pos >= need)
+		return (ssize_t)(sf->end - sf->pos);
+	if (sf->pos) {
+		/* The tail of a straddling block moves to the front: less than one block. */
+		memmove(sf->buf, sf->buf + sf->pos, sf->end - sf->pos);
+		sf->end -= sf->pos;
+		sf->base += sf->pos;
+		sf->pos = 0;
+	}
+	while (sf->end < need && !sf->eof) {
+		ssize_t n;
+
+		if (sf->end == sf->cap) {
+			/* Full and still short: double, but never beyond what is needed. */
+			size_t ncap = sf->cap * 2;
+			uint8_t *p;
+
+			if (ncap > need)
+				ncap = need < sf->cap ? sf->cap : need;
+			p = realloc(sf->buf, ncap);
+			if (!p)
+				return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", ncap);
+			sf->buf = p;
+			sf->cap = ncap;
+		}
+		n = sf->rd.ops->read(sf->rd.ctx, sf->buf + sf->end, sf->cap - sf->end, sf->rd_msg);
+		if (n < 0) {
+			sf->rd_err = (int)n;
+			sf->eof = true;
+			break;
+		}
+		if (n == 0)
+			sf->eof = true;
+		sf->end += (size_t)n;
+	}
+	return (ssize_t)(sf->end - sf->pos);
+}
+
+/* Report a short read: a reader error when there was one, else a truncation. @what is
+ * "block header" or "<name> block". */
+static int sf_short(struct scap *h, struct savefile *sf, const char *what, size_t got,
+		    size_t want)
+{
+	uint64_t off = sf->base + sf->pos;
+
+	if (sf->rd_err)
+		return scap_err(h, sf->rd_err == -EPROTO ? -EPROTO : -EIO,
+				"read error in %s at offset %" PRIu64 " (%zu of %zu bytes): %s",
+				what, off, got, want, sf->rd_msg);
+	return scap_err(h, -EPROTO, "truncated %s at offset %" PRIu64 ": %zu of %zu bytes",
+			what, off, got, want);
+}
+
+/*
+ * Peek the next block: on 0, *ptype and *plen are its type and total length and the whole
+ * block (trailer checked) is at sf->buf + sf->pos. SCAP_EOF at a clean end of stream.
+ * Never consumes: the caller advances sf->pos by *plen.
+ */
+static int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *ptype, uint32_t *plen)
+{
+	const uint8_t *b;
+	uint32_t type, len, trailer;
+	ssize_t avail;
+
+	avail = sf_fill(h, sf, SCAP_BLOCK_HDR_LEN);
+	if (avail < 0)
+		return (int)avail;
+	if (avail == 0) {
+		if (sf->rd_err)
+			return scap_err(h, sf->rd_err == -EPROTO ? -EPROTO : -EIO,
+					"read error at offset %" PRIu64 ": %s",
+					sf->base + sf->pos, sf->rd_msg);
+		return SCAP_EOF;
+	}
+	if ((size_t)avail < SCAP_BLOCK_HDR_LEN)
+		return sf_short(h, sf, "block header", (size_t)avail, SCAP_BLOCK_HDR_LEN);
+
+	b = sf->buf + sf->pos;
+	type = get_u32(b);
+	len = get_u32(b + 4);
+	if (len < SCAP_BLOCK_OVERHEAD)
+		return scap_err(h, -EPROTO,
+				"%s block (type 0x%x) at offset %" PRIu64 ": length %u is too small",
+				scap_block_name(type), type, sf->base + sf->pos, len);
+	if (len > SCAP_SAVEFILE_MAX_BLOCK)
+		return scap_err(h, -EPROTO,
+				"%s block (type 0x%x) at offset %" PRIu64
+				": length %u exceeds the %u-byte limit",
+				scap_block_name(type), type, sf->base + sf->pos, len,
+				SCAP_SAVEFILE_MAX_BLOCK);
+	avail = sf_fill(h, sf, len);
+	if (avail < 0)
+		return (int)avail;
+	if ((size_t)avail < len) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "%s block", scap_block_name(type));
+		return sf_short(h, sf, what, (size_t)avail, len);
+	}
+
+	b = sf->buf + sf->pos;
+	trailer = get_u32(b + len - 4);
+	if (trailer != len)
+		return scap_err(h, -EPROTO,
+				"%s block (type 0x%x) at offset %" PRIu64
+				": length %u does not match its trailing copy %u",
+				scap_block_name(type), type, sf->base + sf->pos, len, trailer);
+	*ptype = type;
+	*plen = len;
+	return 0;
+}
+
+/*
+ * Compute nparams of a 22-byte-header event: the largest n <= the schema's count whose
+ * n lengths plus their values fill the event exactly. -1 when none does.
+ */
+static int64_t v1_nparams(const uint8_t *evt, uint32_t evlen, uint16_t type)
+{
+	const struct scap_evt_info *info = scap_evt_info(type);
+	uint32_t w = scap_evt_len_width(type);
+	uint32_t max = info ? info->nparams : 0;
+
+	for (int64_t n = max; n >= 0; n--) {
+		uint64_t used = SCAP_EVT_HDR_V1_LEN + (uint64_t)n * w;
+
+		if (used > evlen)
+			continue;
+		for (int64_t i = 0; i < n; i++)
+			used += w == 2 ? get_u16(evt + SCAP_EVT_HDR_V1_LEN + i * 2)
+				       : get_u32(evt + SCAP_EVT_HDR_V1_LEN + i * 4);
+		if (used == evlen)
+			return n;
+		if (used < evlen)
+			return -1; /* fewer params cannot fill more bytes: corrupt */
+	}
+	return -1;
+}
+
+/*
+ * Parse the event block at sf->pos (length len, checked). 0: *out filled; 1: skip it
+ * (event type beyond the schema); <0: corrupt.
+ */
+static int sf_parse_event(struct scap *h, struct savefile *sf, uint32_t btype, uint32_t blen,
+			  struct scap_evt_ref *out)
+{
+	uint8_t *blk = sf->buf + sf->pos;
+	uint64_t off = sf->base + sf->pos;
+	bool v2 = btype == SCAP_BT_EV_V2 || btype == SCAP_BT_EVF_V2 ||
+		  btype == SCAP_BT_EV_V2_LARGE || btype == SCAP_BT_EVF_V2_LARGE;
+	bool has_flags = btype == SCAP_BT_EVF || btype == SCAP_BT_EVF_V2 ||
+			 btype == SCAP_BT_EVF_V2_LARGE;
+	uint32_t prefix = has_flags ? 6 : 2; /* u16 cpu [+ u32 flags] */
+	uint32_t hdrlen = v2 ? SCAP_ABI_EVT_HDR_LEN : SCAP_EVT_HDR_V1_LEN;
+	uint32_t room = blen - SCAP_BLOCK_OVERHEAD; /* body bytes, padding included */
+	struct scap_abi_evt_hdr hdr;
+	uint8_t *evt;
+	uint16_t cpu;
+	uint32_t flags = 0;
+
+	if (room < prefix + hdrlen)
+		return scap_err(h, -EPROTO,
+				"event block at offset %" PRIu64 ": %u body bytes, need %u for the "
+				"event header", off, room, prefix + hdrlen);
+	cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
+	if (has_flags)
+		flags = get_u32(blk + SCAP_BLOCK_HDR_LEN + 2);
+	evt = blk + SCAP_BLOCK_HDR_LEN + prefix;
+	room -= prefix;
+
+	if (v2) {
+		memcpy(&hdr, evt, sizeof(hdr));
+	} else {
+		memcpy(&hdr, evt, SCAP_EVT_HDR_V1_LEN);
+		hdr.nparams = 0;
+	}
+	if (hdr.type >= SCAP_EVT_MAX) {
+		/* A newer capture's event type: nothing can decode it, skip like the peers. */
+		sf->nskipped++;
+		return 1;
+	}
+	if (!v2 && (hdr.type == SF_EVT_NOTIFICATION_E ||
+		    hdr.type == SF_EVT_INFRASTRUCTURE_EVENT_E) && hdr.len >= 3)
+		hdr.len -= 3;
+	if (hdr.len < hdrlen || hdr.len > room)
+		return scap_err(h, -EPROTO,
+				"event block at offset %" PRIu64 ": event length %u outside [%u, %u]",
+				off, hdr.len, hdrlen, room);
+
+	if (!v2) {
+		int64_t n = v1_nparams(evt, hdr.len, hdr.type);
+
+		if (n < 0)
+			return scap_err(h, -EPROTO,
+					"event block at offset %" PRIu64 ": parameter lengths of "
+					"event type %u do not add up to its length %u",
+					off, hdr.type, hdr.len);
+		/* Shift the header 4 bytes back, over the (already read) cpu/flags. */
+		evt -= 4;
+		hdr.nparams = (uint32_t)n;
+		hdr.len += 4;
+		memcpy(evt, &hdr, sizeof(hdr));
+	}
+
+	out->raw = evt;
+	out->len = hdr.len;
+	out->ts_ns = hdr.ts;
+	out->tid = hdr.tid;
+	out->type = hdr.type;
+	out->nparams = hdr.nparams;
+	out->cpu = cpu;
+	out->flags = flags;
+	out->offset = off;
+	return 0;
+}
+
+static int sf_next(struct scap *h, struct scap_evt_ref *out)
+{
+	struct savefile *sf = h->priv;
+
+	for (;;) {
+		uint32_t type, len;
+		int rc = sf_peek_block(h, sf, &type, &len);
+
+		if (rc)
+			return rc;
+		if (scap_block_is_event(type)) {
+			rc = sf_parse_event(h, sf, type, len, out);
+			sf->pos += len;
+			if (rc <= 0)
+				return rc;
+			continue;
+		}
+		/* Header blocks of a later section, comments, unknown types: skip. */
+		sf->pos += len;
+	}
+}
+
+static int sf_read_shb(struct scap *h, struct savefile *sf)
+{
+	const uint8_t *b;
+	uint32_t type, len, magic;
+	uint16_t major, minor;
+	ssize_t avail = sf_fill(h, sf, SCAP_BLOCK_HDR_LEN);
+	int rc;
+
+	if (avail < 0)
+		return (int)avail;
+	if (avail == 0 && !sf->rd_err)
+		return scap_err(h, -EPROTO, "not a scap capture: empty input");
+	if ((size_t)avail >= 4 && get_u32(sf->buf + sf->pos) != SCAP_BT_SHB)
+		return scap_err(h, -EPROTO,
+				"not a scap capture: first block type 0x%08x, expected a section "
+				"header (0x%08x)", get_u32(sf->buf + sf->pos), SCAP_BT_SHB);
+	rc = sf_peek_block(h, sf, &type, &len);
+	if (rc == SCAP_EOF)
+		return scap_err(h, -EPROTO, "not a scap capture: empty input");
+	if (rc)
+		return rc;
+	if (len < SCAP_BLOCK_OVERHEAD + 8)
+		return scap_err(h, -EPROTO, "section header block at offset %" PRIu64
+				": length %u is too small", sf->base + sf->pos, len);
+	b = sf->buf + sf->pos + SCAP_BLOCK_HDR_LEN;
+	magic = get_u32(b);
+	major = get_u16(b + 4);
+	minor = get_u16(b + 6);
+	if (magic == __builtin_bswap32(SCAP_SHB_MAGIC))
+		return scap_err(h, -EPROTO, "capture has the other byte order (magic 0x%08x): "
+				"not supported", magic);
+	if (magic != SCAP_SHB_MAGIC)
+		return scap_err(h, -EPROTO, "not a scap capture: byte-order magic 0x%08x", magic);
+	if (major > SCAP_SHB_MAJOR)
+		return scap_err(h, -EPROTO, "capture format version %u.%u is newer than the "
+				"supported %u.x", major, minor, SCAP_SHB_MAJOR);
+	scap_debug(h, "savefile: section header, format %u.%u", major, minor);
+	sf->pos += len;
+	return 0;
+}
+
+/* Read the header blocks up to (not including) the first event block, or the end. */
+static int sf_read_headers(struct scap *h, struct savefile *sf)
+{
+	int rc = sf_read_shb(h, sf);
+
+	while (rc == 0) {
+		uint32_t type, len;
+
+		rc = sf_peek_block(h, sf, &type, &len);
+		if (rc == SCAP_EOF)
+			return 0; /* headers but no events: scap_next() says SCAP_EOF */
+		if (rc)
+			return rc;
+		if (scap_block_is_event(type))
+			return 0;
+		if (type == SCAP_BT_SHB) {
+			/* A second section before any event: its headers replace nothing here. */
+			sf->pos += len;
+			continue;
+		}
+		rc = scap_savefile_parse_header_block(h, type,
+						      sf->buf + sf->pos + SCAP_BLOCK_HDR_LEN,
+						      len - SCAP_BLOCK_OVERHEAD, sf->base + sf->pos);
+		sf->pos += len;
+	}
+	return rc;
+}
+
+static void sf_close(struct scap *h)
+{
+	struct savefile *sf = h->priv;
+
+	if (!sf)
+		return;
+	scap_reader_close(&sf->rd);
+	free(sf->buf);
+	free(sf);
+	h->priv = NULL;
+}
+
+static int sf_open(struct scap *h, const struct scap_open_opts *opts)
+{
+	struct savefile *sf;
+	int rc;
+
+	if (!opts->path && !opts->buf)
+		return scap_err(h, -EINVAL, "savefile: neither path nor buf given");
+	if (opts->path && opts->buf)
+		return scap_err(h, -EINVAL, "savefile: both path and buf given");
+	sf = calloc(1, sizeof(*sf));
+	if (!sf)
+		return scap_err(h, -ENOMEM, "savefile");
+	sf->cap = SF_BUF_INITIAL;
+	sf->buf = malloc(sf->cap);
+	if (!sf->buf) {
+		free(sf);
+		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", (size_t)SF_BUF_INITIAL);
+	}
+	h->priv = sf;
+	if (opts->path)
+		rc = scap_reader_open_path(opts->path, &sf->rd, h->errbuf);
+	else
+		rc = scap_reader_open_mem(opts->buf, opts->buf_len, &sf->rd, h->errbuf);
+	if (rc == 0)
+		rc = sf_read_headers(h, sf);
+	if (rc < 0) {
+		sf_close(h);
+		return rc;
+	}
+	scap_state_export(&h->store, &h->state);
+	return 0;
+}
+
+const struct scap_engine_ops scap_savefile_ops = {
+	.name = "savefile",
+	.open = sf_open,
+	.close = sf_close,
+	.next = sf_next,
+};

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * scap.c - the handle: opts validation, engine selection, the sticky error, and the
+ * dispatch of the public calls to the engine vtable (NULL op -> -ENOTSUP).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scap_int.h"
+
+static const struct scap_engine_ops *const engines[] = {
+	&scap_savefile_ops,
+	&scap_test_input_ops,
+	&scap_noop_ops,
+};
+
+int scap_verr(struct scap *h, int code, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(h->errbuf, sizeof(h->errbuf), fmt, ap);
+
+	if (n < 0)
+		n = 0;
+	if (code < 0 && code != -EPROTO && code != -EINVAL && code != -ENOTSUP &&
+	    (size_t)n < sizeof(h->errbuf))
+		snprintf(h->errbuf + n, sizeof(h->errbuf) - (size_t)n, ": %s", strerror(-code));
+	return code;
+}
+
+int scap_err(struct scap *h, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	scap_verr(h, code, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (!h->log_fn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	h->log_fn(lvl, msg, h->log_ctx);
+}
+
+/* Copy into errbuf (may be NULL) and return code: scap_open() has no handle on failure. */
+static int open_fail(char *errbuf, int code, const char *msg)
+{
+	if (errbuf)
+		snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", msg);
+	return code;
+}
+
+/* libbpf's OPTS_VALID: a caller built against a newer header may pass a bigger struct,
+ * but only if every byte we do not know is zero. */
+static bool opts_tail_zero(const void *opts, size_t sz, size_t known)
+{
+	const unsigned char *p = opts;
+
+	for (size_t i = known; i < sz; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+#define OPTS_HAS(o, field) ((o)->sz >= offsetofend(typeof(*(o)), field))
+#define OPTS_GET(o, field, def) (OPTS_HAS(o, field) ? (o)->field : (def))
+
+int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
+{
+	struct scap_open_opts o;
+	const struct scap_engine_ops *ops = NULL;
+	struct scap *h;
+	int rc;
+
+	if (errbuf)
+		errbuf[0] = '\0';
+	if (!out)
+		return open_fail(errbuf, -EINVAL, "scap_open: out is NULL");
+	*out = NULL;
+	if (!opts || opts->sz < offsetofend(struct scap_open_opts, path))
+		return open_fail(errbuf, -EINVAL, "scap_open: opts NULL or opts.sz too small");
+	if (!opts_tail_zero(opts, opts->sz, sizeof(struct scap_open_opts)))
+		return open_fail(errbuf, -EINVAL,
+				 "scap_open: opts has non-zero fields unknown to this library");
+
+	/* Normalise into a full local copy: absent fields read as zero. */
+	memset(&o, 0, sizeof(o));
+	o.sz = sizeof(o);
+	o.engine = opts->engine;
+	o.path = opts->path;
+	o.log_fn = OPTS_GET(opts, log_fn, NULL);
+	o.log_ctx = OPTS_GET(opts, log_ctx, NULL);
+	o.test_input = OPTS_GET(opts, test_input, NULL);
+	o.buf = OPTS_GET(opts, buf, NULL);
+	o.buf_len = OPTS_GET(opts, buf_len, 0);
+
+	if (!o.engine) {
+		if (o.path || o.buf)
+			o.engine = "savefile";
+		else if (o.test_input)
+			o.engine = "test_input";
+		else
+			return open_fail(errbuf, -EINVAL,
+					 "scap_open: no engine, path, buf or test_input given");
+	}
+	for (size_t i = 0; i < sizeof(engines) / sizeof(engines[0]); i++)
+		if (strcmp(engines[i]->name, o.engine) == 0)
+			ops = engines[i];
+	if (!ops) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "scap_open: unknown engine '%s'",
+				 o.engine);
+		return -EINVAL;
+	}
+
+	h = calloc(1, sizeof(*h));
+	if (!h)
+		return open_fail(errbuf, -ENOMEM, "scap_open: out of memory");
+	h->ops = ops;
+	h->log_fn = o.log_fn;
+	h->log_ctx = o.log_ctx;
+
+	rc = ops->open(h, &o);
+	if (rc < 0) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", h->errbuf);
+		scap_state_free(&h->store);
+		free(h);
+		return rc;
+	}
+	h->errbuf[0] = '\0';
+	*out = h;
+	return 0;
+}
+
+int scap_next(scap_t *h, struct scap_evt_ref *out)
+{
+	struct scap_evt_ref full;
+	size_t sz;
+	int rc;
+
+	if (!h || !out)
+		return -EINVAL;
+	if (h->sticky_err)
+		return h->sticky_err;
+	sz = out->sz;
+	if (sz < offsetofend(struct scap_evt_ref, len))
+		return scap_err(h, -EINVAL, "scap_next: out->sz %zu too small", sz);
+	if (!h->ops->next)
+		return scap_err(h, -ENOTSUP, "engine %s cannot produce events", h->ops->name);
+
+	if (sz >= sizeof(full)) {
+		rc = h->ops->next(h, out);
+		out->sz = sz;
+	} else {
+		/* Caller built against an older, shorter struct: give it its prefix. */
+		rc = h->ops->next(h, &full);
+		if (rc == 0) {
+			memcpy((char *)out + sizeof(size_t), (char *)&full + sizeof(size_t),
+			       sz - sizeof(size_t));
+		}
+	}
+	if (rc < 0)
+		h->sticky_err = rc;
+	return rc;
+}
+
+int scap_start(scap_t *h)
+{
+	if (!h)
+		return -EINVAL;
+	if (!h->ops->start)
+		return scap_err(h, -ENOTSUP, "engine %s has no start", h->ops->name);
+	return h->ops->start(h);
+}
+
+int scap_stop(scap_t *h)
+{
+	if (!h)
+		return -EINVAL;
+	if (!h->ops->stop)
+		return scap_err(h, -ENOTSUP, "engine %s has no stop", h->ops->name);
+	return h->ops->stop(h);
+}
+
+int scap_get_state(scap_t *h, struct scap_state *out)
+{
+	size_t sz;
+
+	if (!h || !out)
+		return -EINVAL;
+	sz = out->sz;
+	if (sz < sizeof(size_t))
+		return scap_err(h, -EINVAL, "scap_get_state: out->sz %zu too small", sz);
+	if (sz > sizeof(*out))
+		sz = sizeof(*out);
+	memcpy((char *)out + sizeof(size_t), (const char *)&h->state + sizeof(size_t),
+	       sz - sizeof(size_t));
+	return 0;
+}
+
+const char *scap_last_error(scap_t *h)
+{
+	return h ? h->errbuf : "";
+}
+
+const char *scap_engine_name(scap_t *h)
+{
+	return h ? h->ops->name : NULL;
+}
+
+void scap_close(scap_t *h)
+{
+	if (!h)
+		return;
+	if (h->ops->close)
+		h->ops->close(h);
+	scap_state_free(&h->store);
+	free(h);
+}

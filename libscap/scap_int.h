@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * scap_int.h - libscap internals: the handle, the engine vtable, the readers behind the
+ * savefile engine, the owned initial state and the error/log helpers. Never installed.
+ */
+#ifndef SCAP_INT_H
+#define SCAP_INT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include <libscap/scap.h>
+#include <libscap/scap_test_input.h>
+
+#define SCAP_PRINTF(fmt_idx, arg_idx) __attribute__((format(printf, fmt_idx, arg_idx)))
+
+#ifndef offsetofend
+#define offsetofend(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+#endif
+
+/* ---- engines --------------------------------------------------------------------- */
+
+/*
+ * The engine vtable (STYLE.md rule 12). One static const instance per engine. A NULL
+ * op means "not supported": scap.c answers -ENOTSUP for it, engines carry no stubs.
+ *
+ * next() contract, written once for every engine: fill *out (all fields of the full
+ * struct scap_evt_ref; scap.c copies what the caller's sz allows) and return 0, or
+ * SCAP_TIMEOUT (live engines, nothing ready: not an error), SCAP_EOF (source
+ * exhausted), or a negative errno after scap_err(). The event memory is owned by the
+ * engine and stays valid until the next next() or close(). After a negative return
+ * scap.c never calls next() again on that handle (the error is sticky).
+ */
+struct scap_engine_ops {
+	const char *name;
+	/* Set h->priv; may fill h->state. opts were validated by scap_open(). On error,
+	 * release what was allocated (close() is not called) and return -errno. */
+	int (*open)(struct scap *h, const struct scap_open_opts *opts);
+	void (*close)(struct scap *h);
+	int (*next)(struct scap *h, struct scap_evt_ref *out);
+	int (*start)(struct scap *h);
+	int (*stop)(struct scap *h);
+};
+
+extern const struct scap_engine_ops scap_savefile_ops;
+extern const struct scap_engine_ops scap_test_input_ops;
+extern const struct scap_engine_ops scap_noop_ops;
+
+/* ---- initial state owned by the handle (scap_state.c) ---------------------------- */
+
+struct scap_state_store {
+	struct scap_machine_info machine;
+	bool has_machine;
+	struct scap_threadinfo *threads;
+	uint32_t nthreads, cap_threads;
+	uint32_t *tid_index;      /* open addressing: thread index + 1, 0 = empty */
+	uint32_t tid_index_cap;   /* slots, power of two */
+	struct scap_userinfo *users;
+	uint32_t nusers, cap_users;
+	struct scap_groupinfo *groups;
+	uint32_t ngroups, cap_groups;
+	struct scap_ifinfo_ipv4 *ifv4;
+	uint32_t nifv4, cap_ifv4;
+	struct scap_ifinfo_ipv6 *ifv6;
+	uint32_t nifv6, cap_ifv6;
+};
+
+/* A new zeroed thread (loginuid preset to (uint32_t)-1), or NULL on ENOMEM. The pointer
+ * is valid until the next scap_state_add_thread(); call scap_state_index_thread() once
+ * its tid is known. */
+struct scap_threadinfo *scap_state_add_thread(struct scap_state_store *s);
+int scap_state_index_thread(struct scap_state_store *s, uint32_t idx);
+struct scap_threadinfo *scap_state_find_thread(struct scap_state_store *s, uint64_t tid);
+/* A new zeroed fd slot of @t, or NULL on ENOMEM. */
+struct scap_fdinfo *scap_state_add_fd(struct scap_threadinfo *t);
+struct scap_userinfo *scap_state_add_user(struct scap_state_store *s);
+struct scap_groupinfo *scap_state_add_group(struct scap_state_store *s);
+struct scap_ifinfo_ipv4 *scap_state_add_ifv4(struct scap_state_store *s);
+struct scap_ifinfo_ipv6 *scap_state_add_ifv6(struct scap_state_store *s);
+/* Drop users+groups (a later user list block replaces an earlier one). */
+void scap_state_clear_users(struct scap_state_store *s);
+/* Drop the interfaces (a later interface list block replaces an earlier one). */
+void scap_state_clear_ifaces(struct scap_state_store *s);
+/* Point @out at the store's arrays. */
+void scap_state_export(const struct scap_state_store *s, struct scap_state *out);
+void scap_state_free(struct scap_state_store *s);
+
+/* ---- the handle ------------------------------------------------------------------- */
+
+struct scap {
+	const struct scap_engine_ops *ops;
+	void *priv;                       /* engine state */
+	char errbuf[SCAP_ERRBUF_SIZE];    /* last error message, "" when none */
+	int sticky_err;                   /* first negative next() result, then returned forever */
+	scap_log_fn log_fn;
+	void *log_ctx;
+	struct scap_state state;          /* what scap_get_state() reports (sz unused) */
+	struct scap_state_store store;    /* owned arrays behind state, when the engine uses them */
+};
+
+/*
+ * scap_err() - format an error into h->errbuf and return @code (a negative errno), so
+ * call sites read `return scap_err(h, -ENOENT, "open %s", path);`. For system errors
+ * ": strerror(-code)" is appended; -EPROTO, -EINVAL and -ENOTSUP messages are complete
+ * by themselves (they name the offset/argument) and get no suffix.
+ */
+int scap_err(struct scap *h, int code, const char *fmt, ...) SCAP_PRINTF(3, 4);
+int scap_verr(struct scap *h, int code, const char *fmt, va_list ap) SCAP_PRINTF(3, 0);
+
+/* Log through opts.log_fn when set; silent otherwise. */
+void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...) SCAP_PRINTF(3, 4);
+#define scap_warn(h, ...) scap_log((h), SCAP_LOG_WARN, __VA_ARGS__)
+#define scap_info(h, ...) scap_log((h), SCAP_LOG_INFO, __VA_ARGS__)
+#define scap_debug(h, ...) scap_log((h), SCAP_LOG_DEBUG, __VA_ARGS__)
+
+/* Param length width of an event type: 4 for SCAP_EF_LARGE_PAYLOAD types, else 2. */
+uint32_t scap_evt_len_width(uint16_t type);
+
+/* ---- readers (scap_reader.c): byte sources behind the savefile engine -------------- */
+
+/*
+ * A sequential byte source. read() fills up to @len bytes of @dst and returns the count,
+ * 0 at the end of the stream, or a negative errno (message in errbuf, SCAP_ERRBUF_SIZE).
+ * Truncated compressed input ends the stream (returns 0): the block parser then reports
+ * the truncation with its offset. close() releases everything (NULL-safe via the wrapper).
+ */
+struct scap_reader_ops {
+	const char *name;                 /* "plain", "gzip", "memory", "memory-gzip" */
+	ssize_t (*read)(void *ctx, void *dst, size_t len, char *errbuf);
+	void (*close)(void *ctx);
+};
+
+struct scap_reader {
+	const struct scap_reader_ops *ops;
+	void *ctx;
+};
+
+/* Open @path ("-" = stdin): gzip when it starts with the gzip magic, plain otherwise.
+ * Return: 0, -ENOENT/-EACCES/... (errno of open), -ENOMEM; message in errbuf. */
+int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf);
+/* Read from caller memory (not copied; must outlive the reader); gzip data is inflated. */
+int scap_reader_open_mem(const void *buf, size_t len, struct scap_reader *out, char *errbuf);
+void scap_reader_close(struct scap_reader *r);
+
+/* ---- savefile format facts (the scap capture format, pcapng-based) ----------------- */
+
+#define SCAP_BT_SHB            0x0A0D0D0Au  /* section header */
+#define SCAP_SHB_MAGIC         0x1A2B3C4Du  /* byte-order magic */
+#define SCAP_SHB_MAJOR         1u           /* highest major format version read */
+#define SCAP_BT_MI             0x201u       /* machine info */
+#define SCAP_BT_MI_INT         0x8002ABCDu
+#define SCAP_BT_PL_V1          0x202u       /* process list */
+#define SCAP_BT_PL_V1_INT      0x8000ABCDu
+#define SCAP_BT_PL_V2          0x207u
+#define SCAP_BT_PL_V2_INT      0x8013ABCDu
+#define SCAP_BT_PL_V3          0x209u
+#define SCAP_BT_PL_V3_INT      0x8014ABCDu
+#define SCAP_BT_PL_V4          0x210u
+#define SCAP_BT_PL_V5          0x211u
+#define SCAP_BT_PL_V6          0x212u
+#define SCAP_BT_PL_V7          0x213u
+#define SCAP_BT_PL_V8          0x214u
+#define SCAP_BT_PL_V9          0x215u
+#define SCAP_BT_FDL            0x203u       /* fd list */
+#define SCAP_BT_FDL_INT        0x8001ABCDu
+#define SCAP_BT_FDL_V2         0x218u
+#define SCAP_BT_EV             0x204u       /* event, 22-byte header (no nparams) */
+#define SCAP_BT_EV_INT         0x8010ABCDu
+#define SCAP_BT_EVF            0x208u       /* event with flags, 22-byte header */
+#define SCAP_BT_EV_V2          0x216u       /* event, 26-byte header */
+#define SCAP_BT_EVF_V2         0x217u
+#define SCAP_BT_EV_V2_LARGE    0x221u       /* as _V2, blocks may exceed 64 KiB */
+#define SCAP_BT_EVF_V2_LARGE   0x222u
+#define SCAP_BT_IL             0x205u       /* interface list */
+#define SCAP_BT_IL_INT         0x8011ABCDu
+#define SCAP_BT_IL_V2          0x219u
+#define SCAP_BT_UL             0x206u       /* user list */
+#define SCAP_BT_UL_INT         0x8012ABCDu
+#define SCAP_BT_UL_V2          0x220u
+
+#define SCAP_BLOCK_HDR_LEN     8u           /* u32 type + u32 total length */
+#define SCAP_BLOCK_OVERHEAD    12u          /* header + trailing u32 length */
+#define SCAP_EVT_HDR_V1_LEN    22u          /* ts, tid, len, type: no nparams */
+/* Largest block accepted: beyond this a length is treated as corrupt. */
+#define SCAP_SAVEFILE_MAX_BLOCK (256u << 20)
+
+/* Interface entry types of interface list blocks. */
+enum { SCAP_II_IPV4 = 1, SCAP_II_IPV6 = 2, SCAP_II_IPV4_NOLINKSPEED = 3,
+       SCAP_II_IPV6_NOLINKSPEED = 4 };
+/* User list entry types. */
+enum { SCAP_UL_USER = 0, SCAP_UL_GROUP = 1 };
+
+/* Human name of a block type for messages: "event", "process list", ... */
+const char *scap_block_name(uint32_t type);
+/* True for the seven event block types. */
+bool scap_block_is_event(uint32_t type);
+
+/*
+ * Parse the body of one header block (machine info, process list, fd list, user list,
+ * interface list) into @h->store. @off is the block's offset in the uncompressed stream,
+ * for messages. Return 0 or -EPROTO/-ENOMEM via scap_err(). (engine/savefile_hdr.c)
+ */
+int scap_savefile_parse_header_block(struct scap *h, uint32_t type, const uint8_t *body,
+				     size_t len, uint64_t off);
+
+#endif /* SCAP_INT_H */
