@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * list.c - scry -l (fields) and scry -L (event types with their parameters).
+ */
+#include <stdio.h>
+
+#include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_fields.h>
+
+int scry_list_fields(FILE *f)
+{
+	const struct sinsp_field_info *fi;
+	size_t i;
+
+	for (i = 0; (fi = sinsp_field_info_get(i)) != NULL; i++)
+		fprintf(f, "%-24s %s\n", fi->name, fi->desc);
+	return 0;
+}
+
+int scry_list_events(FILE *f)
+{
+	uint32_t t, i;
+
+	for (t = 0; t < SCAP_EVT_MAX; t++) {
+		const struct scap_evt_info *e = scap_evt_info((uint16_t)t);
+
+		if (!e || !e->name || (e->flags & (SCAP_EF_UNUSED | SCAP_EF_OLD_VERSION)))
+			continue;
+		fprintf(f, "%c %s(", scap_evt_is_enter((uint16_t)t) ? '>' : '<', e->name);
+		for (i = 0; i < e->nparams; i++)
+			fprintf(f, "%s%s %s", i ? ", " : "", scap_param_type_name(e->params[i].type),
+				e->params[i].name);
+		fprintf(f, ")\n");
+	}
+	return 0;
+}
