@@ -16,6 +16,9 @@
  * an unused exit event repeats the name of its enter event. Parameters that later
  * versions appended to events 0..335 are not listed (sysdig 0.29.3 ignores them too); a
  * decoder must accept records with more parameters than nparams.
+ *
+ * One correction to the format definition: the "name" parameter of openat2's enter
+ * event is relative to parameter 0 (dirfd); the upstream table pointed it at itself.
  */
 #include "scap_events.h"
 

@@ -224,7 +224,7 @@
 		.flags = SCAP_EF_CREATES_FD | SCAP_EF_MODIFIES_STATE,
 		.nparams = 5, .params = {
 			{ .name = "dirfd", .type = SCAP_PT_FD, .fmt = SCAP_PF_DEC },
-			{ .name = "name", .type = SCAP_PT_FSRELPATH, .fmt = SCAP_PF_NA, .info = SCAP_DIRFD_PARAM(1) },
+			{ .name = "name", .type = SCAP_PT_FSRELPATH, .fmt = SCAP_PF_NA, .info = SCAP_DIRFD_PARAM(0) },
 			{ .name = "flags", .type = SCAP_PT_FLAGS32, .fmt = SCAP_PF_HEX, .info = scap_flags_open },
 			{ .name = "mode", .type = SCAP_PT_UINT32, .fmt = SCAP_PF_OCT },
 			{ .name = "resolve", .type = SCAP_PT_FLAGS32, .fmt = SCAP_PF_HEX, .info = scap_flags_openat2_resolve },
