@@ -25,9 +25,9 @@
 #define SCAP_EVT_TABLE_BODY
 
 const struct scap_evt_info scap_evt_table[SCAP_EVT_MAX] = {
-#include "event_table_000_159.c"
-#include "event_table_160_297.c"
-#include "event_table_298_425.c"
+#include "event_table_000_157.c"
+#include "event_table_158_291.c"
+#include "event_table_292_425.c"
 };
 
 #undef SCAP_EVT_TABLE_BODY

@@ -11,7 +11,7 @@
  */
 #include "scap_events.h"
 
-/* no symbolic values known: flags params the format leaves uninterpreted (rendered as a bare number) */
+/* no symbolic values known: flags the format leaves uninterpreted (printed as a number) */
 const struct scap_name_value scap_flags_none[] = {
 	{ NULL, 0 },
 };

@@ -18,7 +18,6 @@
 #define SCAP_MAX_EVENT_PARAMS 32   /* upper bound on nparams of any event */
 #define SCAP_MAX_NAME_LEN 32
 
-/* ---- filled in by the schema (see event_table.c) ---------------------------- */
 /*
  * ---- Event types --------------------------------------------------------------------
  * The number carried in struct scap_abi_evt_hdr.type. Even numbers are enter events,
@@ -1116,8 +1115,9 @@ struct scap_param_info {
 	__u8 fmt;           /* enum scap_print_fmt */
 	/*
 	 * Extra information depending on type: for SCAP_PT_FLAGS*, SCAP_PT_ENUMFLAGS* and
-	 * SCAP_PT_MODE the value table (NULL-name terminated); for SCAP_PT_FSRELPATH the index of the dirfd
-	 * parameter (as (const void *)(uintptr_t)idx); for SCAP_PT_DYN the table of the
+	 * SCAP_PT_MODE the value table (NULL-name terminated); for SCAP_PT_FSRELPATH the
+	 * index of the dirfd parameter (as (const void *)(uintptr_t)idx, see
+	 * SCAP_DIRFD_PARAM()); for SCAP_PT_DYN the table of the
 	 * possible types (struct scap_param_info[], ninfo entries); else NULL.
 	 */
 	const void *info;
@@ -1170,7 +1170,7 @@ static inline unsigned int scap_param_dirfd_idx(const struct scap_param_info *p)
  * an array of struct scap_name_value in rendering order, ended by { NULL, 0 }; values
  * are scap format codes. Static data, never freed. Defined in flags_table.c.
  */
-extern const struct scap_name_value scap_flags_none[]; /* no symbolic values known */
+extern const struct scap_name_value scap_flags_none[]; /* empty: no symbolic values known */
 extern const struct scap_name_value scap_flags_socket_families[]; /* socket address families */
 extern const struct scap_name_value scap_flags_open[]; /* open flags */
 extern const struct scap_name_value scap_flags_flock[]; /* flock() operations */
@@ -1181,10 +1181,12 @@ extern const struct scap_name_value scap_flags_mount[]; /* mount() flags */
 extern const struct scap_name_value scap_flags_umount[]; /* umount2() flags */
 extern const struct scap_name_value scap_flags_lseek_whence[]; /* lseek()/llseek() whence */
 extern const struct scap_name_value scap_flags_shutdown_how[]; /* shutdown() how */
-extern const struct scap_name_value scap_flags_rlimit_resources[]; /* getrlimit/setrlimit/prlimit resources */
+/* getrlimit/setrlimit/prlimit resources */
+extern const struct scap_name_value scap_flags_rlimit_resources[];
 extern const struct scap_name_value scap_flags_fcntl_cmds[]; /* fcntl() commands */
 extern const struct scap_name_value scap_flags_sockopt_levels[]; /* getsockopt/setsockopt levels */
-extern const struct scap_name_value scap_flags_sockopt_options[]; /* getsockopt/setsockopt option names */
+/* getsockopt/setsockopt option names */
+extern const struct scap_name_value scap_flags_sockopt_options[];
 extern const struct scap_name_value scap_flags_ptrace_requests[]; /* ptrace() requests */
 extern const struct scap_name_value scap_flags_mmap_prot[]; /* mmap()/mprotect() protection bits */
 extern const struct scap_name_value scap_flags_mmap[]; /* mmap() flags */
@@ -1208,7 +1210,8 @@ extern const struct scap_name_value scap_flags_execveat[]; /* execveat() flags *
 extern const struct scap_name_value scap_flags_io_uring_setup[]; /* io_uring_setup() flags */
 extern const struct scap_name_value scap_flags_io_uring_feats[]; /* io_uring_setup() features */
 extern const struct scap_name_value scap_flags_io_uring_enter[]; /* io_uring_enter() flags */
-extern const struct scap_name_value scap_flags_io_uring_register_ops[]; /* io_uring_register() opcodes */
+/* io_uring_register() opcodes */
+extern const struct scap_name_value scap_flags_io_uring_register_ops[];
 extern const struct scap_name_value scap_flags_mlockall[]; /* mlockall() flags */
 extern const struct scap_name_value scap_flags_mlock2[]; /* mlock2() flags */
 extern const struct scap_name_value scap_flags_fsconfig_cmds[]; /* fsconfig() commands */
@@ -1217,7 +1220,8 @@ extern const struct scap_name_value scap_flags_fchownat[]; /* fchownat() flags *
 extern const struct scap_name_value scap_flags_prctl_options[]; /* prctl() options */
 extern const struct scap_name_value scap_flags_memfd_create[]; /* memfd_create() flags */
 extern const struct scap_name_value scap_flags_pidfd_open[]; /* pidfd_open() flags */
-extern const struct scap_name_value scap_flags_mknod_mode[]; /* mknod()/mknodat() mode bits and file types */
+/* mknod()/mknodat() mode bits and file types */
+extern const struct scap_name_value scap_flags_mknod_mode[];
 extern const struct scap_name_value scap_flags_newfstatat[]; /* newfstatat() flags */
 extern const struct scap_name_value scap_flags_finit_module[]; /* finit_module() flags */
 extern const struct scap_name_value scap_flags_delete_module[]; /* delete_module() flags */
