@@ -21,6 +21,26 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt);
 
+/* parse_fd.c: helpers shared by the fd and network parsers */
+
+/* The saved enter event of the current exit event, decoded. */
+struct sinsp_enter {
+	const struct scap_evt_info *info; /* NULL when there is none */
+	struct sinsp_param p[SINSP_MAX_PARAMS];
+	uint32_t n;
+};
+
+/* Named parameter of evt, NULL when this version of the event lacks it. */
+const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name);
+/* Load the enter event paired with exit event evt; false when it was not seen. */
+bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e);
+const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const char *name);
+/* Integer value of a parameter (1, 2, 4 or 8 bytes), dflt when p is NULL or odd-sized. */
+int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt);
+uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt);
+/* Copy src (type, name, addresses, roles) to number fd of t's table; NULL on ENOMEM. */
+struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src);
+
 /* parse_fd.c */
 void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_close_exit(struct sinsp *s, struct sinsp_evt *evt);
@@ -34,8 +54,17 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_sendto_enter(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt);
 
-/* Render a socket tuple param into an fd (sets addresses and name). */
-void sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
+/*
+ * Apply a SCAP_PT_SOCKTUPLE parameter (len bytes at p) to f: type (an IPv6 tuple of
+ * two IPv4-mapped addresses makes an IPv4 socket), addresses and name as sysdig
+ * prints them ("1.2.3.4:80->5.6.7.8:1234", "2001:db8::1:80->...", "0->ffff... path").
+ * Returns true when the addresses changed. An empty or unknown tuple changes nothing.
+ */
+bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
 
 #endif

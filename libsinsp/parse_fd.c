@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse_fd.c - file descriptor lifecycle: open/openat/openat2/creat/open_by_handle_at/
+ * memfd_create, close, dup/dup2/dup3/fcntl(F_DUPFD*), pipe/pipe2, and the fds that
+ * carry no name (eventfd, signalfd, timerfd, inotify, epoll, userfaultfd, io_uring,
+ * bpf).
+ *
+ * The state kept follows sysdig 0.29.3: an fd is added only when the call succeeded
+ * and, for calls whose arguments are in the enter event only, when that enter event
+ * was seen; a closed fd stays visible for the close exit event itself and is gone
+ * from the next event on.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "paths.h"
+
+#define SCAP_AT_FDCWD (-100)
+#define SCAP_OPEN_DIRECTORY 0x400u      /* O_DIRECTORY in the scap open flags */
+#define SCAP_FCNTL_F_DUPFD 1
+#define SCAP_FCNTL_F_DUPFD_CLOEXEC 26
+
+/*
+ * Key under which a closed fd is parked in its table until the next close: the close
+ * exit event still points at it (evt->fd), lookups of real fd numbers no longer find
+ * it. INT64_MIN is never a valid fd.
+ */
+#define SINSP_FD_PARKED INT64_MIN
+
+const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name)
+{
+	int i = evt->info ? sinsp_info_param(evt->info, evt->nparams, name) : -1;
+
+	return i < 0 ? NULL : &evt->params[i];
+}
+
+bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e)
+{
+	struct scap_abi_evt_hdr hdr;
+	const struct sinsp_thread *t = evt->thread;
+
+	e->n = 0;
+	e->info = NULL;
+	if (!t || !t->enter_valid || t->enter_len < SCAP_ABI_EVT_HDR_LEN)
+		return false;
+	memcpy(&hdr, t->enter_raw, sizeof(hdr));
+	if (hdr.type != (uint16_t)(evt->ref.type - 1))
+		return false;
+	e->info = scap_evt_info(hdr.type);
+	if (!e->info)
+		return false;
+	e->n = sinsp_enter_params(t, e->p, SINSP_MAX_PARAMS);
+	if (e->n > e->info->nparams)
+		e->n = e->info->nparams;
+	return true;
+}
+
+const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const char *name)
+{
+	int i;
+
+	if (!e->info)
+		return NULL;
+	i = sinsp_info_param(e->info, e->n, name);
+	return i < 0 ? NULL : &e->p[i];
+}
+
+int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt)
+{
+	if (!p)
+		return dflt;
+	switch (p->len) {
+	case 8: { int64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { int32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { int16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return (int8_t)p->val[0];
+	default: return dflt;
+	}
+}
+
+uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt)
+{
+	if (!p)
+		return dflt;
+	switch (p->len) {
+	case 8: { uint64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { uint32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { uint16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return p->val[0];
+	default: return dflt;
+	}
+}
+
+/* The return value: the first parameter of every exit event handled here. */
+static int64_t evt_res(const struct sinsp_evt *evt)
+{
+	return sinsp_param_s64(evt, 0, -1);
+}
+
+/* A copy of src (addresses, roles, flags) under number fd in t's table. */
+struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src)
+{
+	struct sinsp_fd *f;
+	char *name;
+
+	if (!t)
+		return NULL;
+	name = strdup(src->name);
+	if (!name)
+		return NULL;
+	f = sinsp_fd_add(t, fd, src->type, NULL);
+	if (!f) {
+		free(name);
+		return NULL;
+	}
+	free(f->name);
+	*f = *src;
+	f->fd = fd;
+	f->name = name;
+	return f;
+}
+
+/* ---- open family --------------------------------------------------------------- */
+
+/* Directory a relative name opened with dirfd is resolved against (NULL: unknown). */
+static const char *openat_base(struct sinsp_evt *evt, struct sinsp_thread *t, int64_t dirfd)
+{
+	struct sinsp_thread *m = sinsp_thread_main(evt->s, t);
+	struct sinsp_fd *d;
+
+	if (dirfd == SCAP_AT_FDCWD)
+		return m && m->cwd ? m->cwd : (t->cwd ? t->cwd : "/");
+	d = sinsp_fd_find(t, dirfd);
+	/* sysdig leaves the dirfd as the event's fd: a failed openat shows it */
+	evt->fd = d;
+	return d ? d->name : NULL;
+}
+
+static void str_param(const struct sinsp_param *p, const char **s, size_t *len)
+{
+	*s = (const char *)p->val;
+	*len = strnlen(*s, p->len);
+}
+
+void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	const struct sinsp_param *pname, *pflags, *pdirfd, *pdev;
+	struct strbuf path = { 0 };
+	struct sinsp_enter e;
+	bool have_enter, memfd;
+	const char *name;
+	size_t name_len;
+	uint32_t flags;
+	int64_t fd, dirfd;
+	struct sinsp_fd *f;
+
+	(void)s;
+	if (!t || !evt->info)
+		return;
+	memfd = strcmp(evt->info->name, "memfd_create") == 0;
+	have_enter = sinsp_enter_load(evt, &e);
+	pname = sinsp_evt_param(evt, "name");
+	if (!pname)
+		pname = sinsp_evt_param(evt, "path");
+	pdirfd = sinsp_evt_param(evt, "dirfd");
+	/*
+	 * Events whose exit carries every argument (openat's second version, openat2,
+	 * open_by_handle_at, memfd_create) stand alone; the others need their enter event,
+	 * as in sysdig, even when the exit repeats the name.
+	 */
+	if (!have_enter && !pdirfd && !memfd && strcmp(evt->info->name, "open_by_handle_at") != 0)
+		return;
+	if (!pname && have_enter)
+		pname = sinsp_enter_param(&e, "name");
+	if (!pname)
+		return;
+	pflags = sinsp_evt_param(evt, "flags");
+	if (!pflags && have_enter)
+		pflags = sinsp_enter_param(&e, "flags");
+	if (!pdirfd && have_enter)
+		pdirfd = sinsp_enter_param(&e, "dirfd");
+	pdev = sinsp_evt_param(evt, "dev");
+	flags = (uint32_t)sinsp_param_val_u64(pflags, 0);
+	dirfd = sinsp_param_val_s64(pdirfd, SCAP_AT_FDCWD);
+	str_param(pname, &name, &name_len);
+	fd = evt_res(evt);
+
+	if (memfd) {
+		strbuf_adds(&path, "memfd:");
+		strbuf_add(&path, name, name_len);
+	} else if (name_len == 0) {
+		/* nothing to resolve: the fd keeps an empty name */
+	} else if (name[0] == '/' || strcmp(evt->info->name, "open_by_handle_at") == 0) {
+		sinsp_path_resolve(&path, NULL, name, name_len);
+	} else {
+		const char *base = openat_base(evt, t, pdirfd ? dirfd : SCAP_AT_FDCWD);
+
+		if (base) {
+			sinsp_path_resolve(&path, base, name, name_len);
+		} else {
+			strbuf_adds(&path, "<UNKNOWN>");
+			strbuf_add(&path, name, name_len);
+		}
+	}
+
+	if (fd >= 0) {
+		int32_t type = memfd ? SCAP_FD_MEMFD :
+			       (flags & SCAP_OPEN_DIRECTORY) ? SCAP_FD_DIRECTORY : SCAP_FD_FILE_V2;
+
+		f = sinsp_fd_add(t, fd, type, path.buf ? path.buf : "");
+		if (f) {
+			f->open_flags = memfd ? 0 : flags;
+			f->dev = sinsp_param_val_u64(pdev, 0);
+			f->ino = sinsp_param_val_u64(sinsp_evt_param(evt, "ino"), 0);
+			evt->fd = f;
+			evt->fd_num = fd;
+		}
+	}
+	strbuf_free(&path);
+}
+
+/* ---- close ----------------------------------------------------------------------- */
+
+void sinsp_parse_close_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	struct sinsp_fd *f = evt->fd, *old;
+
+	(void)s;
+	if (!t || !t->fds || !f || evt_res(evt) < 0)
+		return;
+	if (hashmap_get(&t->fds->map, (uint64_t)evt->fd_num) != f)
+		return;
+	/*
+	 * Detach the fd but keep it alive for this event: it moves to the parked slot,
+	 * freeing whatever the previous close parked there.
+	 */
+	hashmap_del(&t->fds->map, (uint64_t)evt->fd_num);
+	old = hashmap_del(&t->fds->map, (uint64_t)SINSP_FD_PARKED);
+	if (old) {
+		free(old->name);
+		free(old);
+	}
+	if (hashmap_put(&t->fds->map, (uint64_t)SINSP_FD_PARKED, f)) {
+		/* no memory to park it: drop it now, the event loses its fd */
+		free(f->name);
+		free(f);
+		evt->fd = NULL;
+	}
+}
+
+/* ---- dup family ------------------------------------------------------------------ */
+
+void sinsp_parse_dup_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	int64_t res = evt_res(evt);
+	struct sinsp_fd *src = evt->fd, *f;
+
+	(void)s;
+	if (!t || res < 0)
+		return;
+	if (evt->info && strcmp(evt->info->name, "fcntl") == 0) {
+		struct sinsp_enter e;
+		uint64_t cmd;
+
+		if (!sinsp_enter_load(evt, &e))
+			return;
+		cmd = sinsp_param_val_u64(sinsp_enter_param(&e, "cmd"), 0);
+		if (cmd != SCAP_FCNTL_F_DUPFD && cmd != SCAP_FCNTL_F_DUPFD_CLOEXEC)
+			return;
+	}
+	if (!src) {
+		/* newer dup versions name the old fd in the exit event */
+		int64_t oldfd = sinsp_param_val_s64(sinsp_evt_param(evt, "oldfd"), -1);
+
+		src = oldfd >= 0 ? sinsp_fd_find(t, oldfd) : NULL;
+		if (!src)
+			return;
+	}
+	if (src->fd == res) {
+		evt->fd = src;
+		return;
+	}
+	f = sinsp_fd_copy(t, res, src);
+	if (f) {
+		evt->fd = f;
+		evt->fd_num = res;
+	}
+}
+
+/* ---- pipes and nameless fds -------------------------------------------------------- */
+
+void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint64_t ino = sinsp_param_val_u64(sinsp_evt_param(evt, "ino"), 0);
+	uint32_t flags = (uint32_t)sinsp_param_val_u64(sinsp_evt_param(evt, "flags"), 0);
+	const char *names[2] = { "fd1", "fd2" };
+	struct sinsp_fd *first = NULL;
+	int i;
+
+	(void)s;
+	if (!t || evt_res(evt) < 0)
+		return;
+	for (i = 0; i < 2; i++) {
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, names[i]), -1);
+		struct sinsp_fd *f;
+
+		if (fd < 0)
+			continue;
+		f = sinsp_fd_add(t, fd, SCAP_FD_FIFO, "");
+		if (!f)
+			continue;
+		f->ino = ino;
+		f->open_flags = flags;
+		if (!first) {
+			first = f;
+			evt->fd = f;
+			evt->fd_num = fd;
+		}
+	}
+}
+
+void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t fd_type, const char *name)
+{
+	struct sinsp_thread *t = evt->thread;
+	const struct sinsp_param *p;
+	struct sinsp_fd *f;
+	int64_t fd;
+
+	(void)s;
+	if (!t || !evt->nparams)
+		return;
+	p = &evt->params[0];
+	if (evt->info && evt->info->params[0].type == SCAP_PT_DYN) {
+		/* bpf's first version: a tagged value, an fd only with the fd tag */
+		if (p->len < 9 || p->val[0] != SCAP_BPF_IDX_FD)
+			return;
+		memcpy(&fd, p->val + 1, 8);
+	} else {
+		const struct sinsp_param *pfd = sinsp_evt_param(evt, "fd");
+
+		fd = sinsp_param_val_s64(pfd ? pfd : p, -1);
+	}
+	if (fd < 0)
+		return;
+	f = sinsp_fd_add(t, fd, fd_type, name ? name : "");
+	if (f) {
+		evt->fd = f;
+		evt->fd_num = fd;
+	}
+}

@@ -1,0 +1,649 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse_net.c - socket state: socket, socketpair, bind, connect, accept/accept4, and
+ * the addresses datagram sockets learn from sendto/sendmsg/recvfrom/recvmsg.
+ *
+ * Socket tuples (SCAP_PT_SOCKTUPLE) are packed as: u8 scap family, then
+ *   SCAP_AF_INET:  sip[4] sport[2] dip[4] dport[2]        (13 bytes in all)
+ *   SCAP_AF_INET6: sip[16] sport[2] dip[16] dport[2]      (37 bytes)
+ *   SCAP_AF_UNIX:  u64 source, u64 dest (kernel socket addresses), path (NUL ended)
+ * IPs are in network order, ports in host order. Socket addresses (SCAP_PT_SOCKADDR)
+ * are the family then ip and port (7 or 19 bytes), or the unix path.
+ *
+ * Roles: an fd is a client when the process connected it, a server when it came from
+ * accept() or was bound to a port; sysdig reports no L4 protocol for a socket that has
+ * no role yet, so the role is part of what fd.l4proto shows.
+ */
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+#define SCAP_SOCK_STREAM 1
+#define SCAP_SOCK_DGRAM 2
+#define SCAP_SOCK_RAW 3
+#define SCAP_IPPROTO_IP 0
+#define SCAP_IPPROTO_ICMP 1
+#define SCAP_IPPROTO_TCP 6
+#define SCAP_IPPROTO_UDP 17
+#define SCAP_IPPROTO_RAW 255
+#define SCAP_EINPROGRESS 115
+
+#define TUPLE4_LEN 13u
+#define TUPLE6_LEN 37u
+#define TUPLE_UNIX_MIN 17u
+
+static uint16_t rd16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
+static uint32_t rd32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static uint64_t rd64(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* ::ffff:a.b.c.d */
+static bool is_v4_mapped(const uint8_t *ip)
+{
+	static const uint8_t prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+	return memcmp(ip, prefix, sizeof(prefix)) == 0;
+}
+
+static bool is_ip_sock(const struct sinsp_fd *f)
+{
+	return f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK;
+}
+
+static bool is_udp(const struct sinsp_fd *f)
+{
+	return is_ip_sock(f) && f->l4proto == SCAP_L4_UDP;
+}
+
+static bool is_tcp(const struct sinsp_fd *f)
+{
+	return is_ip_sock(f) && f->l4proto == SCAP_L4_TCP;
+}
+
+static bool has_role(const struct sinsp_fd *f)
+{
+	return f->is_client || f->is_server;
+}
+
+static void set_role(struct sinsp_fd *f, bool server)
+{
+	f->is_server = server;
+	f->is_client = !server;
+}
+
+/* ---- names ------------------------------------------------------------------------ */
+
+static void add_ipv4(struct strbuf *b, uint32_t ip_net)
+{
+	const uint8_t *o = (const uint8_t *)&ip_net;
+
+	strbuf_printf(b, "%u.%u.%u.%u", o[0], o[1], o[2], o[3]);
+}
+
+static void add_ipv6(struct strbuf *b, const uint8_t ip[16])
+{
+	char txt[INET6_ADDRSTRLEN];
+
+	if (inet_ntop(AF_INET6, ip, txt, sizeof(txt)))
+		strbuf_adds(b, txt);
+}
+
+/* Unix paths keep only printable characters, as sysdig prints them. */
+static void add_path(struct strbuf *b, const uint8_t *p, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len && p[i]; i++)
+		if (p[i] >= 32 && p[i] < 127)
+			strbuf_addc(b, (char)p[i]);
+}
+
+/* "sip:sport->dip:dport" from the fd's own addresses. */
+static void name_from_addrs(struct sinsp_fd *f)
+{
+	struct strbuf b = { 0 };
+
+	if (f->type == SCAP_FD_IPV4_SOCK) {
+		add_ipv4(&b, f->addr.v4.sip);
+		strbuf_printf(&b, ":%u->", f->addr.v4.sport);
+		add_ipv4(&b, f->addr.v4.dip);
+		strbuf_printf(&b, ":%u", f->addr.v4.dport);
+	} else if (f->type == SCAP_FD_IPV6_SOCK) {
+		add_ipv6(&b, f->addr.v6.sip);
+		strbuf_printf(&b, ":%u->", f->addr.v6.sport);
+		add_ipv6(&b, f->addr.v6.dip);
+		strbuf_printf(&b, ":%u", f->addr.v6.dport);
+	} else {
+		return;
+	}
+	free(f->name);
+	f->name = b.buf ? b.buf : strdup("");
+}
+
+/* The text of a tuple parameter (valid: family and length checked by the caller). */
+static char *tuple_text(const uint8_t *p, uint32_t len)
+{
+	struct strbuf b = { 0 };
+
+	if (p[0] == SCAP_AF_INET) {
+		add_ipv4(&b, rd32(p + 1));
+		strbuf_printf(&b, ":%u->", rd16(p + 5));
+		add_ipv4(&b, rd32(p + 7));
+		strbuf_printf(&b, ":%u", rd16(p + 11));
+	} else if (p[0] == SCAP_AF_INET6) {
+		if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
+			add_ipv4(&b, rd32(p + 13));
+			strbuf_printf(&b, ":%u->", rd16(p + 17));
+			add_ipv4(&b, rd32(p + 31));
+			strbuf_printf(&b, ":%u", rd16(p + 35));
+		} else {
+			add_ipv6(&b, p + 1);
+			strbuf_printf(&b, ":%u->", rd16(p + 17));
+			add_ipv6(&b, p + 19);
+			strbuf_printf(&b, ":%u", rd16(p + 35));
+		}
+	} else {
+		strbuf_printf(&b, "%" PRIx64 "->%" PRIx64 " ", rd64(p + 1), rd64(p + 9));
+		add_path(&b, p + 17, len - 17);
+	}
+	return b.buf ? b.buf : strdup("");
+}
+
+static void set_name(struct sinsp_fd *f, char *name)
+{
+	if (!name)
+		return;
+	free(f->name);
+	f->name = name;
+}
+
+/* ---- tuples ----------------------------------------------------------------------- */
+
+static bool tuple_valid(const uint8_t *p, uint32_t len)
+{
+	if (!p || len == 0)
+		return false;
+	switch (p[0]) {
+	case SCAP_AF_INET: return len == TUPLE4_LEN;
+	case SCAP_AF_INET6: return len == TUPLE6_LEN;
+	case SCAP_AF_UNIX: return len >= TUPLE_UNIX_MIN;
+	default: return false;
+	}
+}
+
+/* Set IPv4 addresses; false when they are those already stored, either way round. */
+static bool set_v4(struct sinsp_fd *f, uint32_t sip, uint16_t sport, uint32_t dip, uint16_t dport)
+{
+	if (f->type == SCAP_FD_IPV4_SOCK &&
+	    ((sip == f->addr.v4.sip && sport == f->addr.v4.sport &&
+	      dip == f->addr.v4.dip && dport == f->addr.v4.dport) ||
+	     (dip == f->addr.v4.sip && dport == f->addr.v4.sport &&
+	      sip == f->addr.v4.dip && sport == f->addr.v4.dport)))
+		return false;
+	f->addr.v4.sip = sip;
+	f->addr.v4.sport = sport;
+	f->addr.v4.dip = dip;
+	f->addr.v4.dport = dport;
+	return true;
+}
+
+static bool set_v6(struct sinsp_fd *f, const uint8_t *sip, uint16_t sport, const uint8_t *dip,
+		   uint16_t dport)
+{
+	if (f->type == SCAP_FD_IPV6_SOCK &&
+	    ((!memcmp(sip, f->addr.v6.sip, 16) && sport == f->addr.v6.sport &&
+	      !memcmp(dip, f->addr.v6.dip, 16) && dport == f->addr.v6.dport) ||
+	     (!memcmp(dip, f->addr.v6.sip, 16) && dport == f->addr.v6.sport &&
+	      !memcmp(sip, f->addr.v6.dip, 16) && sport == f->addr.v6.dport)))
+		return false;
+	memcpy(f->addr.v6.sip, sip, 16);
+	f->addr.v6.sport = sport;
+	memcpy(f->addr.v6.dip, dip, 16);
+	f->addr.v6.dport = dport;
+	return true;
+}
+
+/* Addresses of an IP tuple into f, with the type they imply; true when they changed. */
+static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_type)
+{
+	bool changed;
+
+	if (p[0] == SCAP_AF_INET) {
+		f->type = SCAP_FD_IPV4_SOCK;
+		return set_v4(f, rd32(p + 1), rd16(p + 5), rd32(p + 7), rd16(p + 11));
+	}
+	if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
+		f->type = SCAP_FD_IPV4_SOCK;
+		return set_v4(f, rd32(p + 13), rd16(p + 17), rd32(p + 31), rd16(p + 35));
+	}
+	changed = set_v6(f, p + 1, rd16(p + 17), p + 19, rd16(p + 35));
+	if (set_v6_type)
+		f->type = SCAP_FD_IPV6_SOCK;
+	return changed;
+}
+
+bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len)
+{
+	bool changed;
+
+	if (!tuple_valid(p, len))
+		return false;
+	if (p[0] == SCAP_AF_UNIX) {
+		f->type = SCAP_FD_UNIX_SOCK;
+		changed = f->addr.un.src != rd64(p + 1) || f->addr.un.dst != rd64(p + 9);
+		f->addr.un.src = rd64(p + 1);
+		f->addr.un.dst = rd64(p + 9);
+	} else {
+		changed = apply_ip_tuple(f, p, true);
+	}
+	set_name(f, tuple_text(p, len));
+	return changed;
+}
+
+static void swap_addrs(struct sinsp_fd *f)
+{
+	if (f->type == SCAP_FD_IPV4_SOCK) {
+		uint32_t ip = f->addr.v4.sip;
+		uint16_t port = f->addr.v4.sport;
+
+		f->addr.v4.sip = f->addr.v4.dip;
+		f->addr.v4.sport = f->addr.v4.dport;
+		f->addr.v4.dip = ip;
+		f->addr.v4.dport = port;
+	} else {
+		uint8_t ip[16];
+		uint16_t port = f->addr.v6.sport;
+
+		memcpy(ip, f->addr.v6.sip, 16);
+		memcpy(f->addr.v6.sip, f->addr.v6.dip, 16);
+		f->addr.v6.sport = f->addr.v6.dport;
+		memcpy(f->addr.v6.dip, ip, 16);
+		f->addr.v6.dport = port;
+	}
+}
+
+/* ---- socket, socketpair ---------------------------------------------------------- */
+
+static uint8_t l4_of(uint32_t type, uint32_t proto)
+{
+	switch (proto) {
+	case SCAP_IPPROTO_TCP:
+		return type == SCAP_SOCK_RAW ? SCAP_L4_RAW : SCAP_L4_TCP;
+	case SCAP_IPPROTO_UDP:
+		return type == SCAP_SOCK_RAW ? SCAP_L4_RAW : SCAP_L4_UDP;
+	case SCAP_IPPROTO_IP:
+		/* type may carry SOCK_NONBLOCK/SOCK_CLOEXEC above the low byte */
+		if ((type & 0xff) == SCAP_SOCK_STREAM)
+			return SCAP_L4_TCP;
+		if ((type & 0xff) == SCAP_SOCK_DGRAM)
+			return SCAP_L4_UDP;
+		return SCAP_L4_UNKNOWN;
+	case SCAP_IPPROTO_ICMP:
+		return type == SCAP_SOCK_RAW ? SCAP_L4_RAW : SCAP_L4_ICMP;
+	case SCAP_IPPROTO_RAW:
+		return SCAP_L4_RAW;
+	default:
+		return SCAP_L4_UNKNOWN;
+	}
+}
+
+static struct sinsp_fd *add_socket(struct sinsp_evt *evt, int64_t fd, uint32_t domain, uint32_t type,
+				   uint32_t proto)
+{
+	int32_t fd_type;
+	struct sinsp_fd *f;
+
+	switch (domain) {
+	case SCAP_AF_UNIX: fd_type = SCAP_FD_UNIX_SOCK; break;
+	case SCAP_AF_INET: fd_type = SCAP_FD_IPV4_SOCK; break;
+	case SCAP_AF_INET6: fd_type = SCAP_FD_IPV6_SOCK; break;
+	case SCAP_AF_NETLINK: fd_type = SCAP_FD_NETLINK; break;
+	default: return NULL; /* sysdig keeps no fd of other families */
+	}
+	f = sinsp_fd_add(evt->thread, fd, fd_type, "");
+	if (!f)
+		return NULL;
+	if (fd_type == SCAP_FD_IPV4_SOCK || fd_type == SCAP_FD_IPV6_SOCK)
+		f->l4proto = l4_of(type, proto);
+	evt->fd = f;
+	evt->fd_num = fd;
+	return f;
+}
+
+void sinsp_parse_socket_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	int64_t fd = sinsp_param_s64(evt, 0, -1);
+	struct sinsp_enter e;
+
+	(void)s;
+	if (fd < 0 || !evt->thread || !sinsp_enter_load(evt, &e))
+		return;
+	add_socket(evt, fd,
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "domain"), 0),
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "type"), 0),
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "proto"), 0));
+}
+
+void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const char *names[2] = { "fd1", "fd2" };
+	uint64_t src = sinsp_param_val_u64(sinsp_evt_param(evt, "source"), 0);
+	uint64_t dst = sinsp_param_val_u64(sinsp_evt_param(evt, "peer"), 0);
+	int i;
+
+	(void)s;
+	if (!evt->thread || sinsp_param_s64(evt, 0, -1) < 0)
+		return;
+	for (i = 1; i >= 0; i--) {
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, names[i]), -1);
+		struct sinsp_fd *f;
+
+		if (fd < 0)
+			continue;
+		f = sinsp_fd_add(evt->thread, fd, SCAP_FD_UNIX_SOCK, "");
+		if (!f)
+			continue;
+		f->addr.un.src = src;
+		f->addr.un.dst = dst;
+		evt->fd = f;
+		evt->fd_num = fd;
+	}
+}
+
+/* ---- bind ------------------------------------------------------------------------- */
+
+void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const struct sinsp_param *pa = sinsp_evt_param(evt, "addr");
+	struct sinsp_fd *f = evt->fd;
+	struct strbuf b = { 0 };
+	const uint8_t *p;
+
+	(void)s;
+	if (!f || sinsp_param_s64(evt, 0, -1) < 0 || !pa || pa->len == 0)
+		return;
+	p = pa->val;
+	if (p[0] == SCAP_AF_INET && pa->len >= 7) {
+		uint16_t port = rd16(p + 5);
+
+		if (port > 0) {
+			f->type = SCAP_FD_IPV4_SERVSOCK;
+			f->addr.v4.sip = rd32(p + 1);
+			f->addr.v4.sport = port;
+			set_role(f, true);
+		}
+		add_ipv4(&b, rd32(p + 1));
+		strbuf_printf(&b, ":%u", port);
+	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
+		uint16_t port = rd16(p + 17);
+
+		if (port > 0) {
+			if (is_v4_mapped(p + 1)) {
+				f->type = SCAP_FD_IPV4_SERVSOCK;
+				f->addr.v4.sip = rd32(p + 13);
+				f->addr.v4.sport = port;
+			} else {
+				f->type = SCAP_FD_IPV6_SERVSOCK;
+				memcpy(f->addr.v6.sip, p + 1, 16);
+				f->addr.v6.sport = port;
+			}
+			set_role(f, true);
+		}
+		add_ipv6(&b, p + 1);
+		strbuf_printf(&b, ":%u", port);
+	} else if (p[0] == SCAP_AF_UNIX) {
+		add_path(&b, p + 1, pa->len - 1);
+	} else {
+		strbuf_printf(&b, "family %d", (int)(int8_t)p[0]);
+	}
+	set_name(f, b.buf ? b.buf : strdup(""));
+}
+
+/* ---- connect ---------------------------------------------------------------------- */
+
+/*
+ * Newer connect enter events carry the destination: it is recorded before the call
+ * completes. Older ones (fd only) leave the fd untouched.
+ */
+void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const struct sinsp_param *pa = sinsp_evt_param(evt, "addr");
+	struct sinsp_fd *f = evt->fd;
+	const uint8_t *p;
+
+	(void)s;
+	if (!f || !pa || pa->len == 0)
+		return;
+	p = pa->val;
+	if (p[0] == SCAP_AF_INET && pa->len >= 7) {
+		f->type = SCAP_FD_IPV4_SOCK;
+		f->addr.v4.dip = rd32(p + 1);
+		f->addr.v4.dport = rd16(p + 5);
+	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
+		if (is_v4_mapped(p + 1)) {
+			f->type = SCAP_FD_IPV4_SOCK;
+			f->addr.v4.dip = rd32(p + 13);
+			f->addr.v4.dport = rd16(p + 17);
+		} else {
+			f->type = SCAP_FD_IPV6_SOCK;
+			memcpy(f->addr.v6.dip, p + 1, 16);
+			f->addr.v6.dport = rd16(p + 17);
+		}
+	}
+}
+
+void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
+	struct sinsp_fd *f = evt->fd;
+	int64_t res = sinsp_param_s64(evt, 0, -1);
+	bool changed;
+
+	(void)s;
+	if (!f) {
+		/* the newest version names the fd in the exit too: the enter may be lost */
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, "fd"), -1);
+
+		f = fd >= 0 ? sinsp_fd_find(evt->thread, fd) : NULL;
+		if (!f)
+			return;
+		evt->fd = f;
+		evt->fd_num = fd;
+	}
+	/* a failed connect leaves the fd as it was; one in progress is as good as done */
+	if (res < 0 && res != -SCAP_EINPROGRESS)
+		return;
+	if (!pt || !tuple_valid(pt->val, pt->len))
+		return;
+	if (pt->val[0] == SCAP_AF_UNIX) {
+		sinsp_fd_set_tuple(f, pt->val, pt->len);
+	} else {
+		changed = apply_ip_tuple(f, pt->val, true);
+		if (f->is_server && is_udp(f)) {
+			/* a UDP server connecting: keep its side as the server address */
+			if (changed)
+				swap_addrs(f);
+			name_from_addrs(f);
+		} else {
+			set_name(f, tuple_text(pt->val, pt->len));
+		}
+	}
+	if (!has_role(f))
+		set_role(f, false);
+}
+
+/* ---- accept ----------------------------------------------------------------------- */
+
+void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
+	int64_t fd = sinsp_param_s64(evt, 0, -1);
+	struct sinsp_fd tmp, *f;
+
+	(void)s;
+	if (!evt->thread || fd < 0 || !pt || !tuple_valid(pt->val, pt->len))
+		return;
+	memset(&tmp, 0, sizeof(tmp));
+	if (pt->val[0] == SCAP_AF_UNIX) {
+		tmp.type = SCAP_FD_UNIX_SOCK;
+		tmp.addr.un.src = rd64(pt->val + 1);
+		tmp.addr.un.dst = rd64(pt->val + 9);
+	} else {
+		apply_ip_tuple(&tmp, pt->val, true);
+		tmp.l4proto = SCAP_L4_TCP;
+	}
+	tmp.name = tuple_text(pt->val, pt->len);
+	if (!tmp.name)
+		return;
+	set_role(&tmp, true);
+	f = sinsp_fd_copy(evt->thread, fd, &tmp);
+	free(tmp.name);
+	if (f) {
+		evt->fd = f;
+		evt->fd_num = fd;
+	}
+}
+
+/* ---- datagrams: sendto/sendmsg/recvfrom/recvmsg ------------------------------------ */
+
+/*
+ * sendto on an fd never seen (its socket() came before the capture): sysdig guesses a
+ * UDP socket of the tuple's family. Only sendto: sendmsg does not guess.
+ */
+void sinsp_parse_sendto_enter(struct sinsp *s, struct sinsp_evt *evt)
+{
+	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
+	int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, "fd"), -1);
+
+	(void)s;
+	if (evt->fd || !evt->thread || fd < 0 || !evt->info || strcmp(evt->info->name, "sendto") != 0)
+		return;
+	if (!pt || pt->len == 0)
+		return;
+	if (pt->val[0] == SCAP_AF_INET || pt->val[0] == SCAP_AF_INET6)
+		add_socket(evt, fd, pt->val[0], SCAP_SOCK_DGRAM, SCAP_IPPROTO_UDP);
+}
+
+/* The process listens on port (a bound socket, or the remote port of a connection). */
+static bool bound_to_port(struct sinsp_thread *t, uint16_t port)
+{
+	size_t i;
+
+	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
+		const struct sinsp_fd *f = t->fds->map.slots[i].val;
+
+		if (!f || t->fds->map.slots[i].key == (uint64_t)INT64_MIN)
+			continue;
+		if ((f->type == SCAP_FD_IPV4_SOCK && f->addr.v4.dport == port) ||
+		    (f->type == SCAP_FD_IPV4_SERVSOCK && f->addr.v4.sport == port))
+			return true;
+	}
+	return false;
+}
+
+static bool uses_client_port(struct sinsp_thread *t, uint16_t port)
+{
+	size_t i;
+
+	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
+		const struct sinsp_fd *f = t->fds->map.slots[i].val;
+
+		if (!f || t->fds->map.slots[i].key == (uint64_t)INT64_MIN)
+			continue;
+		if (f->type == SCAP_FD_IPV4_SOCK && f->is_client && f->addr.v4.sport == port)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Role of a socket first seen in a datagram call, guessed as sysdig does: the owner of
+ * the port is the server; when that is ambiguous, reading first means server. The
+ * ports are read through the IPv4 view of the addresses, for IPv6 sockets too.
+ */
+static void guess_role(struct sinsp_thread *t, struct sinsp_fd *f, bool incoming)
+{
+	if (bound_to_port(t, f->addr.v4.dport) && !uses_client_port(t, f->addr.v4.sport))
+		set_role(f, true);
+	else if (!bound_to_port(t, f->addr.v4.dport))
+		set_role(f, false);
+	else if (!has_role(f))
+		set_role(f, incoming);
+}
+
+/* Apply the tuple of a datagram call to its fd; incoming: a receive. */
+static void datagram_tuple(struct sinsp_evt *evt, const struct sinsp_param *pt, bool incoming)
+{
+	struct sinsp_fd *f = evt->fd;
+
+	if (!pt || !tuple_valid(pt->val, pt->len))
+		return;
+	if (pt->val[0] == SCAP_AF_UNIX) {
+		sinsp_fd_set_tuple(f, pt->val, pt->len);
+		return;
+	}
+	if (f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
+		f->type = f->type == SCAP_FD_IPV4_SERVSOCK ? SCAP_FD_IPV4_SOCK : SCAP_FD_IPV6_SOCK;
+	/* an IPv6 tuple updates the addresses but not the type */
+	if (!apply_ip_tuple(f, pt->val, false))
+		return;
+	/* the address changed under the socket: TCP would have failed, so it is UDP */
+	if (is_ip_sock(f) && f->l4proto == SCAP_L4_UNKNOWN)
+		f->l4proto = SCAP_L4_UDP;
+	if (!is_ip_sock(f)) {
+		set_name(f, tuple_text(pt->val, pt->len));
+		return;
+	}
+	if (!has_role(f))
+		guess_role(evt->thread, f, incoming);
+	if (incoming ? f->is_client : f->is_server)
+		swap_addrs(f);
+	name_from_addrs(f);
+}
+
+static bool wants_tuple(const struct sinsp_fd *f)
+{
+	return f->name[0] == 0 || !is_tcp(f);
+}
+
+void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_enter e;
+
+	(void)s;
+	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
+		return;
+	if (!sinsp_enter_load(evt, &e))
+		return;
+	datagram_tuple(evt, sinsp_enter_param(&e, "tuple"), false);
+}
+
+void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	(void)s;
+	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
+		return;
+	datagram_tuple(evt, sinsp_evt_param(evt, "tuple"), true);
+}
