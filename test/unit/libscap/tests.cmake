@@ -1,0 +1,13 @@
+# libscap unit tests: the savefile engine against captures built in memory, the engines
+# and event decoding, and (when ../shared/conformance/traces exists) real captures.
+set(SCAP_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+add_library(scap_capture_builder STATIC ${SCAP_TEST_DIR}/capture_builder.c)
+target_link_libraries(scap_capture_builder PUBLIC scap ZLIB::ZLIB)
+
+scry_add_check_test(test_scap_savefile SOURCES ${SCAP_TEST_DIR}/test_savefile.c
+	LIBS scap scap_capture_builder)
+scry_add_check_test(test_scap_engines SOURCES ${SCAP_TEST_DIR}/test_engines.c
+	LIBS scap scap_capture_builder)
+scry_add_check_test(test_scap_traces SOURCES ${SCAP_TEST_DIR}/test_traces.c LIBS scap)
+target_compile_definitions(test_scap_traces PRIVATE
+	SCRY_SOURCE_DIR_DEFAULT="${CMAKE_SOURCE_DIR}")
