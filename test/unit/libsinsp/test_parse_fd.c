@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * test_parse_fd.c - the fd and socket parsers (parse_fd.c, parse_net.c) fed with
+ * synthetic events through the test_input engine: exact fd names, types and roles.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libscap/scap.h>
+#include <libscap/scap_test_input.h>
+#include <libsinsp/sinsp.h>
+
+#include "sinsp_int.h"
+#include "parse.h"
+
+#define TID 100
+#define MAX_EVTS 16
+
+/* One parameter of a synthetic event. */
+struct tparam {
+	const void *val;
+	uint16_t len;
+};
+
+#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
+#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
+#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
+#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
+
+struct fixture {
+	uint8_t *evts[MAX_EVTS];
+	uint32_t n;
+	uint64_t ts;
+	struct scap_threadinfo thread;
+	struct scap_fdinfo fds[2];
+	struct scap_state state;
+	struct scap_test_input in;
+	sinsp_t *s;
+};
+
+static struct fixture fx;
+
+/* Append an event record: 26-byte header, u16 lengths, parameter bytes. */
+static void add_evt(uint16_t type, uint32_t nparams, ...)
+{
+	struct scap_abi_evt_hdr hdr;
+	struct tparam p[SCAP_MAX_EVENT_PARAMS];
+	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
+	uint8_t *rec, *w;
+	va_list ap;
+
+	ck_assert_uint_lt(fx.n, MAX_EVTS);
+	va_start(ap, nparams);
+	for (i = 0; i < nparams; i++) {
+		p[i] = va_arg(ap, struct tparam);
+		len += p[i].len;
+	}
+	va_end(ap);
+	rec = calloc(1, len);
+	ck_assert_ptr_nonnull(rec);
+	hdr.ts = ++fx.ts;
+	hdr.tid = TID;
+	hdr.len = len;
+	hdr.type = type;
+	hdr.nparams = nparams;
+	memcpy(rec, &hdr, sizeof(hdr));
+	w = rec + SCAP_ABI_EVT_HDR_LEN;
+	for (i = 0; i < nparams; i++, w += 2)
+		memcpy(w, &p[i].len, 2);
+	for (i = 0; i < nparams; i++) {
+		memcpy(w, p[i].val, p[i].len);
+		w += p[i].len;
+	}
+	fx.evts[fx.n++] = rec;
+}
+
+/* Open the inspector on the events added so far, with thread TID owning /etc as fd 5. */
+static void open_inspector(void)
+{
+	char errbuf[SCAP_ERRBUF_SIZE];
+
+	fx.thread.tid = fx.thread.pid = TID;
+	fx.thread.ptid = 1;
+	strcpy(fx.thread.comm, "test");
+	strcpy(fx.thread.exe, "test");
+	strcpy(fx.thread.cwd, "/root/");
+	fx.thread.fdlimit = 1024;
+	fx.fds[0].fd = 5;
+	fx.fds[0].type = SCAP_FD_DIRECTORY;
+	strcpy(fx.fds[0].name, "/etc");
+	fx.thread.nfds = 1;
+	fx.thread.fds = fx.fds;
+	fx.state.sz = sizeof(fx.state);
+	fx.state.threads = &fx.thread;
+	fx.state.nthreads = 1;
+	fx.in.sz = sizeof(fx.in);
+	fx.in.events = (const uint8_t *const *)fx.evts;
+	fx.in.nevents = fx.n;
+	fx.in.state = &fx.state;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+
+	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+}
+
+/* Read the next event; it must exist. */
+static struct sinsp_evt *next(void)
+{
+	struct sinsp_evt *evt = NULL;
+
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	return evt;
+}
+
+static void run_all(void)
+{
+	struct sinsp_evt *evt;
+
+	while (sinsp_next(fx.s, &evt) == 0)
+		;
+}
+
+static struct sinsp_fd *fd_of(int64_t fd)
+{
+	return sinsp_fd_find(sinsp_thread_find(fx.s, TID), fd);
+}
+
+static void setup(void)
+{
+	memset(&fx, 0, sizeof(fx));
+}
+
+static void teardown(void)
+{
+	uint32_t i;
+
+	sinsp_close(fx.s);
+	for (i = 0; i < fx.n; i++)
+		free(fx.evts[i]);
+}
+
+/* ---- open family ---------------------------------------------------------------- */
+
+START_TEST(openat_relative_to_dirfd)
+{
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(5), PSTR("ssl/./openssl.cnf"), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(7), P64(5), PSTR("ssl/./openssl.cnf"), P32(0),
+		P32(0), P32(0));
+	open_inspector();
+	run_all();
+	ck_assert_ptr_nonnull(fd_of(7));
+	ck_assert_str_eq(fd_of(7)->name, "/etc/ssl/openssl.cnf");
+	ck_assert_int_eq(fd_of(7)->type, SCAP_FD_FILE_V2);
+	ck_assert_int_eq(sinsp_fd_typechar(fd_of(7)), 'f');
+}
+END_TEST
+
+START_TEST(openat_cwd_directory_and_failure)
+{
+	/* AT_FDCWD, "..", O_DIRECTORY (0x400) */
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("../var/log"), P32(0x400), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(8), P64(-100), PSTR("../var/log"), P32(0x400),
+		P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("missing"), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(-2), P64(-100), PSTR("missing"), P32(0),
+		P32(0), P32(0));
+	open_inspector();
+	run_all();
+	ck_assert_ptr_nonnull(fd_of(8));
+	ck_assert_str_eq(fd_of(8)->name, "/var/log");
+	ck_assert_int_eq(fd_of(8)->type, SCAP_FD_DIRECTORY);
+	ck_assert_ptr_null(fd_of(-2));
+}
+END_TEST
+
+/* ---- dup2, close ------------------------------------------------------------------- */
+
+START_TEST(dup2_copies_name_and_type)
+{
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/tmp/a.log"), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(7), P64(-100), PSTR("/tmp/a.log"), P32(1),
+		P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_DUP2_E, 1, P64(7));
+	add_evt(SCAP_EVT_SYSCALL_DUP2_X, 3, P64(1), P64(7), P64(1));
+	open_inspector();
+	run_all();
+	ck_assert_ptr_nonnull(fd_of(1));
+	ck_assert_str_eq(fd_of(1)->name, "/tmp/a.log");
+	ck_assert_int_eq(fd_of(1)->type, SCAP_FD_FILE_V2);
+	ck_assert_int_eq(fd_of(1)->fd, 1);
+	ck_assert_str_eq(fd_of(7)->name, "/tmp/a.log");
+	ck_assert_ptr_ne(fd_of(1), fd_of(7));
+}
+END_TEST
+
+START_TEST(close_keeps_fd_for_its_exit_only)
+{
+	struct sinsp_evt *evt;
+
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(5));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(5));
+	open_inspector();
+	next();
+	evt = next();
+	ck_assert_ptr_nonnull(evt->fd);
+	ck_assert_str_eq(evt->fd->name, "/etc");
+	ck_assert_ptr_null(fd_of(5));
+	evt = next();
+	ck_assert_ptr_null(evt->fd);
+}
+END_TEST
+
+/* ---- sockets ----------------------------------------------------------------------- */
+
+START_TEST(ipv6_socket_connected_to_v4_mapped)
+{
+	uint8_t tuple[37] = { SCAP_AF_INET6 };
+	uint16_t sport = 40000, dport = 80;
+
+	/* ::ffff:10.0.0.1:40000 -> ::ffff:93.184.216.34:80 */
+	memcpy(tuple + 1, (const uint8_t[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 10, 0, 0, 1 }, 16);
+	memcpy(tuple + 17, &sport, 2);
+	memcpy(tuple + 19, (const uint8_t[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 93, 184, 216, 34 }, 16);
+	memcpy(tuple + 35, &dport, 2);
+	add_evt(SCAP_EVT_SOCKET_SOCKET_E, 3, P32(SCAP_AF_INET6), P32(1), P32(0));
+	add_evt(SCAP_EVT_SOCKET_SOCKET_X, 1, P64(3));
+	add_evt(SCAP_EVT_SOCKET_CONNECT_E, 2, P64(3), PBUF("", 0));
+	add_evt(SCAP_EVT_SOCKET_CONNECT_X, 2, P64(0), PBUF(tuple, sizeof(tuple)));
+	open_inspector();
+	next();
+	next();
+	ck_assert_int_eq(fd_of(3)->type, SCAP_FD_IPV6_SOCK);
+	ck_assert_str_eq(fd_of(3)->name, "");
+	ck_assert(!fd_of(3)->is_client && !fd_of(3)->is_server);
+	run_all();
+	ck_assert_int_eq(fd_of(3)->type, SCAP_FD_IPV4_SOCK);
+	ck_assert_str_eq(fd_of(3)->name, "10.0.0.1:40000->93.184.216.34:80");
+	ck_assert_int_eq(fd_of(3)->l4proto, SCAP_L4_TCP);
+	ck_assert_int_eq(fd_of(3)->addr.v4.sport, 40000);
+	ck_assert_int_eq(fd_of(3)->addr.v4.dport, 80);
+	ck_assert(fd_of(3)->is_client);
+	ck_assert_int_eq(sinsp_fd_typechar(fd_of(3)), '4');
+}
+END_TEST
+
+START_TEST(tuple_names)
+{
+	struct sinsp_fd f;
+	uint8_t t6[37] = { SCAP_AF_INET6 }, tu[17 + 8] = { SCAP_AF_UNIX };
+	uint16_t p1 = 53, p2 = 40251;
+	uint64_t a = 0, b = 0xffff88003c420800ull;
+
+	memset(&f, 0, sizeof(f));
+	f.name = strdup("");
+	t6[1] = 0x20; t6[2] = 0x01; t6[3] = 0x48; t6[4] = 0x60; t6[16] = 0x88;
+	memcpy(t6 + 17, &p2, 2);
+	t6[19] = 0x20; t6[20] = 0x01; t6[34] = 1;
+	memcpy(t6 + 35, &p1, 2);
+	sinsp_fd_set_tuple(&f, t6, sizeof(t6));
+	ck_assert_int_eq(f.type, SCAP_FD_IPV6_SOCK);
+	ck_assert_str_eq(f.name, "2001:4860::88:40251->2001::1:53");
+	memcpy(tu + 1, &a, 8);
+	memcpy(tu + 9, &b, 8);
+	memcpy(tu + 17, "/run/x", 7);
+	sinsp_fd_set_tuple(&f, tu, 24);
+	ck_assert_int_eq(f.type, SCAP_FD_UNIX_SOCK);
+	ck_assert_str_eq(f.name, "0->ffff88003c420800 /run/x");
+	free(f.name);
+}
+END_TEST
+
+static Suite *parse_fd_suite(void)
+{
+	Suite *s = suite_create("parse_fd");
+	TCase *tc = tcase_create("open");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, openat_relative_to_dirfd);
+	tcase_add_test(tc, openat_cwd_directory_and_failure);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("dup_close");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, dup2_copies_name_and_type);
+	tcase_add_test(tc, close_keeps_fd_for_its_exit_only);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("net");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, ipv6_socket_connected_to_v4_mapped);
+	tcase_add_test(tc, tuple_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(parse_fd_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
