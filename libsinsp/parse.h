@@ -67,4 +67,11 @@ void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt);
  */
 bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
 
+/*
+ * Effective L4 protocol of f as sysdig reports it (enum scap_l4_proto): SCAP_L4_UNKNOWN
+ * for a non-socket, and for an IP socket that has no role yet (not connected, accepted
+ * or bound), raw sockets excepted. Use it for fd.l4proto and rendered fds.
+ */
+uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
+
 #endif

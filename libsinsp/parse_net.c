@@ -647,3 +647,25 @@ void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
 		return;
 	datagram_tuple(evt, sinsp_evt_param(evt, "tuple"), true);
 }
+
+/*
+ * The L4 protocol sysdig reports for f (fd.l4proto, the letter after '4'/'6' in a
+ * rendered fd): a connected-type socket with no role yet (created, not connected,
+ * accepted or bound) reports none, raw sockets excepted; the protocol socket()
+ * recorded shows from the moment a role is known.
+ */
+uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f)
+{
+	switch (f->type) {
+	case SCAP_FD_IPV4_SOCK:
+	case SCAP_FD_IPV6_SOCK:
+		if (f->l4proto == SCAP_L4_RAW)
+			return SCAP_L4_RAW;
+		return has_role(f) ? f->l4proto : SCAP_L4_UNKNOWN;
+	case SCAP_FD_IPV4_SERVSOCK:
+	case SCAP_FD_IPV6_SERVSOCK:
+		return f->l4proto;
+	default:
+		return SCAP_L4_UNKNOWN;
+	}
+}
