@@ -160,7 +160,7 @@ static void add_time(struct strbuf *out, uint64_t ts, bool with_ns, bool with_da
 	strftime(tmp, sizeof(tmp), with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
 	strbuf_adds(out, tmp);
 	if (with_ns)
-		strbuf_printf(out, ".%09" PRIu64, ts % 1000000000ull);
+		strbuf_printf(out, ".%09" PRIu64, (uint64_t)(ts % 1000000000ull));
 }
 
 static const char *category_name(struct sinsp_evt *evt)
@@ -173,7 +173,7 @@ static const char *category_name(struct sinsp_evt *evt)
 	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
 		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
 
-		cat = id < SCAP_SC_MAX ? scap_syscall_category(id) : SCAP_EC_UNKNOWN;
+		cat = scap_syscall_category(id);
 	}
 	if (cat & SCAP_EC_IO_BASE) {
 		if (!evt->fd)
@@ -365,7 +365,7 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 	case F_FD_L4PROTO:
 		if (!is_ip(f))
 			return false;
-		switch (f->l4proto) {
+		switch (sinsp_fd_l4proto(f)) {
 		case SCAP_L4_TCP: strbuf_adds(out, "tcp"); break;
 		case SCAP_L4_UDP: strbuf_adds(out, "udp"); break;
 		case SCAP_L4_ICMP: strbuf_adds(out, "icmp"); break;
@@ -513,15 +513,17 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 	}
 	if (r->def->id >= F_FD_NUM)
 		return extract_fd(evt, r->def->id, out);
+	if (r->def->id == F_THREAD_TID) {
+		strbuf_add_u64(out, evt->ref.tid); /* known from the event even without state */
+		return true;
+	}
 	if (!t)
 		return false;
 	m = sinsp_thread_main(evt->s, t);
 	switch (r->def->id) {
 	case F_PROC_PID: strbuf_add_s64(out, t->pid); return true;
 	case F_PROC_PPID:
-		if (!(p = parent_of(evt)))
-			return false;
-		strbuf_add_s64(out, p->pid);
+		strbuf_add_s64(out, t->ptid); /* sysdig 0.29.3 prints the thread's ptid */
 		return true;
 	case F_PROC_NAME:
 		if (!t->comm)
@@ -549,9 +551,7 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 		}
 		return true;
 	case F_PROC_CWD:
-		if (!m->cwd)
-			return false;
-		strbuf_adds(out, m->cwd);
+		strbuf_adds(out, m->cwd ? m->cwd : "");
 		return true;
 	case F_PROC_VPID:
 		if (t->vpid < 0)
@@ -574,7 +574,6 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 		return true;
 	case F_PROC_SID: strbuf_add_s64(out, t->sid); return true;
 	case F_PROC_FDLIMIT: strbuf_add_s64(out, t->fdlimit); return true;
-	case F_THREAD_TID: strbuf_add_s64(out, t->tid); return true;
 	case F_THREAD_VTID:
 		if (t->vtid < 0)
 			return false;

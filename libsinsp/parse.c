@@ -47,20 +47,51 @@ uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *pa
 	return n < 0 ? 0 : (uint32_t)n;
 }
 
+/*
+ * Scheduler events (kernel threads would fill the table) and clone-family exits (their
+ * parser creates the child itself) do not create an entry for an unknown tid.
+ */
+static bool may_create_thread(const struct sinsp_evt *evt)
+{
+	const char *name = evt->info ? evt->info->name : NULL;
+
+	if (!name)
+		return false;
+	if (strcmp(name, "switch") == 0)
+		return false;
+	if (!scap_evt_is_enter(evt->ref.type) &&
+	    (strcmp(name, "clone") == 0 || strcmp(name, "fork") == 0 || strcmp(name, "vfork") == 0 ||
+	     strcmp(name, "clone3") == 0))
+		return false;
+	return true;
+}
+
 void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
 	uint16_t type = evt->ref.type;
 	uint32_t eflags = evt->info ? evt->info->flags : 0;
 
+	if (!t && !(eflags & SCAP_EF_SKIPPARSERESET) && evt->ref.tid != 0 && may_create_thread(evt)) {
+		/*
+		 * A thread the capture did not describe: sysdig creates an entry with
+		 * placeholder values, so fds it opens from now on are tracked.
+		 */
+		t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
+		if (t) {
+			sinsp_thread_set_str(&t->comm, "<NA>", 4);
+			sinsp_thread_set_str(&t->exe, "<NA>", 4);
+		}
+	}
 	evt->thread = t;
-	if (t) {
+	if (t && !(eflags & SCAP_EF_SKIPPARSERESET)) {
 		if (scap_evt_is_enter(type)) {
 			t->enter_valid = true;
 			save_enter(t, evt);
 			t->latency_ns = 0;
-			if ((eflags & SCAP_EF_USES_FD) && evt->nparams > 0)
-				t->last_fd = sinsp_param_s64(evt, 0, -1);
+			/* every enter event starts without an fd, as sysdig resets it */
+			t->last_fd = ((eflags & SCAP_EF_USES_FD) && evt->nparams > 0) ?
+				     sinsp_param_s64(evt, 0, -1) : -1;
 		} else {
 			t->enter_valid = t->last_type == (uint16_t)(type - 1) && t->enter_len;
 			t->latency_ns = t->enter_valid ? evt->ref.ts_ns - t->last_ts : 0;

@@ -72,6 +72,5 @@ bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
  * for a non-socket, and for an IP socket that has no role yet (not connected, accepted
  * or bound), raw sockets excepted. Use it for fd.l4proto and rendered fds.
  */
-uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
 
 #endif

@@ -73,7 +73,7 @@ static void render_int(struct strbuf *out, const uint8_t *p, uint32_t len, uint3
 		strbuf_printf(out, "%#" PRIo64, size == 8 ? u : (uint64_t)(is_signed ? (uint64_t)sv & ((1ull << (size * 8)) - 1) : u));
 		break;
 	case SCAP_PF_HEX:
-		strbuf_printf(out, "%" PRIX64, size == 8 ? u : (u & ((1ull << (size * 8)) - 1)));
+		strbuf_printf(out, "%" PRIX64, (uint64_t)(size == 8 ? u : (u & ((1ull << (size * 8)) - 1))));
 		break;
 	case SCAP_PF_10_PADDED_DEC:
 		if (size == 8 || is_signed || size == 4)
@@ -111,7 +111,7 @@ void sinsp_render_fd_resolved(struct sinsp_evt *evt, const struct sinsp_fd *f, s
 	(void)evt;
 	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK ||
 	    f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK) {
-		switch (f->l4proto) {
+		switch (sinsp_fd_l4proto(f)) {
 		case SCAP_L4_TCP: tc[1] = 't'; break;
 		case SCAP_L4_UDP: tc[1] = 'u'; break;
 		case SCAP_L4_ICMP: tc[1] = 'i'; break;
@@ -356,7 +356,9 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 	uint8_t type = pi->type;
 
 	if (len == 0) {
-		strbuf_adds(val, "NULL");
+		/* sysdig prints an empty buffer as nothing and any other empty param as NULL */
+		if (type != SCAP_PT_BYTEBUF)
+			strbuf_adds(val, "NULL");
 		return;
 	}
 	if (type == SCAP_PT_DYN && pi->info) {
@@ -483,7 +485,7 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 		localtime_r(&sec, &tm);
 		strftime(tmp, sizeof(tmp), "%Y-%m-%d %H:%M:%S", &tm);
 		strbuf_adds(val, tmp);
-		strbuf_printf(val, ".%09" PRIu64 " ", v % 1000000000ull);
+		strbuf_printf(val, ".%09" PRIu64 " ", (uint64_t)(v % 1000000000ull));
 		strftime(tmp, sizeof(tmp), "%z", &tm);
 		strbuf_adds(val, tmp);
 		break;

@@ -64,6 +64,28 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	return 0;
 }
 
+/*
+ * Meta events that later capture writers store (users and groups added or removed)
+ * and that sysdig 0.29.3 does not know: they update state but are neither shown nor
+ * numbered, so evt.num and evt.reltime stay those sysdig prints for the same file.
+ */
+static bool is_uncounted_meta(const struct sinsp_evt *evt)
+{
+	switch (evt->ref.type) {
+	case SCAP_EVT_USER_ADDED_E:
+	case SCAP_EVT_USER_ADDED_X:
+	case SCAP_EVT_USER_DELETED_E:
+	case SCAP_EVT_USER_DELETED_X:
+	case SCAP_EVT_GROUP_ADDED_E:
+	case SCAP_EVT_GROUP_ADDED_X:
+	case SCAP_EVT_GROUP_DELETED_E:
+	case SCAP_EVT_GROUP_DELETED_X:
+		return true;
+	default:
+		return false;
+	}
+}
+
 int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 {
 	struct sinsp_evt *evt = &s->evt;
@@ -80,10 +102,14 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 			sinsp_err(s, rc, "%s", scap_last_error(s->scap));
 		return rc;
 	}
-	evt->num = ++s->nevts;
-	if (s->nevts == 1)
-		s->first_ts = evt->ref.ts_ns;
 	evt->info = scap_evt_info(evt->ref.type);
+	if (is_uncounted_meta(evt)) {
+		evt->num = s->nevts;
+	} else {
+		evt->num = ++s->nevts;
+		if (s->nevts == 1)
+			s->first_ts = evt->ref.ts_ns;
+	}
 	n = scap_evt_params(&evt->ref, (struct scap_param *)evt->params, SINSP_MAX_PARAMS);
 	if (n < 0)
 		n = 0; /* lengths overrun the record: show the event without parameters */
@@ -93,8 +119,10 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 	evt->thread = NULL;
 	evt->fd = NULL;
 	evt->fd_num = -1;
-	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) ||
-		      (evt->info && (evt->info->category & SCAP_EC_INTERNAL));
+	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || is_uncounted_meta(evt) ||
+		      (evt->info && ((evt->info->category & SCAP_EC_INTERNAL) ||
+				     evt->ref.type == SCAP_EVT_CONTAINER_JSON_E ||
+				     evt->ref.type == SCAP_EVT_CONTAINER_JSON_2_E));
 	sinsp_parse_event(s, evt);
 	*out = evt;
 	return 0;

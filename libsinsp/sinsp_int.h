@@ -126,6 +126,8 @@ struct sinsp_fd *sinsp_fd_find(struct sinsp_thread *t, int64_t fd);
 struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name);
 void sinsp_fd_remove(struct sinsp_thread *t, int64_t fd);
 char sinsp_fd_typechar(const struct sinsp_fd *f);
+/* L4 protocol as sysdig reports it: unknown until the socket has a client or server role */
+uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
 
 /* parse.c: apply an event to the state, set evt->thread/evt->fd. */
 void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt);

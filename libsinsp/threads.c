@@ -25,8 +25,8 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	t->tid = tid;
 	t->pid = tid;
 	t->ptid = -1;
-	t->vtid = tid;
-	t->vpid = tid;
+	t->vtid = -1;
+	t->vpid = -1;
 	t->loginuid = UINT32_MAX;
 	t->uid = UINT32_MAX;
 	t->gid = UINT32_MAX;

@@ -1147,6 +1147,12 @@ extern const struct scap_evt_info scap_evt_table[];
  */
 extern const char *const scap_syscall_names[];
 
+/*
+ * Category (enum scap_evt_category) of a scap syscall code, as evt.category reports it
+ * for generic syscall events; SCAP_EC_UNKNOWN for codes out of range.
+ */
+__u16 scap_syscall_category(__u16 code);
+
 /* Direction of an event: even numbers are enter (">"), odd are exit ("<"). */
 static inline int scap_evt_is_enter(__u16 type) { return (type & 1) == 0; }
 

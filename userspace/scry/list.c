@@ -17,6 +17,22 @@ int scry_list_fields(FILE *f)
 	return 0;
 }
 
+/* Type names as sysdig -L prints them. */
+static const char *param_type_name(uint8_t type)
+{
+	static const char *const names[SCAP_PT_MAX] = {
+		"NONE", "INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64",
+		"CHARBUF", "BYTEBUF", "ERRNO", "SOCKADDR", "SOCKTUPLE", "FD", "PID", "FDLIST",
+		"FSPATH", "SYSCALLID", "SIGTYPE", "RELTIME", "ABSTIME", "PORT", "L4PROTO",
+		"SOCKFAMILY", "BOOL", "IPV4ADDR", "DYNAMIC", "FLAGS8", "FLAGS16", "FLAGS32", "UID",
+		"GID", "DOUBLE", "SIGSET", "CHARBUFARRAY", "CHARBUF_PAIR_ARRAY", "IPV4NET",
+		"IPV6ADDR", "IPV6NET", "IPADDR", "IPNET", "MODE", "FSRELPATH", "ENUMFLAGS8",
+		"ENUMFLAGS16", "ENUMFLAGS32",
+	};
+
+	return type < SCAP_PT_MAX && names[type] ? names[type] : "UNKNOWN";
+}
+
 int scry_list_events(FILE *f)
 {
 	uint32_t t, i;
@@ -28,7 +44,7 @@ int scry_list_events(FILE *f)
 			continue;
 		fprintf(f, "%c %s(", scap_evt_is_enter((uint16_t)t) ? '>' : '<', e->name);
 		for (i = 0; i < e->nparams; i++)
-			fprintf(f, "%s%s %s", i ? ", " : "", scap_param_type_name(e->params[i].type),
+			fprintf(f, "%s%s %s", i ? ", " : "", param_type_name(e->params[i].type),
 				e->params[i].name);
 		fprintf(f, ")\n");
 	}
