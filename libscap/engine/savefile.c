@@ -24,6 +24,7 @@
 #include "scap_int.h"
 
 #define SF_BUF_INITIAL (1u << 20)
+#define SF_BUF_INITIAL_MEM (64u << 10)
 
 /* Event types whose len field in 22-byte-header captures is 3 bytes too big. */
 #define SF_EVT_NOTIFICATION_E 280
@@ -422,11 +423,12 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 	sf = calloc(1, sizeof(*sf));
 	if (!sf)
 		return scap_err(h, -ENOMEM, "savefile");
-	sf->cap = SF_BUF_INITIAL;
+	/* Memory input is usually small (tests, fuzzing): start small, grow on demand. */
+	sf->cap = opts->buf ? SF_BUF_INITIAL_MEM : SF_BUF_INITIAL;
 	sf->buf = malloc(sf->cap);
 	if (!sf->buf) {
 		free(sf);
-		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", (size_t)SF_BUF_INITIAL);
+		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", sf->cap);
 	}
 	h->priv = sf;
 	if (opts->path)
