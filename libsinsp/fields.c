@@ -197,7 +197,6 @@ static const char *category_name(struct sinsp_evt *evt)
 			return "ipc";
 		case SCAP_FD_UNSUPPORTED:
 		case SCAP_FD_EVENTPOLL:
-		case SCAP_FD_TIMERFD:
 		case SCAP_FD_BPF:
 		case SCAP_FD_IOURING:
 		case SCAP_FD_NETLINK:
@@ -407,7 +406,9 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 	case F_EVT_RAWTIME: strbuf_add_u64(out, evt->ref.ts_ns); return true;
 	case F_EVT_RAWTIME_S: strbuf_add_u64(out, evt->ref.ts_ns / 1000000000ull); return true;
 	case F_EVT_RAWTIME_NS: strbuf_add_u64(out, evt->ref.ts_ns % 1000000000ull); return true;
-	case F_EVT_RELTIME: strbuf_add_u64(out, evt->ref.ts_ns - evt->s->first_ts); return true;
+	case F_EVT_RELTIME: /* sysdig pads to 9 digits */
+		strbuf_printf(out, "%09" PRIu64, (uint64_t)(evt->ref.ts_ns - evt->s->first_ts));
+		return true;
 	case F_EVT_OUTPUTTIME:
 		if (bf == SINSP_BUF_JSON)
 			strbuf_add_u64(out, evt->ref.ts_ns);
@@ -415,7 +416,8 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 			add_time(out, evt->ref.ts_ns, true, false);
 		return true;
 	case F_EVT_LATENCY:
-		strbuf_add_u64(out, (!scap_evt_is_enter(evt->ref.type) && t) ? t->latency_ns : 0);
+		/* the thread's latency as the last paired event left it (0 after an enter) */
+		strbuf_add_u64(out, t ? t->latency_ns : 0);
 		return true;
 	case F_EVT_CPU: strbuf_add_u64(out, evt->ref.cpu); return true;
 	case F_EVT_TYPE:

@@ -47,32 +47,15 @@ uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *pa
 	return n < 0 ? 0 : (uint32_t)n;
 }
 
-/*
- * Scheduler events (kernel threads would fill the table) and clone-family exits (their
- * parser creates the child itself) do not create an entry for an unknown tid.
- */
-static bool may_create_thread(const struct sinsp_evt *evt)
-{
-	const char *name = evt->info ? evt->info->name : NULL;
-
-	if (!name)
-		return false;
-	if (strcmp(name, "switch") == 0)
-		return false;
-	if (!scap_evt_is_enter(evt->ref.type) &&
-	    (strcmp(name, "clone") == 0 || strcmp(name, "fork") == 0 || strcmp(name, "vfork") == 0 ||
-	     strcmp(name, "clone3") == 0))
-		return false;
-	return true;
-}
-
 void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
 	uint16_t type = evt->ref.type;
 	uint32_t eflags = evt->info ? evt->info->flags : 0;
+	uint32_t props = sinsp_type_props(type);
 
-	if (!t && !(eflags & SCAP_EF_SKIPPARSERESET) && evt->ref.tid != 0 && may_create_thread(evt)) {
+	if (!t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_NO_THREAD_CREATE) &&
+	    evt->ref.tid != 0 && evt->info && evt->info->name) {
 		/*
 		 * A thread the capture did not describe: sysdig creates an entry with
 		 * placeholder values, so fds it opens from now on are tracked.
@@ -84,7 +67,8 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 		}
 	}
 	evt->thread = t;
-	if (t && !(eflags & SCAP_EF_SKIPPARSERESET)) {
+	/* scheduler switches leave the thread's enter/exit pairing (and latency) alone */
+	if (t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_SCHED_SWITCH)) {
 		if (scap_evt_is_enter(type)) {
 			t->enter_valid = true;
 			save_enter(t, evt);

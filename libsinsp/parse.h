@@ -10,6 +10,16 @@
 /* Route evt to its parser (parse_dispatch.c). */
 void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt);
 
+/* Properties of an event type that the parser's bookkeeping needs (parse_dispatch.c). */
+enum sinsp_type_prop {
+	SINSP_TYPE_SCHED_SWITCH = 1 << 0,        /* "switch": no enter/exit pairing */
+	SINSP_TYPE_NO_THREAD_CREATE = 1 << 1,    /* an unknown tid gets no placeholder thread */
+};
+uint32_t sinsp_type_props(uint16_t type);
+
+/* Build the parser tables (idempotent, thread-safe); sinsp_open() calls it. */
+void sinsp_dispatch_init(void);
+
 uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max);
 
 /* Index of the named parameter of an event description, -1 when absent. */

@@ -80,7 +80,25 @@ static const struct parser_entry parsers[] = {
 };
 
 static parser_fn table[SCAP_EVT_MAX];
+static uint8_t props[SCAP_EVT_MAX];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Scheduler switches (kernel threads would fill the table) and clone-family exits
+ * (their parser creates the child itself) create no placeholder thread; sysdig 0.29.3
+ * behaves the same.
+ */
+static uint8_t type_props(const struct scap_evt_info *info, bool exit)
+{
+	uint8_t p = 0;
+
+	if (strcmp(info->name, "switch") == 0)
+		p |= SINSP_TYPE_SCHED_SWITCH | SINSP_TYPE_NO_THREAD_CREATE;
+	if (exit && (strcmp(info->name, "clone") == 0 || strcmp(info->name, "fork") == 0 ||
+		     strcmp(info->name, "vfork") == 0 || strcmp(info->name, "clone3") == 0))
+		p |= SINSP_TYPE_NO_THREAD_CREATE;
+	return p;
+}
 
 static void build_table(void)
 {
@@ -92,15 +110,25 @@ static void build_table(void)
 
 		if (!info->name)
 			continue;
+		props[type] = type_props(info, exit);
 		for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
 			if (parsers[i].exit == exit && strcmp(parsers[i].name, info->name) == 0)
 				table[type] = parsers[i].fn;
 	}
 }
 
-void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
+void sinsp_dispatch_init(void)
 {
 	pthread_once(&table_once, build_table);
+}
+
+uint32_t sinsp_type_props(uint16_t type)
+{
+	return type < SCAP_EVT_MAX ? props[type] : SINSP_TYPE_NO_THREAD_CREATE;
+}
+
+void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
+{
 	if (evt->ref.type < SCAP_EVT_MAX && table[evt->ref.type])
 		table[evt->ref.type](s, evt);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
+#include "parse.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u
@@ -39,6 +40,7 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 		return -ENOMEM;
 	}
 	s->max_str_len = opts->max_str_len ? opts->max_str_len : 80;
+	sinsp_dispatch_init();
 	rc = scap_open(opts->scap, &s->scap, errbuf);
 	if (rc) {
 		free(s);
@@ -107,7 +109,9 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 		evt->num = s->nevts;
 	} else {
 		evt->num = ++s->nevts;
-		if (s->nevts == 1)
+		/* evt.reltime counts from the first event with a timestamp (container
+		 * events written with ts 0 do not start the clock) */
+		if (!s->first_ts)
 			s->first_ts = evt->ref.ts_ns;
 	}
 	n = scap_evt_params(&evt->ref, (struct scap_param *)evt->params, SINSP_MAX_PARAMS);

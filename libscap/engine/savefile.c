@@ -427,8 +427,10 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 	sf->cap = opts->buf ? SF_BUF_INITIAL_MEM : SF_BUF_INITIAL;
 	sf->buf = malloc(sf->cap);
 	if (!sf->buf) {
+		size_t cap = sf->cap;
+
 		free(sf);
-		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", sf->cap);
+		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", cap);
 	}
 	h->priv = sf;
 	if (opts->path)
