@@ -108,8 +108,8 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("traces");
-	TCase *tc = tcase_create("real");
+	Suite *s;
+	TCase *tc;
 	SRunner *sr;
 	int failed;
 
@@ -118,6 +118,8 @@ int main(void)
 		       traces_dir);
 		return EXIT_SUCCESS;
 	}
+	s = suite_create("traces");
+	tc = tcase_create("real");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_trace, 0, (int)(sizeof(traces) / sizeof(traces[0])));
 	suite_add_tcase(s, tc);
