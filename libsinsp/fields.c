@@ -592,7 +592,14 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 		return true;
 	}
 	case F_USER_LOGINUID: strbuf_add_s64(out, (int32_t)t->loginuid); return true;
-	case F_GROUP_GID: strbuf_add_u64(out, t->gid); return true;
+	case F_GROUP_GID:
+		/*
+		 * sysdig 0.29.3 reads group.gid as 64 bits starting at the 32-bit gid, so its
+		 * upper half shows the main thread's count of other threads; reproduced for
+		 * identical output.
+		 */
+		strbuf_add_u64(out, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
+		return true;
 	case F_GROUP_NAME: {
 		const char *n = sinsp_group_name(evt->s, t->gid);
 

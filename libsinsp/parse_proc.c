@@ -29,19 +29,7 @@ static void set_str_param(const struct sinsp_evt *evt, const char *name, char **
 	sinsp_thread_set_str(dst, (const char *)p->val, strnlen((const char *)p->val, p->len));
 }
 
-/* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
-static void set_cwd(char **dst, const char *src, size_t len)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_add(&b, src, len);
-	if (!b.len || b.buf[b.len - 1] != '/')
-		strbuf_addc(&b, '/');
-	sinsp_thread_set_str(dst, b.buf, b.len);
-	strbuf_free(&b);
-}
-
-static void set_cwd_param(const struct sinsp_evt *evt, char **dst)
+static void set_cwd_param(const struct sinsp_evt *evt, struct sinsp_thread *t)
 {
 	int i = pidx(evt, "cwd");
 	const struct sinsp_param *p;
@@ -49,7 +37,7 @@ static void set_cwd_param(const struct sinsp_evt *evt, char **dst)
 	if (i < 0)
 		return;
 	p = &evt->params[i];
-	set_cwd(dst, (const char *)p->val, strnlen((const char *)p->val, p->len));
+	sinsp_thread_set_cwd(t, (const char *)p->val, strnlen((const char *)p->val, p->len));
 }
 
 static void set_blob_param(const struct sinsp_evt *evt, const char *name, char **dst, uint32_t *len)
@@ -183,7 +171,9 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			cpid = s64_param(evt, "pid", parent ? parent->pid : ctid);
 		else
 			cpid = ctid;
-		cptid = (int64_t)evt->ref.tid;
+		/* a new thread's parent is its process's parent, a new process's is the caller */
+		cptid = (flags & SCAP_CL_CLONE_THREAD) ? s64_param(evt, "ptid", parent ? parent->ptid : -1)
+						      : (int64_t)evt->ref.tid;
 		child = sinsp_thread_find(s, ctid);
 		if (child && child->comm)
 			return;
@@ -203,9 +193,10 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 		child->vtid = ctid;
 		child->vpid = cpid;
 	}
-	set_cwd_param(evt, &child->cwd);
+	set_cwd_param(evt, child);
 	if (parent && parent != child)
 		inherit_fds(s, child, parent, flags);
+	sinsp_thread_link_main(s, child);
 	if (res == 0)
 		evt->thread = child;
 }
@@ -220,14 +211,14 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 		t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
 		if (!t)
 			return;
-		t->pid = s64_param(evt, "pid", t->tid);
-		t->ptid = s64_param(evt, "ptid", -1);
 		evt->thread = t;
 	}
+	t->pid = s64_param(evt, "pid", t->pid);
+	t->ptid = s64_param(evt, "ptid", t->ptid);
 	free(t->comm);
 	t->comm = NULL;
+	/* exec keeps the working directory: the cwd parameter is informative only */
 	fill_process(t, evt);
-	set_cwd_param(evt, &t->cwd);
 	set_str_param(evt, "exepath", &t->exepath);
 	if (pidx(evt, "exepath") < 0) {
 		/* the enter event carries the path that was executed */
@@ -264,6 +255,6 @@ void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt)
 	} else {
 		return;
 	}
-	set_cwd(&t->cwd, b.buf, b.len);
+	sinsp_thread_set_cwd(t, b.buf, b.len);
 	strbuf_free(&b);
 }

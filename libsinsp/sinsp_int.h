@@ -59,6 +59,7 @@ struct sinsp_thread {
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
 	uint64_t clone_ts;
+	uint32_t nthreads;        /* main thread: other threads of the process known now */
 	struct sinsp_fdtable *fds;/* shared by the thread group */
 
 	/* last event of this thread, for enter/exit pairing */
@@ -113,9 +114,11 @@ int sinsp_err(struct sinsp *s, int code, const char *fmt, ...)
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid);
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
+void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_free_all(struct sinsp *s);
 struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_set_str(char **dst, const char *src, size_t len);
+void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len);
 void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len);
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
 

@@ -53,8 +53,21 @@ static void thread_free(struct sinsp_thread *t)
 	free(t);
 }
 
+/* Count t in its main thread's thread count (t is a secondary thread). */
+void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m;
+
+	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL)
+		m->nthreads++;
+}
+
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 {
+	struct sinsp_thread *m;
+
+	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL && m->nthreads)
+		m->nthreads--;
 	hashmap_del(&s->threads, (uint64_t)t->tid);
 	if (s->pending_removal == t)
 		s->pending_removal = NULL;
@@ -107,6 +120,21 @@ void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_
 	*dst_len = (uint32_t)len;
 }
 
+/* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
+void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len)
+{
+	char *p = malloc(len + 2);
+
+	if (!p)
+		return;
+	memcpy(p, src, len);
+	if (!len || src[len - 1] != '/')
+		p[len++] = '/';
+	p[len] = 0;
+	free(t->cwd);
+	t->cwd = p;
+}
+
 /* Seed the table from the capture's process list (threads and their fds). */
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 {
@@ -130,7 +158,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		sinsp_thread_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);
 		sinsp_thread_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
 		sinsp_thread_set_blob(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
-		sinsp_thread_set_str(&t->cwd, ti->cwd, strlen(ti->cwd));
+		sinsp_thread_set_cwd(t, ti->cwd, strlen(ti->cwd));
 		t->fdlimit = ti->fdlimit;
 		t->flags = ti->flags;
 		t->uid = ti->uid;
@@ -195,6 +223,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 
 		if (!t || t->pid == t->tid)
 			continue;
+		sinsp_thread_link_main(s, t);
 		m = sinsp_thread_find(s, t->pid);
 		if (m && m->fds && t->fds != m->fds && (!t->fds || !t->fds->map.count)) {
 			if (t->fds)

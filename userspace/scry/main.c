@@ -22,6 +22,7 @@ struct cli_opts {
 	const char *format;
 	bool json;
 	bool verbose;
+	bool debug;              /* also print hidden (state-only, internal) events */
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 };
@@ -40,6 +41,8 @@ static void usage(FILE *f)
 		" -j, --json             print events as JSON lines\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
+		" -D, --debug            also print the events that are normally hidden: events\n"
+		"                        a capture stored for state only, and internal events\n"
 		" -l, --list             list the fields usable in formats and filters\n"
 		" -L, --list-events      list the event types and their parameters\n"
 		" -h, --help             print this help\n"
@@ -79,6 +82,7 @@ static int parse_args(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "numevents", required_argument, NULL, 'n' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "debug", no_argument, NULL, 'D' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
@@ -87,12 +91,13 @@ static int parse_args(int argc, char **argv)
 	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+r:p:jn:vlLh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:p:jn:vDlLh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
 		case 'p': opts.format = optarg; break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
+		case 'D': opts.debug = true; break;
 		case 'n':
 			errno = 0;
 			opts.max_events = strtoull(optarg, &end, 10);
@@ -169,7 +174,7 @@ int main(int argc, char **argv)
 			status = 1;
 			break;
 		}
-		if (sinsp_evt_is_hidden(evt))
+		if (sinsp_evt_is_hidden(evt) && !opts.debug)
 			continue;
 		n++;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
