@@ -96,36 +96,62 @@ struct scap_param {
 
 /**
  * scap_open() - open an event source.
- * @opts:   [in] options (SCAP_OPTS); not kept after the call.
+ * @opts:   [in] options (SCAP_OPTS); not kept after the call (but opts.buf and
+ *          opts.test_input are referenced, not copied: they must outlive the handle).
  * @out:    [out] the new handle on success, NULL on failure.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the error message on failure; may be NULL.
- * For a savefile, the header blocks up to the first event block are read here: the
- * initial state (scap_get_state()) is then available.
- * Return: 0; -EINVAL bad opts (unknown engine, missing path, non-zero bytes past the
- * fields this library knows); -ENOENT/-EACCES file cannot be opened; -EPROTO not a
- * capture file or corrupt header blocks (message names the byte offset and block);
- * -ENOMEM.
+ * For a savefile (opts.path, or opts.buf/buf_len for a capture in memory; plain or
+ * gzip, detected by the gzip magic), the section header and the header blocks up to
+ * the first event block are read here: the initial state (scap_get_state()) is then
+ * available. The format is the scap capture format of sysdig/Falco (pcapng-like
+ * blocks; layouts from falcosecurity/libs' savefile engine): machine info, process
+ * list V1..V9, fd list V1/V2, user list V1/V2, interface list V1/V2; unknown block
+ * types are skipped. A file with header blocks and no event is not an error
+ * (scap_next() then returns SCAP_EOF).
+ * Return: 0; -EINVAL bad opts (unknown engine, no source, both path and buf,
+ * non-zero bytes past the fields this library knows); -ENOENT/-EACCES/... (errno of
+ * open(2)) file cannot be opened; -EPROTO empty input, not a capture file, a newer
+ * major format version, other byte order, or corrupt header blocks (the message names
+ * the byte offset in the uncompressed stream and the block); -ENOMEM.
+ * Thread-safety: any thread; the handle is then used by one thread at a time.
  */
 SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf);
 
 /**
  * scap_next() - the next event in timestamp order.
  * @h:   [in] open handle.
- * @out: [out] event view (set out->sz first); valid until the next scap_next()/scap_close().
+ * @out: [out] event view (set out->sz first: a caller built against an older, smaller
+ *       struct gets only the fields its sz covers); out->raw points into memory owned
+ *       by the engine (the savefile engine's read buffer, the test_input records), valid
+ *       until the next scap_next()/scap_close(). out->raw always has the 26-byte header
+ *       with nparams: events of old captures (22-byte headers) are converted, their
+ *       nparams derived from the schema and the parameter lengths. Events of types the
+ *       schema does not know (>= SCAP_EVT_MAX, from newer writers) are skipped.
  * Return: 0 event stored; SCAP_TIMEOUT none ready (live); SCAP_EOF no more events;
  * -EPROTO corrupt or truncated input: every complete event before the damage has been
- * returned, scap_last_error() names the byte offset and block; -EIO read error.
+ * returned, scap_last_error() names the byte offset in the uncompressed stream and the
+ * block ("truncated event block at offset 18342: 40 of 112 bytes"; a block length that
+ * is too small, beyond 256 MiB, or unlike its trailing copy; an event length outside
+ * its block); -EIO read error; -ENOMEM a block larger than the buffer could not be
+ * held; -EINVAL out->sz too small (not sticky).
  * After an error every further call returns the same error.
+ * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_next(scap_t *h, struct scap_evt_ref *out);
 
 /**
  * scap_evt_params() - decode the parameter lengths of an event.
- * @evt:    [in] event from scap_next().
- * @params: [out] up to max entries, pointing into the event's memory.
+ * @evt:    [in] event from scap_next() (or any view with raw, len, type, nparams).
+ * @params: [out] up to max entries, each {val, len in bytes} pointing into the event's
+ *          memory (valid as long as the event); may be NULL when max is 0.
  * @max:    [in] entries of params.
- * Return: number of parameters decoded (min(nparams, max)); -EPROTO when the lengths
- * overrun the record (no entry is then trustworthy).
+ * The lengths are u16 per parameter, or u32 for event types flagged
+ * SCAP_EF_LARGE_PAYLOAD in the schema. All nparams lengths are checked, not only the
+ * first max.
+ * Return: number of parameters decoded (min(nparams, max)); -EPROTO when the record is
+ * shorter than its header or the lengths overrun the record (no entry is then
+ * trustworthy); -EINVAL evt or evt->raw NULL, or params NULL with max > 0.
+ * Thread-safety: pure function.
  */
 SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *params,
 			     uint32_t max);
@@ -133,8 +159,11 @@ SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *
 /**
  * scap_get_state() - the system state the source starts from.
  * @h:   [in] open handle.
- * @out: [out] set out->sz first; pointers owned by @h, valid until scap_close().
- * Return: 0; -EINVAL bad sz.
+ * @out: [out] set out->sz first; pointers owned by @h (test_input: the caller's arrays),
+ *       valid until scap_close(). Savefile: what the header blocks carried (threads
+ *       with their fds attached, users, groups, interfaces, machine info or NULL);
+ *       noop: empty.
+ * Return: 0; -EINVAL @h/@out NULL or out->sz too small.
  */
 SCAP_API int scap_get_state(scap_t *h, struct scap_state *out);
 
