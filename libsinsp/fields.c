@@ -3,6 +3,7 @@
  * fields.c - the field catalog and value extraction, with sysdig 0.29.3's names,
  * meanings and renderings (checked against its output on real captures).
  */
+#define _GNU_SOURCE /* memrchr */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,18 +292,131 @@ static bool is_ip(const struct sinsp_fd *f)
 	       f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK;
 }
 
+/*
+ * Name sysdig gives the fd of an exit event that has none in the table: the path of a
+ * failed open, the tuple of a failed connect, "" for any other exit; none for enters.
+ */
+static bool fdname_from_event(struct sinsp_evt *evt, struct strbuf *out)
+{
+	const char *name;
+	int i;
+
+	if (scap_evt_is_enter(evt->ref.type) || !evt->info)
+		return false;
+	name = evt->info->name;
+	if (strcmp(name, "open") == 0 || strcmp(name, "openat") == 0 || strcmp(name, "openat2") == 0 ||
+	    strcmp(name, "creat") == 0)
+		i = sinsp_param_index(evt, "name");
+	else if (strcmp(name, "connect") == 0)
+		i = sinsp_param_index(evt, "tuple");
+	else
+		return true;
+	if (i >= 0) {
+		struct strbuf val = { 0 }, res = { 0 };
+
+		sinsp_render_param(evt, (uint32_t)i, SINSP_BUF_JSON, &val, &res);
+		if (res.len)
+			strbuf_add(out, res.buf, res.len);
+		else if (val.len)
+			strbuf_add(out, val.buf, val.len);
+		strbuf_free(&val);
+		strbuf_free(&res);
+	}
+	return true;
+}
+
+/* fd type letter sysdig guesses from the event when the fd is not in the table */
+static char typechar_from_event(const struct sinsp_evt *evt)
+{
+	static const struct { const char *name; char c; } guesses[] = {
+		{ "open", 'f' }, { "openat", 'f' }, { "openat2", 'f' }, { "creat", 'f' },
+		{ "socket", '4' }, { "accept", '4' }, { "accept4", '4' },
+		{ "pipe", 'p' }, { "pipe2", 'p' }, { "eventfd", 'e' }, { "eventfd2", 'e' },
+		{ "signalfd", 's' }, { "signalfd4", 's' }, { "timerfd_create", 't' },
+		{ "inotify_init", 'i' }, { "inotify_init1", 'i' },
+	};
+	size_t i;
+
+	if (!evt->info)
+		return 'o';
+	for (i = 0; i < sizeof(guesses) / sizeof(guesses[0]); i++)
+		if (strcmp(evt->info->name, guesses[i].name) == 0)
+			return guesses[i].c;
+	return 'o';
+}
+
+static bool extract_null_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
+{
+	size_t start = out->len;
+	const char *slash;
+
+	switch (id) {
+	case F_FD_TYPECHAR:
+		strbuf_addc(out, typechar_from_event(evt));
+		return true;
+	case F_FD_NAME:
+		return fdname_from_event(evt, out);
+	case F_FD_DIRECTORY:
+		if (!fdname_from_event(evt, out))
+			return false;
+		slash = memrchr(out->buf + start, '/', out->len - start);
+		if (slash && slash != out->buf + start) {
+			if ((size_t)(slash - out->buf) < out->len - 1) {
+				out->len = (size_t)(slash - out->buf);
+				out->buf[out->len] = 0;
+			}
+		} else {
+			out->len = start;
+			strbuf_addc(out, '/');
+		}
+		return true;
+	default:
+		return false; /* fd.filename, fd.is_server and the socket fields need the fd */
+	}
+}
+
+static bool failed_result(struct sinsp_evt *evt)
+{
+	int i = sinsp_param_index(evt, "res");
+
+	return i >= 0 && sinsp_param_s64(evt, (uint32_t)i, 0) < 0;
+}
+
+static bool is_local_ipv4(struct sinsp *s, uint32_t ip)
+{
+	uint32_t i;
+
+	for (i = 0; i < s->nifv4; i++)
+		if (s->ifv4[i].addr == ip)
+			return true;
+	return false;
+}
+
+/* sysdig matches IPv6 addresses to interfaces on their first 64 bits (the prefix) */
+static bool is_local_ipv6(struct sinsp *s, const uint8_t ip[16])
+{
+	uint32_t i;
+
+	for (i = 0; i < s->nifv6; i++)
+		if (memcmp(s->ifv6[i].addr, ip, 8) == 0)
+			return true;
+	return false;
+}
+
 static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 {
 	const struct sinsp_fd *f = evt->fd;
 
+	/* fd fields describe only events that create, use or close an fd */
+	if (!evt->thread || !evt->info ||
+	    !(evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD)))
+		return false;
 	if (id == F_FD_NUM) {
-		if (evt->fd_num < 0 && !f)
-			return false;
 		strbuf_add_s64(out, f ? f->fd : evt->fd_num);
 		return true;
 	}
 	if (!f)
-		return false;
+		return extract_null_fd(evt, id, out);
 	switch (id) {
 	case F_FD_TYPE:
 		strbuf_adds(out, fd_type_name(f->type));
@@ -311,6 +425,10 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 		strbuf_addc(out, sinsp_fd_typechar(f));
 		return true;
 	case F_FD_NAME:
+		/* a failed connect shows the tuple it tried for this event only, as sysdig does */
+		if (evt->info && strcmp(evt->info->name, "connect") == 0 &&
+		    !scap_evt_is_enter(evt->ref.type) && failed_result(evt))
+			return fdname_from_event(evt, out);
 		strbuf_adds(out, f->name);
 		return true;
 	case F_FD_DIRECTORY:
@@ -337,6 +455,8 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 	}
 	case F_FD_CIP:
 	case F_FD_SIP:
+		if (!sinsp_fd_l4proto(f) && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK))
+			return false; /* no role yet: sysdig does not know which end is which */
 		if (f->type == SCAP_FD_IPV4_SOCK)
 			sinsp_render_ipv4(out, id == F_FD_CIP ? f->addr.v4.sip : f->addr.v4.dip);
 		else if (f->type == SCAP_FD_IPV6_SOCK)
@@ -350,6 +470,8 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 		return true;
 	case F_FD_CPORT:
 	case F_FD_SPORT:
+		if (!sinsp_fd_l4proto(f) && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK))
+			return false;
 		if (f->type == SCAP_FD_IPV4_SOCK)
 			strbuf_add_u64(out, id == F_FD_CPORT ? f->addr.v4.sport : f->addr.v4.dport);
 		else if (f->type == SCAP_FD_IPV6_SOCK)
@@ -358,6 +480,8 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 			strbuf_add_u64(out, f->addr.v4.sport);
 		else if (f->type == SCAP_FD_IPV6_SERVSOCK && id == F_FD_SPORT)
 			strbuf_add_u64(out, f->addr.v6.sport);
+		else if (f->type == SCAP_FD_UNIX_SOCK && id == F_FD_CPORT && (f->is_client || f->is_server))
+			strbuf_addc(out, '0'); /* sysdig 0.29.3 reports port 0 for a unix socket with a role */
 		else
 			return false;
 		return true;
@@ -369,7 +493,7 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 		case SCAP_L4_UDP: strbuf_adds(out, "udp"); break;
 		case SCAP_L4_ICMP: strbuf_adds(out, "icmp"); break;
 		case SCAP_L4_RAW: strbuf_adds(out, "raw"); break;
-		default: strbuf_adds(out, "<NA>"); break;
+		default: return false;
 		}
 		return true;
 	case F_FD_SOCKFAMILY:
@@ -380,12 +504,15 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 		else
 			return false;
 		return true;
-	case F_FD_IS_SERVER:
-		if (!is_ip(f) && f->type != SCAP_FD_UNIX_SOCK)
-			return false;
-		strbuf_adds(out, f->is_server || f->type == SCAP_FD_IPV4_SERVSOCK ||
-				 f->type == SCAP_FD_IPV6_SERVSOCK ? "true" : "false");
+	case F_FD_IS_SERVER: {
+		/* listening sockets, and connections whose server end is this machine */
+		bool server = f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK ||
+			      (f->type == SCAP_FD_IPV4_SOCK && is_local_ipv4(evt->s, f->addr.v4.dip)) ||
+			      (f->type == SCAP_FD_IPV6_SOCK && is_local_ipv6(evt->s, f->addr.v6.dip));
+
+		strbuf_adds(out, server ? "true" : "false");
 		return true;
+	}
 	default:
 		return false;
 	}

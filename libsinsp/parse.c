@@ -80,10 +80,9 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 			t->enter_valid = t->last_type == (uint16_t)(type - 1) && t->enter_len;
 			t->latency_ns = t->enter_valid ? evt->ref.ts_ns - t->last_ts : 0;
 		}
-		if (eflags & SCAP_EF_USES_FD) {
-			evt->fd_num = t->last_fd;
+		evt->fd_num = t->last_fd;
+		if (eflags & SCAP_EF_USES_FD)
 			evt->fd = sinsp_fd_find(t, t->last_fd);
-		}
 		t->last_type = type;
 		t->last_ts = evt->ref.ts_ns;
 	}

@@ -299,7 +299,6 @@ void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt)
 	uint64_t ino = sinsp_param_val_u64(sinsp_evt_param(evt, "ino"), 0);
 	uint32_t flags = (uint32_t)sinsp_param_val_u64(sinsp_evt_param(evt, "flags"), 0);
 	const char *names[2] = { "fd1", "fd2" };
-	struct sinsp_fd *first = NULL;
 	int i;
 
 	(void)s;
@@ -316,11 +315,9 @@ void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt)
 			continue;
 		f->ino = ino;
 		f->open_flags = flags;
-		if (!first) {
-			first = f;
-			evt->fd = f;
-			evt->fd_num = fd;
-		}
+		/* the event's fd is the last one created (fd2), as sysdig reports it */
+		evt->fd = f;
+		evt->fd_num = fd;
 	}
 }
 

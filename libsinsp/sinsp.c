@@ -61,6 +61,10 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	s->nusers = st.nusers;
 	s->groups = st.groups;
 	s->ngroups = st.ngroups;
+	s->ifv4 = st.ifv4;
+	s->nifv4 = st.nifv4;
+	s->ifv6 = st.ifv6;
+	s->nifv6 = st.nifv6;
 	s->evt.s = s;
 	*out = s;
 	return 0;

@@ -99,6 +99,10 @@ struct sinsp {
 	uint32_t nusers;
 	const struct scap_groupinfo *groups;
 	uint32_t ngroups;
+	const struct scap_ifinfo_ipv4 *ifv4;  /* interfaces of the machine, for fd.is_server */
+	uint32_t nifv4;
+	const struct scap_ifinfo_ipv6 *ifv6;
+	uint32_t nifv6;
 	uint64_t nevts;                   /* events read so far */
 	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
 	uint32_t max_str_len;

@@ -207,6 +207,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 			case SCAP_FD_UNIX_SOCK:
 				f->addr.un.src = fi->info.unix_sock.source;
 				f->addr.un.dst = fi->info.unix_sock.dest;
+				f->is_client = true; /* a connected socket at capture start */
 				break;
 			case SCAP_FD_FILE_V2:
 				f->open_flags = fi->info.file.open_flags;
