@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE /* memrchr */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -744,17 +745,24 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 	}
 }
 
+#define NFIELD_DEFS (sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1)
+
+static struct sinsp_field_info field_infos[NFIELD_DEFS];
+static pthread_once_t field_infos_once = PTHREAD_ONCE_INIT;
+
+static void build_field_infos(void)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELD_DEFS; i++) {
+		field_infos[i].name = sinsp_field_defs[i].name;
+		field_infos[i].desc = sinsp_field_defs[i].desc;
+		field_infos[i].takes_arg = sinsp_field_defs[i].arg;
+	}
+}
+
 const struct sinsp_field_info *sinsp_field_info_get(size_t i)
 {
-	static struct sinsp_field_info cur;
-	size_t n;
-
-	for (n = 0; sinsp_field_defs[n].name; n++)
-		;
-	if (i >= n)
-		return NULL;
-	cur.name = sinsp_field_defs[i].name;
-	cur.desc = sinsp_field_defs[i].desc;
-	cur.takes_arg = sinsp_field_defs[i].arg;
-	return &cur;
+	pthread_once(&field_infos_once, build_field_infos);
+	return i < NFIELD_DEFS ? &field_infos[i] : NULL;
 }

@@ -40,7 +40,8 @@ int scry_list_events(FILE *f)
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		const struct scap_evt_info *e = scap_evt_info((uint16_t)t);
 
-		if (!e || !e->name || (e->flags & (SCAP_EF_UNUSED | SCAP_EF_OLD_VERSION)))
+		if (!e || !e->name || (e->flags & (SCAP_EF_UNUSED | SCAP_EF_OLD_VERSION)) ||
+		    (e->category & SCAP_EC_INTERNAL))
 			continue;
 		fprintf(f, "%c %s(", scap_evt_is_enter((uint16_t)t) ? '>' : '<', e->name);
 		for (i = 0; i < e->nparams; i++)
