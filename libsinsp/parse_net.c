@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libscap/scap_bytes.h>
+
 #include "parse.h"
 
 #define SCAP_SOCK_STREAM 1
@@ -35,29 +37,6 @@
 #define TUPLE6_LEN 37u
 #define TUPLE_UNIX_MIN 17u
 
-static uint16_t rd16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, 2);
-	return v;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
-static uint64_t rd64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-	return v;
-}
 
 /* ::ffff:a.b.c.d */
 static bool is_v4_mapped(const uint8_t *ip)
@@ -148,24 +127,24 @@ static char *tuple_text(const uint8_t *p, uint32_t len)
 	struct strbuf b = { 0 };
 
 	if (p[0] == SCAP_AF_INET) {
-		add_ipv4(&b, rd32(p + 1));
-		strbuf_printf(&b, ":%u->", rd16(p + 5));
-		add_ipv4(&b, rd32(p + 7));
-		strbuf_printf(&b, ":%u", rd16(p + 11));
+		add_ipv4(&b, scap_get_u32(p + 1));
+		strbuf_printf(&b, ":%u->", scap_get_u16(p + 5));
+		add_ipv4(&b, scap_get_u32(p + 7));
+		strbuf_printf(&b, ":%u", scap_get_u16(p + 11));
 	} else if (p[0] == SCAP_AF_INET6) {
 		if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
-			add_ipv4(&b, rd32(p + 13));
-			strbuf_printf(&b, ":%u->", rd16(p + 17));
-			add_ipv4(&b, rd32(p + 31));
-			strbuf_printf(&b, ":%u", rd16(p + 35));
+			add_ipv4(&b, scap_get_u32(p + 13));
+			strbuf_printf(&b, ":%u->", scap_get_u16(p + 17));
+			add_ipv4(&b, scap_get_u32(p + 31));
+			strbuf_printf(&b, ":%u", scap_get_u16(p + 35));
 		} else {
 			add_ipv6(&b, p + 1);
-			strbuf_printf(&b, ":%u->", rd16(p + 17));
+			strbuf_printf(&b, ":%u->", scap_get_u16(p + 17));
 			add_ipv6(&b, p + 19);
-			strbuf_printf(&b, ":%u", rd16(p + 35));
+			strbuf_printf(&b, ":%u", scap_get_u16(p + 35));
 		}
 	} else {
-		strbuf_printf(&b, "%" PRIx64 "->%" PRIx64 " ", rd64(p + 1), rd64(p + 9));
+		strbuf_printf(&b, "%" PRIx64 "->%" PRIx64 " ", scap_get_u64(p + 1), scap_get_u64(p + 9));
 		add_path(&b, p + 17, len - 17);
 	}
 	return b.buf ? b.buf : strdup("");
@@ -232,13 +211,13 @@ static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_typ
 
 	if (p[0] == SCAP_AF_INET) {
 		f->type = SCAP_FD_IPV4_SOCK;
-		return set_v4(f, rd32(p + 1), rd16(p + 5), rd32(p + 7), rd16(p + 11));
+		return set_v4(f, scap_get_u32(p + 1), scap_get_u16(p + 5), scap_get_u32(p + 7), scap_get_u16(p + 11));
 	}
 	if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
 		f->type = SCAP_FD_IPV4_SOCK;
-		return set_v4(f, rd32(p + 13), rd16(p + 17), rd32(p + 31), rd16(p + 35));
+		return set_v4(f, scap_get_u32(p + 13), scap_get_u16(p + 17), scap_get_u32(p + 31), scap_get_u16(p + 35));
 	}
-	changed = set_v6(f, p + 1, rd16(p + 17), p + 19, rd16(p + 35));
+	changed = set_v6(f, p + 1, scap_get_u16(p + 17), p + 19, scap_get_u16(p + 35));
 	if (set_v6_type)
 		f->type = SCAP_FD_IPV6_SOCK;
 	return changed;
@@ -252,9 +231,9 @@ bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len)
 		return false;
 	if (p[0] == SCAP_AF_UNIX) {
 		f->type = SCAP_FD_UNIX_SOCK;
-		changed = f->addr.un.src != rd64(p + 1) || f->addr.un.dst != rd64(p + 9);
-		f->addr.un.src = rd64(p + 1);
-		f->addr.un.dst = rd64(p + 9);
+		changed = f->addr.un.src != scap_get_u64(p + 1) || f->addr.un.dst != scap_get_u64(p + 9);
+		f->addr.un.src = scap_get_u64(p + 1);
+		f->addr.un.dst = scap_get_u64(p + 9);
 	} else {
 		changed = apply_ip_tuple(f, p, true);
 	}
@@ -386,23 +365,23 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 		return;
 	p = pa->val;
 	if (p[0] == SCAP_AF_INET && pa->len >= 7) {
-		uint16_t port = rd16(p + 5);
+		uint16_t port = scap_get_u16(p + 5);
 
 		if (port > 0) {
 			f->type = SCAP_FD_IPV4_SERVSOCK;
-			f->addr.v4.sip = rd32(p + 1);
+			f->addr.v4.sip = scap_get_u32(p + 1);
 			f->addr.v4.sport = port;
 			set_role(f, true);
 		}
-		add_ipv4(&b, rd32(p + 1));
+		add_ipv4(&b, scap_get_u32(p + 1));
 		strbuf_printf(&b, ":%u", port);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
-		uint16_t port = rd16(p + 17);
+		uint16_t port = scap_get_u16(p + 17);
 
 		if (port > 0) {
 			if (is_v4_mapped(p + 1)) {
 				f->type = SCAP_FD_IPV4_SERVSOCK;
-				f->addr.v4.sip = rd32(p + 13);
+				f->addr.v4.sip = scap_get_u32(p + 13);
 				f->addr.v4.sport = port;
 			} else {
 				f->type = SCAP_FD_IPV6_SERVSOCK;
@@ -439,17 +418,17 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 	p = pa->val;
 	if (p[0] == SCAP_AF_INET && pa->len >= 7) {
 		f->type = SCAP_FD_IPV4_SOCK;
-		f->addr.v4.dip = rd32(p + 1);
-		f->addr.v4.dport = rd16(p + 5);
+		f->addr.v4.dip = scap_get_u32(p + 1);
+		f->addr.v4.dport = scap_get_u16(p + 5);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
 		if (is_v4_mapped(p + 1)) {
 			f->type = SCAP_FD_IPV4_SOCK;
-			f->addr.v4.dip = rd32(p + 13);
-			f->addr.v4.dport = rd16(p + 17);
+			f->addr.v4.dip = scap_get_u32(p + 13);
+			f->addr.v4.dport = scap_get_u16(p + 17);
 		} else {
 			f->type = SCAP_FD_IPV6_SOCK;
 			memcpy(f->addr.v6.dip, p + 1, 16);
-			f->addr.v6.dport = rd16(p + 17);
+			f->addr.v6.dport = scap_get_u16(p + 17);
 		}
 	}
 }
@@ -508,8 +487,8 @@ void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
 	memset(&tmp, 0, sizeof(tmp));
 	if (pt->val[0] == SCAP_AF_UNIX) {
 		tmp.type = SCAP_FD_UNIX_SOCK;
-		tmp.addr.un.src = rd64(pt->val + 1);
-		tmp.addr.un.dst = rd64(pt->val + 9);
+		tmp.addr.un.src = scap_get_u64(pt->val + 1);
+		tmp.addr.un.dst = scap_get_u64(pt->val + 9);
 	} else {
 		apply_ip_tuple(&tmp, pt->val, true);
 		tmp.l4proto = SCAP_L4_TCP;

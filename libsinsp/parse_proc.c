@@ -221,13 +221,13 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	fill_process(t, evt);
 	set_str_param(evt, "exepath", &t->exepath);
 	if (pidx(evt, "exepath") < 0) {
-		/* the enter event carries the path that was executed */
-		struct sinsp_param ep[SINSP_MAX_PARAMS];
-		uint32_t n = sinsp_enter_params(t, ep, SINSP_MAX_PARAMS);
+		/* older versions: the enter event carries the path that was executed */
+		struct sinsp_enter e;
+		const struct sinsp_param *p;
 
-		if (n > 0)
-			sinsp_thread_set_str(&t->exepath, (const char *)ep[0].val,
-					     strnlen((const char *)ep[0].val, ep[0].len));
+		if (sinsp_enter_load(evt, &e) && (p = sinsp_enter_param(&e, "filename")) != NULL)
+			sinsp_thread_set_str(&t->exepath, (const char *)p->val,
+					     strnlen((const char *)p->val, p->len));
 	}
 }
 

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <libscap/scap_bytes.h>
+
 #include "sinsp_int.h"
 #include "paths.h"
 #include "render.h"
@@ -39,15 +41,16 @@ const char *sinsp_signal_name(uint32_t sig)
 	return sig < sizeof(signal_names) / sizeof(signal_names[0]) ? signal_names[sig] : NULL;
 }
 
+/* An integer parameter of len bytes (1, 2, 4 or 8; others read up to 8 bytes). */
 static uint64_t rd_u(const uint8_t *p, uint32_t len)
 {
 	uint64_t v = 0;
 
 	switch (len) {
 	case 1: return p[0];
-	case 2: { uint16_t x; memcpy(&x, p, 2); return x; }
-	case 4: { uint32_t x; memcpy(&x, p, 4); return x; }
-	case 8: memcpy(&v, p, 8); return v;
+	case 2: return scap_get_u16(p);
+	case 4: return scap_get_u32(p);
+	case 8: return scap_get_u64(p);
 	default:
 		memcpy(&v, p, len < 8 ? len : 8);
 		return v;
@@ -188,13 +191,6 @@ static bool is_v4_mapped(const uint8_t *ip)
 	return memcmp(ip, prefix, 12) == 0;
 }
 
-static uint16_t rd16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, 2);
-	return v;
-}
 
 static void render_tuple(const uint8_t *p, uint32_t len, struct strbuf *val)
 {
@@ -205,22 +201,22 @@ static void render_tuple(const uint8_t *p, uint32_t len, struct strbuf *val)
 		memcpy(&ip1, p + 1, 4);
 		memcpy(&ip2, p + 7, 4);
 		sinsp_render_ipv4(val, ip1);
-		strbuf_printf(val, ":%u->", rd16(p + 5));
+		strbuf_printf(val, ":%u->", scap_get_u16(p + 5));
 		sinsp_render_ipv4(val, ip2);
-		strbuf_printf(val, ":%u", rd16(p + 11));
+		strbuf_printf(val, ":%u", scap_get_u16(p + 11));
 	} else if (p[0] == SCAP_AF_INET6 && len == 37) {
 		if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
 			memcpy(&ip1, p + 13, 4);
 			memcpy(&ip2, p + 31, 4);
 			sinsp_render_ipv4(val, ip1);
-			strbuf_printf(val, ":%u->", rd16(p + 17));
+			strbuf_printf(val, ":%u->", scap_get_u16(p + 17));
 			sinsp_render_ipv4(val, ip2);
-			strbuf_printf(val, ":%u", rd16(p + 35));
+			strbuf_printf(val, ":%u", scap_get_u16(p + 35));
 		} else {
 			sinsp_render_ipv6(val, p + 1);
-			strbuf_printf(val, ":%u->", rd16(p + 17));
+			strbuf_printf(val, ":%u->", scap_get_u16(p + 17));
 			sinsp_render_ipv6(val, p + 19);
-			strbuf_printf(val, ":%u", rd16(p + 35));
+			strbuf_printf(val, ":%u", scap_get_u16(p + 35));
 		}
 	} else if (p[0] == SCAP_AF_INET || p[0] == SCAP_AF_INET6) {
 		strbuf_adds(val, p[0] == SCAP_AF_INET ? "INVALID IPv4" : "INVALID IPv6");
@@ -247,14 +243,14 @@ static void render_sockaddr(const uint8_t *p, uint32_t len, struct strbuf *val)
 		}
 		memcpy(&ip, p + 1, 4);
 		sinsp_render_ipv4(val, ip);
-		strbuf_printf(val, ":%u", rd16(p + 5));
+		strbuf_printf(val, ":%u", scap_get_u16(p + 5));
 	} else if (p[0] == SCAP_AF_INET6) {
 		if (len != 19) {
 			strbuf_adds(val, "INVALID IPv6");
 			return;
 		}
 		sinsp_render_ipv6(val, p + 1);
-		strbuf_printf(val, ":%u", rd16(p + 17));
+		strbuf_printf(val, ":%u", scap_get_u16(p + 17));
 	} else {
 		strbuf_printf(val, "family %d", (int)(int8_t)p[0]);
 	}
@@ -285,7 +281,7 @@ static void render_fdlist(struct sinsp_evt *evt, const uint8_t *p, uint32_t len,
 
 	if (!evt->thread || len < 2)
 		return;
-	n = rd16(p);
+	n = scap_get_u16(p);
 	for (j = 0; j < n && pos + 10 <= len; j++, pos += 10) {
 		int64_t fd;
 		int16_t fl;

@@ -182,34 +182,12 @@ const char *sinsp_group_name(struct sinsp *s, uint32_t gid)
 
 int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)
 {
-	const struct sinsp_param *p;
-
-	if (i >= evt->nparams)
-		return dflt;
-	p = &evt->params[i];
-	switch (p->len) {
-	case 8: { int64_t v; memcpy(&v, p->val, 8); return v; }
-	case 4: { int32_t v; memcpy(&v, p->val, 4); return v; }
-	case 2: { int16_t v; memcpy(&v, p->val, 2); return v; }
-	case 1: return (int8_t)p->val[0];
-	default: return dflt;
-	}
+	return i < evt->nparams ? sinsp_param_val_s64(&evt->params[i], dflt) : dflt;
 }
 
 uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt)
 {
-	const struct sinsp_param *p;
-
-	if (i >= evt->nparams)
-		return dflt;
-	p = &evt->params[i];
-	switch (p->len) {
-	case 8: { uint64_t v; memcpy(&v, p->val, 8); return v; }
-	case 4: { uint32_t v; memcpy(&v, p->val, 4); return v; }
-	case 2: { uint16_t v; memcpy(&v, p->val, 2); return v; }
-	case 1: return p->val[0];
-	default: return dflt;
-	}
+	return i < evt->nparams ? sinsp_param_val_u64(&evt->params[i], dflt) : dflt;
 }
 
 int sinsp_param_index(const struct sinsp_evt *evt, const char *name)
