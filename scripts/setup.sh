@@ -31,6 +31,9 @@ missing() {
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	export DEBIAN_FRONTEND=noninteractive
+	# A package left half-configured earlier (say a DKMS post-install that failed) would
+	# make every later apt-get install fail: finish what can be finished first.
+	dpkg --configure -a || true
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends "${pkgs[@]}"
 	# sysdig (the peer, for the benchmark and the round-trip comparisons) is installed on
