@@ -46,14 +46,6 @@ run_fuzz=0
 if grep -qs fuzz_savefile test/fuzz/CMakeLists.txt; then
 	step "libFuzzer: fuzz_savefile for ${fuzz_seconds}s (build-fuzz/)"
 	cmake --preset fuzz
-	if ! cmake --build build-fuzz --target help | grep -w fuzz_savefile >/dev/null; then
-		# Older trees added test/ (and so test/fuzz/) only with SCRY_BUILD_TESTS=ON,
-		# which the preset turns off: turn it on for this build (only the fuzz
-		# target is built below, not the unit tests).
-		echo "test: note: 'cmake --preset fuzz' does not define fuzz_savefile;" \
-			"configuring it with -DSCRY_BUILD_TESTS=ON" >&2
-		cmake --preset fuzz -DSCRY_BUILD_TESTS=ON
-	fi
 	if cmake --build build-fuzz --target help | grep -w fuzz_savefile >/dev/null; then
 		run_fuzz=1
 	else
