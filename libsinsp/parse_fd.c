@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "parse.h"
-#include "paths.h"
+#include "fdpath.h"
 
 #define SCAP_AT_FDCWD (-100)
 #define SCAP_OPEN_DIRECTORY 0x400u      /* O_DIRECTORY in the scap open flags */
@@ -123,33 +123,60 @@ struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct 
 
 /* ---- open family --------------------------------------------------------------- */
 
-/* Directory a relative name opened with dirfd is resolved against (NULL: unknown). */
-static const char *openat_base(struct sinsp_evt *evt, struct sinsp_thread *t, int64_t dirfd)
+/*
+ * Base text a relative name opened with dirfd is joined to, as sysdig 0.29.3 builds
+ * it: the cwd (it ends with '/'), a dirfd's name followed by '/', or "<UNKNOWN>" for a
+ * dirfd not in the table. A dirfd that is looked up becomes the event's fd: a failed
+ * openat shows it.
+ */
+static void openat_base(struct sinsp_evt *evt, struct sinsp_thread *t, int64_t dirfd, struct strbuf *base)
 {
 	struct sinsp_thread *m = sinsp_thread_main(evt->s, t);
 	struct sinsp_fd *d;
 
-	if (dirfd == SCAP_AT_FDCWD)
-		return m && m->cwd ? m->cwd : (t->cwd ? t->cwd : "/");
+	if (dirfd == SCAP_AT_FDCWD) {
+		strbuf_adds(base, m && m->cwd ? m->cwd : (t->cwd ? t->cwd : "/"));
+		return;
+	}
 	d = sinsp_fd_find(t, dirfd);
-	/* sysdig leaves the dirfd as the event's fd: a failed openat shows it */
 	evt->fd = d;
-	return d ? d->name : NULL;
+	if (!d) {
+		strbuf_adds(base, "<UNKNOWN>");
+		return;
+	}
+	strbuf_adds(base, d->name);
+	strbuf_addc(base, '/');
 }
 
-static void str_param(const struct sinsp_param *p, const char **s, size_t *len)
+/*
+ * The text of a name parameter. An empty parameter (no bytes) is read by sysdig as the
+ * C string found where its value would start, i.e. in the parameters that follow in
+ * the same record: reproduce that, bounded by the record (evt's or its saved enter).
+ */
+static void str_param(const struct sinsp_evt *evt, const struct sinsp_param *p, const char **s,
+		      size_t *len)
 {
+	const uint8_t *lo = evt->ref.raw, *hi = evt->ref.raw + evt->ref.len;
+
 	*s = (const char *)p->val;
-	*len = strnlen(*s, p->len);
+	if (p->len > 0 || !p->val) {
+		*len = p->val ? strnlen(*s, p->len) : 0;
+		return;
+	}
+	if (evt->thread && (p->val < lo || p->val > hi)) {
+		lo = evt->thread->enter_raw;
+		hi = lo + evt->thread->enter_len;
+	}
+	*len = p->val >= lo && p->val <= hi ? strnlen(*s, (size_t)(hi - p->val)) : 0;
 }
 
 void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
 	const struct sinsp_param *pname, *pflags, *pdirfd, *pdev;
-	struct strbuf path = { 0 };
+	struct strbuf path = { 0 }, base = { 0 };
 	struct sinsp_enter e;
-	bool have_enter, memfd;
+	bool have_enter, memfd, by_handle;
 	const char *name;
 	size_t name_len;
 	uint32_t flags;
@@ -160,6 +187,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (!t || !evt->info)
 		return;
 	memfd = strcmp(evt->info->name, "memfd_create") == 0;
+	by_handle = strcmp(evt->info->name, "open_by_handle_at") == 0;
 	have_enter = sinsp_enter_load(evt, &e);
 	pname = sinsp_evt_param(evt, "name");
 	if (!pname)
@@ -170,7 +198,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	 * open_by_handle_at, memfd_create) stand alone; the others need their enter event,
 	 * as in sysdig, even when the exit repeats the name.
 	 */
-	if (!have_enter && !pdirfd && !memfd && strcmp(evt->info->name, "open_by_handle_at") != 0)
+	if (!have_enter && !pdirfd && !memfd && !by_handle)
 		return;
 	if (!pname && have_enter)
 		pname = sinsp_enter_param(&e, "name");
@@ -184,25 +212,20 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	pdev = sinsp_evt_param(evt, "dev");
 	flags = (uint32_t)sinsp_param_val_u64(pflags, 0);
 	dirfd = sinsp_param_val_s64(pdirfd, SCAP_AT_FDCWD);
-	str_param(pname, &name, &name_len);
+	str_param(evt, pname, &name, &name_len);
 	fd = evt_res(evt);
 
 	if (memfd) {
 		strbuf_adds(&path, "memfd:");
 		strbuf_add(&path, name, name_len);
-	} else if (name_len == 0) {
-		/* nothing to resolve: the fd keeps an empty name */
-	} else if (name[0] == '/' || strcmp(evt->info->name, "open_by_handle_at") == 0) {
-		sinsp_path_resolve(&path, NULL, name, name_len);
+	} else if (by_handle) {
+		/* the kernel reports the resolved path */
+		sinsp_fdpath_join(&path, NULL, name, name_len, pname->len > 0);
 	} else {
-		const char *base = openat_base(evt, t, pdirfd ? dirfd : SCAP_AT_FDCWD);
-
-		if (base) {
-			sinsp_path_resolve(&path, base, name, name_len);
-		} else {
-			strbuf_adds(&path, "<UNKNOWN>");
-			strbuf_add(&path, name, name_len);
-		}
+		/* open and creat resolve against the cwd, the *at calls against dirfd */
+		if (pname->len > 0 && (name_len == 0 || name[0] != '/'))
+			openat_base(evt, t, pdirfd ? dirfd : SCAP_AT_FDCWD, &base);
+		sinsp_fdpath_join(&path, base.buf, name, name_len, pname->len > 0);
 	}
 
 	if (fd >= 0) {
@@ -219,6 +242,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 		}
 	}
 	strbuf_free(&path);
+	strbuf_free(&base);
 }
 
 /* ---- close ----------------------------------------------------------------------- */
