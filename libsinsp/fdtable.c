@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
+#include "fdtable.h"
 
 struct sinsp_fdtable *sinsp_fdtable_new(void)
 {
@@ -20,6 +21,25 @@ static void fd_free(struct sinsp_fd *f)
 {
 	free(f->name);
 	free(f);
+}
+
+void sinsp_fd_free(struct sinsp_fd *f)
+{
+	if (f)
+		fd_free(f);
+}
+
+struct sinsp_fd *sinsp_fd_detach(struct sinsp_thread *t, int64_t fd)
+{
+	if (!t || !t->fds)
+		return NULL;
+	return hashmap_del(&t->fds->map, (uint64_t)fd);
+}
+
+void sinsp_fd_release_closed(struct sinsp *s)
+{
+	sinsp_fd_free(s->closed_fd);
+	s->closed_fd = NULL;
 }
 
 void sinsp_fdtable_put(struct sinsp_fdtable *t)

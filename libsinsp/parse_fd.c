@@ -15,18 +15,12 @@
 
 #include "parse.h"
 #include "fdpath.h"
+#include "fdtable.h"
 
 #define SCAP_AT_FDCWD (-100)
 #define SCAP_OPEN_DIRECTORY 0x400u      /* O_DIRECTORY in the scap open flags */
 #define SCAP_FCNTL_F_DUPFD 1
 #define SCAP_FCNTL_F_DUPFD_CLOEXEC 26
-
-/*
- * Key under which a closed fd is parked in its table until the next close: the close
- * exit event still points at it (evt->fd), lookups of real fd numbers no longer find
- * it. INT64_MIN is never a valid fd.
- */
-#define SINSP_FD_PARKED INT64_MIN
 
 const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name)
 {
@@ -247,32 +241,20 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 
 /* ---- close ----------------------------------------------------------------------- */
 
+/*
+ * A successful close removes the fd from the table at once (the next event no longer
+ * finds it) but the entry lives on as s->closed_fd, so that this exit event still
+ * shows it; sinsp_next() frees it before the next event.
+ */
 void sinsp_parse_close_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
-	struct sinsp_fd *f = evt->fd, *old;
+	struct sinsp_fd *f = evt->fd;
 
-	(void)s;
-	if (!t || !t->fds || !f || evt_res(evt) < 0)
+	if (!t || !f || evt_res(evt) < 0 || sinsp_fd_find(t, evt->fd_num) != f)
 		return;
-	if (hashmap_get(&t->fds->map, (uint64_t)evt->fd_num) != f)
-		return;
-	/*
-	 * Detach the fd but keep it alive for this event: it moves to the parked slot,
-	 * freeing whatever the previous close parked there.
-	 */
-	hashmap_del(&t->fds->map, (uint64_t)evt->fd_num);
-	old = hashmap_del(&t->fds->map, (uint64_t)SINSP_FD_PARKED);
-	if (old) {
-		free(old->name);
-		free(old);
-	}
-	if (hashmap_put(&t->fds->map, (uint64_t)SINSP_FD_PARKED, f)) {
-		/* no memory to park it: drop it now, the event loses its fd */
-		free(f->name);
-		free(f);
-		evt->fd = NULL;
-	}
+	sinsp_fd_release_closed(s);
+	s->closed_fd = sinsp_fd_detach(t, evt->fd_num);
 }
 
 /* ---- dup family ------------------------------------------------------------------ */

@@ -533,7 +533,7 @@ static bool bound_to_port(struct sinsp_thread *t, uint16_t port)
 	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
 		const struct sinsp_fd *f = t->fds->map.slots[i].val;
 
-		if (!f || t->fds->map.slots[i].key == (uint64_t)INT64_MIN)
+		if (!f)
 			continue;
 		if ((f->type == SCAP_FD_IPV4_SOCK && f->addr.v4.dport == port) ||
 		    (f->type == SCAP_FD_IPV4_SERVSOCK && f->addr.v4.sport == port))
@@ -549,7 +549,7 @@ static bool uses_client_port(struct sinsp_thread *t, uint16_t port)
 	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
 		const struct sinsp_fd *f = t->fds->map.slots[i].val;
 
-		if (!f || t->fds->map.slots[i].key == (uint64_t)INT64_MIN)
+		if (!f)
 			continue;
 		if (f->type == SCAP_FD_IPV4_SOCK && f->is_client && f->addr.v4.sport == port)
 			return true;

@@ -7,6 +7,7 @@
 
 #include "sinsp_int.h"
 #include "parse.h"
+#include "fdtable.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u
@@ -100,6 +101,8 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 	/* a thread whose procexit was the previous event goes away now */
 	if (s->pending_removal)
 		sinsp_thread_remove(s, s->pending_removal);
+	/* a fd closed by the previous event is forgotten now */
+	sinsp_fd_release_closed(s);
 
 	evt->ref.sz = sizeof(evt->ref);
 	rc = scap_next(s->scap, &evt->ref);
@@ -155,6 +158,7 @@ void sinsp_close(sinsp_t *s)
 {
 	if (!s)
 		return;
+	sinsp_fd_release_closed(s);
 	sinsp_thread_free_all(s);
 	scap_close(s->scap);
 	free(s);

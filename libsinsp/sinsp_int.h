@@ -95,6 +95,7 @@ struct sinsp {
 	scap_t *scap;
 	struct hashmap threads;           /* tid -> struct sinsp_thread * */
 	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
+	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
 	const struct scap_userinfo *users;
 	uint32_t nusers;
 	const struct scap_groupinfo *groups;
