@@ -64,6 +64,7 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 		if (t) {
 			sinsp_thread_set_str(&t->comm, "<NA>", 4);
 			sinsp_thread_set_str(&t->exe, "<NA>", 4);
+			t->placeholder = true;
 		}
 	}
 	evt->thread = t;

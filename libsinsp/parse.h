@@ -31,6 +31,18 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt);
 
+/* parse_creds.c */
+void sinsp_parse_setuid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setgid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_capset_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setsid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setpgid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_prctl_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_unshare_setns_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_user_event(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_group_event(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_container_evt(struct sinsp *s, struct sinsp_evt *evt);
+
 /* parse_fd.c: helpers shared by the fd and network parsers */
 
 /* The saved enter event of the current exit event, decoded. */

@@ -77,6 +77,23 @@ static const struct parser_entry parsers[] = {
 	{ "procexit", false, sinsp_parse_procexit },
 	{ "chdir", true, sinsp_parse_chdir_exit },
 	{ "fchdir", true, sinsp_parse_chdir_exit },
+	{ "setuid", true, sinsp_parse_setuid_exit },
+	{ "setreuid", true, sinsp_parse_setuid_exit },
+	{ "setresuid", true, sinsp_parse_setuid_exit },
+	{ "setgid", true, sinsp_parse_setgid_exit },
+	{ "setregid", true, sinsp_parse_setgid_exit },
+	{ "setresgid", true, sinsp_parse_setgid_exit },
+	{ "capset", true, sinsp_parse_capset_exit },
+	{ "setsid", true, sinsp_parse_setsid_exit },
+	{ "setpgid", true, sinsp_parse_setpgid_exit },
+	{ "prctl", true, sinsp_parse_prctl_exit },
+	{ "unshare", true, sinsp_parse_unshare_setns_exit },
+	{ "setns", true, sinsp_parse_unshare_setns_exit },
+	{ "useradded", false, sinsp_parse_user_event },
+	{ "userdeleted", false, sinsp_parse_user_event },
+	{ "groupadded", false, sinsp_parse_group_event },
+	{ "groupdeleted", false, sinsp_parse_group_event },
+	{ "container", false, sinsp_parse_container_evt },
 };
 
 static parser_fn table[SCAP_EVT_MAX];
@@ -94,6 +111,11 @@ static uint8_t type_props(const struct scap_evt_info *info, bool exit)
 
 	if (strcmp(info->name, "switch") == 0)
 		p |= SINSP_TYPE_SCHED_SWITCH | SINSP_TYPE_NO_THREAD_CREATE;
+	/* meta events about users, groups and containers belong to no thread */
+	if (strcmp(info->name, "useradded") == 0 || strcmp(info->name, "userdeleted") == 0 ||
+	    strcmp(info->name, "groupadded") == 0 || strcmp(info->name, "groupdeleted") == 0 ||
+	    strcmp(info->name, "container") == 0)
+		p |= SINSP_TYPE_NO_THREAD_CREATE;
 	if (exit && (strcmp(info->name, "clone") == 0 || strcmp(info->name, "fork") == 0 ||
 		     strcmp(info->name, "vfork") == 0 || strcmp(info->name, "clone3") == 0))
 		p |= SINSP_TYPE_NO_THREAD_CREATE;

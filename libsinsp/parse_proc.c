@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * parse_proc.c - process and thread lifecycle: clone/fork/vfork/clone3, execve,
- * procexit, chdir/fchdir.
+ * procexit, chdir/fchdir. Credentials, sessions and namespaces are in parse_creds.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,14 @@
 
 /* scap clone flags (values of the scap format, not the kernel's) */
 #define SCAP_CL_CLONE_FILES (1u << 0)
+#define SCAP_CL_CLONE_NEWPID (1u << 6)
 #define SCAP_CL_CLONE_THREAD (1u << 13)
+#define SCAP_CL_CHILD_IN_PIDNS (1u << 29)  /* the new thread is not in the initial pid namespace */
+
+/* execve "flags" (scap values) */
+#define SCAP_EXE_WRITABLE (1u << 0)
+#define SCAP_EXE_UPPER_LAYER (1u << 1)
+#define SCAP_EXE_FROM_MEMFD (1u << 2)
 
 static int pidx(const struct sinsp_evt *evt, const char *name)
 {
@@ -89,6 +96,13 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 	t->loginuid = (uint32_t)u64_param(evt, "loginuid", t->loginuid);
 	t->vtid = s64_param(evt, "vtid", t->vtid);
 	t->vpid = s64_param(evt, "vpid", t->vpid);
+	t->cap_inheritable = u64_param(evt, "cap_inheritable", t->cap_inheritable);
+	t->cap_permitted = u64_param(evt, "cap_permitted", t->cap_permitted);
+	t->cap_effective = u64_param(evt, "cap_effective", t->cap_effective);
+	t->exe_ino = u64_param(evt, "exe_ino", t->exe_ino);
+	t->exe_ino_ctime = u64_param(evt, "exe_ino_ctime", t->exe_ino_ctime);
+	t->exe_ino_mtime = u64_param(evt, "exe_ino_mtime", t->exe_ino_mtime);
+	t->pidns_init_start_ts = u64_param(evt, "pidns_init_start_ts", t->pidns_init_start_ts);
 }
 
 static void copy_strings(struct sinsp_thread *dst, const struct sinsp_thread *src)
@@ -111,6 +125,20 @@ static void copy_strings(struct sinsp_thread *dst, const struct sinsp_thread *sr
 	dst->sid = src->sid;
 	dst->vpgid = src->vpgid;
 	dst->fdlimit = src->fdlimit;
+	dst->pgid = src->pgid;
+	dst->tty = src->tty;
+	if (src->root)
+		sinsp_thread_set_str(&dst->root, src->root, strlen(src->root));
+	dst->cap_permitted = src->cap_permitted;
+	dst->cap_effective = src->cap_effective;
+	dst->cap_inheritable = src->cap_inheritable;
+	dst->exe_ino = src->exe_ino;
+	dst->exe_ino_ctime = src->exe_ino_ctime;
+	dst->exe_ino_mtime = src->exe_ino_mtime;
+	dst->exe_writable = src->exe_writable;
+	dst->exe_upper_layer = src->exe_upper_layer;
+	dst->exe_from_memfd = src->exe_from_memfd;
+	dst->pidns_init_start_ts = src->pidns_init_start_ts;
 }
 
 /* Give child the fd table of parent: shared for threads and CLONE_FILES, else a copy. */
@@ -158,9 +186,21 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 		cpid = s64_param(evt, "pid", ctid);
 		cptid = s64_param(evt, "ptid", -1);
 		child = sinsp_thread_find(s, ctid);
+		if (child && child->dead) {
+			sinsp_thread_remove(s, child); /* an exited process's tid reused */
+			child = NULL;
+		}
 		if (child && child->comm) {
+			/*
+			 * Created by the parent side, which could not know the ids the child has
+			 * in its own pid namespace: this event carries them.
+			 */
+			child->vtid = s64_param(evt, "vtid", child->vtid);
+			child->vpid = s64_param(evt, "vpid", child->vpid);
+			if (child->vpid == 1 && child->tid == child->pid)
+				child->reaper = true;
 			evt->thread = child;
-			return; /* already created by the parent side */
+			return;
 		}
 		parent = sinsp_thread_find(s, cptid);
 	} else {
@@ -175,8 +215,12 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 		cptid = (flags & SCAP_CL_CLONE_THREAD) ? s64_param(evt, "ptid", parent ? parent->ptid : -1)
 						      : (int64_t)evt->ref.tid;
 		child = sinsp_thread_find(s, ctid);
+		if (child && child->dead) {
+			sinsp_thread_remove(s, child);
+			child = NULL;
+		}
 		if (child && child->comm)
-			return;
+			return; /* the child side came first */
 	}
 	child = sinsp_thread_add(s, ctid);
 	if (!child)
@@ -189,14 +233,31 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 	child->clone_ts = evt->ref.ts_ns;
 	fill_process(child, evt);
 	if (res != 0) {
-		/* the parent-side event carries the parent's vtid/vpid, not the child's */
-		child->vtid = ctid;
-		child->vpid = cpid;
+		/*
+		 * The parent-side event carries the parent's vtid/vpid, not the child's: a
+		 * child in the initial pid namespace has its host ids; the first process of a
+		 * new pid namespace is its 1; other children in a pid namespace are unknown
+		 * until their own clone event.
+		 */
+		if ((flags & SCAP_CL_CLONE_NEWPID) && !(flags & SCAP_CL_CLONE_THREAD)) {
+			child->vtid = 1;
+			child->vpid = 1;
+		} else if (flags & SCAP_CL_CHILD_IN_PIDNS) {
+			struct sinsp_thread *pm = sinsp_thread_main(s, parent);
+
+			child->vtid = -1;
+			child->vpid = (flags & SCAP_CL_CLONE_THREAD) && pm ? pm->vpid : -1;
+		} else {
+			child->vtid = ctid;
+			child->vpid = cpid;
+		}
 	}
+	child->reaper = child->tid == child->pid && child->vpid == 1;
 	set_cwd_param(evt, child);
 	if (parent && parent != child)
 		inherit_fds(s, child, parent, flags);
 	sinsp_thread_link_main(s, child);
+	sinsp_thread_update_container(s, child);
 	if (res == 0)
 		evt->thread = child;
 }
@@ -215,10 +276,24 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	}
 	t->pid = s64_param(evt, "pid", t->pid);
 	t->ptid = s64_param(evt, "ptid", t->ptid);
+	/* the kernel ends every other thread of the process before exec completes */
+	if (t->tid == t->pid)
+		sinsp_thread_drop_siblings(s, t);
+	t->placeholder = false;
 	free(t->comm);
 	t->comm = NULL;
 	/* exec keeps the working directory: the cwd parameter is informative only */
 	fill_process(t, evt);
+	t->tty = (uint32_t)s64_param(evt, "tty", t->tty);
+	t->vpgid = s64_param(evt, "pgid", t->vpgid);
+	if (pidx(evt, "flags") >= 0) {
+		uint32_t xf = (uint32_t)u64_param(evt, "flags", 0);
+
+		t->exe_writable = xf & SCAP_EXE_WRITABLE;
+		t->exe_upper_layer = xf & SCAP_EXE_UPPER_LAYER;
+		t->exe_from_memfd = xf & SCAP_EXE_FROM_MEMFD;
+	}
+	sinsp_thread_update_container(s, t);
 	set_str_param(evt, "exepath", &t->exepath);
 	if (pidx(evt, "exepath") < 0) {
 		/* older versions: the enter event carries the path that was executed */

@@ -52,16 +52,14 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	rc = scap_get_state(s->scap, &st);
 	if (!rc)
 		rc = sinsp_thread_load_state(s, &st);
+	if (!rc)
+		rc = sinsp_users_load_state(s, &st);
 	if (rc) {
 		if (errbuf)
 			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", s->errbuf[0] ? s->errbuf : scap_last_error(s->scap));
 		sinsp_close(s);
 		return rc;
 	}
-	s->users = st.users;
-	s->nusers = st.nusers;
-	s->groups = st.groups;
-	s->ngroups = st.ngroups;
 	s->ifv4 = st.ifv4;
 	s->nifv4 = st.nifv4;
 	s->ifv6 = st.ifv6;
@@ -103,6 +101,7 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 		sinsp_thread_remove(s, s->pending_removal);
 	/* a fd closed by the previous event is forgotten now */
 	sinsp_fd_release_closed(s);
+	sinsp_thread_age(s, s->evt.ref.ts_ns);
 
 	evt->ref.sz = sizeof(evt->ref);
 	rc = scap_next(s->scap, &evt->ref);
@@ -160,28 +159,10 @@ void sinsp_close(sinsp_t *s)
 		return;
 	sinsp_fd_release_closed(s);
 	sinsp_thread_free_all(s);
+	sinsp_containers_free(s);
+	sinsp_users_free(s);
 	scap_close(s->scap);
 	free(s);
-}
-
-const char *sinsp_user_name(struct sinsp *s, uint32_t uid)
-{
-	uint32_t i;
-
-	for (i = 0; i < s->nusers; i++)
-		if (s->users[i].uid == uid)
-			return s->users[i].name;
-	return NULL;
-}
-
-const char *sinsp_group_name(struct sinsp *s, uint32_t gid)
-{
-	uint32_t i;
-
-	for (i = 0; i < s->ngroups; i++)
-		if (s->groups[i].gid == gid)
-			return s->groups[i].name;
-	return NULL;
 }
 
 int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)

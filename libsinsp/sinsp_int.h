@@ -14,6 +14,8 @@
 #include <libsinsp/sinsp.h>
 #include "strbuf.h"
 #include "hashmap.h"
+#include "containers.h"
+#include "users.h"
 
 #define SINSP_MAX_PARAMS SCAP_MAX_EVENT_PARAMS
 
@@ -62,6 +64,33 @@ struct sinsp_thread {
 	uint32_t nthreads;        /* main thread: other threads of the process known now */
 	struct sinsp_fdtable *fds;/* shared by the thread group */
 
+	/* process state beyond the above (process list blocks, execve/clone, set* calls) */
+	int64_t pgid;             /* process group id in the host pid namespace, -1 unknown */
+	uint32_t tty;             /* controlling terminal device number, 0 none */
+	char *root;               /* root directory; NULL when unknown ("/" as sysdig assumes) */
+	uint64_t cap_permitted, cap_effective, cap_inheritable; /* capability bit masks */
+	uint64_t exe_ino;         /* inode of the executable, 0 unknown */
+	uint64_t exe_ino_ctime, exe_ino_mtime; /* ns since epoch, 0 unknown */
+	bool exe_writable;        /* the executable is writable by the process's user */
+	bool exe_upper_layer;     /* the executable is in an overlayfs upper layer */
+	bool exe_from_memfd;      /* executed from a memfd */
+	uint64_t pidns_init_start_ts; /* ns since epoch: start of its pid namespace's init, 0 unknown */
+	bool reaper;              /* child subreaper (prctl PR_SET_CHILD_SUBREAPER), or a pid ns init */
+
+	/*
+	 * Container of the thread, computed from cgroups when they are set (never per
+	 * event). container_id is "host" (static storage) or the id as container.id prints
+	 * it; container is NULL for host, else the table entry (see containers.h). Both
+	 * stay valid until the thread is removed; never NULL container_id.
+	 */
+	const char *container_id;
+	const struct sinsp_container *container;
+
+	/* table bookkeeping (threads.c) */
+	bool placeholder;         /* created for a tid the capture never described ("<NA>") */
+	bool dead;                /* main thread that exited while other threads of it live on */
+	uint64_t created_ts;      /* ns: ts of the event that created it, 0 for the process list */
+
 	/* last event of this thread, for enter/exit pairing */
 	uint16_t last_type;
 	uint64_t last_ts;
@@ -96,10 +125,13 @@ struct sinsp {
 	struct hashmap threads;           /* tid -> struct sinsp_thread * */
 	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
 	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
-	const struct scap_userinfo *users;
-	uint32_t nusers;
-	const struct scap_groupinfo *groups;
-	uint32_t ngroups;
+	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
+	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
+	uint64_t threads_dropped;         /* threads not added because the table was full */
+	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
+	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
+	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
+	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */
 	const struct scap_ifinfo_ipv4 *ifv4;  /* interfaces of the machine, for fd.is_server */
 	uint32_t nifv4;
 	const struct scap_ifinfo_ipv6 *ifv6;
@@ -115,17 +147,67 @@ struct sinsp {
 int sinsp_err(struct sinsp *s, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* threads.c */
+/*
+ * threads.c: the thread table.
+ *
+ * Bounded memory: a procexit removes its thread after that event; a process's main
+ * thread that exits before its other threads stays (dead) until the last one leaves;
+ * an execve leaves one thread in the process. The table holds at most max_threads
+ * entries (further threads are not tracked and counted in threads_dropped). Every
+ * SINSP_THREAD_SCAN_INTERVAL_NS of event time, threads without events for a timeout
+ * are removed: placeholders (tids the capture never described) after
+ * SINSP_PLACEHOLDER_TIMEOUT_NS, any other thread after SINSP_THREAD_TIMEOUT_NS unless
+ * it is the parent of a thread in the table or a main thread with live threads
+ * (sysdig removes inactive threads periodically in the same spirit).
+ */
+#define SINSP_MAX_THREADS 131072u
+#define SINSP_THREAD_SCAN_INTERVAL_NS (60ull * 1000000000ull)
+#define SINSP_PLACEHOLDER_TIMEOUT_NS (5ull * 60 * 1000000000ull)
+#define SINSP_THREAD_TIMEOUT_NS (30ull * 60 * 1000000000ull)
+
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
+/* Find or create tid (defaults: pid=tid, ptid=-1, host); NULL when full or on ENOMEM. */
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid);
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_free_all(struct sinsp *s);
 struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);
+/*
+ * The parent process of t (the main thread of t->ptid, or that thread itself when its
+ * main thread is unknown); NULL when unknown or when it would be t's own process.
+ * Walking parents with it terminates: callers stop after sinsp_thread_max_depth(s)
+ * steps, which is at least the table size, so a cycle in bogus input cannot loop.
+ */
+struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t);
+size_t sinsp_thread_max_depth(const struct sinsp *s);
+/*
+ * Exit of process t (its last thread): its children (threads whose ptid is t->pid)
+ * get as parent the nearest living ancestor of t that is a child subreaper or the init
+ * of their pid namespace, else pid 1 (init).
+ */
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t);
+/* Remove the other threads of t's process (execve): t becomes its only thread. */
+void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t);
+/* Recompute t->container_id/container from t->cgroups (containers.c). */
+void sinsp_thread_update_container(struct sinsp *s, struct sinsp_thread *t);
+/* Remove inactive threads when a scan is due at event time now_ns (see above). */
+void sinsp_thread_age(struct sinsp *s, uint64_t now_ns);
 void sinsp_thread_set_str(char **dst, const char *src, size_t len);
 void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len);
 void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len);
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
+
+/* containers.c: the container table */
+/* Find or create the entry of a cgroup match (type, ids); NULL on ENOMEM. */
+struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m);
+/* Apply a container event (JSON or the older fixed-parameter one); false if malformed. */
+bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
+void sinsp_containers_free(struct sinsp *s);
+
+/* users.c */
+/* Seed the host's users and groups from the capture's user list; 0 or -ENOMEM. */
+int sinsp_users_load_state(struct sinsp *s, const struct scap_state *st);
+void sinsp_users_free(struct sinsp *s);
 
 /* fdtable.c */
 struct sinsp_fdtable *sinsp_fdtable_new(void);
@@ -150,6 +232,7 @@ void sinsp_render_args(struct sinsp_evt *evt, enum sinsp_buf_fmt bf, struct strb
 int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt);
 uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt);
 int sinsp_param_index(const struct sinsp_evt *evt, const char *name);
+/* Host user/group name of an id (users.c); NULL when unknown. */
 const char *sinsp_user_name(struct sinsp *s, uint32_t uid);
 const char *sinsp_group_name(struct sinsp *s, uint32_t gid);
 

@@ -19,6 +19,12 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 
 	if (t)
 		return t;
+	if (!s->max_threads)
+		s->max_threads = SINSP_MAX_THREADS;
+	if (s->threads.count >= s->max_threads) {
+		s->threads_dropped++;
+		return NULL;
+	}
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
@@ -27,10 +33,13 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	t->ptid = -1;
 	t->vtid = -1;
 	t->vpid = -1;
+	t->pgid = -1;
 	t->loginuid = UINT32_MAX;
 	t->uid = UINT32_MAX;
 	t->gid = UINT32_MAX;
 	t->last_fd = -1;
+	t->container_id = "host";
+	t->created_ts = s->evt.ref.ts_ns;
 	if (hashmap_put(&s->threads, (uint64_t)tid, t)) {
 		free(t);
 		return NULL;
@@ -47,6 +56,7 @@ static void thread_free(struct sinsp_thread *t)
 	free(t->env);
 	free(t->cgroups);
 	free(t->cwd);
+	free(t->root);
 	free(t->enter_raw);
 	if (t->fds)
 		sinsp_fdtable_put(t->fds);
@@ -62,16 +72,64 @@ void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
 		m->nthreads++;
 }
 
-void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
+/* Take t out of the table and free it, with no other bookkeeping. */
+static void thread_destroy(struct sinsp *s, struct sinsp_thread *t)
 {
-	struct sinsp_thread *m;
-
-	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL && m->nthreads)
-		m->nthreads--;
 	hashmap_del(&s->threads, (uint64_t)t->tid);
 	if (s->pending_removal == t)
 		s->pending_removal = NULL;
 	thread_free(t);
+}
+
+/* Children of thread t (ptid == t->tid) get new_ptid as parent. */
+static void move_children(struct sinsp *s, int64_t old_ptid, int64_t new_ptid)
+{
+	size_t i;
+
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *c = s->threads.slots[i].val;
+
+		if (c && c->ptid == old_ptid && c->tid != old_ptid)
+			c->ptid = new_ptid;
+	}
+}
+
+/*
+ * A thread leaves. A secondary thread's children go to its process's main thread, as
+ * the kernel hands them to another thread of the group. A main thread with other
+ * threads still known stays (dead) so that they keep its cwd and fds; the process is
+ * gone with its last thread, and its children then go to their reaper.
+ */
+void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m = NULL;
+
+	if (t->tid != t->pid) {
+		m = sinsp_thread_find(s, t->pid);
+		if (m && m->nthreads)
+			m->nthreads--;
+		if (m && (!m->dead || m->nthreads)) {
+			move_children(s, t->tid, m->pid);
+			thread_destroy(s, t);
+			return;
+		}
+		/* last thread of a process whose main thread already exited (or is unknown) */
+		sinsp_thread_reparent_children(s, t);
+		thread_destroy(s, t);
+		if (m) {
+			sinsp_thread_reparent_children(s, m);
+			thread_destroy(s, m);
+		}
+		return;
+	}
+	if (t->nthreads) {
+		t->dead = true;
+		if (s->pending_removal == t)
+			s->pending_removal = NULL;
+		return;
+	}
+	sinsp_thread_reparent_children(s, t);
+	thread_destroy(s, t);
 }
 
 void sinsp_thread_free_all(struct sinsp *s)
@@ -82,6 +140,140 @@ void sinsp_thread_free_all(struct sinsp *s)
 		if (s->threads.slots[i].val)
 			thread_free(s->threads.slots[i].val);
 	hashmap_free(&s->threads);
+}
+
+struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t)
+{
+	struct sinsp_thread *p;
+
+	if (!t || t->ptid < 0 || t->ptid == t->tid)
+		return NULL;
+	p = sinsp_thread_find(s, t->ptid);
+	return p == t ? NULL : p;
+}
+
+size_t sinsp_thread_max_depth(const struct sinsp *s)
+{
+	return s->threads.count + 1;
+}
+
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *a = sinsp_thread_parent(s, t), *reaper = NULL;
+	size_t steps = 0, max = sinsp_thread_max_depth(s);
+	int64_t new_ptid;
+
+	/* nearest living ancestor that reaps orphans (subreaper or pid namespace init) */
+	for (; a && steps < max; a = sinsp_thread_parent(s, a), steps++) {
+		struct sinsp_thread *am = sinsp_thread_main(s, a);
+
+		if (am->pid == t->pid)
+			continue;
+		if (!am->dead && am->reaper) {
+			reaper = am;
+			break;
+		}
+	}
+	new_ptid = reaper ? reaper->pid : 1;
+	if (new_ptid == t->pid)
+		new_ptid = 1;
+	move_children(s, t->tid, new_ptid);
+}
+
+void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
+{
+	int64_t *tids = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *o = s->threads.slots[i].val;
+
+		if (!o || o == t || o->pid != t->pid)
+			continue;
+		if (n == cap) {
+			int64_t *g = realloc(tids, (cap ? cap * 2 : 8) * sizeof(*g));
+
+			if (!g)
+				break;
+			tids = g;
+			cap = cap ? cap * 2 : 8;
+		}
+		tids[n++] = o->tid;
+	}
+	for (i = 0; i < n; i++) {
+		struct sinsp_thread *o = sinsp_thread_find(s, tids[i]);
+
+		if (!o)
+			continue;
+		/* their children now belong to the thread that survives */
+		move_children(s, o->tid, t->tid);
+		thread_destroy(s, o);
+	}
+	free(tids);
+	t->nthreads = 0;
+	t->dead = false;
+}
+
+/* Event time of the last activity of t (creation, last event, or the capture start). */
+static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *t)
+{
+	uint64_t a = t->last_ts > t->created_ts ? t->last_ts : t->created_ts;
+
+	return a ? a : s->first_ts;
+}
+
+void sinsp_thread_age(struct sinsp *s, uint64_t now)
+{
+	int64_t *tids = NULL;
+	size_t n = 0, cap = 0, i;
+	struct hashmap parents = { 0 };
+
+	if (!now)
+		return;
+	if (!s->thread_scan_ts || now < s->thread_scan_ts) {
+		s->thread_scan_ts = now;
+		return;
+	}
+	if (now - s->thread_scan_ts < SINSP_THREAD_SCAN_INTERVAL_NS)
+		return;
+	s->thread_scan_ts = now;
+	/* threads that are the parent of another one stay */
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val;
+
+		if (t && t->ptid >= 0 && t->ptid != t->tid)
+			hashmap_put(&parents, (uint64_t)t->ptid, t);
+	}
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val;
+		uint64_t idle;
+
+		if (!t || t == s->pending_removal)
+			continue;
+		idle = now - last_activity(s, t);
+		if (t->placeholder ? idle <= SINSP_PLACEHOLDER_TIMEOUT_NS : idle <= SINSP_THREAD_TIMEOUT_NS)
+			continue;
+		if (!t->placeholder && (hashmap_get(&parents, (uint64_t)t->tid) ||
+					(t->tid == t->pid && t->nthreads)))
+			continue;
+		if (n == cap) {
+			int64_t *g = realloc(tids, (cap ? cap * 2 : 64) * sizeof(*g));
+
+			if (!g)
+				break;
+			tids = g;
+			cap = cap ? cap * 2 : 64;
+		}
+		tids[n++] = t->tid;
+	}
+	hashmap_free(&parents);
+	for (i = 0; i < n; i++) {
+		struct sinsp_thread *t = sinsp_thread_find(s, tids[i]);
+
+		if (t)
+			sinsp_thread_remove(s, t);
+	}
+	free(tids);
 }
 
 /* The main thread of t's process (t itself when it is the main thread or unknown). */
@@ -170,6 +362,22 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		t->pfmajor = ti->pfmajor;
 		t->pfminor = ti->pfminor;
 		t->clone_ts = ti->clone_ts_ns;
+		t->pgid = (int64_t)ti->pgid;
+		t->tty = ti->tty;
+		if (ti->root[0])
+			sinsp_thread_set_str(&t->root, ti->root, strlen(ti->root));
+		t->cap_permitted = ti->cap_permitted;
+		t->cap_effective = ti->cap_effective;
+		t->cap_inheritable = ti->cap_inheritable;
+		t->exe_ino = ti->exe_ino;
+		t->exe_ino_ctime = ti->exe_ino_ctime;
+		t->exe_ino_mtime = ti->exe_ino_mtime;
+		t->exe_writable = ti->exe_writable;
+		t->exe_upper_layer = ti->exe_upper_layer;
+		t->exe_from_memfd = ti->exe_from_memfd;
+		t->pidns_init_start_ts = ti->pidns_init_start_ts_ns;
+		t->reaper = t->tid == 1 || (t->vpid == 1 && t->tid == t->pid);
+		sinsp_thread_update_container(s, t);
 		for (j = 0; j < ti->nfds; j++) {
 			const struct scap_fdinfo *fi = &ti->fds[j];
 			struct sinsp_fd *f = sinsp_fd_add(t, fi->fd, fi->type, fi->name);
