@@ -99,16 +99,39 @@ static void add_path(struct strbuf *b, const uint8_t *p, uint32_t len)
 			strbuf_addc(b, (char)p[i]);
 }
 
-/* "sip:sport->dip:dport" from the fd's own addresses. */
+/*
+ * The name of an IPv4 socket from its own addresses, as sysdig 0.29.3 derives it: with
+ * ports for TCP and UDP, without for ICMP and raw sockets, "<unknown>" for any other
+ * protocol (an IPv6 socket that became IPv4 through a v4-mapped connect has none).
+ */
+static void add_v4_state_name(struct strbuf *b, const struct sinsp_fd *f)
+{
+	switch (f->l4proto) {
+	case SCAP_L4_TCP:
+	case SCAP_L4_UDP:
+		add_ipv4(b, f->addr.v4.sip);
+		strbuf_printf(b, ":%u->", f->addr.v4.sport);
+		add_ipv4(b, f->addr.v4.dip);
+		strbuf_printf(b, ":%u", f->addr.v4.dport);
+		break;
+	case SCAP_L4_ICMP:
+	case SCAP_L4_RAW:
+		add_ipv4(b, f->addr.v4.sip);
+		strbuf_adds(b, "->");
+		add_ipv4(b, f->addr.v4.dip);
+		break;
+	default:
+		strbuf_adds(b, "<unknown>");
+	}
+}
+
+/* "sip:sport->dip:dport" from the fd's own addresses (IPv4: see add_v4_state_name()). */
 static void name_from_addrs(struct sinsp_fd *f)
 {
 	struct strbuf b = { 0 };
 
 	if (f->type == SCAP_FD_IPV4_SOCK) {
-		add_ipv4(&b, f->addr.v4.sip);
-		strbuf_printf(&b, ":%u->", f->addr.v4.sport);
-		add_ipv4(&b, f->addr.v4.dip);
-		strbuf_printf(&b, ":%u", f->addr.v4.dport);
+		add_v4_state_name(&b, f);
 	} else if (f->type == SCAP_FD_IPV6_SOCK) {
 		add_ipv6(&b, f->addr.v6.sip);
 		strbuf_printf(&b, ":%u->", f->addr.v6.sport);
@@ -204,6 +227,18 @@ static bool set_v6(struct sinsp_fd *f, const uint8_t *sip, uint16_t sport, const
 	return true;
 }
 
+/*
+ * Make f an IPv4 socket. sysdig keeps the L4 protocol of an IPv6 socket where an
+ * IPv4 socket does not look for it, so an IPv6 socket turned IPv4 by a v4-mapped
+ * address has no protocol any more (fd.l4proto <NA>, name "<unknown>").
+ */
+static void become_v4(struct sinsp_fd *f)
+{
+	if (f->type == SCAP_FD_IPV6_SOCK)
+		f->l4proto = SCAP_L4_UNKNOWN;
+	f->type = SCAP_FD_IPV4_SOCK;
+}
+
 /* Addresses of an IP tuple into f, with the type they imply; true when they changed. */
 static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_type)
 {
@@ -214,7 +249,7 @@ static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_typ
 		return set_v4(f, scap_get_u32(p + 1), scap_get_u16(p + 5), scap_get_u32(p + 7), scap_get_u16(p + 11));
 	}
 	if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
-		f->type = SCAP_FD_IPV4_SOCK;
+		become_v4(f);
 		return set_v4(f, scap_get_u32(p + 13), scap_get_u16(p + 17), scap_get_u32(p + 31), scap_get_u16(p + 35));
 	}
 	changed = set_v6(f, p + 1, scap_get_u16(p + 17), p + 19, scap_get_u16(p + 35));
@@ -299,7 +334,7 @@ static struct sinsp_fd *add_socket(struct sinsp_evt *evt, int64_t fd, uint32_t d
 	case SCAP_AF_INET: fd_type = SCAP_FD_IPV4_SOCK; break;
 	case SCAP_AF_INET6: fd_type = SCAP_FD_IPV6_SOCK; break;
 	case SCAP_AF_NETLINK: fd_type = SCAP_FD_NETLINK; break;
-	default: return NULL; /* sysdig keeps no fd of other families */
+	default: fd_type = SCAP_FD_UNKNOWN; break; /* AF_PACKET, ...: kept, type unknown */
 	}
 	f = sinsp_fd_add(evt->thread, fd, fd_type, "");
 	if (!f)
@@ -335,7 +370,8 @@ void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt)
 	(void)s;
 	if (!evt->thread || sinsp_param_s64(evt, 0, -1) < 0)
 		return;
-	for (i = 1; i >= 0; i--) {
+	/* fd1 then fd2: the event's fd is the last one created (fd2), as sysdig reports it */
+	for (i = 0; i < 2; i++) {
 		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, names[i]), -1);
 		struct sinsp_fd *f;
 
@@ -422,7 +458,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 		f->addr.v4.dport = scap_get_u16(p + 5);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
 		if (is_v4_mapped(p + 1)) {
-			f->type = SCAP_FD_IPV4_SOCK;
+			become_v4(f);
 			f->addr.v4.dip = scap_get_u32(p + 13);
 			f->addr.v4.dport = scap_get_u16(p + 17);
 		} else {
@@ -430,6 +466,12 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 			memcpy(f->addr.v6.dip, p + 1, 16);
 			f->addr.v6.dport = scap_get_u16(p + 17);
 		}
+	} else if (p[0] == SCAP_AF_UNIX) {
+		/* a unix socket is named after the path it connects to from the enter on */
+		struct strbuf b = { 0 };
+
+		add_path(&b, p + 1, pa->len - 1);
+		set_name(f, b.buf ? b.buf : strdup(""));
 	}
 }
 
@@ -460,14 +502,14 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 		sinsp_fd_set_tuple(f, pt->val, pt->len);
 	} else {
 		changed = apply_ip_tuple(f, pt->val, true);
-		if (f->is_server && is_udp(f)) {
-			/* a UDP server connecting: keep its side as the server address */
-			if (changed)
-				swap_addrs(f);
+		/* a UDP server connecting: keep its side as the server address */
+		if (f->is_server && is_udp(f) && changed)
+			swap_addrs(f);
+		/* IPv4 names come from the socket state, IPv6 ones from the tuple */
+		if (f->type == SCAP_FD_IPV4_SOCK || (f->is_server && is_udp(f)))
 			name_from_addrs(f);
-		} else {
+		else
 			set_name(f, tuple_text(pt->val, pt->len));
-		}
 	}
 	if (!has_role(f))
 		set_role(f, false);
