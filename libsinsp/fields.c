@@ -416,6 +416,9 @@ static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
 		strbuf_add_s64(out, f ? f->fd : evt->fd_num);
 		return true;
 	}
+	/* as sysdig, an event without its own fd (unpaired exit) uses the thread's last fd */
+	if (!f && evt->fd_num >= 0)
+		f = sinsp_fd_find(evt->thread, evt->fd_num);
 	if (!f)
 		return extract_null_fd(evt, id, out);
 	switch (id) {

@@ -5,6 +5,7 @@
  *   scry -r trace.scap                 replay a capture file (plain or gzip)
  *   scry -r trace.scap -p '%proc.name %fd.name'
  *   scry -r trace.scap -j              JSON lines
+ *   scry -r trace.scap proc.name=curl and fd.name contains lib
  *
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture), 2 usage.
  */
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_filter.h>
 
 struct cli_opts {
 	const char *read_path;
@@ -49,7 +51,10 @@ static void usage(FILE *f)
 		"\n"
 		"Examples:\n"
 		"  scry -r trace.scap\n"
-		"  scry -r trace.scap -p '%%evt.num %%proc.name %%fd.name'\n");
+		"  scry -r trace.scap -p '%%evt.num %%proc.name %%fd.name'\n"
+		"  scry -r trace.scap 'proc.name=curl and fd.name contains lib'\n"
+		"\n"
+		"The filter (sysdig syntax) selects the events printed and counted by -n.\n");
 }
 
 static char *join_args(int argc, char **argv)
@@ -130,6 +135,7 @@ int main(int argc, char **argv)
 	static char outbuf[1 << 16];
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_formatter *fmt = NULL;
+	struct sinsp_filter *filter = NULL;
 	struct sinsp_evt *evt;
 	sinsp_t *s = NULL;
 	uint64_t n = 0;
@@ -138,10 +144,6 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
-	if (opts.filter) {
-		fprintf(stderr, "scry: filters are not supported yet: '%s'\n", opts.filter);
-		return 2;
-	}
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path);
@@ -159,7 +161,19 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return 2;
 	}
+	/* an empty filter argument is no filter, as in sysdig */
+	if (opts.filter && *opts.filter) {
+		rc = sinsp_filter_compile(s, opts.filter, &filter);
+		if (rc) {
+			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			sinsp_formatter_free(fmt);
+			sinsp_close(s);
+			return 2;
+		}
+	}
+	/* -n counts the events that pass the filter, as sysdig's does */
 	while (!opts.max_events || n < opts.max_events) {
+		bool matched;
 		const char *line;
 		size_t len;
 
@@ -174,7 +188,12 @@ int main(int argc, char **argv)
 			status = 1;
 			break;
 		}
+		/* every event goes through the filter, hidden ones too: a rejected event
+		 * leaves the enter/exit pairing as sysdig's filtering leaves it */
+		matched = !filter || sinsp_filter_match(filter, evt);
 		if (sinsp_evt_is_hidden(evt) && !opts.debug)
+			continue;
+		if (!matched)
 			continue;
 		n++;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
@@ -186,6 +205,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}
+	sinsp_filter_free(filter);
 	sinsp_formatter_free(fmt);
 	sinsp_close(s);
 	return status;

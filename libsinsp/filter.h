@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * filter.h - internals of the filter language (filter_parse.c compiles, filter_eval.c
+ * evaluates): a compiled filter is a tree of and/or/not nodes over field checks whose
+ * right-hand values were parsed once at compile time.
+ */
+#ifndef SINSP_FILTER_INT_H
+#define SINSP_FILTER_INT_H
+
+#include <libsinsp/sinsp_filter.h>
+#include "sinsp_int.h"
+#include "fields.h"
+
+enum flt_op {
+	FOP_EQ, FOP_NE, FOP_LT, FOP_LE, FOP_GT, FOP_GE,
+	FOP_CONTAINS, FOP_ICONTAINS, FOP_BCONTAINS, FOP_STARTSWITH, FOP_BSTARTSWITH,
+	FOP_ENDSWITH, FOP_GLOB, FOP_PMATCH, FOP_IN, FOP_INTERSECTS, FOP_EXISTS,
+};
+
+/*
+ * How a field's value compares: the type sysdig 0.29.3 gives the field decides how
+ * the filter value is parsed (numbers are cut to the field's width as sysdig's
+ * sscanf-based parser does: "4294967295" is -1 for an INT32 field) and whether the
+ * comparison is signed, unsigned, boolean, by address or by string.
+ */
+enum flt_vtype {
+	FVT_STR,     /* CHARBUF: strcmp/strstr/fnmatch on the text */
+	FVT_SIGNED,  /* INT16/INT32/INT64 */
+	FVT_UNSIGNED,/* UINT*, PORT, RELTIME, ABSTIME */
+	FVT_BOOL,    /* "true"/"false", compared as 1/0 */
+	FVT_IPADDR,  /* IPv4 or IPv6 address, equality only */
+};
+
+/* A parsed right-hand value. */
+struct flt_val {
+	char *str;           /* NUL-terminated bytes (hex-decoded for b* operators) */
+	size_t len;
+	union {
+		int64_t i;
+		uint64_t u;
+		struct { uint8_t family; uint8_t addr[16]; } ip; /* family 4 or 6 */
+	} n;
+};
+
+struct flt_check {
+	struct field_ref ref;
+	enum flt_op op;
+	enum flt_vtype vtype;
+	uint8_t bits;          /* width of a numeric field: 16, 32 or 64 */
+	struct flt_val *vals;  /* 1 value, or the list of in/intersects/pmatch (strings
+	                          sorted by length then bytes; numbers ascending) */
+	size_t nvals;
+	/*
+	 * evt.type and evt.dir are fixed by the event type: their result for every
+	 * non-generic type is computed once (bit set: the check is true).
+	 */
+	bool by_type;
+	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
+};
+
+enum flt_node_kind { FN_AND, FN_OR, FN_NOT, FN_CHECK };
+
+struct flt_node {
+	enum flt_node_kind kind;
+	struct flt_node **kids;   /* and/or: nkids >= 2; not: 1 */
+	size_t nkids;
+	struct flt_check check;   /* FN_CHECK */
+};
+
+struct sinsp_filter {
+	struct sinsp *s;
+	struct flt_node *root;
+	uint8_t types[(SCAP_EVT_MAX + 7) / 8]; /* event types that may match */
+	struct strbuf scratch;                 /* extracted values, reused per event */
+};
+
+/* filter_eval.c */
+bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sinsp_evt *evt);
+/* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
+bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
+/* Fill f->types and the per-check type tables; 0 or -ENOMEM. */
+int flt_compute_types(struct sinsp_filter *f);
+void flt_node_free(struct flt_node *n);
+
+static inline bool flt_bit(const uint8_t *bits, unsigned i)
+{
+	return bits[i >> 3] & (1u << (i & 7));
+}
+
+static inline void flt_set_bit(uint8_t *bits, unsigned i, bool v)
+{
+	if (v)
+		bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+	else
+		bits[i >> 3] &= (uint8_t)~(1u << (i & 7));
+}
+
+#endif /* SINSP_FILTER_INT_H */

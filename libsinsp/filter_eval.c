@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * filter_eval.c - evaluation of compiled filters: and/or short-circuit, checks compare
+ * the extracted value (one scratch buffer reused for every event) with values parsed
+ * at compile time; checks on evt.type and evt.dir are answered from per-type tables,
+ * and the set of event types that can match at all is derived from them.
+ */
+#define _GNU_SOURCE /* memmem, strcasestr */
+#include <arpa/inet.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+
+#define TYPE_BYTES ((SCAP_EVT_MAX + 7) / 8)
+
+static bool is_generic(unsigned type)
+{
+	return type == SCAP_EVT_GENERIC_E || type == SCAP_EVT_GENERIC_X;
+}
+
+static bool is_field(const struct flt_check *c, const char *name)
+{
+	return strcmp(c->ref.def->name, name) == 0;
+}
+
+static bool in_sorted_str(const struct flt_check *c, const char *s, size_t len)
+{
+	size_t lo = 0, hi = c->nvals;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct flt_val *v = &c->vals[mid];
+		int d = v->len != len ? (v->len < len ? -1 : 1) : memcmp(v->str, s, len);
+
+		if (d == 0)
+			return true;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* a path equal to one of the values, or under one of them */
+static bool pmatch(const struct flt_check *c, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->nvals; i++) {
+		const struct flt_val *v = &c->vals[i];
+
+		if (len >= v->len && memcmp(s, v->str, v->len) == 0 &&
+		    (len == v->len || (v->len && v->str[v->len - 1] == '/') || s[v->len] == '/'))
+			return true;
+	}
+	return false;
+}
+
+bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
+{
+	const struct flt_val *v = c->vals;
+
+	switch (c->op) {
+	case FOP_EQ: return len == v->len && memcmp(s, v->str, len) == 0;
+	case FOP_NE: return !(len == v->len && memcmp(s, v->str, len) == 0);
+	case FOP_LT: return strcmp(s, v->str) < 0;
+	case FOP_LE: return strcmp(s, v->str) <= 0;
+	case FOP_GT: return strcmp(s, v->str) > 0;
+	case FOP_GE: return strcmp(s, v->str) >= 0;
+	case FOP_CONTAINS:
+	case FOP_BCONTAINS:
+		return memmem(s, len, v->str, v->len) != NULL;
+	case FOP_ICONTAINS: return strcasestr(s, v->str) != NULL;
+	case FOP_STARTSWITH:
+	case FOP_BSTARTSWITH:
+		return len >= v->len && memcmp(s, v->str, v->len) == 0;
+	case FOP_ENDSWITH: return len >= v->len && memcmp(s + len - v->len, v->str, v->len) == 0;
+	case FOP_GLOB: return fnmatch(v->str, s, 0) == 0;
+	case FOP_PMATCH: return pmatch(c, s, len);
+	case FOP_IN:
+	case FOP_INTERSECTS:
+		return in_sorted_str(c, s, len);
+	case FOP_EXISTS: return true;
+	}
+	return false;
+}
+
+#define CMP_NUM(a, b, op) \
+	((op) == FOP_EQ ? (a) == (b) : (op) == FOP_NE ? (a) != (b) : (op) == FOP_LT ? (a) < (b) : \
+	 (op) == FOP_LE ? (a) <= (b) : (op) == FOP_GT ? (a) > (b) : (a) >= (b))
+
+static bool cmp_signed(const struct flt_check *c, int64_t x)
+{
+	size_t lo = 0, hi = c->nvals;
+
+	if (c->op != FOP_IN && c->op != FOP_INTERSECTS)
+		return CMP_NUM(x, c->vals[0].n.i, c->op);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c->vals[mid].n.i == x)
+			return true;
+		if (c->vals[mid].n.i < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool cmp_unsigned(const struct flt_check *c, uint64_t x)
+{
+	size_t lo = 0, hi = c->nvals;
+
+	if (c->op != FOP_IN && c->op != FOP_INTERSECTS)
+		return CMP_NUM(x, c->vals[0].n.u, c->op);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c->vals[mid].n.u == x)
+			return true;
+		if (c->vals[mid].n.u < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool cmp_ip(const struct flt_check *c, const char *s)
+{
+	uint8_t addr[16];
+	uint8_t family;
+	size_t i;
+	bool eq = false;
+
+	if (inet_pton(AF_INET, s, addr) == 1)
+		family = 4;
+	else if (inet_pton(AF_INET6, s, addr) == 1)
+		family = 6;
+	else
+		return false; /* not an address: as if it did not resolve */
+	for (i = 0; i < c->nvals && !eq; i++)
+		eq = c->vals[i].n.ip.family == family &&
+		     memcmp(c->vals[i].n.ip.addr, addr, family == 4 ? 4 : 16) == 0;
+	return c->op == FOP_NE ? !eq : eq;
+}
+
+static bool eval_check(struct sinsp_filter *f, const struct flt_check *c, struct sinsp_evt *evt)
+{
+	struct strbuf *b = &f->scratch;
+	unsigned type = evt->ref.type;
+	char *end;
+
+	if (c->by_type && type < SCAP_EVT_MAX && !(is_generic(type) && is_field(c, "evt.type")))
+		return flt_bit(c->type_true, type);
+	strbuf_reset(b);
+	if (!sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b))
+		return false;
+	if (c->op == FOP_EXISTS)
+		return true;
+	if (!b->buf)
+		strbuf_grow(b, 1);
+	switch (c->vtype) {
+	case FVT_STR:
+		return flt_cmp_str(c, b->buf, b->len);
+	case FVT_SIGNED: {
+		int64_t x = strtoll(b->buf, &end, 10);
+
+		return end != b->buf && !*end && cmp_signed(c, x);
+	}
+	case FVT_UNSIGNED: {
+		uint64_t x = strtoull(b->buf, &end, 10);
+
+		return end != b->buf && !*end && cmp_unsigned(c, x);
+	}
+	case FVT_BOOL:
+		if (strcmp(b->buf, "true") == 0)
+			return cmp_unsigned(c, 1);
+		if (strcmp(b->buf, "false") == 0)
+			return cmp_unsigned(c, 0);
+		return false;
+	case FVT_IPADDR:
+		return cmp_ip(c, b->buf);
+	}
+	return false;
+}
+
+bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sinsp_evt *evt)
+{
+	size_t i;
+
+	switch (n->kind) {
+	case FN_CHECK:
+		return eval_check(f, &n->check, evt);
+	case FN_NOT:
+		return !flt_node_eval(f, n->kids[0], evt);
+	case FN_AND:
+		for (i = 0; i < n->nkids; i++)
+			if (!flt_node_eval(f, n->kids[i], evt))
+				return false;
+		return true;
+	case FN_OR:
+		for (i = 0; i < n->nkids; i++)
+			if (flt_node_eval(f, n->kids[i], evt))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/*
+ * sysdig filters an event that does not modify state before parsing it, and when it
+ * rejects it, it forgets the thread's last event type; the exit event that follows
+ * then fails enter/exit pairing and has no fd of its own (evt.buflen and the I/O
+ * evt.category do not resolve; fd.* fields still find the fd through the thread's
+ * last fd number). Reproduced here for identical output.
+ */
+static void unpair_before(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
+		evt->fd = NULL;
+}
+
+static bool reject(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !(eflags & (SCAP_EF_MODIFIES_STATE | SCAP_EF_SKIPPARSERESET)) &&
+	    evt->ref.type != SCAP_EVT_SCHEDSWITCH_6_E && evt->ref.type != SCAP_EVT_SCHEDSWITCH_1_E)
+		t->last_type = SCAP_EVT_MAX;
+	return false;
+}
+
+bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
+{
+	unsigned type = evt->ref.type;
+
+	unpair_before(evt);
+	if (type < SCAP_EVT_MAX && !flt_bit(f->types, type))
+		return reject(evt);
+	return flt_node_eval(f, f->root, evt) || reject(evt);
+}
+
+bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
+{
+	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);
+}
+
+/* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
+static int precompute_check(struct flt_check *c)
+{
+	bool is_type = is_field(c, "evt.type");
+	unsigned t;
+
+	if (!is_type && !is_field(c, "evt.dir"))
+		return 0;
+	c->type_true = calloc(1, TYPE_BYTES);
+	if (!c->type_true)
+		return -ENOMEM;
+	for (t = 0; t < SCAP_EVT_MAX; t++) {
+		const struct scap_evt_info *info = scap_evt_info((uint16_t)t);
+		const char *text;
+
+		if (is_type)
+			text = info && info->name ? info->name : "<unknown>";
+		else
+			text = scap_evt_is_enter((uint16_t)t) ? ">" : "<";
+		flt_set_bit(c->type_true, t, c->op == FOP_EXISTS || flt_cmp_str(c, text, strlen(text)));
+	}
+	c->by_type = true;
+	return 0;
+}
+
+/*
+ * may: types for which the node can be true; must: types for which it is always
+ * true (needed to complement under 'not').
+ */
+static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
+{
+	uint8_t kmay[TYPE_BYTES], kmust[TYPE_BYTES];
+	unsigned t;
+	size_t i, j;
+	int rc;
+
+	switch (n->kind) {
+	case FN_CHECK:
+		rc = precompute_check(&n->check);
+		if (rc)
+			return rc;
+		if (!n->check.by_type) {
+			memset(may, 0xff, TYPE_BYTES);
+			memset(must, 0, TYPE_BYTES);
+			return 0;
+		}
+		memcpy(may, n->check.type_true, TYPE_BYTES);
+		memcpy(must, n->check.type_true, TYPE_BYTES);
+		if (is_field(&n->check, "evt.type")) {
+			for (t = 0; t < SCAP_EVT_MAX; t++) {
+				if (is_generic(t)) {
+					flt_set_bit(may, t, true);
+					flt_set_bit(must, t, false);
+				}
+			}
+		}
+		return 0;
+	case FN_NOT:
+		rc = node_types(n->kids[0], kmay, kmust);
+		if (rc)
+			return rc;
+		for (j = 0; j < TYPE_BYTES; j++) {
+			may[j] = (uint8_t)~kmust[j];
+			must[j] = (uint8_t)~kmay[j];
+		}
+		return 0;
+	case FN_AND:
+	case FN_OR:
+		memset(may, n->kind == FN_AND ? 0xff : 0, TYPE_BYTES);
+		memset(must, n->kind == FN_AND ? 0xff : 0, TYPE_BYTES);
+		for (i = 0; i < n->nkids; i++) {
+			rc = node_types(n->kids[i], kmay, kmust);
+			if (rc)
+				return rc;
+			for (j = 0; j < TYPE_BYTES; j++) {
+				if (n->kind == FN_AND) {
+					may[j] &= kmay[j];
+					must[j] &= kmust[j];
+				} else {
+					may[j] |= kmay[j];
+					must[j] |= kmust[j];
+				}
+			}
+		}
+		return 0;
+	}
+	return 0;
+}
+
+int flt_compute_types(struct sinsp_filter *f)
+{
+	uint8_t must[TYPE_BYTES];
+
+	return node_types(f->root, f->types, must);
+}
+
+void flt_node_free(struct flt_node *n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i < n->nkids; i++)
+		flt_node_free(n->kids[i]);
+	free(n->kids);
+	if (n->kind == FN_CHECK) {
+		if (n->check.ref.def)
+			sinsp_field_ref_free(&n->check.ref);
+		for (i = 0; i < n->check.nvals; i++)
+			free(n->check.vals[i].str);
+		free(n->check.vals);
+		free(n->check.type_true);
+	}
+	free(n);
+}
+
+void sinsp_filter_free(struct sinsp_filter *f)
+{
+	if (!f)
+		return;
+	flt_node_free(f->root);
+	strbuf_free(&f->scratch);
+	free(f);
+}
