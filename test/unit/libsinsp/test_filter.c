@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * test_filter.c - the filter language (filter_parse.c, filter_eval.c) on synthetic
+ * events run through the test_input engine: precedence, keywords, every operator on
+ * a true and a false case, typed numbers, lists, quoting, error positions, the
+ * event-type bitmap and the enter/exit pairing left by rejected events.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libscap/scap.h>
+#include <libscap/scap_test_input.h>
+#include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_filter.h>
+
+#include "sinsp_int.h"
+
+#define TID 100
+#define MAX_EVTS 8
+
+struct tparam {
+	const void *val;
+	uint16_t len;
+};
+
+#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
+#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
+#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
+
+static struct {
+	uint8_t *evts[MAX_EVTS];
+	uint32_t n;
+	struct scap_threadinfo thread;
+	struct scap_fdinfo fd;
+	struct scap_state state;
+	struct scap_test_input in;
+	sinsp_t *s;
+	struct sinsp_evt *evt;  /* current event */
+} fx;
+
+static void add_evt(uint16_t type, uint32_t nparams, ...)
+{
+	struct scap_abi_evt_hdr hdr;
+	struct tparam p[4];
+	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
+	uint8_t *rec, *w;
+	va_list ap;
+
+	va_start(ap, nparams);
+	for (i = 0; i < nparams; i++) {
+		p[i] = va_arg(ap, struct tparam);
+		len += p[i].len;
+	}
+	va_end(ap);
+	rec = calloc(1, len);
+	ck_assert_ptr_nonnull(rec);
+	hdr.ts = 1000 + fx.n;
+	hdr.tid = TID;
+	hdr.len = len;
+	hdr.type = type;
+	hdr.nparams = nparams;
+	memcpy(rec, &hdr, sizeof(hdr));
+	w = rec + SCAP_ABI_EVT_HDR_LEN;
+	for (i = 0; i < nparams; i++, w += 2)
+		memcpy(w, &p[i].len, 2);
+	for (i = 0; i < nparams; i++) {
+		memcpy(w, p[i].val, p[i].len);
+		w += p[i].len;
+	}
+	fx.evts[fx.n++] = rec;
+}
+
+/*
+ * Thread TID "my app", uid 1000, loginuid unset (-1), fd 5 the directory /etc; events:
+ * 1 read enter on fd 5, 2 read exit returning 10, 3 read enter, 4 read exit failing -2.
+ */
+static void setup(void)
+{
+	char errbuf[SCAP_ERRBUF_SIZE];
+
+	memset(&fx, 0, sizeof(fx));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(10), PBUF("0123456789", 10));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(-2), PBUF("", 0));
+	fx.thread.tid = fx.thread.pid = TID;
+	fx.thread.ptid = 1;
+	strcpy(fx.thread.comm, "my app");
+	strcpy(fx.thread.exe, "app");
+	strcpy(fx.thread.cwd, "/root/");
+	fx.thread.uid = 1000;
+	fx.thread.loginuid = UINT32_MAX;
+	fx.fd.fd = 5;
+	fx.fd.type = SCAP_FD_DIRECTORY;
+	strcpy(fx.fd.name, "/etc");
+	fx.thread.nfds = 1;
+	fx.thread.fds = &fx.fd;
+	fx.state.threads = &fx.thread;
+	fx.state.nthreads = 1;
+	fx.in.sz = sizeof(fx.in);
+	fx.in.events = (const uint8_t *const *)fx.evts;
+	fx.in.nevents = fx.n;
+	fx.in.state = &fx.state;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+
+	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* event 1: read enter */
+}
+
+static void teardown(void)
+{
+	uint32_t i;
+
+	sinsp_close(fx.s);
+	for (i = 0; i < fx.n; i++)
+		free(fx.evts[i]);
+}
+
+/* Compile expr (it must compile) and match it on the current event. */
+static bool m(const char *expr)
+{
+	struct sinsp_filter *f = NULL;
+	bool r;
+
+	ck_assert_msg(sinsp_filter_compile(fx.s, expr, &f) == 0, "%s: %s", expr, sinsp_last_error(fx.s));
+	r = sinsp_filter_match(f, fx.evt);
+	sinsp_filter_free(f);
+	return r;
+}
+
+/* expr must fail to compile with exactly msg. */
+static void err(const char *expr, const char *msg)
+{
+	struct sinsp_filter *f = NULL;
+
+	ck_assert_int_eq(sinsp_filter_compile(fx.s, expr, &f), -EINVAL);
+	ck_assert_ptr_null(f);
+	ck_assert_str_eq(sinsp_last_error(fx.s), msg);
+}
+
+/* ---- grammar ------------------------------------------------------------------------ */
+
+START_TEST(precedence)
+{
+	/* or < and: A or (B and C), not sysdig-0.29.3-left-to-right (A or B) and C */
+	ck_assert(m("evt.num=1 or evt.num=2 and evt.num=3"));
+	ck_assert(m("evt.num=3 and evt.num=2 or evt.num=1"));
+	/* not binds tightest: (not A) and B */
+	ck_assert(!m("not evt.num=1 and evt.num=2"));
+	ck_assert(m("not (evt.num=1 and evt.num=2)"));
+	ck_assert(m("not not evt.num=1"));
+	ck_assert(m("(evt.num=2 or evt.num=1) and (proc.name='my app')"));
+	ck_assert(m("evt.num=2 or(evt.num=1)"));
+	ck_assert(m("not(evt.num=2)"));
+}
+END_TEST
+
+START_TEST(keywords_are_whole_words)
+{
+	err("not_x = 1", "filter error at byte 0: unknown field 'not_x'");
+	err("order = 1", "filter error at byte 0: unknown field 'order'");
+	err("evt.num=1 and andy=2", "filter error at byte 14: unknown field 'andy'");
+	ck_assert(m("evt.num=1 and proc.name in (and, or, not, 'my app')"));
+}
+END_TEST
+
+/* ---- operators ---------------------------------------------------------------------- */
+
+START_TEST(string_operators)
+{
+	ck_assert(m("proc.name='my app'"));
+	ck_assert(!m("proc.name='my ap'"));
+	ck_assert(m("proc.name=='my app'"));
+	ck_assert(m("fd.name!=/etcx"));
+	ck_assert(!m("fd.name!=/etc"));
+	ck_assert(m("fd.name < /f"));
+	ck_assert(!m("fd.name < /etc"));
+	ck_assert(m("fd.name <= /etc"));
+	ck_assert(m("fd.name > /eta"));
+	ck_assert(!m("fd.name > /etc"));
+	ck_assert(m("fd.name >= /etc"));
+	ck_assert(!m("fd.name >= /f"));
+	ck_assert(m("fd.name contains tc"));
+	ck_assert(!m("fd.name contains TC"));
+	ck_assert(m("fd.name icontains ETC"));
+	ck_assert(!m("fd.name icontains ETX"));
+	ck_assert(m("fd.name bcontains 6574"));     /* "et" */
+	ck_assert(!m("fd.name bcontains 7465"));    /* "te" */
+	ck_assert(m("fd.name startswith /e"));
+	ck_assert(!m("fd.name startswith e"));
+	ck_assert(m("fd.name bstartswith 2f65"));
+	ck_assert(!m("fd.name bstartswith 65"));
+	ck_assert(m("fd.name endswith tc"));
+	ck_assert(!m("fd.name endswith /e"));
+	ck_assert(m("fd.name glob '/e*'"));
+	ck_assert(m("fd.name glob /?tc"));
+	ck_assert(!m("fd.name glob '/E*'"));        /* case-sensitive */
+	ck_assert(m("fd.name pmatch (/usr, /etc)"));
+	ck_assert(!m("fd.name pmatch (/et)"));      /* a path prefix, not a string prefix */
+	ck_assert(m("proc.name in (a, 'my app', b)"));
+	ck_assert(!m("proc.name in (a, my, app)"));
+	ck_assert(m("proc.name intersects ('my app')"));
+	ck_assert(!m("proc.name in ()"));
+}
+END_TEST
+
+START_TEST(numbers_and_booleans)
+{
+	ck_assert(m("fd.num = 5"));
+	ck_assert(!m("fd.num = 6"));
+	ck_assert(m("fd.num < 6"));
+	ck_assert(!m("fd.num < 5"));
+	ck_assert(m("fd.num <= 5"));
+	ck_assert(m("fd.num > 4"));
+	ck_assert(!m("fd.num > 5"));
+	ck_assert(m("fd.num >= 5"));
+	ck_assert(!m("fd.num >= 6"));
+	ck_assert(m("fd.num != 4"));
+	ck_assert(m("fd.num in (9, 1, 5)"));
+	ck_assert(!m("fd.num in (9, 1, 2)"));
+	ck_assert(m("fd.num > -1"));
+	/* user.loginuid is INT32 in sysdig: -1 when unset, and 4294967295 is read as -1 */
+	ck_assert(!m("user.loginuid >= 1000"));
+	ck_assert(m("user.loginuid < 0"));
+	ck_assert(m("user.loginuid = -1"));
+	ck_assert(m("user.loginuid = 4294967295"));
+	/* user.uid is UINT32: -1 is 4294967295 */
+	ck_assert(m("user.uid > 999"));
+	ck_assert(!m("user.uid = -1"));
+	ck_assert(m("thread.ismain = true"));
+	ck_assert(!m("thread.ismain = false"));
+	ck_assert(m("evt.failed = false"));
+}
+END_TEST
+
+START_TEST(unresolved_fields)
+{
+	/* no user table: user.name does not resolve, every comparison on it is false */
+	ck_assert(!m("user.name = x"));
+	ck_assert(!m("user.name != x"));
+	ck_assert(!m("user.name exists"));
+	ck_assert(m("not user.name exists"));
+	ck_assert(m("fd.name exists"));
+	ck_assert(!m("evt.res exists"));      /* an enter event has no result */
+}
+END_TEST
+
+START_TEST(quoting_and_escapes)
+{
+	ck_assert(m("proc.name = \"my app\""));
+	ck_assert(m("proc.name = 'my\\x20app'"));
+	ck_assert(m("fd.name = \\x2fetc"));
+	ck_assert(m("proc.name in ('my app',\"x y\")"));
+	ck_assert(!m("proc.name = 'my \\'app'"));
+	ck_assert(m("proc.name contains 'y a'"));
+	err("proc.name = my app", "filter error at byte 15: expected 'and', 'or' or the end of the filter, found 'app'");
+	err("proc.name = 'my app", "filter error at byte 19: unclosed quote: the string that starts at byte 12 has no closing '");
+	err("proc.name = a\\x4", "filter error at byte 13: invalid escape: \\x needs two hex digits");
+}
+END_TEST
+
+START_TEST(error_positions)
+{
+	err("", "filter error at byte 0: the filter is empty");
+	err("proc.name contains", "filter error at byte 18: expected a value after 'contains', found the end of the filter");
+	err("evt.type=open and", "filter error at byte 17: expected a field name, 'not' or '(', found the end of the filter");
+	err("(evt.num=1", "filter error at byte 10: expected 'and', 'or' or ')' to close the '(' at byte 0, found the end of the filter");
+	err("evt.num=1)", "filter error at byte 9: unexpected ')': no '(' is open here");
+	err("foo.bar=1", "filter error at byte 0: unknown field 'foo.bar'");
+	err("evt.num >= abc", "filter error at byte 11: 'abc' is not a valid number for evt.num");
+	err("evt.num = 0x10", "filter error at byte 10: '0x10' is not a valid number for evt.num");
+	err("evt.type=foo", "filter error at byte 9: unknown event type 'foo'");
+	err("proc.name in (a, b", "filter error at byte 18: expected ',' or ')' in the list of 'in', found the end of the filter");
+	err("proc.name in a", "filter error at byte 13: expected '(' and a list of values after 'in' (at byte 10)");
+	err("fd.num contains 1", "filter error at byte 7: 'contains' does not apply to fd.num, a numeric field");
+	err("proc.name", "filter error at byte 9: expected an operator after 'proc.name', found the end of the filter");
+	err("proc.name ~ x", "filter error at byte 10: expected an operator after 'proc.name', found '~'");
+	err("evt.failed=yes", "filter error at byte 11: 'yes' is not a boolean value for evt.failed: use true or false");
+	err("fd.name bcontains 6g", "filter error at byte 18: '6g' is not a hex string: bcontains takes bytes as pairs of hex digits");
+	err("evt.num=1 and or evt.num=2", "filter error at byte 14: expected a field name, 'not' or '(', found 'or'");
+}
+END_TEST
+
+/* ---- type bitmap -------------------------------------------------------------------- */
+
+static struct sinsp_filter *compile(const char *expr)
+{
+	struct sinsp_filter *f = NULL;
+
+	ck_assert_msg(sinsp_filter_compile(fx.s, expr, &f) == 0, "%s: %s", expr, sinsp_last_error(fx.s));
+	return f;
+}
+
+START_TEST(type_bitmap)
+{
+	struct sinsp_filter *f = compile("evt.type=read and fd.num>2");
+
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_READ_E));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_READ_X));
+	ck_assert(!sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_OPEN_X));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_GENERIC_E)); /* could be any syscall */
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_MAX));      /* beyond the schema */
+	sinsp_filter_free(f);
+
+	f = compile("evt.type in (open, read) and evt.dir=<");
+	ck_assert(!sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_READ_E));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_READ_X));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_OPEN_X));
+	ck_assert(!sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_CLOSE_X));
+	sinsp_filter_free(f);
+
+	f = compile("not evt.type=read");
+	ck_assert(!sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_READ_E));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_CLOSE_E));
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_GENERIC_X));
+	sinsp_filter_free(f);
+
+	f = compile("evt.type=read or proc.name=x");
+	ck_assert(sinsp_filter_type_may_match(f, SCAP_EVT_SYSCALL_CLOSE_E));
+	sinsp_filter_free(f);
+}
+END_TEST
+
+/* A rejected read enter leaves its exit without an fd of its own, as in sysdig. */
+START_TEST(rejected_enter_unpairs_exit)
+{
+	struct sinsp_filter *f = compile("evt.dir=<");
+	struct sinsp_formatter *fmt = NULL;
+	const char *line;
+
+	ck_assert_int_eq(sinsp_formatter_new(fx.s, "*%evt.buflen %fd.name %evt.category", SINSP_OUTPUT_TEXT, &fmt), 0);
+	ck_assert(!sinsp_filter_match(f, fx.evt));          /* 1: read enter rejected */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert(sinsp_filter_match(f, fx.evt));           /* 2: read exit */
+	ck_assert_int_eq(sinsp_formatter_render(fmt, fx.evt, &line, NULL), 1);
+	ck_assert_str_eq(line, "<NA> /etc unknown");
+	sinsp_filter_free(f);
+
+	f = compile("fd.num=5");                             /* accepts the enter */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert(sinsp_filter_match(f, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert(sinsp_filter_match(f, fx.evt));
+	ck_assert(m("evt.failed=true and evt.rawres=-2"));
+	ck_assert_int_eq(sinsp_formatter_render(fmt, fx.evt, &line, NULL), 1);
+	ck_assert_str_eq(line, "<NA> /etc file");         /* failed read: no buflen */
+	sinsp_filter_free(f);
+	sinsp_formatter_free(fmt);
+}
+END_TEST
+
+static Suite *filter_suite(void)
+{
+	Suite *s = suite_create("filter");
+	TCase *tc;
+
+	tc = tcase_create("grammar");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, precedence);
+	tcase_add_test(tc, keywords_are_whole_words);
+	tcase_add_test(tc, quoting_and_escapes);
+	tcase_add_test(tc, error_positions);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("operators");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, string_operators);
+	tcase_add_test(tc, numbers_and_booleans);
+	tcase_add_test(tc, unresolved_fields);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("types");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, type_bitmap);
+	tcase_add_test(tc, rejected_enter_unpairs_exit);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(filter_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
