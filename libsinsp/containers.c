@@ -84,9 +84,11 @@ static void set_ids(struct sinsp_cgroup_match *m, enum sinsp_container_type type
 /* Kubernetes pod uid of a component: "pod<uid>" or "kubepods-<qos>-pod<uid_with_underscores>.slice". */
 static bool pod_uid_of(struct span c, struct sinsp_cgroup_match *m)
 {
-	const char *pos = NULL;
+	const char *pos = NULL, *colon = memchr(c.p, ':', c.n);
 	size_t i, n;
 
+	if (colon) /* "kubepods-...-pod<uid>.slice:cri-containerd:<id>" */
+		c.n = (size_t)(colon - c.p);
 	if (span_prefix(c, "pod")) {
 		pos = c.p + 3;
 	} else if (span_prefix(c, "kubepods") && span_suffix(c, ".slice")) {

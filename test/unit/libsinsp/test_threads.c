@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * test_threads.c - the thread table and the process parsers (threads.c, parse_proc.c,
+ * parse_creds.c) fed with synthetic events through the test_input engine: thread
+ * groups and exec, orphans and their reaper, pid namespaces, credentials, bounded
+ * memory.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libscap/scap.h>
+#include <libscap/scap_test_input.h>
+#include <libsinsp/sinsp.h>
+
+#include "sinsp_int.h"
+#include "parse.h"
+
+#define MAX_EVTS 2048
+#define MAX_THREADS 16
+#define SEC 1000000000ull
+
+/* scap clone flags */
+#define CL_CLONE_FILES (1u << 0)
+#define CL_CLONE_NEWPID (1u << 6)
+#define CL_CLONE_THREAD (1u << 13)
+#define CL_CLONE_VM (1u << 15)
+#define CL_CHILD_IN_PIDNS (1u << 29)
+
+struct tparam {
+	const void *val;
+	uint16_t len;
+};
+
+#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
+#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
+#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
+#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
+
+struct fixture {
+	uint8_t *evts[MAX_EVTS];
+	uint32_t n;
+	struct scap_threadinfo threads[MAX_THREADS];
+	uint32_t nthreads;
+	struct scap_state state;
+	struct scap_test_input in;
+	sinsp_t *s;
+};
+
+static struct fixture fx;
+
+/* Append an event of thread tid at time ts (ns). */
+static void add_evt(uint64_t ts, int64_t tid, uint16_t type, uint32_t nparams, ...)
+{
+	struct scap_abi_evt_hdr hdr;
+	struct tparam p[SCAP_MAX_EVENT_PARAMS];
+	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
+	uint8_t *rec, *w;
+	va_list ap;
+
+	ck_assert_uint_lt(fx.n, MAX_EVTS);
+	va_start(ap, nparams);
+	for (i = 0; i < nparams; i++) {
+		p[i] = va_arg(ap, struct tparam);
+		len += p[i].len;
+	}
+	va_end(ap);
+	rec = calloc(1, len);
+	ck_assert_ptr_nonnull(rec);
+	hdr.ts = ts;
+	hdr.tid = (uint64_t)tid;
+	hdr.len = len;
+	hdr.type = type;
+	hdr.nparams = nparams;
+	memcpy(rec, &hdr, sizeof(hdr));
+	w = rec + SCAP_ABI_EVT_HDR_LEN;
+	for (i = 0; i < nparams; i++, w += 2)
+		memcpy(w, &p[i].len, 2);
+	for (i = 0; i < nparams; i++) {
+		memcpy(w, p[i].val, p[i].len);
+		w += p[i].len;
+	}
+	fx.evts[fx.n++] = rec;
+}
+
+/* A clone exit (20-parameter version) seen by tid: res, the new thread's pid/ptid, flags, vtid/vpid. */
+static void add_clone_x(uint64_t ts, int64_t tid, int64_t res, int64_t pid, int64_t ptid,
+			uint32_t flags, int64_t vtid, int64_t vpid)
+{
+	add_evt(ts, tid, SCAP_EVT_SYSCALL_CLONE_20_X, 20, P64(res), PSTR("/bin/sh"), PBUF("", 0),
+		P64(res ? tid : tid), P64(pid), P64(ptid), PSTR("/"), P64(1024), P64(0), P64(0),
+		P32(0), P32(0), P32(0), PSTR("sh"), PBUF("", 0), P32(flags), P32(0), P32(0),
+		P64(vtid), P64(vpid));
+}
+
+static void add_procexit(uint64_t ts, int64_t tid)
+{
+	add_evt(ts, tid, SCAP_EVT_PROCEXIT_E, 0);
+}
+
+/* A process-list thread. */
+static struct scap_threadinfo *add_thread(int64_t tid, int64_t pid, int64_t ptid, const char *comm)
+{
+	struct scap_threadinfo *t;
+
+	ck_assert_uint_lt(fx.nthreads, MAX_THREADS);
+	t = &fx.threads[fx.nthreads++];
+	t->tid = (uint64_t)tid;
+	t->pid = (uint64_t)pid;
+	t->ptid = (uint64_t)ptid;
+	t->vtid = tid;
+	t->vpid = pid;
+	strcpy(t->comm, comm);
+	strcpy(t->exe, comm);
+	strcpy(t->cwd, "/root/");
+	t->fdlimit = 1024;
+	t->loginuid = UINT32_MAX;
+	return t;
+}
+
+static void open_inspector(void)
+{
+	char errbuf[SCAP_ERRBUF_SIZE];
+
+	fx.state.sz = sizeof(fx.state);
+	fx.state.threads = fx.threads;
+	fx.state.nthreads = fx.nthreads;
+	fx.in.sz = sizeof(fx.in);
+	fx.in.events = (const uint8_t *const *)fx.evts;
+	fx.in.nevents = fx.n;
+	fx.in.state = &fx.state;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+
+	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+}
+
+static void run_all(void)
+{
+	struct sinsp_evt *evt;
+
+	while (sinsp_next(fx.s, &evt) == 0)
+		;
+}
+
+static struct sinsp_thread *th(int64_t tid)
+{
+	return sinsp_thread_find(fx.s, tid);
+}
+
+/* Threads of process pid in the table. */
+static uint32_t count_process(int64_t pid)
+{
+	uint32_t n = 0;
+	size_t i;
+
+	for (i = 0; i < fx.s->threads.cap; i++) {
+		struct sinsp_thread *t = fx.s->threads.slots[i].val;
+
+		if (t && t->pid == pid)
+			n++;
+	}
+	return n;
+}
+
+static void setup(void)
+{
+	memset(&fx, 0, sizeof(fx));
+}
+
+static void teardown(void)
+{
+	uint32_t i;
+
+	sinsp_close(fx.s);
+	for (i = 0; i < fx.n; i++)
+		free(fx.evts[i]);
+}
+
+/* ---- thread groups and exec ------------------------------------------------------------ */
+
+START_TEST(exec_from_three_threads_leaves_one)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "java");
+	add_thread(101, 100, 1, "java");
+	add_thread(102, 100, 1, "java");
+	/* execve exit (8-parameter version) of the main thread */
+	add_evt(1 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/true"),
+		PBUF("", 0), P64(100), P64(100), P64(1), PSTR("/"), P64(1024));
+	add_procexit(2 * SEC, 100);
+	add_evt(3 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	ck_assert_uint_eq(count_process(100), 3);
+	ck_assert_uint_eq(th(100)->nthreads, 2);
+
+	struct sinsp_evt *evt;
+
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);      /* execve */
+	ck_assert_uint_eq(count_process(100), 1);
+	ck_assert_ptr_null(th(101));
+	ck_assert_ptr_null(th(102));
+	ck_assert_uint_eq(th(100)->nthreads, 0);
+	ck_assert_str_eq(th(100)->comm, "true");
+	ck_assert_str_eq(th(100)->exe, "/bin/true");
+	ck_assert_str_eq(th(100)->cwd, "/root/");       /* exec keeps the cwd */
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);      /* procexit: still visible */
+	ck_assert_ptr_nonnull(th(100));
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);      /* next event: gone */
+	ck_assert_uint_eq(count_process(100), 0);
+	ck_assert_ptr_nonnull(th(1));
+}
+END_TEST
+
+START_TEST(threads_share_cwd_and_fds)
+{
+	static struct scap_fdinfo fd = { .fd = 4, .type = SCAP_FD_FILE_V2, .name = "/var/log/x.log" };
+	struct scap_threadinfo *t;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "nginx");
+	t->fds = &fd;
+	t->nfds = 1;
+	/* 100 creates thread 101 (parent side), then 101 changes directory */
+	add_clone_x(1 * SEC, 100, 101, 100, 1, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 100, 100);
+	add_evt(2 * SEC, 101, SCAP_EVT_SYSCALL_CHDIR_E, 0);
+	add_evt(2 * SEC + 1, 101, SCAP_EVT_SYSCALL_CHDIR_X, 2, P64(0), PSTR("/var/www"));
+	open_inspector();
+	run_all();
+	ck_assert_ptr_nonnull(th(101));
+	ck_assert_int_eq(th(101)->pid, 100);
+	ck_assert_int_eq(th(101)->ptid, 1);               /* a thread's parent is its process's */
+	ck_assert_uint_eq(th(100)->nthreads, 1);
+	ck_assert_str_eq(th(100)->cwd, "/var/www/");
+	ck_assert_ptr_nonnull(th(100)->fds);
+	ck_assert_ptr_eq(th(101)->fds, th(100)->fds);
+	ck_assert_str_eq(sinsp_fd_find(th(101), 4)->name, "/var/log/x.log");
+}
+END_TEST
+
+START_TEST(main_thread_exit_keeps_group_until_last)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "app");
+	add_thread(101, 100, 1, "app");
+	add_procexit(1 * SEC, 100);
+	add_evt(2 * SEC, 101, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_procexit(3 * SEC, 101);
+	add_evt(4 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+
+	struct sinsp_evt *evt;
+
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	/* the main thread stays (dead) while thread 101 lives: its cwd is still there */
+	ck_assert_ptr_nonnull(th(100));
+	ck_assert(th(100)->dead);
+	ck_assert_str_eq(sinsp_thread_main(fx.s, th(101))->cwd, "/root/");
+	run_all();
+	ck_assert_uint_eq(count_process(100), 0);
+}
+END_TEST
+
+/* ---- orphans ------------------------------------------------------------------------------ */
+
+START_TEST(orphan_goes_to_init)
+{
+	struct sinsp_thread *t;
+	size_t steps = 0;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(200, 200, 1, "bash");
+	add_thread(300, 300, 200, "sh");
+	add_thread(400, 400, 300, "sleep");
+	add_procexit(1 * SEC, 300);
+	add_evt(2 * SEC, 400, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	run_all();
+	ck_assert_ptr_null(th(300));
+	ck_assert_int_eq(th(400)->ptid, 1);
+	for (t = th(400); t && steps <= sinsp_thread_max_depth(fx.s); t = sinsp_thread_parent(fx.s, t))
+		steps++;
+	ck_assert_ptr_null(t);
+	ck_assert_uint_eq(steps, 2);                      /* 400, then init */
+}
+END_TEST
+
+START_TEST(orphan_goes_to_subreaper)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(200, 200, 1, "containerd-shim");
+	add_thread(300, 300, 200, "sh");
+	add_thread(400, 400, 300, "sleep");
+	/* prctl(PR_SET_CHILD_SUBREAPER, 1) by 200 */
+	add_evt(1 * SEC, 200, SCAP_EVT_SYSCALL_PRCTL_E, 0);
+	add_evt(1 * SEC + 1, 200, SCAP_EVT_SYSCALL_PRCTL_X, 4, P64(0), P32(36), PSTR(""), P64(1));
+	add_procexit(2 * SEC, 300);
+	add_evt(3 * SEC, 400, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	run_all();
+	ck_assert(th(200)->reaper);
+	ck_assert_int_eq(th(400)->ptid, 200);
+}
+END_TEST
+
+START_TEST(parent_cycle_walk_terminates)
+{
+	struct sinsp_thread *t;
+	size_t steps = 0, max;
+
+	/* bogus input: 500 and 600 are each other's parent */
+	add_thread(500, 500, 600, "a");
+	add_thread(600, 600, 500, "b");
+	add_thread(700, 700, 500, "c");
+	add_procexit(1 * SEC, 600);
+	add_evt(2 * SEC, 700, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	max = sinsp_thread_max_depth(fx.s);
+	for (t = th(700); t && steps < max; t = sinsp_thread_parent(fx.s, t))
+		steps++;
+	ck_assert_uint_eq(steps, max);                    /* the bound stops the loop */
+	run_all();                                        /* 600's exit reparents without looping */
+	ck_assert_ptr_null(th(600));
+	ck_assert_int_eq(th(500)->ptid, 1);
+}
+END_TEST
+
+/* ---- pid namespaces --------------------------------------------------------------------- */
+
+START_TEST(child_in_new_pid_namespace_is_one)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "runc");
+	/* parent side: clone(CLONE_NEWPID) returns host tid 900 */
+	add_clone_x(1 * SEC, 100, 900, 100, 1, CL_CLONE_NEWPID | CL_CHILD_IN_PIDNS, 100, 100);
+	/* a second process in that namespace, created by 900: parent side knows nothing */
+	add_clone_x(2 * SEC, 900, 901, 900, 900, CL_CHILD_IN_PIDNS, 1, 1);
+	/* its own side tells its namespace ids */
+	add_clone_x(2 * SEC + 1, 901, 0, 901, 900, CL_CHILD_IN_PIDNS, 2, 2);
+	open_inspector();
+	run_all();
+	ck_assert_int_eq(th(900)->vpid, 1);
+	ck_assert_int_eq(th(900)->vtid, 1);
+	ck_assert_int_eq(th(900)->pid, 900);
+	ck_assert_int_eq(th(900)->ptid, 100);
+	ck_assert(th(900)->reaper);
+	ck_assert_int_eq(th(901)->vpid, 2);
+	ck_assert_int_eq(th(901)->vtid, 2);
+	ck_assert_int_eq(th(901)->ptid, 900);
+}
+END_TEST
+
+START_TEST(child_side_first_in_pid_namespace)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "runc");
+	add_clone_x(1 * SEC, 900, 0, 900, 100, CL_CLONE_NEWPID | CL_CHILD_IN_PIDNS, 1, 1);
+	add_clone_x(1 * SEC + 5, 100, 900, 100, 1, CL_CLONE_NEWPID | CL_CHILD_IN_PIDNS, 100, 100);
+	open_inspector();
+	run_all();
+	ck_assert_int_eq(th(900)->vpid, 1);
+	ck_assert_int_eq(th(900)->vtid, 1);
+	ck_assert_str_eq(th(900)->comm, "sh");
+}
+END_TEST
+
+START_TEST(orphan_in_namespace_goes_to_its_init)
+{
+	struct scap_threadinfo *t;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(900, 900, 1, "tini");
+	t->vtid = t->vpid = 1;
+	t = add_thread(901, 901, 900, "sh");
+	t->vtid = t->vpid = 2;
+	t = add_thread(902, 902, 901, "sleep");
+	t->vtid = t->vpid = 3;
+	add_procexit(1 * SEC, 901);
+	add_evt(2 * SEC, 902, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	run_all();
+	ck_assert_int_eq(th(902)->ptid, 900);
+}
+END_TEST
+
+/* ---- credentials, sessions, names ------------------------------------------------------ */
+
+START_TEST(setuid_setsid_prctl_capset)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "sshd");
+	add_evt(1 * SEC, 100, SCAP_EVT_SYSCALL_SETUID_E, 1, P32(1000));
+	add_evt(1 * SEC + 1, 100, SCAP_EVT_SYSCALL_SETUID_X, 1, P64(0));
+	add_evt(2 * SEC, 100, SCAP_EVT_SYSCALL_SETRESGID_E, 3, P32(-1), P32(1001), P32(-1));
+	add_evt(2 * SEC + 1, 100, SCAP_EVT_SYSCALL_SETRESGID_X, 1, P64(0));
+	add_evt(3 * SEC, 100, SCAP_EVT_SYSCALL_SETSID_E, 0);
+	add_evt(3 * SEC + 1, 100, SCAP_EVT_SYSCALL_SETSID_X, 1, P64(100));
+	add_evt(4 * SEC, 100, SCAP_EVT_SYSCALL_PRCTL_E, 0);
+	add_evt(4 * SEC + 1, 100, SCAP_EVT_SYSCALL_PRCTL_X, 4, P64(0), P32(15), PSTR("worker"), P64(0));
+	add_evt(5 * SEC, 100, SCAP_EVT_SYSCALL_CAPSET_E, 0);
+	add_evt(5 * SEC + 1, 100, SCAP_EVT_SYSCALL_CAPSET_X, 4, P64(0), P64(0x1), P64(0x3000), P64(0x2000));
+	/* a failed setuid changes nothing */
+	add_evt(6 * SEC, 100, SCAP_EVT_SYSCALL_SETUID_E, 1, P32(0));
+	add_evt(6 * SEC + 1, 100, SCAP_EVT_SYSCALL_SETUID_X, 1, P64(-1));
+	open_inspector();
+	run_all();
+	ck_assert_uint_eq(th(100)->uid, 1000);
+	ck_assert_uint_eq(th(100)->gid, 1001);
+	ck_assert_int_eq(th(100)->sid, 100);
+	ck_assert_int_eq(th(100)->vpgid, 100);
+	ck_assert_str_eq(th(100)->comm, "worker");
+	ck_assert_uint_eq(th(100)->cap_inheritable, 0x1);
+	ck_assert_uint_eq(th(100)->cap_permitted, 0x3000);
+	ck_assert_uint_eq(th(100)->cap_effective, 0x2000);
+}
+END_TEST
+
+START_TEST(state_fields_loaded)
+{
+	struct scap_threadinfo *t;
+
+	t = add_thread(100, 100, 1, "bash");
+	t->pgid = 90;
+	t->vpgid = 90;
+	t->tty = 34817;
+	t->loginuid = 1000;
+	t->cap_permitted = 0x1ff;
+	t->cap_effective = 0x0ff;
+	t->exe_ino = 1234;
+	t->exe_writable = 1;
+	strcpy(t->root, "/srv/chroot");
+	open_inspector();
+	ck_assert_int_eq(th(100)->pgid, 90);
+	ck_assert_uint_eq(th(100)->tty, 34817);
+	ck_assert_uint_eq(th(100)->loginuid, 1000);
+	ck_assert_uint_eq(th(100)->cap_permitted, 0x1ff);
+	ck_assert_uint_eq(th(100)->cap_effective, 0x0ff);
+	ck_assert_uint_eq(th(100)->exe_ino, 1234);
+	ck_assert(th(100)->exe_writable);
+	ck_assert_str_eq(th(100)->root, "/srv/chroot");
+	ck_assert_str_eq(th(100)->container_id, "host");
+	ck_assert_ptr_null(th(100)->container);
+}
+END_TEST
+
+/* ---- bounded memory -------------------------------------------------------------------- */
+
+START_TEST(many_short_lived_processes_leave_nothing)
+{
+	int64_t i;
+	uint64_t ts = SEC;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "bash");
+	for (i = 0; i < 300; i++) {
+		int64_t child = 1000 + i;
+
+		add_clone_x(ts++, 100, child, 100, 1, 0, 100, 100);
+		add_clone_x(ts++, child, 0, child, 100, 0, child, child);
+		add_evt(ts++, child, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+		add_procexit(ts++, child);
+	}
+	add_evt(ts++, 100, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	run_all();
+	ck_assert_uint_eq(fx.s->threads.count, 2);
+}
+END_TEST
+
+START_TEST(placeholders_age_out)
+{
+	int64_t i;
+
+	add_thread(1, 1, 0, "systemd");
+	for (i = 0; i < 50; i++)
+		add_evt(SEC + (uint64_t)i, 5000 + i, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	/* 10 minutes later: an event of init, then one more to let the scan run */
+	add_evt(SEC + 600 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(SEC + 600 * SEC + 1, 1, SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	open_inspector();
+
+	struct sinsp_evt *evt;
+
+	for (i = 0; i < 50; i++)
+		ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	ck_assert_uint_eq(fx.s->threads.count, 51);
+	ck_assert(th(5000)->placeholder);
+	ck_assert_str_eq(th(5000)->comm, "<NA>");
+	run_all();
+	ck_assert_uint_eq(fx.s->threads.count, 1);
+	ck_assert_ptr_nonnull(th(1));                      /* described by the capture: stays */
+}
+END_TEST
+
+START_TEST(table_is_capped)
+{
+	int64_t i;
+
+	add_thread(1, 1, 0, "systemd");
+	for (i = 0; i < 40; i++)
+		add_evt(SEC + (uint64_t)i, 5000 + i, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	fx.s->max_threads = 16;
+	run_all();
+	ck_assert_uint_eq(fx.s->threads.count, 16);
+	ck_assert_uint_eq(fx.s->threads_dropped, 25);
+}
+END_TEST
+
+static Suite *threads_suite(void)
+{
+	Suite *s = suite_create("threads");
+	TCase *tc;
+
+	tc = tcase_create("groups");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, exec_from_three_threads_leaves_one);
+	tcase_add_test(tc, threads_share_cwd_and_fds);
+	tcase_add_test(tc, main_thread_exit_keeps_group_until_last);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("orphans");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, orphan_goes_to_init);
+	tcase_add_test(tc, orphan_goes_to_subreaper);
+	tcase_add_test(tc, parent_cycle_walk_terminates);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("pidns");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, child_in_new_pid_namespace_is_one);
+	tcase_add_test(tc, child_side_first_in_pid_namespace);
+	tcase_add_test(tc, orphan_in_namespace_goes_to_its_init);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("creds");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, setuid_setsid_prctl_capset);
+	tcase_add_test(tc, state_fields_loaded);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bounded");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, many_short_lived_processes_leave_nothing);
+	tcase_add_test(tc, placeholders_age_out);
+	tcase_add_test(tc, table_is_capped);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(threads_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
