@@ -11,3 +11,4 @@ scry_add_check_test(test_scap_engines SOURCES ${SCAP_TEST_DIR}/test_engines.c
 scry_add_check_test(test_scap_traces SOURCES ${SCAP_TEST_DIR}/test_traces.c LIBS scap)
 target_compile_definitions(test_scap_traces PRIVATE
 	SCRY_SOURCE_DIR_DEFAULT="${CMAKE_SOURCE_DIR}")
+scry_add_check_test(test_scap_dump SOURCES ${SCAP_TEST_DIR}/test_dump.c LIBS scap scap_capture_builder)
