@@ -304,6 +304,9 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 			sinsp_thread_set_str(&t->exepath, (const char *)p->val,
 					     strnlen((const char *)p->val, p->len));
 	}
+	/* neither the exit nor a paired enter names it: known to be empty, as sysdig prints it */
+	if (!t->exepath)
+		sinsp_thread_set_str(&t->exepath, "", 0);
 }
 
 void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt)
