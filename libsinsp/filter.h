@@ -55,15 +55,34 @@ struct flt_check {
 	 * non-generic type is computed once (bit set: the check is true).
 	 */
 	bool by_type;
+	bool is_evt_type;      /* the field is evt.type (generic events need extraction) */
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
+	/*
+	 * Checks on the same field (same name and argument) share a slot: the value
+	 * extracted for one is reused by the next within the same event (a chain of
+	 * 'fd.name startswith ...' extracts fd.name once).
+	 */
+	unsigned slot;
 };
 
 enum flt_node_kind { FN_AND, FN_OR, FN_NOT, FN_CHECK };
+
+/*
+ * In an 'or', a run of consecutive checks on the same field (same slot): once the
+ * field does not resolve, or its first byte starts none of a run of startswith
+ * values, the rest of the run is skipped.
+ */
+struct flt_run {
+	size_t end;               /* index of the first child after the run */
+	bool prefix_only;         /* every check of the run is startswith */
+	uint8_t first[32];        /* bitmap of the first bytes of those prefixes */
+};
 
 struct flt_node {
 	enum flt_node_kind kind;
 	struct flt_node **kids;   /* and/or: nkids >= 2; not: 1 */
 	size_t nkids;
+	struct flt_run *runs;     /* or: one per child (meaningful at run starts) */
 	struct flt_check check;   /* FN_CHECK */
 };
 
@@ -72,13 +91,19 @@ struct sinsp_filter {
 	struct flt_node *root;
 	uint8_t types[(SCAP_EVT_MAX + 7) / 8]; /* event types that may match */
 	struct strbuf scratch;                 /* extracted values, reused per event */
+	uint64_t gen;                          /* sinsp_filter_match() calls so far */
+	uint64_t cached_gen;                   /* scratch holds slot cached_slot of call */
+	unsigned cached_slot;                  /* cached_gen (slots count from 1) */
+	bool cached_ok;                        /* whether that extraction resolved */
+	const struct field_ref **slots;        /* distinct fields, nslots of them */
+	unsigned nslots;
 };
 
 /* filter_eval.c */
 bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
-/* Fill f->types and the per-check type tables; 0 or -ENOMEM. */
+/* Fill f->types, the per-check type tables and extraction slots; 0 or -ENOMEM. */
 int flt_compute_types(struct sinsp_filter *f);
 void flt_node_free(struct flt_node *n);
 

@@ -155,10 +155,15 @@ static bool eval_check(struct sinsp_filter *f, const struct flt_check *c, struct
 	unsigned type = evt->ref.type;
 	char *end;
 
-	if (c->by_type && type < SCAP_EVT_MAX && !(is_generic(type) && is_field(c, "evt.type")))
+	if (c->by_type && type < SCAP_EVT_MAX && !(c->is_evt_type && is_generic(type)))
 		return flt_bit(c->type_true, type);
-	strbuf_reset(b);
-	if (!sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b))
+	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
+		strbuf_reset(b);
+		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
+		f->cached_slot = c->slot;
+		f->cached_gen = f->gen;
+	}
+	if (!f->cached_ok)
 		return false;
 	if (c->op == FOP_EXISTS)
 		return true;
@@ -204,9 +209,19 @@ bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sins
 				return false;
 		return true;
 	case FN_OR:
-		for (i = 0; i < n->nkids; i++)
+		for (i = 0; i < n->nkids; i++) {
+			const struct flt_run *r = n->runs ? &n->runs[i] : NULL;
+
 			if (flt_node_eval(f, n->kids[i], evt))
 				return true;
+			if (!r || r->end <= i + 1 || f->cached_slot != n->kids[i]->check.slot ||
+			    f->cached_gen != f->gen)
+				continue;
+			/* the run's field was just extracted (or found unresolved) */
+			if (!f->cached_ok ||
+			    (r->prefix_only && f->scratch.len && !flt_bit(r->first, (uint8_t)f->scratch.buf[0])))
+				i = r->end - 1;
+		}
 		return false;
 	}
 	return false;
@@ -243,6 +258,7 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 {
 	unsigned type = evt->ref.type;
 
+	f->gen++;
 	unpair_before(evt);
 	if (type < SCAP_EVT_MAX && !flt_bit(f->types, type))
 		return reject(evt);
@@ -260,6 +276,7 @@ static int precompute_check(struct flt_check *c)
 	bool is_type = is_field(c, "evt.type");
 	unsigned t;
 
+	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
 		return 0;
 	c->type_true = calloc(1, TYPE_BYTES);
@@ -343,11 +360,97 @@ static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
 	return 0;
 }
 
+static bool same_field(const struct field_ref *a, const struct field_ref *b)
+{
+	return a->def == b->def && a->argnum == b->argnum &&
+	       (a->arg == b->arg || (a->arg && b->arg && strcmp(a->arg, b->arg) == 0));
+}
+
+static int assign_slots(struct sinsp_filter *f, struct flt_node *n)
+{
+	struct flt_check *c = &n->check;
+	const struct field_ref **ns;
+	unsigned i;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < n->nkids; k++) {
+		rc = assign_slots(f, n->kids[k]);
+		if (rc)
+			return rc;
+	}
+	if (n->kind != FN_CHECK)
+		return 0;
+	for (i = 0; i < f->nslots; i++) {
+		if (same_field(f->slots[i], &c->ref)) {
+			c->slot = i + 1;
+			return 0;
+		}
+	}
+	ns = realloc(f->slots, (f->nslots + 1) * sizeof(*ns));
+	if (!ns)
+		return -ENOMEM;
+	f->slots = ns;
+	f->slots[f->nslots++] = &c->ref;
+	c->slot = f->nslots;
+	return 0;
+}
+
+static bool runnable(const struct flt_node *k)
+{
+	return k->kind == FN_CHECK && !k->check.by_type && k->check.op != FOP_EXISTS;
+}
+
+/* Find the runs of same-field checks in every 'or' (after assign_slots). */
+static int find_runs(struct flt_node *n)
+{
+	size_t i, j, k;
+	int rc;
+
+	for (i = 0; i < n->nkids; i++) {
+		rc = find_runs(n->kids[i]);
+		if (rc)
+			return rc;
+	}
+	if (n->kind != FN_OR)
+		return 0;
+	n->runs = calloc(n->nkids, sizeof(*n->runs));
+	if (!n->runs)
+		return -ENOMEM;
+	for (i = 0; i < n->nkids; i = j) {
+		struct flt_run *r = &n->runs[i];
+
+		j = i + 1;
+		if (!runnable(n->kids[i]))
+			continue;
+		while (j < n->nkids && runnable(n->kids[j]) && n->kids[j]->check.slot == n->kids[i]->check.slot)
+			j++;
+		r->end = j;
+		r->prefix_only = true;
+		for (k = i; k < j; k++) {
+			const struct flt_check *c = &n->kids[k]->check;
+
+			if (c->op != FOP_STARTSWITH || c->vtype != FVT_STR || !c->vals[0].len) {
+				r->prefix_only = false;
+				break;
+			}
+			flt_set_bit(r->first, (uint8_t)c->vals[0].str[0], true);
+		}
+		/* every later check of the run can skip from its own position too */
+		for (k = i + 1; k < j; k++)
+			n->runs[k] = *r;
+	}
+	return 0;
+}
+
 int flt_compute_types(struct sinsp_filter *f)
 {
 	uint8_t must[TYPE_BYTES];
+	int rc = node_types(f->root, f->types, must);
 
-	return node_types(f->root, f->types, must);
+	if (!rc)
+		rc = assign_slots(f, f->root);
+	return rc ? rc : find_runs(f->root);
 }
 
 void flt_node_free(struct flt_node *n)
@@ -359,6 +462,7 @@ void flt_node_free(struct flt_node *n)
 	for (i = 0; i < n->nkids; i++)
 		flt_node_free(n->kids[i]);
 	free(n->kids);
+	free(n->runs);
 	if (n->kind == FN_CHECK) {
 		if (n->check.ref.def)
 			sinsp_field_ref_free(&n->check.ref);
@@ -376,5 +480,6 @@ void sinsp_filter_free(struct sinsp_filter *f)
 		return;
 	flt_node_free(f->root);
 	strbuf_free(&f->scratch);
+	free(f->slots);
 	free(f);
 }

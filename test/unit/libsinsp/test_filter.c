@@ -205,6 +205,12 @@ START_TEST(string_operators)
 	ck_assert(!m("proc.name in (a, my, app)"));
 	ck_assert(m("proc.name intersects ('my app')"));
 	ck_assert(!m("proc.name in ()"));
+	/* runs of checks on one field in an 'or' (extracted once, skipped as a block) */
+	ck_assert(m("fd.name startswith /usr or fd.name startswith /x or fd.name startswith /etc"));
+	ck_assert(!m("fd.name startswith /usr or fd.name startswith a or fd.name startswith /etcx"));
+	ck_assert(m("fd.name startswith a or fd.name startswith b or fd.name endswith tc"));
+	ck_assert(m("user.name startswith a or user.name = b or fd.num = 5"));
+	ck_assert(m("fd.name startswith a or fd.name startswith b or proc.name contains app"));
 }
 END_TEST
 
