@@ -15,6 +15,18 @@
 /* Upper bound of a {u16 len; bytes} string field. */
 #define STR_MAX 0xffffu
 
+/*
+ * The tail of a V9 process list entry, after root. Writers before libs 0.10 stored
+ * loginuid, exe_writable and the three capability sets (29 bytes); later ones put
+ * pidns_init_start_ts and tty first and append exe_upper_layer, the executable's
+ * inode and times and exe_from_memfd (67 bytes). Readers tell them apart by the
+ * entry's length. sysdig 0.29.3 reads loginuid right after root, so the old tail is
+ * written whenever the thread has none of the newer fields (its loginuid then reads
+ * right everywhere); a thread that has them gets the newer tail, as Falco writes it.
+ */
+#define PL_TAIL_OLD (4 + 1 + 3 * 8)
+#define PL_TAIL_MODERN (8 + 4 + PL_TAIL_OLD + 1 + 3 * 8 + 1)
+
 static inline void put_u8(struct scap_dumper *d, uint8_t v) { dump_put(d, &v, 1); }
 static inline void put_u16(struct scap_dumper *d, uint16_t v) { dump_put(d, &v, 2); }
 static inline void put_u32(struct scap_dumper *d, uint32_t v) { dump_put(d, &v, 4); }
@@ -173,6 +185,7 @@ int scap_dump_proclist_begin(struct scap_dumper *d)
 int scap_dump_proclist_add(struct scap_dumper *d, const struct scap_threadinfo *t)
 {
 	size_t comm, exe, exepath, cwd, root, args, env, cg, len;
+	bool modern;
 	int rc = scap_dump_check(d, true);
 
 	if (rc)
@@ -189,9 +202,11 @@ int scap_dump_proclist_add(struct scap_dumper *d, const struct scap_threadinfo *
 	args = t->args_len < sizeof(t->args) ? t->args_len : sizeof(t->args);
 	env = t->env_len < sizeof(t->env) ? t->env_len : sizeof(t->env);
 	cg = t->cgroups_len < sizeof(t->cgroups) ? t->cgroups_len : sizeof(t->cgroups);
+	modern = t->pidns_init_start_ts_ns || t->tty || t->exe_upper_layer || t->exe_ino ||
+		 t->exe_ino_ctime || t->exe_ino_mtime || t->exe_from_memfd;
 	len = 4 + 5 * 8 + 2 + comm + 2 + exe + 2 + exepath + 2 + args + 2 + cwd +
 	      8 + 4 + 4 + 4 + 3 * 4 + 2 * 8 + 2 + env + 2 * 8 + 2 + cg + 2 + root +
-	      4 + 1 + 3 * 8;
+	      (modern ? PL_TAIL_MODERN : PL_TAIL_OLD);
 	rc = scap_dump_reserve(d, len);
 	if (rc)
 		return rc;
@@ -220,13 +235,22 @@ int scap_dump_proclist_add(struct scap_dumper *d, const struct scap_threadinfo *
 	put_u64(d, (uint64_t)t->vpid);
 	put_blob(d, t->cgroups, cg);
 	put_blob(d, t->root, root);
-	/* The tail of the writers before libs 0.10 (29 bytes): sysdig 0.29.3 reads its
-	 * loginuid where it is, and later readers recognise it by its length. */
+	if (modern) {
+		put_u64(d, t->pidns_init_start_ts_ns);
+		put_u32(d, t->tty);
+	}
 	put_u32(d, t->loginuid);
 	put_u8(d, t->exe_writable ? 1 : 0);
 	put_u64(d, t->cap_inheritable);
 	put_u64(d, t->cap_permitted);
 	put_u64(d, t->cap_effective);
+	if (modern) {
+		put_u8(d, t->exe_upper_layer ? 1 : 0);
+		put_u64(d, t->exe_ino);
+		put_u64(d, t->exe_ino_ctime);
+		put_u64(d, t->exe_ino_mtime);
+		put_u8(d, t->exe_from_memfd ? 1 : 0);
+	}
 	return 0;
 }
 

@@ -11,9 +11,12 @@
  * Block versions written, chosen so that both sysdig 0.29.3 and current Falco read
  * them: section header 1.2, machine info (boot time and flags in the first two
  * reserved words), interface list V2 (0x219), user list V2 (0x220), process list V9
- * (0x215) with the tail of the libs writers before 0.10 (loginuid, exe_writable and
- * the three capability sets; later readers tell it apart by its length), fd list V2
- * (0x218), events as EV_V2 (0x216) or, with flags, EVF_V2 (0x217).
+ * (0x215), fd list V2 (0x218), events as EV_V2 (0x216) or, with flags, EVF_V2
+ * (0x217). A process list entry ends with the tail of the libs writers before 0.10
+ * (loginuid, exe_writable, capability sets: sysdig 0.29.3 reads its loginuid right)
+ * unless the thread has fields only the later tail holds (pidns_init_start_ts, tty,
+ * executable inode/times, exe_upper_layer, exe_from_memfd): then it gets that tail, as
+ * current Falco writes it. Readers tell the two apart by the entry's length.
  *
  * Durability: blocks are assembled in a buffer and handed to the file whole, so a
  * writer that dies (SIGKILL) leaves a file that ends at most in one cut block: the

@@ -159,6 +159,13 @@ static void fill_state(struct scap_state *st)
 	threads[1].tid = 101;
 	threads[1].fds = NULL;
 	threads[1].nfds = 0;
+	threads[1].pidns_init_start_ts_ns = 1600000000000000001ull;
+	threads[1].tty = 34816;
+	threads[1].exe_upper_layer = 1;
+	threads[1].exe_ino = 777;
+	threads[1].exe_ino_ctime = 778;
+	threads[1].exe_ino_mtime = 779;
+	threads[1].exe_from_memfd = 1;
 
 	memset(&machine, 0, sizeof(machine));
 	machine.num_cpus = 4; machine.memory_size_bytes = 8ull << 30; machine.max_pid = 4194304;
@@ -315,8 +322,20 @@ START_TEST(test_state_round_trip)
 	ck_assert_str_eq(f[5].name, "/run/s.sock");
 	ck_assert_int_eq(f[6].fd, 10);
 	ck_assert_int_eq(f[6].type, SCAP_FD_EVENTPOLL);
-	ck_assert_uint_eq(got.threads[1].tid, 101);
-	ck_assert_uint_eq(got.threads[1].nfds, 0);
+	/* thread 101 has a tty and an executable inode: the later tail, read whole */
+	t = &got.threads[1];
+	ck_assert_uint_eq(t->tid, 101);
+	ck_assert_uint_eq(t->nfds, 0);
+	ck_assert_uint_eq(t->pidns_init_start_ts_ns, 1600000000000000001ull);
+	ck_assert_uint_eq(t->tty, 34816);
+	ck_assert_uint_eq(t->loginuid, 1002);
+	ck_assert_uint_eq(t->exe_writable, 1);
+	ck_assert_uint_eq(t->cap_effective, 0x23);
+	ck_assert_uint_eq(t->exe_upper_layer, 1);
+	ck_assert_uint_eq(t->exe_ino, 777);
+	ck_assert_uint_eq(t->exe_ino_ctime, 778);
+	ck_assert_uint_eq(t->exe_ino_mtime, 779);
+	ck_assert_uint_eq(t->exe_from_memfd, 1);
 	scap_close(h);
 	unlink(path);
 	free(path);
