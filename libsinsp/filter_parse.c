@@ -551,7 +551,9 @@ static struct flt_node *parse_check(struct parser *p)
 	} else if (c->op == FOP_IN || c->op == FOP_INTERSECTS || c->op == FOP_PMATCH) {
 		if (!parse_list(p, c, op_at))
 			goto fail;
-		if (c->vtype == FVT_STR)
+		if (c->nvals < 2)
+			;  /* nothing to sort (qsort must not see a NULL array) */
+		else if (c->vtype == FVT_STR)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_str_val);
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
