@@ -42,6 +42,11 @@ else
 	step "conformance skipped: no ../shared/conformance/check"
 fi
 
+# scry -w: re-written captures replay as the originals in scry and sysdig (skips itself
+# without ../shared; the sysdig comparisons need sysdig).
+step "scry -w round trips, filtered re-writes, rotation, interruption (test/write_roundtrip.py)"
+python3 test/write_roundtrip.py --scry build/bin/scry | grep -v '^ok '
+
 step "ASan + UBSan build and unit tests (build-asan/)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSCRY_SANITIZE=ON
 cmake --build build-asan -j "$jobs"

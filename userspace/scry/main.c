@@ -6,6 +6,7 @@
  *   scry -r trace.scap -p '%proc.name %fd.name'
  *   scry -r trace.scap -j              JSON lines
  *   scry -r trace.scap proc.name=curl and fd.name contains lib
+ *   scry -r trace.scap -w out.scap proc.name=curl   re-write the matching events
  *
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture), 2 usage.
  */
@@ -16,8 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <signal.h>
+
 #include <libsinsp/sinsp.h>
 #include <libsinsp/sinsp_filter.h>
+
+#include "write.h"
 
 struct cli_opts {
 	const char *read_path;
@@ -27,6 +32,7 @@ struct cli_opts {
 	bool debug;              /* also print hidden (state-only, internal) events */
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
+	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
 };
 
 static struct cli_opts opts;
@@ -45,6 +51,17 @@ static void usage(FILE *f)
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the events that are normally hidden: events\n"
 		"                        a capture stored for state only, and internal events\n"
+		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
+		"                        file instead of printing them; each file starts with the\n"
+		"                        state of processes, fds, users and containers at that point\n"
+		" -z, --compress         gzip the files -w writes\n"
+		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
+		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
+		"                        millions of bytes (FILE0, FILE1, ...)\n"
+		" -G, --seconds=SECONDS  -w: start a new file every SECONDS of event time (FILE may\n"
+		"                        hold a strftime pattern)\n"
+		" -W, --limit=N          -w with -C/-G: keep at most N files, the oldest is reused\n"
+		" -M SECONDS             stop after SECONDS of event time\n"
 		" -l, --list             list the fields usable in formats and filters\n"
 		" -L, --list-events      list the event types and their parameters\n"
 		" -h, --help             print this help\n"
@@ -53,6 +70,8 @@ static void usage(FILE *f)
 		"  scry -r trace.scap\n"
 		"  scry -r trace.scap -p '%%evt.num %%proc.name %%fd.name'\n"
 		"  scry -r trace.scap 'proc.name=curl and fd.name contains lib'\n"
+		"  scry -r trace.scap -w curl.scap proc.name=curl\n"
+		"  scry -r big.scap -w part.scap -C 100 -W 5 -z\n"
 		"\n"
 		"The filter (sysdig syntax) selects the events printed and counted by -n.\n");
 }
@@ -76,6 +95,28 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
+/* A non-negative decimal option value; false (message printed) otherwise. */
+static bool parse_u64(int opt, const char *arg, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(arg, &end, 10);
+	if (errno || *end || !*arg || arg[0] == '-') {
+		fprintf(stderr, "scry: -%c: '%s' is not a non-negative number\n", opt, arg);
+		return false;
+	}
+	return true;
+}
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
 extern int scry_list_fields(FILE *f);
 extern int scry_list_events(FILE *f);
 
@@ -88,15 +129,22 @@ static int parse_args(int argc, char **argv)
 		{ "numevents", required_argument, NULL, 'n' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "debug", no_argument, NULL, 'D' },
+		{ "write", required_argument, NULL, 'w' },
+		{ "compress", no_argument, NULL, 'z' },
+		{ "snaplen", required_argument, NULL, 's' },
+		{ "file-size", required_argument, NULL, 'C' },
+		{ "seconds", required_argument, NULL, 'G' },
+		{ "limit", required_argument, NULL, 'W' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
+	uint64_t v;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+r:p:jn:vDlLh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:p:jn:vDw:zs:C:G:W:M:lLh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
 		case 'p': opts.format = optarg; break;
@@ -111,6 +159,30 @@ static int parse_args(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'w': opts.write.path = optarg; break;
+		case 'z': opts.write.gzip = true; break;
+		case 's':
+			if (!parse_u64(c, optarg, &v) || v > UINT32_MAX)
+				return 2;
+			opts.write.snaplen = (uint32_t)v;
+			break;
+		case 'C':
+			if (!parse_u64(c, optarg, &opts.write.rotate_mb))
+				return 2;
+			break;
+		case 'G':
+			if (!parse_u64(c, optarg, &opts.write.rotate_s))
+				return 2;
+			break;
+		case 'W':
+			if (!parse_u64(c, optarg, &v) || v > UINT32_MAX)
+				return 2;
+			opts.write.max_files = (uint32_t)v;
+			break;
+		case 'M':
+			if (!parse_u64(c, optarg, &opts.write.max_s))
+				return 2;
+			break;
 		case 'l': exit(scry_list_fields(stdout));
 		case 'L': exit(scry_list_events(stdout));
 		case 'h': usage(stdout); exit(0);
@@ -121,6 +193,22 @@ static int parse_args(int argc, char **argv)
 		opts.filter = join_args(argc - optind, argv + optind);
 		if (!opts.filter)
 			return 1;
+	}
+	if (opts.write.max_files && !opts.write.rotate_mb && !opts.write.rotate_s) {
+		fprintf(stderr, "scry: -W needs -C or -G\n");
+		return 2;
+	}
+	if (!opts.write.path && (opts.write.gzip || opts.write.snaplen || opts.write.rotate_mb ||
+				 opts.write.rotate_s)) {
+		fprintf(stderr, "scry: -z, -s, -C and -G apply to -w\n");
+		return 2;
+	}
+	if (!opts.read_path && opts.write.path) {
+		/* the live path: scry_write() over a live inspector, once an engine captures */
+		fprintf(stderr, "scry: live capture is not available yet: no capture engine "
+			"(kernel module or eBPF) is built into this scry; use -r FILE -w %s\n",
+			opts.write.path);
+		return 1;
 	}
 	if (!opts.read_path) {
 		fprintf(stderr, "scry: no capture file given: use -r FILE (live capture is not available yet)\n");
@@ -170,6 +258,21 @@ int main(int argc, char **argv)
 			sinsp_close(s);
 			return 2;
 		}
+	}
+	if (opts.write.path) {
+		struct sigaction sa;
+
+		/* SIGINT/SIGTERM end the loop between events: the file is closed complete */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_stop_signal;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		opts.write.max_events = opts.max_events;
+		status = scry_write(s, filter, &opts.write, &stop_requested);
+		sinsp_filter_free(filter);
+		sinsp_formatter_free(fmt);
+		sinsp_close(s);
+		return status;
 	}
 	/* -n counts the events that pass the filter, as sysdig's does */
 	while (!opts.max_events || n < opts.max_events) {

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""test/write_roundtrip.py: scry -w against scry and sysdig 0.29.3 (scripts/test.sh runs it).
+
+    test/write_roundtrip.py [--scry build/bin/scry]
+
+1. Round trip: for every capture T in ../shared/conformance/traces, `scry -r T -w O`, then
+   `scry -r O` must print exactly what `scry -r T` prints, and `sysdig -r O` exactly what
+   `sysdig -r T` prints (default output, and a -p format of proc/fd/user fields); also
+   with -z.
+2. Filtered re-write: `scry -r T -w O proc.name=curl`; `X -r O -p FMT` must print what
+   `X -r T -p FMT proc.name=curl` prints, for X in scry and sysdig, FMT being proc.*, fd.*
+   and event fields (not evt.num: a re-written file numbers its own events, as sysdig's
+   filtered writes do).
+3. Rotation -C 1 -W 3 over a capture of ~8 MB: exactly the 3 files sysdig leaves
+   (same names), each replaying on its own (scry and sysdig agree on it) and each a
+   contiguous slice of the whole capture's output with full process/fd context.
+4. -G 1 over a capture whose copies are one second apart: the same file names as sysdig,
+   each replaying on its own.
+5. SIGKILL while writing (-z): the complete events replay, the end is reported as
+   truncated, no crash. An unwritable path and a full device are clear errors.
+
+Skips (exit 0 with a message) when ../shared/conformance/traces is absent; the sysdig
+comparisons are skipped with a message when sysdig is not installed.
+"""
+import argparse
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, 'bench'))
+import benchlib  # noqa: E402  (capture building shared with the benchmarks)
+
+TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
+FIELDS = ('%proc.name %proc.exepath %proc.cmdline %proc.pname %proc.cwd %user.name %thread.tid '
+          '%fd.name %fd.type %fd.num %evt.type %evt.dir %evt.info')
+failures = []
+
+
+def run(cmd, **kw):
+    env = dict(os.environ, TZ='UTC')
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **kw)
+
+
+def check(ok, what):
+    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
+    if not ok:
+        failures.append(what)
+
+
+def same_output(tool, a_args, b_args, what):
+    a, b = run([tool] + a_args), run([tool] + b_args)
+    ok = a.stdout == b.stdout and a.returncode == b.returncode
+    if not ok:
+        la, lb = a.stdout.splitlines(), b.stdout.splitlines()
+        for i, (x, y) in enumerate(zip(la, lb)):
+            if x != y:
+                print('  line %d:\n  %s\n  %s' % (i + 1, x[:160], y[:160]))
+                break
+        else:
+            print('  %d vs %d lines, exit %d vs %d %s' % (len(la), len(lb), a.returncode,
+                                                          b.returncode, b.stderr[:200]))
+    check(ok, what)
+
+
+def shifted_capture(trace, out, copies, step_ns):
+    """Repeat the events of @trace @copies times, copy i shifted by i * step_ns."""
+    header, events = benchlib.split_blocks(benchlib.read_capture(trace))
+    with open(out, 'wb') as f:
+        f.write(header)
+        for i in range(copies):
+            for blk in events:
+                btype = struct.unpack_from('<I', blk, 0)[0]
+                off = 8 + 2 + (4 if btype in (0x208, 0x217, 0x222) else 0)
+                ts = struct.unpack_from('<Q', blk, off)[0]
+                b = bytearray(blk)
+                struct.pack_into('<Q', b, off, ts + i * step_ns)
+                f.write(b)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    args = ap.parse_args()
+    scry = os.path.abspath(args.scry)
+    if not os.path.isdir(TRACES):
+        print('write_roundtrip: skipped: no ../shared/conformance/traces')
+        return 0
+    sysdig = shutil.which('sysdig')
+    if not sysdig:
+        print('write_roundtrip: sysdig is not installed: the sysdig comparisons are skipped')
+    tools = [scry] + ([sysdig] if sysdig else [])
+    work = tempfile.mkdtemp(prefix='scry_write_test_')
+    try:
+        traces = sorted(os.path.join(TRACES, t) for t in os.listdir(TRACES)
+                        if t.endswith('.scap') or t.endswith('.scap.gz'))
+        # 1. round trip
+        for t in traces:
+            name = os.path.basename(t)
+            for z in ([], ['-z']):
+                out = os.path.join(work, 'rt.scap')
+                r = run([scry, '-r', t, '-w', out] + z)
+                check(r.returncode == 0, 'write %s %s %s' % (name, ' '.join(z), r.stderr.decode()[:200]))
+                for tool in tools:
+                    tn = os.path.basename(tool)
+                    same_output(tool, ['-r', out], ['-r', t], '%s: %s round trip %s' % (tn, name, ' '.join(z)))
+                    if not z:
+                        same_output(tool, ['-r', out, '-p', FIELDS], ['-r', t, '-p', FIELDS],
+                                    '%s: %s round trip, proc/fd fields' % (tn, name))
+        # 2. filtered re-write
+        curl = os.path.join(TRACES, 'curl_google.scap')
+        if os.path.exists(curl):
+            out = os.path.join(work, 'curl.scap')
+            r = run([scry, '-r', curl, '-w', out, 'proc.name=curl'])
+            check(r.returncode == 0, 'filtered write')
+            for tool in tools:
+                same_output(tool, ['-r', out, '-p', FIELDS], ['-r', curl, '-p', FIELDS, 'proc.name=curl'],
+                            '%s: filtered re-write replays as the filtered input' % os.path.basename(tool))
+            n = run([scry, '-r', out, '-p', '%proc.name']).stdout.split()
+            check(len(n) > 100 and set(n) == {b'curl'}, 'filtered file shows only curl (%d events)' % len(n))
+        # 3. rotation by size
+        sample = os.path.join(TRACES, 'sample.scap')
+        big = os.path.join(work, 'big.scap')
+        benchlib.build_big(sample, big, 100000)
+        rot = os.path.join(work, 'rot')
+        os.mkdir(rot)
+        r = run([scry, '-r', big, '-w', os.path.join(rot, 'x.scap'), '-C', '1', '-W', '3'])
+        files = sorted(os.listdir(rot))
+        check(r.returncode == 0 and files == ['x.scap0', 'x.scap1', 'x.scap2'],
+              'rotation -C 1 -W 3 leaves 3 files: %s' % files)
+        if sysdig:
+            srot = os.path.join(work, 'srot')
+            os.mkdir(srot)
+            run([sysdig, '-r', big, '-w', os.path.join(srot, 'x.scap'), '-C', '1', '-W', '3'])
+            check(sorted(os.listdir(srot)) == files, 'sysdig leaves the same files: %s' % sorted(os.listdir(srot)))
+        whole = run([scry, '-r', big, '-p', FIELDS]).stdout
+        for f in files:
+            path = os.path.join(rot, f)
+            part = run([scry, '-r', path, '-p', FIELDS])
+            check(part.returncode == 0 and part.stdout and part.stdout in whole and b'<NA>' not in part.stdout,
+                  '%s replays on its own with full context (%d lines, a slice of the whole)'
+                  % (f, part.stdout.count(b'\n')))
+            if sysdig:
+                same_output(sysdig, ['-r', path, '-p', FIELDS], ['-r', path, '-p', FIELDS], 'sysdig reads ' + f)
+                a = run([scry, '-r', path, '-p', FIELDS]).stdout
+                b = run([sysdig, '-r', path, '-p', FIELDS]).stdout
+                check(a == b, 'scry and sysdig print the same for %s' % f)
+        # 4. rotation by time, on a capture that spans 4 seconds
+        span = os.path.join(work, 'span.scap')
+        shifted_capture(sample, span, 4, 1000000000)
+        for tool, d in [(scry, 'g')] + ([(sysdig, 'sg')] if sysdig else []):
+            os.mkdir(os.path.join(work, d))
+            run([tool, '-r', span, '-w', os.path.join(work, d, 'y.scap'), '-G', '1'])
+        gfiles = sorted(os.listdir(os.path.join(work, 'g')))
+        check(len(gfiles) >= 4, '-G 1 over 4 s of events: %s' % gfiles)
+        if sysdig:
+            check(gfiles == sorted(os.listdir(os.path.join(work, 'sg'))),
+                  'sysdig -G 1 names the same files: %s' % sorted(os.listdir(os.path.join(work, 'sg'))))
+        for f in gfiles:
+            p = run([scry, '-r', os.path.join(work, 'g', f)])
+            check(p.returncode == 0 and p.stdout, '%s replays' % f)
+        # 5. SIGKILL mid-write: a stdin that stalls after 3 MB keeps scry writing
+        killed = os.path.join(work, 'killed.scap.gz')
+        with open(big, 'rb') as f:
+            data = f.read()
+        env = dict(os.environ, TZ='UTC')
+        p = subprocess.Popen([scry, '-r', '-', '-w', killed, '-z'], stdin=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, env=env)
+        p.stdin.write(data[:3 << 20])
+        p.stdin.flush()
+        time.sleep(1.0)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        p.stdin.close()
+        r = run([scry, '-r', killed])
+        check(r.returncode == 1 and b'truncated' in r.stderr and r.stdout.count(b'\n') > 1000,
+              'SIGKILL mid-write: %d events replay, then: %s' % (r.stdout.count(b'\n'),
+                                                               r.stderr.decode().strip()[:120]))
+        # SIGTERM: a clean close
+        termed = os.path.join(work, 'termed.scap')
+        p = subprocess.Popen([scry, '-r', '-', '-w', termed], stdin=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, env=env)
+        p.stdin.write(data[:3 << 20])
+        p.stdin.flush()
+        time.sleep(1.0)
+        p.send_signal(signal.SIGTERM)
+        p.stdin.close()
+        rc = p.wait()
+        r = run([scry, '-r', termed])
+        check(rc == 0 and r.returncode == 0 and r.stdout.count(b'\n') > 1000,
+              'SIGTERM: clean close, %d events replay' % r.stdout.count(b'\n'))
+        # errors
+        r = run([scry, '-r', sample, '-w', '/nonexistent-dir/x.scap'])
+        check(r.returncode == 1 and b'No such file or directory' in r.stderr,
+              'unwritable path: ' + r.stderr.decode().strip())
+        if os.path.exists('/dev/full'):
+            r = run([scry, '-r', sample, '-w', '/dev/full'])
+            check(r.returncode == 1 and b'No space left on device' in r.stderr,
+                  'full device: ' + r.stderr.decode().strip())
+        r = run([scry, '-w', os.path.join(work, 'live.scap')])
+        check(r.returncode == 1 and b'live capture is not available' in r.stderr,
+              'live -w: ' + r.stderr.decode().strip()[:100])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print('write_roundtrip: %s' % ('%d failed' % len(failures) if failures else 'all passed'))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * write.c - scry -w: the writing loop (filtering, state-only events, rotation, limits,
+ * a clean stop on a signal), over libscap's dumper and sinsp_dump_state().
+ *
+ * File names follow sysdig 0.29.3's cycle writer:
+ *  - no -C/-G: the name given;
+ *  - -G: NAME + index, or, when NAME has a '%', strftime(NAME) of the local time of the
+ *    event that opened the file (the first file then is "first_dump.scap", as sysdig
+ *    names it when it reads a capture); with -W, the file a slot held is removed;
+ *  - -C: the name so far + index, zero-padded to the digits of -W ("%0Nd");
+ *  - -W N: the index wraps to 0 after N-1, so at most N files exist (the oldest is
+ *    overwritten).
+ * -G compares event times in whole seconds; -C compares the file's size on disk
+ * (compressed bytes with -z) with MB * 1,000,000 before each event.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libscap/scap_dump.h>
+#include <libsinsp/sinsp_dump.h>
+
+#include "write.h"
+
+#define NS_PER_S 1000000000ull
+/* With -C and -z the size on disk lags behind what is buffered: keep little buffered. */
+#define ROTATE_GZ_BUFFER (64u << 10)
+
+struct writer {
+	const struct scry_write_opts *o;
+	struct scap_dumper *d;
+	char name[4096];
+	uint32_t index;             /* index of the next file */
+	int digits;                 /* width of the -C index */
+	char **past;                /* -G with a strftime name and -W: the name of each slot */
+	uint64_t last_s;            /* -G: second of the event that opened the current file */
+	bool have_last_s;
+	uint64_t written;           /* events written that matched (for -n) */
+	uint64_t first_ts;          /* ts of the first event read (for -M) */
+};
+
+static void name_next(struct writer *w)
+{
+	const struct scry_write_opts *o = w->o;
+	size_t n;
+
+	if (o->max_files && w->index >= o->max_files)
+		w->index = 0;
+	if (o->rotate_s && strchr(o->path, '%')) {
+		time_t t = (time_t)w->last_s;
+		struct tm tm;
+
+		if (!w->have_last_s) {
+			/* sysdig's first file when it reads a capture: no index used */
+			snprintf(w->name, sizeof(w->name), "first_dump.scap");
+			return;
+		}
+		/* the user's pattern is the format, as in sysdig */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		if (!localtime_r(&t, &tm) || !strftime(w->name, sizeof(w->name), o->path, &tm))
+			snprintf(w->name, sizeof(w->name), "%s", o->path);
+#pragma GCC diagnostic pop
+		if (w->past) {
+			if (w->past[w->index] && strcmp(w->past[w->index], w->name) != 0)
+				remove(w->past[w->index]);
+			free(w->past[w->index]);
+			w->past[w->index] = strdup(w->name);
+		}
+	} else if (o->rotate_s) {
+		snprintf(w->name, sizeof(w->name), "%s%" PRIu32, o->path, w->index);
+	} else {
+		snprintf(w->name, sizeof(w->name), "%s", o->path);
+	}
+	if (o->rotate_mb) {
+		n = strlen(w->name);
+		snprintf(w->name + n, sizeof(w->name) - n, "%0*" PRIu32, w->digits, w->index);
+	}
+	w->index++;
+}
+
+/* Open the next file and write the inspector's state into it. */
+static int file_open(struct writer *w, sinsp_t *s)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	SCAP_OPTS(scap_dump_opts, d, .compression = w->o->gzip ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
+		  .snaplen = w->o->snaplen,
+		  .buffer_bytes = w->o->gzip && w->o->rotate_mb ? ROTATE_GZ_BUFFER : 0);
+	int rc;
+
+	name_next(w);
+	d.path = w->name;
+	rc = scap_dump_open(&d, &w->d, err);
+	if (rc) {
+		fprintf(stderr, "scry: %s\n", err);
+		return 1;
+	}
+	rc = sinsp_dump_state(s, w->d);
+	if (rc) {
+		fprintf(stderr, "scry: %s: state: %s\n", w->name,
+			rc == -ENOMEM ? sinsp_last_error(s) : scap_dump_last_error(w->d));
+		return 1;
+	}
+	return 0;
+}
+
+static int file_close(struct writer *w)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	int rc;
+
+	if (!w->d)
+		return 0;
+	rc = scap_dump_close(w->d, err);
+	w->d = NULL;
+	if (rc) {
+		fprintf(stderr, "scry: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+/* sysdig's cycle writer: does the event at @ts start a new file? */
+static bool rotate_due(struct writer *w, uint64_t ts)
+{
+	const struct scry_write_opts *o = w->o;
+
+	if (o->rotate_s) {
+		uint64_t sec = ts / NS_PER_S;
+
+		if (!w->have_last_s) {
+			w->last_s = sec;
+			w->have_last_s = true;
+		} else if (sec >= w->last_s + o->rotate_s) {
+			w->last_s = sec;
+			return true;
+		}
+	}
+	if (o->rotate_mb) {
+		struct scap_dump_stats st = { .sz = sizeof(st) };
+
+		if (scap_dump_get_stats(w->d, &st) == 0 &&
+		    (o->gzip ? st.file_bytes : st.bytes) > o->rotate_mb * 1000000ull)
+			return true;
+	}
+	return false;
+}
+
+int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
+	       volatile sig_atomic_t *stop)
+{
+	struct writer w = { .o = o };
+	struct sinsp_evt *evt;
+	int status = 0, rc;
+
+	for (uint32_t n = o->max_files; n; n /= 10)
+		w.digits++;
+	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
+		w.past = calloc(o->max_files, sizeof(*w.past));
+		if (!w.past) {
+			fprintf(stderr, "scry: out of memory\n");
+			return 1;
+		}
+	}
+	/* the first file starts with the state the source starts from */
+	status = file_open(&w, s);
+	while (!status && !(stop && *stop)) {
+		const struct scap_evt_ref *ref;
+		uint32_t flags;
+		bool matched;
+
+		if (o->max_events && w.written >= o->max_events)
+			break;
+		rc = sinsp_next(s, &evt);
+		if (rc == SCAP_EOF)
+			break;
+		if (rc == SCAP_TIMEOUT)
+			continue;
+		if (rc < 0) {
+			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			status = 1;
+			break;
+		}
+		ref = sinsp_evt_raw(evt);
+		if (!w.first_ts && ref->ts_ns)
+			w.first_ts = ref->ts_ns;
+		if (o->max_s && w.first_ts && ref->ts_ns >= w.first_ts + o->max_s * NS_PER_S)
+			break;
+		matched = !filter || sinsp_filter_match(filter, evt);
+		flags = ref->flags;
+		if (!matched) {
+			/* kept for the state it changes, hidden on replay; else left out */
+			if (!sinsp_evt_modifies_state(evt))
+				continue;
+			flags |= SCAP_DUMP_FLAG_STATE_ONLY;
+		}
+		if ((o->rotate_s || o->rotate_mb) && rotate_due(&w, ref->ts_ns)) {
+			status = file_close(&w);
+			if (!status)
+				status = file_open(&w, s);
+			if (status)
+				break;
+		}
+		if (scap_dump_event(w.d, ref, flags)) {
+			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w.d));
+			status = 1;
+			break;
+		}
+		if (matched && !sinsp_evt_is_hidden(evt))
+			w.written++;
+	}
+	if (file_close(&w))
+		status = 1;
+	if (w.past) {
+		for (uint32_t i = 0; i < o->max_files; i++)
+			free(w.past[i]);
+		free(w.past);
+	}
+	return status;
+}

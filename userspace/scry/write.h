@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * write.h - scry -w: write the events read from an inspector into capture files,
+ * with sysdig's rotation (-C, -G, -W) and file naming.
+ */
+#ifndef SCRY_WRITE_H
+#define SCRY_WRITE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_filter.h>
+
+struct scry_write_opts {
+	const char *path;        /* -w: file name, or base name when rotating */
+	bool gzip;               /* -z */
+	uint32_t snaplen;        /* -s: bytes kept of each buffer, 0 all */
+	uint64_t rotate_mb;      /* -C: new file once the current one exceeds this many
+	                            millions of bytes (on disk: compressed with -z) */
+	uint64_t rotate_s;       /* -G: new file when the event time moved this many seconds */
+	uint32_t max_files;      /* -W: keep at most this many files (indices wrap) */
+	uint64_t max_events;     /* -n: stop after this many events written (matching) */
+	uint64_t max_s;          /* -M: stop after this many seconds of event time */
+	bool quiet;              /* no summary on stderr */
+};
+
+/*
+ * Read every event of @s and write the ones @filter matches (NULL: all). Each file
+ * starts with the inspector's state (sinsp_dump_state()); an event the filter rejects
+ * that changes state is written flagged state-only, the others are left out.
+ * Stops at the end of the source, after -n/-M, or when *@stop becomes non-zero (a
+ * signal): the current file is then closed complete.
+ * Return: 0; 1 read or write error (message printed on stderr).
+ */
+int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
+	       volatile sig_atomic_t *stop);
+
+#endif /* SCRY_WRITE_H */
