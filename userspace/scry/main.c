@@ -268,6 +268,7 @@ int main(int argc, char **argv)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 		opts.write.max_events = opts.max_events;
+		opts.write.read_path = opts.read_path;
 		status = scry_write(s, filter, &opts.write, &stop_requested);
 		sinsp_filter_free(filter);
 		sinsp_formatter_free(fmt);

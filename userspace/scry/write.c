@@ -150,6 +150,46 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 	return false;
 }
 
+/*
+ * A copy of every event needs no inspector state after the first file's header (the
+ * state the source starts from): the events are read by a second scap handle on the
+ * same file and copied as they are, flags included.
+ */
+static int copy_events(struct writer *w, const char *path, volatile sig_atomic_t *stop)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	struct scap_evt_ref e = { .sz = sizeof(e) };
+	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = path);
+	uint64_t first_ts = 0;
+	scap_t *h;
+	int rc;
+
+	if (scap_open(&so, &h, err)) {
+		fprintf(stderr, "scry: cannot open %s: %s\n", path, err);
+		return 1;
+	}
+	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
+		if (rc == SCAP_TIMEOUT)
+			continue;
+		if (rc < 0) {
+			fprintf(stderr, "scry: %s: %s\n", path, scap_last_error(h));
+			scap_close(h);
+			return 1;
+		}
+		if (!first_ts && e.ts_ns)
+			first_ts = e.ts_ns;
+		if (w->o->max_s && first_ts && e.ts_ns >= first_ts + w->o->max_s * NS_PER_S)
+			break;
+		if (scap_dump_event(w->d, &e, e.flags)) {
+			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
+			scap_close(h);
+			return 1;
+		}
+	}
+	scap_close(h);
+	return 0;
+}
+
 int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
 	       volatile sig_atomic_t *stop)
 {
@@ -168,6 +208,14 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	}
 	/* the first file starts with the state the source starts from */
 	status = file_open(&w, s);
+	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events &&
+	    o->read_path && strcmp(o->read_path, "-") != 0) {
+		status = copy_events(&w, o->read_path, stop);
+		if (file_close(&w))
+			status = 1;
+		free(w.past);
+		return status;
+	}
 	while (!status && !(stop && *stop)) {
 		const struct scap_evt_ref *ref;
 		uint32_t flags;

@@ -23,7 +23,8 @@ struct scry_write_opts {
 	uint32_t max_files;      /* -W: keep at most this many files (indices wrap) */
 	uint64_t max_events;     /* -n: stop after this many events written (matching) */
 	uint64_t max_s;          /* -M: stop after this many seconds of event time */
-	bool quiet;              /* no summary on stderr */
+	const char *read_path;   /* the capture @s reads (NULL, "-": not reopenable): lets a
+	                            plain copy (no filter, -C, -G, -n) skip the inspector */
 };
 
 /*
