@@ -1,102 +1,299 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * fields.c - the field catalog and value extraction, with sysdig 0.29.3's names,
- * meanings and renderings (checked against its output on real captures).
+ * fields.c - the field catalog, the parser of field names with their arguments, and
+ * the dispatch to the per-class extractors with the rendering of their typed values
+ * as sysdig 0.29.3 prints them (numbers in the field's print format, booleans as
+ * true/false, addresses in their usual text form).
  */
-#define _GNU_SOURCE /* memrchr */
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "fields.h"
 #include <libsinsp/sinsp_fields.h>
 #include "render.h"
 
-enum field_id {
-	F_EVT_NUM, F_EVT_TIME, F_EVT_TIME_S, F_EVT_DATETIME, F_EVT_RAWTIME, F_EVT_RAWTIME_S,
-	F_EVT_RAWTIME_NS, F_EVT_RELTIME, F_EVT_OUTPUTTIME, F_EVT_LATENCY, F_EVT_CPU, F_EVT_TYPE,
-	F_EVT_CATEGORY, F_EVT_DIR, F_EVT_ARGS, F_EVT_INFO, F_EVT_ARG, F_EVT_RES, F_EVT_RAWRES,
-	F_EVT_FAILED, F_EVT_IS_IO, F_EVT_IS_IO_READ, F_EVT_IS_IO_WRITE, F_EVT_IO_DIR,
-	F_EVT_BUFLEN, F_EVT_ISWAIT,
-	F_PROC_PID, F_PROC_PPID, F_PROC_NAME, F_PROC_EXE, F_PROC_EXEPATH, F_PROC_ARGS,
-	F_PROC_CMDLINE, F_PROC_CWD, F_PROC_VPID, F_PROC_PNAME, F_PROC_PCMDLINE, F_PROC_SID,
-	F_PROC_FDLIMIT, F_THREAD_TID, F_THREAD_VTID, F_THREAD_ISMAIN,
-	F_USER_UID, F_USER_NAME, F_USER_LOGINUID, F_GROUP_GID, F_GROUP_NAME,
-	F_CONTAINER_ID, F_CONTAINER_NAME,
-	F_FD_NUM, F_FD_TYPE, F_FD_TYPECHAR, F_FD_NAME, F_FD_DIRECTORY, F_FD_FILENAME,
-	F_FD_CIP, F_FD_SIP, F_FD_CPORT, F_FD_SPORT, F_FD_L4PROTO, F_FD_SOCKFAMILY, F_FD_IS_SERVER,
-};
+/* name, id, class, kind, type, print format, flags, description */
+#define FE(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_EVT, t, pf, 0 }
+#define FEA(n, i, k, t, pf, fl, d) { n, i, k, true, true, d, FIELD_CLASS_EVT, t, pf, fl }
+#define FP(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_PROC, t, pf, 0 }
+#define FPA(n, i, k, t, pf, req, fl, d) { n, i, k, true, req, d, FIELD_CLASS_PROC, t, pf, fl }
+#define FC(n, i, k, t, d) { n, i, k, false, false, d, FIELD_CLASS_CONTAINER, t, SCAP_PF_NA, 0 }
+#define FCA(n, i, d) { n, i, FIELD_STR, true, true, d, FIELD_CLASS_CONTAINER, SCAP_PT_CHARBUF, \
+		       SCAP_PF_NA, FIELD_F_ARG_BRACKET }
+#define FD(n, i, k, t, pf, fl, d) { n, i, k, false, false, d, FIELD_CLASS_FD, t, pf, fl }
 
-#define FLD(n, i, k, d) { n, i, k, false, false, d }
-#define FLDA(n, i, k, req, d) { n, i, k, true, req, d }
+#define S FIELD_STR
+#define N FIELD_NUM
+#define B FIELD_BOOL
+#define STR SCAP_PT_CHARBUF
+#define NA SCAP_PF_NA
+#define DEC SCAP_PF_DEC
+#define ID SCAP_PF_ID
+#define PAD SCAP_PF_10_PADDED_DEC
 
 const struct field_def sinsp_field_defs[] = {
-	FLD("evt.num", F_EVT_NUM, FIELD_NUM, "event number, counting every event read from the source from 1"),
-	FLD("evt.time", F_EVT_TIME, FIELD_STR, "event timestamp as local time with nanoseconds (HH:MM:SS.nnnnnnnnn)"),
-	FLD("evt.time.s", F_EVT_TIME_S, FIELD_STR, "event timestamp as local time, seconds resolution"),
-	FLD("evt.datetime", F_EVT_DATETIME, FIELD_STR, "event timestamp as local date and time"),
-	FLD("evt.rawtime", F_EVT_RAWTIME, FIELD_NUM, "event timestamp, ns since the epoch"),
-	FLD("evt.rawtime.s", F_EVT_RAWTIME_S, FIELD_NUM, "integer part of the event timestamp (s since the epoch)"),
-	FLD("evt.rawtime.ns", F_EVT_RAWTIME_NS, FIELD_NUM, "fractional part of the event timestamp (ns)"),
-	FLD("evt.reltime", F_EVT_RELTIME, FIELD_NUM, "ns since the start of the capture"),
-	FLD("evt.outputtime", F_EVT_OUTPUTTIME, FIELD_NUM, "event timestamp in the output time format"),
-	FLD("evt.latency", F_EVT_LATENCY, FIELD_NUM, "ns between an exit event and its enter event (0 for enter events)"),
-	FLD("evt.cpu", F_EVT_CPU, FIELD_NUM, "CPU that produced the event"),
-	FLD("evt.type", F_EVT_TYPE, FIELD_STR, "event type name (the syscall name for syscalls)"),
-	FLD("evt.category", F_EVT_CATEGORY, FIELD_STR, "event category (file, net, process, memory, ...)"),
-	FLD("evt.dir", F_EVT_DIR, FIELD_STR, "event direction: > enter, < exit"),
-	FLD("evt.args", F_EVT_ARGS, FIELD_STR, "all event arguments, name=value"),
-	FLD("evt.info", F_EVT_INFO, FIELD_STR, "event arguments as sysdig's default output shows them"),
-	FLDA("evt.arg", F_EVT_ARG, FIELD_STR, true, "one argument, by name (evt.arg.fd) or index (evt.arg[0])"),
-	FLD("evt.res", F_EVT_RES, FIELD_STR, "result: SUCCESS or the errno name"),
-	FLD("evt.rawres", F_EVT_RAWRES, FIELD_NUM, "result as a number"),
-	FLD("evt.failed", F_EVT_FAILED, FIELD_BOOL, "true for events that returned an error"),
-	FLD("evt.is_io", F_EVT_IS_IO, FIELD_BOOL, "true for events that read or write an fd"),
-	FLD("evt.is_io_read", F_EVT_IS_IO_READ, FIELD_BOOL, "true for events that read from an fd"),
-	FLD("evt.is_io_write", F_EVT_IS_IO_WRITE, FIELD_BOOL, "true for events that write to an fd"),
-	FLD("evt.io_dir", F_EVT_IO_DIR, FIELD_STR, "read or write, for I/O events"),
-	FLD("evt.buflen", F_EVT_BUFLEN, FIELD_NUM, "bytes transferred by an I/O event"),
-	FLD("evt.is_wait", F_EVT_ISWAIT, FIELD_BOOL, "true for events that wait (sleep, poll, ...)"),
-	FLD("proc.pid", F_PROC_PID, FIELD_NUM, "process id"),
-	FLD("proc.ppid", F_PROC_PPID, FIELD_NUM, "parent process id"),
-	FLD("proc.name", F_PROC_NAME, FIELD_STR, "process name (comm)"),
-	FLD("proc.exe", F_PROC_EXE, FIELD_STR, "first command-line argument (argv[0])"),
-	FLD("proc.exepath", F_PROC_EXEPATH, FIELD_STR, "full path of the executable"),
-	FLD("proc.args", F_PROC_ARGS, FIELD_STR, "command-line arguments after argv[0]"),
-	FLD("proc.cmdline", F_PROC_CMDLINE, FIELD_STR, "process name and arguments"),
-	FLD("proc.cwd", F_PROC_CWD, FIELD_STR, "current working directory"),
-	FLD("proc.vpid", F_PROC_VPID, FIELD_NUM, "process id in its pid namespace"),
-	FLD("proc.pname", F_PROC_PNAME, FIELD_STR, "parent process name"),
-	FLD("proc.pcmdline", F_PROC_PCMDLINE, FIELD_STR, "parent process name and arguments"),
-	FLD("proc.sid", F_PROC_SID, FIELD_NUM, "session id"),
-	FLD("proc.fdlimit", F_PROC_FDLIMIT, FIELD_NUM, "maximum number of fds (RLIMIT_NOFILE)"),
-	FLD("thread.tid", F_THREAD_TID, FIELD_NUM, "thread id"),
-	FLD("thread.vtid", F_THREAD_VTID, FIELD_NUM, "thread id in its pid namespace"),
-	FLD("thread.ismain", F_THREAD_ISMAIN, FIELD_BOOL, "true for the main thread of its process"),
-	FLD("user.uid", F_USER_UID, FIELD_NUM, "user id"),
-	FLD("user.name", F_USER_NAME, FIELD_STR, "user name"),
-	FLD("user.loginuid", F_USER_LOGINUID, FIELD_NUM, "audit login user id (-1 when unset)"),
-	FLD("group.gid", F_GROUP_GID, FIELD_NUM, "group id"),
-	FLD("group.name", F_GROUP_NAME, FIELD_STR, "group name"),
-	FLD("container.id", F_CONTAINER_ID, FIELD_STR, "container id, or host"),
-	FLD("container.name", F_CONTAINER_NAME, FIELD_STR, "container name, or host"),
-	FLD("fd.num", F_FD_NUM, FIELD_NUM, "fd number"),
-	FLD("fd.type", F_FD_TYPE, FIELD_STR, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ..."),
-	FLD("fd.typechar", F_FD_TYPECHAR, FIELD_STR, "fd type as one letter"),
-	FLD("fd.name", F_FD_NAME, FIELD_STR, "fd name: path, connection tuple, ..."),
-	FLD("fd.directory", F_FD_DIRECTORY, FIELD_STR, "directory of a file fd"),
-	FLD("fd.filename", F_FD_FILENAME, FIELD_STR, "file name of a file fd, without directory"),
-	FLD("fd.cip", F_FD_CIP, FIELD_STR, "client IP address"),
-	FLD("fd.sip", F_FD_SIP, FIELD_STR, "server IP address"),
-	FLD("fd.cport", F_FD_CPORT, FIELD_NUM, "client port"),
-	FLD("fd.sport", F_FD_SPORT, FIELD_NUM, "server port"),
-	FLD("fd.l4proto", F_FD_L4PROTO, FIELD_STR, "IP protocol: tcp, udp, icmp, raw"),
-	FLD("fd.sockfamily", F_FD_SOCKFAMILY, FIELD_STR, "socket family: ip or unix"),
-	FLD("fd.is_server", F_FD_IS_SERVER, FIELD_BOOL, "true when the process is the server side of the connection"),
-	{ NULL, 0, FIELD_STR, false, false, NULL },
+	/* evt, every event */
+	FE("evt.num", F_EVT_NUM, N, SCAP_PT_UINT64, ID, "sequence number of the event in the capture, from 1"),
+	FE("evt.time", F_EVT_TIME, S, STR, NA, "local time of the event, HH:MM:SS.nnnnnnnnn"),
+	FE("evt.time.s", F_EVT_TIME_S, S, STR, NA, "local time of the event, HH:MM:SS"),
+	FE("evt.time.iso8601", F_EVT_TIME_ISO8601, S, STR, NA, "UTC time of the event, ISO 8601 with nanoseconds"),
+	FE("evt.datetime", F_EVT_DATETIME, S, STR, NA, "local date and time of the event, with nanoseconds"),
+	FE("evt.datetime.s", F_EVT_DATETIME_S, S, STR, NA, "local date and time of the event, whole seconds"),
+	FE("evt.rawtime", F_EVT_RAWTIME, N, SCAP_PT_ABSTIME, DEC, "timestamp of the event in ns since the epoch"),
+	FE("evt.rawtime.s", F_EVT_RAWTIME_S, N, SCAP_PT_ABSTIME, DEC, "whole seconds of the event timestamp"),
+	FE("evt.rawtime.ns", F_EVT_RAWTIME_NS, N, SCAP_PT_ABSTIME, PAD, "nanoseconds part of the event timestamp"),
+	FE("evt.reltime", F_EVT_RELTIME, N, SCAP_PT_RELTIME, PAD, "ns elapsed since the first event of the capture"),
+	FE("evt.reltime.s", F_EVT_RELTIME_S, N, SCAP_PT_RELTIME, DEC, "whole seconds elapsed since the first event"),
+	FE("evt.reltime.ns", F_EVT_RELTIME_NS, N, SCAP_PT_RELTIME, PAD, "nanoseconds part of the time since the first event"),
+	FE("evt.pluginname", F_EVT_PLUGINNAME, S, STR, NA, "plugin that produced the event (no plugins: never set)"),
+	FE("evt.plugininfo", F_EVT_PLUGININFO, S, STR, NA, "plugin's summary of the event (no plugins: never set)"),
+	FE("evt.outputtime", F_EVT_OUTPUTTIME, N, SCAP_PT_ABSTIME, DEC, "event time in the output time format (as evt.time)"),
+	/* evt, syscall events */
+	FE("evt.latency", F_EVT_LATENCY, N, SCAP_PT_RELTIME, DEC, "ns between an exit event and its enter event"),
+	FE("evt.latency.s", F_EVT_LATENCY_S, N, SCAP_PT_RELTIME, DEC, "whole seconds of evt.latency"),
+	FE("evt.latency.ns", F_EVT_LATENCY_NS, N, SCAP_PT_RELTIME, PAD, "nanoseconds part of evt.latency"),
+	FE("evt.latency.human", F_EVT_LATENCY_HUMAN, S, STR, NA, "evt.latency in a short human unit (12us, 3.40ms)"),
+	FE("evt.deltatime", F_EVT_DELTATIME, N, SCAP_PT_RELTIME, DEC, "ns since the previous event shown with this field"),
+	FE("evt.deltatime.s", F_EVT_DELTATIME_S, N, SCAP_PT_RELTIME, DEC, "whole seconds of evt.deltatime"),
+	FE("evt.deltatime.ns", F_EVT_DELTATIME_NS, N, SCAP_PT_RELTIME, PAD, "nanoseconds part of evt.deltatime"),
+	FE("evt.dir", F_EVT_DIR, S, STR, SCAP_PF_DIR, "direction: > for an enter event, < for an exit event"),
+	FE("evt.type", F_EVT_TYPE, S, STR, NA, "name of the event (the syscall name for syscalls)"),
+	FEA("evt.type.is", F_EVT_TYPE_IS, N, SCAP_PT_UINT32, NA, FIELD_F_ARG_DOT,
+	    "1 when the event is of the type named after the dot (evt.type.is.open), else 0"),
+	FE("syscall.type", F_SYSCALL_TYPE, S, STR, NA, "syscall name, unset for non-syscall events"),
+	FE("evt.category", F_EVT_CATEGORY, S, STR, NA, "category of the event: file, net, memory, process, ..."),
+	FE("evt.cpu", F_EVT_CPU, N, SCAP_PT_INT16, ID, "CPU that produced the event"),
+	FE("evt.args", F_EVT_ARGS, S, STR, NA, "every argument of the event as name=value"),
+	FEA("evt.arg", F_EVT_ARG, S, STR, NA, 0, "one argument, by name (evt.arg.fd) or position (evt.arg[0]), resolved"),
+	FEA("evt.rawarg", F_EVT_RAWARG, N, SCAP_PT_DYN, NA, FIELD_F_ARG_DOT,
+	    "one argument by name (evt.rawarg.res), unresolved and typed"),
+	FE("evt.info", F_EVT_INFO, S, STR, NA, "the arguments as the default output shows them"),
+	FE("evt.buffer", F_EVT_BUFFER, S, SCAP_PT_BYTEBUF, NA, "data buffer of an I/O event"),
+	FE("evt.buflen", F_EVT_BUFLEN, N, SCAP_PT_UINT64, DEC, "bytes read or written by an I/O event"),
+	FE("evt.res", F_EVT_RES, S, STR, DEC, "result: SUCCESS, or the errno name of a failure"),
+	FE("evt.rawres", F_EVT_RAWRES, N, SCAP_PT_INT64, DEC, "result as a number (negative errno on failure)"),
+	FE("evt.failed", F_EVT_FAILED, B, SCAP_PT_BOOL, NA, "true when the event returned an error"),
+	FE("evt.is_io", F_EVT_IS_IO, B, SCAP_PT_BOOL, NA, "true for events that read or write an fd"),
+	FE("evt.is_io_read", F_EVT_IS_IO_READ, B, SCAP_PT_BOOL, NA, "true for events that read from an fd"),
+	FE("evt.is_io_write", F_EVT_IS_IO_WRITE, B, SCAP_PT_BOOL, NA, "true for events that write to an fd"),
+	FE("evt.io_dir", F_EVT_IO_DIR, S, STR, NA, "read or write, for I/O events"),
+	FE("evt.is_wait", F_EVT_IS_WAIT, B, SCAP_PT_BOOL, NA, "true for events that make the thread wait"),
+	FE("evt.wait_latency", F_EVT_WAIT_LATENCY, N, SCAP_PT_RELTIME, DEC, "ns spent waiting, for exits of waiting events"),
+	FE("evt.is_syslog", F_EVT_IS_SYSLOG, B, SCAP_PT_BOOL, NA, "true for writes to /dev/log"),
+	FE("evt.count", F_EVT_COUNT, N, SCAP_PT_UINT32, DEC, "always 1 (for counting)"),
+	FE("evt.count.error", F_EVT_COUNT_ERROR, N, SCAP_PT_UINT32, DEC, "1 for events that failed"),
+	FE("evt.count.error.file", F_EVT_COUNT_ERROR_FILE, N, SCAP_PT_UINT32, DEC, "1 for failed file events"),
+	FE("evt.count.error.net", F_EVT_COUNT_ERROR_NET, N, SCAP_PT_UINT32, DEC, "1 for failed network events"),
+	FE("evt.count.error.memory", F_EVT_COUNT_ERROR_MEMORY, N, SCAP_PT_UINT32, DEC, "1 for failed memory events"),
+	FE("evt.count.error.other", F_EVT_COUNT_ERROR_OTHER, N, SCAP_PT_UINT32, DEC, "1 for other failed events"),
+	FE("evt.count.exit", F_EVT_COUNT_EXIT, N, SCAP_PT_UINT32, DEC, "1 for exit events"),
+	{ "evt.around", F_EVT_AROUND, N, true, true, "filter only: events within D ms of time T (evt.around[T]=D)",
+	  FIELD_CLASS_EVT, SCAP_PT_UINT64, DEC, FIELD_F_FILTER_ONLY | FIELD_F_ARG_BRACKET },
+	{ "evt.abspath", F_EVT_ABSPATH, S, true, false, "absolute path of a *at syscall (evt.abspath.src / .dst)",
+	  FIELD_CLASS_EVT, STR, NA, FIELD_F_ARG_DOT },
+	FE("evt.is_open_read", F_EVT_IS_OPEN_READ, B, SCAP_PT_BOOL, NA, "true for opens for reading"),
+	FE("evt.is_open_write", F_EVT_IS_OPEN_WRITE, B, SCAP_PT_BOOL, NA, "true for opens for writing"),
+	FE("evt.is_open_exec", F_EVT_IS_OPEN_EXEC, B, SCAP_PT_BOOL, NA, "true for opens that create an executable file"),
+
+	/* process and thread */
+	FP("proc.pid", F_PROC_PID, N, SCAP_PT_INT64, ID, "process id"),
+	FP("proc.exe", F_PROC_EXE, S, STR, NA, "first command-line argument (argv[0])"),
+	FP("proc.name", F_PROC_NAME, S, STR, NA, "process name (comm)"),
+	FP("proc.args", F_PROC_ARGS, S, STR, NA, "command-line arguments after argv[0]"),
+	FP("proc.env", F_PROC_ENV, S, STR, NA, "environment variables, space separated"),
+	FP("proc.cmdline", F_PROC_CMDLINE, S, STR, NA, "proc.name followed by the arguments"),
+	FP("proc.exeline", F_PROC_EXELINE, S, STR, NA, "proc.exe followed by the arguments"),
+	FP("proc.cwd", F_PROC_CWD, S, STR, NA, "current working directory"),
+	FP("proc.nthreads", F_PROC_NTHREADS, N, SCAP_PT_UINT32, DEC, "threads of the process, main thread included"),
+	FP("proc.nchilds", F_PROC_NCHILDS, N, SCAP_PT_UINT32, DEC, "threads of the process besides the main one"),
+	FP("proc.ppid", F_PROC_PPID, N, SCAP_PT_INT64, ID, "parent process id"),
+	FP("proc.pname", F_PROC_PNAME, S, STR, NA, "parent process name"),
+	FP("proc.pcmdline", F_PROC_PCMDLINE, S, STR, NA, "parent's name and arguments"),
+	FPA("proc.apid", F_PROC_APID, N, SCAP_PT_INT64, ID, false, FIELD_F_ARG_BRACKET,
+	    "pid of an ancestor: [0] self, [1] parent, ...; without [N], any ancestor (filters)"),
+	FPA("proc.aname", F_PROC_ANAME, S, STR, NA, false, FIELD_F_ARG_BRACKET,
+	    "name of an ancestor: [0] self, [1] parent, ...; without [N], any ancestor (filters)"),
+	FP("proc.loginshellid", F_PROC_LOGINSHELLID, N, SCAP_PT_INT64, ID, "pid of the oldest ancestor shell (name ending in sh)"),
+	FP("proc.duration", F_PROC_DURATION, N, SCAP_PT_RELTIME, DEC, "ns since the process started"),
+	FP("proc.fdopencount", F_PROC_FDOPENCOUNT, N, SCAP_PT_UINT64, DEC, "open fds of the process"),
+	FP("proc.fdlimit", F_PROC_FDLIMIT, N, SCAP_PT_INT64, DEC, "maximum number of fds (RLIMIT_NOFILE)"),
+	FP("proc.fdusage", F_PROC_FDUSAGE, N, SCAP_PT_DOUBLE, DEC, "open fds as a percentage of the limit"),
+	FP("proc.vmsize", F_PROC_VMSIZE, N, SCAP_PT_UINT64, DEC, "virtual memory size in kB"),
+	FP("proc.vmrss", F_PROC_VMRSS, N, SCAP_PT_UINT64, DEC, "resident memory in kB"),
+	FP("proc.vmswap", F_PROC_VMSWAP, N, SCAP_PT_UINT64, DEC, "swapped memory in kB"),
+	FP("thread.pfmajor", F_THREAD_PFMAJOR, N, SCAP_PT_UINT64, DEC, "major page faults of the thread"),
+	FP("thread.pfminor", F_THREAD_PFMINOR, N, SCAP_PT_UINT64, DEC, "minor page faults of the thread"),
+	FP("thread.tid", F_THREAD_TID, N, SCAP_PT_INT64, ID, "thread id"),
+	FP("thread.ismain", F_THREAD_ISMAIN, B, SCAP_PT_BOOL, NA, "true for the main thread of its process"),
+	FP("thread.exectime", F_THREAD_EXECTIME, N, SCAP_PT_RELTIME, DEC, "switch events: ns the previous thread ran on this CPU"),
+	FP("thread.totexectime", F_THREAD_TOTEXECTIME, N, SCAP_PT_RELTIME, DEC, "switch events: ns the thread ran in total"),
+	FP("thread.cgroups", F_THREAD_CGROUPS, S, STR, NA, "cgroups of the thread as subsys=path, space separated"),
+	FPA("thread.cgroup", F_THREAD_CGROUP, S, STR, NA, true, FIELD_F_ARG_DOT,
+	    "cgroup of one subsystem (thread.cgroup.cpuacct)"),
+	FP("thread.vtid", F_THREAD_VTID, N, SCAP_PT_INT64, ID, "thread id in its pid namespace"),
+	FP("proc.vpid", F_PROC_VPID, N, SCAP_PT_INT64, ID, "process id in its pid namespace"),
+	FP("thread.cpu", F_THREAD_CPU, N, SCAP_PT_DOUBLE, NA, "procinfo events: CPU used by the thread"),
+	FP("thread.cpu.user", F_THREAD_CPU_USER, N, SCAP_PT_DOUBLE, NA, "procinfo events: user CPU used by the thread"),
+	FP("thread.cpu.system", F_THREAD_CPU_SYSTEM, N, SCAP_PT_DOUBLE, NA, "procinfo events: system CPU used by the thread"),
+	FP("thread.vmsize", F_THREAD_VMSIZE, N, SCAP_PT_UINT64, DEC, "virtual memory in kB (main thread; 0 for others)"),
+	FP("thread.vmrss", F_THREAD_VMRSS, N, SCAP_PT_UINT64, DEC, "resident memory in kB (main thread; 0 for others)"),
+	FP("proc.sid", F_PROC_SID, N, SCAP_PT_INT64, ID, "session id"),
+	FP("proc.sname", F_PROC_SNAME, S, STR, NA, "name of the session leader"),
+	FP("proc.tty", F_PROC_TTY, N, SCAP_PT_INT32, ID, "controlling terminal (0: none)"),
+	FP("proc.exepath", F_PROC_EXEPATH, S, STR, NA, "full path of the executable"),
+	FP("proc.vpgid", F_PROC_VPGID, N, SCAP_PT_INT64, ID, "process group id in its pid namespace"),
+	FP("proc.is_container_healthcheck", F_PROC_IS_HEALTHCHECK, B, SCAP_PT_BOOL, NA, "true for a container health check process"),
+	FP("proc.is_container_liveness_probe", F_PROC_IS_LIVENESS, B, SCAP_PT_BOOL, NA, "true for a container liveness probe process"),
+	FP("proc.is_container_readiness_probe", F_PROC_IS_READINESS, B, SCAP_PT_BOOL, NA, "true for a container readiness probe process"),
+	FP("proc.is_exe_writable", F_PROC_IS_EXE_WRITABLE, B, SCAP_PT_BOOL, NA, "true when the executable is writable by the process's user"),
+
+	/* user and group */
+	FP("user.uid", F_USER_UID, N, SCAP_PT_UINT32, ID, "user id"),
+	FP("user.name", F_USER_NAME, S, STR, NA, "user name"),
+	FP("user.homedir", F_USER_HOMEDIR, S, STR, NA, "home directory of the user"),
+	FP("user.shell", F_USER_SHELL, S, STR, NA, "login shell of the user"),
+	FP("user.loginuid", F_USER_LOGINUID, N, SCAP_PT_INT32, ID, "audit login user id (-1 when unset)"),
+	FP("user.loginname", F_USER_LOGINNAME, S, STR, NA, "name of the audit login user"),
+	FP("group.gid", F_GROUP_GID, N, SCAP_PT_UINT64, ID, "group id"),
+	FP("group.name", F_GROUP_NAME, S, STR, NA, "group name"),
+
+	/* container */
+	FC("container.id", F_CONT_ID, S, STR, "container id, host outside containers"),
+	FC("container.name", F_CONT_NAME, S, STR, "container name, host outside containers"),
+	FC("container.image", F_CONT_IMAGE, S, STR, "container image (repository:tag)"),
+	FC("container.image.id", F_CONT_IMAGE_ID, S, STR, "container image id"),
+	FC("container.type", F_CONT_TYPE, S, STR, "container runtime: docker, cri-o, containerd, ..., host"),
+	FC("container.privileged", F_CONT_PRIVILEGED, B, SCAP_PT_BOOL, "true for a privileged container"),
+	FC("container.mounts", F_CONT_MOUNTS, S, STR, "mounts as source:dest:mode:rdwr:propagation, comma separated"),
+	FCA("container.mount", F_CONT_MOUNT, "one mount by index ([0]) or source glob ([/usr/*])"),
+	FCA("container.mount.source", F_CONT_MOUNT_SOURCE, "source of a mount by index or destination"),
+	FCA("container.mount.dest", F_CONT_MOUNT_DEST, "destination of a mount by index or source"),
+	FCA("container.mount.mode", F_CONT_MOUNT_MODE, "mode of a mount by index or source"),
+	FCA("container.mount.rdwr", F_CONT_MOUNT_RDWR, "read-write flag of a mount by index or source"),
+	FCA("container.mount.propagation", F_CONT_MOUNT_PROPAGATION, "propagation of a mount by index or source"),
+	FC("container.image.repository", F_CONT_IMAGE_REPO, S, STR, "repository of the container image"),
+	FC("container.image.tag", F_CONT_IMAGE_TAG, S, STR, "tag of the container image"),
+	FC("container.image.digest", F_CONT_IMAGE_DIGEST, S, STR, "registry digest of the container image"),
+	FC("container.healthcheck", F_CONT_HEALTHCHECK, S, STR, "health check command line of the container"),
+	FC("container.liveness_probe", F_CONT_LIVENESS, S, STR, "liveness probe command line of the container"),
+	FC("container.readiness_probe", F_CONT_READINESS, S, STR, "readiness probe command line of the container"),
+
+	/* fd */
+	FD("fd.num", F_FD_NUM, N, SCAP_PT_INT64, ID, 0, "fd number"),
+	FD("fd.type", F_FD_TYPE, S, STR, DEC, 0, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ..."),
+	FD("fd.typechar", F_FD_TYPECHAR, S, STR, DEC, 0, "fd type as one letter (f, 4, 6, u, p, e, ...)"),
+	FD("fd.name", F_FD_NAME, S, STR, NA, 0, "fd name: path, connection tuple, ..."),
+	FD("fd.directory", F_FD_DIRECTORY, S, STR, NA, 0, "directory of a file fd"),
+	FD("fd.filename", F_FD_FILENAME, S, STR, NA, 0, "file name of a file fd, without the directory"),
+	FD("fd.ip", F_FD_IP, S, SCAP_PT_IPADDR, NA, FIELD_F_FILTER_ONLY, "filter only: client or server IP address"),
+	FD("fd.cip", F_FD_CIP, S, SCAP_PT_IPADDR, NA, 0, "client IP address"),
+	FD("fd.sip", F_FD_SIP, S, SCAP_PT_IPADDR, NA, 0, "server IP address"),
+	FD("fd.lip", F_FD_LIP, S, SCAP_PT_IPADDR, NA, 0, "local IP address"),
+	FD("fd.rip", F_FD_RIP, S, SCAP_PT_IPADDR, NA, 0, "remote IP address"),
+	FD("fd.port", F_FD_PORT, N, SCAP_PT_PORT, DEC, FIELD_F_FILTER_ONLY, "filter only: client or server port"),
+	FD("fd.cport", F_FD_CPORT, N, SCAP_PT_PORT, DEC, 0, "client port"),
+	FD("fd.sport", F_FD_SPORT, N, SCAP_PT_PORT, DEC, 0, "server port"),
+	FD("fd.lport", F_FD_LPORT, N, SCAP_PT_PORT, DEC, 0, "local port"),
+	FD("fd.rport", F_FD_RPORT, N, SCAP_PT_PORT, DEC, 0, "remote port"),
+	FD("fd.l4proto", F_FD_L4PROTO, S, STR, NA, 0, "IP protocol: tcp, udp, icmp, raw"),
+	FD("fd.sockfamily", F_FD_SOCKFAMILY, S, STR, NA, 0, "socket family: ip or unix"),
+	FD("fd.is_server", F_FD_IS_SERVER, B, SCAP_PT_BOOL, NA, 0, "true when the process is the server end"),
+	FD("fd.uid", F_FD_UID, S, STR, NA, 0, "thread id followed by the fd number"),
+	FD("fd.containername", F_FD_CONTAINERNAME, S, STR, NA, 0, "container id, ':', fd name"),
+	FD("fd.containerdirectory", F_FD_CONTAINERDIRECTORY, S, STR, NA, 0, "container id, ':', fd directory"),
+	FD("fd.proto", F_FD_PROTO, N, SCAP_PT_PORT, NA, FIELD_F_FILTER_ONLY, "filter only: client or server protocol (port)"),
+	FD("fd.cproto", F_FD_CPROTO, S, STR, NA, 0, "client protocol (the port, names are not resolved)"),
+	FD("fd.sproto", F_FD_SPROTO, S, STR, NA, 0, "server protocol (the port, names are not resolved)"),
+	FD("fd.lproto", F_FD_LPROTO, S, STR, NA, 0, "local protocol (the port, names are not resolved)"),
+	FD("fd.rproto", F_FD_RPROTO, S, STR, NA, 0, "remote protocol (the port, names are not resolved)"),
+	FD("fd.net", F_FD_NET, S, SCAP_PT_IPNET, NA, FIELD_F_FILTER_ONLY, "filter only: client or server address in a network"),
+	FD("fd.cnet", F_FD_CNET, S, SCAP_PT_IPNET, NA, FIELD_F_FILTER_ONLY, "filter only: client address in a network"),
+	FD("fd.snet", F_FD_SNET, S, SCAP_PT_IPNET, NA, FIELD_F_FILTER_ONLY, "filter only: server address in a network"),
+	FD("fd.lnet", F_FD_LNET, S, SCAP_PT_IPNET, NA, FIELD_F_FILTER_ONLY, "filter only: local address in a network"),
+	FD("fd.rnet", F_FD_RNET, S, SCAP_PT_IPNET, NA, FIELD_F_FILTER_ONLY, "filter only: remote address in a network"),
+	FD("fd.connected", F_FD_CONNECTED, B, SCAP_PT_BOOL, NA, 0, "true for a connected socket"),
+	FD("fd.name_changed", F_FD_NAME_CHANGED, B, SCAP_PT_BOOL, NA, 0, "true when this event changed the fd's name"),
+	FD("fd.cip.name", F_FD_CIP_NAME, S, STR, NA, 0, "domain name of the client address (not resolved: never set)"),
+	FD("fd.sip.name", F_FD_SIP_NAME, S, STR, NA, 0, "domain name of the server address (not resolved: never set)"),
+	FD("fd.lip.name", F_FD_LIP_NAME, S, STR, NA, 0, "domain name of the local address (not resolved: never set)"),
+	FD("fd.rip.name", F_FD_RIP_NAME, S, STR, NA, 0, "domain name of the remote address (not resolved: never set)"),
+	FD("fd.dev", F_FD_DEV, N, SCAP_PT_INT32, SCAP_PF_HEX, 0, "device of the file (major/minor), hexadecimal"),
+	FD("fd.dev.major", F_FD_DEV_MAJOR, N, SCAP_PT_INT32, DEC, 0, "major number of the file's device"),
+	FD("fd.dev.minor", F_FD_DEV_MINOR, N, SCAP_PT_INT32, DEC, 0, "minor number of the file's device"),
+	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
+
+#define NFIELD_DEFS (sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1)
+
+static bool is_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Precompute the index of parameter name per event type (evt.arg.NAME, evt.rawarg.NAME). */
+static int8_t *param_index_table(const char *name)
+{
+	int8_t *t = malloc(SCAP_EVT_MAX);
+	uint32_t e, i;
+
+	if (!t)
+		return NULL;
+	memset(t, -1, SCAP_EVT_MAX);
+	for (e = 0; e < SCAP_EVT_MAX; e++) {
+		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
+
+		if (!info)
+			continue;
+		for (i = 0; i < info->nparams && i < 127; i++) {
+			if (strcmp(info->params[i].name, name) == 0) {
+				t[e] = (int8_t)i;
+				break;
+			}
+		}
+	}
+	return t;
+}
+
+/* Event type named name (its enter event; the exit is the next type), -1 when none. */
+static int32_t event_type_by_name(const char *name)
+{
+	uint32_t e;
+
+	for (e = 0; e < SCAP_EVT_MAX; e++) {
+		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
+
+		if (info && info->name && strcmp(info->name, name) == 0)
+			return (int32_t)e;
+	}
+	return -1;
+}
+
+/* The parts of a ref that need the argument: tables, scratch state. 0 or -1. */
+static int prepare_ref(struct field_ref *r)
+{
+	const struct field_def *d = r->def;
+
+	r->aux = -1;
+	if (d->cls == FIELD_CLASS_EVT && (d->id == F_EVT_ARG || d->id == F_EVT_RAWARG) && r->argnum < 0) {
+		r->param_idx = param_index_table(r->arg);
+		if (!r->param_idx)
+			return -1;
+	}
+	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_TYPE_IS) {
+		char *end;
+		unsigned long v = strtoul(r->arg, &end, 10);
+
+		r->aux = *end || !*r->arg ? event_type_by_name(r->arg) : (int32_t)v;
+	}
+	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_RAWARG)
+		r->aux = sinsp_field_type(r);
+	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_ABSPATH)
+		r->aux = !r->arg ? 0 : strcmp(r->arg, "src") == 0 ? 1 : 2;
+	r->scratch = calloc(1, sizeof(*r->scratch));
+	return r->scratch ? 0 : -1;
+}
 
 size_t sinsp_field_parse(const char *s, struct field_ref *out)
 {
@@ -107,8 +304,14 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 		n = strlen(d->name);
 		if (n > best_len && strncmp(s, d->name, n) == 0) {
 			char c = s[n];
-			bool ok = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-				    c == '_' || (c == '.' && !d->arg));
+			bool ok;
+
+			if (d->arg && c == '[')
+				ok = !(d->flags & FIELD_F_ARG_DOT);
+			else if (d->arg && c == '.')
+				ok = !(d->flags & FIELD_F_ARG_BRACKET);
+			else
+				ok = !is_word(c) && c != '.' && c != '[';
 			if (ok) {
 				best = d;
 				best_len = n;
@@ -129,18 +332,25 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 				end++;
 			if (s[end] != ']')
 				return 0;
-			out->arg = strndup(s + start, end - start);
 			n = end + 1;
 		} else {
-			while (s[end] && ((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= 'A' && s[end] <= 'Z') ||
-					  (s[end] >= '0' && s[end] <= '9') || s[end] == '_'))
+			while (is_word(s[end]))
 				end++;
-			out->arg = strndup(s + start, end - start);
 			n = end;
 		}
-		if (out->arg && out->arg[0] >= '0' && out->arg[0] <= '9')
+		if (end == start)
+			return 0;
+		out->arg = strndup(s + start, end - start);
+		if (!out->arg)
+			return 0;
+		if ((out->arg[0] >= '0' && out->arg[0] <= '9') ||
+		    (out->arg[0] == '-' && out->arg[1] >= '0' && out->arg[1] <= '9'))
 			out->argnum = atoi(out->arg);
 	} else if (best->arg_required) {
+		return 0;
+	}
+	if (prepare_ref(out)) {
+		sinsp_field_ref_free(out);
 		return 0;
 	}
 	return n;
@@ -150,605 +360,171 @@ void sinsp_field_ref_free(struct field_ref *r)
 {
 	free(r->arg);
 	r->arg = NULL;
-}
-
-static void add_time(struct strbuf *out, uint64_t ts, bool with_ns, bool with_date)
-{
-	time_t sec = (time_t)(ts / 1000000000ull);
-	struct tm tm;
-	char tmp[64];
-
-	localtime_r(&sec, &tm);
-	strftime(tmp, sizeof(tmp), with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
-	strbuf_adds(out, tmp);
-	if (with_ns)
-		strbuf_printf(out, ".%09" PRIu64, (uint64_t)(ts % 1000000000ull));
-}
-
-static const char *category_name(struct sinsp_evt *evt)
-{
-	uint32_t cat;
-
-	if (!evt->info)
-		return "unknown";
-	cat = evt->info->category;
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
-		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
-
-		cat = scap_syscall_category(id);
-	}
-	if (cat & SCAP_EC_IO_BASE) {
-		if (!evt->fd)
-			return "unknown";
-		switch (evt->fd->type) {
-		case SCAP_FD_FILE:
-		case SCAP_FD_FILE_V2:
-		case SCAP_FD_DIRECTORY:
-			return "file";
-		case SCAP_FD_IPV4_SOCK:
-		case SCAP_FD_IPV6_SOCK:
-		case SCAP_FD_IPV4_SERVSOCK:
-		case SCAP_FD_IPV6_SERVSOCK:
-			return "net";
-		case SCAP_FD_FIFO:
-		case SCAP_FD_UNIX_SOCK:
-		case SCAP_FD_EVENT:
-		case SCAP_FD_SIGNALFD:
-		case SCAP_FD_INOTIFY:
-		case SCAP_FD_USERFAULTFD:
-			return "ipc";
-		case SCAP_FD_UNSUPPORTED:
-		case SCAP_FD_EVENTPOLL:
-		case SCAP_FD_BPF:
-		case SCAP_FD_IOURING:
-		case SCAP_FD_NETLINK:
-		case SCAP_FD_UNKNOWN:
-			return "other";
-		default:
-			return "unknown";
-		}
-	}
-	switch (cat & ~SCAP_EC_SYSCALL & ~SCAP_EC_TRACEPOINT & ~SCAP_EC_PLUGIN & ~SCAP_EC_METAEVENT) {
-	case SCAP_EC_UNKNOWN: return "unknown";
-	case SCAP_EC_OTHER: return "other";
-	case SCAP_EC_FILE: return "file";
-	case SCAP_EC_NET: return "net";
-	case SCAP_EC_IPC: return "IPC";
-	case SCAP_EC_MEMORY: return "memory";
-	case SCAP_EC_PROCESS: return "process";
-	case SCAP_EC_SLEEP: return "sleep";
-	case SCAP_EC_SYSTEM: return "system";
-	case SCAP_EC_SIGNAL: return "signal";
-	case SCAP_EC_USER: return "user";
-	case SCAP_EC_TIME: return "time";
-	case SCAP_EC_PROCESSING: return "processing";
-	case SCAP_EC_WAIT: return "wait";
-	case SCAP_EC_SCHEDULER: return "scheduler";
-	case SCAP_EC_INTERNAL: return "internal";
-	default: return "unknown";
+	free(r->param_idx);
+	r->param_idx = NULL;
+	if (r->scratch) {
+		strbuf_free(&r->scratch->a);
+		strbuf_free(&r->scratch->b);
+		free(r->scratch->cpu_switch_ts);
+		hashmap_free(&r->scratch->tot);
+		free(r->scratch);
+		r->scratch = NULL;
 	}
 }
 
-/* The "res" parameter, or the "fd" of an fd-creating exit event; false when none. */
-static bool result_param(struct sinsp_evt *evt, int *idx)
+static bool extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
+			struct field_val *v, struct strbuf *out)
 {
-	int i = sinsp_param_index(evt, "res");
-
-	if (i < 0 && evt->info && (evt->info->flags & SCAP_EF_CREATES_FD) && !scap_evt_is_enter(evt->ref.type))
-		i = sinsp_param_index(evt, "fd");
-	*idx = i;
-	return i >= 0;
-}
-
-static void add_joined(struct strbuf *out, const char *blob, uint32_t len, char sep)
-{
-	uint32_t i;
-	size_t start = out->len;
-
-	for (i = 0; i < len; i++) {
-		char c = blob[i];
-
-		strbuf_addc(out, c ? c : sep);
-	}
-	/* drop the separator the final NUL produced */
-	if (out->len > start && out->buf[out->len - 1] == sep)
-		out->buf[--out->len] = 0;
-}
-
-static struct sinsp_thread *parent_of(struct sinsp_evt *evt)
-{
-	return evt->thread ? sinsp_thread_find(evt->s, evt->thread->ptid) : NULL;
-}
-
-static const char *fd_type_name(int32_t type)
-{
-	switch (type) {
-	case SCAP_FD_FILE:
-	case SCAP_FD_FILE_V2: return "file";
-	case SCAP_FD_DIRECTORY: return "directory";
-	case SCAP_FD_IPV4_SOCK:
-	case SCAP_FD_IPV4_SERVSOCK: return "ipv4";
-	case SCAP_FD_IPV6_SOCK:
-	case SCAP_FD_IPV6_SERVSOCK: return "ipv6";
-	case SCAP_FD_UNIX_SOCK: return "unix";
-	case SCAP_FD_FIFO: return "pipe";
-	case SCAP_FD_EVENT: return "event";
-	case SCAP_FD_SIGNALFD: return "signalfd";
-	case SCAP_FD_EVENTPOLL: return "eventpoll";
-	case SCAP_FD_INOTIFY: return "inotify";
-	case SCAP_FD_TIMERFD: return "timerfd";
-	case SCAP_FD_NETLINK: return "netlink";
-	case SCAP_FD_BPF: return "bpf";
-	case SCAP_FD_USERFAULTFD: return "userfaultfd";
-	case SCAP_FD_IOURING: return "io_uring";
-	case SCAP_FD_MEMFD: return "memfd";
-	case SCAP_FD_PIDFD: return "pidfd";
-	default: return "<NA>";
+	switch (r->def->cls) {
+	case FIELD_CLASS_EVT: return sinsp_fields_evt(evt, r, bf, v, out);
+	case FIELD_CLASS_PROC: return sinsp_fields_proc(evt, r, v, out);
+	case FIELD_CLASS_FD: return sinsp_fields_fd(evt, r, v, out);
+	case FIELD_CLASS_CONTAINER: return sinsp_fields_container(evt, r, v, out);
+	default: return false;
 	}
 }
 
-static bool is_ip(const struct sinsp_fd *f)
+/* A number of the field's type and print format, as sysdig prints it. */
+static bool render_num(const struct field_ref *r, const struct field_val *v, struct strbuf *out)
 {
-	return f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK ||
-	       f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK;
+	uint8_t pf = r->def->pf;
+
+	if (r->def->type == SCAP_PT_UINT32 && pf == SCAP_PF_NA)
+		return false; /* sysdig has no text for an unformatted UINT32 (evt.type.is) */
+	switch (pf) {
+	case SCAP_PF_10_PADDED_DEC:
+		strbuf_printf(out, "%09" PRIu64, v->v.u);
+		return true;
+	case SCAP_PF_HEX:
+		strbuf_printf(out, "%" PRIX64, r->def->type == SCAP_PT_INT32 ? (uint64_t)(uint32_t)v->v.u : v->v.u);
+		return true;
+	default:
+		if (v->t == FV_S64)
+			strbuf_add_s64(out, v->v.s);
+		else
+			strbuf_add_u64(out, v->v.u);
+		return true;
+	}
 }
 
 /*
- * Name sysdig gives the fd of an exit event that has none in the table: the path of a
- * failed open, the tuple of a failed connect, "" for any other exit; none for enters.
+ * evt.rawarg prints with the type of the first event parameter of that name (sysdig
+ * looks the name up once) and without a print format: pids, errnos and text print;
+ * other integers have no text (sysdig prints <NA>; for fds, flags, tuples and syscall
+ * ids it stops with "wrong event type": scry prints <NA> instead).
  */
-static bool fdname_from_event(struct sinsp_evt *evt, struct strbuf *out)
+static bool rawarg_printable(const struct field_ref *r)
 {
-	const char *name;
-	int i;
-
-	if (scap_evt_is_enter(evt->ref.type) || !evt->info)
-		return false;
-	name = evt->info->name;
-	if (strcmp(name, "open") == 0 || strcmp(name, "openat") == 0 || strcmp(name, "openat2") == 0 ||
-	    strcmp(name, "creat") == 0)
-		i = sinsp_param_index(evt, "name");
-	else if (strcmp(name, "connect") == 0)
-		i = sinsp_param_index(evt, "tuple");
-	else
+	switch (r->aux) {
+	case SCAP_PT_PID: case SCAP_PT_ERRNO: case SCAP_PT_CHARBUF: case SCAP_PT_FSPATH:
+	case SCAP_PT_FSRELPATH: case SCAP_PT_BYTEBUF: case SCAP_PT_IPV4ADDR: case SCAP_PT_DOUBLE:
 		return true;
-	if (i >= 0) {
-		struct strbuf val = { 0 }, res = { 0 };
-
-		sinsp_render_param(evt, (uint32_t)i, SINSP_BUF_JSON, &val, &res);
-		if (res.len)
-			strbuf_add(out, res.buf, res.len);
-		else if (val.len)
-			strbuf_add(out, val.buf, val.len);
-		strbuf_free(&val);
-		strbuf_free(&res);
-	}
-	return true;
-}
-
-/* fd type letter sysdig guesses from the event when the fd is not in the table */
-static char typechar_from_event(const struct sinsp_evt *evt)
-{
-	static const struct { const char *name; char c; } guesses[] = {
-		{ "open", 'f' }, { "openat", 'f' }, { "openat2", 'f' }, { "creat", 'f' },
-		{ "socket", '4' }, { "accept", '4' }, { "accept4", '4' },
-		{ "pipe", 'p' }, { "pipe2", 'p' }, { "eventfd", 'e' }, { "eventfd2", 'e' },
-		{ "signalfd", 's' }, { "signalfd4", 's' }, { "timerfd_create", 't' },
-		{ "inotify_init", 'i' }, { "inotify_init1", 'i' },
-	};
-	size_t i;
-
-	if (!evt->info)
-		return 'o';
-	for (i = 0; i < sizeof(guesses) / sizeof(guesses[0]); i++)
-		if (strcmp(evt->info->name, guesses[i].name) == 0)
-			return guesses[i].c;
-	return 'o';
-}
-
-static bool extract_null_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
-{
-	size_t start = out->len;
-	const char *slash;
-
-	switch (id) {
-	case F_FD_TYPECHAR:
-		strbuf_addc(out, typechar_from_event(evt));
-		return true;
-	case F_FD_NAME:
-		return fdname_from_event(evt, out);
-	case F_FD_DIRECTORY:
-		if (!fdname_from_event(evt, out))
-			return false;
-		slash = memrchr(out->buf + start, '/', out->len - start);
-		if (slash && slash != out->buf + start) {
-			if ((size_t)(slash - out->buf) < out->len - 1) {
-				out->len = (size_t)(slash - out->buf);
-				out->buf[out->len] = 0;
-			}
-		} else {
-			out->len = start;
-			strbuf_addc(out, '/');
-		}
-		return true;
-	default:
-		return false; /* fd.filename, fd.is_server and the socket fields need the fd */
-	}
-}
-
-static bool failed_result(struct sinsp_evt *evt)
-{
-	int i = sinsp_param_index(evt, "res");
-
-	return i >= 0 && sinsp_param_s64(evt, (uint32_t)i, 0) < 0;
-}
-
-static bool is_local_ipv4(struct sinsp *s, uint32_t ip)
-{
-	uint32_t i;
-
-	for (i = 0; i < s->nifv4; i++)
-		if (s->ifv4[i].addr == ip)
-			return true;
-	return false;
-}
-
-/* sysdig matches IPv6 addresses to interfaces on their first 64 bits (the prefix) */
-static bool is_local_ipv6(struct sinsp *s, const uint8_t ip[16])
-{
-	uint32_t i;
-
-	for (i = 0; i < s->nifv6; i++)
-		if (memcmp(s->ifv6[i].addr, ip, 8) == 0)
-			return true;
-	return false;
-}
-
-static bool extract_fd(struct sinsp_evt *evt, int id, struct strbuf *out)
-{
-	const struct sinsp_fd *f = evt->fd;
-
-	/* fd fields describe only events that create, use or close an fd */
-	if (!evt->thread || !evt->info ||
-	    !(evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD)))
-		return false;
-	if (id == F_FD_NUM) {
-		strbuf_add_s64(out, f ? f->fd : evt->fd_num);
-		return true;
-	}
-	/* as sysdig, an event without its own fd (unpaired exit) uses the thread's last fd */
-	if (!f && evt->fd_num >= 0)
-		f = sinsp_fd_find(evt->thread, evt->fd_num);
-	if (!f)
-		return extract_null_fd(evt, id, out);
-	switch (id) {
-	case F_FD_TYPE:
-		strbuf_adds(out, fd_type_name(f->type));
-		return true;
-	case F_FD_TYPECHAR:
-		strbuf_addc(out, sinsp_fd_typechar(f));
-		return true;
-	case F_FD_NAME:
-		/* a failed connect shows the tuple it tried for this event only, as sysdig does */
-		if (evt->info && strcmp(evt->info->name, "connect") == 0 &&
-		    !scap_evt_is_enter(evt->ref.type) && failed_result(evt))
-			return fdname_from_event(evt, out);
-		strbuf_adds(out, f->name);
-		return true;
-	case F_FD_DIRECTORY:
-	case F_FD_FILENAME: {
-		const char *slash;
-
-		if (f->type != SCAP_FD_FILE && f->type != SCAP_FD_FILE_V2 && f->type != SCAP_FD_DIRECTORY)
-			return false;
-		if (f->type == SCAP_FD_DIRECTORY) {
-			if (id == F_FD_FILENAME)
-				return false;
-			strbuf_adds(out, f->name);
-			return true;
-		}
-		slash = strrchr(f->name, '/');
-		if (id == F_FD_DIRECTORY) {
-			if (!slash)
-				return false;
-			strbuf_add(out, f->name, slash == f->name ? 1 : (size_t)(slash - f->name));
-		} else {
-			strbuf_adds(out, slash ? slash + 1 : f->name);
-		}
-		return true;
-	}
-	case F_FD_CIP:
-	case F_FD_SIP:
-		if (!sinsp_fd_l4proto(f) && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK))
-			return false; /* no role yet: sysdig does not know which end is which */
-		if (f->type == SCAP_FD_IPV4_SOCK)
-			sinsp_render_ipv4(out, id == F_FD_CIP ? f->addr.v4.sip : f->addr.v4.dip);
-		else if (f->type == SCAP_FD_IPV6_SOCK)
-			sinsp_render_ipv6(out, id == F_FD_CIP ? f->addr.v6.sip : f->addr.v6.dip);
-		else if (f->type == SCAP_FD_IPV4_SERVSOCK && id == F_FD_SIP)
-			sinsp_render_ipv4(out, f->addr.v4.sip);
-		else if (f->type == SCAP_FD_IPV6_SERVSOCK && id == F_FD_SIP)
-			sinsp_render_ipv6(out, f->addr.v6.sip);
-		else
-			return false;
-		return true;
-	case F_FD_CPORT:
-	case F_FD_SPORT:
-		if (!sinsp_fd_l4proto(f) && (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK))
-			return false;
-		if (f->type == SCAP_FD_IPV4_SOCK)
-			strbuf_add_u64(out, id == F_FD_CPORT ? f->addr.v4.sport : f->addr.v4.dport);
-		else if (f->type == SCAP_FD_IPV6_SOCK)
-			strbuf_add_u64(out, id == F_FD_CPORT ? f->addr.v6.sport : f->addr.v6.dport);
-		else if (f->type == SCAP_FD_IPV4_SERVSOCK && id == F_FD_SPORT)
-			strbuf_add_u64(out, f->addr.v4.sport);
-		else if (f->type == SCAP_FD_IPV6_SERVSOCK && id == F_FD_SPORT)
-			strbuf_add_u64(out, f->addr.v6.sport);
-		else if (f->type == SCAP_FD_UNIX_SOCK && id == F_FD_CPORT && (f->is_client || f->is_server))
-			strbuf_addc(out, '0'); /* sysdig 0.29.3 reports port 0 for a unix socket with a role */
-		else
-			return false;
-		return true;
-	case F_FD_L4PROTO:
-		if (!is_ip(f))
-			return false;
-		switch (sinsp_fd_l4proto(f)) {
-		case SCAP_L4_TCP: strbuf_adds(out, "tcp"); break;
-		case SCAP_L4_UDP: strbuf_adds(out, "udp"); break;
-		case SCAP_L4_ICMP: strbuf_adds(out, "icmp"); break;
-		case SCAP_L4_RAW: strbuf_adds(out, "raw"); break;
-		default: return false;
-		}
-		return true;
-	case F_FD_SOCKFAMILY:
-		if (is_ip(f))
-			strbuf_adds(out, "ip");
-		else if (f->type == SCAP_FD_UNIX_SOCK)
-			strbuf_adds(out, "unix");
-		else
-			return false;
-		return true;
-	case F_FD_IS_SERVER: {
-		/* listening sockets, and connections whose server end is this machine */
-		bool server = f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK ||
-			      (f->type == SCAP_FD_IPV4_SOCK && is_local_ipv4(evt->s, f->addr.v4.dip)) ||
-			      (f->type == SCAP_FD_IPV6_SOCK && is_local_ipv6(evt->s, f->addr.v6.dip));
-
-		strbuf_adds(out, server ? "true" : "false");
-		return true;
-	}
 	default:
 		return false;
 	}
+}
+
+static void restore(struct strbuf *out, size_t start)
+{
+	out->len = start;
+	if (out->buf)
+		out->buf[start] = 0;
 }
 
 bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
 			 struct strbuf *out)
 {
-	struct sinsp_thread *t = evt->thread, *m, *p;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-	int i;
+	struct field_val v;
+	size_t start = out->len;
 
-	switch (r->def->id) {
-	case F_EVT_NUM: strbuf_add_u64(out, evt->num); return true;
-	case F_EVT_TIME: add_time(out, evt->ref.ts_ns, true, false); return true;
-	case F_EVT_TIME_S: add_time(out, evt->ref.ts_ns, false, false); return true;
-	case F_EVT_DATETIME: add_time(out, evt->ref.ts_ns, true, true); return true;
-	case F_EVT_RAWTIME: strbuf_add_u64(out, evt->ref.ts_ns); return true;
-	case F_EVT_RAWTIME_S: strbuf_add_u64(out, evt->ref.ts_ns / 1000000000ull); return true;
-	case F_EVT_RAWTIME_NS: strbuf_add_u64(out, evt->ref.ts_ns % 1000000000ull); return true;
-	case F_EVT_RELTIME: /* sysdig pads to 9 digits */
-		strbuf_printf(out, "%09" PRIu64, (uint64_t)(evt->ref.ts_ns - evt->s->first_ts));
-		return true;
-	case F_EVT_OUTPUTTIME:
-		if (bf == SINSP_BUF_JSON)
-			strbuf_add_u64(out, evt->ref.ts_ns);
-		else
-			add_time(out, evt->ref.ts_ns, true, false);
-		return true;
-	case F_EVT_LATENCY:
-		/* the thread's latency as the last paired event left it (0 after an enter) */
-		strbuf_add_u64(out, t ? t->latency_ns : 0);
-		return true;
-	case F_EVT_CPU: strbuf_add_u64(out, evt->ref.cpu); return true;
-	case F_EVT_TYPE:
-		if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
-			uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
-
-			strbuf_adds(out, id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>");
-		} else {
-			strbuf_adds(out, evt->info && evt->info->name ? evt->info->name : "<unknown>");
-		}
-		return true;
-	case F_EVT_CATEGORY: strbuf_adds(out, category_name(evt)); return true;
-	case F_EVT_DIR: strbuf_addc(out, scap_evt_is_enter(evt->ref.type) ? '>' : '<'); return true;
-	case F_EVT_ARGS:
-	case F_EVT_INFO:
-		sinsp_render_args(evt, bf, out);
-		return true;
-	case F_EVT_ARG: {
-		struct strbuf val = { 0 }, res = { 0 };
-
-		i = r->argnum >= 0 ? r->argnum : (r->arg ? sinsp_param_index(evt, r->arg) : -1);
-		if (i < 0 || (uint32_t)i >= evt->nparams)
-			return false;
-		sinsp_render_param(evt, (uint32_t)i, bf, &val, &res);
-		if (res.len)
-			strbuf_add(out, res.buf, res.len);
-		else
-			strbuf_add(out, val.buf ? val.buf : "", val.len);
-		strbuf_free(&val);
-		strbuf_free(&res);
-		return true;
-	}
-	case F_EVT_RES:
-	case F_EVT_RAWRES:
-	case F_EVT_FAILED: {
-		int64_t v;
-
-		if (!result_param(evt, &i)) {
-			if (r->def->id != F_EVT_FAILED)
-				return false;
-			strbuf_adds(out, "false");
-			return true;
-		}
-		v = sinsp_param_s64(evt, (uint32_t)i, 0);
-		if (r->def->id == F_EVT_RAWRES) {
-			strbuf_add_s64(out, v);
-		} else if (r->def->id == F_EVT_FAILED) {
-			strbuf_adds(out, v < 0 ? "true" : "false");
-		} else if (v >= 0) {
-			strbuf_adds(out, "SUCCESS");
-		} else {
-			const char *e = scap_errno_name(v);
-
-			if (e)
-				strbuf_adds(out, e);
-			else
-				strbuf_add_s64(out, v);
-		}
-		return true;
-	}
-	case F_EVT_IS_IO:
-		strbuf_adds(out, eflags & (SCAP_EF_READS_FROM_FD | SCAP_EF_WRITES_TO_FD) ? "true" : "false");
-		return true;
-	case F_EVT_IS_IO_READ:
-		strbuf_adds(out, eflags & SCAP_EF_READS_FROM_FD ? "true" : "false");
-		return true;
-	case F_EVT_IS_IO_WRITE:
-		strbuf_adds(out, eflags & SCAP_EF_WRITES_TO_FD ? "true" : "false");
-		return true;
-	case F_EVT_IO_DIR:
-		if (eflags & SCAP_EF_WRITES_TO_FD)
-			strbuf_adds(out, "write");
-		else if (eflags & SCAP_EF_READS_FROM_FD)
-			strbuf_adds(out, "read");
-		else
-			return false;
-		return true;
-	case F_EVT_ISWAIT:
-		strbuf_adds(out, eflags & SCAP_EF_WAITS ? "true" : "false");
-		return true;
-	case F_EVT_BUFLEN: {
-		int64_t v;
-
-		if (!evt->fd || !evt->info || !(evt->info->category & SCAP_EC_IO_BASE) ||
-		    scap_evt_is_enter(evt->ref.type) || (i = sinsp_param_index(evt, "res")) < 0)
-			return false;
-		v = sinsp_param_s64(evt, (uint32_t)i, -1);
-		if (v < 0)
-			return false;
-		strbuf_add_s64(out, v);
-		return true;
-	}
-	default:
-		break;
-	}
-	if (r->def->id >= F_FD_NUM)
-		return extract_fd(evt, r->def->id, out);
-	if (r->def->id == F_THREAD_TID) {
-		strbuf_add_u64(out, evt->ref.tid); /* known from the event even without state */
-		return true;
-	}
-	if (!t)
+	if (!extract_val(evt, r, bf, &v, out)) {
+		restore(out, start);
 		return false;
-	m = sinsp_thread_main(evt->s, t);
-	switch (r->def->id) {
-	case F_PROC_PID: strbuf_add_s64(out, t->pid); return true;
-	case F_PROC_PPID:
-		strbuf_add_s64(out, t->ptid); /* sysdig 0.29.3 prints the thread's ptid */
+	}
+	if (r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_RAWARG && !rawarg_printable(r)) {
+		restore(out, start);
+		return false;
+	}
+	switch (v.t) {
+	case FV_TEXT:
 		return true;
-	case F_PROC_NAME:
-		if (!t->comm)
+	case FV_BOOL:
+		strbuf_adds(out, v.v.u ? "true" : "false");
+		return true;
+	case FV_DOUBLE:
+		strbuf_printf(out, "%.1f", v.v.d);
+		return true;
+	case FV_IPV4:
+		sinsp_render_ipv4(out, v.v.ip4);
+		return true;
+	case FV_IPV6:
+		sinsp_render_ipv6(out, v.v.ip6);
+		return true;
+	default:
+		if (!render_num(r, &v, out)) {
+			restore(out, start);
 			return false;
-		strbuf_adds(out, t->comm);
-		return true;
-	case F_PROC_EXE:
-		if (!t->exe)
-			return false;
-		strbuf_adds(out, t->exe);
-		return true;
-	case F_PROC_EXEPATH:
-		if (!t->exepath)
-			return false;
-		strbuf_adds(out, t->exepath);
-		return true;
-	case F_PROC_ARGS:
-		add_joined(out, t->args ? t->args : "", t->args_len, ' ');
-		return true;
-	case F_PROC_CMDLINE:
-		strbuf_adds(out, t->comm ? t->comm : "");
-		if (t->args_len) {
-			strbuf_addc(out, ' ');
-			add_joined(out, t->args, t->args_len, ' ');
 		}
 		return true;
-	case F_PROC_CWD:
-		strbuf_adds(out, m->cwd ? m->cwd : "");
-		return true;
-	case F_PROC_VPID:
-		if (t->vpid < 0)
-			return false;
-		strbuf_add_s64(out, t->vpid);
-		return true;
-	case F_PROC_PNAME:
-		if (!(p = parent_of(evt)) || !p->comm)
-			return false;
-		strbuf_adds(out, p->comm);
-		return true;
-	case F_PROC_PCMDLINE:
-		if (!(p = parent_of(evt)))
-			return false;
-		strbuf_adds(out, p->comm ? p->comm : "");
-		if (p->args_len) {
-			strbuf_addc(out, ' ');
-			add_joined(out, p->args, p->args_len, ' ');
-		}
-		return true;
-	case F_PROC_SID: strbuf_add_s64(out, t->sid); return true;
-	case F_PROC_FDLIMIT: strbuf_add_s64(out, t->fdlimit); return true;
-	case F_THREAD_VTID:
-		if (t->vtid < 0)
-			return false;
-		strbuf_add_s64(out, t->vtid);
-		return true;
-	case F_THREAD_ISMAIN: strbuf_adds(out, t->tid == t->pid ? "true" : "false"); return true;
-	case F_USER_UID: strbuf_add_u64(out, t->uid); return true;
-	case F_USER_NAME: {
-		const char *n = sinsp_user_name(evt->s, t->uid);
-
-		if (!n)
-			return false;
-		strbuf_adds(out, n);
-		return true;
 	}
-	case F_USER_LOGINUID: strbuf_add_s64(out, (int32_t)t->loginuid); return true;
-	case F_GROUP_GID:
-		/*
-		 * sysdig 0.29.3 reads group.gid as 64 bits starting at the 32-bit gid, so its
-		 * upper half shows the main thread's count of other threads; reproduced for
-		 * identical output.
-		 */
-		strbuf_add_u64(out, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
-		return true;
-	case F_GROUP_NAME: {
-		const char *n = sinsp_group_name(evt->s, t->gid);
+}
 
-		if (!n)
+bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, int64_t *out,
+			     bool *is_unsigned)
+{
+	struct field_val v;
+	struct strbuf *scratch;
+
+	if (r->def->kind == FIELD_STR || !r->scratch)
+		return false;
+	scratch = &r->scratch->b;
+	strbuf_reset(scratch);
+	if (!extract_val(evt, r, SINSP_BUF_NORMAL, &v, scratch))
+		return false;
+	switch (v.t) {
+	case FV_S64:
+		*out = v.v.s;
+		*is_unsigned = false;
+		return true;
+	case FV_U64:
+	case FV_BOOL:
+		*out = (int64_t)v.v.u;
+		*is_unsigned = v.t == FV_U64;
+		if (v.t == FV_BOOL)
+			*is_unsigned = false;
+		return true;
+	case FV_DOUBLE:
+		*out = (int64_t)v.v.d;
+		*is_unsigned = false;
+		return true;
+	case FV_TEXT: {
+		/* evt.rawarg of a text parameter, or a number rendered as text */
+		char *end;
+
+		if (!scratch->len)
 			return false;
-		strbuf_adds(out, n);
-		return true;
+		*out = strtoll(scratch->buf, &end, 10);
+		*is_unsigned = false;
+		return *end == 0;
 	}
-	case F_CONTAINER_ID:
-	case F_CONTAINER_NAME:
-		strbuf_adds(out, "host");
-		return true;
 	default:
 		return false;
 	}
 }
 
-#define NFIELD_DEFS (sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1)
+uint8_t sinsp_field_type(const struct field_ref *r)
+{
+	if (r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_RAWARG && r->param_idx) {
+		uint32_t e;
+
+		/* the first event type that has the parameter decides, as sysdig's lookup does */
+		for (e = 0; e < SCAP_EVT_MAX; e++)
+			if (r->param_idx[e] >= 0)
+				return scap_evt_info((uint16_t)e)->params[r->param_idx[e]].type;
+		return SCAP_PT_NONE;
+	}
+	return r->def->type;
+}
 
 static struct sinsp_field_info field_infos[NFIELD_DEFS];
 static pthread_once_t field_infos_once = PTHREAD_ONCE_INIT;
