@@ -285,7 +285,8 @@ static int prepare_ref(struct field_ref *r)
 		char *end;
 		unsigned long v = strtoul(r->arg, &end, 10);
 
-		r->aux = *end || !*r->arg ? event_type_by_name(r->arg) : (int32_t)v;
+		/* by name: that event type and the next (its exit); by number: that one only */
+		r->aux = *end || !*r->arg ? event_type_by_name(r->arg) : (int32_t)(v & 0xffff) | FIELD_AUX_EXACT;
 	}
 	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_RAWARG)
 		r->aux = sinsp_field_type(r);

@@ -61,6 +61,9 @@ struct field_def {
 
 struct field_scratch;
 
+/* field_ref.aux of evt.type.is: the type given by number matches only itself */
+#define FIELD_AUX_EXACT 0x40000000
+
 /* A field reference compiled from a format or filter. */
 struct field_ref {
 	const struct field_def *def;

@@ -500,9 +500,11 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 		return true;
 	case F_EVT_TYPE_IS:
 		v->t = FV_U64;
-		v->v.u = r->aux >= 0 && (evt->ref.type == (uint32_t)r->aux ||
-					 (evt->ref.type == (uint32_t)r->aux + 1 &&
-					  scap_evt_is_enter((uint16_t)r->aux)));
+		if (r->aux >= 0 && (r->aux & FIELD_AUX_EXACT))
+			v->v.u = evt->ref.type == (uint32_t)(r->aux & 0xffff);
+		else
+			v->v.u = r->aux >= 0 && (evt->ref.type == (uint32_t)r->aux ||
+						 evt->ref.type == (uint32_t)r->aux + 1);
 		return true;
 	case F_SYSCALL_TYPE:
 		if (evt->ref.type == SCAP_EVT_SCHEDSWITCH_6_E || (eflags & SCAP_EF_SKIPPARSERESET) ||

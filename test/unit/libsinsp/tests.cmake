@@ -8,3 +8,5 @@ scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sin
 target_include_directories(test_filter PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
 scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp)
 target_include_directories(test_containers PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
+scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp)
+target_include_directories(test_fields PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)

@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * test_fields.c - field parsing and extraction (fields*.c) on synthetic events fed
+ * through the test_input engine: exact text of representative fields, arguments,
+ * unresolved fields, numeric kinds and the typed extractor used by filters.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libscap/scap.h>
+#include <libscap/scap_test_input.h>
+#include <libsinsp/sinsp.h>
+
+#include "sinsp_int.h"
+#include "fields.h"
+
+#define TID 100
+#define MAX_EVTS 16
+
+struct tparam {
+	const void *val;
+	uint16_t len;
+};
+
+#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
+#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
+#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
+
+struct fixture {
+	uint8_t *evts[MAX_EVTS];
+	uint32_t n;
+	uint64_t ts;
+	struct scap_threadinfo threads[3];   /* init(1) <- bash(50) <- test(100) */
+	struct scap_fdinfo fds[1];
+	struct scap_userinfo users[1];
+	struct scap_state state;
+	struct scap_test_input in;
+	sinsp_t *s;
+	struct strbuf out;
+};
+
+static struct fixture fx;
+
+static void add_evt(uint16_t type, uint32_t nparams, ...)
+{
+	struct scap_abi_evt_hdr hdr;
+	struct tparam p[SCAP_MAX_EVENT_PARAMS];
+	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
+	uint8_t *rec, *w;
+	va_list ap;
+
+	ck_assert_uint_lt(fx.n, MAX_EVTS);
+	va_start(ap, nparams);
+	for (i = 0; i < nparams; i++) {
+		p[i] = va_arg(ap, struct tparam);
+		len += p[i].len;
+	}
+	va_end(ap);
+	rec = calloc(1, len);
+	ck_assert_ptr_nonnull(rec);
+	hdr.ts = 1000000000ull * 1700000000ull + (++fx.ts) * 1500;
+	hdr.tid = TID;
+	hdr.len = len;
+	hdr.type = type;
+	hdr.nparams = nparams;
+	memcpy(rec, &hdr, sizeof(hdr));
+	w = rec + SCAP_ABI_EVT_HDR_LEN;
+	for (i = 0; i < nparams; i++, w += 2)
+		memcpy(w, &p[i].len, 2);
+	for (i = 0; i < nparams; i++) {
+		memcpy(w, p[i].val, p[i].len);
+		w += p[i].len;
+	}
+	fx.evts[fx.n++] = rec;
+}
+
+static void set_thread(struct scap_threadinfo *t, uint64_t tid, uint64_t ptid, const char *comm)
+{
+	t->tid = t->pid = tid;
+	t->ptid = ptid;
+	t->sid = 50;
+	t->vtid = t->vpid = -1;
+	strcpy(t->comm, comm);
+	strcpy(t->exe, comm);
+	strcpy(t->cwd, "/root/");
+	t->fdlimit = 1024;
+	t->loginuid = UINT32_MAX;
+}
+
+/* Threads init(1) <- bash(50) <- test(100, "-v x", uid 1000, cgroups), user 1000. */
+static void open_inspector(void)
+{
+	char errbuf[SCAP_ERRBUF_SIZE];
+	static const char args[] = "-v\0x";
+	static const char cgroups[] = "cpu=/user.slice\0memory=/docker/x";
+
+	set_thread(&fx.threads[0], 1, 0, "init");
+	set_thread(&fx.threads[1], 50, 1, "bash");
+	set_thread(&fx.threads[2], TID, 50, "test");
+	memcpy(fx.threads[2].args, args, sizeof(args));
+	fx.threads[2].args_len = sizeof(args);
+	memcpy(fx.threads[2].cgroups, cgroups, sizeof(cgroups));
+	fx.threads[2].cgroups_len = sizeof(cgroups);
+	fx.threads[2].uid = 1000;
+	fx.threads[2].gid = 1000;
+	fx.threads[2].vtid = 7;
+	fx.fds[0].fd = 5;
+	fx.fds[0].type = SCAP_FD_DIRECTORY;
+	strcpy(fx.fds[0].name, "/etc");
+	fx.threads[2].nfds = 1;
+	fx.threads[2].fds = fx.fds;
+	fx.users[0].uid = 1000;
+	fx.users[0].gid = 1000;
+	strcpy(fx.users[0].name, "alice");
+	strcpy(fx.users[0].homedir, "/home/alice");
+	strcpy(fx.users[0].shell, "/bin/zsh");
+	fx.state.sz = sizeof(fx.state);
+	fx.state.threads = fx.threads;
+	fx.state.nthreads = 3;
+	fx.state.users = fx.users;
+	fx.state.nusers = 1;
+	fx.in.sz = sizeof(fx.in);
+	fx.in.events = (const uint8_t *const *)fx.evts;
+	fx.in.nevents = fx.n;
+	fx.in.state = &fx.state;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+
+	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+}
+
+static struct sinsp_evt *next(void)
+{
+	struct sinsp_evt *evt = NULL;
+
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	return evt;
+}
+
+/* Text of field name for evt, or NULL when it does not resolve. */
+static const char *field(struct sinsp_evt *evt, const char *name)
+{
+	struct field_ref r;
+	size_t n = sinsp_field_parse(name, &r);
+	bool ok;
+
+	ck_assert_msg(n == strlen(name), "field %s parsed %zu bytes", name, n);
+	strbuf_reset(&fx.out);
+	ok = sinsp_field_extract(evt, &r, SINSP_BUF_NORMAL, &fx.out);
+	sinsp_field_ref_free(&r);
+	if (!ok) {
+		ck_assert_uint_eq(fx.out.len, 0);
+		return NULL;
+	}
+	return fx.out.buf ? fx.out.buf : "";
+}
+
+static bool num(struct sinsp_evt *evt, const char *name, int64_t *v, bool *is_unsigned)
+{
+	struct field_ref r;
+	bool ok;
+
+	ck_assert_uint_eq(sinsp_field_parse(name, &r), strlen(name));
+	ok = sinsp_field_extract_num(evt, &r, v, is_unsigned);
+	sinsp_field_ref_free(&r);
+	return ok;
+}
+
+static void setup(void)
+{
+	memset(&fx, 0, sizeof(fx));
+}
+
+static void teardown(void)
+{
+	uint32_t i;
+
+	sinsp_close(fx.s);
+	for (i = 0; i < fx.n; i++)
+		free(fx.evts[i]);
+	strbuf_free(&fx.out);
+}
+
+/* openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 7, then a failed openat (ENOENT). */
+static void add_opens(void)
+{
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/etc/passwd"), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(7), P64(-100), PSTR("/etc/passwd"), P32(1), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(5), PSTR("missing"), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(-2), P64(5), PSTR("missing"), P32(1), P32(0), P32(0));
+}
+
+/* ---- parsing ------------------------------------------------------------------------ */
+
+START_TEST(parse_names_and_arguments)
+{
+	struct field_ref r;
+
+	ck_assert_uint_eq(sinsp_field_parse("proc.aname[2] x", &r), 13);
+	ck_assert_str_eq(r.def->name, "proc.aname");
+	ck_assert_int_eq(r.argnum, 2);
+	sinsp_field_ref_free(&r);
+	ck_assert_uint_eq(sinsp_field_parse("evt.arg.name,", &r), 12);
+	ck_assert_str_eq(r.arg, "name");
+	ck_assert_int_eq(r.argnum, -1);
+	ck_assert_ptr_nonnull(r.param_idx);
+	sinsp_field_ref_free(&r);
+	ck_assert_uint_eq(sinsp_field_parse("evt.args", &r), 8);
+	ck_assert_str_eq(r.def->name, "evt.args");
+	sinsp_field_ref_free(&r);
+	/* the longest name wins: evt.rawtime.ns is not evt.rawtime followed by ".ns" */
+	ck_assert_uint_eq(sinsp_field_parse("evt.rawtime.ns", &r), 14);
+	ck_assert_str_eq(r.def->name, "evt.rawtime.ns");
+	sinsp_field_ref_free(&r);
+	ck_assert_uint_eq(sinsp_field_parse("container.mount.dest[0]", &r), 23);
+	ck_assert_str_eq(r.def->name, "container.mount.dest");
+	sinsp_field_ref_free(&r);
+	ck_assert_uint_eq(sinsp_field_parse("fd.cip.name", &r), 11);
+	ck_assert_str_eq(r.def->name, "fd.cip.name");
+	sinsp_field_ref_free(&r);
+	/* required arguments, and argument forms a field does not take */
+	ck_assert_uint_eq(sinsp_field_parse("evt.arg", &r), 0);
+	ck_assert_uint_eq(sinsp_field_parse("thread.cgroup", &r), 0);
+	ck_assert_uint_eq(sinsp_field_parse("proc.aname.x", &r), 0);
+	ck_assert_uint_eq(sinsp_field_parse("evt.rawarg[0]", &r), 0);
+	ck_assert_uint_eq(sinsp_field_parse("proc.nosuch", &r), 0);
+}
+END_TEST
+
+START_TEST(catalog_kinds_and_types)
+{
+	static const struct { const char *name; enum field_kind kind; uint8_t type; } want[] = {
+		{ "proc.pid", FIELD_NUM, SCAP_PT_INT64 },
+		{ "user.uid", FIELD_NUM, SCAP_PT_UINT32 },
+		{ "user.loginuid", FIELD_NUM, SCAP_PT_INT32 },
+		{ "fd.sport", FIELD_NUM, SCAP_PT_PORT },
+		{ "evt.latency", FIELD_NUM, SCAP_PT_RELTIME },
+		{ "evt.failed", FIELD_BOOL, SCAP_PT_BOOL },
+		{ "fd.sip", FIELD_STR, SCAP_PT_IPADDR },
+		{ "fd.name", FIELD_STR, SCAP_PT_CHARBUF },
+	};
+	const struct field_def *d;
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct field_ref r;
+
+		ck_assert_uint_gt(sinsp_field_parse(want[i].name, &r), 0);
+		ck_assert_int_eq(r.def->kind, want[i].kind);
+		ck_assert_int_eq(sinsp_field_type(&r), want[i].type);
+		sinsp_field_ref_free(&r);
+	}
+	for (d = sinsp_field_defs; d->name; d++)
+		n += strncmp(d->name, "syscall.", 8) != 0 && strcmp(d->name, "evt.outputtime") != 0;
+	ck_assert_uint_eq(n, 169); /* the fields of these classes that sysdig -l lists */
+}
+END_TEST
+
+/* ---- process fields ------------------------------------------------------------------- */
+
+START_TEST(process_ancestors_and_args)
+{
+	struct sinsp_evt *evt;
+
+	add_opens();
+	open_inspector();
+	evt = next();
+	ck_assert_str_eq(field(evt, "proc.name"), "test");
+	ck_assert_str_eq(field(evt, "proc.args"), "-v x");
+	ck_assert_str_eq(field(evt, "proc.cmdline"), "test -v x");
+	ck_assert_str_eq(field(evt, "proc.exeline"), "test -v x");
+	ck_assert_str_eq(field(evt, "proc.aname[0]"), "test");
+	ck_assert_str_eq(field(evt, "proc.aname[1]"), "bash");
+	ck_assert_str_eq(field(evt, "proc.aname[2]"), "init");
+	ck_assert_ptr_null(field(evt, "proc.aname[3]"));
+	ck_assert_str_eq(field(evt, "proc.apid[1]"), "50");
+	ck_assert_str_eq(field(evt, "proc.pname"), "bash");
+	ck_assert_str_eq(field(evt, "proc.ppid"), "50");
+	ck_assert_str_eq(field(evt, "proc.loginshellid"), "50");
+	ck_assert_str_eq(field(evt, "proc.sname"), "bash");
+	ck_assert_str_eq(field(evt, "thread.vtid"), "7");
+	ck_assert_ptr_null(field(evt, "proc.vpid"));       /* -1: unknown */
+	ck_assert_str_eq(field(evt, "thread.cgroups"), "cpu=/user.slice memory=/docker/x");
+	ck_assert_str_eq(field(evt, "thread.cgroup.memory"), "/docker/x");
+	ck_assert_ptr_null(field(evt, "thread.cgroup.blkio"));
+	ck_assert_str_eq(field(evt, "proc.fdopencount"), "1");
+	ck_assert_str_eq(field(evt, "proc.fdusage"), "0.1");
+	ck_assert_str_eq(field(evt, "user.name"), "alice");
+	ck_assert_str_eq(field(evt, "user.homedir"), "/home/alice");
+	ck_assert_str_eq(field(evt, "user.shell"), "/bin/zsh");
+	ck_assert_str_eq(field(evt, "user.loginuid"), "-1");
+	ck_assert_ptr_null(field(evt, "user.loginname"));
+	ck_assert_str_eq(field(evt, "group.gid"), "1000");
+	ck_assert_str_eq(field(evt, "container.id"), "host");
+	ck_assert_str_eq(field(evt, "container.type"), "host");
+	ck_assert_ptr_null(field(evt, "container.image"));
+	ck_assert_str_eq(field(evt, "thread.ismain"), "true");
+}
+END_TEST
+
+/* ---- event fields --------------------------------------------------------------------- */
+
+START_TEST(event_arguments_and_results)
+{
+	struct sinsp_evt *evt;
+	int64_t v;
+	bool u;
+
+	add_opens();
+	open_inspector();
+	evt = next();
+	ck_assert_str_eq(field(evt, "evt.num"), "1");
+	ck_assert_str_eq(field(evt, "evt.dir"), ">");
+	ck_assert_str_eq(field(evt, "evt.arg[1]"), "/etc/passwd");
+	ck_assert_str_eq(field(evt, "evt.arg.flags"), "O_RDONLY");
+	ck_assert_ptr_null(field(evt, "evt.arg[9]"));
+	ck_assert_ptr_null(field(evt, "evt.res"));          /* an enter has no result */
+	ck_assert_str_eq(field(evt, "evt.failed"), "false");
+	ck_assert_ptr_null(field(evt, "evt.abspath"));      /* sysdig: openat exits only */
+	evt = next();
+	ck_assert_str_eq(field(evt, "evt.abspath"), "/etc/passwd");
+	ck_assert_str_eq(field(evt, "evt.type"), "openat");
+	ck_assert_str_eq(field(evt, "evt.arg[0]"), "<f>/etc/passwd");
+	ck_assert_str_eq(field(evt, "evt.arg.fd"), "<f>/etc/passwd");
+	/* sysdig has no text for a raw fd (it stops); filters still get the number */
+	ck_assert_ptr_null(field(evt, "evt.rawarg.fd"));
+	ck_assert(num(evt, "evt.rawarg.fd", &v, &u));
+	ck_assert_int_eq(v, 7);
+	ck_assert_str_eq(field(evt, "evt.res"), "SUCCESS");
+	ck_assert_str_eq(field(evt, "evt.latency"), "1500");
+	ck_assert_str_eq(field(evt, "evt.latency.human"), "1.50us");
+	ck_assert_str_eq(field(evt, "evt.reltime"), "000001500");
+	ck_assert_str_eq(field(evt, "evt.is_open_read"), "true");
+	ck_assert_str_eq(field(evt, "evt.is_open_write"), "false");
+	ck_assert_str_eq(field(evt, "evt.count"), "1");
+	ck_assert_ptr_null(field(evt, "evt.count.error"));
+	/* evt.type.is has no text in sysdig's output, but is 1/0 for filters */
+	ck_assert_ptr_null(field(evt, "evt.type.is.openat"));
+	ck_assert(num(evt, "evt.type.is.307", &v, &u));
+	ck_assert_int_eq(v, 1);
+	ck_assert(num(evt, "evt.type.is.306", &v, &u));
+	ck_assert_int_eq(v, 0);
+	/* by name, the first event type of that name only (as sysdig): not openat's v2 */
+	ck_assert(num(evt, "evt.type.is.openat", &v, &u));
+	ck_assert_int_eq(v, 0);
+	next();
+	evt = next();
+	ck_assert_str_eq(field(evt, "evt.res"), "ENOENT");
+	ck_assert_str_eq(field(evt, "evt.rawres"), "-2");
+	ck_assert_str_eq(field(evt, "evt.failed"), "true");
+	ck_assert_str_eq(field(evt, "evt.count.error"), "1");
+	ck_assert_str_eq(field(evt, "evt.count.error.file"), "1");
+	ck_assert_ptr_null(field(evt, "evt.count.error.net"));
+	ck_assert_ptr_null(field(evt, "evt.rawarg.res"));   /* openat's result is "fd" */
+	ck_assert_str_eq(field(evt, "evt.rawarg.name"), "missing");
+	ck_assert_str_eq(field(evt, "evt.abspath"), "/etc/missing");
+	ck_assert(num(evt, "evt.rawarg.fd", &v, &u));
+	ck_assert_int_eq(v, -2);
+	ck_assert(!u);
+}
+END_TEST
+
+/* ---- fd fields ------------------------------------------------------------------------ */
+
+START_TEST(fd_of_open_and_failed_open)
+{
+	struct sinsp_evt *evt;
+
+	add_opens();
+	open_inspector();
+	evt = next();
+	ck_assert_ptr_null(field(evt, "fd.name"));          /* openat enter: no fd yet */
+	ck_assert_str_eq(field(evt, "fd.typechar"), "f");
+	evt = next();
+	ck_assert_str_eq(field(evt, "fd.num"), "7");
+	ck_assert_str_eq(field(evt, "fd.name"), "/etc/passwd");
+	ck_assert_str_eq(field(evt, "fd.directory"), "/etc");
+	ck_assert_str_eq(field(evt, "fd.filename"), "passwd");
+	ck_assert_str_eq(field(evt, "fd.type"), "file");
+	ck_assert_str_eq(field(evt, "fd.uid"), "1007");
+	ck_assert_str_eq(field(evt, "fd.containername"), ":/etc/passwd");
+	ck_assert_str_eq(field(evt, "fd.containerdirectory"), ":/etc");
+	ck_assert_str_eq(field(evt, "fd.name_changed"), "true");
+	ck_assert_str_eq(field(evt, "fd.connected"), "false");
+	ck_assert_ptr_null(field(evt, "fd.sockfamily"));
+	ck_assert_ptr_null(field(evt, "fd.cip"));
+	ck_assert_ptr_null(field(evt, "fd.lport"));
+	ck_assert_ptr_null(field(evt, "fd.sip.name"));
+	next();
+	evt = next();
+	/* a failed openat relative to a dirfd: sysdig shows the dirfd (the thread's last fd) */
+	ck_assert_str_eq(field(evt, "fd.num"), "5");
+	ck_assert_str_eq(field(evt, "fd.name"), "/etc");
+	ck_assert_str_eq(field(evt, "fd.type"), "directory");
+	ck_assert_str_eq(field(evt, "fd.directory"), "/etc");
+	ck_assert_ptr_null(field(evt, "fd.filename"));
+}
+END_TEST
+
+START_TEST(numeric_kinds_for_filters)
+{
+	struct sinsp_evt *evt;
+	int64_t v;
+	bool u;
+
+	add_opens();
+	open_inspector();
+	evt = next();
+	ck_assert(num(evt, "proc.pid", &v, &u));
+	ck_assert_int_eq(v, TID);
+	ck_assert(!u);
+	ck_assert(num(evt, "user.uid", &v, &u));
+	ck_assert_int_eq(v, 1000);
+	ck_assert(u);
+	ck_assert(num(evt, "user.loginuid", &v, &u));
+	ck_assert_int_eq(v, -1);
+	ck_assert(!u);
+	ck_assert(num(evt, "evt.failed", &v, &u));
+	ck_assert_int_eq(v, 0);
+	ck_assert(num(evt, "evt.rawtime", &v, &u));
+	ck_assert(u);
+	ck_assert_uint_eq((uint64_t)v, 1000000000ull * 1700000000ull + 1500);
+	ck_assert(!num(evt, "proc.name", &v, &u));          /* text fields have no number */
+	ck_assert(!num(evt, "proc.vpid", &v, &u));          /* unresolved */
+	ck_assert(!num(evt, "evt.buflen", &v, &u));
+}
+END_TEST
+
+static bool match_bash(void *ctx, const char *val, size_t len)
+{
+	(*(int *)ctx)++;
+	return len == 4 && memcmp(val, "bash", 4) == 0;
+}
+
+START_TEST(any_ancestor_matches)
+{
+	struct sinsp_evt *evt;
+	struct field_ref r;
+	int calls = 0;
+
+	add_opens();
+	open_inspector();
+	evt = next();
+	ck_assert_uint_eq(sinsp_field_parse("proc.aname", &r), 10);
+	ck_assert(sinsp_field_match_any(evt, &r, match_bash, &calls));
+	ck_assert_int_eq(calls, 2);                         /* test, then bash */
+	sinsp_field_ref_free(&r);
+}
+END_TEST
+
+static Suite *fields_suite(void)
+{
+	Suite *s = suite_create("fields");
+	TCase *tc = tcase_create("catalog");
+
+	tcase_add_test(tc, parse_names_and_arguments);
+	tcase_add_test(tc, catalog_kinds_and_types);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("extract");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, process_ancestors_and_args);
+	tcase_add_test(tc, event_arguments_and_results);
+	tcase_add_test(tc, fd_of_open_and_failed_open);
+	tcase_add_test(tc, numeric_kinds_for_filters);
+	tcase_add_test(tc, any_ancestor_matches);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(fields_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
