@@ -48,6 +48,7 @@ struct scap_engine_ops {
 extern const struct scap_engine_ops scap_savefile_ops;
 extern const struct scap_engine_ops scap_test_input_ops;
 extern const struct scap_engine_ops scap_noop_ops;
+extern const struct scap_engine_ops scap_kmod_ops;
 
 /* ---- initial state owned by the handle (scap_state.c) ---------------------------- */
 

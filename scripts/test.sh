@@ -7,7 +7,9 @@
 #   2. conformance  ../shared/conformance/check --report, when ../shared is there (informational)
 #   3. build-asan/  ASan + UBSan build, its unit tests
 #   4. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
-#   5. the unit tests of build/, last, so that ctest's summary closes the output
+#   5. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
+#                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh, at most 15 min
+#   6. the unit tests of build/, last, so that ctest's summary closes the output
 #
 # Exits non-zero on the first failure. Needs the packages scripts/setup.sh installs.
 set -euo pipefail
@@ -85,6 +87,9 @@ if [ $run_fuzz = 1 ]; then
 	fi
 	grep -E '^(#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs)' "$log" || tail -n 3 "$log"
 fi
+
+step "driver: scry.ko in a qemu VM booting Debian's kernel (scripts/vm/driver-test.sh)"
+timeout 900 scripts/vm/driver-test.sh --build build
 
 step "unit tests (build/)"
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -21,8 +21,10 @@
 #ifdef __KERNEL__
 #include <linux/types.h>
 #include <linux/stddef.h>
+#include <linux/ioctl.h>
 #else
 #include <linux/types.h>
+#include <linux/ioctl.h>
 #include <stddef.h>
 #endif
 
@@ -49,5 +51,104 @@ _Static_assert(offsetof(struct scap_abi_evt_hdr, type) == 20, "type at 20");
 _Static_assert(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparams at 22");
 
 #define SCAP_ABI_EVT_HDR_LEN 26u
+
+/* Event schema version (event numbers and parameter lists), separate from the ABI. */
+#define SCAP_SCHEMA_VERSION_MAJOR 1
+#define SCAP_SCHEMA_VERSION_MINOR 0
+
+/*
+ * ---- Per-CPU ring (kernel module) ----------------------------------------------------
+ *
+ * Each possible CPU N has a character device /dev/scryN (root only) whose mmap gives:
+ *
+ *   offset 0, length SCAP_ABI_RING_CTL_LEN: the control page, struct scap_abi_ring_ctl,
+ *       mapped PROT_READ|PROT_WRITE (userspace writes tail, and only tail);
+ *   offset SCAP_ABI_RING_CTL_LEN, length 2 * data_size: the data bytes, mapped twice back
+ *       to back, PROT_READ only. A record starting at byte (pos & (data_size - 1)) is
+ *       contiguous in this mapping even when it wraps in the ring.
+ *
+ * head and tail are free-running byte counters (never masked when stored): head - tail is
+ * the number of unread bytes, the record at tail starts at data + (tail & (data_size-1)).
+ * Records are scap events (struct scap_abi_evt_hdr, lengths, params), back to back.
+ *
+ * Barrier contract (the same text is above ring_commit() in driver/ring.c):
+ *   kernel (one producer per ring: the CPU itself, preemption off, recursion guarded):
+ *     A: t = smp_load_acquire(&ctl->tail)   -- bytes before t are free to overwrite
+ *        write the record at head, within data_size - (head - t) bytes
+ *     B: smp_store_release(&ctl->head, head + len)  -- the record is visible whole
+ *   user (one consumer per ring):
+ *     C: h = __atomic_load_n(&ctl->head, __ATOMIC_ACQUIRE)  -- pairs with B
+ *        read records in [tail, h)
+ *     D: __atomic_store_n(&ctl->tail, t, __ATOMIC_RELEASE)  -- pairs with A: the kernel
+ *        overwrites those bytes only after the reads above are done
+ * A full ring drops the new event (never overwrites, never blocks) and counts it.
+ */
+#define SCAP_ABI_RING_VERSION 1
+#define SCAP_ABI_RING_CTL_LEN 4096u   /* bytes of the control page mapping */
+
+struct scap_abi_ring_ctl {
+	__u32 version;       /* kernel: SCAP_ABI_RING_VERSION */
+	__u32 ctl_size;      /* kernel: sizeof(struct scap_abi_ring_ctl) */
+	__u64 data_size;     /* kernel: bytes of ring data, a power of two */
+	__u64 head;          /* kernel: bytes ever produced (free-running) */
+	__u64 tail;          /* user:   bytes ever consumed (free-running) */
+	__u64 n_evts;        /* kernel: events written */
+	__u64 n_drop_full;   /* kernel: events dropped, the ring was full */
+	__u64 n_drop_pf;     /* kernel: user-memory reads that faulted; the event is kept with
+	                        an empty or partial parameter */
+	__u64 n_drop_big;    /* kernel: events dropped, larger than the largest record */
+	__u64 n_drop_nest;   /* kernel: events dropped, a probe fired inside another one */
+	__u8 reserved[56];   /* zero; room to grow without a major bump */
+};
+
+_Static_assert(sizeof(struct scap_abi_ring_ctl) == 128, "ring control struct is 128 bytes");
+_Static_assert(offsetof(struct scap_abi_ring_ctl, data_size) == 8, "data_size at 8");
+_Static_assert(offsetof(struct scap_abi_ring_ctl, head) == 16, "head at 16");
+_Static_assert(offsetof(struct scap_abi_ring_ctl, tail) == 24, "tail at 24");
+_Static_assert(offsetof(struct scap_abi_ring_ctl, n_evts) == 32, "n_evts at 32");
+_Static_assert(offsetof(struct scap_abi_ring_ctl, n_drop_nest) == 64, "n_drop_nest at 64");
+
+/*
+ * ---- ioctls on /dev/scryN ----------------------------------------------------------
+ * Capture settings are global (one capture session for the whole module); any device
+ * accepts them. Numbers are never reused: a retired ioctl stays listed, commented out.
+ */
+#define SCAP_ABI_IOCTL_MAGIC 's'
+
+/* Versions of the running module; filled by SCAP_ABI_IOC_GET_VERSIONS. */
+struct scap_abi_versions {
+	__u32 abi_major;      /* SCAP_ABI_VERSION_MAJOR of the module */
+	__u32 abi_minor;      /* SCAP_ABI_VERSION_MINOR */
+	__u32 schema_major;   /* SCAP_SCHEMA_VERSION_MAJOR */
+	__u32 schema_minor;   /* SCAP_SCHEMA_VERSION_MINOR */
+	__u32 ncpus;          /* devices the module created: possible CPUs */
+	__u32 reserved0;      /* zero */
+	__u64 data_size;      /* bytes of each ring's data area */
+};
+_Static_assert(sizeof(struct scap_abi_versions) == 32, "versions struct is 32 bytes");
+
+/*
+ * Syscalls to capture, a bit per scap syscall code (enum scap_syscall_code), bit i of
+ * word i / 64. Codes past the module's table are ignored. All set after load.
+ */
+#define SCAP_ABI_SC_SET_BITS 1024
+struct scap_abi_sc_set {
+	__u64 bits[SCAP_ABI_SC_SET_BITS / 64];
+};
+_Static_assert(sizeof(struct scap_abi_sc_set) == 128, "syscall set is 128 bytes");
+
+#define SCAP_ABI_SNAPLEN_DEFAULT 80u     /* bytes of I/O buffers captured, as sysdig */
+#define SCAP_ABI_SNAPLEN_MAX 65000u      /* largest accepted snaplen */
+
+/* Fill a struct scap_abi_versions. */
+#define SCAP_ABI_IOC_GET_VERSIONS _IOR(SCAP_ABI_IOCTL_MAGIC, 1, struct scap_abi_versions)
+/* Start capturing (registers the tracepoints). 0, or -ENOENT tracepoint missing. */
+#define SCAP_ABI_IOC_START _IO(SCAP_ABI_IOCTL_MAGIC, 2)
+/* Stop capturing; events already in the rings stay readable. */
+#define SCAP_ABI_IOC_STOP _IO(SCAP_ABI_IOCTL_MAGIC, 3)
+/* Set the snaplen (argument by value, bytes, 1..SCAP_ABI_SNAPLEN_MAX; else -EINVAL). */
+#define SCAP_ABI_IOC_SET_SNAPLEN _IO(SCAP_ABI_IOCTL_MAGIC, 4)
+/* Set the syscalls to capture from a struct scap_abi_sc_set. */
+#define SCAP_ABI_IOC_SET_SYSCALLS _IOW(SCAP_ABI_IOCTL_MAGIC, 5, struct scap_abi_sc_set)
 
 #endif /* SCAP_ABI_H */

@@ -27,6 +27,8 @@ while read -r m; do
 	insmod "/lib/modules/$m" || die "insmod $m failed"
 done </modules.order
 
+ip link set lo up    # loopback for the network tests
+
 # msize: bigger 9p messages, fewer round trips through the emulated device.
 o=trans=virtio,version=9p2000.L,msize=262144
 mount -t 9p -o "$o,ro,cache=loose" hostroot /host || die "cannot mount the host root"

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0 OR MIT
+/*
+ * ring.c - the per-CPU rings and the event builder that writes scap events into them.
+ *
+ * A ring is a control page (struct scap_abi_ring_ctl) and 2^n data pages. The kernel maps
+ * the data pages twice back to back (vmap of the page list repeated), as userspace does:
+ * a record is written and read contiguously even where it wraps, so the builder never
+ * splits a parameter.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include "scry.h"
+#include "compat/uaccess.h"
+
+/* The largest record: a bound on one event, below half the ring. */
+#define SCAPDRV_MAX_EVT_LEN (64u * 1024u)
+
+int scapdrv_ring_alloc(struct scapdrv_ring *r, int cpu, u64 data_size)
+{
+	unsigned int i, n = data_size >> PAGE_SHIFT;
+	int node = cpu_to_node(cpu);
+
+	memset(r, 0, sizeof(*r));
+	r->ctl_page = alloc_pages_node(node, GFP_KERNEL | __GFP_ZERO, 0);
+	if (!r->ctl_page)
+		return -ENOMEM;
+	r->ctl = page_address(r->ctl_page);
+	r->pages = kvcalloc(2 * n, sizeof(*r->pages), GFP_KERNEL);
+	if (!r->pages)
+		goto err_pages;
+	for (i = 0; i < n; i++) {
+		r->pages[i] = alloc_pages_node(node, GFP_KERNEL | __GFP_ZERO, 0);
+		if (!r->pages[i])
+			goto err_data;
+		r->pages[n + i] = r->pages[i];
+	}
+	r->npages = n;
+	r->data = vmap(r->pages, 2 * n, VM_MAP, PAGE_KERNEL);
+	if (!r->data)
+		goto err_data;
+	r->mask = data_size - 1;
+	r->max_evt = min_t(u64, SCAPDRV_MAX_EVT_LEN, data_size / 2);
+	atomic_set(&r->opened, 0);
+	scapdrv_ring_reset(r);
+	return 0;
+
+err_data:
+	while (i--)
+		__free_page(r->pages[i]);
+	kvfree(r->pages);
+	r->pages = NULL;
+err_pages:
+	__free_page(r->ctl_page);
+	r->ctl_page = NULL;
+	r->ctl = NULL;
+	return -ENOMEM;
+}
+
+void scapdrv_ring_free(struct scapdrv_ring *r)
+{
+	unsigned int i;
+
+	if (!r->ctl_page)
+		return;
+	vunmap(r->data);
+	for (i = 0; i < r->npages; i++)
+		__free_page(r->pages[i]);
+	kvfree(r->pages);
+	__free_page(r->ctl_page);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Empty the ring and zero its counters. Caller: no producer can be running on it. */
+void scapdrv_ring_reset(struct scapdrv_ring *r)
+{
+	struct scap_abi_ring_ctl *c = r->ctl;
+
+	memset(c, 0, sizeof(*c));
+	c->version = SCAP_ABI_RING_VERSION;
+	c->ctl_size = sizeof(*c);
+	c->data_size = r->mask + 1;
+}
+
+bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u64 ts_ns,
+		       struct task_struct *task)
+{
+	struct scap_abi_ring_ctl *c = r->ctl;
+	u64 head = c->head;                       /* only this CPU writes head */
+	u64 tail = smp_load_acquire(&c->tail);    /* A: pairs with the reader's D */
+	u64 used = head - tail;
+	u64 size = r->mask + 1;
+	u64 room = used > size ? 0 : size - used; /* a bogus tail reads as a full ring */
+	u32 nparams = scap_evt_table[type].nparams;
+	u32 fixed = SCAP_ABI_EVT_HDR_LEN + 2 * nparams;
+
+	e->ring = r;
+	e->type = type;
+	e->nparams = nparams;
+	e->nput = 0;
+	e->fail = SCAPDRV_OK;
+	e->head = head;
+	e->task = task;
+	if (room >= r->max_evt) {
+		room = r->max_evt;
+		e->room_fail = SCAPDRV_FAIL_BIG;
+	} else {
+		e->room_fail = SCAPDRV_FAIL_FULL;
+	}
+	if (room < fixed) {
+		WRITE_ONCE(c->n_drop_full, c->n_drop_full + 1);
+		return false;
+	}
+	e->rec = r->data + (head & r->mask);
+	e->lens = e->rec + SCAP_ABI_EVT_HDR_LEN;
+	e->pos = e->lens + 2 * nparams;
+	e->end = e->rec + room;
+	put_unaligned_le64(ts_ns, e->rec);
+	put_unaligned_le64(task->pid, e->rec + 8);
+	put_unaligned_le16(type, e->rec + 20);
+	put_unaligned_le32(nparams, e->rec + 22);
+	return true;
+}
+
+/*
+ * ring_commit - publish a finished record, or count why it was dropped.
+ *
+ * Barrier contract (also in abi/scap_abi.h): the producer loaded tail with acquire
+ * semantics before writing (A), so the bytes it overwrote had been read by the consumer;
+ * the record, its length field included, is written before head moves, and head is
+ * stored with release semantics (B), so a consumer that loads head with acquire (C) sees
+ * the whole record. The consumer stores tail with release (D) after reading.
+ */
+static void ring_commit(struct scapdrv_evt *e)
+{
+	struct scap_abi_ring_ctl *c = e->ring->ctl;
+	u32 len = e->pos - e->rec;
+
+	put_unaligned_le32(len, e->rec + 16);
+	WRITE_ONCE(c->n_evts, c->n_evts + 1);
+	smp_store_release(&c->head, e->head + len);   /* B: pairs with the reader's C */
+}
+
+void scapdrv_evt_commit(struct scapdrv_evt *e)
+{
+	struct scap_abi_ring_ctl *c = e->ring->ctl;
+
+	if (unlikely(!e->fail && e->nput != e->nparams))
+		e->fail = SCAPDRV_FAIL_BIG;           /* a filler bug: never publish it */
+	switch (e->fail) {
+	case SCAPDRV_OK:
+		ring_commit(e);
+		break;
+	case SCAPDRV_FAIL_FULL:
+		WRITE_ONCE(c->n_drop_full, c->n_drop_full + 1);
+		break;
+	default:
+		WRITE_ONCE(c->n_drop_big, c->n_drop_big + 1);
+		break;
+	}
+}
+
+static void count_fault(struct scapdrv_evt *e)
+{
+	struct scap_abi_ring_ctl *c = e->ring->ctl;
+
+	WRITE_ONCE(c->n_drop_pf, c->n_drop_pf + 1);
+}
+
+void scapdrv_put_bytes(struct scapdrv_evt *e, const void *src, u32 len)
+{
+	u8 *p;
+
+	if (len > U16_MAX)
+		len = U16_MAX;
+	p = scapdrv_param_begin(e, len);
+	if (p) {
+		memcpy(p, src, len);
+		scapdrv_param_end(e, len);
+	}
+}
+
+void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max)
+{
+	u32 n = strnlen(s, max - 1);
+	u8 *p = scapdrv_param_begin(e, n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+		scapdrv_param_end(e, n + 1);
+	}
+}
+
+void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max)
+{
+	u32 room;
+	long n;
+	u8 *p;
+
+	if (!uaddr) {
+		scapdrv_put_empty(e);
+		return;
+	}
+	p = scapdrv_param_begin(e, 1);
+	if (!p)
+		return;
+	room = min_t(u64, e->end - e->pos, U16_MAX);
+	if (max > room) {
+		/* The string may not fit: read what fits; a string that fills it all
+		 * did not fit, and the event is dropped rather than silently cut. */
+		n = scapdrv_read_user_str((char *)p, (const void __user *)uaddr, room);
+		if (n == room) {
+			e->fail = e->room_fail;
+			return;
+		}
+	} else {
+		n = scapdrv_read_user_str((char *)p, (const void __user *)uaddr, max);
+	}
+	if (n < 0) {
+		count_fault(e);
+		scapdrv_param_end(e, 0);
+		return;
+	}
+	scapdrv_param_end(e, n);
+}
+
+void scapdrv_put_user_buf(struct scapdrv_evt *e, unsigned long uaddr, u64 len)
+{
+	u8 *p;
+
+	len = min_t(u64, len, e->snaplen);
+	if (!uaddr)
+		len = 0;
+	p = scapdrv_param_begin(e, len);
+	if (!p)
+		return;
+	if (len && scapdrv_read_user(p, (const void __user *)uaddr, len)) {
+		count_fault(e);
+		len = 0;
+	}
+	scapdrv_param_end(e, len);
+}

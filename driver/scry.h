@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-2.0 OR MIT */
+/*
+ * scry.h - what the files of scry.ko share: the per-CPU ring, the capture settings, the
+ * event builder the fillers write with, and the filler table.
+ *
+ * Hot path rules (every function reachable from a tracepoint probe): no allocation, no
+ * lock that can sleep, no printk; count instead. User memory only through
+ * compat/uaccess.h.
+ */
+#ifndef SCAPDRV_SCRY_H
+#define SCAPDRV_SCRY_H
+
+#include <linux/types.h>
+#include <linux/mm_types.h>
+#include <linux/ptrace.h>
+#include <linux/unaligned/packed_struct.h>
+#include <asm/unaligned.h>
+
+#include "abi/scap_abi.h"
+#include "abi/scap_events.h"
+
+/* ---- rings (ring.c) ----------------------------------------------------------------- */
+
+struct scapdrv_ring {
+	struct scap_abi_ring_ctl *ctl;  /* control page (kernel address) */
+	struct page *ctl_page;
+	struct page **pages;            /* the data pages, listed twice: 2 * npages */
+	unsigned int npages;            /* data pages */
+	u8 *data;                       /* kernel mapping of pages[]: 2 * data_size bytes */
+	u64 mask;                       /* data_size - 1 */
+	u32 max_evt;                    /* bytes of the largest record written */
+	int active;                     /* 1 while a reader has the device open (READ_ONCE) */
+	atomic_t opened;                /* exclusive open */
+};
+
+int scapdrv_ring_alloc(struct scapdrv_ring *r, int cpu, u64 data_size);
+void scapdrv_ring_free(struct scapdrv_ring *r);
+void scapdrv_ring_reset(struct scapdrv_ring *r);
+struct scapdrv_ring *scapdrv_ring_of_cpu(int cpu);
+
+/* ---- capture settings (main.c) ----------------------------------------------------- */
+
+struct scapdrv_settings {
+	u32 snaplen;                    /* bytes of I/O buffers captured */
+	unsigned long sc_set[BITS_TO_LONGS(SCAP_ABI_SC_SET_BITS)]; /* by scap syscall code */
+};
+extern struct scapdrv_settings scapdrv_cfg;
+
+/* ---- tracepoints (tp.c) ------------------------------------------------------------ */
+
+int scapdrv_tp_init(void);        /* find the tracepoints by name; -ENOENT when missing */
+int scapdrv_tp_start(void);       /* register the probes (idempotent) */
+void scapdrv_tp_stop(void);       /* unregister them and wait for running probes */
+
+/* ---- syscall map (syscall_map.c) ---------------------------------------------------- */
+
+#define SCAPDRV_NR_MAX 512
+/* scap syscall code of native syscall @nr (SCAP_SC_UNKNOWN when none). */
+u16 scapdrv_sc_code(long nr);
+/* enter event type of native syscall @nr: a filled event, or SCAP_EVT_GENERIC_E. */
+u16 scapdrv_sc_enter_evt(long nr);
+
+/* ---- the event builder ---------------------------------------------------------------- */
+
+enum scapdrv_fail {
+	SCAPDRV_OK = 0,
+	SCAPDRV_FAIL_FULL,      /* the ring has no room: drop, count n_drop_full */
+	SCAPDRV_FAIL_BIG,       /* larger than max_evt: drop, count n_drop_big */
+};
+
+/*
+ * One event being written in place in the ring, plus the context the fillers read.
+ * Parameters are appended in schema order with the scapdrv_put_*() helpers; each writes
+ * its u16 length slot and its bytes. A helper that does not fit sets @fail and the
+ * event is dropped at commit, never torn.
+ */
+struct scapdrv_evt {
+	struct scapdrv_ring *ring;
+	u8 *rec;                /* record start in ring->data */
+	u8 *lens;               /* next u16 length slot */
+	u8 *pos;                /* next parameter byte */
+	u8 *end;                /* first byte past the room of this record */
+	u64 head;               /* ctl->head when the event began */
+	u16 type;               /* enum scap_evt_type */
+	u16 nparams;            /* parameters the schema lists for type */
+	u16 nput;               /* parameters written so far */
+	u8 fail;                /* enum scapdrv_fail */
+	u8 room_fail;           /* what running out of room means: FULL or BIG */
+	/* syscall context, for the fillers */
+	long nr;                /* native syscall number */
+	unsigned long args[6];  /* syscall arguments */
+	long ret;               /* return value (exit events) */
+	struct task_struct *task; /* task the event describes (current for syscalls) */
+	u32 snaplen;
+};
+
+/* Begin an event of @type on @ring for @task at @ts_ns. Return: false when the ring
+ * has not even room for the header (counted as a drop). */
+bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u64 ts_ns,
+		       struct task_struct *task);
+/* Publish the event, or count its drop by cause. */
+void scapdrv_evt_commit(struct scapdrv_evt *e);
+
+/*
+ * Start a parameter of up to @want bytes. Return: where to write it, or NULL (the event
+ * is then marked failed: out of room, or every parameter already written).
+ */
+static __always_inline u8 *scapdrv_param_begin(struct scapdrv_evt *e, size_t want)
+{
+	if (unlikely(e->nput >= e->nparams || e->fail)) {
+		if (!e->fail)
+			e->fail = SCAPDRV_FAIL_BIG;   /* a filler bug: never publish it */
+		return NULL;
+	}
+	if (unlikely(want > (size_t)(e->end - e->pos))) {
+		e->fail = e->room_fail;
+		return NULL;
+	}
+	return e->pos;
+}
+
+/* Close the parameter begun last with @len bytes written. */
+static __always_inline void scapdrv_param_end(struct scapdrv_evt *e, u16 len)
+{
+	put_unaligned_le16(len, e->lens);
+	e->lens += 2;
+	e->pos += len;
+	e->nput++;
+}
+
+static __always_inline void scapdrv_put_u8(struct scapdrv_evt *e, u8 v)
+{
+	u8 *p = scapdrv_param_begin(e, 1);
+
+	if (p) {
+		*p = v;
+		scapdrv_param_end(e, 1);
+	}
+}
+
+static __always_inline void scapdrv_put_u16(struct scapdrv_evt *e, u16 v)
+{
+	u8 *p = scapdrv_param_begin(e, 2);
+
+	if (p) {
+		put_unaligned_le16(v, p);
+		scapdrv_param_end(e, 2);
+	}
+}
+
+static __always_inline void scapdrv_put_u32(struct scapdrv_evt *e, u32 v)
+{
+	u8 *p = scapdrv_param_begin(e, 4);
+
+	if (p) {
+		put_unaligned_le32(v, p);
+		scapdrv_param_end(e, 4);
+	}
+}
+
+static __always_inline void scapdrv_put_u64(struct scapdrv_evt *e, u64 v)
+{
+	u8 *p = scapdrv_param_begin(e, 8);
+
+	if (p) {
+		put_unaligned_le64(v, p);
+		scapdrv_param_end(e, 8);
+	}
+}
+
+/* An empty parameter (length 0): a value that could not be read, or none. */
+static __always_inline void scapdrv_put_empty(struct scapdrv_evt *e)
+{
+	if (scapdrv_param_begin(e, 0))
+		scapdrv_param_end(e, 0);
+}
+
+/* Kernel bytes, @len of them (callers keep @len small). */
+void scapdrv_put_bytes(struct scapdrv_evt *e, const void *src, u32 len);
+/* A kernel string, NUL included, cut to @max bytes (NUL included). */
+void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max);
+/* A user string, NUL included, at most @max bytes; a faulting read gives an empty
+ * parameter and counts n_drop_pf; NULL gives an empty parameter. */
+void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max);
+/* @len user bytes at @uaddr, cut to the snaplen; faulting: empty, counted. */
+void scapdrv_put_user_buf(struct scapdrv_evt *e, unsigned long uaddr, u64 len);
+
+/* ---- fillers (fill_*.c, fill_table.c) ----------------------------------------------- */
+
+typedef void (*scapdrv_filler_fn)(struct scapdrv_evt *e);
+/* Filler of each event type; NULL for types the driver does not produce. */
+extern const scapdrv_filler_fn scapdrv_fillers[SCAP_EVT_MAX];
+
+void scapdrv_fill_generic_e(struct scapdrv_evt *e);
+void scapdrv_fill_generic_x(struct scapdrv_evt *e);
+void scapdrv_fill_open_e(struct scapdrv_evt *e);
+void scapdrv_fill_open_x(struct scapdrv_evt *e);
+void scapdrv_fill_openat_e(struct scapdrv_evt *e);
+void scapdrv_fill_openat_x(struct scapdrv_evt *e);
+void scapdrv_fill_fd_e(struct scapdrv_evt *e);          /* {fd} */
+void scapdrv_fill_res_x(struct scapdrv_evt *e);         /* {res} */
+void scapdrv_fill_fd_size_e(struct scapdrv_evt *e);     /* {fd, size} */
+void scapdrv_fill_read_x(struct scapdrv_evt *e);
+void scapdrv_fill_write_x(struct scapdrv_evt *e);
+void scapdrv_fill_none(struct scapdrv_evt *e);          /* no parameters */
+void scapdrv_fill_pipe_x(struct scapdrv_evt *e);
+void scapdrv_fill_pipe2_x(struct scapdrv_evt *e);
+void scapdrv_fill_dup_x(struct scapdrv_evt *e);
+void scapdrv_fill_dup2_x(struct scapdrv_evt *e);
+void scapdrv_fill_dup3_x(struct scapdrv_evt *e);
+void scapdrv_fill_socket_e(struct scapdrv_evt *e);
+void scapdrv_fill_socket_x(struct scapdrv_evt *e);
+void scapdrv_fill_connect_e(struct scapdrv_evt *e);
+void scapdrv_fill_connect_x(struct scapdrv_evt *e);
+void scapdrv_fill_execve_e(struct scapdrv_evt *e);
+void scapdrv_fill_execve_x(struct scapdrv_evt *e);
+void scapdrv_fill_clone_x(struct scapdrv_evt *e);
+void scapdrv_fill_procexit(struct scapdrv_evt *e);
+
+/* scap encoding of Linux open(2) flags (scap_flags_open values). */
+u32 scapdrv_open_flags(unsigned long flags);
+/* Mode of open/openat/creat: the permission bits when a file may be created, else 0. */
+u32 scapdrv_open_mode(unsigned long flags, unsigned long mode);
+
+/* Per-CPU scratch page for d_path() and similar, valid while preemption is off. */
+char *scapdrv_scratch(void);
+
+#endif /* SCAPDRV_SCRY_H */

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * kmod.c - the kmod engine: live events from scry.ko's per-CPU rings.
+ *
+ * open maps every CPU's /dev/scryN (control page read-write, data twice back to back
+ * read-only; layout and barrier contract in driver/abi/scap_abi.h) after checking the
+ * module's ABI and schema versions. next() merges the per-CPU streams: it returns the
+ * pending record with the smallest timestamp across all rings. The record returned last
+ * is consumed (tail advanced) on the following next(), so its memory, which is the ring
+ * itself, stays valid until then.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libscap/scap_kmod.h>
+
+#include "scap_int.h"
+
+#define KMOD_DEFAULT_PREFIX "/dev/scry"
+#define KMOD_IDLE_NS 10000000L   /* sleep of next() when every ring is empty: 10 ms */
+
+struct kmod_ring {
+	int fd;                          /* -1: no device for this CPU */
+	struct scap_abi_ring_ctl *ctl;   /* control page (shared with the kernel) */
+	const uint8_t *data;             /* 2 * data_size bytes */
+	uint64_t tail;                   /* our copy of ctl->tail */
+	uint64_t head;                   /* last head loaded */
+};
+
+struct kmod {
+	struct kmod_ring *rings;
+	uint32_t nrings;
+	uint64_t data_size;
+	int last;                        /* ring of the record returned last, -1 none */
+	uint32_t last_len;
+	int ctl_fd;                      /* the fd ioctls go to (ring 0's) */
+};
+
+static void kmod_close(struct scap *h)
+{
+	struct kmod *k = h->priv;
+	uint32_t i;
+
+	if (!k)
+		return;
+	for (i = 0; i < k->nrings; i++) {
+		struct kmod_ring *r = &k->rings[i];
+
+		if (r->data)
+			munmap((void *)r->data, 2 * k->data_size);
+		if (r->ctl)
+			munmap(r->ctl, SCAP_ABI_RING_CTL_LEN);
+		if (r->fd >= 0)
+			close(r->fd);
+	}
+	free(k->rings);
+	free(k);
+	h->priv = NULL;
+}
+
+/* Message for a device that cannot be opened: what the user should do. */
+static int open_error(struct scap *h, const char *dev, int err)
+{
+	switch (err) {
+	case ENOENT:
+	case ENXIO:
+	case ENODEV:
+		return scap_err(h, -err, "open %s (is scry.ko loaded? insmod scry.ko)", dev);
+	case EACCES:
+	case EPERM:
+		return scap_err(h, -err, "open %s (capturing needs root)", dev);
+	case EBUSY:
+		return scap_err(h, -err, "open %s (another capture is reading it)", dev);
+	default:
+		return scap_err(h, -err, "open %s", dev);
+	}
+}
+
+static int map_ring(struct scap *h, struct kmod *k, struct kmod_ring *r, const char *dev)
+{
+	void *p;
+
+	p = mmap(NULL, SCAP_ABI_RING_CTL_LEN, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd, 0);
+	if (p == MAP_FAILED)
+		return scap_err(h, -errno, "mmap control page of %s", dev);
+	r->ctl = p;
+	if (r->ctl->version != SCAP_ABI_RING_VERSION ||
+	    r->ctl->ctl_size < sizeof(struct scap_abi_ring_ctl) ||
+	    r->ctl->data_size != k->data_size)
+		return scap_err(h, -EPROTO,
+				"%s: ring version %u (size %u, %llu data bytes), expected version %u",
+				dev, r->ctl->version, r->ctl->ctl_size,
+				(unsigned long long)r->ctl->data_size, SCAP_ABI_RING_VERSION);
+	p = mmap(NULL, 2 * k->data_size, PROT_READ, MAP_SHARED, r->fd, SCAP_ABI_RING_CTL_LEN);
+	if (p == MAP_FAILED)
+		return scap_err(h, -errno, "mmap ring data of %s", dev);
+	r->data = p;
+	r->tail = __atomic_load_n(&r->ctl->tail, __ATOMIC_RELAXED);
+	r->head = r->tail;
+	return 0;
+}
+
+static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
+{
+	const char *prefix = opts->path ? opts->path : KMOD_DEFAULT_PREFIX;
+	struct scap_abi_versions v;
+	char dev[256];
+	struct kmod *k;
+	uint32_t i;
+	int rc, fd;
+
+	snprintf(dev, sizeof(dev), "%s0", prefix);
+	fd = open(dev, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return open_error(h, dev, errno);
+	memset(&v, 0, sizeof(v));
+	if (ioctl(fd, SCAP_ABI_IOC_GET_VERSIONS, &v) < 0) {
+		rc = scap_err(h, -errno, "%s: reading the driver versions", dev);
+		close(fd);
+		return rc;
+	}
+	if (v.abi_major != SCAP_ABI_VERSION_MAJOR || v.schema_major != SCAP_SCHEMA_VERSION_MAJOR) {
+		close(fd);
+		return scap_err(h, -EPROTO,
+				"%s: driver ABI %u.%u schema %u.%u, this library needs ABI %u.x "
+				"schema %u.x: load the scry.ko built with this version",
+				dev, v.abi_major, v.abi_minor, v.schema_major, v.schema_minor,
+				SCAP_ABI_VERSION_MAJOR, SCAP_SCHEMA_VERSION_MAJOR);
+	}
+	if (!v.ncpus || v.ncpus > 65536 || !v.data_size || (v.data_size & (v.data_size - 1))) {
+		close(fd);
+		return scap_err(h, -EPROTO, "%s: implausible ring geometry: %u CPUs, %llu bytes",
+				dev, v.ncpus, (unsigned long long)v.data_size);
+	}
+
+	k = calloc(1, sizeof(*k));
+	if (k)
+		k->rings = calloc(v.ncpus, sizeof(*k->rings));
+	if (!k || !k->rings) {
+		free(k);
+		close(fd);
+		return scap_err(h, -ENOMEM, "kmod: %u rings", v.ncpus);
+	}
+	h->priv = k;
+	k->nrings = v.ncpus;
+	k->data_size = v.data_size;
+	k->last = -1;
+	k->ctl_fd = fd;
+	for (i = 0; i < k->nrings; i++)
+		k->rings[i].fd = -1;
+	k->rings[0].fd = fd;
+	for (i = 0; i < k->nrings; i++) {
+		struct kmod_ring *r = &k->rings[i];
+
+		snprintf(dev, sizeof(dev), "%s%u", prefix, i);
+		if (i > 0) {
+			r->fd = open(dev, O_RDWR | O_CLOEXEC);
+			/* A CPU that is not possible has no device: skip it. */
+			if (r->fd < 0 && (errno == ENOENT || errno == ENXIO))
+				continue;
+			if (r->fd < 0) {
+				rc = open_error(h, dev, errno);
+				goto err;
+			}
+		}
+		rc = map_ring(h, k, r, dev);
+		if (rc < 0)
+			goto err;
+	}
+	return 0;
+
+err:
+	kmod_close(h);
+	return rc;
+}
+
+/* Consume the record returned last: the kernel may now overwrite it (D in the ABI). */
+static void release_last(struct kmod *k)
+{
+	struct kmod_ring *r;
+
+	if (k->last < 0)
+		return;
+	r = &k->rings[k->last];
+	r->tail += k->last_len;
+	__atomic_store_n(&r->ctl->tail, r->tail, __ATOMIC_RELEASE);
+	k->last = -1;
+}
+
+/* Timestamp of the next record of @r, or false when it has none. */
+static bool ring_peek(struct kmod *k, struct kmod_ring *r, uint64_t *ts)
+{
+	if (r->tail == r->head)
+		r->head = __atomic_load_n(&r->ctl->head, __ATOMIC_ACQUIRE);   /* C */
+	if (r->tail == r->head)
+		return false;
+	memcpy(ts, r->data + (r->tail & (k->data_size - 1)), sizeof(*ts));
+	return true;
+}
+
+static int kmod_next(struct scap *h, struct scap_evt_ref *out)
+{
+	struct kmod *k = h->priv;
+	struct scap_abi_evt_hdr hdr;
+	const uint8_t *rec;
+	struct kmod_ring *r;
+	uint64_t ts, best_ts = UINT64_MAX;
+	int best = -1, pass;
+	uint32_t i;
+
+	release_last(k);
+	for (pass = 0; pass < 2 && best < 0; pass++) {
+		if (pass == 1) {
+			struct timespec idle = { 0, KMOD_IDLE_NS };
+
+			nanosleep(&idle, NULL);
+		}
+		for (i = 0; i < k->nrings; i++) {
+			r = &k->rings[i];
+			if (r->fd >= 0 && ring_peek(k, r, &ts) && ts < best_ts) {
+				best_ts = ts;
+				best = (int)i;
+			}
+		}
+	}
+	if (best < 0)
+		return SCAP_TIMEOUT;
+
+	r = &k->rings[best];
+	rec = r->data + (r->tail & (k->data_size - 1));
+	memcpy(&hdr, rec, sizeof(hdr));
+	if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > r->head - r->tail ||
+	    hdr.len > k->data_size)
+		return scap_err(h, -EPROTO,
+				"kmod: CPU %d: record of %u bytes at ring offset %llu, %llu bytes pending",
+				best, hdr.len, (unsigned long long)r->tail,
+				(unsigned long long)(r->head - r->tail));
+	k->last = best;
+	k->last_len = hdr.len;
+	out->raw = rec;
+	out->len = hdr.len;
+	out->ts_ns = hdr.ts;
+	out->tid = hdr.tid;
+	out->type = hdr.type;
+	out->nparams = hdr.nparams;
+	out->cpu = (uint16_t)best;
+	out->flags = 0;
+	out->offset = 0;
+	return 0;
+}
+
+static int kmod_ioctl(struct scap *h, unsigned long cmd, unsigned long arg, const char *what)
+{
+	struct kmod *k = h->priv;
+
+	if (ioctl(k->ctl_fd, cmd, arg) < 0)
+		return scap_err(h, -errno, "kmod: %s", what);
+	return 0;
+}
+
+static int kmod_start(struct scap *h)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_START, 0, "start");
+}
+
+static int kmod_stop(struct scap *h)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_STOP, 0, "stop");
+}
+
+const struct scap_engine_ops scap_kmod_ops = {
+	.name = "kmod",
+	.open = kmod_open,
+	.close = kmod_close,
+	.next = kmod_next,
+	.start = kmod_start,
+	.stop = kmod_stop,
+};
+
+int scap_kmod_get_stats(scap_t *h, struct scap_kmod_stats *out)
+{
+	struct scap_kmod_stats s;
+	struct kmod *k;
+	size_t sz;
+	uint32_t i;
+
+	if (!h || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	if (h->ops != &scap_kmod_ops)
+		return scap_err(h, -ENOTSUP, "engine %s has no driver statistics", h->ops->name);
+	k = h->priv;
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < k->nrings; i++) {
+		const struct scap_abi_ring_ctl *c = k->rings[i].ctl;
+
+		if (!c)
+			continue;
+		s.n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+		s.n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+		s.n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+		s.n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+		s.n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
+	}
+	s.ncpus = k->nrings;
+	s.ring_bytes = k->data_size;
+	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
+	memcpy((char *)out + sizeof(size_t), (char *)&s + sizeof(size_t), sz - sizeof(size_t));
+	return 0;
+}
+
+int scap_kmod_set_snaplen(scap_t *h, uint32_t snaplen)
+{
+	if (!h)
+		return -EINVAL;
+	if (h->ops != &scap_kmod_ops)
+		return scap_err(h, -ENOTSUP, "engine %s has no snaplen", h->ops->name);
+	if (snaplen < 1 || snaplen > SCAP_ABI_SNAPLEN_MAX)
+		return scap_err(h, -EINVAL, "kmod: snaplen %u outside 1..%u", snaplen,
+				SCAP_ABI_SNAPLEN_MAX);
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SNAPLEN, snaplen, "set snaplen");
+}
+
+int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
+{
+	struct scap_abi_sc_set set;
+
+	if (!h || !bits)
+		return -EINVAL;
+	if (h->ops != &scap_kmod_ops)
+		return scap_err(h, -ENOTSUP, "engine %s has no syscall set", h->ops->name);
+	memset(&set, 0, sizeof(set));
+	if (nwords > sizeof(set.bits) / sizeof(set.bits[0]))
+		nwords = sizeof(set.bits) / sizeof(set.bits[0]);
+	memcpy(set.bits, bits, nwords * sizeof(bits[0]));
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SYSCALLS, (unsigned long)&set, "set syscalls");
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * scap_kmod.h - settings and statistics of the "kmod" engine, the live capture from
+ * the scry.ko kernel module (/dev/scryN rings). Open it with
+ *
+ *   SCAP_OPTS(scap_open_opts, o, .engine = "kmod");   // .path: device prefix, default
+ *   scap_open(&o, &h, errbuf);                         // "/dev/scry"
+ *   scap_kmod_set_snaplen(h, 80);
+ *   scap_start(h);  ... scap_next(h, &evt) ...  scap_stop(h);
+ *
+ * Each call here returns -ENOTSUP when @h is not a kmod handle.
+ */
+#ifndef SCAP_KMOD_H
+#define SCAP_KMOD_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include <libscap/scap.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Counters summed over every CPU's ring since the handle was opened. */
+struct scap_kmod_stats {
+	size_t sz;                 /* sizeof(struct scap_kmod_stats), set by the caller */
+	uint64_t n_evts;           /* events written by the driver */
+	uint64_t n_drop_full;      /* events dropped: the ring was full */
+	uint64_t n_drop_pf;        /* user-memory reads that faulted (event kept, parameter
+	                              empty or partial) */
+	uint64_t n_drop_big;       /* events dropped: larger than the largest record */
+	uint64_t n_drop_nest;      /* events dropped: raised inside another probe */
+	uint32_t ncpus;            /* rings (possible CPUs) */
+	uint64_t ring_bytes;       /* data bytes of each ring */
+};
+
+/**
+ * scap_kmod_get_stats() - driver counters of every ring, summed.
+ * @h:   [in] kmod handle.
+ * @out: [out] set out->sz first; a smaller (older) struct gets its prefix.
+ * Return: 0; -EINVAL bad argument; -ENOTSUP not a kmod handle.
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_kmod_get_stats(scap_t *h, struct scap_kmod_stats *out);
+
+/**
+ * scap_kmod_set_snaplen() - bytes of I/O buffers (read/write data) each event carries.
+ * @h:       [in] kmod handle.
+ * @snaplen: [in] bytes, 1..65000 (default 80, as sysdig). Global to the driver.
+ * Return: 0; -EINVAL out of range; -ENOTSUP not a kmod handle; -errno of the ioctl.
+ */
+SCAP_API int scap_kmod_set_snaplen(scap_t *h, uint32_t snaplen);
+
+/**
+ * scap_kmod_set_syscalls() - the syscalls to capture (all after load).
+ * @h:    [in] kmod handle.
+ * @bits: [in] a bit per scap syscall code (enum scap_syscall_code): bit i is
+ *        bits[i / 64] >> (i % 64) & 1; @nwords words (at most 16 are used).
+ * Return: 0; -EINVAL bits NULL; -ENOTSUP not a kmod handle; -errno of the ioctl.
+ */
+SCAP_API int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SCAP_KMOD_H */
