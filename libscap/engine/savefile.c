@@ -3,9 +3,10 @@
  * savefile.c - the savefile engine: reads scap capture files (the pcapng-based block
  * format of sysdig and Falco), plain or gzip, from a path or from memory.
  *
- * Buffering: the engine owns one buffer (1 MiB to start). The reader fills it with one
- * large read; blocks are then parsed in place and scap_next() hands out pointers into
- * it. Only when a block straddles the end of the buffer is its head moved to the front
+ * Buffering: the engine owns one buffer (128 KiB to start, so that what one read brings
+ * is still in the CPU cache when it is parsed: 1 MiB was 15% slower, and mapping the
+ * file slower still, on a 2-core VM). The reader fills it with one large read; blocks
+ * are then parsed in place and scap_next() hands out pointers into it. Only when a block straddles the end of the buffer is its head moved to the front
  * (memmove of less than one block) before the next read. A block larger than the
  * buffer grows it, doubling only while data keeps arriving, up to
  * SCAP_SAVEFILE_MAX_BLOCK; a longer block is reported as corrupt.
@@ -23,7 +24,7 @@
 
 #include "scap_int.h"
 
-#define SF_BUF_INITIAL (1u << 20)
+#define SF_BUF_INITIAL (128u << 10)
 #define SF_BUF_INITIAL_MEM (64u << 10)
 
 /* Event types whose len field in 22-byte-header captures is 3 bytes too big. */
@@ -146,12 +147,9 @@ static int sf_short(struct scap *h, struct savefile *sf, const char *what, size_
 			what, off, got, want);
 }
 
-/*
- * Peek the next block: on 0, *ptype and *plen are its type and total length and the whole
- * block (trailer checked) is at sf->buf + sf->pos. SCAP_EOF at a clean end of stream.
- * Never consumes: the caller advances sf->pos by *plen.
- */
-static int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *ptype, uint32_t *plen)
+/* sf_peek_block() for every case: reads more when needed, reports what is wrong. */
+static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *ptype,
+			      uint32_t *plen)
 {
 	const uint8_t *b;
 	uint32_t type, len, trailer;
@@ -206,14 +204,41 @@ static int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *ptype, u
 }
 
 /*
+ * Peek the next block: on 0, *ptype and *plen are its type and total length and the whole
+ * block (trailer checked) is at sf->buf + sf->pos. SCAP_EOF at a clean end of stream.
+ * Never consumes: the caller advances sf->pos by *plen.
+ */
+static inline int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *ptype,
+				uint32_t *plen)
+{
+	size_t avail = sf->end - sf->pos;
+
+	/* The usual case: a sane block wholly in the buffer. Anything else takes the slow
+	 * path, which reads more or reports what is wrong. */
+	if (avail >= SCAP_BLOCK_HDR_LEN) {
+		const uint8_t *b = sf->buf + sf->pos;
+		uint32_t len = get_u32(b + 4);
+
+		if (len >= SCAP_BLOCK_OVERHEAD && len <= avail && len <= SCAP_SAVEFILE_MAX_BLOCK &&
+		    get_u32(b + len - 4) == len) {
+			*ptype = get_u32(b);
+			*plen = len;
+			return 0;
+		}
+	}
+	return sf_peek_block_slow(h, sf, ptype, plen);
+}
+
+/*
  * Compute nparams of a 22-byte-header event: the largest n <= the schema's count whose
  * n lengths plus their values fill the event exactly. -1 when none does.
  */
 static int64_t v1_nparams(const uint8_t *evt, uint32_t evlen, uint16_t type)
 {
-	const struct scap_evt_info *info = scap_evt_info(type);
-	uint32_t w = scap_evt_len_width(type);
-	uint32_t max = info ? info->nparams : 0;
+	/* type < SCAP_EVT_MAX: checked by the caller */
+	const struct scap_evt_info *info = &scap_evt_table[type];
+	uint32_t w = (info->flags & SCAP_EF_LARGE_PAYLOAD) ? 4 : 2;
+	uint32_t max = info->nparams;
 
 	for (int64_t n = max; n >= 0; n--) {
 		uint64_t used = SCAP_EVT_HDR_V1_LEN + (uint64_t)n * w;
