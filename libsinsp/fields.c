@@ -394,7 +394,18 @@ static bool render_num(const struct field_ref *r, const struct field_val *v, str
 		return false; /* sysdig has no text for an unformatted UINT32 (evt.type.is) */
 	switch (pf) {
 	case SCAP_PF_10_PADDED_DEC:
-		strbuf_printf(out, "%09" PRIu64, v->v.u);
+		if (v->v.u < 1000000000ull) {
+			/* the common case without printf: 9 digits, zero padded */
+			char d[9];
+			uint64_t x = v->v.u;
+			int i;
+
+			for (i = 8; i >= 0; i--, x /= 10)
+				d[i] = (char)('0' + x % 10);
+			strbuf_add(out, d, 9);
+		} else {
+			strbuf_printf(out, "%09" PRIu64, v->v.u);
+		}
 		return true;
 	case SCAP_PF_HEX:
 		strbuf_printf(out, "%" PRIX64, r->def->type == SCAP_PT_INT32 ? (uint64_t)(uint32_t)v->v.u : v->v.u);

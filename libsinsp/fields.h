@@ -161,6 +161,9 @@ struct field_scratch {
 	uint64_t *cpu_switch_ts; /* thread.exectime: last switch ts per CPU */
 	uint32_t ncpus;
 	struct hashmap tot;      /* thread.totexectime: tid -> accumulated ns (+1 offset) */
+	uint64_t time_sec;       /* evt.time & co: second whose text time_txt holds */
+	char time_txt[40];
+	uint8_t time_len;        /* 0: nothing cached */
 };
 
 /*

@@ -24,17 +24,45 @@
 #define SCAP_O_TMPFILE 0x2000u
 #define SCAP_S_IXANY (0x40u | 0x8u | 0x1u)
 
-static void add_time(struct strbuf *out, uint64_t ts, bool with_ns, bool with_date)
+/* Append v as 9 zero-padded digits (the nanoseconds of a timestamp). */
+static void add_ns9(struct strbuf *out, uint64_t v)
 {
-	time_t sec = (time_t)(ts / NS_PER_S);
-	struct tm tm;
-	char tmp[64];
+	char d[9];
+	int i;
 
-	localtime_r(&sec, &tm);
-	strftime(tmp, sizeof(tmp), with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
-	strbuf_adds(out, tmp);
-	if (with_ns)
-		strbuf_printf(out, ".%09" PRIu64, (uint64_t)(ts % NS_PER_S));
+	for (i = 8; i >= 0; i--) {
+		d[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	strbuf_add(out, d, 9);
+}
+
+/*
+ * Local time of ts as "HH:MM:SS" or "YYYY-MM-DD HH:MM:SS", with ".nnnnnnnnn" when
+ * with_ns. The text of the seconds is cached in the ref's scratch: consecutive events
+ * mostly fall in the same second, and localtime + strftime cost far more than the rest
+ * of an event's rendering.
+ */
+static void add_time(struct strbuf *out, const struct field_ref *r, uint64_t ts, bool with_ns,
+		     bool with_date)
+{
+	struct field_scratch *sc = r->scratch;
+	uint64_t sec = ts / NS_PER_S;
+
+	if (!sc->time_len || sc->time_sec != sec) {
+		time_t t = (time_t)sec;
+		struct tm tm;
+
+		localtime_r(&t, &tm);
+		sc->time_len = (uint8_t)strftime(sc->time_txt, sizeof(sc->time_txt),
+						 with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+		sc->time_sec = sec;
+	}
+	strbuf_add(out, sc->time_txt, sc->time_len);
+	if (with_ns) {
+		strbuf_addc(out, '.');
+		add_ns9(out, ts % NS_PER_S);
+	}
 }
 
 static void add_iso8601(struct strbuf *out, uint64_t ts)
@@ -456,7 +484,7 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 	case F_EVT_DATETIME:
 	case F_EVT_DATETIME_S:
 		v->t = FV_TEXT;
-		add_time(out, evt->ref.ts_ns, r->def->id == F_EVT_TIME || r->def->id == F_EVT_DATETIME,
+		add_time(out, r, evt->ref.ts_ns, r->def->id == F_EVT_TIME || r->def->id == F_EVT_DATETIME,
 			 r->def->id == F_EVT_DATETIME || r->def->id == F_EVT_DATETIME_S);
 		return true;
 	case F_EVT_TIME_ISO8601:
@@ -469,7 +497,7 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 			v->v.u = evt->ref.ts_ns;
 		} else {
 			v->t = FV_TEXT;
-			add_time(out, evt->ref.ts_ns, true, false);
+			add_time(out, r, evt->ref.ts_ns, true, false);
 		}
 		return true;
 	case F_EVT_PLUGINNAME:
