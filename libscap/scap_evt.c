@@ -26,7 +26,7 @@ int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *params, u
 {
 	const uint8_t *raw, *lens, *val;
 	uint64_t room, total = 0;
-	uint32_t n, w, len, i;
+	uint32_t n, w, len, i, m;
 
 	if (!evt || !evt->raw || (max && !params))
 		return -EINVAL;
@@ -35,34 +35,53 @@ int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *params, u
 	n = evt->nparams;
 	if (len < SCAP_ABI_EVT_HDR_LEN)
 		return -EPROTO;
-	w = scap_evt_len_width(evt->type);
+	w = (evt->type < SCAP_EVT_MAX &&
+	     (scap_evt_table[evt->type].flags & SCAP_EF_LARGE_PAYLOAD)) ? 4 : 2;
 	room = len - SCAP_ABI_EVT_HDR_LEN;
 	if ((uint64_t)n * w > room)
 		return -EPROTO;
 	room -= (uint64_t)n * w;
 	lens = raw + SCAP_ABI_EVT_HDR_LEN;
 	val = lens + (size_t)n * w;
+	m = n < max ? n : max;
 
-	/* Validate every length first: an overrun anywhere makes no entry trustworthy. */
-	for (i = 0; i < n; i++) {
-		uint32_t l;
+	/*
+	 * Every length counts, not only the first max: an overrun anywhere makes no entry
+	 * trustworthy. The sum of at most 2^32 u32 lengths cannot wrap a u64, so checking it
+	 * once at the end is the same as checking it after each length.
+	 */
+	if (w == 2) {
+		for (i = 0; i < m; i++) {
+			uint16_t l;
 
-		if (w == 2) {
-			uint16_t l16;
-
-			memcpy(&l16, lens + (size_t)i * 2, 2);
-			l = l16;
-		} else {
-			memcpy(&l, lens + (size_t)i * 4, 4);
-		}
-		total += l;
-		if (total > room)
-			return -EPROTO;
-		if (i < max) {
-			params[i].val = val;
+			memcpy(&l, lens + (size_t)i * 2, 2);
+			params[i].val = val + total;
 			params[i].len = l;
-			val += l;
+			total += l;
+		}
+		for (; i < n; i++) {
+			uint16_t l;
+
+			memcpy(&l, lens + (size_t)i * 2, 2);
+			total += l;
+		}
+	} else {
+		for (i = 0; i < m; i++) {
+			uint32_t l;
+
+			memcpy(&l, lens + (size_t)i * 4, 4);
+			params[i].val = val + total;
+			params[i].len = l;
+			total += l;
+		}
+		for (; i < n; i++) {
+			uint32_t l;
+
+			memcpy(&l, lens + (size_t)i * 4, 4);
+			total += l;
 		}
 	}
-	return (int)(n < max ? n : max);
+	if (total > room)
+		return -EPROTO;
+	return (int)m;
 }

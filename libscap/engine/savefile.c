@@ -229,31 +229,52 @@ static inline int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *p
 	return sf_peek_block_slow(h, sf, ptype, plen);
 }
 
+/* Length i of a table of w-byte (2 or 4) lengths. */
+static inline uint32_t len_at(const uint8_t *lens, uint32_t i, uint32_t w)
+{
+	return w == 2 ? get_u16(lens + i * 2) : get_u32(lens + i * 4);
+}
+
 /*
- * Compute nparams of a 22-byte-header event: the largest n <= the schema's count whose
- * n lengths plus their values fill the event exactly. -1 when none does.
+ * v1_nparams() for lengths of w bytes (a constant where it is called): the largest
+ * n <= max whose n lengths plus their values fill body bytes exactly, -1 when none does.
+ */
+static inline int64_t v1_count(const uint8_t *lens, uint64_t body, uint32_t n, uint32_t w)
+{
+	uint64_t used = 0;
+	uint32_t i;
+
+	/* Only counts whose length table fits the event are candidates. */
+	if ((uint64_t)n * w > body)
+		n = (uint32_t)(body / w);
+	for (i = 0; i < n; i++)
+		used += len_at(lens, i, w);
+	used += (uint64_t)n * w;
+	/* One parameter less takes its length and its value off: never adds bytes. */
+	for (;;) {
+		if (used == body)
+			return n;
+		if (used < body || n == 0)
+			return -1;
+		n--;
+		used -= w + len_at(lens, n, w);
+	}
+}
+
+/*
+ * Compute nparams of a 22-byte-header event of evlen >= SCAP_EVT_HDR_V1_LEN bytes and a
+ * type < SCAP_EVT_MAX (both checked by the caller): the largest n <= the schema's count
+ * whose n lengths plus their values fill the event exactly. -1 when none does.
  */
 static int64_t v1_nparams(const uint8_t *evt, uint32_t evlen, uint16_t type)
 {
-	/* type < SCAP_EVT_MAX: checked by the caller */
 	const struct scap_evt_info *info = &scap_evt_table[type];
-	uint32_t w = (info->flags & SCAP_EF_LARGE_PAYLOAD) ? 4 : 2;
-	uint32_t max = info->nparams;
+	const uint8_t *lens = evt + SCAP_EVT_HDR_V1_LEN;
+	uint64_t body = evlen - SCAP_EVT_HDR_V1_LEN;
 
-	for (int64_t n = max; n >= 0; n--) {
-		uint64_t used = SCAP_EVT_HDR_V1_LEN + (uint64_t)n * w;
-
-		if (used > evlen)
-			continue;
-		for (int64_t i = 0; i < n; i++)
-			used += w == 2 ? get_u16(evt + SCAP_EVT_HDR_V1_LEN + i * 2)
-				       : get_u32(evt + SCAP_EVT_HDR_V1_LEN + i * 4);
-		if (used == evlen)
-			return n;
-		if (used < evlen)
-			return -1; /* fewer params cannot fill more bytes: corrupt */
-	}
-	return -1;
+	if (info->flags & SCAP_EF_LARGE_PAYLOAD)
+		return v1_count(lens, body, info->nparams, 4);
+	return v1_count(lens, body, info->nparams, 2);
 }
 
 /*
