@@ -201,9 +201,15 @@ static bool boolean(struct field_val *v, bool b)
 	return true;
 }
 
-static uint64_t fd_count(const struct sinsp_thread *m)
+/*
+ * Open fds of the process. The fd a close exit just released still counts for that
+ * event: sysdig removes it from the table only after the event.
+ */
+static uint64_t fd_count(const struct sinsp_evt *evt, const struct sinsp_thread *m)
 {
-	return m && m->fds ? m->fds->map.count : 0;
+	uint64_t n = m && m->fds ? m->fds->map.count : 0;
+
+	return n + (evt->fd && evt->fd == evt->s->closed_fd);
 }
 
 bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
@@ -278,11 +284,11 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		if (!t->clone_ts)
 			return false;
 		return unum(v, evt->ref.ts_ns - t->clone_ts);
-	case F_PROC_FDOPENCOUNT: return unum(v, fd_count(m));
+	case F_PROC_FDOPENCOUNT: return unum(v, fd_count(evt, m));
 	case F_PROC_FDLIMIT: return snum(v, m->fdlimit);
 	case F_PROC_FDUSAGE:
 		v->t = FV_DOUBLE;
-		v->v.d = m->fdlimit > 0 ? (double)(fd_count(m) * 100) / (double)m->fdlimit : 0;
+		v->v.d = m->fdlimit > 0 ? (double)(fd_count(evt, m) * 100) / (double)m->fdlimit : 0;
 		return true;
 	case F_PROC_VMSIZE: return unum(v, t->vmsize_kb);
 	case F_PROC_VMRSS: return unum(v, t->vmrss_kb);
