@@ -9,8 +9,9 @@
 #
 # The guest: a small initramfs (busybox-static + the virtio/9p modules of MODDIR) whose
 # /init mounts the host's root filesystem read-only over 9p and chroots into it, so the
-# host's binaries and the build tree are visible at the same paths. OUTDIR is shared
-# writable (9p) at the same path, /tmp and /run are tmpfs, /dev is devtmpfs.
+# host's binaries are visible at the same paths. /tmp and /run are the guest's own tmpfs;
+# the source tree (the clone this script belongs to, wherever it is, /tmp included) is
+# shared read-only and OUTDIR writable (9p), each at its host path on top of those.
 #
 # Results on the host, in OUTDIR: console.log (the serial console: kernel messages and
 # SCRIPT's output), rc (SCRIPT's exit code, absent when the guest never got that far).
@@ -20,6 +21,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
 kernel= moddir= out= timeout_s=240 smp=2 mem=1024
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -87,8 +89,9 @@ timeout --foreground -k 5 "$timeout_s" qemu-system-x86_64 \
 	-accel tcg -smp "$smp" -m "$mem" -nodefaults -no-user-config -nographic -no-reboot \
 	-display none -monitor none -serial "file:$out/console.log" \
 	-kernel "$kernel" -initrd "$out/initramfs.cpio.gz" \
-	-append "console=ttyS0 quiet loglevel=4 panic=-1 oops=panic rdinit=/init scry_out=$out scry_script=$out/script.sh" \
+	-append "console=ttyS0 quiet loglevel=4 panic=-1 oops=panic rdinit=/init scry_src=$src scry_out=$out scry_script=$out/script.sh" \
 	-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
+	-virtfs "local,path=$src,mount_tag=scrysrc,security_model=none,readonly=on,multidevs=remap" \
 	-virtfs "local,path=$out,mount_tag=scryout,security_model=none,multidevs=remap" \
 	</dev/null
 qrc=$?
