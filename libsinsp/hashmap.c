@@ -4,26 +4,6 @@
 
 #include "hashmap.h"
 
-static inline size_t slot_of(uint64_t key, size_t cap)
-{
-	/* Fibonacci hashing spreads sequential tids and small fds over the table */
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
-}
-
-void *hashmap_get(const struct hashmap *m, uint64_t key)
-{
-	size_t i;
-
-	if (!m->cap)
-		return NULL;
-	for (i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->slots[i].val)
-			return NULL;
-		if (m->slots[i].key == key)
-			return m->slots[i].val;
-	}
-}
-
 static int grow(struct hashmap *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 16, i;
@@ -36,7 +16,7 @@ static int grow(struct hashmap *m)
 
 		if (!m->slots[i].val)
 			continue;
-		for (j = slot_of(m->slots[i].key, ncap); ns[j].val; j = (j + 1) & (ncap - 1))
+		for (j = hashmap_slot_of(m->slots[i].key, ncap); ns[j].val; j = (j + 1) & (ncap - 1))
 			;
 		ns[j] = m->slots[i];
 	}
@@ -52,7 +32,7 @@ int hashmap_put(struct hashmap *m, uint64_t key, void *val)
 
 	if ((m->count + 1) * 10 > m->cap * 7 && grow(m))
 		return -ENOMEM;
-	for (i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+	for (i = hashmap_slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
 		if (!m->slots[i].val) {
 			m->slots[i].key = key;
 			m->slots[i].val = val;
@@ -73,7 +53,7 @@ void *hashmap_del(struct hashmap *m, uint64_t key)
 
 	if (!m->cap)
 		return NULL;
-	for (i = slot_of(key, m->cap);; i = (i + 1) & mask) {
+	for (i = hashmap_slot_of(key, m->cap);; i = (i + 1) & mask) {
 		if (!m->slots[i].val)
 			return NULL;
 		if (m->slots[i].key == key)
@@ -84,7 +64,7 @@ void *hashmap_del(struct hashmap *m, uint64_t key)
 	m->count--;
 	/* backward shift: move later entries of the cluster into the hole when allowed */
 	for (j = (i + 1) & mask; m->slots[j].val; j = (j + 1) & mask) {
-		size_t home = slot_of(m->slots[j].key, m->cap);
+		size_t home = hashmap_slot_of(m->slots[j].key, m->cap);
 
 		/* entry at j may move to i if its home is not in (i, j] (cyclically) */
 		if (((j - home) & mask) >= ((j - i) & mask)) {

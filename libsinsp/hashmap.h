@@ -21,8 +21,27 @@ struct hashmap {
 	size_t cap, count;
 };
 
-/* Return the value stored for key, or NULL. */
-void *hashmap_get(const struct hashmap *m, uint64_t key);
+/* Home slot of key in a table of cap (a power of two) slots. */
+static inline size_t hashmap_slot_of(uint64_t key, size_t cap)
+{
+	/* Fibonacci hashing spreads sequential tids and small fds over the table */
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+/* Return the value stored for key, or NULL. Inline: every event looks up its thread. */
+static inline void *hashmap_get(const struct hashmap *m, uint64_t key)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	for (i = hashmap_slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->slots[i].val)
+			return NULL;
+		if (m->slots[i].key == key)
+			return m->slots[i].val;
+	}
+}
 /* Store val (non-NULL) for key, replacing any value. Return 0 or -ENOMEM. */
 int hashmap_put(struct hashmap *m, uint64_t key, void *val);
 /* Remove key; return its value or NULL. */

@@ -14,8 +14,18 @@ void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt);
 enum sinsp_type_prop {
 	SINSP_TYPE_SCHED_SWITCH = 1 << 0,        /* "switch": no enter/exit pairing */
 	SINSP_TYPE_NO_THREAD_CREATE = 1 << 1,    /* an unknown tid gets no placeholder thread */
+	SINSP_TYPE_UNCOUNTED = 1 << 2,           /* meta event sysdig 0.29.3 does not number */
+	SINSP_TYPE_HIDDEN = 1 << 3,              /* never shown: internal, container, uncounted */
 };
-uint32_t sinsp_type_props(uint16_t type);
+
+/* enum sinsp_type_prop bits of each event type, filled by sinsp_dispatch_init(). */
+extern uint8_t sinsp_type_props_table[SCAP_EVT_MAX];
+
+/* Properties of type; an out-of-schema type gets SINSP_TYPE_NO_THREAD_CREATE only. */
+static inline uint32_t sinsp_type_props(uint16_t type)
+{
+	return type < SCAP_EVT_MAX ? sinsp_type_props_table[type] : SINSP_TYPE_NO_THREAD_CREATE;
+}
 
 /* Build the parser tables (idempotent, thread-safe); sinsp_open() calls it. */
 void sinsp_dispatch_init(void);

@@ -96,7 +96,7 @@ static const struct parser_entry parsers[] = {
 };
 
 static parser_fn table[SCAP_EVT_MAX];
-static uint8_t props[SCAP_EVT_MAX];
+uint8_t sinsp_type_props_table[SCAP_EVT_MAX];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /*
@@ -121,6 +121,35 @@ static uint8_t type_props(const struct scap_evt_info *info, bool exit)
 	return p;
 }
 
+/*
+ * Meta events that later capture writers store (users and groups added or removed) and
+ * that sysdig 0.29.3 does not know: they update state but are neither shown nor
+ * numbered, so evt.num and evt.reltime stay those sysdig prints for the same file.
+ */
+static bool is_uncounted_meta(uint32_t type)
+{
+	switch (type) {
+	case SCAP_EVT_USER_ADDED_E:
+	case SCAP_EVT_USER_ADDED_X:
+	case SCAP_EVT_USER_DELETED_E:
+	case SCAP_EVT_USER_DELETED_X:
+	case SCAP_EVT_GROUP_ADDED_E:
+	case SCAP_EVT_GROUP_ADDED_X:
+	case SCAP_EVT_GROUP_DELETED_E:
+	case SCAP_EVT_GROUP_DELETED_X:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Types never shown: the uncounted meta events, internal ones and container events. */
+static bool is_hidden_type(uint32_t type)
+{
+	return is_uncounted_meta(type) || (scap_evt_table[type].category & SCAP_EC_INTERNAL) ||
+	       type == SCAP_EVT_CONTAINER_JSON_E || type == SCAP_EVT_CONTAINER_JSON_2_E;
+}
+
 static void build_table(void)
 {
 	uint32_t type, i;
@@ -129,9 +158,13 @@ static void build_table(void)
 		const struct scap_evt_info *info = &scap_evt_table[type];
 		bool exit = !scap_evt_is_enter((uint16_t)type);
 
+		/* these hold for types without a schema entry too */
+		sinsp_type_props_table[type] =
+			(is_uncounted_meta(type) ? SINSP_TYPE_UNCOUNTED : 0) |
+			(is_hidden_type(type) ? SINSP_TYPE_HIDDEN : 0);
 		if (!info->name)
 			continue;
-		props[type] = type_props(info, exit);
+		sinsp_type_props_table[type] |= type_props(info, exit);
 		for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
 			if (parsers[i].exit == exit && strcmp(parsers[i].name, info->name) == 0)
 				table[type] = parsers[i].fn;
@@ -141,11 +174,6 @@ static void build_table(void)
 void sinsp_dispatch_init(void)
 {
 	pthread_once(&table_once, build_table);
-}
-
-uint32_t sinsp_type_props(uint16_t type)
-{
-	return type < SCAP_EVT_MAX ? props[type] : SINSP_TYPE_NO_THREAD_CREATE;
 }
 
 void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)

@@ -69,38 +69,19 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	return 0;
 }
 
-/*
- * Meta events that later capture writers store (users and groups added or removed)
- * and that sysdig 0.29.3 does not know: they update state but are neither shown nor
- * numbered, so evt.num and evt.reltime stay those sysdig prints for the same file.
- */
-static bool is_uncounted_meta(const struct sinsp_evt *evt)
-{
-	switch (evt->ref.type) {
-	case SCAP_EVT_USER_ADDED_E:
-	case SCAP_EVT_USER_ADDED_X:
-	case SCAP_EVT_USER_DELETED_E:
-	case SCAP_EVT_USER_DELETED_X:
-	case SCAP_EVT_GROUP_ADDED_E:
-	case SCAP_EVT_GROUP_ADDED_X:
-	case SCAP_EVT_GROUP_DELETED_E:
-	case SCAP_EVT_GROUP_DELETED_X:
-		return true;
-	default:
-		return false;
-	}
-}
-
 int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 {
 	struct sinsp_evt *evt = &s->evt;
+	uint32_t props;
+	uint16_t type;
 	int n, rc;
 
 	/* a thread whose procexit was the previous event goes away now */
 	if (s->pending_removal)
 		sinsp_thread_remove(s, s->pending_removal);
 	/* a fd closed by the previous event is forgotten now */
-	sinsp_fd_release_closed(s);
+	if (s->closed_fd)
+		sinsp_fd_release_closed(s);
 	sinsp_thread_age(s, s->evt.ref.ts_ns);
 
 	evt->ref.sz = sizeof(evt->ref);
@@ -110,8 +91,11 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 			sinsp_err(s, rc, "%s", scap_last_error(s->scap));
 		return rc;
 	}
-	evt->info = scap_evt_info(evt->ref.type);
-	if (is_uncounted_meta(evt)) {
+	type = evt->ref.type;
+	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
+	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
+	props = sinsp_type_props(type);
+	if (props & SINSP_TYPE_UNCOUNTED) {
 		evt->num = s->nevts;
 	} else {
 		evt->num = ++s->nevts;
@@ -129,10 +113,7 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 	evt->thread = NULL;
 	evt->fd = NULL;
 	evt->fd_num = -1;
-	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || is_uncounted_meta(evt) ||
-		      (evt->info && ((evt->info->category & SCAP_EC_INTERNAL) ||
-				     evt->ref.type == SCAP_EVT_CONTAINER_JSON_E ||
-				     evt->ref.type == SCAP_EVT_CONTAINER_JSON_2_E));
+	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || (props & SINSP_TYPE_HIDDEN);
 	sinsp_parse_event(s, evt);
 	*out = evt;
 	return 0;

@@ -222,21 +222,14 @@ static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *
 	return a ? a : s->first_ts;
 }
 
-void sinsp_thread_age(struct sinsp *s, uint64_t now)
+/* The scan of sinsp_thread_age(), kept out of line so that the per-event check stays a
+ * few instructions. */
+static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t now)
 {
 	int64_t *tids = NULL;
 	size_t n = 0, cap = 0, i;
 	struct hashmap parents = { 0 };
 
-	if (!now)
-		return;
-	if (!s->thread_scan_ts || now < s->thread_scan_ts) {
-		s->thread_scan_ts = now;
-		return;
-	}
-	if (now - s->thread_scan_ts < SINSP_THREAD_SCAN_INTERVAL_NS)
-		return;
-	s->thread_scan_ts = now;
 	/* threads that are the parent of another one stay */
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val;
@@ -274,6 +267,20 @@ void sinsp_thread_age(struct sinsp *s, uint64_t now)
 			sinsp_thread_remove(s, t);
 	}
 	free(tids);
+}
+
+void sinsp_thread_age(struct sinsp *s, uint64_t now)
+{
+	if (!now)
+		return;
+	if (!s->thread_scan_ts || now < s->thread_scan_ts) {
+		s->thread_scan_ts = now;
+		return;
+	}
+	if (now - s->thread_scan_ts < SINSP_THREAD_SCAN_INTERVAL_NS)
+		return;
+	s->thread_scan_ts = now;
+	thread_age_scan(s, now);
 }
 
 /* The main thread of t's process (t itself when it is the main thread or unknown). */
