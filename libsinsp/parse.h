@@ -5,6 +5,8 @@
 #ifndef SINSP_PARSE_H
 #define SINSP_PARSE_H
 
+#include <string.h>
+
 #include "sinsp_int.h"
 
 /* Route evt to its parser (parse_dispatch.c). */
@@ -32,8 +34,44 @@ void sinsp_dispatch_init(void);
 
 uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max);
 
+/* a and b are the same name; the first byte rules out most others without a call. */
+static inline bool sinsp_name_is(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* Index of the named parameter of an event description, -1 when absent. */
 int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const char *name);
+
+/*
+ * Parameters that the frequent parsers look up, by key instead of by name:
+ * sinsp_dispatch_init() fills sinsp_pkey_index with the index of each key's name in
+ * each event type (names are stable within a type), so a lookup is two loads, not a
+ * strcmp() per parameter. X(key, name) for each.
+ */
+#define SINSP_PARAM_KEYS(X) \
+	X(FD, "fd") X(RES, "res") X(NAME, "name") X(PATH, "path") X(DIRFD, "dirfd") \
+	X(FLAGS, "flags") X(DEV, "dev") X(INO, "ino") X(CMD, "cmd") X(OLDFD, "oldfd") \
+	X(FD1, "fd1") X(FD2, "fd2") X(TUPLE, "tuple") X(ADDR, "addr") X(SOURCE, "source") \
+	X(PEER, "peer") X(DOMAIN, "domain") X(TYPE, "type") X(PROTO, "proto")
+
+enum sinsp_pkey {
+#define SINSP_PKEY_ENUM(key, name) SINSP_P_##key,
+	SINSP_PARAM_KEYS(SINSP_PKEY_ENUM)
+#undef SINSP_PKEY_ENUM
+	SINSP_P_COUNT
+};
+
+/* [type][key]: index of the key's parameter in that event type, -1 when it has none. */
+extern int8_t sinsp_pkey_index[SCAP_EVT_MAX][SINSP_P_COUNT];
+
+/* Index of key in event type among its first n parameters, -1 when absent. */
+static inline int sinsp_pkey_find(uint16_t type, uint32_t n, enum sinsp_pkey key)
+{
+	int i = type < SCAP_EVT_MAX ? sinsp_pkey_index[type][key] : -1;
+
+	return i >= 0 && (uint32_t)i < n ? i : -1;
+}
 
 /* parse_proc.c */
 void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt);
@@ -58,6 +96,7 @@ void sinsp_parse_container_evt(struct sinsp *s, struct sinsp_evt *evt);
 /* The saved enter event of the current exit event, decoded. */
 struct sinsp_enter {
 	const struct scap_evt_info *info; /* NULL when there is none */
+	uint16_t type;                    /* its event type, when info is set */
 	struct sinsp_param p[SINSP_MAX_PARAMS];
 	uint32_t n;
 };
@@ -67,6 +106,23 @@ const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const cha
 /* Load the enter event paired with exit event evt; false when it was not seen. */
 bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e);
 const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const char *name);
+
+/* sinsp_evt_param() and sinsp_enter_param() by key (same results, no name compares). */
+static inline const struct sinsp_param *sinsp_evt_pk(const struct sinsp_evt *evt,
+						     enum sinsp_pkey key)
+{
+	int i = sinsp_pkey_find(evt->ref.type, evt->nparams, key);
+
+	return i < 0 ? NULL : &evt->params[i];
+}
+
+static inline const struct sinsp_param *sinsp_enter_pk(const struct sinsp_enter *e,
+						       enum sinsp_pkey key)
+{
+	int i = e->info ? sinsp_pkey_find(e->type, e->n, key) : -1;
+
+	return i < 0 ? NULL : &e->p[i];
+}
 /* Integer value of a parameter (1, 2, 4 or 8 bytes), dflt when p is NULL or odd-sized. */
 int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt);
 uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt);

@@ -97,6 +97,13 @@ static const struct parser_entry parsers[] = {
 
 static parser_fn table[SCAP_EVT_MAX];
 uint8_t sinsp_type_props_table[SCAP_EVT_MAX];
+int8_t sinsp_pkey_index[SCAP_EVT_MAX][SINSP_P_COUNT];
+
+static const char *const pkey_names[SINSP_P_COUNT] = {
+#define PKEY_NAME(key, name) [SINSP_P_##key] = name,
+	SINSP_PARAM_KEYS(PKEY_NAME)
+#undef PKEY_NAME
+};
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /*
@@ -157,7 +164,11 @@ static void build_table(void)
 	for (type = 0; type < SCAP_EVT_MAX; type++) {
 		const struct scap_evt_info *info = &scap_evt_table[type];
 		bool exit = !scap_evt_is_enter((uint16_t)type);
+		uint32_t k;
 
+		for (k = 0; k < SINSP_P_COUNT; k++)
+			sinsp_pkey_index[type][k] = (int8_t)(info->name ?
+				sinsp_info_param(info, info->nparams, pkey_names[k]) : -1);
 		/* these hold for types without a schema entry too */
 		sinsp_type_props_table[type] =
 			(is_uncounted_meta(type) ? SINSP_TYPE_UNCOUNTED : 0) |
@@ -186,8 +197,11 @@ int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const c
 {
 	uint32_t i;
 
-	for (i = 0; i < nparams && i < info->nparams; i++)
-		if (strcmp(info->params[i].name, name) == 0)
+	for (i = 0; i < nparams && i < info->nparams; i++) {
+		const char *pn = info->params[i].name;
+
+		if (sinsp_name_is(pn, name))
 			return (int)i;
+	}
 	return -1;
 }

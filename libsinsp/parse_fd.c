@@ -44,6 +44,7 @@ bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e)
 	e->info = scap_evt_info(hdr.type);
 	if (!e->info)
 		return false;
+	e->type = hdr.type;
 	e->n = sinsp_enter_params(t, e->p, SINSP_MAX_PARAMS);
 	if (e->n > e->info->nparams)
 		e->n = e->info->nparams;
@@ -180,13 +181,13 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	(void)s;
 	if (!t || !evt->info)
 		return;
-	memfd = strcmp(evt->info->name, "memfd_create") == 0;
-	by_handle = strcmp(evt->info->name, "open_by_handle_at") == 0;
+	memfd = sinsp_name_is(evt->info->name, "memfd_create");
+	by_handle = sinsp_name_is(evt->info->name, "open_by_handle_at");
 	have_enter = sinsp_enter_load(evt, &e);
-	pname = sinsp_evt_param(evt, "name");
+	pname = sinsp_evt_pk(evt, SINSP_P_NAME);
 	if (!pname)
-		pname = sinsp_evt_param(evt, "path");
-	pdirfd = sinsp_evt_param(evt, "dirfd");
+		pname = sinsp_evt_pk(evt, SINSP_P_PATH);
+	pdirfd = sinsp_evt_pk(evt, SINSP_P_DIRFD);
 	/*
 	 * Events whose exit carries every argument (openat's second version, openat2,
 	 * open_by_handle_at, memfd_create) stand alone; the others need their enter event,
@@ -195,15 +196,15 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (!have_enter && !pdirfd && !memfd && !by_handle)
 		return;
 	if (!pname && have_enter)
-		pname = sinsp_enter_param(&e, "name");
+		pname = sinsp_enter_pk(&e, SINSP_P_NAME);
 	if (!pname)
 		return;
-	pflags = sinsp_evt_param(evt, "flags");
+	pflags = sinsp_evt_pk(evt, SINSP_P_FLAGS);
 	if (!pflags && have_enter)
-		pflags = sinsp_enter_param(&e, "flags");
+		pflags = sinsp_enter_pk(&e, SINSP_P_FLAGS);
 	if (!pdirfd && have_enter)
-		pdirfd = sinsp_enter_param(&e, "dirfd");
-	pdev = sinsp_evt_param(evt, "dev");
+		pdirfd = sinsp_enter_pk(&e, SINSP_P_DIRFD);
+	pdev = sinsp_evt_pk(evt, SINSP_P_DEV);
 	flags = (uint32_t)sinsp_param_val_u64(pflags, 0);
 	dirfd = sinsp_param_val_s64(pdirfd, SCAP_AT_FDCWD);
 	str_param(evt, pname, &name, &name_len);
@@ -230,7 +231,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 		if (f) {
 			f->open_flags = memfd ? 0 : flags;
 			f->dev = sinsp_param_val_u64(pdev, 0);
-			f->ino = sinsp_param_val_u64(sinsp_evt_param(evt, "ino"), 0);
+			f->ino = sinsp_param_val_u64(sinsp_evt_pk(evt, SINSP_P_INO), 0);
 			evt->fd = f;
 			evt->fd_num = fd;
 		}
@@ -268,19 +269,19 @@ void sinsp_parse_dup_exit(struct sinsp *s, struct sinsp_evt *evt)
 	(void)s;
 	if (!t || res < 0)
 		return;
-	if (evt->info && strcmp(evt->info->name, "fcntl") == 0) {
+	if (evt->info && sinsp_name_is(evt->info->name, "fcntl")) {
 		struct sinsp_enter e;
 		uint64_t cmd;
 
 		if (!sinsp_enter_load(evt, &e))
 			return;
-		cmd = sinsp_param_val_u64(sinsp_enter_param(&e, "cmd"), 0);
+		cmd = sinsp_param_val_u64(sinsp_enter_pk(&e, SINSP_P_CMD), 0);
 		if (cmd != SCAP_FCNTL_F_DUPFD && cmd != SCAP_FCNTL_F_DUPFD_CLOEXEC)
 			return;
 	}
 	if (!src) {
 		/* newer dup versions name the old fd in the exit event */
-		int64_t oldfd = sinsp_param_val_s64(sinsp_evt_param(evt, "oldfd"), -1);
+		int64_t oldfd = sinsp_param_val_s64(sinsp_evt_pk(evt, SINSP_P_OLDFD), -1);
 
 		src = oldfd >= 0 ? sinsp_fd_find(t, oldfd) : NULL;
 		if (!src)
@@ -302,16 +303,16 @@ void sinsp_parse_dup_exit(struct sinsp *s, struct sinsp_evt *evt)
 void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
-	uint64_t ino = sinsp_param_val_u64(sinsp_evt_param(evt, "ino"), 0);
-	uint32_t flags = (uint32_t)sinsp_param_val_u64(sinsp_evt_param(evt, "flags"), 0);
-	const char *names[2] = { "fd1", "fd2" };
+	uint64_t ino = sinsp_param_val_u64(sinsp_evt_pk(evt, SINSP_P_INO), 0);
+	uint32_t flags = (uint32_t)sinsp_param_val_u64(sinsp_evt_pk(evt, SINSP_P_FLAGS), 0);
+	const enum sinsp_pkey keys[2] = { SINSP_P_FD1, SINSP_P_FD2 };
 	int i;
 
 	(void)s;
 	if (!t || evt_res(evt) < 0)
 		return;
 	for (i = 0; i < 2; i++) {
-		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, names[i]), -1);
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_pk(evt, keys[i]), -1);
 		struct sinsp_fd *f;
 
 		if (fd < 0)
@@ -344,7 +345,7 @@ void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t 
 			return;
 		memcpy(&fd, p->val + 1, 8);
 	} else {
-		const struct sinsp_param *pfd = sinsp_evt_param(evt, "fd");
+		const struct sinsp_param *pfd = sinsp_evt_pk(evt, SINSP_P_FD);
 
 		fd = sinsp_param_val_s64(pfd ? pfd : p, -1);
 	}

@@ -355,16 +355,16 @@ void sinsp_parse_socket_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (fd < 0 || !evt->thread || !sinsp_enter_load(evt, &e))
 		return;
 	add_socket(evt, fd,
-		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "domain"), 0),
-		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "type"), 0),
-		   (uint32_t)sinsp_param_val_u64(sinsp_enter_param(&e, "proto"), 0));
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_pk(&e, SINSP_P_DOMAIN), 0),
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_pk(&e, SINSP_P_TYPE), 0),
+		   (uint32_t)sinsp_param_val_u64(sinsp_enter_pk(&e, SINSP_P_PROTO), 0));
 }
 
 void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const char *names[2] = { "fd1", "fd2" };
-	uint64_t src = sinsp_param_val_u64(sinsp_evt_param(evt, "source"), 0);
-	uint64_t dst = sinsp_param_val_u64(sinsp_evt_param(evt, "peer"), 0);
+	const enum sinsp_pkey keys[2] = { SINSP_P_FD1, SINSP_P_FD2 };
+	uint64_t src = sinsp_param_val_u64(sinsp_evt_pk(evt, SINSP_P_SOURCE), 0);
+	uint64_t dst = sinsp_param_val_u64(sinsp_evt_pk(evt, SINSP_P_PEER), 0);
 	int i;
 
 	(void)s;
@@ -372,7 +372,7 @@ void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt)
 		return;
 	/* fd1 then fd2: the event's fd is the last one created (fd2), as sysdig reports it */
 	for (i = 0; i < 2; i++) {
-		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, names[i]), -1);
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_pk(evt, keys[i]), -1);
 		struct sinsp_fd *f;
 
 		if (fd < 0)
@@ -391,7 +391,7 @@ void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const struct sinsp_param *pa = sinsp_evt_param(evt, "addr");
+	const struct sinsp_param *pa = sinsp_evt_pk(evt, SINSP_P_ADDR);
 	struct sinsp_fd *f = evt->fd;
 	struct strbuf b = { 0 };
 	const uint8_t *p;
@@ -444,7 +444,7 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
  */
 void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const struct sinsp_param *pa = sinsp_evt_param(evt, "addr");
+	const struct sinsp_param *pa = sinsp_evt_pk(evt, SINSP_P_ADDR);
 	struct sinsp_fd *f = evt->fd;
 	const uint8_t *p;
 
@@ -477,7 +477,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
+	const struct sinsp_param *pt = sinsp_evt_pk(evt, SINSP_P_TUPLE);
 	struct sinsp_fd *f = evt->fd;
 	int64_t res = sinsp_param_s64(evt, 0, -1);
 	bool changed;
@@ -485,7 +485,7 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 	(void)s;
 	if (!f) {
 		/* the newest version names the fd in the exit too: the enter may be lost */
-		int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, "fd"), -1);
+		int64_t fd = sinsp_param_val_s64(sinsp_evt_pk(evt, SINSP_P_FD), -1);
 
 		f = fd >= 0 ? sinsp_fd_find(evt->thread, fd) : NULL;
 		if (!f)
@@ -519,7 +519,7 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
+	const struct sinsp_param *pt = sinsp_evt_pk(evt, SINSP_P_TUPLE);
 	int64_t fd = sinsp_param_s64(evt, 0, -1);
 	struct sinsp_fd tmp, *f;
 
@@ -555,11 +555,11 @@ void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
  */
 void sinsp_parse_sendto_enter(struct sinsp *s, struct sinsp_evt *evt)
 {
-	const struct sinsp_param *pt = sinsp_evt_param(evt, "tuple");
-	int64_t fd = sinsp_param_val_s64(sinsp_evt_param(evt, "fd"), -1);
+	const struct sinsp_param *pt = sinsp_evt_pk(evt, SINSP_P_TUPLE);
+	int64_t fd = sinsp_param_val_s64(sinsp_evt_pk(evt, SINSP_P_FD), -1);
 
 	(void)s;
-	if (evt->fd || !evt->thread || fd < 0 || !evt->info || strcmp(evt->info->name, "sendto") != 0)
+	if (evt->fd || !evt->thread || fd < 0 || !evt->info || !sinsp_name_is(evt->info->name, "sendto"))
 		return;
 	if (!pt || pt->len == 0)
 		return;
@@ -658,7 +658,7 @@ void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt)
 		return;
 	if (!sinsp_enter_load(evt, &e))
 		return;
-	datagram_tuple(evt, sinsp_enter_param(&e, "tuple"), false);
+	datagram_tuple(evt, sinsp_enter_pk(&e, SINSP_P_TUPLE), false);
 }
 
 void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
@@ -666,7 +666,7 @@ void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
 	(void)s;
 	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
 		return;
-	datagram_tuple(evt, sinsp_evt_param(evt, "tuple"), true);
+	datagram_tuple(evt, sinsp_evt_pk(evt, SINSP_P_TUPLE), true);
 }
 
 /*

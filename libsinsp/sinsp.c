@@ -162,8 +162,12 @@ int sinsp_param_index(const struct sinsp_evt *evt, const char *name)
 
 	if (!evt->info)
 		return -1;
-	for (i = 0; i < evt->nparams; i++)
-		if (strcmp(evt->info->params[i].name, name) == 0)
+	for (i = 0; i < evt->nparams; i++) {
+		const char *pn = evt->info->params[i].name;
+
+		/* the first byte rules out most names without a call */
+		if (pn[0] == name[0] && strcmp(pn, name) == 0)
 			return (int)i;
+	}
 	return -1;
 }
