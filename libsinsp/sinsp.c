@@ -69,6 +69,11 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	return 0;
 }
 
+scap_t *sinsp_scap(sinsp_t *s)
+{
+	return s->scap;
+}
+
 int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 {
 	struct sinsp_evt *evt = &s->evt;

@@ -152,28 +152,23 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 
 /*
  * A copy of every event needs no inspector state after the first file's header (the
- * state the source starts from): the events are read by a second scap handle on the
- * same file and copied as they are, flags included.
+ * state the source starts from): the events are read from the inspector's own scap
+ * handle, which has read the headers and no event yet, and copied as they are, flags
+ * included. The inspector is not used for events after this.
  */
-static int copy_events(struct writer *w, const char *path, volatile sig_atomic_t *stop)
+static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop)
 {
-	char err[SCAP_ERRBUF_SIZE];
 	struct scap_evt_ref e = { .sz = sizeof(e) };
-	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = path);
+	scap_t *h = sinsp_scap(s);
 	uint64_t first_ts = 0;
-	scap_t *h;
 	int rc;
 
-	if (scap_open(&so, &h, err)) {
-		fprintf(stderr, "scry: cannot open %s: %s\n", path, err);
-		return 1;
-	}
 	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
 		if (rc == SCAP_TIMEOUT)
 			continue;
 		if (rc < 0) {
-			fprintf(stderr, "scry: %s: %s\n", path, scap_last_error(h));
-			scap_close(h);
+			fprintf(stderr, "scry: %s: %s\n", w->o->read_path ? w->o->read_path : "input",
+				scap_last_error(h));
 			return 1;
 		}
 		if (!first_ts && e.ts_ns)
@@ -182,11 +177,9 @@ static int copy_events(struct writer *w, const char *path, volatile sig_atomic_t
 			break;
 		if (scap_dump_event(w->d, &e, e.flags)) {
 			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
-			scap_close(h);
 			return 1;
 		}
 	}
-	scap_close(h);
 	return 0;
 }
 
@@ -208,9 +201,8 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	}
 	/* the first file starts with the state the source starts from */
 	status = file_open(&w, s);
-	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events &&
-	    o->read_path && strcmp(o->read_path, "-") != 0) {
-		status = copy_events(&w, o->read_path, stop);
+	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events) {
+		status = copy_events(&w, s, stop);
 		if (file_close(&w))
 			status = 1;
 		free(w.past);

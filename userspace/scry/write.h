@@ -23,8 +23,7 @@ struct scry_write_opts {
 	uint32_t max_files;      /* -W: keep at most this many files (indices wrap) */
 	uint64_t max_events;     /* -n: stop after this many events written (matching) */
 	uint64_t max_s;          /* -M: stop after this many seconds of event time */
-	const char *read_path;   /* the capture @s reads (NULL, "-": not reopenable): lets a
-	                            plain copy (no filter, -C, -G, -n) skip the inspector */
+	const char *read_path;   /* the capture @s reads, for messages (NULL: none) */
 };
 
 /*

@@ -70,6 +70,13 @@ SINSP_API bool sinsp_evt_is_hidden(const struct sinsp_evt *evt);
 /** sinsp_evt_raw() - the underlying scap event view (valid as long as @evt). */
 SINSP_API const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt);
 
+/**
+ * sinsp_scap() - the scap handle @s reads its events from; owned by @s (closed by
+ * sinsp_close()). For a caller that needs the events but not the state: it may read
+ * them with scap_next() itself, and then must not call sinsp_next() on @s again.
+ */
+SINSP_API scap_t *sinsp_scap(sinsp_t *s);
+
 /** sinsp_last_error() - message of the last error on @s ("" when none); owned by @s. */
 SINSP_API const char *sinsp_last_error(sinsp_t *s);
 
