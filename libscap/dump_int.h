@@ -10,21 +10,49 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+#include <pthread.h>
 #include <zlib.h>
 
 #include <libscap/scap_dump.h>
 #include "scap_int.h"
 
+/*
+ * The output side (fd, gz, out_off) belongs to whichever thread writes: the worker
+ * while it runs, the caller's thread otherwise and whenever the worker is idle
+ * (queued 0, observed under mu). The queue fields are shared under mu; a slot's
+ * buffer belongs to the worker while it is queued, to the caller otherwise.
+ */
+/* Buffers queued for the worker: a kill loses at most this many plus the one filling. */
+#define SCAP_DUMP_QUEUE 4
+
+struct scap_dump_worker {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t job_cv;      /* a job was queued, or quit */
+	pthread_cond_t idle_cv;     /* a job is done */
+	struct {
+		uint8_t *buf;       /* blocks to write, starting on a boundary */
+		size_t len, cap;
+	} slot[SCAP_DUMP_QUEUE];
+	unsigned head;              /* slot the worker writes next */
+	unsigned queued;            /* jobs in slot[head], slot[head + 1], ... */
+	bool quit;
+	int err;                    /* first write error (negative errno), 0 when none */
+	char errbuf[SCAP_ERRBUF_SIZE];  /* its message */
+};
+
 struct scap_dumper {
 	int fd;                     /* plain: the file; -1 once closed */
 	gzFile gz;                  /* gzip: the stream (owns the fd), else NULL */
 	bool is_regular;            /* plain regular file: can be cut back on error */
+	uint64_t out_off;           /* uncompressed bytes written to the file (output side) */
+	struct scap_dump_worker *w; /* writing thread, NULL: the caller's thread writes */
 	uint8_t *buf;               /* blocks assembled, not yet handed to the file */
 	size_t len, cap;            /* bytes used / allocated in buf */
 	size_t flush_at;            /* hand buf to the file once len reaches this */
 	size_t blk_start;           /* offset in buf of the open block, SIZE_MAX when none */
 	uint32_t snaplen;           /* 0: buffers kept whole */
-	uint64_t file_off;          /* uncompressed bytes handed to the file */
+	uint64_t file_off;          /* uncompressed bytes handed to the file (or the worker) */
 	uint64_t events, events_truncated;
 	int err;                    /* sticky write error (negative errno), 0 when none */
 	char path[256];             /* for messages */

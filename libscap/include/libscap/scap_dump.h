@@ -22,10 +22,13 @@
  * writer that dies (SIGKILL) leaves a file that ends at most in one cut block: the
  * readers replay every complete event before it and report the truncation. When a
  * write fails (disk full, I/O error) the plain file is cut back to the last complete
- * block, so what was written stays a valid capture; the error is then sticky.
+ * block, so what was written stays a valid capture; the error is then sticky. With
+ * a compressing thread (gzip, opts.buffer_bytes) the error is returned by the call
+ * that next hands a full buffer over, or by scap_dump_flush()/scap_dump_close().
  *
  * Conventions: as in scap.h (0 or a negative errno, message in scap_dump_last_error(),
- * opts structs with sz first, declared with SCAP_OPTS()). One thread per dumper.
+ * opts structs with sz first, declared with SCAP_OPTS()). One thread at a time calls
+ * a dumper; its writing thread blocks every signal.
  */
 #ifndef SCAP_DUMP_H
 #define SCAP_DUMP_H
@@ -62,8 +65,13 @@ struct scap_dump_opts {
 	 * send, ...); longer ones are cut and their length rewritten. 0: kept whole.
 	 */
 	uint32_t snaplen;
-	/* Bytes assembled before they are handed to the file; 0: 1 MiB. A larger value
-	 * writes faster, a smaller one loses less when the writer is killed. */
+	/*
+	 * Bytes assembled before they are handed to the file; 0: 256 KiB. With gzip and
+	 * 128 KiB or more, a second thread compresses and writes while the caller's thread
+	 * fills the next buffer (up to 4 full buffers wait for it). Otherwise the caller's
+	 * thread writes each buffer when it is full. Smaller buffers lose less when the
+	 * writer is killed.
+	 */
 	uint32_t buffer_bytes;
 };
 #define scap_dump_opts__last_field buffer_bytes

@@ -6,6 +6,7 @@
  * disk: the file must end after a whole block and replay).
  */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -543,6 +544,148 @@ START_TEST(test_write_failure_leaves_valid_file)
 }
 END_TEST
 
+/* Threads of this process (/proc/self/task entries). */
+static int thread_count(void)
+{
+	DIR *dir = opendir("/proc/self/task");
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((e = readdir(dir)))
+		n += e->d_name[0] != '.';
+	closedir(dir);
+	return n;
+}
+
+/*
+ * gzip with the default buffer (256 KiB) gets a compressing thread, plain gets none:
+ * 6,000 events of 1-2 KB (about 9 MB, dozens of buffers) reach the file whole and in
+ * order either way; after a flush the file holds everything accepted; close ends the
+ * thread. gzip with a 4 KiB buffer gets no thread.
+ */
+START_TEST(test_threaded_writer)
+{
+	char *path = tmp_path();
+	struct scap_dumper *d;
+	struct scap_evt_ref got = { .sz = sizeof(got) };
+	struct scap_dump_stats s = { .sz = sizeof(s) };
+	struct cb_buf rec = { 0 };
+	struct stat stt;
+	int nthreads = thread_count();
+	uint64_t n = 0, i;
+	scap_t *h;
+	int rc;
+
+	d = dump_open(path, _i ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN, 0);
+	ck_assert_int_eq(thread_count(), nthreads + (_i ? 1 : 0));
+	for (i = 0; i < 6000; i++) {
+		struct scap_evt_ref e;
+
+		rec.len = 0;
+		write_event(&rec, 1000 + i, 7, 1000 + (uint32_t)(i * 37 % 1000));
+		e = ref_of(&rec, (uint16_t)(i % 3));
+		ck_assert_int_eq(scap_dump_event(d, &e, i % 10 == 0 ? SCAP_DUMP_FLAG_STATE_ONLY : 0), 0);
+	}
+	ck_assert_int_eq(scap_dump_flush(d), 0);
+	ck_assert_int_eq(scap_dump_get_stats(d, &s), 0);
+	ck_assert_uint_eq(s.events, 6000);
+	ck_assert_uint_gt(s.bytes, 6000 * 1000);
+	ck_assert_int_eq(stat(path, &stt), 0);
+	ck_assert_uint_eq((uint64_t)stt.st_size, s.file_bytes);
+	if (!_i)
+		ck_assert_uint_eq(s.file_bytes, s.bytes);
+	dump_close_ok(d);
+	ck_assert_int_eq(thread_count(), nthreads);
+	cb_free(&rec);
+
+	h = open_path(path);
+	while ((rc = scap_next(h, &got)) == 0) {
+		ck_assert_uint_eq(got.ts_ns, 1000 + n);
+		ck_assert_uint_eq(got.cpu, n % 3);
+		ck_assert_uint_eq(got.flags, n % 10 == 0 ? SCAP_DUMP_FLAG_STATE_ONLY : 0);
+		ck_assert_uint_eq(got.len, 26 + 2 * 2 + 8 + 1000 + n * 37 % 1000);
+		n++;
+	}
+	ck_assert_int_eq(rc, SCAP_EOF);
+	ck_assert_uint_eq(n, 6000);
+	scap_close(h);
+
+	/* a small buffer is written by the caller's thread */
+	{
+		char err[SCAP_ERRBUF_SIZE];
+		SCAP_OPTS(scap_dump_opts, o, .path = path, .buffer_bytes = 4096,
+			  .compression = SCAP_DUMP_GZIP);
+
+		ck_assert_int_eq(scap_dump_open(&o, &d, err), 0);
+		ck_assert_int_eq(thread_count(), nthreads);
+		dump_close_ok(d);
+	}
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/*
+ * A write of the compressing thread that fails (file size limit of 1,000,000 bytes;
+ * the payloads do not compress) is returned by a later call and stays sticky; the
+ * file replays every event up to the cut, in order, then reports the truncation.
+ */
+START_TEST(test_threaded_write_failure)
+{
+	char *path = tmp_path();
+	char err[SCAP_ERRBUF_SIZE];
+	struct scap_dumper *d = NULL;
+	SCAP_OPTS(scap_dump_opts, o, .path = path, .compression = SCAP_DUMP_GZIP);
+	static uint8_t noise[600];
+	int64_t res = sizeof(noise);
+	const void *vals[2] = { &res, noise };
+	uint32_t lens[2] = { 8, sizeof(noise) };
+	struct rlimit rl;
+	struct scap_evt_ref got = { .sz = sizeof(got) };
+	struct cb_buf rec = { 0 };
+	uint64_t i, n = 0;
+	uint32_t x = 12345;
+	scap_t *h;
+	int rc = 0;
+
+	getrlimit(RLIMIT_FSIZE, &rl);
+	rl.rlim_cur = 1000000;
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	ck_assert_int_eq(scap_dump_open(&o, &d, err), 0);
+	for (i = 0; i < 10000 && rc == 0; i++) {
+		struct scap_evt_ref e;
+
+		for (size_t k = 0; k < sizeof(noise); k++) {
+			x = x * 1103515245u + 12345u;
+			noise[k] = (uint8_t)(x >> 23);
+		}
+		rec.len = 0;
+		cb_evt_record(&rec, 10 + i, 1, SCAP_EVT_SYSCALL_WRITE_X, 2, vals, lens, 2);
+		e = ref_of(&rec, 0);
+		rc = scap_dump_event(d, &e, 0);
+	}
+	ck_assert_int_eq(rc, -EFBIG);
+	ck_assert_uint_lt(i, 10000);                        /* 6 MB did not fit */
+	ck_assert_ptr_nonnull(strstr(scap_dump_last_error(d), path));
+	ck_assert_int_eq(scap_dump_event(d, &got, 0), -EFBIG);  /* sticky */
+	ck_assert_int_eq(scap_dump_flush(d), -EFBIG);
+	ck_assert_int_eq(scap_dump_close(d, err), -EFBIG);
+	ck_assert_ptr_nonnull(strstr(err, "File too large"));
+	cb_free(&rec);
+	h = open_path(path);
+	while ((rc = scap_next(h, &got)) == 0)
+		ck_assert_uint_eq(got.ts_ns, 10 + n++);
+	ck_assert_int_eq(rc, -EPROTO);
+	ck_assert_uint_gt(n, 1000);                         /* most of the first MB */
+	ck_assert_uint_lt(n, i);
+	scap_close(h);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_open_errors)
 {
 	char err[SCAP_ERRBUF_SIZE];
@@ -616,6 +759,8 @@ static Suite *dump_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_many_events, 0, 2);
 	tcase_add_test(tc, test_write_failure_leaves_valid_file);
+	tcase_add_loop_test(tc, test_threaded_writer, 0, 2);
+	tcase_add_test(tc, test_threaded_write_failure);
 	tcase_add_test(tc, test_open_errors);
 	tcase_add_test(tc, test_misuse);
 	suite_add_tcase(s, tc);
