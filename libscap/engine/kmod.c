@@ -8,6 +8,12 @@
  * pending record with the smallest timestamp across all rings. The record returned last
  * is consumed (tail advanced) on the following next(), so its memory, which is the ring
  * itself, stays valid until then.
+ *
+ * open also reads the system state the capture starts from (proc_scan.h: threads with
+ * their fds from /proc, users and groups from /etc, interfaces, machine info), after the
+ * devices are mapped: scap_get_state() then reports it. Capture starts only with
+ * scap_start(), so a process that appears between the scan and the start is known from
+ * its first event on (its clone or execve) or not at all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +27,7 @@
 
 #include <libscap/scap_kmod.h>
 
+#include "proc_scan.h"
 #include "scap_int.h"
 
 #define KMOD_DEFAULT_PREFIX "/dev/scry"
@@ -41,6 +48,8 @@ struct kmod {
 	int last;                        /* ring of the record returned last, -1 none */
 	uint32_t last_len;
 	int ctl_fd;                      /* the fd ioctls go to (ring 0's) */
+	uint64_t exclude_tid;            /* events of this thread are skipped; 0 none */
+	struct scap_sys_scan_stats scan; /* the initial state scan */
 };
 
 static void kmod_close(struct scap *h)
@@ -72,10 +81,18 @@ static int open_error(struct scap *h, const char *dev, int err)
 	case ENOENT:
 	case ENXIO:
 	case ENODEV:
-		return scap_err(h, -err, "open %s (is scry.ko loaded? insmod scry.ko)", dev);
+		if (access("/sys/module/scry", F_OK) == 0)
+			return scap_err(h, -err,
+					"the scry kernel module is loaded but %s is missing "
+					"(no devtmpfs or udev?)", dev);
+		return scap_err(h, -err,
+				"the scry kernel module is not loaded: run scry --driver load "
+				"(as root), or install it with DKMS (no %s)", dev);
 	case EACCES:
 	case EPERM:
-		return scap_err(h, -err, "open %s (capturing needs root)", dev);
+		return scap_err(h, -err,
+				"capturing needs root: %s is readable by root only; run scry as "
+				"root (e.g. sudo scry)", dev);
 	case EBUSY:
 		return scap_err(h, -err, "open %s (another capture is reading it)", dev);
 	default:
@@ -129,8 +146,9 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 	if (v.abi_major != SCAP_ABI_VERSION_MAJOR || v.schema_major != SCAP_SCHEMA_VERSION_MAJOR) {
 		close(fd);
 		return scap_err(h, -EPROTO,
-				"%s: driver ABI %u.%u schema %u.%u, this library needs ABI %u.x "
-				"schema %u.x: load the scry.ko built with this version",
+				"version mismatch: the loaded scry kernel module (%s) has ABI %u.%u "
+				"schema %u.%u, this scry needs ABI %u.x schema %u.x: unload it "
+				"(scry --driver unload) and load the scry.ko built with this scry",
 				dev, v.abi_major, v.abi_minor, v.schema_major, v.schema_minor,
 				SCAP_ABI_VERSION_MAJOR, SCAP_SCHEMA_VERSION_MAJOR);
 	}
@@ -174,6 +192,20 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		if (rc < 0)
 			goto err;
 	}
+	if (!getenv("SCRY_NO_PROC_SCAN")) {
+		char err[SCAP_ERRBUF_SIZE];
+
+		rc = scap_sys_scan(&h->store, NULL, &k->scan, err);
+		if (rc < 0) {
+			rc = scap_err(h, rc, "initial state: %s", err);
+			goto err;
+		}
+		scap_info(h, "initial state: %u processes, %u threads, %u fds, %u network "
+			  "namespaces in %llu us (%u entries vanished)", k->scan.nprocs,
+			  k->scan.nthreads, k->scan.nfds, k->scan.nnetns,
+			  (unsigned long long)(k->scan.elapsed_ns / 1000), k->scan.nskipped);
+	}
+	scap_state_export(&h->store, &h->state);
 	return 0;
 
 err:
@@ -215,7 +247,10 @@ static int kmod_next(struct scap *h, struct scap_evt_ref *out)
 	int best = -1, pass;
 	uint32_t i;
 
+again:
 	release_last(k);
+	best = -1;
+	best_ts = UINT64_MAX;
 	for (pass = 0; pass < 2 && best < 0; pass++) {
 		if (pass == 1) {
 			struct timespec idle = { 0, KMOD_IDLE_NS };
@@ -244,6 +279,8 @@ static int kmod_next(struct scap *h, struct scap_evt_ref *out)
 				(unsigned long long)(r->head - r->tail));
 	k->last = best;
 	k->last_len = hdr.len;
+	if (k->exclude_tid && hdr.tid == k->exclude_tid)
+		goto again;
 	out->raw = rec;
 	out->len = hdr.len;
 	out->ts_ns = hdr.ts;
@@ -340,4 +377,37 @@ int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
 		nwords = sizeof(set.bits) / sizeof(set.bits[0]);
 	memcpy(set.bits, bits, nwords * sizeof(bits[0]));
 	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SYSCALLS, (unsigned long)&set, "set syscalls");
+}
+
+int scap_kmod_set_exclude_tid(scap_t *h, uint64_t tid)
+{
+	if (!h)
+		return -EINVAL;
+	if (h->ops != &scap_kmod_ops)
+		return scap_err(h, -ENOTSUP, "engine %s captures no threads", h->ops->name);
+	((struct kmod *)h->priv)->exclude_tid = tid;
+	return 0;
+}
+
+int scap_kmod_get_scan_stats(scap_t *h, struct scap_kmod_scan_stats *out)
+{
+	struct scap_kmod_scan_stats s;
+	struct kmod *k;
+	size_t sz;
+
+	if (!h || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	if (h->ops != &scap_kmod_ops)
+		return scap_err(h, -ENOTSUP, "engine %s reads no system state", h->ops->name);
+	k = h->priv;
+	memset(&s, 0, sizeof(s));
+	s.nprocs = k->scan.nprocs;
+	s.nthreads = k->scan.nthreads;
+	s.nfds = k->scan.nfds;
+	s.nskipped = k->scan.nskipped;
+	s.nnetns = k->scan.nnetns;
+	s.elapsed_ns = k->scan.elapsed_ns;
+	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
+	memcpy((char *)out + sizeof(size_t), (char *)&s + sizeof(size_t), sz - sizeof(size_t));
+	return 0;
 }

@@ -8,6 +8,12 @@
  *   scap_kmod_set_snaplen(h, 80);
  *   scap_start(h);  ... scap_next(h, &evt) ...  scap_stop(h);
  *
+ * scap_open() also reads the system state the capture starts from (threads with their
+ * fds from /proc, users and groups from /etc, interfaces, machine info; see
+ * scap_get_state()); set SCRY_NO_PROC_SCAN in the environment to skip it. Errors of
+ * scap_open() say what to do: the module is not loaded (-ENOENT), capturing needs root
+ * (-EACCES), the module was built for another version (-EPROTO).
+ *
  * Each call here returns -ENOTSUP when @h is not a kmod handle.
  */
 #ifndef SCAP_KMOD_H
@@ -60,6 +66,35 @@ SCAP_API int scap_kmod_set_snaplen(scap_t *h, uint32_t snaplen);
  * Return: 0; -EINVAL bits NULL; -ENOTSUP not a kmod handle; -errno of the ioctl.
  */
 SCAP_API int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords);
+
+/**
+ * scap_kmod_set_exclude_tid() - skip the events of one thread (the capturing process
+ * itself, as sysdig hides its own events unless debugging).
+ * @h:   [in] kmod handle.
+ * @tid: [in] thread id whose events scap_next() skips; 0: skip none (the default).
+ * Return: 0; -EINVAL @h NULL; -ENOTSUP not a kmod handle.
+ */
+SCAP_API int scap_kmod_set_exclude_tid(scap_t *h, uint64_t tid);
+
+/* What the initial state scan at open read (scap_get_state() has the state itself). */
+struct scap_kmod_scan_stats {
+	size_t sz;                 /* sizeof(struct scap_kmod_scan_stats), set by the caller */
+	uint32_t nprocs;           /* processes read */
+	uint32_t nthreads;         /* threads read, processes included */
+	uint32_t nfds;             /* fds read */
+	uint32_t nskipped;         /* entries that vanished while read */
+	uint32_t nnetns;           /* network namespaces whose socket tables were read */
+	uint64_t elapsed_ns;       /* wall time of the scan, ns */
+};
+
+/**
+ * scap_kmod_get_scan_stats() - counters of the scan of /proc and /etc that scap_open()
+ * did (all zero when SCRY_NO_PROC_SCAN was set in the environment).
+ * @h:   [in] kmod handle.
+ * @out: [out] set out->sz first.
+ * Return: 0; -EINVAL bad argument; -ENOTSUP not a kmod handle.
+ */
+SCAP_API int scap_kmod_get_scan_stats(scap_t *h, struct scap_kmod_scan_stats *out);
 
 #ifdef __cplusplus
 }
