@@ -22,6 +22,7 @@
 #include <libsinsp/sinsp.h>
 #include <libsinsp/sinsp_filter.h>
 
+#include "live.h"
 #include "write.h"
 
 struct cli_opts {
@@ -33,6 +34,7 @@ struct cli_opts {
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
+	const char *engine;      /* -k/--engine: live capture engine (no -r) */
 };
 
 static struct cli_opts opts;
@@ -43,7 +45,11 @@ static void usage(FILE *f)
 		"Usage: scry [options] [filter]\n"
 		"\n"
 		"Options:\n"
-		" -r, --read=FILE        read events from a capture file (plain or gzip)\n"
+		" -r, --read=FILE        read events from a capture file (plain or gzip);\n"
+		"                        without -r, capture live from the scry kernel module\n"
+		" -k, --engine=kmod      the live capture engine (kmod: the scry kernel module)\n"
+		"     --driver=ACTION    load, unload or status of the scry kernel module\n"
+		"                        (load [PATH|NAME] [PARAM=VALUE...]; as root)\n"
 		" -p, --print=FORMAT     print each event with FORMAT (sysdig -p syntax:\n"
 		"                        %%field, a leading * prints lines with unresolved fields)\n"
 		" -j, --json             print events as JSON lines\n"
@@ -138,13 +144,15 @@ static int parse_args(int argc, char **argv)
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "engine", required_argument, NULL, 'k' },
+		{ "driver", required_argument, NULL, 0x100 },
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
 	uint64_t v;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+r:p:jn:vDw:zs:C:G:W:M:lLh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:p:jn:vDw:zs:C:G:W:M:lLhk", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
 		case 'p': opts.format = optarg; break;
@@ -186,6 +194,8 @@ static int parse_args(int argc, char **argv)
 		case 'l': exit(scry_list_fields(stdout));
 		case 'L': exit(scry_list_events(stdout));
 		case 'h': usage(stdout); exit(0);
+		case 'k': opts.engine = optarg ? optarg : "kmod"; break;
+		case 0x100: exit(scry_driver(optarg, argc - optind, argv + optind));
 		default: usage(stderr); return 2;
 		}
 	}
@@ -198,21 +208,9 @@ static int parse_args(int argc, char **argv)
 		fprintf(stderr, "scry: -W needs -C or -G\n");
 		return 2;
 	}
-	if (!opts.write.path && (opts.write.gzip || opts.write.snaplen || opts.write.rotate_mb ||
-				 opts.write.rotate_s)) {
+	if (!opts.write.path && (opts.write.gzip || (opts.write.snaplen && opts.read_path) ||
+				 opts.write.rotate_mb || opts.write.rotate_s)) {
 		fprintf(stderr, "scry: -z, -s, -C and -G apply to -w\n");
-		return 2;
-	}
-	if (!opts.read_path && opts.write.path) {
-		/* the live path: scry_write() over a live inspector, once an engine captures */
-		fprintf(stderr, "scry: live capture is not available yet: no capture engine "
-			"(kernel module or eBPF) is built into this scry; use -r FILE -w %s\n",
-			opts.write.path);
-		return 1;
-	}
-	if (!opts.read_path) {
-		fprintf(stderr, "scry: no capture file given: use -r FILE (live capture is not available yet)\n");
-		usage(stderr);
 		return 2;
 	}
 	return 0;
@@ -232,6 +230,16 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
+	if (!opts.read_path) {
+		struct scry_live_opts lo = {
+			.engine = opts.engine, .format = opts.format, .json = opts.json,
+			.verbose = opts.verbose, .debug = opts.debug, .max_events = opts.max_events,
+			.max_s = opts.write.max_s, .snaplen = opts.write.snaplen,
+			.filter = opts.filter, .write = &opts.write,
+		};
+
+		return scry_live(&lo);
+	}
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path);

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * live.c - scry without -r: capture from the scry kernel module and print, filter or
+ * write (-w) the events through the same paths as a capture file.
+ *
+ * Order of a run: open the kmod engine (maps every CPU's /dev/scryN, checks the module's
+ * versions, reads the initial state from /proc and /etc), set the snaplen, hide scry's
+ * own events (unless -D, as sysdig), start, then drop capabilities, then the event loop.
+ *
+ * Capabilities after the start: the drain reads the mmapped rings and writes their
+ * control pages, and stop/close are ioctls on the open devices: none of it needs a
+ * capability. So scry keeps nothing, except CAP_DAC_OVERRIDE with -w (the files -w and
+ * its rotation create later must be creatable where root could create them). The
+ * bounding set is emptied the same way and, where allowed, the securebits are locked
+ * so that uid 0 regains no capability on execve.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <linux/securebits.h>
+
+#include <libscap/scap_kmod.h>
+#include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_filter.h>
+
+#include "live.h"
+
+#define NS_PER_S 1000000000ull
+
+static volatile sig_atomic_t live_stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	live_stop = 1;
+}
+
+/*
+ * Keep only @keep (may be CAP_LAST_CAP + 1 for none) in every set, bounding included.
+ * Return 0, or -errno of cap_set_proc() (a failure to shrink the bounding set or to lock
+ * the securebits, which need CAP_SETPCAP, is not an error).
+ */
+static int drop_capabilities(int keep)
+{
+	cap_value_t v = keep;
+	cap_t caps;
+	int rc = 0;
+
+	prctl(PR_SET_SECUREBITS, SECBIT_NOROOT | SECBIT_NOROOT_LOCKED | SECBIT_NO_SETUID_FIXUP |
+	      SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_KEEP_CAPS_LOCKED, 0, 0, 0);
+	for (cap_value_t c = 0; c <= CAP_LAST_CAP; c++)
+		if (c != keep)
+			prctl(PR_CAPBSET_DROP, c, 0, 0, 0);
+	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	caps = cap_init();
+	if (!caps)
+		return -ENOMEM;
+	if (keep <= CAP_LAST_CAP) {
+		cap_set_flag(caps, CAP_PERMITTED, 1, &v, CAP_SET);
+		cap_set_flag(caps, CAP_EFFECTIVE, 1, &v, CAP_SET);
+	}
+	if (cap_set_proc(caps) != 0)
+		rc = -errno;
+	cap_free(caps);
+	return rc;
+}
+
+/* Say how much the driver dropped, when it did. */
+static void report_drops(scap_t *h)
+{
+	SCAP_OPTS(scap_kmod_stats, st);
+
+	if (scap_kmod_get_stats(h, &st) != 0)
+		return;
+	if (st.n_drop_full || st.n_drop_big || st.n_drop_nest)
+		fprintf(stderr, "scry: the driver dropped %" PRIu64 " of %" PRIu64 " events "
+			"(%" PRIu64 " ring full, %" PRIu64 " too big, %" PRIu64 " nested)\n",
+			st.n_drop_full + st.n_drop_big + st.n_drop_nest,
+			st.n_evts + st.n_drop_full + st.n_drop_big + st.n_drop_nest,
+			st.n_drop_full, st.n_drop_big, st.n_drop_nest);
+}
+
+static int print_loop(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
+		      const struct scry_live_opts *o)
+{
+	static char outbuf[1 << 16];
+	uint64_t n = 0, first_ts = 0;
+	struct sinsp_evt *evt;
+	int rc, status = 0;
+
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	while (!live_stop && (!o->max_events || n < o->max_events)) {
+		const struct scap_evt_ref *ref;
+		const char *line;
+		bool matched;
+		size_t len;
+
+		rc = sinsp_next(s, &evt);
+		if (rc == SCAP_TIMEOUT) {
+			/* idle: what was printed so far reaches a pipe reader */
+			fflush(stdout);
+			continue;
+		}
+		if (rc == SCAP_EOF)
+			break;
+		if (rc < 0) {
+			fflush(stdout);
+			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			status = 1;
+			break;
+		}
+		ref = sinsp_evt_raw(evt);
+		if (!first_ts)
+			first_ts = ref->ts_ns;
+		if (o->max_s && ref->ts_ns >= first_ts + o->max_s * NS_PER_S)
+			break;
+		matched = !filter || sinsp_filter_match(filter, evt);
+		if ((sinsp_evt_is_hidden(evt) && !o->debug) || !matched)
+			continue;
+		n++;
+		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
+			fwrite(line, 1, len, stdout);
+			putchar('\n');
+		}
+	}
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
+		status = 1;
+	}
+	return status;
+}
+
+int scry_live(const struct scry_live_opts *o)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	struct sinsp_formatter *fmt = NULL;
+	struct sinsp_filter *filter = NULL;
+	struct sigaction sa;
+	sinsp_t *s = NULL;
+	scap_t *h;
+	int rc, status;
+
+	if (o->engine && strcmp(o->engine, "kmod") != 0) {
+		fprintf(stderr, "scry: --engine %s: the only live engine is kmod\n", o->engine);
+		return 2;
+	}
+	SCAP_OPTS(scap_open_opts, so, .engine = "kmod");
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
+				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
+	rc = sinsp_open(&oo, &s, errbuf);
+	if (rc) {
+		fprintf(stderr, "scry: %s\n", errbuf);
+		if ((rc == -EACCES || rc == -EPERM) && geteuid() != 0)
+			fprintf(stderr, "scry: (running as uid %u)\n", (unsigned)geteuid());
+		return 1;
+	}
+	h = sinsp_scap(s);
+	rc = sinsp_formatter_new(s, o->format ? o->format : SINSP_DEFAULT_FORMAT,
+				 o->json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, &fmt);
+	if (rc) {
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+		status = 2;
+		goto out;
+	}
+	if (o->filter && *o->filter && sinsp_filter_compile(s, o->filter, &filter)) {
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+		status = 2;
+		goto out;
+	}
+	if ((o->snaplen && scap_kmod_set_snaplen(h, o->snaplen) < 0) ||
+	    (!o->debug && scap_kmod_set_exclude_tid(h, (uint64_t)getpid()) < 0) ||
+	    scap_start(h) < 0) {
+		fprintf(stderr, "scry: %s\n", scap_last_error(h));
+		status = 1;
+		goto out;
+	}
+	rc = drop_capabilities(o->write && o->write->path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	if (rc) {
+		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
+		status = 1;
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (o->write && o->write->path) {
+		o->write->max_events = o->max_events;
+		o->write->max_s = o->max_s;
+		o->write->read_path = NULL;
+		status = scry_write(s, filter, o->write, &live_stop);
+	} else {
+		status = print_loop(s, fmt, filter, o);
+	}
+	scap_stop(h);
+	report_drops(h);
+out:
+	sinsp_filter_free(filter);
+	sinsp_formatter_free(fmt);
+	sinsp_close(s);
+	return status;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * live.h - scry without -r: live capture from the scry kernel module (kmod engine), and
+ * scry --driver load|unload|status.
+ */
+#ifndef SCRY_LIVE_H
+#define SCRY_LIVE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "write.h"
+
+struct scry_live_opts {
+	const char *engine;            /* -k/--engine: only "kmod" (the default) */
+	const char *format;            /* -p; NULL: the default format */
+	bool json;                     /* -j */
+	bool verbose;                  /* -v: buffers printed in full */
+	bool debug;                    /* -D: hidden events, and scry's own events */
+	uint64_t max_events;           /* -n; 0: no limit */
+	uint64_t max_s;                /* -M; 0: no limit */
+	uint32_t snaplen;              /* -s: bytes of I/O buffers captured; 0: driver default */
+	const char *filter;            /* NULL or "": none */
+	struct scry_write_opts *write; /* -w and its options; write->path NULL: print */
+};
+
+/*
+ * Capture live until -n/-M or SIGINT/SIGTERM: open the engine (which reads the initial
+ * state from /proc and /etc), start it, drop every capability the rest of the run does
+ * not need, then print or write (-w) the events the filter matches, as for a capture
+ * file. Return the exit status: 0; 1 runtime error (module missing, not root, version
+ * mismatch: the message says what to do); 2 usage error (bad format or filter).
+ */
+int scry_live(const struct scry_live_opts *o);
+
+/*
+ * scry --driver ACTION [MODULE]: "load" (MODULE: a scry.ko path or a module name;
+ * default: the installed module "scry" (DKMS), else the scry.ko built beside this scry,
+ * build/driver-kbuild/scry.ko), "unload", "status". Prints what it did or found.
+ * Return the exit status: 0; 1 failed (message says why); 2 unknown action.
+ */
+int scry_driver(const char *action, int argc, char **argv);
+
+#endif /* SCRY_LIVE_H */
