@@ -41,8 +41,10 @@ static ssize_t plain_read(void *ctx, void *dst, size_t len, char *errbuf)
 		if (n < 0) {
 			int e = errno;
 
+			/* a signal: hand back what arrived, or -EINTR so the caller can look at
+			 * why it was interrupted (a stop request) before reading on */
 			if (e == EINTR)
-				continue;
+				return got ? (ssize_t)got : -EINTR;
 			set_err(errbuf, "read", "capture", e);
 			return -e;
 		}
@@ -85,6 +87,11 @@ static ssize_t gz_read(void *ctx, void *dst, size_t len, char *errbuf)
 	/* A cut stream ends the data; the block parser reports where. */
 	if (zerr == Z_BUF_ERROR)
 		return 0;
+	/* read(2) interrupted by a signal: nothing was consumed, the stream reads on */
+	if (zerr == Z_ERRNO && errno == EINTR) {
+		gzclearerr(gz);
+		return -EINTR;
+	}
 	if (errbuf)
 		snprintf(errbuf, SCAP_ERRBUF_SIZE, "gzip: %s", msg ? msg : "read error");
 	if (zerr == Z_ERRNO)

@@ -120,6 +120,8 @@ static ssize_t sf_fill(struct scap *h, struct savefile *sf, size_t need)
 			sf->cap = ncap;
 		}
 		n = sf->rd.ops->read(sf->rd.ctx, sf->buf + sf->end, sf->cap - sf->end, sf->rd_msg);
+		if (n == -EINTR)
+			return -EINTR; /* not an error: sf_next() reports SCAP_TIMEOUT */
 		if (n < 0) {
 			sf->rd_err = (int)n;
 			sf->eof = true;
@@ -362,6 +364,8 @@ static int sf_next(struct scap *h, struct scap_evt_ref *out)
 		uint32_t type, len;
 		int rc = sf_peek_block(h, sf, &type, &len);
 
+		if (rc == -EINTR)
+			return SCAP_TIMEOUT; /* a signal interrupted a read: the caller may stop */
 		if (rc)
 			return rc;
 		if (scap_block_is_event(type)) {

@@ -30,7 +30,8 @@ extern "C" {
 #define SCAP_ERRBUF_SIZE 256
 
 enum scap_status {
-	SCAP_TIMEOUT = 1, /* no event ready now (live engines); not an error */
+	SCAP_TIMEOUT = 1, /* no event ready now (live engines, or a savefile read interrupted
+	                     by a signal); not an error: call again */
 	SCAP_EOF = 2,     /* the source is exhausted */
 };
 
@@ -127,7 +128,8 @@ SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *er
  *       with nparams: events of old captures (22-byte headers) are converted, their
  *       nparams derived from the schema and the parameter lengths. Events of types the
  *       schema does not know (>= SCAP_EVT_MAX, from newer writers) are skipped.
- * Return: 0 event stored; SCAP_TIMEOUT none ready (live); SCAP_EOF no more events;
+ * Return: 0 event stored; SCAP_TIMEOUT none ready (live) or a read was interrupted by a
+ * signal (savefile: the caller may check why, then call again); SCAP_EOF no more events;
  * -EPROTO corrupt or truncated input: every complete event before the damage has been
  * returned, scap_last_error() names the byte offset in the uncompressed stream and the
  * block ("truncated event block at offset 18342: 40 of 112 bytes"; a block length that
