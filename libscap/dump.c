@@ -695,16 +695,20 @@ static int snap_event(struct scap_dumper *d, const struct scap_evt_ref *evt,
 	return 0;
 }
 
+/*
+ * One event block is written with fixed-size stores around a single copy of the
+ * record: this runs once per event, so it avoids per-field copies of variable size.
+ */
 int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint32_t flags)
 {
-	static const uint8_t pad[4];
 	const uint8_t *rec;
 	uint32_t reclen, type, total, npad, body;
 	uint16_t cpu;
-	int rc = scap_dump_check(d, false);
+	uint8_t *p;
+	int rc;
 
-	if (rc)
-		return rc;
+	if (!d || d->err || d->blk_start != SIZE_MAX)
+		return scap_dump_check(d, false);
 	if (!evt || !evt->raw || evt->len < SCAP_ABI_EVT_HDR_LEN ||
 	    scap_get_u32(evt->raw + offsetof(struct scap_abi_evt_hdr, len)) != evt->len)
 		return scap_dump_err(d, -EINVAL, "dump: event record missing or its length "
@@ -719,19 +723,28 @@ int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint3
 	body = 2 + (flags ? 4 : 0) + reclen;
 	npad = (4 - body % 4) % 4;
 	total = SCAP_BLOCK_OVERHEAD + body + npad;
-	rc = scap_dump_reserve(d, total);
-	if (rc)
-		return rc;
+	if (d->cap - d->len < total) {
+		rc = scap_dump_reserve(d, total);
+		if (rc)
+			return rc;
+	}
 	type = flags ? SCAP_BT_EVF_V2 : SCAP_BT_EV_V2;
 	cpu = evt->cpu;
-	dump_put(d, &type, 4);
-	dump_put(d, &total, 4);
-	dump_put(d, &cpu, 2);
-	if (flags)
-		dump_put(d, &flags, 4);
-	dump_put(d, rec, reclen);
-	dump_put(d, pad, npad);
-	dump_put(d, &total, 4);
+	p = d->buf + d->len;
+	memcpy(p, &type, 4);
+	memcpy(p + 4, &total, 4);
+	memcpy(p + 8, &cpu, 2);
+	p += 10;
+	if (flags) {
+		memcpy(p, &flags, 4);
+		p += 4;
+	}
+	memcpy(p, rec, reclen);
+	p += reclen;
+	/* the padding (0 to 3 zero bytes), then the trailing length: both within total */
+	memset(p, 0, 4);
+	memcpy(p + npad, &total, 4);
+	d->len += total;
 	d->events++;
 	if (d->len >= d->flush_at)
 		return drain(d);
