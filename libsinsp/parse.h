@@ -78,6 +78,13 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * Scheduler switch (switch with counters): the switching thread's page faults, its
+ * process's memory sizes (main thread). brk/mmap/mmap2/munmap exits: the thread's
+ * vm_size, and vm_rss/vm_swap when the event has them. sysdig 0.29.3 does the same.
+ */
+void sinsp_parse_switch(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_vm_exit(struct sinsp *s, struct sinsp_evt *evt);
 
 /* parse_creds.c */
 void sinsp_parse_setuid_exit(struct sinsp *s, struct sinsp_evt *evt);

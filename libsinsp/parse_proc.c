@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * parse_proc.c - process and thread lifecycle: clone/fork/vfork/clone3, execve,
- * procexit, chdir/fchdir. Credentials, sessions and namespaces are in parse_creds.c.
+ * procexit, chdir/fchdir, and the memory and page fault counters that scheduler
+ * switches and brk/mmap/munmap exits report. Credentials, sessions and namespaces are in parse_creds.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,8 @@ static uint64_t u64_param(const struct sinsp_evt *evt, const char *name, uint64_
 /* The fields clone and execve exit events carry about the process. */
 static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 {
+	int ci;
+
 	set_str_param(evt, "exe", &t->exe);
 	set_blob_param(evt, "args", &t->args, &t->args_len);
 	set_str_param(evt, "comm", &t->comm);
@@ -83,7 +86,9 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 
 		sinsp_thread_set_str(&t->comm, b ? b + 1 : t->exe, strlen(b ? b + 1 : t->exe));
 	}
-	set_blob_param(evt, "cgroups", &t->cgroups, &t->cgroups_len);
+	if ((ci = pidx(evt, "cgroups")) >= 0)
+		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len,
+					 (const char *)evt->params[ci].val, evt->params[ci].len);
 	set_blob_param(evt, "env", &t->env, &t->env_len);
 	t->fdlimit = s64_param(evt, "fdlimit", t->fdlimit);
 	t->pfmajor = u64_param(evt, "pgft_maj", t->pfmajor);
@@ -211,9 +216,12 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			cpid = s64_param(evt, "pid", parent ? parent->pid : ctid);
 		else
 			cpid = ctid;
-		/* a new thread's parent is its process's parent, a new process's is the caller */
-		cptid = (flags & SCAP_CL_CLONE_THREAD) ? s64_param(evt, "ptid", parent ? parent->ptid : -1)
-						      : (int64_t)evt->ref.tid;
+		/*
+		 * The caller is the new thread's parent thread, for a thread of the same
+		 * process too (sysdig's proc.pname of a thread names its creator); proc.ppid
+		 * reads the main thread's.
+		 */
+		cptid = (int64_t)evt->ref.tid;
 		child = sinsp_thread_find(s, ctid);
 		if (child && child->dead) {
 			sinsp_thread_remove(s, child);
@@ -335,4 +343,33 @@ void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt)
 	}
 	sinsp_thread_set_cwd(t, b.buf, b.len);
 	strbuf_free(&b);
+}
+
+void sinsp_parse_switch(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread, *m;
+
+	/* older switch events carry the next tid only */
+	if (!t || pidx(evt, "vm_swap") < 0)
+		return;
+	t->pfmajor = u64_param(evt, "pgft_maj", t->pfmajor);
+	t->pfminor = u64_param(evt, "pgft_min", t->pfminor);
+	m = sinsp_thread_main(s, t);
+	m->vmsize_kb = (uint32_t)u64_param(evt, "vm_size", m->vmsize_kb);
+	m->vmrss_kb = (uint32_t)u64_param(evt, "vm_rss", m->vmrss_kb);
+	m->vmswap_kb = (uint32_t)u64_param(evt, "vm_swap", m->vmswap_kb);
+}
+
+void sinsp_parse_vm_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+
+	(void)s;
+	if (!t)
+		return;
+	t->vmsize_kb = (uint32_t)u64_param(evt, "vm_size", t->vmsize_kb);
+	if (pidx(evt, "vm_swap") < 0)
+		return;
+	t->vmrss_kb = (uint32_t)u64_param(evt, "vm_rss", t->vmrss_kb);
+	t->vmswap_kb = (uint32_t)u64_param(evt, "vm_swap", t->vmswap_kb);
 }

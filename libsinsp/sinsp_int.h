@@ -195,6 +195,14 @@ void sinsp_thread_age(struct sinsp *s, uint64_t now_ns);
 void sinsp_thread_set_str(char **dst, const char *src, size_t len);
 void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len);
 void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len);
+/*
+ * Set a thread's cgroups from src (len bytes of NUL-separated "subsys=path" entries)
+ * as sysdig keeps them: the path is after the entry's last '='; "_cgroup" is dropped
+ * from the subsystem name and perf, mem and io become perf_event, memory and blkio.
+ * An entry without '=' leaves *dst unchanged. *dst is malloc'd (NUL-separated, each
+ * entry NUL-terminated, *dst_len bytes).
+ */
+void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len);
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
 
 /* containers.c: the container table */

@@ -3,6 +3,7 @@
  * threads.c - the thread table: tid -> struct sinsp_thread, seeded from the
  * capture's process list and kept current by the parsers.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,10 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	t->tid = tid;
 	t->pid = tid;
 	t->ptid = -1;
+	/* unknown until a process list entry or an event tells (sysdig prints -1) */
+	t->sid = -1;
+	t->vpgid = -1;
+	t->fdlimit = -1;
 	t->vtid = -1;
 	t->vpid = -1;
 	t->pgid = -1;
@@ -319,6 +324,57 @@ void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_
 	*dst_len = (uint32_t)len;
 }
 
+/* The subsystem name sysdig keeps for a cgroup controller name of len bytes. */
+static const char *cgroup_subsys_alias(const char *name, size_t len)
+{
+	if (len == 4 && memcmp(name, "perf", 4) == 0)
+		return "perf_event";
+	if (len == 3 && memcmp(name, "mem", 3) == 0)
+		return "memory";
+	if (len == 2 && memcmp(name, "io", 2) == 0)
+		return "blkio"; /* the kernel renamed blkio to io */
+	return NULL;
+}
+
+void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len)
+{
+	struct strbuf b = { 0 };
+	size_t off = 0, start;
+	const char *alias;
+
+	while (off < len) {
+		const char *e = src + off, *nul = memchr(e, 0, len - off), *eq = NULL, *q, *cg;
+		size_t el = nul ? (size_t)(nul - e) : len - off, sl;
+
+		for (q = e; q < e + el; q++)
+			if (*q == '=')
+				eq = q;
+		if (!eq) {
+			strbuf_free(&b);
+			return; /* malformed: the thread keeps what it had */
+		}
+		sl = (size_t)(eq - e);
+		start = b.len;
+		/* "cpu_cgroup" names the cpu controller */
+		if ((cg = memmem(e, sl, "_cgroup", 7)) != NULL) {
+			strbuf_add(&b, e, (size_t)(cg - e));
+			strbuf_add(&b, cg + 7, sl - (size_t)(cg - e) - 7);
+		} else {
+			strbuf_add(&b, e, sl);
+		}
+		alias = cgroup_subsys_alias(b.buf ? b.buf + start : "", b.len - start);
+		if (alias) {
+			b.len = start;
+			strbuf_adds(&b, alias);
+		}
+		strbuf_add(&b, eq, el - sl);
+		strbuf_addc(&b, 0);
+		off += el + 1;
+	}
+	sinsp_thread_set_blob(dst, dst_len, b.buf ? b.buf : "", b.len);
+	strbuf_free(&b);
+}
+
 /* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
 void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len)
 {
@@ -356,7 +412,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		sinsp_thread_set_str(&t->exepath, ti->exepath, strlen(ti->exepath));
 		sinsp_thread_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);
 		sinsp_thread_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
-		sinsp_thread_set_blob(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
+		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
 		sinsp_thread_set_cwd(t, ti->cwd, strlen(ti->cwd));
 		t->fdlimit = ti->fdlimit;
 		t->flags = ti->flags;

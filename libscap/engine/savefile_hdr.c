@@ -116,6 +116,8 @@ static bool pl_fixed(struct cur *c, int v, struct scap_threadinfo *t)
 {
 	if (!take(c, &t->tid, 8) || !take(c, &t->pid, 8) || !take(c, &t->ptid, 8))
 		return false;
+	/* versions without sid (before 6) or vpgid (before 8): unknown, -1 as sysdig */
+	t->sid = t->vpgid = (uint64_t)-1;
 	if (v >= 6 && !take(c, &t->sid, 8))
 		return false;
 	if (v >= 8 && !take(c, &t->vpgid, 8))

@@ -8,7 +8,7 @@
  * All structs here are plain values owned by the scap handle that produced them;
  * they stay valid until scap_close(). Strings are NUL terminated and truncated to
  * their buffer. Fields an older block version does not carry are 0, except loginuid,
- * which is then (uint32_t)-1.
+ * which is then (uint32_t)-1, and sid and vpgid, then (uint64_t)-1.
  */
 #ifndef SCAP_STATE_H
 #define SCAP_STATE_H

@@ -16,6 +16,7 @@
 
 #include "sinsp_int.h"
 #include "parse.h"
+#include "fields.h"
 
 #define MAX_EVTS 2048
 #define MAX_THREADS 16
@@ -165,6 +166,30 @@ static uint32_t count_process(int64_t pid)
 	return n;
 }
 
+/* Text of field name for evt ("<NA>" when it does not resolve); valid until the next call. */
+static const char *fld(struct sinsp_evt *evt, const char *name)
+{
+	static struct strbuf out;
+	struct field_ref r;
+	bool ok;
+
+	ck_assert_uint_eq(sinsp_field_parse(name, &r), strlen(name));
+	strbuf_reset(&out);
+	ok = sinsp_field_extract(evt, &r, SINSP_BUF_NORMAL, &out);
+	sinsp_field_ref_free(&r);
+	if (!ok)
+		strbuf_adds(&out, "<NA>");
+	return out.buf;
+}
+
+static struct sinsp_evt *next_evt(void)
+{
+	struct sinsp_evt *evt = NULL;
+
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	return evt;
+}
+
 static void setup(void)
 {
 	memset(&fx, 0, sizeof(fx));
@@ -231,7 +256,7 @@ START_TEST(threads_share_cwd_and_fds)
 	run_all();
 	ck_assert_ptr_nonnull(th(101));
 	ck_assert_int_eq(th(101)->pid, 100);
-	ck_assert_int_eq(th(101)->ptid, 1);               /* a thread's parent is its process's */
+	ck_assert_int_eq(th(101)->ptid, 100);             /* a thread's parent is its creator */
 	ck_assert_uint_eq(th(100)->nthreads, 1);
 	ck_assert_str_eq(th(100)->cwd, "/var/www/");
 	ck_assert_ptr_nonnull(th(100)->fds);
@@ -386,6 +411,186 @@ START_TEST(orphan_in_namespace_goes_to_its_init)
 }
 END_TEST
 
+START_TEST(thread_parent_is_its_creator)
+{
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(50, 50, 1, "bash");
+	add_thread(100, 100, 50, "curl");
+	/* curl (100) creates thread 101 (named "sh" by the event), which creates 102 */
+	add_clone_x(1 * SEC, 100, 101, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 100, 100);
+	add_clone_x(1 * SEC + 1, 101, 0, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 101, 100);
+	add_clone_x(2 * SEC, 101, 102, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 100, 100);
+	add_evt(3 * SEC, 101, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(3 * SEC + 1, 102, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_procexit(4 * SEC, 101);
+	add_evt(5 * SEC, 102, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	next_evt();
+	ck_assert_int_eq(th(101)->ptid, 100);
+	next_evt();                                       /* child side: nothing changes */
+	ck_assert_int_eq(th(101)->ptid, 100);
+	next_evt();
+	ck_assert_int_eq(th(102)->ptid, 101);
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.pname"), "curl");
+	ck_assert_str_eq(fld(evt, "proc.pcmdline"), "curl");
+	ck_assert_str_eq(fld(evt, "proc.ppid"), "50");     /* the main thread's parent */
+	ck_assert_str_eq(fld(evt, "proc.aname[1]"), "bash");
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.pname"), "sh");
+	ck_assert_str_eq(fld(evt, "proc.ppid"), "50");
+	next_evt();                                       /* 101 exits */
+	evt = next_evt();
+	ck_assert_int_eq(th(102)->ptid, 100);             /* its children go to the main thread */
+	ck_assert_str_eq(fld(evt, "proc.pname"), "curl");
+	ck_assert_str_eq(fld(evt, "proc.ppid"), "50");
+}
+END_TEST
+
+START_TEST(unknown_session_group_and_fdlimit_print_minus_one)
+{
+	struct scap_threadinfo *t;
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "bash");
+	t->sid = 100;
+	t->vpgid = 100;
+	/* a tid the capture never described, then one that an execve describes */
+	add_evt(1 * SEC, 300, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(2 * SEC, 400, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/cat"),
+		PBUF("", 0), P64(400), P64(400), P64(100), PSTR("/"), P64(2048));
+	/* a child of bash keeps its session and group */
+	add_clone_x(3 * SEC, 100, 500, 500, 100, 0, 100, 100);
+	add_evt(4 * SEC, 500, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	evt = next_evt();
+	ck_assert(th(300)->placeholder);
+	ck_assert_str_eq(fld(evt, "proc.sid"), "-1");
+	ck_assert_str_eq(fld(evt, "proc.vpgid"), "-1");
+	ck_assert_str_eq(fld(evt, "proc.fdlimit"), "-1");
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.sid"), "-1");
+	ck_assert_str_eq(fld(evt, "proc.vpgid"), "-1");
+	ck_assert_str_eq(fld(evt, "proc.fdlimit"), "2048");
+	next_evt();
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.sid"), "100");
+	ck_assert_str_eq(fld(evt, "proc.vpgid"), "100");
+	ck_assert_str_eq(fld(evt, "proc.fdlimit"), "1024"); /* the clone event's */
+}
+END_TEST
+
+/* ---- memory and page fault counters ---------------------------------------------------- */
+
+START_TEST(switch_and_memory_exits_update_counters)
+{
+	struct scap_threadinfo *t;
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "java");
+	t->vmsize_kb = 1000;
+	t->vmrss_kb = 500;
+	t->pfminor = 10;
+	add_thread(101, 100, 1, "java");
+	/* thread 101 is switched out: its faults, its process's memory */
+	add_evt(1 * SEC, 101, SCAP_EVT_SCHEDSWITCH_6_E, 6, P64(100), P64(3), P64(40), P32(2000),
+		P32(600), P32(7));
+	/* an old switch event carries nothing else */
+	add_evt(2 * SEC, 100, SCAP_EVT_SCHEDSWITCH_1_E, 1, P64(101));
+	add_evt(3 * SEC, 100, SCAP_EVT_SYSCALL_BRK_4_E, 1, P64(0));
+	add_evt(3 * SEC + 1, 100, SCAP_EVT_SYSCALL_BRK_4_X, 4, P64(0x926000), P32(2100), P32(610), P32(8));
+	add_evt(4 * SEC, 100, SCAP_EVT_SYSCALL_MUNMAP_X, 2, P64(0), P32(2050));   /* no rss/swap */
+	add_evt(5 * SEC, 101, SCAP_EVT_SYSCALL_MMAP_X, 4, P64(0x7f0000), P32(2300), P32(620), P32(9));
+	add_evt(6 * SEC, 100, SCAP_EVT_SYSCALL_MMAP2_X, 4, P64(0x7f1000), P32(2400), P32(630), P32(0));
+	open_inspector();
+	evt = next_evt();
+	ck_assert_uint_eq(th(101)->pfmajor, 3);
+	ck_assert_uint_eq(th(101)->pfminor, 40);
+	ck_assert_uint_eq(th(100)->pfminor, 10);
+	ck_assert_uint_eq(th(100)->vmsize_kb, 2000);
+	ck_assert_uint_eq(th(100)->vmrss_kb, 600);
+	ck_assert_uint_eq(th(100)->vmswap_kb, 7);
+	ck_assert_uint_eq(th(101)->vmsize_kb, 0);
+	ck_assert_str_eq(fld(evt, "thread.pfminor"), "40");
+	ck_assert_str_eq(fld(evt, "thread.pfmajor"), "3");
+	evt = next_evt();
+	ck_assert_uint_eq(th(100)->vmsize_kb, 2000);
+	ck_assert_uint_eq(th(100)->pfminor, 10);
+	ck_assert_str_eq(fld(evt, "thread.vmsize"), "2000");
+	next_evt();
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.vmsize"), "2100");
+	ck_assert_str_eq(fld(evt, "proc.vmrss"), "610");
+	ck_assert_str_eq(fld(evt, "proc.vmswap"), "8");
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "proc.vmsize"), "2050");
+	ck_assert_str_eq(fld(evt, "proc.vmrss"), "610");
+	evt = next_evt();                                 /* the calling thread's own counters */
+	ck_assert_uint_eq(th(101)->vmsize_kb, 2300);
+	ck_assert_uint_eq(th(101)->vmrss_kb, 620);
+	ck_assert_uint_eq(th(101)->vmswap_kb, 9);
+	ck_assert_uint_eq(th(100)->vmsize_kb, 2050);
+	ck_assert_str_eq(fld(evt, "thread.vmsize"), "0"); /* not the main thread */
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "thread.vmrss"), "630");
+	ck_assert_str_eq(fld(evt, "proc.vmswap"), "0");
+}
+END_TEST
+
+/* ---- cgroups ------------------------------------------------------------------------- */
+
+START_TEST(cgroup_names_as_sysdig_keeps_them)
+{
+	static const char in[] = "cpuset=/\0cpu_cgroup=/user.slice\0io=/user.slice\0perf=/\0"
+				 "mem=/m\0name=systemd=/init.scope\0blkio_cgroup=/b";
+	static const char want[] = "cpuset=/\0cpu=/user.slice\0blkio=/user.slice\0perf_event=/\0"
+				   "memory=/m\0name=systemd=/init.scope\0blkio=/b";
+	char *cg = NULL;
+	uint32_t len = 0;
+	struct scap_threadinfo *t;
+	struct sinsp_evt *evt;
+
+	sinsp_thread_set_cgroups(&cg, &len, in, sizeof(in));
+	ck_assert_uint_eq(len, sizeof(want));
+	ck_assert_mem_eq(cg, want, sizeof(want));
+	/* the last entry needs no terminator */
+	sinsp_thread_set_cgroups(&cg, &len, "io=/x", 5);
+	ck_assert_uint_eq(len, 9);
+	ck_assert_mem_eq(cg, "blkio=/x", 9);
+	/* an entry without '=' leaves the cgroups as they were */
+	sinsp_thread_set_cgroups(&cg, &len, "cpu=/a\0broken\0", 14);
+	ck_assert_uint_eq(len, 9);
+	ck_assert_mem_eq(cg, "blkio=/x", 9);
+	sinsp_thread_set_cgroups(&cg, &len, "", 0);
+	ck_assert_uint_eq(len, 0);
+	free(cg);
+
+	/* from the process list and from a clone event */
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "bash");
+	memcpy(t->cgroups, "io=/user.slice", 15);
+	t->cgroups_len = 15;
+	add_evt(1 * SEC, 100, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(2 * SEC, 100, SCAP_EVT_SYSCALL_CLONE_20_X, 20, P64(200), PSTR("/bin/sh"), PBUF("", 0),
+		P64(100), P64(100), P64(1), PSTR("/"), P64(1024), P64(0), P64(0), P32(0), P32(0),
+		P32(0), PSTR("sh"), PBUF("mem_cgroup=/a\0perf=/b", 22), P32(0), P32(0), P32(0),
+		P64(100), P64(100));
+	add_evt(3 * SEC, 200, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "thread.cgroups"), "blkio=/user.slice");
+	ck_assert_str_eq(fld(evt, "thread.cgroup.blkio"), "/user.slice");
+	next_evt();
+	evt = next_evt();
+	ck_assert_str_eq(fld(evt, "thread.cgroups"), "memory=/a perf_event=/b");
+	ck_assert_str_eq(fld(evt, "thread.cgroup.memory"), "/a");
+}
+END_TEST
+
 /* ---- credentials, sessions, names ------------------------------------------------------ */
 
 START_TEST(setuid_setsid_prctl_capset)
@@ -520,6 +725,7 @@ static Suite *threads_suite(void)
 	tcase_add_test(tc, exec_from_three_threads_leaves_one);
 	tcase_add_test(tc, threads_share_cwd_and_fds);
 	tcase_add_test(tc, main_thread_exit_keeps_group_until_last);
+	tcase_add_test(tc, thread_parent_is_its_creator);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("orphans");
@@ -540,6 +746,13 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, setuid_setsid_prctl_capset);
 	tcase_add_test(tc, state_fields_loaded);
+	tcase_add_test(tc, unknown_session_group_and_fdlimit_print_minus_one);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("counters");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, switch_and_memory_exits_update_counters);
+	tcase_add_test(tc, cgroup_names_as_sysdig_keeps_them);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("bounded");
