@@ -204,9 +204,16 @@ def main():
             r = run([scry, '-r', sample, '-w', '/dev/full'])
             check(r.returncode == 1 and b'No space left on device' in r.stderr,
                   'full device: ' + r.stderr.decode().strip())
-        r = run([scry, '-w', os.path.join(work, 'live.scap')])
-        check(r.returncode == 1 and b'live capture is not available' in r.stderr,
-              'live -w: ' + r.stderr.decode().strip()[:100])
+        # live -w: 10 events when the kernel module is loaded, else a clear refusal
+        live = os.path.join(work, 'live.scap')
+        r = run([scry, '-w', live, '-n', '10'], timeout=120)
+        if r.returncode == 0:
+            p = run([scry, '-r', live])
+            check(p.returncode == 0 and p.stdout.count(b'\n') >= 10,
+                  'live -w -n 10: %d events replay' % p.stdout.count(b'\n'))
+        else:
+            check(r.returncode == 1 and b'kernel module' in r.stderr,
+                  'live -w without the module: ' + r.stderr.decode().strip()[:100])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print('write_roundtrip: %s' % ('%d failed' % len(failures) if failures else 'all passed'))
