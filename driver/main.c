@@ -126,6 +126,14 @@ static long dev_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		for (i = 0; i < SCAP_ABI_SC_SET_BITS; i++)
 			assign_bit(i, scapdrv_cfg.sc_set, set.bits[i / 64] & (1ULL << (i % 64)));
 		return 0;
+	case SCAP_ABI_IOC_SET_MODE:
+		if (arg & ~(unsigned long)SCAP_ABI_MODE_ALL)
+			return -EINVAL;
+		return scapdrv_tp_set_mode(arg);
+	case SCAP_ABI_IOC_SET_TRACEPOINTS:
+		if (arg & ~(unsigned long)SCAP_ABI_TP_ALL)
+			return -EINVAL;
+		return scapdrv_tp_set_optional(arg);
 	default:
 		return -ENOTTY;
 	}

@@ -10,9 +10,11 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/gfp.h>
+#include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uio.h>
 #include <linux/vmalloc.h>
 
 #include "scry.h"
@@ -87,8 +89,8 @@ void scapdrv_ring_reset(struct scapdrv_ring *r)
 	c->data_size = r->mask + 1;
 }
 
-bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u64 ts_ns,
-		       struct task_struct *task)
+bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u16 nparams,
+		       u64 ts_ns, struct task_struct *task)
 {
 	struct scap_abi_ring_ctl *c = r->ctl;
 	u64 head = c->head;                       /* only this CPU writes head */
@@ -96,7 +98,6 @@ bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, 
 	u64 used = head - tail;
 	u64 size = r->mask + 1;
 	u64 room = used > size ? 0 : size - used; /* a bogus tail reads as a full ring */
-	u32 nparams = scap_evt_table[type].nparams;
 	u32 fixed = SCAP_ABI_EVT_HDR_LEN + 2 * nparams;
 
 	e->ring = r;
@@ -165,7 +166,7 @@ void scapdrv_evt_commit(struct scapdrv_evt *e)
 	}
 }
 
-static void count_fault(struct scapdrv_evt *e)
+void scapdrv_count_fault(struct scapdrv_evt *e)
 {
 	struct scap_abi_ring_ctl *c = e->ring->ctl;
 
@@ -223,7 +224,7 @@ void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max)
 		n = scapdrv_read_user_str((char *)p, (const void __user *)uaddr, max);
 	}
 	if (n < 0) {
-		count_fault(e);
+		scapdrv_count_fault(e);
 		scapdrv_param_end(e, 0);
 		return;
 	}
@@ -241,8 +242,95 @@ void scapdrv_put_user_buf(struct scapdrv_evt *e, unsigned long uaddr, u64 len)
 	if (!p)
 		return;
 	if (len && scapdrv_read_user(p, (const void __user *)uaddr, len)) {
-		count_fault(e);
+		scapdrv_count_fault(e);
 		len = 0;
 	}
 	scapdrv_param_end(e, len);
+}
+
+void scapdrv_put_user_path(struct scapdrv_evt *e, unsigned long uaddr)
+{
+	scapdrv_put_user_str(e, uaddr, PATH_MAX);
+}
+
+u32 scapdrv_user_u32(struct scapdrv_evt *e, unsigned long uaddr)
+{
+	u32 v;
+
+	if (!uaddr || scapdrv_read_user(&v, (const void __user *)uaddr, sizeof(v))) {
+		if (uaddr)
+			scapdrv_count_fault(e);
+		return 0;
+	}
+	return v;
+}
+
+u64 scapdrv_user_u64(struct scapdrv_evt *e, unsigned long uaddr)
+{
+	u64 v;
+
+	if (!uaddr || scapdrv_read_user(&v, (const void __user *)uaddr, sizeof(v))) {
+		if (uaddr)
+			scapdrv_count_fault(e);
+		return 0;
+	}
+	return v;
+}
+
+/* iovecs read per step: a small stack batch. */
+#define IOV_BATCH 8
+
+u64 scapdrv_user_iov_len(struct scapdrv_evt *e, unsigned long uiov, unsigned long cnt)
+{
+	struct iovec v[IOV_BATCH];
+	unsigned long i, n;
+	u64 total = 0;
+
+	cnt = min_t(unsigned long, cnt, UIO_MAXIOV);
+	for (i = 0; i < cnt; i += n) {
+		n = min_t(unsigned long, cnt - i, IOV_BATCH);
+		if (scapdrv_read_user(v, (const void __user *)(uiov + i * sizeof(*v)),
+				      n * sizeof(*v))) {
+			scapdrv_count_fault(e);
+			return 0;
+		}
+		while (n--)
+			total += v[n].iov_len;
+		n = min_t(unsigned long, cnt - i, IOV_BATCH);
+	}
+	return total;
+}
+
+void scapdrv_put_user_iov(struct scapdrv_evt *e, unsigned long uiov, unsigned long cnt,
+			  u64 len)
+{
+	struct iovec v[IOV_BATCH];
+	unsigned long i, j, n;
+	u32 done = 0, want;
+	u8 *p;
+
+	len = min_t(u64, len, e->snaplen);
+	if (!uiov)
+		len = 0;
+	p = scapdrv_param_begin(e, len);
+	if (!p)
+		return;
+	cnt = min_t(unsigned long, cnt, UIO_MAXIOV);
+	for (i = 0; i < cnt && done < len; i += n) {
+		n = min_t(unsigned long, cnt - i, IOV_BATCH);
+		if (scapdrv_read_user(v, (const void __user *)(uiov + i * sizeof(*v)),
+				      n * sizeof(*v)))
+			goto fault;
+		for (j = 0; j < n && done < len; j++) {
+			want = min_t(u64, v[j].iov_len, len - done);
+			if (want && scapdrv_read_user(p + done, v[j].iov_base, want))
+				goto fault;
+			done += want;
+		}
+	}
+	scapdrv_param_end(e, done);
+	return;
+fault:
+	scapdrv_count_fault(e);
+	scapdrv_param_end(e, done);
 }

@@ -42,6 +42,8 @@ struct scapdrv_ring *scapdrv_ring_of_cpu(int cpu);
 
 struct scapdrv_settings {
 	u32 snaplen;                    /* bytes of I/O buffers captured */
+	u32 mode;                       /* SCAP_ABI_MODE_* bits (READ_ONCE on the hot path) */
+	u32 tps;                        /* SCAP_ABI_TP_* optional tracepoints wanted */
 	unsigned long sc_set[BITS_TO_LONGS(SCAP_ABI_SC_SET_BITS)]; /* by scap syscall code */
 };
 extern struct scapdrv_settings scapdrv_cfg;
@@ -51,6 +53,13 @@ extern struct scapdrv_settings scapdrv_cfg;
 int scapdrv_tp_init(void);        /* find the tracepoints by name; -ENOENT when missing */
 int scapdrv_tp_start(void);       /* register the probes (idempotent) */
 void scapdrv_tp_stop(void);       /* unregister them and wait for running probes */
+/* Choose the optional tracepoints (SCAP_ABI_TP_* bits); applied now when capturing,
+ * else at the next start. Return: 0, -EINVAL unknown bit, -ENOENT a tracepoint missing
+ * from this kernel, or the error of the registration. */
+int scapdrv_tp_set_optional(u32 mask);
+/* Set the capture mode (SCAP_ABI_MODE_* bits): exit-only also unhooks sys_enter.
+ * Return: 0, or the error of a (re)registration. */
+int scapdrv_tp_set_mode(u32 mode);
 
 /* ---- syscall map (syscall_map.c) ---------------------------------------------------- */
 
@@ -81,8 +90,9 @@ struct scapdrv_evt {
 	u8 *pos;                /* next parameter byte */
 	u8 *end;                /* first byte past the room of this record */
 	u64 head;               /* ctl->head when the event began */
-	u16 type;               /* enum scap_evt_type */
-	u16 nparams;            /* parameters the schema lists for type */
+	u16 type;               /* enum scap_evt_type the fillers fill (header: hdr_type) */
+	u16 nparams;            /* parameters of the record: the schema's, plus the enter
+				   event's in exit-only mode */
 	u16 nput;               /* parameters written so far */
 	u8 fail;                /* enum scapdrv_fail */
 	u8 room_fail;           /* what running out of room means: FULL or BIG */
@@ -94,10 +104,11 @@ struct scapdrv_evt {
 	u32 snaplen;
 };
 
-/* Begin an event of @type on @ring for @task at @ts_ns. Return: false when the ring
- * has not even room for the header (counted as a drop). */
-bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u64 ts_ns,
-		       struct task_struct *task);
+/* Begin an event of @type with @nparams parameters on @ring for @task at @ts_ns.
+ * Return: false when the ring has not even room for the header and lengths (counted
+ * as a drop). */
+bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u16 nparams,
+		       u64 ts_ns, struct task_struct *task);
 /* Publish the event, or count its drop by cause. */
 void scapdrv_evt_commit(struct scapdrv_evt *e);
 
@@ -175,6 +186,18 @@ static __always_inline void scapdrv_put_empty(struct scapdrv_evt *e)
 		scapdrv_param_end(e, 0);
 }
 
+/* A file descriptor argument: the int the kernel sees, sign-extended. */
+static __always_inline void scapdrv_put_fd(struct scapdrv_evt *e, unsigned long arg)
+{
+	scapdrv_put_u64(e, (s64)(int)arg);
+}
+
+/* The syscall's return value (an ERRNO, FD or PID parameter). */
+static __always_inline void scapdrv_put_res(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, e->ret);
+}
+
 /* Kernel bytes, @len of them (callers keep @len small). */
 void scapdrv_put_bytes(struct scapdrv_evt *e, const void *src, u32 len);
 /* A kernel string, NUL included, cut to @max bytes (NUL included). */
@@ -184,6 +207,20 @@ void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max);
 void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max);
 /* @len user bytes at @uaddr, cut to the snaplen; faulting: empty, counted. */
 void scapdrv_put_user_buf(struct scapdrv_evt *e, unsigned long uaddr, u64 len);
+/* A user path (FSPATH/CHARBUF parameter): scapdrv_put_user_str() up to PATH_MAX. */
+void scapdrv_put_user_path(struct scapdrv_evt *e, unsigned long uaddr);
+/* The bytes of the @cnt user iovecs at @uiov, in order, @len of them at most, cut to
+ * the snaplen; an unreadable iovec ends the data there (counted fault). */
+void scapdrv_put_user_iov(struct scapdrv_evt *e, unsigned long uiov, unsigned long cnt,
+			  u64 len);
+/* Sum of the iov_len of the @cnt user iovecs at @uiov (at most UIO_MAXIOV are read);
+ * 0 when unreadable (counted fault). */
+u64 scapdrv_user_iov_len(struct scapdrv_evt *e, unsigned long uiov, unsigned long cnt);
+/* Count a user-memory read that faulted (n_drop_pf); the event is still written. */
+void scapdrv_count_fault(struct scapdrv_evt *e);
+/* Read a u32/u64 from user memory; 0 (and a counted fault) when unreadable. */
+u32 scapdrv_user_u32(struct scapdrv_evt *e, unsigned long uaddr);
+u64 scapdrv_user_u64(struct scapdrv_evt *e, unsigned long uaddr);
 
 /* ---- fillers (fill_*.c, fill_table.c) ----------------------------------------------- */
 
@@ -191,31 +228,123 @@ typedef void (*scapdrv_filler_fn)(struct scapdrv_evt *e);
 /* Filler of each event type; NULL for types the driver does not produce. */
 extern const scapdrv_filler_fn scapdrv_fillers[SCAP_EVT_MAX];
 
+/* Exit-only mode: how many parameters exit event @exit_type appends (its enter event's,
+ * or 0 when it has them already), and the filler that writes them (the enter event's
+ * unless that cannot run at exit). Slow: tp.c caches the counts. */
+u16 scapdrv_exit_extra_nparams(u16 exit_type);
+scapdrv_filler_fn scapdrv_exit_extra_filler(u16 exit_type);
+
+/* fill_proc.c */
 void scapdrv_fill_generic_e(struct scapdrv_evt *e);
 void scapdrv_fill_generic_x(struct scapdrv_evt *e);
+void scapdrv_fill_none(struct scapdrv_evt *e);          /* no parameters */
+void scapdrv_fill_res_x(struct scapdrv_evt *e);         /* {res} */
+void scapdrv_fill_execve_e(struct scapdrv_evt *e);
+void scapdrv_fill_execve_x(struct scapdrv_evt *e);      /* execve and execveat */
+void scapdrv_fill_execve_extra(struct scapdrv_evt *e);  /* exit-only: filename */
+void scapdrv_fill_execveat_e(struct scapdrv_evt *e);
+void scapdrv_fill_execveat_extra(struct scapdrv_evt *e);
+void scapdrv_fill_clone_x(struct scapdrv_evt *e);
+void scapdrv_fill_procexit(struct scapdrv_evt *e);
+void scapdrv_fill_kill_e(struct scapdrv_evt *e);
+void scapdrv_fill_tgkill_e(struct scapdrv_evt *e);
+void scapdrv_fill_id_e(struct scapdrv_evt *e);          /* setuid/setgid: {id} */
+void scapdrv_fill_id3_e(struct scapdrv_evt *e);         /* setresuid/setresgid */
+void scapdrv_fill_ptrace_e(struct scapdrv_evt *e);
+void scapdrv_fill_ptrace_x(struct scapdrv_evt *e);
+void scapdrv_fill_unshare_e(struct scapdrv_evt *e);
+void scapdrv_fill_setns_e(struct scapdrv_evt *e);
+void scapdrv_fill_prctl_x(struct scapdrv_evt *e);
+void scapdrv_fill_capset_x(struct scapdrv_evt *e);
+void scapdrv_fill_bpf_e(struct scapdrv_evt *e);
+void scapdrv_fill_bpf_x(struct scapdrv_evt *e);
+void scapdrv_fill_init_module_x(struct scapdrv_evt *e);
+void scapdrv_fill_finit_module_x(struct scapdrv_evt *e);
+void scapdrv_fill_sched_switch(struct scapdrv_evt *e, struct task_struct *next);
+void scapdrv_fill_signal_deliver(struct scapdrv_evt *e, int sig, pid_t spid);
+/* scap encoding of Linux clone/unshare/setns flags (scap_flags_clone values). */
+u32 scapdrv_clone_flags(u64 flags);
+
+/* fill_file.c */
 void scapdrv_fill_open_e(struct scapdrv_evt *e);
 void scapdrv_fill_open_x(struct scapdrv_evt *e);
 void scapdrv_fill_openat_e(struct scapdrv_evt *e);
 void scapdrv_fill_openat_x(struct scapdrv_evt *e);
+void scapdrv_fill_openat2_e(struct scapdrv_evt *e);
+void scapdrv_fill_openat2_x(struct scapdrv_evt *e);
 void scapdrv_fill_fd_e(struct scapdrv_evt *e);          /* {fd} */
-void scapdrv_fill_res_x(struct scapdrv_evt *e);         /* {res} */
 void scapdrv_fill_fd_size_e(struct scapdrv_evt *e);     /* {fd, size} */
-void scapdrv_fill_read_x(struct scapdrv_evt *e);
-void scapdrv_fill_write_x(struct scapdrv_evt *e);
-void scapdrv_fill_none(struct scapdrv_evt *e);          /* no parameters */
+void scapdrv_fill_fd_size_pos_e(struct scapdrv_evt *e); /* {fd, size, pos} */
+void scapdrv_fill_rw_x(struct scapdrv_evt *e);          /* {res, data}: read/write/... */
+void scapdrv_fill_readv_x(struct scapdrv_evt *e);       /* {res, size, data} */
+void scapdrv_fill_writev_e(struct scapdrv_evt *e);      /* {fd, size} */
+void scapdrv_fill_writev_x(struct scapdrv_evt *e);      /* {res, data} */
+void scapdrv_fill_preadv_e(struct scapdrv_evt *e);      /* {fd, pos} */
+void scapdrv_fill_pwritev_e(struct scapdrv_evt *e);     /* {fd, size, pos} */
+void scapdrv_fill_sendfile_e(struct scapdrv_evt *e);
+void scapdrv_fill_sendfile_x(struct scapdrv_evt *e);
 void scapdrv_fill_pipe_x(struct scapdrv_evt *e);
 void scapdrv_fill_pipe2_x(struct scapdrv_evt *e);
 void scapdrv_fill_dup_x(struct scapdrv_evt *e);
 void scapdrv_fill_dup2_x(struct scapdrv_evt *e);
 void scapdrv_fill_dup3_x(struct scapdrv_evt *e);
+void scapdrv_fill_fcntl_e(struct scapdrv_evt *e);
+void scapdrv_fill_ioctl_e(struct scapdrv_evt *e);
+void scapdrv_fill_path_x(struct scapdrv_evt *e);        /* {res, path of arg 0} */
+void scapdrv_fill_mkdir_e(struct scapdrv_evt *e);       /* {mode} */
+void scapdrv_fill_mkdirat_x(struct scapdrv_evt *e);
+void scapdrv_fill_unlinkat_x(struct scapdrv_evt *e);
+void scapdrv_fill_path2_x(struct scapdrv_evt *e);       /* rename/link {res, old, new} */
+void scapdrv_fill_renameat_x(struct scapdrv_evt *e);
+void scapdrv_fill_renameat2_x(struct scapdrv_evt *e);
+void scapdrv_fill_symlinkat_x(struct scapdrv_evt *e);
+void scapdrv_fill_linkat_x(struct scapdrv_evt *e);
+void scapdrv_fill_chmod_x(struct scapdrv_evt *e);
+void scapdrv_fill_fchmod_x(struct scapdrv_evt *e);
+void scapdrv_fill_fchmodat_x(struct scapdrv_evt *e);
+void scapdrv_fill_chown_x(struct scapdrv_evt *e);       /* chown, lchown, fchown */
+void scapdrv_fill_fchownat_x(struct scapdrv_evt *e);
+void scapdrv_fill_mount_e(struct scapdrv_evt *e);
+void scapdrv_fill_mount_x(struct scapdrv_evt *e);
+void scapdrv_fill_umount2_e(struct scapdrv_evt *e);
+void scapdrv_fill_eventfd_e(struct scapdrv_evt *e);
+void scapdrv_fill_eventfd2_e(struct scapdrv_evt *e);
+void scapdrv_fill_fdflags_x(struct scapdrv_evt *e);     /* {res, O_* flags of arg 1} */
+void scapdrv_fill_fdflags0_x(struct scapdrv_evt *e);    /* {res, O_* flags of arg 0} */
+void scapdrv_fill_signalfd_e(struct scapdrv_evt *e);
+void scapdrv_fill_signalfd4_e(struct scapdrv_evt *e);
+void scapdrv_fill_timerfd_create_e(struct scapdrv_evt *e);
+void scapdrv_fill_inotify_init_e(struct scapdrv_evt *e);
+void scapdrv_fill_memfd_create_x(struct scapdrv_evt *e);
+void scapdrv_fill_io_uring_setup_x(struct scapdrv_evt *e);
+
+/* fill_net.c */
 void scapdrv_fill_socket_e(struct scapdrv_evt *e);
 void scapdrv_fill_socket_x(struct scapdrv_evt *e);
+void scapdrv_fill_bind_x(struct scapdrv_evt *e);
 void scapdrv_fill_connect_e(struct scapdrv_evt *e);
 void scapdrv_fill_connect_x(struct scapdrv_evt *e);
-void scapdrv_fill_execve_e(struct scapdrv_evt *e);
-void scapdrv_fill_execve_x(struct scapdrv_evt *e);
-void scapdrv_fill_clone_x(struct scapdrv_evt *e);
-void scapdrv_fill_procexit(struct scapdrv_evt *e);
+void scapdrv_fill_listen_e(struct scapdrv_evt *e);
+void scapdrv_fill_accept_x(struct scapdrv_evt *e);
+void scapdrv_fill_accept4_e(struct scapdrv_evt *e);
+void scapdrv_fill_sendto_e(struct scapdrv_evt *e);
+void scapdrv_fill_recvfrom_x(struct scapdrv_evt *e);
+void scapdrv_fill_sendmsg_e(struct scapdrv_evt *e);
+void scapdrv_fill_sendmsg_x(struct scapdrv_evt *e);
+void scapdrv_fill_recvmsg_x(struct scapdrv_evt *e);
+void scapdrv_fill_shutdown_e(struct scapdrv_evt *e);
+void scapdrv_fill_socketpair_x(struct scapdrv_evt *e);
+
+/* fill_mem.c */
+void scapdrv_fill_mmap_e(struct scapdrv_evt *e);
+void scapdrv_fill_mem_x(struct scapdrv_evt *e);         /* {res, vm_size, vm_rss, vm_swap} */
+void scapdrv_fill_munmap_e(struct scapdrv_evt *e);
+void scapdrv_fill_mprotect_e(struct scapdrv_evt *e);
+void scapdrv_fill_brk_e(struct scapdrv_evt *e);
+void scapdrv_fill_page_fault(struct scapdrv_evt *e, unsigned long addr, unsigned long ip,
+			     unsigned long error);
+/* vm_size, vm_rss, vm_swap of @mm in KiB (zeros when @mm is NULL). */
+void scapdrv_put_vm(struct scapdrv_evt *e, struct mm_struct *mm);
 
 /* scap encoding of Linux open(2) flags (scap_flags_open values). */
 u32 scapdrv_open_flags(unsigned long flags);

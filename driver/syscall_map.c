@@ -1087,12 +1087,19 @@ static const u16 sc_codes[SCAPDRV_NR_MAX] = {
 #endif
 };
 
+/*
+ * The syscalls with a dedicated event (the others, setreuid, setregid, exit and
+ * exit_group among them, produce the generic event).
+ */
 static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #ifdef __NR_open
 	[__NR_open] = SCAP_EVT_SYSCALL_OPEN_E,
 #endif
 #ifdef __NR_openat
 	[__NR_openat] = SCAP_EVT_SYSCALL_OPENAT_2_E,
+#endif
+#ifdef __NR_openat2
+	[__NR_openat2] = SCAP_EVT_SYSCALL_OPENAT2_E,
 #endif
 #ifdef __NR_creat
 	[__NR_creat] = SCAP_EVT_SYSCALL_CREAT_E,
@@ -1105,6 +1112,27 @@ static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #endif
 #ifdef __NR_write
 	[__NR_write] = SCAP_EVT_SYSCALL_WRITE_E,
+#endif
+#ifdef __NR_pread64
+	[__NR_pread64] = SCAP_EVT_SYSCALL_PREAD_E,
+#endif
+#ifdef __NR_pwrite64
+	[__NR_pwrite64] = SCAP_EVT_SYSCALL_PWRITE_E,
+#endif
+#ifdef __NR_readv
+	[__NR_readv] = SCAP_EVT_SYSCALL_READV_E,
+#endif
+#ifdef __NR_writev
+	[__NR_writev] = SCAP_EVT_SYSCALL_WRITEV_E,
+#endif
+#ifdef __NR_preadv
+	[__NR_preadv] = SCAP_EVT_SYSCALL_PREADV_E,
+#endif
+#ifdef __NR_pwritev
+	[__NR_pwritev] = SCAP_EVT_SYSCALL_PWRITEV_E,
+#endif
+#ifdef __NR_sendfile
+	[__NR_sendfile] = SCAP_EVT_SYSCALL_SENDFILE_E,
 #endif
 #ifdef __NR_pipe
 	[__NR_pipe] = SCAP_EVT_SYSCALL_PIPE_E,
@@ -1121,14 +1149,155 @@ static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #ifdef __NR_dup3
 	[__NR_dup3] = SCAP_EVT_SYSCALL_DUP3_E,
 #endif
+#ifdef __NR_fcntl
+	[__NR_fcntl] = SCAP_EVT_SYSCALL_FCNTL_E,
+#endif
+#ifdef __NR_ioctl
+	[__NR_ioctl] = SCAP_EVT_SYSCALL_IOCTL_3_E,
+#endif
+#ifdef __NR_chdir
+	[__NR_chdir] = SCAP_EVT_SYSCALL_CHDIR_E,
+#endif
+#ifdef __NR_fchdir
+	[__NR_fchdir] = SCAP_EVT_SYSCALL_FCHDIR_E,
+#endif
+#ifdef __NR_mkdir
+	[__NR_mkdir] = SCAP_EVT_SYSCALL_MKDIR_2_E,
+#endif
+#ifdef __NR_mkdirat
+	[__NR_mkdirat] = SCAP_EVT_SYSCALL_MKDIRAT_E,
+#endif
+#ifdef __NR_rmdir
+	[__NR_rmdir] = SCAP_EVT_SYSCALL_RMDIR_2_E,
+#endif
+#ifdef __NR_unlink
+	[__NR_unlink] = SCAP_EVT_SYSCALL_UNLINK_2_E,
+#endif
+#ifdef __NR_unlinkat
+	[__NR_unlinkat] = SCAP_EVT_SYSCALL_UNLINKAT_2_E,
+#endif
+#ifdef __NR_rename
+	[__NR_rename] = SCAP_EVT_SYSCALL_RENAME_E,
+#endif
+#ifdef __NR_renameat
+	[__NR_renameat] = SCAP_EVT_SYSCALL_RENAMEAT_E,
+#endif
+#ifdef __NR_renameat2
+	[__NR_renameat2] = SCAP_EVT_SYSCALL_RENAMEAT2_E,
+#endif
+#ifdef __NR_symlink
+	[__NR_symlink] = SCAP_EVT_SYSCALL_SYMLINK_E,
+#endif
+#ifdef __NR_symlinkat
+	[__NR_symlinkat] = SCAP_EVT_SYSCALL_SYMLINKAT_E,
+#endif
+#ifdef __NR_link
+	[__NR_link] = SCAP_EVT_SYSCALL_LINK_2_E,
+#endif
+#ifdef __NR_linkat
+	[__NR_linkat] = SCAP_EVT_SYSCALL_LINKAT_2_E,
+#endif
+#ifdef __NR_chmod
+	[__NR_chmod] = SCAP_EVT_SYSCALL_CHMOD_E,
+#endif
+#ifdef __NR_fchmod
+	[__NR_fchmod] = SCAP_EVT_SYSCALL_FCHMOD_E,
+#endif
+#ifdef __NR_fchmodat
+	[__NR_fchmodat] = SCAP_EVT_SYSCALL_FCHMODAT_E,
+#endif
+#ifdef __NR_chown
+	[__NR_chown] = SCAP_EVT_SYSCALL_CHOWN_E,
+#endif
+#ifdef __NR_lchown
+	[__NR_lchown] = SCAP_EVT_SYSCALL_LCHOWN_E,
+#endif
+#ifdef __NR_fchown
+	[__NR_fchown] = SCAP_EVT_SYSCALL_FCHOWN_E,
+#endif
+#ifdef __NR_fchownat
+	[__NR_fchownat] = SCAP_EVT_SYSCALL_FCHOWNAT_E,
+#endif
+#ifdef __NR_mount
+	[__NR_mount] = SCAP_EVT_SYSCALL_MOUNT_E,
+#endif
+#ifdef __NR_umount2
+	[__NR_umount2] = SCAP_EVT_SYSCALL_UMOUNT2_E,
+#endif
+#ifdef __NR_chroot
+	[__NR_chroot] = SCAP_EVT_SYSCALL_CHROOT_E,
+#endif
+#ifdef __NR_eventfd
+	[__NR_eventfd] = SCAP_EVT_SYSCALL_EVENTFD_E,
+#endif
+#ifdef __NR_eventfd2
+	[__NR_eventfd2] = SCAP_EVT_SYSCALL_EVENTFD2_E,
+#endif
+#ifdef __NR_signalfd
+	[__NR_signalfd] = SCAP_EVT_SYSCALL_SIGNALFD_E,
+#endif
+#ifdef __NR_signalfd4
+	[__NR_signalfd4] = SCAP_EVT_SYSCALL_SIGNALFD4_E,
+#endif
+#ifdef __NR_timerfd_create
+	[__NR_timerfd_create] = SCAP_EVT_SYSCALL_TIMERFD_CREATE_E,
+#endif
+#ifdef __NR_inotify_init
+	[__NR_inotify_init] = SCAP_EVT_SYSCALL_INOTIFY_INIT_E,
+#endif
+#ifdef __NR_inotify_init1
+	[__NR_inotify_init1] = SCAP_EVT_SYSCALL_INOTIFY_INIT1_E,
+#endif
+#ifdef __NR_userfaultfd
+	[__NR_userfaultfd] = SCAP_EVT_SYSCALL_USERFAULTFD_E,
+#endif
+#ifdef __NR_memfd_create
+	[__NR_memfd_create] = SCAP_EVT_SYSCALL_MEMFD_CREATE_E,
+#endif
+#ifdef __NR_io_uring_setup
+	[__NR_io_uring_setup] = SCAP_EVT_SYSCALL_IO_URING_SETUP_E,
+#endif
 #ifdef __NR_socket
 	[__NR_socket] = SCAP_EVT_SOCKET_SOCKET_E,
+#endif
+#ifdef __NR_socketpair
+	[__NR_socketpair] = SCAP_EVT_SOCKET_SOCKETPAIR_E,
+#endif
+#ifdef __NR_bind
+	[__NR_bind] = SCAP_EVT_SOCKET_BIND_E,
 #endif
 #ifdef __NR_connect
 	[__NR_connect] = SCAP_EVT_SOCKET_CONNECT_E,
 #endif
+#ifdef __NR_listen
+	[__NR_listen] = SCAP_EVT_SOCKET_LISTEN_E,
+#endif
+#ifdef __NR_accept
+	[__NR_accept] = SCAP_EVT_SOCKET_ACCEPT_5_E,
+#endif
+#ifdef __NR_accept4
+	[__NR_accept4] = SCAP_EVT_SOCKET_ACCEPT4_6_E,
+#endif
+#ifdef __NR_sendto
+	[__NR_sendto] = SCAP_EVT_SOCKET_SENDTO_E,
+#endif
+#ifdef __NR_recvfrom
+	[__NR_recvfrom] = SCAP_EVT_SOCKET_RECVFROM_E,
+#endif
+#ifdef __NR_sendmsg
+	[__NR_sendmsg] = SCAP_EVT_SOCKET_SENDMSG_E,
+#endif
+#ifdef __NR_recvmsg
+	[__NR_recvmsg] = SCAP_EVT_SOCKET_RECVMSG_E,
+#endif
+#ifdef __NR_shutdown
+	[__NR_shutdown] = SCAP_EVT_SOCKET_SHUTDOWN_E,
+#endif
 #ifdef __NR_execve
 	[__NR_execve] = SCAP_EVT_SYSCALL_EXECVE_19_E,
+#endif
+#ifdef __NR_execveat
+	[__NR_execveat] = SCAP_EVT_SYSCALL_EXECVEAT_E,
 #endif
 #ifdef __NR_clone
 	[__NR_clone] = SCAP_EVT_SYSCALL_CLONE_20_E,
@@ -1141,6 +1310,63 @@ static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #endif
 #ifdef __NR_vfork
 	[__NR_vfork] = SCAP_EVT_SYSCALL_VFORK_20_E,
+#endif
+#ifdef __NR_kill
+	[__NR_kill] = SCAP_EVT_SYSCALL_KILL_E,
+#endif
+#ifdef __NR_tkill
+	[__NR_tkill] = SCAP_EVT_SYSCALL_TKILL_E,
+#endif
+#ifdef __NR_tgkill
+	[__NR_tgkill] = SCAP_EVT_SYSCALL_TGKILL_E,
+#endif
+#ifdef __NR_setuid
+	[__NR_setuid] = SCAP_EVT_SYSCALL_SETUID_E,
+#endif
+#ifdef __NR_setgid
+	[__NR_setgid] = SCAP_EVT_SYSCALL_SETGID_E,
+#endif
+#ifdef __NR_setresuid
+	[__NR_setresuid] = SCAP_EVT_SYSCALL_SETRESUID_E,
+#endif
+#ifdef __NR_setresgid
+	[__NR_setresgid] = SCAP_EVT_SYSCALL_SETRESGID_E,
+#endif
+#ifdef __NR_ptrace
+	[__NR_ptrace] = SCAP_EVT_SYSCALL_PTRACE_E,
+#endif
+#ifdef __NR_unshare
+	[__NR_unshare] = SCAP_EVT_SYSCALL_UNSHARE_E,
+#endif
+#ifdef __NR_setns
+	[__NR_setns] = SCAP_EVT_SYSCALL_SETNS_E,
+#endif
+#ifdef __NR_prctl
+	[__NR_prctl] = SCAP_EVT_SYSCALL_PRCTL_E,
+#endif
+#ifdef __NR_capset
+	[__NR_capset] = SCAP_EVT_SYSCALL_CAPSET_E,
+#endif
+#ifdef __NR_bpf
+	[__NR_bpf] = SCAP_EVT_SYSCALL_BPF_2_E,
+#endif
+#ifdef __NR_init_module
+	[__NR_init_module] = SCAP_EVT_SYSCALL_INIT_MODULE_E,
+#endif
+#ifdef __NR_finit_module
+	[__NR_finit_module] = SCAP_EVT_SYSCALL_FINIT_MODULE_E,
+#endif
+#ifdef __NR_mmap
+	[__NR_mmap] = SCAP_EVT_SYSCALL_MMAP_E,
+#endif
+#ifdef __NR_munmap
+	[__NR_munmap] = SCAP_EVT_SYSCALL_MUNMAP_E,
+#endif
+#ifdef __NR_mprotect
+	[__NR_mprotect] = SCAP_EVT_SYSCALL_MPROTECT_E,
+#endif
+#ifdef __NR_brk
+	[__NR_brk] = SCAP_EVT_SYSCALL_BRK_4_E,
 #endif
 };
 

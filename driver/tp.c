@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0 OR MIT
 /*
  * tp.c - the tracepoint probes: sys_enter, sys_exit, sched_process_exit and
- * sched_process_fork, found by name at load time (they are not exported symbols), and
+ * sched_process_fork, plus the optional sched_switch, signal_deliver and
+ * page_fault_user, all found by name at load time (they are not exported symbols), and
  * the dispatch from a syscall to its filler.
  *
  * Each probe runs with preemption disabled (we disable it ourselves too, for kernels
  * whose syscall tracepoints may run preemptible) and guards against reentry with a
  * per-CPU nesting counter: an event raised while another one is being written on the
  * same CPU is dropped and counted, never interleaved.
+ *
+ * Which probes are registered follows the settings: the core ones while capturing,
+ * minus sys_enter in exit-only mode, plus the optional ones asked for. tp_apply()
+ * moves the registrations to what the settings want, under tp_lock.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -15,26 +20,41 @@
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/tracepoint.h>
 #include <asm/syscall.h>
 
 #include "scry.h"
+#include "compat/tp.h"
 
-enum tp_id { TP_SYS_ENTER, TP_SYS_EXIT, TP_PROC_EXIT, TP_PROC_FORK, TP_N };
+enum tp_id {
+	TP_SYS_ENTER, TP_SYS_EXIT, TP_PROC_EXIT, TP_PROC_FORK,
+	TP_SCHED_SWITCH, TP_SIGNAL_DELIVER, TP_PAGE_FAULT,
+	TP_N
+};
+#define TP_CORE_MASK ((1u << TP_SYS_ENTER) | (1u << TP_SYS_EXIT) | (1u << TP_PROC_EXIT) | \
+		      (1u << TP_PROC_FORK))
+#define TP_FIRST_OPTIONAL TP_SCHED_SWITCH
 
 static const char *const tp_names[TP_N] = {
 	[TP_SYS_ENTER] = "sys_enter",
 	[TP_SYS_EXIT] = "sys_exit",
 	[TP_PROC_EXIT] = "sched_process_exit",
 	[TP_PROC_FORK] = "sched_process_fork",
+	[TP_SCHED_SWITCH] = "sched_switch",
+	[TP_SIGNAL_DELIVER] = "signal_deliver",
+	[TP_PAGE_FAULT] = "page_fault_user",
 };
 
 static struct tracepoint *tps[TP_N];
-static bool tp_registered;
+static u32 tp_on;                 /* registered probes, a bit per enum tp_id */
+static bool capturing;            /* between start and stop */
 static DEFINE_MUTEX(tp_lock);
 static DEFINE_PER_CPU(int, tp_nest);
+/* Exit-only mode: parameters each exit event appends (scapdrv_exit_extra_nparams()). */
+static u8 exit_extra_np[SCAP_EVT_MAX];
 
 /* Enter the probe: false when this CPU is already inside one (counted as a drop). */
 static __always_inline struct scapdrv_ring *probe_enter(void)
@@ -63,8 +83,8 @@ static __always_inline void syscall_event(struct pt_regs *regs, long nr, long re
 	struct scapdrv_ring *r;
 	struct scapdrv_evt e;
 	scapdrv_filler_fn fill;
-	u64 ts = ktime_get_real_ns();
-	u16 type, code;
+	u64 ts;
+	u16 type, code, extra = 0;
 
 	/* 32-bit (ia32) syscalls have their own numbering: not mapped yet. */
 	if (in_compat_syscall())
@@ -76,17 +96,26 @@ static __always_inline void syscall_event(struct pt_regs *regs, long nr, long re
 	fill = scapdrv_fillers[type];
 	if (unlikely(!fill))
 		return;
+	if (is_exit && (READ_ONCE(scapdrv_cfg.mode) & SCAP_ABI_MODE_EXIT_ONLY))
+		extra = exit_extra_np[type];
 
 	preempt_disable_notrace();
+	/* Taken with preemption off: a ring's records are in timestamp order. */
+	ts = ktime_get_real_ns();
 	r = probe_enter();
 	if (!r)
 		goto out;
-	if (scapdrv_evt_begin(&e, r, type, ts, current)) {
+	if (scapdrv_evt_begin(&e, r, type, scap_evt_table[type].nparams + extra, ts, current)) {
 		e.nr = nr;
 		e.ret = ret;
 		e.snaplen = READ_ONCE(scapdrv_cfg.snaplen);
 		syscall_get_arguments(current, regs, e.args);
 		fill(&e);
+		if (extra) {
+			/* The enter filler runs as for its own event, on the exit's record. */
+			e.type = type - 1;
+			scapdrv_exit_extra_filler(type)(&e);
+		}
 		scapdrv_evt_commit(&e);
 	}
 	probe_exit();
@@ -96,6 +125,8 @@ out:
 
 static void probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
+	if (unlikely(READ_ONCE(scapdrv_cfg.mode) & SCAP_ABI_MODE_EXIT_ONLY))
+		return;                   /* until tp_apply() unhooks us */
 	syscall_event(regs, id, 0, false);
 }
 
@@ -108,13 +139,16 @@ static void probe_proc_exit(void *data, struct task_struct *p)
 {
 	struct scapdrv_ring *r;
 	struct scapdrv_evt e;
-	u64 ts = ktime_get_real_ns();
+	u64 ts;
+	u16 type = SCAP_EVT_PROCEXIT_1_E;
 
 	preempt_disable_notrace();
+	/* Taken with preemption off: a ring's records are in timestamp order. */
+	ts = ktime_get_real_ns();
 	r = probe_enter();
 	if (!r)
 		goto out;
-	if (scapdrv_evt_begin(&e, r, SCAP_EVT_PROCEXIT_1_E, ts, p)) {
+	if (scapdrv_evt_begin(&e, r, type, scap_evt_table[type].nparams, ts, p)) {
 		scapdrv_fill_procexit(&e);
 		scapdrv_evt_commit(&e);
 	}
@@ -132,11 +166,84 @@ static void probe_proc_fork(void *data, struct task_struct *parent, struct task_
 {
 }
 
+static void probe_sched_switch(SCAPDRV_SCHED_SWITCH_ARGS)
+{
+	struct scapdrv_ring *r;
+	struct scapdrv_evt e;
+	u64 ts;
+	u16 type = SCAP_EVT_SCHEDSWITCH_6_E;
+
+	/* Already non-preemptible (the scheduler holds the runqueue lock). */
+	ts = ktime_get_real_ns();
+	r = probe_enter();
+	if (!r)
+		return;
+	if (scapdrv_evt_begin(&e, r, type, scap_evt_table[type].nparams, ts, prev)) {
+		scapdrv_fill_sched_switch(&e, next);
+		scapdrv_evt_commit(&e);
+	}
+	probe_exit();
+}
+
+static void probe_signal_deliver(void *data, int sig, struct kernel_siginfo *info,
+				 struct k_sigaction *ka)
+{
+	struct scapdrv_ring *r;
+	struct scapdrv_evt e;
+	u64 ts;
+	u16 type = SCAP_EVT_SIGNALDELIVER_E;
+	pid_t spid = 0;
+
+	/* The sender is known for signals sent by a process and for SIGCHLD. */
+	if (info && (info->si_code == SI_USER || info->si_code == SI_QUEUE ||
+		     info->si_code == SI_TKILL || sig == SIGCHLD))
+		spid = info->si_pid;
+	preempt_disable_notrace();
+	/* Taken with preemption off: a ring's records are in timestamp order. */
+	ts = ktime_get_real_ns();
+	r = probe_enter();
+	if (!r)
+		goto out;
+	if (scapdrv_evt_begin(&e, r, type, scap_evt_table[type].nparams, ts, current)) {
+		scapdrv_fill_signal_deliver(&e, sig, spid);
+		scapdrv_evt_commit(&e);
+	}
+	probe_exit();
+out:
+	preempt_enable_notrace();
+}
+
+static void probe_page_fault(void *data, unsigned long address, struct pt_regs *regs,
+			     unsigned long error_code)
+{
+	struct scapdrv_ring *r;
+	struct scapdrv_evt e;
+	u64 ts;
+	u16 type = SCAP_EVT_PAGE_FAULT_E;
+
+	preempt_disable_notrace();
+	/* Taken with preemption off: a ring's records are in timestamp order. */
+	ts = ktime_get_real_ns();
+	r = probe_enter();
+	if (!r)
+		goto out;
+	if (scapdrv_evt_begin(&e, r, type, scap_evt_table[type].nparams, ts, current)) {
+		scapdrv_fill_page_fault(&e, address, instruction_pointer(regs), error_code);
+		scapdrv_evt_commit(&e);
+	}
+	probe_exit();
+out:
+	preempt_enable_notrace();
+}
+
 static void *const tp_probes[TP_N] = {
 	[TP_SYS_ENTER] = probe_sys_enter,
 	[TP_SYS_EXIT] = probe_sys_exit,
 	[TP_PROC_EXIT] = probe_proc_exit,
 	[TP_PROC_FORK] = probe_proc_fork,
+	[TP_SCHED_SWITCH] = probe_sched_switch,
+	[TP_SIGNAL_DELIVER] = probe_signal_deliver,
+	[TP_PAGE_FAULT] = probe_page_fault,
 };
 
 static void tp_match(struct tracepoint *tp, void *priv)
@@ -153,52 +260,116 @@ int scapdrv_tp_init(void)
 	int i;
 
 	for_each_kernel_tracepoint(tp_match, NULL);
-	for (i = 0; i < TP_N; i++) {
+	for (i = 0; i < TP_FIRST_OPTIONAL; i++) {
 		if (!tps[i]) {
 			pr_err("tracepoint %s not found\n", tp_names[i]);
 			return -ENOENT;
 		}
+	}
+	for (i = 1; i < SCAP_EVT_MAX; i += 2)
+		if (scapdrv_fillers[i])
+			exit_extra_np[i] = scapdrv_exit_extra_nparams(i);
+	return 0;
+}
+
+/* The probes the settings want registered now. Caller: tp_lock held. */
+static u32 tp_wanted(void)
+{
+	u32 want, opt = READ_ONCE(scapdrv_cfg.tps);
+
+	if (!capturing)
+		return 0;
+	want = TP_CORE_MASK;
+	if (READ_ONCE(scapdrv_cfg.mode) & SCAP_ABI_MODE_EXIT_ONLY)
+		want &= ~(1u << TP_SYS_ENTER);
+	if (opt & SCAP_ABI_TP_SCHED_SWITCH)
+		want |= 1u << TP_SCHED_SWITCH;
+	if (opt & SCAP_ABI_TP_SIGNAL_DELIVER)
+		want |= 1u << TP_SIGNAL_DELIVER;
+	if (opt & SCAP_ABI_TP_PAGE_FAULT)
+		want |= 1u << TP_PAGE_FAULT;
+	return want;
+}
+
+/*
+ * Register and unregister probes until tp_on is what the settings want. On a failed
+ * registration the probes registered so far stay (they are consistent: each works on
+ * its own) and the error is returned. Caller: tp_lock held.
+ */
+static int tp_apply(void)
+{
+	u32 want = tp_wanted(), off = 0;
+	int i, rc;
+
+	for (i = 0; i < TP_N; i++) {
+		if ((tp_on & (1u << i)) && !(want & (1u << i))) {
+			tracepoint_probe_unregister(tps[i], tp_probes[i], NULL);
+			tp_on &= ~(1u << i);
+			off++;
+		}
+	}
+	/* No probe just unhooked runs past this point. */
+	if (off)
+		tracepoint_synchronize_unregister();
+	for (i = 0; i < TP_N; i++) {
+		if (!(want & (1u << i)) || (tp_on & (1u << i)))
+			continue;
+		if (!tps[i])
+			return -ENOENT;
+		rc = tracepoint_probe_register(tps[i], tp_probes[i], NULL);
+		if (rc) {
+			pr_err("cannot register on %s: %d\n", tp_names[i], rc);
+			return rc;
+		}
+		tp_on |= 1u << i;
 	}
 	return 0;
 }
 
 int scapdrv_tp_start(void)
 {
-	int i, rc = 0;
+	int rc;
 
 	mutex_lock(&tp_lock);
-	if (tp_registered)
-		goto out;
-	for (i = 0; i < TP_N; i++) {
-		rc = tracepoint_probe_register(tps[i], tp_probes[i], NULL);
-		if (rc) {
-			pr_err("cannot register on %s: %d\n", tp_names[i], rc);
-			goto err_unregister;
-		}
+	capturing = true;
+	rc = tp_apply();
+	if (rc) {
+		capturing = false;
+		tp_apply();
 	}
-	tp_registered = true;
-	goto out;
-
-err_unregister:
-	while (i--)
-		tracepoint_probe_unregister(tps[i], tp_probes[i], NULL);
-	tracepoint_synchronize_unregister();
-out:
 	mutex_unlock(&tp_lock);
 	return rc;
 }
 
 void scapdrv_tp_stop(void)
 {
-	int i;
+	mutex_lock(&tp_lock);
+	capturing = false;
+	tp_apply();
+	mutex_unlock(&tp_lock);
+}
+
+int scapdrv_tp_set_optional(u32 mask)
+{
+	int i, rc;
+
+	for (i = TP_FIRST_OPTIONAL; i < TP_N; i++)
+		if ((mask & (1u << (i - TP_FIRST_OPTIONAL))) && !tps[i])
+			return -ENOENT;
+	mutex_lock(&tp_lock);
+	WRITE_ONCE(scapdrv_cfg.tps, mask);
+	rc = tp_apply();
+	mutex_unlock(&tp_lock);
+	return rc;
+}
+
+int scapdrv_tp_set_mode(u32 mode)
+{
+	int rc;
 
 	mutex_lock(&tp_lock);
-	if (tp_registered) {
-		for (i = 0; i < TP_N; i++)
-			tracepoint_probe_unregister(tps[i], tp_probes[i], NULL);
-		/* No probe of ours runs past this point. */
-		tracepoint_synchronize_unregister();
-		tp_registered = false;
-	}
+	WRITE_ONCE(scapdrv_cfg.mode, mode);
+	rc = tp_apply();
 	mutex_unlock(&tp_lock);
+	return rc;
 }

@@ -30,7 +30,7 @@
 
 /* Ring/ioctl contract version (bumped on incompatible change of this header). */
 #define SCAP_ABI_VERSION_MAJOR 1
-#define SCAP_ABI_VERSION_MINOR 0
+#define SCAP_ABI_VERSION_MINOR 1
 
 /*
  * Event header. Fields are unaligned in the packed layout: read them with memcpy
@@ -150,5 +150,23 @@ _Static_assert(sizeof(struct scap_abi_sc_set) == 128, "syscall set is 128 bytes"
 #define SCAP_ABI_IOC_SET_SNAPLEN _IO(SCAP_ABI_IOCTL_MAGIC, 4)
 /* Set the syscalls to capture from a struct scap_abi_sc_set. */
 #define SCAP_ABI_IOC_SET_SYSCALLS _IOW(SCAP_ABI_IOCTL_MAGIC, 5, struct scap_abi_sc_set)
+
+/* Capture modes (SCAP_ABI_IOC_SET_MODE, ABI 1.1+), a bit set; 0 is the default. */
+#define SCAP_ABI_MODE_EXIT_ONLY 1u   /* no enter events; each exit event appends the
+					parameters of its enter event that it lacks, in the
+					enter event's order (after the schema's own) */
+#define SCAP_ABI_MODE_ALL 1u         /* non-ABI: every bit known */
+/* Set the mode (argument by value, SCAP_ABI_MODE_* bits; -EINVAL unknown bits). Applies
+ * at once, also during a capture. */
+#define SCAP_ABI_IOC_SET_MODE _IO(SCAP_ABI_IOCTL_MAGIC, 6)
+
+/* Optional tracepoints (SCAP_ABI_IOC_SET_TRACEPOINTS, ABI 1.1+), all off after load. */
+#define SCAP_ABI_TP_SCHED_SWITCH 1u    /* sched_switch -> switch events */
+#define SCAP_ABI_TP_SIGNAL_DELIVER 2u  /* signal_deliver -> signaldeliver events */
+#define SCAP_ABI_TP_PAGE_FAULT 4u      /* page_fault_user -> page_fault events */
+#define SCAP_ABI_TP_ALL 7u             /* non-ABI: every bit known */
+/* Choose the optional tracepoints (argument by value, SCAP_ABI_TP_* bits). 0, -EINVAL
+ * unknown bits, -ENOENT a tracepoint this kernel lacks. Applies at once. */
+#define SCAP_ABI_IOC_SET_TRACEPOINTS _IO(SCAP_ABI_IOCTL_MAGIC, 7)
 
 #endif /* SCAP_ABI_H */

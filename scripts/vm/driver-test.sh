@@ -42,34 +42,15 @@ fi
 
 eval "$(scripts/vm/fetch-kernel.sh "$build/kcache")"
 cmake -S . -B "$build" -DSCRY_KDIR="$KDIR" >/dev/null
-timeout 600 cmake --build "$build" -j "$(nproc)" --target driver kmod_capture driver_workload
+timeout 600 cmake --build "$build" -j "$(nproc)" --target driver kmod_capture driver_workload driver_stress \
+	driver_bench_loop
 ko=$build/driver-kbuild/scry.ko
 [ -f "$ko" ] || { echo "driver-test: $ko was not built" >&2; exit 1; }
 
 cat >"$out/guest.sh" <<GUEST
 #!/bin/sh
 # Runs inside the VM (see run-vm.sh); \$1 is the shared result directory.
-out=\$1
-fail() { echo "guest: FAIL: \$*"; dmesg >"\$out/dmesg.txt"; exit 1; }
-insmod "$ko" ring_bytes=1048576 || fail "insmod"
-n=\$(ls /dev/scry* | wc -l)
-[ "\$n" = "\$(grep -c ^processor /proc/cpuinfo)" ] || fail "\$n devices"
-stat -c '%a %U' /dev/scry0 >"\$out/devmode.txt"
-timeout 120 "$build/bin/kmod_capture" -o "\$out/capture.txt" -- "$build/bin/driver_workload" ||
-	fail "capture"
-rmmod scry || fail "rmmod"
-# Load/unload again; unloading is refused while a reader holds a device.
-for i in 1 2 3; do
-	insmod "$ko" || fail "insmod \$i"
-	rmmod scry || fail "rmmod \$i"
-done
-insmod "$ko" || fail "insmod busy"
-exec 3</dev/scry0
-rmmod scry 2>/dev/null && fail "rmmod while a device is open succeeded"
-exec 3<&-
-rmmod scry || fail "rmmod after close"
-dmesg >"\$out/dmesg.txt"
-echo "guest: ok"
+exec /bin/sh "$root/test/driver/guest_tests.sh" "$ko" "$build/bin" "\$1"
 GUEST
 
 scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 300 \

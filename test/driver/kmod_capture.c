@@ -3,7 +3,14 @@
  * kmod_capture.c - capture with libscap's kmod engine while a command runs, and print
  * every event as one text line (for the VM tests, which assert on them on the host).
  *
- *   kmod_capture [-s SNAPLEN] [-o OUT] -- COMMAND [ARGS...]
+ *   kmod_capture [-s SNAPLEN] [-o OUT] [-x] [-t TPMASK] [-S CODE] [-q] -- COMMAND [ARGS...]
+ *
+ * -x: exit-only mode (SCAP_ABI_IOC_SET_MODE); -t: optional tracepoints
+ * (SCAP_ABI_IOC_SET_TRACEPOINTS bits); both set through /dev/scry0 before the engine
+ * opens (they are global to the driver), and reset to 0 without the option.
+ * -S CODE: capture only the syscall of scap code CODE (plus the non-syscall events).
+ * -q: count the events instead of printing them (stress runs); every event is still
+ * decoded and a record that does not decode is counted as corrupt.
  *
  * Opens the engine, starts capturing, runs COMMAND (fork + execve), waits for it, then
  * stops the capture and drains what the rings hold, and prints the driver counters.
@@ -11,22 +18,30 @@
  * Output lines:
  *   # cmd pid=<pid of COMMAND>
  *   evt ts=<ns> cpu=<n> tid=<tid> type=<n> name=<name> dir=<>|<> np=<n> <p>=<v> ...
+ *       (parameters past the schema's, appended in exit-only mode, are named
+ *       x_<name of the enter event's parameter>)
  *   # stats evts=<n> drop_full=<n> drop_pf=<n> drop_big=<n> drop_nest=<n> seen=<n>
+ *           cpus=<n> corrupt=<n>
  * Parameter values: signed decimal for FD, ERRNO, PID and signed integers; unsigned
  * decimal for unsigned integers, flags, modes, uid/gid; strings as "text" with
  * non-printable bytes as \xNN; every other type as len:hex.
  * Exit status: 0, 1 on a capture error, 2 on a usage error.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <libscap/scap.h>
 #include <libscap/scap_bytes.h>
 #include <libscap/scap_kmod.h>
+#include <driver/abi/scap_abi.h>
+
+static uint64_t corrupt;
 
 static void print_str(FILE *f, const uint8_t *p, uint32_t len)
 {
@@ -91,8 +106,14 @@ static void print_param(FILE *f, const struct scap_param_info *pi, const struct 
 static void print_evt(FILE *f, const struct scap_evt_ref *e)
 {
 	const struct scap_evt_info *info = scap_evt_info(e->type);
+	const struct scap_evt_info *enter = scap_evt_info(e->type & ~1u);
 	struct scap_param params[SCAP_MAX_EVENT_PARAMS];
 	int n = scap_evt_params(e, params, SCAP_MAX_EVENT_PARAMS);
+
+	if (n < 0 || !info)
+		corrupt++;
+	if (!f)
+		return;
 
 	fprintf(f, "evt ts=%llu cpu=%u tid=%llu type=%u name=%s dir=%c np=%u",
 		(unsigned long long)e->ts_ns, e->cpu, (unsigned long long)e->tid, e->type,
@@ -100,6 +121,12 @@ static void print_evt(FILE *f, const struct scap_evt_ref *e)
 	for (int i = 0; i < n && info && (uint32_t)i < info->nparams; i++) {
 		fprintf(f, " %s=", info->params[i].name);
 		print_param(f, &info->params[i], &params[i]);
+	}
+	/* Exit-only mode: the enter event's parameters follow the schema's. */
+	for (int i = info ? (int)info->nparams : n, j = 0; i < n && enter &&
+	     (uint32_t)j < enter->nparams && !scap_evt_is_enter(e->type); i++, j++) {
+		fprintf(f, " x_%s=", enter->params[j].name);
+		print_param(f, &enter->params[j], &params[i]);
 	}
 	if (n < 0)
 		fprintf(f, " CORRUPT");
@@ -109,6 +136,8 @@ static void print_evt(FILE *f, const struct scap_evt_ref *e)
 int main(int argc, char **argv)
 {
 	const char *out_path = NULL;
+	unsigned long tpmask = 0, only = 0;
+	int exit_only = 0, quiet = 0, dfd;
 	char errbuf[SCAP_ERRBUF_SIZE];
 	unsigned long snaplen = 0;
 	struct scap_evt_ref evt;
@@ -118,8 +147,20 @@ int main(int argc, char **argv)
 	pid_t child;
 	scap_t *h;
 
-	while ((opt = getopt(argc, argv, "s:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:o:xt:qS:")) != -1) {
 		switch (opt) {
+		case 'S':
+			only = strtoul(optarg, NULL, 0);
+			break;
+		case 'x':
+			exit_only = 1;
+			break;
+		case 't':
+			tpmask = strtoul(optarg, NULL, 0);
+			break;
+		case 'q':
+			quiet = 1;
+			break;
 		case 's':
 			snaplen = strtoul(optarg, NULL, 10);
 			break;
@@ -140,6 +181,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
+	/* Global driver settings the engine has no call for: set them through a device
+	 * before the engine opens them all. */
+	dfd = open("/dev/scry0", O_RDWR | O_CLOEXEC);
+	if (dfd < 0 || ioctl(dfd, SCAP_ABI_IOC_SET_MODE, exit_only ? SCAP_ABI_MODE_EXIT_ONLY : 0) ||
+	    ioctl(dfd, SCAP_ABI_IOC_SET_TRACEPOINTS, tpmask)) {
+		perror("kmod_capture: /dev/scry0 mode or tracepoints");
+		return 1;
+	}
+	close(dfd);
+
 	SCAP_OPTS(scap_open_opts, o, .engine = "kmod");
 	rc = scap_open(&o, &h, errbuf);
 	if (rc < 0) {
@@ -148,6 +199,19 @@ int main(int argc, char **argv)
 	}
 	if (snaplen && scap_kmod_set_snaplen(h, (uint32_t)snaplen) < 0)
 		goto err;
+	if (only && only < 1024) {
+		uint64_t bits[16] = { 0 };
+
+		bits[only / 64] = 1ULL << (only % 64);
+		if (scap_kmod_set_syscalls(h, bits, 16) < 0)
+			goto err;
+	} else {
+		uint64_t bits[16];
+
+		memset(bits, 0xff, sizeof(bits));
+		if (scap_kmod_set_syscalls(h, bits, 16) < 0)
+			goto err;
+	}
 	if (scap_start(h) < 0)
 		goto err;
 
@@ -165,7 +229,7 @@ int main(int argc, char **argv)
 	for (;;) {
 		rc = scap_next(h, &evt);
 		if (rc == 0) {
-			print_evt(out, &evt);
+			print_evt(quiet ? NULL : out, &evt);
 			/* Our own syscalls keep the rings busy: poll the child now and then
 			 * rather than only when they are empty. */
 			if (++seen % 64 || child == 0)
@@ -188,10 +252,11 @@ int main(int argc, char **argv)
 			goto err;
 		fprintf(out,
 			"# stats evts=%llu drop_full=%llu drop_pf=%llu drop_big=%llu drop_nest=%llu "
-			"seen=%llu cpus=%u\n",
+			"seen=%llu cpus=%u corrupt=%llu\n",
 			(unsigned long long)st.n_evts, (unsigned long long)st.n_drop_full,
 			(unsigned long long)st.n_drop_pf, (unsigned long long)st.n_drop_big,
-			(unsigned long long)st.n_drop_nest, (unsigned long long)seen, st.ncpus);
+			(unsigned long long)st.n_drop_nest, (unsigned long long)seen, st.ncpus,
+			(unsigned long long)corrupt);
 	}
 	scap_close(h);
 	if (out != stdout)

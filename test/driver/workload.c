@@ -13,19 +13,259 @@
  *   6. fork: the child exits with status 3; wait for it
  *   7. socket(AF_INET, SOCK_STREAM), connect 127.0.0.1:1 -> -ECONNREFUSED, close
  *   8. open(NULL) -> -EFAULT (a bad user pointer)
+ *   9. files through a dirfd: mkdir scry_d 0750, open it O_DIRECTORY, openat f1
+ *      O_RDWR|O_CREAT 0600, pwrite "abcdef" at 10, pread 4 at 12, writev "xy"+"z",
+ *      preadv at 0, renameat f1 -> f2, linkat f2 -> f3, symlinkat "f2" -> f4,
+ *      unlinkat f3, f4, fchmodat f2 0644, fchownat f2 0:0, mkdirat sub 0700,
+ *      unlinkat sub AT_REMOVEDIR, rename scry_d/f2 -> scry_d/f5, chmod 0600,
+ *      unlink, close, rmdir scry_d, chdir /tmp, fchdir
+ *  10. dup(fd) dup2(fd, 50) dup3(fd, 51, O_CLOEXEC) fcntl(fd, F_DUPFD_CLOEXEC, 60),
+ *      pipe2(O_CLOEXEC|O_NONBLOCK)
+ *  11. IPv4, IPv6 and unix stream connections on loopback (ports 34567, 34568,
+ *      /tmp/scry_wl.sock): socket, bind, listen(5), connect, accept4, sendto 5 bytes,
+ *      recvfrom, sendmsg/recvmsg (unix), shutdown(SHUT_WR); UDP sendto/recvfrom with
+ *      addresses; socketpair
+ *  12. a thread (pthread_create) that calls getppid; fork + execve of /bin/true with
+ *      arguments "arg1" "arg two" and environment SCRY_A=1 SCRY_B=two
+ *  13. mmap/mprotect/munmap, eventfd2, timerfd_create, inotify_init1, memfd_create,
+ *      signalfd4, userfaultfd, io_uring_setup, kill(self, 0), tgkill(self, self, 0),
+ *      setresgid(-1, -1, -1), unshare(0), setns(-1), prctl(PR_GET_NAME), bpf(100),
+ *      finit_module(-1), sendfile, mount/umount2 of a tmpfs
+ *  14. bad pointers: read into an unmapped page, connect with a kernel address,
+ *      open of a kernel address, write from NULL; then close(-1) must still be seen
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/io_uring.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define CHECK(cond, what) do { if (!(cond)) { perror(what); return 1; } } while (0)
+
+static int files_dirfd(void)
+{
+	char d[] = "scry_d", f1[] = "f1", f2[] = "f2", f3[] = "f3", f4[] = "f4", sub[] = "sub";
+	char p2[] = "scry_d/f2", p5[] = "scry_d/f5", tmp[] = "/tmp", abcdef[] = "abcdef";
+	char xy[] = "xy", z[] = "z", rb[16];
+	struct iovec wv[2] = { { xy, 2 }, { z, 1 } }, rv[1] = { { rb, 3 } };
+	int dfd, fd;
+
+	CHECK(syscall(SYS_mkdir, d, 0750) == 0, "mkdir");
+	dfd = syscall(SYS_open, d, O_RDONLY | O_DIRECTORY);
+	CHECK(dfd >= 0, "open dir");
+	fd = syscall(SYS_openat, dfd, f1, O_RDWR | O_CREAT, 0600);
+	CHECK(fd >= 0, "openat f1");
+	CHECK(syscall(SYS_pwrite64, fd, abcdef, 6, 10) == 6, "pwrite");
+	CHECK(syscall(SYS_pread64, fd, rb, 4, 12) == 4, "pread");
+	CHECK(syscall(SYS_writev, fd, wv, 2) == 3, "writev");
+	CHECK(syscall(SYS_preadv, fd, rv, 1, 0, 0) == 3, "preadv");
+	syscall(SYS_close, fd);
+	CHECK(syscall(SYS_renameat, dfd, f1, dfd, f2) == 0, "renameat");
+	CHECK(syscall(SYS_linkat, dfd, f2, dfd, f3, 0) == 0, "linkat");
+	CHECK(syscall(SYS_symlinkat, f2, dfd, f4) == 0, "symlinkat");
+	CHECK(syscall(SYS_unlinkat, dfd, f3, 0) == 0, "unlinkat f3");
+	CHECK(syscall(SYS_unlinkat, dfd, f4, 0) == 0, "unlinkat f4");
+	CHECK(syscall(SYS_fchmodat, dfd, f2, 0644) == 0, "fchmodat");
+	CHECK(syscall(SYS_fchownat, dfd, f2, 0, 0, 0) == 0, "fchownat");
+	CHECK(syscall(SYS_mkdirat, dfd, sub, 0700) == 0, "mkdirat");
+	CHECK(syscall(SYS_unlinkat, dfd, sub, AT_REMOVEDIR) == 0, "unlinkat sub");
+	CHECK(syscall(SYS_rename, p2, p5) == 0, "rename");
+	CHECK(syscall(SYS_chmod, p5, 0600) == 0, "chmod");
+	CHECK(syscall(SYS_unlink, p5) == 0, "unlink");
+	CHECK(syscall(SYS_fchdir, dfd) == 0, "fchdir");
+	CHECK(syscall(SYS_chdir, tmp) == 0, "chdir");
+	syscall(SYS_close, dfd);
+	CHECK(syscall(SYS_rmdir, d) == 0, "rmdir");
+	return 0;
+}
+
+static int dups(void)
+{
+	char passwd[] = "/etc/passwd";
+	int fd, p[2];
+
+	fd = syscall(SYS_open, passwd, O_RDONLY);
+	CHECK(fd >= 0, "open passwd");
+	CHECK(syscall(SYS_dup, fd) > fd, "dup");
+	CHECK(syscall(SYS_dup2, fd, 50) == 50, "dup2");
+	CHECK(syscall(SYS_dup3, fd, 51, O_CLOEXEC) == 51, "dup3");
+	CHECK(syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 60) == 60, "fcntl");
+	CHECK(syscall(SYS_pipe2, p, O_CLOEXEC | O_NONBLOCK) == 0, "pipe2");
+	return 0;
+}
+
+/* A connection on loopback: server socket bound to @sa, client connects, accept4,
+ * sendto 5 bytes "ping!" client -> server, recvfrom, shutdown(SHUT_WR) the client. */
+static int stream_pair(int family, const struct sockaddr *sa, socklen_t len)
+{
+	char ping[] = "ping!", rb[16];
+	int s, c, a, one = 1;
+
+	s = syscall(SYS_socket, family, SOCK_STREAM, 0);
+	CHECK(s >= 0, "socket server");
+	setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	CHECK(syscall(SYS_bind, s, sa, len) == 0, "bind");
+	CHECK(syscall(SYS_listen, s, 5) == 0, "listen");
+	c = syscall(SYS_socket, family, SOCK_STREAM, 0);
+	CHECK(c >= 0, "socket client");
+	CHECK(syscall(SYS_connect, c, sa, len) == 0, "connect");
+	a = syscall(SYS_accept4, s, NULL, NULL, 0);
+	CHECK(a >= 0, "accept4");
+	CHECK(syscall(SYS_sendto, c, ping, 5, 0, NULL, 0) == 5, "sendto");
+	CHECK(syscall(SYS_recvfrom, a, rb, sizeof(rb), 0, NULL, NULL) == 5, "recvfrom");
+	CHECK(syscall(SYS_shutdown, c, SHUT_WR) == 0, "shutdown");
+	syscall(SYS_close, a);
+	syscall(SYS_close, c);
+	syscall(SYS_close, s);
+	return 0;
+}
+
+static int net(void)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(34567) };
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6, .sin6_port = htons(34568) };
+	struct sockaddr_un sun = { .sun_family = AF_UNIX, .sun_path = "/tmp/scry_wl.sock" };
+	struct sockaddr_in from;
+	socklen_t fromlen = sizeof(from);
+	char hi[] = "hi udp", rb[16], msg[] = "unix msg";
+	struct iovec iov = { msg, 8 }, riov = { rb, sizeof(rb) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct msghdr rmh = { .msg_iov = &riov, .msg_iovlen = 1 };
+	int u1, u2, sv[2];
+
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin6.sin6_addr = in6addr_loopback;
+	if (stream_pair(AF_INET, (struct sockaddr *)&sin, sizeof(sin)) ||
+	    stream_pair(AF_INET6, (struct sockaddr *)&sin6, sizeof(sin6)))
+		return 1;
+	unlink(sun.sun_path);
+	if (stream_pair(AF_UNIX, (struct sockaddr *)&sun, sizeof(sun)))
+		return 1;
+	unlink(sun.sun_path);
+
+	/* UDP: u2 bound to 127.0.0.1:34569, u1 sends to it, u2 receives with the address. */
+	u1 = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	u2 = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	CHECK(u1 >= 0 && u2 >= 0, "udp sockets");
+	sin.sin_port = htons(34569);
+	CHECK(syscall(SYS_bind, u2, &sin, sizeof(sin)) == 0, "udp bind");
+	CHECK(syscall(SYS_sendto, u1, hi, 6, 0, &sin, sizeof(sin)) == 6, "udp sendto");
+	CHECK(syscall(SYS_recvfrom, u2, rb, sizeof(rb), 0, &from, &fromlen) == 6, "udp recvfrom");
+	syscall(SYS_close, u1);
+	syscall(SYS_close, u2);
+
+	CHECK(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, sv) == 0, "socketpair");
+	CHECK(syscall(SYS_sendmsg, sv[0], &mh, 0) == 8, "sendmsg");
+	CHECK(syscall(SYS_recvmsg, sv[1], &rmh, 0) == 8, "recvmsg");
+	syscall(SYS_close, sv[0]);
+	syscall(SYS_close, sv[1]);
+	return 0;
+}
+
+static void *thread_main(void *arg)
+{
+	syscall(SYS_getppid);
+	return arg;
+}
+
+static int procs(void)
+{
+	char true_path[] = "/bin/true", a0[] = "true", a1[] = "arg1", a2[] = "arg two";
+	char e0[] = "SCRY_A=1", e1[] = "SCRY_B=two";
+	char *argv[] = { a0, a1, a2, NULL }, *envp[] = { e0, e1, NULL };
+	pthread_t th;
+	pid_t child;
+	int status;
+
+	CHECK(pthread_create(&th, NULL, thread_main, NULL) == 0, "pthread_create");
+	CHECK(pthread_join(th, NULL) == 0, "pthread_join");
+	child = fork();
+	CHECK(child >= 0, "fork");
+	if (child == 0) {
+		syscall(SYS_execve, true_path, argv, envp);
+		_exit(127);
+	}
+	CHECK(waitpid(child, &status, 0) == child && WEXITSTATUS(status) == 0, "wait true");
+	return 0;
+}
+
+static int misc(void)
+{
+	char memfd_name[] = "scry_memfd", name[32], mnt[] = "/tmp/scry_mnt", none[] = "none";
+	char tmpfs[] = "tmpfs", passwd[] = "/etc/passwd";
+	struct io_uring_params up;
+	unsigned long mask = 1UL << (SIGUSR1 - 1);
+	long long off = 0;
+	void *m;
+	int fd, in;
+
+	m = (void *)syscall(SYS_mmap, NULL, 8192, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(m != MAP_FAILED, "mmap");
+	CHECK(syscall(SYS_mprotect, m, 4096, PROT_READ) == 0, "mprotect");
+	CHECK(syscall(SYS_munmap, m, 8192) == 0, "munmap");
+	CHECK(syscall(SYS_eventfd2, 5, O_CLOEXEC) >= 0, "eventfd2");
+	CHECK(syscall(SYS_timerfd_create, 1, 0) >= 0, "timerfd_create");
+	CHECK(syscall(SYS_inotify_init1, O_NONBLOCK) >= 0, "inotify_init1");
+	CHECK(syscall(SYS_memfd_create, memfd_name, 1) >= 0, "memfd_create");
+	CHECK(syscall(SYS_signalfd4, -1, &mask, 8, O_NONBLOCK) >= 0, "signalfd4");
+	CHECK(syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK) >= 0, "userfaultfd");
+	memset(&up, 0, sizeof(up));
+	CHECK(syscall(SYS_io_uring_setup, 4, &up) >= 0, "io_uring_setup");
+	CHECK(syscall(SYS_kill, getpid(), 0) == 0, "kill");
+	CHECK(syscall(SYS_tgkill, getpid(), getpid(), 0) == 0, "tgkill");
+	CHECK(syscall(SYS_setresgid, -1, -1, -1) == 0, "setresgid");
+	CHECK(syscall(SYS_unshare, 0) == 0, "unshare");
+	CHECK(syscall(SYS_setns, -1, 0) == -1, "setns");
+	CHECK(syscall(SYS_prctl, PR_GET_NAME, name, 0, 0, 0) == 0, "prctl");
+	CHECK(syscall(SYS_bpf, 100, NULL, 0) == -1, "bpf");
+	CHECK(syscall(SYS_finit_module, -1, "", 0) == -1, "finit_module");
+	in = syscall(SYS_open, passwd, O_RDONLY);
+	fd = syscall(SYS_memfd_create, memfd_name, 0);
+	CHECK(in >= 0 && fd >= 0, "sendfile fds");
+	CHECK(syscall(SYS_sendfile, fd, in, &off, 5) == 5, "sendfile");
+	CHECK(syscall(SYS_mkdir, mnt, 0700) == 0, "mkdir mnt");
+	CHECK(syscall(SYS_mount, none, mnt, tmpfs, MS_NOSUID | MS_NODEV, NULL) == 0, "mount");
+	CHECK(syscall(SYS_umount2, mnt, MNT_DETACH) == 0, "umount2");
+	CHECK(syscall(SYS_rmdir, mnt) == 0, "rmdir mnt");
+	return 0;
+}
+
+static int bad_pointers(void)
+{
+	char passwd[] = "/etc/passwd";
+	void *hole;
+	int fd, s;
+
+	/* A page mapped then unmapped: certainly not mapped now. */
+	hole = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(hole != MAP_FAILED, "mmap hole");
+	munmap(hole, 4096);
+	fd = syscall(SYS_open, passwd, O_RDONLY);
+	CHECK(fd >= 0, "open");
+	CHECK(syscall(SYS_read, fd, hole, 100) == -1 && errno == EFAULT, "read into a hole");
+	s = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	CHECK(syscall(SYS_connect, s, (void *)0xffffffff81000000UL, 16) == -1, "connect kaddr");
+	CHECK(syscall(SYS_open, (void *)0xffffffff81000000UL, O_RDONLY) == -1, "open kaddr");
+	CHECK(syscall(SYS_write, fd, NULL, 10) == -1, "write NULL");
+	CHECK(syscall(SYS_close, -1) == -1, "close(-1)");
+	return 0;
+}
 
 int main(void)
 {
@@ -79,5 +319,8 @@ int main(void)
 
 	r = syscall(SYS_open, NULL, O_RDONLY);
 	CHECK(r == -1 && errno == EFAULT, "open(NULL)");
+
+	if (files_dirfd() || dups() || net() || procs() || misc() || bad_pointers())
+		return 1;
 	return 0;
 }
