@@ -253,9 +253,10 @@ int main(int argc, char **argv)
 	rc = sinsp_formatter_new(s, opts.format ? opts.format : SINSP_DEFAULT_FORMAT,
 				 opts.json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, &fmt);
 	if (rc) {
-		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+		/* sysdig's message and status for a bad -p */
+		fprintf(stderr, "%s\n", sinsp_last_error(s));
 		sinsp_close(s);
-		return 2;
+		return 1;
 	}
 	/* an empty filter argument is no filter, as in sysdig */
 	if (opts.filter && *opts.filter) {

@@ -451,6 +451,91 @@ START_TEST(any_ancestor_matches)
 }
 END_TEST
 
+/* ---- output formats ------------------------------------------------------------------ */
+
+/* The error sinsp_formatter_new() gives for fmt ("" when it compiles). */
+static const char *format_error(const char *fmt, enum sinsp_output kind)
+{
+	struct sinsp_formatter *f = NULL;
+	int rc = sinsp_formatter_new(fx.s, fmt, kind, &f);
+
+	sinsp_formatter_free(f);
+	if (!rc)
+		return "";
+	ck_assert_int_eq(rc, -EINVAL);
+	return sinsp_last_error(fx.s);
+}
+
+START_TEST(format_errors_as_sysdig)
+{
+	open_inspector();
+	ck_assert_str_eq(format_error("%evt.num %fd.ip", SINSP_OUTPUT_TEXT),
+			 "fd.ip is filter only and cannot be used as a display field");
+	/* the message quotes the format from the field on */
+	ck_assert_str_eq(format_error("*%fd.lnet %evt.num", SINSP_OUTPUT_JSON),
+			 "fd.lnet %evt.num is filter only and cannot be used as a display field");
+	ck_assert_str_eq(format_error("%evt.num %fd.port[1]", SINSP_OUTPUT_TEXT),
+			 "fd.port[1] is filter only and cannot be used as a display field");
+	ck_assert_str_eq(format_error("%evt.num %nosuch %fd.ip", SINSP_OUTPUT_TEXT),
+			 "invalid formatting token nosuch %fd.ip");
+	ck_assert_str_eq(format_error("%evt.arg xyz", SINSP_OUTPUT_TEXT),
+			 "filter syntax error: evt.arg xyz");
+	ck_assert_str_eq(format_error("%evt.num %evt.around", SINSP_OUTPUT_TEXT),
+			 "filter syntax error: evt.around");
+	ck_assert_str_eq(format_error("%evt.num %", SINSP_OUTPUT_TEXT),
+			 "invalid formatting syntax: formatting cannot end with a %");
+	/* evt.around with its argument is taken, as sysdig takes it */
+	ck_assert_str_eq(format_error("%evt.num %evt.around[1]", SINSP_OUTPUT_TEXT), "");
+}
+END_TEST
+
+/* The JSON line of fmt for evt. */
+static const char *json_line(struct sinsp_evt *evt, const char *fmt)
+{
+	struct sinsp_formatter *f = NULL;
+	const char *line;
+
+	ck_assert_int_eq(sinsp_formatter_new(fx.s, fmt, SINSP_OUTPUT_JSON, &f), 0);
+	ck_assert_int_eq(sinsp_formatter_render(f, evt, &line, NULL), 1);
+	strbuf_reset(&fx.out);
+	strbuf_adds(&fx.out, line);
+	sinsp_formatter_free(f);
+	return fx.out.buf;
+}
+
+START_TEST(json_keys_as_written)
+{
+	struct sinsp_evt *evt;
+
+	add_opens();
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(9));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(-9));
+	open_inspector();
+	next();
+	evt = next();
+	/* keys as written, in byte order ('.' before '['), each once */
+	ck_assert_str_eq(json_line(evt, "*%evt.num %evt.arg[0] %evt.arg.fd %proc.aname[1] %evt.arg[0]"),
+			 "{\"evt.arg.fd\":\"<f>/etc/passwd\",\"evt.arg[0]\":\"<f>/etc/passwd\","
+			 "\"evt.num\":2,\"proc.aname[1]\":\"bash\"}");
+	ck_assert_str_eq(json_line(evt, "*%thread.cgroup.memory %proc.apid[1]"),
+			 "{\"proc.apid[1]\":50,\"thread.cgroup.memory\":\"/docker/x\"}");
+	/* an evt.type.is that does not end the format has the key "" */
+	ck_assert_str_eq(json_line(evt, "*%evt.type.is.open %evt.num %evt.type.is.read"),
+			 "{\"\":null,\"evt.num\":2,\"evt.type.is.read\":null}");
+	ck_assert_str_eq(json_line(evt, "*%evt.type.is.open"), "{\"evt.type.is.open\":null}");
+	ck_assert_str_eq(json_line(evt, "*%evt.type.is.open x"), "{\"\":null}");
+	/* evt.rawarg: text parameters are strings, numeric ones numbers */
+	ck_assert_str_eq(json_line(evt, "*%evt.rawarg.name %evt.rawarg.res"),
+			 "{\"evt.rawarg.name\":\"/etc/passwd\",\"evt.rawarg.res\":null}");
+	next();
+	next();
+	next();
+	evt = next();
+	ck_assert_str_eq(json_line(evt, "*%evt.rawarg.res %evt.rawarg.name"),
+			 "{\"evt.rawarg.name\":null,\"evt.rawarg.res\":-9}");
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
 	Suite *s = suite_create("fields");
@@ -467,6 +552,12 @@ static Suite *fields_suite(void)
 	tcase_add_test(tc, fd_of_open_and_failed_open);
 	tcase_add_test(tc, numeric_kinds_for_filters);
 	tcase_add_test(tc, any_ancestor_matches);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("format");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, format_errors_as_sysdig);
+	tcase_add_test(tc, json_keys_as_written);
 	suite_add_tcase(s, tc);
 	return s;
 }
