@@ -23,6 +23,8 @@ struct scap_sys_scan_opts {
 	const char *etc;         /* directory of passwd and group; NULL: "/etc" */
 	int64_t only_pid;        /* > 0: scan this process (all its threads) only */
 	bool no_fds;             /* true: threads only, no fd tables */
+	void (*progress)(void *ctx); /* NULL, or called after each process read */
+	void *progress_ctx;
 };
 
 /* Counters of one scan, for logs and benchmarks. */

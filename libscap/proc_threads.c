@@ -687,6 +687,8 @@ int scap_proc_scan_threads(struct scap_state_store *s, const struct scap_sys_sca
 		}
 		rc = scan_process(c, pfd, pid);
 		close(pfd);
+		if (o && o->progress)
+			o->progress(o->progress_ctx);
 		if (rc < 0)
 			break;
 		if (rc > 0 && st)

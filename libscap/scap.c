@@ -103,6 +103,7 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	o.test_input = OPTS_GET(opts, test_input, NULL);
 	o.buf = OPTS_GET(opts, buf, NULL);
 	o.buf_len = OPTS_GET(opts, buf_len, 0);
+	o.start = OPTS_GET(opts, start, false);
 
 	if (!o.engine) {
 		if (o.path || o.buf)

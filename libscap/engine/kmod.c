@@ -11,10 +11,12 @@
  *
  * open also reads the system state the capture starts from (proc_scan.h: threads with
  * their fds from /proc, users and groups from /etc, interfaces, machine info), after the
- * devices are mapped: scap_get_state() then reports it. Capture starts only with
- * scap_start(), so a process that appears between the scan and the start is known from
- * its first event on (its clone or execve) or not at all.
+ * devices are mapped: scap_get_state() then reports it. With opts.start the capture
+ * starts before the scan (a process created during the scan is in both, or at least in
+ * the events); without it, only with scap_start(), so a process that appears between the
+ * scan and the start is known from its first clone or execve on, or not at all.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -39,6 +41,10 @@ struct kmod_ring {
 	const uint8_t *data;             /* 2 * data_size bytes */
 	uint64_t tail;                   /* our copy of ctl->tail */
 	uint64_t head;                   /* last head loaded */
+	/* Records moved out of the ring while the initial state was read (opts.start), in
+	 * ring order; all older than what the ring holds, so served first. */
+	uint8_t *bl;
+	size_t bl_len, bl_cap, bl_off;
 };
 
 struct kmod {
@@ -47,6 +53,7 @@ struct kmod {
 	uint64_t data_size;
 	int last;                        /* ring of the record returned last, -1 none */
 	uint32_t last_len;
+	bool last_bl;                    /* ... and it came from that ring's backlog */
 	int ctl_fd;                      /* the fd ioctls go to (ring 0's) */
 	uint64_t exclude_tid;            /* events of this thread are skipped; 0 none */
 	struct scap_sys_scan_stats scan; /* the initial state scan */
@@ -68,6 +75,7 @@ static void kmod_close(struct scap *h)
 			munmap(r->ctl, SCAP_ABI_RING_CTL_LEN);
 		if (r->fd >= 0)
 			close(r->fd);
+		free(r->bl);
 	}
 	free(k->rings);
 	free(k);
@@ -123,6 +131,8 @@ static int map_ring(struct scap *h, struct kmod *k, struct kmod_ring *r, const c
 	r->head = r->tail;
 	return 0;
 }
+
+static void scan_progress(void *ctx);
 
 static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 {
@@ -192,10 +202,20 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		if (rc < 0)
 			goto err;
 	}
+	/* opts.start: capture from before the scan, so no process created meanwhile is missed */
+	if (opts->start && ioctl(k->ctl_fd, SCAP_ABI_IOC_START, 0) < 0) {
+		rc = scap_err(h, -errno, "kmod: start");
+		goto err;
+	}
 	if (!getenv("SCRY_NO_PROC_SCAN")) {
 		char err[SCAP_ERRBUF_SIZE];
 
-		rc = scap_sys_scan(&h->store, NULL, &k->scan, err);
+		struct scap_sys_scan_opts so = { .progress = opts->start ? scan_progress : NULL,
+						 .progress_ctx = k };
+
+		rc = scap_sys_scan(&h->store, &so, &k->scan, err);
+		if (opts->start)
+			scan_progress(k);
 		if (rc < 0) {
 			rc = scap_err(h, rc, "initial state: %s", err);
 			goto err;
@@ -221,14 +241,77 @@ static void release_last(struct kmod *k)
 	if (k->last < 0)
 		return;
 	r = &k->rings[k->last];
+	k->last = -1;
+	if (k->last_bl) {
+		r->bl_off += k->last_len;
+		if (r->bl_off >= r->bl_len) {
+			free(r->bl);
+			r->bl = NULL;
+			r->bl_len = r->bl_cap = r->bl_off = 0;
+		}
+		return;
+	}
 	r->tail += k->last_len;
 	__atomic_store_n(&r->ctl->tail, r->tail, __ATOMIC_RELEASE);
-	k->last = -1;
+}
+
+/*
+ * While the initial state is read with the capture started, the scan's own syscalls
+ * (dozens per thread scanned) would fill the rings: every so often, move the pending
+ * records out of the rings into per-ring backlogs, leaving out those of @self (the
+ * scanning thread). A record that does not look whole is left in the ring for next()
+ * to report. Memory for the backlog that cannot be had stops the moving (the ring then
+ * fills and drops, counted by the driver).
+ */
+static void drain_aside(struct kmod *k, uint64_t self)
+{
+	for (uint32_t i = 0; i < k->nrings; i++) {
+		struct kmod_ring *r = &k->rings[i];
+		struct scap_abi_evt_hdr hdr;
+		const uint8_t *rec;
+
+		if (r->fd < 0)
+			continue;
+		r->head = __atomic_load_n(&r->ctl->head, __ATOMIC_ACQUIRE);
+		while (r->tail != r->head) {
+			rec = r->data + (r->tail & (k->data_size - 1));
+			memcpy(&hdr, rec, sizeof(hdr));
+			if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > r->head - r->tail)
+				break;
+			if (hdr.tid != self) {
+				if (r->bl_len + hdr.len > r->bl_cap) {
+					size_t ncap = r->bl_cap ? r->bl_cap * 2 : 1 << 20;
+					uint8_t *p;
+
+					while (ncap < r->bl_len + hdr.len)
+						ncap *= 2;
+					p = realloc(r->bl, ncap);
+					if (!p)
+						break;
+					r->bl = p;
+					r->bl_cap = ncap;
+				}
+				memcpy(r->bl + r->bl_len, rec, hdr.len);
+				r->bl_len += hdr.len;
+			}
+			r->tail += hdr.len;
+		}
+		__atomic_store_n(&r->ctl->tail, r->tail, __ATOMIC_RELEASE);
+	}
+}
+
+static void scan_progress(void *ctx)
+{
+	drain_aside(ctx, (uint64_t)gettid());
 }
 
 /* Timestamp of the next record of @r, or false when it has none. */
 static bool ring_peek(struct kmod *k, struct kmod_ring *r, uint64_t *ts)
 {
+	if (r->bl_off < r->bl_len) {
+		memcpy(ts, r->bl + r->bl_off, sizeof(*ts));
+		return true;
+	}
 	if (r->tail == r->head)
 		r->head = __atomic_load_n(&r->ctl->head, __ATOMIC_ACQUIRE);   /* C */
 	if (r->tail == r->head)
@@ -269,6 +352,14 @@ again:
 		return SCAP_TIMEOUT;
 
 	r = &k->rings[best];
+	if (r->bl_off < r->bl_len) {
+		rec = r->bl + r->bl_off;
+		memcpy(&hdr, rec, sizeof(hdr));
+		k->last = best;
+		k->last_len = hdr.len;
+		k->last_bl = true;
+		goto found;
+	}
 	rec = r->data + (r->tail & (k->data_size - 1));
 	memcpy(&hdr, rec, sizeof(hdr));
 	if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > r->head - r->tail ||
@@ -279,6 +370,8 @@ again:
 				(unsigned long long)(r->head - r->tail));
 	k->last = best;
 	k->last_len = hdr.len;
+	k->last_bl = false;
+found:
 	if (k->exclude_tid && hdr.tid == k->exclude_tid)
 		goto again;
 	out->raw = rec;

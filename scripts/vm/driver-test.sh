@@ -56,3 +56,14 @@ GUEST
 scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 300 \
 	-- "$out/guest.sh"
 python3 test/driver/check_capture.py "$out"
+
+# Live capture with the scry CLI in a second boot (test/driver/live_test.sh): --driver
+# load/status/unload, scry -w and -p while the workload runs, -M, non-root; the capture
+# is replayed here by scry -r (test/driver/check_live.py).
+timeout 600 cmake --build "$build" -j "$(nproc)" --target scry
+mkdir -p "$out/live"
+printf '#!/bin/sh\nexec /bin/sh "%s" "%s" "%s" "$1"\n' "$root/test/driver/live_test.sh" "$ko" \
+	"$build/bin" >"$out/live/guest.sh"
+scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out/live" --timeout 240 \
+	-- "$out/live/guest.sh"
+python3 test/driver/check_live.py --scry "$build/bin/scry" "$out/live"

@@ -4,8 +4,10 @@
  * write (-w) the events through the same paths as a capture file.
  *
  * Order of a run: open the kmod engine (maps every CPU's /dev/scryN, checks the module's
- * versions, reads the initial state from /proc and /etc), set the snaplen, hide scry's
- * own events (unless -D, as sysdig), start, then drop capabilities, then the event loop.
+ * versions, starts capturing, then reads the initial state from /proc and /etc), set
+ * the snaplen, hide scry's own events (unless -D, as sysdig), then drop capabilities,
+ * then the event loop. Events between the start and the snaplen setting carry the
+ * driver's current snaplen.
  *
  * Capabilities after the start: the drain reads the mmapped rings and writes their
  * control pages, and stop/close are ioctls on the open devices: none of it needs a
@@ -152,7 +154,8 @@ int scry_live(const struct scry_live_opts *o)
 		fprintf(stderr, "scry: --engine %s: the only live engine is kmod\n", o->engine);
 		return 2;
 	}
-	SCAP_OPTS(scap_open_opts, so, .engine = "kmod");
+	/* started before the /proc scan: no process is missed between the two */
+	SCAP_OPTS(scap_open_opts, so, .engine = "kmod", .start = true);
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
 	rc = sinsp_open(&oo, &s, errbuf);

@@ -13,6 +13,7 @@
 #ifndef SCAP_H
 #define SCAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
@@ -68,8 +69,15 @@ struct scap_open_opts {
 	 */
 	const void *buf;
 	size_t buf_len;
+	/*
+	 * live engines (kmod): start capturing inside scap_open(), before the initial state
+	 * is read from /proc, so that no process created meanwhile is missed (its events
+	 * are buffered during the scan); scap_start() is then a no-op. false: capture
+	 * starts with scap_start().
+	 */
+	bool start;
 };
-#define scap_open_opts__last_field buf_len
+#define scap_open_opts__last_field start
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next

@@ -1,0 +1,101 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+#
+# test/driver/live_test.sh KO BIN OUT - live capture with the scry CLI, inside the VM
+# (scripts/vm/driver-test.sh boots it; test/driver/check_live.py asserts on OUT).
+#   status0.txt, load.txt, status1.txt     scry --driver status / load (build-tree scry.ko)
+#   live.scap                              scry -w while the workload runs
+#   live.ids                               pids: shell, workload, scry; the fd 7 file
+#   caps.txt, caps_print.txt               scry's capability sets while capturing (-w, -p)
+#   print.txt                              scry -p ... proc.name=driver_workload (printing)
+#   minus_m.rc                             scry -M 2 -w exits by itself
+#   nonroot.txt, nonroot.rc                scry run as nobody
+#   busy.txt, busy.rc                      scry --driver unload while capturing
+#   unload.txt, status2.txt, notloaded.txt after unloading
+ko=$1
+bin=$2
+out=$3
+mkdir -p "$out"
+scry=$bin/scry
+fail() { echo "live: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
+
+# Wait until the scry process $1 has started capturing: it drops its capabilities right
+# after the start, so its permitted set shrinks to nothing (or CAP_DAC_OVERRIDE with -w).
+wait_started() {
+	i=0
+	while [ $i -lt 300 ]; do
+		prm=$(sed -n 's/^CapPrm:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+		case $prm in
+		"") return 1 ;;
+		0000000000000000|0000000000000002) return 0 ;;
+		esac
+		sleep 0.2
+		i=$((i + 1))
+	done
+	return 1
+}
+
+"$scry" --driver status >"$out/status0.txt" 2>&1
+echo $? >"$out/status0.rc"
+"$scry" --driver load ring_bytes=4194304 >"$out/load.txt" 2>&1 || fail "scry --driver load"
+"$scry" --driver status >"$out/status1.txt" 2>&1 || fail "scry --driver status"
+
+cd /tmp || fail "cd /tmp"
+# A file the shell holds open from before the capture: its name comes from /proc.
+exec 7>/tmp/live_fd7.txt
+
+"$scry" -w "$out/live.scap" &
+spid=$!
+wait_started $spid || fail "scry -w did not start"
+grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps.txt"
+echo "before the workload" >&7
+"$bin/driver_workload" &
+wpid=$!
+wait $wpid || fail "workload"
+/bin/sh -c 'exec /bin/echo live-exec-child' >/dev/null
+echo "after the workload" >&7
+sleep 0.5
+kill -INT $spid
+wait $spid
+echo $? >"$out/write.rc"
+echo "shell=$$ workload=$wpid scry=$spid shellcomm=$(cat /proc/$$/comm) shellexe=$(readlink /proc/$$/exe)" >"$out/live.ids"
+
+# Printing with a filter.
+"$scry" -p '%proc.name %evt.dir %evt.type %fd.name' proc.name=driver_workload \
+	>"$out/print.txt" 2>"$out/print.err" &
+spid=$!
+wait_started $spid || fail "scry -p did not start"
+grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps_print.txt"
+"$bin/driver_workload" || fail "workload (print)"
+sleep 0.5
+kill -INT $spid
+wait $spid
+echo $? >"$out/print.rc"
+
+# -M: stops by itself after 2 s of events (the shell's polling makes some).
+timeout 60 "$scry" -M 2 -w /tmp/live_m.scap &
+spid=$!
+while kill -0 $spid 2>/dev/null; do sleep 0.2; done
+wait $spid
+echo $? >"$out/minus_m.rc"
+
+# A user without privileges.
+setpriv --reuid=65534 --regid=65534 --clear-groups "$scry" -n 1 >"$out/nonroot.txt" 2>&1
+echo $? >"$out/nonroot.rc"
+
+# Unloading is refused while a capture runs.
+"$scry" -w /tmp/live_busy.scap &
+spid=$!
+wait_started $spid || fail "scry (busy) did not start"
+"$scry" --driver status >"$out/status_busy.txt" 2>&1
+"$scry" --driver unload >"$out/busy.txt" 2>&1
+echo $? >"$out/busy.rc"
+kill -INT $spid
+wait $spid
+
+"$scry" --driver unload >"$out/unload.txt" 2>&1 || fail "scry --driver unload"
+"$scry" --driver status >"$out/status2.txt" 2>&1
+"$scry" -n 1 >"$out/notloaded.txt" 2>&1
+echo $? >"$out/notloaded.rc"
+dmesg >"$out/dmesg.txt"
+echo "live: ok"
