@@ -8,7 +8,8 @@
  *   scry -r trace.scap proc.name=curl and fd.name contains lib
  *   scry -r trace.scap -w out.scap proc.name=curl   re-write the matching events
  *
- * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture), 2 usage.
+ * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture) or a -p format
+ * sysdig refuses (its message, unprefixed), 2 usage.
  */
 #include <errno.h>
 #include <getopt.h>
