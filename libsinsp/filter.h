@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * filter.h - internals of the filter language (filter_parse.c compiles, filter_eval.c
- * evaluates): a compiled filter is a tree of and/or/not nodes over field checks whose
- * right-hand values were parsed once at compile time.
+ * filter.h - internals of the filter language (filter_parse.c compiles, filter_prog.c
+ * turns the tree into a flat program, filter_eval.c evaluates): a compiled filter is a
+ * tree of and/or/not nodes over field checks whose right-hand values were parsed once
+ * at compile time, and the branch program made from it.
  */
 #ifndef SINSP_FILTER_INT_H
 #define SINSP_FILTER_INT_H
@@ -55,8 +56,11 @@ struct flt_check {
 	 * non-generic type is computed once (bit set: the check is true).
 	 */
 	bool by_type;
-	bool is_evt_type;      /* the field is evt.type (generic events need extraction) */
+	bool is_evt_type;      /* the field is evt.type (generic events: by syscall id) */
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
+	uint8_t *sc_true;      /* is_evt_type: SCAP_SC_MAX bits, the answer for a generic
+	                          event of that syscall id (ids beyond: sc_unknown_true) */
+	bool sc_unknown_true;
 	/*
 	 * Checks on the same field (same name and argument) share a slot: the value
 	 * extracted for one is reused by the next within the same event (a chain of
@@ -67,23 +71,45 @@ struct flt_check {
 
 enum flt_node_kind { FN_AND, FN_OR, FN_NOT, FN_CHECK };
 
-/*
- * In an 'or', a run of consecutive checks on the same field (same slot): once the
- * field does not resolve, or its first byte starts none of a run of startswith
- * values, the rest of the run is skipped.
- */
-struct flt_run {
-	size_t end;               /* index of the first child after the run */
-	bool prefix_only;         /* every check of the run is startswith */
-	uint8_t first[32];        /* bitmap of the first bytes of those prefixes */
-};
-
 struct flt_node {
 	enum flt_node_kind kind;
 	struct flt_node **kids;   /* and/or: nkids >= 2; not: 1 */
 	size_t nkids;
-	struct flt_run *runs;     /* or: one per child (meaningful at run starts) */
 	struct flt_check check;   /* FN_CHECK */
+};
+
+/*
+ * Several string checks on one field joined by 'or' ('=', 'in', 'intersects',
+ * 'startswith', 'bstartswith'), answered with one lookup: true when the value equals
+ * one of exact[] or starts with one of prefix[]. The flt_val entries are copies whose
+ * str points into the checks' own values (not owned).
+ */
+struct flt_set {
+	struct flt_val *exact;    /* sorted by length then bytes, no duplicates */
+	size_t nexact;
+	struct flt_val *prefix;   /* sorted by bytes; none is a prefix of another */
+	size_t nprefix;
+	bool any;                 /* a startswith "": every resolved value matches */
+	uint16_t first[257];      /* prefixes starting with byte c: [first[c], first[c + 1]) */
+};
+
+/* Instruction results: the index into flt_insn.next. */
+enum flt_res { FR_FALSE, FR_TRUE, FR_UNRESOLVED };
+
+/* Program exits (negative next[] values). */
+#define FLT_REJECT (-1)
+#define FLT_ACCEPT (-2)
+
+/*
+ * One step of a filter program: evaluate check (or set, a group of checks on
+ * check's field), then go to next[result]: an instruction index, or FLT_ACCEPT /
+ * FLT_REJECT. next[FR_UNRESOLVED] skips the checks on the same field that an
+ * unresolved value makes false anyway.
+ */
+struct flt_insn {
+	const struct flt_check *check;
+	struct flt_set *set;      /* owned; NULL for a single check */
+	int32_t next[3];
 };
 
 struct sinsp_filter {
@@ -97,15 +123,33 @@ struct sinsp_filter {
 	bool cached_ok;                        /* whether that extraction resolved */
 	const struct field_ref **slots;        /* distinct fields, nslots of them */
 	unsigned nslots;
+	struct flt_insn *prog;                 /* entry at 0 */
+	size_t nprog;
+	bool type_only;                        /* every check is on evt.type/evt.dir: for
+	                                          non-generic types, types[] is the answer */
 };
 
 /* filter_eval.c */
-bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
-/* Fill f->types, the per-check type tables and extraction slots; 0 or -ENOMEM. */
+/*
+ * Fill f->types, the per-check type tables, extraction slots and f->type_only, then
+ * build the program (flt_prog_build()); 0 or -ENOMEM.
+ */
 int flt_compute_types(struct sinsp_filter *f);
 void flt_node_free(struct flt_node *n);
+
+/* filter_prog.c */
+/*
+ * Build f->prog from f->root (after slots are assigned): or-ed string checks on one
+ * field become one flt_set. Returns 0 or -ENOMEM (f->prog then NULL).
+ */
+int flt_prog_build(struct sinsp_filter *f);
+void flt_prog_free(struct sinsp_filter *f);
+/* Whether the text s (len bytes, NUL at s[len]) is in the set. */
+bool flt_set_match(const struct flt_set *set, const char *s, size_t len);
+/* memmem() for the short needles of 'contains': whether n (nlen bytes) is in h. */
+bool flt_find(const char *h, size_t hlen, const char *n, size_t nlen);
 
 static inline bool flt_bit(const uint8_t *bits, unsigned i)
 {

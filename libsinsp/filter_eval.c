@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * filter_eval.c - evaluation of compiled filters: and/or short-circuit, checks compare
- * the extracted value (one scratch buffer reused for every event) with values parsed
- * at compile time; checks on evt.type and evt.dir are answered from per-type tables,
- * and the set of event types that can match at all is derived from them.
+ * filter_eval.c - evaluation of compiled filters: the program of filter_prog.c runs
+ * check after check, each comparing the extracted value (one scratch buffer reused
+ * for every event; consecutive checks on one field extract it once) with values
+ * parsed at compile time; checks on evt.type and evt.dir are answered from per-type
+ * tables (per syscall id for generic events), and the set of event types that can
+ * match at all is derived from them.
  */
-#define _GNU_SOURCE /* memmem, strcasestr */
+#define _GNU_SOURCE /* strcasestr */
 #include <arpa/inet.h>
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -59,24 +61,37 @@ static bool pmatch(const struct flt_check *c, const char *s, size_t len)
 	return false;
 }
 
+/* a == b for n bytes; short values inline, without a call */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (n > 16)
+		return memcmp(a, b, n) == 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 {
 	const struct flt_val *v = c->vals;
 
 	switch (c->op) {
-	case FOP_EQ: return len == v->len && memcmp(s, v->str, len) == 0;
-	case FOP_NE: return !(len == v->len && memcmp(s, v->str, len) == 0);
+	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
+	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
 	case FOP_LT: return strcmp(s, v->str) < 0;
 	case FOP_LE: return strcmp(s, v->str) <= 0;
 	case FOP_GT: return strcmp(s, v->str) > 0;
 	case FOP_GE: return strcmp(s, v->str) >= 0;
 	case FOP_CONTAINS:
 	case FOP_BCONTAINS:
-		return memmem(s, len, v->str, v->len) != NULL;
+		return flt_find(s, len, v->str, v->len);
 	case FOP_ICONTAINS: return strcasestr(s, v->str) != NULL;
 	case FOP_STARTSWITH:
 	case FOP_BSTARTSWITH:
-		return len >= v->len && memcmp(s, v->str, v->len) == 0;
+		return len >= v->len && same_bytes(s, v->str, v->len);
 	case FOP_ENDSWITH: return len >= v->len && memcmp(s + len - v->len, v->str, v->len) == 0;
 	case FOP_GLOB: return fnmatch(v->str, s, 0) == 0;
 	case FOP_PMATCH: return pmatch(c, s, len);
@@ -149,26 +164,23 @@ static bool cmp_ip(const struct flt_check *c, const char *s)
 	return c->op == FOP_NE ? !eq : eq;
 }
 
-static bool eval_check(struct sinsp_filter *f, const struct flt_check *c, struct sinsp_evt *evt)
+/* evt.type / evt.dir from the per-type tables; generic events by syscall id. */
+static enum flt_res by_type(const struct flt_check *c, unsigned type, const struct sinsp_evt *evt)
 {
-	struct strbuf *b = &f->scratch;
-	unsigned type = evt->ref.type;
+	uint16_t id;
+
+	if (!c->is_evt_type || !is_generic(type))
+		return flt_bit(c->type_true, type) ? FR_TRUE : FR_FALSE;
+	id = (uint16_t)sinsp_param_u64(evt, 0, 0);
+	if (id < SCAP_SC_MAX)
+		return flt_bit(c->sc_true, id) ? FR_TRUE : FR_FALSE;
+	return c->sc_unknown_true ? FR_TRUE : FR_FALSE;
+}
+
+static bool cmp_value(const struct flt_check *c, const struct strbuf *b)
+{
 	char *end;
 
-	if (c->by_type && type < SCAP_EVT_MAX && !(c->is_evt_type && is_generic(type)))
-		return flt_bit(c->type_true, type);
-	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
-		strbuf_reset(b);
-		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
-		f->cached_slot = c->slot;
-		f->cached_gen = f->gen;
-	}
-	if (!f->cached_ok)
-		return false;
-	if (c->op == FOP_EXISTS)
-		return true;
-	if (!b->buf)
-		strbuf_grow(b, 1);
 	switch (c->vtype) {
 	case FVT_STR:
 		return flt_cmp_str(c, b->buf, b->len);
@@ -194,37 +206,44 @@ static bool eval_check(struct sinsp_filter *f, const struct flt_check *c, struct
 	return false;
 }
 
-bool flt_node_eval(struct sinsp_filter *f, const struct flt_node *n, struct sinsp_evt *evt)
+static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
 {
-	size_t i;
+	const struct flt_check *c = in->check;
+	struct strbuf *b = &f->scratch;
+	unsigned type = evt->ref.type;
 
-	switch (n->kind) {
-	case FN_CHECK:
-		return eval_check(f, &n->check, evt);
-	case FN_NOT:
-		return !flt_node_eval(f, n->kids[0], evt);
-	case FN_AND:
-		for (i = 0; i < n->nkids; i++)
-			if (!flt_node_eval(f, n->kids[i], evt))
-				return false;
-		return true;
-	case FN_OR:
-		for (i = 0; i < n->nkids; i++) {
-			const struct flt_run *r = n->runs ? &n->runs[i] : NULL;
-
-			if (flt_node_eval(f, n->kids[i], evt))
-				return true;
-			if (!r || r->end <= i + 1 || f->cached_slot != n->kids[i]->check.slot ||
-			    f->cached_gen != f->gen)
-				continue;
-			/* the run's field was just extracted (or found unresolved) */
-			if (!f->cached_ok ||
-			    (r->prefix_only && f->scratch.len && !flt_bit(r->first, (uint8_t)f->scratch.buf[0])))
-				i = r->end - 1;
-		}
-		return false;
+	if (c->by_type && type < SCAP_EVT_MAX)
+		return by_type(c, type, evt);
+	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
+		strbuf_reset(b);
+		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
+		f->cached_slot = c->slot;
+		f->cached_gen = f->gen;
 	}
-	return false;
+	if (!f->cached_ok)
+		return FR_UNRESOLVED;
+	if (c->op == FOP_EXISTS)
+		return FR_TRUE;
+	if (!b->buf)
+		strbuf_grow(b, 1);
+	if (in->set)
+		return flt_set_match(in->set, b->buf, b->len) ? FR_TRUE : FR_FALSE;
+	if (c->vtype == FVT_STR)
+		return flt_cmp_str(c, b->buf, b->len) ? FR_TRUE : FR_FALSE;
+	return cmp_value(c, b) ? FR_TRUE : FR_FALSE;
+}
+
+/* out of line: the type-only fast path of sinsp_filter_match() stays small */
+static __attribute__((noinline)) bool run_prog(struct sinsp_filter *f, struct sinsp_evt *evt)
+{
+	int32_t pc = 0;
+
+	do {
+		const struct flt_insn *in = &f->prog[pc];
+
+		pc = in->next[eval_insn(f, in, evt)];
+	} while (pc >= 0);
+	return pc == FLT_ACCEPT;
 }
 
 /*
@@ -260,9 +279,14 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 
 	f->gen++;
 	unpair_before(evt);
-	if (type < SCAP_EVT_MAX && !flt_bit(f->types, type))
-		return reject(evt);
-	return flt_node_eval(f, f->root, evt) || reject(evt);
+	if (type < SCAP_EVT_MAX) {
+		if (!flt_bit(f->types, type))
+			return reject(evt);
+		/* only evt.type/evt.dir checks: the type decides, except for generic events */
+		if (f->type_only && !is_generic(type))
+			return true;
+	}
+	return run_prog(f, evt) || reject(evt);
 }
 
 bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
@@ -291,6 +315,18 @@ static int precompute_check(struct flt_check *c)
 		else
 			text = scap_evt_is_enter((uint16_t)t) ? ">" : "<";
 		flt_set_bit(c->type_true, t, c->op == FOP_EXISTS || flt_cmp_str(c, text, strlen(text)));
+	}
+	if (is_type) {
+		/* a generic event's type is the name of its syscall (param 0), as extracted */
+		c->sc_true = calloc(1, (SCAP_SC_MAX + 7) / 8);
+		if (!c->sc_true)
+			return -ENOMEM;
+		for (t = 0; t < SCAP_SC_MAX; t++) {
+			const char *text = scap_syscall_names[t] ? scap_syscall_names[t] : "<unknown>";
+
+			flt_set_bit(c->sc_true, t, c->op == FOP_EXISTS || flt_cmp_str(c, text, strlen(text)));
+		}
+		c->sc_unknown_true = c->op == FOP_EXISTS || flt_cmp_str(c, "<unknown>", 9);
 	}
 	c->by_type = true;
 	return 0;
@@ -396,51 +432,16 @@ static int assign_slots(struct sinsp_filter *f, struct flt_node *n)
 	return 0;
 }
 
-static bool runnable(const struct flt_node *k)
+static bool all_by_type(const struct flt_node *n)
 {
-	return k->kind == FN_CHECK && !k->check.by_type && k->check.op != FOP_EXISTS;
-}
+	size_t i;
 
-/* Find the runs of same-field checks in every 'or' (after assign_slots). */
-static int find_runs(struct flt_node *n)
-{
-	size_t i, j, k;
-	int rc;
-
-	for (i = 0; i < n->nkids; i++) {
-		rc = find_runs(n->kids[i]);
-		if (rc)
-			return rc;
-	}
-	if (n->kind != FN_OR)
-		return 0;
-	n->runs = calloc(n->nkids, sizeof(*n->runs));
-	if (!n->runs)
-		return -ENOMEM;
-	for (i = 0; i < n->nkids; i = j) {
-		struct flt_run *r = &n->runs[i];
-
-		j = i + 1;
-		if (!runnable(n->kids[i]))
-			continue;
-		while (j < n->nkids && runnable(n->kids[j]) && n->kids[j]->check.slot == n->kids[i]->check.slot)
-			j++;
-		r->end = j;
-		r->prefix_only = true;
-		for (k = i; k < j; k++) {
-			const struct flt_check *c = &n->kids[k]->check;
-
-			if (c->op != FOP_STARTSWITH || c->vtype != FVT_STR || !c->vals[0].len) {
-				r->prefix_only = false;
-				break;
-			}
-			flt_set_bit(r->first, (uint8_t)c->vals[0].str[0], true);
-		}
-		/* every later check of the run can skip from its own position too */
-		for (k = i + 1; k < j; k++)
-			n->runs[k] = *r;
-	}
-	return 0;
+	if (n->kind == FN_CHECK)
+		return n->check.by_type;
+	for (i = 0; i < n->nkids; i++)
+		if (!all_by_type(n->kids[i]))
+			return false;
+	return true;
 }
 
 int flt_compute_types(struct sinsp_filter *f)
@@ -450,7 +451,8 @@ int flt_compute_types(struct sinsp_filter *f)
 
 	if (!rc)
 		rc = assign_slots(f, f->root);
-	return rc ? rc : find_runs(f->root);
+	f->type_only = all_by_type(f->root);
+	return rc ? rc : flt_prog_build(f);
 }
 
 void flt_node_free(struct flt_node *n)
@@ -462,7 +464,6 @@ void flt_node_free(struct flt_node *n)
 	for (i = 0; i < n->nkids; i++)
 		flt_node_free(n->kids[i]);
 	free(n->kids);
-	free(n->runs);
 	if (n->kind == FN_CHECK) {
 		if (n->check.ref.def)
 			sinsp_field_ref_free(&n->check.ref);
@@ -470,6 +471,7 @@ void flt_node_free(struct flt_node *n)
 			free(n->check.vals[i].str);
 		free(n->check.vals);
 		free(n->check.type_true);
+		free(n->check.sc_true);
 	}
 	free(n);
 }
@@ -478,6 +480,7 @@ void sinsp_filter_free(struct sinsp_filter *f)
 {
 	if (!f)
 		return;
+	flt_prog_free(f);
 	flt_node_free(f->root);
 	strbuf_free(&f->scratch);
 	free(f->slots);

@@ -27,6 +27,7 @@ struct tparam {
 
 #define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
 #define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
+#define P16(v) ((struct tparam){ (const uint16_t[]){ (v) }, 2 })
 #define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
 
 static struct {
@@ -359,6 +360,117 @@ START_TEST(rejected_enter_unpairs_exit)
 }
 END_TEST
 
+/* ---- grouped or-runs (one set lookup for '=', 'in', 'startswith' on one field) ------ */
+
+START_TEST(grouped_checks)
+{
+	/* mixed operators in one group */
+	ck_assert(m("fd.name = /x or fd.name startswith /y or fd.name in (a, /etc)"));
+	ck_assert(m("fd.name = /etc or fd.name startswith /y or fd.name in (a, b)"));
+	ck_assert(m("fd.name = /x or fd.name startswith /et or fd.name in (a, b)"));
+	ck_assert(!m("fd.name = /et or fd.name startswith /etcx or fd.name in (/e, /etc/)"));
+	ck_assert(m("fd.name bstartswith 2f65 or fd.name startswith /x"));
+	ck_assert(!m("fd.name bstartswith 2f66 or fd.name startswith /x"));
+	/* a group next to checks it cannot take, on the same field and on others */
+	ck_assert(m("fd.name startswith /x or fd.name contains tc or fd.name startswith /y"));
+	ck_assert(!m("fd.name startswith /x or fd.name contains xx or fd.name startswith /y"));
+	ck_assert(m("fd.name startswith /x or fd.name startswith /y or proc.name = 'my app'"));
+	ck_assert(m("proc.name = a or fd.name startswith /x or fd.name startswith /e"));
+	/* negation of a group, and a group under 'and' */
+	ck_assert(!m("not (fd.name startswith /x or fd.name startswith /e)"));
+	ck_assert(m("not (fd.name startswith /x or fd.name = /et)"));
+	ck_assert(m("proc.name = 'my app' and (fd.name startswith /x or fd.name startswith /etc)"));
+	ck_assert(!m("proc.name = app and (fd.name startswith /x or fd.name startswith /etc)"));
+	/* unresolved field: every check of the group is false, even startswith "" */
+	ck_assert(!m("user.name startswith '' or user.name = x or user.name in (a)"));
+	ck_assert(m("not (user.name startswith a or user.name startswith b)"));
+	ck_assert(m("user.name startswith a or user.name = b or fd.name startswith /e"));
+	ck_assert(!m("user.name startswith a or user.name = b and fd.name startswith /e"));
+	/* empty prefix: any resolved value */
+	ck_assert(m("fd.name startswith /x or fd.name startswith ''"));
+	ck_assert(m("fd.name startswith '' or fd.name = x"));
+	ck_assert(!m("fd.name = '' or fd.name in ('', /x)"));
+	/* duplicates, and prefixes of one another (the shorter one decides) */
+	ck_assert(m("fd.name startswith /x or fd.name startswith /x or fd.name startswith /etc"));
+	ck_assert(m("fd.name startswith /etcx or fd.name startswith /etc or fd.name startswith /e"));
+	ck_assert(!m("fd.name startswith /etc/ or fd.name startswith /etc/a or fd.name startswith /etc0"));
+	ck_assert(m("fd.name in (/etc, /etc) or fd.name = /etc or fd.name = /etc"));
+	ck_assert(m("fd.name startswith /d or fd.name startswith /etb or fd.name startswith /etc or "
+		    "fd.name startswith /etd or fd.name startswith /f"));
+	ck_assert(!m("fd.name startswith /d or fd.name startswith /etb or fd.name startswith /etca or "
+		     "fd.name startswith /etd or fd.name startswith /f"));
+	/* case-insensitive operators stay single checks */
+	ck_assert(m("fd.name icontains ETC or fd.name startswith /x or fd.name startswith /y"));
+	ck_assert(!m("fd.name startswith /E or fd.name startswith /ETC"));
+}
+END_TEST
+
+/* An 'or' (grouped or not) answers as its terms one by one, for every combination. */
+START_TEST(grouped_like_single_checks)
+{
+	static const char *const terms[] = {
+		"fd.name startswith /e", "fd.name startswith /x", "fd.name startswith ''",
+		"fd.name = /etc", "fd.name = /et", "fd.name in (/a, /etc)", "fd.name in (/a)",
+		"fd.name bstartswith 2f65", "fd.name contains tc", "fd.name icontains ETC",
+		"fd.name startswith /etc/", "fd.name != /etc", "not fd.name startswith /e",
+		"user.name startswith a", "user.name = ''", "user.name startswith ''",
+		"proc.name startswith my",
+	};
+	enum { N = sizeof(terms) / sizeof(terms[0]) };
+	bool one[N];
+	char expr[512];
+	size_t a, b, c;
+
+	for (a = 0; a < N; a++)
+		one[a] = m(terms[a]);
+	for (a = 0; a < N; a++) {
+		for (b = 0; b < N; b++) {
+			for (c = 0; c < N; c++) {
+				bool want = one[a] || one[b] || one[c];
+
+				snprintf(expr, sizeof(expr), "%s or %s or %s", terms[a], terms[b], terms[c]);
+				ck_assert_msg(m(expr) == want, "%s", expr);
+				snprintf(expr, sizeof(expr), "not (%s or %s or %s)", terms[a], terms[b], terms[c]);
+				ck_assert_msg(m(expr) == !want, "%s", expr);
+				snprintf(expr, sizeof(expr), "%s and (%s or %s)", terms[a], terms[b], terms[c]);
+				ck_assert_msg(m(expr) == (one[a] && (one[b] || one[c])), "%s", expr);
+			}
+		}
+	}
+}
+END_TEST
+
+/* evt.type of generic events comes from the syscall id (param 0) without extraction. */
+START_TEST(generic_event_type)
+{
+	char errbuf[SCAP_ERRBUF_SIZE];
+
+	teardown();
+	memset(&fx, 0, sizeof(fx));
+	add_evt(SCAP_EVT_GENERIC_E, 2, P16(SCAP_SC_MKDIR), P16(83));
+	add_evt(SCAP_EVT_GENERIC_E, 2, P16(60000), P16(0));
+	fx.in.sz = sizeof(fx.in);
+	fx.in.events = (const uint8_t *const *)fx.evts;
+	fx.in.nevents = fx.n;
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+
+	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert(m("evt.type = mkdir"));
+	ck_assert(m("evt.type in (open, mkdir)"));
+	ck_assert(!m("evt.type = syscall"));
+	ck_assert(!m("evt.type = open"));
+	ck_assert(!m("not evt.type = mkdir"));
+	ck_assert(m("evt.type != open and evt.dir = '>'"));
+	ck_assert(m("evt.type exists"));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* an id beyond the table */
+	ck_assert(!m("evt.type = mkdir"));
+	ck_assert(m("evt.type != mkdir"));
+	ck_assert(m("evt.type exists"));
+}
+END_TEST
+
 static Suite *filter_suite(void)
 {
 	Suite *s = suite_create("filter");
@@ -377,12 +489,15 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, string_operators);
 	tcase_add_test(tc, numbers_and_booleans);
 	tcase_add_test(tc, unresolved_fields);
+	tcase_add_test(tc, grouped_checks);
+	tcase_add_test(tc, grouped_like_single_checks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("types");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, type_bitmap);
 	tcase_add_test(tc, rejected_enter_unpairs_exit);
+	tcase_add_test(tc, generic_event_type);
 	suite_add_tcase(s, tc);
 	return s;
 }
