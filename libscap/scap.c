@@ -152,9 +152,17 @@ int scap_next(scap_t *h, struct scap_evt_ref *out)
 
 	if (!h || !out)
 		return -EINVAL;
+	sz = out->sz;
+	/* the usual call: no error yet, a current-size struct filled in place */
+	if (!h->sticky_err && sz >= sizeof(full) && h->ops->next) {
+		rc = h->ops->next(h, out);
+		out->sz = sz;
+		if (rc < 0)
+			h->sticky_err = rc;
+		return rc;
+	}
 	if (h->sticky_err)
 		return h->sticky_err;
-	sz = out->sz;
 	if (sz < offsetofend(struct scap_evt_ref, len))
 		return scap_err(h, -EINVAL, "scap_next: out->sz %zu too small", sz);
 	if (!h->ops->next)

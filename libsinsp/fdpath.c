@@ -29,6 +29,31 @@ static void drop_last(struct strbuf *out, size_t start)
 	out->buf[out->len] = 0;
 }
 
+/*
+ * True when the cleanup below would copy path[0..n) unchanged: every byte printable,
+ * no "//", and every '.' followed by a byte other than '.' and '/' (so no "." or ".."
+ * component and no "..." run). A leading '/' is never dropped here: it is only written
+ * first (an absolute path adds no base).
+ */
+static bool path_is_plain(const char *path, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+
+		if (c >= 0x30 && c < 0x7f)
+			continue; /* digits, letters and most punctuation: never special */
+		if (c < 0x20 || c == 0x7f || c > 0x7f)
+			return false;
+		if (c == '/' && i + 1 < n && path[i + 1] == '/')
+			return false;
+		if (c == '.' && (i + 1 == n || path[i + 1] == '.' || path[i + 1] == '/'))
+			return false;
+	}
+	return true;
+}
+
 bool sinsp_fdpath_join(struct strbuf *out, const char *base, const char *path, size_t path_len,
 		       bool has_path)
 {
@@ -37,6 +62,11 @@ bool sinsp_fdpath_join(struct strbuf *out, const char *base, const char *path, s
 
 	if (relative && base)
 		strbuf_adds(out, base);
+	/* the usual absolute path: copied as is (the loop would write the same bytes) */
+	if (!relative && path_is_plain(path, n)) {
+		strbuf_add(out, path, n);
+		i = n;
+	}
 	while (i < n) {
 		unsigned char c = (unsigned char)path[i];
 		char next = i + 1 < n ? path[i + 1] : 0;

@@ -30,6 +30,7 @@ int hashmap_put(struct hashmap *m, uint64_t key, void *val)
 {
 	size_t i;
 
+	m->hit_val = NULL;
 	if ((m->count + 1) * 10 > m->cap * 7 && grow(m))
 		return -ENOMEM;
 	for (i = hashmap_slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
@@ -51,6 +52,7 @@ void *hashmap_del(struct hashmap *m, uint64_t key)
 	size_t i, j, mask = m->cap - 1;
 	void *val;
 
+	m->hit_val = NULL;
 	if (!m->cap)
 		return NULL;
 	for (i = hashmap_slot_of(key, m->cap);; i = (i + 1) & mask) {
@@ -81,4 +83,5 @@ void hashmap_free(struct hashmap *m)
 	free(m->slots);
 	m->slots = NULL;
 	m->cap = m->count = 0;
+	m->hit_val = NULL;
 }

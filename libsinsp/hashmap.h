@@ -19,6 +19,9 @@ struct hashmap_slot {
 struct hashmap {
 	struct hashmap_slot *slots;
 	size_t cap, count;
+	/* last hit of hashmap_get_cached() (hit_val NULL: none); put/del/free forget it */
+	uint64_t hit_key;
+	void *hit_val;
 };
 
 /* Home slot of key in a table of cap (a power of two) slots. */
@@ -42,6 +45,24 @@ static inline void *hashmap_get(const struct hashmap *m, uint64_t key)
 			return m->slots[i].val;
 	}
 }
+/*
+ * hashmap_get() that remembers its last hit: the same key asked again (the thread of
+ * consecutive events) costs one compare. Misses are not remembered.
+ */
+static inline void *hashmap_get_cached(struct hashmap *m, uint64_t key)
+{
+	void *v;
+
+	if (m->hit_val && m->hit_key == key)
+		return m->hit_val;
+	v = hashmap_get(m, key);
+	if (v) {
+		m->hit_key = key;
+		m->hit_val = v;
+	}
+	return v;
+}
+
 /* Store val (non-NULL) for key, replacing any value. Return 0 or -ENOMEM. */
 int hashmap_put(struct hashmap *m, uint64_t key, void *val);
 /* Remove key; return its value or NULL. */

@@ -11,7 +11,7 @@
 
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
 {
-	return hashmap_get(&s->threads, (uint64_t)tid);
+	return hashmap_get_cached(&s->threads, (uint64_t)tid);
 }
 
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
