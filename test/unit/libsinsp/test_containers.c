@@ -6,18 +6,17 @@
  */
 #include <arpa/inet.h>
 #include <check.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
 #include <libsinsp/sinsp.h>
 
 #include "sinsp_int.h"
 #include "parse.h"
+#include "evt_builder.h"
 
 #define ID64 "ad64969c62e5596b839d08cf1b05986dabdfa797f02c424ec877f050afc63a8d"
 #define ID12 "ad64969c62e5"
@@ -166,65 +165,20 @@ END_TEST
 
 /* ---- with an inspector ------------------------------------------------------------------ */
 
-struct tparam {
-	const void *val;
-	uint16_t len;
-};
-
-#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
-#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
-#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
-#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
-
-#define MAX_EVTS 16
-
 struct fixture {
-	uint8_t *evts[MAX_EVTS];
-	uint32_t n;
+	struct evt_builder eb;  /* events of explicit time and thread */
 	struct scap_threadinfo threads[4];
 	uint32_t nthreads;
 	struct scap_userinfo users[3];
 	struct scap_groupinfo groups[2];
-	struct scap_state state;
-	struct scap_test_input in;
 	sinsp_t *s;
 	char tmpdir[64];
 };
 
 static struct fixture fx;
 
-static void add_evt(uint64_t ts, int64_t tid, uint16_t type, uint32_t nparams, ...)
-{
-	struct scap_abi_evt_hdr hdr;
-	struct tparam p[SCAP_MAX_EVENT_PARAMS];
-	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
-	uint8_t *rec, *w;
-	va_list ap;
-
-	ck_assert_uint_lt(fx.n, MAX_EVTS);
-	va_start(ap, nparams);
-	for (i = 0; i < nparams; i++) {
-		p[i] = va_arg(ap, struct tparam);
-		len += p[i].len;
-	}
-	va_end(ap);
-	rec = calloc(1, len);
-	ck_assert_ptr_nonnull(rec);
-	hdr.ts = ts;
-	hdr.tid = (uint64_t)tid;
-	hdr.len = len;
-	hdr.type = type;
-	hdr.nparams = nparams;
-	memcpy(rec, &hdr, sizeof(hdr));
-	w = rec + SCAP_ABI_EVT_HDR_LEN;
-	for (i = 0; i < nparams; i++, w += 2)
-		memcpy(w, &p[i].len, 2);
-	for (i = 0; i < nparams; i++) {
-		memcpy(w, p[i].val, p[i].len);
-		w += p[i].len;
-	}
-	fx.evts[fx.n++] = rec;
-}
+/* add_evt(ts, tid, type, nparams, params...): an event of thread tid at time ts (ns). */
+#define add_evt(...) eb_add_at(&fx.eb, __VA_ARGS__)
 
 static struct scap_threadinfo *add_thread(int64_t tid, int64_t ptid, const char *comm,
 					  const char *cgroups, size_t cglen)
@@ -245,20 +199,9 @@ static struct scap_threadinfo *add_thread(int64_t tid, int64_t ptid, const char 
 
 static void open_inspector(void)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
-
-	fx.state.sz = sizeof(fx.state);
-	fx.state.threads = fx.threads;
-	fx.state.nthreads = fx.nthreads;
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	fx.in.state = &fx.state;
-
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.eb.state.threads = fx.threads;
+	fx.eb.state.nthreads = fx.nthreads;
+	fx.s = eb_open(&fx.eb);
 }
 
 static void run_all(void)
@@ -276,11 +219,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	uint32_t i;
-
-	sinsp_close(fx.s);
-	for (i = 0; i < fx.n; i++)
-		free(fx.evts[i]);
+	eb_free(&fx.eb);
 }
 
 START_TEST(running_process_on_cgroup_v2_gets_container)
@@ -405,10 +344,10 @@ START_TEST(users_from_state_and_events)
 					      .homedir = "/home/alice", .shell = "/bin/zsh" };
 	fx.groups[0] = (struct scap_groupinfo){ .gid = 0, .name = "root" };
 	fx.groups[1] = (struct scap_groupinfo){ .gid = 27, .name = "sudo" };
-	fx.state.users = fx.users;
-	fx.state.nusers = 2;
-	fx.state.groups = fx.groups;
-	fx.state.ngroups = 2;
+	fx.eb.state.users = fx.users;
+	fx.eb.state.nusers = 2;
+	fx.eb.state.groups = fx.groups;
+	fx.eb.state.ngroups = 2;
 	add_evt(1, 1, SCAP_EVT_USER_ADDED_E, 6, P32(1001), P32(1001), PSTR("bob"), PSTR("/home/bob"),
 		PSTR("/bin/sh"), PSTR(""));
 	add_evt(2, 1, SCAP_EVT_USER_ADDED_E, 6, P32(1000), P32(50), PSTR("www"), PSTR("/var/www"),

@@ -5,76 +5,30 @@
  * unresolved fields, numeric kinds and the typed extractor used by filters.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
 #include <libsinsp/sinsp.h>
 
 #include "sinsp_int.h"
 #include "fields.h"
+#include "evt_builder.h"
 
 #define TID 100
-#define MAX_EVTS 16
-
-struct tparam {
-	const void *val;
-	uint16_t len;
-};
-
-#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
-#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
-#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
 
 struct fixture {
-	uint8_t *evts[MAX_EVTS];
-	uint32_t n;
-	uint64_t ts;
+	struct evt_builder eb;  /* thread TID, 1.5 us apart from 1700000000 s */
 	struct scap_threadinfo threads[3];   /* init(1) <- bash(50) <- test(100) */
 	struct scap_fdinfo fds[1];
 	struct scap_userinfo users[1];
-	struct scap_state state;
-	struct scap_test_input in;
 	sinsp_t *s;
 	struct strbuf out;
 };
 
 static struct fixture fx;
 
-static void add_evt(uint16_t type, uint32_t nparams, ...)
-{
-	struct scap_abi_evt_hdr hdr;
-	struct tparam p[SCAP_MAX_EVENT_PARAMS];
-	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
-	uint8_t *rec, *w;
-	va_list ap;
-
-	ck_assert_uint_lt(fx.n, MAX_EVTS);
-	va_start(ap, nparams);
-	for (i = 0; i < nparams; i++) {
-		p[i] = va_arg(ap, struct tparam);
-		len += p[i].len;
-	}
-	va_end(ap);
-	rec = calloc(1, len);
-	ck_assert_ptr_nonnull(rec);
-	hdr.ts = 1000000000ull * 1700000000ull + (++fx.ts) * 1500;
-	hdr.tid = TID;
-	hdr.len = len;
-	hdr.type = type;
-	hdr.nparams = nparams;
-	memcpy(rec, &hdr, sizeof(hdr));
-	w = rec + SCAP_ABI_EVT_HDR_LEN;
-	for (i = 0; i < nparams; i++, w += 2)
-		memcpy(w, &p[i].len, 2);
-	for (i = 0; i < nparams; i++) {
-		memcpy(w, p[i].val, p[i].len);
-		w += p[i].len;
-	}
-	fx.evts[fx.n++] = rec;
-}
+#define add_evt(...) eb_add(&fx.eb, __VA_ARGS__)
 
 static void set_thread(struct scap_threadinfo *t, uint64_t tid, uint64_t ptid, const char *comm)
 {
@@ -92,7 +46,6 @@ static void set_thread(struct scap_threadinfo *t, uint64_t tid, uint64_t ptid, c
 /* Threads init(1) <- bash(50) <- test(100, "-v x", uid 1000, cgroups), user 1000. */
 static void open_inspector(void)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
 	static const char args[] = "-v\0x";
 	static const char cgroups[] = "cpu=/user.slice\0memory=/docker/x";
 
@@ -116,20 +69,11 @@ static void open_inspector(void)
 	strcpy(fx.users[0].name, "alice");
 	strcpy(fx.users[0].homedir, "/home/alice");
 	strcpy(fx.users[0].shell, "/bin/zsh");
-	fx.state.sz = sizeof(fx.state);
-	fx.state.threads = fx.threads;
-	fx.state.nthreads = 3;
-	fx.state.users = fx.users;
-	fx.state.nusers = 1;
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	fx.in.state = &fx.state;
-
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.eb.state.threads = fx.threads;
+	fx.eb.state.nthreads = 3;
+	fx.eb.state.users = fx.users;
+	fx.eb.state.nusers = 1;
+	fx.s = eb_open(&fx.eb);
 }
 
 static struct sinsp_evt *next(void)
@@ -172,15 +116,14 @@ static bool num(struct sinsp_evt *evt, const char *name, int64_t *v, bool *is_un
 static void setup(void)
 {
 	memset(&fx, 0, sizeof(fx));
+	fx.eb.tid = TID;
+	fx.eb.ts0 = 1000000000ull * 1700000000ull;
+	fx.eb.ts_step = 1500;
 }
 
 static void teardown(void)
 {
-	uint32_t i;
-
-	sinsp_close(fx.s);
-	for (i = 0; i < fx.n; i++)
-		free(fx.evts[i]);
+	eb_free(&fx.eb);
 	strbuf_free(&fx.out);
 }
 

@@ -6,71 +6,34 @@
  * event-type bitmap and the enter/exit pairing left by rejected events.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
 #include <libsinsp/sinsp.h>
 #include <libsinsp/sinsp_filter.h>
 
 #include "sinsp_int.h"
+#include "evt_builder.h"
 
 #define TID 100
-#define MAX_EVTS 8
-
-struct tparam {
-	const void *val;
-	uint16_t len;
-};
-
-#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
-#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
-#define P16(v) ((struct tparam){ (const uint16_t[]){ (v) }, 2 })
-#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
 
 static struct {
-	uint8_t *evts[MAX_EVTS];
-	uint32_t n;
+	struct evt_builder eb;  /* thread TID, timestamps 1000, 1001... */
 	struct scap_threadinfo thread;
 	struct scap_fdinfo fd;
-	struct scap_state state;
-	struct scap_test_input in;
 	sinsp_t *s;
 	struct sinsp_evt *evt;  /* current event */
 } fx;
 
-static void add_evt(uint16_t type, uint32_t nparams, ...)
-{
-	struct scap_abi_evt_hdr hdr;
-	struct tparam p[4];
-	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
-	uint8_t *rec, *w;
-	va_list ap;
+#define add_evt(...) eb_add(&fx.eb, __VA_ARGS__)
 
-	va_start(ap, nparams);
-	for (i = 0; i < nparams; i++) {
-		p[i] = va_arg(ap, struct tparam);
-		len += p[i].len;
-	}
-	va_end(ap);
-	rec = calloc(1, len);
-	ck_assert_ptr_nonnull(rec);
-	hdr.ts = 1000 + fx.n;
-	hdr.tid = TID;
-	hdr.len = len;
-	hdr.type = type;
-	hdr.nparams = nparams;
-	memcpy(rec, &hdr, sizeof(hdr));
-	w = rec + SCAP_ABI_EVT_HDR_LEN;
-	for (i = 0; i < nparams; i++, w += 2)
-		memcpy(w, &p[i].len, 2);
-	for (i = 0; i < nparams; i++) {
-		memcpy(w, p[i].val, p[i].len);
-		w += p[i].len;
-	}
-	fx.evts[fx.n++] = rec;
+/* Forget everything (the handle and records must be freed first). */
+static void reset(void)
+{
+	memset(&fx, 0, sizeof(fx));
+	fx.eb.tid = TID;
+	fx.eb.ts0 = 999;
 }
 
 /*
@@ -79,9 +42,7 @@ static void add_evt(uint16_t type, uint32_t nparams, ...)
  */
 static void setup(void)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
-
-	memset(&fx, 0, sizeof(fx));
+	reset();
 	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
 	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(10), PBUF("0123456789", 10));
 	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
@@ -98,27 +59,15 @@ static void setup(void)
 	strcpy(fx.fd.name, "/etc");
 	fx.thread.nfds = 1;
 	fx.thread.fds = &fx.fd;
-	fx.state.threads = &fx.thread;
-	fx.state.nthreads = 1;
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	fx.in.state = &fx.state;
-
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.eb.state.threads = &fx.thread;
+	fx.eb.state.nthreads = 1;
+	fx.s = eb_open(&fx.eb);
 	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* event 1: read enter */
 }
 
 static void teardown(void)
 {
-	uint32_t i;
-
-	sinsp_close(fx.s);
-	for (i = 0; i < fx.n; i++)
-		free(fx.evts[i]);
+	eb_free(&fx.eb);
 }
 
 /* Compile expr (it must compile) and match it on the current event. */
@@ -443,19 +392,11 @@ END_TEST
 /* evt.type of generic events comes from the syscall id (param 0) without extraction. */
 START_TEST(generic_event_type)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
-
 	teardown();
-	memset(&fx, 0, sizeof(fx));
+	reset();
 	add_evt(SCAP_EVT_GENERIC_E, 2, P16(SCAP_SC_MKDIR), P16(83));
 	add_evt(SCAP_EVT_GENERIC_E, 2, P16(60000), P16(0));
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.s = eb_open(&fx.eb);  /* no threads */
 	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
 	ck_assert(m("evt.type = mkdir"));
 	ck_assert(m("evt.type in (open, mkdir)"));

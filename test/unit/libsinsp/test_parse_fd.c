@@ -4,84 +4,32 @@
  * synthetic events through the test_input engine: exact fd names, types and roles.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
 #include <libsinsp/sinsp.h>
 
 #include "sinsp_int.h"
 #include "parse.h"
+#include "evt_builder.h"
 
 #define TID 100
-#define MAX_EVTS 24
-
-/* One parameter of a synthetic event. */
-struct tparam {
-	const void *val;
-	uint16_t len;
-};
-
-#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
-#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
-#define P8(v) ((struct tparam){ (const uint8_t[]){ (v) }, 1 })
-#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
-#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
 
 struct fixture {
-	uint8_t *evts[MAX_EVTS];
-	uint32_t n;
-	uint64_t ts;
+	struct evt_builder eb;  /* thread TID, timestamps 1, 2, 3... */
 	struct scap_threadinfo thread;
 	struct scap_fdinfo fds[2];
-	struct scap_state state;
-	struct scap_test_input in;
 	sinsp_t *s;
 };
 
 static struct fixture fx;
 
-/* Append an event record: 26-byte header, u16 lengths, parameter bytes. */
-static void add_evt(uint16_t type, uint32_t nparams, ...)
-{
-	struct scap_abi_evt_hdr hdr;
-	struct tparam p[SCAP_MAX_EVENT_PARAMS];
-	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
-	uint8_t *rec, *w;
-	va_list ap;
-
-	ck_assert_uint_lt(fx.n, MAX_EVTS);
-	va_start(ap, nparams);
-	for (i = 0; i < nparams; i++) {
-		p[i] = va_arg(ap, struct tparam);
-		len += p[i].len;
-	}
-	va_end(ap);
-	rec = calloc(1, len);
-	ck_assert_ptr_nonnull(rec);
-	hdr.ts = ++fx.ts;
-	hdr.tid = TID;
-	hdr.len = len;
-	hdr.type = type;
-	hdr.nparams = nparams;
-	memcpy(rec, &hdr, sizeof(hdr));
-	w = rec + SCAP_ABI_EVT_HDR_LEN;
-	for (i = 0; i < nparams; i++, w += 2)
-		memcpy(w, &p[i].len, 2);
-	for (i = 0; i < nparams; i++) {
-		memcpy(w, p[i].val, p[i].len);
-		w += p[i].len;
-	}
-	fx.evts[fx.n++] = rec;
-}
+#define add_evt(...) eb_add(&fx.eb, __VA_ARGS__)
 
 /* Open the inspector on the events added so far, with thread TID owning /etc as fd 5. */
 static void open_inspector(void)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
-
 	fx.thread.tid = fx.thread.pid = TID;
 	fx.thread.ptid = 1;
 	strcpy(fx.thread.comm, "test");
@@ -93,18 +41,9 @@ static void open_inspector(void)
 	strcpy(fx.fds[0].name, "/etc");
 	fx.thread.nfds = 1;
 	fx.thread.fds = fx.fds;
-	fx.state.sz = sizeof(fx.state);
-	fx.state.threads = &fx.thread;
-	fx.state.nthreads = 1;
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	fx.in.state = &fx.state;
-
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.eb.state.threads = &fx.thread;
+	fx.eb.state.nthreads = 1;
+	fx.s = eb_open(&fx.eb);
 }
 
 /* Read the next event; it must exist. */
@@ -132,15 +71,12 @@ static struct sinsp_fd *fd_of(int64_t fd)
 static void setup(void)
 {
 	memset(&fx, 0, sizeof(fx));
+	fx.eb.tid = TID;
 }
 
 static void teardown(void)
 {
-	uint32_t i;
-
-	sinsp_close(fx.s);
-	for (i = 0; i < fx.n; i++)
-		free(fx.evts[i]);
+	eb_free(&fx.eb);
 }
 
 /* ---- open family ---------------------------------------------------------------- */

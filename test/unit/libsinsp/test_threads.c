@@ -6,19 +6,17 @@
  * memory.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
 #include <libsinsp/sinsp.h>
 
 #include "sinsp_int.h"
 #include "parse.h"
 #include "fields.h"
+#include "evt_builder.h"
 
-#define MAX_EVTS 2048
 #define MAX_THREADS 16
 #define SEC 1000000000ull
 
@@ -29,61 +27,17 @@
 #define CL_CLONE_VM (1u << 15)
 #define CL_CHILD_IN_PIDNS (1u << 29)
 
-struct tparam {
-	const void *val;
-	uint16_t len;
-};
-
-#define P64(v) ((struct tparam){ (const int64_t[]){ (v) }, 8 })
-#define P32(v) ((struct tparam){ (const uint32_t[]){ (v) }, 4 })
-#define PSTR(s) ((struct tparam){ (s), (uint16_t)(strlen(s) + 1) })
-#define PBUF(b, n) ((struct tparam){ (b), (uint16_t)(n) })
-
 struct fixture {
-	uint8_t *evts[MAX_EVTS];
-	uint32_t n;
+	struct evt_builder eb;  /* events of explicit time and thread */
 	struct scap_threadinfo threads[MAX_THREADS];
 	uint32_t nthreads;
-	struct scap_state state;
-	struct scap_test_input in;
 	sinsp_t *s;
 };
 
 static struct fixture fx;
 
-/* Append an event of thread tid at time ts (ns). */
-static void add_evt(uint64_t ts, int64_t tid, uint16_t type, uint32_t nparams, ...)
-{
-	struct scap_abi_evt_hdr hdr;
-	struct tparam p[SCAP_MAX_EVENT_PARAMS];
-	uint32_t len = SCAP_ABI_EVT_HDR_LEN + 2 * nparams, i;
-	uint8_t *rec, *w;
-	va_list ap;
-
-	ck_assert_uint_lt(fx.n, MAX_EVTS);
-	va_start(ap, nparams);
-	for (i = 0; i < nparams; i++) {
-		p[i] = va_arg(ap, struct tparam);
-		len += p[i].len;
-	}
-	va_end(ap);
-	rec = calloc(1, len);
-	ck_assert_ptr_nonnull(rec);
-	hdr.ts = ts;
-	hdr.tid = (uint64_t)tid;
-	hdr.len = len;
-	hdr.type = type;
-	hdr.nparams = nparams;
-	memcpy(rec, &hdr, sizeof(hdr));
-	w = rec + SCAP_ABI_EVT_HDR_LEN;
-	for (i = 0; i < nparams; i++, w += 2)
-		memcpy(w, &p[i].len, 2);
-	for (i = 0; i < nparams; i++) {
-		memcpy(w, p[i].val, p[i].len);
-		w += p[i].len;
-	}
-	fx.evts[fx.n++] = rec;
-}
+/* add_evt(ts, tid, type, nparams, params...): an event of thread tid at time ts (ns). */
+#define add_evt(...) eb_add_at(&fx.eb, __VA_ARGS__)
 
 /* A clone exit (20-parameter version) seen by tid: res, the new thread's pid/ptid, flags, vtid/vpid. */
 static void add_clone_x(uint64_t ts, int64_t tid, int64_t res, int64_t pid, int64_t ptid,
@@ -122,20 +76,9 @@ static struct scap_threadinfo *add_thread(int64_t tid, int64_t pid, int64_t ptid
 
 static void open_inspector(void)
 {
-	char errbuf[SCAP_ERRBUF_SIZE];
-
-	fx.state.sz = sizeof(fx.state);
-	fx.state.threads = fx.threads;
-	fx.state.nthreads = fx.nthreads;
-	fx.in.sz = sizeof(fx.in);
-	fx.in.events = (const uint8_t *const *)fx.evts;
-	fx.in.nevents = fx.n;
-	fx.in.state = &fx.state;
-
-	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &fx.in);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-
-	ck_assert_int_eq(sinsp_open(&o, &fx.s, errbuf), 0);
+	fx.eb.state.threads = fx.threads;
+	fx.eb.state.nthreads = fx.nthreads;
+	fx.s = eb_open(&fx.eb);
 }
 
 static void run_all(void)
@@ -197,11 +140,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	uint32_t i;
-
-	sinsp_close(fx.s);
-	for (i = 0; i < fx.n; i++)
-		free(fx.evts[i]);
+	eb_free(&fx.eb);
 }
 
 /* ---- thread groups and exec ------------------------------------------------------------ */

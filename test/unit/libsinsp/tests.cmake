@@ -1,12 +1,12 @@
 # libsinsp unit tests: state parsers driven by synthetic events through the test_input engine.
 set(SINSP_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
-scry_add_check_test(test_parse_fd SOURCES ${SINSP_TEST_DIR}/test_parse_fd.c LIBS sinsp)
-target_include_directories(test_parse_fd PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
-scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp)
-target_include_directories(test_threads PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
-scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp)
-target_include_directories(test_filter PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
-scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp)
-target_include_directories(test_containers PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
-scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp)
-target_include_directories(test_fields PRIVATE ${CMAKE_SOURCE_DIR}/libsinsp)
+# evt_builder: the synthetic event records and the sinsp handle every suite below opens
+# (it carries sinsp and the libsinsp include directory for its users).
+add_library(sinsp_evt_builder STATIC ${SINSP_TEST_DIR}/evt_builder.c)
+target_link_libraries(sinsp_evt_builder PUBLIC sinsp PkgConfig::CHECK)
+target_include_directories(sinsp_evt_builder PUBLIC ${SINSP_TEST_DIR} ${CMAKE_SOURCE_DIR}/libsinsp)
+scry_add_check_test(test_parse_fd SOURCES ${SINSP_TEST_DIR}/test_parse_fd.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp_evt_builder)
