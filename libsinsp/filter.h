@@ -8,6 +8,8 @@
 #ifndef SINSP_FILTER_INT_H
 #define SINSP_FILTER_INT_H
 
+#include <string.h>
+
 #include <libsinsp/sinsp_filter.h>
 #include "sinsp_int.h"
 #include "fields.h"
@@ -150,6 +152,45 @@ void flt_prog_free(struct sinsp_filter *f);
 bool flt_set_match(const struct flt_set *set, const char *s, size_t len);
 /* memmem() for the short needles of 'contains': whether n (nlen bytes) is in h. */
 bool flt_find(const char *h, size_t hlen, const char *n, size_t nlen);
+
+/*
+ * The order of sorted string values (the list of an in/intersects check, flt_set.exact):
+ * by length, then bytewise. Negative, 0 or positive as v sorts before, equal to or after
+ * the text s of len bytes.
+ */
+static inline int flt_val_order(const struct flt_val *v, const char *s, size_t len)
+{
+	if (v->len != len)
+		return v->len < len ? -1 : 1;
+	return memcmp(v->str, s, len);
+}
+
+/* qsort() comparator of two struct flt_val in flt_val_order(). */
+static inline int flt_val_cmp(const void *a, const void *b)
+{
+	const struct flt_val *y = b;
+
+	return flt_val_order(a, y->str, y->len);
+}
+
+/* Whether s (len bytes) is one of the n values of vals, sorted by flt_val_order(). */
+static inline bool flt_vals_has(const struct flt_val *vals, size_t n, const char *s, size_t len)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int d = flt_val_order(&vals[mid], s, len);
+
+		if (d == 0)
+			return true;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
 
 static inline bool flt_bit(const uint8_t *bits, unsigned i)
 {

@@ -27,25 +27,6 @@ static bool is_field(const struct flt_check *c, const char *name)
 	return strcmp(c->ref.def->name, name) == 0;
 }
 
-static bool in_sorted_str(const struct flt_check *c, const char *s, size_t len)
-{
-	size_t lo = 0, hi = c->nvals;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct flt_val *v = &c->vals[mid];
-		int d = v->len != len ? (v->len < len ? -1 : 1) : memcmp(v->str, s, len);
-
-		if (d == 0)
-			return true;
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 /* a path equal to one of the values, or under one of them */
 static bool pmatch(const struct flt_check *c, const char *s, size_t len)
 {
@@ -97,7 +78,7 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	case FOP_PMATCH: return pmatch(c, s, len);
 	case FOP_IN:
 	case FOP_INTERSECTS:
-		return in_sorted_str(c, s, len);
+		return flt_vals_has(c->vals, c->nvals, s, len);
 	case FOP_EXISTS: return true;
 	}
 	return false;

@@ -366,15 +366,6 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 	return true;
 }
 
-static int cmp_str_val(const void *a, const void *b)
-{
-	const struct flt_val *x = a, *y = b;
-
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(x->str, y->str, x->len);
-}
-
 static int cmp_s64_val(const void *a, const void *b)
 {
 	const struct flt_val *x = a, *y = b;
@@ -554,7 +545,7 @@ static struct flt_node *parse_check(struct parser *p)
 		if (c->nvals < 2)
 			;  /* nothing to sort (qsort must not see a NULL array) */
 		else if (c->vtype == FVT_STR)
-			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_str_val);
+			qsort(c->vals, c->nvals, sizeof(*c->vals), flt_val_cmp);
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
 		else if (c->vtype != FVT_IPADDR)

@@ -24,15 +24,6 @@ struct builder {
 
 /* ---- sets --------------------------------------------------------------------------- */
 
-static int cmp_len_bytes(const void *a, const void *b)
-{
-	const struct flt_val *x = a, *y = b;
-
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(x->str, y->str, x->len);
-}
-
 /* Bytewise order, a prefix before the longer strings that start with it. */
 static int cmp_bytes(const void *a, const void *b)
 {
@@ -108,9 +99,9 @@ static struct flt_set *set_build(const struct flt_check *const *cs, size_t n)
 		}
 	}
 	if (set->nexact > 1) {
-		qsort(set->exact, set->nexact, sizeof(*set->exact), cmp_len_bytes);
+		qsort(set->exact, set->nexact, sizeof(*set->exact), flt_val_cmp);
 		for (i = 1, k = 1; i < set->nexact; i++)
-			if (cmp_len_bytes(&set->exact[k - 1], &set->exact[i]))
+			if (flt_val_cmp(&set->exact[k - 1], &set->exact[i]))
 				set->exact[k++] = set->exact[i];
 		set->nexact = k;
 	}
@@ -129,25 +120,6 @@ static struct flt_set *set_build(const struct flt_check *const *cs, size_t n)
 		set->first[i] = (uint16_t)k;
 	}
 	return set;
-}
-
-static bool in_exact(const struct flt_set *set, const char *s, size_t len)
-{
-	size_t lo = 0, hi = set->nexact;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct flt_val *v = &set->exact[mid];
-		int d = v->len != len ? (v->len < len ? -1 : 1) : memcmp(v->str, s, len);
-
-		if (d == 0)
-			return true;
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
 }
 
 /* The first index from i on (up to n) where a and b differ, n when none. */
@@ -172,7 +144,7 @@ bool flt_set_match(const struct flt_set *set, const char *s, size_t len)
 {
 	size_t lo, hi, base, lcp_lo = 1, lcp_hi = 1;
 
-	if (set->any || (set->nexact && in_exact(set, s, len)))
+	if (set->any || (set->nexact && flt_vals_has(set->exact, set->nexact, s, len)))
 		return true;
 	if (!len || !set->nprefix)
 		return false;
