@@ -14,7 +14,6 @@
  * accept() or was bound to a port; sysdig reports no L4 protocol for a socket that has
  * no role yet, so the role is part of what fd.l4proto shows.
  */
-#include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include <libscap/scap_bytes.h>
 
 #include "parse.h"
+#include "render.h"
 
 #define SCAP_SOCK_STREAM 1
 #define SCAP_SOCK_DGRAM 2
@@ -37,14 +37,6 @@
 #define TUPLE6_LEN 37u
 #define TUPLE_UNIX_MIN 17u
 
-
-/* ::ffff:a.b.c.d */
-static bool is_v4_mapped(const uint8_t *ip)
-{
-	static const uint8_t prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-
-	return memcmp(ip, prefix, sizeof(prefix)) == 0;
-}
 
 static bool is_ip_sock(const struct sinsp_fd *f)
 {
@@ -74,31 +66,6 @@ static void set_role(struct sinsp_fd *f, bool server)
 
 /* ---- names ------------------------------------------------------------------------ */
 
-static void add_ipv4(struct strbuf *b, uint32_t ip_net)
-{
-	const uint8_t *o = (const uint8_t *)&ip_net;
-
-	strbuf_printf(b, "%u.%u.%u.%u", o[0], o[1], o[2], o[3]);
-}
-
-static void add_ipv6(struct strbuf *b, const uint8_t ip[16])
-{
-	char txt[INET6_ADDRSTRLEN];
-
-	if (inet_ntop(AF_INET6, ip, txt, sizeof(txt)))
-		strbuf_adds(b, txt);
-}
-
-/* Unix paths keep only printable characters, as sysdig prints them. */
-static void add_path(struct strbuf *b, const uint8_t *p, uint32_t len)
-{
-	uint32_t i;
-
-	for (i = 0; i < len && p[i]; i++)
-		if (p[i] >= 32 && p[i] < 127)
-			strbuf_addc(b, (char)p[i]);
-}
-
 /*
  * The name of an IPv4 socket from its own addresses, as sysdig 0.29.3 derives it: with
  * ports for TCP and UDP, without for ICMP and raw sockets, "<unknown>" for any other
@@ -109,16 +76,16 @@ static void add_v4_state_name(struct strbuf *b, const struct sinsp_fd *f)
 	switch (f->l4proto) {
 	case SCAP_L4_TCP:
 	case SCAP_L4_UDP:
-		add_ipv4(b, f->addr.v4.sip);
+		sinsp_render_ipv4(b, f->addr.v4.sip);
 		strbuf_printf(b, ":%u->", f->addr.v4.sport);
-		add_ipv4(b, f->addr.v4.dip);
+		sinsp_render_ipv4(b, f->addr.v4.dip);
 		strbuf_printf(b, ":%u", f->addr.v4.dport);
 		break;
 	case SCAP_L4_ICMP:
 	case SCAP_L4_RAW:
-		add_ipv4(b, f->addr.v4.sip);
+		sinsp_render_ipv4(b, f->addr.v4.sip);
 		strbuf_adds(b, "->");
-		add_ipv4(b, f->addr.v4.dip);
+		sinsp_render_ipv4(b, f->addr.v4.dip);
 		break;
 	default:
 		strbuf_adds(b, "<unknown>");
@@ -133,9 +100,9 @@ static void name_from_addrs(struct sinsp_fd *f)
 	if (f->type == SCAP_FD_IPV4_SOCK) {
 		add_v4_state_name(&b, f);
 	} else if (f->type == SCAP_FD_IPV6_SOCK) {
-		add_ipv6(&b, f->addr.v6.sip);
+		sinsp_render_ipv6(&b, f->addr.v6.sip);
 		strbuf_printf(&b, ":%u->", f->addr.v6.sport);
-		add_ipv6(&b, f->addr.v6.dip);
+		sinsp_render_ipv6(&b, f->addr.v6.dip);
 		strbuf_printf(&b, ":%u", f->addr.v6.dport);
 	} else {
 		return;
@@ -149,27 +116,7 @@ static char *tuple_text(const uint8_t *p, uint32_t len)
 {
 	struct strbuf b = { 0 };
 
-	if (p[0] == SCAP_AF_INET) {
-		add_ipv4(&b, scap_get_u32(p + 1));
-		strbuf_printf(&b, ":%u->", scap_get_u16(p + 5));
-		add_ipv4(&b, scap_get_u32(p + 7));
-		strbuf_printf(&b, ":%u", scap_get_u16(p + 11));
-	} else if (p[0] == SCAP_AF_INET6) {
-		if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
-			add_ipv4(&b, scap_get_u32(p + 13));
-			strbuf_printf(&b, ":%u->", scap_get_u16(p + 17));
-			add_ipv4(&b, scap_get_u32(p + 31));
-			strbuf_printf(&b, ":%u", scap_get_u16(p + 35));
-		} else {
-			add_ipv6(&b, p + 1);
-			strbuf_printf(&b, ":%u->", scap_get_u16(p + 17));
-			add_ipv6(&b, p + 19);
-			strbuf_printf(&b, ":%u", scap_get_u16(p + 35));
-		}
-	} else {
-		strbuf_printf(&b, "%" PRIx64 "->%" PRIx64 " ", scap_get_u64(p + 1), scap_get_u64(p + 9));
-		add_path(&b, p + 17, len - 17);
-	}
+	sinsp_render_tuple(&b, p, len);
 	return b.buf ? b.buf : strdup("");
 }
 
@@ -248,7 +195,7 @@ static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_typ
 		f->type = SCAP_FD_IPV4_SOCK;
 		return set_v4(f, scap_get_u32(p + 1), scap_get_u16(p + 5), scap_get_u32(p + 7), scap_get_u16(p + 11));
 	}
-	if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
+	if (sinsp_is_v4_mapped(p + 1) && sinsp_is_v4_mapped(p + 19)) {
 		become_v4(f);
 		return set_v4(f, scap_get_u32(p + 13), scap_get_u16(p + 17), scap_get_u32(p + 31), scap_get_u16(p + 35));
 	}
@@ -409,13 +356,13 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 			f->addr.v4.sport = port;
 			set_role(f, true);
 		}
-		add_ipv4(&b, scap_get_u32(p + 1));
+		sinsp_render_ipv4(&b, scap_get_u32(p + 1));
 		strbuf_printf(&b, ":%u", port);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
 		uint16_t port = scap_get_u16(p + 17);
 
 		if (port > 0) {
-			if (is_v4_mapped(p + 1)) {
+			if (sinsp_is_v4_mapped(p + 1)) {
 				f->type = SCAP_FD_IPV4_SERVSOCK;
 				f->addr.v4.sip = scap_get_u32(p + 13);
 				f->addr.v4.sport = port;
@@ -426,10 +373,10 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 			}
 			set_role(f, true);
 		}
-		add_ipv6(&b, p + 1);
+		sinsp_render_ipv6(&b, p + 1);
 		strbuf_printf(&b, ":%u", port);
 	} else if (p[0] == SCAP_AF_UNIX) {
-		add_path(&b, p + 1, pa->len - 1);
+		sinsp_add_printable(&b, p + 1, pa->len - 1);
 	} else {
 		strbuf_printf(&b, "family %d", (int)(int8_t)p[0]);
 	}
@@ -457,7 +404,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 		f->addr.v4.dip = scap_get_u32(p + 1);
 		f->addr.v4.dport = scap_get_u16(p + 5);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
-		if (is_v4_mapped(p + 1)) {
+		if (sinsp_is_v4_mapped(p + 1)) {
 			become_v4(f);
 			f->addr.v4.dip = scap_get_u32(p + 13);
 			f->addr.v4.dport = scap_get_u16(p + 17);
@@ -470,7 +417,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 		/* a unix socket is named after the path it connects to from the enter on */
 		struct strbuf b = { 0 };
 
-		add_path(&b, p + 1, pa->len - 1);
+		sinsp_add_printable(&b, p + 1, pa->len - 1);
 		set_name(f, b.buf ? b.buf : strdup(""));
 	}
 }

@@ -95,12 +95,13 @@ static void render_int(struct strbuf *out, const uint8_t *p, uint32_t len, uint3
 }
 
 /* Copy a path dropping control and non-ASCII bytes, as sysdig sanitizes names. */
-static void add_sanitized(struct strbuf *out, const char *s, size_t n)
+void sinsp_add_printable(struct strbuf *out, const void *str, size_t n)
 {
+	const unsigned char *s = str;
 	size_t i;
 
 	for (i = 0; i < n && s[i]; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = s[i];
 
 		if (c >= 32 && c < 127)
 			strbuf_addc(out, (char)c);
@@ -125,7 +126,7 @@ void sinsp_render_fd_resolved(struct sinsp_evt *evt, const struct sinsp_fd *f, s
 	strbuf_addc(res, '<');
 	strbuf_adds(res, tc);
 	strbuf_addc(res, '>');
-	add_sanitized(res, f->name, strlen(f->name));
+	sinsp_add_printable(res, f->name, strlen(f->name));
 }
 
 static void render_fd(struct sinsp_evt *evt, int64_t fd, struct strbuf *val, struct strbuf *res)
@@ -184,50 +185,46 @@ void sinsp_render_ipv6(struct strbuf *out, const uint8_t ip[16])
 		strbuf_adds(out, tmp);
 }
 
-static bool is_v4_mapped(const uint8_t *ip)
+bool sinsp_is_v4_mapped(const uint8_t ip[16])
 {
 	static const uint8_t prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
-	return memcmp(ip, prefix, 12) == 0;
+	return memcmp(ip, prefix, sizeof(prefix)) == 0;
 }
 
+void sinsp_render_tuple(struct strbuf *out, const uint8_t *p, uint32_t len)
+{
+	if (p[0] == SCAP_AF_INET) {
+		sinsp_render_ipv4(out, scap_get_u32(p + 1));
+		strbuf_printf(out, ":%u->", scap_get_u16(p + 5));
+		sinsp_render_ipv4(out, scap_get_u32(p + 7));
+		strbuf_printf(out, ":%u", scap_get_u16(p + 11));
+	} else if (p[0] == SCAP_AF_INET6 && sinsp_is_v4_mapped(p + 1) && sinsp_is_v4_mapped(p + 19)) {
+		sinsp_render_ipv4(out, scap_get_u32(p + 13));
+		strbuf_printf(out, ":%u->", scap_get_u16(p + 17));
+		sinsp_render_ipv4(out, scap_get_u32(p + 31));
+		strbuf_printf(out, ":%u", scap_get_u16(p + 35));
+	} else if (p[0] == SCAP_AF_INET6) {
+		sinsp_render_ipv6(out, p + 1);
+		strbuf_printf(out, ":%u->", scap_get_u16(p + 17));
+		sinsp_render_ipv6(out, p + 19);
+		strbuf_printf(out, ":%u", scap_get_u16(p + 35));
+	} else {
+		strbuf_printf(out, "%" PRIx64 "->%" PRIx64 " ", scap_get_u64(p + 1), scap_get_u64(p + 9));
+		sinsp_add_printable(out, p + 17, len - 17);
+	}
+}
 
+/* A tuple parameter as evt.args shows it, malformed ones included. */
 static void render_tuple(const uint8_t *p, uint32_t len, struct strbuf *val)
 {
-	uint32_t ip1, ip2;
-	uint64_t a, b;
-
-	if (p[0] == SCAP_AF_INET && len == 13) {
-		memcpy(&ip1, p + 1, 4);
-		memcpy(&ip2, p + 7, 4);
-		sinsp_render_ipv4(val, ip1);
-		strbuf_printf(val, ":%u->", scap_get_u16(p + 5));
-		sinsp_render_ipv4(val, ip2);
-		strbuf_printf(val, ":%u", scap_get_u16(p + 11));
-	} else if (p[0] == SCAP_AF_INET6 && len == 37) {
-		if (is_v4_mapped(p + 1) && is_v4_mapped(p + 19)) {
-			memcpy(&ip1, p + 13, 4);
-			memcpy(&ip2, p + 31, 4);
-			sinsp_render_ipv4(val, ip1);
-			strbuf_printf(val, ":%u->", scap_get_u16(p + 17));
-			sinsp_render_ipv4(val, ip2);
-			strbuf_printf(val, ":%u", scap_get_u16(p + 35));
-		} else {
-			sinsp_render_ipv6(val, p + 1);
-			strbuf_printf(val, ":%u->", scap_get_u16(p + 17));
-			sinsp_render_ipv6(val, p + 19);
-			strbuf_printf(val, ":%u", scap_get_u16(p + 35));
-		}
-	} else if (p[0] == SCAP_AF_INET || p[0] == SCAP_AF_INET6) {
+	if ((p[0] == SCAP_AF_INET && len == 13) || (p[0] == SCAP_AF_INET6 && len == 37) ||
+	    (p[0] == SCAP_AF_UNIX && len >= 17))
+		sinsp_render_tuple(val, p, len);
+	else if (p[0] == SCAP_AF_INET || p[0] == SCAP_AF_INET6)
 		strbuf_adds(val, p[0] == SCAP_AF_INET ? "INVALID IPv4" : "INVALID IPv6");
-	} else if (p[0] == SCAP_AF_UNIX && len >= 17) {
-		memcpy(&a, p + 1, 8);
-		memcpy(&b, p + 9, 8);
-		strbuf_printf(val, "%" PRIx64 "->%" PRIx64 " ", a, b);
-		add_sanitized(val, (const char *)p + 17, len - 17);
-	} else {
+	else
 		strbuf_printf(val, "family %d", (int)(int8_t)p[0]);
-	}
 }
 
 static void render_sockaddr(const uint8_t *p, uint32_t len, struct strbuf *val)
@@ -235,7 +232,7 @@ static void render_sockaddr(const uint8_t *p, uint32_t len, struct strbuf *val)
 	uint32_t ip;
 
 	if (p[0] == SCAP_AF_UNIX) {
-		add_sanitized(val, (const char *)p + 1, len - 1);
+		sinsp_add_printable(val, (const char *)p + 1, len - 1);
 	} else if (p[0] == SCAP_AF_INET) {
 		if (len != 7) {
 			strbuf_adds(val, "INVALID IPv4");
@@ -314,7 +311,7 @@ static void base_dir(struct sinsp_evt *evt, const struct scap_param_info *pi, st
 				f = sinsp_fd_find(evt->thread, dirfd);
 				if (!f || !f->name[0])
 					return;
-				add_sanitized(out, f->name, strlen(f->name));
+				sinsp_add_printable(out, f->name, strlen(f->name));
 				strbuf_addc(out, '/');
 				return;
 			}
@@ -329,7 +326,7 @@ static void render_path(struct sinsp_evt *evt, const struct scap_param_info *pi,
 	size_t n = strnlen((const char *)p, len);
 	struct strbuf base = { 0 };
 
-	add_sanitized(val, (const char *)p, n);
+	sinsp_add_printable(val, (const char *)p, n);
 	if (!evt->thread || (n == 4 && memcmp(p, "<NA>", 4) == 0))
 		return;
 	if (n == 0 || p[0] == '/')
@@ -338,7 +335,7 @@ static void render_path(struct sinsp_evt *evt, const struct scap_param_info *pi,
 	if (base.len)
 		sinsp_path_resolve(res, base.buf, (const char *)p, n);
 	else
-		add_sanitized(res, (const char *)p, n); /* dirfd unknown: the bare name */
+		sinsp_add_printable(res, (const char *)p, n); /* dirfd unknown: the bare name */
 	strbuf_free(&base);
 }
 
