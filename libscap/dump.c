@@ -438,16 +438,6 @@ static int write_shb(struct scap_dumper *d)
 
 /* ---- open / close ----------------------------------------------------------------- */
 
-static bool opts_tail_zero(const void *opts, size_t sz, size_t known)
-{
-	const unsigned char *p = opts;
-
-	for (size_t i = known; i < sz; i++)
-		if (p[i])
-			return false;
-	return true;
-}
-
 #define OPTS_GET(o, field, def) \
 	((o)->sz >= offsetofend(struct scap_dump_opts, field) ? (o)->field : (def))
 
@@ -481,7 +471,7 @@ int scap_dump_open(const struct scap_dump_opts *opts, struct scap_dumper **out, 
 	if (!opts || opts->sz < offsetofend(struct scap_dump_opts, path) || !opts->path ||
 	    !opts->path[0])
 		return open_fail(errbuf, -EINVAL, "scap_dump_open: no path given");
-	if (!opts_tail_zero(opts, opts->sz, sizeof(struct scap_dump_opts)))
+	if (!scap_opts_tail_zero(opts, opts->sz, sizeof(struct scap_dump_opts)))
 		return open_fail(errbuf, -EINVAL,
 				 "scap_dump_open: opts has non-zero fields unknown to this library");
 	comp = OPTS_GET(opts, compression, SCAP_DUMP_PLAIN);

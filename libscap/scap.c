@@ -60,18 +60,6 @@ static int open_fail(char *errbuf, int code, const char *msg)
 	return code;
 }
 
-/* libbpf's OPTS_VALID: a caller built against a newer header may pass a bigger struct,
- * but only if every byte we do not know is zero. */
-static bool opts_tail_zero(const void *opts, size_t sz, size_t known)
-{
-	const unsigned char *p = opts;
-
-	for (size_t i = known; i < sz; i++)
-		if (p[i])
-			return false;
-	return true;
-}
-
 #define OPTS_HAS(o, field) ((o)->sz >= offsetofend(typeof(*(o)), field))
 #define OPTS_GET(o, field, def) (OPTS_HAS(o, field) ? (o)->field : (def))
 
@@ -89,7 +77,7 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	*out = NULL;
 	if (!opts || opts->sz < offsetofend(struct scap_open_opts, path))
 		return open_fail(errbuf, -EINVAL, "scap_open: opts NULL or opts.sz too small");
-	if (!opts_tail_zero(opts, opts->sz, sizeof(struct scap_open_opts)))
+	if (!scap_opts_tail_zero(opts, opts->sz, sizeof(struct scap_open_opts)))
 		return open_fail(errbuf, -EINVAL,
 				 "scap_open: opts has non-zero fields unknown to this library");
 

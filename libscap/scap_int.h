@@ -113,6 +113,20 @@ int scap_verr(struct scap *h, int code, const char *fmt, va_list ap) SCAP_PRINTF
 
 /* Log through opts.log_fn when set; silent otherwise. */
 void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...) SCAP_PRINTF(3, 4);
+/*
+ * libbpf's OPTS_VALID rule for opts structs: a caller built against a newer header may
+ * pass a bigger struct (sz), but only if every byte past the known fields is zero.
+ */
+static inline bool scap_opts_tail_zero(const void *opts, size_t sz, size_t known)
+{
+	const unsigned char *p = opts;
+
+	for (size_t i = known; i < sz; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
 #define scap_warn(h, ...) scap_log((h), SCAP_LOG_WARN, __VA_ARGS__)
 #define scap_info(h, ...) scap_log((h), SCAP_LOG_INFO, __VA_ARGS__)
 #define scap_debug(h, ...) scap_log((h), SCAP_LOG_DEBUG, __VA_ARGS__)
