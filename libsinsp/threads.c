@@ -185,28 +185,44 @@ void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
 	move_children(s, t->tid, new_ptid);
 }
 
+/* A growable list of tids collected while walking the table (removal happens after the
+ * walk, since removing moves entries of the open-addressing map). */
+struct tid_list {
+	int64_t *tids;
+	size_t n, cap;
+};
+
+/* Append tid; false when out of memory (the list keeps what it has). */
+static bool tid_list_push(struct tid_list *l, int64_t tid)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 16;
+		int64_t *g = realloc(l->tids, ncap * sizeof(*g));
+
+		if (!g)
+			return false;
+		l->tids = g;
+		l->cap = ncap;
+	}
+	l->tids[l->n++] = tid;
+	return true;
+}
+
 void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 {
-	int64_t *tids = NULL;
-	size_t n = 0, cap = 0, i;
+	struct tid_list l = { 0 };
+	size_t i;
 
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *o = s->threads.slots[i].val;
 
 		if (!o || o == t || o->pid != t->pid)
 			continue;
-		if (n == cap) {
-			int64_t *g = realloc(tids, (cap ? cap * 2 : 8) * sizeof(*g));
-
-			if (!g)
-				break;
-			tids = g;
-			cap = cap ? cap * 2 : 8;
-		}
-		tids[n++] = o->tid;
+		if (!tid_list_push(&l, o->tid))
+			break;
 	}
-	for (i = 0; i < n; i++) {
-		struct sinsp_thread *o = sinsp_thread_find(s, tids[i]);
+	for (i = 0; i < l.n; i++) {
+		struct sinsp_thread *o = sinsp_thread_find(s, l.tids[i]);
 
 		if (!o)
 			continue;
@@ -214,7 +230,7 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 		move_children(s, o->tid, t->tid);
 		thread_destroy(s, o);
 	}
-	free(tids);
+	free(l.tids);
 	t->nthreads = 0;
 	t->dead = false;
 }
@@ -231,8 +247,8 @@ static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *
  * few instructions. */
 static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t now)
 {
-	int64_t *tids = NULL;
-	size_t n = 0, cap = 0, i;
+	struct tid_list l = { 0 };
+	size_t i;
 	struct hashmap parents = { 0 };
 
 	/* threads that are the parent of another one stay */
@@ -254,24 +270,17 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 		if (!t->placeholder && (hashmap_get(&parents, (uint64_t)t->tid) ||
 					(t->tid == t->pid && t->nthreads)))
 			continue;
-		if (n == cap) {
-			int64_t *g = realloc(tids, (cap ? cap * 2 : 64) * sizeof(*g));
-
-			if (!g)
-				break;
-			tids = g;
-			cap = cap ? cap * 2 : 64;
-		}
-		tids[n++] = t->tid;
+		if (!tid_list_push(&l, t->tid))
+			break;
 	}
 	hashmap_free(&parents);
-	for (i = 0; i < n; i++) {
-		struct sinsp_thread *t = sinsp_thread_find(s, tids[i]);
+	for (i = 0; i < l.n; i++) {
+		struct sinsp_thread *t = sinsp_thread_find(s, l.tids[i]);
 
 		if (t)
 			sinsp_thread_remove(s, t);
 	}
-	free(tids);
+	free(l.tids);
 }
 
 void sinsp_thread_age(struct sinsp *s, uint64_t now)
