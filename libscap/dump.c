@@ -1,25 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * dump.c - the dumper: the file (plain write(2) or a zlib gzip stream), the block
- * buffer, the section header, event blocks (EV_V2/EVF_V2, snaplen), stats and close.
- * The header block encoders are in dump_blocks.c.
+ * dump.c - the dumper: the file (plain write(2), or gzip members from dump_gzip.c), the
+ * block buffer, the section header, event blocks (EV_V2/EVF_V2, snaplen), stats and
+ * close. The header block encoders are in dump_blocks.c.
  *
  * Blocks are assembled in one buffer and handed to the file only between blocks,
  * so the file always ends on a block boundary except while a write(2) is under way.
- * A plain regular file that a write fails on (ENOSPC, EIO) is cut back to the last
- * block the kernel took whole.
+ * A regular file that a write fails on (ENOSPC, EIO) is cut back to the last block
+ * (plain) or gzip member (gzip) the kernel took whole.
  *
- * gzip with buffers of at least DUMP_ASYNC_MIN bytes (the default): a worker thread
- * compresses and writes while the caller fills the next buffer; the worker's queue
- * holds up to SCAP_DUMP_QUEUE full buffers, so the file lags behind what was accepted
- * by at most that many plus the one being filled. A worker's write error is returned
- * by the call that next hands it a buffer (or by flush/close).
+ * Plain files are written by the caller's thread: handing the bytes to another core
+ * measured slower than the write(2) it saves. gzip with buffers of at least
+ * DUMP_ASYNC_MIN bytes (the default) is compressed by worker threads while the caller
+ * fills the next buffer (dump_gzip.c); up to SCAP_DUMP_QUEUE full buffers are in
+ * flight, so the file lags behind what was accepted by at most that many plus the one
+ * being filled. A worker's write error is returned by the call that next hands a
+ * buffer over (or by flush/close).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +34,9 @@
  * cache, which a larger default measured slower for. */
 #define DUMP_BUF_DEFAULT (256u << 10)
 #define DUMP_BUF_MIN 4096u
+/* Smaller gzip buffers are asked for to lose little on a kill: compressed by the
+ * caller's thread, each when it is full. */
+#define DUMP_ASYNC_MIN (128u << 10)
 #define DUMP_SHB_MAJOR 1
 #define DUMP_SHB_MINOR 2
 
@@ -118,7 +121,8 @@ static int out_err(char *ebuf, int code, bool sys, const char *fmt, ...)
 	return code;
 }
 
-static int write_plain(struct scap_dumper *d, const uint8_t *buf, size_t len, char *ebuf)
+int scap_dump_write_fd(struct scap_dumper *d, const uint8_t *buf, size_t len, bool whole,
+		       char *ebuf)
 {
 	size_t done = 0;
 
@@ -129,9 +133,9 @@ static int write_plain(struct scap_dumper *d, const uint8_t *buf, size_t len, ch
 			continue;
 		if (n <= 0) {
 			int e = n < 0 ? errno : ENOSPC;
-			size_t keep = last_boundary(buf, done);
+			size_t keep = whole ? 0 : last_boundary(buf, done);
 
-			/* Leave a file that ends after a whole block. */
+			/* Leave a file that ends after a whole block (or member). */
 			if (d->is_regular && keep < done &&
 			    ftruncate(d->fd, (off_t)(d->out_off + keep)) == 0)
 				done = keep;
@@ -145,214 +149,7 @@ static int write_plain(struct scap_dumper *d, const uint8_t *buf, size_t len, ch
 	return 0;
 }
 
-static int gz_fail(struct scap_dumper *d, const char *op, char *ebuf)
-{
-	int zerr = Z_OK;
-	const char *msg = gzerror(d->gz, &zerr);
-	int e = zerr == Z_ERRNO ? (errno ? errno : EIO) : zerr == Z_MEM_ERROR ? ENOMEM : EIO;
-
-	if (zerr == Z_ERRNO)
-		return out_err(ebuf, -e, true, "%s %s (gzip)", op, d->path);
-	return out_err(ebuf, -e, false, "%s %s (gzip: %s)", op, d->path, msg ? msg : "?");
-}
-
-static int write_gz(struct scap_dumper *d, const uint8_t *buf, size_t len, char *ebuf)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		size_t chunk = len - done;
-		int n;
-
-		if (chunk > (1u << 30))
-			chunk = 1u << 30;
-		errno = 0;
-		n = gzwrite(d->gz, buf + done, (unsigned)chunk);
-		if (n <= 0)
-			return gz_fail(d, "writing", ebuf);
-		done += (size_t)n;
-	}
-	d->out_off += done;
-	return 0;
-}
-
-/* Write @len bytes of blocks to the file; on the output side only. */
-static int out_write(struct scap_dumper *d, const uint8_t *buf, size_t len, char *ebuf)
-{
-	return d->gz ? write_gz(d, buf, len, ebuf) : write_plain(d, buf, len, ebuf);
-}
-
-/* ---- the writing thread ------------------------------------------------------------ */
-
-/*
- * gzip with a buffer of at least DUMP_ASYNC_MIN bytes: a second thread compresses and
- * writes the full buffers while the caller fills the next one (deflate costs several
- * times what reading and assembling the events does). Smaller buffers are asked for to
- * lose little on a kill, and plain files are written by the caller's thread: handing
- * the bytes to another core measured slower than the write(2) it saves.
- */
-#define DUMP_ASYNC_MIN (128u << 10)
-
-static void *worker_main(void *arg)
-{
-	struct scap_dumper *d = arg;
-	struct scap_dump_worker *w = d->w;
-
-	pthread_mutex_lock(&w->mu);
-	for (;;) {
-		unsigned i = w->head;
-		int rc = 0;
-
-		while (!w->queued && !w->quit)
-			pthread_cond_wait(&w->job_cv, &w->mu);
-		if (!w->queued)
-			break;
-		pthread_mutex_unlock(&w->mu);
-		/* after an error the jobs are dropped: the file keeps its valid prefix */
-		if (!w->err)
-			rc = out_write(d, w->slot[i].buf, w->slot[i].len, w->errbuf);
-		pthread_mutex_lock(&w->mu);
-		if (rc && !w->err)
-			w->err = rc;
-		w->head = (i + 1) % SCAP_DUMP_QUEUE;
-		w->queued--;
-		pthread_cond_signal(&w->idle_cv);
-	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
-}
-
-/* Copy the worker's error into d (under mu); returns it. */
-static int worker_err_locked(struct scap_dumper *d)
-{
-	struct scap_dump_worker *w = d->w;
-
-	if (w->err && !d->err) {
-		d->err = w->err;
-		memcpy(d->errbuf, w->errbuf, sizeof(d->errbuf));
-	}
-	return w->err;
-}
-
-/* Wait until the worker has written every queued job; returns its error. Locked. */
-static int worker_wait_locked(struct scap_dumper *d)
-{
-	while (d->w->queued)
-		pthread_cond_wait(&d->w->idle_cv, &d->w->mu);
-	return worker_err_locked(d);
-}
-
-/* Wait for the worker to go idle: the output side is then the caller's. */
-static int worker_idle(struct scap_dumper *d)
-{
-	int rc;
-
-	if (!d->w)
-		return d->err;
-	pthread_mutex_lock(&d->w->mu);
-	rc = worker_wait_locked(d);
-	pthread_mutex_unlock(&d->w->mu);
-	return rc ? rc : d->err;
-}
-
-/* Queue the full buffer (waiting for a free slot) and take that slot's buffer. */
-static int worker_hand(struct scap_dumper *d)
-{
-	struct scap_dump_worker *w = d->w;
-	unsigned i;
-	uint8_t *b;
-	size_t c;
-	int rc;
-
-	pthread_mutex_lock(&w->mu);
-	while (w->queued == SCAP_DUMP_QUEUE && !w->err)
-		pthread_cond_wait(&w->idle_cv, &w->mu);
-	rc = worker_err_locked(d);
-	if (!rc) {
-		i = (w->head + w->queued) % SCAP_DUMP_QUEUE;
-		b = w->slot[i].buf;
-		c = w->slot[i].cap;
-		w->slot[i].buf = d->buf;
-		w->slot[i].cap = d->cap;
-		w->slot[i].len = d->len;
-		w->queued++;
-		d->buf = b;
-		d->cap = c;
-		pthread_cond_signal(&w->job_cv);
-	}
-	pthread_mutex_unlock(&w->mu);
-	if (!rc)
-		d->file_off += d->len;
-	d->len = 0;
-	return rc;
-}
-
-static void worker_free(struct scap_dump_worker *w)
-{
-	for (unsigned i = 0; i < SCAP_DUMP_QUEUE; i++)
-		free(w->slot[i].buf);
-	free(w);
-}
-
-/* Start the worker with buffers of @cap bytes; on failure the caller's thread writes. */
-static void worker_start(struct scap_dumper *d, size_t cap)
-{
-	struct scap_dump_worker *w = calloc(1, sizeof(*w));
-	sigset_t all, old;
-	int rc;
-
-	if (!w)
-		return;
-	for (unsigned i = 0; i < SCAP_DUMP_QUEUE; i++) {
-		w->slot[i].buf = malloc(cap);
-		w->slot[i].cap = cap;
-		if (!w->slot[i].buf) {
-			worker_free(w);
-			return;
-		}
-	}
-	if (pthread_mutex_init(&w->mu, NULL)) {
-		worker_free(w);
-		return;
-	}
-	pthread_cond_init(&w->job_cv, NULL);
-	pthread_cond_init(&w->idle_cv, NULL);
-	d->w = w;
-	/* signals (SIGINT, SIGTERM) stay with the caller's threads */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&w->thread, NULL, worker_main, d);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc) {
-		d->w = NULL;
-		pthread_cond_destroy(&w->job_cv);
-		pthread_cond_destroy(&w->idle_cv);
-		pthread_mutex_destroy(&w->mu);
-		worker_free(w);
-	}
-}
-
-/* Let the worker write what is queued and end; the output side is the caller's again. */
-static void worker_stop(struct scap_dumper *d)
-{
-	struct scap_dump_worker *w = d->w;
-
-	if (!w)
-		return;
-	pthread_mutex_lock(&w->mu);
-	worker_wait_locked(d);
-	w->quit = true;
-	pthread_cond_signal(&w->job_cv);
-	pthread_mutex_unlock(&w->mu);
-	pthread_join(w->thread, NULL);
-	pthread_cond_destroy(&w->job_cv);
-	pthread_cond_destroy(&w->idle_cv);
-	pthread_mutex_destroy(&w->mu);
-	worker_free(w);
-	d->w = NULL;
-}
-
-/* Hand the whole buffer to the file (or the worker); only between blocks. */
+/* Hand the whole buffer to the file (or the gzip side); only between blocks. */
 static int drain(struct scap_dumper *d)
 {
 	int rc;
@@ -361,9 +158,10 @@ static int drain(struct scap_dumper *d)
 		return d->err;
 	if (!d->len)
 		return 0;
-	if (d->w)
-		return worker_hand(d);
-	rc = out_write(d, d->buf, d->len, d->errbuf);
+	if (d->gz)
+		rc = dump_gz_put(d);
+	else
+		rc = scap_dump_write_fd(d, d->buf, d->len, false, d->errbuf);
 	if (rc)
 		d->err = rc;
 	else
@@ -450,6 +248,7 @@ static int open_fail(char *errbuf, int code, const char *msg)
 
 static void dumper_free(struct scap_dumper *d)
 {
+	dump_gz_close(d);
 	free(d->buf);
 	free(d->scratch);
 	free(d);
@@ -499,33 +298,19 @@ int scap_dump_open(const struct scap_dump_opts *opts, struct scap_dumper **out, 
 		goto fail;
 	}
 	d->is_regular = fstat(d->fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (comp == SCAP_DUMP_GZIP) {
-		char mode[8];
-
-		snprintf(mode, sizeof(mode), "wb%d", level ? level : 1);
-		d->gz = gzdopen(d->fd, mode);
-		if (!d->gz) {
-			close(d->fd);
-			rc = scap_dump_err(d, -ENOMEM, "gzip stream for %s", d->path);
-			goto fail;
-		}
-		d->fd = -1; /* owned by the stream now */
-		gzbuffer(d->gz, 1u << 18);
-	}
-	rc = scap_dump_reserve(d, d->flush_at + 64);
+	rc = comp == SCAP_DUMP_GZIP ? dump_gz_open(d, level ? level : 1) : 0;
+	if (!rc)
+		rc = scap_dump_reserve(d, d->flush_at + 64);
 	if (!rc)
 		rc = write_shb(d);
 	if (!rc)
 		rc = drain(d); /* the header reaches the file now: the file is a capture */
-	if (!rc && d->gz && d->flush_at >= DUMP_ASYNC_MIN)
-		worker_start(d, d->cap);
 	if (rc) {
-		if (d->gz)
-			gzclose(d->gz);
-		else
-			close(d->fd);
+		close(d->fd);
 		goto fail;
 	}
+	if (d->gz && d->flush_at >= DUMP_ASYNC_MIN)
+		dump_gz_start(d, d->cap);
 	*out = d;
 	return 0;
 fail:
@@ -541,13 +326,9 @@ int scap_dump_flush(struct scap_dumper *d)
 	if (rc)
 		return rc;
 	rc = drain(d);
-	if (!rc)
-		rc = worker_idle(d);
-	if (rc)
-		return rc;
-	if (d->gz && gzflush(d->gz, Z_FULL_FLUSH) != Z_OK)
-		return d->err = gz_fail(d, "flushing", d->errbuf);
-	return 0;
+	if (!rc && d->gz)
+		rc = dump_gz_sync(d);
+	return rc;
 }
 
 int scap_dump_close(struct scap_dumper *d, char *errbuf)
@@ -564,16 +345,13 @@ int scap_dump_close(struct scap_dumper *d, char *errbuf)
 		d->blk_start = SIZE_MAX;
 	}
 	rc = drain(d);
-	worker_stop(d);
+	if (d->gz) {
+		dump_gz_sync(d);
+		dump_gz_close(d);
+	}
 	if (!rc)
 		rc = d->err;
-	if (d->gz) {
-		int zrc = gzclose(d->gz);
-
-		if (zrc != Z_OK && !rc)
-			rc = scap_dump_err(d, zrc == Z_ERRNO ? -(errno ? errno : EIO) : -EIO,
-					   "closing %s (gzip)", d->path);
-	} else if (d->fd >= 0 && close(d->fd) != 0 && !rc) {
+	if (d->fd >= 0 && close(d->fd) != 0 && !rc) {
 		rc = scap_dump_err(d, -errno, "closing %s", d->path);
 	}
 	if (rc && errbuf)
@@ -592,16 +370,9 @@ int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
 	memset(&s, 0, sizeof(s));
 	s.sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
 	s.bytes = d->file_off + d->len;
-	if (d->gz) {
-		z_off_t off;
-
-		worker_idle(d); /* the stream is the caller's while the worker is idle */
-		off = gzoffset(d->gz);
-
-		s.file_bytes = off > 0 ? (uint64_t)off : 0;
-	} else {
-		s.file_bytes = d->file_off;
-	}
+	if (d->gz)
+		dump_gz_sync(d); /* the output side is the caller's while no job is in flight */
+	s.file_bytes = d->out_off;
 	s.events = d->events;
 	s.events_truncated = d->events_truncated;
 	n = s.sz;

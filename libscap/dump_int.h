@@ -10,43 +10,22 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
-#include <pthread.h>
-#include <zlib.h>
 
 #include <libscap/scap_dump.h>
 #include "scap_int.h"
 
-/*
- * The output side (fd, gz, out_off) belongs to whichever thread writes: the worker
- * while it runs, the caller's thread otherwise and whenever the worker is idle
- * (queued 0, observed under mu). The queue fields are shared under mu; a slot's
- * buffer belongs to the worker while it is queued, to the caller otherwise.
- */
-/* Buffers queued for the worker: a kill loses at most this many plus the one filling. */
+/* Buffers in flight to the gzip workers: a kill loses at most this many plus the one
+ * filling. */
 #define SCAP_DUMP_QUEUE 4
 
-struct scap_dump_worker {
-	pthread_t thread;
-	pthread_mutex_t mu;
-	pthread_cond_t job_cv;      /* a job was queued, or quit */
-	pthread_cond_t idle_cv;     /* a job is done */
-	struct {
-		uint8_t *buf;       /* blocks to write, starting on a boundary */
-		size_t len, cap;
-	} slot[SCAP_DUMP_QUEUE];
-	unsigned head;              /* slot the worker writes next */
-	unsigned queued;            /* jobs in slot[head], slot[head + 1], ... */
-	bool quit;
-	int err;                    /* first write error (negative errno), 0 when none */
-	char errbuf[SCAP_ERRBUF_SIZE];  /* its message */
-};
+struct dump_gz; /* dump_gzip.c */
 
 struct scap_dumper {
-	int fd;                     /* plain: the file; -1 once closed */
-	gzFile gz;                  /* gzip: the stream (owns the fd), else NULL */
-	bool is_regular;            /* plain regular file: can be cut back on error */
-	uint64_t out_off;           /* uncompressed bytes written to the file (output side) */
-	struct scap_dump_worker *w; /* writing thread, NULL: the caller's thread writes */
+	/* the output side: the caller's thread's, or a gzip worker's (dump_gzip.c) */
+	int fd;                     /* the file; -1 once closed */
+	bool is_regular;            /* regular file: can be cut back on error */
+	uint64_t out_off;           /* bytes written to the file (compressed for gzip) */
+	struct dump_gz *gz;         /* gzip: compressor and workers; NULL: plain */
 	uint8_t *buf;               /* blocks assembled, not yet handed to the file */
 	size_t len, cap;            /* bytes used / allocated in buf */
 	size_t flush_at;            /* hand buf to the file once len reaches this */
@@ -83,6 +62,31 @@ static inline void dump_put(struct scap_dumper *d, const void *p, size_t n)
  */
 int scap_dump_blk_begin(struct scap_dumper *d, uint32_t type);
 int scap_dump_blk_end(struct scap_dumper *d);
+
+/*
+ * Write @len bytes of whole blocks (or, when @whole, one unit such as a gzip member) to
+ * d->fd, retrying short writes. On failure a regular file is cut back to the last block
+ * boundary written (@whole: to the unit's start), so it stays a valid capture; the
+ * message goes to @ebuf (SCAP_ERRBUF_SIZE bytes). Output side only. Return 0 or the
+ * negative errno.
+ */
+int scap_dump_write_fd(struct scap_dumper *d, const uint8_t *buf, size_t len, bool whole,
+		       char *ebuf);
+
+/*
+ * gzip (dump_gzip.c). dump_gz_open(): set d->gz up for @level (1..9), compressing on
+ * the caller's thread; 0 or -ENOMEM. dump_gz_start(): try to start the workers, with
+ * buffers of @cap bytes; on failure the caller's thread goes on compressing.
+ * dump_gz_put(): hand d->buf[0, d->len) over as one member (d->buf may be swapped for
+ * a free buffer; the caller empties it); 0 or the first error of a write or of a
+ * worker (message in d->errbuf). dump_gz_sync(): wait until everything handed over is
+ * in the file; 0 or that error. dump_gz_close(): sync, end the workers, free d->gz.
+ */
+int dump_gz_open(struct scap_dumper *d, int level);
+void dump_gz_start(struct scap_dumper *d, size_t cap);
+int dump_gz_put(struct scap_dumper *d);
+int dump_gz_sync(struct scap_dumper *d);
+void dump_gz_close(struct scap_dumper *d);
 
 /* Check that d is usable (not NULL, no sticky error, no open process list unless
  * @in_pl). Return 0 or the error. */

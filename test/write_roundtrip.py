@@ -17,8 +17,11 @@
    contiguous slice of the whole capture's output with full process/fd context.
 4. -G 1 over a capture whose copies are one second apart: the same file names as sysdig,
    each replaying on its own.
-5. SIGKILL while writing (-z): the complete events replay, the end is reported as
-   truncated, no crash. An unwritable path and a full device are clear errors.
+5. SIGKILL while writing (-z): the file holds whole gzip members (each a run of whole
+   blocks), so its events replay to a clean end in scry and sysdig, as a prefix of the
+   input's; cut inside a member (a kill during a write(2)), the complete events before
+   the cut replay and the end is reported as truncated, no crash. An unwritable path
+   and a full device are clear errors.
 
 Skips (exit 0 with a message) when ../shared/conformance/traces is absent; the sysdig
 comparisons are skipped with a message when sysdig is not installed.
@@ -179,10 +182,22 @@ def main():
         p.send_signal(signal.SIGKILL)
         p.wait()
         p.stdin.close()
+        whole = {tool: run([tool, '-r', big]).stdout for tool in tools}
+        for tool in tools:
+            r = run([tool, '-r', killed])
+            check(r.returncode == 0 and r.stdout.count(b'\n') > 1000 and whole[tool].startswith(r.stdout),
+                  '%s: SIGKILL mid-write: %d events replay to a clean end, a prefix of the input\'s'
+                  % (os.path.basename(tool), r.stdout.count(b'\n')))
+        # the same file cut inside its last member
+        with open(killed, 'rb') as f:
+            cut = f.read()
+        with open(killed, 'wb') as f:
+            f.write(cut[:-100])
         r = run([scry, '-r', killed])
-        check(r.returncode == 1 and b'truncated' in r.stderr and r.stdout.count(b'\n') > 1000,
-              'SIGKILL mid-write: %d events replay, then: %s' % (r.stdout.count(b'\n'),
-                                                               r.stderr.decode().strip()[:120]))
+        check(r.returncode == 1 and b'truncated' in r.stderr and r.stdout.count(b'\n') > 1000
+              and whole[scry].startswith(r.stdout),
+              'cut inside a member: %d events replay, then: %s' % (r.stdout.count(b'\n'),
+                                                                   r.stderr.decode().strip()[:120]))
         # SIGTERM: a clean close
         termed = os.path.join(work, 'termed.scap')
         p = subprocess.Popen([scry, '-r', '-', '-w', termed], stdin=subprocess.PIPE,

@@ -20,10 +20,12 @@
  *
  * Durability: blocks are assembled in a buffer and handed to the file whole, so a
  * writer that dies (SIGKILL) leaves a file that ends at most in one cut block: the
- * readers replay every complete event before it and report the truncation. When a
- * write fails (disk full, I/O error) the plain file is cut back to the last complete
- * block, so what was written stays a valid capture; the error is then sticky. With
- * a compressing thread (gzip, opts.buffer_bytes) the error is returned by the call
+ * readers replay every complete event before it and report the truncation. A gzip
+ * file is a series of gzip members, one per buffer handed over, each holding whole
+ * blocks: a file cut between members replays to a clean end. When a write fails (disk
+ * full, I/O error) the file is cut back to the last complete block (plain) or member
+ * (gzip), so what was written stays a valid capture; the error is then sticky. With
+ * compressing threads (gzip, opts.buffer_bytes) the error is returned by the call
  * that next hands a full buffer over, or by scap_dump_flush()/scap_dump_close().
  *
  * Conventions: as in scap.h (0 or a negative errno, message in scap_dump_last_error(),
@@ -51,7 +53,8 @@ struct scap_dumper;
 
 enum scap_dump_compression {
 	SCAP_DUMP_PLAIN = 0,   /* uncompressed blocks */
-	SCAP_DUMP_GZIP = 1,    /* one gzip stream (what sysdig -z writes) */
+	SCAP_DUMP_GZIP = 1,    /* gzip members, which gzread() and sysdig -r read as one
+	                          stream (sysdig -z writes one member) */
 };
 
 /* Options of scap_dump_open(). */
@@ -59,18 +62,19 @@ struct scap_dump_opts {
 	size_t sz;                 /* sizeof(struct scap_dump_opts) */
 	const char *path;          /* file to create or truncate; "-" is standard output */
 	enum scap_dump_compression compression;
-	int gzip_level;            /* 1 (fastest) .. 9 (smallest); 0: 1 */
+	int gzip_level;            /* libdeflate's 1 (fastest) .. 9 (smallest); 0: 1 */
 	/*
 	 * Bytes of each buffer parameter kept (SCAP_PT_BYTEBUF: the data of read, write,
 	 * send, ...); longer ones are cut and their length rewritten. 0: kept whole.
 	 */
 	uint32_t snaplen;
 	/*
-	 * Bytes assembled before they are handed to the file; 0: 256 KiB. With gzip and
-	 * 128 KiB or more, a second thread compresses and writes while the caller's thread
-	 * fills the next buffer (up to 4 full buffers wait for it). Otherwise the caller's
-	 * thread writes each buffer when it is full. Smaller buffers lose less when the
-	 * writer is killed.
+	 * Bytes assembled before they are handed to the file (with gzip: one member);
+	 * 0: 256 KiB. With gzip and 128 KiB or more, worker threads (one per usable CPU,
+	 * at most 4) compress the full buffers side by side and write them in order while
+	 * the caller's thread fills the next one (up to 4 full buffers in flight).
+	 * Otherwise the caller's thread compresses and writes each buffer when it is full.
+	 * Smaller buffers lose less when the writer is killed.
 	 */
 	uint32_t buffer_bytes;
 };
@@ -182,8 +186,8 @@ SCAP_API int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *e
 			     uint32_t flags);
 
 /**
- * scap_dump_flush() - hand everything buffered to the file (for gzip, a full flush
- * point: the data written so far decompresses on its own).
+ * scap_dump_flush() - hand everything buffered to the file and wait until it is
+ * there (for gzip, as a whole member: the file so far decompresses on its own).
  * Return: 0; the write errors of scap_dump_machine().
  */
 SCAP_API int scap_dump_flush(struct scap_dumper *d);
@@ -199,7 +203,7 @@ SCAP_API int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *
 SCAP_API const char *scap_dump_last_error(struct scap_dumper *d);
 
 /**
- * scap_dump_close() - flush, finish the gzip stream, close the file and free @d.
+ * scap_dump_close() - flush, end the compressing threads, close the file and free @d.
  * @d: [in] dumper; NULL is ignored (returns 0). Always freed.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the message when the final write or
  *          close(2) failed (or an earlier write error); may be NULL.
