@@ -45,13 +45,13 @@ void scapdrv_fill_res_x(struct scapdrv_evt *e)
 
 void scapdrv_fill_generic_e(struct scapdrv_evt *e)
 {
-	scapdrv_put_u16(e, scapdrv_sc_code(e->nr));
+	scapdrv_put_u16(e, scapdrv_sc_event_code(e->nr));
 	scapdrv_put_u16(e, (u16)e->nr);
 }
 
 void scapdrv_fill_generic_x(struct scapdrv_evt *e)
 {
-	scapdrv_put_u16(e, scapdrv_sc_code(e->nr));
+	scapdrv_put_u16(e, scapdrv_sc_event_code(e->nr));
 }
 
 /* execve enter: filename. */

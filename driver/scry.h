@@ -66,6 +66,8 @@ int scapdrv_tp_set_mode(u32 mode);
 #define SCAPDRV_NR_MAX 512
 /* scap syscall code of native syscall @nr (SCAP_SC_UNKNOWN when none). */
 u16 scapdrv_sc_code(long nr);
+/* the code generic events carry: scapdrv_sc_code(), or SCAP_SC_UNKNOWN past sysdig 0.29.3's */
+u16 scapdrv_sc_event_code(long nr);
 /* enter event type of native syscall @nr: a filled event, or SCAP_EVT_GENERIC_E. */
 u16 scapdrv_sc_enter_evt(long nr);
 

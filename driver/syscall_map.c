@@ -1378,6 +1378,21 @@ u16 scapdrv_sc_code(long nr)
 	return sc_codes[nr];
 }
 
+/*
+ * The code carried by generic events (their ID parameter). Codes after SCAP_SC_CLONE3
+ * were appended to the format after sysdig 0.29.3, which crashes printing a generic
+ * event whose code it does not know: those syscalls (rseq, clone3's successors, ...)
+ * are written as SCAP_SC_UNKNOWN, as the peer driver of that release
+ * writes the syscalls it has no code for; the native number stays in the enter event's
+ * nativeID. The syscall set keeps filtering on the full code (scapdrv_sc_code()).
+ */
+u16 scapdrv_sc_event_code(long nr)
+{
+	u16 code = scapdrv_sc_code(nr);
+
+	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
+}
+
 u16 scapdrv_sc_enter_evt(long nr)
 {
 	BUILD_BUG_ON(SCAP_EVT_GENERIC_E != 0);  /* unlisted entries read as generic */

@@ -9,7 +9,9 @@
 #      test programs kmod_capture and driver_workload
 #   3. boot the kernel in qemu (TCG) and, inside: load the module, check the devices,
 #      capture the workload with libscap's kmod engine, load/unload, keep dmesg
-#   4. on the host: assert the events and parameters (test/driver/check_capture.py)
+#   4. on the host: assert the events and parameters (test/driver/check_capture.py), and
+#      compare the workload as scry and as the peer driver (Debian's falcosecurity-scap-dkms
+#      built by fetch-peer.sh, with sysdig -w) captured it (test/driver/compare_peer.py)
 # DIR defaults to build/. Results in DIR/driver-vm/. Exit 0 when every check passed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,19 +45,24 @@ fi
 eval "$(scripts/vm/fetch-kernel.sh "$build/kcache")"
 cmake -S . -B "$build" -DSCRY_KDIR="$KDIR" >/dev/null
 timeout 600 cmake --build "$build" -j "$(nproc)" --target driver kmod_capture driver_workload driver_stress \
-	driver_bench_loop
+	driver_bench_loop scry
+eval "$(scripts/vm/fetch-peer.sh "$build/kcache" "$KDIR")"
 ko=$build/driver-kbuild/scry.ko
 [ -f "$ko" ] || { echo "driver-test: $ko was not built" >&2; exit 1; }
 
 cat >"$out/guest.sh" <<GUEST
 #!/bin/sh
 # Runs inside the VM (see run-vm.sh); \$1 is the shared result directory.
-exec /bin/sh "$root/test/driver/guest_tests.sh" "$ko" "$build/bin" "\$1"
+exec /bin/sh "$root/test/driver/guest_tests.sh" "$ko" "$build/bin" "\$1" "$PEER_KO"
 GUEST
 
 scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 300 \
 	-- "$out/guest.sh"
 python3 test/driver/check_capture.py "$out"
+# The same workload captured by scry and by the peer (Debian's scap.ko + sysdig -w) in
+# that boot: every core syscall's events and parameters compared, and scry's capture
+# read by sysdig 0.29.3 to its end.
+python3 test/driver/compare_peer.py --scry "$build/bin/scry" "$out/peer"
 
 # Live capture with the scry CLI in a second boot (test/driver/live_test.sh): --driver
 # load/status/unload, scry -w and -p while the workload runs, -M, non-root; the capture

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 #
-# test/driver/guest_tests.sh KO BIN OUT - the driver tests inside the VM (called by the
+# test/driver/guest_tests.sh KO BIN OUT [PEER_KO] - the driver tests inside the VM (called by the
 # guest script of scripts/vm/driver-test.sh; the host checks OUT with check_capture.py).
 #   capture.txt       the workload, default mode
 #   capture_exit.txt  the workload, exit-only mode
@@ -10,6 +10,7 @@
 #   stress.txt        stress.calls: 10 s of getppid on every vCPU into a 64 KiB ring
 #   bench.txt         ns per syscall: no capture, default, exit-only
 #   devmode.txt, cycles.txt, dmesg.txt
+#   peer/              with PEER_KO: scry vs the peer driver (guest_peer.sh)
 ko=$1
 bin=$2
 out=$3
@@ -63,4 +64,5 @@ rmmod scry 2>/dev/null && fail "rmmod while a device is open succeeded"
 exec 3<&-
 rmmod scry || fail "rmmod after close"
 dmesg >"$out/dmesg.txt"
+[ -z "$4" ] || /bin/sh "$(dirname "$0")/guest_peer.sh" "$ko" "$bin" "$out/peer" "$4" || fail "peer captures"
 echo "guest: ok"

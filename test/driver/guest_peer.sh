@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+#
+# test/driver/guest_peer.sh KO BIN OUT PEER_KO - inside the VM (called by guest_tests.sh):
+# the deterministic workload (driver_workload) captured twice in this boot, once by scry
+# (scry.ko + `scry -w`) and once by the peer (Debian's scap.ko + sysdig 0.29.3's
+# `sysdig -w`), for test/driver/compare_peer.py on the host.
+#   scry.scap, scry.pid     scry's capture and the workload's pid in it
+#   peer.scap, peer.pid     the peer's
+#   peer_load.txt, dmesg_peer.txt
+# Each module is alone while it captures (scry.ko is unloaded before scap.ko is loaded).
+ko=$1
+bin=$2
+out=$3
+peer_ko=$4
+mkdir -p "$out"
+fail() { echo "peer: FAIL: $*"; dmesg >"$out/dmesg_peer.txt"; exit 1; }
+. "$(dirname "$0")/guest_lib.sh"
+
+# capture NAME DEV CMD...: run CMD (the capturer, reading /dev/DEVn and writing
+# $out/NAME.scap) in the background,
+# run the workload in /tmp once it captures, stop CMD with SIGINT.
+capture() {
+	name=$1
+	dev=$2
+	shift 2
+	"$@" &
+	cpid=$!
+	wait_devs $cpid "$dev" || fail "$name did not start capturing"
+	rm -f /tmp/scry_workload.out
+	(cd /tmp && exec "$bin/driver_workload") &
+	wpid=$!
+	wait $wpid || fail "workload under $name"
+	echo "$wpid" >"$out/$name.pid"
+	sleep 1
+	kill -INT $cpid
+	wait $cpid
+	echo $? >"$out/$name.rc"
+}
+
+insmod "$ko" ring_bytes=4194304 || fail "insmod scry.ko"
+capture scry scry "$bin/scry" -w "$out/scry.scap"
+rmmod scry || fail "rmmod scry"
+
+insmod "$peer_ko" >"$out/peer_load.txt" 2>&1 || fail "insmod the peer's scap.ko"
+capture peer scap sysdig -w "$out/peer.scap"
+rmmod scap || fail "rmmod scap"
+dmesg >"$out/dmesg_peer.txt"
+echo "peer: ok"
