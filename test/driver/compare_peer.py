@@ -71,6 +71,9 @@ RULES = [
     if (f, d, p) in (("mkdir", ">", "mode"), ("timerfd_create", ">", "clockid"),
                      ("timerfd_create", ">", "flags"), ("signalfd", ">", "mask"),
                      ("signalfd", ">", "flags")) and y == 0 else None,
+    lambda f, d, p, x, y: ("peer", "flags read from the clone_args in user memory, 0 when "
+                           "that read fails (in one run of two, in the new thread)")
+    if (f, p) == ("clone3", "flags") and y == 0 else None,
     lambda f, d, p, x, y: ("peer", "the raw O_* flags, not the schema's open-flag bits")
     if (f, p) == ("userfaultfd", "flags") else None,
     lambda f, d, p, x, y: ("peer", "O_DIRECTORY read as O_TMPFILE too (O_TMPFILE contains "

@@ -5,9 +5,9 @@
  *
  *   kmod_capture [-s SNAPLEN] [-o OUT] [-x] [-t TPMASK] [-S CODE] [-q] -- COMMAND [ARGS...]
  *
- * -x: exit-only mode (SCAP_ABI_IOC_SET_MODE); -t: optional tracepoints
- * (SCAP_ABI_IOC_SET_TRACEPOINTS bits); both set through /dev/scry0 before the engine
- * opens (they are global to the driver), and reset to 0 without the option.
+ * -x: exit-only mode (scap_kmod_set_mode()); -t: optional tracepoints
+ * (scap_kmod_set_tracepoints() bits); both global to the driver, and reset to 0
+ * without the option.
  * -S CODE: capture only the syscall of scap code CODE (plus the non-syscall events).
  * -q: count the events instead of printing them (stress runs); every event is still
  * decoded and a record that does not decode is counted as corrupt.
@@ -28,18 +28,15 @@
  * Exit status: 0, 1 on a capture error, 2 on a usage error.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <libscap/scap.h>
 #include <libscap/scap_bytes.h>
 #include <libscap/scap_kmod.h>
-#include <driver/abi/scap_abi.h>
 
 static uint64_t corrupt;
 
@@ -137,7 +134,7 @@ int main(int argc, char **argv)
 {
 	const char *out_path = NULL;
 	unsigned long tpmask = 0, only = 0;
-	int exit_only = 0, quiet = 0, dfd;
+	int exit_only = 0, quiet = 0;
 	char errbuf[SCAP_ERRBUF_SIZE];
 	unsigned long snaplen = 0;
 	struct scap_evt_ref evt;
@@ -181,22 +178,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	/* Global driver settings the engine has no call for: set them through a device
-	 * before the engine opens them all. */
-	dfd = open("/dev/scry0", O_RDWR | O_CLOEXEC);
-	if (dfd < 0 || ioctl(dfd, SCAP_ABI_IOC_SET_MODE, exit_only ? SCAP_ABI_MODE_EXIT_ONLY : 0) ||
-	    ioctl(dfd, SCAP_ABI_IOC_SET_TRACEPOINTS, tpmask)) {
-		perror("kmod_capture: /dev/scry0 mode or tracepoints");
-		return 1;
-	}
-	close(dfd);
-
 	SCAP_OPTS(scap_open_opts, o, .engine = "kmod");
 	rc = scap_open(&o, &h, errbuf);
 	if (rc < 0) {
 		fprintf(stderr, "kmod_capture: %s\n", errbuf);
 		return 1;
 	}
+	/* Global to the driver: set (or reset to 0) before the start. */
+	if (scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
+	    scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0)
+		goto err;
 	if (snaplen && scap_kmod_set_snaplen(h, (uint32_t)snaplen) < 0)
 		goto err;
 	if (only && only < 1024) {

@@ -55,15 +55,60 @@ SCAP_API int scap_kmod_get_stats(scap_t *h, struct scap_kmod_stats *out);
  * @h:       [in] kmod handle.
  * @snaplen: [in] bytes, 1..65000 (default 80, as sysdig). Global to the driver.
  * Return: 0; -EINVAL out of range; -ENOTSUP not a kmod handle; -errno of the ioctl.
+ * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_kmod_set_snaplen(scap_t *h, uint32_t snaplen);
+
+/*
+ * Capture modes (scap_kmod_set_mode()), a bit set; 0 is the default: an enter and an
+ * exit event per syscall.
+ */
+enum scap_kmod_mode {
+	/* No enter events: each exit event appends the parameters of its enter event
+	 * after the schema's own (the scap exit-event versions that carry them all). */
+	SCAP_KMOD_MODE_EXIT_ONLY = 1u << 0,
+};
+
+/**
+ * scap_kmod_set_mode() - choose the capture mode (enum scap_kmod_mode bits).
+ * @h:    [in] kmod handle.
+ * @mode: [in] bit set of enum scap_kmod_mode; 0 for the default. Global to the driver
+ *        (every reader sees it) and kept until changed or the module is unloaded;
+ *        applied at once, also while capturing (a syscall in flight at the switch
+ *        may get an enter event and an exit carrying the enter's parameters too, or
+ *        an exit event alone).
+ * Return: 0; -EINVAL unknown bits; -ENOTSUP not a kmod handle; -errno of the ioctl
+ *         (the tracepoints could not be re-registered).
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_kmod_set_mode(scap_t *h, uint32_t mode);
+
+/* Optional tracepoints (scap_kmod_set_tracepoints()), off after load. */
+enum scap_kmod_tracepoint {
+	SCAP_KMOD_TP_SCHED_SWITCH = 1u << 0,    /* sched_switch -> switch events */
+	SCAP_KMOD_TP_SIGNAL_DELIVER = 1u << 1,  /* signal_deliver -> signaldeliver events */
+	SCAP_KMOD_TP_PAGE_FAULT = 1u << 2,      /* page_fault_user -> page_fault events */
+};
+
+/**
+ * scap_kmod_set_tracepoints() - turn the optional tracepoints on or off.
+ * @h:    [in] kmod handle.
+ * @mask: [in] bit set of enum scap_kmod_tracepoint: those on, the others off. Global to
+ *        the driver; applied at once when capturing, else at the next scap_start().
+ * Return: 0; -EINVAL unknown bits; -ENOENT a tracepoint this kernel does not have;
+ *         -ENOTSUP not a kmod handle; -errno of the ioctl (registration failed).
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_kmod_set_tracepoints(scap_t *h, uint32_t mask);
 
 /**
  * scap_kmod_set_syscalls() - the syscalls to capture (all after load).
  * @h:    [in] kmod handle.
  * @bits: [in] a bit per scap syscall code (enum scap_syscall_code): bit i is
- *        bits[i / 64] >> (i % 64) & 1; @nwords words (at most 16 are used).
+ *        bits[i / 64] >> (i % 64) & 1; @nwords words (at most 16 are used, missing
+ *        words are 0). Global to the driver, applied at once.
  * Return: 0; -EINVAL bits NULL; -ENOTSUP not a kmod handle; -errno of the ioctl.
+ * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords);
 
