@@ -482,26 +482,28 @@ _Static_assert(SCAP_KMOD_TP_SCHED_SWITCH == SCAP_ABI_TP_SCHED_SWITCH &&
 	       SCAP_KMOD_TP_SIGNAL_DELIVER == SCAP_ABI_TP_SIGNAL_DELIVER &&
 	       SCAP_KMOD_TP_PAGE_FAULT == SCAP_ABI_TP_PAGE_FAULT, "tracepoint bits");
 
-int scap_kmod_set_mode(scap_t *h, uint32_t mode)
+/* A driver setting that is a bit set: -EINVAL for bits outside @known, else the ioctl. */
+static int kmod_set_bits(scap_t *h, const char *what, unsigned long cmd, uint32_t v,
+			 uint32_t known)
 {
-	int rc = kmod_handle(h, "capture modes");
+	int rc = kmod_handle(h, what);
 
 	if (rc)
 		return rc;
-	if (mode & ~SCAP_ABI_MODE_ALL)
-		return scap_err(h, -EINVAL, "kmod: unknown mode bits 0x%x", mode & ~SCAP_ABI_MODE_ALL);
-	return kmod_ioctl(h, SCAP_ABI_IOC_SET_MODE, mode, "set mode");
+	if (v & ~known)
+		return scap_err(h, -EINVAL, "kmod: unknown %s bits 0x%x", what, v & ~known);
+	return kmod_ioctl(h, cmd, v, what);
+}
+
+int scap_kmod_set_mode(scap_t *h, uint32_t mode)
+{
+	return kmod_set_bits(h, "capture mode", SCAP_ABI_IOC_SET_MODE, mode, SCAP_ABI_MODE_ALL);
 }
 
 int scap_kmod_set_tracepoints(scap_t *h, uint32_t mask)
 {
-	int rc = kmod_handle(h, "optional tracepoints");
-
-	if (rc)
-		return rc;
-	if (mask & ~SCAP_ABI_TP_ALL)
-		return scap_err(h, -EINVAL, "kmod: unknown tracepoint bits 0x%x", mask & ~SCAP_ABI_TP_ALL);
-	return kmod_ioctl(h, SCAP_ABI_IOC_SET_TRACEPOINTS, mask, "set tracepoints");
+	return kmod_set_bits(h, "optional tracepoints", SCAP_ABI_IOC_SET_TRACEPOINTS, mask,
+			     SCAP_ABI_TP_ALL);
 }
 
 int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
