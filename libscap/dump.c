@@ -456,16 +456,61 @@ static int snap_event(struct scap_dumper *d, const struct scap_evt_ref *evt,
 	return 0;
 }
 
+/* Records up to this many bytes (most events: tens of bytes) take the inline path. */
+#define DUMP_SMALL_RECORD 256u
+
+/* Size of the event block of a @reclen-byte record: header, cpu, flags, record, padding
+ * and trailing length; *npad: the padding. */
+static inline uint32_t event_block_len(uint32_t reclen, uint32_t flags, uint32_t *npad)
+{
+	uint32_t body = 2 + (flags ? 4 : 0) + reclen;
+
+	*npad = (4 - body % 4) % 4;
+	return SCAP_BLOCK_OVERHEAD + body + *npad;
+}
+
 /*
- * One event block is written with fixed-size stores around a single copy of the
- * record: this runs once per event, so it avoids per-field copies of variable size.
+ * Write the event block (@total bytes, @npad of padding) of record @rec (@reclen >= 16
+ * bytes) at @p with fixed-size stores around one copy of the record. A short record
+ * moves in 16-byte steps, the last one overlapping: cheaper than a call to memcpy().
  */
-int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint32_t flags)
+static inline __attribute__((always_inline)) void event_fill(uint8_t *p, const uint8_t *rec,
+							     uint32_t reclen, uint16_t cpu,
+							     uint32_t flags, uint32_t total,
+							     uint32_t npad)
+{
+	uint32_t type = flags ? SCAP_BT_EVF_V2 : SCAP_BT_EV_V2;
+
+	memcpy(p, &type, 4);
+	memcpy(p + 4, &total, 4);
+	memcpy(p + 8, &cpu, 2);
+	p += 10;
+	if (flags) {
+		memcpy(p, &flags, 4);
+		p += 4;
+	}
+	if (reclen <= DUMP_SMALL_RECORD) {
+		uint32_t i;
+
+		for (i = 0; i + 16 < reclen; i += 16)
+			memcpy(p + i, rec + i, 16);
+		memcpy(p + reclen - 16, rec + reclen - 16, 16);
+	} else {
+		memcpy(p, rec, reclen);
+	}
+	p += reclen;
+	/* the padding (0 to 3 zero bytes), then the trailing length: both within total */
+	memset(p, 0, 4);
+	memcpy(p + npad, &total, 4);
+}
+
+/* scap_dump_event() for what its fast path leaves: errors, misuse, snaplen, long
+ * records, a full buffer. */
+static __attribute__((noinline)) int event_checked(struct scap_dumper *d,
+						   const struct scap_evt_ref *evt, uint32_t flags)
 {
 	const uint8_t *rec;
-	uint32_t reclen, type, total, npad, body;
-	uint16_t cpu;
-	uint8_t *p;
+	uint32_t reclen, total, npad;
 	int rc;
 
 	if (!d || d->err || d->blk_start != SIZE_MAX)
@@ -481,30 +526,37 @@ int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint3
 		if (rc)
 			return rc;
 	}
-	body = 2 + (flags ? 4 : 0) + reclen;
-	npad = (4 - body % 4) % 4;
-	total = SCAP_BLOCK_OVERHEAD + body + npad;
-	if (d->cap - d->len < total) {
-		rc = scap_dump_reserve(d, total);
-		if (rc)
-			return rc;
-	}
-	type = flags ? SCAP_BT_EVF_V2 : SCAP_BT_EV_V2;
-	cpu = evt->cpu;
-	p = d->buf + d->len;
-	memcpy(p, &type, 4);
-	memcpy(p + 4, &total, 4);
-	memcpy(p + 8, &cpu, 2);
-	p += 10;
-	if (flags) {
-		memcpy(p, &flags, 4);
-		p += 4;
-	}
-	memcpy(p, rec, reclen);
-	p += reclen;
-	/* the padding (0 to 3 zero bytes), then the trailing length: both within total */
-	memset(p, 0, 4);
-	memcpy(p + npad, &total, 4);
+	total = event_block_len(reclen, flags, &npad);
+	rc = scap_dump_reserve(d, total);
+	if (rc)
+		return rc;
+	event_fill(d->buf + d->len, rec, reclen, evt->cpu, flags, total, npad);
+	d->len += total;
+	d->events++;
+	if (d->len >= d->flush_at)
+		return drain(d);
+	return 0;
+}
+
+/*
+ * This runs once per event: the usual case (a usable dumper without snaplen, a sane
+ * short record, room in the buffer) makes no call but the hand-over of a full buffer,
+ * so it needs no stack frame.
+ */
+int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint32_t flags)
+{
+	uint32_t reclen, total, npad;
+
+	if (!d || !evt || !evt->raw || (d->err | d->snaplen) || d->blk_start != SIZE_MAX)
+		return event_checked(d, evt, flags);
+	reclen = evt->len;
+	if (reclen < SCAP_ABI_EVT_HDR_LEN || reclen > DUMP_SMALL_RECORD ||
+	    scap_get_u32(evt->raw + offsetof(struct scap_abi_evt_hdr, len)) != reclen)
+		return event_checked(d, evt, flags);
+	total = event_block_len(reclen, flags, &npad);
+	if (d->cap - d->len < total)
+		return event_checked(d, evt, flags);
+	event_fill(d->buf + d->len, evt->raw, reclen, evt->cpu, flags, total, npad);
 	d->len += total;
 	d->events++;
 	if (d->len >= d->flush_at)

@@ -160,21 +160,23 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 {
 	struct scap_evt_ref e = { .sz = sizeof(e) };
 	scap_t *h = sinsp_scap(s);
-	uint64_t first_ts = 0;
+	uint64_t max_ns = w->o->max_s * NS_PER_S, first_ts = 0;
 	int rc;
 
 	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
-		if (rc == SCAP_TIMEOUT)
-			continue;
-		if (rc < 0) {
+		if (rc) {
+			if (rc == SCAP_TIMEOUT)
+				continue;
 			fprintf(stderr, "scry: %s: %s\n", w->o->read_path ? w->o->read_path : "input",
 				scap_last_error(h));
 			return 1;
 		}
-		if (!first_ts && e.ts_ns)
-			first_ts = e.ts_ns;
-		if (w->o->max_s && first_ts && e.ts_ns >= first_ts + w->o->max_s * NS_PER_S)
-			break;
+		if (max_ns) {
+			if (!first_ts)
+				first_ts = e.ts_ns;
+			if (first_ts && e.ts_ns >= first_ts + max_ns)
+				break;
+		}
 		if (scap_dump_event(w->d, &e, e.flags)) {
 			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
 			return 1;
