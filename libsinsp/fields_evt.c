@@ -223,7 +223,7 @@ static bool buflen(const struct sinsp_evt *evt, struct field_val *v)
 	int64_t res;
 
 	if (!evt->fd || !(category_of(evt) & SCAP_EC_IO_BASE) || scap_evt_is_enter(evt->ref.type) ||
-	    evt->nparams == 0)
+	    sinsp_evt_nparams(evt) == 0)
 		return false;
 	res = sinsp_param_s64(evt, 0, -1);
 	if (res < 0)
@@ -244,7 +244,7 @@ static int arg_index(const struct sinsp_evt *evt, const struct field_ref *r)
 		i = r->param_idx[evt->ref.type];
 	else
 		return -1;
-	return i >= 0 && (uint32_t)i < evt->nparams ? i : -1;
+	return i >= 0 && (uint32_t)i < sinsp_evt_nparams(evt) ? i : -1;
 }
 
 /* evt.arg: the resolved text of a parameter if it has one, else its value text. */
@@ -272,7 +272,7 @@ static bool rawarg(struct sinsp_evt *evt, const struct field_ref *r, struct fiel
 
 	if (i < 0)
 		return false;
-	p = &evt->params[i];
+	p = sinsp_evt_param_at(evt, (uint32_t)i);
 	type = evt->info->params[i].type;
 	switch (type) {
 	case SCAP_PT_INT8: case SCAP_PT_INT16: case SCAP_PT_INT32: case SCAP_PT_INT64:
@@ -366,7 +366,7 @@ static bool abspath(struct sinsp_evt *evt, const struct field_ref *r, struct fie
 	if (di < 0 || pi < 0)
 		return false;
 	dirfd = sinsp_param_s64(evt, (uint32_t)di, 0);
-	pp = &evt->params[pi];
+	pp = sinsp_evt_param_at(evt, (uint32_t)pi);
 	path = (const char *)pp->val;
 	plen = strnlen(path, pp->len);
 	strbuf_reset(dir);

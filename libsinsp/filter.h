@@ -114,10 +114,19 @@ struct flt_insn {
 	int32_t next[3];
 };
 
+/*
+ * Keys of the analysis of which events may match: the event types, then generic
+ * events by direction (exit 0 or 1) and syscall id (SCAP_SC_MAX for an id beyond the
+ * table), whose evt.type is their syscall's name.
+ */
+#define FLT_GENERIC_KEY(exit, id) (SCAP_EVT_MAX + (exit) * (SCAP_SC_MAX + 1) + (id))
+#define FLT_KEYS FLT_GENERIC_KEY(1, SCAP_SC_MAX + 1)
+#define FLT_KEY_BYTES ((FLT_KEYS + 7) / 8)
+
 struct sinsp_filter {
 	struct sinsp *s;
 	struct flt_node *root;
-	uint8_t types[(SCAP_EVT_MAX + 7) / 8]; /* event types that may match */
+	uint8_t types[FLT_KEY_BYTES];          /* keys (above) of events that may match */
 	struct strbuf scratch;                 /* extracted values, reused per event */
 	uint64_t gen;                          /* sinsp_filter_match() calls so far */
 	uint64_t cached_gen;                   /* scratch holds slot cached_slot of call */
@@ -132,6 +141,11 @@ struct sinsp_filter {
 };
 
 /* filter_eval.c */
+/*
+ * Whether evt can match f at all, from its type (and the syscall id of a generic
+ * event) alone; false means it does not match, whatever its fields.
+ */
+bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
 /*

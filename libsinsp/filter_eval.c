@@ -145,6 +145,12 @@ static bool cmp_ip(const struct flt_check *c, const char *s)
 	return c->op == FOP_NE ? !eq : eq;
 }
 
+/* The syscall id of a generic event, as its evt.type is extracted. */
+static uint16_t generic_id(const struct sinsp_evt *evt)
+{
+	return (uint16_t)sinsp_param_u64(evt, 0, 0);
+}
+
 /* evt.type / evt.dir from the per-type tables; generic events by syscall id. */
 static enum flt_res by_type(const struct flt_check *c, unsigned type, const struct sinsp_evt *evt)
 {
@@ -152,7 +158,7 @@ static enum flt_res by_type(const struct flt_check *c, unsigned type, const stru
 
 	if (!c->is_evt_type || !is_generic(type))
 		return flt_bit(c->type_true, type) ? FR_TRUE : FR_FALSE;
-	id = (uint16_t)sinsp_param_u64(evt, 0, 0);
+	id = generic_id(evt);
 	if (id < SCAP_SC_MAX)
 		return flt_bit(c->sc_true, id) ? FR_TRUE : FR_FALSE;
 	return c->sc_unknown_true ? FR_TRUE : FR_FALSE;
@@ -241,6 +247,12 @@ static void unpair_before(struct sinsp_evt *evt)
 
 	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
 		evt->fd = NULL;
+	/*
+	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
+	 * and keeps the fd of the thread's last fd number it found for it, paired or not.
+	 */
+	if (t && !evt->fd && evt->ref.type == SCAP_EVT_SYSCALL_WRITE_X)
+		evt->fd = sinsp_fd_find(t, t->last_fd);
 }
 
 static bool reject(struct sinsp_evt *evt)
@@ -258,6 +270,9 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 {
 	unsigned type = evt->ref.type;
 
+	/* sinsp_next() matched it already (sinsp_set_filter()): no second evaluation */
+	if (evt->matched_by == f)
+		return true;
 	f->gen++;
 	unpair_before(evt);
 	if (type < SCAP_EVT_MAX) {
@@ -273,6 +288,22 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
 {
 	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);
+}
+
+bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+{
+	unsigned type = evt->ref.type;
+	uint16_t id;
+
+	if (type >= SCAP_EVT_MAX)
+		return true;
+	if (!flt_bit(f->types, type))
+		return false;
+	if (!is_generic(type))
+		return true;
+	id = generic_id(evt);
+	return flt_bit(f->types, FLT_GENERIC_KEY(type == SCAP_EVT_GENERIC_X,
+						 id < SCAP_SC_MAX ? id : SCAP_SC_MAX));
 }
 
 /* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
@@ -314,13 +345,44 @@ static int precompute_check(struct flt_check *c)
 }
 
 /*
- * may: types for which the node can be true; must: types for which it is always
- * true (needed to complement under 'not').
+ * Keys (FLT_GENERIC_KEY) for which a check on evt.type or evt.dir is true: by the
+ * event type, and for generic events by syscall id (evt.type) or direction (evt.dir).
+ * A generic event type itself may match an evt.type check, and need not.
+ */
+static void check_keys(const struct flt_check *c, uint8_t *may, uint8_t *must)
+{
+	unsigned t, x, id;
+
+	memset(may, 0, FLT_KEY_BYTES);
+	memcpy(may, c->type_true, TYPE_BYTES);
+	memcpy(must, may, FLT_KEY_BYTES);
+	for (x = 0; x < 2; x++) {
+		for (id = 0; id <= SCAP_SC_MAX; id++) {
+			bool v = !c->is_evt_type ?
+				 flt_bit(c->type_true, x ? SCAP_EVT_GENERIC_X : SCAP_EVT_GENERIC_E) :
+				 id < SCAP_SC_MAX ? flt_bit(c->sc_true, id) : c->sc_unknown_true;
+
+			flt_set_bit(may, FLT_GENERIC_KEY(x, id), v);
+			flt_set_bit(must, FLT_GENERIC_KEY(x, id), v);
+		}
+	}
+	if (c->is_evt_type) {
+		for (t = 0; t < SCAP_EVT_MAX; t++) {
+			if (is_generic(t)) {
+				flt_set_bit(may, t, true);
+				flt_set_bit(must, t, false);
+			}
+		}
+	}
+}
+
+/*
+ * may: keys (FLT_GENERIC_KEY) for which the node can be true; must: keys for which it
+ * is always true (needed to complement under 'not').
  */
 static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
 {
-	uint8_t kmay[TYPE_BYTES], kmust[TYPE_BYTES];
-	unsigned t;
+	uint8_t kmay[FLT_KEY_BYTES], kmust[FLT_KEY_BYTES];
 	size_t i, j;
 	int rc;
 
@@ -330,39 +392,30 @@ static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
 		if (rc)
 			return rc;
 		if (!n->check.by_type) {
-			memset(may, 0xff, TYPE_BYTES);
-			memset(must, 0, TYPE_BYTES);
+			memset(may, 0xff, FLT_KEY_BYTES);
+			memset(must, 0, FLT_KEY_BYTES);
 			return 0;
 		}
-		memcpy(may, n->check.type_true, TYPE_BYTES);
-		memcpy(must, n->check.type_true, TYPE_BYTES);
-		if (is_field(&n->check, "evt.type")) {
-			for (t = 0; t < SCAP_EVT_MAX; t++) {
-				if (is_generic(t)) {
-					flt_set_bit(may, t, true);
-					flt_set_bit(must, t, false);
-				}
-			}
-		}
+		check_keys(&n->check, may, must);
 		return 0;
 	case FN_NOT:
 		rc = node_types(n->kids[0], kmay, kmust);
 		if (rc)
 			return rc;
-		for (j = 0; j < TYPE_BYTES; j++) {
+		for (j = 0; j < FLT_KEY_BYTES; j++) {
 			may[j] = (uint8_t)~kmust[j];
 			must[j] = (uint8_t)~kmay[j];
 		}
 		return 0;
 	case FN_AND:
 	case FN_OR:
-		memset(may, n->kind == FN_AND ? 0xff : 0, TYPE_BYTES);
-		memset(must, n->kind == FN_AND ? 0xff : 0, TYPE_BYTES);
+		memset(may, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(must, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
 		for (i = 0; i < n->nkids; i++) {
 			rc = node_types(n->kids[i], kmay, kmust);
 			if (rc)
 				return rc;
-			for (j = 0; j < TYPE_BYTES; j++) {
+			for (j = 0; j < FLT_KEY_BYTES; j++) {
 				if (n->kind == FN_AND) {
 					may[j] &= kmay[j];
 					must[j] &= kmust[j];
@@ -427,7 +480,7 @@ static bool all_by_type(const struct flt_node *n)
 
 int flt_compute_types(struct sinsp_filter *f)
 {
-	uint8_t must[TYPE_BYTES];
+	uint8_t must[FLT_KEY_BYTES];
 	int rc = node_types(f->root, f->types, must);
 
 	if (!rc)
@@ -461,6 +514,8 @@ void sinsp_filter_free(struct sinsp_filter *f)
 {
 	if (!f)
 		return;
+	if (f->s && f->s->filter == f)
+		f->s->filter = NULL; /* sinsp_next() stops matching it */
 	flt_prog_free(f);
 	flt_node_free(f->root);
 	strbuf_free(&f->scratch);

@@ -47,12 +47,11 @@ uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *pa
 	return n < 0 ? 0 : (uint32_t)n;
 }
 
-void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
+/* The thread of evt, a placeholder created for a tid the capture did not describe. */
+static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *evt,
+				       uint32_t eflags, uint32_t props)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
-	uint16_t type = evt->ref.type;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-	uint32_t props = sinsp_type_props(type);
 
 	if (!t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_NO_THREAD_CREATE) &&
 	    evt->ref.tid != 0 && evt->info && evt->info->name) {
@@ -67,25 +66,87 @@ void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt)
 			t->placeholder = true;
 		}
 	}
+	return t;
+}
+
+/* Whether evt takes part in its thread's enter/exit pairing: scheduler switches and
+ * SCAP_EF_SKIPPARSERESET events leave it (and the latency) alone. */
+static bool pairs(const struct sinsp_thread *t, uint32_t eflags, uint32_t props)
+{
+	return t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_SCHED_SWITCH);
+}
+
+/* Latency of an enter event (0, and the start of the next exit's). */
+static void enter_latency(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->latency_ns = 0;
+	t->enter_ts = evt->ref.ts_ns;
+}
+
+/*
+ * Pairing of an exit event with the thread's last event, and its latency: from the
+ * thread's last enter event whether they pair or not (a thread that never entered
+ * keeps its latency), as sysdig measures it.
+ */
+static void pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->enter_valid = t->last_type == (uint16_t)(evt->ref.type - 1) && t->enter_len;
+	if (t->enter_ts)
+		t->latency_ns = evt->ref.ts_ns - t->enter_ts;
+}
+
+/* The fd an enter event names (its first parameter), -1 for events without one. */
+static int64_t enter_fd(const struct sinsp_evt *evt, uint32_t eflags)
+{
+	return (eflags & SCAP_EF_USES_FD) && sinsp_evt_nparams(evt) > 0 ?
+	       sinsp_param_s64(evt, 0, -1) : -1;
+}
+
+void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
+{
+	uint16_t type = evt->ref.type;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+	uint32_t props = sinsp_type_props(type);
+	struct sinsp_thread *t = evt_thread(s, evt, eflags, props);
+
 	evt->thread = t;
-	/* scheduler switches leave the thread's enter/exit pairing (and latency) alone */
-	if (t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_SCHED_SWITCH)) {
-		if (scap_evt_is_enter(type)) {
-			t->enter_valid = true;
-			save_enter(t, evt);
-			t->latency_ns = 0;
-			/* every enter event starts without an fd, as sysdig resets it */
-			t->last_fd = ((eflags & SCAP_EF_USES_FD) && evt->nparams > 0) ?
-				     sinsp_param_s64(evt, 0, -1) : -1;
-		} else {
-			t->enter_valid = t->last_type == (uint16_t)(type - 1) && t->enter_len;
-			t->latency_ns = t->enter_valid ? evt->ref.ts_ns - t->last_ts : 0;
-		}
-		evt->fd_num = t->last_fd;
-		if (eflags & SCAP_EF_USES_FD)
-			evt->fd = sinsp_fd_find(t, t->last_fd);
-		t->last_type = type;
-		t->last_ts = evt->ref.ts_ns;
+	if (!pairs(t, eflags, props))
+		return;
+	if (scap_evt_is_enter(type)) {
+		t->enter_valid = true;
+		save_enter(t, evt);
+		enter_latency(t, evt);
+		/* every enter event starts without an fd, as sysdig resets it */
+		t->last_fd = enter_fd(evt, eflags);
+	} else {
+		pair_exit(t, evt);
 	}
-	sinsp_dispatch(s, evt);
+	evt->fd_num = t->last_fd;
+	if (eflags & SCAP_EF_USES_FD)
+		evt->fd = sinsp_fd_find(t, t->last_fd);
+	t->last_type = type;
+	t->last_ts = evt->ref.ts_ns;
+}
+
+void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
+{
+	uint16_t type = evt->ref.type;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+	uint32_t props = sinsp_type_props(type);
+	struct sinsp_thread *t = evt_thread(s, evt, eflags, props);
+
+	evt->thread = t;
+	if (!pairs(t, eflags, props))
+		return;
+	if (scap_evt_is_enter(type)) {
+		/* not saved: with last_type forgotten no exit event pairs with it */
+		t->enter_valid = false;
+		t->enter_len = 0;
+		enter_latency(t, evt);
+		t->last_fd = enter_fd(evt, eflags);
+	} else {
+		pair_exit(t, evt);
+	}
+	t->last_type = SCAP_EVT_MAX; /* the rejection, as in sinsp_filter_match() */
+	t->last_ts = evt->ref.ts_ns;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * parse.h - the per-event-family state parsers, called by sinsp_parse_event().
+ * parse.h - the per-event-family state parsers, called through sinsp_dispatch().
  */
 #ifndef SINSP_PARSE_H
 #define SINSP_PARSE_H
@@ -118,9 +118,10 @@ const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const c
 static inline const struct sinsp_param *sinsp_evt_pk(const struct sinsp_evt *evt,
 						     enum sinsp_pkey key)
 {
-	int i = sinsp_pkey_find(evt->ref.type, evt->nparams, key);
+	int i = evt->ref.type < SCAP_EVT_MAX ? sinsp_pkey_index[evt->ref.type][key] : -1;
 
-	return i < 0 ? NULL : &evt->params[i];
+	/* the table is decoded only for a type that has the key */
+	return i < 0 ? NULL : sinsp_evt_param_at(evt, (uint32_t)i);
 }
 
 static inline const struct sinsp_param *sinsp_enter_pk(const struct sinsp_enter *e,

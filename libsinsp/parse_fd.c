@@ -24,9 +24,9 @@
 
 const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name)
 {
-	int i = evt->info ? sinsp_info_param(evt->info, evt->nparams, name) : -1;
+	int i = evt->info ? sinsp_info_param(evt->info, sinsp_evt_nparams(evt), name) : -1;
 
-	return i < 0 ? NULL : &evt->params[i];
+	return i < 0 ? NULL : sinsp_evt_param_at(evt, (uint32_t)i);
 }
 
 bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e)
@@ -336,9 +336,8 @@ void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t 
 	int64_t fd;
 
 	(void)s;
-	if (!t || !evt->nparams)
+	if (!t || !(p = sinsp_evt_param_at(evt, 0)))
 		return;
-	p = &evt->params[0];
 	if (evt->info && evt->info->params[0].type == SCAP_PT_DYN) {
 		/* bpf's first version: a tagged value, an fd only with the fd tag */
 		if (p->len < 9 || p->val[0] != SCAP_BPF_IDX_FD)

@@ -23,7 +23,7 @@
 
 static int pidx(const struct sinsp_evt *evt, const char *name)
 {
-	return evt->info ? sinsp_info_param(evt->info, evt->nparams, name) : -1;
+	return evt->info ? sinsp_info_param(evt->info, sinsp_evt_nparams(evt), name) : -1;
 }
 
 static void set_str_param(const struct sinsp_evt *evt, const char *name, char **dst)
@@ -33,7 +33,7 @@ static void set_str_param(const struct sinsp_evt *evt, const char *name, char **
 
 	if (i < 0)
 		return;
-	p = &evt->params[i];
+	p = sinsp_evt_param_at(evt, (uint32_t)i);
 	sinsp_thread_set_str(dst, (const char *)p->val, strnlen((const char *)p->val, p->len));
 }
 
@@ -44,7 +44,7 @@ static void set_cwd_param(const struct sinsp_evt *evt, struct sinsp_thread *t)
 
 	if (i < 0)
 		return;
-	p = &evt->params[i];
+	p = sinsp_evt_param_at(evt, (uint32_t)i);
 	sinsp_thread_set_cwd(t, (const char *)p->val, strnlen((const char *)p->val, p->len));
 }
 
@@ -55,7 +55,7 @@ static void set_blob_param(const struct sinsp_evt *evt, const char *name, char *
 
 	if (i < 0)
 		return;
-	p = &evt->params[i];
+	p = sinsp_evt_param_at(evt, (uint32_t)i);
 	sinsp_thread_set_blob(dst, len, p->val, p->len);
 }
 
@@ -86,9 +86,11 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 
 		sinsp_thread_set_str(&t->comm, b ? b + 1 : t->exe, strlen(b ? b + 1 : t->exe));
 	}
-	if ((ci = pidx(evt, "cgroups")) >= 0)
-		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len,
-					 (const char *)evt->params[ci].val, evt->params[ci].len);
+	if ((ci = pidx(evt, "cgroups")) >= 0) {
+		const struct sinsp_param *p = sinsp_evt_param_at(evt, (uint32_t)ci);
+
+		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len, (const char *)p->val, p->len);
+	}
 	set_blob_param(evt, "env", &t->env, &t->env_len);
 	t->fdlimit = s64_param(evt, "fdlimit", t->fdlimit);
 	t->pfmajor = u64_param(evt, "pgft_maj", t->pfmajor);
@@ -333,7 +335,7 @@ void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (!t || s64_param(evt, "res", -1) < 0)
 		return;
 	if ((i = pidx(evt, "path")) >= 0) {
-		const struct sinsp_param *p = &evt->params[i];
+		const struct sinsp_param *p = sinsp_evt_param_at(evt, (uint32_t)i);
 
 		sinsp_path_resolve(&b, t->cwd, (const char *)p->val, strnlen((const char *)p->val, p->len));
 	} else if (evt->fd) {

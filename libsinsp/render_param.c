@@ -305,7 +305,7 @@ static void base_dir(struct sinsp_evt *evt, const struct scap_param_info *pi, st
 		int64_t dirfd;
 		const struct sinsp_fd *f;
 
-		if (di < evt->nparams && evt->info->params[di].type == SCAP_PT_FD) {
+		if (di < sinsp_evt_nparams(evt) && evt->info->params[di].type == SCAP_PT_FD) {
 			dirfd = sinsp_param_s64(evt, (uint32_t)di, SCAP_AT_FDCWD);
 			if (dirfd != SCAP_AT_FDCWD) {
 				f = sinsp_fd_find(evt->thread, dirfd);
@@ -344,8 +344,9 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 {
 	const struct scap_param_info *pi = &evt->info->params[i];
 	uint8_t fmt = pi->fmt;
-	const uint8_t *p = evt->params[i].val;
-	uint32_t len = evt->params[i].len;
+	const struct sinsp_param *par = sinsp_evt_param_at(evt, i);
+	const uint8_t *p = par->val;
+	uint32_t len = par->len;
 	uint8_t type = pi->type;
 
 	if (len == 0) {
@@ -523,13 +524,14 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 void sinsp_render_args(struct sinsp_evt *evt, enum sinsp_buf_fmt bf, struct strbuf *out)
 {
 	static __thread struct strbuf val, res;
-	uint32_t i;
+	uint32_t i, n;
 
 	if (!evt->info)
 		return;
 	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X)
 		return; /* generic events' parameters are internal: sysdig prints none */
-	for (i = 0; i < evt->nparams; i++) {
+	n = sinsp_evt_nparams(evt);
+	for (i = 0; i < n; i++) {
 		strbuf_reset(&val);
 		strbuf_reset(&res);
 		sinsp_render_param(evt, i, bf, &val, &res);

@@ -8,6 +8,7 @@
 #include "sinsp_int.h"
 #include "parse.h"
 #include "fdtable.h"
+#include "filter.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u
@@ -74,12 +75,16 @@ scap_t *sinsp_scap(sinsp_t *s)
 	return s->scap;
 }
 
-int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
+/*
+ * Read the next event into s->evt and do what every event needs before the state is
+ * applied: the removals the previous event left pending, thread aging, numbering.
+ * Returns scap_next()'s code.
+ */
+static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 {
-	struct sinsp_evt *evt = &s->evt;
 	uint32_t props;
 	uint16_t type;
-	int n, rc;
+	int rc;
 
 	/* a thread whose procexit was the previous event goes away now */
 	if (s->pending_removal)
@@ -87,7 +92,7 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 	/* a fd closed by the previous event is forgotten now */
 	if (s->closed_fd)
 		sinsp_fd_release_closed(s);
-	sinsp_thread_age(s, s->evt.ref.ts_ns);
+	sinsp_thread_age(s, evt->ref.ts_ns);
 
 	evt->ref.sz = sizeof(evt->ref);
 	rc = scap_next(s->scap, &evt->ref);
@@ -109,18 +114,83 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 		if (!s->first_ts)
 			s->first_ts = evt->ref.ts_ns;
 	}
-	n = scap_evt_params(&evt->ref, (struct scap_param *)evt->params, SINSP_MAX_PARAMS);
+	evt->pdecoded = false;
+	evt->thread = NULL;
+	evt->fd = NULL;
+	evt->fd_num = -1;
+	evt->matched_by = NULL;
+	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || (props & SINSP_TYPE_HIDDEN);
+	return 0;
+}
+
+void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
+{
+	/* the table caches what the event's bytes say: filling it changes no value */
+	struct sinsp_evt *evt = (struct sinsp_evt *)cevt;
+	int n = scap_evt_params(&evt->ref, (struct scap_param *)evt->pv, SINSP_MAX_PARAMS);
+
 	if (n < 0)
 		n = 0; /* lengths overrun the record: show the event without parameters */
 	if (evt->info && (uint32_t)n > evt->info->nparams)
 		n = (int)evt->info->nparams;
-	evt->nparams = (uint32_t)n;
-	evt->thread = NULL;
-	evt->fd = NULL;
-	evt->fd_num = -1;
-	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || (props & SINSP_TYPE_HIDDEN);
-	sinsp_parse_event(s, evt);
+	evt->pn = (uint32_t)n;
+	evt->pdecoded = true;
+}
+
+/*
+ * Apply evt to the state, matching s->filter where sysdig matches its filter: an
+ * event that does not modify state before its parser runs (a rejected one is not
+ * parsed), any other one after. Returns whether the filter accepts it.
+ */
+static bool apply_filtered(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_filter *f = s->filter;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (eflags & SCAP_EF_MODIFIES_STATE) {
+		sinsp_parse_reset(s, evt);
+		sinsp_dispatch(s, evt);
+		return sinsp_filter_match(f, evt);
+	}
+	if (!flt_evt_may_match(f, evt)) {
+		sinsp_parse_reset_rejected(s, evt);
+		return false;
+	}
+	sinsp_parse_reset(s, evt);
+	if (!sinsp_filter_match(f, evt))
+		return false;
+	sinsp_dispatch(s, evt);
+	return true;
+}
+
+int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
+{
+	struct sinsp_evt *evt = &s->evt;
+	int rc;
+
+	for (;;) {
+		rc = read_event(s, evt);
+		if (rc)
+			return rc;
+		if (!s->filter) {
+			sinsp_parse_reset(s, evt);
+			sinsp_dispatch(s, evt);
+			break;
+		}
+		if (apply_filtered(s, evt)) {
+			evt->matched_by = s->filter;
+			break;
+		}
+	}
 	*out = evt;
+	return 0;
+}
+
+int sinsp_set_filter(sinsp_t *s, struct sinsp_filter *f)
+{
+	if (!s || (f && f->s != s))
+		return -EINVAL;
+	s->filter = f;
 	return 0;
 }
 
@@ -153,21 +223,26 @@ void sinsp_close(sinsp_t *s)
 
 int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)
 {
-	return i < evt->nparams ? sinsp_param_val_s64(&evt->params[i], dflt) : dflt;
+	const struct sinsp_param *p = sinsp_evt_param_at(evt, i);
+
+	return p ? sinsp_param_val_s64(p, dflt) : dflt;
 }
 
 uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt)
 {
-	return i < evt->nparams ? sinsp_param_val_u64(&evt->params[i], dflt) : dflt;
+	const struct sinsp_param *p = sinsp_evt_param_at(evt, i);
+
+	return p ? sinsp_param_val_u64(p, dflt) : dflt;
 }
 
 int sinsp_param_index(const struct sinsp_evt *evt, const char *name)
 {
-	uint32_t i;
+	uint32_t i, n;
 
 	if (!evt->info)
 		return -1;
-	for (i = 0; i < evt->nparams; i++) {
+	n = sinsp_evt_nparams(evt);
+	for (i = 0; i < n; i++) {
 		const char *pn = evt->info->params[i].name;
 
 		/* the first byte rules out most names without a call */

@@ -97,7 +97,9 @@ struct sinsp_thread {
 	int64_t last_fd;          /* fd param of the last enter event, -1 none */
 	uint8_t *enter_raw;       /* copy of the last enter event */
 	uint32_t enter_len, enter_cap;
-	uint64_t latency_ns;      /* exit ts - enter ts of the current exit event */
+	uint64_t latency_ns;      /* ts of the current exit event - enter_ts (0 after an enter) */
+	uint64_t enter_ts;        /* ns: ts of the thread's last enter event, 0 none; an exit
+	                             measures its latency from it, paired or not, as sysdig */
 	bool enter_valid;         /* enter_raw belongs to the current exit */
 };
 
@@ -111,14 +113,43 @@ struct sinsp_evt {
 	struct scap_evt_ref ref;
 	const struct scap_evt_info *info;
 	uint64_t num;                     /* evt.num, from 1 */
-	struct sinsp_param params[SINSP_MAX_PARAMS];
-	uint32_t nparams;
 	struct sinsp_thread *thread;      /* NULL when the tid is unknown */
 	struct sinsp_fd *fd;              /* fd the event is about, NULL when none/unknown */
 	int64_t fd_num;                   /* its number, -1 when none */
 	bool hidden;
+	/* the filter of sinsp_set_filter() that accepted this event, NULL when none did */
+	const struct sinsp_filter *matched_by;
 	struct sinsp *s;
+	/*
+	 * The parameter table, decoded from ref on first use: most events are never
+	 * looked at beyond their type. Read it only through sinsp_evt_nparams() and
+	 * sinsp_evt_param_at().
+	 */
+	bool pdecoded;                    /* pv and pn are those of this event */
+	uint32_t pn;
+	struct sinsp_param pv[SINSP_MAX_PARAMS];
 };
+
+/* Decode the parameter table of evt (sinsp.c): a cache of the event, hence const. */
+void sinsp_evt_decode_params(const struct sinsp_evt *evt);
+
+/*
+ * Number of parameters of evt: its nparams, at most the schema's count; 0 when the
+ * lengths overrun the record (the event is then shown without parameters).
+ */
+static inline uint32_t sinsp_evt_nparams(const struct sinsp_evt *evt)
+{
+	if (!evt->pdecoded)
+		sinsp_evt_decode_params(evt);
+	return evt->pn;
+}
+
+/* Parameter i of evt (pointing into the event's memory), NULL when it has no such one. */
+static inline const struct sinsp_param *sinsp_evt_param_at(const struct sinsp_evt *evt,
+							   uint32_t i)
+{
+	return i < sinsp_evt_nparams(evt) ? &evt->pv[i] : NULL;
+}
 
 struct sinsp {
 	scap_t *scap;
@@ -139,6 +170,7 @@ struct sinsp {
 	uint64_t nevts;                   /* events read so far */
 	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
 	uint32_t max_str_len;
+	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
 	struct sinsp_evt evt;
 	char errbuf[SCAP_ERRBUF_SIZE];
 };
@@ -227,8 +259,20 @@ char sinsp_fd_typechar(const struct sinsp_fd *f);
 /* L4 protocol as sysdig reports it: unknown until the socket has a client or server role */
 uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
 
-/* parse.c: apply an event to the state, set evt->thread/evt->fd. */
-void sinsp_parse_event(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * parse.c: apply an event to the state in two steps, as sysdig does (a filter may be
+ * matched in between). sinsp_parse_reset(): the event's thread (a placeholder for an
+ * unknown tid), the thread's enter/exit pairing and latency, the event's fd; then
+ * sinsp_dispatch() (parse.h): the event's parser.
+ */
+void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * The reset of an event that a filter rejects by its type alone and that does not
+ * modify state (no parser runs for it): the state ends as sinsp_parse_reset() and the
+ * rejection leave it (the thread forgets its last event type, so the next exit event
+ * pairs with nothing), without saving the enter event that nothing can read now.
+ */
+void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt);
 
 /* render_param.c: the text of a parameter, as sysdig prints it in evt.args. */
 enum sinsp_buf_fmt { SINSP_BUF_NORMAL, SINSP_BUF_JSON };

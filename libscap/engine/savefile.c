@@ -42,6 +42,8 @@ struct savefile {
 	int rd_err;          /* reader error (negative errno), reported once data runs out */
 	char rd_msg[SCAP_ERRBUF_SIZE];
 	uint64_t nskipped;   /* event blocks of types beyond the schema */
+	uint32_t last_btype; /* block type of the last block of sf_next() and its layout */
+	uint8_t last_kind;   /* (enum sf_evt_kind): a capture has one or two event types */
 };
 
 static uint32_t get_u32(const uint8_t *p)
@@ -75,17 +77,6 @@ const char *scap_block_name(uint32_t type)
 	default: break;
 	}
 	return scap_block_is_event(type) ? "event" : "unknown";
-}
-
-bool scap_block_is_event(uint32_t type)
-{
-	switch (type) {
-	case SCAP_BT_EV: case SCAP_BT_EV_INT: case SCAP_BT_EVF: case SCAP_BT_EV_V2:
-	case SCAP_BT_EVF_V2: case SCAP_BT_EV_V2_LARGE: case SCAP_BT_EVF_V2_LARGE:
-		return true;
-	default:
-		return false;
-	}
 }
 
 /*
@@ -231,17 +222,14 @@ static inline int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *p
 	return sf_peek_block_slow(h, sf, ptype, plen);
 }
 
-/* Length i of a table of w-byte (2 or 4) lengths. */
-static inline uint32_t len_at(const uint8_t *lens, uint32_t i, uint32_t w)
-{
-	return w == 2 ? get_u16(lens + i * 2) : get_u32(lens + i * 4);
-}
-
 /*
- * v1_nparams() for lengths of w bytes (a constant where it is called): the largest
- * n <= max whose n lengths plus their values fill body bytes exactly, -1 when none does.
+ * The largest n <= max whose n lengths (w bytes each: 2, or 4 for SCAP_EF_LARGE_PAYLOAD
+ * types; a constant where it is inlined) plus their values fill body bytes exactly, -1
+ * when none does: the parameter count of a 22-byte-header event.
  */
-static inline int64_t v1_count(const uint8_t *lens, uint64_t body, uint32_t n, uint32_t w)
+static inline __attribute__((always_inline)) int64_t v1_count(const uint8_t *lens,
+								uint64_t body, uint32_t n,
+								uint32_t w)
 {
 	uint64_t used = 0;
 	uint32_t i;
@@ -250,72 +238,67 @@ static inline int64_t v1_count(const uint8_t *lens, uint64_t body, uint32_t n, u
 	if ((uint64_t)n * w > body)
 		n = (uint32_t)(body / w);
 	for (i = 0; i < n; i++)
-		used += len_at(lens, i, w);
+		used += w == 2 ? get_u16(lens + i * 2) : get_u32(lens + i * 4);
 	used += (uint64_t)n * w;
 	/* One parameter less takes its length and its value off: never adds bytes. */
-	for (;;) {
-		if (used == body)
-			return n;
+	while (used != body) {
 		if (used < body || n == 0)
 			return -1;
 		n--;
-		used -= w + len_at(lens, n, w);
+		used -= w + (w == 2 ? get_u16(lens + n * 2) : get_u32(lens + n * 4));
+	}
+	return n;
+}
+
+/* Event block layouts, by block type. */
+enum sf_evt_kind {
+	SF_EVT_NONE,        /* not an event block */
+	SF_EVT_V1,          /* EV, EV_INT: u16 cpu, 22-byte event header */
+	SF_EVT_V1_FLAGS,    /* EVF: u16 cpu, u32 flags, 22-byte header */
+	SF_EVT_V2,          /* EV_V2(_LARGE): u16 cpu, 26-byte header */
+	SF_EVT_V2_FLAGS,    /* EVF_V2(_LARGE): u16 cpu, u32 flags, 26-byte header */
+};
+
+static inline enum sf_evt_kind sf_evt_kind(uint32_t btype)
+{
+	switch (btype) {
+	case SCAP_BT_EV: case SCAP_BT_EV_INT: return SF_EVT_V1;
+	case SCAP_BT_EVF: return SF_EVT_V1_FLAGS;
+	case SCAP_BT_EV_V2: case SCAP_BT_EV_V2_LARGE: return SF_EVT_V2;
+	case SCAP_BT_EVF_V2: case SCAP_BT_EVF_V2_LARGE: return SF_EVT_V2_FLAGS;
+	default: return SF_EVT_NONE;
 	}
 }
 
-/*
- * Compute nparams of a 22-byte-header event of evlen >= SCAP_EVT_HDR_V1_LEN bytes and a
- * type < SCAP_EVT_MAX (both checked by the caller): the largest n <= the schema's count
- * whose n lengths plus their values fill the event exactly. -1 when none does.
- */
-static int64_t v1_nparams(const uint8_t *evt, uint32_t evlen, uint16_t type)
+bool scap_block_is_event(uint32_t type)
 {
-	const struct scap_evt_info *info = &scap_evt_table[type];
-	const uint8_t *lens = evt + SCAP_EVT_HDR_V1_LEN;
-	uint64_t body = evlen - SCAP_EVT_HDR_V1_LEN;
-
-	if (info->flags & SCAP_EF_LARGE_PAYLOAD)
-		return v1_count(lens, body, info->nparams, 4);
-	return v1_count(lens, body, info->nparams, 2);
+	return sf_evt_kind(type) != SF_EVT_NONE;
 }
 
 /*
- * Parse the event block at sf->pos (length len, checked). 0: *out filled; 1: skip it
- * (event type beyond the schema); <0: corrupt.
+ * Parse the event block at sf->pos (length blen, checked) of layout v2/has_flags
+ * (constants where it is inlined: one copy per layout). 0: *out filled; 1: skip it
+ * (event type beyond the schema); <0: corrupt. Old events are converted in place (see
+ * the top of this file).
  */
-static int sf_parse_event(struct scap *h, struct savefile *sf, uint32_t btype, uint32_t blen,
-			  struct scap_evt_ref *out)
+static inline __attribute__((always_inline)) int
+sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_evt_ref *out,
+	       bool v2, bool has_flags)
 {
 	uint8_t *blk = sf->buf + sf->pos;
-	uint64_t off = sf->base + sf->pos;
-	bool v2 = btype == SCAP_BT_EV_V2 || btype == SCAP_BT_EVF_V2 ||
-		  btype == SCAP_BT_EV_V2_LARGE || btype == SCAP_BT_EVF_V2_LARGE;
-	bool has_flags = btype == SCAP_BT_EVF || btype == SCAP_BT_EVF_V2 ||
-			 btype == SCAP_BT_EVF_V2_LARGE;
 	uint32_t prefix = has_flags ? 6 : 2; /* u16 cpu [+ u32 flags] */
 	uint32_t hdrlen = v2 ? SCAP_ABI_EVT_HDR_LEN : SCAP_EVT_HDR_V1_LEN;
 	uint32_t room = blen - SCAP_BLOCK_OVERHEAD; /* body bytes, padding included */
 	struct scap_abi_evt_hdr hdr;
 	uint8_t *evt;
-	uint16_t cpu;
-	uint32_t flags = 0;
 
 	if (room < prefix + hdrlen)
 		return scap_err(h, -EPROTO,
 				"event block at offset %" PRIu64 ": %u body bytes, need %u for the "
-				"event header", off, room, prefix + hdrlen);
-	cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
-	if (has_flags)
-		flags = get_u32(blk + SCAP_BLOCK_HDR_LEN + 2);
+				"event header", sf->base + sf->pos, room, prefix + hdrlen);
 	evt = blk + SCAP_BLOCK_HDR_LEN + prefix;
 	room -= prefix;
-
-	if (v2) {
-		memcpy(&hdr, evt, sizeof(hdr));
-	} else {
-		memcpy(&hdr, evt, SCAP_EVT_HDR_V1_LEN);
-		hdr.nparams = 0;
-	}
+	memcpy(&hdr, evt, hdrlen);
 	if (hdr.type >= SCAP_EVT_MAX) {
 		/* A newer capture's event type: nothing can decode it, skip like the peers. */
 		sf->nskipped++;
@@ -327,32 +310,35 @@ static int sf_parse_event(struct scap *h, struct savefile *sf, uint32_t btype, u
 	if (hdr.len < hdrlen || hdr.len > room)
 		return scap_err(h, -EPROTO,
 				"event block at offset %" PRIu64 ": event length %u outside [%u, %u]",
-				off, hdr.len, hdrlen, room);
-
+				sf->base + sf->pos, hdr.len, hdrlen, room);
+	out->cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
+	out->flags = has_flags ? get_u32(blk + SCAP_BLOCK_HDR_LEN + 2) : 0;
 	if (!v2) {
-		int64_t n = v1_nparams(evt, hdr.len, hdr.type);
+		const struct scap_evt_info *info = &scap_evt_table[hdr.type];
+		const uint8_t *lens = evt + SCAP_EVT_HDR_V1_LEN;
+		uint64_t body = hdr.len - SCAP_EVT_HDR_V1_LEN;
+		int64_t n = (info->flags & SCAP_EF_LARGE_PAYLOAD) ?
+			    v1_count(lens, body, info->nparams, 4) :
+			    v1_count(lens, body, info->nparams, 2);
 
 		if (n < 0)
 			return scap_err(h, -EPROTO,
 					"event block at offset %" PRIu64 ": parameter lengths of "
 					"event type %u do not add up to its length %u",
-					off, hdr.type, hdr.len);
+					sf->base + sf->pos, hdr.type, hdr.len);
 		/* Shift the header 4 bytes back, over the (already read) cpu/flags. */
 		evt -= 4;
 		hdr.nparams = (uint32_t)n;
 		hdr.len += 4;
 		memcpy(evt, &hdr, sizeof(hdr));
 	}
-
 	out->raw = evt;
 	out->len = hdr.len;
 	out->ts_ns = hdr.ts;
 	out->tid = hdr.tid;
 	out->type = hdr.type;
 	out->nparams = hdr.nparams;
-	out->cpu = cpu;
-	out->flags = flags;
-	out->offset = off;
+	out->offset = sf->base + sf->pos;
 	return 0;
 }
 
@@ -368,15 +354,23 @@ static int sf_next(struct scap *h, struct scap_evt_ref *out)
 			return SCAP_TIMEOUT; /* a signal interrupted a read: the caller may stop */
 		if (rc)
 			return rc;
-		if (scap_block_is_event(type)) {
-			rc = sf_parse_event(h, sf, type, len, out);
-			sf->pos += len;
-			if (rc <= 0)
-				return rc;
-			continue;
+		if (type != sf->last_btype) {
+			sf->last_btype = type;
+			sf->last_kind = (uint8_t)sf_evt_kind(type);
 		}
-		/* Header blocks of a later section, comments, unknown types: skip. */
+		switch (sf->last_kind) {
+		case SF_EVT_V1: rc = sf_parse_event(h, sf, len, out, false, false); break;
+		case SF_EVT_V1_FLAGS: rc = sf_parse_event(h, sf, len, out, false, true); break;
+		case SF_EVT_V2: rc = sf_parse_event(h, sf, len, out, true, false); break;
+		case SF_EVT_V2_FLAGS: rc = sf_parse_event(h, sf, len, out, true, true); break;
+		default:
+			/* Header blocks of a later section, comments, unknown types: skip. */
+			rc = 1;
+			break;
+		}
 		sf->pos += len;
+		if (rc <= 0)
+			return rc;
 	}
 }
 

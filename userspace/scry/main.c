@@ -47,8 +47,9 @@ static void usage(FILE *f)
 		"\n"
 		"Options:\n"
 		" -r, --read=FILE        read events from a capture file (plain or gzip);\n"
-		"                        without -r, capture live from the scry kernel module\n"
-		" -k, --engine=kmod      the live capture engine (kmod: the scry kernel module)\n"
+		"                        without -r, capture live (scry kernel module or eBPF probe)\n"
+		" -k, --engine=ENGINE    the live capture engine: kmod (the scry kernel module; -k)\n"
+		"                        or bpf (the eBPF probe); default kmod when loaded, else bpf\n"
 		"     --driver=ACTION    load, unload or status of the scry kernel module\n"
 		"                        (load [PATH|NAME] [PARAM=VALUE...]; as root)\n"
 		" -p, --print=FORMAT     print each event with FORMAT (sysdig -p syntax:\n"
@@ -285,6 +286,8 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return status;
 	}
+	/* matched inside sinsp_next(), where sysdig matches its filter */
+	sinsp_set_filter(s, filter);
 	/* -n counts the events that pass the filter, as sysdig's does */
 	while (!opts.max_events || n < opts.max_events) {
 		bool matched;

@@ -54,7 +54,8 @@ SINSP_API int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char
  * @s:   [in] handle.
  * @out: [out] the event; owned by @s, valid until the next sinsp_next() or sinsp_close().
  * Every event read is numbered (evt.num counts from 1), including events that are
- * not meant to be shown (see sinsp_evt_is_hidden()).
+ * not meant to be shown (see sinsp_evt_is_hidden()). With a filter set by
+ * sinsp_set_filter() (sinsp_filter.h), only the events it matches are returned.
  * Return: 0; SCAP_TIMEOUT; SCAP_EOF; negative errno from the source (-EPROTO for a
  * corrupt capture: every complete event before the damage was returned).
  */

@@ -71,7 +71,26 @@ SINSP_API bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
  */
 SINSP_API bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type);
 
-/** sinsp_filter_free() - release @f. NULL is ignored. */
+/**
+ * sinsp_set_filter() - let sinsp_next() apply a filter where sysdig applies its own.
+ * @s: [in] handle.
+ * @f: [in] filter compiled on @s, not owned (sinsp_filter_free() detaches it), or NULL
+ *     to return every event again.
+ * From then on sinsp_next() returns only the events @f matches; the others are read,
+ * numbered and applied to the state as sysdig 0.29.3 applies the events its filter
+ * rejects: an event of a type that does not modify state (no SCAP_EF_MODIFIES_STATE:
+ * read, mmap, switch, ...) is matched before its parser runs and, when rejected, is not
+ * parsed (its thread only forgets its last event type); any other event is parsed,
+ * then matched. Events whose type cannot match are rejected without any field being
+ * looked at. sinsp_filter_match(@f, evt) on a returned event answers true without a
+ * second evaluation. A consumer that needs every event (a writer that keeps rejected
+ * events for state) matches with sinsp_filter_match() instead.
+ * Return: 0; -EINVAL @s NULL or @f compiled on another handle.
+ * Thread-safety: one thread per handle.
+ */
+SINSP_API int sinsp_set_filter(sinsp_t *s, struct sinsp_filter *f);
+
+/** sinsp_filter_free() - release @f (and detach it from sinsp_next()). NULL is ignored. */
 SINSP_API void sinsp_filter_free(struct sinsp_filter *f);
 
 #ifdef __cplusplus

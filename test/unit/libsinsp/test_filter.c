@@ -3,7 +3,8 @@
  * test_filter.c - the filter language (filter_parse.c, filter_eval.c) on synthetic
  * events run through the test_input engine: precedence, keywords, every operator on
  * a true and a false case, typed numbers, lists, quoting, error positions, the
- * event-type bitmap and the enter/exit pairing left by rejected events.
+ * event-type bitmap and the enter/exit pairing left by rejected events, a filter set
+ * on the handle (events rejected before their parser runs).
  */
 #include <check.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <libsinsp/sinsp_filter.h>
 
 #include "sinsp_int.h"
+#include "filter.h"
 #include "evt_builder.h"
 
 #define TID 100
@@ -412,6 +414,159 @@ START_TEST(generic_event_type)
 }
 END_TEST
 
+/* ---- a filter set on the handle (sinsp_set_filter()) --------------------------------- */
+
+/* Open fx.s on the events added so far and on the thread of setup(), the vm sizes 1000 kB. */
+static void open_with_thread(void)
+{
+	fx.thread.tid = fx.thread.pid = TID;
+	fx.thread.ptid = 1;
+	strcpy(fx.thread.comm, "my app");
+	strcpy(fx.thread.exe, "app");
+	strcpy(fx.thread.cwd, "/root/");
+	fx.thread.vmsize_kb = 1000;
+	fx.eb.state.threads = &fx.thread;
+	fx.eb.state.nthreads = 1;
+	fx.s = eb_open(&fx.eb);
+}
+
+/* Render the current event with fmt (it must render) into buf. */
+static void render(const char *fmt_text, char *buf, size_t size)
+{
+	struct sinsp_formatter *fmt = NULL;
+	const char *line;
+
+	ck_assert_int_eq(sinsp_formatter_new(fx.s, fmt_text, SINSP_OUTPUT_TEXT, &fmt), 0);
+	ck_assert_int_eq(sinsp_formatter_render(fmt, fx.evt, &line, NULL), 1);
+	snprintf(buf, size, "%s", line);
+	sinsp_formatter_free(fmt);
+}
+
+/*
+ * Only matching events come back, numbered among all; a rejected mmap exit (a type that
+ * modifies no state) is not parsed, as sysdig does not parse it: the vm size stays.
+ */
+START_TEST(set_filter_skips_rejected)
+{
+	struct sinsp_filter *f;
+	char line[128];
+
+	teardown();
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_MMAP_E, 0);
+	add_evt(SCAP_EVT_SYSCALL_MMAP_X, 4, P64(0x1000), P32(2000), P32(300), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPEN_E, 0);
+	add_evt(SCAP_EVT_SYSCALL_OPEN_X, 5, P64(3), PSTR("/etc/passwd"), P32(1), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_MMAP_E, 0);
+	add_evt(SCAP_EVT_SYSCALL_MMAP_X, 4, P64(0x2000), P32(3000), P32(400), P32(0));
+	open_with_thread();
+	f = compile("evt.type=open or proc.vmsize>2500");
+	ck_assert_int_eq(sinsp_set_filter(fx.s, f), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	render("%evt.num %evt.dir %evt.type %proc.vmsize", line, sizeof(line));
+	ck_assert_str_eq(line, "3 > open 1000");
+	ck_assert(sinsp_filter_match(f, fx.evt));  /* answered by sinsp_next() */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	render("%evt.num %evt.type %proc.vmsize %fd.name", line, sizeof(line));
+	ck_assert_str_eq(line, "4 open 1000 /etc/passwd");
+	/* matched before its parser runs: the mmap exit sees the size before it */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), SCAP_EOF);
+	sinsp_filter_free(f);
+	teardown();
+
+	/* the same events without the filter on the handle: every mmap exit is parsed */
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_MMAP_X, 4, P64(0x1000), P32(2000), P32(300), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPEN_E, 0);
+	open_with_thread();
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	ck_assert(m("evt.type=open and proc.vmsize=2000"));
+}
+END_TEST
+
+/*
+ * Rejected by type alone, a read enter still sets the fd number its exit finds and
+ * starts its latency, and leaves that exit unpaired (no fd of its own: no buflen, no
+ * I/O category) except a write exit; a detached filter returns every event again.
+ */
+START_TEST(set_filter_rejected_enter)
+{
+	struct sinsp_filter *f;
+	char line[128];
+
+	teardown();
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(7), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(10), PBUF("0123456789", 10));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(4), PBUF("0123", 4));
+	add_evt(SCAP_EVT_SYSCALL_WRITE_E, 2, P64(5), P32(3));
+	add_evt(SCAP_EVT_SYSCALL_WRITE_X, 2, P64(3), PBUF("abc", 3));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	fx.fd.fd = 5;
+	fx.fd.type = SCAP_FD_DIRECTORY;
+	strcpy(fx.fd.name, "/etc");
+	fx.thread.nfds = 1;
+	fx.thread.fds = &fx.fd;
+	open_with_thread();
+	f = compile("evt.dir=<");
+	ck_assert_int_eq(sinsp_set_filter(fx.s, f), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* 2: read exit (1 is rejected) */
+	render("*%evt.num %evt.buflen %fd.num %fd.name %evt.category %evt.latency", line, sizeof(line));
+	ck_assert_str_eq(line, "2 <NA> 7  unknown 1");  /* fd 7 unknown; 1 ns */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* 4 */
+	render("*%evt.num %evt.buflen %fd.num %fd.name %evt.category %evt.latency", line, sizeof(line));
+	ck_assert_str_eq(line, "4 <NA> 5 /etc unknown 1");
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* 6: a write exit keeps its fd */
+	render("*%evt.num %evt.buflen %fd.num %fd.name %evt.category %evt.latency", line, sizeof(line));
+	ck_assert_str_eq(line, "6 3 5 /etc file 1");
+	ck_assert_int_eq(sinsp_set_filter(fx.s, NULL), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	render("%evt.num %evt.dir", line, sizeof(line));
+	ck_assert_str_eq(line, "7 >");
+	sinsp_filter_free(f);
+}
+END_TEST
+
+/* Generic events are rejected by their syscall id before any field is looked at. */
+START_TEST(set_filter_generic_ids)
+{
+	struct sinsp_filter *f;
+	char line[128];
+
+	teardown();
+	reset();
+	add_evt(SCAP_EVT_GENERIC_E, 2, P16(SCAP_SC_MKDIR), P16(83));
+	add_evt(SCAP_EVT_GENERIC_X, 1, P16(SCAP_SC_MKDIR));
+	add_evt(SCAP_EVT_GENERIC_E, 2, P16(SCAP_SC_MMAP), P16(9));
+	add_evt(SCAP_EVT_GENERIC_E, 2, P16(60000), P16(0));
+	add_evt(SCAP_EVT_GENERIC_X, 0);  /* no id: syscall 0 */
+	open_with_thread();
+	f = compile("evt.type in (mkdir, read) and evt.dir='<' or evt.type=mmap or "
+		    "evt.type='<unknown>'");
+	ck_assert(!flt_evt_may_match(f, &(struct sinsp_evt){ .ref.type = SCAP_EVT_SYSCALL_OPEN_X }));
+	ck_assert_int_eq(sinsp_set_filter(fx.s, f), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	render("%evt.num %evt.dir %evt.type", line, sizeof(line));
+	ck_assert_str_eq(line, "2 < mkdir");
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+	render("%evt.num %evt.dir %evt.type", line, sizeof(line));
+	ck_assert_str_eq(line, "3 > mmap");
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* an id beyond the table */
+	render("%evt.num %evt.dir %evt.type", line, sizeof(line));
+	ck_assert_str_eq(line, "4 > <unknown>");
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* no id: SCAP_SC_UNKNOWN */
+	render("%evt.num %evt.dir %evt.type", line, sizeof(line));
+	ck_assert_str_eq(line, "5 < <unknown>");
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), SCAP_EOF);
+	sinsp_filter_free(f);
+
+	/* a filter compiled on another handle is refused */
+	ck_assert_int_eq(sinsp_set_filter(NULL, NULL), -EINVAL);
+}
+END_TEST
+
 static Suite *filter_suite(void)
 {
 	Suite *s = suite_create("filter");
@@ -439,6 +594,9 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, type_bitmap);
 	tcase_add_test(tc, rejected_enter_unpairs_exit);
 	tcase_add_test(tc, generic_event_type);
+	tcase_add_test(tc, set_filter_skips_rejected);
+	tcase_add_test(tc, set_filter_rejected_enter);
+	tcase_add_test(tc, set_filter_generic_ids);
 	suite_add_tcase(s, tc);
 	return s;
 }
