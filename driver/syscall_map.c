@@ -11,7 +11,10 @@
  */
 #include <asm/unistd.h>
 
+/* The eBPF probe includes this file for the two tables only (driver/bpf/probe.bpf.c). */
+#ifndef SCAPDRV_SC_TABLES_ONLY
 #include "scry.h"
+#endif
 
 static const u16 sc_codes[SCAPDRV_NR_MAX] = {
 #ifdef __NR_read
@@ -1370,6 +1373,7 @@ static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #endif
 };
 
+#ifndef SCAPDRV_SC_TABLES_ONLY
 u16 scapdrv_sc_code(long nr)
 {
 	BUILD_BUG_ON(NR_syscalls > SCAPDRV_NR_MAX);
@@ -1400,3 +1404,4 @@ u16 scapdrv_sc_enter_evt(long nr)
 		return SCAP_EVT_GENERIC_E;
 	return sc_enter_evts[nr];
 }
+#endif /* SCAPDRV_SC_TABLES_ONLY */

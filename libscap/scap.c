@@ -15,6 +15,7 @@ static const struct scap_engine_ops *const engines[] = {
 	&scap_test_input_ops,
 	&scap_noop_ops,
 	&scap_kmod_ops,
+	&scap_bpf_ops,
 };
 
 int scap_verr(struct scap *h, int code, const char *fmt, va_list ap)

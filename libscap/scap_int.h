@@ -49,6 +49,7 @@ extern const struct scap_engine_ops scap_savefile_ops;
 extern const struct scap_engine_ops scap_test_input_ops;
 extern const struct scap_engine_ops scap_noop_ops;
 extern const struct scap_engine_ops scap_kmod_ops;
+extern const struct scap_engine_ops scap_bpf_ops;
 
 /* ---- initial state owned by the handle (scap_state.c) ---------------------------- */
 

@@ -19,7 +19,7 @@ esac
 
 # Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target.
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev libdeflate-dev)
+      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev)
 
 missing() {
 	local p

@@ -88,6 +88,8 @@ if [ $run_fuzz = 1 ]; then
 	grep -E '^(#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs)' "$log" || tail -n 3 "$log"
 fi
 
+step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/bpf_test.sh build || [ $? = 77 ]
+
 step "driver: scry.ko in a qemu VM booting Debian's kernel (scripts/vm/driver-test.sh)"
 timeout 900 scripts/vm/driver-test.sh --build build
 

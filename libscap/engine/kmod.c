@@ -38,6 +38,7 @@
 
 #include <libscap/scap_kmod.h>
 
+#include "merge.h"
 #include "proc_scan.h"
 #include "scap_int.h"
 
@@ -314,9 +315,14 @@ static void scan_progress(void *ctx)
 	drain_aside(ctx, (uint64_t)gettid());
 }
 
-/* Timestamp of the next record of @r, or false when it has none. */
-static bool ring_peek(struct kmod *k, struct kmod_ring *r, uint64_t *ts)
+/* Timestamp of the next record of ring @i, or false when it has none (merge.h). */
+static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 {
+	struct kmod *k = ctx;
+	struct kmod_ring *r = &k->rings[i];
+
+	if (r->fd < 0)
+		return false;
 	if (r->bl_off < r->bl_len) {
 		memcpy(ts, r->bl + r->bl_off, sizeof(*ts));
 		return true;
@@ -335,28 +341,11 @@ static int kmod_next(struct scap *h, struct scap_evt_ref *out)
 	struct scap_abi_evt_hdr hdr;
 	const uint8_t *rec;
 	struct kmod_ring *r;
-	uint64_t ts, best_ts = UINT64_MAX;
-	int best = -1, pass;
-	uint32_t i;
+	int best;
 
 again:
 	release_last(k);
-	best = -1;
-	best_ts = UINT64_MAX;
-	for (pass = 0; pass < 2 && best < 0; pass++) {
-		if (pass == 1) {
-			struct timespec idle = { 0, KMOD_IDLE_NS };
-
-			nanosleep(&idle, NULL);
-		}
-		for (i = 0; i < k->nrings; i++) {
-			r = &k->rings[i];
-			if (r->fd >= 0 && ring_peek(k, r, &ts) && ts < best_ts) {
-				best_ts = ts;
-				best = (int)i;
-			}
-		}
-	}
+	best = scap_merge_oldest(k->nrings, ring_peek, k, KMOD_IDLE_NS);
 	if (best < 0)
 		return SCAP_TIMEOUT;
 

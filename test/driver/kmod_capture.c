@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * kmod_capture.c - capture with libscap's kmod engine while a command runs, and print
- * every event as one text line (for the VM tests, which assert on them on the host).
+ * kmod_capture.c - capture with libscap's kmod engine (or, with -e bpf, the eBPF probe)
+ * while a command runs, and print every event as one text line (for the VM tests and
+ * test/driver/bpf_test.sh, which assert on them).
  *
- *   kmod_capture [-s SNAPLEN] [-o OUT] [-x] [-t TPMASK] [-S CODE] [-q] -- COMMAND [ARGS...]
+ *   kmod_capture [-e kmod|bpf] [-s SNAPLEN] [-o OUT] [-x] [-t TPMASK] [-S CODE] [-q]
+ *                -- COMMAND [ARGS...]
  *
  * -x: exit-only mode (scap_kmod_set_mode()); -t: optional tracepoints
  * (scap_kmod_set_tracepoints() bits); both global to the driver, and reset to 0
  * without the option.
+ * -x and -t are kmod only. -e bpf: the bpf engine (its ring size from
+ * SCRY_BPF_RING_BYTES); the probe leaves this program's own events out.
  * -S CODE: capture only the syscall of scap code CODE (plus the non-syscall events).
  * -q: count the events instead of printing them (stress runs); every event is still
  * decoded and a record that does not decode is counted as corrupt.
@@ -35,6 +39,7 @@
 #include <unistd.h>
 
 #include <libscap/scap.h>
+#include <libscap/scap_bpf.h>
 #include <libscap/scap_bytes.h>
 #include <libscap/scap_kmod.h>
 
@@ -134,7 +139,7 @@ int main(int argc, char **argv)
 {
 	const char *out_path = NULL;
 	unsigned long tpmask = 0, only = 0;
-	int exit_only = 0, quiet = 0;
+	int exit_only = 0, quiet = 0, bpf = 0;
 	char errbuf[SCAP_ERRBUF_SIZE];
 	unsigned long snaplen = 0;
 	struct scap_evt_ref evt;
@@ -144,8 +149,11 @@ int main(int argc, char **argv)
 	pid_t child;
 	scap_t *h;
 
-	while ((opt = getopt(argc, argv, "s:o:xt:qS:")) != -1) {
+	while ((opt = getopt(argc, argv, "e:s:o:xt:qS:")) != -1) {
 		switch (opt) {
+		case 'e':
+			bpf = !strcmp(optarg, "bpf");
+			break;
 		case 'S':
 			only = strtoul(optarg, NULL, 0);
 			break;
@@ -178,29 +186,32 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	SCAP_OPTS(scap_open_opts, o, .engine = "kmod");
+	SCAP_OPTS(scap_open_opts, o, .engine = bpf ? "bpf" : "kmod");
 	rc = scap_open(&o, &h, errbuf);
 	if (rc < 0) {
 		fprintf(stderr, "kmod_capture: %s\n", errbuf);
 		return 1;
 	}
 	/* Global to the driver: set (or reset to 0) before the start. */
-	if (scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
-	    scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0)
+	if (!bpf && (scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
+		     scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0))
 		goto err;
-	if (snaplen && scap_kmod_set_snaplen(h, (uint32_t)snaplen) < 0)
+	if (snaplen && (bpf ? scap_bpf_set_snaplen(h, (uint32_t)snaplen) :
+			scap_kmod_set_snaplen(h, (uint32_t)snaplen)) < 0)
 		goto err;
 	if (only && only < 1024) {
 		uint64_t bits[16] = { 0 };
 
 		bits[only / 64] = 1ULL << (only % 64);
-		if (scap_kmod_set_syscalls(h, bits, 16) < 0)
+		if ((bpf ? scap_bpf_set_syscalls(h, bits, 16) :
+		     scap_kmod_set_syscalls(h, bits, 16)) < 0)
 			goto err;
 	} else {
 		uint64_t bits[16];
 
 		memset(bits, 0xff, sizeof(bits));
-		if (scap_kmod_set_syscalls(h, bits, 16) < 0)
+		if ((bpf ? scap_bpf_set_syscalls(h, bits, 16) :
+		     scap_kmod_set_syscalls(h, bits, 16)) < 0)
 			goto err;
 	}
 	if (scap_start(h) < 0)
@@ -239,7 +250,8 @@ int main(int argc, char **argv)
 	}
 	{
 		SCAP_OPTS(scap_kmod_stats, st);
-		if (scap_kmod_get_stats(h, &st) < 0)
+
+		if ((bpf ? scap_bpf_get_stats(h, &st) : scap_kmod_get_stats(h, &st)) < 0)
 			goto err;
 		fprintf(out,
 			"# stats evts=%llu drop_full=%llu drop_pf=%llu drop_big=%llu drop_nest=%llu "

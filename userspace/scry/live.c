@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * live.c - scry without -r: capture from the scry kernel module and print, filter or
- * write (-w) the events through the same paths as a capture file.
+ * live.c - scry without -r: capture from the scry kernel module or the eBPF probe and
+ * print, filter or write (-w) the events through the same paths as a capture file.
  *
- * Order of a run: open the kmod engine (maps every CPU's /dev/scryN, checks the module's
- * versions, starts capturing, then reads the initial state from /proc and /etc), set
- * the snaplen, hide scry's own events (unless -D, as sysdig), then drop capabilities,
- * then the event loop. Events between the start and the snaplen setting carry the
- * driver's current snaplen.
+ * The engine: --engine kmod|bpf, else kmod when the module's first device
+ * (/dev/scry0) exists, else bpf (the eBPF probe, on kernels with BTF).
+ *
+ * Order of a run: open the engine (kmod: maps every CPU's /dev/scryN, checks the
+ * module's versions; bpf: loads and attaches the probe; both start capturing, then read
+ * the initial state from /proc and /etc), set the snaplen, hide scry's own events
+ * (unless -D, as sysdig), then drop capabilities, then the event loop. Events between
+ * the start and the snaplen setting carry the driver's current snaplen.
  *
  * Capabilities after the start: the drain reads the mmapped rings and writes their
- * control pages, and stop/close are ioctls on the open devices: none of it needs a
- * capability. So scry keeps nothing, except CAP_DAC_OVERRIDE with -w (the files -w and
- * its rotation create later must be creatable where root could create them). The
- * bounding set is emptied the same way and, where allowed, the securebits are locked
- * so that uid 0 regains no capability on execve.
+ * control pages (kmod) or consumer positions (bpf), stop is an ioctl on an open device
+ * (kmod) or a store into the probe's mapped settings (bpf), and close releases what
+ * is open: none of it needs a capability. So scry keeps nothing, except
+ * CAP_DAC_OVERRIDE with -w (the files -w and its rotation create later must be
+ * creatable where root could create them). The bounding set is emptied the same way
+ * and, where allowed, the securebits are locked so that uid 0 regains no capability on
+ * execve.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,6 +34,7 @@
 
 #include <linux/securebits.h>
 
+#include <libscap/scap_bpf.h>
 #include <libscap/scap_kmod.h>
 #include <libsinsp/sinsp.h>
 #include <libsinsp/sinsp_filter.h>
@@ -80,7 +86,8 @@ static void report_drops(scap_t *h)
 {
 	SCAP_OPTS(scap_kmod_stats, st);
 
-	if (scap_kmod_get_stats(h, &st) != 0)
+	if ((!strcmp(scap_engine_name(h), "bpf") ? scap_bpf_get_stats(h, &st) :
+	     scap_kmod_get_stats(h, &st)) != 0)
 		return;
 	if (st.n_drop_full || st.n_drop_big || st.n_drop_nest)
 		fprintf(stderr, "scry: the driver dropped %" PRIu64 " of %" PRIu64 " events "
@@ -150,12 +157,19 @@ int scry_live(const struct scry_live_opts *o)
 	scap_t *h;
 	int rc, status;
 
-	if (o->engine && strcmp(o->engine, "kmod") != 0) {
-		fprintf(stderr, "scry: --engine %s: the only live engine is kmod\n", o->engine);
+	const char *engine = o->engine;
+	bool bpf;
+
+	if (!engine)
+		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
+	if (strcmp(engine, "kmod") != 0 && strcmp(engine, "bpf") != 0) {
+		fprintf(stderr, "scry: --engine %s: the live engines are kmod (the scry kernel "
+			"module) and bpf (the eBPF probe)\n", engine);
 		return 2;
 	}
+	bpf = !strcmp(engine, "bpf");
 	/* started before the /proc scan: no process is missed between the two */
-	SCAP_OPTS(scap_open_opts, so, .engine = "kmod", .start = true);
+	SCAP_OPTS(scap_open_opts, so, .engine = engine, .start = true);
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
 	rc = sinsp_open(&oo, &s, errbuf);
@@ -178,9 +192,16 @@ int scry_live(const struct scry_live_opts *o)
 		status = 2;
 		goto out;
 	}
-	if ((o->snaplen && scap_kmod_set_snaplen(h, o->snaplen) < 0) ||
-	    (!o->debug && scap_kmod_set_exclude_tid(h, (uint64_t)getpid()) < 0) ||
-	    scap_start(h) < 0) {
+	/* bpf: the probe leaves scry's process out already, unless -D */
+	if (bpf ? (o->snaplen && scap_bpf_set_snaplen(h, o->snaplen) < 0) ||
+		  (o->debug && scap_bpf_set_exclude_tgid(h, 0) < 0) :
+		  (o->snaplen && scap_kmod_set_snaplen(h, o->snaplen) < 0) ||
+		  (!o->debug && scap_kmod_set_exclude_tid(h, (uint64_t)getpid()) < 0)) {
+		fprintf(stderr, "scry: %s\n", scap_last_error(h));
+		status = 1;
+		goto out;
+	}
+	if (scap_start(h) < 0) {
 		fprintf(stderr, "scry: %s\n", scap_last_error(h));
 		status = 1;
 		goto out;

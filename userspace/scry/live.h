@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * live.h - scry without -r: live capture from the scry kernel module (kmod engine), and
- * scry --driver load|unload|status.
+ * live.h - scry without -r: live capture from the scry kernel module (kmod engine) or
+ * the eBPF probe (bpf engine), and scry --driver load|unload|status.
  */
 #ifndef SCRY_LIVE_H
 #define SCRY_LIVE_H
@@ -12,7 +12,8 @@
 #include "write.h"
 
 struct scry_live_opts {
-	const char *engine;            /* -k/--engine: only "kmod" (the default) */
+	const char *engine;            /* -k/--engine: "kmod" or "bpf"; NULL: kmod when
+	                                  /dev/scry0 exists, else bpf */
 	const char *format;            /* -p; NULL: the default format */
 	bool json;                     /* -j */
 	bool verbose;                  /* -v: buffers printed in full */

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0 OR MIT
+/*
+ * probe.bpf.c - scry's eBPF probe (CO-RE): the same scap events as the kernel module
+ * (driver/), from raw tracepoint programs on sys_enter, sys_exit, sched_process_exit
+ * and sched_process_fork, into one BPF ring buffer per CPU.
+ *
+ * Flow of a syscall event: the tracepoint program checks the settings (capturing, the
+ * consumer's own process, the syscall set), takes this CPU's entry of the "scratch" map
+ * (struct scapdrv_evt), writes the header and the syscall context there, and tail-calls
+ * the filler program of the event type (the "fillers" program array, laid out from
+ * fill/table.h, the module's list). The filler writes the parameters with the shared
+ * fillers of driver/fill/ (or, for what reads the task, bpf/fill_task.h) and commits:
+ * the whole record is copied into this CPU's ring buffer, or counted as dropped by
+ * cause, never torn.
+ *
+ * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring buffer and one
+ * scratch entry per possible CPU), fills the parameter counts from the schema, and
+ * drives the settings in .bss while the programs run.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+
+/* scap_abi.h includes these uapi and libc headers, whose types vmlinux.h already has. */
+#define _LINUX_TYPES_H
+#define _LINUX_IOCTL_H
+#define __STDDEF_H
+#undef offsetof            /* bpf_helpers.h's is no constant expression for _Static_assert */
+#define offsetof(type, member) __builtin_offsetof(type, member)
+#include "abi/scap_abi.h"
+#include "abi/scap_events.h"
+
+#define SCAPDRV_BPF 1
+#define SCAPDRV_NR_MAX 512
+#include "bpf/consts.h"
+#include "bpf/evt.h"
+#include "bpf/kern.h"
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+/* ---- settings: .bss, written by userspace while the programs run ---------------- */
+
+struct scapbpf_settings scapbpf_cfg;     /* bpf/scapbpf.h */
+
+/* ---- tables: .rodata, filled by userspace before load ------------------------------ */
+
+const volatile __u8 scapbpf_nparams[SCAP_EVT_MAX];      /* event type -> parameters */
+
+/* The module's syscall map: sc_codes[] (native nr -> scap code) and sc_enter_evts[]
+ * (native nr -> enter event), compiled in from the same source. */
+#define SCAPDRV_SC_TABLES_ONLY
+#include "syscall_map.c"
+
+/* ---- maps ---------------------------------------------------------------------------- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1);            /* userspace: possible CPUs */
+	__type(key, __u32);
+	__array(values, struct {
+		__uint(type, BPF_MAP_TYPE_RINGBUF);
+		__uint(max_entries, 1 << 20);  /* userspace: the ring size */
+	});
+} scapbpf_rings SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);            /* userspace: possible CPUs */
+	__type(key, __u32);
+	__type(value, struct scapdrv_evt);
+} scapbpf_scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scapbpf_counters);
+} scapbpf_stats SEC(".maps");
+
+static __always_inline struct scapbpf_counters *scapbpf_counters(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&scapbpf_stats, &zero);
+}
+
+/* scap syscall code of native syscall @nr (SCAP_SC_UNKNOWN when none). */
+static __always_inline __u16 scapdrv_sc_code(long nr)
+{
+	if (nr < 0 || nr >= SCAPDRV_NR_MAX)
+		return SCAP_SC_UNKNOWN;
+	return sc_codes[nr];
+}
+
+/* The code generic events carry: codes the format gained after sysdig 0.29.3 are
+ * written as SCAP_SC_UNKNOWN, as the module writes them (driver/syscall_map.c). */
+static __always_inline __u16 scapdrv_sc_event_code(long nr)
+{
+	__u16 code = scapdrv_sc_code(nr);
+
+	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
+}
+
+#include "fill/file.h"
+#include "fill/net.h"
+#include "fill/proc.h"
+#include "fill/mem.h"
+#include "fill/table.h"
+#include "bpf/fill_task.h"
+
+/* ---- the event ------------------------------------------------------------------------ */
+
+/*
+ * Begin an event of @type on this CPU for thread @tid: the scratch entry with its header
+ * written, or NULL (counted as a nesting drop when the entry is in use).
+ */
+static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapdrv_evt *e = bpf_map_lookup_elem(&scapbpf_scratch, &cpu);
+	struct scapbpf_counters *c;
+	__u16 np;
+
+	if (!e)
+		return NULL;
+	if (e->busy) {
+		c = scapbpf_counters();
+		if (c)
+			c->n_drop_nest++;
+		return NULL;
+	}
+	np = type < SCAP_EVT_MAX ? scapbpf_nparams[type] : 0;
+	e->busy = 1;
+	e->type = type;
+	e->nparams = np;
+	e->nput = 0;
+	e->fail = SCAPDRV_OK;
+	e->pos = SCAP_ABI_EVT_HDR_LEN + 2 * (np & (SCAP_MAX_EVENT_PARAMS - 1));
+	e->tid = tid;
+	e->snaplen = scapbpf_cfg.snaplen;
+	e->ts = bpf_ktime_get_boot_ns() + scapbpf_cfg.boot_to_epoch_ns;
+	*(__u64 *)&e->buf[0] = e->ts;
+	*(__u64 *)&e->buf[8] = tid;
+	*(__u16 *)&e->buf[20] = type;
+	*(__u32 *)&e->buf[22] = np;
+	return e;
+}
+
+/* Publish the event into this CPU's ring, or count its drop by cause; free the entry. */
+static __always_inline void evt_commit(struct scapdrv_evt *e)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapbpf_counters *c = scapbpf_counters();
+	void *ring = bpf_map_lookup_elem(&scapbpf_rings, &cpu);
+	__u32 len = e->pos;
+
+	if (!e->fail && e->nput != e->nparams)
+		e->fail = SCAPDRV_FAIL_BIG;          /* a filler bug: never publish it */
+	if (!e->fail && len > SCAPBPF_EVT_MAX)
+		e->fail = SCAPDRV_FAIL_BIG;
+	if (!e->fail) {
+		*(__u32 *)&e->buf[16] = len;
+		len = scapbpf_bound(len);
+		if (!ring || bpf_ringbuf_output(ring, e->buf, len, BPF_RB_NO_WAKEUP))
+			e->fail = SCAPDRV_FAIL_FULL;
+	}
+	if (c) {
+		if (e->fail == SCAPDRV_OK)
+			c->n_evts++;
+		else if (e->fail == SCAPDRV_FAIL_FULL)
+			c->n_drop_full++;
+		else
+			c->n_drop_big++;
+	}
+	e->busy = 0;
+}
+
+/* This CPU's event in progress (in a filler program, after the tail call). */
+static __always_inline struct scapdrv_evt *evt_current(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapdrv_evt *e = bpf_map_lookup_elem(&scapbpf_scratch, &cpu);
+
+	return e && e->busy ? e : NULL;
+}
+
+/* ---- filler programs: one per filler, reached by tail call ---------------------------- */
+
+#define FILLER(name)                                                            \
+	SEC("raw_tp")                                                           \
+	int scapbpf_fill_##name(struct bpf_raw_tracepoint_args *ctx)            \
+	{                                                                       \
+		struct scapdrv_evt *e = evt_current();                          \
+		if (e) {                                                        \
+			scapdrv_fill_##name(e);                                 \
+			evt_commit(e);                                          \
+		}                                                               \
+		return 0;                                                       \
+	}
+
+FILLER(accept4_e)
+FILLER(accept_x)
+FILLER(bind_x)
+FILLER(bpf_e)
+FILLER(bpf_x)
+FILLER(brk_e)
+FILLER(capset_x)
+FILLER(chmod_x)
+FILLER(chown_x)
+FILLER(clone_x)
+FILLER(connect_e)
+FILLER(connect_x)
+FILLER(dup2_x)
+FILLER(dup3_x)
+FILLER(dup_x)
+FILLER(eventfd2_e)
+FILLER(eventfd_e)
+FILLER(execve_e)
+FILLER(execve_x)
+FILLER(execveat_e)
+FILLER(fchmod_x)
+FILLER(fchmodat_x)
+FILLER(fchownat_x)
+FILLER(fcntl_e)
+FILLER(fd_e)
+FILLER(fd_size_e)
+FILLER(fd_size_pos_e)
+FILLER(fdflags0_x)
+FILLER(fdflags_x)
+FILLER(finit_module_x)
+FILLER(generic_e)
+FILLER(generic_x)
+FILLER(id3_e)
+FILLER(id_e)
+FILLER(init_module_x)
+FILLER(inotify_init_e)
+FILLER(io_uring_setup_x)
+FILLER(ioctl_e)
+FILLER(kill_e)
+FILLER(linkat_x)
+FILLER(listen_e)
+FILLER(mem_x)
+FILLER(memfd_create_x)
+FILLER(mkdir_e)
+FILLER(mkdirat_x)
+FILLER(mmap_e)
+FILLER(mount_e)
+FILLER(mount_x)
+FILLER(mprotect_e)
+FILLER(munmap_e)
+FILLER(none)
+FILLER(open_e)
+FILLER(open_x)
+FILLER(openat2_e)
+FILLER(openat2_x)
+FILLER(openat_e)
+FILLER(openat_x)
+FILLER(path2_x)
+FILLER(path_x)
+FILLER(pipe2_x)
+FILLER(pipe_x)
+FILLER(prctl_x)
+FILLER(preadv_e)
+FILLER(ptrace_e)
+FILLER(ptrace_x)
+FILLER(pwritev_e)
+FILLER(readv_x)
+FILLER(recvfrom_x)
+FILLER(recvmsg_x)
+FILLER(renameat2_x)
+FILLER(renameat_x)
+FILLER(res_x)
+FILLER(rw_x)
+FILLER(sendfile_e)
+FILLER(sendfile_x)
+FILLER(sendmsg_e)
+FILLER(sendmsg_x)
+FILLER(sendto_e)
+FILLER(setns_e)
+FILLER(shutdown_e)
+FILLER(signalfd4_e)
+FILLER(signalfd_e)
+FILLER(socket_e)
+FILLER(socket_x)
+FILLER(socketpair_x)
+FILLER(symlinkat_x)
+FILLER(tgkill_e)
+FILLER(timerfd_create_e)
+FILLER(umount2_e)
+FILLER(unlinkat_x)
+FILLER(unshare_e)
+FILLER(writev_e)
+FILLER(writev_x)
+
+#define PAIR(ev, enter, exit) \
+	[SCAP_EVT_##ev##_E] = (void *)&scapbpf_fill_##enter, \
+	[SCAP_EVT_##ev##_X] = (void *)&scapbpf_fill_##exit,
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SCAP_EVT_MAX);
+	__type(key, __u32);
+	__array(values, int(struct bpf_raw_tracepoint_args *));
+} scapbpf_fillers SEC(".maps") = {
+	.values = { SCAPDRV_FILL_PAIRS(PAIR) },
+};
+
+/* ---- tracepoint programs ----------------------------------------------------------------- */
+
+#define TS_COMPAT 0x0002   /* x86 thread_info.status: a 32-bit syscall */
+
+/* Common part of sys_enter and sys_exit: filter, begin, dispatch to the filler. */
+static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
+					 struct pt_regs *regs, long nr, long ret, bool is_exit)
+{
+	struct task_struct *t;
+	struct scapdrv_evt *e;
+	__u64 pid_tgid;
+	__u16 code, type;
+
+	if (!scapbpf_cfg.capturing)
+		return 0;
+	pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == scapbpf_cfg.exclude_tgid)
+		return 0;
+	t = scapbpf_current();
+	/* 32-bit (ia32) syscalls have their own numbering: not mapped, as in the module. */
+	if (BPF_CORE_READ(t, thread_info.status) & TS_COMPAT)
+		return 0;
+	code = scapdrv_sc_code(nr);
+	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
+		return 0;
+	type = (nr >= 0 && nr < SCAPDRV_NR_MAX ? sc_enter_evts[nr] : SCAP_EVT_GENERIC_E) +
+	       (is_exit ? 1 : 0);
+	e = evt_begin(type, (__u32)pid_tgid);
+	if (!e)
+		return 0;
+	e->nr = nr;
+	e->ret = ret;
+	e->task = t;
+	e->args[0] = BPF_CORE_READ(regs, di);
+	e->args[1] = BPF_CORE_READ(regs, si);
+	e->args[2] = BPF_CORE_READ(regs, dx);
+	e->args[3] = BPF_CORE_READ(regs, r10);
+	e->args[4] = BPF_CORE_READ(regs, r8);
+	e->args[5] = BPF_CORE_READ(regs, r9);
+	bpf_tail_call(ctx, &scapbpf_fillers, type);
+	e->busy = 0;                 /* no filler for this type: nothing written */
+	return 0;
+}
+
+SEC("raw_tp/sys_enter")
+int scapbpf_sys_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	return syscall_event(ctx, (struct pt_regs *)ctx->args[0], (long)ctx->args[1], 0, false);
+}
+
+SEC("raw_tp/sys_exit")
+int scapbpf_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
+
+	return syscall_event(ctx, regs, BPF_CORE_READ(regs, orig_ax), (long)ctx->args[1], true);
+}
+
+SEC("raw_tp/sched_process_exit")
+int scapbpf_proc_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *p = (struct task_struct *)ctx->args[0];
+	struct scapdrv_evt *e;
+
+	if (!scapbpf_cfg.capturing || BPF_CORE_READ(p, tgid) == scapbpf_cfg.exclude_tgid)
+		return 0;
+	e = evt_begin(SCAP_EVT_PROCEXIT_1_E, BPF_CORE_READ(p, pid));
+	if (!e)
+		return 0;
+	e->task = p;
+	scapdrv_fill_procexit(e);
+	evt_commit(e);
+	return 0;
+}
+
+/*
+ * On x86_64 a new task's first return to userspace passes through sys_exit, where the
+ * child's clone/fork exit event is written: nothing to add here (as in the module,
+ * whose hook is kept for architectures where it is not).
+ */
+SEC("raw_tp/sched_process_fork")
+int scapbpf_proc_fork(struct bpf_raw_tracepoint_args *ctx)
+{
+	return 0;
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-2.0 OR MIT */
+/*
+ * fill/proc.h - fillers of process syscalls that need only the syscall's arguments
+ * and user memory, shared by the kernel module (included by driver/fill_proc.c) and the
+ * eBPF probe: the generic syscall event, execve/execveat enter, signals (kill, tkill,
+ * tgkill), credentials (set*id), namespaces (unshare, setns), ptrace, prctl, bpf,
+ * module loading, and the clone flag encoding. What reads the task (execve and clone
+ * exit, procexit, capset) is each side's own. See fill/common.h.
+ */
+#ifndef SCAPDRV_FILL_PROC_H
+#define SCAPDRV_FILL_PROC_H
+
+#include "fill/common.h"
+
+SCAPDRV_FILLER void scapdrv_fill_none(struct scapdrv_evt *e)
+{
+}
+
+SCAPDRV_FILLER void scapdrv_fill_res_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+}
+
+SCAPDRV_FILLER void scapdrv_fill_generic_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u16(e, scapdrv_sc_event_code(e->nr));
+	scapdrv_put_u16(e, (u16)e->nr);
+}
+
+SCAPDRV_FILLER void scapdrv_fill_generic_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_u16(e, scapdrv_sc_event_code(e->nr));
+}
+
+/* execve enter: filename. */
+SCAPDRV_FILLER void scapdrv_fill_execve_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_user_str(e, e->args[0], PATH_MAX);
+}
+
+SCAPDRV_FILLER u32 scapdrv_clone_flags(u64 f)
+{
+	static const struct { u64 lx; u32 scap; } map[] = {
+		{ CLONE_FILES, 1 }, { CLONE_FS, 2 }, { CLONE_IO, 4 }, { CLONE_NEWIPC, 8 },
+		{ CLONE_NEWNET, 0x10 }, { CLONE_NEWNS, 0x20 }, { CLONE_NEWPID, 0x40 },
+		{ CLONE_NEWUTS, 0x80 }, { CLONE_PARENT, 0x100 },
+		{ CLONE_PARENT_SETTID, 0x200 }, { CLONE_PTRACE, 0x400 },
+		{ CLONE_SIGHAND, 0x800 }, { CLONE_SYSVSEM, 0x1000 }, { CLONE_THREAD, 0x2000 },
+		{ CLONE_UNTRACED, 0x4000 }, { CLONE_VM, 0x8000 }, { CLONE_NEWUSER, 0x100000 },
+		{ CLONE_CHILD_CLEARTID, 0x800000 }, { CLONE_CHILD_SETTID, 0x1000000 },
+		{ CLONE_SETTLS, 0x2000000 }, { CLONE_VFORK, 0x8000000 },
+		{ CLONE_NEWCGROUP, 0x10000000 },
+	};
+	u32 r = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (f & map[i].lx)
+			r |= map[i].scap;
+	return r;
+}
+
+/* The Linux clone flags of the clone-family call of exit event @e: clone's argument,
+ * the first field of clone3's struct clone_args (0 when unreadable), vfork's implied
+ * CLONE_VFORK | CLONE_VM, none for fork. */
+SCAPDRV_HELPER u64 clone_call_flags(struct scapdrv_evt *e)
+{
+	u64 flags = 0;
+
+	switch (e->type) {
+	case SCAP_EVT_SYSCALL_CLONE_20_X:
+		flags = e->args[0];
+		break;
+	case SCAP_EVT_SYSCALL_CLONE3_X:
+		if (scapdrv_read_user(&flags, (const void __user *)e->args[0], sizeof(flags)))
+			flags = 0;
+		break;
+	case SCAP_EVT_SYSCALL_VFORK_20_X:
+		flags = CLONE_VFORK | CLONE_VM;
+		break;
+	}
+	return flags;
+}
+
+/* execveat enter: dirfd, pathname, flags (scap_flags_execveat). */
+SCAPDRV_FILLER void scapdrv_fill_execveat_e(struct scapdrv_evt *e)
+{
+	u32 f = 0;
+
+	if (e->args[4] & AT_EMPTY_PATH)
+		f |= 1;
+	if (e->args[4] & AT_SYMLINK_NOFOLLOW)
+		f |= 2;
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_user_path(e, e->args[1]);
+	scapdrv_put_u32(e, f);
+}
+
+/* kill/tkill enter: pid (tid), sig. */
+SCAPDRV_FILLER void scapdrv_fill_kill_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_u8(e, e->args[1]);
+}
+
+/* tgkill enter: pid, tid, sig. */
+SCAPDRV_FILLER void scapdrv_fill_tgkill_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_u64(e, (s64)(int)e->args[1]);
+	scapdrv_put_u8(e, e->args[2]);
+}
+
+/* setuid/setgid enter: the id. */
+SCAPDRV_FILLER void scapdrv_fill_id_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u32(e, e->args[0]);
+}
+
+/* setresuid/setresgid enter: real, effective, saved. */
+SCAPDRV_FILLER void scapdrv_fill_id3_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u32(e, e->args[0]);
+	scapdrv_put_u32(e, e->args[1]);
+	scapdrv_put_u32(e, e->args[2]);
+}
+
+/* scap code of a Linux ptrace request (scap_flags_ptrace_requests; 0 unknown). */
+SCAPDRV_HELPER u16 ptrace_req(unsigned long r)
+{
+	static const struct { u16 lx, scap; } map[] = {
+		{ PTRACE_TRACEME, 1 }, { PTRACE_PEEKTEXT, 2 }, { PTRACE_PEEKDATA, 3 },
+		{ PTRACE_PEEKUSR, 4 }, { PTRACE_POKETEXT, 5 }, { PTRACE_POKEDATA, 6 },
+		{ PTRACE_POKEUSR, 7 }, { PTRACE_CONT, 8 }, { PTRACE_KILL, 9 },
+		{ PTRACE_SINGLESTEP, 0xa }, { PTRACE_ATTACH, 0xb }, { PTRACE_DETACH, 0xc },
+		{ PTRACE_SYSCALL, 0xd }, { PTRACE_SETOPTIONS, 0xe },
+		{ PTRACE_GETEVENTMSG, 0xf }, { PTRACE_GETSIGINFO, 0x10 },
+		{ PTRACE_SETSIGINFO, 0x11 }, { PTRACE_GETREGSET, 0x12 },
+		{ PTRACE_SETREGSET, 0x13 }, { PTRACE_SEIZE, 0x14 }, { PTRACE_INTERRUPT, 0x15 },
+		{ PTRACE_LISTEN, 0x16 }, { PTRACE_PEEKSIGINFO, 0x17 },
+		{ PTRACE_GETSIGMASK, 0x18 }, { PTRACE_SETSIGMASK, 0x19 },
+		{ PTRACE_GETREGS, 0x1a }, { PTRACE_SETREGS, 0x1b },
+		{ PTRACE_GETFPREGS, 0x1c }, { PTRACE_SETFPREGS, 0x1d },
+		{ PTRACE_GETFPXREGS, 0x1e }, { PTRACE_SETFPXREGS, 0x1f },
+		{ PTRACE_OLDSETOPTIONS, 0x20 }, { PTRACE_GET_THREAD_AREA, 0x21 },
+		{ PTRACE_SET_THREAD_AREA, 0x22 }, { PTRACE_ARCH_PRCTL, 0x23 },
+		{ PTRACE_SYSEMU, 0x24 }, { PTRACE_SYSEMU_SINGLESTEP, 0x25 },
+		{ PTRACE_SINGLEBLOCK, 0x26 },
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (map[i].lx == r)
+			return map[i].scap;
+	return 0;
+}
+
+/* ptrace enter: request, pid. */
+SCAPDRV_FILLER void scapdrv_fill_ptrace_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u16(e, ptrace_req(e->args[0]));
+	scapdrv_put_u64(e, (s64)(int)e->args[1]);
+}
+
+/* A DYN parameter: its type tag, then the value (u64, or u8 for a signal). */
+SCAPDRV_HELPER void put_dyn(struct scapdrv_evt *e, u8 tag, u64 v)
+{
+	u8 b[9];
+
+	b[0] = tag;
+	if (tag == SCAP_PTRACE_IDX_SIGTYPE) {
+		b[1] = v;
+		scapdrv_put_bytes(e, b, 2);
+		return;
+	}
+	put_unaligned_le64(v, b + 1);
+	scapdrv_put_bytes(e, b, 9);
+}
+
+/* ptrace exit: res, addr, data (a signal for the resuming requests, else the value). */
+SCAPDRV_FILLER void scapdrv_fill_ptrace_x(struct scapdrv_evt *e)
+{
+	bool sig;
+
+	switch (e->args[0]) {
+	case PTRACE_CONT: case PTRACE_SYSCALL: case PTRACE_SINGLESTEP: case PTRACE_DETACH:
+	case PTRACE_SYSEMU: case PTRACE_SYSEMU_SINGLESTEP: case PTRACE_SINGLEBLOCK:
+		sig = true;
+		break;
+	default:
+		sig = false;
+		break;
+	}
+	scapdrv_put_res(e);
+	put_dyn(e, SCAP_PTRACE_IDX_UINT64, e->args[2]);
+	put_dyn(e, sig ? SCAP_PTRACE_IDX_SIGTYPE : SCAP_PTRACE_IDX_UINT64, e->args[3]);
+}
+
+/* unshare enter: flags. */
+SCAPDRV_FILLER void scapdrv_fill_unshare_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u32(e, scapdrv_clone_flags(e->args[0]));
+}
+
+/* setns enter: fd, nstype. */
+SCAPDRV_FILLER void scapdrv_fill_setns_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u32(e, scapdrv_clone_flags(e->args[1]));
+}
+
+/* prctl exit: res, option, arg2_str (the name of PR_SET_NAME/PR_GET_NAME), arg2_int
+ * (the value PR_GET_CHILD_SUBREAPER stored, else argument 2). */
+SCAPDRV_FILLER void scapdrv_fill_prctl_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u32(e, e->args[0]);
+	switch (e->args[0]) {
+	case PR_SET_NAME:
+	case PR_GET_NAME:
+		scapdrv_put_user_str(e, e->args[1], TASK_COMM_LEN);
+		scapdrv_put_u64(e, 0);
+		break;
+	case PR_GET_CHILD_SUBREAPER:
+		scapdrv_put_empty(e);
+		scapdrv_put_u64(e, (s64)(int)scapdrv_user_u32(e, e->args[1]));
+		break;
+	default:
+		scapdrv_put_empty(e);
+		scapdrv_put_u64(e, e->args[1]);
+		break;
+	}
+}
+
+/* bpf enter: cmd. */
+SCAPDRV_FILLER void scapdrv_fill_bpf_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, e->args[0]);
+}
+
+/* bpf exit: fd (the result), cmd. */
+SCAPDRV_FILLER void scapdrv_fill_bpf_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u32(e, e->args[0]);
+}
+
+/* init_module exit: res, img (its first bytes, up to the snaplen), length, uargs. */
+SCAPDRV_FILLER void scapdrv_fill_init_module_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_user_buf(e, e->args[0], e->args[1]);
+	scapdrv_put_u64(e, e->args[1]);
+	scapdrv_put_user_str(e, e->args[2], PAGE_SIZE);
+}
+
+/* finit_module exit: res, fd, uargs, flags (MODULE_INIT_* are the format's values). */
+SCAPDRV_FILLER void scapdrv_fill_finit_module_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_user_str(e, e->args[1], PAGE_SIZE);
+	scapdrv_put_u32(e, e->args[2] & 7);
+}
+
+#endif /* SCAPDRV_FILL_PROC_H */
