@@ -30,7 +30,7 @@
  *
  * Conventions: as in scap.h (0 or a negative errno, message in scap_dump_last_error(),
  * opts structs with sz first, declared with SCAP_OPTS()). One thread at a time calls
- * a dumper; its writing thread blocks every signal.
+ * a dumper; its compressing threads block every signal.
  */
 #ifndef SCAP_DUMP_H
 #define SCAP_DUMP_H
