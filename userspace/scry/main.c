@@ -286,6 +286,8 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return status;
 	}
+	/* matched inside sinsp_next(), where sysdig matches its filter */
+	sinsp_set_filter(s, filter);
 	/* -n counts the events that pass the filter, as sysdig's does */
 	while (!opts.max_events || n < opts.max_events) {
 		bool matched;
