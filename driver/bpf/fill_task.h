@@ -181,16 +181,18 @@ static __always_inline void scapbpf_join(struct scapbpf_join *j)
 	bpf_loop(SCAPBPF_PATH_DEPTH, scapbpf_join_step, j, 0);
 }
 
-/* State of the walk from a dentry up to the global root (scapbpf_put_cwd()). */
+/* State of the walk from a dentry up to the task's root (scapbpf_put_cwd()). */
 struct scapbpf_walk {
 	struct scapdrv_evt *e;
 	struct dentry *d;
 	struct mount *mnt;
+	struct dentry *root;    /* the task's root (chroot), where d_path() stops too */
+	struct vfsmount *root_mnt;
 	__u32 n;                /* names listed in e->tmp, last first */
 };
 
 /* bpf_loop() step of the walk: list the name of the dentry, go to its parent (across
- * mount points). Return: 1 at the root. */
+ * mount points). Return: 1 at the task's root or the global one. */
 static long scapbpf_walk_step(__u32 k, void *data)
 {
 	struct scapbpf_walk *w = data;
@@ -198,7 +200,7 @@ static long scapbpf_walk_step(__u32 k, void *data)
 	struct dentry *d = w->d, *parent, *root;
 	struct mount *mnt = w->mnt, *mp;
 
-	if (!d)
+	if (!d || (d == w->root && &mnt->mnt == w->root_mnt))
 		return 1;
 	root = BPF_CORE_READ(mnt, mnt.mnt_root);
 	parent = BPF_CORE_READ(d, d_parent);
@@ -216,7 +218,8 @@ static long scapbpf_walk_step(__u32 k, void *data)
 	return 0;
 }
 
-/* The current working directory, as an absolute path from the global root. */
+/* The current working directory, as an absolute path from the task's root (as the
+ * module's d_path()). */
 static __always_inline void scapbpf_put_cwd(struct scapdrv_evt *e, struct task_struct *t)
 {
 	struct vfsmount *vm = BPF_CORE_READ(t, fs, pwd.mnt);
@@ -224,6 +227,8 @@ static __always_inline void scapbpf_put_cwd(struct scapdrv_evt *e, struct task_s
 		.e = e,
 		.d = BPF_CORE_READ(t, fs, pwd.dentry),
 		.mnt = container_of(vm, struct mount, mnt),
+		.root = BPF_CORE_READ(t, fs, root.dentry),
+		.root_mnt = BPF_CORE_READ(t, fs, root.mnt),
 	};
 	struct scapbpf_join j = { .e = e };
 
