@@ -10,9 +10,15 @@
  *   scry --driver unload      refused by the kernel while a capture holds a device
  *   scry --driver status      loaded or not, version, parameters, devices, ABI/schema
  *                             versions (when a device can be opened), open devices
+ *
+ * libkmod is opened with dlopen() by these commands only: linked into scry, it (and the
+ * libcrypto, liblzma and libzstd it needs) would be loaded and relocated by every run,
+ * a replay or a write included (about 6 ms of CPU time each). <libkmod.h> still gives
+ * the prototypes, so each pointer below has the type of the function it stands for.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -31,6 +37,44 @@
 
 #define MODNAME "scry"
 #define SYSFS_MOD "/sys/module/" MODNAME
+#define LIBKMOD_SONAME "libkmod.so.2"
+
+/* The libkmod functions used here, resolved by kmod_open(). */
+#define KMOD_FUNCS(X)							\
+	X(kmod_new) X(kmod_unref)					\
+	X(kmod_module_new_from_path) X(kmod_module_new_from_name)	\
+	X(kmod_module_new_from_lookup) X(kmod_module_get_module)	\
+	X(kmod_module_unref) X(kmod_module_unref_list)			\
+	X(kmod_module_get_path) X(kmod_module_insert_module)		\
+	X(kmod_module_remove_module) X(kmod_module_get_refcnt)		\
+	X(kmod_module_get_initstate) X(kmod_module_initstate_str)
+
+#define KMOD_POINTER(f) __typeof__(f) *f;
+static struct {
+	KMOD_FUNCS(KMOD_POINTER)
+} libkmod;
+
+/* dlopen() libkmod and fill @libkmod; false (message printed) when it cannot. */
+static bool kmod_open(void)
+{
+	void *lib = dlopen(LIBKMOD_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib) {
+		fprintf(stderr, "scry: --driver needs the library %s (%s): install the "
+			"package libkmod2 (apt-get install libkmod2)\n", LIBKMOD_SONAME, dlerror());
+		return false;
+	}
+#define KMOD_RESOLVE(f)							\
+	if (!(*(void **)&libkmod.f = dlsym(lib, #f))) {			\
+		fprintf(stderr, "scry: --driver: %s has no %s: install the package "	\
+			"libkmod2 (apt-get install libkmod2)\n", LIBKMOD_SONAME, #f);	\
+		dlclose(lib);						\
+		return false;						\
+	}
+	KMOD_FUNCS(KMOD_RESOLVE)
+#undef KMOD_RESOLVE
+	return true;
+}
 
 static bool module_loaded(void)
 {
@@ -127,7 +171,7 @@ static int driver_load(struct kmod_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (given && (strchr(given, '/') || strstr(given, ".ko"))) {
-		rc = kmod_module_new_from_path(ctx, given, &mod);
+		rc = libkmod.kmod_module_new_from_path(ctx, given, &mod);
 		if (rc < 0) {
 			explain_load_error(-rc, given);
 			return 1;
@@ -137,19 +181,19 @@ static int driver_load(struct kmod_ctx *ctx, int argc, char **argv)
 		const char *name = given ? given : MODNAME;
 
 		/* installed for this kernel (DKMS, make modules_install)? */
-		rc = kmod_module_new_from_lookup(ctx, name, &list);
+		rc = libkmod.kmod_module_new_from_lookup(ctx, name, &list);
 		if (rc == 0 && list) {
-			mod = kmod_module_get_module(list);
-			kmod_module_unref_list(list);
-			if (mod && !kmod_module_get_path(mod)) {
-				kmod_module_unref(mod);
+			mod = libkmod.kmod_module_get_module(list);
+			libkmod.kmod_module_unref_list(list);
+			if (mod && !libkmod.kmod_module_get_path(mod)) {
+				libkmod.kmod_module_unref(mod);
 				mod = NULL;
 			}
 		}
 		if (mod) {
-			snprintf(path, sizeof(path), "%s", kmod_module_get_path(mod));
+			snprintf(path, sizeof(path), "%s", libkmod.kmod_module_get_path(mod));
 		} else if (!given && build_tree_module(path, sizeof(path))) {
-			rc = kmod_module_new_from_path(ctx, path, &mod);
+			rc = libkmod.kmod_module_new_from_path(ctx, path, &mod);
 			if (rc < 0) {
 				explain_load_error(-rc, path);
 				return 1;
@@ -163,8 +207,8 @@ static int driver_load(struct kmod_ctx *ctx, int argc, char **argv)
 			return 1;
 		}
 	}
-	rc = kmod_module_insert_module(mod, 0, params[0] ? params : NULL);
-	kmod_module_unref(mod);
+	rc = libkmod.kmod_module_insert_module(mod, 0, params[0] ? params : NULL);
+	libkmod.kmod_module_unref(mod);
 	if (rc == -EEXIST) {
 		printf("the scry kernel module is already loaded\n");
 		return 0;
@@ -186,14 +230,14 @@ static int driver_unload(struct kmod_ctx *ctx)
 		printf("the scry kernel module is not loaded\n");
 		return 0;
 	}
-	rc = kmod_module_new_from_name(ctx, MODNAME, &mod);
+	rc = libkmod.kmod_module_new_from_name(ctx, MODNAME, &mod);
 	if (rc < 0) {
 		fprintf(stderr, "scry: unloading: %s\n", strerror(-rc));
 		return 1;
 	}
-	refs = kmod_module_get_refcnt(mod);
-	rc = kmod_module_remove_module(mod, 0);
-	kmod_module_unref(mod);
+	refs = libkmod.kmod_module_get_refcnt(mod);
+	rc = libkmod.kmod_module_remove_module(mod, 0);
+	libkmod.kmod_module_unref(mod);
 	if (rc == -EBUSY || rc == -EAGAIN) {
 		fprintf(stderr, "scry: unloading: the scry kernel module is in use (%d open "
 			"device%s): stop the capture that holds it first\n", refs,
@@ -247,12 +291,12 @@ static int driver_status(struct kmod_ctx *ctx)
 		printf("scry kernel module: not loaded (scry --driver load, as root)\n");
 		return 1;
 	}
-	if (kmod_module_new_from_name(ctx, MODNAME, &mod) == 0) {
-		int st = kmod_module_get_initstate(mod);
+	if (libkmod.kmod_module_new_from_name(ctx, MODNAME, &mod) == 0) {
+		int st = libkmod.kmod_module_get_initstate(mod);
 
-		state = st < 0 ? "?" : kmod_module_initstate_str(st);
-		refs = kmod_module_get_refcnt(mod);
-		kmod_module_unref(mod);
+		state = st < 0 ? "?" : libkmod.kmod_module_initstate_str(st);
+		refs = libkmod.kmod_module_get_refcnt(mod);
+		libkmod.kmod_module_unref(mod);
 	}
 	printf("scry kernel module: loaded (%s)\n", state);
 	printf("  version: %s\n", read_line(SYSFS_MOD "/version", buf, sizeof(buf))[0] ? buf : "?");
@@ -298,7 +342,9 @@ int scry_driver(const char *action, int argc, char **argv)
 		fprintf(stderr, "scry: --driver %s takes no argument\n", action);
 		return 2;
 	}
-	ctx = kmod_new(NULL, NULL);
+	if (!kmod_open())
+		return 1;
+	ctx = libkmod.kmod_new(NULL, NULL);
 	if (!ctx) {
 		fprintf(stderr, "scry: libkmod: cannot initialize\n");
 		return 1;
@@ -309,7 +355,7 @@ int scry_driver(const char *action, int argc, char **argv)
 		rc = driver_unload(ctx);
 	else
 		rc = driver_status(ctx);
-	kmod_unref(ctx);
+	libkmod.kmod_unref(ctx);
 	fflush(stdout);
 	return rc;
 }
