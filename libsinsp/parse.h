@@ -131,9 +131,6 @@ static inline const struct sinsp_param *sinsp_enter_pk(const struct sinsp_enter 
 
 	return i < 0 ? NULL : &e->p[i];
 }
-/* Integer value of a parameter (1, 2, 4 or 8 bytes), dflt when p is NULL or odd-sized. */
-int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt);
-uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt);
 /* Copy src (type, name, addresses, roles) to number fd of t's table; NULL on ENOMEM. */
 struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src);
 

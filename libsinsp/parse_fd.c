@@ -61,32 +61,6 @@ const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const c
 	return i < 0 ? NULL : &e->p[i];
 }
 
-int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt)
-{
-	if (!p)
-		return dflt;
-	switch (p->len) {
-	case 8: { int64_t v; memcpy(&v, p->val, 8); return v; }
-	case 4: { int32_t v; memcpy(&v, p->val, 4); return v; }
-	case 2: { int16_t v; memcpy(&v, p->val, 2); return v; }
-	case 1: return (int8_t)p->val[0];
-	default: return dflt;
-	}
-}
-
-uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt)
-{
-	if (!p)
-		return dflt;
-	switch (p->len) {
-	case 8: { uint64_t v; memcpy(&v, p->val, 8); return v; }
-	case 4: { uint32_t v; memcpy(&v, p->val, 4); return v; }
-	case 2: { uint16_t v; memcpy(&v, p->val, 2); return v; }
-	case 1: return p->val[0];
-	default: return dflt;
-	}
-}
-
 /* The return value: the first parameter of every exit event handled here. */
 static int64_t evt_res(const struct sinsp_evt *evt)
 {
@@ -169,7 +143,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
 	const struct sinsp_param *pname, *pflags, *pdirfd, *pdev;
-	struct strbuf path = { 0 }, base = { 0 };
+	struct strbuf *path = &s->open_path, *base = &s->open_base;
 	struct sinsp_enter e;
 	bool have_enter, memfd, by_handle;
 	const char *name;
@@ -178,7 +152,6 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	int64_t fd, dirfd;
 	struct sinsp_fd *f;
 
-	(void)s;
 	if (!t || !evt->info)
 		return;
 	memfd = sinsp_name_is(evt->info->name, "memfd_create");
@@ -210,24 +183,27 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 	str_param(evt, pname, &name, &name_len);
 	fd = evt_res(evt);
 
+	strbuf_reset(path);
+	strbuf_reset(base);
 	if (memfd) {
-		strbuf_adds(&path, "memfd:");
-		strbuf_add(&path, name, name_len);
+		strbuf_adds(path, "memfd:");
+		strbuf_add(path, name, name_len);
 	} else if (by_handle) {
 		/* the kernel reports the resolved path */
-		sinsp_fdpath_join(&path, NULL, name, name_len, pname->len > 0);
+		sinsp_fdpath_join(path, NULL, name, name_len, pname->len > 0);
 	} else {
 		/* open and creat resolve against the cwd, the *at calls against dirfd */
 		if (pname->len > 0 && (name_len == 0 || name[0] != '/'))
-			openat_base(evt, t, pdirfd ? dirfd : SCAP_AT_FDCWD, &base);
-		sinsp_fdpath_join(&path, base.buf, name, name_len, pname->len > 0);
+			openat_base(evt, t, pdirfd ? dirfd : SCAP_AT_FDCWD, base);
+		sinsp_fdpath_join(path, base->len ? base->buf : NULL, name, name_len,
+				  pname->len > 0);
 	}
 
 	if (fd >= 0) {
 		int32_t type = memfd ? SCAP_FD_MEMFD :
 			       (flags & SCAP_OPEN_DIRECTORY) ? SCAP_FD_DIRECTORY : SCAP_FD_FILE_V2;
 
-		f = sinsp_fd_add(t, fd, type, path.buf ? path.buf : "");
+		f = sinsp_fd_add(t, fd, type, path->buf ? path->buf : "");
 		if (f) {
 			f->open_flags = memfd ? 0 : flags;
 			f->dev = sinsp_param_val_u64(pdev, 0);
@@ -236,8 +212,6 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 			evt->fd_num = fd;
 		}
 	}
-	strbuf_free(&path);
-	strbuf_free(&base);
 }
 
 /* ---- close ----------------------------------------------------------------------- */

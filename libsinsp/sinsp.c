@@ -92,7 +92,10 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	/* a fd closed by the previous event is forgotten now */
 	if (s->closed_fd)
 		sinsp_fd_release_closed(s);
-	sinsp_thread_age(s, evt->ref.ts_ns);
+	/* inactive threads: sinsp_thread_age() has work only once a minute of event time */
+	if (evt->ref.ts_ns - s->thread_scan_ts >= SINSP_THREAD_SCAN_INTERVAL_NS ||
+	    evt->ref.ts_ns < s->thread_scan_ts || !s->thread_scan_ts)
+		sinsp_thread_age(s, evt->ref.ts_ns);
 
 	evt->ref.sz = sizeof(evt->ref);
 	rc = scap_next(s->scap, &evt->ref);
@@ -214,25 +217,13 @@ void sinsp_close(sinsp_t *s)
 	if (!s)
 		return;
 	sinsp_fd_release_closed(s);
+	strbuf_free(&s->open_path);
+	strbuf_free(&s->open_base);
 	sinsp_thread_free_all(s);
 	sinsp_containers_free(s);
 	sinsp_users_free(s);
 	scap_close(s->scap);
 	free(s);
-}
-
-int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)
-{
-	const struct sinsp_param *p = sinsp_evt_param_at(evt, i);
-
-	return p ? sinsp_param_val_s64(p, dflt) : dflt;
-}
-
-uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt)
-{
-	const struct sinsp_param *p = sinsp_evt_param_at(evt, i);
-
-	return p ? sinsp_param_val_u64(p, dflt) : dflt;
 }
 
 int sinsp_param_index(const struct sinsp_evt *evt, const char *name)

@@ -151,6 +151,44 @@ static inline const struct sinsp_param *sinsp_evt_param_at(const struct sinsp_ev
 	return i < sinsp_evt_nparams(evt) ? &evt->pv[i] : NULL;
 }
 
+/* Integer value of a parameter (1, 2, 4 or 8 bytes), dflt when p is NULL or odd-sized. */
+static inline int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt)
+{
+	if (!p)
+		return dflt;
+	switch (p->len) {
+	case 8: { int64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { int32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { int16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return (int8_t)p->val[0];
+	default: return dflt;
+	}
+}
+
+static inline uint64_t sinsp_param_val_u64(const struct sinsp_param *p, uint64_t dflt)
+{
+	if (!p)
+		return dflt;
+	switch (p->len) {
+	case 8: { uint64_t v; memcpy(&v, p->val, 8); return v; }
+	case 4: { uint32_t v; memcpy(&v, p->val, 4); return v; }
+	case 2: { uint16_t v; memcpy(&v, p->val, 2); return v; }
+	case 1: return p->val[0];
+	default: return dflt;
+	}
+}
+
+/* Integer value of parameter i of evt, dflt when it has none (see sinsp_param_val_s64()). */
+static inline int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt)
+{
+	return sinsp_param_val_s64(sinsp_evt_param_at(evt, i), dflt);
+}
+
+static inline uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt)
+{
+	return sinsp_param_val_u64(sinsp_evt_param_at(evt, i), dflt);
+}
+
 struct sinsp {
 	scap_t *scap;
 	struct hashmap threads;           /* tid -> struct sinsp_thread * */
@@ -171,6 +209,7 @@ struct sinsp {
 	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
 	uint32_t max_str_len;
 	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
+	struct strbuf open_path, open_base; /* scratch of sinsp_parse_open_exit(), reused */
 	struct sinsp_evt evt;
 	char errbuf[SCAP_ERRBUF_SIZE];
 };
@@ -281,8 +320,6 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 void sinsp_render_args(struct sinsp_evt *evt, enum sinsp_buf_fmt bf, struct strbuf *out);
 
 /* helpers */
-int64_t sinsp_param_s64(const struct sinsp_evt *evt, uint32_t i, int64_t dflt);
-uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, uint64_t dflt);
 int sinsp_param_index(const struct sinsp_evt *evt, const char *name);
 /* Host user/group name of an id (users.c); NULL when unknown. */
 const char *sinsp_user_name(struct sinsp *s, uint32_t uid);

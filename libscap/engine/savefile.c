@@ -275,6 +275,35 @@ bool scap_block_is_event(uint32_t type)
 	return sf_evt_kind(type) != SF_EVT_NONE;
 }
 
+/* What sf_parse_event() found wrong with an event block. */
+enum sf_bad {
+	SF_BAD_HEADER,      /* a: body bytes, b: bytes the event header needs */
+	SF_BAD_LENGTH,      /* a: event length, b: smallest, c: largest possible */
+	SF_BAD_PARAMS,      /* a: event type, b: event length */
+};
+
+/* Report a corrupt event block at sf->pos; kept out of sf_parse_event()'s copies. */
+static __attribute__((noinline, cold)) int sf_bad_event(struct scap *h,
+							 const struct savefile *sf,
+							 enum sf_bad what, uint32_t a,
+							 uint32_t b, uint32_t c)
+{
+	uint64_t off = sf->base + sf->pos;
+
+	switch (what) {
+	case SF_BAD_HEADER:
+		return scap_err(h, -EPROTO, "event block at offset %" PRIu64 ": %u body bytes, "
+				"need %u for the event header", off, a, b);
+	case SF_BAD_LENGTH:
+		return scap_err(h, -EPROTO, "event block at offset %" PRIu64 ": event length %u "
+				"outside [%u, %u]", off, a, b, c);
+	case SF_BAD_PARAMS:
+		break;
+	}
+	return scap_err(h, -EPROTO, "event block at offset %" PRIu64 ": parameter lengths of "
+			"event type %u do not add up to its length %u", off, a, b);
+}
+
 /*
  * Parse the event block at sf->pos (length blen, checked) of layout v2/has_flags
  * (constants where it is inlined: one copy per layout). 0: *out filled; 1: skip it
@@ -293,9 +322,7 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 	uint8_t *evt;
 
 	if (room < prefix + hdrlen)
-		return scap_err(h, -EPROTO,
-				"event block at offset %" PRIu64 ": %u body bytes, need %u for the "
-				"event header", sf->base + sf->pos, room, prefix + hdrlen);
+		return sf_bad_event(h, sf, SF_BAD_HEADER, room, prefix + hdrlen, 0);
 	evt = blk + SCAP_BLOCK_HDR_LEN + prefix;
 	room -= prefix;
 	memcpy(&hdr, evt, hdrlen);
@@ -308,9 +335,7 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 		    hdr.type == SF_EVT_INFRASTRUCTURE_EVENT_E) && hdr.len >= 3)
 		hdr.len -= 3;
 	if (hdr.len < hdrlen || hdr.len > room)
-		return scap_err(h, -EPROTO,
-				"event block at offset %" PRIu64 ": event length %u outside [%u, %u]",
-				sf->base + sf->pos, hdr.len, hdrlen, room);
+		return sf_bad_event(h, sf, SF_BAD_LENGTH, hdr.len, hdrlen, room);
 	out->cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
 	out->flags = has_flags ? get_u32(blk + SCAP_BLOCK_HDR_LEN + 2) : 0;
 	if (!v2) {
@@ -322,10 +347,7 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 			    v1_count(lens, body, info->nparams, 2);
 
 		if (n < 0)
-			return scap_err(h, -EPROTO,
-					"event block at offset %" PRIu64 ": parameter lengths of "
-					"event type %u do not add up to its length %u",
-					sf->base + sf->pos, hdr.type, hdr.len);
+			return sf_bad_event(h, sf, SF_BAD_PARAMS, hdr.type, hdr.len, 0);
 		/* Shift the header 4 bytes back, over the (already read) cpu/flags. */
 		evt -= 4;
 		hdr.nparams = (uint32_t)n;

@@ -4,6 +4,7 @@
  * through the test_input engine: exact text of representative fields, arguments,
  * unresolved fields, numeric kinds and the typed extractor used by filters.
  */
+#include <arpa/inet.h>
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "sinsp_int.h"
 #include "fields.h"
+#include "render.h"
 #include "evt_builder.h"
 
 #define TID 100
@@ -479,6 +481,46 @@ START_TEST(json_keys_as_written)
 }
 END_TEST
 
+/* Addresses render as inet_ntop() writes them: every pattern of zero and non-zero
+ * groups (zero runs, ties, the IPv4-compatible and -mapped forms), small and large
+ * group values, IPv4 bytes 0..255. */
+START_TEST(addresses_as_inet_ntop)
+{
+	static const uint16_t vals[] = { 1, 0xffff, 0x0a0b, 0xab, 0xc00, 0x8000 };
+	struct strbuf b = { 0 };
+	char want[INET6_ADDRSTRLEN];
+	uint8_t ip[16];
+	unsigned mask, v, i;
+
+	for (mask = 0; mask < 256; mask++) {
+		for (v = 0; v < sizeof(vals) / sizeof(vals[0]); v++) {
+			for (i = 0; i < 8; i++) {
+				uint16_t w = (mask >> i) & 1 ? (uint16_t)(vals[(v + i) % 6] + i) : 0;
+
+				ip[2 * i] = (uint8_t)(w >> 8);
+				ip[2 * i + 1] = (uint8_t)w;
+			}
+			if (mask == 0x20 || mask == 0xe0)  /* ::ffff:x.y / ::ffff:a.b.c.d */
+				ip[10] = ip[11] = 0xff;
+			strbuf_reset(&b);
+			sinsp_render_ipv6(&b, ip);
+			ck_assert_ptr_nonnull(inet_ntop(AF_INET6, ip, want, sizeof(want)));
+			ck_assert_str_eq(b.buf ? b.buf : "", want);
+		}
+	}
+	for (v = 0; v < 256; v++) {
+		uint32_t ip4;
+
+		memcpy(&ip4, (uint8_t[]){ (uint8_t)v, 0, (uint8_t)(255 - v), 10 }, 4);
+		strbuf_reset(&b);
+		sinsp_render_ipv4(&b, ip4);
+		ck_assert_ptr_nonnull(inet_ntop(AF_INET, &ip4, want, sizeof(want)));
+		ck_assert_str_eq(b.buf, want);
+	}
+	strbuf_free(&b);
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
 	Suite *s = suite_create("fields");
@@ -501,6 +543,7 @@ static Suite *fields_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, format_errors_as_sysdig);
 	tcase_add_test(tc, json_keys_as_written);
+	tcase_add_test(tc, addresses_as_inet_ntop);
 	suite_add_tcase(s, tc);
 	return s;
 }
