@@ -16,25 +16,10 @@ const scapdrv_filler_fn scapdrv_fillers[SCAP_EVT_MAX] = {
 	SCAPDRV_FILL_PAIRS(PAIR)
 };
 
-/*
- * Exit-only mode: an exit event appends its enter event's parameters unless it already
- * has a parameter of each of their names (open, openat, creat, execve's process
- * description and the like carry their arguments on exit already).
- */
+/* Exit-only mode: the parameters exit event @exit_type appends (fill/table.h). */
 u16 scapdrv_exit_extra_nparams(u16 exit_type)
 {
-	const struct scap_evt_info *x = &scap_evt_table[exit_type];
-	const struct scap_evt_info *n = &scap_evt_table[exit_type - 1];
-	u32 i, j;
-
-	for (i = 0; i < n->nparams; i++) {
-		for (j = 0; j < x->nparams; j++)
-			if (!strcmp(n->params[i].name, x->params[j].name))
-				break;
-		if (j == x->nparams)
-			return n->nparams;
-	}
-	return 0;
+	return scapdrv_exit_extra_count(&scap_evt_table[exit_type], &scap_evt_table[exit_type - 1]);
 }
 
 scapdrv_filler_fn scapdrv_exit_extra_filler(u16 exit_type)

@@ -43,6 +43,8 @@ struct scapdrv_evt {
 	__u16 nput;             /* parameters written so far */
 	__u8 fail;              /* enum scapdrv_fail */
 	__u8 busy;              /* 1 between begin and commit (nesting guard) */
+	__u16 extra_prog;       /* exit-only mode: 1 + the filler program that appends
+	                           the enter event's parameters next (0: none) */
 	struct task_struct *task; /* the task the event describes */
 	__u8 tmp[512];          /* filler scratch (addresses, tuples) off the BPF stack */
 	__u8 buf[2 * SCAPBPF_EVT_MAX]; /* the record: header, lengths, parameters */

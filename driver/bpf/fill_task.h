@@ -218,20 +218,24 @@ static long scapbpf_walk_step(__u32 k, void *data)
 	return 0;
 }
 
-/* The current working directory, as an absolute path from the task's root (as the
- * module's d_path()). */
-static __always_inline void scapbpf_put_cwd(struct scapdrv_evt *e, struct task_struct *t)
+/* The path of (@d, @vm) as an absolute path from @t's root (as the module's d_path()),
+ * empty when @d is NULL. */
+static __always_inline void scapbpf_put_path(struct scapdrv_evt *e, struct task_struct *t,
+					     struct dentry *d, struct vfsmount *vm)
 {
-	struct vfsmount *vm = BPF_CORE_READ(t, fs, pwd.mnt);
 	struct scapbpf_walk w = {
 		.e = e,
-		.d = BPF_CORE_READ(t, fs, pwd.dentry),
+		.d = d,
 		.mnt = container_of(vm, struct mount, mnt),
 		.root = BPF_CORE_READ(t, fs, root.dentry),
 		.root_mnt = BPF_CORE_READ(t, fs, root.mnt),
 	};
 	struct scapbpf_join j = { .e = e };
 
+	if (!d) {
+		scapdrv_put_empty(e);
+		return;
+	}
 	bpf_loop(SCAPBPF_PATH_DEPTH + 16, scapbpf_walk_step, &w, 0);
 	/* Written in place, then measured: every write is masked into the scratch. */
 	if (!scapdrv_param_begin(e, 1))
@@ -325,7 +329,7 @@ static __always_inline void scapbpf_put_proc_common(struct scapdrv_evt *e, struc
 	scapdrv_put_u64(e, BPF_CORE_READ(t, pid));
 	scapdrv_put_u64(e, BPF_CORE_READ(t, tgid));
 	scapdrv_put_u64(e, BPF_CORE_READ(t, real_parent, pid));
-	scapbpf_put_cwd(e, t);
+	scapbpf_put_path(e, t, BPF_CORE_READ(t, fs, pwd.dentry), BPF_CORE_READ(t, fs, pwd.mnt));
 	scapdrv_put_u64(e, BPF_CORE_READ(t, signal, rlim[RLIMIT_NOFILE].rlim_cur));
 	scapdrv_put_u64(e, BPF_CORE_READ(t, maj_flt));
 	scapdrv_put_u64(e, BPF_CORE_READ(t, min_flt));
@@ -411,6 +415,41 @@ static __always_inline void scapdrv_fill_clone_x(struct scapdrv_evt *e)
 	scapdrv_put_u32(e, BPF_CORE_READ(t, cred, egid.val));
 	scapdrv_put_u64(e, BPF_CORE_READ(tp, numbers[level & 31].nr));
 	scapdrv_put_u64(e, gp ? BPF_CORE_READ(gp, numbers[level & 31].nr) : 0);
+}
+
+/* Exit-only mode: the path of the program now running (its user-supplied name is gone
+ * with the old address space after a successful exec). */
+static __always_inline void scapbpf_put_exe_path(struct scapdrv_evt *e)
+{
+	struct task_struct *t = scapbpf_current();
+	struct file *exe = BPF_CORE_READ(t, mm, exe_file);
+
+	if (!exe) {
+		scapdrv_put_empty(e);
+		return;
+	}
+	scapbpf_put_path(e, t, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
+}
+
+/* execve's appended enter parameter in exit-only mode: filename. */
+static __always_inline void scapdrv_fill_execve_extra(struct scapdrv_evt *e)
+{
+	if (e->ret == 0)
+		scapbpf_put_exe_path(e);
+	else
+		scapdrv_fill_execve_e(e);
+}
+
+/* execveat's appended enter parameters in exit-only mode: dirfd, pathname, flags. */
+static __always_inline void scapdrv_fill_execveat_extra(struct scapdrv_evt *e)
+{
+	if (e->ret != 0) {
+		scapdrv_fill_execveat_e(e);
+		return;
+	}
+	scapdrv_put_fd(e, e->args[0]);     /* a cleared register after the exec: 0 */
+	scapbpf_put_exe_path(e);
+	scapdrv_put_u32(e, 0);
 }
 
 /* procexit (sched_process_exit, in the exiting task): status, ret, sig, core. */

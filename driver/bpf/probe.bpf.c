@@ -46,6 +46,8 @@ struct scapbpf_settings scapbpf_cfg;     /* bpf/scapbpf.h */
 /* ---- tables: .rodata, filled by userspace before load ------------------------------ */
 
 const volatile __u8 scapbpf_nparams[SCAP_EVT_MAX];      /* event type -> parameters */
+const volatile __u8 scapbpf_extra_np[SCAP_EVT_MAX];     /* exit type -> parameters it appends
+							   in exit-only mode */
 
 /* The module's syscall map: sc_codes[] (native nr -> scap code) and sc_enter_evts[]
  * (native nr -> enter event), compiled in from the same source. */
@@ -115,7 +117,7 @@ static __always_inline __u16 scapdrv_sc_event_code(long nr)
  * Begin an event of @type on this CPU for thread @tid: the scratch entry with its header
  * written, or NULL (counted as a nesting drop when the entry is in use).
  */
-static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid)
+static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid, __u16 extra)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
 	struct scapdrv_evt *e = bpf_map_lookup_elem(&scapbpf_scratch, &cpu);
@@ -130,12 +132,13 @@ static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid)
 			c->n_drop_nest++;
 		return NULL;
 	}
-	np = type < SCAP_EVT_MAX ? scapbpf_nparams[type] : 0;
+	np = (type < SCAP_EVT_MAX ? scapbpf_nparams[type] : 0) + extra;
 	e->busy = 1;
 	e->type = type;
 	e->nparams = np;
 	e->nput = 0;
 	e->fail = SCAPDRV_OK;
+	e->extra_prog = 0;
 	e->pos = SCAP_ABI_EVT_HDR_LEN + 2 * (np & (SCAP_MAX_EVENT_PARAMS - 1));
 	e->tid = tid;
 	e->snaplen = scapbpf_cfg.snaplen;
@@ -187,6 +190,37 @@ static __always_inline struct scapdrv_evt *evt_current(void)
 
 /* ---- filler programs: one per filler, reached by tail call ---------------------------- */
 
+/* Program array slots past the event types: the exit-only appenders of execve and
+ * execveat (their enter fillers cannot run after a successful exec). */
+#define PROG_EXECVE_EXTRA SCAP_EVT_MAX
+#define PROG_EXECVEAT_EXTRA (SCAP_EVT_MAX + 1)
+#define PROG_MAX (SCAP_EVT_MAX + 2)
+
+struct scapbpf_prog_array {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, PROG_MAX);
+	__type(key, __u32);
+	__array(values, int(struct bpf_raw_tracepoint_args *));
+};
+extern struct scapbpf_prog_array scapbpf_fillers SEC(".maps");
+
+/*
+ * After a filler: in exit-only mode, hand the event to the program that appends its
+ * enter event's parameters (the enter filler, run as for its own event); else commit.
+ */
+static __always_inline void fill_done(struct bpf_raw_tracepoint_args *ctx, struct scapdrv_evt *e)
+{
+	__u32 prog = e->extra_prog - 1;
+
+	if (e->extra_prog) {
+		e->extra_prog = 0;
+		e->type = prog < SCAP_EVT_MAX ? prog : e->type - 1;
+		bpf_tail_call(ctx, &scapbpf_fillers, prog);
+		e->fail = SCAPDRV_FAIL_BIG;    /* no such program: a table bug, never publish */
+	}
+	evt_commit(e);
+}
+
 #define FILLER(name)                                                            \
 	SEC("raw_tp")                                                           \
 	int scapbpf_fill_##name(struct bpf_raw_tracepoint_args *ctx)            \
@@ -194,7 +228,7 @@ static __always_inline struct scapdrv_evt *evt_current(void)
 		struct scapdrv_evt *e = evt_current();                          \
 		if (e) {                                                        \
 			scapdrv_fill_##name(e);                                 \
-			evt_commit(e);                                          \
+			fill_done(ctx, e);                                      \
 		}                                                               \
 		return 0;                                                       \
 	}
@@ -297,13 +331,15 @@ FILLER(writev_x)
 	[SCAP_EVT_##ev##_E] = (void *)&scapbpf_fill_##enter, \
 	[SCAP_EVT_##ev##_X] = (void *)&scapbpf_fill_##exit,
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, SCAP_EVT_MAX);
-	__type(key, __u32);
-	__array(values, int(struct bpf_raw_tracepoint_args *));
-} scapbpf_fillers SEC(".maps") = {
-	.values = { SCAPDRV_FILL_PAIRS(PAIR) },
+FILLER(execve_extra)
+FILLER(execveat_extra)
+
+struct scapbpf_prog_array scapbpf_fillers SEC(".maps") = {
+	.values = {
+		SCAPDRV_FILL_PAIRS(PAIR)
+		[PROG_EXECVE_EXTRA] = (void *)&scapbpf_fill_execve_extra,
+		[PROG_EXECVEAT_EXTRA] = (void *)&scapbpf_fill_execveat_extra,
+	},
 };
 
 /* ---- tracepoint programs ----------------------------------------------------------------- */
@@ -314,12 +350,13 @@ struct {
 static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
 					 struct pt_regs *regs, long nr, long ret, bool is_exit)
 {
+	bool exit_only = scapbpf_cfg.mode & SCAP_ABI_MODE_EXIT_ONLY;
 	struct task_struct *t;
 	struct scapdrv_evt *e;
+	__u16 code, type, extra = 0;
 	__u64 pid_tgid;
-	__u16 code, type;
 
-	if (!scapbpf_cfg.capturing)
+	if (!scapbpf_cfg.capturing || (exit_only && !is_exit))
 		return 0;
 	pid_tgid = bpf_get_current_pid_tgid();
 	if ((__u32)(pid_tgid >> 32) == scapbpf_cfg.exclude_tgid)
@@ -333,9 +370,15 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
 		return 0;
 	type = (nr >= 0 && nr < SCAPDRV_NR_MAX ? sc_enter_evts[nr] : SCAP_EVT_GENERIC_E) +
 	       (is_exit ? 1 : 0);
-	e = evt_begin(type, (__u32)pid_tgid);
+	if (exit_only && type < SCAP_EVT_MAX)
+		extra = scapbpf_extra_np[scapbpf_clamp(type, SCAP_EVT_MAX - 1)];
+	e = evt_begin(type, (__u32)pid_tgid, extra);
 	if (!e)
 		return 0;
+	if (extra)
+		e->extra_prog = 1 + (type == SCAP_EVT_SYSCALL_EXECVE_19_X ? PROG_EXECVE_EXTRA :
+				     type == SCAP_EVT_SYSCALL_EXECVEAT_X ? PROG_EXECVEAT_EXTRA :
+				     type - 1);
 	e->nr = nr;
 	e->ret = ret;
 	e->task = t;
@@ -372,7 +415,7 @@ int scapbpf_proc_exit(struct bpf_raw_tracepoint_args *ctx)
 
 	if (!scapbpf_cfg.capturing || BPF_CORE_READ(p, tgid) == scapbpf_cfg.exclude_tgid)
 		return 0;
-	e = evt_begin(SCAP_EVT_PROCEXIT_1_E, BPF_CORE_READ(p, pid));
+	e = evt_begin(SCAP_EVT_PROCEXIT_1_E, BPF_CORE_READ(p, pid), 0);
 	if (!e)
 		return 0;
 	e->task = p;

@@ -18,7 +18,7 @@ struct scapbpf_settings {
 	__u32 capturing;        /* 0: every program returns at once */
 	__u32 snaplen;          /* bytes of I/O buffers captured */
 	__u32 exclude_tgid;     /* this process's events are not produced; 0: none */
-	__u32 reserved;
+	__u32 mode;             /* SCAP_ABI_MODE_* bits (exit-only), as the module's */
 	__u64 boot_to_epoch_ns; /* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	__u64 sc_set[16];       /* syscalls to capture: bit i of word i / 64 per scap code */
 };

@@ -112,4 +112,28 @@
 	P(SYSCALL_MPROTECT, mprotect_e, res_x) \
 	P(SYSCALL_BRK_4, brk_e, mem_x)
 
+#ifndef SCAPDRV_BPF
+/*
+ * Exit-only mode: how many parameters exit event @x appends, its enter event @n's
+ * parameters unless @x already has a parameter of each of their names (open, openat,
+ * creat, execve's process description and the like carry their arguments on exit
+ * already). Computed at load: by the module (fill_table.c) and, for the eBPF probe,
+ * by libscap's bpf engine.
+ */
+static inline __u16 scapdrv_exit_extra_count(const struct scap_evt_info *x,
+					     const struct scap_evt_info *n)
+{
+	__u32 i, j;
+
+	for (i = 0; i < n->nparams; i++) {
+		for (j = 0; j < x->nparams; j++)
+			if (!strcmp(n->params[i].name, x->params[j].name))
+				break;
+		if (j == x->nparams)
+			return n->nparams;
+	}
+	return 0;
+}
+#endif
+
 #endif /* SCAPDRV_FILL_TABLE_H */

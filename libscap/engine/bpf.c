@@ -41,6 +41,7 @@
 #include <bpf/libbpf.h>
 
 #include <driver/bpf/scapbpf.h>
+#include <driver/fill/table.h>
 #include "probe.skel.h"
 
 /* Record header bits of a BPF ring buffer (the kernel's uapi values). */
@@ -238,8 +239,12 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_rings, ncpus);
 	bpf_map__set_inner_map_fd(b->skel->maps.scapbpf_rings, b->rings[0].fd);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
-	for (t = 0; t < SCAP_EVT_MAX; t++)
+	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		b->skel->rodata->scapbpf_nparams[t] = scap_evt_table[t].nparams;
+		if (t % 2)
+			b->skel->rodata->scapbpf_extra_np[t] =
+				scapdrv_exit_extra_count(&scap_evt_table[t], &scap_evt_table[t - 1]);
+	}
 	/* The filler programs are reached by tail call only. */
 	bpf_object__for_each_program(prog, b->skel->obj)
 		if (!strcmp(bpf_program__section_name(prog), "raw_tp"))
@@ -467,6 +472,21 @@ int scap_bpf_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
 	return 0;
 }
 
+int scap_bpf_set_mode(scap_t *h, uint32_t mode)
+{
+	struct bpf_eng *b;
+
+	if (!h)
+		return -EINVAL;
+	b = bpf_of(h, "capture mode");
+	if (!b)
+		return -ENOTSUP;
+	if (mode & ~SCAP_KMOD_MODE_EXIT_ONLY)
+		return scap_err(h, -EINVAL, "bpf: unknown mode bits %#x", mode);
+	__atomic_store_n(&b->skel->bss->scapbpf_cfg.mode, mode, __ATOMIC_RELAXED);
+	return 0;
+}
+
 int scap_bpf_set_exclude_tgid(scap_t *h, uint32_t tgid)
 {
 	struct bpf_eng *b;
@@ -513,6 +533,11 @@ int scap_bpf_set_snaplen(scap_t *h, uint32_t snaplen)
 }
 
 int scap_bpf_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
+{
+	return no_probe(h);
+}
+
+int scap_bpf_set_mode(scap_t *h, uint32_t mode)
 {
 	return no_probe(h);
 }

@@ -6,6 +6,7 @@
 # Debian's kernel (its BTF is what the probe's CO-RE relocations resolve against).
 #   kmod.txt          the workload, scry.ko (kmod_capture)
 #   bpf/capture.txt   the workload, the eBPF probe (kmod_capture -e bpf)
+#   bpf/capture_exit.txt  the same in exit-only mode
 #   bpf/stress.txt    bpf/stress.calls: 10 s of getppid on every vCPU into 64 KiB rings
 #   verifier.txt      when the probe does not load: libbpf's and the verifier's log
 #   dmesg.txt
@@ -27,6 +28,8 @@ if ! cap -e bpf -o "$out/bpf/capture.txt" -- "$bin/driver_workload" 2>"$out/bpf.
 	bpftool -d prog loadall "$obj" /sys/fs/bpf/scry_probe >"$out/verifier.txt" 2>&1
 	fail "bpf capture (see verifier.txt)"
 fi
+cap -e bpf -x -o "$out/bpf/capture_exit.txt" -- "$bin/driver_workload" ||
+	fail "bpf exit-only capture"
 SCRY_BPF_RING_BYTES=65536 cap -e bpf -q -S 41 -o "$out/bpf/stress.txt" -- \
 	"$bin/driver_stress" 10 "$out/bpf/stress.calls" || fail "bpf stress capture"
 dmesg >"$out/dmesg.txt"

@@ -5,6 +5,7 @@
 # BTF), with the kernel module's assertions (test/driver/check_capture.py):
 #   capture.txt   the deterministic workload (test/driver/workload.c) captured by the bpf
 #                 engine (kmod_capture -e bpf), run in /tmp as in the VM
+#   capture_exit.txt the same in exit-only mode
 #   stress.txt    5 s of getppid on every CPU into 64 KiB rings: drops counted,
 #                 events + drops = 2 x calls within 1%, nothing torn
 # BUILD (default build/) holds bin/kmod_capture, bin/driver_workload, bin/driver_stress.
@@ -30,6 +31,8 @@ cap() { timeout 120 "$bin/kmod_capture" -e bpf "$@"; }
 
 (cd /tmp && cap -o "$out/capture.txt" -- "$bin/driver_workload") ||
 	{ echo "bpf_test: capture failed" >&2; exit 1; }
+(cd /tmp && cap -x -o "$out/capture_exit.txt" -- "$bin/driver_workload") ||
+	{ echo "bpf_test: exit-only capture failed" >&2; exit 1; }
 SCRY_BPF_RING_BYTES=65536 cap -q -S 41 -o "$out/stress.txt" -- \
 	"$bin/driver_stress" 5 "$out/stress.calls" ||
 	{ echo "bpf_test: stress capture failed" >&2; exit 1; }

@@ -8,7 +8,8 @@ with the optional tracepoints, hotplug.txt one across a CPU going offline, stres
 and stress.calls the stress run, bench.txt the overhead loops; devmode.txt the mode of
 /dev/scry0; dmesg.txt the guest's kernel log. Every failed check is listed; exit 1
 when there is one. The expected values follow from workload.c step by step.
---capture-only: check capture.txt (and the stress run when there is one) alone: the eBPF
+--capture-only: check capture.txt (and the exit-only capture and the stress run when
+they are there) alone: the eBPF
 probe's captures on the build host (test/driver/bpf_test.sh), where finit_module may fail
 with ENOSYS (a kernel without module support) instead of EBADF.
 """
@@ -171,6 +172,8 @@ def main(outdir, capture_only=False):
     check_bad_pointers(evts, pid)
     check(stats.get("evts") == stats.get("seen"), "every event written was read (%s)" % stats)
     if capture_only:
+        if os.path.exists(outdir + "/capture_exit.txt"):
+            check_exit_only(outdir)
         if os.path.exists(outdir + "/stress.calls"):
             check_stress(outdir)
         print("check_capture: %d events, %d failed checks" % (len(evts), len(fails)))

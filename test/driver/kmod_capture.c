@@ -10,7 +10,7 @@
  * -x: exit-only mode (scap_kmod_set_mode()); -t: optional tracepoints
  * (scap_kmod_set_tracepoints() bits); both global to the driver, and reset to 0
  * without the option.
- * -x and -t are kmod only. -e bpf: the bpf engine (its ring size from
+ * -t is kmod only. -e bpf: the bpf engine (its ring size from
  * SCRY_BPF_RING_BYTES); the probe leaves this program's own events out.
  * -S CODE: capture only the syscall of scap code CODE (plus the non-syscall events).
  * -q: count the events instead of printing them (stress runs); every event is still
@@ -193,8 +193,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* Global to the driver: set (or reset to 0) before the start. */
-	if (!bpf && (scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
-		     scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0))
+	if (bpf ? scap_bpf_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 :
+	    scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
+	    scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0)
 		goto err;
 	if (snaplen && (bpf ? scap_bpf_set_snaplen(h, (uint32_t)snaplen) :
 			scap_kmod_set_snaplen(h, (uint32_t)snaplen)) < 0)

@@ -66,6 +66,17 @@ SCAP_API int scap_bpf_set_snaplen(scap_t *h, uint32_t snaplen);
 SCAP_API int scap_bpf_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords);
 
 /**
+ * scap_bpf_set_mode() - choose the capture mode (enum scap_kmod_mode bits, the module's).
+ * @h:    [in] bpf handle.
+ * @mode: [in] 0 (the default: an enter and an exit event per syscall) or
+ *        SCAP_KMOD_MODE_EXIT_ONLY (no enter events; each exit event appends the
+ *        parameters of its enter event, as the module does). Applied at once.
+ * Return: 0; -EINVAL unknown bits; -ENOTSUP not a bpf handle.
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_bpf_set_mode(scap_t *h, uint32_t mode);
+
+/**
  * scap_bpf_set_exclude_tgid() - the process whose events the probe does not produce.
  * @h:    [in] bpf handle.
  * @tgid: [in] process id; 0: none. The default is the process that opened @h (a
