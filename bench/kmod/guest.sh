@@ -1,37 +1,53 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 #
-# bench/kmod/guest.sh KO PEER_KO BIN OUT ROUNDS PASSES - inside the VM (bench/kmod/run
-# boots it): the overhead loops of test/driver/bench_loop.c (getpid, open+close, 4 KiB
-# pread) ROUNDS times under each of
+# bench/kmod/guest.sh KO PEER_KO BIN LOOP OUT ROUNDS PASSES PAUSE - inside the VM
+# (bench/kmod/run boots it): the timed loops of LOOP (bench/kmod/loop.c: 20000 getpid,
+# 5000 open+close, 10000 4 KiB preads) ROUNDS times each under every setting:
 #   none       no capture driver loaded
 #   scry       scry.ko, default mode, drained by `scry -w /dev/null`
 #   scry_exit  scry.ko, exit-only mode, drained by `scry -w /dev/null`
 #   peer       Debian's scap.ko, drained by sysdig 0.29.3's `sysdig -w /dev/null`
 # in PASSES passes (none scry scry_exit peer, again and again: the host's load drifts),
 # each driver alone while it captures, both with 8 MiB rings per CPU (the peer's fixed
-# size). The loops run on the last CPU, the capturing tool (and the rest) on CPU 0, so a
-# loop's time is the syscalls and the driver's work, not the consumer's. Lines of
-# driver_bench_loop go to OUT/bench.txt; each capturer's exit status
-# and messages (scry reports its driver's drops there) to OUT/<label>.rc, .err.
+# size). The loops run on the last CPU, the capturing tool (and the rest) on CPU 0.
+# PAUSE=1: the capturing tool drains the rings between loops (2 s) and is stopped
+# (SIGSTOP) while a loop runs, so that a loop's time holds the syscalls and the
+# driver's work only (one loop's events fit in a ring: nothing is dropped); PAUSE=0: it
+# drains while the loops run.
+# Output: OUT/bench.txt, a line "LABEL KIND NS" per loop; each capturing tool's exit
+# status and messages (scry reports its driver's drops there) in OUT/<label>.rc, .err.
 ko=$1
 peer_ko=$2
 bin=$3
-out=$4
-rounds=$5
-passes=$6
+loop=$4
+out=$5
+rounds=$6
+passes=$7
+pause=$8
 fail() { echo "bench: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
 . "$(dirname "$0")/../../test/driver/guest_lib.sh"
 rm -f "$out/bench.txt" "$out"/*.err "$out"/*.rc
 last=$(($(grep -c ^processor /proc/cpuinfo) - 1))
 taskset -p -c 0 $$ >/dev/null || fail "taskset"
 
+# loops LABEL [CPID]: every loop ROUNDS times; CPID: the capturing tool, paused around
+# each loop when PAUSE=1.
 loops() {
 	i=0
 	while [ $i -lt "$rounds" ]; do
-		taskset -c "$last" "$bin/driver_bench_loop" "$1" "$out/bench.txt" || fail "loop $1"
+		for kn in getpid:20000 open_close:5000 read4k:10000; do
+			if [ "$pause" = 1 ] && [ -n "$2" ]; then
+				kill -CONT "$2"
+				sleep 2
+				kill -STOP "$2"
+			fi
+			ns=$(taskset -c "$last" "$loop" "${kn%:*}" "${kn#*:}") || fail "loop $1 $kn"
+			echo "$1 ${kn%:*} $ns" >>"$out/bench.txt"
+		done
 		i=$((i + 1))
 	done
+	[ -z "$2" ] || kill -CONT "$2"
 }
 
 # captured LABEL DEV CMD...: the loops while CMD drains /dev/DEVn.
@@ -42,7 +58,7 @@ captured() {
 	taskset -c 0 "$@" 2>>"$out/$label.err" &
 	cpid=$!
 	wait_devs $cpid "$dev" || fail "$label: the capture did not start"
-	loops "$label"
+	loops "$label" $cpid
 	kill -INT $cpid
 	wait $cpid
 	echo $? >>"$out/$label.rc"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # scripts/vm/run-vm.sh --kernel VMLINUZ --moddir MODDIR --out OUTDIR [--timeout SECONDS]
-#                      [--smp N] [--mem MiB] -- SCRIPT
+#                      [--smp N] [--mem MiB] [--icount SHIFT] -- SCRIPT
 #
 # Boots Debian's kernel in qemu with software emulation (TCG, no KVM needed) and runs
 # SCRIPT (a shell script path on the host) inside it, as root, then powers off.
@@ -18,11 +18,14 @@
 # Exit status: SCRIPT's exit code; 124 on timeout (whole VM, default 240 s); 125 when
 # the guest did not report one (kernel panic, init failure: see console.log).
 # SCRIPT gets OUTDIR as its first argument; it starts in the guest's /tmp.
+# --icount SHIFT: the guest's clocks count emulated instructions (2^SHIFT ns each, idle
+# time skipped) instead of following the host's: timings in the guest no longer depend
+# on the host's load (one host thread runs every vCPU in turn: slower).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-kernel= moddir= out= timeout_s=240 smp=2 mem=1024
+kernel= moddir= out= timeout_s=240 smp=2 mem=1024 icount=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift 2 ;;
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout_s=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--mem) mem=$2; shift 2 ;;
+	--icount) icount=(-icount "shift=$2,sleep=on"); shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-vm: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -86,7 +90,7 @@ rm -rf "$stage"
 start=$(date +%s.%N)
 set +e
 timeout --foreground -k 5 "$timeout_s" qemu-system-x86_64 \
-	-accel tcg -smp "$smp" -m "$mem" -nodefaults -no-user-config -nographic -no-reboot \
+	-accel tcg "${icount[@]}" -smp "$smp" -m "$mem" -nodefaults -no-user-config -nographic -no-reboot \
 	-display none -monitor none -serial "file:$out/console.log" \
 	-kernel "$kernel" -initrd "$out/initramfs.cpio.gz" \
 	-append "console=ttyS0 quiet loglevel=4 panic=-1 oops=panic rdinit=/init scry_src=$src scry_out=$out scry_script=$out/script.sh" \
