@@ -45,7 +45,7 @@ fi
 eval "$(scripts/vm/fetch-kernel.sh "$build/kcache")"
 cmake -S . -B "$build" -DSCRY_KDIR="$KDIR" >/dev/null
 timeout 600 cmake --build "$build" -j "$(nproc)" --target driver kmod_capture driver_workload driver_stress \
-	driver_bench_loop scry
+	driver_bench_loop scry driver_workload_more
 eval "$(scripts/vm/fetch-peer.sh "$build/kcache" "$KDIR")"
 ko=$build/driver-kbuild/scry.ko
 [ -f "$ko" ] || { echo "driver-test: $ko was not built" >&2; exit 1; }

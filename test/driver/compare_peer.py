@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """compare_peer.py [--scry SCRY] [--sysdig SYSDIG] OUTDIR: scry's capture of the driver
-workload against the peer driver's (Debian's scap.ko + sysdig 0.29.3), both made in one
-VM boot by test/driver/guest_peer.sh (OUTDIR: scry.scap, scry.pid, peer.scap, peer.pid).
+workloads (workload.c, then workload_more.c) against the peer driver's (Debian's scap.ko +
+sysdig 0.29.3), both made in one VM boot by test/driver/guest_peer.sh (OUTDIR: scry.scap,
+peer.scap, and scry.pid, peer.pid: the workloads' pids, a line each).
 
-1. The workload's events in each capture: its process, the threads and children it
-   creates (by clone/fork exits), each given a role by creation order ("main",
-   "main.1", ...) so that the two runs line up. For every syscall of the core set
+1. The workloads' events in each capture: their processes, the threads and children
+   they create (by clone/fork exits), each given a role by creation order ("main",
+   "main.1", ..., "more", "more.1", ...) so that the two runs line up. For every syscall of the core set
    (issue 5's list), the sequence of its events per role is compared: event kind, and
    every parameter both event versions have, by name, except those that differ from
    run to run (timestamps, pids and tids, addresses, inodes, memory counters, ephemeral
@@ -71,9 +72,11 @@ RULES = [
     if (f, d, p) in (("mkdir", ">", "mode"), ("timerfd_create", ">", "clockid"),
                      ("timerfd_create", ">", "flags"), ("signalfd", ">", "mask"),
                      ("signalfd", ">", "flags")) and y == 0 else None,
-    lambda f, d, p, x, y: ("peer", "flags read from the clone_args in user memory, 0 when "
-                           "that read fails (in one run of two, in the new thread)")
+    lambda f, d, p, x, y: ("peer", "flags read from the clone_args in user memory: 0 in "
+                           "the new thread's exit event (2 runs of 3)")
     if (f, p) == ("clone3", "flags") and y == 0 else None,
+    lambda f, d, p, x, y: ("peer", "no flags for vfork; scry writes the CLONE_VM|CLONE_VFORK "
+                           "it implies") if (f, p) == ("vfork", "flags") and y == 0 else None,
     lambda f, d, p, x, y: ("peer", "the raw O_* flags, not the schema's open-flag bits")
     if (f, p) == ("userfaultfd", "flags") else None,
     lambda f, d, p, x, y: ("peer", "O_DIRECTORY read as O_TMPFILE too (O_TMPFILE contains "
@@ -226,9 +229,10 @@ def volatile(name, ptype, pfmt):
 
 # ---- the workload's events ----------------------------------------------------------------
 
-def workload(evts, pid, schema):
-    """Roles of the workload's threads ({tid: role}) from its clone-family exits."""
-    roles = {pid: "main"}
+def workload(evts, pids, schema):
+    """Roles of the workloads' threads ({tid: role}) from their clone-family exits: the
+    first workload is "main", the second "more", their children "main.1", ..."""
+    roles = dict(zip(pids, ("main", "more")))
     kids = {}
     for e in evts:
         info = schema.get(e["type"])
@@ -293,6 +297,9 @@ class Report:
 
 def compare(ours, peer, schema, rep):
     keys = sorted(set(ours) | set(peer))
+    seen = sorted({fam for fam, _ in keys if fam in CORE_FAMILIES})
+    print("core syscalls the workload made (%d): %s" % (len(seen), " ".join(seen)))
+    print("core syscalls it did not make: %s" % " ".join(sorted(CORE_FAMILIES - set(seen))))
     schema_notes = set()
     for fam, role in keys:
         if fam not in CORE_FAMILIES:
@@ -371,8 +378,8 @@ def main():
     for who in ("scry", "peer"):
         path = os.path.join(a.outdir, who + ".scap")
         evts = read_events(path, schema)
-        pid = int(open(os.path.join(a.outdir, who + ".pid")).read())
-        roles = workload(evts, pid, schema)
+        pids = [int(x) for x in open(os.path.join(a.outdir, who + ".pid")).read().split()]
+        roles = workload(evts, pids, schema)
         caps[who] = (path, evts, sequences(evts, roles, schema, names))
         print("%s: %d events, %d of the workload (%d threads and processes)" % (
             who, len(evts), sum(len(v) for v in caps[who][2].values()), len(roles)))

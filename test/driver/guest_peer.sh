@@ -4,8 +4,9 @@
 # test/driver/guest_peer.sh KO BIN OUT PEER_KO - inside the VM (called by guest_tests.sh):
 # the deterministic workload (driver_workload) captured twice in this boot, once by scry
 # (scry.ko + `scry -w`) and once by the peer (Debian's scap.ko + sysdig 0.29.3's
-# `sysdig -w`), for test/driver/compare_peer.py on the host.
-#   scry.scap, scry.pid     scry's capture and the workload's pid in it
+# `sysdig -w`), for test/driver/compare_peer.py on the host; then driver_workload_more
+# (the core syscalls driver_workload does not make) in the same capture.
+#   scry.scap, scry.pid     scry's capture and the workloads' pids in it (a line each)
 #   peer.scap, peer.pid     the peer's
 #   peer_load.txt, dmesg_peer.txt
 # Each module is alone while it captures (scry.ko is unloaded before scap.ko is loaded).
@@ -28,10 +29,13 @@ capture() {
 	cpid=$!
 	wait_devs $cpid "$dev" || fail "$name did not start capturing"
 	rm -f /tmp/scry_workload.out
-	(cd /tmp && exec "$bin/driver_workload") &
-	wpid=$!
-	wait $wpid || fail "workload under $name"
-	echo "$wpid" >"$out/$name.pid"
+	: >"$out/$name.pid"
+	for w in driver_workload driver_workload_more; do
+		(cd /tmp && exec "$bin/$w") &
+		wpid=$!
+		wait $wpid || fail "$w under $name"
+		echo "$wpid" >>"$out/$name.pid"
+	done
 	sleep 1
 	kill -INT $cpid
 	wait $cpid
