@@ -141,11 +141,8 @@ struct sinsp_filter {
 };
 
 /* filter_eval.c */
-/*
- * Whether evt can match f at all, from its type (and the syscall id of a generic
- * event) alone; false means it does not match, whatever its fields.
- */
-bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);
+/* flt_evt_may_match() for a generic event whose type may match: by its syscall id. */
+bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
 /*
@@ -217,6 +214,22 @@ static inline void flt_set_bit(uint8_t *bits, unsigned i, bool v)
 		bits[i >> 3] |= (uint8_t)(1u << (i & 7));
 	else
 		bits[i >> 3] &= (uint8_t)~(1u << (i & 7));
+}
+
+/*
+ * Whether evt can match f at all, from its type (and the syscall id of a generic
+ * event) alone; false means it does not match, whatever its fields.
+ */
+static inline bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+{
+	unsigned type = evt->ref.type;
+
+	if (type >= SCAP_EVT_MAX)
+		return true;
+	if (!flt_bit(f->types, type))
+		return false;
+	return (type != SCAP_EVT_GENERIC_E && type != SCAP_EVT_GENERIC_X) ||
+	       flt_generic_may_match(f, evt);
 }
 
 #endif /* SINSP_FILTER_INT_H */

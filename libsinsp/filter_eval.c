@@ -290,19 +290,11 @@ bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
 	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);
 }
 
-bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
 {
-	unsigned type = evt->ref.type;
-	uint16_t id;
+	uint16_t id = generic_id(evt);
 
-	if (type >= SCAP_EVT_MAX)
-		return true;
-	if (!flt_bit(f->types, type))
-		return false;
-	if (!is_generic(type))
-		return true;
-	id = generic_id(evt);
-	return flt_bit(f->types, FLT_GENERIC_KEY(type == SCAP_EVT_GENERIC_X,
+	return flt_bit(f->types, FLT_GENERIC_KEY(evt->ref.type == SCAP_EVT_GENERIC_X,
 						 id < SCAP_SC_MAX ? id : SCAP_SC_MAX));
 }
 

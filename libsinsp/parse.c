@@ -48,13 +48,11 @@ uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *pa
 }
 
 /* The thread of evt, a placeholder created for a tid the capture did not describe. */
-static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *evt,
-				       uint32_t eflags, uint32_t props)
+static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
 
-	if (!t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_NO_THREAD_CREATE) &&
-	    evt->ref.tid != 0 && evt->info && evt->info->name) {
+	if (!t && !(evt->props & SINSP_TYPE_NO_THREAD_CREATE) && evt->ref.tid != 0) {
 		/*
 		 * A thread the capture did not describe: sysdig creates an entry with
 		 * placeholder values, so fds it opens from now on are tracked.
@@ -67,13 +65,6 @@ static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *
 		}
 	}
 	return t;
-}
-
-/* Whether evt takes part in its thread's enter/exit pairing: scheduler switches and
- * SCAP_EF_SKIPPARSERESET events leave it (and the latency) alone. */
-static bool pairs(const struct sinsp_thread *t, uint32_t eflags, uint32_t props)
-{
-	return t && !(eflags & SCAP_EF_SKIPPARSERESET) && !(props & SINSP_TYPE_SCHED_SWITCH);
 }
 
 /* Latency of an enter event (0, and the start of the next exit's). */
@@ -96,33 +87,34 @@ static void pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
 }
 
 /* The fd an enter event names (its first parameter), -1 for events without one. */
-static int64_t enter_fd(const struct sinsp_evt *evt, uint32_t eflags)
+static int64_t enter_fd(const struct sinsp_evt *evt)
 {
-	return (eflags & SCAP_EF_USES_FD) && sinsp_evt_nparams(evt) > 0 ?
-	       sinsp_param_s64(evt, 0, -1) : -1;
+	return (evt->props & SINSP_TYPE_USES_FD) ? sinsp_param_s64(evt, 0, -1) : -1;
 }
 
+/*
+ * Scheduler switches and SCAP_EF_SKIPPARSERESET events leave the pairing (and the
+ * latency) of their thread alone: SINSP_TYPE_NO_PAIRING.
+ */
 void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 {
 	uint16_t type = evt->ref.type;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-	uint32_t props = sinsp_type_props(type);
-	struct sinsp_thread *t = evt_thread(s, evt, eflags, props);
+	struct sinsp_thread *t = evt_thread(s, evt);
 
 	evt->thread = t;
-	if (!pairs(t, eflags, props))
+	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
 		return;
 	if (scap_evt_is_enter(type)) {
 		t->enter_valid = true;
 		save_enter(t, evt);
 		enter_latency(t, evt);
 		/* every enter event starts without an fd, as sysdig resets it */
-		t->last_fd = enter_fd(evt, eflags);
+		t->last_fd = enter_fd(evt);
 	} else {
 		pair_exit(t, evt);
 	}
 	evt->fd_num = t->last_fd;
-	if (eflags & SCAP_EF_USES_FD)
+	if (evt->props & SINSP_TYPE_USES_FD)
 		evt->fd = sinsp_fd_find(t, t->last_fd);
 	t->last_type = type;
 	t->last_ts = evt->ref.ts_ns;
@@ -130,20 +122,17 @@ void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
 {
-	uint16_t type = evt->ref.type;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-	uint32_t props = sinsp_type_props(type);
-	struct sinsp_thread *t = evt_thread(s, evt, eflags, props);
+	struct sinsp_thread *t = evt_thread(s, evt);
 
 	evt->thread = t;
-	if (!pairs(t, eflags, props))
+	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
 		return;
-	if (scap_evt_is_enter(type)) {
+	if (scap_evt_is_enter(evt->ref.type)) {
 		/* not saved: with last_type forgotten no exit event pairs with it */
 		t->enter_valid = false;
 		t->enter_len = 0;
 		enter_latency(t, evt);
-		t->last_fd = enter_fd(evt, eflags);
+		t->last_fd = enter_fd(evt);
 	} else {
 		pair_exit(t, evt);
 	}

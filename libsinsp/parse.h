@@ -18,12 +18,20 @@ enum sinsp_type_prop {
 	SINSP_TYPE_NO_THREAD_CREATE = 1 << 1,    /* an unknown tid gets no placeholder thread */
 	SINSP_TYPE_UNCOUNTED = 1 << 2,           /* meta event sysdig 0.29.3 does not number */
 	SINSP_TYPE_HIDDEN = 1 << 3,              /* never shown: internal, container, uncounted */
+	/* schema flags the per-event path tests, kept here to read one table */
+	SINSP_TYPE_MODIFIES_STATE = 1 << 4,      /* SCAP_EF_MODIFIES_STATE */
+	SINSP_TYPE_USES_FD = 1 << 5,             /* SCAP_EF_USES_FD */
+	SINSP_TYPE_NO_PAIRING = 1 << 6,          /* SCAP_EF_SKIPPARSERESET, or a switch: no
+	                                            enter/exit pairing */
 };
 
 /* enum sinsp_type_prop bits of each event type, filled by sinsp_dispatch_init(). */
 extern uint8_t sinsp_type_props_table[SCAP_EVT_MAX];
 
-/* Properties of type; an out-of-schema type gets SINSP_TYPE_NO_THREAD_CREATE only. */
+/*
+ * Properties of type; an out-of-schema type gets SINSP_TYPE_NO_THREAD_CREATE only, as
+ * do types without a name and SCAP_EF_SKIPPARSERESET ones.
+ */
 static inline uint32_t sinsp_type_props(uint16_t type)
 {
 	return type < SCAP_EVT_MAX ? sinsp_type_props_table[type] : SINSP_TYPE_NO_THREAD_CREATE;

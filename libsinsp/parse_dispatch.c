@@ -121,7 +121,13 @@ static uint8_t type_props(const struct scap_evt_info *info, bool exit)
 	uint8_t p = 0;
 
 	if (strcmp(info->name, "switch") == 0)
-		p |= SINSP_TYPE_SCHED_SWITCH | SINSP_TYPE_NO_THREAD_CREATE;
+		p |= SINSP_TYPE_SCHED_SWITCH | SINSP_TYPE_NO_THREAD_CREATE | SINSP_TYPE_NO_PAIRING;
+	if (info->flags & SCAP_EF_SKIPPARSERESET)
+		p |= SINSP_TYPE_NO_THREAD_CREATE | SINSP_TYPE_NO_PAIRING;
+	if (info->flags & SCAP_EF_MODIFIES_STATE)
+		p |= SINSP_TYPE_MODIFIES_STATE;
+	if (info->flags & SCAP_EF_USES_FD)
+		p |= SINSP_TYPE_USES_FD;
 	/* meta events about users, groups and containers belong to no thread */
 	if (strcmp(info->name, "useradded") == 0 || strcmp(info->name, "userdeleted") == 0 ||
 	    strcmp(info->name, "groupadded") == 0 || strcmp(info->name, "groupdeleted") == 0 ||
@@ -178,8 +184,10 @@ static void build_table(void)
 		sinsp_type_props_table[type] =
 			(is_uncounted_meta(type) ? SINSP_TYPE_UNCOUNTED : 0) |
 			(is_hidden_type(type) ? SINSP_TYPE_HIDDEN : 0);
-		if (!info->name)
+		if (!info->name) {
+			sinsp_type_props_table[type] |= SINSP_TYPE_NO_THREAD_CREATE;
 			continue;
+		}
 		sinsp_type_props_table[type] |= type_props(info, exit);
 		for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
 			if (parsers[i].exit == exit && strcmp(parsers[i].name, info->name) == 0)

@@ -107,7 +107,7 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
-	props = sinsp_type_props(type);
+	evt->props = (uint8_t)(props = sinsp_type_props(type));
 	if (props & SINSP_TYPE_UNCOUNTED) {
 		evt->num = s->nevts;
 	} else {
@@ -122,9 +122,13 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	evt->fd = NULL;
 	evt->fd_num = -1;
 	evt->matched_by = NULL;
-	evt->hidden = (evt->ref.flags & SCAP_DF_STATE_ONLY) || (props & SINSP_TYPE_HIDDEN);
 	return 0;
 }
+
+/* the parameter table is filled by libscap as struct scap_param */
+_Static_assert(sizeof(struct sinsp_param) == sizeof(struct scap_param) &&
+	       offsetof(struct sinsp_param, len) == offsetof(struct scap_param, len),
+	       "struct sinsp_param must have the layout of struct scap_param");
 
 void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 {
@@ -148,9 +152,8 @@ void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 static bool apply_filtered(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_filter *f = s->filter;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
 
-	if (eflags & SCAP_EF_MODIFIES_STATE) {
+	if (evt->props & SINSP_TYPE_MODIFIES_STATE) {
 		sinsp_parse_reset(s, evt);
 		sinsp_dispatch(s, evt);
 		return sinsp_filter_match(f, evt);
@@ -199,7 +202,7 @@ int sinsp_set_filter(sinsp_t *s, struct sinsp_filter *f)
 
 bool sinsp_evt_is_hidden(const struct sinsp_evt *evt)
 {
-	return evt->hidden;
+	return (evt->ref.flags & SCAP_DF_STATE_ONLY) || (evt->props & SINSP_TYPE_HIDDEN);
 }
 
 const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt)

@@ -116,7 +116,7 @@ struct sinsp_evt {
 	struct sinsp_thread *thread;      /* NULL when the tid is unknown */
 	struct sinsp_fd *fd;              /* fd the event is about, NULL when none/unknown */
 	int64_t fd_num;                   /* its number, -1 when none */
-	bool hidden;
+	uint8_t props;                    /* sinsp_type_props() of its type (parse.h) */
 	/* the filter of sinsp_set_filter() that accepted this event, NULL when none did */
 	const struct sinsp_filter *matched_by;
 	struct sinsp *s;
