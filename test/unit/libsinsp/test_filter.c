@@ -39,16 +39,11 @@ static void reset(void)
 }
 
 /*
- * Thread TID "my app", uid 1000, loginuid unset (-1), fd 5 the directory /etc; events:
- * 1 read enter on fd 5, 2 read exit returning 10, 3 read enter, 4 read exit failing -2.
+ * Open fx.s on the events added so far and on thread TID "my app", uid 1000, loginuid
+ * unset (-1), vm size 1000 kB, fd 5 the directory /etc.
  */
-static void setup(void)
+static void open_with_thread(void)
 {
-	reset();
-	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
-	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(10), PBUF("0123456789", 10));
-	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
-	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(-2), PBUF("", 0));
 	fx.thread.tid = fx.thread.pid = TID;
 	fx.thread.ptid = 1;
 	strcpy(fx.thread.comm, "my app");
@@ -56,6 +51,7 @@ static void setup(void)
 	strcpy(fx.thread.cwd, "/root/");
 	fx.thread.uid = 1000;
 	fx.thread.loginuid = UINT32_MAX;
+	fx.thread.vmsize_kb = 1000;
 	fx.fd.fd = 5;
 	fx.fd.type = SCAP_FD_DIRECTORY;
 	strcpy(fx.fd.name, "/etc");
@@ -64,6 +60,20 @@ static void setup(void)
 	fx.eb.state.threads = &fx.thread;
 	fx.eb.state.nthreads = 1;
 	fx.s = eb_open(&fx.eb);
+}
+
+/*
+ * The thread of open_with_thread(); events: 1 read enter on fd 5, 2 read exit returning
+ * 10, 3 read enter, 4 read exit failing -2.
+ */
+static void setup(void)
+{
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(10), PBUF("0123456789", 10));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(-2), PBUF("", 0));
+	open_with_thread();
 	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* event 1: read enter */
 }
 
@@ -416,20 +426,6 @@ END_TEST
 
 /* ---- a filter set on the handle (sinsp_set_filter()) --------------------------------- */
 
-/* Open fx.s on the events added so far and on the thread of setup(), the vm sizes 1000 kB. */
-static void open_with_thread(void)
-{
-	fx.thread.tid = fx.thread.pid = TID;
-	fx.thread.ptid = 1;
-	strcpy(fx.thread.comm, "my app");
-	strcpy(fx.thread.exe, "app");
-	strcpy(fx.thread.cwd, "/root/");
-	fx.thread.vmsize_kb = 1000;
-	fx.eb.state.threads = &fx.thread;
-	fx.eb.state.nthreads = 1;
-	fx.s = eb_open(&fx.eb);
-}
-
 /* Render the current event with fmt (it must render) into buf. */
 static void render(const char *fmt_text, char *buf, size_t size)
 {
@@ -504,11 +500,6 @@ START_TEST(set_filter_rejected_enter)
 	add_evt(SCAP_EVT_SYSCALL_WRITE_E, 2, P64(5), P32(3));
 	add_evt(SCAP_EVT_SYSCALL_WRITE_X, 2, P64(3), PBUF("abc", 3));
 	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
-	fx.fd.fd = 5;
-	fx.fd.type = SCAP_FD_DIRECTORY;
-	strcpy(fx.fd.name, "/etc");
-	fx.thread.nfds = 1;
-	fx.thread.fds = &fx.fd;
 	open_with_thread();
 	f = compile("evt.dir=<");
 	ck_assert_int_eq(sinsp_set_filter(fx.s, f), 0);
