@@ -148,6 +148,8 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 	uint32_t type, len, trailer;
 	ssize_t avail;
 
+	*ptype = 0;     /* defined on every return, not only on success */
+	*plen = 0;
 	avail = sf_fill(h, sf, SCAP_BLOCK_HDR_LEN);
 	if (avail < 0)
 		return (int)avail;
