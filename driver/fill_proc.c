@@ -32,6 +32,9 @@
 #include "compat/cred.h"
 #include "compat/fd.h"
 #include "compat/uaccess.h"
+/* What fill/proc.h needs from here: the path of the program a task now runs. */
+static void scapdrv_put_exe_path(struct scapdrv_evt *e);
+
 #include "fill/proc.h"
 
 /* Read the user range [start, end) of the current process into the scratch page.
@@ -233,7 +236,7 @@ void scapdrv_fill_procexit(struct scapdrv_evt *e)
 
 /* Exit-only mode: the path of the program now running (its user-supplied name is gone
  * with the old address space after a successful exec). */
-static void put_exe_path(struct scapdrv_evt *e)
+static void scapdrv_put_exe_path(struct scapdrv_evt *e)
 {
 	struct mm_struct *mm = current->mm;
 	char *buf = scapdrv_scratch();
@@ -251,27 +254,6 @@ static void put_exe_path(struct scapdrv_evt *e)
 		scapdrv_put_empty(e);
 	else
 		scapdrv_put_kstr(e, p, PAGE_SIZE);
-}
-
-/* execve's appended enter parameter in exit-only mode: filename. */
-void scapdrv_fill_execve_extra(struct scapdrv_evt *e)
-{
-	if (e->ret == 0)
-		put_exe_path(e);
-	else
-		scapdrv_fill_execve_e(e);
-}
-
-/* execveat's appended enter parameters in exit-only mode: dirfd, pathname, flags. */
-void scapdrv_fill_execveat_extra(struct scapdrv_evt *e)
-{
-	if (e->ret != 0) {
-		scapdrv_fill_execveat_e(e);
-		return;
-	}
-	scapdrv_put_fd(e, e->args[0]);     /* a cleared register after the exec: 0 */
-	put_exe_path(e);
-	scapdrv_put_u32(e, 0);
 }
 
 /* capset exit: res, inheritable, permitted, effective (the sets now in force). */

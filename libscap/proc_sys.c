@@ -202,3 +202,25 @@ int scap_sys_scan(struct scap_state_store *s, const struct scap_sys_scan_opts *o
 		rc = scap_proc_scan_threads(s, o, st, err);
 	return rc;
 }
+
+int scap_live_state(struct scap *h, void (*progress)(void *ctx), void *ctx,
+		    struct scap_sys_scan_stats *st)
+{
+	struct scap_sys_scan_opts so = { .progress = progress, .progress_ctx = ctx };
+	char err[SCAP_ERRBUF_SIZE];
+	int rc;
+
+	if (!getenv("SCRY_NO_PROC_SCAN")) {
+		rc = scap_sys_scan(&h->store, &so, st, err);
+		if (progress)
+			progress(ctx);
+		if (rc < 0)
+			return scap_err(h, rc, "initial state: %s", err);
+		scap_info(h, "initial state: %u processes, %u threads, %u fds, %u network "
+			  "namespaces in %llu us (%u entries vanished)", st->nprocs, st->nthreads,
+			  st->nfds, st->nnetns, (unsigned long long)(st->elapsed_ns / 1000),
+			  st->nskipped);
+	}
+	scap_state_export(&h->store, &h->state);
+	return 0;
+}

@@ -7,10 +7,10 @@
 #   none   no capture
 #   kmod   scry.ko (8 MiB rings), drained by `scry -k -w /dev/null`
 #   bpf    the eBPF probe (8 MiB rings), drained by `scry --engine bpf -w /dev/null`
-# in PASSES passes. The loops run on the last CPU, the capturing tool on CPU 0; it drains
-# the rings between loops (2 s) and is stopped (SIGSTOP) while a loop runs, so that a
-# loop's time holds the syscalls and the probe's or driver's work only (a loop's events
-# fit in a ring: nothing is dropped). Output: OUT/bench.txt, a line "LABEL KIND NS" per
+# in PASSES passes. The loops run on the last CPU, the capturing tool on CPU 0 (the same
+# one with a single vCPU); it drains the rings between loops (2 s) and is stopped
+# (SIGSTOP) while a loop runs, so that a loop's time holds the syscalls and the probe's
+# or driver's work only (a loop's events fit in a ring: nothing is dropped). Output: OUT/bench.txt, a line "LABEL KIND NS" per
 # loop; each capturing tool's messages in OUT/<label>.err.
 ko=$1
 bin=$2
@@ -40,21 +40,6 @@ loops() {
 		i=$((i + 1))
 	done
 	[ -z "$2" ] || kill -CONT "$2"
-}
-
-# wait_links PID: until PID holds the probe's four links (capturing), then 2 s more.
-wait_links() {
-	_i=0
-	while [ $_i -lt 300 ]; do
-		kill -0 "$1" 2>/dev/null || return 1
-		if [ "$(ls -l "/proc/$1/fd" 2>/dev/null | grep -c bpf_link)" -ge 4 ]; then
-			sleep 2
-			return 0
-		fi
-		sleep 0.2
-		_i=$((_i + 1))
-	done
-	return 1
 }
 
 cd /tmp || fail "cd /tmp"

@@ -38,6 +38,7 @@ struct scapdrv_evt {
 	__u32 snaplen;          /* bytes of I/O buffers captured */
 	__u32 pos;              /* bytes of the record written so far */
 	__u32 tid;              /* thread the event describes */
+	__u32 cpu;              /* CPU it is written on (its scratch entry and ring) */
 	__u16 type;             /* enum scap_evt_type the fillers fill */
 	__u16 nparams;          /* parameters of the record */
 	__u16 nput;             /* parameters written so far */
@@ -45,7 +46,7 @@ struct scapdrv_evt {
 	__u8 busy;              /* 1 between begin and commit (nesting guard) */
 	__u16 extra_prog;       /* exit-only mode: 1 + the filler program that appends
 	                           the enter event's parameters next (0: none) */
-	struct task_struct *task; /* the task the event describes */
+	struct task_struct *task; /* procexit: the exiting task */
 	__u8 tmp[512];          /* filler scratch (addresses, tuples) off the BPF stack */
 	__u8 buf[2 * SCAPBPF_EVT_MAX]; /* the record: header, lengths, parameters */
 };

@@ -419,7 +419,7 @@ static __always_inline void scapdrv_fill_clone_x(struct scapdrv_evt *e)
 
 /* Exit-only mode: the path of the program now running (its user-supplied name is gone
  * with the old address space after a successful exec). */
-static __always_inline void scapbpf_put_exe_path(struct scapdrv_evt *e)
+static __always_inline void scapdrv_put_exe_path(struct scapdrv_evt *e)
 {
 	struct task_struct *t = scapbpf_current();
 	struct file *exe = BPF_CORE_READ(t, mm, exe_file);
@@ -429,27 +429,6 @@ static __always_inline void scapbpf_put_exe_path(struct scapdrv_evt *e)
 		return;
 	}
 	scapbpf_put_path(e, t, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
-}
-
-/* execve's appended enter parameter in exit-only mode: filename. */
-static __always_inline void scapdrv_fill_execve_extra(struct scapdrv_evt *e)
-{
-	if (e->ret == 0)
-		scapbpf_put_exe_path(e);
-	else
-		scapdrv_fill_execve_e(e);
-}
-
-/* execveat's appended enter parameters in exit-only mode: dirfd, pathname, flags. */
-static __always_inline void scapdrv_fill_execveat_extra(struct scapdrv_evt *e)
-{
-	if (e->ret != 0) {
-		scapdrv_fill_execveat_e(e);
-		return;
-	}
-	scapdrv_put_fd(e, e->args[0]);     /* a cleared register after the exec: 0 */
-	scapbpf_put_exe_path(e);
-	scapdrv_put_u32(e, 0);
 }
 
 /* procexit (sched_process_exit, in the exiting task): status, ret, sig, core. */

@@ -104,6 +104,9 @@ static __always_inline __u16 scapdrv_sc_event_code(long nr)
 	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
 }
 
+/* Of bpf/fill_task.h, used by fill/proc.h. */
+static __always_inline void scapdrv_put_exe_path(struct scapdrv_evt *e);
+
 #include "fill/file.h"
 #include "fill/net.h"
 #include "fill/proc.h"
@@ -134,6 +137,7 @@ static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid, __u1
 	}
 	np = (type < SCAP_EVT_MAX ? scapbpf_nparams[type] : 0) + extra;
 	e->busy = 1;
+	e->cpu = cpu;
 	e->type = type;
 	e->nparams = np;
 	e->nput = 0;
@@ -153,7 +157,7 @@ static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid, __u1
 /* Publish the event into this CPU's ring, or count its drop by cause; free the entry. */
 static __always_inline void evt_commit(struct scapdrv_evt *e)
 {
-	__u32 cpu = bpf_get_smp_processor_id();
+	__u32 cpu = e->cpu;
 	struct scapbpf_counters *c = scapbpf_counters();
 	void *ring = bpf_map_lookup_elem(&scapbpf_rings, &cpu);
 	__u32 len = e->pos;
@@ -346,25 +350,30 @@ struct scapbpf_prog_array scapbpf_fillers SEC(".maps") = {
 
 #define TS_COMPAT 0x0002   /* x86 thread_info.status: a 32-bit syscall */
 
-/* Common part of sys_enter and sys_exit: filter, begin, dispatch to the filler. */
-static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
-					 struct pt_regs *regs, long nr, long ret, bool is_exit)
+/*
+ * Common part of sys_enter and sys_exit: filter, begin, dispatch to the filler. The
+ * task and its saved registers are read through BTF pointers (bpf_get_current_task_btf(),
+ * bpf_task_pt_regs()): plain loads, no copy helper per field.
+ */
+static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bool is_exit)
 {
 	bool exit_only = scapbpf_cfg.mode & SCAP_ABI_MODE_EXIT_ONLY;
 	struct task_struct *t;
 	struct scapdrv_evt *e;
+	struct pt_regs *regs;
 	__u16 code, type, extra = 0;
-	__u64 pid_tgid;
+	long nr;
 
 	if (!scapbpf_cfg.capturing || (exit_only && !is_exit))
 		return 0;
-	pid_tgid = bpf_get_current_pid_tgid();
-	if ((__u32)(pid_tgid >> 32) == scapbpf_cfg.exclude_tgid)
+	t = bpf_get_current_task_btf();
+	if (t->tgid == scapbpf_cfg.exclude_tgid)
 		return 0;
-	t = scapbpf_current();
 	/* 32-bit (ia32) syscalls have their own numbering: not mapped, as in the module. */
-	if (BPF_CORE_READ(t, thread_info.status) & TS_COMPAT)
+	if (t->thread_info.status & TS_COMPAT)
 		return 0;
+	regs = (struct pt_regs *)bpf_task_pt_regs(t);
+	nr = is_exit ? (long)regs->orig_ax : (long)ctx->args[1];
 	code = scapdrv_sc_code(nr);
 	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
 		return 0;
@@ -372,7 +381,7 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
 	       (is_exit ? 1 : 0);
 	if (exit_only && type < SCAP_EVT_MAX)
 		extra = scapbpf_extra_np[scapbpf_clamp(type, SCAP_EVT_MAX - 1)];
-	e = evt_begin(type, (__u32)pid_tgid, extra);
+	e = evt_begin(type, t->pid, extra);
 	if (!e)
 		return 0;
 	if (extra)
@@ -380,14 +389,13 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
 				     type == SCAP_EVT_SYSCALL_EXECVEAT_X ? PROG_EXECVEAT_EXTRA :
 				     type - 1);
 	e->nr = nr;
-	e->ret = ret;
-	e->task = t;
-	e->args[0] = BPF_CORE_READ(regs, di);
-	e->args[1] = BPF_CORE_READ(regs, si);
-	e->args[2] = BPF_CORE_READ(regs, dx);
-	e->args[3] = BPF_CORE_READ(regs, r10);
-	e->args[4] = BPF_CORE_READ(regs, r8);
-	e->args[5] = BPF_CORE_READ(regs, r9);
+	e->ret = is_exit ? (long)ctx->args[1] : 0;
+	e->args[0] = regs->di;
+	e->args[1] = regs->si;
+	e->args[2] = regs->dx;
+	e->args[3] = regs->r10;
+	e->args[4] = regs->r8;
+	e->args[5] = regs->r9;
 	bpf_tail_call(ctx, &scapbpf_fillers, type);
 	e->busy = 0;                 /* no filler for this type: nothing written */
 	return 0;
@@ -396,15 +404,13 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx,
 SEC("raw_tp/sys_enter")
 int scapbpf_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 {
-	return syscall_event(ctx, (struct pt_regs *)ctx->args[0], (long)ctx->args[1], 0, false);
+	return syscall_event(ctx, false);
 }
 
 SEC("raw_tp/sys_exit")
 int scapbpf_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
-	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
-
-	return syscall_event(ctx, regs, BPF_CORE_READ(regs, orig_ax), (long)ctx->args[1], true);
+	return syscall_event(ctx, true);
 }
 
 SEC("raw_tp/sched_process_exit")

@@ -4,8 +4,10 @@
  * and user memory, shared by the kernel module (included by driver/fill_proc.c) and the
  * eBPF probe: the generic syscall event, execve/execveat enter, signals (kill, tkill,
  * tgkill), credentials (set*id), namespaces (unshare, setns), ptrace, prctl, bpf,
- * module loading, and the clone flag encoding. What reads the task (execve and clone
- * exit, procexit, capset) is each side's own. See fill/common.h.
+ * module loading, the clone flag encoding, and what execve and execveat exit events
+ * append in exit-only mode (on scapdrv_put_exe_path(), the path of the program now
+ * running). What reads the task (execve and clone exit, procexit, capset) is each
+ * side's own. See fill/common.h.
  */
 #ifndef SCAPDRV_FILL_PROC_H
 #define SCAPDRV_FILL_PROC_H
@@ -261,6 +263,27 @@ SCAPDRV_FILLER void scapdrv_fill_finit_module_x(struct scapdrv_evt *e)
 	scapdrv_put_fd(e, e->args[0]);
 	scapdrv_put_user_str(e, e->args[1], PAGE_SIZE);
 	scapdrv_put_u32(e, e->args[2] & 7);
+}
+
+/* execve's appended enter parameter in exit-only mode: filename. */
+SCAPDRV_FILLER void scapdrv_fill_execve_extra(struct scapdrv_evt *e)
+{
+	if (e->ret == 0)
+		scapdrv_put_exe_path(e);
+	else
+		scapdrv_fill_execve_e(e);
+}
+
+/* execveat's appended enter parameters in exit-only mode: dirfd, pathname, flags. */
+SCAPDRV_FILLER void scapdrv_fill_execveat_extra(struct scapdrv_evt *e)
+{
+	if (e->ret != 0) {
+		scapdrv_fill_execveat_e(e);
+		return;
+	}
+	scapdrv_put_fd(e, e->args[0]);     /* a cleared register after the exec: 0 */
+	scapdrv_put_exe_path(e);
+	scapdrv_put_u32(e, 0);
 }
 
 #endif /* SCAPDRV_FILL_PROC_H */

@@ -271,18 +271,10 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	bpf_log_to = NULL;
 	if (opts->start)
 		__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 1, __ATOMIC_RELEASE);
-	if (!getenv("SCRY_NO_PROC_SCAN")) {
-		char err[SCAP_ERRBUF_SIZE];
-		struct scap_sys_scan_opts so = { 0 };
-
-		/* The probe leaves this process out: the scan's own syscalls fill no ring. */
-		rc = scap_sys_scan(&h->store, &so, &b->scan, err);
-		if (rc < 0) {
-			rc = scap_err(h, rc, "initial state: %s", err);
-			goto err;
-		}
-	}
-	scap_state_export(&h->store, &h->state);
+	/* The probe leaves this process out: the scan's own syscalls fill no ring. */
+	rc = scap_live_state(h, NULL, NULL, &b->scan);
+	if (rc < 0)
+		goto err;
 	return 0;
 
 err:

@@ -217,25 +217,9 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = scap_err(h, -errno, "kmod: start");
 		goto err;
 	}
-	if (!getenv("SCRY_NO_PROC_SCAN")) {
-		char err[SCAP_ERRBUF_SIZE];
-
-		struct scap_sys_scan_opts so = { .progress = opts->start ? scan_progress : NULL,
-						 .progress_ctx = k };
-
-		rc = scap_sys_scan(&h->store, &so, &k->scan, err);
-		if (opts->start)
-			scan_progress(k);
-		if (rc < 0) {
-			rc = scap_err(h, rc, "initial state: %s", err);
-			goto err;
-		}
-		scap_info(h, "initial state: %u processes, %u threads, %u fds, %u network "
-			  "namespaces in %llu us (%u entries vanished)", k->scan.nprocs,
-			  k->scan.nthreads, k->scan.nfds, k->scan.nnetns,
-			  (unsigned long long)(k->scan.elapsed_ns / 1000), k->scan.nskipped);
-	}
-	scap_state_export(&h->store, &h->state);
+	rc = scap_live_state(h, opts->start ? scan_progress : NULL, k, &k->scan);
+	if (rc < 0)
+		goto err;
 	return 0;
 
 err:
