@@ -267,11 +267,22 @@ int scap_dump_proclist_end(struct scap_dumper *d)
 
 /* ---- fd list ---------------------------------------------------------------------- */
 
+/*
+ * The type an fd is written with. sysdig 0.29.3 knows the types up to SCAP_FD_FILE_V2 and
+ * refuses the whole file at an fd of a later type (bpf, userfaultfd, io_uring, memfd,
+ * pidfd: "wrong fd type"), so those are written as SCAP_FD_UNSUPPORTED, which carries the
+ * same body (the name).
+ */
+static int fd_type_written(int type)
+{
+	return type > SCAP_FD_FILE_V2 ? SCAP_FD_UNSUPPORTED : type;
+}
+
 /* Bytes of an fd entry's type-specific part, or 0 for types that are not written. */
 static size_t fd_body_len(const struct scap_fdinfo *f, size_t *name)
 {
 	*name = slen(f->name, sizeof(f->name));
-	switch (f->type) {
+	switch (fd_type_written(f->type)) {
 	case SCAP_FD_IPV4_SOCK: return 4 + 4 + 2 + 2 + 1;
 	case SCAP_FD_IPV4_SERVSOCK: return 4 + 2 + 1;
 	case SCAP_FD_IPV6_SOCK: return 16 + 16 + 2 + 2 + 1;
@@ -281,8 +292,7 @@ static size_t fd_body_len(const struct scap_fdinfo *f, size_t *name)
 	case SCAP_FD_FIFO: case SCAP_FD_FILE: case SCAP_FD_DIRECTORY:
 	case SCAP_FD_UNSUPPORTED: case SCAP_FD_EVENT: case SCAP_FD_SIGNALFD:
 	case SCAP_FD_EVENTPOLL: case SCAP_FD_INOTIFY: case SCAP_FD_TIMERFD:
-	case SCAP_FD_NETLINK: case SCAP_FD_BPF: case SCAP_FD_USERFAULTFD:
-	case SCAP_FD_IOURING: case SCAP_FD_MEMFD: case SCAP_FD_PIDFD:
+	case SCAP_FD_NETLINK:
 		return 2 + *name;
 	default:
 		return 0;
@@ -294,7 +304,7 @@ static void put_fd(struct scap_dumper *d, const struct scap_fdinfo *f, size_t le
 	put_u32(d, (uint32_t)len);
 	put_u64(d, (uint64_t)f->fd);
 	put_u64(d, f->ino);
-	put_u8(d, (uint8_t)f->type);
+	put_u8(d, (uint8_t)fd_type_written(f->type));
 	switch (f->type) {
 	case SCAP_FD_IPV4_SOCK:
 		put_u32(d, f->info.ipv4.sip);

@@ -111,7 +111,8 @@ SCAP_API int scap_dump_open(const struct scap_dump_opts *opts, struct scap_dumpe
  * @d:  [in] dumper.  @st: [in] state (e.g. from scap_get_state()); not kept.
  * Strings longer than the format allows are cut (names at 65535 bytes, hostnames at
  * 127). fds of types SCAP_FD_UNKNOWN and SCAP_FD_UNINITIALIZED are left out, as the
- * peers do.
+ * peers do; fds of types newer than sysdig 0.29.3 reads (after SCAP_FD_FILE_V2: bpf,
+ * userfaultfd, io_uring, memfd, pidfd) are written as SCAP_FD_UNSUPPORTED with their name.
  * Return: 0; the errors of the block calls below.
  */
 SCAP_API int scap_dump_state(struct scap_dumper *d, const struct scap_state *st);

@@ -113,7 +113,7 @@ static struct scap_evt_ref ref_of(const struct cb_buf *rec, uint16_t cpu)
 
 /* A state with every fd type and field filled with distinct values. */
 static struct scap_threadinfo threads[2];
-static struct scap_fdinfo fds[8];
+static struct scap_fdinfo fds[9];
 static struct scap_userinfo users[2];
 static struct scap_groupinfo groups[1];
 static struct scap_ifinfo_ipv4 ifv4[1];
@@ -141,7 +141,7 @@ static void fill_state(struct scap_state *st)
 	t->exe_writable = 1; t->cap_inheritable = 0x21; t->cap_permitted = 0x22;
 	t->cap_effective = 0x23;
 	t->fds = fds;
-	t->nfds = 8;
+	t->nfds = 9;
 	fds[0] = (struct scap_fdinfo){ .fd = 3, .ino = 99, .type = SCAP_FD_FILE_V2,
 		.info.file = { .open_flags = 0x41, .dev = 0x801 }, .name = "/etc/hosts" };
 	fds[1] = (struct scap_fdinfo){ .fd = 4, .type = SCAP_FD_IPV4_SOCK,
@@ -158,6 +158,7 @@ static void fill_state(struct scap_state *st)
 		.info.unix_sock = { .source = 0xabc, .dest = 0xdef }, .name = "/run/s.sock" };
 	fds[6] = (struct scap_fdinfo){ .fd = 9, .type = SCAP_FD_UNKNOWN }; /* left out */
 	fds[7] = (struct scap_fdinfo){ .fd = 10, .type = SCAP_FD_EVENTPOLL, .name = "" };
+	fds[8] = (struct scap_fdinfo){ .fd = 11, .type = SCAP_FD_BPF, .name = "anon_inode:bpf-map" };
 
 	threads[1] = threads[0];
 	threads[1].tid = 101;
@@ -303,7 +304,7 @@ START_TEST(test_state_round_trip)
 	ck_assert_uint_eq(t->cap_effective, 0x23);
 	ck_assert_uint_eq(t->pidns_init_start_ts_ns, 0); /* the pre-0.10 tail has none */
 
-	ck_assert_uint_eq(t->nfds, 7); /* the unknown fd is left out */
+	ck_assert_uint_eq(t->nfds, 8); /* the unknown fd is left out */
 	f = t->fds;
 	ck_assert_int_eq(f[0].fd, 3);
 	ck_assert_uint_eq(f[0].ino, 99);
@@ -326,6 +327,10 @@ START_TEST(test_state_round_trip)
 	ck_assert_str_eq(f[5].name, "/run/s.sock");
 	ck_assert_int_eq(f[6].fd, 10);
 	ck_assert_int_eq(f[6].type, SCAP_FD_EVENTPOLL);
+	/* a type sysdig 0.29.3 does not know is written as unsupported, name kept */
+	ck_assert_int_eq(f[7].fd, 11);
+	ck_assert_int_eq(f[7].type, SCAP_FD_UNSUPPORTED);
+	ck_assert_str_eq(f[7].name, "anon_inode:bpf-map");
 	/* thread 101 has a tty and an executable inode: the later tail, read whole */
 	t = &got.threads[1];
 	ck_assert_uint_eq(t->tid, 101);
