@@ -73,6 +73,7 @@ struct bpf_eng {
  * at debug level, and only with SCRY_BPF_DEBUG set. */
 static __thread struct scap *bpf_log_to;
 
+__attribute__((format(printf, 2, 0)))
 static int bpf_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	char msg[1024];
