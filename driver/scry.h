@@ -13,11 +13,18 @@
 #include <linux/types.h>
 #include <linux/mm_types.h>
 #include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <asm/barrier.h>
 #include <linux/unaligned/packed_struct.h>
 #include <asm/unaligned.h>
 
 #include "abi/scap_abi.h"
 #include "abi/scap_events.h"
+
+/* Kernels before 5.15 have no __uninitialized: there the stack is not zeroed either. */
+#ifndef __uninitialized
+#define __uninitialized
+#endif
 
 /* ---- rings (ring.c) ----------------------------------------------------------------- */
 
@@ -64,12 +71,41 @@ int scapdrv_tp_set_mode(u32 mode);
 /* ---- syscall map (syscall_map.c) ---------------------------------------------------- */
 
 #define SCAPDRV_NR_MAX 512
+/* By native syscall number: scap syscall code (SCAP_SC_UNKNOWN when none), and enter
+ * event type (SCAP_EVT_GENERIC_E when the syscall has no dedicated event). */
+extern const u16 scapdrv_sc_codes[SCAPDRV_NR_MAX];
+extern const u16 scapdrv_sc_enter_evts[SCAPDRV_NR_MAX];
+
 /* scap syscall code of native syscall @nr (SCAP_SC_UNKNOWN when none). */
-u16 scapdrv_sc_code(long nr);
-/* the code generic events carry: scapdrv_sc_code(), or SCAP_SC_UNKNOWN past sysdig 0.29.3's */
-u16 scapdrv_sc_event_code(long nr);
+static __always_inline u16 scapdrv_sc_code(long nr)
+{
+	if ((unsigned long)nr >= SCAPDRV_NR_MAX)
+		return SCAP_SC_UNKNOWN;
+	return scapdrv_sc_codes[nr];
+}
+
+/*
+ * The code generic events carry (their ID parameter). Codes after SCAP_SC_CLONE3 were
+ * appended to the format after sysdig 0.29.3, which crashes printing a generic event
+ * whose code it does not know: those syscalls (rseq, clone3's successors, ...) are
+ * written as SCAP_SC_UNKNOWN, as the peer driver of that release writes the syscalls it
+ * has no code for; the native number stays in the enter event's nativeID. The syscall
+ * set keeps filtering on the full code (scapdrv_sc_code()).
+ */
+static __always_inline u16 scapdrv_sc_event_code(long nr)
+{
+	u16 code = scapdrv_sc_code(nr);
+
+	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
+}
+
 /* enter event type of native syscall @nr: a filled event, or SCAP_EVT_GENERIC_E. */
-u16 scapdrv_sc_enter_evt(long nr);
+static __always_inline u16 scapdrv_sc_enter_evt(long nr)
+{
+	if ((unsigned long)nr >= SCAPDRV_NR_MAX)
+		return SCAP_EVT_GENERIC_E;
+	return scapdrv_sc_enter_evts[nr];
+}
 
 /* ---- the event builder ---------------------------------------------------------------- */
 
@@ -106,13 +142,78 @@ struct scapdrv_evt {
 	u32 snaplen;
 };
 
-/* Begin an event of @type with @nparams parameters on @ring for @task at @ts_ns.
- * Return: false when the ring has not even room for the header and lengths (counted
- * as a drop). */
-bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r, u16 type, u16 nparams,
-		       u64 ts_ns, struct task_struct *task);
-/* Publish the event, or count its drop by cause. */
-void scapdrv_evt_commit(struct scapdrv_evt *e);
+/*
+ * Begin an event of @type with @nparams parameters on @r for @task at @ts_ns: fills
+ * every field of @e but the syscall context. Return: false when the ring has not even
+ * room for the header and lengths (counted as a drop).
+ */
+static __always_inline bool scapdrv_evt_begin(struct scapdrv_evt *e, struct scapdrv_ring *r,
+					      u16 type, u16 nparams, u64 ts_ns,
+					      struct task_struct *task)
+{
+	struct scap_abi_ring_ctl *c = r->ctl;
+	u64 head = c->head;                       /* only this CPU writes head */
+	u64 tail = smp_load_acquire(&c->tail);    /* A: pairs with the reader's D */
+	u64 used = head - tail;
+	u64 size = r->mask + 1;
+	u64 room = used > size ? 0 : size - used; /* a bogus tail reads as a full ring */
+	u32 fixed = SCAP_ABI_EVT_HDR_LEN + 2 * nparams;
+
+	e->ring = r;
+	e->type = type;
+	e->nparams = nparams;
+	e->nput = 0;
+	e->fail = SCAPDRV_OK;
+	e->head = head;
+	e->task = task;
+	if (room >= r->max_evt) {
+		room = r->max_evt;
+		e->room_fail = SCAPDRV_FAIL_BIG;
+	} else {
+		e->room_fail = SCAPDRV_FAIL_FULL;
+	}
+	if (unlikely(room < fixed)) {
+		WRITE_ONCE(c->n_drop_full, c->n_drop_full + 1);
+		return false;
+	}
+	e->rec = r->data + (head & r->mask);
+	e->lens = e->rec + SCAP_ABI_EVT_HDR_LEN;
+	e->pos = e->lens + 2 * nparams;
+	e->end = e->rec + room;
+	put_unaligned_le64(ts_ns, e->rec);
+	put_unaligned_le64(task->pid, e->rec + 8);
+	put_unaligned_le16(type, e->rec + 20);
+	put_unaligned_le32(nparams, e->rec + 22);
+	return true;
+}
+
+/*
+ * Publish the event, or count its drop by cause.
+ *
+ * Barrier contract (also in abi/scap_abi.h): the producer loaded tail with acquire
+ * semantics before writing (A), so the bytes it overwrote had been read by the consumer;
+ * the record, its length field included, is written before head moves, and head is
+ * stored with release semantics (B), so a consumer that loads head with acquire (C) sees
+ * the whole record. The consumer stores tail with release (D) after reading.
+ */
+static __always_inline void scapdrv_evt_commit(struct scapdrv_evt *e)
+{
+	struct scap_abi_ring_ctl *c = e->ring->ctl;
+	u32 len;
+
+	if (unlikely(!e->fail && e->nput != e->nparams))
+		e->fail = SCAPDRV_FAIL_BIG;           /* a filler bug: never publish it */
+	if (likely(e->fail == SCAPDRV_OK)) {
+		len = e->pos - e->rec;
+		put_unaligned_le32(len, e->rec + 16);
+		WRITE_ONCE(c->n_evts, c->n_evts + 1);
+		smp_store_release(&c->head, e->head + len);   /* B: pairs with the reader's C */
+	} else if (e->fail == SCAPDRV_FAIL_FULL) {
+		WRITE_ONCE(c->n_drop_full, c->n_drop_full + 1);
+	} else {
+		WRITE_ONCE(c->n_drop_big, c->n_drop_big + 1);
+	}
+}
 
 /*
  * Start a parameter of up to @want bytes. Return: where to write it, or NULL (the event

@@ -11,12 +11,19 @@
  */
 #include <asm/unistd.h>
 
-/* The eBPF probe includes this file for the two tables only (driver/bpf/probe.bpf.c). */
-#ifndef SCAPDRV_SC_TABLES_ONLY
+/*
+ * The eBPF probe includes this file for the two tables only (driver/bpf/probe.bpf.c),
+ * as its own static sc_codes[] and sc_enter_evts[]. In the module they are
+ * scapdrv_sc_codes[] and scapdrv_sc_enter_evts[], read by the inline lookups of scry.h.
+ */
+#ifdef SCAPDRV_SC_TABLES_ONLY
+#define SC_TABLE(name) static const u16 name[SCAPDRV_NR_MAX]
+#else
 #include "scry.h"
+#define SC_TABLE(name) const u16 scapdrv_##name[SCAPDRV_NR_MAX]
 #endif
 
-static const u16 sc_codes[SCAPDRV_NR_MAX] = {
+SC_TABLE(sc_codes) = {
 #ifdef __NR_read
 	[__NR_read] = SCAP_SC_READ,
 #endif
@@ -1094,7 +1101,7 @@ static const u16 sc_codes[SCAPDRV_NR_MAX] = {
  * The syscalls with a dedicated event (the others, setreuid, setregid, exit and
  * exit_group among them, produce the generic event).
  */
-static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
+SC_TABLE(sc_enter_evts) = {
 #ifdef __NR_open
 	[__NR_open] = SCAP_EVT_SYSCALL_OPEN_E,
 #endif
@@ -1373,35 +1380,9 @@ static const u16 sc_enter_evts[SCAPDRV_NR_MAX] = {
 #endif
 };
 
+#undef SC_TABLE
+
 #ifndef SCAPDRV_SC_TABLES_ONLY
-u16 scapdrv_sc_code(long nr)
-{
-	BUILD_BUG_ON(NR_syscalls > SCAPDRV_NR_MAX);
-	if (nr < 0 || nr >= SCAPDRV_NR_MAX)
-		return SCAP_SC_UNKNOWN;
-	return sc_codes[nr];
-}
-
-/*
- * The code carried by generic events (their ID parameter). Codes after SCAP_SC_CLONE3
- * were appended to the format after sysdig 0.29.3, which crashes printing a generic
- * event whose code it does not know: those syscalls (rseq, clone3's successors, ...)
- * are written as SCAP_SC_UNKNOWN, as the peer driver of that release
- * writes the syscalls it has no code for; the native number stays in the enter event's
- * nativeID. The syscall set keeps filtering on the full code (scapdrv_sc_code()).
- */
-u16 scapdrv_sc_event_code(long nr)
-{
-	u16 code = scapdrv_sc_code(nr);
-
-	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
-}
-
-u16 scapdrv_sc_enter_evt(long nr)
-{
-	BUILD_BUG_ON(SCAP_EVT_GENERIC_E != 0);  /* unlisted entries read as generic */
-	if (nr < 0 || nr >= SCAPDRV_NR_MAX)
-		return SCAP_EVT_GENERIC_E;
-	return sc_enter_evts[nr];
-}
-#endif /* SCAPDRV_SC_TABLES_ONLY */
+static_assert(NR_syscalls <= SCAPDRV_NR_MAX);
+static_assert(SCAP_EVT_GENERIC_E == 0);   /* unlisted entries read as generic */
+#endif

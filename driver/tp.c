@@ -76,27 +76,43 @@ static __always_inline void probe_exit(void)
 	this_cpu_dec(tp_nest);
 }
 
-/* Common part of sys_enter and sys_exit: filter, build, fill, commit. */
+/*
+ * Run @fill on @e. The generic fillers, by far the most frequent, are called directly:
+ * an indirect call goes through a retpoline on most kernels.
+ */
+static __always_inline void syscall_fill(scapdrv_filler_fn fill, struct scapdrv_evt *e)
+{
+	if (fill == scapdrv_fill_generic_x)
+		scapdrv_fill_generic_x(e);
+	else if (fill == scapdrv_fill_generic_e)
+		scapdrv_fill_generic_e(e);
+	else
+		fill(e);
+}
+
+/* Common part of sys_enter and sys_exit: filter, build, fill, commit. @mode: the
+ * SCAP_ABI_MODE_* bits, read once per event by the probe. */
 static __always_inline void syscall_event(struct pt_regs *regs, long nr, long ret,
-					  bool is_exit)
+					  bool is_exit, u32 mode)
 {
 	struct scapdrv_ring *r;
-	struct scapdrv_evt e;
+	/* Every field is set by scapdrv_evt_begin() and below before it is read: no need
+	 * for the compiler's zeroing of the stack (CONFIG_INIT_STACK_ALL_ZERO). */
+	struct scapdrv_evt e __uninitialized;
 	scapdrv_filler_fn fill;
 	u64 ts;
-	u16 type, code, extra = 0;
+	u16 type, extra = 0;
 
 	/* 32-bit (ia32) syscalls have their own numbering: not mapped yet. */
 	if (in_compat_syscall())
 		return;
-	code = scapdrv_sc_code(nr);
-	if (!test_bit(code, scapdrv_cfg.sc_set))
+	if (!test_bit(scapdrv_sc_code(nr), scapdrv_cfg.sc_set))
 		return;
 	type = scapdrv_sc_enter_evt(nr) + (is_exit ? 1 : 0);
 	fill = scapdrv_fillers[type];
 	if (unlikely(!fill))
 		return;
-	if (is_exit && (READ_ONCE(scapdrv_cfg.mode) & SCAP_ABI_MODE_EXIT_ONLY))
+	if (is_exit && (mode & SCAP_ABI_MODE_EXIT_ONLY))
 		extra = exit_extra_np[type];
 
 	preempt_disable_notrace();
@@ -110,7 +126,7 @@ static __always_inline void syscall_event(struct pt_regs *regs, long nr, long re
 		e.ret = ret;
 		e.snaplen = READ_ONCE(scapdrv_cfg.snaplen);
 		syscall_get_arguments(current, regs, e.args);
-		fill(&e);
+		syscall_fill(fill, &e);
 		if (extra) {
 			/* The enter filler runs as for its own event, on the exit's record. */
 			e.type = type - 1;
@@ -125,14 +141,17 @@ out:
 
 static void probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
-	if (unlikely(READ_ONCE(scapdrv_cfg.mode) & SCAP_ABI_MODE_EXIT_ONLY))
+	u32 mode = READ_ONCE(scapdrv_cfg.mode);
+
+	if (unlikely(mode & SCAP_ABI_MODE_EXIT_ONLY))
 		return;                   /* until tp_apply() unhooks us */
-	syscall_event(regs, id, 0, false);
+	syscall_event(regs, id, 0, false, mode);
 }
 
 static void probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
-	syscall_event(regs, syscall_get_nr(current, regs), ret, true);
+	syscall_event(regs, syscall_get_nr(current, regs), ret, true,
+		      READ_ONCE(scapdrv_cfg.mode));
 }
 
 static void probe_proc_exit(void *data, struct task_struct *p)
