@@ -11,7 +11,9 @@
  * fill/table.h, the module's list). The filler writes the parameters with the shared
  * fillers of driver/fill/ (or, for what reads the task, bpf/fill_task.h) and commits:
  * the whole record is copied into this CPU's ring buffer, or counted as dropped by
- * cause, never torn.
+ * cause, never torn. Events of a few scalars (generic, fd, res, fd+size[+pos]: most
+ * enter events and small exits) skip all that: the tracepoint program reserves them at
+ * their exact size in the ring and writes them in place (fast_event()).
  *
  * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring buffer and one
  * scratch entry per possible CPU), fills the parameter counts from the schema, and
@@ -346,6 +348,159 @@ struct scapbpf_prog_array scapbpf_fillers SEC(".maps") = {
 	},
 };
 
+/* ---- fixed-size events: written in place in the ring ------------------------------- */
+
+/*
+ * Shapes of the events whose parameters are a few scalars of the syscall context, by
+ * filler (the same bytes as the shared fillers named): such an event is reserved at its
+ * exact size in this CPU's ring and written there by the tracepoint program, with no
+ * scratch entry, tail call or copy. FAST_NO: any other filler (the general path).
+ */
+enum scapbpf_fast {
+	FAST_NO = 0,
+	FAST_NONE,          /* fill_none: no parameter */
+	FAST_GENERIC_E,     /* fill_generic_e: ID (u16 scap code), nativeID (u16) */
+	FAST_GENERIC_X,     /* fill_generic_x: ID */
+	FAST_FD,            /* fill_fd_e: fd (i64) */
+	FAST_RES,           /* fill_res_x: res (i64) */
+	FAST_FD_SIZE,       /* fill_fd_size_e: fd, size (u32) */
+	FAST_FD_SIZE_POS,   /* fill_fd_size_pos_e: fd, size, pos (u64) */
+	FAST_RW,            /* fill_rw_x: res, data; sized at run time, so assembled in
+			       the scratch entry, but by the tracepoint program itself
+			       (no tail call) */
+};
+
+/* FAST_KIND(filler): the shape of a filler named in fill/table.h, FAST_NO unless listed
+ * here (FASTK_<filler> expands to two arguments, shifting FAST_NO out of place). */
+#define FASTK_none x, FAST_NONE
+#define FASTK_generic_e x, FAST_GENERIC_E
+#define FASTK_generic_x x, FAST_GENERIC_X
+#define FASTK_fd_e x, FAST_FD
+#define FASTK_res_x x, FAST_RES
+#define FASTK_fd_size_e x, FAST_FD_SIZE
+#define FASTK_fd_size_pos_e x, FAST_FD_SIZE_POS
+#define FASTK_rw_x x, FAST_RW
+#define FAST_PICK_(a, b, ...) b
+#define FAST_PICK(...) FAST_PICK_(__VA_ARGS__)
+#define FAST_KIND(filler) FAST_PICK(FASTK_##filler, FAST_NO, ~)
+
+#define FAST_PAIR(ev, enter, exit) \
+	[SCAP_EVT_##ev##_E] = FAST_KIND(enter), \
+	[SCAP_EVT_##ev##_X] = FAST_KIND(exit),
+
+/* Event type -> enum scapbpf_fast. */
+static const __u8 scapbpf_fast_kind[SCAP_EVT_MAX] = { SCAPDRV_FILL_PAIRS(FAST_PAIR) };
+
+/* Parameters of shape @kind (an event whose schema count differs takes the general
+ * path, where the mismatch fails it). */
+static __always_inline __u32 fast_nparams(__u8 kind)
+{
+	switch (kind) {
+	case FAST_NONE:
+		return 0;
+	case FAST_GENERIC_E:
+	case FAST_FD_SIZE:
+		return 2;
+	case FAST_FD_SIZE_POS:
+		return 3;
+	default:
+		return 1;
+	}
+}
+
+/* Reserve a record of @size bytes (a constant) in @ring and write its header. Return:
+ * the record, or NULL when the ring is full. */
+static __always_inline __u8 *fast_begin(void *ring, __u32 size, __u16 type, __u32 np,
+					 __u64 ts, __u32 tid)
+{
+	__u8 *r = bpf_ringbuf_reserve(ring, size, 0);
+
+	if (!r)
+		return NULL;
+	*(__u64 *)&r[0] = ts;
+	*(__u64 *)&r[8] = tid;
+	*(__u32 *)&r[16] = size;
+	*(__u16 *)&r[20] = type;
+	*(__u32 *)&r[22] = np;
+	return r;
+}
+
+/*
+ * Write the event @type of shape @kind for thread @tid in place in this CPU's ring,
+ * from the syscall @nr, its return value @ret and saved registers @regs; count it, or
+ * its drop when the ring is full.
+ */
+static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr, long ret,
+				       struct pt_regs *regs)
+{
+	__u64 ts = bpf_ktime_get_boot_ns() + scapbpf_cfg.boot_to_epoch_ns;
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapbpf_counters *c = scapbpf_counters();
+	void *ring = bpf_map_lookup_elem(&scapbpf_rings, &cpu);
+	__u8 *r = NULL;
+
+	if (ring) {
+		switch (kind) {
+		case FAST_NONE:
+			r = fast_begin(ring, 26, type, 0, ts, tid);
+			break;
+		case FAST_GENERIC_E:
+			r = fast_begin(ring, 34, type, 2, ts, tid);
+			if (r) {
+				*(__u16 *)&r[26] = 2;
+				*(__u16 *)&r[28] = 2;
+				*(__u16 *)&r[30] = scapdrv_sc_event_code(nr);
+				*(__u16 *)&r[32] = (__u16)nr;
+			}
+			break;
+		case FAST_GENERIC_X:
+			r = fast_begin(ring, 30, type, 1, ts, tid);
+			if (r) {
+				*(__u16 *)&r[26] = 2;
+				*(__u16 *)&r[28] = scapdrv_sc_event_code(nr);
+			}
+			break;
+		case FAST_FD:
+		case FAST_RES:
+			r = fast_begin(ring, 36, type, 1, ts, tid);
+			if (r) {
+				*(__u16 *)&r[26] = 8;
+				*(__u64 *)&r[28] = kind == FAST_RES ? (__u64)ret :
+						   (__u64)(__s64)(int)regs->di;
+			}
+			break;
+		case FAST_FD_SIZE:
+			r = fast_begin(ring, 42, type, 2, ts, tid);
+			if (r) {
+				*(__u16 *)&r[26] = 8;
+				*(__u16 *)&r[28] = 4;
+				*(__u64 *)&r[30] = (__s64)(int)regs->di;
+				*(__u32 *)&r[38] = regs->dx;
+			}
+			break;
+		case FAST_FD_SIZE_POS:
+			r = fast_begin(ring, 52, type, 3, ts, tid);
+			if (r) {
+				*(__u16 *)&r[26] = 8;
+				*(__u16 *)&r[28] = 4;
+				*(__u16 *)&r[30] = 8;
+				*(__u64 *)&r[32] = (__s64)(int)regs->di;
+				*(__u32 *)&r[40] = regs->dx;
+				*(__u64 *)&r[44] = regs->r10;
+			}
+			break;
+		}
+	}
+	if (r)
+		bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+	if (c) {
+		if (r)
+			c->n_evts++;
+		else
+			c->n_drop_full++;
+	}
+}
+
 /* ---- tracepoint programs ----------------------------------------------------------------- */
 
 #define TS_COMPAT 0x0002   /* x86 thread_info.status: a 32-bit syscall */
@@ -362,6 +517,7 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	struct scapdrv_evt *e;
 	struct pt_regs *regs;
 	__u16 code, type, extra = 0;
+	__u8 kind = FAST_NO;
 	long nr;
 
 	if (!scapbpf_cfg.capturing || (exit_only && !is_exit))
@@ -381,6 +537,16 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	       (is_exit ? 1 : 0);
 	if (exit_only && type < SCAP_EVT_MAX)
 		extra = scapbpf_extra_np[scapbpf_clamp(type, SCAP_EVT_MAX - 1)];
+	if (!extra && type < SCAP_EVT_MAX) {
+		__u32 ti = scapbpf_clamp(type, SCAP_EVT_MAX - 1);
+
+		kind = scapbpf_fast_kind[ti];
+		if (kind != FAST_NO && kind != FAST_RW &&
+		    scapbpf_nparams[ti] == fast_nparams(kind)) {
+			fast_event(kind, type, t->pid, nr, is_exit ? (long)ctx->args[1] : 0, regs);
+			return 0;
+		}
+	}
 	e = evt_begin(type, t->pid, extra);
 	if (!e)
 		return 0;
@@ -396,6 +562,11 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	e->args[3] = regs->r10;
 	e->args[4] = regs->r8;
 	e->args[5] = regs->r9;
+	if (kind == FAST_RW) {       /* only without extra parameters */
+		scapdrv_fill_rw_x(e);
+		evt_commit(e);
+		return 0;
+	}
 	bpf_tail_call(ctx, &scapbpf_fillers, type);
 	e->busy = 0;                 /* no filler for this type: nothing written */
 	return 0;
