@@ -365,9 +365,11 @@ enum scapbpf_fast {
 	FAST_RES,           /* fill_res_x: res (i64) */
 	FAST_FD_SIZE,       /* fill_fd_size_e: fd, size (u32) */
 	FAST_FD_SIZE_POS,   /* fill_fd_size_pos_e: fd, size, pos (u64) */
-	FAST_RW,            /* fill_rw_x: res, data; sized at run time, so assembled in
-			       the scratch entry, but by the tracepoint program itself
-			       (no tail call) */
+	/* Sized at run time, so assembled in the scratch entry, but by the tracepoint
+	 * program itself (no tail call): */
+	FAST_RW,            /* fill_rw_x: res, data */
+	FAST_OPENAT_E,      /* fill_openat_e */
+	FAST_OPENAT_X,      /* fill_openat_x */
 };
 
 /* FAST_KIND(filler): the shape of a filler named in fill/table.h, FAST_NO unless listed
@@ -380,6 +382,8 @@ enum scapbpf_fast {
 #define FASTK_fd_size_e x, FAST_FD_SIZE
 #define FASTK_fd_size_pos_e x, FAST_FD_SIZE_POS
 #define FASTK_rw_x x, FAST_RW
+#define FASTK_openat_e x, FAST_OPENAT_E
+#define FASTK_openat_x x, FAST_OPENAT_X
 #define FAST_PICK_(a, b, ...) b
 #define FAST_PICK(...) FAST_PICK_(__VA_ARGS__)
 #define FAST_KIND(filler) FAST_PICK(FASTK_##filler, FAST_NO, ~)
@@ -541,7 +545,7 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 		__u32 ti = scapbpf_clamp(type, SCAP_EVT_MAX - 1);
 
 		kind = scapbpf_fast_kind[ti];
-		if (kind != FAST_NO && kind != FAST_RW &&
+		if (kind != FAST_NO && kind < FAST_RW &&
 		    scapbpf_nparams[ti] == fast_nparams(kind)) {
 			fast_event(kind, type, t->pid, nr, is_exit ? (long)ctx->args[1] : 0, regs);
 			return 0;
@@ -562,8 +566,18 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	e->args[3] = regs->r10;
 	e->args[4] = regs->r8;
 	e->args[5] = regs->r9;
-	if (kind == FAST_RW) {       /* only without extra parameters */
-		scapdrv_fill_rw_x(e);
+	/* Only without extra parameters (kind is FAST_NO with them); each program has
+	 * the fillers of its side. */
+	if (is_exit && (kind == FAST_RW || kind == FAST_OPENAT_X)) {
+		if (kind == FAST_RW)
+			scapdrv_fill_rw_x(e);
+		else
+			scapdrv_fill_openat_x(e);
+		evt_commit(e);
+		return 0;
+	}
+	if (!is_exit && kind == FAST_OPENAT_E) {
+		scapdrv_fill_openat_e(e);
 		evt_commit(e);
 		return 0;
 	}
