@@ -71,7 +71,7 @@ _Static_assert(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparams at 22"
  * the number of unread bytes, the record at tail starts at data + (tail & (data_size-1)).
  * Records are scap events (struct scap_abi_evt_hdr, lengths, params), back to back.
  *
- * Barrier contract (the same text is above ring_commit() in driver/ring.c):
+ * Barrier contract (the same text is above scapdrv_evt_commit() in driver/scry.h):
  *   kernel (one producer per ring: the CPU itself, preemption off, recursion guarded):
  *     A: t = smp_load_acquire(&ctl->tail)   -- bytes before t are free to overwrite
  *        write the record at head, within data_size - (head - t) bytes
