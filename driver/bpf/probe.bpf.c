@@ -431,12 +431,18 @@ static __always_inline __u8 *fast_begin(void *ring, __u32 size, __u16 type, __u3
 
 /*
  * Write the event @type of shape @kind for thread @tid in place in this CPU's ring,
- * from the syscall @nr, its return value @ret and saved registers @regs; count it, or
+ * from the syscall @nr, its return value @ret and the saved registers of task @t
+ * (exit events: @regs; enter events read them here, only for the shapes that need
+ * them); count it, or
  * its drop when the ring is full.
  */
-static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr, long ret,
-				       struct pt_regs *regs)
+/* The registers in fast_event(): its argument on exit, read on enter. */
+#define FAST_REGS() (is_exit ? regs : (struct pt_regs *)bpf_task_pt_regs(t))
+
+static __always_inline void fast_event(__u8 kind, __u16 type, struct task_struct *t, long nr,
+				       long ret, struct pt_regs *regs, bool is_exit)
 {
+	__u32 tid = t->pid;
 	__u64 ts = bpf_ktime_get_boot_ns() + scapbpf_cfg.boot_to_epoch_ns;
 	__u32 cpu = bpf_get_smp_processor_id();
 	struct scapbpf_counters *c = scapbpf_counters();
@@ -470,7 +476,7 @@ static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr
 			if (r) {
 				*(__u16 *)&r[26] = 8;
 				*(__u64 *)&r[28] = kind == FAST_RES ? (__u64)ret :
-						   (__u64)(__s64)(int)regs->di;
+						   (__u64)(__s64)(int)FAST_REGS()->di;
 			}
 			break;
 		case FAST_FD_SIZE:
@@ -478,6 +484,7 @@ static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr
 			if (r) {
 				*(__u16 *)&r[26] = 8;
 				*(__u16 *)&r[28] = 4;
+				regs = FAST_REGS();
 				*(__u64 *)&r[30] = (__s64)(int)regs->di;
 				*(__u32 *)&r[38] = regs->dx;
 			}
@@ -488,6 +495,7 @@ static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr
 				*(__u16 *)&r[26] = 8;
 				*(__u16 *)&r[28] = 4;
 				*(__u16 *)&r[30] = 8;
+				regs = FAST_REGS();
 				*(__u64 *)&r[32] = (__s64)(int)regs->di;
 				*(__u32 *)&r[40] = regs->dx;
 				*(__u64 *)&r[44] = regs->r10;
@@ -504,6 +512,7 @@ static __always_inline void fast_event(__u8 kind, __u16 type, __u32 tid, long nr
 			c->n_drop_full++;
 	}
 }
+#undef FAST_REGS
 
 /* ---- tracepoint programs ----------------------------------------------------------------- */
 
@@ -532,7 +541,8 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	/* 32-bit (ia32) syscalls have their own numbering: not mapped, as in the module. */
 	if (t->thread_info.status & TS_COMPAT)
 		return 0;
-	regs = (struct pt_regs *)bpf_task_pt_regs(t);
+	/* Enter events read the registers only when they need the arguments. */
+	regs = is_exit ? (struct pt_regs *)bpf_task_pt_regs(t) : NULL;
 	nr = is_exit ? (long)regs->orig_ax : (long)ctx->args[1];
 	code = scapdrv_sc_code(nr);
 	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
@@ -547,7 +557,8 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 		kind = scapbpf_fast_kind[ti];
 		if (kind != FAST_NO && kind < FAST_RW &&
 		    scapbpf_nparams[ti] == fast_nparams(kind)) {
-			fast_event(kind, type, t->pid, nr, is_exit ? (long)ctx->args[1] : 0, regs);
+			fast_event(kind, type, t, nr, is_exit ? (long)ctx->args[1] : 0, regs,
+				   is_exit);
 			return 0;
 		}
 	}
@@ -560,6 +571,8 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 				     type - 1);
 	e->nr = nr;
 	e->ret = is_exit ? (long)ctx->args[1] : 0;
+	if (!is_exit)
+		regs = (struct pt_regs *)bpf_task_pt_regs(t);
 	e->args[0] = regs->di;
 	e->args[1] = regs->si;
 	e->args[2] = regs->dx;
