@@ -4,12 +4,17 @@
 # scripts/test.sh: the whole test run, the same for a developer and for CI (.ci/run).
 #
 #   1. build/       RelWithDebInfo, -Wall -Wextra -Werror (cmake/ScryCompilerFlags.cmake)
-#   2. conformance  ../shared/conformance/check --report, when ../shared is there (informational)
-#   3. build-asan/  ASan + UBSan build, its unit tests
-#   4. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
-#   5. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
+#   2. conformance  ../shared/conformance/check, when ../shared is there: every output
+#                   identical to sysdig 0.29.3's, else the run fails
+#   3. write        test/write_roundtrip.py (scry -w round trips, rotation, interruption)
+#   4. build-asan/  ASan + UBSan build, its unit tests
+#   5. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
+#   6. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
+#                   root or BTF)
+#   7. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh, at most 15 min
-#   6. the unit tests of build/, last, so that ctest's summary closes the output
+#   8. bpf VM       the eBPF probe on that kernel against the module: test/driver/bpf_vm.sh
+#   9. the unit tests of build/, last, so that ctest's summary closes the output
 #
 # Exits non-zero on the first failure. Needs the packages scripts/setup.sh installs.
 set -euo pipefail
@@ -92,6 +97,9 @@ step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/b
 
 step "driver: scry.ko in a qemu VM booting Debian's kernel (scripts/vm/driver-test.sh)"
 timeout 900 scripts/vm/driver-test.sh --build build
+
+step "eBPF probe on Debian's kernel in qemu, against the module in the same boot (test/driver/bpf_vm.sh)"
+timeout 900 test/driver/bpf_vm.sh --build build
 
 step "unit tests (build/)"
 ctest --test-dir build --output-on-failure -j "$jobs"
