@@ -121,14 +121,20 @@ void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max)
 	}
 }
 
+/* A NULL string pointer is written as this text, NUL included, as the peer driver
+ * writes it (and sysdig prints it). */
+static const char null_ptr_str[] = "(NULL)";
+
 void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max)
 {
+	bool fault_null = max & SCAPDRV_STR_FAULT_NULL;
 	u32 room;
 	long n;
 	u8 *p;
 
+	max &= ~SCAPDRV_STR_FAULT_NULL;
 	if (!uaddr) {
-		scapdrv_put_empty(e);
+		scapdrv_put_bytes(e, null_ptr_str, sizeof(null_ptr_str));
 		return;
 	}
 	p = scapdrv_param_begin(e, 1);
@@ -148,8 +154,15 @@ void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max)
 	}
 	if (n < 0) {
 		scapdrv_count_fault(e);
-		scapdrv_param_end(e, 0);
-		return;
+		n = 0;
+		if (fault_null) {
+			if (room < sizeof(null_ptr_str)) {
+				e->fail = e->room_fail;
+				return;
+			}
+			memcpy(p, null_ptr_str, sizeof(null_ptr_str));
+			n = sizeof(null_ptr_str);
+		}
 	}
 	scapdrv_param_end(e, n);
 }

@@ -305,8 +305,13 @@ static __always_inline void scapdrv_put_res(struct scapdrv_evt *e)
 void scapdrv_put_bytes(struct scapdrv_evt *e, const void *src, u32 len);
 /* A kernel string, NUL included, cut to @max bytes (NUL included). */
 void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max);
-/* A user string, NUL included, at most @max bytes; a faulting read gives an empty
- * parameter and counts n_drop_pf; NULL gives an empty parameter. */
+/* Or'ed into scapdrv_put_user_str()'s @max: an unreadable string (faulting or not
+ * resident) is written "(NULL)" too, as the peer driver writes the names of the open,
+ * creat, openat and openat2 enter events (it reads them itself). */
+#define SCAPDRV_STR_FAULT_NULL 0x80000000u
+/* A user string, NUL included, at most @max bytes (< 64 KiB; SCAPDRV_STR_FAULT_NULL may
+ * be or'ed in); a faulting read gives an empty parameter and counts n_drop_pf; NULL
+ * gives the string "(NULL)" (as the peer driver writes it). */
 void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr, u32 max);
 /* @len user bytes at @uaddr, cut to the snaplen; faulting: empty, counted. */
 void scapdrv_put_user_buf(struct scapdrv_evt *e, unsigned long uaddr, u64 len);

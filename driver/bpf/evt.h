@@ -201,24 +201,30 @@ static __always_inline void scapdrv_put_kstr(struct scapdrv_evt *e, const void *
 	scapdrv_param_end(e, n);
 }
 
+/* Or'ed into scapdrv_put_user_str()'s @max: an unreadable string is written "(NULL)"
+ * too (the module's driver/scry.h has the same). */
+#define SCAPDRV_STR_FAULT_NULL 0x80000000u
+
 /*
- * A user string, NUL included, at most @max bytes; faulting: empty, counted; NULL:
- * empty. A string that does not fit in the event fails it (dropped, never cut).
+ * A user string, NUL included, at most @max bytes (SCAPDRV_STR_FAULT_NULL may be or'ed
+ * in); faulting: empty (or "(NULL)"), counted; NULL: the string "(NULL)", as the module
+ * (and the peer driver) writes it. A string that does not fit in the event fails it
+ * (dropped, never cut).
  */
 static __always_inline void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned long uaddr,
 						 __u32 max)
 {
+	bool fault_null = max & SCAPDRV_STR_FAULT_NULL;
 	__u64 lim;
 	__u8 *p;
 	long n;
 
-	if (!uaddr) {
-		scapdrv_put_empty(e);
-		return;
-	}
+	max &= ~SCAPDRV_STR_FAULT_NULL;
 	p = scapdrv_param_begin(e, 1);
 	if (!p)
 		return;
+	if (!uaddr)
+		goto null_str;
 	lim = SCAPBPF_EVT_MAX - e->pos;
 	if (max < lim)
 		lim = max;
@@ -226,6 +232,8 @@ static __always_inline void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned
 	n = bpf_probe_read_user_str(p, lim, (const void *)uaddr);
 	if (n < 0) {
 		scapdrv_count_fault(e);
+		if (fault_null)
+			goto null_str;
 		scapdrv_param_end(e, 0);
 		return;
 	}
@@ -234,6 +242,12 @@ static __always_inline void scapdrv_put_user_str(struct scapdrv_evt *e, unsigned
 		return;
 	}
 	scapdrv_param_end(e, n);
+	return;
+null_str:
+	/* p has room: buf is twice SCAPBPF_EVT_MAX; a record it makes too long fails at
+	 * commit. */
+	__builtin_memcpy(p, "(NULL)", sizeof("(NULL)"));
+	scapdrv_param_end(e, sizeof("(NULL)"));
 }
 
 static __always_inline void scapdrv_put_user_path(struct scapdrv_evt *e, unsigned long uaddr)

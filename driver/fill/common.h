@@ -28,4 +28,15 @@
 #define SCAPDRV_HELPER static
 #endif
 
+/*
+ * The size parameter of a vectored read's exit event (readv, preadv, recvmsg): the
+ * iovecs' total length @total, cut to the bytes read (@ret) when the call succeeded,
+ * as the peer driver writes it; @total when it failed. Writes (writev, pwritev,
+ * sendmsg enter) keep @total.
+ */
+static __always_inline u64 scapdrv_iov_read_size(u64 total, long ret)
+{
+	return ret >= 0 && (u64)ret < total ? (u64)ret : total;
+}
+
 #endif /* SCAPDRV_FILL_COMMON_H */

@@ -63,12 +63,13 @@ SCAPDRV_FILLER u32 scapdrv_open_mode(unsigned long flags, unsigned long mode)
 	return 0;
 }
 
-/* open/creat enter: name, flags, mode (creat: name, mode). */
+/* open/creat enter: name, flags, mode (creat: name, mode). The name of these enter events
+ * (and of openat and openat2's) is "(NULL)" when unreadable, as the peer writes it. */
 SCAPDRV_FILLER void scapdrv_fill_open_e(struct scapdrv_evt *e)
 {
 	unsigned long flags = e->args[1], mode = e->args[2];
 
-	scapdrv_put_user_str(e, e->args[0], PATH_MAX);
+	scapdrv_put_user_str(e, e->args[0], PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 	if (e->type == SCAP_EVT_SYSCALL_CREAT_E) {
 		scapdrv_put_u32(e, e->args[1] & 07777);
 		return;
@@ -99,7 +100,7 @@ SCAPDRV_FILLER void scapdrv_fill_openat_e(struct scapdrv_evt *e)
 	unsigned long flags = e->args[2], mode = e->args[3];
 
 	scapdrv_put_fd(e, e->args[0]);
-	scapdrv_put_user_str(e, e->args[1], PATH_MAX);
+	scapdrv_put_user_str(e, e->args[1], PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 	scapdrv_put_u32(e, scapdrv_open_flags(flags));
 	scapdrv_put_u32(e, scapdrv_open_mode(flags, mode));
 }
@@ -144,11 +145,14 @@ SCAPDRV_FILLER void scapdrv_fill_rw_x(struct scapdrv_evt *e)
 	scapdrv_put_user_buf(e, e->args[1], e->ret > 0 ? e->ret : 0);
 }
 
-/* readv/preadv exit: res, size (the iovecs' total length), data (the bytes read). */
+/* readv/preadv exit: res, size (scapdrv_iov_read_size()), data (the bytes read, up to
+ * the snaplen; none on failure). */
 SCAPDRV_FILLER void scapdrv_fill_readv_x(struct scapdrv_evt *e)
 {
+	u64 total = scapdrv_user_iov_len(e, e->args[1], e->args[2]);
+
 	scapdrv_put_res(e);
-	scapdrv_put_u32(e, scapdrv_user_iov_len(e, e->args[1], e->args[2]));
+	scapdrv_put_u32(e, scapdrv_iov_read_size(total, e->ret));
 	scapdrv_put_user_iov(e, e->args[1], e->args[2], e->ret > 0 ? e->ret : 0);
 }
 
@@ -159,11 +163,12 @@ SCAPDRV_FILLER void scapdrv_fill_writev_e(struct scapdrv_evt *e)
 	scapdrv_put_u32(e, scapdrv_user_iov_len(e, e->args[1], e->args[2]));
 }
 
-/* writev/pwritev exit: res, data (the bytes written). */
+/* writev/pwritev exit: res, data (the iovecs' first bytes, up to the snaplen, whatever
+ * the result: the buffers the call was given, as the peer driver writes them). */
 SCAPDRV_FILLER void scapdrv_fill_writev_x(struct scapdrv_evt *e)
 {
 	scapdrv_put_res(e);
-	scapdrv_put_user_iov(e, e->args[1], e->args[2], e->ret > 0 ? e->ret : 0);
+	scapdrv_put_user_iov(e, e->args[1], e->args[2], e->snaplen);
 }
 
 /* preadv enter: fd, pos. */
@@ -268,14 +273,15 @@ SCAPDRV_HELPER void read_open_how(struct scapdrv_evt *e, struct open_how *how)
 	}
 }
 
-/* dirfd, name, flags, mode, resolve: the tail shared by openat2 enter and exit. */
-SCAPDRV_HELPER void put_openat2_args(struct scapdrv_evt *e)
+/* dirfd, name (at most @name_max bytes, scapdrv_put_user_str()), flags, mode, resolve:
+ * the tail shared by openat2 enter and exit. */
+SCAPDRV_HELPER void put_openat2_args(struct scapdrv_evt *e, u32 name_max)
 {
 	struct open_how how;
 
 	read_open_how(e, &how);
 	scapdrv_put_fd(e, e->args[0]);
-	scapdrv_put_user_path(e, e->args[1]);
+	scapdrv_put_user_str(e, e->args[1], name_max);
 	scapdrv_put_u32(e, scapdrv_open_flags(how.flags));
 	scapdrv_put_u32(e, scapdrv_open_mode(how.flags, how.mode));
 	scapdrv_put_u32(e, resolve_flags(how.resolve));
@@ -284,14 +290,14 @@ SCAPDRV_HELPER void put_openat2_args(struct scapdrv_evt *e)
 /* openat2 enter: dirfd, name, flags, mode, resolve. */
 SCAPDRV_FILLER void scapdrv_fill_openat2_e(struct scapdrv_evt *e)
 {
-	put_openat2_args(e);
+	put_openat2_args(e, PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 }
 
 /* openat2 exit: fd, dirfd, name, flags, mode, resolve. */
 SCAPDRV_FILLER void scapdrv_fill_openat2_x(struct scapdrv_evt *e)
 {
 	scapdrv_put_res(e);
-	put_openat2_args(e);
+	put_openat2_args(e, PATH_MAX);
 }
 
 /* scap code of a Linux fcntl command (scap_flags_fcntl_cmds values; 0 unknown). */

@@ -215,26 +215,30 @@ SCAPDRV_FILLER void scapdrv_fill_sendmsg_e(struct scapdrv_evt *e)
 	scapdrv_put_fd_tuple(e, (int)e->args[0], false, addr, na);
 }
 
-/* sendmsg exit: res, data (the bytes sent, up to the snaplen). */
+/* sendmsg exit: res, data (the iovecs' first bytes, up to the snaplen, whatever the
+ * result, as the peer driver writes them). */
 SCAPDRV_FILLER void scapdrv_fill_sendmsg_x(struct scapdrv_evt *e)
 {
 	struct user_msghdr m;
 
 	scapdrv_put_res(e);
 	read_msghdr(e, &m);
-	scapdrv_put_user_iov(e, (unsigned long)m.msg_iov, m.msg_iovlen, e->ret > 0 ? e->ret : 0);
+	scapdrv_put_user_iov(e, (unsigned long)m.msg_iov, m.msg_iovlen, e->snaplen);
 }
 
-/* recvmsg exit: res, size (the iovecs' total), data, tuple (source -> local). */
+/* recvmsg exit: res, size (scapdrv_iov_read_size()), data (the bytes received, up to
+ * the snaplen), tuple (source -> local). */
 SCAPDRV_FILLER void scapdrv_fill_recvmsg_x(struct scapdrv_evt *e)
 {
 	struct user_msghdr m;
 	SCAPDRV_ADDR_BUF(addr);
 	u32 na = 0;
+	u64 total;
 
 	scapdrv_put_res(e);
 	read_msghdr(e, &m);
-	scapdrv_put_u32(e, scapdrv_user_iov_len(e, (unsigned long)m.msg_iov, m.msg_iovlen));
+	total = scapdrv_user_iov_len(e, (unsigned long)m.msg_iov, m.msg_iovlen);
+	scapdrv_put_u32(e, scapdrv_iov_read_size(total, e->ret));
 	scapdrv_put_user_iov(e, (unsigned long)m.msg_iov, m.msg_iovlen, e->ret > 0 ? e->ret : 0);
 	if (e->ret < 0) {
 		scapdrv_put_empty(e);

@@ -151,8 +151,8 @@ def main(outdir, capture_only=False):
     check(len(find(evts, "connect", "<", pid, res=-111)) == 1,
           "connect exit: res=-111 (ECONNREFUSED)")
 
-    check(len(find(evts, "open", "<", pid, fd=-14, name='""')) >= 1,
-          "open(NULL): fd=-14 (EFAULT), empty name")
+    check(len(find(evts, "open", "<", pid, fd=-14, name='"(NULL)"')) == 1,
+          "open(NULL): fd=-14 (EFAULT), name \"(NULL)\"")
 
     # Every event of the workload thread pairs enter/exit except its last (exit_group).
     enters = sum(1 for e in w if e["dir"] == ">")
@@ -232,6 +232,12 @@ def check_files(evts, pid):
         one(evts, "preadv", ">", pid, "preadv enter: fd, pos 0", fd=fd, pos=0)
         one(evts, "preadv", "<", pid, "preadv exit: 3, size 3, xyz", res=3, size=3,
             data=hexs(b"xyz"))
+        one(evts, "preadv", ">", pid, "preadv enter: fd, pos 12", fd=fd, pos=12)
+        one(evts, "preadv", "<", pid, "preadv exit: 4 read into 16 bytes: size 4 (the bytes "
+            "read), cdef", res=4, size=4, data=hexs(b"cdef"))
+    one(evts, "writev", ">", pid, "writev enter to the dirfd: size 3", fd=dfd, size=3)
+    one(evts, "writev", "<", pid, "writev exit: EBADF, the buffers' bytes still (xyz)",
+        res=-9, data=hexs(b"xyz"))
     one(evts, "renameat", "<", pid, "renameat exit", res=0, olddirfd=dfd, oldpath=s_("f1"),
         newdirfd=dfd, newpath=s_("f2"))
     one(evts, "linkat", "<", pid, "linkat exit", res=0, olddir=dfd, oldpath=s_("f2"),
@@ -333,8 +339,8 @@ def check_net(evts, pid):
     if sp:
         one(evts, "sendmsg", ">", pid, "sendmsg enter: fd1, size 8", fd=sp[0]["p"]["fd1"], size=8)
     one(evts, "sendmsg", "<", pid, "sendmsg exit: 8 bytes", res=8, data=hexs(b"unix msg"))
-    one(evts, "recvmsg", "<", pid, "recvmsg exit: 8 of 16 bytes", res=8, size=16,
-        data=hexs(b"unix msg"))
+    one(evts, "recvmsg", "<", pid, "recvmsg exit: 8 bytes into 16: size 8 (the bytes "
+        "received)", res=8, size=8, data=hexs(b"unix msg"))
 
 
 def check_procs(evts, pid):
@@ -410,8 +416,10 @@ def check_misc(evts, pid):
 def check_bad_pointers(evts, pid):
     one(evts, "read", "<", pid, "read into an unmapped page: EFAULT, no data", res=-14, data="0:")
     one(evts, "connect", ">", pid, "connect with a kernel address: addr empty", addr="0:")
-    check(len(find(evts, "open", "<", pid, fd=-14, name='""')) == 2,
-          "open(NULL) and open of a kernel address: EFAULT, empty name")
+    check(len(find(evts, "open", ">", pid, name='"(NULL)"')) == 2,
+          "open(NULL) and open of a kernel address, enter: name \"(NULL)\" (unreadable)")
+    one(evts, "open", "<", pid, "open of a kernel address: EFAULT, empty name (unreadable)",
+        fd=-14, name='""')
     one(evts, "write", "<", pid, "write from NULL to a read-only fd: EBADF, no data",
         res=-9, data="0:")
     one(evts, "close", "<", pid, "close(-1) after them: EBADF", res=-9)

@@ -83,16 +83,6 @@ RULES = [
                            "O_DIRECTORY's bit); the mode register is then kept, garbage")
     if f in ("open", "openat") and ((p == "flags" and y == x | PPM_O_TMPFILE) or
                                     (p == "mode" and x == 0)) else None,
-    lambda f, d, p, x, y: ("ours", "flags read from the clone_args in the parent's memory at "
-                           "the new thread's first return: 0 when the parent has already "
-                           "reused that memory (the peer has the same race)")
-    if (f, p) == ("clone3", "flags") and x == 0 else None,
-    lambda f, d, p, x, y: ("ours", "an unreadable path (NULL, faulting or not resident) is "
-                           "written empty; the peer writes \"(NULL)\", which sysdig prints")
-    if p in ("name", "path", "filename") and x == "" and y == "(NULL)" else None,
-    lambda f, d, p, x, y: ("ours", "scry writes the buffers' total size; the peer (and later "
-                           "drivers) min(total, bytes received)")
-    if d == "<" and p == "size" and f in ("recvmsg", "readv", "preadv") else None,
     lambda f, d, p, x, y: ("peer", "the exit event is dropped when its path pointer faults "
                            "(counted as a page-fault drop)")
     if p == "events" and x == "missing exit" else None,

@@ -15,7 +15,8 @@
  *   8. open(NULL) -> -EFAULT (a bad user pointer)
  *   9. files through a dirfd: mkdir scry_d 0750, open it O_DIRECTORY, openat f1
  *      O_RDWR|O_CREAT 0600, pwrite "abcdef" at 10, pread 4 at 12, writev "xy"+"z",
- *      preadv at 0, renameat f1 -> f2, linkat f2 -> f3, symlinkat "f2" -> f4,
+ *      preadv 3 at 0, preadv 16 at 12 (4 read), writev "xy"+"z" to the O_RDONLY dirfd
+ *      (-EBADF), renameat f1 -> f2, linkat f2 -> f3, symlinkat "f2" -> f4,
  *      unlinkat f3, f4, fchmodat f2 0644, fchownat f2 0:0, mkdirat sub 0700,
  *      unlinkat sub AT_REMOVEDIR, rename scry_d/f2 -> scry_d/f5, chmod 0600,
  *      unlink, close, rmdir scry_d, chdir /tmp, fchdir
@@ -63,6 +64,7 @@ static int files_dirfd(void)
 	char p2[] = "scry_d/f2", p5[] = "scry_d/f5", tmp[] = "/tmp", abcdef[] = "abcdef";
 	char xy[] = "xy", z[] = "z", rb[16];
 	struct iovec wv[2] = { { xy, 2 }, { z, 1 } }, rv[1] = { { rb, 3 } };
+	struct iovec rv16[1] = { { rb, sizeof(rb) } };
 	int dfd, fd;
 
 	CHECK(syscall(SYS_mkdir, d, 0750) == 0, "mkdir");
@@ -74,6 +76,9 @@ static int files_dirfd(void)
 	CHECK(syscall(SYS_pread64, fd, rb, 4, 12) == 4, "pread");
 	CHECK(syscall(SYS_writev, fd, wv, 2) == 3, "writev");
 	CHECK(syscall(SYS_preadv, fd, rv, 1, 0, 0) == 3, "preadv");
+	/* A read shorter than the buffers (the file ends at 16) and a failing write. */
+	CHECK(syscall(SYS_preadv, fd, rv16, 1, 12, 0) == 4, "preadv short");
+	CHECK(syscall(SYS_writev, dfd, wv, 2) == -1 && errno == EBADF, "writev EBADF");
 	syscall(SYS_close, fd);
 	CHECK(syscall(SYS_renameat, dfd, f1, dfd, f2) == 0, "renameat");
 	CHECK(syscall(SYS_linkat, dfd, f2, dfd, f3, 0) == 0, "linkat");

@@ -7,8 +7,8 @@
  *
  *   1. creat scry_m1 0640, link -> scry_m2, symlink "scry_m1" -> scry_m3, renameat2
  *      scry_m2 -> scry_m4 (flags 0), fchmod 0600, fchown 0:0, chown and lchown 0:0
- *   2. pwritev "ab"+"cd" at 0 of scry_m1, readv 3 bytes back (after an
- *      lseek to 0), ioctl FIONREAD on a pipe holding 5 bytes
+ *   2. pwritev "ab"+"cd" at 0 of scry_m1, readv into 8 bytes (after an lseek to 0):
+ *      the 4 bytes of the file, ioctl FIONREAD on a pipe holding 5 bytes
  *   3. openat2 of scry_m1 O_RDONLY (struct open_how), close
  *   4. credentials to the values they have: setuid(0), setgid(0), setreuid(-1,-1),
  *      setregid(-1,-1), setresuid(-1,-1,-1); capget then capset of the same sets
@@ -38,7 +38,7 @@ static int files(void)
 {
 	char m1[] = "scry_m1", m2[] = "scry_m2", m3[] = "scry_m3", m4[] = "scry_m4";
 	char ab[] = "ab", cd[] = "cd", rb[8], hello[] = "hello";
-	struct iovec wv[2] = { { ab, 2 }, { cd, 2 } }, rv[1] = { { rb, 3 } };
+	struct iovec wv[2] = { { ab, 2 }, { cd, 2 } }, rv[1] = { { rb, sizeof(rb) } };
 	struct open_how how = { .flags = O_RDONLY };
 	int fd, p[2], n = 0;
 
@@ -57,7 +57,7 @@ static int files(void)
 	CHECK(fd >= 0, "open rw");
 	CHECK(syscall(SYS_pwritev, fd, wv, 2, 0, 0) == 4, "pwritev");
 	CHECK(syscall(SYS_lseek, fd, 0, SEEK_SET) == 0, "lseek");
-	CHECK(syscall(SYS_readv, fd, rv, 1) == 3, "readv");
+	CHECK(syscall(SYS_readv, fd, rv, 1) == 4, "readv");
 	syscall(SYS_close, fd);
 	CHECK(syscall(SYS_pipe, p) == 0, "pipe");
 	CHECK(syscall(SYS_write, p[1], hello, 5) == 5, "write pipe");
