@@ -67,6 +67,11 @@ int scapdrv_tp_set_optional(u32 mask);
 /* Set the capture mode (SCAP_ABI_MODE_* bits): exit-only also unhooks sys_enter.
  * Return: 0, or the error of a (re)registration. */
 int scapdrv_tp_set_mode(u32 mode);
+/* clone3's flags for the exit event of the new thread (current, at its first return),
+ * as its parent's fork hook found them in the parent's struct clone_args (the low 32
+ * bits: every flag the schema encodes), taken once. Return: true and *@flags set, or
+ * false (none stashed: read the parent's memory instead). */
+bool scapdrv_clone3_take_flags(u64 *flags);
 
 /* ---- syscall map (syscall_map.c) ---------------------------------------------------- */
 

@@ -28,6 +28,7 @@
 
 #include "scry.h"
 #include "compat/tp.h"
+#include "compat/uaccess.h"
 
 enum tp_id {
 	TP_SYS_ENTER, TP_SYS_EXIT, TP_PROC_EXIT, TP_PROC_FORK,
@@ -177,12 +178,67 @@ out:
 }
 
 /*
+ * clone3's flags for the new task's exit event. clone3 takes them in a struct in the
+ * caller's memory, which a new thread cannot read reliably at its first return: its
+ * parent shares that memory (CLONE_VM) and may have returned and reused it already
+ * (glibc's pthread_create keeps it on its stack). The fork hook runs in the parent,
+ * inside the syscall, after copy_process() and before the child is woken: it reads them
+ * there and stashes them for the child, keyed by the child's tid.
+ *
+ * A direct-mapped table indexed by tid: a slot holds tid << 32 | the flags' low 32 bits,
+ * stored and taken whole (one 64-bit store, one cmpxchg), so a reader sees its own entry
+ * or another thread's, never a mix. Two children waiting at once for the same slot: the
+ * later one wins and the earlier one falls back to reading its parent's memory. While
+ * capturing, every new task updates its slot (a clone3 child stores its entry, any
+ * other clears an entry of its tid), and the table is cleared at start, so an entry
+ * found with a thread's tid is that thread's own.
+ */
+#define CLONE3_STASH_SLOTS 1024u
+static u64 clone3_stash[CLONE3_STASH_SLOTS];
+
+static __always_inline u64 *clone3_slot(pid_t tid)
+{
+	return &clone3_stash[(u32)tid & (CLONE3_STASH_SLOTS - 1)];
+}
+
+bool scapdrv_clone3_take_flags(u64 *flags)
+{
+	u64 *slot = clone3_slot(current->pid);
+	u64 v = READ_ONCE(*slot);
+
+	if (v >> 32 != (u32)current->pid)
+		return false;
+	cmpxchg(slot, v, 0);
+	*flags = (u32)v;
+	return true;
+}
+
+/*
  * On x86_64 a new task's first return to userspace passes through sys_exit, where the
- * child's clone/fork exit event is written: nothing to add here. The hook is kept so
- * that architectures where it is not (and the optional child-start mode) plug in here.
+ * child's clone/fork exit event is written; here (in the parent) only clone3's flags
+ * are stashed for it, see above.
  */
 static void probe_proc_fork(void *data, struct task_struct *parent, struct task_struct *child)
 {
+	u64 *slot = clone3_slot(child->pid);
+	unsigned long args[6];
+	struct pt_regs *regs;
+	u64 flags, v;
+
+	if (!(current->flags & PF_KTHREAD) && !in_compat_syscall()) {
+		regs = task_pt_regs(current);
+		if (syscall_get_nr(current, regs) == __NR_clone3) {
+			syscall_get_arguments(current, regs, args);
+			if (!scapdrv_read_user(&flags, (const void __user *)args[0],
+					       sizeof(flags))) {
+				WRITE_ONCE(*slot, (u64)(u32)child->pid << 32 | (u32)flags);
+				return;
+			}
+		}
+	}
+	v = READ_ONCE(*slot);
+	if (v >> 32 == (u32)child->pid)
+		cmpxchg(slot, v, 0);
 }
 
 static void probe_sched_switch(SCAPDRV_SCHED_SWITCH_ARGS)
@@ -350,6 +406,8 @@ int scapdrv_tp_start(void)
 	int rc;
 
 	mutex_lock(&tp_lock);
+	if (!capturing)               /* no probe runs: entries of an earlier capture go */
+		memset(clone3_stash, 0, sizeof(clone3_stash));
 	capturing = true;
 	rc = tp_apply();
 	if (rc) {

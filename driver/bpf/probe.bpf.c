@@ -109,6 +109,7 @@ static __always_inline __u16 scapdrv_sc_event_code(long nr)
 /* Of bpf/fill_task.h, used by fill/proc.h. */
 static __always_inline void scapdrv_put_exe_path(struct scapdrv_evt *e);
 
+#include "bpf/clone_stash.h"
 #include "fill/file.h"
 #include "fill/net.h"
 #include "fill/proc.h"
@@ -630,11 +631,12 @@ int scapbpf_proc_exit(struct bpf_raw_tracepoint_args *ctx)
 
 /*
  * On x86_64 a new task's first return to userspace passes through sys_exit, where the
- * child's clone/fork exit event is written: nothing to add here (as in the module,
- * whose hook is kept for architectures where it is not).
+ * child's clone/fork exit event is written; here (in the parent) only clone3's flags
+ * are stashed for it (bpf/clone_stash.h).
  */
 SEC("raw_tp/sched_process_fork")
 int scapbpf_proc_fork(struct bpf_raw_tracepoint_args *ctx)
 {
+	scapbpf_clone3_stash((struct task_struct *)ctx->args[1]);
 	return 0;
 }

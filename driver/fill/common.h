@@ -9,7 +9,8 @@
  * scapdrv_put_{u8,u16,u32,u64,empty,fd,res,bytes,kstr,user_str,user_path,user_buf,
  * user_iov}(), scapdrv_user_{u32,u64,iov_len}(), scapdrv_read_user(),
  * scapdrv_count_fault(), scapdrv_sc_code(), scapdrv_fd_dev(), scapdrv_fd_ino(),
- * scapdrv_put_exe_path(), the socket readers of fill/net.h, and
+ * scapdrv_put_exe_path(), scapdrv_clone3_take_flags(), the socket readers of
+ * fill/net.h, and
  * the Linux constants they use (O_*, F_*, AT_*, CLONE_*, ...: the kernel's own headers
  * in the module, driver/bpf/consts.h in the probe). No <linux/...> include here.
  *

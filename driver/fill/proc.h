@@ -63,8 +63,9 @@ SCAPDRV_FILLER u32 scapdrv_clone_flags(u64 f)
 }
 
 /* The Linux clone flags of the clone-family call of exit event @e: clone's argument,
- * the first field of clone3's struct clone_args (0 when unreadable), vfork's implied
- * CLONE_VFORK | CLONE_VM, none for fork. */
+ * the first field of clone3's struct clone_args (in the new thread: as its parent's fork
+ * hook stashed them, scapdrv_clone3_take_flags(); else read from the caller's memory, 0
+ * when unreadable), vfork's implied CLONE_VFORK | CLONE_VM, none for fork. */
 SCAPDRV_HELPER u64 clone_call_flags(struct scapdrv_evt *e)
 {
 	u64 flags = 0;
@@ -74,6 +75,8 @@ SCAPDRV_HELPER u64 clone_call_flags(struct scapdrv_evt *e)
 		flags = e->args[0];
 		break;
 	case SCAP_EVT_SYSCALL_CLONE3_X:
+		if (e->ret == 0 && scapdrv_clone3_take_flags(&flags))
+			break;
 		if (scapdrv_read_user(&flags, (const void __user *)e->args[0], sizeof(flags)))
 			flags = 0;
 		break;

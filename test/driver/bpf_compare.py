@@ -28,11 +28,7 @@ FIXED_PORTS = {1, 34567, 34568, 34569}   # the workload's own ports (workload.c)
 TIMING = {"154"}
 # Differences explained by a fault of one side, printed but not failing:
 # (role, event, direction, parameter, kmod's value) -> explanation.
-KNOWN = {
-    ("main.2", "clone3", "<", "flags", "0"):
-        "the module writes 0 for clone3's flags in the new thread (its read of struct "
-        "clone_args, in the parent's memory, at its first return); the probe reads them",
-}
+KNOWN = {}
 
 
 def roles_of(evts, pid):

@@ -353,7 +353,17 @@ def check_procs(evts, pid):
              e["tid"] == t and e["p"]["res"] == "0"]
         check(len(c) == 1 and c[0]["p"]["pid"] == str(pid) and c[0]["p"]["tid"] == str(t),
               "thread side: res=0, tid=%d, pid=the process" % t)
+        check(len(c) == 1 and c[0]["p"]["flags"] == th[0]["p"]["flags"],
+              "thread side: the parent's clone flags (%s)" % th[0]["p"]["flags"])
         check(len(find(evts, "syscall", ">", t, ID=41)) == 1, "the thread's getppid")
+    # clone3(CLONE_VM), whose parent clears its clone_args at once: scap CLONE_VM 0x8000
+    # in both exit events (the child's from the fork hook's stash).
+    cv = [e for e in evts if e["name"] == "clone3" and e["dir"] == "<" and e["tid"] == pid
+          and int(e["p"]["res"]) > 0 and e["p"]["flags"] == str(0x8000)]
+    check(len(cv) == 1, "clone3(CLONE_VM) exit in the parent: flags CLONE_VM")
+    if cv:
+        one(evts, "clone3", "<", int(cv[0]["p"]["res"]), "clone3(CLONE_VM) exit in the "
+            "child: flags CLONE_VM, though its parent cleared them", res=0, flags=0x8000)
     ex = [e for e in evts if e["name"] == "execve" and e["dir"] == "<" and e["p"]["res"] == "0"
           and e["p"]["comm"] == s_("true")]
     check(len(ex) == 1, "execve of /bin/true: res=0, comm=true")

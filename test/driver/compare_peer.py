@@ -72,8 +72,9 @@ RULES = [
     if (f, d, p) in (("mkdir", ">", "mode"), ("timerfd_create", ">", "clockid"),
                      ("timerfd_create", ">", "flags"), ("signalfd", ">", "mask"),
                      ("signalfd", ">", "flags")) and y == 0 else None,
-    lambda f, d, p, x, y: ("peer", "flags read from the clone_args in user memory: 0 in "
-                           "the new thread's exit event (2 runs of 3)")
+    lambda f, d, p, x, y: ("peer", "flags read from the clone_args in the parent's memory "
+                           "at the new thread's first return: 0 when the parent has already "
+                           "cleared or reused it (scry takes them from its fork hook)")
     if (f, p) == ("clone3", "flags") and y == 0 else None,
     lambda f, d, p, x, y: ("peer", "no flags for vfork; scry writes the CLONE_VM|CLONE_VFORK "
                            "it implies") if (f, p) == ("vfork", "flags") and y == 0 else None,

@@ -26,8 +26,9 @@
  *      /tmp/scry_wl.sock): socket, bind, listen(5), connect, accept4, sendto 5 bytes,
  *      recvfrom, sendmsg/recvmsg (unix), shutdown(SHUT_WR); UDP sendto/recvfrom with
  *      addresses; socketpair
- *  12. a thread (pthread_create) that calls getppid; fork + execve of /bin/true with
- *      arguments "arg1" "arg two" and environment SCRY_A=1 SCRY_B=two
+ *  12. a thread (pthread_create) that calls getppid; clone3(CLONE_VM) of a child that
+ *      exits at once while the parent clears its struct clone_args; fork + execve of
+ *      /bin/true with arguments "arg1" "arg two" and environment SCRY_A=1 SCRY_B=two
  *  13. mmap/mprotect/munmap, eventfd2, timerfd_create, inotify_init1, memfd_create,
  *      signalfd4, userfaultfd, io_uring_setup, kill(self, 0), tgkill(self, self, 0),
  *      setresgid(-1, -1, -1), unshare(0), setns(-1), prctl(PR_GET_NAME), bpf(100),
@@ -188,6 +189,43 @@ static void *thread_main(void *arg)
 	return arg;
 }
 
+/* The first fields of struct clone_args (CLONE_ARGS_SIZE_VER0: 64 bytes). */
+struct wl_clone_args {
+	unsigned long long flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size,
+		tls;
+};
+
+/*
+ * clone3(CLONE_VM) of a child that exits at once: it shares the parent's memory, and
+ * its whole life is the assembly after the syscall (exit(0), no stack used). The parent
+ * clears the struct clone_args as soon as the call returns, as a thread library that
+ * reuses its stack does: the child's exit event must still carry CLONE_VM.
+ */
+static int clone3_vm(void)
+{
+	static char stack[4096] __attribute__((aligned(16)));
+	struct wl_clone_args ca = { .flags = CLONE_VM, .exit_signal = SIGCHLD,
+				    .stack = (unsigned long)stack, .stack_size = sizeof(stack) };
+	int status;
+	long r;
+
+	asm volatile("syscall\n\t"
+		     "test %%rax, %%rax\n\t"
+		     "jnz 1f\n\t"
+		     "mov %[exit_nr], %%eax\n\t"
+		     "xor %%edi, %%edi\n\t"
+		     "syscall\n"
+		     "1:"
+		     : "=a"(r)
+		     : "0"((long)SYS_clone3), "D"(&ca), "S"(sizeof(ca)), [exit_nr] "i"(SYS_exit)
+		     : "rcx", "r11", "memory");
+	explicit_bzero(&ca, sizeof(ca));
+	CHECK(r > 0, "clone3 CLONE_VM");
+	CHECK(waitpid(r, &status, 0) == r && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "wait clone3 child");
+	return 0;
+}
+
 static int procs(void)
 {
 	char true_path[] = "/bin/true", a0[] = "true", a1[] = "arg1", a2[] = "arg two";
@@ -199,6 +237,8 @@ static int procs(void)
 
 	CHECK(pthread_create(&th, NULL, thread_main, NULL) == 0, "pthread_create");
 	CHECK(pthread_join(th, NULL) == 0, "pthread_join");
+	if (clone3_vm())
+		return 1;
 	child = fork();
 	CHECK(child >= 0, "fork");
 	if (child == 0) {

@@ -24,6 +24,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +41,7 @@
 #include <libsinsp/sinsp_filter.h>
 
 #include "live.h"
-
-#define NS_PER_S 1000000000ull
+#include "print.h"
 
 static volatile sig_atomic_t live_stop;
 
@@ -97,53 +97,29 @@ static void report_drops(scap_t *h)
 			st.n_drop_full, st.n_drop_big, st.n_drop_nest);
 }
 
-static int print_loop(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
-		      const struct scry_live_opts *o)
+/*
+ * Refuse a bad -p format or filter before the engine is opened (loading the probe
+ * takes seconds): both are compiled once on an inspector without events.
+ * Return: 0, or the exit status of scry_print_setup() (message printed).
+ */
+static int check_print_args(const struct scry_live_opts *o)
 {
-	static char outbuf[1 << 16];
-	uint64_t n = 0, first_ts = 0;
-	struct sinsp_evt *evt;
-	int rc, status = 0;
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	struct sinsp_formatter *fmt;
+	struct sinsp_filter *filter;
+	sinsp_t *s;
+	int status;
 
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
-	while (!live_stop && (!o->max_events || n < o->max_events)) {
-		const struct scap_evt_ref *ref;
-		const char *line;
-		bool matched;
-		size_t len;
-
-		rc = sinsp_next(s, &evt);
-		if (rc == SCAP_TIMEOUT) {
-			/* idle: what was printed so far reaches a pipe reader */
-			fflush(stdout);
-			continue;
-		}
-		if (rc == SCAP_EOF)
-			break;
-		if (rc < 0) {
-			fflush(stdout);
-			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
-			status = 1;
-			break;
-		}
-		ref = sinsp_evt_raw(evt);
-		if (!first_ts)
-			first_ts = ref->ts_ns;
-		if (o->max_s && ref->ts_ns >= first_ts + o->max_s * NS_PER_S)
-			break;
-		matched = !filter || sinsp_filter_match(filter, evt);
-		if ((sinsp_evt_is_hidden(evt) && !o->debug) || !matched)
-			continue;
-		n++;
-		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
-			fwrite(line, 1, len, stdout);
-			putchar('\n');
-		}
+	SCAP_OPTS(scap_open_opts, so, .engine = "noop");
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	if (sinsp_open(&oo, &s, errbuf)) {
+		fprintf(stderr, "scry: %s\n", errbuf);
+		return 1;
 	}
-	if (fflush(stdout) != 0 && status == 0) {
-		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
-		status = 1;
-	}
+	status = scry_print_setup(s, o->format, o->json, o->filter, &fmt, &filter);
+	sinsp_filter_free(filter);
+	sinsp_formatter_free(fmt);
+	sinsp_close(s);
 	return status;
 }
 
@@ -168,6 +144,9 @@ int scry_live(const struct scry_live_opts *o)
 		return 2;
 	}
 	bpf = !strcmp(engine, "bpf");
+	status = check_print_args(o);
+	if (status)
+		return status;
 	/* started before the /proc scan: no process is missed between the two */
 	SCAP_OPTS(scap_open_opts, so, .engine = engine, .start = true);
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
@@ -180,18 +159,9 @@ int scry_live(const struct scry_live_opts *o)
 		return 1;
 	}
 	h = sinsp_scap(s);
-	rc = sinsp_formatter_new(s, o->format ? o->format : SINSP_DEFAULT_FORMAT,
-				 o->json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, &fmt);
-	if (rc) {
-		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
-		status = 2;
+	status = scry_print_setup(s, o->format, o->json, o->filter, &fmt, &filter);
+	if (status)
 		goto out;
-	}
-	if (o->filter && *o->filter && sinsp_filter_compile(s, o->filter, &filter)) {
-		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
-		status = 2;
-		goto out;
-	}
 	/* bpf: the probe leaves scry's process out already, unless -D */
 	if (bpf ? (o->snaplen && scap_bpf_set_snaplen(h, o->snaplen) < 0) ||
 		  (o->debug && scap_bpf_set_exclude_tgid(h, 0) < 0) :
@@ -216,14 +186,21 @@ int scry_live(const struct scry_live_opts *o)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* -M live: seconds of capture by the clock, also when no event comes */
+	sigaction(SIGALRM, &sa, NULL);
+	if (o->max_s)
+		alarm(o->max_s > UINT_MAX ? UINT_MAX : (unsigned)o->max_s);
 	if (o->write && o->write->path) {
 		o->write->max_events = o->max_events;
-		o->write->max_s = o->max_s;
+		o->write->max_s = 0;
 		o->write->read_path = NULL;
 		status = scry_write(s, filter, o->write, &live_stop);
 	} else {
-		status = print_loop(s, fmt, filter, o);
+		struct scry_print_opts po = { .debug = o->debug, .max_events = o->max_events };
+
+		status = scry_print(s, fmt, filter, &po, &live_stop);
 	}
+	alarm(0);
 	scap_stop(h);
 	report_drops(h);
 out:

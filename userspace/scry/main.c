@@ -24,6 +24,7 @@
 #include <libsinsp/sinsp_filter.h>
 
 #include "live.h"
+#include "print.h"
 #include "write.h"
 
 struct cli_opts {
@@ -69,7 +70,8 @@ static void usage(FILE *f)
 		" -G, --seconds=SECONDS  -w: start a new file every SECONDS of event time (FILE may\n"
 		"                        hold a strftime pattern)\n"
 		" -W, --limit=N          -w with -C/-G: keep at most N files, the oldest is reused\n"
-		" -M SECONDS             stop after SECONDS of event time\n"
+		" -M SECONDS             stop after SECONDS: of event time from the first event\n"
+		"                        (-r), of capture (live)\n"
 		" -l, --list             list the fields usable in formats and filters\n"
 		" -L, --list-events      list the event types and their parameters\n"
 		" -h, --help             print this help\n"
@@ -220,14 +222,11 @@ static int parse_args(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	static char outbuf[1 << 16];
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_formatter *fmt = NULL;
 	struct sinsp_filter *filter = NULL;
-	struct sinsp_evt *evt;
 	sinsp_t *s = NULL;
-	uint64_t n = 0;
-	int rc, status = 0;
+	int rc, status;
 
 	rc = parse_args(argc, argv);
 	if (rc)
@@ -242,7 +241,6 @@ int main(int argc, char **argv)
 
 		return scry_live(&lo);
 	}
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
@@ -252,23 +250,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "scry: cannot open %s: %s\n", opts.read_path, errbuf);
 		return 1;
 	}
-	rc = sinsp_formatter_new(s, opts.format ? opts.format : SINSP_DEFAULT_FORMAT,
-				 opts.json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, &fmt);
-	if (rc) {
-		/* sysdig's message and status for a bad -p */
-		fprintf(stderr, "%s\n", sinsp_last_error(s));
+	status = scry_print_setup(s, opts.format, opts.json, opts.filter, &fmt, &filter);
+	if (status) {
 		sinsp_close(s);
-		return 1;
-	}
-	/* an empty filter argument is no filter, as in sysdig */
-	if (opts.filter && *opts.filter) {
-		rc = sinsp_filter_compile(s, opts.filter, &filter);
-		if (rc) {
-			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
-			sinsp_formatter_free(fmt);
-			sinsp_close(s);
-			return 2;
-		}
+		return status;
 	}
 	if (opts.write.path) {
 		struct sigaction sa;
@@ -281,46 +266,13 @@ int main(int argc, char **argv)
 		opts.write.max_events = opts.max_events;
 		opts.write.read_path = opts.read_path;
 		status = scry_write(s, filter, &opts.write, &stop_requested);
-		sinsp_filter_free(filter);
-		sinsp_formatter_free(fmt);
-		sinsp_close(s);
-		return status;
-	}
-	/* matched inside sinsp_next(), where sysdig matches its filter */
-	sinsp_set_filter(s, filter);
-	/* -n counts the events that pass the filter, as sysdig's does */
-	while (!opts.max_events || n < opts.max_events) {
-		bool matched;
-		const char *line;
-		size_t len;
+	} else {
+		struct scry_print_opts po = {
+			.debug = opts.debug, .max_events = opts.max_events,
+			.max_s = opts.write.max_s, .source = opts.read_path,
+		};
 
-		rc = sinsp_next(s, &evt);
-		if (rc == SCAP_EOF)
-			break;
-		if (rc == SCAP_TIMEOUT)
-			continue;
-		if (rc < 0) {
-			fflush(stdout);
-			fprintf(stderr, "scry: %s: %s\n", opts.read_path, sinsp_last_error(s));
-			status = 1;
-			break;
-		}
-		/* every event goes through the filter, hidden ones too: a rejected event
-		 * leaves the enter/exit pairing as sysdig's filtering leaves it */
-		matched = !filter || sinsp_filter_match(filter, evt);
-		if (sinsp_evt_is_hidden(evt) && !opts.debug)
-			continue;
-		if (!matched)
-			continue;
-		n++;
-		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
-			fwrite(line, 1, len, stdout);
-			putchar('\n');
-		}
-	}
-	if (fflush(stdout) != 0 && status == 0) {
-		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
-		status = 1;
+		status = scry_print(s, fmt, filter, &po, NULL);
 	}
 	sinsp_filter_free(filter);
 	sinsp_formatter_free(fmt);

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * print.c - the printing event loop of scry -r and of live capture (see print.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "print.h"
+
+#define NS_PER_S 1000000000ull
+
+int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,
+		     struct sinsp_formatter **fmt, struct sinsp_filter **filter)
+{
+	*fmt = NULL;
+	*filter = NULL;
+	if (sinsp_formatter_new(s, format ? format : SINSP_DEFAULT_FORMAT,
+				json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, fmt)) {
+		/* sysdig's message and status for a bad -p */
+		fprintf(stderr, "%s\n", sinsp_last_error(s));
+		return 1;
+	}
+	if (filter_text && *filter_text && sinsp_filter_compile(s, filter_text, filter)) {
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+		sinsp_formatter_free(*fmt);
+		*fmt = NULL;
+		return 2;
+	}
+	return 0;
+}
+
+int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
+	       const struct scry_print_opts *o, volatile sig_atomic_t *stop)
+{
+	static char outbuf[1 << 16];
+	uint64_t n = 0, end_ts = 0;
+	struct sinsp_evt *evt;
+	int rc, status = 0;
+
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	/* matched inside sinsp_next(), where sysdig matches its filter */
+	sinsp_set_filter(s, filter);
+	/* -n counts the events that pass the filter, as sysdig's does */
+	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
+		const struct scap_evt_ref *ref;
+		const char *line;
+		size_t len;
+
+		rc = sinsp_next(s, &evt);
+		if (rc == SCAP_TIMEOUT) {
+			/* idle: what was printed so far reaches a pipe reader */
+			fflush(stdout);
+			continue;
+		}
+		if (rc == SCAP_EOF)
+			break;
+		if (rc < 0) {
+			fflush(stdout);
+			if (o->source)
+				fprintf(stderr, "scry: %s: %s\n", o->source, sinsp_last_error(s));
+			else
+				fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			status = 1;
+			break;
+		}
+		ref = sinsp_evt_raw(evt);
+		/* sysdig's -M window: from the first event that passes the filter, hidden
+		 * ones (the state events at the start of a capture) included */
+		if (o->max_s) {
+			if (!end_ts)
+				end_ts = ref->ts_ns + o->max_s * NS_PER_S;
+			else if (ref->ts_ns >= end_ts)
+				break;
+		}
+		if (sinsp_evt_is_hidden(evt) && !o->debug)
+			continue;
+		n++;
+		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
+			fwrite(line, 1, len, stdout);
+			putchar('\n');
+		}
+	}
+	sinsp_set_filter(s, NULL);
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
+		status = 1;
+	}
+	return status;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * print.h - what scry -r and live capture share when they print events: checking -p and
+ * the filter, and the loop that formats the matching events onto stdout.
+ */
+#ifndef SCRY_PRINT_H
+#define SCRY_PRINT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libsinsp/sinsp.h>
+#include <libsinsp/sinsp_filter.h>
+
+struct scry_print_opts {
+	bool debug;              /* -D: hidden (state-only, internal) events printed too */
+	uint64_t max_events;     /* -n: stop after this many printed events; 0 no limit */
+	uint64_t max_s;          /* -M: stop once the event time is this many seconds past
+	                            that of the first event the filter passes; 0 no limit */
+	const char *source;      /* the capture file, named in read errors; NULL live */
+};
+
+/*
+ * Compile the -p format (@format NULL: the default; @json: JSON lines) and the filter
+ * (@filter_text NULL or "": none, as in sysdig) on @s. On success *@fmt and *@filter
+ * (NULL when no filter) are owned by the caller (sinsp_formatter_free(),
+ * sinsp_filter_free()). On failure nothing is left allocated and the message is printed
+ * on stderr: a format sysdig refuses gets sysdig's unprefixed message.
+ * Return: 0; 1 a bad format (sysdig's status); 2 a bad filter (usage).
+ */
+int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,
+		     struct sinsp_formatter **fmt, struct sinsp_filter **filter);
+
+/*
+ * Read the events of @s and print, one line each on stdout (fully buffered, flushed
+ * whenever the source is idle and at the end), those @filter matches (NULL: all),
+ * rendered by @fmt. The filter is applied inside sinsp_next() (sinsp_set_filter()), so
+ * the state follows what sysdig's filtering does. Stops at the end of the source, after
+ * -n/-M, on a read error, or once *@stop is non-zero (may be NULL: never).
+ * Return: 0; 1 a read error or stdout could not be written (message on stderr).
+ */
+int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
+	       const struct scry_print_opts *o, volatile sig_atomic_t *stop);
+
+#endif /* SCRY_PRINT_H */
