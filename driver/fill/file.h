@@ -138,11 +138,16 @@ SCAPDRV_FILLER void scapdrv_fill_fd_size_pos_e(struct scapdrv_evt *e)
 }
 
 /* read/write/pread/pwrite/send/recv exit: res, data (the bytes transferred, up to the
- * snaplen; none on failure). */
+ * snaplen; none on failure). write and pwrite: the buffer's first bytes up to the
+ * snaplen (its size argument), whatever the result, as the peer driver writes them. */
 SCAPDRV_FILLER void scapdrv_fill_rw_x(struct scapdrv_evt *e)
 {
+	u64 len = e->ret > 0 ? e->ret : 0;
+
+	if (e->type == SCAP_EVT_SYSCALL_WRITE_X || e->type == SCAP_EVT_SYSCALL_PWRITE_X)
+		len = e->args[2];
 	scapdrv_put_res(e);
-	scapdrv_put_user_buf(e, e->args[1], e->ret > 0 ? e->ret : 0);
+	scapdrv_put_user_buf(e, e->args[1], len);
 }
 
 /* readv/preadv exit: res, size (scapdrv_iov_read_size()), data (the bytes read, up to

@@ -432,6 +432,8 @@ def check_bad_pointers(evts, pid):
         fd=-14, name='""')
     one(evts, "write", "<", pid, "write from NULL to a read-only fd: EBADF, no data",
         res=-9, data="0:")
+    one(evts, "write", "<", pid, "write of 3 bytes to a read-only fd: EBADF, the buffer's "
+        "bytes still (/et)", res=-9, data=hexs(b"/et"))
     one(evts, "close", "<", pid, "close(-1) after them: EBADF", res=-9)
 
 

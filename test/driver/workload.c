@@ -34,7 +34,8 @@
  *      setresgid(-1, -1, -1), unshare(0), setns(-1), prctl(PR_GET_NAME), bpf(100),
  *      finit_module(-1), sendfile, mount/umount2 of a tmpfs
  *  14. bad pointers: read into an unmapped page, connect with a kernel address,
- *      open of a kernel address, write from NULL; then close(-1) must still be seen
+ *      open of a kernel address, write from NULL, write of 3 bytes to the O_RDONLY fd
+ *      (-EBADF); then close(-1) must still be seen
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -308,6 +309,7 @@ static int bad_pointers(void)
 	CHECK(syscall(SYS_connect, s, (void *)0xffffffff81000000UL, 16) == -1, "connect kaddr");
 	CHECK(syscall(SYS_open, (void *)0xffffffff81000000UL, O_RDONLY) == -1, "open kaddr");
 	CHECK(syscall(SYS_write, fd, NULL, 10) == -1, "write NULL");
+	CHECK(syscall(SYS_write, fd, passwd, 3) == -1 && errno == EBADF, "write read-only");
 	CHECK(syscall(SYS_close, -1) == -1, "close(-1)");
 	return 0;
 }
