@@ -39,8 +39,10 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	int rc, status = 0;
 
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
-	/* matched inside sinsp_next(), where sysdig matches its filter */
-	sinsp_set_filter(s, filter);
+	/* replay: matched inside sinsp_next(), where sysdig matches its filter; live:
+	 * matched here, because sinsp_next() reads on until an event matches and a busy
+	 * host never lets it return to see *@stop */
+	sinsp_set_filter(s, o->source ? filter : NULL);
 	/* -n counts the events that pass the filter, as sysdig's does */
 	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
@@ -73,6 +75,8 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 			else if (ref->ts_ns >= end_ts)
 				break;
 		}
+		if (!o->source && filter && !sinsp_filter_match(filter, evt))
+			continue;
 		if (sinsp_evt_is_hidden(evt) && !o->debug)
 			continue;
 		n++;
