@@ -1,52 +1,76 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * scap_reader.c - byte sources of the savefile engine, behind struct scap_reader_ops:
- * plain files (read(2)), gzip files (zlib gzread), and caller memory (plain or gzip,
- * inflated with zlib). The engine does its own buffering: each read() asks for a
- * large chunk.
+ * scap_reader.c - the byte source of the savefile engine, behind struct scap_reader_ops:
+ * a file descriptor (a path, "-" for stdin, pipes included) or caller memory, plain or
+ * gzip, inflated here with zlib. The engine does its own buffering: each read() asks for
+ * a large chunk.
+ *
+ * The format is told from the first two bytes (the gzip magic 1f 8b), read with read(2),
+ * never seek or pread: a pipe or a FIFO reads as a file does. Plain input then hands out
+ * those two bytes first and reads on into the caller's buffer.
+ *
+ * gzip: members follow each other (scry -z writes many); bytes after a member that do
+ * not start another one are ignored, as zlib's gzread() ignores them. A stream cut inside
+ * a member ends the data (the block parser reports the truncation and its offset),
+ * unless nothing came out of it at all: that is a corrupt gzip stream. An error
+ * (corrupt data, bad CRC, a failing read) comes after the bytes inflated before it, on
+ * the next call: no byte already inflated is lost.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "scap_int.h"
 
-/* "<op> <what>: strerror(err)" into errbuf (may be NULL). */
-static void set_err(char *errbuf, const char *op, const char *what, int err)
-{
-	if (errbuf)
-		snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s %s: %s", op, what, strerror(err));
-}
+/* Compressed bytes read from a descriptor at a time. */
+#define SRC_IN_BUF (128u << 10)
 
-/* ---- plain file ------------------------------------------------------------------- */
-
-struct plain_ctx {
-	int fd;
+struct src {
+	int fd;                  /* -1: caller memory */
+	const uint8_t *mem;      /* memory: the caller's bytes */
+	size_t mem_len, mem_pos;
+	uint8_t head[2];         /* fd: the bytes read to tell the format */
+	size_t nhead, head_pos;  /* plain fd: head bytes not handed out yet from head_pos */
+	bool gzip;
+	bool between;            /* gzip: a member ended, the next has not started */
+	bool zdone;              /* gzip: no more output */
+	uint8_t *in;             /* gzip from a descriptor: compressed input (SRC_IN_BUF) */
+	uint64_t out_total;      /* bytes handed out */
+	int err;                 /* an error to report on the next call (negative errno) */
+	char err_msg[SCAP_ERRBUF_SIZE];
+	z_stream zs;
 };
 
-static ssize_t plain_read(void *ctx, void *dst, size_t len, char *errbuf)
+/* The message of @errno_val into errbuf (may be NULL); return -@errno_val. */
+static int sys_err(char *errbuf, int errno_val)
 {
-	struct plain_ctx *c = ctx;
+	if (errbuf)
+		snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", strerror(errno_val));
+	return -errno_val;
+}
+
+/* read(2) of up to @len bytes, retried while short (pipes): count, 0 at the end,
+ * -EINTR when a signal came first, or another negative errno. */
+static ssize_t read_full(int fd, void *dst, size_t len)
+{
 	size_t got = 0;
 
-	/* Loop so that pipes deliver a full chunk unless the stream ends. */
 	while (got < len) {
-		ssize_t n = read(c->fd, (char *)dst + got, len - got);
+		ssize_t n = read(fd, (char *)dst + got, len - got);
 
 		if (n < 0) {
-			int e = errno;
-
 			/* a signal: hand back what arrived, or -EINTR so the caller can look at
 			 * why it was interrupted (a stop request) before reading on */
-			if (e == EINTR)
+			if (errno == EINTR)
 				return got ? (ssize_t)got : -EINTR;
-			set_err(errbuf, "read", "capture", e);
-			return -e;
+			return got ? (ssize_t)got : -errno;
 		}
 		if (n == 0)
 			break;
@@ -55,143 +79,72 @@ static ssize_t plain_read(void *ctx, void *dst, size_t len, char *errbuf)
 	return (ssize_t)got;
 }
 
-static void plain_close(void *ctx)
+static ssize_t plain_read(struct src *c, uint8_t *dst, size_t len, char *errbuf)
 {
-	struct plain_ctx *c = ctx;
+	size_t got = 0;
+	ssize_t n;
 
-	if (c->fd > 2)
-		close(c->fd);
-	free(c);
+	if (c->fd < 0) {
+		got = c->mem_len - c->mem_pos;
+		if (got > len)
+			got = len;
+		memcpy(dst, c->mem + c->mem_pos, got);
+		c->mem_pos += got;
+		return (ssize_t)got;
+	}
+	while (c->head_pos < c->nhead && got < len)
+		dst[got++] = c->head[c->head_pos++];
+	if (got == len)
+		return (ssize_t)got;
+	n = read_full(c->fd, dst + got, len - got);
+	if (n < 0 && got)
+		return (ssize_t)got; /* the error comes again on the next call */
+	if (n < 0)
+		return n == -EINTR ? -EINTR : sys_err(errbuf, (int)-n);
+	return (ssize_t)got + n;
 }
 
-static const struct scap_reader_ops plain_ops = {
-	.name = "plain",
-	.read = plain_read,
-	.close = plain_close,
-};
-
-/* ---- gzip file -------------------------------------------------------------------- */
-
-static ssize_t gz_read(void *ctx, void *dst, size_t len, char *errbuf)
+/* Give zlib more compressed input: 1, 0 at the end of the source, or a negative errno
+ * (-EINTR: a signal, nothing consumed). */
+static int gz_more_input(struct src *c)
 {
-	gzFile gz = ctx;
-	int n, zerr;
-	const char *msg;
+	ssize_t n;
 
-	if (len > INT_MAX)
-		len = INT_MAX;
-	n = gzread(gz, dst, (unsigned)len);
-	if (n >= 0)
-		return n;
-	msg = gzerror(gz, &zerr);
-	/* A cut stream ends the data; the block parser reports where. */
-	if (zerr == Z_BUF_ERROR)
+	if (c->fd < 0) {
+		size_t rest = c->mem_len - c->mem_pos;
+
+		if (!rest)
+			return 0;
+		if (rest > UINT_MAX)
+			rest = UINT_MAX;
+		c->zs.next_in = (Bytef *)(uintptr_t)(c->mem + c->mem_pos);
+		c->zs.avail_in = (uInt)rest;
+		c->mem_pos += rest;
+		return 1;
+	}
+	n = read(c->fd, c->in, SRC_IN_BUF);
+	if (n < 0)
+		return -errno;
+	if (n == 0)
 		return 0;
-	/* read(2) interrupted by a signal: nothing was consumed, the stream reads on */
-	if (zerr == Z_ERRNO && errno == EINTR) {
-		gzclearerr(gz);
-		return -EINTR;
-	}
-	if (errbuf)
-		snprintf(errbuf, SCAP_ERRBUF_SIZE, "gzip: %s", msg ? msg : "read error");
-	if (zerr == Z_ERRNO)
-		return errno ? -errno : -EIO;
-	return zerr == Z_MEM_ERROR ? -ENOMEM : -EPROTO;
+	c->zs.next_in = c->in;
+	c->zs.avail_in = (uInt)n;
+	return 1;
 }
 
-static void gz_close(void *ctx)
+/* Remember an error for the next call: @msg, then @detail in parentheses when given. */
+static void gz_fail(struct src *c, int err, const char *msg, const char *detail)
 {
-	gzclose((gzFile)ctx);
+	c->err = err;
+	c->zdone = true;
+	snprintf(c->err_msg, sizeof(c->err_msg), "%s%s%s%s", msg, detail ? " (" : "",
+		 detail ? detail : "", detail ? ")" : "");
 }
 
-static const struct scap_reader_ops gzip_ops = {
-	.name = "gzip",
-	.read = gz_read,
-	.close = gz_close,
-};
-
-int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf)
+static ssize_t gz_read(struct src *c, uint8_t *dst, size_t len)
 {
-	unsigned char magic[2];
-	struct plain_ctx *pc;
-	gzFile gz;
-	int fd;
+	size_t got;
 
-	if (strcmp(path, "-") == 0) {
-		/* stdin cannot be peeked and rewound: zlib reads plain data transparently. */
-		fd = dup(STDIN_FILENO);
-		if (fd < 0) {
-			int e = errno;
-
-			set_err(errbuf, "dup", "stdin", e);
-			return -e;
-		}
-		gz = gzdopen(fd, "rb");
-		if (!gz) {
-			close(fd);
-			set_err(errbuf, "gzdopen", "stdin", ENOMEM);
-			return -ENOMEM;
-		}
-		gzbuffer(gz, 1 << 17);
-		out->ops = &gzip_ops;
-		out->ctx = gz;
-		return 0;
-	}
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		int e = errno;
-
-		set_err(errbuf, "open", path, e);
-		return -e;
-	}
-	if (pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-		gz = gzdopen(fd, "rb");
-		if (!gz) {
-			close(fd);
-			set_err(errbuf, "gzdopen", path, ENOMEM);
-			return -ENOMEM;
-		}
-		gzbuffer(gz, 1 << 17);
-		out->ops = &gzip_ops;
-		out->ctx = gz;
-		return 0;
-	}
-	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-	pc = malloc(sizeof(*pc));
-	if (!pc) {
-		close(fd);
-		set_err(errbuf, "open", path, ENOMEM);
-		return -ENOMEM;
-	}
-	pc->fd = fd;
-	out->ops = &plain_ops;
-	out->ctx = pc;
-	return 0;
-}
-
-/* ---- memory ----------------------------------------------------------------------- */
-
-struct mem_ctx {
-	const uint8_t *buf;
-	size_t len, pos;
-	bool gzip, zdone;
-	z_stream zs;
-};
-
-static ssize_t mem_read(void *ctx, void *dst, size_t len, char *errbuf)
-{
-	struct mem_ctx *c = ctx;
-	size_t n;
-
-	if (!c->gzip) {
-		n = c->len - c->pos;
-		if (n > len)
-			n = len;
-		memcpy(dst, c->buf + c->pos, n);
-		c->pos += n;
-		return (ssize_t)n;
-	}
 	if (c->zdone)
 		return 0;
 	if (len > UINT_MAX)
@@ -201,75 +154,190 @@ static ssize_t mem_read(void *ctx, void *dst, size_t len, char *errbuf)
 	while (c->zs.avail_out) {
 		int zrc;
 
-		if (!c->zs.avail_in && c->pos < c->len) {
-			n = c->len - c->pos;
-			if (n > UINT_MAX)
-				n = UINT_MAX;
-			c->zs.next_in = (Bytef *)(uintptr_t)(c->buf + c->pos);
-			c->zs.avail_in = (uInt)n;
-			c->pos += n;
+		if (!c->zs.avail_in) {
+			int r = gz_more_input(c);
+
+			if (r == -EINTR) {
+				if (c->zs.avail_out == len)
+					return -EINTR;
+				break;
+			}
+			if (r < 0) {
+				gz_fail(c, r, strerror(-r), NULL);
+				break;
+			}
+			if (r == 0) {
+				/* the end of the source: inside a member, a cut stream */
+				if (!c->between && !c->out_total && c->zs.avail_out == len)
+					gz_fail(c, -EPROTO, "corrupt gzip stream: it ends "
+						"before any data", NULL);
+				c->zdone = true;
+				break;
+			}
+		}
+		if (c->between) {
+			/* what follows a member: another member, or ignored bytes */
+			if (c->zs.next_in[0] != 0x1f) {
+				c->zdone = true;
+				break;
+			}
+			if (inflateReset(&c->zs) != Z_OK) {
+				gz_fail(c, -ENOMEM, "gzip: cannot reset the inflater", NULL);
+				break;
+			}
+			c->between = false;
 		}
 		zrc = inflate(&c->zs, Z_NO_FLUSH);
 		if (zrc == Z_STREAM_END) {
-			/* Concatenated gzip members are one stream, as gzread treats them. */
-			if (c->zs.avail_in || c->pos < c->len) {
-				if (inflateReset(&c->zs) != Z_OK)
-					break;
-				continue;
-			}
-			c->zdone = true;
-			break;
+			c->between = true;
+			continue;
 		}
-		if (zrc == Z_BUF_ERROR) {
-			/* No progress possible: input exhausted (truncated stream) -> end. */
-			c->zdone = true;
-			break;
-		}
-		if (zrc != Z_OK) {
-			if (errbuf)
-				snprintf(errbuf, SCAP_ERRBUF_SIZE, "gzip: %s",
-					 c->zs.msg ? c->zs.msg : "inflate error");
-			return zrc == Z_MEM_ERROR ? -ENOMEM : -EPROTO;
-		}
+		if (zrc == Z_OK || zrc == Z_BUF_ERROR)
+			continue; /* Z_BUF_ERROR: input used up, more is read above */
+		if (zrc == Z_MEM_ERROR)
+			gz_fail(c, -ENOMEM, "gzip: out of memory", NULL);
+		else
+			gz_fail(c, -EPROTO, "corrupt gzip stream",
+				c->zs.msg ? c->zs.msg : "inflate error");
+		break;
 	}
-	return (ssize_t)(len - c->zs.avail_out);
+	got = len - c->zs.avail_out;
+	return (ssize_t)got;
 }
 
-static void mem_close(void *ctx)
+static ssize_t src_read(void *ctx, void *dst, size_t len, char *errbuf)
 {
-	struct mem_ctx *c = ctx;
+	struct src *c = ctx;
+	ssize_t n;
+
+	if (c->err) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", c->err_msg);
+		return c->err;
+	}
+	if (!c->gzip)
+		return plain_read(c, dst, len, errbuf);
+	n = gz_read(c, dst, len);
+	if (n > 0) {
+		c->out_total += (uint64_t)n;
+		return n;
+	}
+	/* nothing more before the error: report it now */
+	if (n == 0 && c->err) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", c->err_msg);
+		return c->err;
+	}
+	return n;
+}
+
+static void src_close(void *ctx)
+{
+	struct src *c = ctx;
 
 	if (c->gzip)
 		inflateEnd(&c->zs);
+	if (c->fd > 2)
+		close(c->fd);
+	free(c->in);
 	free(c);
 }
 
-static const struct scap_reader_ops mem_ops = {
-	.name = "memory",
-	.read = mem_read,
-	.close = mem_close,
+static const struct scap_reader_ops plain_ops = {
+	.name = "plain",
+	.read = src_read,
+	.close = src_close,
 };
+
+static const struct scap_reader_ops gzip_ops = {
+	.name = "gzip",
+	.read = src_read,
+	.close = src_close,
+};
+
+/* Set up inflating when @c starts with the gzip magic: 0 or -ENOMEM. */
+static int src_start(struct src *c, const uint8_t *magic, size_t n, char *errbuf)
+{
+	if (n < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+		return 0;
+	c->gzip = true;
+	if (c->fd >= 0) {
+		c->in = malloc(SRC_IN_BUF);
+		if (!c->in)
+			return sys_err(errbuf, ENOMEM);
+		/* the two bytes read to tell the format are the first input */
+		c->zs.next_in = c->head;
+		c->zs.avail_in = (uInt)n;
+	}
+	/* 16 + MAX_WBITS: expect a gzip wrapper */
+	if (inflateInit2(&c->zs, 16 + MAX_WBITS) != Z_OK) {
+		c->gzip = false;
+		return sys_err(errbuf, ENOMEM);
+	}
+	return 0;
+}
+
+int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf)
+{
+	struct src *c;
+	struct stat st;
+	ssize_t n;
+	int rc;
+
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return sys_err(errbuf, ENOMEM);
+	c->fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+	if (c->fd < 0) {
+		rc = sys_err(errbuf, errno);
+		free(c);
+		return rc;
+	}
+	if (fstat(c->fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
+		rc = sys_err(errbuf, EISDIR);
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode))
+		posix_fadvise(c->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	do
+		n = read_full(c->fd, c->head, sizeof(c->head));
+	while (n == -EINTR);
+	if (n < 0) {
+		rc = sys_err(errbuf, (int)-n);
+		goto fail;
+	}
+	c->nhead = (size_t)n;
+	rc = src_start(c, c->head, c->nhead, errbuf);
+	if (rc)
+		goto fail;
+	out->ops = c->gzip ? &gzip_ops : &plain_ops;
+	out->ctx = c;
+	return 0;
+fail:
+	close(c->fd);
+	free(c->in);
+	free(c);
+	return rc;
+}
 
 int scap_reader_open_mem(const void *buf, size_t len, struct scap_reader *out, char *errbuf)
 {
-	struct mem_ctx *c = calloc(1, sizeof(*c));
+	struct src *c = calloc(1, sizeof(*c));
+	int rc;
 
-	if (!c) {
-		set_err(errbuf, "open", "memory", ENOMEM);
-		return -ENOMEM;
+	if (!c)
+		return sys_err(errbuf, ENOMEM);
+	c->fd = -1;
+	c->mem = buf;
+	c->mem_len = buf ? len : 0;
+	rc = src_start(c, c->mem, c->mem_len, errbuf);
+	if (rc) {
+		free(c);
+		return rc;
 	}
-	c->buf = buf;
-	c->len = buf ? len : 0;
-	if (c->len >= 2 && c->buf[0] == 0x1f && c->buf[1] == 0x8b) {
-		c->gzip = true;
-		/* 16 + MAX_WBITS: expect a gzip wrapper. */
-		if (inflateInit2(&c->zs, 16 + MAX_WBITS) != Z_OK) {
-			free(c);
-			set_err(errbuf, "inflateInit", "memory", ENOMEM);
-			return -ENOMEM;
-		}
-	}
-	out->ops = &mem_ops;
+	out->ops = c->gzip ? &gzip_ops : &plain_ops;
 	out->ctx = c;
 	return 0;
 }

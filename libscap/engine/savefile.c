@@ -132,10 +132,12 @@ static int sf_short(struct scap *h, struct savefile *sf, const char *what, size_
 {
 	uint64_t off = sf->base + sf->pos;
 
-	if (sf->rd_err)
-		return scap_err(h, sf->rd_err == -EPROTO ? -EPROTO : -EIO,
-				"read error in %s at offset %" PRIu64 " (%zu of %zu bytes): %s",
-				what, off, got, want, sf->rd_msg);
+	if (sf->rd_err) {
+		/* the reader's message is complete (its strerror included) */
+		scap_err(h, -EPROTO, "read error in %s at offset %" PRIu64 " (%zu of %zu bytes): %s",
+			 what, off, got, want, sf->rd_msg);
+		return sf->rd_err == -EPROTO ? -EPROTO : -EIO;
+	}
 	return scap_err(h, -EPROTO, "truncated %s at offset %" PRIu64 ": %zu of %zu bytes",
 			what, off, got, want);
 }
@@ -154,10 +156,12 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 	if (avail < 0)
 		return (int)avail;
 	if (avail == 0) {
-		if (sf->rd_err)
-			return scap_err(h, sf->rd_err == -EPROTO ? -EPROTO : -EIO,
-					"read error at offset %" PRIu64 ": %s",
-					sf->base + sf->pos, sf->rd_msg);
+		if (sf->rd_err) {
+			/* the reader's message is complete (its strerror included) */
+			scap_err(h, -EPROTO, "read error at offset %" PRIu64 ": %s",
+				 sf->base + sf->pos, sf->rd_msg);
+			return sf->rd_err == -EPROTO ? -EPROTO : -EIO;
+		}
 		return SCAP_EOF;
 	}
 	if ((size_t)avail < SCAP_BLOCK_HDR_LEN)
@@ -439,21 +443,35 @@ static int sf_read_shb(struct scap *h, struct savefile *sf)
 	return 0;
 }
 
-/* Read the header blocks up to (not including) the first event block, or the end. */
+/*
+ * Read the header blocks up to (not including) the first event block, or the end. A
+ * pcapng file (same section header) holding no scap block at all, a network capture, is
+ * refused: it is not a capture without events.
+ */
 static int sf_read_headers(struct scap *h, struct savefile *sf)
 {
+	uint32_t first_type = 0; /* type of the first block after the section header */
+	bool scap_seen = false;
 	int rc = sf_read_shb(h, sf);
 
 	while (rc == 0) {
 		uint32_t type, len;
 
 		rc = sf_peek_block(h, sf, &type, &len);
+		if (rc == SCAP_EOF && !scap_seen && first_type)
+			return scap_err(h, -EPROTO, "not a scap capture: a pcapng file without "
+					"scap blocks (its first block after the section header has "
+					"type 0x%x: a network capture?)", first_type);
 		if (rc == SCAP_EOF)
 			return 0; /* headers but no events: scap_next() says SCAP_EOF */
 		if (rc)
 			return rc;
 		if (scap_block_is_event(type))
 			return 0;
+		if (!first_type && type != SCAP_BT_SHB)
+			first_type = type;
+		if (strcmp(scap_block_name(type), "unknown") != 0)
+			scap_seen = true;
 		if (type == SCAP_BT_SHB) {
 			/* A second section before any event: its headers replace nothing here. */
 			sf->pos += len;
@@ -509,6 +527,20 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = sf_read_headers(h, sf);
 	if (rc < 0) {
 		sf_close(h);
+		if (opts->path) {
+			/* the message names the file: "PATH: No such file or directory" */
+			char msg[SCAP_ERRBUF_SIZE];
+			int n;
+
+			memcpy(msg, h->errbuf, sizeof(msg));
+			n = snprintf(h->errbuf, sizeof(h->errbuf), "%s: ", opts->path);
+			if (n > 0 && (size_t)n < sizeof(h->errbuf)) {
+				size_t len = strnlen(msg, sizeof(h->errbuf) - (size_t)n - 1);
+
+				memcpy(h->errbuf + n, msg, len);
+				h->errbuf[(size_t)n + len] = '\0';
+			}
+		}
 		return rc;
 	}
 	scap_state_export(&h->store, &h->state);

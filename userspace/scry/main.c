@@ -11,8 +11,10 @@
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture) or a -p format
  * sysdig refuses (its message, unprefixed), 2 usage.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +51,8 @@ static void usage(FILE *f)
 		"Options:\n"
 		" -r, --read=FILE        read events from a capture file (plain or gzip);\n"
 		"                        without -r, capture live (scry kernel module or eBPF probe)\n"
-		" -k, --engine=ENGINE    the live capture engine: kmod (the scry kernel module; -k)\n"
+		" -k                     capture with the scry kernel module (--engine kmod)\n"
+		"     --engine=ENGINE    the live capture engine: kmod (the scry kernel module)\n"
 		"                        or bpf (the eBPF probe); default kmod when loaded, else bpf\n"
 		"     --driver=ACTION    load, unload or status of the scry kernel module\n"
 		"                        (load [PATH|NAME] [PARAM=VALUE...]; as root)\n"
@@ -75,6 +78,7 @@ static void usage(FILE *f)
 		" -l, --list             list the fields usable in formats and filters\n"
 		" -L, --list-events      list the event types and their parameters\n"
 		" -h, --help             print this help\n"
+		"     --version          print scry's version\n"
 		"\n"
 		"Examples:\n"
 		"  scry -r trace.scap\n"
@@ -83,7 +87,8 @@ static void usage(FILE *f)
 		"  scry -r trace.scap -w curl.scap proc.name=curl\n"
 		"  scry -r big.scap -w part.scap -C 100 -W 5 -z\n"
 		"\n"
-		"The filter (sysdig syntax) selects the events printed and counted by -n.\n");
+		"The filter (sysdig syntax) selects the events printed and counted by -n. Options\n"
+		"may come before or after it; a filter word starting with '-' goes after --.\n");
 }
 
 static char *join_args(int argc, char **argv)
@@ -105,15 +110,24 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
-/* A non-negative decimal option value; false (message printed) otherwise. */
-static bool parse_u64(int opt, const char *arg, uint64_t *out)
+/*
+ * A decimal option value in [@min, @max] into *@out; false (message printed, naming the
+ * value as @what, as sysdig's "invalid event count 0") otherwise.
+ */
+static bool parse_num(int opt, const char *arg, uint64_t min, uint64_t max, const char *what,
+		      uint64_t *out)
 {
 	char *end;
 
 	errno = 0;
 	*out = strtoull(arg, &end, 10);
-	if (errno || *end || !*arg || arg[0] == '-') {
-		fprintf(stderr, "scry: -%c: '%s' is not a non-negative number\n", opt, arg);
+	if (!isdigit((unsigned char)arg[0]) || *end) {
+		fprintf(stderr, "scry: -%c %s: not a number\n", opt, arg);
+		return false;
+	}
+	if (errno == ERANGE || *out < min || *out > max) {
+		fprintf(stderr, "scry: invalid %s %s: -%c takes %" PRIu64 " to %" PRIu64 "\n",
+			what, arg, opt, min, max);
 		return false;
 	}
 	return true;
@@ -130,6 +144,21 @@ static void on_stop_signal(int sig)
 extern int scry_list_fields(FILE *f);
 extern int scry_list_events(FILE *f);
 
+/*
+ * The largest -G/-M seconds and -C megabytes: their count of nanoseconds or bytes fits
+ * in 64 bits.
+ */
+#define MAX_SECONDS (UINT64_MAX / 1000000000u)
+#define MAX_MB (UINT64_MAX / 1000000u)
+
+enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION };
+
+/*
+ * Options may come before and after the filter words, as in sysdig (getopt permutes
+ * them); a filter word that starts with '-' goes after "--". An unknown option is
+ * reported in one line (getopt's, with "scry" as the program name) and a pointer to
+ * --help.
+ */
 static int parse_args(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -148,15 +177,18 @@ static int parse_args(int argc, char **argv)
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "engine", required_argument, NULL, 'k' },
-		{ "driver", required_argument, NULL, 0x100 },
+		{ "engine", required_argument, NULL, OPT_ENGINE },
+		{ "driver", required_argument, NULL, OPT_DRIVER },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
+	static char progname[] = "scry";
 	uint64_t v;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+r:p:jn:vDw:zs:C:G:W:M:lLhk", longopts, NULL)) != -1) {
+	/* getopt's messages name argv[0]: "scry", not the path it was started by */
+	argv[0] = progname;
+	while ((c = getopt_long(argc, argv, "r:p:jn:vDw:zs:C:G:W:M:lLhk", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
 		case 'p': opts.format = optarg; break;
@@ -164,43 +196,43 @@ static int parse_args(int argc, char **argv)
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
 		case 'n':
-			errno = 0;
-			opts.max_events = strtoull(optarg, &end, 10);
-			if (errno || *end || !*optarg || optarg[0] == '-') {
-				fprintf(stderr, "scry: -n: '%s' is not a number of events\n", optarg);
+			if (!parse_num(c, optarg, 1, UINT64_MAX, "event count", &opts.max_events))
 				return 2;
-			}
 			break;
 		case 'w': opts.write.path = optarg; break;
 		case 'z': opts.write.gzip = true; break;
 		case 's':
-			if (!parse_u64(c, optarg, &v) || v > UINT32_MAX)
+			if (!parse_num(c, optarg, 0, UINT32_MAX, "snaplen", &v))
 				return 2;
 			opts.write.snaplen = (uint32_t)v;
 			break;
 		case 'C':
-			if (!parse_u64(c, optarg, &opts.write.rotate_mb))
+			if (!parse_num(c, optarg, 1, MAX_MB, "file size", &opts.write.rotate_mb))
 				return 2;
 			break;
 		case 'G':
-			if (!parse_u64(c, optarg, &opts.write.rotate_s))
+			if (!parse_num(c, optarg, 1, MAX_SECONDS, "duration", &opts.write.rotate_s))
 				return 2;
 			break;
 		case 'W':
-			if (!parse_u64(c, optarg, &v) || v > UINT32_MAX)
+			if (!parse_num(c, optarg, 1, UINT32_MAX, "file limit", &v))
 				return 2;
 			opts.write.max_files = (uint32_t)v;
 			break;
 		case 'M':
-			if (!parse_u64(c, optarg, &opts.write.max_s))
+			if (!parse_num(c, optarg, 1, MAX_SECONDS, "duration", &opts.write.max_s))
 				return 2;
 			break;
 		case 'l': exit(scry_list_fields(stdout));
 		case 'L': exit(scry_list_events(stdout));
 		case 'h': usage(stdout); exit(0);
-		case 'k': opts.engine = optarg ? optarg : "kmod"; break;
-		case 0x100: exit(scry_driver(optarg, argc - optind, argv + optind));
-		default: usage(stderr); return 2;
+		case 'k': opts.engine = "kmod"; break;
+		case OPT_ENGINE: opts.engine = optarg; break;
+		case OPT_VERSION: printf("scry version %s\n", SCRY_VERSION); exit(0);
+		case OPT_DRIVER: exit(scry_driver(optarg, argc - optind, argv + optind));
+		default:
+			fprintf(stderr, "Try 'scry --help' for more information.\n");
+			return 2;
 		}
 	}
 	if (optind < argc) {
@@ -247,7 +279,8 @@ int main(int argc, char **argv)
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0 };
 	rc = sinsp_open(&o, &s, errbuf);
 	if (rc) {
-		fprintf(stderr, "scry: cannot open %s: %s\n", opts.read_path, errbuf);
+		/* the message names the file */
+		fprintf(stderr, "scry: %s\n", errbuf);
 		return 1;
 	}
 	status = scry_print_setup(s, opts.format, opts.json, opts.filter, &fmt, &filter);

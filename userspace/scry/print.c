@@ -70,8 +70,14 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		/* sysdig's -M window: from the first event that passes the filter, hidden
 		 * ones (the state events at the start of a capture) included */
 		if (o->max_s) {
-			if (!end_ts)
-				end_ts = ref->ts_ns + o->max_s * NS_PER_S;
+			if (!end_ts) {
+				/* saturated: a window past 2554 has no end */
+				uint64_t win = o->max_s > UINT64_MAX / NS_PER_S ? UINT64_MAX :
+					       o->max_s * NS_PER_S;
+
+				end_ts = ref->ts_ns > UINT64_MAX - win ? UINT64_MAX :
+					 ref->ts_ns + win;
+			}
 			else if (ref->ts_ns >= end_ts)
 				break;
 		}

@@ -40,7 +40,7 @@ struct writer {
 	uint64_t last_s;            /* -G: second of the event that opened the current file */
 	bool have_last_s;
 	uint64_t written;           /* events written that matched (for -n) */
-	uint64_t first_ts;          /* ts of the first event read (for -M) */
+	uint64_t end_ts;            /* -M: ts where the window ends (0: not started) */
 };
 
 static void name_next(struct writer *w)
@@ -89,7 +89,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 	char err[SCAP_ERRBUF_SIZE];
 	SCAP_OPTS(scap_dump_opts, d, .compression = w->o->gzip ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
 		  .snaplen = w->o->snaplen,
-		  .buffer_bytes = w->o->gzip && w->o->rotate_mb ? ROTATE_GZ_BUFFER : 0);
+		  .buffer_bytes = w->o->gzip && w->o->rotate_mb ? ROTATE_GZ_BUFFER : 0,
+		  .compat_0293 = !w->o->read_path /* live: events sysdig 0.29.3 reads */);
 	int rc;
 
 	name_next(w);
@@ -122,6 +123,14 @@ static int file_close(struct writer *w)
 		return 1;
 	}
 	return 0;
+}
+
+/* End of the -M window of @max_s seconds from @first_ts (ns), saturated at UINT64_MAX. */
+static uint64_t window_end(uint64_t first_ts, uint64_t max_s)
+{
+	uint64_t win = max_s > UINT64_MAX / NS_PER_S ? UINT64_MAX : max_s * NS_PER_S;
+
+	return first_ts > UINT64_MAX - win ? UINT64_MAX : first_ts + win;
 }
 
 /* sysdig's cycle writer: does the event at @ts start a new file? */
@@ -160,7 +169,7 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 {
 	struct scap_evt_ref e = { .sz = sizeof(e) };
 	scap_t *h = sinsp_scap(s);
-	uint64_t max_ns = w->o->max_s * NS_PER_S, first_ts = 0;
+	uint64_t end_ts = 0;
 	int rc;
 
 	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
@@ -171,10 +180,10 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 				scap_last_error(h));
 			return 1;
 		}
-		if (max_ns) {
-			if (!first_ts)
-				first_ts = e.ts_ns;
-			if (first_ts && e.ts_ns >= first_ts + max_ns)
+		if (w->o->max_s) {
+			if (!end_ts && e.ts_ns)
+				end_ts = window_end(e.ts_ns, w->o->max_s);
+			if (end_ts && e.ts_ns >= end_ts)
 				break;
 		}
 		if (scap_dump_event(w->d, &e, e.flags)) {
@@ -228,9 +237,9 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			break;
 		}
 		ref = sinsp_evt_raw(evt);
-		if (!w.first_ts && ref->ts_ns)
-			w.first_ts = ref->ts_ns;
-		if (o->max_s && w.first_ts && ref->ts_ns >= w.first_ts + o->max_s * NS_PER_S)
+		if (o->max_s && !w.end_ts && ref->ts_ns)
+			w.end_ts = window_end(ref->ts_ns, o->max_s);
+		if (w.end_ts && ref->ts_ns >= w.end_ts)
 			break;
 		matched = !filter || sinsp_filter_match(filter, evt);
 		flags = ref->flags;
