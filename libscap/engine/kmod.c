@@ -101,16 +101,16 @@ static int open_error(struct scap *h, const char *dev, int err)
 	case ENODEV:
 		if (access("/sys/module/scry", F_OK) == 0)
 			return scap_err(h, -err,
-					"the scry kernel module is loaded but %s is missing "
-					"(no devtmpfs or udev?)", dev);
+					"the scry kernel module is loaded but its device is "
+					"missing (no devtmpfs or udev?); open %s", dev);
 		return scap_err(h, -err,
 				"the scry kernel module is not loaded: run scry --driver load "
-				"(as root), or install it with DKMS (no %s)", dev);
+				"(as root), or install it with DKMS; open %s", dev);
 	case EACCES:
 	case EPERM:
 		return scap_err(h, -err,
-				"capturing needs root: %s is readable by root only; run scry as "
-				"root (e.g. sudo scry)", dev);
+				"capturing needs root: run scry as root (e.g. sudo scry); open %s",
+				dev);
 	case EBUSY:
 		return scap_err(h, -err, "open %s (another capture is reading it)", dev);
 	default:

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/capability.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -140,6 +141,22 @@ static void explain_load_error(int err, const char *what)
 
 static int driver_status(struct kmod_ctx *ctx);
 
+/* Whether this process may load kernel modules (CAP_SYS_MODULE effective); true when
+ * that cannot be told (the kernel then says). */
+static bool may_load_modules(void)
+{
+	cap_flag_value_t v = CAP_CLEAR;
+	cap_t caps = cap_get_proc();
+
+	if (!caps)
+		return true;
+	if (cap_get_flag(caps, CAP_SYS_MODULE, CAP_EFFECTIVE, &v) != 0)
+		v = CAP_SET;
+	cap_free(caps);
+	return v == CAP_SET;
+}
+
+
 static int driver_load(struct kmod_ctx *ctx, int argc, char **argv)
 {
 	char path[PATH_MAX], params[1024] = "";
@@ -169,6 +186,12 @@ static int driver_load(struct kmod_ctx *ctx, int argc, char **argv)
 		printf("the scry kernel module is already loaded\n");
 		driver_status(ctx);
 		return 0;
+	}
+	/* before looking for a module: without the right, where it is does not matter */
+	if (!may_load_modules()) {
+		fprintf(stderr, "scry: --driver load: loading a kernel module needs root "
+			"(CAP_SYS_MODULE); run scry --driver load as root\n");
+		return 1;
 	}
 	if (given && (strchr(given, '/') || strstr(given, ".ko"))) {
 		rc = libkmod.kmod_module_new_from_path(ctx, given, &mod);

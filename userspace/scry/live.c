@@ -147,6 +147,9 @@ int scry_live(const struct scry_live_opts *o)
 	status = check_print_args(o);
 	if (status)
 		return status;
+	/* likewise a -w path that cannot be created */
+	if (o->write && o->write->path && scry_write_check(o->write))
+		return 1;
 	/* started before the /proc scan: no process is missed between the two */
 	SCAP_OPTS(scap_open_opts, so, .engine = engine, .start = true);
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,

@@ -15,11 +15,14 @@
  * (compressed bytes with -z) with MB * 1,000,000 before each event.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libscap/scap_dump.h>
 #include <libsinsp/sinsp_dump.h>
@@ -81,6 +84,52 @@ static void name_next(struct writer *w)
 		snprintf(w->name + n, sizeof(w->name) - n, "%0*" PRIu32, w->digits, w->index);
 	}
 	w->index++;
+}
+
+/* Width of the -C index: the digits of -W (0 without -W). */
+static int index_digits(uint32_t max_files)
+{
+	int d = 0;
+
+	for (; max_files; max_files /= 10)
+		d++;
+	return d;
+}
+
+int scry_write_check(const struct scry_write_opts *o)
+{
+	struct writer w = { .o = o };
+	char dir[sizeof(w.name)];
+	struct stat st;
+	char *slash;
+	int err = 0;
+
+	if (!strcmp(o->path, "-"))
+		return 0; /* standard output */
+	w.digits = index_digits(o->max_files);
+	name_next(&w); /* the first file's name, as scry_write() names it */
+	if (stat(w.name, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			err = EISDIR;
+		else if (faccessat(AT_FDCWD, w.name, W_OK, AT_EACCESS) != 0)
+			err = errno;
+	} else if (errno != ENOENT) {
+		err = errno;
+	} else {
+		/* created later: its directory must let us create it */
+		snprintf(dir, sizeof(dir), "%s", w.name);
+		slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir] = '\0'; /* "/x" -> "/" */
+		if (faccessat(AT_FDCWD, slash ? dir : ".", W_OK | X_OK, AT_EACCESS) != 0)
+			err = errno;
+	}
+	if (err) {
+		/* the words of scap_dump_open() */
+		fprintf(stderr, "scry: cannot create %s: %s\n", w.name, strerror(err));
+		return 1;
+	}
+	return 0;
 }
 
 /* Open the next file and write the inspector's state into it. */
@@ -201,8 +250,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	struct sinsp_evt *evt;
 	int status = 0, rc;
 
-	for (uint32_t n = o->max_files; n; n /= 10)
-		w.digits++;
+	w.digits = index_digits(o->max_files);
 	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
 		w.past = calloc(o->max_files, sizeof(*w.past));
 		if (!w.past) {

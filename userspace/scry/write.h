@@ -27,6 +27,15 @@ struct scry_write_opts {
 };
 
 /*
+ * Whether the first file scry_write() would create from @o can be created (or, when it
+ * exists, written): a directory, a missing or unwritable directory are refused. Creates
+ * nothing, so that a later failure leaves no file behind. Live capture calls it before
+ * the engine loads (seconds for the eBPF probe). "-" (standard output) passes.
+ * Return: 0, or 1 with the reason printed on stderr.
+ */
+int scry_write_check(const struct scry_write_opts *o);
+
+/*
  * Read every event of @s and write the ones @filter matches (NULL: all). Each file
  * starts with the inspector's state (sinsp_dump_state()); an event the filter rejects
  * that changes state is written flagged state-only, the others are left out.

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""test/cli_test.py: scry's option handling and capture-reading messages (ctest cli_test).
+
+    test/cli_test.py [--scry build/bin/scry]
+
+Each check runs scry and asserts its exit status and its exact output or message:
+options after the filter (sysdig's getopt permutes), -k/--engine, --version, unknown
+options, out-of-range values (-n/-s/-C/-G/-W/-M), the -M limit that overflowed, a -w
+path refused before the capture engine loads, gzip captures with a bad CRC or garbage
+after the magic or read through a pipe, a pcapng network capture, a directory, a
+missing file, --driver load without CAP_SYS_MODULE and --engine kmod without the module.
+
+Reads ../shared/conformance/traces/cat_write.scap (gzip, 85 events); skips (exit 0 with
+a message) when it is absent.
+"""
+import argparse
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TRACE = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'cat_write.scap')
+TRY = "Try 'scry --help' for more information.\n"
+failures = []
+
+
+def check(ok, what):
+    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
+    if not ok:
+        failures.append(what)
+
+
+def run(args, stdin=None, pass_fds=(), prefix=()):
+    env = dict(os.environ, TZ='UTC')
+    p = subprocess.run(list(prefix) + [SCRY] + list(args), stdin=stdin,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                       pass_fds=pass_fds, timeout=120)
+    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+
+
+def expect(args, rc, err, what, out=None, **kw):
+    """scry ARGS exits RC with stderr ERR (and stdout OUT when given)."""
+    got_rc, got_out, got_err = run(args, **kw)
+    ok = got_rc == rc and got_err == err and (out is None or got_out == out)
+    if not ok:
+        print('  rc %d (want %d)\n  stderr %r\n  want   %r' % (got_rc, rc, got_err, err))
+    check(ok, what)
+    return got_out
+
+
+def options(tmp):
+    full = run(['-r', TRACE])[1]
+    lines = full.splitlines(True)
+    check(len(lines) == 85, 'the trace prints 85 events')
+    cat3 = run(['-r', TRACE, '-n', '3', 'proc.name=cat'])[1]
+    check(len(cat3.splitlines()) == 3, '-n 3 proc.name=cat: 3 lines')
+    expect(['-r', TRACE, 'proc.name=cat', '-n', '3'], 0, '', 'an option after the filter',
+           out=cat3)
+    expect(['-r', TRACE, 'proc.name', '=', 'cat', '-n', '3'], 0, '',
+           'an option after a filter of several words', out=cat3)
+    expect(['-r', TRACE, 'evt.res', '=', '-1'], 2, "scry: invalid option -- '1'\n" + TRY,
+           "a filter word starting with '-' is an option, as in sysdig")
+    neg = run(['-r', TRACE, 'evt.rawres != -1'])[1]
+    check(len(neg.splitlines()) == 36, "evt.rawres != -1: 36 events (as sysdig)")
+    expect(['-r', TRACE, '--', 'evt.rawres', '!=', '-1'], 0, '',
+           "a filter word starting with '-' after --", out=neg)
+    # -k takes no argument: what follows is the next option
+    expect(['-r', TRACE, '-k', '-n', '2'], 0, '', '-k takes no argument',
+           out=''.join(lines[:2]))
+    helptext = run(['--help'])[1]
+    check(re.search(r'^ -k +capture with the scry kernel module \(--engine kmod\)$', helptext,
+                    re.M) is not None and
+          re.search(r'^ +--engine=ENGINE +the live capture engine', helptext, re.M) is not None and
+          '-k, --engine' not in helptext and re.search(r'^ +--version ', helptext, re.M),
+          '--help: -k and --engine=ENGINE apart, --version')
+    with open(os.path.join(ROOT, 'CMakeLists.txt')) as f:
+        version = re.search(r'project\(scry VERSION ([0-9.]+)', f.read()).group(1)
+    expect(['--version'], 0, '', '--version', out='scry version %s\n' % version)
+    expect(['--bogus'], 2, "scry: unrecognized option '--bogus'\n" + TRY,
+           'an unknown long option: one line and a pointer to --help', out='')
+    expect(['-Q'], 2, "scry: invalid option -- 'Q'\n" + TRY, 'an unknown short option')
+    expect(['-r'], 2, "scry: option requires an argument -- 'r'\n" + TRY,
+           'a missing option argument')
+    out = os.path.join(tmp, 'o.scap')
+    for args, err in (
+            (['-n', '0'], 'invalid event count 0: -n takes 1 to 18446744073709551615'),
+            (['-n', 'x'], '-n x: not a number'),
+            (['-n', '-1'], '-n -1: not a number'),
+            (['-s', '4294967296'], 'invalid snaplen 4294967296: -s takes 0 to 4294967295'),
+            (['-C', '1', '-W', '4294967296'],
+             'invalid file limit 4294967296: -W takes 1 to 4294967295'),
+            (['-C', '1', '-W', '0'], 'invalid file limit 0: -W takes 1 to 4294967295'),
+            (['-C', '18446744073710'],
+             'invalid file size 18446744073710: -C takes 1 to 18446744073709'),
+            (['-C', '0'], 'invalid file size 0: -C takes 1 to 18446744073709'),
+            (['-G', '0'], 'invalid duration 0: -G takes 1 to 18446744073'),
+            (['-G', '18446744074'], 'invalid duration 18446744074: -G takes 1 to 18446744073'),
+            (['-M', '0'], 'invalid duration 0: -M takes 1 to 18446744073'),
+            (['-M', '18446744074'], 'invalid duration 18446744074: -M takes 1 to 18446744073')):
+        expect(['-r', TRACE, '-w', out] + args, 2, 'scry: %s\n' % err,
+               'refused: %s' % ' '.join(args))
+    check(not os.path.exists(out), 'no file written by a refused command line')
+    # the largest -M: its window holds every event (it wrapped to a few seconds, or 0)
+    expect(['-r', TRACE, '-M', '18446744073'], 0, '', '-M 18446744073 prints every event',
+           out=full)
+    expect(['-r', TRACE, '-M', '18446744073', '-w', out], 0, '', '-M 18446744073 -w')
+    expect(['-r', out], 0, '', '-M 18446744073 -w wrote every event', out=full)
+    expect(['-r', TRACE, '-M', '18446744073', '-w', out, 'evt.num>0'], 0, '',
+           '-M 18446744073 -w with a filter')
+    expect(['-r', out], 0, '', '-M 18446744073 -w with a filter wrote every event', out=full)
+    return full
+
+
+def live_w(tmp):
+    # refused before any engine is opened: no module or probe message, no file left
+    bad = os.path.join(tmp, 'missing-dir', 'x.scap')
+    expect(['-w', bad, '-M', '1'], 1,
+           'scry: cannot create %s: No such file or directory\n' % bad,
+           'live -w into a missing directory: refused before the engine')
+    expect(['-w', tmp, '-M', '1'], 1, 'scry: cannot create %s: Is a directory\n' % tmp,
+           'live -w onto a directory: refused before the engine')
+    expect(['-w', bad, '-C', '1', '-W', '10', '-M', '1'], 1,
+           'scry: cannot create %s00: No such file or directory\n' % bad,
+           'live -w -C -W: the first rotated name is checked')
+
+
+def gzip_reading(tmp, full):
+    with open(TRACE, 'rb') as f:
+        gz = f.read()
+    size = len(zlib.decompress(gz, 16 + zlib.MAX_WBITS))
+    bad = bytearray(gz)
+    bad[-8] ^= 0xff  # the CRC-32 of the trailer
+    p = os.path.join(tmp, 'badcrc.scap.gz')
+    with open(p, 'wb') as f:
+        f.write(bad)
+    expect(['-r', p], 1,
+           'scry: %s: read error at offset %d: corrupt gzip stream (incorrect data check)\n'
+           % (p, size), 'gzip with a bad CRC: every event, then the error at its offset',
+           out=full)
+    g = os.path.join(tmp, 'garbage.gz')
+    with open(g, 'wb') as f:
+        f.write(b'\x1f\x8bhello world')
+    expect(['-r', g], 1, 'scry: %s: read error at offset 0: corrupt gzip stream (unknown '
+           'compression method)\n' % g, 'garbage after the gzip magic: a corrupt gzip stream')
+    m = os.path.join(tmp, 'magic.gz')
+    with open(m, 'wb') as f:
+        f.write(b'\x1f\x8b')
+    expect(['-r', m], 1, 'scry: %s: read error at offset 0: corrupt gzip stream: it ends '
+           'before any data\n' % m, 'the gzip magic alone: a corrupt gzip stream')
+    for name in ('/dev/stdin', '-'):
+        with open(TRACE, 'rb') as f:
+            expect(['-r', name], 0, '', 'gzip through a pipe: -r %s' % name, out=full,
+                   stdin=subprocess.Popen(['cat'], stdin=f, stdout=subprocess.PIPE).stdout)
+    r, w = os.pipe()
+    os.write(w, gz)  # < 64 KiB: fits in the pipe
+    os.close(w)
+    expect(['-r', '/dev/fd/%d' % r], 0, '', 'gzip through a pipe: -r /dev/fd/N', out=full,
+           pass_fds=(r,))
+    os.close(r)
+
+
+def block(btype, body):
+    body += b'\0' * (-len(body) % 4)
+    n = 12 + len(body)
+    return struct.pack('<II', btype, n) + body + struct.pack('<I', n)
+
+
+def other_inputs(tmp):
+    p = os.path.join(tmp, 'net.pcapng')
+    with open(p, 'wb') as f:
+        f.write(block(0x0A0D0D0A, struct.pack('<IHHq', 0x1A2B3C4D, 1, 0, -1)) +
+                block(1, struct.pack('<HHI', 1, 0, 65535)) +
+                block(6, struct.pack('<IIIII', 0, 0, 0, 60, 60) + bytes(60)))
+    expect(['-r', p], 1, 'scry: %s: not a scap capture: a pcapng file without scap blocks '
+           '(its first block after the section header has type 0x1: a network capture?)\n' % p,
+           'a pcapng network capture: refused, exit 1')
+    expect(['-r', tmp], 1, 'scry: %s: Is a directory\n' % tmp, 'a directory')
+    missing = os.path.join(tmp, 'missing.scap')
+    expect(['-r', missing], 1, 'scry: %s: No such file or directory\n' % missing,
+           'a missing file: named once')
+
+
+def privileges():
+    setpriv = shutil.which('setpriv')
+    if os.geteuid() == 0 and setpriv:
+        expect(['--driver', 'load'], 1, 'scry: --driver load: loading a kernel module needs '
+               'root (CAP_SYS_MODULE); run scry --driver load as root\n',
+               '--driver load as nobody: needs root',
+               prefix=(setpriv, '--reuid=65534', '--regid=65534', '--clear-groups',
+                       '--inh-caps=-all'))
+    else:
+        print('skip --driver load as nobody (needs root and setpriv)')
+    if not os.path.exists('/dev/scry0'):
+        expect(['--engine', 'kmod'], 1, 'scry: the scry kernel module is not loaded: run scry '
+               '--driver load (as root), or install it with DKMS; open /dev/scry0: No such '
+               'file or directory\n', '--engine kmod without the module')
+    else:
+        print('skip --engine kmod without the module: /dev/scry0 exists')
+
+
+def main():
+    global SCRY
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    a = ap.parse_args()
+    SCRY = os.path.abspath(a.scry)
+    if not os.path.exists(TRACE):
+        print('cli_test: skipped: no %s' % TRACE)
+        return 0
+    with tempfile.TemporaryDirectory(prefix='scry_cli_') as tmp:
+        full = options(tmp)
+        live_w(tmp)
+        gzip_reading(tmp, full)
+        other_inputs(tmp)
+        privileges()
+    if failures:
+        print('cli_test: %d failed' % len(failures))
+        return 1
+    print('cli_test: all passed')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
