@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include <libscap/scap_bytes.h>
+#include "driver/abi/event_table_compat.h"
 #include "dump_int.h"
 
 /* 256 KiB: the buffers in use (one filling, SCAP_DUMP_QUEUE queued) stay near the L2
@@ -251,6 +252,7 @@ static void dumper_free(struct scap_dumper *d)
 	dump_gz_close(d);
 	free(d->buf);
 	free(d->scratch);
+	free(d->compat);
 	free(d);
 }
 
@@ -286,6 +288,7 @@ int scap_dump_open(const struct scap_dump_opts *opts, struct scap_dumper **out, 
 		return open_fail(errbuf, -ENOMEM, "scap_dump_open: out of memory");
 	d->blk_start = SIZE_MAX;
 	d->snaplen = OPTS_GET(opts, snaplen, 0);
+	d->compat_from = OPTS_GET(opts, compat_0293, false) ? SCAP_EVT_MAX_0293 : UINT32_MAX;
 	d->flush_at = bufsz ? (bufsz < DUMP_BUF_MIN ? DUMP_BUF_MIN : bufsz) : DUMP_BUF_DEFAULT;
 	snprintf(d->path, sizeof(d->path), "%s",
 		 strcmp(opts->path, "-") ? opts->path : "standard output");
@@ -375,6 +378,7 @@ int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
 	s.file_bytes = d->out_off;
 	s.events = d->events;
 	s.events_truncated = d->events_truncated;
+	s.events_compat = d->events_compat;
 	n = s.sz;
 	memcpy(out, &s, n);
 	return 0;
@@ -504,11 +508,12 @@ static inline __attribute__((always_inline)) void event_fill(uint8_t *p, const u
 	memcpy(p + npad, &total, 4);
 }
 
-/* scap_dump_event() for what its fast path leaves: errors, misuse, snaplen, long
- * records, a full buffer. */
+/* scap_dump_event() for what its fast path leaves: errors, misuse, snaplen, types to
+ * write in their 0.29.3 form, long records, a full buffer. */
 static __attribute__((noinline)) int event_checked(struct scap_dumper *d,
 						   const struct scap_evt_ref *evt, uint32_t flags)
 {
+	struct scap_evt_ref conv;
 	const uint8_t *rec;
 	uint32_t reclen, total, npad;
 	int rc;
@@ -519,6 +524,12 @@ static __attribute__((noinline)) int event_checked(struct scap_dumper *d,
 	    scap_get_u32(evt->raw + offsetof(struct scap_abi_evt_hdr, len)) != evt->len)
 		return scap_dump_err(d, -EINVAL, "dump: event record missing or its length "
 				     "unlike its header's");
+	if (evt->type >= d->compat_from) {
+		rc = dump_compat_event(d, evt, &conv);
+		if (rc)
+			return rc;
+		evt = &conv;
+	}
 	rec = evt->raw;
 	reclen = evt->len;
 	if (d->snaplen) {
@@ -547,7 +558,8 @@ int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint3
 {
 	uint32_t reclen, total, npad;
 
-	if (!d || !evt || !evt->raw || (d->err | d->snaplen) || d->blk_start != SIZE_MAX)
+	if (!d || !evt || !evt->raw || (d->err | d->snaplen) || d->blk_start != SIZE_MAX ||
+	    evt->type >= d->compat_from)
 		return event_checked(d, evt, flags);
 	reclen = evt->len;
 	if (reclen < SCAP_ABI_EVT_HDR_LEN || reclen > DUMP_SMALL_RECORD ||

@@ -38,6 +38,12 @@ struct scap_dumper {
 	char errbuf[SCAP_ERRBUF_SIZE];
 	uint8_t *scratch;           /* event rewritten for snaplen */
 	size_t scratch_cap;
+	/* opts.compat_0293: types from here on go through dump_compat_event() (checked on
+	 * the fast path); UINT32_MAX when off */
+	uint32_t compat_from;
+	uint64_t events_compat;     /* events written as their 0.29.3 form */
+	uint8_t *compat;            /* event rewritten for 0.29.3 */
+	size_t compat_cap;
 };
 
 /* Format @code's message into d->errbuf (": strerror" appended for system errors other
@@ -87,6 +93,16 @@ void dump_gz_start(struct scap_dumper *d, size_t cap);
 int dump_gz_put(struct scap_dumper *d);
 int dump_gz_sync(struct scap_dumper *d);
 void dump_gz_close(struct scap_dumper *d);
+
+/*
+ * dump_compat_event() (dump_compat.c): @evt as sysdig 0.29.3 reads it. A type that
+ * scap_evt_compat_0293 maps is rewritten into d->compat and *@out describes that record
+ * (raw, len, type, nparams; the rest copied from @evt); any other event: *@out = *@evt.
+ * Return 0; -EINVAL parameter lengths overrunning the record or a parameter too long
+ * for the older type; -ENOMEM (message in d->errbuf).
+ */
+int dump_compat_event(struct scap_dumper *d, const struct scap_evt_ref *evt,
+		      struct scap_evt_ref *out);
 
 /* Check that d is usable (not NULL, no sticky error, no open process list unless
  * @in_pl). Return 0 or the error. */

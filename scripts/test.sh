@@ -10,7 +10,8 @@
 #   4. build-asan/  ASan + UBSan build, its unit tests
 #   5. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
 #   6. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
-#                   root or BTF)
+#                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
+#                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
 #   7. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh, at most 15 min
 #   8. bpf VM       the eBPF probe on that kernel against the module: test/driver/bpf_vm.sh
@@ -94,6 +95,9 @@ if [ $run_fuzz = 1 ]; then
 fi
 
 step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/bpf_test.sh build || [ $? = 77 ]
+
+step "sysdig 0.29.3 replays a live capture of scry's as scry does (test/driver/sysdig_compat_test.sh)"
+test/driver/sysdig_compat_test.sh build || [ $? = 77 ]
 
 step "driver: scry.ko in a qemu VM booting Debian's kernel (scripts/vm/driver-test.sh)"
 timeout 900 scripts/vm/driver-test.sh --build build

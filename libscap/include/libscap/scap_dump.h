@@ -77,8 +77,24 @@ struct scap_dump_opts {
 	 * Smaller buffers lose less when the writer is killed.
 	 */
 	uint32_t buffer_bytes;
+	/*
+	 * Write every event for sysdig 0.29.3 (for live captures; off for re-writes of a
+	 * capture file, whose events must stay as they are): an event of a type newer
+	 * than 0.29.3's table (>= 336), which 0.29.3 would skip without a word, is written
+	 * as the event 0.29.3's own driver writes for that syscall: an older version of
+	 * it (dup2/dup3 as dup, pipe2 as pipe, eventfd2 as eventfd, signalfd4 as signalfd,
+	 * inotify_init1 as inotify_init, umount2 as umount, accept4 as its version 5, bpf
+	 * as its version 1; parameters the older version lacks are dropped, those it has
+	 * and ours do not are 0) or the generic syscall event (chown family, prctl,
+	 * capset, memfd_create, init_module, finit_module, io_uring_setup, ...). The
+	 * mapping is the schema's scap_evt_compat_0293 (driver/abi/event_table_compat.h).
+	 * ts, tid, cpu and the event flags are kept; snaplen applies to the result.
+	 * Newer types with no syscall form (user/group events, asyncevent) are written
+	 * as they are.
+	 */
+	bool compat_0293;
 };
-#define scap_dump_opts__last_field buffer_bytes
+#define scap_dump_opts__last_field compat_0293
 
 /* What a dumper has written so far (scap_dump_get_stats()). */
 struct scap_dump_stats {
@@ -88,6 +104,7 @@ struct scap_dump_stats {
 	                              buffered data not included */
 	uint64_t events;           /* event blocks accepted */
 	uint64_t events_truncated; /* events whose buffers snaplen cut */
+	uint64_t events_compat;    /* events written in their 0.29.3 form (opts.compat_0293) */
 };
 
 /**
@@ -177,11 +194,12 @@ SCAP_API int scap_dump_fdlist(struct scap_dumper *d, uint64_t tid, const struct 
  * @flags: [in] event flags; 0 writes an EV_V2 block, non-zero an EVF_V2 block with
  *         them (SCAP_DUMP_FLAG_STATE_ONLY: the readers apply the event to their state
  *         and do not show it).
- * With opts.snaplen, buffer parameters longer than it are cut (the stored record is
- * then shorter than evt->len).
+ * With opts.compat_0293, an event of a type newer than sysdig 0.29.3 knows is stored
+ * in its 0.29.3 form (see the option). With opts.snaplen, buffer parameters longer than
+ * it are cut (the stored record is then shorter than evt->len).
  * Return: 0; -EINVAL d/evt/evt->raw NULL, evt->len below the 26-byte header or unlike
  * the header's own length, or parameter lengths that overrun the record (snaplen
- * only); -ENOMEM; as scap_dump_machine() for write errors.
+ * or a 0.29.3 form only); -ENOMEM; as scap_dump_machine() for write errors.
  */
 SCAP_API int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt,
 			     uint32_t flags);

@@ -12,6 +12,8 @@ scry_add_check_test(test_scap_traces SOURCES ${SCAP_TEST_DIR}/test_traces.c LIBS
 target_compile_definitions(test_scap_traces PRIVATE
 	SCRY_SOURCE_DIR_DEFAULT="${CMAKE_SOURCE_DIR}")
 scry_add_check_test(test_scap_dump SOURCES ${SCAP_TEST_DIR}/test_dump.c LIBS scap scap_capture_builder)
+scry_add_check_test(test_scap_dump_compat SOURCES ${SCAP_TEST_DIR}/test_dump_compat.c
+	LIBS scap scap_capture_builder)
 scry_add_check_test(test_scap_proc_scan SOURCES ${SCAP_TEST_DIR}/test_proc_scan.c LIBS scap)
 set_target_properties(test_scap_proc_scan PROPERTIES OUTPUT_NAME test_proc_scan)
 target_link_libraries(test_scap_proc_scan PRIVATE pthread)
