@@ -1,7 +1,25 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # test/driver/guest_lib.sh - shell functions of the scripts that run inside the test VM
-# (guest_peer.sh, bench/kmod/guest.sh, bench/bpf/guest.sh); sourced with `.`, POSIX sh.
+# (guest_peer.sh, live_test.sh, bench/kmod/guest.sh, bench/bpf/guest.sh) or capture on
+# the host (sysdig_compat_test.sh); sourced with `.`, POSIX sh.
+
+# wait_started PID: wait (up to 60 s) until the scry process PID captures: it drops its
+# capabilities right after the start, so its permitted set shrinks to nothing (or
+# CAP_DAC_OVERRIDE with -w). Return 1 when PID exits or never gets there.
+wait_started() {
+	_i=0
+	while [ $_i -lt 300 ]; do
+		_prm=$(sed -n 's/^CapPrm:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+		case $_prm in
+		"") return 1 ;;
+		0000000000000000|0000000000000002) return 0 ;;
+		esac
+		sleep 0.2
+		_i=$((_i + 1))
+	done
+	return 1
+}
 
 # wait_fds PID PATTERN N: wait (up to 60 s) until process PID holds N open files whose
 # `ls -l /proc/PID/fd` line matches PATTERN (grep), then 2 s more for its initial /proc

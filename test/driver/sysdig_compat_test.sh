@@ -37,21 +37,7 @@ done
 rm -rf "$out"
 mkdir -p "$out"
 
-# Wait until scry ($1) captures: it drops its capabilities right after the start (to
-# CAP_DAC_OVERRIDE with -w).
-wait_started() {
-	i=0
-	while [ $i -lt 600 ]; do
-		prm=$(sed -n 's/^CapPrm:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
-		case $prm in
-		"") return 1 ;;
-		0000000000000000|0000000000000002) return 0 ;;
-		esac
-		sleep 0.2
-		i=$((i + 1))
-	done
-	return 1
-}
+. test/driver/guest_lib.sh
 
 "$bin/scry" --engine bpf -w "$out/live.scap" 2>"$out/scry.err" &
 spid=$!

@@ -411,3 +411,33 @@ char *cb_write_temp(const struct cb_buf *b, bool gzip)
 	cb_free(&z);
 	return path;
 }
+
+struct scap_evt_ref cb_evt_ref(const struct cb_buf *rec, uint16_t cpu)
+{
+	struct scap_evt_ref e = { .sz = sizeof(e) };
+	struct scap_abi_evt_hdr h;
+
+	memcpy(&h, rec->data, sizeof(h));
+	e.raw = rec->data;
+	e.len = h.len;
+	e.ts_ns = h.ts;
+	e.tid = h.tid;
+	e.type = h.type;
+	e.nparams = h.nparams;
+	e.cpu = cpu;
+	return e;
+}
+
+scap_t *cb_open_path(const char *path)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	scap_t *h = NULL;
+	SCAP_OPTS(scap_open_opts, o, .path = path);
+	int rc = scap_open(&o, &h, err);
+
+	if (rc) {
+		fprintf(stderr, "scap_open %s: %d %s\n", path, rc, err);
+		abort();
+	}
+	return h;
+}

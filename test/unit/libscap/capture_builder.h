@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libscap/scap.h>
 #include <libscap/scap_state.h>
 
 /* A growable byte string. */
@@ -65,8 +66,14 @@ size_t cb_event(struct cb_buf *f, uint32_t btype, uint16_t cpu, uint32_t flags, 
 		uint64_t tid, uint16_t type, uint32_t nparams, const void *const *vals,
 		const uint32_t *lens, int width);
 
-/* Write @b to a new temp file (plain or gzip); returns a malloc'd path (unlink+free it). */
+/* Write @b to a new temp file (plain or gzip); returns a malloc'd path (unlink+free it).
+ * An empty @b makes an empty file (a path for a writer to fill). */
 char *cb_write_temp(const struct cb_buf *b, bool gzip);
+/* The view scap_next() gives of record @rec (made by cb_evt_record), from CPU @cpu: raw,
+ * len, ts, tid, type and nparams from its header; flags 0. */
+struct scap_evt_ref cb_evt_ref(const struct cb_buf *rec, uint16_t cpu);
+/* scap_open() of capture file @path; prints the message and aborts on failure. */
+scap_t *cb_open_path(const char *path);
 /* gzip-compress @b in memory. */
 void cb_gzip(const struct cb_buf *in, struct cb_buf *out);
 

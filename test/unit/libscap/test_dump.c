@@ -28,18 +28,6 @@
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-static char *tmp_path(void)
-{
-	char *p = strdup("/tmp/scry_dump_XXXXXX");
-	int fd;
-
-	ck_assert_ptr_nonnull(p);
-	fd = mkstemp(p);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	return p;
-}
-
 static struct scap_dumper *dump_open(const char *path, enum scap_dump_compression c,
 				     uint32_t snaplen)
 {
@@ -58,17 +46,6 @@ static void dump_close_ok(struct scap_dumper *d)
 	int rc = scap_dump_close(d, err);
 
 	ck_assert_msg(rc == 0, "scap_dump_close: %d %s", rc, err);
-}
-
-static scap_t *open_path(const char *path)
-{
-	char err[SCAP_ERRBUF_SIZE];
-	scap_t *h = NULL;
-	SCAP_OPTS(scap_open_opts, o, .path = path);
-	int rc = scap_open(&o, &h, err);
-
-	ck_assert_msg(rc == 0, "scap_open %s: %d %s", path, rc, err);
-	return h;
 }
 
 static void read_file(const char *path, struct cb_buf *out)
@@ -93,22 +70,6 @@ static void write_event(struct cb_buf *rec, uint64_t ts, uint64_t tid, uint32_t 
 
 	memset(data, 'a', sizeof(data));
 	cb_evt_record(rec, ts, tid, SCAP_EVT_SYSCALL_WRITE_X, 2, vals, lens, 2);
-}
-
-static struct scap_evt_ref ref_of(const struct cb_buf *rec, uint16_t cpu)
-{
-	struct scap_evt_ref e = { .sz = sizeof(e) };
-	struct scap_abi_evt_hdr h;
-
-	memcpy(&h, rec->data, sizeof(h));
-	e.raw = rec->data;
-	e.len = h.len;
-	e.ts_ns = h.ts;
-	e.tid = h.tid;
-	e.type = h.type;
-	e.nparams = h.nparams;
-	e.cpu = cpu;
-	return e;
 }
 
 /* A state with every fd type and field filled with distinct values. */
@@ -205,7 +166,7 @@ START_TEST(test_section_header_bytes)
 	static const uint8_t want[28] = {
 		0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 2, 0,
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 28, 0, 0, 0 };
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct cb_buf f = { 0 };
 	struct scap_dumper *d = dump_open(path, SCAP_DUMP_PLAIN, 0);
 	struct scap_dump_stats s = { .sz = sizeof(s) };
@@ -227,7 +188,7 @@ END_TEST
 /* Every header block written and read back by the savefile engine: loop 0 plain, 1 gzip. */
 START_TEST(test_state_round_trip)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct scap_state st, got = { .sz = sizeof(got) };
 	struct scap_dumper *d = dump_open(path, _i ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN, 0);
 	const struct scap_threadinfo *t;
@@ -238,7 +199,7 @@ START_TEST(test_state_round_trip)
 	ck_assert_int_eq(scap_dump_state(d, &st), 0);
 	dump_close_ok(d);
 
-	h = open_path(path);
+	h = cb_open_path(path);
 	ck_assert_int_eq(scap_get_state(h, &got), 0);
 	ck_assert_ptr_nonnull(got.machine);
 	ck_assert_uint_eq(got.machine->num_cpus, 4);
@@ -355,7 +316,7 @@ END_TEST
  * both read back with their cpu, flags and record. */
 START_TEST(test_event_blocks)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct cb_buf rec = { 0 }, file = { 0 };
 	struct scap_dumper *d = dump_open(path, SCAP_DUMP_PLAIN, 0);
 	struct scap_evt_ref e, got = { .sz = sizeof(got) };
@@ -365,7 +326,7 @@ START_TEST(test_event_blocks)
 	scap_t *h;
 
 	write_event(&rec, 1000, 42, 5);       /* 26 + 4 + 8 + 5 = 43 bytes */
-	e = ref_of(&rec, 3);
+	e = cb_evt_ref(&rec, 3);
 	ck_assert_uint_eq(e.len, 43);
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 	ck_assert_int_eq(scap_dump_event(d, &e, SCAP_DUMP_FLAG_STATE_ONLY), 0);
@@ -393,7 +354,7 @@ START_TEST(test_event_blocks)
 	ck_assert_uint_eq(u32, SCAP_DUMP_FLAG_STATE_ONLY);
 	ck_assert_mem_eq(file.data + 88 + 14, rec.data, 43);
 
-	h = open_path(path);
+	h = cb_open_path(path);
 	ck_assert_int_eq(scap_next(h, &got), 0);
 	ck_assert_uint_eq(got.flags, 0);
 	ck_assert_uint_eq(got.cpu, 3);
@@ -415,7 +376,7 @@ END_TEST
 /* snaplen cuts buffer parameters only, rewrites the lengths, counts the cut events. */
 START_TEST(test_snaplen)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct cb_buf big = { 0 }, small = { 0 };
 	struct scap_dumper *d = dump_open(path, SCAP_DUMP_PLAIN, 16);
 	struct scap_evt_ref e, got = { .sz = sizeof(got) };
@@ -426,16 +387,16 @@ START_TEST(test_snaplen)
 
 	write_event(&big, 1, 7, 1000);
 	write_event(&small, 2, 7, 10);
-	e = ref_of(&big, 0);
+	e = cb_evt_ref(&big, 0);
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
-	e = ref_of(&small, 0);
+	e = cb_evt_ref(&small, 0);
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 	ck_assert_int_eq(scap_dump_get_stats(d, &s), 0);
 	ck_assert_uint_eq(s.events, 2);
 	ck_assert_uint_eq(s.events_truncated, 1);
 	dump_close_ok(d);
 
-	h = open_path(path);
+	h = cb_open_path(path);
 	ck_assert_int_eq(scap_next(h, &got), 0);
 	ck_assert_uint_eq(got.len, 26 + 4 + 8 + 16);
 	ck_assert_int_eq(scap_evt_params(&got, p, 2), 2);
@@ -458,7 +419,7 @@ END_TEST
 /* Many events through a small buffer, plain and gzip: all replay in order. */
 START_TEST(test_many_events)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	char err[SCAP_ERRBUF_SIZE];
 	struct scap_dumper *d = NULL;
 	SCAP_OPTS(scap_dump_opts, o, .path = path, .buffer_bytes = 5000,
@@ -475,7 +436,7 @@ START_TEST(test_many_events)
 		struct scap_evt_ref e;
 
 		write_event(&rec, 100 + i, 1 + i % 5, (uint32_t)(i % 300));
-		e = ref_of(&rec, (uint16_t)(i % 4));
+		e = cb_evt_ref(&rec, (uint16_t)(i % 4));
 		ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 		cb_free(&rec);
 	}
@@ -487,7 +448,7 @@ START_TEST(test_many_events)
 		ck_assert_uint_eq(s.file_bytes, s.bytes);
 	dump_close_ok(d);
 
-	h = open_path(path);
+	h = cb_open_path(path);
 	while ((rc = scap_next(h, &got)) == 0) {
 		ck_assert_uint_eq(got.ts_ns, 100 + n);
 		ck_assert_uint_eq(got.cpu, n % 4);
@@ -508,7 +469,7 @@ END_TEST
  */
 START_TEST(test_write_failure_leaves_valid_file)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	char err[SCAP_ERRBUF_SIZE];
 	struct scap_dumper *d = NULL;
 	SCAP_OPTS(scap_dump_opts, o, .path = path, .buffer_bytes = 4096);
@@ -529,7 +490,7 @@ START_TEST(test_write_failure_leaves_valid_file)
 		struct scap_evt_ref e;
 
 		write_event(&rec, 10 + i, 1, 97);
-		e = ref_of(&rec, 0);
+		e = cb_evt_ref(&rec, 0);
 		rc = scap_dump_event(d, &e, 0);
 		cb_free(&rec);
 	}
@@ -541,7 +502,7 @@ START_TEST(test_write_failure_leaves_valid_file)
 	/* 28-byte header + whole 152-byte blocks (12 + 2 + 26 + 4 + 8 + 97 + pad 3) */
 	ck_assert_int_eq((stt.st_size - 28) % 152, 0);
 	ck_assert_int_le(stt.st_size, 20000);
-	h = open_path(path);
+	h = cb_open_path(path);
 	while ((rc = scap_next(h, &got)) == 0)
 		ck_assert_uint_eq(got.ts_ns, 10 + n++);
 	ck_assert_int_eq(rc, SCAP_EOF);
@@ -618,7 +579,7 @@ static int gzip_members(const char *path, uint64_t *bytes)
  */
 START_TEST(test_threaded_writer)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct scap_dumper *d;
 	struct scap_evt_ref got = { .sz = sizeof(got) };
 	struct scap_dump_stats s = { .sz = sizeof(s) };
@@ -636,7 +597,7 @@ START_TEST(test_threaded_writer)
 
 		rec.len = 0;
 		write_event(&rec, 1000 + i, 7, 1000 + (uint32_t)(i * 37 % 1000));
-		e = ref_of(&rec, (uint16_t)(i % 3));
+		e = cb_evt_ref(&rec, (uint16_t)(i % 3));
 		ck_assert_int_eq(scap_dump_event(d, &e, i % 10 == 0 ? SCAP_DUMP_FLAG_STATE_ONLY : 0), 0);
 	}
 	ck_assert_int_eq(scap_dump_flush(d), 0);
@@ -660,7 +621,7 @@ START_TEST(test_threaded_writer)
 		ck_assert_int_le(members, 1 + (int)(s.bytes / (256 << 10)) + 1);
 	}
 
-	h = open_path(path);
+	h = cb_open_path(path);
 	while ((rc = scap_next(h, &got)) == 0) {
 		ck_assert_uint_eq(got.ts_ns, 1000 + n);
 		ck_assert_uint_eq(got.cpu, n % 3);
@@ -695,7 +656,7 @@ END_TEST
  */
 START_TEST(test_threaded_write_failure)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	char err[SCAP_ERRBUF_SIZE];
 	struct scap_dumper *d = NULL;
 	SCAP_OPTS(scap_dump_opts, o, .path = path, .compression = SCAP_DUMP_GZIP);
@@ -725,7 +686,7 @@ START_TEST(test_threaded_write_failure)
 		}
 		rec.len = 0;
 		cb_evt_record(&rec, 10 + i, 1, SCAP_EVT_SYSCALL_WRITE_X, 2, vals, lens, 2);
-		e = ref_of(&rec, 0);
+		e = cb_evt_ref(&rec, 0);
 		rc = scap_dump_event(d, &e, 0);
 	}
 	ck_assert_int_eq(rc, -EFBIG);
@@ -736,7 +697,7 @@ START_TEST(test_threaded_write_failure)
 	ck_assert_int_eq(scap_dump_close(d, err), -EFBIG);
 	ck_assert_ptr_nonnull(strstr(err, "File too large"));
 	cb_free(&rec);
-	h = open_path(path);
+	h = cb_open_path(path);
 	while ((rc = scap_next(h, &got)) == 0)
 		ck_assert_uint_eq(got.ts_ns, 10 + n++);
 	ck_assert_int_eq(rc, SCAP_EOF);
@@ -775,7 +736,7 @@ END_TEST
 
 START_TEST(test_misuse)
 {
-	char *path = tmp_path();
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	struct scap_dumper *d = dump_open(path, SCAP_DUMP_PLAIN, 0);
 	struct scap_threadinfo t;
 	struct cb_buf rec = { 0 };
@@ -791,7 +752,7 @@ START_TEST(test_misuse)
 	ck_assert_int_eq(scap_dump_fdlist(d, 1, NULL, 0), -EINVAL);
 	ck_assert_int_eq(scap_dump_proclist_end(d), 0);
 	write_event(&rec, 1, 1, 3);
-	e = ref_of(&rec, 0);
+	e = cb_evt_ref(&rec, 0);
 	e.len -= 1; /* unlike the header's length */
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), -EINVAL);
 	ck_assert_int_eq(scap_dump_event(d, NULL, 0), -EINVAL);

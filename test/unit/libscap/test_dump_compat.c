@@ -84,18 +84,6 @@ static void synth_event(struct cb_buf *rec, struct synth *s, uint16_t type, uint
 		      info->flags & SCAP_EF_LARGE_PAYLOAD ? 4 : 2);
 }
 
-static char *tmp_path(void)
-{
-	char *p = strdup("/tmp/scry_dumpcompat_XXXXXX");
-	int fd;
-
-	ck_assert_ptr_nonnull(p);
-	fd = mkstemp(p);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	return p;
-}
-
 static struct scap_dumper *dump_open(const char *path, bool compat, uint32_t snaplen)
 {
 	char err[SCAP_ERRBUF_SIZE];
@@ -105,33 +93,6 @@ static struct scap_dumper *dump_open(const char *path, bool compat, uint32_t sna
 
 	ck_assert_msg(rc == 0, "scap_dump_open: %d %s", rc, err);
 	return d;
-}
-
-static struct scap_evt_ref ref_of(const struct cb_buf *rec, uint16_t cpu)
-{
-	struct scap_evt_ref e = { .sz = sizeof(e) };
-	struct scap_abi_evt_hdr h;
-
-	memcpy(&h, rec->data, sizeof(h));
-	e.raw = rec->data;
-	e.len = h.len;
-	e.ts_ns = h.ts;
-	e.tid = h.tid;
-	e.type = h.type;
-	e.nparams = h.nparams;
-	e.cpu = cpu;
-	return e;
-}
-
-static scap_t *open_path(const char *path)
-{
-	char err[SCAP_ERRBUF_SIZE];
-	scap_t *h = NULL;
-	SCAP_OPTS(scap_open_opts, o, .path = path);
-	int rc = scap_open(&o, &h, err);
-
-	ck_assert_msg(rc == 0, "scap_open %s: %d %s", path, rc, err);
-	return h;
 }
 
 /* Write one event of @type (synthetic values) with the mode on; read it back into
@@ -144,14 +105,14 @@ static void round_trip(uint16_t type, struct synth *s, struct scap_evt_ref *got,
 	struct scap_evt_ref e;
 	char err[SCAP_ERRBUF_SIZE];
 
-	*path = tmp_path();
+	*path = cb_write_temp(&(struct cb_buf){ 0 }, false);
 	d = dump_open(*path, true, 0);
 	synth_event(&rec, s, type, 5000 + type, 77);
-	e = ref_of(&rec, 1);
+	e = cb_evt_ref(&rec, 1);
 	ck_assert_int_eq(scap_dump_event(d, &e, SCAP_DUMP_FLAG_STATE_ONLY), 0);
 	ck_assert_int_eq(scap_dump_close(d, err), 0);
 	cb_free(&rec);
-	*h = open_path(*path);
+	*h = cb_open_path(*path);
 	got->sz = sizeof(*got);
 	ck_assert_int_eq(scap_next(*h, got), 0);
 }
@@ -415,17 +376,17 @@ START_TEST(test_bpf_res_or_fd)
 		uint32_t lens[2] = { 8, 4 };
 		struct cb_buf rec = { 0 };
 		struct scap_evt_ref e, got = { .sz = sizeof(got) };
-		char *path = tmp_path(), err[SCAP_ERRBUF_SIZE];
+		char *path = cb_write_temp(&(struct cb_buf){ 0 }, false), err[SCAP_ERRBUF_SIZE];
 		struct scap_dumper *d = dump_open(path, true, 0);
 		struct scap_param p[1];
 		int64_t v;
 		scap_t *h;
 
 		cb_evt_record(&rec, 1, 2, SCAP_EVT_SYSCALL_BPF_2_X, 2, vals, lens, 2);
-		e = ref_of(&rec, 0);
+		e = cb_evt_ref(&rec, 0);
 		ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 		ck_assert_int_eq(scap_dump_close(d, err), 0);
-		h = open_path(path);
+		h = cb_open_path(path);
 		ck_assert_int_eq(scap_next(h, &got), 0);
 		ck_assert_uint_eq(got.type, SCAP_EVT_SYSCALL_BPF_X);
 		ck_assert_int_eq(scap_evt_params(&got, p, 1), 1);
@@ -451,7 +412,7 @@ START_TEST(test_untouched_and_stats)
 	uint32_t mode, i;
 
 	for (mode = 0; mode < 2; mode++) {
-		char *path = tmp_path(), err[SCAP_ERRBUF_SIZE];
+		char *path = cb_write_temp(&(struct cb_buf){ 0 }, false), err[SCAP_ERRBUF_SIZE];
 		struct scap_dumper *d = dump_open(path, mode, 4);
 		struct scap_evt_ref e, got = { .sz = sizeof(got) };
 		struct synth s;
@@ -460,7 +421,7 @@ START_TEST(test_untouched_and_stats)
 		for (i = 0; i < 4; i++) {
 			rec[i].len = 0;
 			synth_event(&rec[i], &s, types[i], 10 + i, 3);
-			e = ref_of(&rec[i], 0);
+			e = cb_evt_ref(&rec[i], 0);
 			ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 		}
 		ck_assert_int_eq(scap_dump_get_stats(d, &st), 0);
@@ -468,7 +429,7 @@ START_TEST(test_untouched_and_stats)
 		ck_assert_uint_eq(st.events_compat, mode ? 2 : 0);
 		ck_assert_uint_eq(st.events_truncated, 1); /* write's 12-byte data, cut at 4 */
 		ck_assert_int_eq(scap_dump_close(d, err), 0);
-		h = open_path(path);
+		h = cb_open_path(path);
 		for (i = 0; i < 4; i++) {
 			ck_assert_int_eq(scap_next(h, &got), 0);
 			if (i == 1) { /* the snapped write: 26 + 2*2 + 8 + 4 */
@@ -493,7 +454,7 @@ END_TEST
  * stays usable. */
 START_TEST(test_malformed)
 {
-	char *path = tmp_path(), err[SCAP_ERRBUF_SIZE];
+	char *path = cb_write_temp(&(struct cb_buf){ 0 }, false), err[SCAP_ERRBUF_SIZE];
 	struct scap_dumper *d = dump_open(path, true, 0);
 	struct cb_buf rec = { 0 };
 	struct scap_evt_ref e;
@@ -502,12 +463,12 @@ START_TEST(test_malformed)
 
 	synth_event(&rec, &s, SCAP_EVT_SYSCALL_DUP2_X, 1, 1);
 	memcpy(rec.data + 26, &big, 2);
-	e = ref_of(&rec, 0);
+	e = cb_evt_ref(&rec, 0);
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(scap_dump_last_error(d), "overrun"));
 	rec.len = 0;
 	synth_event(&rec, &s, SCAP_EVT_SYSCALL_DUP2_X, 1, 1);
-	e = ref_of(&rec, 0);
+	e = cb_evt_ref(&rec, 0);
 	ck_assert_int_eq(scap_dump_event(d, &e, 0), 0);
 	ck_assert_int_eq(scap_dump_close(d, err), 0);
 	cb_free(&rec);
