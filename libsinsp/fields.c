@@ -296,6 +296,37 @@ static int prepare_ref(struct field_ref *r)
 	return r->scratch ? 0 : -1;
 }
 
+static bool is_param_field(const struct field_def *d)
+{
+	return d->cls == FIELD_CLASS_EVT && (d->id == F_EVT_ARG || d->id == F_EVT_RAWARG);
+}
+
+/* Fields whose bracket argument is a number (sysdig refuses any other text). */
+static bool numeric_arg_only(const struct field_def *d)
+{
+	return (d->cls == FIELD_CLASS_PROC && (d->id == F_PROC_APID || d->id == F_PROC_ANAME)) ||
+	       (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_AROUND);
+}
+
+/* Length of the longest event parameter name that starts s, 0 when none does. */
+static size_t longest_param_name(const char *s)
+{
+	size_t best = 0;
+	uint32_t e, i;
+
+	for (e = 0; e < SCAP_EVT_MAX; e++) {
+		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
+
+		for (i = 0; info && i < info->nparams; i++) {
+			size_t n = strlen(info->params[i].name);
+
+			if (n > best && strncmp(s, info->params[i].name, n) == 0)
+				best = n;
+		}
+	}
+	return best;
+}
+
 size_t sinsp_field_parse(const char *s, struct field_ref *out)
 {
 	const struct field_def *d, *best = NULL;
@@ -334,6 +365,9 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 			if (s[end] != ']')
 				return 0;
 			n = end + 1;
+		} else if (is_param_field(best)) {
+			end = start + longest_param_name(s + start);
+			n = end;
 		} else {
 			while (is_word(s[end]))
 				end++;
@@ -347,6 +381,10 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 		if ((out->arg[0] >= '0' && out->arg[0] <= '9') ||
 		    (out->arg[0] == '-' && out->arg[1] >= '0' && out->arg[1] <= '9'))
 			out->argnum = atoi(out->arg);
+		else if (numeric_arg_only(best)) {
+			sinsp_field_ref_free(out);
+			return 0;
+		}
 	} else if (best->arg_required) {
 		return 0;
 	}
@@ -453,7 +491,7 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 		restore(out, start);
 		return false;
 	}
-	if (r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_RAWARG && !rawarg_printable(r)) {
+	if (r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_RAWARG && !r->filter && !rawarg_printable(r)) {
 		restore(out, start);
 		return false;
 	}
@@ -522,6 +560,24 @@ bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, i
 	default:
 		return false;
 	}
+}
+
+bool sinsp_field_is_multi(const struct field_ref *r)
+{
+	const struct field_def *d = r->def;
+
+	if (d->cls == FIELD_CLASS_PROC)
+		return (d->id == F_PROC_APID || d->id == F_PROC_ANAME) && !r->arg;
+	return d->cls == FIELD_CLASS_FD &&
+	       (d->id == F_FD_IP || d->id == F_FD_PORT || d->id == F_FD_PROTO || d->id == F_FD_NET);
+}
+
+enum sinsp_match sinsp_field_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+				       sinsp_field_cand_fn cb, void *ctx)
+{
+	if (r->def->cls == FIELD_CLASS_PROC)
+		return sinsp_fields_proc_match_any(evt, r, cb, ctx);
+	return sinsp_fields_fd_match_any(evt, r, cb, ctx);
 }
 
 uint8_t sinsp_field_type(const struct field_ref *r)

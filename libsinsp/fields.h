@@ -17,10 +17,12 @@
  *    SCAP_PT_BOOL; SCAP_PT_IPADDR/IPNET addresses; SCAP_PT_CHARBUF/BYTEBUF text).
  *    evt.rawarg takes the type of the named parameter: sinsp_field_type(ref).
  *  - FIELD_F_FILTER_ONLY fields (fd.ip, fd.port, fd.proto, fd.net, fd.cnet, fd.snet,
- *    fd.lnet, fd.rnet, evt.around) cannot be displayed; a filter compares them with
- *    sinsp_field_match_any() (any of the fd's addresses/ports matches).
- *  - proc.apid and proc.aname without an argument match any ancestor in a filter:
- *    sinsp_field_ancestors() walks them.
+ *    fd.lnet, fd.rnet, evt.around) cannot be displayed. A filter compares fd.ip,
+ *    fd.port, fd.proto and fd.net with sinsp_field_match_any() (any of the fd's
+ *    addresses/ports); fd.cnet / fd.snet / fd.lnet / fd.rnet extract the address of
+ *    fd.cip / fd.sip / fd.lip / fd.rip; evt.around is computed by the filter.
+ *  - proc.apid and proc.aname without an argument match any ancestor in a filter
+ *    (sinsp_field_match_any()).
  */
 #ifndef SINSP_FIELDS_H
 #define SINSP_FIELDS_H
@@ -74,6 +76,9 @@ struct field_ref {
 	int8_t *param_idx;      /* evt.arg.NAME / evt.rawarg.NAME: index of NAME per event
 	                           type (SCAP_EVT_MAX entries, -1 none); malloc'd or NULL */
 	struct field_scratch *scratch; /* buffers and state reused across extractions */
+	bool filter;            /* extracted for a filter (set by the filter compiler): the
+	                           values sysdig compares there although it prints <NA>
+	                           (evt.rawarg of any type, fd.l4proto "<NA>" of a non-IP fd) */
 };
 
 /*
@@ -81,6 +86,11 @@ struct field_ref {
  * ("evt.arg.fd", "evt.arg[0]", "proc.aname[2]"). On success fills out and returns
  * the bytes consumed; 0 when no field starts at s (out is then left without
  * allocations). Free with sinsp_field_ref_free().
+ *
+ * As sysdig: the name after evt.arg. / evt.rawarg. is the longest parameter name
+ * (of any event) that starts the text there, so "evt.arg.fdx" consumes "evt.arg.fd";
+ * a text that starts with no parameter name is no field (0). The bracket argument
+ * of proc.apid, proc.aname and evt.around must be a number.
  */
 size_t sinsp_field_parse(const char *s, struct field_ref *out);
 void sinsp_field_ref_free(struct field_ref *r);
@@ -116,16 +126,28 @@ bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, i
 uint8_t sinsp_field_type(const struct field_ref *r);
 
 /*
- * Filter-only and "any ancestor" comparisons. cb is called with each candidate value
- * as text (addresses as sysdig prints them, ports and pids in decimal) until it
- * returns true. fd.ip / fd.port / fd.proto: the fd's client and server values (a
- * listening socket: its own); fd.net / fd.cnet / fd.snet / fd.lnet / fd.rnet: the
- * addresses. proc.apid / proc.aname without argument: the process and each ancestor.
- * Return: true when cb returned true for a candidate.
+ * Whether r is compared through sinsp_field_match_any() in a filter: fd.ip, fd.port,
+ * fd.proto, fd.net, and proc.apid / proc.aname without an argument.
+ */
+bool sinsp_field_is_multi(const struct field_ref *r);
+
+/* sinsp_field_match_any() results */
+enum sinsp_match { SINSP_MATCH_NONE = -1, SINSP_MATCH_NO = 0, SINSP_MATCH_YES = 1 };
+
+/*
+ * The "any of several values" comparisons of a filter (sinsp_field_is_multi()). cb
+ * is called with each candidate value as NUL-terminated text (addresses as sysdig
+ * prints them, ports and pids in decimal) until it returns true. fd.ip / fd.net:
+ * the client and server addresses of a connection, the address of a listening
+ * socket; fd.port / fd.proto: the ports, likewise. proc.apid / proc.aname: the pid or
+ * name of each ancestor of the process, from its parent up (not the process itself),
+ * as sysdig walks them. No allocation.
+ * Return: SINSP_MATCH_YES when cb returned true for a candidate, SINSP_MATCH_NO when
+ * it did for none, SINSP_MATCH_NONE when there was no candidate to call it with.
  */
 typedef bool (*sinsp_field_cand_fn)(void *ctx, const char *val, size_t len);
-bool sinsp_field_match_any(struct sinsp_evt *evt, const struct field_ref *r,
-			   sinsp_field_cand_fn cb, void *ctx);
+enum sinsp_match sinsp_field_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+				       sinsp_field_cand_fn cb, void *ctx);
 
 /* The catalog, NULL-name terminated. */
 extern const struct field_def sinsp_field_defs[];
@@ -179,6 +201,13 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		     struct strbuf *out);
 bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			    struct field_val *v, struct strbuf *out);
+
+/* sinsp_field_match_any() of fd.ip / fd.port / fd.proto / fd.net (fields_fd.c). */
+enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+					   sinsp_field_cand_fn cb, void *ctx);
+/* sinsp_field_match_any() of proc.apid / proc.aname (fields_proc.c). */
+enum sinsp_match sinsp_fields_proc_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+					     sinsp_field_cand_fn cb, void *ctx);
 
 /* Container id of a thread as container.id prints it ("host" outside containers). */
 const char *sinsp_fields_container_id(const struct sinsp_thread *t);

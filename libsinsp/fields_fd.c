@@ -402,7 +402,15 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		case SCAP_L4_UDP: strbuf_adds(out, "udp"); break;
 		case SCAP_L4_ICMP: strbuf_adds(out, "icmp"); break;
 		case SCAP_L4_RAW: strbuf_adds(out, "raw"); break;
-		default: return false;
+		default:
+			/*
+			 * sysdig's value for any fd it has is the text "<NA>", which its output
+			 * cannot tell from no value (and JSON prints as null), but which a filter
+			 * compares: fd.l4proto != tcp is true for a file.
+			 */
+			if (!r->filter)
+				return false;
+			strbuf_adds(out, "<NA>");
 		}
 		return true;
 	case F_FD_SOCKFAMILY:
@@ -438,11 +446,12 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 	case F_FD_PORT:
 	case F_FD_PROTO:
 	case F_FD_NET:
-	case F_FD_CNET:
-	case F_FD_SNET:
-	case F_FD_LNET:
-	case F_FD_RNET:
 		return false; /* filter only: see sinsp_field_match_any() */
+	/* filter only: the address of fd.cip / fd.sip / fd.lip / fd.rip, in a network */
+	case F_FD_CNET: return endpoint(evt, f, F_FD_CIP, v, out);
+	case F_FD_SNET: return endpoint(evt, f, F_FD_SIP, v, out);
+	case F_FD_LNET: return endpoint(evt, f, F_FD_LIP, v, out);
+	case F_FD_RNET: return endpoint(evt, f, F_FD_RIP, v, out);
 	default:
 		return endpoint(evt, f, id, v, out);
 	}
@@ -470,78 +479,29 @@ static bool cand_port(uint16_t p, struct strbuf *b, sinsp_field_cand_fn cb, void
 	return cb(ctx, b->buf, b->len);
 }
 
-/* fd.ip, fd.port, fd.proto and the fd.*net fields of a filter. */
-static bool fd_match_any(struct sinsp_evt *evt, const struct field_ref *r, sinsp_field_cand_fn cb,
-			 void *ctx)
+static enum sinsp_match answer(bool yes)
+{
+	return yes ? SINSP_MATCH_YES : SINSP_MATCH_NO;
+}
+
+enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+					   sinsp_field_cand_fn cb, void *ctx)
 {
 	const struct sinsp_fd *f = evt->fd;
 	struct strbuf *b = &r->scratch->a;
-	int id = r->def->id;
-	bool client;
+	bool ports = r->def->id == F_FD_PORT || r->def->id == F_FD_PROTO;
 
 	if (!evt->thread || !evt->info ||
 	    !(evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD)))
-		return false;
+		return SINSP_MATCH_NONE;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);
 	if (!f || !is_ip(f))
-		return false;
-	if (!is_conn(f)) /* a listening socket has one address and port */
-		return id == F_FD_PORT || id == F_FD_PROTO ? cand_port(port_of(f, false), b, cb, ctx)
-							   : cand_ip(f, false, b, cb, ctx);
-	switch (id) {
-	case F_FD_IP:
-	case F_FD_NET:
-		return cand_ip(f, true, b, cb, ctx) || cand_ip(f, false, b, cb, ctx);
-	case F_FD_PORT:
-	case F_FD_PROTO:
-		return cand_port(port_of(f, true), b, cb, ctx) || cand_port(port_of(f, false), b, cb, ctx);
-	case F_FD_CNET:
-		return cand_ip(f, true, b, cb, ctx);
-	case F_FD_SNET:
-		return cand_ip(f, false, b, cb, ctx);
-	case F_FD_LNET:
-	case F_FD_RNET:
-		if (!sinsp_fd_l4proto(f))
-			return false;
-		client = client_is_local(evt->s, f);
-		return cand_ip(f, id == F_FD_LNET ? client : !client, b, cb, ctx);
-	default:
-		return false;
-	}
-}
-
-/* proc.apid / proc.aname without argument: the process and each ancestor. */
-static bool proc_match_any(struct sinsp_evt *evt, const struct field_ref *r, sinsp_field_cand_fn cb,
-			   void *ctx)
-{
-	struct sinsp *s = evt->s;
-	struct sinsp_thread *t = evt->thread, *m;
-	struct strbuf *b = &r->scratch->a;
-	size_t depth = 0, lim = s->threads.count + 1;
-
-	if (!t)
-		return false;
-	m = t->tid == t->pid ? t : sinsp_thread_find(s, t->pid);
-	for (; m && depth < lim; depth++) {
-		strbuf_reset(b);
-		if (r->def->id == F_PROC_APID)
-			strbuf_add_s64(b, m->pid);
-		else
-			strbuf_adds(b, m->comm ? m->comm : "");
-		if (cb(ctx, b->buf, b->len))
-			return true;
-		m = m->ptid >= 0 && m->ptid != m->tid ? sinsp_thread_find(s, m->ptid) : NULL;
-	}
-	return false;
-}
-
-bool sinsp_field_match_any(struct sinsp_evt *evt, const struct field_ref *r, sinsp_field_cand_fn cb,
-			   void *ctx)
-{
-	if (r->def->cls == FIELD_CLASS_FD)
-		return fd_match_any(evt, r, cb, ctx);
-	if (r->def->cls == FIELD_CLASS_PROC && (r->def->id == F_PROC_APID || r->def->id == F_PROC_ANAME))
-		return proc_match_any(evt, r, cb, ctx);
-	return false;
+		return SINSP_MATCH_NONE;
+	/* a listening socket has one address and port; a connection both ends, role or not */
+	if (!is_conn(f))
+		return answer(ports ? cand_port(port_of(f, false), b, cb, ctx) : cand_ip(f, false, b, cb, ctx));
+	if (ports)
+		return answer(cand_port(port_of(f, true), b, cb, ctx) || cand_port(port_of(f, false), b, cb, ctx));
+	return answer(cand_ip(f, true, b, cb, ctx) || cand_ip(f, false, b, cb, ctx));
 }

@@ -358,3 +358,35 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		return false;
 	}
 }
+
+/*
+ * sysdig's walk of the ancestors: from the parent of the process's main thread up,
+ * visiting the first parent whatever it is and stopping before a thread that is its
+ * own parent; bounded here by the table size (a cycle ends the walk).
+ */
+enum sinsp_match sinsp_fields_proc_match_any(struct sinsp_evt *evt, const struct field_ref *r,
+					     sinsp_field_cand_fn cb, void *ctx)
+{
+	struct sinsp *s = evt->s;
+	struct sinsp_thread *t = evt->thread, *p;
+	struct strbuf *b = &r->scratch->a;
+	enum sinsp_match res = SINSP_MATCH_NONE;
+	size_t depth, lim = max_depth(s);
+
+	if (!t || !(t = main_or_null(s, t)))
+		return SINSP_MATCH_NONE;
+	for (p = parent_thread(s, t), depth = 0; p && p->tid != -1 && depth < lim; depth++) {
+		strbuf_reset(b);
+		if (r->def->id == F_PROC_APID)
+			strbuf_add_s64(b, p->pid);
+		else
+			strbuf_adds(b, p->comm ? p->comm : "");
+		if (cb(ctx, b->buf, b->len))
+			return SINSP_MATCH_YES;
+		res = SINSP_MATCH_NO;
+		p = parent_thread(s, p);
+		if (p && p->ptid == p->tid)
+			break;
+	}
+	return res;
+}

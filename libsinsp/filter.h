@@ -32,6 +32,7 @@ enum flt_vtype {
 	FVT_UNSIGNED,/* UINT*, PORT, RELTIME, ABSTIME */
 	FVT_BOOL,    /* "true"/"false", compared as 1/0 */
 	FVT_IPADDR,  /* IPv4 or IPv6 address, equality only */
+	FVT_IPNET,   /* IPv4 network a.b.c.d/bits: whether an address is in it */
 };
 
 /* A parsed right-hand value. */
@@ -42,6 +43,7 @@ struct flt_val {
 		int64_t i;
 		uint64_t u;
 		struct { uint8_t family; uint8_t addr[16]; } ip; /* family 4 or 6 */
+		struct { uint32_t addr, mask; } net;             /* FVT_IPNET, network order */
 	} n;
 };
 
@@ -53,6 +55,24 @@ struct flt_check {
 	struct flt_val *vals;  /* 1 value, or the list of in/intersects/pmatch (strings
 	                          sorted by length then bytes; numbers ascending) */
 	size_t nvals;
+	/*
+	 * multi: compared through sinsp_field_match_any() (fd.ip, fd.port, fd.proto,
+	 * fd.net; proc.apid / proc.aname of any ancestor). As sysdig: true when any
+	 * candidate compares true, except '!=' on the fd fields, true when every
+	 * candidate differs; no candidate is an unresolved value.
+	 */
+	bool multi;
+	/*
+	 * evt.around[T]=D: the event is within D ms of T (ns since the epoch); D is 0
+	 * for 'exists'; 'in' matches nothing (sysdig's results).
+	 */
+	bool around;
+	uint64_t around_t, around_ns;
+	/*
+	 * never: false for every event (sysdig's result for '=' & co on an evt.rawarg
+	 * sockaddr, and for 'in' on proc.apid of any ancestor).
+	 */
+	bool never;
 	/*
 	 * evt.type and evt.dir are fixed by the event type: their result for every
 	 * non-generic type is computed once (bit set: the check is true).

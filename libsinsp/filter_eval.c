@@ -126,6 +126,31 @@ static bool cmp_unsigned(const struct flt_check *c, uint64_t x)
 	return false;
 }
 
+/*
+ * Whether the address text s is in one of the IPv4 networks of c. An IPv6 address is
+ * compared by sysdig with the 16 bytes holding the network (address, mask, zeros):
+ * only :: is "in" 0.0.0.0/0.
+ */
+static bool cmp_net(const struct flt_check *c, const char *s)
+{
+	uint8_t a6[16];
+	uint32_t addr;
+	size_t i;
+	bool in = false;
+
+	if (inet_pton(AF_INET, s, &addr) == 1) {
+		for (i = 0; i < c->nvals && !in; i++)
+			in = (addr & c->vals[i].n.net.mask) == c->vals[i].n.net.addr;
+	} else if (inet_pton(AF_INET6, s, a6) == 1) {
+		static const uint8_t zero[8];
+
+		for (i = 0; i < c->nvals && !in; i++)
+			in = memcmp(a6, &c->vals[i].n.net.addr, 4) == 0 &&
+			     memcmp(a6 + 4, &c->vals[i].n.net.mask, 4) == 0 && memcmp(a6 + 8, zero, 8) == 0;
+	}
+	return c->op == FOP_NE ? !in : in;
+}
+
 static bool cmp_ip(const struct flt_check *c, const char *s)
 {
 	uint8_t addr[16];
@@ -139,9 +164,13 @@ static bool cmp_ip(const struct flt_check *c, const char *s)
 		family = 6;
 	else
 		return false; /* not an address: as if it did not resolve */
+	/*
+	 * sysdig compares as many bytes as the value extracted has: the first 4 bytes of
+	 * an IPv6 filter value against an IPv4 address, an IPv4 one padded with zeros
+	 * against an IPv6 address.
+	 */
 	for (i = 0; i < c->nvals && !eq; i++)
-		eq = c->vals[i].n.ip.family == family &&
-		     memcmp(c->vals[i].n.ip.addr, addr, family == 4 ? 4 : 16) == 0;
+		eq = memcmp(c->vals[i].n.ip.addr, addr, family == 4 ? 4 : 16) == 0;
 	return c->op == FOP_NE ? !eq : eq;
 }
 
@@ -164,33 +193,70 @@ static enum flt_res by_type(const struct flt_check *c, unsigned type, const stru
 	return c->sc_unknown_true ? FR_TRUE : FR_FALSE;
 }
 
-static bool cmp_value(const struct flt_check *c, const struct strbuf *b)
+/* Compare the text s (len bytes, NUL at s[len]) of a value with the check. */
+static bool cmp_value(const struct flt_check *c, const char *s, size_t len)
 {
 	char *end;
 
 	switch (c->vtype) {
 	case FVT_STR:
-		return flt_cmp_str(c, b->buf, b->len);
+		return flt_cmp_str(c, s, len);
 	case FVT_SIGNED: {
-		int64_t x = strtoll(b->buf, &end, 10);
+		int64_t x = strtoll(s, &end, 10);
 
-		return end != b->buf && !*end && cmp_signed(c, x);
+		return end != s && !*end && cmp_signed(c, x);
 	}
 	case FVT_UNSIGNED: {
-		uint64_t x = strtoull(b->buf, &end, 10);
+		uint64_t x = strtoull(s, &end, 10);
 
-		return end != b->buf && !*end && cmp_unsigned(c, x);
+		return end != s && !*end && cmp_unsigned(c, x);
 	}
 	case FVT_BOOL:
-		if (strcmp(b->buf, "true") == 0)
+		if (strcmp(s, "true") == 0)
 			return cmp_unsigned(c, 1);
-		if (strcmp(b->buf, "false") == 0)
+		if (strcmp(s, "false") == 0)
 			return cmp_unsigned(c, 0);
 		return false;
 	case FVT_IPADDR:
-		return cmp_ip(c, b->buf);
+		return cmp_ip(c, s);
+	case FVT_IPNET:
+		return cmp_net(c, s);
 	}
 	return false;
+}
+
+struct multi_ctx {
+	const struct flt_check *c;
+	bool all;   /* every candidate must compare true: stop at the first that does not */
+};
+
+static bool multi_cand(void *ctx, const char *s, size_t len)
+{
+	const struct multi_ctx *m = ctx;
+	bool r = m->c->op == FOP_EXISTS || cmp_value(m->c, s, len);
+
+	return m->all ? !r : r;
+}
+
+/* A check on a field of several candidate values (flt_check.multi). */
+static enum flt_res eval_multi(const struct flt_check *c, struct sinsp_evt *evt)
+{
+	struct multi_ctx m = { c, c->op == FOP_NE && c->ref.def->cls == FIELD_CLASS_FD };
+	enum sinsp_match r = sinsp_field_match_any(evt, &c->ref, multi_cand, &m);
+
+	if (r == SINSP_MATCH_NONE)
+		return FR_UNRESOLVED;
+	return (m.all ? r == SINSP_MATCH_NO : r == SINSP_MATCH_YES) ? FR_TRUE : FR_FALSE;
+}
+
+/* evt.around[T]=D, as sysdig computes it (unsigned, wrapping at the ends). */
+static enum flt_res eval_around(const struct flt_check *c, const struct sinsp_evt *evt)
+{
+	uint64_t ts = evt->ref.ts_ns;
+
+	if (c->op == FOP_IN)
+		return FR_FALSE;
+	return c->around_t >= ts - c->around_ns && c->around_t <= ts + c->around_ns ? FR_TRUE : FR_FALSE;
 }
 
 static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
@@ -201,6 +267,12 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 
 	if (c->by_type && type < SCAP_EVT_MAX)
 		return by_type(c, type, evt);
+	if (c->never)
+		return FR_FALSE;
+	if (c->multi)
+		return eval_multi(c, evt);
+	if (c->around)
+		return eval_around(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
 		strbuf_reset(b);
 		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
@@ -217,7 +289,7 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		return flt_set_match(in->set, b->buf, b->len) ? FR_TRUE : FR_FALSE;
 	if (c->vtype == FVT_STR)
 		return flt_cmp_str(c, b->buf, b->len) ? FR_TRUE : FR_FALSE;
-	return cmp_value(c, b) ? FR_TRUE : FR_FALSE;
+	return cmp_value(c, b->buf, b->len) ? FR_TRUE : FR_FALSE;
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */

@@ -65,6 +65,11 @@ static const struct {
 	{ "fd.connected", FVT_BOOL, 32 },      { "fd.dev", FVT_SIGNED, 32 },
 	{ "fd.cip", FVT_IPADDR, 0 },           { "fd.sip", FVT_IPADDR, 0 },
 	{ "fd.lip", FVT_IPADDR, 0 },           { "fd.rip", FVT_IPADDR, 0 },
+	{ "fd.ip", FVT_IPADDR, 0 },            { "fd.port", FVT_UNSIGNED, 16 },
+	{ "fd.proto", FVT_UNSIGNED, 16 },      { "fd.net", FVT_IPNET, 0 },
+	{ "fd.cnet", FVT_IPNET, 0 },           { "fd.snet", FVT_IPNET, 0 },
+	{ "fd.lnet", FVT_IPNET, 0 },           { "fd.rnet", FVT_IPNET, 0 },
+	{ "evt.around", FVT_UNSIGNED, 64 },
 };
 
 static const struct {
@@ -293,6 +298,38 @@ static bool known_event_name(const char *name)
 	return false;
 }
 
+/* "a.b.c.d/bits" (bits 0..32) into v->n.net; sysdig takes no IPv6 network. */
+static bool parse_ipv4_net(struct parser *p, size_t at, const char *t, const char *fname,
+			   struct flt_val *v)
+{
+	const char *slash = strchr(t, '/');
+	char addr[INET_ADDRSTRLEN];
+	unsigned long bits;
+	char *end;
+
+	if (!slash || (size_t)(slash - t) >= sizeof(addr)) {
+		perr(p, at, "'%s' is not an IPv4 network a.b.c.d/bits (for %s)", t, fname);
+		return false;
+	}
+	memcpy(addr, t, (size_t)(slash - t));
+	addr[slash - t] = 0;
+	if (inet_pton(AF_INET, addr, &v->n.net.addr) != 1) {
+		perr(p, at, "'%s' is not an IPv4 network: '%s' is not an IPv4 address (for %s)", t, addr,
+		     fname);
+		return false;
+	}
+	errno = 0;
+	bits = strtoul(slash + 1, &end, 10);
+	if (!slash[1] || *end || errno || bits > 32 || slash[1] == '-' || slash[1] == '+') {
+		perr(p, at, "'%s' has an invalid netmask '%s': bits from 0 to 32 (for %s)", t, slash + 1,
+		     fname);
+		return false;
+	}
+	v->n.net.mask = bits ? htonl(0xffffffffu << (32 - bits)) : 0;
+	v->n.net.addr &= v->n.net.mask;
+	return true;
+}
+
 /* Turn the text of a value into what the check compares with. */
 static bool convert_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text,
 			  struct flt_val *v)
@@ -350,14 +387,20 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 		}
 		break;
 	case FVT_IPADDR:
-		if (inet_pton(AF_INET, t, v->n.ip.addr) == 1)
+		/* as sysdig: a value with a dot is IPv4 (no ::ffff:a.b.c.d), else IPv6 */
+		if (strchr(t, '.') ? inet_pton(AF_INET, t, v->n.ip.addr) == 1 : false)
 			v->n.ip.family = 4;
-		else if (inet_pton(AF_INET6, t, v->n.ip.addr) == 1)
+		else if (!strchr(t, '.') && inet_pton(AF_INET6, t, v->n.ip.addr) == 1)
 			v->n.ip.family = 6;
 		else {
-			perr(p, at, "'%s' is not an IP address (for %s)", t, fname);
+			perr(p, at, "'%s' is not an %s address (for %s)", t, strchr(t, '.') ? "IPv4" : "IPv6",
+			     fname);
 			return false;
 		}
+		break;
+	case FVT_IPNET:
+		if (!parse_ipv4_net(p, at, t, fname, v))
+			return false;
 		break;
 	}
 	v->str = strndup(t, text->len);
@@ -448,10 +491,58 @@ out:
 	return ok;
 }
 
+/*
+ * Why sysdig refuses op on evt.rawarg of parameter type t ("wrong parameter type" for
+ * values it cannot parse; it crashes on 'in' but for plain text), NULL when it takes it.
+ */
+static const char *rawarg_refused(uint8_t t, enum flt_op op)
+{
+	if (op == FOP_EXISTS)
+		return NULL;
+	switch (t) {
+	case SCAP_PT_BYTEBUF: case SCAP_PT_PID: case SCAP_PT_SOCKTUPLE: case SCAP_PT_DYN:
+	case SCAP_PT_FDLIST: case SCAP_PT_SIGTYPE: case SCAP_PT_UID: case SCAP_PT_GID:
+	case SCAP_PT_SIGSET: case SCAP_PT_CHARBUFARRAY: case SCAP_PT_CHARBUF_PAIR_ARRAY:
+		return "sysdig cannot compare a parameter of this type (only 'exists')";
+	default:
+		break;
+	}
+	if ((op == FOP_IN || op == FOP_INTERSECTS || op == FOP_PMATCH) && t != SCAP_PT_CHARBUF)
+		return "a list compares text parameters only";
+	return NULL;
+}
+
+/* How evt.rawarg compares: by the type of its parameter (sinsp_field_type()). */
+static void rawarg_vtype(struct flt_check *c)
+{
+	c->never = sinsp_field_type(&c->ref) == SCAP_PT_SOCKADDR && c->op != FOP_EXISTS;
+	switch (sinsp_field_type(&c->ref)) {
+	case SCAP_PT_INT8: case SCAP_PT_INT64: case SCAP_PT_ERRNO: case SCAP_PT_FD: case SCAP_PT_PID:
+		c->vtype = FVT_SIGNED; c->bits = 64; break;
+	case SCAP_PT_INT16: c->vtype = FVT_SIGNED; c->bits = 16; break;
+	case SCAP_PT_INT32: c->vtype = FVT_SIGNED; c->bits = 32; break;
+	case SCAP_PT_UINT16: case SCAP_PT_FLAGS16: case SCAP_PT_PORT: case SCAP_PT_ENUMFLAGS16:
+		c->vtype = FVT_UNSIGNED; c->bits = 16; break;
+	case SCAP_PT_UINT32: case SCAP_PT_FLAGS32: case SCAP_PT_UID: case SCAP_PT_GID:
+	case SCAP_PT_MODE: case SCAP_PT_ENUMFLAGS32: case SCAP_PT_SIGSET: case SCAP_PT_BOOL:
+		c->vtype = FVT_UNSIGNED; c->bits = 32; break;
+	case SCAP_PT_UINT8: case SCAP_PT_FLAGS8: case SCAP_PT_ENUMFLAGS8: case SCAP_PT_SIGTYPE:
+	case SCAP_PT_L4PROTO: case SCAP_PT_SOCKFAMILY: case SCAP_PT_SYSCALLID:
+	case SCAP_PT_UINT64: case SCAP_PT_RELTIME: case SCAP_PT_ABSTIME:
+		c->vtype = FVT_UNSIGNED; c->bits = 64; break;
+	case SCAP_PT_IPV4ADDR: c->vtype = FVT_IPADDR; break;
+	default: c->vtype = FVT_STR; break; /* text, paths, buffers, tuples */
+	}
+}
+
 static void set_vtype(struct flt_check *c)
 {
 	size_t i;
 
+	if (c->ref.def->cls == FIELD_CLASS_EVT && c->ref.def->id == F_EVT_RAWARG) {
+		rawarg_vtype(c);
+		return;
+	}
 	for (i = 0; i < sizeof(field_types) / sizeof(field_types[0]); i++) {
 		if (strcmp(field_types[i].name, c->ref.def->name) == 0) {
 			c->vtype = field_types[i].vtype;
@@ -472,10 +563,33 @@ static bool op_applies(enum flt_vtype vt, enum flt_op op)
 	case FOP_EQ: case FOP_NE: case FOP_IN: case FOP_INTERSECTS: case FOP_EXISTS:
 		return true;
 	case FOP_LT: case FOP_LE: case FOP_GT: case FOP_GE:
-		return vt != FVT_IPADDR;
+		return vt != FVT_IPADDR && vt != FVT_IPNET;
 	default:
 		return vt == FVT_STR;
 	}
+}
+
+/*
+ * Operators sysdig refuses (or fails on at the first event that has the value) for
+ * the fields it compares its own way; NULL when op applies, else why not.
+ */
+static const char *op_refused(const struct flt_check *c)
+{
+	const struct field_def *d = c->ref.def;
+
+	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_AROUND)
+		return c->op == FOP_EQ || c->op == FOP_IN || c->op == FOP_EXISTS ? NULL :
+		       "evt.around supports only '=' (evt.around[T]=D: within D ms of T ns)";
+	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_RAWARG)
+		return rawarg_refused(sinsp_field_type(&c->ref), c->op);
+	if (!c->multi || d->cls != FIELD_CLASS_FD)
+		return NULL;
+	if (c->op == FOP_EQ || c->op == FOP_NE || c->op == FOP_IN)
+		return NULL;
+	if (c->vtype == FVT_UNSIGNED && c->op >= FOP_LT && c->op <= FOP_GE)
+		return NULL;
+	return c->vtype == FVT_UNSIGNED ? "ports compare with =, !=, <, <=, >, >= and in only" :
+	       "addresses compare with =, != and in only";
 }
 
 /* FIELD OP VALUE at the cursor. */
@@ -513,11 +627,18 @@ static struct flt_node *parse_check(struct parser *p)
 		if (n)
 			sinsp_field_ref_free(&c->ref);
 		c->ref.def = NULL;
-		perr(p, start, "unknown field '%s'", name);
+		if (strncmp(name, "evt.arg.", 8) == 0 || strncmp(name, "evt.rawarg.", 11) == 0)
+			perr(p, start, "unknown event argument '%s' in '%s'", strchr(name + 4, '.') + 1, name);
+		else
+			perr(p, start, "unknown field '%s'", name);
 		goto fail;
 	}
 	p->pos = end;
-	set_vtype(c);
+	c->ref.filter = true;
+	c->multi = sinsp_field_is_multi(&c->ref);
+	c->around = c->ref.def->cls == FIELD_CLASS_EVT && c->ref.def->id == F_EVT_AROUND;
+	if (c->around)
+		c->around_t = strtoull(c->ref.arg, NULL, 10);
 	skip_blank(p);
 	op_at = p->pos;
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
@@ -532,9 +653,17 @@ static struct flt_node *parse_check(struct parser *p)
 	}
 	c->op = ops[i].op;
 	p->pos += strlen(ops[i].word);
+	set_vtype(c);
+	if (c->multi && c->vtype == FVT_SIGNED && c->op == FOP_IN)
+		c->never = true; /* proc.apid in (...): sysdig's ancestor walk never matches */
 	if (!op_applies(c->vtype, c->op)) {
 		perr(p, op_at, "'%s' does not apply to %s, a %s field", ops[i].word, name,
-		     c->vtype == FVT_IPADDR ? "IP address" : c->vtype == FVT_BOOL ? "boolean" : "numeric");
+		     c->vtype == FVT_IPADDR ? "IP address" : c->vtype == FVT_IPNET ? "IP network" :
+		     c->vtype == FVT_BOOL ? "boolean" : "numeric");
+		goto fail;
+	}
+	if (op_refused(c)) {
+		perr(p, op_at, "'%s' does not apply to %s: %s", ops[i].word, name, op_refused(c));
 		goto fail;
 	}
 	if (c->op == FOP_EXISTS) {
@@ -548,7 +677,7 @@ static struct flt_node *parse_check(struct parser *p)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), flt_val_cmp);
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
-		else if (c->vtype != FVT_IPADDR)
+		else if (c->vtype != FVT_IPADDR && c->vtype != FVT_IPNET)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_u64_val);
 	} else {
 		skip_blank(p);
@@ -562,6 +691,8 @@ static struct flt_node *parse_check(struct parser *p)
 		if (!add_value(p, c, at, &text))
 			goto fail;
 	}
+	if (c->around && c->op == FOP_EQ)
+		c->around_ns = c->vals[0].n.u * 1000000u;
 	free(name);
 	strbuf_free(&text);
 	return node;

@@ -42,7 +42,7 @@ static bool starts_with(const struct flt_val *v, const struct flt_val *p)
 
 static bool groupable(const struct flt_check *c)
 {
-	if (c->by_type || c->vtype != FVT_STR)
+	if (c->by_type || c->vtype != FVT_STR || c->multi)
 		return false;
 	switch (c->op) {
 	case FOP_EQ: case FOP_IN: case FOP_INTERSECTS: case FOP_STARTSWITH: case FOP_BSTARTSWITH:

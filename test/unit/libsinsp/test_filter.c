@@ -558,6 +558,182 @@ START_TEST(set_filter_generic_ids)
 }
 END_TEST
 
+/* ---- fields of several values, filter-only fields ------------------------------------ */
+
+static struct scap_threadinfo net_threads[3];
+static struct scap_fdinfo net_fds[2];
+
+/*
+ * Threads 1 "init" <- 50 "bash" <- TID "my app" (fd 5 the directory /etc, fd 7 a TCP
+ * socket listening on 0.0.0.0:8080). Events: 1 accept4 enter, 2 accept4 exit creating
+ * fd 12 10.0.0.2:5555->10.0.0.1:80 (TCP, server side), 3 read enter on fd 12, 4 read
+ * enter on fd 5, 5 read enter on fd 7; the current event is 3 (ts 5000000002).
+ */
+static void setup_net(void)
+{
+	static const char *const names[] = { "init", "bash", "my app" };
+	static const uint64_t tids[] = { 1, 50, TID }, ptids[] = { 0, 1, 50 };
+	uint8_t t[13] = { SCAP_AF_INET, 10, 0, 0, 2 };
+	uint16_t sport = 5555, dport = 80;
+	int i;
+
+	reset();
+	fx.eb.ts0 = 4999999999;
+	memset(net_threads, 0, sizeof(net_threads));
+	memset(net_fds, 0, sizeof(net_fds));
+	memcpy(t + 5, &sport, 2);
+	memcpy(t + 7, (const uint8_t[]){ 10, 0, 0, 1 }, 4);
+	memcpy(t + 11, &dport, 2);
+	add_evt(SCAP_EVT_SOCKET_ACCEPT4_6_E, 1, P32(0));
+	add_evt(SCAP_EVT_SOCKET_ACCEPT4_6_X, 5, P64(12), PBUF(t, sizeof(t)), P8(0), P32(0), P32(5));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(12), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(7), P32(100));
+	for (i = 0; i < 3; i++) {
+		net_threads[i].tid = net_threads[i].pid = tids[i];
+		net_threads[i].ptid = ptids[i];
+		strcpy(net_threads[i].comm, names[i]);
+		strcpy(net_threads[i].exe, names[i]);
+		net_threads[i].loginuid = UINT32_MAX;
+	}
+	net_fds[0].fd = 5;
+	net_fds[0].type = SCAP_FD_DIRECTORY;
+	strcpy(net_fds[0].name, "/etc");
+	net_fds[1].fd = 7;
+	net_fds[1].type = SCAP_FD_IPV4_SERVSOCK;
+	net_fds[1].info.ipv4_server.port = 8080;
+	net_fds[1].info.ipv4_server.l4proto = SCAP_L4_TCP;
+	net_threads[2].nfds = 2;
+	net_threads[2].fds = net_fds;
+	fx.eb.state.threads = net_threads;
+	fx.eb.state.nthreads = 3;
+	fx.s = eb_open(&fx.eb);
+	for (i = 0; i < 3; i++)
+		ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+}
+
+/* Move to the next event. */
+static void step(void)
+{
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);
+}
+
+START_TEST(fd_any_address_and_port)
+{
+	/* a connection: either end matches '=', both must differ for '!=' */
+	ck_assert(m("fd.ip=10.0.0.1") && m("fd.ip=10.0.0.2"));
+	ck_assert(!m("fd.ip=10.0.0.3"));
+	ck_assert(!m("fd.ip!=10.0.0.1") && m("fd.ip!=10.0.0.3"));
+	ck_assert(m("fd.ip in (1.1.1.1, 10.0.0.2)") && !m("fd.ip in (1.1.1.1)"));
+	ck_assert(m("not fd.ip=10.0.0.3") && !m("not fd.ip=10.0.0.1"));
+	ck_assert(m("fd.port=80") && m("fd.port=5555") && m("fd.proto=80"));
+	ck_assert(!m("fd.port!=80") && m("fd.port!=81"));
+	ck_assert(m("fd.port<100") && !m("fd.port>6000") && m("fd.port>=5555"));
+	ck_assert(m("fd.port in (53, 5555)") && !m("fd.port in (53)"));
+	ck_assert(m("fd.net=10.0.0.0/8") && m("fd.net=10.0.0.2/32") && !m("fd.net=11.0.0.0/8"));
+	ck_assert(!m("fd.net!=10.0.0.0/24") && m("fd.net!=11.0.0.0/8"));
+	ck_assert(m("fd.net in (11.0.0.0/8, 10.0.0.0/30)"));
+	/* one end each: the client 10.0.0.2, the server 10.0.0.1 */
+	ck_assert(m("fd.cnet=10.0.0.2/32") && !m("fd.cnet=10.0.0.1/32"));
+	ck_assert(m("fd.snet=10.0.0.1/32") && m("fd.cnet!=10.0.0.1/32") && m("fd.snet exists"));
+	/* the same fields in one 'or' are not grouped into a set lookup */
+	ck_assert(m("fd.ip=9.9.9.9 or fd.ip=10.0.0.1"));
+	ck_assert(m("fd.l4proto=tcp") && !m("fd.l4proto!=tcp"));
+
+	step(); /* read on fd 5, a directory: no address, but an l4proto of "<NA>" */
+	ck_assert(!m("fd.ip=10.0.0.1") && !m("fd.ip!=10.0.0.1") && m("not fd.ip=10.0.0.1"));
+	ck_assert(!m("fd.port<65535") && !m("fd.net!=0.0.0.0/0") && !m("fd.cnet exists"));
+	ck_assert(m("fd.l4proto!=tcp") && m("fd.l4proto exists") && m("fd.l4proto='<NA>'"));
+
+	step(); /* read on fd 7, listening on 0.0.0.0:8080 */
+	ck_assert(m("fd.port=8080") && !m("fd.port!=8080") && m("fd.port!=80"));
+	ck_assert(m("fd.ip=0.0.0.0") && m("fd.net=0.0.0.0/0"));
+	/* sysdig compares the first 4 bytes of an IPv6 value with an IPv4 address */
+	ck_assert(m("fd.ip=::1") && !m("fd.ip=1::"));
+}
+END_TEST
+
+START_TEST(any_ancestor)
+{
+	/* the ancestors from the parent up, not the process itself */
+	ck_assert(m("proc.aname=bash") && m("proc.aname=init") && !m("proc.aname='my app'"));
+	ck_assert(m("proc.aname!=bash"));                 /* init differs */
+	ck_assert(!m("not proc.aname=bash"));
+	ck_assert(m("proc.aname in (sshd, bash)") && m("proc.aname startswith ba"));
+	ck_assert(m("proc.aname exists") && m("proc.apid exists"));
+	ck_assert(m("proc.apid=50") && m("proc.apid=1") && !m("proc.apid=100"));
+	ck_assert(m("proc.apid>49") && !m("proc.apid>50"));
+	ck_assert(!m("proc.apid in (50)"));               /* sysdig's walk never matches 'in' */
+	ck_assert(m("proc.aname=bash or proc.aname=zsh"));
+	/* with an index: that ancestor only, 0 the process */
+	ck_assert(m("proc.aname[0]='my app'") && m("proc.aname[1]=bash") && !m("proc.aname[1]=init"));
+	ck_assert(m("proc.apid[2]=1"));
+}
+END_TEST
+
+START_TEST(around_a_time)
+{
+	/* event 3 is at 5000000002 ns: T within D ms of it, bounds included */
+	ck_assert(m("evt.around[5000000002]=0") && !m("evt.around[5000000003]=0"));
+	ck_assert(m("evt.around[5001000002]=1") && !m("evt.around[5001000003]=1"));
+	ck_assert(m("evt.around[4999000002]=1") && !m("evt.around[4999000001]=1"));
+	ck_assert(m("evt.around[5000000002] exists") && !m("evt.around[5000000001] exists"));
+	ck_assert(!m("evt.around[5000000002] in (0, 1)"));
+	ck_assert(m("not evt.around[1]=1"));
+}
+END_TEST
+
+START_TEST(rawarg_compares_raw_values)
+{
+	struct sinsp_filter *f = NULL;
+	struct field_ref r;
+	struct strbuf b = { 0 };
+
+	/* read enter: fd 12, size 100 */
+	ck_assert(m("evt.rawarg.fd=12") && m("evt.rawarg.fd>11") && !m("evt.rawarg.fd<0"));
+	ck_assert(m("evt.rawarg.size=100") && !m("evt.rawarg.size>100") && m("evt.rawarg.size exists"));
+	ck_assert(!m("evt.rawarg.res exists"));
+	/* the display of the same field keeps sysdig's <NA> for an fd ... */
+	ck_assert_uint_eq(sinsp_field_parse("evt.rawarg.fd", &r), 13);
+	ck_assert(!sinsp_field_extract(fx.evt, &r, SINSP_BUF_NORMAL, &b));
+	/* ... that a filter compares */
+	r.filter = true;
+	ck_assert(sinsp_field_extract(fx.evt, &r, SINSP_BUF_NORMAL, &b));
+	ck_assert_str_eq(b.buf, "12");
+	sinsp_field_ref_free(&r);
+	strbuf_free(&b);
+	ck_assert_int_eq(sinsp_filter_compile(fx.s, "evt.rawarg.tid exists", &f), 0);
+	sinsp_filter_free(f);
+}
+END_TEST
+
+START_TEST(refused_values)
+{
+	err("fd.ip=1.2.3.999", "filter error at byte 6: '1.2.3.999' is not an IPv4 address (for fd.ip)");
+	err("fd.ip=abc", "filter error at byte 6: 'abc' is not an IPv6 address (for fd.ip)");
+	err("fd.sip=::ffff:1.2.3.4", "filter error at byte 7: '::ffff:1.2.3.4' is not an IPv4 address (for fd.sip)");
+	err("fd.net=1.2.3.0/33",
+	    "filter error at byte 7: '1.2.3.0/33' has an invalid netmask '33': bits from 0 to 32 (for fd.net)");
+	err("fd.net=abc", "filter error at byte 7: 'abc' is not an IPv4 network a.b.c.d/bits (for fd.net)");
+	err("fd.cnet=1.2.3.4", "filter error at byte 8: '1.2.3.4' is not an IPv4 network a.b.c.d/bits (for fd.cnet)");
+	err("fd.net in (10.0.0.0/8, ::1/128)",
+	    "filter error at byte 23: '::1/128' is not an IPv4 network: '::1' is not an IPv4 address (for fd.net)");
+	err("evt.arg.nosuch=1", "filter error at byte 0: unknown event argument 'nosuch' in 'evt.arg.nosuch'");
+	err("evt.rawarg.nosuch=1", "filter error at byte 0: unknown event argument 'nosuch' in 'evt.rawarg.nosuch'");
+	err("proc.aname[x]=bash", "filter error at byte 0: unknown field 'proc.aname[x]'");
+	err("evt.around[x]=1", "filter error at byte 0: unknown field 'evt.around[x]'");
+	err("evt.around[5]!=1", "filter error at byte 13: '!=' does not apply to evt.around[5]: "
+	    "evt.around supports only '=' (evt.around[T]=D: within D ms of T ns)");
+	err("fd.ip exists", "filter error at byte 6: 'exists' does not apply to fd.ip: "
+	    "addresses compare with =, != and in only");
+	err("fd.port contains 5", "filter error at byte 8: 'contains' does not apply to fd.port, a numeric field");
+	err("evt.rawarg.tid=1", "filter error at byte 14: '=' does not apply to evt.rawarg.tid: "
+	    "sysdig cannot compare a parameter of this type (only 'exists')");
+	err("evt.rawarg.fd in (1)", "filter error at byte 14: 'in' does not apply to evt.rawarg.fd: "
+	    "a list compares text parameters only");
+}
+END_TEST
+
 static Suite *filter_suite(void)
 {
 	Suite *s = suite_create("filter");
@@ -588,6 +764,15 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, set_filter_skips_rejected);
 	tcase_add_test(tc, set_filter_rejected_enter);
 	tcase_add_test(tc, set_filter_generic_ids);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("several values");
+	tcase_add_checked_fixture(tc, setup_net, teardown);
+	tcase_add_test(tc, fd_any_address_and_port);
+	tcase_add_test(tc, any_ancestor);
+	tcase_add_test(tc, around_a_time);
+	tcase_add_test(tc, rawarg_compares_raw_values);
+	tcase_add_test(tc, refused_values);
 	suite_add_tcase(s, tc);
 	return s;
 }
