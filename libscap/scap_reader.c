@@ -301,14 +301,19 @@ int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbu
 	}
 	if (S_ISREG(st.st_mode))
 		posix_fadvise(c->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-	do
-		n = read_full(c->fd, c->head, sizeof(c->head));
-	while (n == -EINTR);
-	if (n < 0) {
-		rc = sys_err(errbuf, (int)-n);
-		goto fail;
+	/* the first two bytes, or fewer at the end of the input; a signal does not cut this */
+	while (c->nhead < sizeof(c->head)) {
+		n = read(c->fd, c->head + c->nhead, sizeof(c->head) - c->nhead);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = sys_err(errbuf, errno);
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		c->nhead += (size_t)n;
 	}
-	c->nhead = (size_t)n;
 	rc = src_start(c, c->head, c->nhead, errbuf);
 	if (rc)
 		goto fail;

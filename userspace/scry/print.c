@@ -77,9 +77,9 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 
 				end_ts = ref->ts_ns > UINT64_MAX - win ? UINT64_MAX :
 					 ref->ts_ns + win;
-			}
-			else if (ref->ts_ns >= end_ts)
+			} else if (ref->ts_ns >= end_ts) {
 				break;
+			}
 		}
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;

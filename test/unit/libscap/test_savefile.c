@@ -54,6 +54,22 @@ static scap_t *open_path(const char *path)
 	return h;
 }
 
+/* Open @b (under a pipe's 64 KiB) through a pipe, as /dev/fd/N: no seeking possible. */
+static scap_t *open_pipe(const struct cb_buf *b)
+{
+	char dev[64];
+	int fds[2];
+	scap_t *h;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(write(fds[1], b->data, b->len), (ssize_t)b->len);
+	close(fds[1]);
+	snprintf(dev, sizeof(dev), "/dev/fd/%d", fds[0]);
+	h = open_path(dev);
+	close(fds[0]);
+	return h;
+}
+
 /* Read to the end; returns the final status and the count in *n. */
 static int drain(scap_t *h, uint64_t *n)
 {
@@ -814,15 +830,7 @@ START_TEST(test_gzip_bad_crc)
 		} else if (k == 1) {
 			h = open_path(path);
 		} else {
-			char dev[64];
-			int fds[2];
-
-			ck_assert_int_eq(pipe(fds), 0);
-			ck_assert_int_eq(write(fds[1], z.data, z.len), (ssize_t)z.len);
-			close(fds[1]);
-			snprintf(dev, sizeof(dev), "/dev/fd/%d", fds[0]);
-			h = open_path(dev);
-			close(fds[0]);
+			h = open_pipe(&z);
 		}
 		ck_assert_int_eq(drain(h, &n), -EPROTO);
 		ck_assert_uint_eq(n, N);
@@ -841,8 +849,6 @@ START_TEST(test_gzip_pipe)
 {
 	uint16_t type = type2();
 	struct cb_buf f = { 0 }, z = { 0 };
-	char dev[64];
-	int fds[2];
 	uint64_t n;
 	scap_t *h;
 
@@ -850,12 +856,7 @@ START_TEST(test_gzip_pipe)
 	for (uint32_t i = 0; i < 200; i++)
 		simple_event(&f, 0x216, type, i + 1);
 	cb_gzip(&f, &z);
-	ck_assert_int_eq(pipe(fds), 0);
-	ck_assert_int_eq(write(fds[1], z.data, z.len), (ssize_t)z.len);
-	close(fds[1]);
-	snprintf(dev, sizeof(dev), "/dev/fd/%d", fds[0]);
-	h = open_path(dev);
-	close(fds[0]);
+	h = open_pipe(&z);
 	ck_assert_int_eq(drain(h, &n), SCAP_EOF);
 	ck_assert_uint_eq(n, 200);
 	scap_close(h);
