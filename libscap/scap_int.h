@@ -140,11 +140,13 @@ uint32_t scap_evt_len_width(uint16_t type);
 /*
  * A sequential byte source. read() fills up to @len bytes of @dst and returns the count,
  * 0 at the end of the stream, or a negative errno (message in errbuf, SCAP_ERRBUF_SIZE).
- * Truncated compressed input ends the stream (returns 0): the block parser then reports
- * the truncation with its offset. close() releases everything (NULL-safe via the wrapper).
+ * An error comes after the bytes read before it (on the next call). Truncated compressed
+ * input ends the stream (returns 0): the block parser then reports the truncation with
+ * its offset; a gzip stream that ends before any output is -EPROTO (corrupt). close()
+ * releases everything (NULL-safe via the wrapper).
  */
 struct scap_reader_ops {
-	const char *name;                 /* "plain", "gzip", "memory", "memory-gzip" */
+	const char *name;                 /* "plain", "gzip" (a path or memory) */
 	ssize_t (*read)(void *ctx, void *dst, size_t len, char *errbuf);
 	void (*close)(void *ctx);
 };
@@ -154,8 +156,9 @@ struct scap_reader {
 	void *ctx;
 };
 
-/* Open @path ("-" = stdin): gzip when it starts with the gzip magic, plain otherwise.
- * Return: 0, -ENOENT/-EACCES/... (errno of open), -ENOMEM; message in errbuf. */
+/* Open @path ("-" = stdin; pipes and FIFOs too, nothing is sought): gzip when it starts
+ * with the gzip magic, plain otherwise. Return: 0, -ENOENT/-EACCES/... (errno of open),
+ * -EISDIR, -ENOMEM; errbuf: the strerror text only (the caller names the path). */
 int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf);
 /* Read from caller memory (not copied; must outlive the reader); gzip data is inflated. */
 int scap_reader_open_mem(const void *buf, size_t len, struct scap_reader *out, char *errbuf);

@@ -7,6 +7,7 @@
  *   scry -r trace.scap -j              JSON lines
  *   scry -r trace.scap proc.name=curl and fd.name contains lib
  *   scry -r trace.scap -w out.scap proc.name=curl   re-write the matching events
+ *   scry -r trace.scap proc.name=curl -n 10         options may follow the filter
  *
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture) or a -p format
  * sysdig refuses (its message, unprefixed), 2 usage.
