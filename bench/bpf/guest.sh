@@ -6,7 +6,8 @@
 # 4 KiB preads) ROUNDS times each under every setting:
 #   none   no capture
 #   kmod   scry.ko (8 MiB rings), drained by `scry -k -w /dev/null`
-#   bpf    the eBPF probe (8 MiB rings), drained by `scry --engine bpf -w /dev/null`
+#   bpf    the eBPF probe (its default rings, 4 MiB - 36 KiB), drained by
+#          `scry --engine bpf -w /dev/null`
 # in PASSES passes. The loops run on the last CPU, the capturing tool on CPU 0 (the same
 # one with a single vCPU); it drains the rings between loops (2 s) and is stopped
 # (SIGSTOP) while a loop runs, so that a loop's time holds the syscalls and the probe's

@@ -6,7 +6,7 @@
  *
  * An event is assembled in the per-CPU scratch map (struct scapdrv_evt, which also
  * carries the syscall context across the tail call to the filler program) and output
- * whole into the CPU's BPF ring buffer at commit: a reader never sees a partial record.
+ * whole into the CPU's ring at commit: a reader never sees a partial record.
  *
  * Verifier notes: every write goes to buf + (pos & (SCAPBPF_EVT_MAX - 1)) with at most
  * SCAPBPF_EVT_MAX bytes, and buf holds twice that, so no masked offset plus a bounded

@@ -2,7 +2,8 @@
 /*
  * probe.bpf.c - scry's eBPF probe (CO-RE): the same scap events as the kernel module
  * (driver/), from raw tracepoint programs on sys_enter, sys_exit, sched_process_exit
- * and sched_process_fork, into one BPF ring buffer per CPU.
+ * and sched_process_fork, into one ring per CPU (struct scapbpf_ring, bpf/scapbpf.h:
+ * entries of a mapped array, written in place, with no helper call).
  *
  * Flow of a syscall event: the tracepoint program checks the settings (capturing, the
  * consumer's own process, the syscall set), takes this CPU's entry of the "scratch" map
@@ -10,14 +11,19 @@
  * the filler program of the event type (the "fillers" program array, laid out from
  * fill/table.h, the module's list). The filler writes the parameters with the shared
  * fillers of driver/fill/ (or, for what reads the task, bpf/fill_task.h) and commits:
- * the whole record is copied into this CPU's ring buffer, or counted as dropped by
- * cause, never torn. Events of a few scalars (generic, fd, res, fd+size[+pos]: most
- * enter events and small exits) skip all that: the tracepoint program reserves them at
- * their exact size in the ring and writes them in place (fast_event()).
+ * the whole record is copied into this CPU's ring, or counted as dropped by cause,
+ * never torn. Events of a few scalars (generic, fd, res, fd+size[+pos]: most enter
+ * events and small exits) skip all that: the tracepoint program writes them in place in
+ * the ring at their exact size (fast_event()).
  *
- * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring buffer and one
- * scratch entry per possible CPU), fills the parameter counts from the schema, and
- * drives the settings in .bss while the programs run.
+ * Every program runs on one CPU to its end: raw tracepoints run them with preemption
+ * off (6.13+ kernels, whose syscall tracepoints may fault, disable it around BPF
+ * programs), and none of their hooks fires in interrupts; so each ring has one producer
+ * at a time, and the busy flags only catch what would nest (dropped and counted).
+ *
+ * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring and one scratch
+ * entry per possible CPU), fills the parameter counts from the schema, maps the rings,
+ * and drives the settings in .bss while the programs run.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -44,6 +50,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 /* ---- settings: .bss, written by userspace while the programs run ---------------- */
 
 struct scapbpf_settings scapbpf_cfg;     /* bpf/scapbpf.h */
+struct scapbpf_sc scapbpf_sc[2][SCAPDRV_NR_MAX + 1];  /* bpf/scapbpf.h: by scapbpf_init */
 
 /* ---- tables: .rodata, filled by userspace before load ------------------------------ */
 
@@ -58,15 +65,18 @@ const volatile __u8 scapbpf_extra_np[SCAP_EVT_MAX];     /* exit type -> paramete
 
 /* ---- maps ---------------------------------------------------------------------------- */
 
+/* The rings: a plain array, so that the lookup is inlined (no helper call). */
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__uint(max_entries, 1);            /* userspace: possible CPUs */
 	__type(key, __u32);
-	__array(values, struct {
-		__uint(type, BPF_MAP_TYPE_RINGBUF);
-		__uint(max_entries, 1 << 20);  /* userspace: the ring size */
-	});
-} scapbpf_rings SEC(".maps");
+	__type(value, struct scapbpf_ring);
+} scapbpf_ring SEC(".maps");
+
+_Static_assert(sizeof(struct scapbpf_ring) == SCAPBPF_RING_VALUE, "ring entry size");
+_Static_assert(offsetof(struct scapbpf_ring, data) == SCAPBPF_RING_HDR, "ring header size");
+_Static_assert(SCAPBPF_RING_SPILL >= SCAPBPF_EVT_MAX, "room for a record past the ring");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -75,18 +85,63 @@ struct {
 	__type(value, struct scapdrv_evt);
 } scapbpf_scratch SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct scapbpf_counters);
-} scapbpf_stats SEC(".maps");
+/* CPU @cpu's ring (NULL only for a CPU the map has no entry for). */
+static __always_inline struct scapbpf_ring *ring_of(__u32 cpu)
+{
+	return bpf_map_lookup_elem(&scapbpf_ring, &cpu);
+}
 
 static __always_inline struct scapbpf_counters *scapbpf_counters(void)
 {
-	__u32 zero = 0;
+	struct scapbpf_ring *rb = ring_of(bpf_get_smp_processor_id());
 
-	return bpf_map_lookup_elem(&scapbpf_stats, &zero);
+	return rb ? &rb->cnt : NULL;
+}
+
+/* Bytes a record of @size bytes takes in a ring. */
+static __always_inline __u64 ring_adv(__u64 size)
+{
+	return (size + 7) & ~7ULL;
+}
+
+/*
+ * Start a record of @size bytes (at most SCAPBPF_EVT_MAX) in ring @rb. Return: where
+ * to write it, contiguous (ring_end() publishes it), or NULL when the ring has no room
+ * or is in the middle of another record (the drop counted).
+ */
+static __always_inline __u8 *ring_begin(struct scapbpf_ring *rb, __u32 size)
+{
+	__u64 tail = *(volatile __u64 *)&rb->tail;
+	__u64 off;
+
+	if (rb->busy) {
+		rb->cnt.n_drop_nest++;
+		return NULL;
+	}
+	if (rb->head - tail + ring_adv(size) > scapbpf_cfg.ring_bytes) {
+		rb->cnt.n_drop_full++;
+		return NULL;
+	}
+	rb->busy = 1;
+	off = scapbpf_clamp(rb->head_off, SCAPBPF_RING_DATA_MAX - 1);
+	return &rb->data[off];
+}
+
+/* Publish the record of @size bytes begun last in ring @rb, and count it. */
+static __always_inline void ring_end(struct scapbpf_ring *rb, __u32 size)
+{
+	__u64 adv = ring_adv(size);
+	__u64 off = rb->head_off + adv;
+
+	if (off >= scapbpf_cfg.ring_bytes)
+		off -= scapbpf_cfg.ring_bytes;
+	rb->head_off = off;
+	rb->cnt.n_evts++;
+	/* The record's bytes before head (x86 keeps stores in program order; the barrier
+	 * keeps the compiler from moving them). */
+	asm volatile("" ::: "memory");
+	*(volatile __u64 *)&rb->head = rb->head + adv;
+	rb->busy = 0;
 }
 
 /* scap syscall code of native syscall @nr (SCAP_SC_UNKNOWN when none). */
@@ -157,31 +212,30 @@ static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid, __u1
 	return e;
 }
 
-/* Publish the event into this CPU's ring, or count its drop by cause; free the entry. */
+/* Copy the event into this CPU's ring, or count its drop by cause; free the entry. */
 static __always_inline void evt_commit(struct scapdrv_evt *e)
 {
-	__u32 cpu = e->cpu;
-	struct scapbpf_counters *c = scapbpf_counters();
-	void *ring = bpf_map_lookup_elem(&scapbpf_rings, &cpu);
-	__u32 len = e->pos;
+	struct scapbpf_ring *rb = ring_of(e->cpu);
+	__u64 len = e->pos;
+	__u8 *r;
 
 	if (!e->fail && e->nput != e->nparams)
 		e->fail = SCAPDRV_FAIL_BIG;          /* a filler bug: never publish it */
 	if (!e->fail && len > SCAPBPF_EVT_MAX)
 		e->fail = SCAPDRV_FAIL_BIG;
-	if (!e->fail) {
+	if (rb && !e->fail) {
 		*(__u32 *)&e->buf[16] = len;
 		len = scapbpf_bound(len);
-		if (!ring || bpf_ringbuf_output(ring, e->buf, len, BPF_RB_NO_WAKEUP))
-			e->fail = SCAPDRV_FAIL_FULL;
-	}
-	if (c) {
-		if (e->fail == SCAPDRV_OK)
-			c->n_evts++;
-		else if (e->fail == SCAPDRV_FAIL_FULL)
-			c->n_drop_full++;
+		r = ring_begin(rb, len);
+		if (r) {
+			bpf_probe_read_kernel(r, len, e->buf);
+			ring_end(rb, len);
+		}
+	} else if (rb) {
+		if (e->fail == SCAPDRV_FAIL_FULL)
+			rb->cnt.n_drop_full++;
 		else
-			c->n_drop_big++;
+			rb->cnt.n_drop_big++;
 	}
 	e->busy = 0;
 }
@@ -413,12 +467,31 @@ static __always_inline __u32 fast_nparams(__u8 kind)
 	}
 }
 
-/* Reserve a record of @size bytes (a constant) in @ring and write its header. Return:
- * the record, or NULL when the ring is full. */
-static __always_inline __u8 *fast_begin(void *ring, __u32 size, __u16 type, __u32 np,
-					 __u64 ts, __u32 tid)
+/* Bytes of an event of shape @kind (not FAST_NO). */
+static __always_inline __u32 fast_size(__u8 kind)
 {
-	__u8 *r = bpf_ringbuf_reserve(ring, size, 0);
+	switch (kind) {
+	case FAST_NONE:
+		return 26;
+	case FAST_GENERIC_E:
+		return 34;
+	case FAST_GENERIC_X:
+		return 30;
+	case FAST_FD_SIZE:
+		return 42;
+	case FAST_FD_SIZE_POS:
+		return 52;
+	default:
+		return 36;
+	}
+}
+
+/* Begin a record of @size bytes in ring @rb and write its header. Return: the record,
+ * or NULL (dropped, counted). */
+static __always_inline __u8 *fast_begin(struct scapbpf_ring *rb, __u32 size, __u16 type,
+					 __u32 np, __u64 ts, __u32 tid)
+{
+	__u8 *r = ring_begin(rb, size);
 
 	if (!r)
 		return NULL;
@@ -434,86 +507,112 @@ static __always_inline __u8 *fast_begin(void *ring, __u32 size, __u16 type, __u3
  * Write the event @type of shape @kind for thread @tid in place in this CPU's ring,
  * from the syscall @nr, its return value @ret and the saved registers of task @t
  * (exit events: @regs; enter events read them here, only for the shapes that need
- * them); count it, or
- * its drop when the ring is full.
+ * them). Counted, as is its drop when the ring is full.
  */
 /* The registers in fast_event(): its argument on exit, read on enter. */
 #define FAST_REGS() (is_exit ? regs : (struct pt_regs *)bpf_task_pt_regs(t))
 
-static __always_inline void fast_event(__u8 kind, __u16 type, struct task_struct *t, long nr,
-				       long ret, struct pt_regs *regs, bool is_exit)
+static __always_inline void fast_event(const struct scapbpf_sc *sc, struct task_struct *t,
+				       long nr, long ret, struct pt_regs *regs, bool is_exit)
 {
 	__u32 tid = t->pid;
 	__u64 ts = bpf_ktime_get_boot_ns() + scapbpf_cfg.boot_to_epoch_ns;
-	__u32 cpu = bpf_get_smp_processor_id();
-	struct scapbpf_counters *c = scapbpf_counters();
-	void *ring = bpf_map_lookup_elem(&scapbpf_rings, &cpu);
-	__u8 *r = NULL;
+	struct scapbpf_ring *rb = ring_of(bpf_get_smp_processor_id());
+	__u8 kind = sc->fast;
+	__u32 size = sc->size;
+	__u16 code;
+	__u8 *r;
 
-	if (ring) {
-		switch (kind) {
-		case FAST_NONE:
-			r = fast_begin(ring, 26, type, 0, ts, tid);
-			break;
-		case FAST_GENERIC_E:
-			r = fast_begin(ring, 34, type, 2, ts, tid);
-			if (r) {
-				*(__u16 *)&r[26] = 2;
-				*(__u16 *)&r[28] = 2;
-				*(__u16 *)&r[30] = scapdrv_sc_event_code(nr);
-				*(__u16 *)&r[32] = (__u16)nr;
-			}
-			break;
-		case FAST_GENERIC_X:
-			r = fast_begin(ring, 30, type, 1, ts, tid);
-			if (r) {
-				*(__u16 *)&r[26] = 2;
-				*(__u16 *)&r[28] = scapdrv_sc_event_code(nr);
-			}
-			break;
-		case FAST_FD:
-		case FAST_RES:
-			r = fast_begin(ring, 36, type, 1, ts, tid);
-			if (r) {
-				*(__u16 *)&r[26] = 8;
-				*(__u64 *)&r[28] = kind == FAST_RES ? (__u64)ret :
-						   (__u64)(__s64)(int)FAST_REGS()->di;
-			}
-			break;
-		case FAST_FD_SIZE:
-			r = fast_begin(ring, 42, type, 2, ts, tid);
-			if (r) {
-				*(__u16 *)&r[26] = 8;
-				*(__u16 *)&r[28] = 4;
-				regs = FAST_REGS();
-				*(__u64 *)&r[30] = (__s64)(int)regs->di;
-				*(__u32 *)&r[38] = regs->dx;
-			}
-			break;
-		case FAST_FD_SIZE_POS:
-			r = fast_begin(ring, 52, type, 3, ts, tid);
-			if (r) {
-				*(__u16 *)&r[26] = 8;
-				*(__u16 *)&r[28] = 4;
-				*(__u16 *)&r[30] = 8;
-				regs = FAST_REGS();
-				*(__u64 *)&r[32] = (__s64)(int)regs->di;
-				*(__u32 *)&r[40] = regs->dx;
-				*(__u64 *)&r[44] = regs->r10;
-			}
-			break;
-		}
+	if (!rb)
+		return;
+	r = fast_begin(rb, size, sc->type, sc->nparams, ts, tid);
+	if (!r)
+		return;
+	switch (kind) {
+	case FAST_GENERIC_E:
+		code = sc->code;
+		*(__u16 *)&r[26] = 2;
+		*(__u16 *)&r[28] = 2;
+		*(__u16 *)&r[30] = code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
+		*(__u16 *)&r[32] = (__u16)nr;
+		break;
+	case FAST_GENERIC_X:
+		code = sc->code;
+		*(__u16 *)&r[26] = 2;
+		*(__u16 *)&r[28] = code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
+		break;
+	case FAST_FD:
+	case FAST_RES:
+		*(__u16 *)&r[26] = 8;
+		*(__u64 *)&r[28] = kind == FAST_RES ? (__u64)ret :
+				   (__u64)(__s64)(int)FAST_REGS()->di;
+		break;
+	case FAST_FD_SIZE:
+		*(__u16 *)&r[26] = 8;
+		*(__u16 *)&r[28] = 4;
+		regs = FAST_REGS();
+		*(__u64 *)&r[30] = (__s64)(int)regs->di;
+		*(__u32 *)&r[38] = regs->dx;
+		break;
+	case FAST_FD_SIZE_POS:
+		*(__u16 *)&r[26] = 8;
+		*(__u16 *)&r[28] = 4;
+		*(__u16 *)&r[30] = 8;
+		regs = FAST_REGS();
+		*(__u64 *)&r[32] = (__s64)(int)regs->di;
+		*(__u32 *)&r[40] = regs->dx;
+		*(__u64 *)&r[44] = regs->r10;
+		break;
 	}
-	if (r)
-		bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
-	if (c) {
-		if (r)
-			c->n_evts++;
-		else
-			c->n_drop_full++;
-	}
+	ring_end(rb, size);
 }
 #undef FAST_REGS
+
+/* ---- the syscall table ------------------------------------------------------------------ */
+
+/* Fill the entry of side @side (0 enter, 1 exit) of native syscall @nr of scapbpf_sc
+ * (SCAPDRV_NR_MAX: the entry of the numbers out of range). */
+static __always_inline void sc_init_one(__u32 side, long nr)
+{
+	struct scapbpf_sc *sc = &scapbpf_sc[side & 1][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
+	__u8 kind = FAST_NO;
+	__u16 type;
+
+	sc->code = scapdrv_sc_code(nr);
+	type = (nr >= 0 && nr < SCAPDRV_NR_MAX ? sc_enter_evts[nr] : SCAP_EVT_GENERIC_E) + side;
+	sc->type = type;
+	sc->extra = 0;
+	if (type < SCAP_EVT_MAX) {
+		__u32 ti = scapbpf_clamp(type, SCAP_EVT_MAX - 1);
+
+		kind = scapbpf_fast_kind[ti];
+		/* A fixed shape whose schema count differs takes the general path, where
+		 * the mismatch fails the event. */
+		if (kind != FAST_NO && kind < FAST_RW &&
+		    scapbpf_nparams[ti] != fast_nparams(kind))
+			kind = FAST_NO;
+		if (side)
+			sc->extra = scapbpf_extra_np[ti];
+	}
+	sc->fast = kind;
+	sc->size = kind != FAST_NO && kind < FAST_RW ? fast_size(kind) : 0;
+	sc->nparams = kind != FAST_NO && kind < FAST_RW ? fast_nparams(kind) : 0;
+}
+
+/* Run once by userspace (BPF_PROG_TEST_RUN) after load, before attaching: fills
+ * scapbpf_sc from the syscall map, the shapes and the schema's counts. */
+SEC("raw_tp")
+int scapbpf_init(struct bpf_raw_tracepoint_args *ctx)
+{
+	/* A plain bounded loop: the verifier walks it with a known number each time
+	 * (6.1's loses the bounds of a bpf_loop() index through the clamps). */
+#pragma clang loop unroll(disable)
+	for (long nr = 0; nr <= SCAPDRV_NR_MAX; nr++) {
+		sc_init_one(0, nr);
+		sc_init_one(1, nr);
+	}
+	return 0;
+}
 
 /* ---- tracepoint programs ----------------------------------------------------------------- */
 
@@ -527,11 +626,12 @@ static __always_inline void fast_event(__u8 kind, __u16 type, struct task_struct
 static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bool is_exit)
 {
 	bool exit_only = scapbpf_cfg.mode & SCAP_ABI_MODE_EXIT_ONLY;
+	const struct scapbpf_sc *sc;
 	struct task_struct *t;
 	struct scapdrv_evt *e;
 	struct pt_regs *regs;
 	__u16 code, type, extra = 0;
-	__u8 kind = FAST_NO;
+	__u8 kind;
 	long nr;
 
 	if (!scapbpf_cfg.capturing || (exit_only && !is_exit))
@@ -545,23 +645,20 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	/* Enter events read the registers only when they need the arguments. */
 	regs = is_exit ? (struct pt_regs *)bpf_task_pt_regs(t) : NULL;
 	nr = is_exit ? (long)regs->orig_ax : (long)ctx->args[1];
-	code = scapdrv_sc_code(nr);
+	/* Numbers out of range (negative too) share the last entry. */
+	sc = &scapbpf_sc[is_exit][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
+	code = sc->code;
 	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
 		return 0;
-	type = (nr >= 0 && nr < SCAPDRV_NR_MAX ? sc_enter_evts[nr] : SCAP_EVT_GENERIC_E) +
-	       (is_exit ? 1 : 0);
-	if (exit_only && type < SCAP_EVT_MAX)
-		extra = scapbpf_extra_np[scapbpf_clamp(type, SCAP_EVT_MAX - 1)];
-	if (!extra && type < SCAP_EVT_MAX) {
-		__u32 ti = scapbpf_clamp(type, SCAP_EVT_MAX - 1);
-
-		kind = scapbpf_fast_kind[ti];
-		if (kind != FAST_NO && kind < FAST_RW &&
-		    scapbpf_nparams[ti] == fast_nparams(kind)) {
-			fast_event(kind, type, t, nr, is_exit ? (long)ctx->args[1] : 0, regs,
-				   is_exit);
-			return 0;
-		}
+	type = sc->type;
+	kind = sc->fast;
+	if (exit_only)
+		extra = sc->extra;
+	if (extra)
+		kind = FAST_NO;
+	if (kind != FAST_NO && kind < FAST_RW) {
+		fast_event(sc, t, nr, is_exit ? (long)ctx->args[1] : 0, regs, is_exit);
+		return 0;
 	}
 	e = evt_begin(type, t->pid, extra);
 	if (!e)

@@ -2,8 +2,8 @@
 /*
  * scapbpf.h - what the eBPF probe and libscap's bpf engine share besides the scap event
  * format: the layout of the settings (the probe's .bss, mapped and written by
- * userspace while the programs run) and of the per-CPU counters. Types only; the probe
- * gets __u32/__u64 from vmlinux.h, userspace from <linux/types.h>.
+ * userspace while the programs run) and of the per-CPU rings with their counters.
+ * Types only; the probe gets __u32/__u64 from vmlinux.h, userspace from <linux/types.h>.
  */
 #ifndef SCAPBPF_SHARED_H
 #define SCAPBPF_SHARED_H
@@ -21,15 +21,68 @@ struct scapbpf_settings {
 	__u32 mode;             /* SCAP_ABI_MODE_* bits (exit-only), as the module's */
 	__u64 boot_to_epoch_ns; /* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	__u64 sc_set[16];       /* syscalls to capture: bit i of word i / 64 per scap code */
+	__u64 ring_bytes;       /* data bytes of each ring in use: a multiple of 8 in
+				   8..SCAPBPF_RING_DATA_MAX, set before capture starts */
 };
 
-/* Event and drop counters of one CPU (the "scapbpf_stats" per-CPU array, entry 0). */
+/* Event and drop counters of one CPU (in its ring's header). */
 struct scapbpf_counters {
 	__u64 n_evts;           /* events written into the ring */
 	__u64 n_drop_full;      /* dropped: the ring was full */
 	__u64 n_drop_pf;        /* user-memory reads that faulted (the event is kept) */
 	__u64 n_drop_big;       /* dropped: larger than the largest record */
 	__u64 n_drop_nest;      /* dropped: raised while another event was written */
+};
+
+/*
+ * What the tracepoint programs need to know of one native syscall on one side (enter or
+ * exit): the probe's table scapbpf_sc[2][SCAPDRV_NR_MAX + 1] in .bss, indexed by side
+ * (0 enter, 1 exit) and syscall number (the last entry for any number out of range),
+ * filled by the probe's program scapbpf_init, which userspace runs once before attaching.
+ */
+struct scapbpf_sc {
+	__u16 type;             /* the event type */
+	__u16 code;             /* scap syscall code (the syscall set's bit) */
+	__u8 fast;              /* the event's shape in the probe (enum scapbpf_fast) */
+	__u8 size;              /* bytes of the event, for the fixed shapes */
+	__u8 nparams;           /* parameters of the event, for the fixed shapes */
+	__u8 extra;             /* exit-only mode: parameters the exit event appends */
+};
+
+/*
+ * One CPU's ring: an entry of the "scapbpf_ring" array map (BPF_F_MMAPABLE, one entry
+ * per possible CPU, mapped read-write by userspace), written by the probe's programs on
+ * that CPU only and read by one consumer.
+ *
+ * Positions count bytes since the start and only grow; a record starts at data[off],
+ * off being its position modulo ring_bytes (the settings'), and is contiguous: one that
+ * passes data[ring_bytes] goes on into the SCAPBPF_RING_SPILL bytes after it, and the
+ * next one starts at the beginning of data. A record is a scap event (its length in its
+ * header), padded to 8 bytes. The producer writes a record where head_off says, then
+ * publishes it by storing head (after the record's bytes: release order); it never
+ * writes past tail + ring_bytes (a record that does not fit is dropped and counted).
+ * The consumer reads records from tail up to head (head loaded with acquire order) and
+ * frees them by storing tail.
+ */
+#define SCAPBPF_RING_VALUE (4u << 20)   /* bytes of an entry (the largest array value) */
+#define SCAPBPF_RING_HDR 4096u          /* bytes before data[] */
+#define SCAPBPF_RING_SPILL 32768u       /* room past the ring for the last record: the
+					   largest record (SCAPBPF_EVT_MAX) */
+#define SCAPBPF_RING_DATA_MAX (SCAPBPF_RING_VALUE - SCAPBPF_RING_HDR - SCAPBPF_RING_SPILL)
+
+struct scapbpf_ring {
+	/* The producer's line. */
+	__u64 head;                     /* bytes published */
+	__u64 head_off;                 /* head modulo ring_bytes: where the next record goes */
+	__u32 busy;                     /* 1 while a record is written (nesting guard) */
+	__u32 pad0;
+	__u64 pad1[5];
+	/* The consumer's line. */
+	__u64 tail;                     /* bytes consumed, written by userspace */
+	__u64 pad2[7];
+	struct scapbpf_counters cnt;    /* this CPU's counters (the producer's) */
+	__u8 pad3[SCAPBPF_RING_HDR - 128 - sizeof(struct scapbpf_counters)];
+	__u8 data[SCAPBPF_RING_VALUE - SCAPBPF_RING_HDR];
 };
 
 #endif /* SCAPBPF_SHARED_H */

@@ -3,19 +3,19 @@
  * bpf.c - the bpf engine: live events from scry's eBPF probe (driver/bpf/).
  *
  * open loads the probe through its libbpf skeleton (embedded at build time), with one
- * BPF ring buffer and one scratch entry per possible CPU, attaches its raw tracepoint
- * programs and reads the initial system state (proc_scan.h), as the kmod engine does.
+ * ring and one scratch entry per possible CPU, attaches its raw tracepoint programs and
+ * reads the initial system state (proc_scan.h), as the kmod engine does.
  * Capture starts with scap_start() (or at open with opts.start), by a flag in the
  * probe's .bss, which userspace maps and writes directly, as it does the snaplen, the
  * syscall set and the process to leave out.
  *
- * Each ring buffer is mapped as the kernel lays it out: the consumer position page
- * (read-write), then the producer position page and the data pages twice (read-only),
- * so that a record is contiguous even where it wraps. A record is an 8-byte header
- * (length with the BUSY and DISCARD bits, page offset) and its payload, a scap event,
- * padded to 8 bytes. next() merges the rings (merge.h) and returns the oldest event in
- * place; the record returned last is consumed (consumer position advanced, with release
- * order) on the following next(), so its memory stays valid until then.
+ * The rings are the entries of one array map (struct scapbpf_ring, driver/bpf/scapbpf.h),
+ * mapped whole, read-write: each holds the producer's position, the consumer's (ours)
+ * and the CPU's counters, then the records, each a scap event padded to 8 bytes and
+ * contiguous even where it wraps. next() merges the rings (merge.h) and returns the
+ * oldest event in place; the record returned last is consumed (the consumer position
+ * stored, with release order) on the following next(), so its memory stays valid until
+ * then. Statistics are read from the rings' headers.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,7 +31,6 @@
 #include "proc_scan.h"
 #include "scap_int.h"
 
-#define BPF_RING_DEFAULT (8u << 20)   /* bytes of each CPU's ring */
 #define BPF_IDLE_NS 10000000L         /* sleep of next() when every ring is empty: 10 ms */
 
 #ifdef SCRY_HAVE_BPF
@@ -44,18 +43,12 @@
 #include <driver/fill/table.h>
 #include "probe.skel.h"
 
-/* Record header bits of a BPF ring buffer (the kernel's uapi values). */
-#define RB_BUSY (1u << 31)
-#define RB_DISCARD (1u << 30)
-#define RB_HDR_LEN 8u
-
+/* Our side of one CPU's ring. */
 struct bpf_ring {
-	int fd;                          /* the ring buffer map */
-	uint64_t *cons;                  /* consumer position (our page, shared) */
-	const uint64_t *prod;            /* producer position (kernel's page) */
-	const uint8_t *data;             /* 2 * ring bytes */
-	uint64_t pos;                    /* our copy of *cons */
-	uint64_t head;                   /* last *prod loaded */
+	struct scapbpf_ring *rb;         /* in the mapping */
+	uint64_t pos;                    /* bytes consumed (what rb->tail gets) */
+	uint64_t off;                    /* pos modulo the ring size: the next record */
+	uint64_t head;                   /* rb->head as loaded last */
 };
 
 struct bpf_eng {
@@ -63,9 +56,10 @@ struct bpf_eng {
 	struct bpf_ring *rings;
 	uint32_t nrings;
 	uint64_t ring_bytes;
-	long page;
+	void *map;                       /* the rings' mapping */
+	size_t map_len;
 	int last;                        /* ring of the record returned last, -1 none */
-	uint32_t last_adv;               /* its bytes in the ring, header and padding included */
+	uint32_t last_adv;               /* its bytes in the ring, padding included */
 	struct scap_sys_scan_stats scan;
 };
 
@@ -89,20 +83,11 @@ static int bpf_libbpf_print(enum libbpf_print_level level, const char *fmt, va_l
 static void bpf_close(struct scap *h)
 {
 	struct bpf_eng *b = h->priv;
-	uint32_t i;
 
 	if (!b)
 		return;
-	for (i = 0; b->rings && i < b->nrings; i++) {
-		struct bpf_ring *r = &b->rings[i];
-
-		if (r->cons)
-			munmap(r->cons, b->page);
-		if (r->prod)
-			munmap((void *)r->prod, b->page + 2 * b->ring_bytes);
-		if (r->fd >= 0)
-			close(r->fd);
-	}
+	if (b->map)
+		munmap(b->map, b->map_len);
 	if (b->skel)
 		scry_probe__destroy(b->skel);
 	free(b->rings);
@@ -133,59 +118,55 @@ static int load_error(struct scap *h, int err, const char *what)
 			"(scry --driver load, then --engine kmod)", what);
 }
 
-/* Create CPU @i's ring buffer. */
-static int ring_create(struct scap *h, struct bpf_eng *b, uint32_t i)
+/* Map the rings of the loaded probe (the whole array, read-write). */
+static int rings_map(struct scap *h, struct bpf_eng *b)
 {
-	struct bpf_ring *r = &b->rings[i];
-	char name[16];
-
-	snprintf(name, sizeof(name), "scry_ring%u", i & 0xffff);
-	r->fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, name, 0, 0, b->ring_bytes, NULL);
-	if (r->fd < 0 && (errno == EPERM || errno == EACCES))
-		return load_error(h, -errno, "loading");      /* the first bpf() call: not root */
-	if (r->fd < 0)
-		return scap_err(h, -errno, "bpf: ring buffer of CPU %u (%llu bytes)", i,
-				(unsigned long long)b->ring_bytes);
-	return 0;
-}
-
-/* Put CPU @i's ring buffer in the loaded probe's array of rings, and map it. */
-static int ring_install(struct scap *h, struct bpf_eng *b, uint32_t i)
-{
-	struct bpf_ring *r = &b->rings[i];
-	int outer = bpf_map__fd(b->skel->maps.scapbpf_rings);
+	int fd = bpf_map__fd(b->skel->maps.scapbpf_ring);
 	void *p;
 
-	if (bpf_map_update_elem(outer, &i, &r->fd, BPF_ANY))
-		return scap_err(h, -errno, "bpf: installing the ring of CPU %u", i);
-	p = mmap(NULL, b->page, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd, 0);
+	b->map_len = (size_t)b->nrings * SCAPBPF_RING_VALUE;
+	p = mmap(NULL, b->map_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (p == MAP_FAILED)
-		return scap_err(h, -errno, "bpf: mapping the consumer page of CPU %u", i);
-	r->cons = p;
-	p = mmap(NULL, b->page + 2 * b->ring_bytes, PROT_READ, MAP_SHARED, r->fd, b->page);
-	if (p == MAP_FAILED)
-		return scap_err(h, -errno, "bpf: mapping the ring of CPU %u", i);
-	r->prod = p;
-	r->data = (const uint8_t *)p + b->page;
-	r->pos = __atomic_load_n(r->cons, __ATOMIC_RELAXED);
-	r->head = r->pos;
+		return scap_err(h, -errno, "bpf: mapping the rings (%zu bytes)", b->map_len);
+	b->map = p;
+	for (uint32_t i = 0; i < b->nrings; i++) {
+		struct bpf_ring *r = &b->rings[i];
+
+		r->rb = (struct scapbpf_ring *)((char *)p + (size_t)i * SCAPBPF_RING_VALUE);
+		r->pos = __atomic_load_n(&r->rb->tail, __ATOMIC_RELAXED);
+		r->off = r->pos % b->ring_bytes;
+		r->head = r->pos;
+	}
 	return 0;
 }
 
-/* The ring size asked for by SCRY_BPF_RING_BYTES, or the default. */
+/* Run the probe's scapbpf_init program once: it fills the per-syscall table the
+ * tracepoint programs read (driver/bpf/scapbpf.h, struct scapbpf_sc). */
+static int sc_table_init(struct scap *h, struct bpf_eng *b)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, run);
+	int rc;
+
+	rc = bpf_prog_test_run_opts(bpf_program__fd(b->skel->progs.scapbpf_init), &run);
+	if (rc < 0)
+		return scap_err(h, -errno, "bpf: running the probe's table setup");
+	return 0;
+}
+
+/* The ring size asked for by SCRY_BPF_RING_BYTES, or the default: the largest. */
 static int ring_bytes(struct scap *h, uint64_t *out)
 {
 	const char *s = getenv("SCRY_BPF_RING_BYTES");
 	unsigned long long v;
 	char *end;
 
-	*out = BPF_RING_DEFAULT;
+	*out = SCAPBPF_RING_DATA_MAX;
 	if (!s || !*s)
 		return 0;
 	v = strtoull(s, &end, 0);
-	if (*end || v < 4096 || (v & (v - 1)) || v > (1ULL << 30))
-		return scap_err(h, -EINVAL, "bpf: SCRY_BPF_RING_BYTES=%s is not a power of two "
-				"in 4096..1 GiB", s);
+	if (*end || v < 4096 || v % 4096 || v > SCAPBPF_RING_DATA_MAX)
+		return scap_err(h, -EINVAL, "bpf: SCRY_BPF_RING_BYTES=%s is not a multiple of "
+				"4096 in 4096..%u", s, SCAPBPF_RING_DATA_MAX);
 	*out = v;
 	return 0;
 }
@@ -219,10 +200,7 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	h->priv = b;
 	b->nrings = ncpus;
 	b->ring_bytes = rb;
-	b->page = sysconf(_SC_PAGESIZE);
 	b->last = -1;
-	for (uint32_t i = 0; i < b->nrings; i++)
-		b->rings[i].fd = -1;
 
 	libbpf_set_print(bpf_libbpf_print);
 	bpf_log_to = h;
@@ -231,14 +209,7 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = load_error(h, -errno, "opening");
 		goto err;
 	}
-	for (uint32_t i = 0; i < b->nrings; i++) {
-		rc = ring_create(h, b, i);
-		if (rc < 0)
-			goto err;
-	}
-	/* The rings' size is the array's: its inner map template is ring 0. */
-	bpf_map__set_max_entries(b->skel->maps.scapbpf_rings, ncpus);
-	bpf_map__set_inner_map_fd(b->skel->maps.scapbpf_rings, b->rings[0].fd);
+	bpf_map__set_max_entries(b->skel->maps.scapbpf_ring, ncpus);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		b->skel->rodata->scapbpf_nparams[t] = scap_evt_table[t].nparams;
@@ -255,11 +226,13 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = load_error(h, rc, "loading");
 		goto err;
 	}
-	for (uint32_t i = 0; i < b->nrings; i++) {
-		rc = ring_install(h, b, i);
-		if (rc < 0)
-			goto err;
-	}
+	rc = rings_map(h, b);
+	if (rc < 0)
+		goto err;
+	rc = sc_table_init(h, b);
+	if (rc < 0)
+		goto err;
+	b->skel->bss->scapbpf_cfg.ring_bytes = b->ring_bytes;
 	b->skel->bss->scapbpf_cfg.snaplen = SCAP_ABI_SNAPLEN_DEFAULT;
 	b->skel->bss->scapbpf_cfg.exclude_tgid = getpid();
 	b->skel->bss->scapbpf_cfg.boot_to_epoch_ns = boot_to_epoch_ns();
@@ -294,32 +267,23 @@ static void release_last(struct bpf_eng *b)
 	r = &b->rings[b->last];
 	b->last = -1;
 	r->pos += b->last_adv;
-	__atomic_store_n(r->cons, r->pos, __ATOMIC_RELEASE);
+	r->off += b->last_adv;
+	if (r->off >= b->ring_bytes)
+		r->off -= b->ring_bytes;
+	__atomic_store_n(&r->rb->tail, r->pos, __ATOMIC_RELEASE);
 }
 
-/* Whether ring @i has a committed record; its timestamp in *@ts. Discarded records
- * (none are written by the probe) are skipped. */
+/* Whether ring @i has a published record; its timestamp in *@ts. */
 static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 {
 	struct bpf_eng *b = ctx;
 	struct bpf_ring *r = &b->rings[i];
-	uint64_t mask = b->ring_bytes - 1;
-	uint32_t hl;
 
-	for (;;) {
-		if (r->pos == r->head)
-			r->head = __atomic_load_n(r->prod, __ATOMIC_ACQUIRE);
-		if (r->pos == r->head)
-			return false;
-		hl = __atomic_load_n((const uint32_t *)(r->data + (r->pos & mask)), __ATOMIC_ACQUIRE);
-		if (hl & RB_BUSY)
-			return false;
-		if (!(hl & RB_DISCARD))
-			break;
-		r->pos += (RB_HDR_LEN + (hl & ~(RB_BUSY | RB_DISCARD)) + 7) & ~7ULL;
-		__atomic_store_n(r->cons, r->pos, __ATOMIC_RELEASE);
-	}
-	memcpy(ts, r->data + (r->pos & mask) + RB_HDR_LEN, sizeof(*ts));
+	if (r->pos == r->head)
+		r->head = __atomic_load_n(&r->rb->head, __ATOMIC_ACQUIRE);
+	if (r->pos == r->head)
+		return false;
+	memcpy(ts, r->rb->data + r->off, sizeof(*ts));
 	return true;
 }
 
@@ -329,7 +293,6 @@ static int bpf_next(struct scap *h, struct scap_evt_ref *out)
 	struct scap_abi_evt_hdr hdr;
 	const uint8_t *rec;
 	struct bpf_ring *r;
-	uint32_t len;
 	int best;
 
 	release_last(b);
@@ -337,16 +300,14 @@ static int bpf_next(struct scap *h, struct scap_evt_ref *out)
 	if (best < 0)
 		return SCAP_TIMEOUT;
 	r = &b->rings[best];
-	rec = r->data + (r->pos & (b->ring_bytes - 1));
-	memcpy(&len, rec, sizeof(len));
-	len &= ~(RB_BUSY | RB_DISCARD);
-	rec += RB_HDR_LEN;
+	rec = r->rb->data + r->off;
 	memcpy(&hdr, rec, sizeof(hdr));
-	if (len < SCAP_ABI_EVT_HDR_LEN || hdr.len != len)
-		return scap_err(h, -EPROTO, "bpf: CPU %d: record of %u bytes holds an event of %u",
-				best, len, hdr.len);
+	if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > SCAPBPF_RING_SPILL ||
+	    hdr.len > r->head - r->pos)
+		return scap_err(h, -EPROTO, "bpf: CPU %d: an event of %u bytes where %llu are "
+				"published", best, hdr.len, (unsigned long long)(r->head - r->pos));
 	b->last = best;
-	b->last_adv = (RB_HDR_LEN + len + 7) & ~7u;
+	b->last_adv = (hdr.len + 7) & ~7u;
 	out->raw = rec;
 	out->len = hdr.len;
 	out->ts_ns = hdr.ts;
@@ -398,9 +359,7 @@ static struct bpf_eng *bpf_of(scap_t *h, const char *what)
 int scap_bpf_get_stats(scap_t *h, struct scap_kmod_stats *out)
 {
 	struct scap_kmod_stats s;
-	struct scapbpf_counters *c;
 	struct bpf_eng *b;
-	uint32_t zero = 0;
 	size_t sz;
 
 	if (!h || !out || out->sz < sizeof(size_t))
@@ -408,22 +367,16 @@ int scap_bpf_get_stats(scap_t *h, struct scap_kmod_stats *out)
 	b = bpf_of(h, "probe statistics");
 	if (!b)
 		return -ENOTSUP;
-	c = calloc(b->nrings, sizeof(*c));
-	if (!c)
-		return scap_err(h, -ENOMEM, "bpf: statistics");
-	if (bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.scapbpf_stats), &zero, c)) {
-		free(c);
-		return scap_err(h, -errno, "bpf: reading the statistics");
-	}
 	memset(&s, 0, sizeof(s));
 	for (uint32_t i = 0; i < b->nrings; i++) {
-		s.n_evts += c[i].n_evts;
-		s.n_drop_full += c[i].n_drop_full;
-		s.n_drop_pf += c[i].n_drop_pf;
-		s.n_drop_big += c[i].n_drop_big;
-		s.n_drop_nest += c[i].n_drop_nest;
+		const struct scapbpf_counters *c = &b->rings[i].rb->cnt;
+
+		s.n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+		s.n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+		s.n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+		s.n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+		s.n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
 	}
-	free(c);
 	s.ncpus = b->nrings;
 	s.ring_bytes = b->ring_bytes;
 	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * scap_bpf.h - settings and statistics of the "bpf" engine, the live capture from
- * scry's eBPF probe (CO-RE, raw tracepoints, one BPF ring buffer per CPU), for hosts
+ * scry's eBPF probe (CO-RE, raw tracepoints, one mapped ring per CPU), for hosts
  * that lack or forbid the kernel module but offer BPF with BTF. Open it with
  *
  *   SCAP_OPTS(scap_open_opts, o, .engine = "bpf");
@@ -12,7 +12,8 @@
  * The events are those of the kernel module, byte for byte the same format (the two
  * share their fillers). scap_open() also reads the initial system state, as the kmod
  * engine does (SCRY_NO_PROC_SCAN in the environment skips it). Each CPU's ring holds
- * 8 MiB unless SCRY_BPF_RING_BYTES (a power of two, at least 4096) says otherwise.
+ * 4 MiB - 36 KiB (the largest) unless SCRY_BPF_RING_BYTES (a multiple of 4096, at
+ * least 4096) says less.
  * The probe leaves out the events of the process that opened the handle (see
  * scap_bpf_set_exclude_tgid()).
  *
