@@ -70,9 +70,11 @@ struct flt_check {
 	uint64_t around_t, around_ns;
 	/*
 	 * never: false for every event (sysdig's result for '=' & co on an evt.rawarg
-	 * sockaddr, and for 'in' on proc.apid of any ancestor).
+	 * sockaddr, for a list of two distinct values or more on evt.rawarg, and for 'in'
+	 * on proc.apid of any ancestor).
 	 */
 	bool never;
+	bool special;          /* never, multi or around: evaluated out of the common path */
 	/*
 	 * evt.type and evt.dir are fixed by the event type: their result for every
 	 * non-generic type is computed once (bit set: the check is true).

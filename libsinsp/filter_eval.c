@@ -259,6 +259,17 @@ static enum flt_res eval_around(const struct flt_check *c, const struct sinsp_ev
 	return c->around_t >= ts - c->around_ns && c->around_t <= ts + c->around_ns ? FR_TRUE : FR_FALSE;
 }
 
+/* The checks of flt_check.special, out of line: the common path tests one flag. */
+static __attribute__((noinline)) enum flt_res eval_special(const struct flt_check *c,
+							   struct sinsp_evt *evt)
+{
+	if (c->never)
+		return FR_FALSE;
+	if (c->multi)
+		return eval_multi(c, evt);
+	return eval_around(c, evt);
+}
+
 static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
 {
 	const struct flt_check *c = in->check;
@@ -267,12 +278,8 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 
 	if (c->by_type && type < SCAP_EVT_MAX)
 		return by_type(c, type, evt);
-	if (c->never)
-		return FR_FALSE;
-	if (c->multi)
-		return eval_multi(c, evt);
-	if (c->around)
-		return eval_around(c, evt);
+	if (c->special)
+		return eval_special(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
 		strbuf_reset(b);
 		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);

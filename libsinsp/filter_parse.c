@@ -596,7 +596,7 @@ static const char *op_refused(const struct flt_check *c)
 static struct flt_node *parse_check(struct parser *p)
 {
 	const char *s = p->src;
-	size_t start = p->pos, end = p->pos, op_at, at, i, n;
+	size_t start = p->pos, end = p->pos, op_at, at, i, k, n;
 	struct strbuf text = { 0 };
 	struct flt_node *node;
 	struct flt_check *c;
@@ -693,6 +693,11 @@ static struct flt_node *parse_check(struct parser *p)
 	}
 	if (c->around && c->op == FOP_EQ)
 		c->around_ns = c->vals[0].n.u * 1000000u;
+	/* sysdig's raw comparison of a list on evt.rawarg holds for one distinct value only */
+	if (c->ref.def->cls == FIELD_CLASS_EVT && c->ref.def->id == F_EVT_RAWARG && c->nvals > 1)
+		for (k = 1; k < c->nvals && !c->never; k++)
+			c->never = flt_val_cmp(&c->vals[0], &c->vals[k]) != 0;
+	c->special = c->never || c->multi || c->around;
 	free(name);
 	strbuf_free(&text);
 	return node;

@@ -704,6 +704,13 @@ START_TEST(rawarg_compares_raw_values)
 	strbuf_free(&b);
 	ck_assert_int_eq(sinsp_filter_compile(fx.s, "evt.rawarg.tid exists", &f), 0);
 	sinsp_filter_free(f);
+	/* a list on a text parameter: sysdig's comparison holds for one distinct value only */
+	ck_assert_int_eq(sinsp_filter_compile(fx.s, "evt.rawarg.exe in (cat, cat)", &f), 0);
+	ck_assert(!f->root->check.never);
+	sinsp_filter_free(f);
+	ck_assert_int_eq(sinsp_filter_compile(fx.s, "evt.rawarg.exe in (cat, curl)", &f), 0);
+	ck_assert(f->root->check.never);
+	sinsp_filter_free(f);
 }
 END_TEST
 
