@@ -301,11 +301,14 @@ static bool is_param_field(const struct field_def *d)
 	return d->cls == FIELD_CLASS_EVT && (d->id == F_EVT_ARG || d->id == F_EVT_RAWARG);
 }
 
-/* Fields whose bracket argument is a number (sysdig refuses any other text). */
+/*
+ * Fields whose bracket argument must be a number: evt.around (sysdig refuses any other
+ * text). proc.apid / proc.aname[text] print in a format (sysdig shows the process's
+ * value); filters refuse them (filter_parse.c).
+ */
 static bool numeric_arg_only(const struct field_def *d)
 {
-	return (d->cls == FIELD_CLASS_PROC && (d->id == F_PROC_APID || d->id == F_PROC_ANAME)) ||
-	       (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_AROUND);
+	return d->cls == FIELD_CLASS_EVT && d->id == F_EVT_AROUND;
 }
 
 /* Length of the longest event parameter name that starts s, 0 when none does. */

@@ -90,7 +90,7 @@ struct field_ref {
  * As sysdig: the name after evt.arg. / evt.rawarg. is the longest parameter name
  * (of any event) that starts the text there, so "evt.arg.fdx" consumes "evt.arg.fd";
  * a text that starts with no parameter name is no field (0). The bracket argument
- * of proc.apid, proc.aname and evt.around must be a number.
+ * of evt.around must be a number.
  */
 size_t sinsp_field_parse(const char *s, struct field_ref *out);
 void sinsp_field_ref_free(struct field_ref *r);

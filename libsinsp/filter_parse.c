@@ -592,6 +592,18 @@ static const char *op_refused(const struct flt_check *c)
 	       "addresses compare with =, != and in only";
 }
 
+/* The argument of proc.apid / proc.aname is an ancestor's index: digits only (sysdig). */
+static bool index_ok(const struct field_ref *r)
+{
+	const char *a = r->arg;
+
+	if (r->def->cls != FIELD_CLASS_PROC || (r->def->id != F_PROC_APID && r->def->id != F_PROC_ANAME) || !a)
+		return true;
+	while (*a >= '0' && *a <= '9')
+		a++;
+	return a != r->arg && !*a;
+}
+
 /* FIELD OP VALUE at the cursor. */
 static struct flt_node *parse_check(struct parser *p)
 {
@@ -623,6 +635,10 @@ static struct flt_node *parse_check(struct parser *p)
 	}
 	c = &node->check;
 	n = sinsp_field_parse(name, &c->ref);
+	if (n == end - start && !index_ok(&c->ref)) {
+		sinsp_field_ref_free(&c->ref);
+		n = 0;
+	}
 	if (n != end - start) {
 		if (n)
 			sinsp_field_ref_free(&c->ref);

@@ -728,6 +728,7 @@ START_TEST(refused_values)
 	err("evt.arg.nosuch=1", "filter error at byte 0: unknown event argument 'nosuch' in 'evt.arg.nosuch'");
 	err("evt.rawarg.nosuch=1", "filter error at byte 0: unknown event argument 'nosuch' in 'evt.rawarg.nosuch'");
 	err("proc.aname[x]=bash", "filter error at byte 0: unknown field 'proc.aname[x]'");
+	err("proc.apid[1x]=1", "filter error at byte 0: unknown field 'proc.apid[1x]'");
 	err("evt.around[x]=1", "filter error at byte 0: unknown field 'evt.around[x]'");
 	err("evt.around[5]!=1", "filter error at byte 13: '!=' does not apply to evt.around[5]: "
 	    "evt.around supports only '=' (evt.around[T]=D: within D ms of T ns)");
