@@ -19,21 +19,7 @@ mkdir -p "$out"
 scry=$bin/scry
 fail() { echo "live: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
 
-# Wait until the scry process $1 has started capturing: it drops its capabilities right
-# after the start, so its permitted set shrinks to nothing (or CAP_DAC_OVERRIDE with -w).
-wait_started() {
-	i=0
-	while [ $i -lt 300 ]; do
-		prm=$(sed -n 's/^CapPrm:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
-		case $prm in
-		"") return 1 ;;
-		0000000000000000|0000000000000002) return 0 ;;
-		esac
-		sleep 0.2
-		i=$((i + 1))
-	done
-	return 1
-}
+. "$(dirname "$0")/guest_lib.sh"
 
 "$scry" --driver status >"$out/status0.txt" 2>&1
 echo $? >"$out/status0.rc"
