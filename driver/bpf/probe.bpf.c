@@ -420,11 +420,14 @@ enum scapbpf_fast {
 	FAST_RES,           /* fill_res_x: res (i64) */
 	FAST_FD_SIZE,       /* fill_fd_size_e: fd, size (u32) */
 	FAST_FD_SIZE_POS,   /* fill_fd_size_pos_e: fd, size, pos (u64) */
-	/* Sized at run time, so assembled in the scratch entry, but by the tracepoint
-	 * program itself (no tail call): */
-	FAST_RW,            /* fill_rw_x: res, data */
+	/* Sized at run time, written in place too (fast_rw_x()): */
+	FAST_RW,            /* fill_rw_x: res (i64), data */
+	/* Assembled in the scratch entry, but by the tracepoint program itself (no tail
+	 * call): */
 	FAST_OPENAT_E,      /* fill_openat_e */
 	FAST_OPENAT_X,      /* fill_openat_x */
+	FAST_OPEN_E,        /* fill_open_e */
+	FAST_OPEN_X,        /* fill_open_x */
 };
 
 /* FAST_KIND(filler): the shape of a filler named in fill/table.h, FAST_NO unless listed
@@ -439,6 +442,8 @@ enum scapbpf_fast {
 #define FASTK_rw_x x, FAST_RW
 #define FASTK_openat_e x, FAST_OPENAT_E
 #define FASTK_openat_x x, FAST_OPENAT_X
+#define FASTK_open_e x, FAST_OPEN_E
+#define FASTK_open_x x, FAST_OPEN_X
 #define FAST_PICK_(a, b, ...) b
 #define FAST_PICK(...) FAST_PICK_(__VA_ARGS__)
 #define FAST_KIND(filler) FAST_PICK(FASTK_##filler, FAST_NO, ~)
@@ -459,6 +464,7 @@ static __always_inline __u32 fast_nparams(__u8 kind)
 		return 0;
 	case FAST_GENERIC_E:
 	case FAST_FD_SIZE:
+	case FAST_RW:
 		return 2;
 	case FAST_FD_SIZE_POS:
 		return 3;
@@ -568,6 +574,49 @@ static __always_inline void fast_event(const struct scapbpf_sc *sc, struct task_
 }
 #undef FAST_REGS
 
+/*
+ * The exit event @sc of a read or write of task @t (fill_rw_x's bytes: res, then the
+ * buffer's first bytes up to the snaplen: for writes the size asked, for reads what
+ * was read; a faulting buffer gives empty data, counted) written in place in this
+ * CPU's ring, from the return value @ret and the saved registers @regs.
+ */
+static __always_inline void fast_rw_x(const struct scapbpf_sc *sc, struct task_struct *t,
+				      long ret, struct pt_regs *regs)
+{
+	__u64 ts = bpf_ktime_get_boot_ns() + scapbpf_cfg.boot_to_epoch_ns;
+	struct scapbpf_ring *rb = ring_of(bpf_get_smp_processor_id());
+	unsigned long ubuf = regs->si;
+	__u16 type = sc->type;
+	__u64 len = ret > 0 ? ret : 0;
+	__u8 *r;
+
+	if (!rb)
+		return;
+	if (type == SCAP_EVT_SYSCALL_WRITE_X || type == SCAP_EVT_SYSCALL_PWRITE_X)
+		len = regs->dx;
+	if (len > scapbpf_cfg.snaplen)
+		len = scapbpf_cfg.snaplen;
+	if (!ubuf)
+		len = 0;
+	if (len > SCAPBPF_EVT_MAX - 38) {
+		rb->cnt.n_drop_big++;          /* as the general path: never cut */
+		return;
+	}
+	len = scapbpf_clamp(len, SCAPBPF_EVT_MAX - 38);
+	r = fast_begin(rb, 38 + len, type, 2, ts, t->pid);
+	if (!r)
+		return;
+	*(__u16 *)&r[26] = 8;
+	*(__u64 *)&r[30] = ret;
+	if (len && bpf_probe_read_user(&r[38], len, (const void *)ubuf)) {
+		rb->cnt.n_drop_pf++;
+		len = 0;
+	}
+	*(__u16 *)&r[28] = len;
+	*(__u32 *)&r[16] = 38 + len;
+	ring_end(rb, 38 + len);
+}
+
 /* ---- the syscall table ------------------------------------------------------------------ */
 
 /* Fill the entry of side @side (0 enter, 1 exit) of native syscall @nr of scapbpf_sc
@@ -588,7 +637,7 @@ static __always_inline void sc_init_one(__u32 side, long nr)
 		kind = scapbpf_fast_kind[ti];
 		/* A fixed shape whose schema count differs takes the general path, where
 		 * the mismatch fails the event. */
-		if (kind != FAST_NO && kind < FAST_RW &&
+		if (kind != FAST_NO && kind <= FAST_RW &&
 		    scapbpf_nparams[ti] != fast_nparams(kind))
 			kind = FAST_NO;
 		if (side)
@@ -596,7 +645,7 @@ static __always_inline void sc_init_one(__u32 side, long nr)
 	}
 	sc->fast = kind;
 	sc->size = kind != FAST_NO && kind < FAST_RW ? fast_size(kind) : 0;
-	sc->nparams = kind != FAST_NO && kind < FAST_RW ? fast_nparams(kind) : 0;
+	sc->nparams = kind != FAST_NO && kind <= FAST_RW ? fast_nparams(kind) : 0;
 }
 
 /* Run once by userspace (BPF_PROG_TEST_RUN) after load, before attaching: fills
@@ -660,6 +709,10 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 		fast_event(sc, t, nr, is_exit ? (long)ctx->args[1] : 0, regs, is_exit);
 		return 0;
 	}
+	if (is_exit && kind == FAST_RW) {
+		fast_rw_x(sc, t, (long)ctx->args[1], regs);
+		return 0;
+	}
 	e = evt_begin(type, t->pid, extra);
 	if (!e)
 		return 0;
@@ -679,16 +732,19 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	e->args[5] = regs->r9;
 	/* Only without extra parameters (kind is FAST_NO with them); each program has
 	 * the fillers of its side. */
-	if (is_exit && (kind == FAST_RW || kind == FAST_OPENAT_X)) {
-		if (kind == FAST_RW)
-			scapdrv_fill_rw_x(e);
-		else
+	if (is_exit && (kind == FAST_OPENAT_X || kind == FAST_OPEN_X)) {
+		if (kind == FAST_OPENAT_X)
 			scapdrv_fill_openat_x(e);
+		else
+			scapdrv_fill_open_x(e);
 		evt_commit(e);
 		return 0;
 	}
-	if (!is_exit && kind == FAST_OPENAT_E) {
-		scapdrv_fill_openat_e(e);
+	if (!is_exit && (kind == FAST_OPENAT_E || kind == FAST_OPEN_E)) {
+		if (kind == FAST_OPENAT_E)
+			scapdrv_fill_openat_e(e);
+		else
+			scapdrv_fill_open_e(e);
 		evt_commit(e);
 		return 0;
 	}
