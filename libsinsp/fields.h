@@ -78,7 +78,7 @@ struct field_ref {
 	struct field_scratch *scratch; /* buffers and state reused across extractions */
 	bool filter;            /* extracted for a filter (set by the filter compiler): the
 	                           values sysdig compares there although it prints <NA>
-	                           (evt.rawarg of any type, fd.l4proto "<NA>" of a non-IP fd) */
+	                           (evt.rawarg of any type) */
 };
 
 /*

@@ -404,12 +404,10 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		case SCAP_L4_RAW: strbuf_adds(out, "raw"); break;
 		default:
 			/*
-			 * sysdig's value for any fd it has is the text "<NA>", which its output
-			 * cannot tell from no value (and JSON prints as null), but which a filter
-			 * compares: fd.l4proto != tcp is true for a file.
+			 * sysdig's value for any other fd it has is the text "<NA>": a filter
+			 * compares it (fd.l4proto != tcp is true for a file), JSON prints it as a
+			 * string and a format without '*' prints the line.
 			 */
-			if (!r->filter)
-				return false;
 			strbuf_adds(out, "<NA>");
 		}
 		return true;

@@ -331,6 +331,8 @@ START_TEST(fd_of_open_and_failed_open)
 	ck_assert_str_eq(field(evt, "fd.name_changed"), "true");
 	ck_assert_str_eq(field(evt, "fd.connected"), "false");
 	ck_assert_ptr_null(field(evt, "fd.sockfamily"));
+	/* sysdig's fd.l4proto of any fd it has: the text "<NA>" (a JSON string, a line printed) */
+	ck_assert_str_eq(field(evt, "fd.l4proto"), "<NA>");
 	ck_assert_ptr_null(field(evt, "fd.cip"));
 	ck_assert_ptr_null(field(evt, "fd.lport"));
 	ck_assert_ptr_null(field(evt, "fd.sip.name"));
