@@ -105,11 +105,12 @@ static __always_inline __u64 ring_adv(__u64 size)
 }
 
 /*
- * Start a record of @size bytes (at most SCAPBPF_EVT_MAX) in ring @rb. Return: where
- * to write it, contiguous (ring_end() publishes it), or NULL when the ring has no room
- * or is in the middle of another record (the drop counted).
+ * Start a record of @size bytes (at most SCAPBPF_EVT_MAX) in ring @rb, its writer
+ * storing up to @over bytes (at most 256) past its padded end. Return: where to write
+ * it, contiguous (ring_end() publishes it), or NULL when the ring has no room or is in
+ * the middle of another record (the drop counted).
  */
-static __always_inline __u8 *ring_begin(struct scapbpf_ring *rb, __u32 size)
+static __always_inline __u8 *ring_begin(struct scapbpf_ring *rb, __u32 size, __u32 over)
 {
 	__u64 tail = *(volatile __u64 *)&rb->tail;
 	__u64 off;
@@ -118,7 +119,7 @@ static __always_inline __u8 *ring_begin(struct scapbpf_ring *rb, __u32 size)
 		rb->cnt.n_drop_nest++;
 		return NULL;
 	}
-	if (rb->head - tail + ring_adv(size) > scapbpf_cfg.ring_bytes) {
+	if (rb->head - tail + ring_adv(size) + over > scapbpf_cfg.ring_bytes) {
 		rb->cnt.n_drop_full++;
 		return NULL;
 	}
@@ -212,6 +213,39 @@ static __always_inline struct scapdrv_evt *evt_begin(__u16 type, __u32 tid, __u1
 	return e;
 }
 
+/* Bytes of an event the commit copies with its own loads and stores (words, unrolled);
+ * the copy helper takes the rest. */
+#define SCAPBPF_COPY_INLINE 256
+
+/* Bytes evt_copy() may store past a record's padded end. */
+#define SCAPBPF_COPY_OVER 24
+
+/*
+ * Copy @len bytes (at most SCAPBPF_EVT_MAX) of event @e to the ring record @r: 32-byte
+ * blocks of words (one test each), so up to 31 bytes past @len (SCAPBPF_COPY_OVER past
+ * the record's padding, ring_adv()).
+ */
+static __always_inline void evt_copy(__u8 *r, struct scapdrv_evt *e, __u64 len)
+{
+	const __u64 *s = (const __u64 *)e->buf;
+	__u64 *d = (__u64 *)r;
+
+#pragma unroll
+	for (int i = 0; i < SCAPBPF_COPY_INLINE / 32; i++) {
+		if (i * 32 >= len)
+			return;
+		d[4 * i] = s[4 * i];
+		d[4 * i + 1] = s[4 * i + 1];
+		d[4 * i + 2] = s[4 * i + 2];
+		d[4 * i + 3] = s[4 * i + 3];
+	}
+	if (len > SCAPBPF_COPY_INLINE)
+		bpf_probe_read_kernel(r + SCAPBPF_COPY_INLINE,
+				      scapbpf_clamp(len - SCAPBPF_COPY_INLINE,
+						    SCAPBPF_EVT_MAX - SCAPBPF_COPY_INLINE),
+				      e->buf + SCAPBPF_COPY_INLINE);
+}
+
 /* Copy the event into this CPU's ring, or count its drop by cause; free the entry. */
 static __always_inline void evt_commit(struct scapdrv_evt *e)
 {
@@ -226,9 +260,9 @@ static __always_inline void evt_commit(struct scapdrv_evt *e)
 	if (rb && !e->fail) {
 		*(__u32 *)&e->buf[16] = len;
 		len = scapbpf_bound(len);
-		r = ring_begin(rb, len);
+		r = ring_begin(rb, len, SCAPBPF_COPY_OVER);
 		if (r) {
-			bpf_probe_read_kernel(r, len, e->buf);
+			evt_copy(r, e, len);
 			ring_end(rb, len);
 		}
 	} else if (rb) {
@@ -497,7 +531,7 @@ static __always_inline __u32 fast_size(__u8 kind)
 static __always_inline __u8 *fast_begin(struct scapbpf_ring *rb, __u32 size, __u16 type,
 					 __u32 np, __u64 ts, __u32 tid)
 {
-	__u8 *r = ring_begin(rb, size);
+	__u8 *r = ring_begin(rb, size, 0);
 
 	if (!r)
 		return NULL;
