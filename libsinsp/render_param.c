@@ -385,11 +385,13 @@ static void render_path(struct sinsp_evt *evt, const struct scap_param_info *pi,
 	sinsp_add_printable(val, (const char *)p, n);
 	if (!evt->thread || (n == 4 && memcmp(p, "<NA>", 4) == 0))
 		return;
-	if (n == 0 || p[0] == '/')
+	if (n > 0 && p[0] == '/')
 		return; /* absolute: nothing to resolve */
+	/* An empty path (execveat's AT_EMPTY_PATH, ...) resolves to its base directory itself,
+	 * as sysdig 0.29.3 prints it: pathname=(/bin/true) for dirfd 3 on /bin/true. */
 	base_dir(evt, pi, &base);
 	if (base.len)
-		sinsp_path_resolve(res, base.buf, (const char *)p, n);
+		sinsp_path_resolve(res, base.buf, n ? (const char *)p : ".", n ? n : 1);
 	else
 		sinsp_add_printable(res, (const char *)p, n); /* dirfd unknown: the bare name */
 	strbuf_free(&base);

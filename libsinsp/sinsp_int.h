@@ -94,7 +94,7 @@ struct sinsp_thread {
 	/* last event of this thread, for enter/exit pairing */
 	uint16_t last_type;
 	uint64_t last_ts;
-	int64_t last_fd;          /* fd param of the last enter event, -1 none */
+	int64_t last_fd;          /* fd param of the last enter event, -1 none (0 at first) */
 	uint8_t *enter_raw;       /* copy of the last enter event */
 	uint32_t enter_len, enter_cap;
 	uint64_t latency_ns;      /* ts of the current exit event - enter_ts (0 after an enter) */

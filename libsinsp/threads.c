@@ -42,7 +42,9 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	t->loginuid = UINT32_MAX;
 	t->uid = UINT32_MAX;
 	t->gid = UINT32_MAX;
-	t->last_fd = -1;
+	/* sysdig starts every thread at fd 0: the exit of a call entered before the capture
+	 * shows fd 0 when the thread has one */
+	t->last_fd = 0;
 	t->container_id = "host";
 	t->created_ts = s->evt.ref.ts_ns;
 	if (hashmap_put(&s->threads, (uint64_t)tid, t)) {

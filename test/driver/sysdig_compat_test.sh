@@ -125,11 +125,6 @@ def compare(x, y):
     if (same_but(5, 7) and a[3] == "open" and a[4] == "<" and " fd=-14(EFAULT) " in x and
             " name=NULL " in x and a[7] == re.sub(r" name=\S* ", " name=NULL ", b[7], 1)):
         return "open-null-name"
-    # 3. execveat's enter with an empty pathname (AT_EMPTY_PATH): sysdig 0.29.3 prints
-    #    the dirfd's path in parentheses, scry an empty value (libsinsp), to fix.
-    if (same_but(7) and a[3] == "execveat" and a[4] == ">" and " pathname= " in x and
-            a[7] == re.sub(r" pathname=\(\S*\) ", " pathname= ", b[7], 1)):
-        return "execveat-empty-path"
     return None
 
 classes = {}

@@ -347,6 +347,25 @@ START_TEST(fd_of_open_and_failed_open)
 }
 END_TEST
 
+/*
+ * An empty path argument resolves to its base directory itself (sysdig 0.29.3 prints
+ * execveat(3, "", AT_EMPTY_PATH) on /bin/true as pathname=(/bin/true)): the dirfd's
+ * name for an FSRELPATH with a dirfd, the cwd with AT_FDCWD; nothing with an unknown dirfd.
+ */
+START_TEST(empty_path_resolves_to_its_base)
+{
+	add_evt(SCAP_EVT_SYSCALL_EXECVEAT_E, 3, P64(5), PSTR(""), P32(1));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR(""), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(9), PSTR(""), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(5), PSTR("a/../b"), P32(1), P32(0));
+	open_inspector();
+	ck_assert_str_eq(field(next(), "evt.args"), "dirfd=5(<d>/etc) pathname=(/etc) flags=1(AT_EMPTY_PATH) ");
+	ck_assert_str_eq(field(next(), "evt.args"), "dirfd=-100(AT_FDCWD) name=(/root) flags=1(O_RDONLY) mode=0 ");
+	ck_assert_str_eq(field(next(), "evt.args"), "dirfd=9 name= flags=1(O_RDONLY) mode=0 ");
+	ck_assert_str_eq(field(next(), "evt.args"), "dirfd=5(<d>/etc) name=a/../b(/etc/b) flags=1(O_RDONLY) mode=0 ");
+}
+END_TEST
+
 START_TEST(numeric_kinds_for_filters)
 {
 	struct sinsp_evt *evt;
@@ -537,6 +556,7 @@ static Suite *fields_suite(void)
 	tcase_add_test(tc, process_ancestors_and_args);
 	tcase_add_test(tc, event_arguments_and_results);
 	tcase_add_test(tc, fd_of_open_and_failed_open);
+	tcase_add_test(tc, empty_path_resolves_to_its_base);
 	tcase_add_test(tc, numeric_kinds_for_filters);
 	tcase_add_test(tc, any_ancestor_matches);
 	suite_add_tcase(s, tc);

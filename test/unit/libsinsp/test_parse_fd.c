@@ -27,7 +27,10 @@ static struct fixture fx;
 
 #define add_evt(...) eb_add(&fx.eb, __VA_ARGS__)
 
-/* Open the inspector on the events added so far, with thread TID owning /etc as fd 5. */
+/*
+ * Open the inspector on the events added so far, with thread TID owning /etc as fd 5
+ * (and fds[1] too when the test named it).
+ */
 static void open_inspector(void)
 {
 	fx.thread.tid = fx.thread.pid = TID;
@@ -39,7 +42,7 @@ static void open_inspector(void)
 	fx.fds[0].fd = 5;
 	fx.fds[0].type = SCAP_FD_DIRECTORY;
 	strcpy(fx.fds[0].name, "/etc");
-	fx.thread.nfds = 1;
+	fx.thread.nfds = fx.fds[1].name[0] ? 2 : 1;
 	fx.thread.fds = fx.fds;
 	fx.eb.state.threads = &fx.thread;
 	fx.eb.state.nthreads = 1;
@@ -254,7 +257,7 @@ START_TEST(openat_failure_shows_dirfd)
 	evt = next();
 	ck_assert_ptr_nonnull(evt->fd);
 	ck_assert_str_eq(evt->fd->name, "/etc");
-	ck_assert_int_eq(evt->fd_num, -1);
+	ck_assert_int_eq(evt->fd_num, 0);   /* no enter: the thread's first fd, 0 (as sysdig) */
 	ck_assert_ptr_null(fd_of(-2));
 }
 END_TEST
@@ -420,6 +423,31 @@ START_TEST(fd_num_of_fd_not_in_table)
 }
 END_TEST
 
+/*
+ * A thread's first event an exit (a read entered before the capture): sysdig 0.29.3
+ * starts each thread at fd 0, so the read shows fd 0 and its name; a thread created in
+ * the capture (tid 300) starts there too, with no name when it has no fd 0.
+ */
+START_TEST(first_exit_of_thread_shows_fd_0)
+{
+	struct sinsp_formatter *fmt = NULL;
+	const char *line;
+
+	add_evt(SCAP_EVT_SYSCALL_READ_X, 2, P64(2), PBUF("hi", 2));
+	eb_add_at(&fx.eb, 10, 300, SCAP_EVT_SYSCALL_READ_X, 2, P64(2), PBUF("hi", 2));
+	fx.fds[1].fd = 0;
+	fx.fds[1].type = SCAP_FD_FIFO;
+	strcpy(fx.fds[1].name, "pipe:[4242]");
+	open_inspector();
+	ck_assert_int_eq(sinsp_formatter_new(fx.s, "*%fd.num %fd.name %fd.type", SINSP_OUTPUT_TEXT, &fmt), 0);
+	ck_assert_int_eq(sinsp_formatter_render(fmt, next(), &line, NULL), 1);
+	ck_assert_str_eq(line, "0 pipe:[4242] pipe");
+	ck_assert_int_eq(sinsp_formatter_render(fmt, next(), &line, NULL), 1);
+	ck_assert_str_eq(line, "0  <NA>");   /* fd.name empty as for any fd not in the table */
+	sinsp_formatter_free(fmt);
+}
+END_TEST
+
 START_TEST(closed_fd_released_at_next_event)
 {
 	/* the closed entry is kept for the close exit only, then freed */
@@ -452,6 +480,7 @@ static Suite *parse_fd_suite(void)
 	tcase_add_test(tc, dup_dup3_fcntl_copy_name_and_type);
 	tcase_add_test(tc, closed_fd_released_at_next_event);
 	tcase_add_test(tc, fd_num_of_fd_not_in_table);
+	tcase_add_test(tc, first_exit_of_thread_shows_fd_0);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("net");
