@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "paths.h"
 #include "render.h"
 
 #define SCAP_EINPROGRESS 115
@@ -74,6 +75,25 @@ static bool is_open_exit(const struct sinsp_evt *evt)
 	}
 }
 
+static bool is_openat_exit(const struct sinsp_evt *evt)
+{
+	return evt->ref.type == SCAP_EVT_SYSCALL_OPENAT_X || evt->ref.type == SCAP_EVT_SYSCALL_OPENAT_2_X;
+}
+
+/*
+ * The absolute path p (n bytes) of a failed openat as sysdig names its fd: walked
+ * lexically ("." and ".." resolved, repeated '/' dropped) and without a trailing '/'
+ * ("/lib/x/../lib/a.so" is "/lib/lib/a.so", "/etc/d/" is "/etc/d"). Appended to out.
+ */
+static void absolute_name(struct strbuf *out, const char *p, size_t n)
+{
+	size_t start = out->len;
+
+	sinsp_path_resolve(out, NULL, p, n);
+	if (out->len > start + 1 && out->buf[out->len - 1] == '/')
+		out->buf[--out->len] = 0;
+}
+
 /*
  * Name sysdig gives the fd of an exit event that has none in the table: the path of a
  * failed open, the tuple of a failed connect, "" for any other exit; none for enters.
@@ -97,6 +117,8 @@ static bool fdname_from_event(struct sinsp_evt *evt, const struct field_ref *r, 
 		sinsp_render_param(evt, (uint32_t)i, SINSP_BUF_JSON, val, res);
 		if (res->len)
 			strbuf_add(out, res->buf, res->len);
+		else if (val->len && val->buf[0] == '/' && is_openat_exit(evt))
+			absolute_name(out, val->buf, val->len);
 		else if (val->len)
 			strbuf_add(out, val->buf, val->len);
 	}

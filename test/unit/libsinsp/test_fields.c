@@ -366,6 +366,28 @@ START_TEST(empty_path_resolves_to_its_base)
 }
 END_TEST
 
+/*
+ * A failed openat of an absolute path: sysdig names the fd with the path walked
+ * lexically and without its trailing '/' (its argument stays as written).
+ */
+START_TEST(failed_openat_absolute_name_walked)
+{
+	struct sinsp_evt *evt;
+
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/lib/x/../lib/a.so"), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(-2), P64(-100), PSTR("/lib/x/../lib/a.so"), P32(1), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/etc/d/"), P32(1), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(-2), P64(-100), PSTR("/etc/d/"), P32(1), P32(0), P32(0));
+	open_inspector();
+	next();
+	evt = next();
+	ck_assert_str_eq(field(evt, "fd.name"), "/lib/lib/a.so");
+	ck_assert_str_eq(field(evt, "evt.arg.name"), "/lib/x/../lib/a.so");
+	next();
+	ck_assert_str_eq(field(next(), "fd.name"), "/etc/d");
+}
+END_TEST
+
 START_TEST(numeric_kinds_for_filters)
 {
 	struct sinsp_evt *evt;
@@ -557,6 +579,7 @@ static Suite *fields_suite(void)
 	tcase_add_test(tc, event_arguments_and_results);
 	tcase_add_test(tc, fd_of_open_and_failed_open);
 	tcase_add_test(tc, empty_path_resolves_to_its_base);
+	tcase_add_test(tc, failed_openat_absolute_name_walked);
 	tcase_add_test(tc, numeric_kinds_for_filters);
 	tcase_add_test(tc, any_ancestor_matches);
 	suite_add_tcase(s, tc);
