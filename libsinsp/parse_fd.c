@@ -305,23 +305,19 @@ void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt)
 void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t fd_type, const char *name)
 {
 	struct sinsp_thread *t = evt->thread;
-	const struct sinsp_param *p;
+	const struct sinsp_param *p, *pfd;
 	struct sinsp_fd *f;
 	int64_t fd;
 
 	(void)s;
 	if (!t || !(p = sinsp_evt_param_at(evt, 0)))
 		return;
-	if (evt->info && evt->info->params[0].type == SCAP_PT_DYN) {
-		/* bpf's first version: a tagged value, an fd only with the fd tag */
-		if (p->len < 9 || p->val[0] != SCAP_BPF_IDX_FD)
-			return;
-		memcpy(&fd, p->val + 1, 8);
-	} else {
-		const struct sinsp_param *pfd = sinsp_evt_pk(evt, SINSP_P_FD);
-
-		fd = sinsp_param_val_s64(pfd ? pfd : p, -1);
-	}
+	/* bpf's first version (a tagged res_or_fd): sysdig 0.29.3 adds no fd for it, not
+	 * even with the fd tag (fd.type <NA>, fd.num -1, later uses of the fd <NA>) */
+	if (evt->info && evt->info->params[0].type == SCAP_PT_DYN)
+		return;
+	pfd = sinsp_evt_pk(evt, SINSP_P_FD);
+	fd = sinsp_param_val_s64(pfd ? pfd : p, -1);
 	if (fd < 0)
 		return;
 	f = sinsp_fd_add(t, fd, fd_type, name ? name : "");

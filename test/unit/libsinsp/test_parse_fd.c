@@ -448,6 +448,35 @@ START_TEST(first_exit_of_thread_shows_fd_0)
 }
 END_TEST
 
+/*
+ * bpf's first exit version (res_or_fd tagged): sysdig 0.29.3 keeps no fd for it even
+ * with the fd tag (a BPF_PROG_LOAD returning 3: fd.type <NA>, fd.num -1); the second
+ * version (fd, cmd) adds a bpf fd.
+ */
+START_TEST(bpf_fd_from_second_version_only)
+{
+	static const uint8_t tagged_fd[9] = { SCAP_BPF_IDX_FD, 3 };   /* tag, then fd 3 (LE) */
+	struct sinsp_evt *evt;
+
+	add_evt(SCAP_EVT_SYSCALL_BPF_E, 1, P64(5));
+	add_evt(SCAP_EVT_SYSCALL_BPF_X, 1, PBUF(tagged_fd, sizeof(tagged_fd)));
+	add_evt(SCAP_EVT_SYSCALL_BPF_2_E, 1, P64(5));
+	add_evt(SCAP_EVT_SYSCALL_BPF_2_X, 2, P64(4), P32(5));
+	open_inspector();
+	next();
+	evt = next();
+	ck_assert_ptr_null(evt->fd);
+	ck_assert_int_eq(evt->fd_num, -1);
+	ck_assert_ptr_null(fd_of(3));
+	next();
+	evt = next();
+	ck_assert_ptr_nonnull(fd_of(4));
+	ck_assert_int_eq(fd_of(4)->type, SCAP_FD_BPF);
+	ck_assert_ptr_eq(evt->fd, fd_of(4));
+	ck_assert_int_eq(evt->fd_num, 4);
+}
+END_TEST
+
 START_TEST(closed_fd_released_at_next_event)
 {
 	/* the closed entry is kept for the close exit only, then freed */
@@ -481,6 +510,7 @@ static Suite *parse_fd_suite(void)
 	tcase_add_test(tc, closed_fd_released_at_next_event);
 	tcase_add_test(tc, fd_num_of_fd_not_in_table);
 	tcase_add_test(tc, first_exit_of_thread_shows_fd_0);
+	tcase_add_test(tc, bpf_fd_from_second_version_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("net");
