@@ -111,9 +111,18 @@ def compare(x, y):
     a, b = fields(x), fields(y)
     same_but = lambda *idx: all(a[i] == b[i] for i in range(8) if i not in idx)
     # 1. An unconnected UDP socket named from the tuples of sendto/recvfrom: sysdig
-    #    0.29.3 names it otherwise (local end from sendto's destination; the recvfrom
-    #    destination address read 4 bytes off, past the port). scry's replay does not
-    #    follow it (libsinsp), to fix.
+    #    0.29.3 names it otherwise. sendto from an unbound socket (enter tuple
+    #    0.0.0.0:0->127.0.0.1:34569): sysdig fills the local address from its interface
+    #    list (the interface whose address is the destination's) and keeps the order,
+    #    127.0.0.1:0->127.0.0.1:34569; scry keeps 0.0.0.0 and swaps the ends (it guesses
+    #    the server role: the process owns port 34569 through the other socket).
+    #    recvfrom on the bound socket: sysdig's destination address 9.135.3.0 is the
+    #    bytes 09 87 03 00, the bound port 34569 (little-endian) and the L4 protocol
+    #    (UDP, 3), i.e. the bound socket's (ip, port, proto) read through the
+    #    connected-tuple view 4 bytes in, not the tuple's address. Neither rule could be
+    #    stated exactly from the libs sources of that era (their parser overwrites the
+    #    destination and swaps a server's ends), so scry's replay (libsinsp) does not
+    #    follow them.
     tup = re.compile(r"\d+\.\d+\.\d+\.\d+:\d+->\d+\.\d+\.\d+\.\d+:\d+$")
     if (same_but(5, 7) and tup.match(a[5]) and tup.match(b[5]) and
             a[3] in ("sendto", "recvfrom", "close") and a[7] == b[7].replace(b[5], a[5])):
