@@ -269,6 +269,32 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 		evt->thread = child;
 }
 
+/*
+ * Older execve versions: the enter event carries the path that was executed. sysdig
+ * 0.29.3 walks it from the process's cwd ("./cc.sh" in /tmp/d/ is /tmp/d/cc.sh, an
+ * absolute path is walked too); "<NA>" stays as is. Nothing without a paired enter.
+ */
+static void exepath_from_enter(struct sinsp *s, struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	struct sinsp_thread *m = sinsp_thread_main(s, t);
+	struct strbuf b = { 0 };
+	struct sinsp_enter e;
+	const struct sinsp_param *p;
+	size_t n;
+
+	if (!sinsp_enter_load(evt, &e) || (p = sinsp_enter_param(&e, "filename")) == NULL)
+		return;
+	n = strnlen((const char *)p->val, p->len);
+	if (n >= 4 && memcmp(p->val, "<NA>", 4) == 0) {
+		sinsp_thread_set_str(&t->exepath, (const char *)p->val, n);
+		return;
+	}
+	/* an empty name is the cwd itself, as sysdig joins them */
+	sinsp_path_resolve(&b, m && m->cwd ? m->cwd : "/", n ? (const char *)p->val : ".", n ? n : 1);
+	sinsp_thread_set_str(&t->exepath, b.buf, b.len);
+	strbuf_free(&b);
+}
+
 void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
@@ -305,15 +331,8 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	}
 	sinsp_thread_update_container(s, t);
 	set_str_param(evt, "exepath", &t->exepath);
-	if (pidx(evt, "exepath") < 0) {
-		/* older versions: the enter event carries the path that was executed */
-		struct sinsp_enter e;
-		const struct sinsp_param *p;
-
-		if (sinsp_enter_load(evt, &e) && (p = sinsp_enter_param(&e, "filename")) != NULL)
-			sinsp_thread_set_str(&t->exepath, (const char *)p->val,
-					     strnlen((const char *)p->val, p->len));
-	}
+	if (pidx(evt, "exepath") < 0)
+		exepath_from_enter(s, t, evt);
 	/* neither the exit nor a paired enter names it: known to be empty, as sysdig prints it */
 	if (!t->exepath)
 		sinsp_thread_set_str(&t->exepath, "", 0);

@@ -145,6 +145,37 @@ static void teardown(void)
 
 /* ---- thread groups and exec ------------------------------------------------------------ */
 
+/*
+ * execve versions without an exepath parameter: the enter's filename walked from the
+ * cwd, as sysdig 0.29.3 shows proc.exepath ("./cc.sh" run in /root/d/ is /root/d/cc.sh;
+ * an absolute name walked too).
+ */
+#define EXECVE_18_X(ts, tid, comm) \
+	add_evt((ts), (tid), SCAP_EVT_SYSCALL_EXECVE_18_X, 17, P64(0), PSTR("/bin/sh"), PBUF("", 0), \
+		P64(tid), P64(tid), P64(1), PSTR(""), P64(1024), P64(0), P64(0), P32(0), P32(0), \
+		P32(0), PSTR(comm), PBUF("", 0), PBUF("", 0), P32(0))
+
+START_TEST(exepath_of_relative_filename_walked_from_cwd)
+{
+	struct scap_threadinfo *t;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "bash");
+	strcpy(t->cwd, "/root/d/");
+	add_evt(1 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_18_E, 1, PSTR("./cc.sh"));
+	EXECVE_18_X(1 * SEC + 1, 100, "cc.sh");
+	add_evt(2 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_18_E, 1, PSTR("/usr/lib/../bin/clang"));
+	EXECVE_18_X(2 * SEC + 1, 100, "clang");
+	open_inspector();
+	next_evt();
+	next_evt();
+	ck_assert_str_eq(th(100)->exepath, "/root/d/cc.sh");
+	next_evt();
+	next_evt();
+	ck_assert_str_eq(th(100)->exepath, "/usr/bin/clang");
+}
+END_TEST
+
 START_TEST(exec_from_three_threads_leaves_one)
 {
 	add_thread(1, 1, 0, "systemd");
@@ -670,6 +701,7 @@ static Suite *threads_suite(void)
 	tc = tcase_create("groups");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, exec_from_three_threads_leaves_one);
+	tcase_add_test(tc, exepath_of_relative_filename_walked_from_cwd);
 	tcase_add_test(tc, threads_share_cwd_and_fds);
 	tcase_add_test(tc, main_thread_exit_keeps_group_until_last);
 	tcase_add_test(tc, thread_parent_is_its_creator);
