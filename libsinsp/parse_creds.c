@@ -13,6 +13,7 @@
 
 /* prctl options (kernel values, as the prctl event's "option" carries them) */
 #define PRCTL_SET_NAME 15
+#define PRCTL_SET_CHILD_SUBREAPER 36
 
 static int64_t res_of(const struct sinsp_evt *evt)
 {
@@ -168,7 +169,7 @@ void sinsp_parse_setpgid_exit(struct sinsp *s, struct sinsp_evt *evt)
 	for_each_in_process(s, target->pid, set_pgrp, host, vpgid);
 }
 
-/* prctl(): PR_SET_NAME renames the calling thread. */
+/* prctl(): PR_SET_NAME renames the calling thread; PR_SET_CHILD_SUBREAPER marks its process. */
 void sinsp_parse_prctl_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
@@ -183,6 +184,8 @@ void sinsp_parse_prctl_exit(struct sinsp *s, struct sinsp_evt *evt)
 		if (p && p->len)
 			sinsp_thread_set_str(&t->comm, (const char *)p->val,
 					     strnlen((const char *)p->val, p->len));
+	} else if (option == PRCTL_SET_CHILD_SUBREAPER) {
+		sinsp_thread_main(s, t)->reaper = sinsp_param_val_s64(sinsp_evt_param(evt, "arg2_int"), 0) != 0;
 	}
 }
 

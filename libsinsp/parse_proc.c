@@ -204,6 +204,8 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			 */
 			child->vtid = s64_param(evt, "vtid", child->vtid);
 			child->vpid = s64_param(evt, "vpid", child->vpid);
+			if (child->vpid == 1 && child->tid == child->pid)
+				child->reaper = true;
 			evt->thread = child;
 			return;
 		}
@@ -260,6 +262,7 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			child->vpid = cpid;
 		}
 	}
+	child->reaper = child->tid == child->pid && child->vpid == 1;
 	set_cwd_param(evt, child);
 	if (parent && parent != child)
 		inherit_fds(s, child, parent, flags);

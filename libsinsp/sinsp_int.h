@@ -75,6 +75,7 @@ struct sinsp_thread {
 	bool exe_upper_layer;     /* the executable is in an overlayfs upper layer */
 	bool exe_from_memfd;      /* executed from a memfd */
 	uint64_t pidns_init_start_ts; /* ns since epoch: start of its pid namespace's init, 0 unknown */
+	bool reaper;              /* child subreaper (prctl PR_SET_CHILD_SUBREAPER), or a pid ns init */
 
 	/*
 	 * Container of the thread, computed from cgroups when they are set (never per
@@ -250,6 +251,12 @@ struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);
  */
 struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t);
 size_t sinsp_thread_max_depth(const struct sinsp *s);
+/*
+ * Exit of process t (its last thread): its children (threads whose ptid is t->pid)
+ * get as parent the nearest living ancestor of t that is a child subreaper or the init
+ * of their pid namespace, else pid 1 (init).
+ */
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t);
 /* Remove the other threads of t's process (execve): t becomes its only thread. */
 void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t);
 /* Recompute t->container_id/container from t->cgroups (containers.c). */

@@ -105,8 +105,7 @@ static void move_children(struct sinsp *s, int64_t old_ptid, int64_t new_ptid)
  * A thread leaves. A secondary thread's children go to its process's main thread, as
  * the kernel hands them to another thread of the group. A main thread with other
  * threads still known stays (dead) so that they keep its cwd and fds; the process is
- * gone with its last thread. Its children keep it as their parent (ptid): sysdig
- * 0.29.3 does not reparent orphans (their proc.ppid stays, proc.pname is <NA>).
+ * gone with its last thread, and its children then go to their reaper.
  */
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 {
@@ -122,9 +121,12 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 			return;
 		}
 		/* last thread of a process whose main thread already exited (or is unknown) */
+		sinsp_thread_reparent_children(s, t);
 		thread_destroy(s, t);
-		if (m)
+		if (m) {
+			sinsp_thread_reparent_children(s, m);
 			thread_destroy(s, m);
+		}
 		return;
 	}
 	if (t->nthreads) {
@@ -133,6 +135,7 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 			s->pending_removal = NULL;
 		return;
 	}
+	sinsp_thread_reparent_children(s, t);
 	thread_destroy(s, t);
 }
 
@@ -159,6 +162,29 @@ struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thr
 size_t sinsp_thread_max_depth(const struct sinsp *s)
 {
 	return s->threads.count + 1;
+}
+
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *a = sinsp_thread_parent(s, t), *reaper = NULL;
+	size_t steps = 0, max = sinsp_thread_max_depth(s);
+	int64_t new_ptid;
+
+	/* nearest living ancestor that reaps orphans (subreaper or pid namespace init) */
+	for (; a && steps < max; a = sinsp_thread_parent(s, a), steps++) {
+		struct sinsp_thread *am = sinsp_thread_main(s, a);
+
+		if (am->pid == t->pid)
+			continue;
+		if (!am->dead && am->reaper) {
+			reaper = am;
+			break;
+		}
+	}
+	new_ptid = reaper ? reaper->pid : 1;
+	if (new_ptid == t->pid)
+		new_ptid = 1;
+	move_children(s, t->tid, new_ptid);
 }
 
 /* A growable list of tids collected while walking the table (removal happens after the
@@ -424,6 +450,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		t->exe_upper_layer = ti->exe_upper_layer;
 		t->exe_from_memfd = ti->exe_from_memfd;
 		t->pidns_init_start_ts = ti->pidns_init_start_ts_ns;
+		t->reaper = t->tid == 1 || (t->vpid == 1 && t->tid == t->pid);
 		sinsp_thread_update_container(s, t);
 		for (j = 0; j < ti->nfds; j++) {
 			const struct scap_fdinfo *fi = &ti->fds[j];

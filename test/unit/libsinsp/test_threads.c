@@ -2,7 +2,7 @@
 /*
  * test_threads.c - the thread table and the process parsers (threads.c, parse_proc.c,
  * parse_creds.c) fed with synthetic events through the test_input engine: thread
- * groups and exec, orphans (kept with their parent's pid), pid namespaces, credentials, bounded
+ * groups and exec, orphans and their reaper, pid namespaces, credentials, bounded
  * memory.
  */
 #include <check.h>
@@ -261,12 +261,7 @@ END_TEST
 
 /* ---- orphans ------------------------------------------------------------------------------ */
 
-/*
- * sysdig 0.29.3 does not reparent orphans: a process whose parent exits keeps the
- * parent's pid as ptid (proc.ppid), with no parent entry (proc.pname <NA>), even under
- * a child subreaper or in a pid namespace with its own init.
- */
-START_TEST(orphan_keeps_its_parent)
+START_TEST(orphan_goes_to_init)
 {
 	struct sinsp_thread *t;
 	size_t steps = 0;
@@ -280,15 +275,15 @@ START_TEST(orphan_keeps_its_parent)
 	open_inspector();
 	run_all();
 	ck_assert_ptr_null(th(300));
-	ck_assert_int_eq(th(400)->ptid, 300);
+	ck_assert_int_eq(th(400)->ptid, 1);
 	for (t = th(400); t && steps <= sinsp_thread_max_depth(fx.s); t = sinsp_thread_parent(fx.s, t))
 		steps++;
 	ck_assert_ptr_null(t);
-	ck_assert_uint_eq(steps, 1);                      /* 400, whose parent is gone */
+	ck_assert_uint_eq(steps, 2);                      /* 400, then init */
 }
 END_TEST
 
-START_TEST(orphan_of_subreaper_child_keeps_its_parent)
+START_TEST(orphan_goes_to_subreaper)
 {
 	add_thread(1, 1, 0, "systemd");
 	add_thread(200, 200, 1, "containerd-shim");
@@ -301,8 +296,8 @@ START_TEST(orphan_of_subreaper_child_keeps_its_parent)
 	add_evt(3 * SEC, 400, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
 	open_inspector();
 	run_all();
-	ck_assert_ptr_null(th(300));
-	ck_assert_int_eq(th(400)->ptid, 300);
+	ck_assert(th(200)->reaper);
+	ck_assert_int_eq(th(400)->ptid, 200);
 }
 END_TEST
 
@@ -322,9 +317,9 @@ START_TEST(parent_cycle_walk_terminates)
 	for (t = th(700); t && steps < max; t = sinsp_thread_parent(fx.s, t))
 		steps++;
 	ck_assert_uint_eq(steps, max);                    /* the bound stops the loop */
-	run_all();
+	run_all();                                        /* 600's exit reparents without looping */
 	ck_assert_ptr_null(th(600));
-	ck_assert_int_eq(th(500)->ptid, 600);
+	ck_assert_int_eq(th(500)->ptid, 1);
 }
 END_TEST
 
@@ -346,6 +341,7 @@ START_TEST(child_in_new_pid_namespace_is_one)
 	ck_assert_int_eq(th(900)->vtid, 1);
 	ck_assert_int_eq(th(900)->pid, 900);
 	ck_assert_int_eq(th(900)->ptid, 100);
+	ck_assert(th(900)->reaper);
 	ck_assert_int_eq(th(901)->vpid, 2);
 	ck_assert_int_eq(th(901)->vtid, 2);
 	ck_assert_int_eq(th(901)->ptid, 900);
@@ -366,7 +362,7 @@ START_TEST(child_side_first_in_pid_namespace)
 }
 END_TEST
 
-START_TEST(orphan_in_namespace_keeps_its_parent)
+START_TEST(orphan_in_namespace_goes_to_its_init)
 {
 	struct scap_threadinfo *t;
 
@@ -381,8 +377,7 @@ START_TEST(orphan_in_namespace_keeps_its_parent)
 	add_evt(2 * SEC, 902, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
 	open_inspector();
 	run_all();
-	ck_assert_ptr_null(th(901));
-	ck_assert_int_eq(th(902)->ptid, 901);
+	ck_assert_int_eq(th(902)->ptid, 900);
 }
 END_TEST
 
@@ -706,8 +701,8 @@ static Suite *threads_suite(void)
 
 	tc = tcase_create("orphans");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, orphan_keeps_its_parent);
-	tcase_add_test(tc, orphan_of_subreaper_child_keeps_its_parent);
+	tcase_add_test(tc, orphan_goes_to_init);
+	tcase_add_test(tc, orphan_goes_to_subreaper);
 	tcase_add_test(tc, parent_cycle_walk_terminates);
 	suite_add_tcase(s, tc);
 
@@ -715,7 +710,7 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, child_in_new_pid_namespace_is_one);
 	tcase_add_test(tc, child_side_first_in_pid_namespace);
-	tcase_add_test(tc, orphan_in_namespace_keeps_its_parent);
+	tcase_add_test(tc, orphan_in_namespace_goes_to_its_init);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("creds");
