@@ -188,15 +188,32 @@ static __always_inline void put_unaligned_le64(__u64 v, void *p)
 		b[i] = v >> (8 * i);
 }
 
-/* Length of the string at @s, at most @max bytes (a bounded loop for the verifier). */
+/*
+ * Length of the string at @s (kernel memory: the BPF stack or a map value), at most @max
+ * bytes (128 at most). One bpf_probe_read_kernel_str() of @max + 1 bytes into a copy on
+ * the stack, whose result counts the NUL (or is @max + 1 when the first @max bytes have
+ * none), rather than a loop: the verifier walked such a loop byte by byte on every path
+ * that reaches it (about 1.5 M instructions and 2.9 s of load time over the five fillers
+ * that encode unix addresses). Reads @s[@max], so that byte must be readable.
+ */
 static __always_inline __u32 strnlen(const char *s, __u32 max)
 {
-	__u32 i;
+	char copy[129];
+	long n;
 
-	for (i = 0; i < 128; i++)
-		if (i >= max || !s[i])
-			return i;
-	return 128;
+	asm volatile("" : "+r"(max));
+	if (max > 128)
+		max = 128;
+	asm volatile("" : "+r"(max));
+	n = bpf_probe_read_kernel_str(copy, max + 1, s);
+	/* Bounded for verifiers that do not bound the helper's result by its size. */
+	asm volatile("" : "+r"(n));
+	if (n <= 0)
+		return 0;
+	if (n > 129)
+		n = 129;
+	asm volatile("" : "+r"(n));
+	return n - 1;
 }
 
 #endif /* SCAPBPF_CONSTS_H */
