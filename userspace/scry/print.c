@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "print.h"
-
-#define NS_PER_S 1000000000ull
+#include "write.h"
 
 int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,
 		     struct sinsp_formatter **fmt, struct sinsp_filter **filter)
@@ -70,16 +69,10 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		/* sysdig's -M window: from the first event that passes the filter, hidden
 		 * ones (the state events at the start of a capture) included */
 		if (o->max_s) {
-			if (!end_ts) {
-				/* saturated: a window past 2554 has no end */
-				uint64_t win = o->max_s > UINT64_MAX / NS_PER_S ? UINT64_MAX :
-					       o->max_s * NS_PER_S;
-
-				end_ts = ref->ts_ns > UINT64_MAX - win ? UINT64_MAX :
-					 ref->ts_ns + win;
-			} else if (ref->ts_ns >= end_ts) {
+			if (!end_ts)
+				end_ts = scry_window_end(ref->ts_ns, o->max_s);
+			else if (ref->ts_ns >= end_ts)
 				break;
-			}
 		}
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;

@@ -174,8 +174,7 @@ static int file_close(struct writer *w)
 	return 0;
 }
 
-/* End of the -M window of @max_s seconds from @first_ts (ns), saturated at UINT64_MAX. */
-static uint64_t window_end(uint64_t first_ts, uint64_t max_s)
+uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s)
 {
 	uint64_t win = max_s > UINT64_MAX / NS_PER_S ? UINT64_MAX : max_s * NS_PER_S;
 
@@ -231,7 +230,7 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 		}
 		if (w->o->max_s) {
 			if (!end_ts && e.ts_ns)
-				end_ts = window_end(e.ts_ns, w->o->max_s);
+				end_ts = scry_window_end(e.ts_ns, w->o->max_s);
 			if (end_ts && e.ts_ns >= end_ts)
 				break;
 		}
@@ -286,7 +285,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		}
 		ref = sinsp_evt_raw(evt);
 		if (o->max_s && !w.end_ts && ref->ts_ns)
-			w.end_ts = window_end(ref->ts_ns, o->max_s);
+			w.end_ts = scry_window_end(ref->ts_ns, o->max_s);
 		if (w.end_ts && ref->ts_ns >= w.end_ts)
 			break;
 		matched = !filter || sinsp_filter_match(filter, evt);

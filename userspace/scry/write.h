@@ -36,6 +36,13 @@ struct scry_write_opts {
 int scry_write_check(const struct scry_write_opts *o);
 
 /*
+ * End of a -M window of @max_s seconds starting at @first_ts (ns since the epoch):
+ * first_ts + max_s * 1e9, saturated at UINT64_MAX (a window past 2554 has no end).
+ * Shared by the writer and the printing loop (print.c).
+ */
+uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s);
+
+/*
  * Read every event of @s and write the ones @filter matches (NULL: all). Each file
  * starts with the inspector's state (sinsp_dump_state()); an event the filter rejects
  * that changes state is written flagged state-only, the others are left out.
