@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libscap/scap_bytes.h>
+#include <scry/scap_bytes.h>
 #include "driver/abi/event_table_compat.h"
 #include "dump_int.h"
 

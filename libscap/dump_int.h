@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include <libscap/scap_dump.h>
+#include <scry/scap_dump.h>
 #include "scap_int.h"
 
 /* Buffers in flight to the gzip workers: a kill loses at most this many plus the one

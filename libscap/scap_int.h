@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
+#include <scry/scap.h>
+#include <scry/scap_test_input.h>
 
 #define SCAP_PRINTF(fmt_idx, arg_idx) __attribute__((format(printf, fmt_idx, arg_idx)))
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libsinsp/sinsp_dump.h>
+#include <scry/sinsp_dump.h>
 #include "sinsp_int.h"
 
 /* Copy a C string into a fixed field, cut and NUL terminated. */

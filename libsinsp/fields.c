@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fields.h"
-#include <libsinsp/sinsp_fields.h>
+#include <scry/sinsp_fields.h>
 #include "render.h"
 
 /* name, id, class, kind, type, print format, flags, description */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <libscap/scap_bytes.h>
+#include <scry/scap_bytes.h>
 
 #include "fields.h"
 #include "parse.h"

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include <libsinsp/sinsp_filter.h>
+#include <scry/sinsp_filter.h>
 #include "sinsp_int.h"
 #include "fields.h"
 

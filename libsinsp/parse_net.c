@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libscap/scap_bytes.h>
+#include <scry/scap_bytes.h>
 
 #include "parse.h"
 #include "render.h"

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <libscap/scap_bytes.h>
+#include <scry/scap_bytes.h>
 
 #include "sinsp_int.h"
 #include "paths.h"

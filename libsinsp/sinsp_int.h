@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <libsinsp/sinsp.h>
+#include <scry/sinsp.h>
 #include "strbuf.h"
 #include "hashmap.h"
 #include "containers.h"

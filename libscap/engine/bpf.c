@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libscap/scap_bpf.h>
+#include <scry/scap_bpf.h>
 
 #include "merge.h"
 #include "proc_scan.h"

@@ -36,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libscap/scap_kmod.h>
+#include <scry/scap_kmod.h>
 
 #include "merge.h"
 #include "proc_scan.h"

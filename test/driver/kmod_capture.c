@@ -38,10 +38,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_bpf.h>
-#include <libscap/scap_bytes.h>
-#include <libscap/scap_kmod.h>
+#include <scry/scap.h>
+#include <scry/scap_bpf.h>
+#include <scry/scap_bytes.h>
+#include <scry/scap_kmod.h>
 
 static uint64_t corrupt;
 

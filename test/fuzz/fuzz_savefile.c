@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 #include "unit/libscap/capture_builder.h"
 

@@ -4,8 +4,8 @@
  */
 #include <stdio.h>
 
-#include <libsinsp/sinsp.h>
-#include <libsinsp/sinsp_fields.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_fields.h>
 
 int scry_list_fields(FILE *f)
 {

@@ -35,10 +35,10 @@
 
 #include <linux/securebits.h>
 
-#include <libscap/scap_bpf.h>
-#include <libscap/scap_kmod.h>
-#include <libsinsp/sinsp.h>
-#include <libsinsp/sinsp_filter.h>
+#include <scry/scap_bpf.h>
+#include <scry/scap_kmod.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_filter.h>
 
 #include "live.h"
 #include "print.h"

@@ -23,8 +23,8 @@
 
 #include <signal.h>
 
-#include <libsinsp/sinsp.h>
-#include <libsinsp/sinsp_filter.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_filter.h>
 
 #include "live.h"
 #include "print.h"

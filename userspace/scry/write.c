@@ -24,8 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libscap/scap_dump.h>
-#include <libsinsp/sinsp_dump.h>
+#include <scry/scap_dump.h>
+#include <scry/sinsp_dump.h>
 
 #include "write.h"
 

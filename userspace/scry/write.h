@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <libsinsp/sinsp.h>
-#include <libsinsp/sinsp_filter.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_filter.h>
 
 struct scry_write_opts {
 	const char *path;        /* -w: file name, or base name when rotating */

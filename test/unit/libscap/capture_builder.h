@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_state.h>
+#include <scry/scap.h>
+#include <scry/scap_state.h>
 
 /* A growable byte string. */
 struct cb_buf {

@@ -21,8 +21,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_dump.h>
+#include <scry/scap.h>
+#include <scry/scap_dump.h>
 
 #include "capture_builder.h"
 

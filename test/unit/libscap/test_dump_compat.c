@@ -16,8 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_dump.h>
+#include <scry/scap.h>
+#include <scry/scap_dump.h>
 
 #include "driver/abi/event_table_compat.h"
 #include "driver/fill/table.h"

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_test_input.h>
+#include <scry/scap.h>
+#include <scry/scap_test_input.h>
 
 #include "capture_builder.h"
 

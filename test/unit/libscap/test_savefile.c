@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 #include "capture_builder.h"
 

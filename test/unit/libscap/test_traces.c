@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 struct trace {
 	const char *name;

@@ -8,7 +8,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 void eb_vadd_at(struct evt_builder *b, uint64_t ts, int64_t tid, uint16_t type, uint32_t nparams,
 		va_list ap)

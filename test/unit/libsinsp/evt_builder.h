@@ -24,9 +24,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <libscap/scap_state.h>
-#include <libscap/scap_test_input.h>
-#include <libsinsp/sinsp.h>
+#include <scry/scap_state.h>
+#include <scry/scap_test_input.h>
+#include <scry/sinsp.h>
 
 /* One parameter of a synthetic event: len bytes at val, copied into the record. */
 struct tparam {

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libscap/scap.h>
-#include <libsinsp/sinsp.h>
+#include <scry/scap.h>
+#include <scry/sinsp.h>
 
 #include "sinsp_int.h"
 #include "parse.h"

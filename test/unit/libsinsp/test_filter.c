@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libscap/scap.h>
-#include <libsinsp/sinsp.h>
-#include <libsinsp/sinsp_filter.h>
+#include <scry/scap.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_filter.h>
 
 #include "sinsp_int.h"
 #include "filter.h"

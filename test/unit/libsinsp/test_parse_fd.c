@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libscap/scap.h>
-#include <libsinsp/sinsp.h>
+#include <scry/scap.h>
+#include <scry/sinsp.h>
 
 #include "sinsp_int.h"
 #include "parse.h"

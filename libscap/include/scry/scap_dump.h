@@ -39,7 +39,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#include <libscap/scap.h>
+#include <scry/scap.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -6,7 +6,7 @@
 #define SINSP_FIELDS_PUBLIC_H
 
 #include <stddef.h>
-#include <libsinsp/sinsp.h>
+#include <scry/sinsp.h>
 
 struct sinsp_field_info {
 	const char *name;   /* "proc.name"; static storage */

@@ -31,7 +31,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#include <libsinsp/sinsp.h>
+#include <scry/sinsp.h>
 
 #ifdef __cplusplus
 extern "C" {

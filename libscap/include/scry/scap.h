@@ -18,9 +18,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include <driver/abi/scap_abi.h>
-#include <driver/abi/scap_events.h>
-#include <libscap/scap_state.h>
+#include <scry/scap_abi.h>
+#include <scry/scap_events.h>
+#include <scry/scap_state.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,7 +52,7 @@ typedef struct scap scap_t;
 		(struct type){ .sz = sizeof(struct type), __VA_ARGS__ };    \
 	})
 
-struct scap_test_input;   /* see libscap/scap_test_input.h */
+struct scap_test_input;   /* see scry/scap_test_input.h */
 
 /* Options of scap_open(). */
 struct scap_open_opts {

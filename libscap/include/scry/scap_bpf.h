@@ -30,8 +30,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#include <libscap/scap.h>
-#include <libscap/scap_kmod.h>
+#include <scry/scap.h>
+#include <scry/scap_kmod.h>
 
 #ifdef __cplusplus
 extern "C" {

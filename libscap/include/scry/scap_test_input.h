@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#include <libscap/scap_state.h>
+#include <scry/scap_state.h>
 
 struct scap_test_input {
 	size_t sz;                        /* sizeof(struct scap_test_input) */

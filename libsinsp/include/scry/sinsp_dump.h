@@ -4,14 +4,14 @@
  * a file begun in the middle of a capture (rotation, a filtered re-write) replays with
  * the full process, fd, user and container context of its first event.
  *
- * The file itself is libscap's dumper (libscap/scap_dump.h); events are appended with
+ * The file itself is libscap's dumper (scry/scap_dump.h); events are appended with
  * scap_dump_event() on sinsp_evt_raw(evt).
  */
 #ifndef SINSP_DUMP_H
 #define SINSP_DUMP_H
 
-#include <libsinsp/sinsp.h>
-#include <libscap/scap_dump.h>
+#include <scry/sinsp.h>
+#include <scry/scap_dump.h>
 
 #ifdef __cplusplus
 extern "C" {
