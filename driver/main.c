@@ -134,6 +134,11 @@ static long dev_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		if (arg & ~(unsigned long)SCAP_ABI_TP_ALL)
 			return -EINVAL;
 		return scapdrv_tp_set_optional(arg);
+	case SCAP_ABI_IOC_SET_EXCLUDE_TGID:
+		if (arg > PID_MAX_LIMIT)
+			return -EINVAL;
+		WRITE_ONCE(scapdrv_cfg.exclude_tgid, (pid_t)arg);
+		return 0;
 	default:
 		return -ENOTTY;
 	}

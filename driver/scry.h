@@ -51,6 +51,7 @@ struct scapdrv_settings {
 	u32 snaplen;                    /* bytes of I/O buffers captured */
 	u32 mode;                       /* SCAP_ABI_MODE_* bits (READ_ONCE on the hot path) */
 	u32 tps;                        /* SCAP_ABI_TP_* optional tracepoints wanted */
+	pid_t exclude_tgid;             /* this process's events are not produced; 0: none */
 	unsigned long sc_set[BITS_TO_LONGS(SCAP_ABI_SC_SET_BITS)]; /* by scap syscall code */
 };
 extern struct scapdrv_settings scapdrv_cfg;

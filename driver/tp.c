@@ -91,6 +91,14 @@ static __always_inline void syscall_fill(scapdrv_filler_fn fill, struct scapdrv_
 		fill(e);
 }
 
+/* Whether @t belongs to the process excluded by SCAP_ABI_IOC_SET_EXCLUDE_TGID. */
+static __always_inline bool excluded(const struct task_struct *t)
+{
+	pid_t x = READ_ONCE(scapdrv_cfg.exclude_tgid);
+
+	return x && t->tgid == x;
+}
+
 /* Common part of sys_enter and sys_exit: filter, build, fill, commit. @mode: the
  * SCAP_ABI_MODE_* bits, read once per event by the probe. */
 static __always_inline void syscall_event(struct pt_regs *regs, long nr, long ret,
@@ -106,6 +114,8 @@ static __always_inline void syscall_event(struct pt_regs *regs, long nr, long re
 
 	/* 32-bit (ia32) syscalls have their own numbering: not mapped yet. */
 	if (in_compat_syscall())
+		return;
+	if (excluded(current))
 		return;
 	if (!test_bit(scapdrv_sc_code(nr), scapdrv_cfg.sc_set))
 		return;
@@ -162,6 +172,8 @@ static void probe_proc_exit(void *data, struct task_struct *p)
 	u64 ts;
 	u16 type = SCAP_EVT_PROCEXIT_1_E;
 
+	if (excluded(p))
+		return;
 	preempt_disable_notrace();
 	/* Taken with preemption off: a ring's records are in timestamp order. */
 	ts = ktime_get_real_ns();
@@ -248,6 +260,8 @@ static void probe_sched_switch(SCAPDRV_SCHED_SWITCH_ARGS)
 	u64 ts;
 	u16 type = SCAP_EVT_SCHEDSWITCH_6_E;
 
+	if (excluded(prev))
+		return;
 	/* Already non-preemptible (the scheduler holds the runqueue lock). */
 	ts = ktime_get_real_ns();
 	r = probe_enter();
@@ -269,6 +283,8 @@ static void probe_signal_deliver(void *data, int sig, struct kernel_siginfo *inf
 	u16 type = SCAP_EVT_SIGNALDELIVER_E;
 	pid_t spid = 0;
 
+	if (excluded(current))
+		return;
 	/* The sender is known for signals sent by a process and for SIGCHLD. */
 	if (info && (info->si_code == SI_USER || info->si_code == SI_QUEUE ||
 		     info->si_code == SI_TKILL || sig == SIGCHLD))
@@ -296,6 +312,8 @@ static void probe_page_fault(void *data, unsigned long address, struct pt_regs *
 	u64 ts;
 	u16 type = SCAP_EVT_PAGE_FAULT_E;
 
+	if (excluded(current))
+		return;
 	preempt_disable_notrace();
 	/* Taken with preemption off: a ring's records are in timestamp order. */
 	ts = ktime_get_real_ns();

@@ -87,17 +87,8 @@ int scap_sys_scan_machine(struct scap_state_store *s, const char *proc);
 int scap_sys_scan(struct scap_state_store *s, const struct scap_sys_scan_opts *o,
 		  struct scap_sys_scan_stats *st, char *err);
 
-/**
- * scap_live_state() - the initial state of a live engine's handle (kmod, bpf):
- * scap_sys_scan() into @h's store, unless SCRY_NO_PROC_SCAN is set in the environment,
- * logged at info level, then exported as what scap_get_state() reports.
- * @progress: [in] NULL, or called after each process read and once after the scan,
- *            with @ctx.
- * @st:       [out] the scan's counters (untouched without a scan).
- * Return: 0; the scan's error (message in @h).
- */
-int scap_live_state(struct scap *h, void (*progress)(void *ctx), void *ctx,
-		    struct scap_sys_scan_stats *st);
+/* scap_engine_read_state() (scry/scap_engine.h), the live engines' use of the above,
+ * is in proc_sys.c. */
 
 /* ---- helpers shared by proc_*.c ---------------------------------------------------- */
 

@@ -203,24 +203,33 @@ int scap_sys_scan(struct scap_state_store *s, const struct scap_sys_scan_opts *o
 	return rc;
 }
 
-int scap_live_state(struct scap *h, void (*progress)(void *ctx), void *ctx,
-		    struct scap_sys_scan_stats *st)
+int scap_engine_read_state(scap_t *h, void (*progress)(void *ctx), void *ctx)
 {
 	struct scap_sys_scan_opts so = { .progress = progress, .progress_ctx = ctx };
+	struct scap_sys_scan_stats st;
 	char err[SCAP_ERRBUF_SIZE];
 	int rc;
 
-	if (!getenv("SCRY_NO_PROC_SCAN")) {
-		rc = scap_sys_scan(&h->store, &so, st, err);
+	memset(&st, 0, sizeof(st));
+	if (!h->no_proc_scan) {
+		rc = scap_sys_scan(&h->store, &so, &st, err);
 		if (progress)
 			progress(ctx);
 		if (rc < 0)
 			return scap_err(h, rc, "initial state: %s", err);
 		scap_info(h, "initial state: %u processes, %u threads, %u fds, %u network "
-			  "namespaces in %llu us (%u entries vanished)", st->nprocs, st->nthreads,
-			  st->nfds, st->nnetns, (unsigned long long)(st->elapsed_ns / 1000),
-			  st->nskipped);
+			  "namespaces in %llu us (%u entries vanished)", st.nprocs, st.nthreads,
+			  st.nfds, st.nnetns, (unsigned long long)(st.elapsed_ns / 1000),
+			  st.nskipped);
 	}
+	memset(&h->scan, 0, sizeof(h->scan));
+	h->scan.nprocs = st.nprocs;
+	h->scan.nthreads = st.nthreads;
+	h->scan.nfds = st.nfds;
+	h->scan.nskipped = st.nskipped;
+	h->scan.nnetns = st.nnetns;
+	h->scan.elapsed_ns = st.elapsed_ns;
+	h->has_scan = true;
 	scap_state_export(&h->store, &h->state);
 	return 0;
 }

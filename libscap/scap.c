@@ -15,7 +15,14 @@ static const struct scap_engine_ops *const engines[] = {
 	&scap_test_input_ops,
 	&scap_noop_ops,
 	&scap_kmod_ops,
-	&scap_bpf_ops,
+};
+
+/* Engines that live in their own library: named without it, scap_open() says which
+ * library to link (scry/scap_engine.h tells why they live apart). */
+static const struct {
+	const char *name, *library, *descriptor;
+} engine_libraries[] = {
+	{ "bpf", "scap_bpf (libscap_bpf)", "scap_bpf_engine() of <scry/scap_bpf.h>" },
 };
 
 int scap_verr(struct scap *h, int code, const char *fmt, va_list ap)
@@ -30,7 +37,8 @@ int scap_verr(struct scap *h, int code, const char *fmt, va_list ap)
 	return code;
 }
 
-int scap_err(struct scap *h, int code, const char *fmt, ...)
+/* Also the library's own scap_err()/scap_log() (scap_int.h). */
+int scap_engine_err(scap_t *h, int code, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -40,7 +48,7 @@ int scap_err(struct scap *h, int code, const char *fmt, ...)
 	return code;
 }
 
-void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...)
+void scap_engine_log(scap_t *h, enum scap_log_level level, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -50,7 +58,17 @@ void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	h->log_fn(lvl, msg, h->log_ctx);
+	h->log_fn(level, msg, h->log_ctx);
+}
+
+void *scap_engine_priv(scap_t *h)
+{
+	return h->priv;
+}
+
+void scap_engine_set_priv(scap_t *h, void *priv)
+{
+	h->priv = priv;
 }
 
 /* Copy into errbuf (may be NULL) and return code: scap_open() has no handle on failure. */
@@ -93,7 +111,25 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	o.buf = OPTS_GET(opts, buf, NULL);
 	o.buf_len = OPTS_GET(opts, buf_len, 0);
 	o.start = OPTS_GET(opts, start, false);
+	o.engine_impl = OPTS_GET(opts, engine_impl, NULL);
+	o.no_proc_scan = OPTS_GET(opts, no_proc_scan, false);
+	o.ring_bytes = OPTS_GET(opts, ring_bytes, 0);
+	o.log_loader = OPTS_GET(opts, log_loader, false);
 
+	if (o.engine_impl) {
+		const struct scap_engine_ops *e = o.engine_impl;
+
+		if (e->sz < offsetofend(struct scap_engine_ops, open) || !e->name || !e->open)
+			return open_fail(errbuf, -EINVAL, "scap_open: opts.engine_impl is no engine "
+					 "(sz, name or open missing)");
+		if (o.engine && strcmp(o.engine, e->name) != 0) {
+			if (errbuf)
+				snprintf(errbuf, SCAP_ERRBUF_SIZE, "scap_open: opts.engine '%s' "
+					 "but opts.engine_impl is engine '%s'", o.engine, e->name);
+			return -EINVAL;
+		}
+		o.engine = e->name;
+	}
 	if (!o.engine) {
 		if (o.path || o.buf)
 			o.engine = "savefile";
@@ -103,10 +139,21 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 			return open_fail(errbuf, -EINVAL,
 					 "scap_open: no engine, path, buf or test_input given");
 	}
-	for (size_t i = 0; i < sizeof(engines) / sizeof(engines[0]); i++)
+	for (size_t i = 0; !o.engine_impl && i < sizeof(engines) / sizeof(engines[0]); i++)
 		if (strcmp(engines[i]->name, o.engine) == 0)
 			ops = engines[i];
-	if (!ops) {
+	for (size_t i = 0; !o.engine_impl && !ops &&
+	     i < sizeof(engine_libraries) / sizeof(engine_libraries[0]); i++) {
+		if (strcmp(engine_libraries[i].name, o.engine) != 0)
+			continue;
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "scap_open: engine '%s' is in the "
+				 "library %s, not in libscap: link it and pass %s as "
+				 "opts.engine_impl", o.engine, engine_libraries[i].library,
+				 engine_libraries[i].descriptor);
+		return -ENOTSUP;
+	}
+	if (!ops && !o.engine_impl) {
 		if (errbuf)
 			snprintf(errbuf, SCAP_ERRBUF_SIZE, "scap_open: unknown engine '%s'",
 				 o.engine);
@@ -116,7 +163,16 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	h = calloc(1, sizeof(*h));
 	if (!h)
 		return open_fail(errbuf, -ENOMEM, "scap_open: out of memory");
+	if (o.engine_impl) {
+		size_t n = o.engine_impl->sz;
+
+		if (n > sizeof(h->impl))
+			n = sizeof(h->impl);
+		memcpy(&h->impl, o.engine_impl, n);
+		ops = &h->impl;
+	}
 	h->ops = ops;
+	h->no_proc_scan = o.no_proc_scan;
 	h->log_fn = o.log_fn;
 	h->log_ctx = o.log_ctx;
 

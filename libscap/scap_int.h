@@ -13,6 +13,8 @@
 #include <sys/types.h>
 
 #include <scry/scap.h>
+#include <scry/scap_engine.h>
+#include <scry/scap_live.h>
 #include <scry/scap_test_input.h>
 
 #define SCAP_PRINTF(fmt_idx, arg_idx) __attribute__((format(printf, fmt_idx, arg_idx)))
@@ -24,32 +26,17 @@
 /* ---- engines --------------------------------------------------------------------- */
 
 /*
- * The engine vtable (STYLE.md rule 12). One static const instance per engine. A NULL
- * op means "not supported": scap.c answers -ENOTSUP for it, engines carry no stubs.
- *
- * next() contract, written once for every engine: fill *out (all fields of the full
- * struct scap_evt_ref; scap.c copies what the caller's sz allows) and return 0, or
- * SCAP_TIMEOUT (live engines, nothing ready: not an error), SCAP_EOF (source
- * exhausted), or a negative errno after scap_err(). The event memory is owned by the
- * engine and stays valid until the next next() or close(). After a negative return
- * scap.c never calls next() again on that handle (the error is sticky).
+ * The engine vtable (STYLE.md rule 12) is struct scap_engine_ops of the public
+ * scry/scap_engine.h: engine libraries (scap_bpf) implement it too. One static const
+ * instance per engine; a NULL op means "not supported": scap.c and scap_live.c answer
+ * -ENOTSUP for it, engines carry no stubs. The built-in engines below are used in
+ * place (their sz is not read); an engine from opts.engine_impl is copied into the
+ * handle (h->impl), its first sz bytes.
  */
-struct scap_engine_ops {
-	const char *name;
-	/* Set h->priv; may fill h->state. opts were validated by scap_open(). On error,
-	 * release what was allocated (close() is not called) and return -errno. */
-	int (*open)(struct scap *h, const struct scap_open_opts *opts);
-	void (*close)(struct scap *h);
-	int (*next)(struct scap *h, struct scap_evt_ref *out);
-	int (*start)(struct scap *h);
-	int (*stop)(struct scap *h);
-};
-
 extern const struct scap_engine_ops scap_savefile_ops;
 extern const struct scap_engine_ops scap_test_input_ops;
 extern const struct scap_engine_ops scap_noop_ops;
 extern const struct scap_engine_ops scap_kmod_ops;
-extern const struct scap_engine_ops scap_bpf_ops;
 
 /* ---- initial state owned by the handle (scap_state.c) ---------------------------- */
 
@@ -94,7 +81,11 @@ void scap_state_free(struct scap_state_store *s);
 
 struct scap {
 	const struct scap_engine_ops *ops;
+	struct scap_engine_ops impl;      /* copy of opts.engine_impl (ops points here) */
 	void *priv;                       /* engine state */
+	bool no_proc_scan;                /* opts.no_proc_scan */
+	bool has_scan;                    /* scap_engine_read_state() ran: scan is set */
+	struct scap_scan_stats scan;      /* its counters (sz unused) */
 	char errbuf[SCAP_ERRBUF_SIZE];    /* last error message, "" when none */
 	int sticky_err;                   /* first negative next() result, then returned forever */
 	scap_log_fn log_fn;
@@ -107,13 +98,15 @@ struct scap {
  * scap_err() - format an error into h->errbuf and return @code (a negative errno), so
  * call sites read `return scap_err(h, -ENOENT, "open %s", path);`. For system errors
  * ": strerror(-code)" is appended; -EPROTO, -EINVAL and -ENOTSUP messages are complete
- * by themselves (they name the offset/argument) and get no suffix.
+ * by themselves (they name the offset/argument) and get no suffix. It is the engine
+ * interface's scap_engine_err(), as scap_log() is scap_engine_log(): one
+ * implementation for the built-in engines and the engine libraries.
  */
-int scap_err(struct scap *h, int code, const char *fmt, ...) SCAP_PRINTF(3, 4);
+#define scap_err scap_engine_err
 int scap_verr(struct scap *h, int code, const char *fmt, va_list ap) SCAP_PRINTF(3, 0);
 
 /* Log through opts.log_fn when set; silent otherwise. */
-void scap_log(struct scap *h, enum scap_log_level lvl, const char *fmt, ...) SCAP_PRINTF(3, 4);
+#define scap_log scap_engine_log
 /*
  * libbpf's OPTS_VALID rule for opts structs: a caller built against a newer header may
  * pass a bigger struct (sz), but only if every byte past the known fields is zero.

@@ -198,9 +198,11 @@ def privileges():
     else:
         print('skip --driver load as nobody (needs root and setpriv)')
     if not os.path.exists('/dev/scry0'):
-        expect(['--engine', 'kmod'], 1, 'scry: the scry kernel module is not loaded: run scry '
-               '--driver load (as root), or install it with DKMS; open /dev/scry0: No such '
-               'file or directory\n', '--engine kmod without the module')
+        # libscap states the fact, scry adds what to do
+        expect(['--engine', 'kmod'], 1, 'scry: the scry kernel module is not loaded; open '
+               '/dev/scry0: No such file or directory\nscry: load the module with scry '
+               '--driver load (as root), or install it with DKMS; or capture with the eBPF '
+               'probe (--engine bpf)\n', '--engine kmod without the module')
     else:
         print('skip --engine kmod without the module: /dev/scry0 exists')
 

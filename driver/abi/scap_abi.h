@@ -30,7 +30,7 @@
 
 /* Ring/ioctl contract version (bumped on incompatible change of this header). */
 #define SCAP_ABI_VERSION_MAJOR 1
-#define SCAP_ABI_VERSION_MINOR 1
+#define SCAP_ABI_VERSION_MINOR 2
 
 /*
  * Event header. Fields are unaligned in the packed layout: read them with memcpy
@@ -168,5 +168,11 @@ _Static_assert(sizeof(struct scap_abi_sc_set) == 128, "syscall set is 128 bytes"
 /* Choose the optional tracepoints (argument by value, SCAP_ABI_TP_* bits). 0, -EINVAL
  * unknown bits, -ENOENT a tracepoint this kernel lacks. Applies at once. */
 #define SCAP_ABI_IOC_SET_TRACEPOINTS _IO(SCAP_ABI_IOCTL_MAGIC, 7)
+
+/* Leave out the events of one process (ABI 1.2+): argument by value, a process id
+ * (thread group id) as the initial pid namespace numbers it, 0 for none (the default
+ * after load); every event of its threads is then not produced (not written, not
+ * counted). -EINVAL beyond PID_MAX_LIMIT. Applies at once. */
+#define SCAP_ABI_IOC_SET_EXCLUDE_TGID _IO(SCAP_ABI_IOCTL_MAGIC, 8)
 
 #endif /* SCAP_ABI_H */

@@ -36,14 +36,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <scry/scap_kmod.h>
-
-#include "merge.h"
-#include "proc_scan.h"
 #include "scap_int.h"
 
 #define KMOD_DEFAULT_PREFIX "/dev/scry"
 #define KMOD_IDLE_NS 10000000L   /* sleep of next() when every ring is empty: 10 ms */
+/* ABI 1.2: SCAP_ABI_IOC_SET_EXCLUDE_TGID, which open needs (1.1: modes, tracepoints). */
+#define KMOD_ABI_MINOR_MIN 2
 
 struct kmod_ring {
 	int fd;                          /* -1: no device for this CPU */
@@ -65,8 +63,6 @@ struct kmod {
 	uint32_t last_len;
 	bool last_bl;                    /* ... and it came from that ring's backlog */
 	int ctl_fd;                      /* the fd ioctls go to (ring 0's) */
-	uint64_t exclude_tid;            /* events of this thread are skipped; 0 none */
-	struct scap_sys_scan_stats scan; /* the initial state scan */
 };
 
 static void kmod_close(struct scap *h)
@@ -92,7 +88,8 @@ static void kmod_close(struct scap *h)
 	h->priv = NULL;
 }
 
-/* Message for a device that cannot be opened: what the user should do. */
+/* Message for a device that cannot be opened: what is wrong (the application says
+ * what to do about it, by the code). */
 static int open_error(struct scap *h, const char *dev, int err)
 {
 	switch (err) {
@@ -103,14 +100,10 @@ static int open_error(struct scap *h, const char *dev, int err)
 			return scap_err(h, -err,
 					"the scry kernel module is loaded but its device is "
 					"missing (no devtmpfs or udev?); open %s", dev);
-		return scap_err(h, -err,
-				"the scry kernel module is not loaded: run scry --driver load "
-				"(as root), or install it with DKMS; open %s", dev);
+		return scap_err(h, -err, "the scry kernel module is not loaded; open %s", dev);
 	case EACCES:
 	case EPERM:
-		return scap_err(h, -err,
-				"capturing needs root: run scry as root (e.g. sudo scry); open %s",
-				dev);
+		return scap_err(h, -err, "capturing needs root; open %s", dev);
 	case EBUSY:
 		return scap_err(h, -err, "open %s (another capture is reading it)", dev);
 	default:
@@ -163,14 +156,23 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		close(fd);
 		return rc;
 	}
-	if (v.abi_major != SCAP_ABI_VERSION_MAJOR || v.schema_major != SCAP_SCHEMA_VERSION_MAJOR) {
+	if (v.abi_major != SCAP_ABI_VERSION_MAJOR || v.abi_minor < KMOD_ABI_MINOR_MIN ||
+	    v.schema_major != SCAP_SCHEMA_VERSION_MAJOR) {
 		close(fd);
 		return scap_err(h, -EPROTO,
 				"version mismatch: the loaded scry kernel module (%s) has ABI %u.%u "
-				"schema %u.%u, this scry needs ABI %u.x schema %u.x: unload it "
-				"(scry --driver unload) and load the scry.ko built with this scry",
+				"schema %u.%u, this libscap needs ABI %u.%u or a later %u.x, "
+				"schema %u.x",
 				dev, v.abi_major, v.abi_minor, v.schema_major, v.schema_minor,
-				SCAP_ABI_VERSION_MAJOR, SCAP_SCHEMA_VERSION_MAJOR);
+				SCAP_ABI_VERSION_MAJOR, KMOD_ABI_MINOR_MIN, SCAP_ABI_VERSION_MAJOR,
+				SCAP_SCHEMA_VERSION_MAJOR);
+	}
+	if (opts->ring_bytes && opts->ring_bytes != v.data_size) {
+		close(fd);
+		return scap_err(h, -EINVAL, "kmod: ring_bytes %llu, but the module's rings "
+				"have %llu bytes (set when it is loaded: its ring_bytes parameter)",
+				(unsigned long long)opts->ring_bytes,
+				(unsigned long long)v.data_size);
 	}
 	if (!v.ncpus || v.ncpus > 65536 || !v.data_size || (v.data_size & (v.data_size - 1))) {
 		close(fd);
@@ -212,12 +214,17 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		if (rc < 0)
 			goto err;
 	}
+	/* The opening process is left out (scry/scap_live.h): the scan below included. */
+	if (ioctl(k->ctl_fd, SCAP_ABI_IOC_SET_EXCLUDE_TGID, (unsigned long)getpid()) < 0) {
+		rc = scap_err(h, -errno, "kmod: excluding this process");
+		goto err;
+	}
 	/* opts.start: capture from before the scan, so no process created meanwhile is missed */
 	if (opts->start && ioctl(k->ctl_fd, SCAP_ABI_IOC_START, 0) < 0) {
 		rc = scap_err(h, -errno, "kmod: start");
 		goto err;
 	}
-	rc = scap_live_state(h, opts->start ? scan_progress : NULL, k, &k->scan);
+	rc = scap_engine_read_state(h, opts->start ? scan_progress : NULL, k);
 	if (rc < 0)
 		goto err;
 	return 0;
@@ -250,14 +257,14 @@ static void release_last(struct kmod *k)
 }
 
 /*
- * While the initial state is read with the capture started, the scan's own syscalls
- * (dozens per thread scanned) would fill the rings: every so often, move the pending
- * records out of the rings into per-ring backlogs, leaving out those of @self (the
- * scanning thread). A record that does not look whole is left in the ring for next()
+ * While the initial state is read with the capture started, the other processes'
+ * events would fill the rings (the scan's own are not produced: the opening process is
+ * excluded): every so often, move the pending records out of the rings into per-ring
+ * backlogs. A record that does not look whole is left in the ring for next()
  * to report. Memory for the backlog that cannot be had stops the moving (the ring then
  * fills and drops, counted by the driver).
  */
-static void drain_aside(struct kmod *k, uint64_t self)
+static void drain_aside(struct kmod *k)
 {
 	for (uint32_t i = 0; i < k->nrings; i++) {
 		struct kmod_ring *r = &k->rings[i];
@@ -272,22 +279,20 @@ static void drain_aside(struct kmod *k, uint64_t self)
 			memcpy(&hdr, rec, sizeof(hdr));
 			if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > r->head - r->tail)
 				break;
-			if (hdr.tid != self) {
-				if (r->bl_len + hdr.len > r->bl_cap) {
-					size_t ncap = r->bl_cap ? r->bl_cap * 2 : 1 << 20;
-					uint8_t *p;
+			if (r->bl_len + hdr.len > r->bl_cap) {
+				size_t ncap = r->bl_cap ? r->bl_cap * 2 : 1 << 20;
+				uint8_t *p;
 
-					while (ncap < r->bl_len + hdr.len)
-						ncap *= 2;
-					p = realloc(r->bl, ncap);
-					if (!p)
-						break;
-					r->bl = p;
-					r->bl_cap = ncap;
-				}
-				memcpy(r->bl + r->bl_len, rec, hdr.len);
-				r->bl_len += hdr.len;
+				while (ncap < r->bl_len + hdr.len)
+					ncap *= 2;
+				p = realloc(r->bl, ncap);
+				if (!p)
+					break;
+				r->bl = p;
+				r->bl_cap = ncap;
 			}
+			memcpy(r->bl + r->bl_len, rec, hdr.len);
+			r->bl_len += hdr.len;
 			r->tail += hdr.len;
 		}
 		__atomic_store_n(&r->ctl->tail, r->tail, __ATOMIC_RELEASE);
@@ -296,10 +301,10 @@ static void drain_aside(struct kmod *k, uint64_t self)
 
 static void scan_progress(void *ctx)
 {
-	drain_aside(ctx, (uint64_t)gettid());
+	drain_aside(ctx);
 }
 
-/* Timestamp of the next record of ring @i, or false when it has none (merge.h). */
+/* Timestamp of the next record of ring @i, or false when it has none (the merge's peek). */
 static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 {
 	struct kmod *k = ctx;
@@ -327,9 +332,8 @@ static int kmod_next(struct scap *h, struct scap_evt_ref *out)
 	struct kmod_ring *r;
 	int best;
 
-again:
 	release_last(k);
-	best = scap_merge_oldest(k->nrings, ring_peek, k, KMOD_IDLE_NS);
+	best = scap_engine_merge_oldest(k->nrings, ring_peek, k, KMOD_IDLE_NS);
 	if (best < 0)
 		return SCAP_TIMEOUT;
 
@@ -354,8 +358,6 @@ again:
 	k->last_len = hdr.len;
 	k->last_bl = false;
 found:
-	if (k->exclude_tid && hdr.tid == k->exclude_tid)
-		goto again;
 	out->raw = rec;
 	out->len = hdr.len;
 	out->ts_ns = hdr.ts;
@@ -387,144 +389,66 @@ static int kmod_stop(struct scap *h)
 	return kmod_ioctl(h, SCAP_ABI_IOC_STOP, 0, "stop");
 }
 
+static int kmod_get_stats(struct scap *h, struct scap_stats *out)
+{
+	struct kmod *k = h->priv;
+
+	for (uint32_t i = 0; i < k->nrings; i++) {
+		const struct scap_abi_ring_ctl *c = k->rings[i].ctl;
+
+		if (!c)
+			continue;
+		out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+		out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+		out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+		out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+		out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
+	}
+	out->ncpus = k->nrings;
+	out->ring_bytes = k->data_size;
+	return 0;
+}
+
+static int kmod_set_snaplen(struct scap *h, uint32_t bytes)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SNAPLEN, bytes, "set snaplen");
+}
+
+static int kmod_set_syscalls(struct scap *h, const uint64_t *bits)
+{
+	struct scap_abi_sc_set set;
+
+	memcpy(set.bits, bits, sizeof(set.bits));
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SYSCALLS, (unsigned long)&set, "set syscalls");
+}
+
+static int kmod_set_mode(struct scap *h, uint32_t mode)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_MODE, mode, "set capture mode");
+}
+
+static int kmod_set_tracepoints(struct scap *h, uint32_t mask)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_TRACEPOINTS, mask, "set optional tracepoints");
+}
+
+static int kmod_set_exclude_tgid(struct scap *h, uint32_t tgid)
+{
+	return kmod_ioctl(h, SCAP_ABI_IOC_SET_EXCLUDE_TGID, tgid, "set the excluded process");
+}
+
 const struct scap_engine_ops scap_kmod_ops = {
+	.sz = sizeof(struct scap_engine_ops),
 	.name = "kmod",
 	.open = kmod_open,
 	.close = kmod_close,
 	.next = kmod_next,
 	.start = kmod_start,
 	.stop = kmod_stop,
+	.get_stats = kmod_get_stats,
+	.set_snaplen = kmod_set_snaplen,
+	.set_syscalls = kmod_set_syscalls,
+	.set_mode = kmod_set_mode,
+	.set_tracepoints = kmod_set_tracepoints,
+	.set_exclude_tgid = kmod_set_exclude_tgid,
 };
-
-/* 0 when @h is a kmod handle; else -EINVAL (NULL) or -ENOTSUP with "engine X has no @what". */
-static int kmod_handle(scap_t *h, const char *what)
-{
-	if (!h)
-		return -EINVAL;
-	if (h->ops != &scap_kmod_ops)
-		return scap_err(h, -ENOTSUP, "engine %s has no %s", h->ops->name, what);
-	return 0;
-}
-
-int scap_kmod_get_stats(scap_t *h, struct scap_kmod_stats *out)
-{
-	struct scap_kmod_stats s;
-	struct kmod *k;
-	size_t sz;
-	uint32_t i;
-	int rc = kmod_handle(h, "driver statistics");
-
-	if (rc)
-		return rc;
-	if (!out || out->sz < sizeof(size_t))
-		return -EINVAL;
-	k = h->priv;
-	memset(&s, 0, sizeof(s));
-	for (i = 0; i < k->nrings; i++) {
-		const struct scap_abi_ring_ctl *c = k->rings[i].ctl;
-
-		if (!c)
-			continue;
-		s.n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
-		s.n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
-		s.n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
-		s.n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
-		s.n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
-	}
-	s.ncpus = k->nrings;
-	s.ring_bytes = k->data_size;
-	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
-	memcpy((char *)out + sizeof(size_t), (char *)&s + sizeof(size_t), sz - sizeof(size_t));
-	return 0;
-}
-
-int scap_kmod_set_snaplen(scap_t *h, uint32_t snaplen)
-{
-	int rc = kmod_handle(h, "snaplen");
-
-	if (rc)
-		return rc;
-	if (snaplen < 1 || snaplen > SCAP_ABI_SNAPLEN_MAX)
-		return scap_err(h, -EINVAL, "kmod: snaplen %u outside 1..%u", snaplen,
-				SCAP_ABI_SNAPLEN_MAX);
-	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SNAPLEN, snaplen, "set snaplen");
-}
-
-_Static_assert(SCAP_KMOD_MODE_EXIT_ONLY == SCAP_ABI_MODE_EXIT_ONLY, "mode bits");
-_Static_assert(SCAP_KMOD_TP_SCHED_SWITCH == SCAP_ABI_TP_SCHED_SWITCH &&
-	       SCAP_KMOD_TP_SIGNAL_DELIVER == SCAP_ABI_TP_SIGNAL_DELIVER &&
-	       SCAP_KMOD_TP_PAGE_FAULT == SCAP_ABI_TP_PAGE_FAULT, "tracepoint bits");
-
-/* A driver setting that is a bit set: -EINVAL for bits outside @known, else the ioctl. */
-static int kmod_set_bits(scap_t *h, const char *what, unsigned long cmd, uint32_t v,
-			 uint32_t known)
-{
-	int rc = kmod_handle(h, what);
-
-	if (rc)
-		return rc;
-	if (v & ~known)
-		return scap_err(h, -EINVAL, "kmod: unknown %s bits 0x%x", what, v & ~known);
-	return kmod_ioctl(h, cmd, v, what);
-}
-
-int scap_kmod_set_mode(scap_t *h, uint32_t mode)
-{
-	return kmod_set_bits(h, "capture mode", SCAP_ABI_IOC_SET_MODE, mode, SCAP_ABI_MODE_ALL);
-}
-
-int scap_kmod_set_tracepoints(scap_t *h, uint32_t mask)
-{
-	return kmod_set_bits(h, "optional tracepoints", SCAP_ABI_IOC_SET_TRACEPOINTS, mask,
-			     SCAP_ABI_TP_ALL);
-}
-
-int scap_kmod_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
-{
-	struct scap_abi_sc_set set;
-	int rc = kmod_handle(h, "syscall set");
-
-	if (rc)
-		return rc;
-	if (!bits)
-		return -EINVAL;
-	memset(&set, 0, sizeof(set));
-	if (nwords > sizeof(set.bits) / sizeof(set.bits[0]))
-		nwords = sizeof(set.bits) / sizeof(set.bits[0]);
-	memcpy(set.bits, bits, nwords * sizeof(bits[0]));
-	return kmod_ioctl(h, SCAP_ABI_IOC_SET_SYSCALLS, (unsigned long)&set, "set syscalls");
-}
-
-int scap_kmod_set_exclude_tid(scap_t *h, uint64_t tid)
-{
-	int rc = kmod_handle(h, "threads to exclude");
-
-	if (rc)
-		return rc;
-	((struct kmod *)h->priv)->exclude_tid = tid;
-	return 0;
-}
-
-int scap_kmod_get_scan_stats(scap_t *h, struct scap_kmod_scan_stats *out)
-{
-	struct scap_kmod_scan_stats s;
-	struct kmod *k;
-	size_t sz;
-	int rc = kmod_handle(h, "system state scan");
-
-	if (rc)
-		return rc;
-	if (!out || out->sz < sizeof(size_t))
-		return -EINVAL;
-	k = h->priv;
-	memset(&s, 0, sizeof(s));
-	s.nprocs = k->scan.nprocs;
-	s.nthreads = k->scan.nthreads;
-	s.nfds = k->scan.nfds;
-	s.nskipped = k->scan.nskipped;
-	s.nnetns = k->scan.nnetns;
-	s.elapsed_ns = k->scan.elapsed_ns;
-	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
-	memcpy((char *)out + sizeof(size_t), (char *)&s + sizeof(size_t), sz - sizeof(size_t));
-	return 0;
-}

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * merge.c - the k-way merge of the live engines' per-CPU streams (merge.h).
+ * merge.c - the k-way merge of the live engines' per-CPU streams
+ * (scap_engine_merge_oldest(), scry/scap_engine.h): kmod here, bpf in scap_bpf.
  */
 #include <time.h>
 
-#include "merge.h"
+#include <scry/scap_engine.h>
 
-int scap_merge_oldest(uint32_t n, scap_merge_peek_fn peek, void *ctx, long idle_ns)
+int scap_engine_merge_oldest(uint32_t n, scap_engine_peek_fn peek, void *ctx, long idle_ns)
 {
 	uint64_t ts, best_ts;
 	int best = -1;

@@ -73,8 +73,9 @@ def main():
     check("not loaded" in read(out, "status2.txt"), "--driver status after unloading")
     nl = read(out, "notloaded.txt")
     check(read(out, "notloaded.rc").strip() == "1" and
-          "the scry kernel module is not loaded: run scry --driver load (as root), "
-          "or install it with DKMS" in nl, "capture without the module: the message")
+          "the scry kernel module is not loaded; open /dev/scry0" in nl and
+          "scry: load the module with scry --driver load (as root), or install it with DKMS"
+          in nl, "capture without the module: libscap's message, scry's hint")
     nr = read(out, "nonroot.txt")
     check(read(out, "nonroot.rc").strip() == "1" and "capturing needs root" in nr,
           "capture as nobody: 'capturing needs root' (%s)" % nr.strip()[:120].replace("\n", " "))

@@ -7,11 +7,12 @@
  *   kmod_capture [-e kmod|bpf] [-s SNAPLEN] [-o OUT] [-x] [-t TPMASK] [-S CODE] [-q]
  *                -- COMMAND [ARGS...]
  *
- * -x: exit-only mode (scap_kmod_set_mode()); -t: optional tracepoints
- * (scap_kmod_set_tracepoints() bits); both global to the driver, and reset to 0
- * without the option.
- * -t is kmod only. -e bpf: the bpf engine (its ring size from
- * SCRY_BPF_RING_BYTES); the probe leaves this program's own events out.
+ * -x: exit-only mode (scap_set_mode()); -t: optional tracepoints
+ * (scap_set_tracepoints() bits); both reset to 0 without the option (kmod: they are
+ * global to the driver).
+ * -t is kmod only. -e bpf: the bpf engine of the library scap_bpf (its ring size from
+ * SCRY_BPF_RING_BYTES, mapped to opts.ring_bytes). Both engines leave this program's
+ * own events out (the default of scap_open()).
  * -S CODE: capture only the syscall of scap code CODE (plus the non-syscall events).
  * -q: count the events instead of printing them (stress runs); every event is still
  * decoded and a record that does not decode is counted as corrupt.
@@ -39,9 +40,11 @@
 #include <unistd.h>
 
 #include <scry/scap.h>
+#ifdef SCRY_HAVE_SCAP_BPF
 #include <scry/scap_bpf.h>
+#endif
 #include <scry/scap_bytes.h>
-#include <scry/scap_kmod.h>
+#include <scry/scap_live.h>
 
 static uint64_t corrupt;
 
@@ -186,33 +189,38 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	SCAP_OPTS(scap_open_opts, o, .engine = bpf ? "bpf" : "kmod");
+	SCAP_OPTS(scap_open_opts, o, .engine = "kmod");
+	if (bpf) {
+		const char *rb = getenv("SCRY_BPF_RING_BYTES");
+
+		o.engine = "bpf";      /* without scap_bpf: libscap's -ENOTSUP message */
+#ifdef SCRY_HAVE_SCAP_BPF
+		o.engine_impl = scap_bpf_engine();
+#endif
+		o.ring_bytes = rb ? strtoull(rb, NULL, 0) : 0;
+	}
 	rc = scap_open(&o, &h, errbuf);
 	if (rc < 0) {
 		fprintf(stderr, "kmod_capture: %s\n", errbuf);
 		return 1;
 	}
-	/* Global to the driver: set (or reset to 0) before the start. */
-	if (bpf ? scap_bpf_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 :
-	    scap_kmod_set_mode(h, exit_only ? SCAP_KMOD_MODE_EXIT_ONLY : 0) < 0 ||
-	    scap_kmod_set_tracepoints(h, (uint32_t)tpmask) < 0)
+	/* kmod: global to the driver: set (or reset to 0) before the start. */
+	if (scap_set_mode(h, exit_only ? SCAP_MODE_EXIT_ONLY : 0) < 0 ||
+	    ((!bpf || tpmask) && scap_set_tracepoints(h, (uint32_t)tpmask) < 0))
 		goto err;
-	if (snaplen && (bpf ? scap_bpf_set_snaplen(h, (uint32_t)snaplen) :
-			scap_kmod_set_snaplen(h, (uint32_t)snaplen)) < 0)
+	if (snaplen && scap_set_snaplen(h, (uint32_t)snaplen) < 0)
 		goto err;
 	if (only && only < 1024) {
 		uint64_t bits[16] = { 0 };
 
 		bits[only / 64] = 1ULL << (only % 64);
-		if ((bpf ? scap_bpf_set_syscalls(h, bits, 16) :
-		     scap_kmod_set_syscalls(h, bits, 16)) < 0)
+		if (scap_set_syscalls(h, bits, 16) < 0)
 			goto err;
 	} else {
 		uint64_t bits[16];
 
 		memset(bits, 0xff, sizeof(bits));
-		if ((bpf ? scap_bpf_set_syscalls(h, bits, 16) :
-		     scap_kmod_set_syscalls(h, bits, 16)) < 0)
+		if (scap_set_syscalls(h, bits, 16) < 0)
 			goto err;
 	}
 	if (scap_start(h) < 0)
@@ -250,9 +258,9 @@ int main(int argc, char **argv)
 		}
 	}
 	{
-		SCAP_OPTS(scap_kmod_stats, st);
+		SCAP_OPTS(scap_stats, st);
 
-		if ((bpf ? scap_bpf_get_stats(h, &st) : scap_kmod_get_stats(h, &st)) < 0)
+		if (scap_get_stats(h, &st) < 0)
 			goto err;
 		fprintf(out,
 			"# stats evts=%llu drop_full=%llu drop_pf=%llu drop_big=%llu drop_nest=%llu "

@@ -4,7 +4,13 @@
  * print, filter or write (-w) the events through the same paths as a capture file.
  *
  * The engine: --engine kmod|bpf, else kmod when the module's first device
- * (/dev/scry0) exists, else bpf (the eBPF probe, on kernels with BTF).
+ * (/dev/scry0) exists, else bpf (the eBPF probe, on kernels with BTF). kmod is built
+ * into libscap; bpf is the library scap_bpf, handed to scap_open() as
+ * opts.engine_impl. Both are then driven through the same calls (scry/scap_live.h).
+ * libscap's messages state what is wrong; the hints on what to do are scry's
+ * (open_hint()). The environment is read here, not in the libraries:
+ * SCRY_NO_PROC_SCAN (set: no initial state from /proc), SCRY_BPF_RING_BYTES (bpf: bytes
+ * of each ring), SCRY_BPF_DEBUG (set: libbpf's and libscap's messages on stderr).
  *
  * Order of a run: open the engine (kmod: maps every CPU's /dev/scryN, checks the
  * module's versions; bpf: loads and attaches the probe; both start capturing, then read
@@ -35,8 +41,11 @@
 
 #include <linux/securebits.h>
 
+#ifdef SCRY_HAVE_SCAP_BPF
 #include <scry/scap_bpf.h>
-#include <scry/scap_kmod.h>
+#endif
+#include <scry/scap_engine.h>
+#include <scry/scap_live.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
 
@@ -84,10 +93,9 @@ static int drop_capabilities(int keep)
 /* Say how much the driver dropped, when it did. */
 static void report_drops(scap_t *h)
 {
-	SCAP_OPTS(scap_kmod_stats, st);
+	SCAP_OPTS(scap_stats, st);
 
-	if ((!strcmp(scap_engine_name(h), "bpf") ? scap_bpf_get_stats(h, &st) :
-	     scap_kmod_get_stats(h, &st)) != 0)
+	if (scap_get_stats(h, &st) != 0)
 		return;
 	if (st.n_drop_full || st.n_drop_big || st.n_drop_nest)
 		fprintf(stderr, "scry: the driver dropped %" PRIu64 " of %" PRIu64 " events "
@@ -123,6 +131,72 @@ static int check_print_args(const struct scry_live_opts *o)
 	return status;
 }
 
+/* The engine named @name when it lives in an engine library scry links, else NULL
+ * (built into libscap, or unknown: scap_open() says which). */
+static const struct scap_engine_ops *engine_impl(const char *name)
+{
+#ifdef SCRY_HAVE_SCAP_BPF
+	if (!strcmp(name, scap_bpf_engine()->name))
+		return scap_bpf_engine();
+#endif
+	return NULL;
+}
+
+/* SCRY_BPF_DEBUG: every message of the libraries (libbpf's through libscap's) on stderr. */
+static void log_stderr(enum scap_log_level level, const char *msg, void *ctx)
+{
+	(void)level;
+	(void)ctx;
+	fprintf(stderr, "scry: %s\n", msg);
+}
+
+/* The environment's part of the open options (see the top of this file). Return 0, or
+ * 1 with a message for a SCRY_BPF_RING_BYTES that is no number. */
+static int open_opts_from_env(struct scap_open_opts *so, const char *engine)
+{
+	const char *rb = getenv("SCRY_BPF_RING_BYTES");
+	char *end;
+
+	so->no_proc_scan = getenv("SCRY_NO_PROC_SCAN") != NULL;
+	if (getenv("SCRY_BPF_DEBUG")) {
+		so->log_loader = true;
+		so->log_fn = log_stderr;
+	}
+	if (rb && *rb && !strcmp(engine, "bpf")) {
+		errno = 0;
+		so->ring_bytes = strtoull(rb, &end, 0);
+		if (*end || errno) {
+			fprintf(stderr, "scry: SCRY_BPF_RING_BYTES=%s is not a number of bytes\n", rb);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* What to do about a live engine that did not open: scry's advice, by error code. */
+static void open_hint(const char *engine, int rc)
+{
+	bool kmod = !strcmp(engine, "kmod");
+
+	if ((rc == -EACCES || rc == -EPERM) && geteuid() != 0)
+		fprintf(stderr, "scry: run scry as root (e.g. sudo scry); running as uid %u\n",
+			(unsigned)geteuid());
+	else if (kmod && (rc == -ENOENT || rc == -ENXIO || rc == -ENODEV))
+		fprintf(stderr, "scry: load the module with scry --driver load (as root), or "
+			"install it with DKMS; or capture with the eBPF probe (--engine bpf)\n");
+	else if (kmod && rc == -EPROTO)
+		fprintf(stderr, "scry: unload that module (scry --driver unload) and load the "
+			"scry.ko built with this scry (scry --driver load)\n");
+	else if (!kmod && rc == -ENOTSUP && !engine_impl(engine))
+		fprintf(stderr, "scry: this scry was built without the eBPF probe (bpftool, clang, "
+			"libbpf or the kernel's BTF were missing at build time: see the CMake "
+			"output); use the kernel module (scry --driver load, then --engine kmod)\n");
+	else if (!kmod && rc != -EACCES && rc != -EPERM)
+		fprintf(stderr, "scry: SCRY_BPF_DEBUG=1 prints libbpf's and the verifier's "
+			"messages; the kernel module is the other way to capture (scry --driver "
+			"load, then --engine kmod)\n");
+}
+
 int scry_live(const struct scry_live_opts *o)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
@@ -134,7 +208,6 @@ int scry_live(const struct scry_live_opts *o)
 	int rc, status;
 
 	const char *engine = o->engine;
-	bool bpf;
 
 	if (!engine)
 		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
@@ -143,7 +216,6 @@ int scry_live(const struct scry_live_opts *o)
 			"module) and bpf (the eBPF probe)\n", engine);
 		return 2;
 	}
-	bpf = !strcmp(engine, "bpf");
 	status = check_print_args(o);
 	if (status)
 		return status;
@@ -151,25 +223,25 @@ int scry_live(const struct scry_live_opts *o)
 	if (o->write && o->write->path && scry_write_check(o->write))
 		return 1;
 	/* started before the /proc scan: no process is missed between the two */
-	SCAP_OPTS(scap_open_opts, so, .engine = engine, .start = true);
+	SCAP_OPTS(scap_open_opts, so, .engine = engine, .engine_impl = engine_impl(engine),
+		  .start = true);
+	if (open_opts_from_env(&so, engine))
+		return 1;
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
 	rc = sinsp_open(&oo, &s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf);
-		if ((rc == -EACCES || rc == -EPERM) && geteuid() != 0)
-			fprintf(stderr, "scry: (running as uid %u)\n", (unsigned)geteuid());
+		open_hint(engine, rc);
 		return 1;
 	}
 	h = sinsp_scap(s);
 	status = scry_print_setup(s, o->format, o->json, o->filter, &fmt, &filter);
 	if (status)
 		goto out;
-	/* bpf: the probe leaves scry's process out already, unless -D */
-	if (bpf ? (o->snaplen && scap_bpf_set_snaplen(h, o->snaplen) < 0) ||
-		  (o->debug && scap_bpf_set_exclude_tgid(h, 0) < 0) :
-		  (o->snaplen && scap_kmod_set_snaplen(h, o->snaplen) < 0) ||
-		  (!o->debug && scap_kmod_set_exclude_tid(h, (uint64_t)getpid()) < 0)) {
+	/* the engine leaves scry's process out from the open on; -D keeps it in */
+	if ((o->snaplen && scap_set_snaplen(h, o->snaplen) < 0) ||
+	    (o->debug && scap_set_exclude_tgid(h, 0) < 0)) {
 		fprintf(stderr, "scry: %s\n", scap_last_error(h));
 		status = 1;
 		goto out;

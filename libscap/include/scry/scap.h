@@ -53,13 +53,18 @@ typedef struct scap scap_t;
 	})
 
 struct scap_test_input;   /* see scry/scap_test_input.h */
+struct scap_engine_ops;   /* see scry/scap_engine.h */
 
 /* Options of scap_open(). */
 struct scap_open_opts {
 	size_t sz;                /* sizeof(struct scap_open_opts) */
-	const char *engine;       /* "savefile", "test_input" or "noop"; NULL: savefile when path
-	                             or buf is set, test_input when test_input is set */
-	const char *path;         /* savefile: capture file to read, plain or gzip; "-" is stdin */
+	const char *engine;       /* built in: "savefile", "test_input", "noop", "kmod" (the
+	                             scry kernel module); "bpf" (the eBPF probe) is in the
+	                             library scap_bpf: see engine_impl. NULL: engine_impl's
+	                             name when set, else savefile when path or buf is set,
+	                             test_input when test_input is set */
+	const char *path;         /* savefile: capture file to read, plain or gzip; "-" is stdin;
+	                             kmod: device prefix (default "/dev/scry": /dev/scry0...) */
 	scap_log_fn log_fn;       /* NULL: the library stays silent */
 	void *log_ctx;            /* passed to log_fn */
 	const struct scap_test_input *test_input; /* test_input engine: events and state to replay */
@@ -76,8 +81,27 @@ struct scap_open_opts {
 	 * starts with scap_start().
 	 */
 	bool start;
+	/*
+	 * An engine that is not built into libscap, from an engine library (for the eBPF
+	 * probe: scap_bpf_engine() of scap_bpf, scry/scap_bpf.h); referenced, not copied
+	 * beyond the open. When set, opts.engine must be NULL or its name.
+	 */
+	const struct scap_engine_ops *engine_impl;
+	/* live engines: do not read the initial state from /proc and /etc at open
+	 * (scap_get_state() is then empty; the capture itself is unchanged). */
+	bool no_proc_scan;
+	/*
+	 * live engines: data bytes of each CPU's ring; 0: the engine's default. bpf: a
+	 * multiple of 4096 in 4096..4 MiB - 36 KiB (the largest, and the default). kmod:
+	 * the module's rings are sized when it is loaded (its ring_bytes parameter): 0 or
+	 * that size, else -EINVAL.
+	 */
+	uint64_t ring_bytes;
+	/* bpf: pass libbpf's messages (the verifier's included) to log_fn, at
+	 * SCAP_LOG_DEBUG, while the probe is loaded. */
+	bool log_loader;
 };
-#define scap_open_opts__last_field start
+#define scap_open_opts__last_field log_loader
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next
@@ -117,11 +141,19 @@ struct scap_param {
  * list V1..V9, fd list V1/V2, user list V1/V2, interface list V1/V2; unknown block
  * types are skipped. A file with header blocks and no event is not an error
  * (scap_next() then returns SCAP_EOF).
+ * Live engines (kmod, and bpf through opts.engine_impl) read the initial state from the
+ * running system here (unless opts.no_proc_scan) and exclude the opening process's
+ * events (scry/scap_live.h); their controls and counters are in scry/scap_live.h.
  * Return: 0; -EINVAL bad opts (unknown engine, no source, both path and buf,
- * non-zero bytes past the fields this library knows); -ENOENT/-EACCES/... (errno of
- * open(2)) file cannot be opened; -EPROTO empty input, not a capture file, a newer
- * major format version, other byte order, or corrupt header blocks (the message names
- * the byte offset in the uncompressed stream and the block); -ENOMEM.
+ * non-zero bytes past the fields this library knows, engine and engine_impl's name
+ * differ); -ENOTSUP engine "bpf" named without opts.engine_impl (it is in the library
+ * scap_bpf), or a live engine that cannot run here (message says why);
+ * -ENOENT/-EACCES/... (errno of open(2)) file or device cannot be opened (kmod: -ENOENT
+ * the module is not loaded, -EACCES/-EPERM not root, -EBUSY another capture reads it);
+ * -EPROTO empty input, not a capture file, a newer major format version, other byte
+ * order, or corrupt header blocks (the message names the byte offset in the
+ * uncompressed stream and the block), or a kernel module of another ABI version;
+ * -ENOMEM.
  * Thread-safety: any thread; the handle is then used by one thread at a time.
  */
 SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf);

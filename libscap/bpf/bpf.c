@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * bpf.c - the bpf engine: live events from scry's eBPF probe (driver/bpf/).
+ * bpf.c - the bpf engine: live events from scry's eBPF probe (driver/bpf/). Built
+ * into its own library, scap_bpf (it needs libbpf and embeds the probe object), on the
+ * public engine interface only (scry/scap_engine.h): no libscap internals.
  *
  * open loads the probe through its libbpf skeleton (embedded at build time), with one
  * ring and one scratch entry per possible CPU, attaches its raw tracepoint programs and
  * reads the initial system state (proc_scan.h), as the kmod engine does.
  * Capture starts with scap_start() (or at open with opts.start), by a flag in the
  * probe's .bss, which userspace maps and writes directly, as it does the snaplen, the
- * syscall set and the process to leave out.
+ * syscall set and the process to leave out (by default the one that opened the handle,
+ * as the kmod engine does: scry/scap_live.h).
  *
  * The rings are the entries of one array map (struct scapbpf_ring, driver/bpf/scapbpf.h),
  * mapped whole, read-write: each holds the producer's position, the consumer's (ours)
@@ -25,17 +28,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <scry/scap_bpf.h>
+#include <sys/mman.h>
 
-#include "merge.h"
-#include "proc_scan.h"
-#include "scap_int.h"
+#include <scry/scap_bpf.h>
+#include <scry/scap_engine.h>
 
 #define BPF_IDLE_NS 10000000L         /* sleep of next() when every ring is empty: 10 ms */
 
-#ifdef SCRY_HAVE_BPF
-
-#include <sys/mman.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -60,29 +59,28 @@ struct bpf_eng {
 	size_t map_len;
 	int last;                        /* ring of the record returned last, -1 none */
 	uint32_t last_adv;               /* its bytes in the ring, padding included */
-	struct scap_sys_scan_stats scan;
 };
 
-/* libbpf prints through one global callback: messages go to the handle being opened,
- * at debug level, and only with SCRY_BPF_DEBUG set. */
-static __thread struct scap *bpf_log_to;
+/* libbpf prints through one global callback: messages go to the handle being opened
+ * (with opts.log_loader), at debug level. */
+static __thread scap_t *bpf_log_to;
 
 __attribute__((format(printf, 2, 0)))
 static int bpf_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	char msg[1024];
 
-	if (!bpf_log_to || !getenv("SCRY_BPF_DEBUG"))
+	if (!bpf_log_to)
 		return 0;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	msg[strcspn(msg, "\n")] = '\0';
-	scap_debug(bpf_log_to, "libbpf: %s", msg);
+	scap_engine_log(bpf_log_to, SCAP_LOG_DEBUG, "libbpf: %s", msg);
 	return 0;
 }
 
-static void bpf_close(struct scap *h)
+static void bpf_close(scap_t *h)
 {
-	struct bpf_eng *b = h->priv;
+	struct bpf_eng *b = scap_engine_priv(h);
 
 	if (!b)
 		return;
@@ -92,7 +90,7 @@ static void bpf_close(struct scap *h)
 		scry_probe__destroy(b->skel);
 	free(b->rings);
 	free(b);
-	h->priv = NULL;
+	scap_engine_set_priv(h, NULL);
 }
 
 /* CLOCK_REALTIME - CLOCK_BOOTTIME, ns: what turns the probe's clock into the epoch's. */
@@ -105,21 +103,19 @@ static uint64_t boot_to_epoch_ns(void)
 	return (uint64_t)(rt.tv_sec - bt.tv_sec) * 1000000000ULL + rt.tv_nsec - bt.tv_nsec;
 }
 
-/* The message for a probe that libbpf could not load: what the user should do. */
-static int load_error(struct scap *h, int err, const char *what)
+/* The message for a probe that libbpf could not load: what went wrong. */
+static int load_error(scap_t *h, int err, const char *what)
 {
 	if (err == -EPERM || err == -EACCES)
-		return scap_err(h, -EPERM,
-				"capturing with the eBPF probe needs root (CAP_BPF, CAP_PERFMON and "
-				"CAP_SYS_RESOURCE): run scry as root (e.g. sudo scry)");
-	return scap_err(h, err < 0 ? err : -EINVAL,
-			"bpf: %s the eBPF probe failed (SCRY_BPF_DEBUG=1 logs libbpf's and the "
-			"verifier's messages); the kernel module is the other way to capture "
-			"(scry --driver load, then --engine kmod)", what);
+		return scap_engine_err(h, -EPERM, "capturing with the eBPF probe needs root "
+				       "(CAP_BPF, CAP_PERFMON and CAP_SYS_RESOURCE)");
+	return scap_engine_err(h, err < 0 ? err : -EINVAL,
+			       "bpf: %s the eBPF probe failed (opts.log_loader passes libbpf's "
+			       "and the verifier's messages to the log function)", what);
 }
 
 /* Map the rings of the loaded probe (the whole array, read-write). */
-static int rings_map(struct scap *h, struct bpf_eng *b)
+static int rings_map(scap_t *h, struct bpf_eng *b)
 {
 	int fd = bpf_map__fd(b->skel->maps.scapbpf_ring);
 	void *p;
@@ -127,7 +123,7 @@ static int rings_map(struct scap *h, struct bpf_eng *b)
 	b->map_len = (size_t)b->nrings * SCAPBPF_RING_VALUE;
 	p = mmap(NULL, b->map_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (p == MAP_FAILED)
-		return scap_err(h, -errno, "bpf: mapping the rings (%zu bytes)", b->map_len);
+		return scap_engine_err(h, -errno, "bpf: mapping the rings (%zu bytes)", b->map_len);
 	b->map = p;
 	for (uint32_t i = 0; i < b->nrings; i++) {
 		struct bpf_ring *r = &b->rings[i];
@@ -142,36 +138,32 @@ static int rings_map(struct scap *h, struct bpf_eng *b)
 
 /* Run the probe's scapbpf_init program once: it fills the per-syscall table the
  * tracepoint programs read (driver/bpf/scapbpf.h, struct scapbpf_sc). */
-static int sc_table_init(struct scap *h, struct bpf_eng *b)
+static int sc_table_init(scap_t *h, struct bpf_eng *b)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, run);
 	int rc;
 
 	rc = bpf_prog_test_run_opts(bpf_program__fd(b->skel->progs.scapbpf_init), &run);
 	if (rc < 0)
-		return scap_err(h, -errno, "bpf: running the probe's table setup");
+		return scap_engine_err(h, -errno, "bpf: running the probe's table setup");
 	return 0;
 }
 
-/* The ring size asked for by SCRY_BPF_RING_BYTES, or the default: the largest. */
-static int ring_bytes(struct scap *h, uint64_t *out)
+/* The ring size asked for by opts.ring_bytes, or the default: the largest. */
+static int ring_bytes(scap_t *h, uint64_t want, uint64_t *out)
 {
-	const char *s = getenv("SCRY_BPF_RING_BYTES");
-	unsigned long long v;
-	char *end;
-
 	*out = SCAPBPF_RING_DATA_MAX;
-	if (!s || !*s)
+	if (!want)
 		return 0;
-	v = strtoull(s, &end, 0);
-	if (*end || v < 4096 || v % 4096 || v > SCAPBPF_RING_DATA_MAX)
-		return scap_err(h, -EINVAL, "bpf: SCRY_BPF_RING_BYTES=%s is not a multiple of "
-				"4096 in 4096..%u", s, SCAPBPF_RING_DATA_MAX);
-	*out = v;
+	if (want < 4096 || want % 4096 || want > SCAPBPF_RING_DATA_MAX)
+		return scap_engine_err(h, -EINVAL, "bpf: ring_bytes %llu is not a multiple of "
+				       "4096 in 4096..%u", (unsigned long long)want,
+				       SCAPBPF_RING_DATA_MAX);
+	*out = want;
 	return 0;
 }
 
-static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
+static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 {
 	struct bpf_program *prog;
 	struct bpf_eng *b;
@@ -180,30 +172,29 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	uint64_t rb;
 
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
-		return scap_err(h, -ENOTSUP,
+		return scap_engine_err(h, -ENOTSUP,
 				"the running kernel has no BTF (/sys/kernel/btf/vmlinux, "
-				"CONFIG_DEBUG_INFO_BTF): the eBPF probe cannot be loaded here; use "
-				"the kernel module (scry --driver load, then --engine kmod)");
-	rc = ring_bytes(h, &rb);
+				"CONFIG_DEBUG_INFO_BTF): the eBPF probe cannot be loaded here");
+	rc = ring_bytes(h, opts->ring_bytes, &rb);
 	if (rc < 0)
 		return rc;
 	ncpus = libbpf_num_possible_cpus();
 	if (ncpus <= 0)
-		return scap_err(h, ncpus < 0 ? ncpus : -EINVAL, "bpf: counting the possible CPUs");
+		return scap_engine_err(h, ncpus < 0 ? ncpus : -EINVAL, "bpf: counting the possible CPUs");
 	b = calloc(1, sizeof(*b));
 	if (b)
 		b->rings = calloc(ncpus, sizeof(*b->rings));
 	if (!b || !b->rings) {
 		free(b);
-		return scap_err(h, -ENOMEM, "bpf: %d rings", ncpus);
+		return scap_engine_err(h, -ENOMEM, "bpf: %d rings", ncpus);
 	}
-	h->priv = b;
+	scap_engine_set_priv(h, b);
 	b->nrings = ncpus;
 	b->ring_bytes = rb;
 	b->last = -1;
 
 	libbpf_set_print(bpf_libbpf_print);
-	bpf_log_to = h;
+	bpf_log_to = opts->log_loader ? h : NULL;
 	b->skel = scry_probe__open();
 	if (!b->skel) {
 		rc = load_error(h, -errno, "opening");
@@ -212,10 +203,10 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_ring, ncpus);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
-		b->skel->rodata->scapbpf_nparams[t] = scap_evt_table[t].nparams;
+		b->skel->rodata->scapbpf_nparams[t] = scap_evt_info(t)->nparams;
 		if (t % 2)
 			b->skel->rodata->scapbpf_extra_np[t] =
-				scapdrv_exit_extra_count(&scap_evt_table[t], &scap_evt_table[t - 1]);
+				scapdrv_exit_extra_count(scap_evt_info(t), scap_evt_info(t - 1));
 	}
 	/* The filler programs are reached by tail call only. */
 	bpf_object__for_each_program(prog, b->skel->obj)
@@ -246,7 +237,7 @@ static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
 	if (opts->start)
 		__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 1, __ATOMIC_RELEASE);
 	/* The probe leaves this process out: the scan's own syscalls fill no ring. */
-	rc = scap_live_state(h, NULL, NULL, &b->scan);
+	rc = scap_engine_read_state(h, NULL, NULL);
 	if (rc < 0)
 		goto err;
 	return 0;
@@ -287,16 +278,16 @@ static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 	return true;
 }
 
-static int bpf_next(struct scap *h, struct scap_evt_ref *out)
+static int bpf_next(scap_t *h, struct scap_evt_ref *out)
 {
-	struct bpf_eng *b = h->priv;
+	struct bpf_eng *b = scap_engine_priv(h);
 	struct scap_abi_evt_hdr hdr;
 	const uint8_t *rec;
 	struct bpf_ring *r;
 	int best;
 
 	release_last(b);
-	best = scap_merge_oldest(b->nrings, ring_peek, b, BPF_IDLE_NS);
+	best = scap_engine_merge_oldest(b->nrings, ring_peek, b, BPF_IDLE_NS);
 	if (best < 0)
 		return SCAP_TIMEOUT;
 	r = &b->rings[best];
@@ -304,7 +295,7 @@ static int bpf_next(struct scap *h, struct scap_evt_ref *out)
 	memcpy(&hdr, rec, sizeof(hdr));
 	if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > SCAPBPF_RING_SPILL ||
 	    hdr.len > r->head - r->pos)
-		return scap_err(h, -EPROTO, "bpf: CPU %d: an event of %u bytes where %llu are "
+		return scap_engine_err(h, -EPROTO, "bpf: CPU %d: an event of %u bytes where %llu are "
 				"published", best, hdr.len, (unsigned long long)(r->head - r->pos));
 	b->last = best;
 	b->last_adv = (hdr.len + 7) & ~7u;
@@ -320,177 +311,92 @@ static int bpf_next(struct scap *h, struct scap_evt_ref *out)
 	return 0;
 }
 
-static int bpf_start(struct scap *h)
+static int bpf_start(scap_t *h)
 {
-	struct bpf_eng *b = h->priv;
+	struct bpf_eng *b = scap_engine_priv(h);
 
 	b->skel->bss->scapbpf_cfg.boot_to_epoch_ns = boot_to_epoch_ns();
 	__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 1, __ATOMIC_RELEASE);
 	return 0;
 }
 
-static int bpf_stop(struct scap *h)
+static int bpf_stop(scap_t *h)
 {
-	struct bpf_eng *b = h->priv;
+	struct bpf_eng *b = scap_engine_priv(h);
 
 	__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 0, __ATOMIC_RELEASE);
 	return 0;
 }
 
-const struct scap_engine_ops scap_bpf_ops = {
+static int bpf_get_stats(scap_t *h, struct scap_stats *out)
+{
+	struct bpf_eng *b = scap_engine_priv(h);
+
+	for (uint32_t i = 0; i < b->nrings; i++) {
+		const struct scapbpf_counters *c = &b->rings[i].rb->cnt;
+
+		out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+		out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+		out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+		out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+		out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
+	}
+	out->ncpus = b->nrings;
+	out->ring_bytes = b->ring_bytes;
+	return 0;
+}
+
+/* The settings are fields of the probe's mapped .bss, read by each program run. */
+static struct scapbpf_settings *bpf_cfg(scap_t *h)
+{
+	return &((struct bpf_eng *)scap_engine_priv(h))->skel->bss->scapbpf_cfg;
+}
+
+static int bpf_set_snaplen(scap_t *h, uint32_t bytes)
+{
+	__atomic_store_n(&bpf_cfg(h)->snaplen, bytes, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static int bpf_set_syscalls(scap_t *h, const uint64_t *bits)
+{
+	__u64 *set = bpf_cfg(h)->sc_set;
+
+	_Static_assert(sizeof(bpf_cfg(h)->sc_set) == SCAP_SYSCALL_SET_WORDS * sizeof(__u64),
+		       "the probe's syscall set is the API's");
+	for (size_t i = 0; i < SCAP_SYSCALL_SET_WORDS; i++)
+		__atomic_store_n(&set[i], bits[i], __ATOMIC_RELAXED);
+	return 0;
+}
+
+static int bpf_set_mode(scap_t *h, uint32_t mode)
+{
+	__atomic_store_n(&bpf_cfg(h)->mode, mode, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static int bpf_set_exclude_tgid(scap_t *h, uint32_t tgid)
+{
+	__atomic_store_n(&bpf_cfg(h)->exclude_tgid, tgid, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static const struct scap_engine_ops bpf_ops = {
+	.sz = sizeof(struct scap_engine_ops),
 	.name = "bpf",
 	.open = bpf_open,
 	.close = bpf_close,
 	.next = bpf_next,
 	.start = bpf_start,
 	.stop = bpf_stop,
+	.get_stats = bpf_get_stats,
+	.set_snaplen = bpf_set_snaplen,
+	.set_syscalls = bpf_set_syscalls,
+	.set_mode = bpf_set_mode,
+	.set_exclude_tgid = bpf_set_exclude_tgid,
 };
 
-/* The engine of @h when it is a bpf handle; else the error is set in @h. */
-static struct bpf_eng *bpf_of(scap_t *h, const char *what)
+const struct scap_engine_ops *scap_bpf_engine(void)
 {
-	if (h->ops != &scap_bpf_ops) {
-		scap_err(h, -ENOTSUP, "engine %s has no %s", h->ops->name, what);
-		return NULL;
-	}
-	return h->priv;
+	return &bpf_ops;
 }
-
-int scap_bpf_get_stats(scap_t *h, struct scap_kmod_stats *out)
-{
-	struct scap_kmod_stats s;
-	struct bpf_eng *b;
-	size_t sz;
-
-	if (!h || !out || out->sz < sizeof(size_t))
-		return -EINVAL;
-	b = bpf_of(h, "probe statistics");
-	if (!b)
-		return -ENOTSUP;
-	memset(&s, 0, sizeof(s));
-	for (uint32_t i = 0; i < b->nrings; i++) {
-		const struct scapbpf_counters *c = &b->rings[i].rb->cnt;
-
-		s.n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
-		s.n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
-		s.n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
-		s.n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
-		s.n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
-	}
-	s.ncpus = b->nrings;
-	s.ring_bytes = b->ring_bytes;
-	sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
-	memcpy((char *)out + sizeof(size_t), (char *)&s + sizeof(size_t), sz - sizeof(size_t));
-	return 0;
-}
-
-int scap_bpf_set_snaplen(scap_t *h, uint32_t snaplen)
-{
-	struct bpf_eng *b;
-
-	if (!h)
-		return -EINVAL;
-	b = bpf_of(h, "snaplen");
-	if (!b)
-		return -ENOTSUP;
-	if (snaplen < 1 || snaplen > SCAP_ABI_SNAPLEN_MAX)
-		return scap_err(h, -EINVAL, "bpf: snaplen %u outside 1..%u", snaplen,
-				SCAP_ABI_SNAPLEN_MAX);
-	__atomic_store_n(&b->skel->bss->scapbpf_cfg.snaplen, snaplen, __ATOMIC_RELAXED);
-	return 0;
-}
-
-int scap_bpf_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
-{
-	__u64 *set;
-	struct bpf_eng *b;
-	size_t n;
-
-	if (!h || !bits)
-		return -EINVAL;
-	b = bpf_of(h, "syscall set");
-	if (!b)
-		return -ENOTSUP;
-	set = b->skel->bss->scapbpf_cfg.sc_set;
-	n = sizeof(b->skel->bss->scapbpf_cfg.sc_set) / sizeof(set[0]);
-	for (size_t i = 0; i < n; i++)
-		__atomic_store_n(&set[i], i < nwords ? bits[i] : 0, __ATOMIC_RELAXED);
-	return 0;
-}
-
-int scap_bpf_set_mode(scap_t *h, uint32_t mode)
-{
-	struct bpf_eng *b;
-
-	if (!h)
-		return -EINVAL;
-	b = bpf_of(h, "capture mode");
-	if (!b)
-		return -ENOTSUP;
-	if (mode & ~SCAP_KMOD_MODE_EXIT_ONLY)
-		return scap_err(h, -EINVAL, "bpf: unknown mode bits %#x", mode);
-	__atomic_store_n(&b->skel->bss->scapbpf_cfg.mode, mode, __ATOMIC_RELAXED);
-	return 0;
-}
-
-int scap_bpf_set_exclude_tgid(scap_t *h, uint32_t tgid)
-{
-	struct bpf_eng *b;
-
-	if (!h)
-		return -EINVAL;
-	b = bpf_of(h, "process filter");
-	if (!b)
-		return -ENOTSUP;
-	__atomic_store_n(&b->skel->bss->scapbpf_cfg.exclude_tgid, tgid, __ATOMIC_RELAXED);
-	return 0;
-}
-
-#else /* !SCRY_HAVE_BPF */
-
-static int bpf_open(struct scap *h, const struct scap_open_opts *opts)
-{
-	return scap_err(h, -ENOTSUP,
-			"this scry was built without the eBPF probe (bpftool, clang, libbpf or "
-			"the kernel's BTF were missing at build time: see the CMake output); "
-			"rebuild with them, or use the kernel module (--engine kmod)");
-}
-
-const struct scap_engine_ops scap_bpf_ops = {
-	.name = "bpf",
-	.open = bpf_open,
-};
-
-static int no_probe(scap_t *h)
-{
-	if (!h)
-		return -EINVAL;
-	return scap_err(h, -ENOTSUP, "engine %s is no bpf engine", h->ops->name);
-}
-
-int scap_bpf_get_stats(scap_t *h, struct scap_kmod_stats *out)
-{
-	return no_probe(h);
-}
-
-int scap_bpf_set_snaplen(scap_t *h, uint32_t snaplen)
-{
-	return no_probe(h);
-}
-
-int scap_bpf_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
-{
-	return no_probe(h);
-}
-
-int scap_bpf_set_mode(scap_t *h, uint32_t mode)
-{
-	return no_probe(h);
-}
-
-int scap_bpf_set_exclude_tgid(scap_t *h, uint32_t tgid)
-{
-	return no_probe(h);
-}
-
-#endif /* SCRY_HAVE_BPF */
