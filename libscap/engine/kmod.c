@@ -18,12 +18,17 @@
  * about 1 record in 200-600 came 10-20 ms late. Closing it would take a per-ring
  * "record in flight since T" mark in the control page for the merge to wait on.
  *
- * open also reads the system state the capture starts from (proc_scan.h: threads with
- * their fds from /proc, users and groups from /etc, interfaces, machine info), after the
- * devices are mapped: scap_get_state() then reports it. With opts.start the capture
+ * open sets the module's excluded process to the opening one (SCAP_ABI_IOC_SET_EXCLUDE_TGID:
+ * the module then produces none of its events, as the eBPF probe does; scry/scap_live.h),
+ * then reads the system state the capture starts from (scap_engine_read_state(): threads
+ * with their fds from /proc, users and groups from /etc, interfaces, machine info), after
+ * the devices are mapped: scap_get_state() then reports it. With opts.start the capture
  * starts before the scan (a process created during the scan is in both, or at least in
  * the events); without it, only with scap_start(), so a process that appears between the
  * scan and the start is known from its first clone or execve on, or not at all.
+ *
+ * The live controls (scry/scap_live.h) are ioctls: the module's settings are global (one
+ * capture session at a time, the devices open exclusively).
  */
 #define _GNU_SOURCE
 #include <errno.h>

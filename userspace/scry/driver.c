@@ -338,7 +338,9 @@ static int driver_status(struct kmod_ctx *ctx)
 	}
 	memset(&v, 0, sizeof(v));
 	if (ioctl(fd, SCAP_ABI_IOC_GET_VERSIONS, &v) == 0) {
+		/* a later minor only adds; an earlier one lacks what libscap uses */
 		bool ok = v.abi_major == SCAP_ABI_VERSION_MAJOR &&
+			  v.abi_minor >= SCAP_ABI_VERSION_MINOR &&
 			  v.schema_major == SCAP_SCHEMA_VERSION_MAJOR;
 
 		printf("  ABI %u.%u, schema %u.%u (this scry: ABI %u.%u, schema %u.%u): %s\n",
