@@ -134,9 +134,11 @@ SCAP_API int scap_set_tracepoints(scap_t *h, uint32_t mask);
 /**
  * scap_set_exclude_tgid() - the process whose events the engine does not produce.
  * @h:    [in] open handle.
- * @tgid: [in] process id (thread group id): the events of all its threads are left
- *        out in the kernel (not written, not counted); 0 excludes nothing. The
- *        default, set by scap_open(), is the process that opened @h.
+ * @tgid: [in] process id (thread group id) as the initial pid namespace numbers it
+ *        (what getpid() gives outside containers): the events of all its threads are
+ *        left out in the kernel (not written, not counted); 0 excludes nothing. The
+ *        default, set by scap_open(), is getpid() of the process that opened @h (inside
+ *        a pid namespace that number names another process, or none: set it here).
  * Return: 0; -EINVAL @h NULL; -ENOTSUP the engine has no such filter; -errno of the
  *         module's ioctl.
  * Thread-safety: one thread per handle.
