@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
-#include "fdtable.h"
-#include "filter.h"
+#include "parse/parse.h"
+#include "state/fdtable.h"
+#include "filter/filter.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u

@@ -12,10 +12,10 @@
 #include <stdio.h>
 
 #include <scry/sinsp.h>
-#include "strbuf.h"
-#include "hashmap.h"
-#include "containers.h"
-#include "users.h"
+#include "util/strbuf.h"
+#include "util/hashmap.h"
+#include "state/containers.h"
+#include "state/users.h"
 
 #define SINSP_MAX_PARAMS SCAP_MAX_EVENT_PARAMS
 

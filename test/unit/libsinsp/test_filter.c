@@ -15,7 +15,7 @@
 #include <scry/sinsp_filter.h>
 
 #include "sinsp_int.h"
-#include "filter.h"
+#include "filter/filter.h"
 #include "evt_builder.h"
 
 #define TID 100

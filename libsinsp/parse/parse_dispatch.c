@@ -10,7 +10,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "parse.h"
+#include "parse/parse.h"
 
 typedef void (*parser_fn)(struct sinsp *s, struct sinsp_evt *evt);
 

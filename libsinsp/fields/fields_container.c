@@ -8,7 +8,7 @@
 #include <fnmatch.h>
 #include <string.h>
 
-#include "fields.h"
+#include "fields/fields.h"
 
 const char *sinsp_fields_container_id(const struct sinsp_thread *t)
 {

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-#include "fdpath.h"
-#include "fdtable.h"
+#include "parse/parse.h"
+#include "state/fdpath.h"
+#include "state/fdtable.h"
 
 #define SCAP_AT_FDCWD (-100)
 #define SCAP_OPEN_DIRECTORY 0x400u      /* O_DIRECTORY in the scap open flags */

@@ -20,8 +20,8 @@
 #include <scry/scap_bytes.h>
 
 #include "sinsp_int.h"
-#include "paths.h"
-#include "render.h"
+#include "util/paths.h"
+#include "fields/render.h"
 
 #define SCAP_AT_FDCWD (-100)
 

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
+#include "fields/fields.h"
 #include <scry/sinsp_fields.h>
-#include "render.h"
+#include "fields/render.h"
 
 /* name, id, class, kind, type, print format, flags, description */
 #define FE(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_EVT, t, pf, 0 }

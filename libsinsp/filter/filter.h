@@ -12,7 +12,7 @@
 
 #include <scry/sinsp_filter.h>
 #include "sinsp_int.h"
-#include "fields.h"
+#include "fields/fields.h"
 
 enum flt_op {
 	FOP_EQ, FOP_NE, FOP_LT, FOP_LE, FOP_GT, FOP_GE,

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
+#include "filter/filter.h"
 
 #define TYPE_BYTES ((SCAP_EVT_MAX + 7) / 8)
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "parse/parse.h"
 
 /* prctl options (kernel values, as the prctl event's "option" carries them) */
 #define PRCTL_SET_NAME 15

@@ -20,8 +20,8 @@
 
 #include <scry/scap_bytes.h>
 
-#include "parse.h"
-#include "render.h"
+#include "parse/parse.h"
+#include "fields/render.h"
 
 #define SCAP_SOCK_STREAM 1
 #define SCAP_SOCK_DGRAM 2

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "fdpath.h"
+#include "state/fdpath.h"
 
 static bool byte_printable(unsigned char c)
 {

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
+#include "filter/filter.h"
 
 #define FLT_MAX_DEPTH 200 /* nested parentheses/nots; deeper input is refused */
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
+#include "parse/parse.h"
 
 static void save_enter(struct sinsp_thread *t, const struct sinsp_evt *evt)
 {

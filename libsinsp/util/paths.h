@@ -3,7 +3,7 @@
 #define SINSP_PATHS_H
 
 #include <stdbool.h>
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * Resolve path against base (a directory, with or without trailing '/') the way the

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "hashmap.h"
+#include "util/hashmap.h"
 
 static int grow(struct hashmap *m)
 {

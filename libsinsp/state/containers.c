@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
-#include "containers.h"
+#include "parse/parse.h"
+#include "state/containers.h"
 
 /* ---- cgroup paths ------------------------------------------------------------------- */
 

@@ -7,9 +7,9 @@
 #define _GNU_SOURCE /* memrchr */
 #include <string.h>
 
-#include "fields.h"
-#include "paths.h"
-#include "render.h"
+#include "fields/fields.h"
+#include "util/paths.h"
+#include "fields/render.h"
 
 #define SCAP_EINPROGRESS 115
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "fdtable.h"
+#include "state/fdtable.h"
 
 struct sinsp_fdtable *sinsp_fdtable_new(void)
 {

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 void strbuf_grow(struct strbuf *b, size_t extra)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
+#include "fields/fields.h"
 
 /* Append a NUL-separated list as one string, entries separated by sep. */
 static void add_joined(struct strbuf *out, const char *blob, uint32_t len, char sep)

@@ -9,10 +9,10 @@
 
 #include <scry/scap_bytes.h>
 
-#include "fields.h"
-#include "parse.h"
-#include "paths.h"
-#include "render.h"
+#include "fields/fields.h"
+#include "parse/parse.h"
+#include "util/paths.h"
+#include "fields/render.h"
 
 #define NS_PER_S 1000000000ull
 #define SCAP_AT_FDCWD (-100)

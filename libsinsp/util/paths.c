@@ -2,7 +2,7 @@
 /*
  * paths.c - lexical path resolution for fd names (cwd or dirfd + relative path).
  */
-#include "paths.h"
+#include "util/paths.h"
 
 static void add_components(struct strbuf *out, size_t root, const char *p, size_t n)
 {

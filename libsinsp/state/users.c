@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "users.h"
+#include "state/users.h"
 
 /* The container key of an entry: "" for the host. */
 static const char *ckey(const char *container_id)

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "fields.h"
+#include "fields/fields.h"
 
 struct fmt_seg {
 	char *text;              /* literal text before the field (may be "") */

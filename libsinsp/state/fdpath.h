@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * sinsp_fdpath_join() - append to out the fd name of path opened relative to base, as

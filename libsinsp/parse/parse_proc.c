@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-#include "paths.h"
+#include "parse/parse.h"
+#include "util/paths.h"
 
 /* scap clone flags (values of the scap format, not the kernel's) */
 #define SCAP_CL_CLONE_FILES (1u << 0)
