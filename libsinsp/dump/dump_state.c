@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include <scry/sinsp_dump.h>
-#include "sinsp_int.h"
+#include "state/threads.h"
+#include "state/fdtable.h"
+#include "state/containers.h"
+#include "state/users.h"
 
 /* Copy a C string into a fixed field, cut and NUL terminated. */
 static void copy_str(char *dst, size_t cap, const char *src)

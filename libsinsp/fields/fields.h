@@ -27,7 +27,12 @@
 #ifndef SINSP_FIELDS_H
 #define SINSP_FIELDS_H
 
-#include "sinsp_int.h"
+#include "util/hashmap.h"
+#include "util/strbuf.h"
+#include "event/event.h"
+#include "state/threads.h"
+#include "state/fdtable.h"
+#include "fields/render.h"
 
 enum field_kind {
 	FIELD_STR,   /* JSON string */

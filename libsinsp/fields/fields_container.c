@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fields/fields.h"
+#include "state/containers.h"
 
 const char *sinsp_fields_container_id(const struct sinsp_thread *t)
 {

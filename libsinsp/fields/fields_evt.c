@@ -10,7 +10,6 @@
 #include <scry/scap_bytes.h>
 
 #include "fields/fields.h"
-#include "parse/parse.h"
 #include "util/paths.h"
 #include "fields/render.h"
 
@@ -159,16 +158,6 @@ static const char *category_name(struct sinsp_evt *evt)
 	case SCAP_EC_INTERNAL: return "internal";
 	default: return "unknown";
 	}
-}
-
-static const char *type_name(const struct sinsp_evt *evt)
-{
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
-		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
-
-		return id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>";
-	}
-	return evt->info && evt->info->name ? evt->info->name : "<unknown>";
 }
 
 /* The "res" parameter, or the "fd" of an fd-creating exit event; -1 when none. */
@@ -524,7 +513,7 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 		return true;
 	case F_EVT_TYPE:
 		v->t = FV_TEXT;
-		strbuf_adds(out, type_name(evt));
+		strbuf_adds(out, sinsp_evt_type_name(evt));
 		return true;
 	case F_EVT_TYPE_IS:
 		v->t = FV_U64;
@@ -539,7 +528,7 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 		    (evt->info && (evt->info->category & SCAP_EC_INTERNAL)))
 			return false;
 		v->t = FV_TEXT;
-		strbuf_adds(out, type_name(evt));
+		strbuf_adds(out, sinsp_evt_type_name(evt));
 		return true;
 	case F_EVT_CATEGORY:
 		v->t = FV_TEXT;

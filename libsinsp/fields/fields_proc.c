@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fields/fields.h"
+#include "state/users.h"
 
 /* Append a NUL-separated list as one string, entries separated by sep. */
 static void add_joined(struct strbuf *out, const char *blob, uint32_t len, char sep)

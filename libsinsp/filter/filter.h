@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include <scry/sinsp_filter.h>
-#include "sinsp_int.h"
+#include "state/inspector.h"
 #include "fields/fields.h"
 
 enum flt_op {

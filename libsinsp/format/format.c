@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
+#include "state/inspector.h"
 #include "fields/fields.h"
 
 struct fmt_seg {

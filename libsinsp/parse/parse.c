@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
 #include "parse/parse.h"
 
 static void save_enter(struct sinsp_thread *t, const struct sinsp_evt *evt)

@@ -7,7 +7,24 @@
 
 #include <string.h>
 
-#include "sinsp_int.h"
+#include "event/event.h"
+#include "state/threads.h"
+#include "state/fdtable.h"
+
+/*
+ * parse.c: apply an event to the state in two steps, as sysdig does (a filter may be
+ * matched in between). sinsp_parse_reset(): the event's thread (a placeholder for an
+ * unknown tid), the thread's enter/exit pairing and latency, the event's fd; then
+ * sinsp_dispatch() (parse.h): the event's parser.
+ */
+void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * The reset of an event that a filter rejects by its type alone and that does not
+ * modify state (no parser runs for it): the state ends as sinsp_parse_reset() and the
+ * rejection leave it (the thread forgets its last event type, so the next exit event
+ * pairs with nothing), without saving the enter event that nothing can read now.
+ */
+void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt);
 
 /* Route evt to its parser (parse_dispatch.c). */
 void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt);
@@ -41,15 +58,6 @@ static inline uint32_t sinsp_type_props(uint16_t type)
 void sinsp_dispatch_init(void);
 
 uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max);
-
-/* a and b are the same name; the first byte rules out most others without a call. */
-static inline bool sinsp_name_is(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
-
-/* Index of the named parameter of an event description, -1 when absent. */
-int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const char *name);
 
 /*
  * Parameters that the frequent parsers look up, by key instead of by name:
@@ -116,11 +124,16 @@ struct sinsp_enter {
 	uint32_t n;
 };
 
-/* Named parameter of evt, NULL when this version of the event lacks it. */
-const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name);
 /* Load the enter event paired with exit event evt; false when it was not seen. */
 bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e);
-const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const char *name);
+/* Named parameter of the enter event e, NULL when it has none (sinsp_info_param()). */
+static inline const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e,
+							  const char *name)
+{
+	int i = e->info ? sinsp_info_param(e->info, e->n, name) : -1;
+
+	return i < 0 ? NULL : &e->p[i];
+}
 
 /* sinsp_evt_param() and sinsp_enter_param() by key (same results, no name compares). */
 static inline const struct sinsp_param *sinsp_evt_pk(const struct sinsp_evt *evt,
@@ -139,8 +152,6 @@ static inline const struct sinsp_param *sinsp_enter_pk(const struct sinsp_enter 
 
 	return i < 0 ? NULL : &e->p[i];
 }
-/* Copy src (type, name, addresses, roles) to number fd of t's table; NULL on ENOMEM. */
-struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src);
 
 /* parse_fd.c */
 void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt);
@@ -159,19 +170,5 @@ void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt);
-
-/*
- * Apply a SCAP_PT_SOCKTUPLE parameter (len bytes at p) to f: type (an IPv6 tuple of
- * two IPv4-mapped addresses makes an IPv4 socket), addresses and name as sysdig
- * prints them ("1.2.3.4:80->5.6.7.8:1234", "2001:db8::1:80->...", "0->ffff... path").
- * Returns true when the addresses changed. An empty or unknown tuple changes nothing.
- */
-bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
-
-/*
- * Effective L4 protocol of f as sysdig reports it (enum scap_l4_proto): SCAP_L4_UNKNOWN
- * for a non-socket, and for an IP socket that has no role yet (not connected, accepted
- * or bound), raw sockets excepted. Use it for fd.l4proto and rendered fds.
- */
 
 #endif

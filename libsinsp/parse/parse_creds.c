@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "parse/parse.h"
+#include "state/containers.h"
+#include "state/users.h"
 
 /* prctl options (kernel values, as the prctl event's "option" carries them) */
 #define PRCTL_SET_NAME 15

@@ -206,33 +206,3 @@ void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
 		table[evt->ref.type](s, evt);
 }
 
-/* Remembered answers of sinsp_info_param(): (schema entry, name pointer) -> index. */
-#define INFO_MEMO_SLOTS 64
-struct info_memo {
-	const struct scap_evt_info *info;
-	const char *name;
-	uint32_t idx;
-};
-static _Thread_local struct info_memo info_memo[INFO_MEMO_SLOTS];
-
-int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const char *name)
-{
-	uintptr_t h = ((uintptr_t)info >> 4) ^ ((uintptr_t)name >> 2);
-	struct info_memo *m = &info_memo[(h ^ (h >> 7)) & (INFO_MEMO_SLOTS - 1)];
-	uint32_t i;
-
-	/* a remembered index is checked against the name's text (the pointer may be reused) */
-	if (m->info == info && m->name == name && sinsp_name_is(info->params[m->idx].name, name))
-		return m->idx < nparams ? (int)m->idx : -1;
-	for (i = 0; i < nparams && i < info->nparams; i++) {
-		const char *pn = info->params[i].name;
-
-		if (sinsp_name_is(pn, name)) {
-			m->info = info;
-			m->name = name;
-			m->idx = i;
-			return (int)i;
-		}
-	}
-	return -1;
-}

@@ -22,13 +22,6 @@
 #define SCAP_FCNTL_F_DUPFD 1
 #define SCAP_FCNTL_F_DUPFD_CLOEXEC 26
 
-const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *evt, const char *name)
-{
-	int i = evt->info ? sinsp_info_param(evt->info, sinsp_evt_nparams(evt), name) : -1;
-
-	return i < 0 ? NULL : sinsp_evt_param_at(evt, (uint32_t)i);
-}
-
 bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e)
 {
 	struct scap_abi_evt_hdr hdr;
@@ -49,16 +42,6 @@ bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e)
 	if (e->n > e->info->nparams)
 		e->n = e->info->nparams;
 	return true;
-}
-
-const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e, const char *name)
-{
-	int i;
-
-	if (!e->info)
-		return NULL;
-	i = sinsp_info_param(e->info, e->n, name);
-	return i < 0 ? NULL : &e->p[i];
 }
 
 /* The return value: the first parameter of every exit event handled here. */

@@ -21,7 +21,7 @@
 #include <scry/scap_bytes.h>
 
 #include "parse/parse.h"
-#include "fields/render.h"
+#include "event/param_text.h"
 
 #define SCAP_SOCK_STREAM 1
 #define SCAP_SOCK_DGRAM 2

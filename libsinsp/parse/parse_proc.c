@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parse/parse.h"
+#include "state/containers.h"
 #include "util/paths.h"
 
 /* scap clone flags (values of the scap format, not the kernel's) */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
-#include "parse/parse.h"
+#include "event/event.h"
+#include "state/threads.h"
 #include "state/containers.h"
 
 /* ---- cgroup paths ------------------------------------------------------------------- */

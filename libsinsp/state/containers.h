@@ -132,4 +132,18 @@ struct sinsp_cgroup_match {
  */
 bool sinsp_container_from_cgroups(const char *cgroups, size_t len, struct sinsp_cgroup_match *out);
 
+/* ---- internal: the container table of the handle (containers.c) ----------------- */
+
+struct sinsp_thread;
+struct sinsp_evt;
+
+/* Find or create the entry of a cgroup match (type, ids); NULL on ENOMEM. */
+struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m);
+/* Recompute t->container_id/container from t->cgroups. */
+void sinsp_thread_update_container(struct sinsp *s, struct sinsp_thread *t);
+void sinsp_containers_free(struct sinsp *s);
+
+/* container_json.c: apply a container event (JSON or the older fixed-parameter one); false if malformed. */
+bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
+
 #endif /* SINSP_CONTAINERS_H */

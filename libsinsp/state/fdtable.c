@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
 #include "state/fdtable.h"
 
 struct sinsp_fdtable *sinsp_fdtable_new(void)

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
+#include "state/threads.h"
+#include "state/fdtable.h"
+#include "state/containers.h"
 
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
 {

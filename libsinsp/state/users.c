@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sinsp_int.h"
+#include "state/inspector.h"
 #include "state/users.h"
 
 /* The container key of an entry: "" for the host. */

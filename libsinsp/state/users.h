@@ -72,4 +72,15 @@ int sinsp_users_load_files(struct sinsp *s, const char *passwd_path, const char 
 uint32_t sinsp_user_count(struct sinsp *s);
 uint32_t sinsp_group_count(struct sinsp *s);
 
+/* ---- internal: the tables of the handle ----------------------------------------- */
+
+struct scap_state;
+
+/* Seed the host's users and groups from the capture's user list; 0 or -ENOMEM. */
+int sinsp_users_load_state(struct sinsp *s, const struct scap_state *st);
+void sinsp_users_free(struct sinsp *s);
+/* Host user/group name of an id; NULL when unknown. */
+const char *sinsp_user_name(struct sinsp *s, uint32_t uid);
+const char *sinsp_group_name(struct sinsp *s, uint32_t gid);
+
 #endif /* SINSP_USERS_H */
