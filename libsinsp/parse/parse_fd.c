@@ -50,29 +50,6 @@ static int64_t evt_res(const struct sinsp_evt *evt)
 	return sinsp_param_s64(evt, 0, -1);
 }
 
-/* A copy of src (addresses, roles, flags) under number fd in t's table. */
-struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src)
-{
-	struct sinsp_fd *f;
-	char *name;
-
-	if (!t)
-		return NULL;
-	name = strdup(src->name);
-	if (!name)
-		return NULL;
-	f = sinsp_fd_add(t, fd, src->type, NULL);
-	if (!f) {
-		free(name);
-		return NULL;
-	}
-	free(f->name);
-	*f = *src;
-	f->fd = fd;
-	f->name = name;
-	return f;
-}
-
 /* ---- open family --------------------------------------------------------------- */
 
 /*

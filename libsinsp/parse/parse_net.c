@@ -33,218 +33,6 @@
 #define SCAP_IPPROTO_RAW 255
 #define SCAP_EINPROGRESS 115
 
-#define TUPLE4_LEN 13u
-#define TUPLE6_LEN 37u
-#define TUPLE_UNIX_MIN 17u
-
-
-static bool is_ip_sock(const struct sinsp_fd *f)
-{
-	return f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK;
-}
-
-static bool is_udp(const struct sinsp_fd *f)
-{
-	return is_ip_sock(f) && f->l4proto == SCAP_L4_UDP;
-}
-
-static bool is_tcp(const struct sinsp_fd *f)
-{
-	return is_ip_sock(f) && f->l4proto == SCAP_L4_TCP;
-}
-
-static bool has_role(const struct sinsp_fd *f)
-{
-	return f->is_client || f->is_server;
-}
-
-static void set_role(struct sinsp_fd *f, bool server)
-{
-	f->is_server = server;
-	f->is_client = !server;
-}
-
-/* ---- names ------------------------------------------------------------------------ */
-
-/*
- * The name of an IPv4 socket from its own addresses, as sysdig 0.29.3 derives it: with
- * ports for TCP and UDP, without for ICMP and raw sockets, "<unknown>" for any other
- * protocol (an IPv6 socket that became IPv4 through a v4-mapped connect has none).
- */
-static void add_v4_state_name(struct strbuf *b, const struct sinsp_fd *f)
-{
-	switch (f->l4proto) {
-	case SCAP_L4_TCP:
-	case SCAP_L4_UDP:
-		sinsp_render_ipv4(b, f->addr.v4.sip);
-		strbuf_printf(b, ":%u->", f->addr.v4.sport);
-		sinsp_render_ipv4(b, f->addr.v4.dip);
-		strbuf_printf(b, ":%u", f->addr.v4.dport);
-		break;
-	case SCAP_L4_ICMP:
-	case SCAP_L4_RAW:
-		sinsp_render_ipv4(b, f->addr.v4.sip);
-		strbuf_adds(b, "->");
-		sinsp_render_ipv4(b, f->addr.v4.dip);
-		break;
-	default:
-		strbuf_adds(b, "<unknown>");
-	}
-}
-
-/* "sip:sport->dip:dport" from the fd's own addresses (IPv4: see add_v4_state_name()). */
-static void name_from_addrs(struct sinsp_fd *f)
-{
-	struct strbuf b = { 0 };
-
-	if (f->type == SCAP_FD_IPV4_SOCK) {
-		add_v4_state_name(&b, f);
-	} else if (f->type == SCAP_FD_IPV6_SOCK) {
-		sinsp_render_ipv6(&b, f->addr.v6.sip);
-		strbuf_printf(&b, ":%u->", f->addr.v6.sport);
-		sinsp_render_ipv6(&b, f->addr.v6.dip);
-		strbuf_printf(&b, ":%u", f->addr.v6.dport);
-	} else {
-		return;
-	}
-	free(f->name);
-	f->name = b.buf ? b.buf : strdup("");
-}
-
-/* The text of a tuple parameter (valid: family and length checked by the caller). */
-static char *tuple_text(const uint8_t *p, uint32_t len)
-{
-	struct strbuf b = { 0 };
-
-	sinsp_render_tuple(&b, p, len);
-	return b.buf ? b.buf : strdup("");
-}
-
-static void set_name(struct sinsp_fd *f, char *name)
-{
-	if (!name)
-		return;
-	free(f->name);
-	f->name = name;
-}
-
-/* ---- tuples ----------------------------------------------------------------------- */
-
-static bool tuple_valid(const uint8_t *p, uint32_t len)
-{
-	if (!p || len == 0)
-		return false;
-	switch (p[0]) {
-	case SCAP_AF_INET: return len == TUPLE4_LEN;
-	case SCAP_AF_INET6: return len == TUPLE6_LEN;
-	case SCAP_AF_UNIX: return len >= TUPLE_UNIX_MIN;
-	default: return false;
-	}
-}
-
-/* Set IPv4 addresses; false when they are those already stored, either way round. */
-static bool set_v4(struct sinsp_fd *f, uint32_t sip, uint16_t sport, uint32_t dip, uint16_t dport)
-{
-	if (f->type == SCAP_FD_IPV4_SOCK &&
-	    ((sip == f->addr.v4.sip && sport == f->addr.v4.sport &&
-	      dip == f->addr.v4.dip && dport == f->addr.v4.dport) ||
-	     (dip == f->addr.v4.sip && dport == f->addr.v4.sport &&
-	      sip == f->addr.v4.dip && sport == f->addr.v4.dport)))
-		return false;
-	f->addr.v4.sip = sip;
-	f->addr.v4.sport = sport;
-	f->addr.v4.dip = dip;
-	f->addr.v4.dport = dport;
-	return true;
-}
-
-static bool set_v6(struct sinsp_fd *f, const uint8_t *sip, uint16_t sport, const uint8_t *dip,
-		   uint16_t dport)
-{
-	if (f->type == SCAP_FD_IPV6_SOCK &&
-	    ((!memcmp(sip, f->addr.v6.sip, 16) && sport == f->addr.v6.sport &&
-	      !memcmp(dip, f->addr.v6.dip, 16) && dport == f->addr.v6.dport) ||
-	     (!memcmp(dip, f->addr.v6.sip, 16) && dport == f->addr.v6.sport &&
-	      !memcmp(sip, f->addr.v6.dip, 16) && sport == f->addr.v6.dport)))
-		return false;
-	memcpy(f->addr.v6.sip, sip, 16);
-	f->addr.v6.sport = sport;
-	memcpy(f->addr.v6.dip, dip, 16);
-	f->addr.v6.dport = dport;
-	return true;
-}
-
-/*
- * Make f an IPv4 socket. sysdig keeps the L4 protocol of an IPv6 socket where an
- * IPv4 socket does not look for it, so an IPv6 socket turned IPv4 by a v4-mapped
- * address has no protocol any more (fd.l4proto <NA>, name "<unknown>").
- */
-static void become_v4(struct sinsp_fd *f)
-{
-	if (f->type == SCAP_FD_IPV6_SOCK)
-		f->l4proto = SCAP_L4_UNKNOWN;
-	f->type = SCAP_FD_IPV4_SOCK;
-}
-
-/* Addresses of an IP tuple into f, with the type they imply; true when they changed. */
-static bool apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_type)
-{
-	bool changed;
-
-	if (p[0] == SCAP_AF_INET) {
-		f->type = SCAP_FD_IPV4_SOCK;
-		return set_v4(f, scap_get_u32(p + 1), scap_get_u16(p + 5), scap_get_u32(p + 7), scap_get_u16(p + 11));
-	}
-	if (sinsp_is_v4_mapped(p + 1) && sinsp_is_v4_mapped(p + 19)) {
-		become_v4(f);
-		return set_v4(f, scap_get_u32(p + 13), scap_get_u16(p + 17), scap_get_u32(p + 31), scap_get_u16(p + 35));
-	}
-	changed = set_v6(f, p + 1, scap_get_u16(p + 17), p + 19, scap_get_u16(p + 35));
-	if (set_v6_type)
-		f->type = SCAP_FD_IPV6_SOCK;
-	return changed;
-}
-
-bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len)
-{
-	bool changed;
-
-	if (!tuple_valid(p, len))
-		return false;
-	if (p[0] == SCAP_AF_UNIX) {
-		f->type = SCAP_FD_UNIX_SOCK;
-		changed = f->addr.un.src != scap_get_u64(p + 1) || f->addr.un.dst != scap_get_u64(p + 9);
-		f->addr.un.src = scap_get_u64(p + 1);
-		f->addr.un.dst = scap_get_u64(p + 9);
-	} else {
-		changed = apply_ip_tuple(f, p, true);
-	}
-	set_name(f, tuple_text(p, len));
-	return changed;
-}
-
-static void swap_addrs(struct sinsp_fd *f)
-{
-	if (f->type == SCAP_FD_IPV4_SOCK) {
-		uint32_t ip = f->addr.v4.sip;
-		uint16_t port = f->addr.v4.sport;
-
-		f->addr.v4.sip = f->addr.v4.dip;
-		f->addr.v4.sport = f->addr.v4.dport;
-		f->addr.v4.dip = ip;
-		f->addr.v4.dport = port;
-	} else {
-		uint8_t ip[16];
-		uint16_t port = f->addr.v6.sport;
-
-		memcpy(ip, f->addr.v6.sip, 16);
-		memcpy(f->addr.v6.sip, f->addr.v6.dip, 16);
-		f->addr.v6.sport = f->addr.v6.dport;
-		memcpy(f->addr.v6.dip, ip, 16);
-		f->addr.v6.dport = port;
-	}
-}
-
 /* ---- socket, socketpair ---------------------------------------------------------- */
 
 static uint8_t l4_of(uint32_t type, uint32_t proto)
@@ -354,7 +142,7 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 			f->type = SCAP_FD_IPV4_SERVSOCK;
 			f->addr.v4.sip = scap_get_u32(p + 1);
 			f->addr.v4.sport = port;
-			set_role(f, true);
+			sinsp_fd_set_role(f, true);
 		}
 		sinsp_render_ipv4(&b, scap_get_u32(p + 1));
 		strbuf_printf(&b, ":%u", port);
@@ -371,7 +159,7 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 				memcpy(f->addr.v6.sip, p + 1, 16);
 				f->addr.v6.sport = port;
 			}
-			set_role(f, true);
+			sinsp_fd_set_role(f, true);
 		}
 		sinsp_render_ipv6(&b, p + 1);
 		strbuf_printf(&b, ":%u", port);
@@ -380,7 +168,7 @@ void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt)
 	} else {
 		strbuf_printf(&b, "family %d", (int)(int8_t)p[0]);
 	}
-	set_name(f, b.buf ? b.buf : strdup(""));
+	sinsp_fd_set_name(f, b.buf ? b.buf : strdup(""));
 }
 
 /* ---- connect ---------------------------------------------------------------------- */
@@ -405,7 +193,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 		f->addr.v4.dport = scap_get_u16(p + 5);
 	} else if (p[0] == SCAP_AF_INET6 && pa->len >= 19) {
 		if (sinsp_is_v4_mapped(p + 1)) {
-			become_v4(f);
+			sinsp_fd_become_v4(f);
 			f->addr.v4.dip = scap_get_u32(p + 13);
 			f->addr.v4.dport = scap_get_u16(p + 17);
 		} else {
@@ -418,7 +206,7 @@ void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt)
 		struct strbuf b = { 0 };
 
 		sinsp_add_printable(&b, p + 1, pa->len - 1);
-		set_name(f, b.buf ? b.buf : strdup(""));
+		sinsp_fd_set_name(f, b.buf ? b.buf : strdup(""));
 	}
 }
 
@@ -443,23 +231,23 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 	/* a failed connect leaves the fd as it was; one in progress is as good as done */
 	if (res < 0 && res != -SCAP_EINPROGRESS)
 		return;
-	if (!pt || !tuple_valid(pt->val, pt->len))
+	if (!pt || !sinsp_tuple_valid(pt->val, pt->len))
 		return;
 	if (pt->val[0] == SCAP_AF_UNIX) {
 		sinsp_fd_set_tuple(f, pt->val, pt->len);
 	} else {
-		changed = apply_ip_tuple(f, pt->val, true);
+		changed = sinsp_fd_apply_ip_tuple(f, pt->val, true);
 		/* a UDP server connecting: keep its side as the server address */
-		if (f->is_server && is_udp(f) && changed)
-			swap_addrs(f);
+		if (f->is_server && sinsp_fd_is_udp(f) && changed)
+			sinsp_fd_swap_addrs(f);
 		/* IPv4 names come from the socket state, IPv6 ones from the tuple */
-		if (f->type == SCAP_FD_IPV4_SOCK || (f->is_server && is_udp(f)))
-			name_from_addrs(f);
+		if (f->type == SCAP_FD_IPV4_SOCK || (f->is_server && sinsp_fd_is_udp(f)))
+			sinsp_fd_name_from_addrs(f);
 		else
-			set_name(f, tuple_text(pt->val, pt->len));
+			sinsp_fd_set_name(f, sinsp_tuple_text(pt->val, pt->len));
 	}
-	if (!has_role(f))
-		set_role(f, false);
+	if (!sinsp_fd_has_role(f))
+		sinsp_fd_set_role(f, false);
 }
 
 /* ---- accept ----------------------------------------------------------------------- */
@@ -471,7 +259,7 @@ void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
 	struct sinsp_fd tmp, *f;
 
 	(void)s;
-	if (!evt->thread || fd < 0 || !pt || !tuple_valid(pt->val, pt->len))
+	if (!evt->thread || fd < 0 || !pt || !sinsp_tuple_valid(pt->val, pt->len))
 		return;
 	memset(&tmp, 0, sizeof(tmp));
 	if (pt->val[0] == SCAP_AF_UNIX) {
@@ -479,13 +267,13 @@ void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt)
 		tmp.addr.un.src = scap_get_u64(pt->val + 1);
 		tmp.addr.un.dst = scap_get_u64(pt->val + 9);
 	} else {
-		apply_ip_tuple(&tmp, pt->val, true);
+		sinsp_fd_apply_ip_tuple(&tmp, pt->val, true);
 		tmp.l4proto = SCAP_L4_TCP;
 	}
-	tmp.name = tuple_text(pt->val, pt->len);
+	tmp.name = sinsp_tuple_text(pt->val, pt->len);
 	if (!tmp.name)
 		return;
-	set_role(&tmp, true);
+	sinsp_fd_set_role(&tmp, true);
 	f = sinsp_fd_copy(evt->thread, fd, &tmp);
 	free(tmp.name);
 	if (f) {
@@ -554,11 +342,11 @@ static bool uses_client_port(struct sinsp_thread *t, uint16_t port)
 static void guess_role(struct sinsp_thread *t, struct sinsp_fd *f, bool incoming)
 {
 	if (bound_to_port(t, f->addr.v4.dport) && !uses_client_port(t, f->addr.v4.sport))
-		set_role(f, true);
+		sinsp_fd_set_role(f, true);
 	else if (!bound_to_port(t, f->addr.v4.dport))
-		set_role(f, false);
-	else if (!has_role(f))
-		set_role(f, incoming);
+		sinsp_fd_set_role(f, false);
+	else if (!sinsp_fd_has_role(f))
+		sinsp_fd_set_role(f, incoming);
 }
 
 /* Apply the tuple of a datagram call to its fd; incoming: a receive. */
@@ -566,7 +354,7 @@ static void datagram_tuple(struct sinsp_evt *evt, const struct sinsp_param *pt, 
 {
 	struct sinsp_fd *f = evt->fd;
 
-	if (!pt || !tuple_valid(pt->val, pt->len))
+	if (!pt || !sinsp_tuple_valid(pt->val, pt->len))
 		return;
 	if (pt->val[0] == SCAP_AF_UNIX) {
 		sinsp_fd_set_tuple(f, pt->val, pt->len);
@@ -575,25 +363,25 @@ static void datagram_tuple(struct sinsp_evt *evt, const struct sinsp_param *pt, 
 	if (f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
 		f->type = f->type == SCAP_FD_IPV4_SERVSOCK ? SCAP_FD_IPV4_SOCK : SCAP_FD_IPV6_SOCK;
 	/* an IPv6 tuple updates the addresses but not the type */
-	if (!apply_ip_tuple(f, pt->val, false))
+	if (!sinsp_fd_apply_ip_tuple(f, pt->val, false))
 		return;
 	/* the address changed under the socket: TCP would have failed, so it is UDP */
-	if (is_ip_sock(f) && f->l4proto == SCAP_L4_UNKNOWN)
+	if (sinsp_fd_is_ip(f) && f->l4proto == SCAP_L4_UNKNOWN)
 		f->l4proto = SCAP_L4_UDP;
-	if (!is_ip_sock(f)) {
-		set_name(f, tuple_text(pt->val, pt->len));
+	if (!sinsp_fd_is_ip(f)) {
+		sinsp_fd_set_name(f, sinsp_tuple_text(pt->val, pt->len));
 		return;
 	}
-	if (!has_role(f))
+	if (!sinsp_fd_has_role(f))
 		guess_role(evt->thread, f, incoming);
 	if (incoming ? f->is_client : f->is_server)
-		swap_addrs(f);
-	name_from_addrs(f);
+		sinsp_fd_swap_addrs(f);
+	sinsp_fd_name_from_addrs(f);
 }
 
 static bool wants_tuple(const struct sinsp_fd *f)
 {
-	return f->name[0] == 0 || !is_tcp(f);
+	return f->name[0] == 0 || !sinsp_fd_is_tcp(f);
 }
 
 void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt)
@@ -614,26 +402,4 @@ void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
 		return;
 	datagram_tuple(evt, sinsp_evt_pk(evt, SINSP_P_TUPLE), true);
-}
-
-/*
- * The L4 protocol sysdig reports for f (fd.l4proto, the letter after '4'/'6' in a
- * rendered fd): a connected-type socket with no role yet (created, not connected,
- * accepted or bound) reports none, raw sockets excepted; the protocol socket()
- * recorded shows from the moment a role is known.
- */
-uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f)
-{
-	switch (f->type) {
-	case SCAP_FD_IPV4_SOCK:
-	case SCAP_FD_IPV6_SOCK:
-		if (f->l4proto == SCAP_L4_RAW)
-			return SCAP_L4_RAW;
-		return has_role(f) ? f->l4proto : SCAP_L4_UNKNOWN;
-	case SCAP_FD_IPV4_SERVSOCK:
-	case SCAP_FD_IPV6_SERVSOCK:
-		return f->l4proto;
-	default:
-		return SCAP_L4_UNKNOWN;
-	}
 }

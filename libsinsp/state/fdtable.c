@@ -129,3 +129,25 @@ char sinsp_fd_typechar(const struct sinsp_fd *f)
 	default: return 'o';
 	}
 }
+
+struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct sinsp_fd *src)
+{
+	struct sinsp_fd *f;
+	char *name;
+
+	if (!t)
+		return NULL;
+	name = strdup(src->name);
+	if (!name)
+		return NULL;
+	f = sinsp_fd_add(t, fd, src->type, NULL);
+	if (!f) {
+		free(name);
+		return NULL;
+	}
+	free(f->name);
+	*f = *src;
+	f->fd = fd;
+	f->name = name;
+	return f;
+}

@@ -63,6 +63,32 @@ void sinsp_fd_release_closed(struct sinsp *s);
 
 /* fd_tuple.c: socket addresses, names and roles */
 
+static inline bool sinsp_fd_is_ip(const struct sinsp_fd *f)
+{
+	return f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK;
+}
+
+static inline bool sinsp_fd_is_udp(const struct sinsp_fd *f)
+{
+	return sinsp_fd_is_ip(f) && f->l4proto == SCAP_L4_UDP;
+}
+
+static inline bool sinsp_fd_is_tcp(const struct sinsp_fd *f)
+{
+	return sinsp_fd_is_ip(f) && f->l4proto == SCAP_L4_TCP;
+}
+
+static inline bool sinsp_fd_has_role(const struct sinsp_fd *f)
+{
+	return f->is_client || f->is_server;
+}
+
+static inline void sinsp_fd_set_role(struct sinsp_fd *f, bool server)
+{
+	f->is_server = server;
+	f->is_client = !server;
+}
+
 /* L4 protocol as sysdig reports it: unknown until the socket has a client or server role */
 uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
 
@@ -73,5 +99,19 @@ uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
  * Returns true when the addresses changed. An empty or unknown tuple changes nothing.
  */
 bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
+/* Whether a tuple parameter has a known family and that family's length. */
+bool sinsp_tuple_valid(const uint8_t *p, uint32_t len);
+/* Addresses of an IP tuple (valid) into f, with the type they imply; true when they changed. */
+bool sinsp_fd_apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_type);
+/* Make f an IPv4 socket (an IPv6 socket loses its L4 protocol, as in sysdig). */
+void sinsp_fd_become_v4(struct sinsp_fd *f);
+/* Exchange f's source and destination addresses (IPv4 or IPv6). */
+void sinsp_fd_swap_addrs(struct sinsp_fd *f);
+/* Name f "sip:sport->dip:dport" from its own addresses (nothing for a non-IP socket). */
+void sinsp_fd_name_from_addrs(struct sinsp_fd *f);
+/* The text of a valid tuple parameter, malloc'd; NULL on ENOMEM. */
+char *sinsp_tuple_text(const uint8_t *p, uint32_t len);
+/* Replace f's name by name (malloc'd, taken); a NULL name changes nothing. */
+void sinsp_fd_set_name(struct sinsp_fd *f, char *name);
 
 #endif
