@@ -142,6 +142,10 @@ struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_
 /* Recompute t->container_id/container from t->cgroups. */
 void sinsp_thread_update_container(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_containers_free(struct sinsp *s);
+/* Find or create the entry of id (type docker until told); NULL on ENOMEM. */
+struct sinsp_container *sinsp_container_entry(struct sinsp *s, const char *id);
+/* Free the mounts and labels of c (metadata of a container event), leaving none. */
+void sinsp_container_clear_meta(struct sinsp_container *c);
 
 /* container_json.c: apply a container event (JSON or the older fixed-parameter one); false if malformed. */
 bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
