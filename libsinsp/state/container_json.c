@@ -400,16 +400,7 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 out:
 	strbuf_free(&key);
 	free(type);
-	sinsp_container_clear_meta(c);
-	free(c->id);
-	free(c->full_id);
-	free(c->name);
-	free(c->image);
-	free(c->image_id);
-	free(c->image_repo);
-	free(c->image_tag);
-	free(c->image_digest);
-	free(c->ip_str);
+	sinsp_container_release(c);
 	return ok;
 }
 

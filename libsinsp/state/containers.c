@@ -430,6 +430,21 @@ void sinsp_container_clear_meta(struct sinsp_container *c)
 	c->nlabels = 0;
 }
 
+void sinsp_container_release(struct sinsp_container *c)
+{
+	sinsp_container_clear_meta(c);
+	free(c->id);
+	free(c->full_id);
+	free(c->pod_uid);
+	free(c->name);
+	free(c->image);
+	free(c->image_id);
+	free(c->image_repo);
+	free(c->image_tag);
+	free(c->image_digest);
+	free(c->ip_str);
+}
+
 void sinsp_containers_free(struct sinsp *s)
 {
 	size_t i;
@@ -441,17 +456,7 @@ void sinsp_containers_free(struct sinsp *s)
 			struct sinsp_container *c = &e->c;
 
 			n = e->next;
-			sinsp_container_clear_meta(c);
-			free(c->id);
-			free(c->full_id);
-			free(c->pod_uid);
-			free(c->name);
-			free(c->image);
-			free(c->image_id);
-			free(c->image_repo);
-			free(c->image_tag);
-			free(c->image_digest);
-			free(c->ip_str);
+			sinsp_container_release(c);
 			free(e);
 		}
 	}

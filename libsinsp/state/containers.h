@@ -146,6 +146,8 @@ void sinsp_containers_free(struct sinsp *s);
 struct sinsp_container *sinsp_container_entry(struct sinsp *s, const char *id);
 /* Free the mounts and labels of c (metadata of a container event), leaving none. */
 void sinsp_container_clear_meta(struct sinsp_container *c);
+/* Free every string, mount and label of c (not c itself). */
+void sinsp_container_release(struct sinsp_container *c);
 
 /* container_json.c: apply a container event (JSON or the older fixed-parameter one); false if malformed. */
 bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
