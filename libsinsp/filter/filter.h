@@ -174,6 +174,16 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
 int flt_compute_types(struct sinsp_filter *f);
 void flt_node_free(struct flt_node *n);
 
+/* filter_types.c */
+/* Set c->vtype and c->bits from c's field (evt.rawarg: from its parameter's type). */
+void flt_set_vtype(struct flt_check *c);
+/* Whether operator op applies to values of type vt at all. */
+bool flt_op_applies(enum flt_vtype vt, enum flt_op op);
+/* Why sysdig refuses c's operator on c's field (static text), NULL when it takes it. */
+const char *flt_op_refused(const struct flt_check *c);
+/* The argument of proc.apid / proc.aname is an ancestor's index: digits only (sysdig). */
+bool flt_index_ok(const struct field_ref *r);
+
 /* filter_prog.c */
 /*
  * Build f->prog from f->root (after slots are assigned): or-ed string checks on one
