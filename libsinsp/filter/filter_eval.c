@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "filter/filter.h"
+#include "parse/parse.h"
 
 #define TYPE_BYTES ((SCAP_EVT_MAX + 7) / 8)
 
@@ -312,36 +313,10 @@ static __attribute__((noinline)) bool run_prog(struct sinsp_filter *f, struct si
 	return pc == FLT_ACCEPT;
 }
 
-/*
- * sysdig filters an event that does not modify state before parsing it, and when it
- * rejects it, it forgets the thread's last event type; the exit event that follows
- * then fails enter/exit pairing and has no fd of its own (evt.buflen and the I/O
- * evt.category do not resolve; fd.* fields still find the fd through the thread's
- * last fd number). Reproduced here for identical output.
- */
-static void unpair_before(struct sinsp_evt *evt)
-{
-	struct sinsp_thread *t = evt->thread;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-
-	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
-		evt->fd = NULL;
-	/*
-	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
-	 * and keeps the fd of the thread's last fd number it found for it, paired or not.
-	 */
-	if (t && !evt->fd && evt->ref.type == SCAP_EVT_SYSCALL_WRITE_X)
-		evt->fd = sinsp_fd_find(t, t->last_fd);
-}
-
+/* A rejection: its effect on the thread (sinsp_parse_filter_rejected()), then false. */
 static bool reject(struct sinsp_evt *evt)
 {
-	struct sinsp_thread *t = evt->thread;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
-
-	if (t && !(eflags & (SCAP_EF_MODIFIES_STATE | SCAP_EF_SKIPPARSERESET)) &&
-	    evt->ref.type != SCAP_EVT_SCHEDSWITCH_6_E && evt->ref.type != SCAP_EVT_SCHEDSWITCH_1_E)
-		t->last_type = SCAP_EVT_MAX;
+	sinsp_parse_filter_rejected(evt);
 	return false;
 }
 
@@ -353,7 +328,7 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 	if (evt->matched_by == f)
 		return true;
 	f->gen++;
-	unpair_before(evt);
+	sinsp_parse_filter_unpair(evt);
 	if (type < SCAP_EVT_MAX) {
 		if (!flt_bit(f->types, type))
 			return reject(evt);

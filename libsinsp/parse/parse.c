@@ -138,3 +138,29 @@ void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
 	t->last_type = SCAP_EVT_MAX; /* the rejection, as in sinsp_filter_match() */
 	t->last_ts = evt->ref.ts_ns;
 }
+
+/* The filter side of sysdig's parse reset (parse.h). */
+void sinsp_parse_filter_unpair(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
+		evt->fd = NULL;
+	/*
+	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
+	 * and keeps the fd of the thread's last fd number it found for it, paired or not.
+	 */
+	if (t && !evt->fd && evt->ref.type == SCAP_EVT_SYSCALL_WRITE_X)
+		evt->fd = sinsp_fd_find(t, t->last_fd);
+}
+
+void sinsp_parse_filter_rejected(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !(eflags & (SCAP_EF_MODIFIES_STATE | SCAP_EF_SKIPPARSERESET)) &&
+	    evt->ref.type != SCAP_EVT_SCHEDSWITCH_6_E && evt->ref.type != SCAP_EVT_SCHEDSWITCH_1_E)
+		t->last_type = SCAP_EVT_MAX;
+}

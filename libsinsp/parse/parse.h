@@ -26,6 +26,25 @@ void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt);
  */
 void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt);
 
+/*
+ * What sysdig's filtering does to the state, for sinsp_filter_match() (its header
+ * lists the effects for callers). sysdig filters an event that does not modify state
+ * before parsing it, and when it rejects it, it forgets the thread's last event type;
+ * the exit event that follows then fails enter/exit pairing and has no fd of its own
+ * (evt.buflen and the I/O evt.category do not resolve; fd.* fields still find the fd
+ * through the thread's last fd number). Reproduced for identical output.
+ *
+ * sinsp_parse_filter_unpair(), before a filter is evaluated on evt: an exit event of
+ * a type that uses an fd (SCAP_EF_USES_FD) whose thread has no valid enter event loses
+ * its fd (evt->fd = NULL); then a write exit without an fd takes the fd of its thread's
+ * last fd number (sysdig looks for a tracer on it first).
+ * sinsp_parse_filter_rejected(), when a filter rejects evt: its thread forgets its last
+ * event type (last_type = SCAP_EVT_MAX), unless the type modifies state, skips the
+ * parse reset (SCAP_EF_SKIPPARSERESET) or is a scheduler switch.
+ */
+void sinsp_parse_filter_unpair(struct sinsp_evt *evt);
+void sinsp_parse_filter_rejected(struct sinsp_evt *evt);
+
 /* Route evt to its parser (parse_dispatch.c). */
 void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt);
 
