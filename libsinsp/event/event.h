@@ -17,6 +17,10 @@
 
 #define SINSP_MAX_PARAMS SCAP_MAX_EVENT_PARAMS
 
+/* Values of event parameters that several parts compare with (Linux's numbers). */
+#define SCAP_AT_FDCWD (-100)   /* a dirfd parameter meaning the cwd (AT_FDCWD) */
+#define SCAP_EINPROGRESS 115   /* a result: -EINPROGRESS (non-blocking connect) */
+
 struct sinsp_thread;
 struct sinsp_fd;
 struct sinsp_filter;

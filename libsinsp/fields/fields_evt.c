@@ -14,7 +14,6 @@
 #include "fields/render.h"
 
 #define NS_PER_S 1000000000ull
-#define SCAP_AT_FDCWD (-100)
 
 /* scap open flags and mode bits (values of the scap format) */
 #define SCAP_O_RDONLY 0x1u

@@ -11,8 +11,6 @@
 #include "util/paths.h"
 #include "fields/render.h"
 
-#define SCAP_EINPROGRESS 115
-
 static const char *fd_type_name(int32_t type)
 {
 	switch (type) {

@@ -26,8 +26,6 @@
 #include "util/paths.h"
 #include "fields/render.h"
 
-#define SCAP_AT_FDCWD (-100)
-
 static const char *const signal_names[] = {
 	[1] = "SIGHUP", [2] = "SIGINT", [3] = "SIGQUIT", [4] = "SIGILL", [5] = "SIGTRAP",
 	[6] = "SIGABRT", [7] = "SIGBUS", [8] = "SIGFPE", [9] = "SIGKILL", [10] = "SIGUSR1",

@@ -17,7 +17,6 @@
 #include "state/fdpath.h"
 #include "state/fdtable.h"
 
-#define SCAP_AT_FDCWD (-100)
 #define SCAP_OPEN_DIRECTORY 0x400u      /* O_DIRECTORY in the scap open flags */
 #define SCAP_FCNTL_F_DUPFD 1
 #define SCAP_FCNTL_F_DUPFD_CLOEXEC 26

@@ -31,7 +31,6 @@
 #define SCAP_IPPROTO_TCP 6
 #define SCAP_IPPROTO_UDP 17
 #define SCAP_IPPROTO_RAW 255
-#define SCAP_EINPROGRESS 115
 
 /* ---- socket, socketpair ---------------------------------------------------------- */
 
