@@ -60,7 +60,7 @@ int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const c
 
 const char *sinsp_evt_type_name(const struct sinsp_evt *evt)
 {
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
+	if (sinsp_type_is_generic(evt->ref.type)) {
 		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
 
 		return id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>";

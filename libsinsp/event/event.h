@@ -111,6 +111,12 @@ static inline uint64_t sinsp_param_u64(const struct sinsp_evt *evt, uint32_t i, 
 	return sinsp_param_val_u64(sinsp_evt_param_at(evt, i), dflt);
 }
 
+/* Whether an event type is a generic syscall event (parameter 0: the syscall id). */
+static inline bool sinsp_type_is_generic(uint32_t type)
+{
+	return type == SCAP_EVT_GENERIC_E || type == SCAP_EVT_GENERIC_X;
+}
+
 /* a and b are the same name; the first byte rules out most others without a call. */
 static inline bool sinsp_name_is(const char *a, const char *b)
 {

@@ -98,7 +98,7 @@ static uint32_t category_of(const struct sinsp_evt *evt)
 	if (!evt->info)
 		return SCAP_EC_UNKNOWN;
 	cat = evt->info->category;
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X)
+	if (sinsp_type_is_generic(evt->ref.type))
 		cat = scap_syscall_category((uint16_t)sinsp_param_u64(evt, 0, 0));
 	return cat & ~(uint32_t)(SCAP_EC_SYSCALL | SCAP_EC_TRACEPOINT | SCAP_EC_PLUGIN | SCAP_EC_METAEVENT);
 }

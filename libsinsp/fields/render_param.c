@@ -471,7 +471,7 @@ void sinsp_render_args(struct sinsp_evt *evt, enum sinsp_buf_fmt bf, struct strb
 
 	if (!evt->info)
 		return;
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X)
+	if (sinsp_type_is_generic(evt->ref.type))
 		return; /* generic events' parameters are internal: sysdig prints none */
 	n = sinsp_evt_nparams(evt);
 	for (i = 0; i < n; i++) {

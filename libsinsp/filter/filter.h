@@ -260,7 +260,7 @@ static inline bool flt_evt_may_match(const struct sinsp_filter *f, const struct 
 		return true;
 	if (!flt_bit(f->types, type))
 		return false;
-	return (type != SCAP_EVT_GENERIC_E && type != SCAP_EVT_GENERIC_X) ||
+	return !sinsp_type_is_generic(type) ||
 	       flt_generic_may_match(f, evt);
 }
 

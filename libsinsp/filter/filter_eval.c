@@ -18,11 +18,6 @@
 
 #define TYPE_BYTES ((SCAP_EVT_MAX + 7) / 8)
 
-static bool is_generic(unsigned type)
-{
-	return type == SCAP_EVT_GENERIC_E || type == SCAP_EVT_GENERIC_X;
-}
-
 static bool is_field(const struct flt_check *c, const char *name)
 {
 	return strcmp(c->ref.def->name, name) == 0;
@@ -186,7 +181,7 @@ static enum flt_res by_type(const struct flt_check *c, unsigned type, const stru
 {
 	uint16_t id;
 
-	if (!c->is_evt_type || !is_generic(type))
+	if (!c->is_evt_type || !sinsp_type_is_generic(type))
 		return flt_bit(c->type_true, type) ? FR_TRUE : FR_FALSE;
 	id = generic_id(evt);
 	if (id < SCAP_SC_MAX)
@@ -333,7 +328,7 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 		if (!flt_bit(f->types, type))
 			return reject(evt);
 		/* only evt.type/evt.dir checks: the type decides, except for generic events */
-		if (f->type_only && !is_generic(type))
+		if (f->type_only && !sinsp_type_is_generic(type))
 			return true;
 	}
 	return run_prog(f, evt) || reject(evt);
@@ -414,7 +409,7 @@ static void check_keys(const struct flt_check *c, uint8_t *may, uint8_t *must)
 	}
 	if (c->is_evt_type) {
 		for (t = 0; t < SCAP_EVT_MAX; t++) {
-			if (is_generic(t)) {
+			if (sinsp_type_is_generic(t)) {
 				flt_set_bit(may, t, true);
 				flt_set_bit(must, t, false);
 			}
