@@ -236,7 +236,7 @@ static bool is_word(char c)
 static int8_t *param_index_table(const char *name)
 {
 	int8_t *t = malloc(SCAP_EVT_MAX);
-	uint32_t e, i;
+	uint32_t e;
 
 	if (!t)
 		return NULL;
@@ -244,14 +244,8 @@ static int8_t *param_index_table(const char *name)
 	for (e = 0; e < SCAP_EVT_MAX; e++) {
 		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
 
-		if (!info)
-			continue;
-		for (i = 0; i < info->nparams && i < 127; i++) {
-			if (strcmp(info->params[i].name, name) == 0) {
-				t[e] = (int8_t)i;
-				break;
-			}
-		}
+		if (info)
+			t[e] = (int8_t)sinsp_info_param(info, info->nparams < 127 ? info->nparams : 127, name);
 	}
 	return t;
 }
