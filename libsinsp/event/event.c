@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "event/event.h"
 
@@ -60,11 +61,26 @@ int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const c
 
 const char *sinsp_evt_type_name(const struct sinsp_evt *evt)
 {
-	if (sinsp_type_is_generic(evt->ref.type)) {
-		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
-
-		return id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>";
-	}
+	if (sinsp_type_is_generic(evt->ref.type))
+		return sinsp_syscall_name((uint16_t)sinsp_param_u64(evt, 0, 0));
 	return evt->info && evt->info->name ? evt->info->name : "<unknown>";
+}
+
+const char *sinsp_syscall_name(uint32_t id)
+{
+	return id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>";
+}
+
+int32_t sinsp_evt_type_by_name(const char *name)
+{
+	uint32_t e;
+
+	for (e = 0; e < SCAP_EVT_MAX; e++) {
+		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
+
+		if (info && info->name && strcmp(info->name, name) == 0)
+			return (int32_t)e;
+	}
+	return -1;
 }
 

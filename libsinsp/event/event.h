@@ -150,5 +150,9 @@ static inline const struct sinsp_param *sinsp_evt_param(const struct sinsp_evt *
  * generic event (parameter 0 is its id); "<unknown>" when neither is known. Static.
  */
 const char *sinsp_evt_type_name(const struct sinsp_evt *evt);
+/* Name of syscall id (enum scap_syscall), "<unknown>" when it has none. Static. */
+const char *sinsp_syscall_name(uint32_t id);
+/* First event type (the enter event of a pair) called name, -1 when none. */
+int32_t sinsp_evt_type_by_name(const char *name);
 
 #endif /* SINSP_EVENT_H */

@@ -250,20 +250,6 @@ static int8_t *param_index_table(const char *name)
 	return t;
 }
 
-/* Event type named name (its enter event; the exit is the next type), -1 when none. */
-static int32_t event_type_by_name(const char *name)
-{
-	uint32_t e;
-
-	for (e = 0; e < SCAP_EVT_MAX; e++) {
-		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
-
-		if (info && info->name && strcmp(info->name, name) == 0)
-			return (int32_t)e;
-	}
-	return -1;
-}
-
 /* The parts of a ref that need the argument: tables, scratch state. 0 or -1. */
 static int prepare_ref(struct field_ref *r)
 {
@@ -280,7 +266,7 @@ static int prepare_ref(struct field_ref *r)
 		unsigned long v = strtoul(r->arg, &end, 10);
 
 		/* by name: that event type and the next (its exit); by number: that one only */
-		r->aux = *end || !*r->arg ? event_type_by_name(r->arg) : (int32_t)(v & 0xffff) | FIELD_AUX_EXACT;
+		r->aux = *end || !*r->arg ? sinsp_evt_type_by_name(r->arg) : (int32_t)(v & 0xffff) | FIELD_AUX_EXACT;
 	}
 	if (d->cls == FIELD_CLASS_EVT && d->id == F_EVT_RAWARG)
 		r->aux = sinsp_field_type(r);

@@ -375,7 +375,7 @@ static int precompute_check(struct flt_check *c)
 		if (!c->sc_true)
 			return -ENOMEM;
 		for (t = 0; t < SCAP_SC_MAX; t++) {
-			const char *text = scap_syscall_names[t] ? scap_syscall_names[t] : "<unknown>";
+			const char *text = sinsp_syscall_name(t);
 
 			flt_set_bit(c->sc_true, t, c->op == FOP_EXISTS || flt_cmp_str(c, text, strlen(text)));
 		}

@@ -248,9 +248,8 @@ static bool known_event_name(const char *name)
 {
 	unsigned i;
 
-	for (i = 0; i < SCAP_EVT_MAX; i++)
-		if (scap_evt_table[i].name && strcmp(scap_evt_table[i].name, name) == 0)
-			return true;
+	if (sinsp_evt_type_by_name(name) >= 0)
+		return true;
 	for (i = 0; i < SCAP_SC_MAX; i++)
 		if (scap_syscall_names[i] && strcmp(scap_syscall_names[i], name) == 0)
 			return true;
