@@ -6,22 +6,9 @@
 #include <string.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
-#include "fdtable.h"
-#include "filter.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u
-
-int sinsp_err(struct sinsp *s, int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(s->errbuf, sizeof(s->errbuf), fmt, ap);
-	va_end(ap);
-	return code;
-}
 
 int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 {
@@ -125,25 +112,6 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	return 0;
 }
 
-/* the parameter table is filled by libscap as struct scap_param */
-_Static_assert(sizeof(struct sinsp_param) == sizeof(struct scap_param) &&
-	       offsetof(struct sinsp_param, len) == offsetof(struct scap_param, len),
-	       "struct sinsp_param must have the layout of struct scap_param");
-
-void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
-{
-	/* the table caches what the event's bytes say: filling it changes no value */
-	struct sinsp_evt *evt = (struct sinsp_evt *)cevt;
-	int n = scap_evt_params(&evt->ref, (struct scap_param *)evt->pv, SINSP_MAX_PARAMS);
-
-	if (n < 0)
-		n = 0; /* lengths overrun the record: show the event without parameters */
-	if (evt->info && (uint32_t)n > evt->info->nparams)
-		n = (int)evt->info->nparams;
-	evt->pn = (uint32_t)n;
-	evt->pdecoded = true;
-}
-
 /*
  * Apply evt to the state, matching s->filter where sysdig matches its filter: an
  * event that does not modify state before its parser runs (a rejected one is not
@@ -227,21 +195,4 @@ void sinsp_close(sinsp_t *s)
 	sinsp_users_free(s);
 	scap_close(s->scap);
 	free(s);
-}
-
-int sinsp_param_index(const struct sinsp_evt *evt, const char *name)
-{
-	uint32_t i, n;
-
-	if (!evt->info)
-		return -1;
-	n = sinsp_evt_nparams(evt);
-	for (i = 0; i < n; i++) {
-		const char *pn = evt->info->params[i].name;
-
-		/* the first byte rules out most names without a call */
-		if (pn[0] == name[0] && strcmp(pn, name) == 0)
-			return (int)i;
-	}
-	return -1;
 }

@@ -54,9 +54,27 @@ SINSP_API int sinsp_filter_compile(sinsp_t *s, const char *expr, struct sinsp_fi
 
 /**
  * sinsp_filter_match() - evaluate the filter on one event.
- * @f:   [in] filter.  @evt: [in] event from sinsp_next() (state already applied).
+ * @f:   [in] filter; uses buffers owned by @f: one thread per filter.
+ * @evt: [in,out] the event sinsp_next() returned last (state already applied).
  * Events whose type is not in sinsp_filter_type_may_match() are rejected before any
- * field is looked at. Uses buffers owned by @f: one thread per filter.
+ * field is looked at.
+ *
+ * State it changes. An event that sinsp_next() returned because @f, set with
+ * sinsp_set_filter(), matched it is answered true at once and nothing changes.
+ * Otherwise the call does what sysdig 0.29.3's filtering (a step of its parsing) does,
+ * to @evt and @evt's thread only:
+ * - before evaluating: an exit event of a type that uses an fd (SCAP_EF_USES_FD) whose
+ *   enter event was not seen or was rejected loses its own fd: evt.buflen and the I/O
+ *   evt.category no longer resolve on @evt, fd.* still do (through the thread's last
+ *   fd number); a write exit left without an fd takes its thread's last fd number's;
+ * - when it rejects @evt: @evt's thread forgets its last event type, unless the type
+ *   modifies state (SCAP_EF_MODIFIES_STATE), skips the parse reset
+ *   (SCAP_EF_SKIPPARSERESET) or is a scheduler switch; that thread's next exit event
+ *   then pairs with no enter event (no evt.latency, no enter parameters, no fd of its
+ *   own), as in sysdig.
+ * Nothing else changes (no thread, fd, user or container is added, removed or edited).
+ * Hence evaluating several filters on one event is not neutral: a rejection by any of
+ * them unpairs the thread's next exit event for all.
  * Return: true when the event matches.
  */
 SINSP_API bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt);

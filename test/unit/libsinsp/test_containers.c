@@ -15,7 +15,7 @@
 #include <scry/sinsp.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
+#include "parse/parse.h"
 #include "evt_builder.h"
 
 #define ID64 "ad64969c62e5596b839d08cf1b05986dabdfa797f02c424ec877f050afc63a8d"

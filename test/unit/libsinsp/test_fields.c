@@ -13,8 +13,8 @@
 #include <scry/sinsp.h>
 
 #include "sinsp_int.h"
-#include "fields.h"
-#include "render.h"
+#include "fields/fields.h"
+#include "fields/render.h"
 #include "evt_builder.h"
 
 #define TID 100

@@ -15,7 +15,7 @@
 #include <scry/sinsp_filter.h>
 
 #include "sinsp_int.h"
-#include "filter.h"
+#include "filter/filter.h"
 #include "evt_builder.h"
 
 #define TID 100
@@ -318,6 +318,44 @@ START_TEST(rejected_enter_unpairs_exit)
 	ck_assert_str_eq(line, "<NA> /etc file");         /* failed read: no buflen */
 	sinsp_filter_free(f);
 	sinsp_formatter_free(fmt);
+}
+END_TEST
+
+/*
+ * What sinsp_filter_match() changes (sinsp_filter.h): on a rejection, the thread's last
+ * event type and nothing else; on a match, nothing; an event accepted by sinsp_next()'s
+ * filter is answered without any change.
+ */
+START_TEST(match_changes_only_what_it_says)
+{
+	struct sinsp_filter *no = compile("evt.dir=<"), *yes = compile("fd.num=5");
+	struct sinsp_thread *t = fx.evt->thread;
+	struct sinsp_fd *fd = fx.evt->fd;
+	size_t nthreads = fx.s->threads.count;
+	uint16_t last_type = t->last_type;
+
+	ck_assert_int_eq(last_type, SCAP_EVT_SYSCALL_READ_E);
+	ck_assert_ptr_nonnull(fd);
+	ck_assert(sinsp_filter_match(yes, fx.evt));          /* a match changes nothing */
+	ck_assert_int_eq(t->last_type, last_type);
+	ck_assert_ptr_eq(fx.evt->fd, fd);
+	ck_assert(!sinsp_filter_match(no, fx.evt));          /* a rejection: last type only */
+	ck_assert_int_eq(t->last_type, SCAP_EVT_MAX);
+	ck_assert_ptr_eq(fx.evt->fd, fd);                    /* an enter event keeps its fd */
+	ck_assert_ptr_eq(sinsp_fd_find(t, 5), fd);
+	ck_assert_uint_eq(fx.s->threads.count, nthreads);
+	ck_assert(sinsp_filter_match(yes, fx.evt));          /* the answers do not move */
+	ck_assert(!sinsp_filter_match(no, fx.evt));
+	sinsp_filter_free(no);
+
+	/* accepted inside sinsp_next(): answered from the event, the thread untouched */
+	ck_assert_int_eq(sinsp_set_filter(fx.s, yes), 0);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);      /* 2: read exit, fd 5 */
+	ck_assert_ptr_eq(fx.evt->matched_by, yes);
+	last_type = t->last_type;
+	ck_assert(sinsp_filter_match(yes, fx.evt));
+	ck_assert_int_eq(t->last_type, last_type);
+	sinsp_filter_free(yes);
 }
 END_TEST
 
@@ -768,6 +806,7 @@ static Suite *filter_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, type_bitmap);
 	tcase_add_test(tc, rejected_enter_unpairs_exit);
+	tcase_add_test(tc, match_changes_only_what_it_says);
 	tcase_add_test(tc, generic_event_type);
 	tcase_add_test(tc, set_filter_skips_rejected);
 	tcase_add_test(tc, set_filter_rejected_enter);

@@ -11,7 +11,7 @@
 #include <scry/sinsp.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
+#include "parse/parse.h"
 #include "evt_builder.h"
 
 #define TID 100

@@ -13,8 +13,8 @@
 #include <scry/sinsp.h>
 
 #include "sinsp_int.h"
-#include "parse.h"
-#include "fields.h"
+#include "parse/parse.h"
+#include "fields/fields.h"
 #include "evt_builder.h"
 
 #define MAX_THREADS 16

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse.c - applies each event to the state: enter/exit pairing, the event's thread
+ * and fd, and the dispatch to the per-family parsers (parse_proc.c, parse_fd.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/parse.h"
+
+static void save_enter(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	if (evt->ref.len > t->enter_cap) {
+		uint8_t *p = realloc(t->enter_raw, evt->ref.len);
+
+		if (!p) {
+			t->enter_len = 0;
+			return;
+		}
+		t->enter_raw = p;
+		t->enter_cap = evt->ref.len;
+	}
+	memcpy(t->enter_raw, evt->ref.raw, evt->ref.len);
+	t->enter_len = evt->ref.len;
+}
+
+/* Decode the saved enter event of t into params (returns its count, 0 if none). */
+uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max)
+{
+	struct scap_evt_ref ref;
+	struct scap_abi_evt_hdr hdr;
+	int n;
+
+	if (!t->enter_valid || t->enter_len < SCAP_ABI_EVT_HDR_LEN)
+		return 0;
+	memcpy(&hdr, t->enter_raw, sizeof(hdr));
+	memset(&ref, 0, sizeof(ref));
+	ref.sz = sizeof(ref);
+	ref.raw = t->enter_raw;
+	ref.len = t->enter_len;
+	ref.type = hdr.type;
+	ref.nparams = hdr.nparams;
+	ref.ts_ns = hdr.ts;
+	ref.tid = hdr.tid;
+	n = scap_evt_params(&ref, (struct scap_param *)params, max);
+	return n < 0 ? 0 : (uint32_t)n;
+}
+
+/* The thread of evt, a placeholder created for a tid the capture did not describe. */
+static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
+
+	if (!t && !(evt->props & SINSP_TYPE_NO_THREAD_CREATE) && evt->ref.tid != 0) {
+		/*
+		 * A thread the capture did not describe: sysdig creates an entry with
+		 * placeholder values, so fds it opens from now on are tracked.
+		 */
+		t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
+		if (t) {
+			sinsp_thread_set_str(&t->comm, "<NA>", 4);
+			sinsp_thread_set_str(&t->exe, "<NA>", 4);
+			t->placeholder = true;
+		}
+	}
+	return t;
+}
+
+/* Latency of an enter event (0, and the start of the next exit's). */
+static void enter_latency(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->latency_ns = 0;
+	t->enter_ts = evt->ref.ts_ns;
+}
+
+/*
+ * Pairing of an exit event with the thread's last event, and its latency: from the
+ * thread's last enter event whether they pair or not (a thread that never entered
+ * keeps its latency), as sysdig measures it.
+ */
+static void pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->enter_valid = t->last_type == (uint16_t)(evt->ref.type - 1) && t->enter_len;
+	if (t->enter_ts)
+		t->latency_ns = evt->ref.ts_ns - t->enter_ts;
+}
+
+/* The fd an enter event names (its first parameter), -1 for events without one. */
+static int64_t enter_fd(const struct sinsp_evt *evt)
+{
+	return (evt->props & SINSP_TYPE_USES_FD) ? sinsp_param_s64(evt, 0, -1) : -1;
+}
+
+/*
+ * Scheduler switches and SCAP_EF_SKIPPARSERESET events leave the pairing (and the
+ * latency) of their thread alone: SINSP_TYPE_NO_PAIRING.
+ */
+void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
+{
+	uint16_t type = evt->ref.type;
+	struct sinsp_thread *t = evt_thread(s, evt);
+
+	evt->thread = t;
+	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
+		return;
+	if (scap_evt_is_enter(type)) {
+		t->enter_valid = true;
+		save_enter(t, evt);
+		enter_latency(t, evt);
+		/* every enter event starts without an fd, as sysdig resets it */
+		t->last_fd = enter_fd(evt);
+	} else {
+		pair_exit(t, evt);
+	}
+	evt->fd_num = t->last_fd;
+	if (evt->props & SINSP_TYPE_USES_FD)
+		evt->fd = sinsp_fd_find(t, t->last_fd);
+	t->last_type = type;
+	t->last_ts = evt->ref.ts_ns;
+}
+
+void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt_thread(s, evt);
+
+	evt->thread = t;
+	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
+		return;
+	if (scap_evt_is_enter(evt->ref.type)) {
+		/* not saved: with last_type forgotten no exit event pairs with it */
+		t->enter_valid = false;
+		t->enter_len = 0;
+		enter_latency(t, evt);
+		t->last_fd = enter_fd(evt);
+	} else {
+		pair_exit(t, evt);
+	}
+	t->last_type = SCAP_EVT_MAX; /* the rejection, as in sinsp_filter_match() */
+	t->last_ts = evt->ref.ts_ns;
+}
+
+/* The filter side of sysdig's parse reset (parse.h). */
+void sinsp_parse_filter_unpair(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
+		evt->fd = NULL;
+	/*
+	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
+	 * and keeps the fd of the thread's last fd number it found for it, paired or not.
+	 */
+	if (t && !evt->fd && evt->ref.type == SCAP_EVT_SYSCALL_WRITE_X)
+		evt->fd = sinsp_fd_find(t, t->last_fd);
+}
+
+void sinsp_parse_filter_rejected(struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->thread;
+	uint32_t eflags = evt->info ? evt->info->flags : 0;
+
+	if (t && !(eflags & (SCAP_EF_MODIFIES_STATE | SCAP_EF_SKIPPARSERESET)) &&
+	    evt->ref.type != SCAP_EVT_SCHEDSWITCH_6_E && evt->ref.type != SCAP_EVT_SCHEDSWITCH_1_E)
+		t->last_type = SCAP_EVT_MAX;
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * parse.h - the per-event-family state parsers, called through sinsp_dispatch().
+ */
+#ifndef SINSP_PARSE_H
+#define SINSP_PARSE_H
+
+#include <string.h>
+
+#include "event/event.h"
+#include "state/threads.h"
+#include "state/fdtable.h"
+
+/*
+ * parse.c: apply an event to the state in two steps, as sysdig does (a filter may be
+ * matched in between). sinsp_parse_reset(): the event's thread (a placeholder for an
+ * unknown tid), the thread's enter/exit pairing and latency, the event's fd; then
+ * sinsp_dispatch() (parse.h): the event's parser.
+ */
+void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * The reset of an event that a filter rejects by its type alone and that does not
+ * modify state (no parser runs for it): the state ends as sinsp_parse_reset() and the
+ * rejection leave it (the thread forgets its last event type, so the next exit event
+ * pairs with nothing), without saving the enter event that nothing can read now.
+ */
+void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt);
+
+/*
+ * What sysdig's filtering does to the state, for sinsp_filter_match() (its header
+ * lists the effects for callers). sysdig filters an event that does not modify state
+ * before parsing it, and when it rejects it, it forgets the thread's last event type;
+ * the exit event that follows then fails enter/exit pairing and has no fd of its own
+ * (evt.buflen and the I/O evt.category do not resolve; fd.* fields still find the fd
+ * through the thread's last fd number). Reproduced for identical output.
+ *
+ * sinsp_parse_filter_unpair(), before a filter is evaluated on evt: an exit event of
+ * a type that uses an fd (SCAP_EF_USES_FD) whose thread has no valid enter event loses
+ * its fd (evt->fd = NULL); then a write exit without an fd takes the fd of its thread's
+ * last fd number (sysdig looks for a tracer on it first).
+ * sinsp_parse_filter_rejected(), when a filter rejects evt: its thread forgets its last
+ * event type (last_type = SCAP_EVT_MAX), unless the type modifies state, skips the
+ * parse reset (SCAP_EF_SKIPPARSERESET) or is a scheduler switch.
+ */
+void sinsp_parse_filter_unpair(struct sinsp_evt *evt);
+void sinsp_parse_filter_rejected(struct sinsp_evt *evt);
+
+/* Route evt to its parser (parse_dispatch.c). */
+void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt);
+
+/* Properties of an event type that the parser's bookkeeping needs (parse_dispatch.c). */
+enum sinsp_type_prop {
+	SINSP_TYPE_SCHED_SWITCH = 1 << 0,        /* "switch": no enter/exit pairing */
+	SINSP_TYPE_NO_THREAD_CREATE = 1 << 1,    /* an unknown tid gets no placeholder thread */
+	SINSP_TYPE_UNCOUNTED = 1 << 2,           /* meta event sysdig 0.29.3 does not number */
+	SINSP_TYPE_HIDDEN = 1 << 3,              /* never shown: internal, container, uncounted */
+	/* schema flags the per-event path tests, kept here to read one table */
+	SINSP_TYPE_MODIFIES_STATE = 1 << 4,      /* SCAP_EF_MODIFIES_STATE */
+	SINSP_TYPE_USES_FD = 1 << 5,             /* SCAP_EF_USES_FD */
+	SINSP_TYPE_NO_PAIRING = 1 << 6,          /* SCAP_EF_SKIPPARSERESET, or a switch: no
+	                                            enter/exit pairing */
+};
+
+/* enum sinsp_type_prop bits of each event type, filled by sinsp_dispatch_init(). */
+extern uint8_t sinsp_type_props_table[SCAP_EVT_MAX];
+
+/*
+ * Properties of type; an out-of-schema type gets SINSP_TYPE_NO_THREAD_CREATE only, as
+ * do types without a name and SCAP_EF_SKIPPARSERESET ones.
+ */
+static inline uint32_t sinsp_type_props(uint16_t type)
+{
+	return type < SCAP_EVT_MAX ? sinsp_type_props_table[type] : SINSP_TYPE_NO_THREAD_CREATE;
+}
+
+/* Build the parser tables (idempotent, thread-safe); sinsp_open() calls it. */
+void sinsp_dispatch_init(void);
+
+uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max);
+
+/*
+ * Parameters that the frequent parsers look up, by key instead of by name:
+ * sinsp_dispatch_init() fills sinsp_pkey_index with the index of each key's name in
+ * each event type (names are stable within a type), so a lookup is two loads, not a
+ * strcmp() per parameter. X(key, name) for each.
+ */
+#define SINSP_PARAM_KEYS(X) \
+	X(FD, "fd") X(RES, "res") X(NAME, "name") X(PATH, "path") X(DIRFD, "dirfd") \
+	X(FLAGS, "flags") X(DEV, "dev") X(INO, "ino") X(CMD, "cmd") X(OLDFD, "oldfd") \
+	X(FD1, "fd1") X(FD2, "fd2") X(TUPLE, "tuple") X(ADDR, "addr") X(SOURCE, "source") \
+	X(PEER, "peer") X(DOMAIN, "domain") X(TYPE, "type") X(PROTO, "proto")
+
+enum sinsp_pkey {
+#define SINSP_PKEY_ENUM(key, name) SINSP_P_##key,
+	SINSP_PARAM_KEYS(SINSP_PKEY_ENUM)
+#undef SINSP_PKEY_ENUM
+	SINSP_P_COUNT
+};
+
+/* [type][key]: index of the key's parameter in that event type, -1 when it has none. */
+extern int8_t sinsp_pkey_index[SCAP_EVT_MAX][SINSP_P_COUNT];
+
+/* Index of key in event type among its first n parameters, -1 when absent. */
+static inline int sinsp_pkey_find(uint16_t type, uint32_t n, enum sinsp_pkey key)
+{
+	int i = type < SCAP_EVT_MAX ? sinsp_pkey_index[type][key] : -1;
+
+	return i >= 0 && (uint32_t)i < n ? i : -1;
+}
+
+/* parse_proc.c */
+void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_procexit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_chdir_exit(struct sinsp *s, struct sinsp_evt *evt);
+/*
+ * Scheduler switch (switch with counters): the switching thread's page faults, its
+ * process's memory sizes (main thread). brk/mmap/mmap2/munmap exits: the thread's
+ * vm_size, and vm_rss/vm_swap when the event has them. sysdig 0.29.3 does the same.
+ */
+void sinsp_parse_switch(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_vm_exit(struct sinsp *s, struct sinsp_evt *evt);
+
+/* parse_creds.c */
+void sinsp_parse_setuid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setgid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_capset_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setsid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_setpgid_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_prctl_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_unshare_setns_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_user_event(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_group_event(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_container_evt(struct sinsp *s, struct sinsp_evt *evt);
+
+/* parse_fd.c: helpers shared by the fd and network parsers */
+
+/* The saved enter event of the current exit event, decoded. */
+struct sinsp_enter {
+	const struct scap_evt_info *info; /* NULL when there is none */
+	uint16_t type;                    /* its event type, when info is set */
+	struct sinsp_param p[SINSP_MAX_PARAMS];
+	uint32_t n;
+};
+
+/* Load the enter event paired with exit event evt; false when it was not seen. */
+bool sinsp_enter_load(const struct sinsp_evt *evt, struct sinsp_enter *e);
+/* Named parameter of the enter event e, NULL when it has none (sinsp_info_param()). */
+static inline const struct sinsp_param *sinsp_enter_param(const struct sinsp_enter *e,
+							  const char *name)
+{
+	int i = e->info ? sinsp_info_param(e->info, e->n, name) : -1;
+
+	return i < 0 ? NULL : &e->p[i];
+}
+
+/* sinsp_evt_param() and sinsp_enter_param() by key (same results, no name compares). */
+static inline const struct sinsp_param *sinsp_evt_pk(const struct sinsp_evt *evt,
+						     enum sinsp_pkey key)
+{
+	int i = evt->ref.type < SCAP_EVT_MAX ? sinsp_pkey_index[evt->ref.type][key] : -1;
+
+	/* the table is decoded only for a type that has the key */
+	return i < 0 ? NULL : sinsp_evt_param_at(evt, (uint32_t)i);
+}
+
+static inline const struct sinsp_param *sinsp_enter_pk(const struct sinsp_enter *e,
+						       enum sinsp_pkey key)
+{
+	int i = e->info ? sinsp_pkey_find(e->type, e->n, key) : -1;
+
+	return i < 0 ? NULL : &e->p[i];
+}
+
+/* parse_fd.c */
+void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_close_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_dup_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t fd_type, const char *name);
+
+/* parse_net.c */
+void sinsp_parse_socket_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_accept_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_bind_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_sendto_enter(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt);
+void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt);
+
+#endif

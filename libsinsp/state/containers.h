@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * containers.h - containers: identity from a process's cgroup paths, and the table of
+ * container metadata (name, image, ...) filled from the container events a capture
+ * stores (sysdig's "container" JSON events and the older fixed-parameter ones).
+ *
+ * Ownership: every struct sinsp_container and every string it points to is owned by
+ * the inspector's container table; it stays valid and unchanged in place (metadata
+ * that arrives later is filled into the same entry) until sinsp_close(). Entries are
+ * never removed during a capture: their number is bounded by the containers seen.
+ *
+ * How a thread gets its container (see sinsp_container_from_cgroups()):
+ * struct sinsp_thread.container_id is computed from the thread's cgroups whenever they
+ * are set (process list, clone, execve), never per event; it is "host" for a process
+ * outside any recognized container, else the id as sysdig prints container.id (the
+ * first 12 hex digits of a 64-digit runtime id; the name for lxc, nspawn, mesos).
+ */
+#ifndef SINSP_CONTAINERS_H
+#define SINSP_CONTAINERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sinsp;
+
+/*
+ * Container types. 0..11 are the numbers sysdig's container events carry in "type"
+ * (and print through container.type); the others are scry's own.
+ */
+enum sinsp_container_type {
+	SINSP_CT_HOST = -1,         /* not in a container */
+	SINSP_CT_DOCKER = 0,
+	SINSP_CT_LXC = 1,
+	SINSP_CT_LIBVIRT_LXC = 2,
+	SINSP_CT_MESOS = 3,
+	SINSP_CT_RKT = 4,
+	SINSP_CT_CUSTOM = 5,
+	SINSP_CT_CRI = 6,           /* a CRI runtime that the path does not name */
+	SINSP_CT_CONTAINERD = 7,
+	SINSP_CT_CRIO = 8,
+	SINSP_CT_BPM = 9,
+	SINSP_CT_STATIC = 10,
+	SINSP_CT_PODMAN = 11,
+	SINSP_CT_NSPAWN = 100,      /* systemd-nspawn machine (scry only; sysdig reports host) */
+};
+
+/* Number of hex digits of a runtime id that container.id shows (sysdig's short id). */
+#define SINSP_CONTAINER_SHORT_ID_LEN 12
+/* Longest container id kept (longer names are cut). */
+#define SINSP_CONTAINER_ID_MAX 128
+
+/* One mount of a container, as the container event lists it. */
+struct sinsp_container_mount {
+	char *source;               /* host path */
+	char *dest;                 /* path in the container */
+	char *mode;                 /* "" when the event has none, e.g. "z" */
+	bool rw;                    /* read-write */
+	char *propagation;          /* "rprivate", ... ("" when none) */
+};
+
+/* One label of a container (key=value). */
+struct sinsp_container_label {
+	char *key, *value;
+};
+
+struct sinsp_container {
+	char *id;                   /* as container.id prints it; never NULL */
+	enum sinsp_container_type type;
+	bool has_metadata;          /* a container event described it; false: known from cgroups only */
+	char *full_id;              /* 64-hex runtime id when the cgroup path showed it, else NULL */
+	char *pod_uid;              /* kubernetes pod uid from a kubepods path, else NULL */
+	/* metadata from container events; NULL when not given */
+	char *name;
+	char *image;                /* "repo:tag" as the runtime reports it */
+	char *image_id;
+	char *image_repo;
+	char *image_tag;
+	char *image_digest;
+	bool privileged;
+	uint32_t ip;                /* IPv4, network byte order, 0 when none */
+	char *ip_str;               /* the "ip" string of the event, NULL when none */
+	struct sinsp_container_mount *mounts;
+	uint32_t nmounts;
+	struct sinsp_container_label *labels;
+	uint32_t nlabels;
+};
+
+/**
+ * sinsp_container_find() - the container with this id.
+ * @s:  [in] inspector.
+ * @id: [in] container id as container.id prints it (e.g. "ad64969c62e5"); "host" and
+ *      NULL find nothing.
+ * Return: the entry (owned by @s, valid until sinsp_close()), NULL when unknown.
+ */
+const struct sinsp_container *sinsp_container_find(struct sinsp *s, const char *id);
+
+/**
+ * sinsp_container_type_name() - container.type text: "docker", "lxc", "libvirt-lxc",
+ * "mesos", "rkt", "custom", "cri", "containerd", "cri-o", "bpm", "static", "podman",
+ * "systemd-nspawn", or "host" for SINSP_CT_HOST. Static storage.
+ */
+const char *sinsp_container_type_name(enum sinsp_container_type type);
+
+/* Result of sinsp_container_from_cgroups(). */
+struct sinsp_cgroup_match {
+	enum sinsp_container_type type;          /* SINSP_CT_HOST when nothing matched */
+	char id[SINSP_CONTAINER_ID_MAX + 1];     /* short id as container.id prints it, "" for host */
+	char full_id[SINSP_CONTAINER_ID_MAX + 1];/* 64-hex id, or the name; "" for host */
+	char pod_uid[64];                        /* "" when not a kubepods path */
+};
+
+/**
+ * sinsp_container_from_cgroups() - recognize a container from cgroup entries.
+ * @cgroups: [in] NUL-separated entries as scap stores them: "subsys=path" (cgroup v1,
+ *           e.g. "cpu=/docker/<id>", "name=systemd=/..."), "=path" or "0::path" (the v2
+ *           unified line with an empty controller list); each entry's path starts at
+ *           its first '/'. Need not be NUL terminated after @len bytes.
+ * @len:     [in] bytes of @cgroups.
+ * @out:     [out] the match; out->type is SINSP_CT_HOST when nothing is recognized.
+ * Recognized (the last matching component of the first matching entry wins):
+ * docker ("/docker/<64hex>", "docker-<64hex>.scope"), containerd ("cri-containerd-<64hex>.scope"
+ * and the "slice:cri-containerd:<64hex>" form), cri-o ("crio-<64hex>[.scope]"), podman
+ * ("libpod-<64hex>[.scope]", "libpod-payload-<64hex>", rootful, rootless under
+ * "user@UID.service", "/libpod_parent/"), a bare 64-hex leaf under "kubepods" (cri) or
+ * elsewhere (docker), with the pod uid of "pod<uid>" or "kubepods-...-pod<uid>.slice"
+ * components, lxc ("/lxc/<name>", "lxc.payload.<name>", "/lxc.payload/<name>"),
+ * libvirt-lxc ("machine-lxc\x2d<name>.scope"), systemd-nspawn
+ * ("systemd-nspawn@<name>.service", "machine-<name>.scope" except qemu machines), mesos
+ * ("/mesos/<id>"). Pure function: no state, no allocation.
+ * Return: true when a container was recognized.
+ */
+bool sinsp_container_from_cgroups(const char *cgroups, size_t len, struct sinsp_cgroup_match *out);
+
+/* ---- internal: the container table of the handle (containers.c) ----------------- */
+
+struct sinsp_thread;
+struct sinsp_evt;
+
+/* Find or create the entry of a cgroup match (type, ids); NULL on ENOMEM. */
+struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m);
+/* Recompute t->container_id/container from t->cgroups. */
+void sinsp_thread_update_container(struct sinsp *s, struct sinsp_thread *t);
+void sinsp_containers_free(struct sinsp *s);
+/* Find or create the entry of id (type docker until told); NULL on ENOMEM. */
+struct sinsp_container *sinsp_container_entry(struct sinsp *s, const char *id);
+/* Free the mounts and labels of c (metadata of a container event), leaving none. */
+void sinsp_container_clear_meta(struct sinsp_container *c);
+/* Free every string, mount and label of c (not c itself). */
+void sinsp_container_release(struct sinsp_container *c);
+
+/* container_json.c: apply a container event (JSON or the older fixed-parameter one); false if malformed. */
+bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
+
+#endif /* SINSP_CONTAINERS_H */

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * state/inspector.h - the body of the inspector handle (struct sinsp): the state
+ * tables (threads, containers, users and groups, interfaces) and what the parts
+ * above keep in the handle (the current event, the numbering, the filter of
+ * sinsp_set_filter(), the last error). sinsp.c ties the parts together.
+ */
+#ifndef SINSP_STATE_INSPECTOR_H
+#define SINSP_STATE_INSPECTOR_H
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <scry/sinsp.h>
+#include "util/strbuf.h"
+#include "util/hashmap.h"
+#include "event/event.h"
+
+struct sinsp {
+	scap_t *scap;
+	struct hashmap threads;           /* tid -> struct sinsp_thread * */
+	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
+	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
+	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
+	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
+	uint64_t threads_dropped;         /* threads not added because the table was full */
+	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
+	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
+	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
+	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */
+	const struct scap_ifinfo_ipv4 *ifv4;  /* interfaces of the machine, for fd.is_server */
+	uint32_t nifv4;
+	const struct scap_ifinfo_ipv6 *ifv6;
+	uint32_t nifv6;
+	uint64_t nevts;                   /* events read so far */
+	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
+	uint32_t max_str_len;
+	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
+	struct strbuf open_path, open_base; /* scratch of sinsp_parse_open_exit(), reused */
+	struct sinsp_evt evt;
+	char errbuf[SCAP_ERRBUF_SIZE];
+};
+
+/* Store a message (inspector.c) in s->errbuf and return code (negative errno). */
+int sinsp_err(struct sinsp *s, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* SINSP_STATE_INSPECTOR_H */

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * threads.c - the thread table: tid -> struct sinsp_thread, seeded from the
+ * capture's process list and kept current by the parsers.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <stdlib.h>
+#include <string.h>
+
+#include "state/threads.h"
+#include "state/fdtable.h"
+#include "state/containers.h"
+
+struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
+{
+	return hashmap_get_cached(&s->threads, (uint64_t)tid);
+}
+
+struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
+{
+	struct sinsp_thread *t = sinsp_thread_find(s, tid);
+
+	if (t)
+		return t;
+	if (!s->max_threads)
+		s->max_threads = SINSP_MAX_THREADS;
+	if (s->threads.count >= s->max_threads) {
+		s->threads_dropped++;
+		return NULL;
+	}
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->tid = tid;
+	t->pid = tid;
+	t->ptid = -1;
+	/* unknown until a process list entry or an event tells (sysdig prints -1) */
+	t->sid = -1;
+	t->vpgid = -1;
+	t->fdlimit = -1;
+	t->vtid = -1;
+	t->vpid = -1;
+	t->pgid = -1;
+	t->loginuid = UINT32_MAX;
+	t->uid = UINT32_MAX;
+	t->gid = UINT32_MAX;
+	/* sysdig starts every thread at fd 0: the exit of a call entered before the capture
+	 * shows fd 0 when the thread has one */
+	t->last_fd = 0;
+	t->container_id = "host";
+	t->created_ts = s->evt.ref.ts_ns;
+	if (hashmap_put(&s->threads, (uint64_t)tid, t)) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static void thread_free(struct sinsp_thread *t)
+{
+	free(t->comm);
+	free(t->exe);
+	free(t->exepath);
+	free(t->args);
+	free(t->env);
+	free(t->cgroups);
+	free(t->cwd);
+	free(t->root);
+	free(t->enter_raw);
+	if (t->fds)
+		sinsp_fdtable_put(t->fds);
+	free(t);
+}
+
+/* Count t in its main thread's thread count (t is a secondary thread). */
+void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m;
+
+	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL)
+		m->nthreads++;
+}
+
+/* Take t out of the table and free it, with no other bookkeeping. */
+static void thread_destroy(struct sinsp *s, struct sinsp_thread *t)
+{
+	hashmap_del(&s->threads, (uint64_t)t->tid);
+	if (s->pending_removal == t)
+		s->pending_removal = NULL;
+	thread_free(t);
+}
+
+/* Children of thread t (ptid == t->tid) get new_ptid as parent. */
+static void move_children(struct sinsp *s, int64_t old_ptid, int64_t new_ptid)
+{
+	size_t i;
+
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *c = s->threads.slots[i].val;
+
+		if (c && c->ptid == old_ptid && c->tid != old_ptid)
+			c->ptid = new_ptid;
+	}
+}
+
+/*
+ * A thread leaves. A secondary thread's children go to its process's main thread, as
+ * the kernel hands them to another thread of the group. A main thread with other
+ * threads still known stays (dead) so that they keep its cwd and fds; the process is
+ * gone with its last thread, and its children then go to their reaper.
+ */
+void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m = NULL;
+
+	if (t->tid != t->pid) {
+		m = sinsp_thread_find(s, t->pid);
+		if (m && m->nthreads)
+			m->nthreads--;
+		if (m && (!m->dead || m->nthreads)) {
+			move_children(s, t->tid, m->pid);
+			thread_destroy(s, t);
+			return;
+		}
+		/* last thread of a process whose main thread already exited (or is unknown) */
+		sinsp_thread_reparent_children(s, t);
+		thread_destroy(s, t);
+		if (m) {
+			sinsp_thread_reparent_children(s, m);
+			thread_destroy(s, m);
+		}
+		return;
+	}
+	if (t->nthreads) {
+		t->dead = true;
+		if (s->pending_removal == t)
+			s->pending_removal = NULL;
+		return;
+	}
+	sinsp_thread_reparent_children(s, t);
+	thread_destroy(s, t);
+}
+
+void sinsp_thread_free_all(struct sinsp *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->threads.cap; i++)
+		if (s->threads.slots[i].val)
+			thread_free(s->threads.slots[i].val);
+	hashmap_free(&s->threads);
+}
+
+struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t)
+{
+	struct sinsp_thread *p;
+
+	if (!t || t->ptid < 0 || t->ptid == t->tid)
+		return NULL;
+	p = sinsp_thread_find(s, t->ptid);
+	return p == t ? NULL : p;
+}
+
+size_t sinsp_thread_max_depth(const struct sinsp *s)
+{
+	return s->threads.count + 1;
+}
+
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *a = sinsp_thread_parent(s, t), *reaper = NULL;
+	size_t steps = 0, max = sinsp_thread_max_depth(s);
+	int64_t new_ptid;
+
+	/* nearest living ancestor that reaps orphans (subreaper or pid namespace init) */
+	for (; a && steps < max; a = sinsp_thread_parent(s, a), steps++) {
+		struct sinsp_thread *am = sinsp_thread_main(s, a);
+
+		if (am->pid == t->pid)
+			continue;
+		if (!am->dead && am->reaper) {
+			reaper = am;
+			break;
+		}
+	}
+	new_ptid = reaper ? reaper->pid : 1;
+	if (new_ptid == t->pid)
+		new_ptid = 1;
+	move_children(s, t->tid, new_ptid);
+}
+
+/* A growable list of tids collected while walking the table (removal happens after the
+ * walk, since removing moves entries of the open-addressing map). */
+struct tid_list {
+	int64_t *tids;
+	size_t n, cap;
+};
+
+/* Append tid; false when out of memory (the list keeps what it has). */
+static bool tid_list_push(struct tid_list *l, int64_t tid)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 16;
+		int64_t *g = realloc(l->tids, ncap * sizeof(*g));
+
+		if (!g)
+			return false;
+		l->tids = g;
+		l->cap = ncap;
+	}
+	l->tids[l->n++] = tid;
+	return true;
+}
+
+void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct tid_list l = { 0 };
+	size_t i;
+
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *o = s->threads.slots[i].val;
+
+		if (!o || o == t || o->pid != t->pid)
+			continue;
+		if (!tid_list_push(&l, o->tid))
+			break;
+	}
+	for (i = 0; i < l.n; i++) {
+		struct sinsp_thread *o = sinsp_thread_find(s, l.tids[i]);
+
+		if (!o)
+			continue;
+		/* their children now belong to the thread that survives */
+		move_children(s, o->tid, t->tid);
+		thread_destroy(s, o);
+	}
+	free(l.tids);
+	t->nthreads = 0;
+	t->dead = false;
+}
+
+/* Event time of the last activity of t (creation, last event, or the capture start). */
+static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *t)
+{
+	uint64_t a = t->last_ts > t->created_ts ? t->last_ts : t->created_ts;
+
+	return a ? a : s->first_ts;
+}
+
+/* The scan of sinsp_thread_age(), kept out of line so that the per-event check stays a
+ * few instructions. */
+static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t now)
+{
+	struct tid_list l = { 0 };
+	size_t i;
+	struct hashmap parents = { 0 };
+
+	/* threads that are the parent of another one stay */
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val;
+
+		if (t && t->ptid >= 0 && t->ptid != t->tid)
+			hashmap_put(&parents, (uint64_t)t->ptid, t);
+	}
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val;
+		uint64_t idle;
+
+		if (!t || t == s->pending_removal)
+			continue;
+		idle = now - last_activity(s, t);
+		if (t->placeholder ? idle <= SINSP_PLACEHOLDER_TIMEOUT_NS : idle <= SINSP_THREAD_TIMEOUT_NS)
+			continue;
+		if (!t->placeholder && (hashmap_get(&parents, (uint64_t)t->tid) ||
+					(t->tid == t->pid && t->nthreads)))
+			continue;
+		if (!tid_list_push(&l, t->tid))
+			break;
+	}
+	hashmap_free(&parents);
+	for (i = 0; i < l.n; i++) {
+		struct sinsp_thread *t = sinsp_thread_find(s, l.tids[i]);
+
+		if (t)
+			sinsp_thread_remove(s, t);
+	}
+	free(l.tids);
+}
+
+void sinsp_thread_age(struct sinsp *s, uint64_t now)
+{
+	if (!now)
+		return;
+	if (!s->thread_scan_ts || now < s->thread_scan_ts) {
+		s->thread_scan_ts = now;
+		return;
+	}
+	if (now - s->thread_scan_ts < SINSP_THREAD_SCAN_INTERVAL_NS)
+		return;
+	s->thread_scan_ts = now;
+	thread_age_scan(s, now);
+}
+
+/* The main thread of t's process (t itself when it is the main thread or unknown). */
+struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m;
+
+	if (!t || t->pid == t->tid)
+		return t;
+	m = sinsp_thread_find(s, t->pid);
+	return m ? m : t;
+}
+
+void sinsp_thread_set_str(char **dst, const char *src, size_t len)
+{
+	char *p = malloc(len + 1);
+
+	if (!p)
+		return;
+	memcpy(p, src, len);
+	p[len] = 0;
+	free(*dst);
+	*dst = p;
+}
+
+void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len)
+{
+	char *p = malloc(len + 1);
+
+	if (!p)
+		return;
+	memcpy(p, src, len);
+	p[len] = 0;
+	free(*dst);
+	*dst = p;
+	*dst_len = (uint32_t)len;
+}
+
+/* The subsystem name sysdig keeps for a cgroup controller name of len bytes. */
+static const char *cgroup_subsys_alias(const char *name, size_t len)
+{
+	if (len == 4 && memcmp(name, "perf", 4) == 0)
+		return "perf_event";
+	if (len == 3 && memcmp(name, "mem", 3) == 0)
+		return "memory";
+	if (len == 2 && memcmp(name, "io", 2) == 0)
+		return "blkio"; /* the kernel renamed blkio to io */
+	return NULL;
+}
+
+void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len)
+{
+	struct strbuf b = { 0 };
+	size_t off = 0, start;
+	const char *alias;
+
+	while (off < len) {
+		const char *e = src + off, *nul = memchr(e, 0, len - off), *eq = NULL, *q, *cg;
+		size_t el = nul ? (size_t)(nul - e) : len - off, sl;
+
+		for (q = e; q < e + el; q++)
+			if (*q == '=')
+				eq = q;
+		if (!eq) {
+			strbuf_free(&b);
+			return; /* malformed: the thread keeps what it had */
+		}
+		sl = (size_t)(eq - e);
+		start = b.len;
+		/* "cpu_cgroup" names the cpu controller */
+		if ((cg = memmem(e, sl, "_cgroup", 7)) != NULL) {
+			strbuf_add(&b, e, (size_t)(cg - e));
+			strbuf_add(&b, cg + 7, sl - (size_t)(cg - e) - 7);
+		} else {
+			strbuf_add(&b, e, sl);
+		}
+		alias = cgroup_subsys_alias(b.buf ? b.buf + start : "", b.len - start);
+		if (alias) {
+			b.len = start;
+			strbuf_adds(&b, alias);
+		}
+		strbuf_add(&b, eq, el - sl);
+		strbuf_addc(&b, 0);
+		off += el + 1;
+	}
+	sinsp_thread_set_blob(dst, dst_len, b.buf ? b.buf : "", b.len);
+	strbuf_free(&b);
+}
+
+/* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
+void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len)
+{
+	char *p = malloc(len + 2);
+
+	if (!p)
+		return;
+	memcpy(p, src, len);
+	if (!len || src[len - 1] != '/')
+		p[len++] = '/';
+	p[len] = 0;
+	free(t->cwd);
+	t->cwd = p;
+}
+
+/* Seed the table from the capture's process list (threads and their fds). */
+int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
+{
+	uint32_t i, j;
+
+	for (i = 0; i < st->nthreads; i++) {
+		const struct scap_threadinfo *ti = &st->threads[i];
+		struct sinsp_thread *t = sinsp_thread_add(s, (int64_t)ti->tid);
+
+		if (!t)
+			return sinsp_err(s, -ENOMEM, "thread table");
+		t->pid = (int64_t)ti->pid;
+		t->ptid = (int64_t)ti->ptid;
+		t->sid = (int64_t)ti->sid;
+		t->vpgid = (int64_t)ti->vpgid;
+		t->vtid = ti->vtid;
+		t->vpid = ti->vpid;
+		sinsp_thread_set_str(&t->comm, ti->comm, strlen(ti->comm));
+		sinsp_thread_set_str(&t->exe, ti->exe, strlen(ti->exe));
+		sinsp_thread_set_str(&t->exepath, ti->exepath, strlen(ti->exepath));
+		sinsp_thread_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);
+		sinsp_thread_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
+		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
+		sinsp_thread_set_cwd(t, ti->cwd, strlen(ti->cwd));
+		t->fdlimit = ti->fdlimit;
+		t->flags = ti->flags;
+		t->uid = ti->uid;
+		t->gid = ti->gid;
+		t->loginuid = ti->loginuid;
+		t->vmsize_kb = ti->vmsize_kb;
+		t->vmrss_kb = ti->vmrss_kb;
+		t->vmswap_kb = ti->vmswap_kb;
+		t->pfmajor = ti->pfmajor;
+		t->pfminor = ti->pfminor;
+		t->clone_ts = ti->clone_ts_ns;
+		t->pgid = (int64_t)ti->pgid;
+		t->tty = ti->tty;
+		if (ti->root[0])
+			sinsp_thread_set_str(&t->root, ti->root, strlen(ti->root));
+		t->cap_permitted = ti->cap_permitted;
+		t->cap_effective = ti->cap_effective;
+		t->cap_inheritable = ti->cap_inheritable;
+		t->exe_ino = ti->exe_ino;
+		t->exe_ino_ctime = ti->exe_ino_ctime;
+		t->exe_ino_mtime = ti->exe_ino_mtime;
+		t->exe_writable = ti->exe_writable;
+		t->exe_upper_layer = ti->exe_upper_layer;
+		t->exe_from_memfd = ti->exe_from_memfd;
+		t->pidns_init_start_ts = ti->pidns_init_start_ts_ns;
+		t->reaper = t->tid == 1 || (t->vpid == 1 && t->tid == t->pid);
+		sinsp_thread_update_container(s, t);
+		for (j = 0; j < ti->nfds; j++) {
+			const struct scap_fdinfo *fi = &ti->fds[j];
+			struct sinsp_fd *f = sinsp_fd_add(t, fi->fd, fi->type, fi->name);
+
+			if (!f)
+				return sinsp_err(s, -ENOMEM, "fd table");
+			f->ino = fi->ino;
+			switch (fi->type) {
+			case SCAP_FD_IPV4_SOCK:
+				f->addr.v4.sip = fi->info.ipv4.sip;
+				f->addr.v4.dip = fi->info.ipv4.dip;
+				f->addr.v4.sport = fi->info.ipv4.sport;
+				f->addr.v4.dport = fi->info.ipv4.dport;
+				f->l4proto = fi->info.ipv4.l4proto;
+				break;
+			case SCAP_FD_IPV6_SOCK:
+				memcpy(f->addr.v6.sip, fi->info.ipv6.sip, 16);
+				memcpy(f->addr.v6.dip, fi->info.ipv6.dip, 16);
+				f->addr.v6.sport = fi->info.ipv6.sport;
+				f->addr.v6.dport = fi->info.ipv6.dport;
+				f->l4proto = fi->info.ipv6.l4proto;
+				break;
+			case SCAP_FD_IPV4_SERVSOCK:
+				f->addr.v4.sip = fi->info.ipv4_server.ip;
+				f->addr.v4.sport = fi->info.ipv4_server.port;
+				f->l4proto = fi->info.ipv4_server.l4proto;
+				f->is_server = true;
+				break;
+			case SCAP_FD_IPV6_SERVSOCK:
+				memcpy(f->addr.v6.sip, fi->info.ipv6_server.ip, 16);
+				f->addr.v6.sport = fi->info.ipv6_server.port;
+				f->l4proto = fi->info.ipv6_server.l4proto;
+				f->is_server = true;
+				break;
+			case SCAP_FD_UNIX_SOCK:
+				f->addr.un.src = fi->info.unix_sock.source;
+				f->addr.un.dst = fi->info.unix_sock.dest;
+				f->is_client = true; /* a connected socket at capture start */
+				break;
+			case SCAP_FD_FILE_V2:
+				f->open_flags = fi->info.file.open_flags;
+				f->dev = fi->info.file.dev;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	/* threads of a process share the main thread's fd table */
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val, *m;
+
+		if (!t || t->pid == t->tid)
+			continue;
+		sinsp_thread_link_main(s, t);
+		m = sinsp_thread_find(s, t->pid);
+		if (m && m->fds && t->fds != m->fds && (!t->fds || !t->fds->map.count)) {
+			if (t->fds)
+				sinsp_fdtable_put(t->fds);
+			t->fds = m->fds;
+			m->fds->refs++;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * state/threads.h - the threads (and processes) the events are applied to.
+ */
+#ifndef SINSP_STATE_THREADS_H
+#define SINSP_STATE_THREADS_H
+
+#include "state/inspector.h"
+
+struct sinsp_fdtable;
+struct sinsp_container;
+
+struct sinsp_thread {
+	int64_t tid, pid, ptid, sid, vpgid;
+	int64_t vtid, vpid;
+	char *comm;               /* process name */
+	char *exe;                /* argv[0] */
+	char *exepath;            /* full path of the executable */
+	char *args;               /* NUL-separated arguments after argv[0] */
+	uint32_t args_len;
+	char *env;                /* NUL-separated */
+	uint32_t env_len;
+	char *cgroups;            /* NUL-separated subsys=path */
+	uint32_t cgroups_len;
+	char *cwd;                /* always ends with '/'; shared semantics: main thread's is used */
+	int64_t fdlimit;
+	uint32_t flags;           /* scap clone flags */
+	uint32_t uid, gid, loginuid;
+	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
+	uint64_t pfmajor, pfminor;
+	uint64_t clone_ts;
+	uint32_t nthreads;        /* main thread: other threads of the process known now */
+	struct sinsp_fdtable *fds;/* shared by the thread group */
+
+	/* process state beyond the above (process list blocks, execve/clone, set* calls) */
+	int64_t pgid;             /* process group id in the host pid namespace, -1 unknown */
+	uint32_t tty;             /* controlling terminal device number, 0 none */
+	char *root;               /* root directory; NULL when unknown ("/" as sysdig assumes) */
+	uint64_t cap_permitted, cap_effective, cap_inheritable; /* capability bit masks */
+	uint64_t exe_ino;         /* inode of the executable, 0 unknown */
+	uint64_t exe_ino_ctime, exe_ino_mtime; /* ns since epoch, 0 unknown */
+	bool exe_writable;        /* the executable is writable by the process's user */
+	bool exe_upper_layer;     /* the executable is in an overlayfs upper layer */
+	bool exe_from_memfd;      /* executed from a memfd */
+	uint64_t pidns_init_start_ts; /* ns since epoch: start of its pid namespace's init, 0 unknown */
+	bool reaper;              /* child subreaper (prctl PR_SET_CHILD_SUBREAPER), or a pid ns init */
+
+	/*
+	 * Container of the thread, computed from cgroups when they are set (never per
+	 * event). container_id is "host" (static storage) or the id as container.id prints
+	 * it; container is NULL for host, else the table entry (see containers.h). Both
+	 * stay valid until the thread is removed; never NULL container_id.
+	 */
+	const char *container_id;
+	const struct sinsp_container *container;
+
+	/* table bookkeeping (threads.c) */
+	bool placeholder;         /* created for a tid the capture never described ("<NA>") */
+	bool dead;                /* main thread that exited while other threads of it live on */
+	uint64_t created_ts;      /* ns: ts of the event that created it, 0 for the process list */
+
+	/* last event of this thread, for enter/exit pairing */
+	uint16_t last_type;
+	uint64_t last_ts;
+	int64_t last_fd;          /* fd param of the last enter event, -1 none (0 at first) */
+	uint8_t *enter_raw;       /* copy of the last enter event */
+	uint32_t enter_len, enter_cap;
+	uint64_t latency_ns;      /* ts of the current exit event - enter_ts (0 after an enter) */
+	uint64_t enter_ts;        /* ns: ts of the thread's last enter event, 0 none; an exit
+	                             measures its latency from it, paired or not, as sysdig */
+	bool enter_valid;         /* enter_raw belongs to the current exit */
+};
+
+/*
+ * threads.c: the thread table.
+ *
+ * Bounded memory: a procexit removes its thread after that event; a process's main
+ * thread that exits before its other threads stays (dead) until the last one leaves;
+ * an execve leaves one thread in the process. The table holds at most max_threads
+ * entries (further threads are not tracked and counted in threads_dropped). Every
+ * SINSP_THREAD_SCAN_INTERVAL_NS of event time, threads without events for a timeout
+ * are removed: placeholders (tids the capture never described) after
+ * SINSP_PLACEHOLDER_TIMEOUT_NS, any other thread after SINSP_THREAD_TIMEOUT_NS unless
+ * it is the parent of a thread in the table or a main thread with live threads
+ * (sysdig removes inactive threads periodically in the same spirit).
+ */
+#define SINSP_MAX_THREADS 131072u
+#define SINSP_THREAD_SCAN_INTERVAL_NS (60ull * 1000000000ull)
+#define SINSP_PLACEHOLDER_TIMEOUT_NS (5ull * 60 * 1000000000ull)
+#define SINSP_THREAD_TIMEOUT_NS (30ull * 60 * 1000000000ull)
+
+struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
+/* Find or create tid (defaults: pid=tid, ptid=-1, host); NULL when full or on ENOMEM. */
+struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid);
+void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
+void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
+void sinsp_thread_free_all(struct sinsp *s);
+struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);
+/*
+ * The parent process of t (the main thread of t->ptid, or that thread itself when its
+ * main thread is unknown); NULL when unknown or when it would be t's own process.
+ * Walking parents with it terminates: callers stop after sinsp_thread_max_depth(s)
+ * steps, which is at least the table size, so a cycle in bogus input cannot loop.
+ */
+struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t);
+size_t sinsp_thread_max_depth(const struct sinsp *s);
+/*
+ * Exit of process t (its last thread): its children (threads whose ptid is t->pid)
+ * get as parent the nearest living ancestor of t that is a child subreaper or the init
+ * of their pid namespace, else pid 1 (init).
+ */
+void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t);
+/* Remove the other threads of t's process (execve): t becomes its only thread. */
+void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t);
+/* Remove inactive threads when a scan is due at event time now_ns (see above). */
+void sinsp_thread_age(struct sinsp *s, uint64_t now_ns);
+void sinsp_thread_set_str(char **dst, const char *src, size_t len);
+void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len);
+void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len);
+/*
+ * Set a thread's cgroups from src (len bytes of NUL-separated "subsys=path" entries)
+ * as sysdig keeps them: the path is after the entry's last '='; "_cgroup" is dropped
+ * from the subsystem name and perf, mem and io become perf_event, memory and blkio.
+ * An entry without '=' leaves *dst unchanged. *dst is malloc'd (NUL-separated, each
+ * entry NUL-terminated, *dst_len bytes).
+ */
+void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len);
+int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
+
+#endif /* SINSP_STATE_THREADS_H */
