@@ -150,7 +150,7 @@ static void fd_view(const struct sinsp_fd *f, struct sinsp_fd_info *v)
 	}
 	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SOCK ||
 	    f->type == SCAP_FD_IPV6_SERVSOCK || f->type == SCAP_FD_UNIX_SOCK) {
-		v->l4proto = sinsp_fd_l4proto(f);
+		v->l4proto = f->l4proto;
 		v->is_server = f->is_server || f->type == SCAP_FD_IPV4_SERVSOCK ||
 			       f->type == SCAP_FD_IPV6_SERVSOCK;
 	}

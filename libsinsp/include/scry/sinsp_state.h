@@ -113,8 +113,9 @@ struct sinsp_fd_info {
 	                             parameter, scap_events.h); 0 otherwise */
 	uint64_t ino;             /* files: inode number; 0 unknown */
 	uint64_t dev;             /* files: device, kernel encoding (major << 20 | minor) */
-	uint8_t l4proto;          /* sockets: enum scap_l4_proto as fd.l4proto reports it
-	                             (unknown until the socket has a client or server role) */
+	uint8_t l4proto;          /* sockets: enum scap_l4_proto as recorded (socket call or
+	                             fd table); fd.l4proto, as sysdig, shows it only once the
+	                             socket has a client or server role */
 	bool is_server;           /* sockets: accepted (this process is the server) or listening */
 	/*
 	 * IP sockets (type SCAP_FD_IPV4_SOCK / IPV4_SERVSOCK / IPV6_SOCK / IPV6_SERVSOCK):
