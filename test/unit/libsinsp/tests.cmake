@@ -13,3 +13,6 @@ scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sin
 # the public typed API (fields, events, state) through public headers only
 scry_add_check_test(test_api_fields SOURCES ${SINSP_TEST_DIR}/test_api_fields.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_api_state SOURCES ${SINSP_TEST_DIR}/test_api_state.c LIBS sinsp_evt_builder)
+# ... and on a capture file written by the libscap tests' capture builder
+scry_add_check_test(test_api_capture SOURCES ${SINSP_TEST_DIR}/test_api_capture.c
+	LIBS sinsp scap_capture_builder)
