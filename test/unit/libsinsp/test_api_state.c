@@ -59,8 +59,9 @@ static void open_inspector(void)
 	const char *json =
 		"{\"container\":{\"id\":\"" ID12 "\",\"image\":\"node:18\",\"imageid\":\"6f7e2741b66b\","
 		"\"imagerepo\":\"node\",\"imagetag\":\"18\",\"ip\":\"172.17.0.2\",\"name\":\"web\","
-		"\"privileged\":false,\"type\":0,\"Mounts\":[{\"Destination\":\"/data\",\"Mode\":\"\","
-		"\"Propagation\":\"\",\"RW\":true,\"Source\":\"/srv\"}]}}";
+		"\"privileged\":false,\"type\":0,\"Mounts\":[{\"Destination\":\"/data\",\"Mode\":\"z\","
+		"\"Propagation\":\"rprivate\",\"RW\":true,\"Source\":\"/srv\"}],"
+		"\"labels\":{\"app\":\"web\"}}}";
 
 	set_thread(&fx.threads[0], 1, 1, 0, "init");
 	set_thread(&fx.threads[1], 50, 50, 1, "bash");
@@ -383,7 +384,7 @@ START_TEST(container_lookup)
 	ck_assert(!ci.privileged);
 	ck_assert_mem_eq(ci.ip, ((const uint8_t[]){ 172, 17, 0, 2 }), 4);
 	ck_assert_uint_eq(ci.nmounts, 1);
-	ck_assert_uint_eq(ci.nlabels, 0);
+	ck_assert_uint_eq(ci.nlabels, 1);
 	ck_assert_int_eq(sinsp_container_lookup(fx.s, "host", &ci), -ENOENT);
 	ck_assert_int_eq(sinsp_container_lookup(fx.s, "0123456789ab", &ci), -ENOENT);
 	ck_assert_int_eq(sinsp_container_lookup(fx.s, NULL, &ci), -EINVAL);
@@ -398,6 +399,29 @@ static int count_container(const struct sinsp_container_info *ci, void *ctx)
 	c->n++;
 	return 0;
 }
+
+START_TEST(container_mounts_and_labels)
+{
+	struct sinsp_container_mount_info m = { .sz = sizeof(m) };
+	const char *k, *v;
+
+	advance(1);
+	ck_assert_int_eq(sinsp_container_mount_get(fx.s, ID12, 0, &m), 0);
+	ck_assert_str_eq(m.source, "/srv");
+	ck_assert_str_eq(m.dest, "/data");
+	ck_assert_str_eq(m.mode, "z");
+	ck_assert(m.rw);
+	ck_assert_str_eq(m.propagation, "rprivate");
+	ck_assert_int_eq(sinsp_container_mount_get(fx.s, ID12, 1, &m), -ENOENT);
+	ck_assert_int_eq(sinsp_container_mount_get(fx.s, "host", 0, &m), -ENOENT);
+	ck_assert_int_eq(sinsp_container_mount_get(fx.s, ID12, 0, NULL), -EINVAL);
+	ck_assert_int_eq(sinsp_container_label_get(fx.s, ID12, 0, &k, &v), 0);
+	ck_assert_str_eq(k, "app");
+	ck_assert_str_eq(v, "web");
+	ck_assert_int_eq(sinsp_container_label_get(fx.s, ID12, 1, &k, &v), -ENOENT);
+	ck_assert_int_eq(sinsp_container_label_get(fx.s, ID12, 0, NULL, &v), -EINVAL);
+}
+END_TEST
 
 START_TEST(container_iteration)
 {
@@ -429,6 +453,7 @@ static Suite *suite(void)
 	tc = tcase_create("containers");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, container_lookup);
+	tcase_add_test(tc, container_mounts_and_labels);
 	tcase_add_test(tc, container_iteration);
 	suite_add_tcase(s, tc);
 	return s;
