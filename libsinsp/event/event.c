@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <scry/sinsp_evt.h>
+
 #include "event/event.h"
 
 /* the parameter table is filled by libscap as struct scap_param */

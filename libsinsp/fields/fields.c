@@ -6,7 +6,6 @@
  * true/false, addresses in their usual text form).
  */
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,8 +223,8 @@ const struct field_def sinsp_field_defs[] = {
 	FD("fd.dev.minor", F_FD_DEV_MINOR, N, SCAP_PT_INT32, DEC, 0, "minor number of the file's device"),
 	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
-
-#define NFIELD_DEFS (sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1)
+_Static_assert(sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1 <= SINSP_FIELD_DEFS_MAX,
+	       "the field catalog outgrew SINSP_FIELD_DEFS_MAX");
 
 static bool is_word(char c)
 {
@@ -394,8 +393,8 @@ void sinsp_field_ref_free(struct field_ref *r)
 	}
 }
 
-static bool extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
-			struct field_val *v, struct strbuf *out)
+bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
+			     struct field_val *v, struct strbuf *out)
 {
 	switch (r->def->cls) {
 	case FIELD_CLASS_EVT: return sinsp_fields_evt(evt, r, bf, v, out);
@@ -470,7 +469,7 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 	struct field_val v;
 	size_t start = out->len;
 
-	if (!extract_val(evt, r, bf, &v, out)) {
+	if (!sinsp_field_extract_val(evt, r, bf, &v, out)) {
 		restore(out, start);
 		return false;
 	}
@@ -512,7 +511,7 @@ bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, i
 		return false;
 	scratch = &r->scratch->b;
 	strbuf_reset(scratch);
-	if (!extract_val(evt, r, SINSP_BUF_NORMAL, &v, scratch))
+	if (!sinsp_field_extract_val(evt, r, SINSP_BUF_NORMAL, &v, scratch))
 		return false;
 	switch (v.t) {
 	case FV_S64:
@@ -575,24 +574,4 @@ uint8_t sinsp_field_type(const struct field_ref *r)
 		return SCAP_PT_NONE;
 	}
 	return r->def->type;
-}
-
-static struct sinsp_field_info field_infos[NFIELD_DEFS];
-static pthread_once_t field_infos_once = PTHREAD_ONCE_INIT;
-
-static void build_field_infos(void)
-{
-	size_t i;
-
-	for (i = 0; i < NFIELD_DEFS; i++) {
-		field_infos[i].name = sinsp_field_defs[i].name;
-		field_infos[i].desc = sinsp_field_defs[i].desc;
-		field_infos[i].takes_arg = sinsp_field_defs[i].arg;
-	}
-}
-
-const struct sinsp_field_info *sinsp_field_info_get(size_t i)
-{
-	pthread_once(&field_infos_once, build_field_infos);
-	return i < NFIELD_DEFS ? &field_infos[i] : NULL;
 }

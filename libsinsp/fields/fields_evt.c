@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <scry/scap_bytes.h>
+#include <scry/sinsp_evt.h>
 
 #include "fields/fields.h"
 #include "util/paths.h"
@@ -233,6 +234,11 @@ static int arg_index(const struct sinsp_evt *evt, const struct field_ref *r)
 	else
 		return -1;
 	return i >= 0 && (uint32_t)i < sinsp_evt_nparams(evt) ? i : -1;
+}
+
+int sinsp_fields_evt_arg_index(const struct sinsp_evt *evt, const struct field_ref *r)
+{
+	return arg_index(evt, r);
 }
 
 /* evt.arg: the resolved text of a parameter if it has one, else its value text. */

@@ -119,7 +119,7 @@ static int check_print_args(const struct scry_live_opts *o)
 	int status;
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "noop");
-	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so, .compat_sysdig_0_29 = true };
 	if (sinsp_open(&oo, &s, errbuf)) {
 		fprintf(stderr, "scry: %s\n", errbuf);
 		return 1;
@@ -228,7 +228,8 @@ int scry_live(const struct scry_live_opts *o)
 	if (open_opts_from_env(&so, engine))
 		return 1;
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
-				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
+				      .max_str_len = o->verbose ? UINT32_MAX : 0,
+				      .compat_sysdig_0_29 = true };
 	rc = sinsp_open(&oo, &s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf);
