@@ -4,7 +4,8 @@
 # test/lib/subproject-test.sh SOURCE_DIR WORK_DIR
 #
 # The tree as a subproject: test/lib/consumer configured with add_subdirectory() and with
-# FetchContent, built (scry's -Werror and tests stay off there), and run on a capture.
+# FetchContent, built (scry's -Werror, tests and install rules stay off there), and run on
+# a capture.
 set -euo pipefail
 src=$(cd "$1" && pwd)
 work=$2
@@ -27,5 +28,11 @@ for mode in add_subdirectory FetchContent; do
 	fi
 	cmake --build "$b" -j 2 >>"$b.log" 2>&1 || { tail -n 40 "$b.log"; exit 1; }
 	"$src/test/lib/run-consumer.sh" "$b/scry_opens" --shared
+	# the parent's install does not install scry (SCRY_INSTALL is off in a subproject)
+	cmake --install "$b" --prefix "$b/inst" >>"$b.log" 2>&1 || { tail -n 20 "$b.log"; exit 1; }
+	if [ -d "$b/inst" ] && [ -n "$(find "$b/inst" -type f)" ]; then
+		echo "FAIL: $mode: the parent's install installs scry's files:" $(find "$b/inst" -type f) >&2
+		exit 1
+	fi
 	echo "ok: $mode"
 done
