@@ -9,7 +9,7 @@ from the list (cmake/ScryExports.cmake), and this script checks and regenerates 
   scripts/abi-symbols.py check  --build BUILD --cc CC -I DIR... LIST...
       fails, printing the difference, when
       - a list differs from `nm -D --defined-only` of BUILD/lib/libNAME.so;
-      - a public header (DIR/scry/*.h) declares a function or variable that no list has,
+      - a public header (DIR/scry/**.h) declares a function or variable that no list has,
         or a list has a name no public header declares;
       - a name is in two lists, or lacks its library's prefix (scap_ or sinsp_).
   scripts/abi-symbols.py update --build BUILD --cc CC -I DIR... LIST...
@@ -34,9 +34,8 @@ IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def public_headers(dirs):
 	out = []
 	for d in dirs:
-		sd = os.path.join(d, "scry")
-		if os.path.isdir(sd):
-			out += sorted(os.path.join(sd, f) for f in os.listdir(sd) if f.endswith(".h"))
+		for top, _, files in os.walk(os.path.join(d, "scry")):
+			out += sorted(os.path.join(top, f) for f in files if f.endswith(".h"))
 	return out
 
 
