@@ -11,7 +11,8 @@ from the list (cmake/ScryExports.cmake), and this script checks and regenerates 
       - a list differs from `nm -D --defined-only` of BUILD/lib/libNAME.so;
       - a public header (DIR/scry/**.h) declares a function or variable that no list has,
         or a list has a name no public header declares;
-      - a name is in two lists, or lacks its library's prefix (scap_ or sinsp_).
+      - a name is in two lists, or lacks its library's prefix (libscap, libscap_bpf:
+        scap_; libsinsp: sinsp_).
   scripts/abi-symbols.py update --build BUILD --cc CC -I DIR... LIST...
       rewrites each list: the names the public headers declare that BUILD/lib/libNAME.a
       defines. Run it after a reviewed change of the public API, rebuild (the version
@@ -196,6 +197,10 @@ def main():
 			if n in listed:
 				problems.append("%s is in %s and in %s" % (n, listed[n], lp))
 			listed[n] = lp
+		prefix = lib_name(lp)[3:].split("_")[0] + "_"      # libscap_bpf -> scap_
+		bad = [n for n in names if not n.startswith(prefix)]
+		if bad:
+			problems.append("%s: names without the prefix %s: %s" % (lp, prefix, " ".join(bad)))
 		so = os.path.join(libdir, lib_name(lp) + ".so")
 		d = diff(lp, set(names), "nm -D " + so, nm(so, True))
 		if d:
