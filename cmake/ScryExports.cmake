@@ -48,3 +48,31 @@ function(scry_aliases name static shared)
 	set_target_properties(${static} PROPERTIES EXPORT_NAME ${name}_static)
 	set_target_properties(${shared} PROPERTIES EXPORT_NAME ${name}_shared)
 endfunction()
+
+# scry_library(NAME OBJECTS OBJLIB... INCLUDE DIR... SYMBOLS LIST)
+# The static library NAME and the shared NAME_shared (libNAME.so.0, SONAME from the
+# project's major 0) from the same object libraries; the shared one exports exactly LIST
+# (scry_export_symbols). INCLUDE: the folders holding scry/*.h, public in the build tree
+# (include/ once installed) and checked by test/lib. Aliases as scry_aliases(). Link
+# dependencies are the caller's (target_link_libraries on NAME and NAME_shared).
+function(scry_library name)
+	cmake_parse_arguments(L "" "SYMBOLS" "OBJECTS;INCLUDE" ${ARGN})
+	set(objs "")
+	foreach(o ${L_OBJECTS})
+		list(APPEND objs $<TARGET_OBJECTS:${o}>)
+	endforeach()
+	add_library(${name} STATIC ${objs})
+	add_library(${name}_shared SHARED ${objs})
+	set_target_properties(${name}_shared PROPERTIES OUTPUT_NAME ${name}
+		VERSION ${PROJECT_VERSION} SOVERSION 0)
+	scry_export_symbols(${name}_shared ${L_SYMBOLS})
+	foreach(d ${L_INCLUDE})
+		scry_public_include_dir(${d})
+		target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${d}>)
+		target_include_directories(${name}_shared PUBLIC $<BUILD_INTERFACE:${d}>)
+	endforeach()
+	foreach(t ${name} ${name}_shared)
+		target_include_directories(${t} PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+	endforeach()
+	scry_aliases(${name} ${name} ${name}_shared)
+endfunction()
