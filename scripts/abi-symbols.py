@@ -137,6 +137,8 @@ def declarator_name(decl):
 
 
 def read_list(path):
+	if not os.path.exists(path):
+		return []                  # a new library: update writes its list
 	with open(path) as f:
 		return [l.strip() for l in f if l.strip() and not l.startswith("#")]
 
