@@ -37,8 +37,17 @@ struct sinsp_open_opts {
 	const struct scap_open_opts *scap;  /* event source; required */
 	uint32_t max_str_len;               /* bytes of a buffer parameter printed in text output
 	                                       before it is cut with "..."; 0: 80 (sysdig's default) */
+	/*
+	 * Render as sysdig 0.29.3 does where its values are not the truth (off by default):
+	 * group.gid carries the main thread's count of other threads in its upper 32 bits
+	 * (sysdig reads 64 bits at the 32-bit gid), and proc.tty is always 0 (whatever
+	 * terminal the capture recorded). Off: group.gid is the gid, proc.tty the terminal's
+	 * device number. Applies to text, JSON, filters and typed extraction alike. The scry
+	 * CLI turns it on to print what sysdig prints.
+	 */
+	bool compat_sysdig_0_29;
 };
-#define sinsp_open_opts__last_field max_str_len
+#define sinsp_open_opts__last_field compat_sysdig_0_29
 
 /**
  * sinsp_open() - open an event source and load the state it starts from.

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sinsp_state.h - the state the inspector rebuilds from the events: threads, their file
+ * descriptors, containers. Lookups copy a view of one entry into a caller's struct
+ * (size_t sz first, set by the caller to the sizeof it was built with; fields are only
+ * appended); iterations call a function with each entry.
+ *
+ * The state is as of the last event sinsp_next() returned (that event applied).
+ *
+ * Ownership and lifetime: strings (and the NUL-separated lists) in the views are owned
+ * by the inspector; they are valid until the next sinsp_next() or sinsp_close(). An
+ * event may change or remove the thread, fd or container they belong to.
+ *
+ * Thread-safety: one thread per inspector. Iteration callbacks must not call
+ * sinsp_next() nor close the inspector; they may call the lookups of this header.
+ */
+#ifndef SINSP_STATE_PUBLIC_H
+#define SINSP_STATE_PUBLIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <scry/sinsp.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- threads ----------------------------------------------------------------------- */
+
+/* A view of one thread. Ids are of the host pid namespace unless named v*. */
+struct sinsp_thread_info {
+	size_t sz;                /* caller: sizeof(struct sinsp_thread_info) */
+	int64_t tid;              /* thread id */
+	int64_t pid;              /* process id (tid of the main thread) */
+	int64_t ptid;             /* parent thread id as recorded (clone/proc scan); -1 unknown */
+	int64_t ppid;             /* parent process id (proc.ppid: the ptid of the main
+	                             thread); -1 unknown */
+	int64_t vtid, vpid;       /* ids in the thread's pid namespace; -1 unknown */
+	int64_t sid;              /* session id; -1 unknown */
+	int64_t vpgid;            /* process group id in its pid namespace; -1 unknown */
+	const char *comm;         /* process name (proc.name); "" unknown */
+	const char *exe;          /* argv[0] (proc.exe); "" unknown */
+	const char *exepath;      /* full path of the executable (proc.exepath); "" unknown */
+	const char *args;         /* arguments after argv[0]: args_len bytes of NUL-terminated
+	                             strings one after another; "" (args_len 0) when none */
+	size_t args_len;
+	const char *env;          /* environment of the process, "NAME=value" strings, same
+	                             shape as args; env_len 0 when unknown */
+	size_t env_len;
+	const char *cwd;          /* working directory of the process, ends with '/'; "" unknown */
+	uint32_t uid, gid;        /* user and group ids; 0xffffffff unknown */
+	uint32_t loginuid;        /* audit login uid; 0xffffffff unset */
+	uint32_t tty;             /* controlling terminal device number (proc.tty); 0 none */
+	const char *container_id; /* as container.id prints it; "host" outside containers */
+	const char *cgroups;      /* "subsys=path" strings, same shape as args; cgroups_len 0
+	                             when unknown */
+	size_t cgroups_len;
+	uint64_t start_ts;        /* ns since the epoch: when the thread was created (clone or
+	                             process table); 0 unknown */
+	uint32_t nthreads;        /* threads of the process, main thread included (proc.nthreads) */
+	int64_t fdlimit;          /* RLIMIT_NOFILE of the process; 0 unknown */
+	bool is_main;             /* tid == pid */
+	bool placeholder;         /* made up for a tid no event or table described (fields <NA>) */
+};
+
+/**
+ * sinsp_thread_lookup() - the thread with id @tid.
+ * @s:   [in] inspector.
+ * @tid: [in] thread id (host pid namespace).
+ * @out: [out] view; out->sz set by the caller (bytes beyond it are not written).
+ * Return: 0; -ENOENT no such thread in the table; -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_thread_lookup(sinsp_t *s, int64_t tid, struct sinsp_thread_info *out);
+
+/**
+ * sinsp_evt_thread() - the thread of an event (the state after the event was applied:
+ * for a procexit event, the exiting thread is still there).
+ * @evt: [in] event from sinsp_next().  @out: [out] as sinsp_thread_lookup().
+ * Return: 0; -ENOENT the event's thread is unknown; -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_evt_thread(const struct sinsp_evt *evt, struct sinsp_thread_info *out);
+
+/*
+ * Callback of sinsp_thread_foreach(): @t is valid during the call only (copy what must
+ * last). Return 0 to continue; any other value stops the iteration and is returned.
+ */
+typedef int (*sinsp_thread_fn)(const struct sinsp_thread_info *t, void *ctx);
+
+/**
+ * sinsp_thread_foreach() - call @fn once for each thread of the table, in no order.
+ * @s: [in] inspector.  @fn: [in] callback.  @ctx: [in] passed to @fn.
+ * Return: 0 after every thread; the first non-zero value @fn returned; -EINVAL @s or
+ * @fn NULL.
+ */
+SINSP_API int sinsp_thread_foreach(sinsp_t *s, sinsp_thread_fn fn, void *ctx);
+
+/* ---- file descriptors ---------------------------------------------------------------- */
+
+/* A view of one file descriptor (fds are shared by the threads of a process). */
+struct sinsp_fd_info {
+	size_t sz;                /* caller: sizeof(struct sinsp_fd_info) */
+	int64_t fd;               /* fd number */
+	int32_t type;             /* enum scap_fd_type (scap_state.h) */
+	char typechar;            /* fd.typechar: 'f' file, 'd' directory, '4' / '6' ip sockets,
+	                             'u' unix socket or userfaultfd, 'p' pipe, 'e' eventfd,
+	                             's' signalfd, 'l' epoll, 'i' inotify, 't' timerfd,
+	                             'n' netlink, 'b' bpf, 'r' io_uring, 'm' memfd, 'P' pidfd,
+	                             'o' other */
+	const char *name;         /* fd.name: path, "sip:sport->dip:dport", ...; "" when none */
+	uint32_t open_flags;      /* files: scap open flags (SCAP_O_* of the open event's flags
+	                             parameter, scap_events.h); 0 otherwise */
+	uint64_t ino;             /* files: inode number; 0 unknown */
+	uint64_t dev;             /* files: device, kernel encoding (major << 20 | minor) */
+	uint8_t l4proto;          /* sockets: enum scap_l4_proto as fd.l4proto reports it
+	                             (unknown until the socket has a client or server role) */
+	bool is_server;           /* sockets: accepted (this process is the server) or listening */
+	/*
+	 * IP sockets (type SCAP_FD_IPV4_SOCK / IPV4_SERVSOCK / IPV6_SOCK / IPV6_SERVSOCK):
+	 * the tuple. For a connection, src is the client end and dst the server end
+	 * (fd.cip/fd.cport and fd.sip/fd.sport); for a listening socket, src is the local
+	 * address and port and dst is zero. Addresses in network order; IPv4 ones in the
+	 * first 4 bytes (the rest zero). Ports in host order. Zero for other types.
+	 */
+	uint8_t src_ip[16], dst_ip[16];
+	uint16_t src_port, dst_port;
+	bool ipv6;                /* the addresses are IPv6 */
+	/* unix sockets: kernel addresses of the two ends (as the tuple records them) */
+	uint64_t unix_src, unix_dst;
+};
+
+/**
+ * sinsp_fd_lookup() - fd number @fd of thread @tid.
+ * @s:   [in] inspector.  @tid: [in] thread id.  @fd: [in] fd number.
+ * @out: [out] view; out->sz set by the caller.
+ * Return: 0; -ENOENT unknown thread or no such fd; -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_fd_lookup(sinsp_t *s, int64_t tid, int64_t fd, struct sinsp_fd_info *out);
+
+/**
+ * sinsp_evt_fd() - the fd an event is about (the fd parameter of read/write/close/...,
+ * the fd an open/socket/accept exit created). For a close exit, the fd just closed.
+ * @evt: [in] event from sinsp_next().  @out: [out] as sinsp_fd_lookup().
+ * Return: 0; -ENOENT the event is about no fd or the fd is unknown; -EINVAL a NULL
+ * argument or sz 0.
+ */
+SINSP_API int sinsp_evt_fd(const struct sinsp_evt *evt, struct sinsp_fd_info *out);
+
+/* Callback of sinsp_fd_foreach(): as sinsp_thread_fn. */
+typedef int (*sinsp_fd_fn)(const struct sinsp_fd_info *f, void *ctx);
+
+/**
+ * sinsp_fd_foreach() - call @fn once for each fd of thread @tid's process, in no order.
+ * Return: 0 after every fd; the first non-zero value @fn returned; -ENOENT unknown
+ * thread; -EINVAL @s or @fn NULL.
+ */
+SINSP_API int sinsp_fd_foreach(sinsp_t *s, int64_t tid, sinsp_fd_fn fn, void *ctx);
+
+/* ---- containers -------------------------------------------------------------------- */
+
+/*
+ * A view of one container. Containers are known from the cgroups of processes (id and
+ * type only) and from the container events a capture stores (the metadata).
+ */
+struct sinsp_container_info {
+	size_t sz;                /* caller: sizeof(struct sinsp_container_info) */
+	const char *id;           /* as container.id prints it (12 hex digits of a runtime id) */
+	int32_t type;             /* container.type as a number: 0 docker, 1 lxc, 2 libvirt-lxc,
+	                             3 mesos, 4 rkt, 5 custom, 6 cri, 7 containerd, 8 cri-o,
+	                             9 bpm, 10 static, 11 podman (sysdig's numbers), 100
+	                             systemd-nspawn (scry's) */
+	const char *type_name;    /* container.type: "docker", "cri-o", ...; static storage */
+	bool has_metadata;        /* a container event described it; false: from cgroups only */
+	const char *full_id;      /* 64-hex runtime id when known; "" otherwise */
+	const char *pod_uid;      /* kubernetes pod uid from the cgroup path; "" otherwise */
+	/* metadata from container events; "" when not given */
+	const char *name;
+	const char *image;        /* "repository:tag" as the runtime reports it */
+	const char *image_id;
+	const char *image_repo;
+	const char *image_tag;
+	const char *image_digest;
+	bool privileged;
+	uint8_t ip[4];            /* IPv4 address, network order; zero when none */
+	uint32_t nmounts;         /* mounts the container event listed */
+	uint32_t nlabels;         /* labels the container event listed */
+};
+
+/**
+ * sinsp_container_lookup() - the container with id @id.
+ * @s:   [in] inspector.
+ * @id:  [in] container id as container.id prints it ("host" is no container).
+ * @out: [out] view; out->sz set by the caller.
+ * Return: 0; -ENOENT unknown id (or "host"); -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_container_lookup(sinsp_t *s, const char *id, struct sinsp_container_info *out);
+
+/* Callback of sinsp_container_foreach(): as sinsp_thread_fn. */
+typedef int (*sinsp_container_fn)(const struct sinsp_container_info *c, void *ctx);
+
+/**
+ * sinsp_container_foreach() - call @fn once for each known container, in no order.
+ * Return: 0 after every container; the first non-zero value @fn returned; -EINVAL @s or
+ * @fn NULL.
+ */
+SINSP_API int sinsp_container_foreach(sinsp_t *s, sinsp_container_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SINSP_STATE_PUBLIC_H */
