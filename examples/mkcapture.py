@@ -5,7 +5,7 @@
     examples/mkcapture.py OUT.scap
 
 Deterministic: the same bytes on every run. Two docker containers and the host, over
-four seconds of capture time starting 2024-01-01T12:00:00Z (the blocks and the helpers
+four seconds of capture time from 2024-01-01T12:00:00.1Z (the blocks and the helpers
 are those of scripts/mkcapture.py):
 
   host       1000 bash, 1002 bash (a child of 1000), 1900 containerd-shim
