@@ -425,6 +425,21 @@ static void container_clear_meta(struct sinsp_container *c)
 	c->nlabels = 0;
 }
 
+int sinsp_containers_foreach(struct sinsp *s, sinsp_container_visit_fn fn, void *ctx)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->containers.cap; i++) {
+		const struct container_entry *e = s->containers.slots[i].val;
+
+		for (; e; e = e->next)
+			if ((rc = fn(&e->c, ctx)) != 0)
+				return rc;
+	}
+	return 0;
+}
+
 void sinsp_containers_free(struct sinsp *s)
 {
 	size_t i;

@@ -95,6 +95,14 @@ struct sinsp_container {
  */
 const struct sinsp_container *sinsp_container_find(struct sinsp *s, const char *id);
 
+/*
+ * sinsp_containers_foreach() - call fn with each entry of the table, in no order, until
+ * it returns non-zero. Return: 0, or the first non-zero value of fn. fn must not add
+ * containers.
+ */
+typedef int (*sinsp_container_visit_fn)(const struct sinsp_container *c, void *ctx);
+int sinsp_containers_foreach(struct sinsp *s, sinsp_container_visit_fn fn, void *ctx);
+
 /**
  * sinsp_container_type_name() - container.type text: "docker", "lxc", "libvirt-lxc",
  * "mesos", "rkt", "custom", "cri", "containerd", "cri-o", "bpm", "static", "podman",

@@ -6,12 +6,10 @@
  * true/false, addresses in their usual text form).
  */
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fields.h"
-#include <scry/sinsp_fields.h>
 #include "render.h"
 
 /* name, id, class, kind, type, print format, flags, description */
@@ -225,8 +223,6 @@ const struct field_def sinsp_field_defs[] = {
 	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
 
-#define NFIELD_DEFS (sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1)
-
 static bool is_word(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -414,8 +410,8 @@ void sinsp_field_ref_free(struct field_ref *r)
 	}
 }
 
-static bool extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
-			struct field_val *v, struct strbuf *out)
+bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
+			     struct field_val *v, struct strbuf *out)
 {
 	switch (r->def->cls) {
 	case FIELD_CLASS_EVT: return sinsp_fields_evt(evt, r, bf, v, out);
@@ -490,7 +486,7 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum 
 	struct field_val v;
 	size_t start = out->len;
 
-	if (!extract_val(evt, r, bf, &v, out)) {
+	if (!sinsp_field_extract_val(evt, r, bf, &v, out)) {
 		restore(out, start);
 		return false;
 	}
@@ -532,7 +528,7 @@ bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, i
 		return false;
 	scratch = &r->scratch->b;
 	strbuf_reset(scratch);
-	if (!extract_val(evt, r, SINSP_BUF_NORMAL, &v, scratch))
+	if (!sinsp_field_extract_val(evt, r, SINSP_BUF_NORMAL, &v, scratch))
 		return false;
 	switch (v.t) {
 	case FV_S64:
@@ -595,24 +591,4 @@ uint8_t sinsp_field_type(const struct field_ref *r)
 		return SCAP_PT_NONE;
 	}
 	return r->def->type;
-}
-
-static struct sinsp_field_info field_infos[NFIELD_DEFS];
-static pthread_once_t field_infos_once = PTHREAD_ONCE_INIT;
-
-static void build_field_infos(void)
-{
-	size_t i;
-
-	for (i = 0; i < NFIELD_DEFS; i++) {
-		field_infos[i].name = sinsp_field_defs[i].name;
-		field_infos[i].desc = sinsp_field_defs[i].desc;
-		field_infos[i].takes_arg = sinsp_field_defs[i].arg;
-	}
-}
-
-const struct sinsp_field_info *sinsp_field_info_get(size_t i)
-{
-	pthread_once(&field_infos_once, build_field_infos);
-	return i < NFIELD_DEFS ? &field_infos[i] : NULL;
 }

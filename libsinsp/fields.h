@@ -122,6 +122,9 @@ bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r,
 bool sinsp_field_extract_num(struct sinsp_evt *evt, const struct field_ref *r, int64_t *out,
 			     bool *is_unsigned);
 
+/* Index of the parameter an evt.arg / evt.rawarg ref names for evt, -1 when none. */
+int sinsp_fields_evt_arg_index(const struct sinsp_evt *evt, const struct field_ref *r);
+
 /* SCAP_PT_* type of the value of r (for evt.rawarg: the parameter's type). */
 uint8_t sinsp_field_type(const struct field_ref *r);
 
@@ -187,6 +190,15 @@ struct field_scratch {
 	char time_txt[40];
 	uint8_t time_len;        /* 0: nothing cached */
 };
+
+/*
+ * The typed value of field r for evt as its extractor produces it (the source of both
+ * the text of sinsp_field_extract() and the public typed value of api_fields.c): text
+ * values are appended to out (v->t FV_TEXT). False when the field does not resolve (out
+ * may then hold partial text: restore its length).
+ */
+bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
+			     struct field_val *v, struct strbuf *out);
 
 /*
  * Each extractor fills *v for field r of evt. Text values are appended to out (which

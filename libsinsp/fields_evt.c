@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <scry/scap_bytes.h>
+#include <scry/sinsp_evt.h>
 
 #include "fields.h"
 #include "parse.h"
@@ -161,14 +162,10 @@ static const char *category_name(struct sinsp_evt *evt)
 	}
 }
 
+/* the syscall's name for generic events (sinsp_evt_type_name(), api_evt.c) */
 static const char *type_name(const struct sinsp_evt *evt)
 {
-	if (evt->ref.type == SCAP_EVT_GENERIC_E || evt->ref.type == SCAP_EVT_GENERIC_X) {
-		uint16_t id = (uint16_t)sinsp_param_u64(evt, 0, 0);
-
-		return id < SCAP_SC_MAX && scap_syscall_names[id] ? scap_syscall_names[id] : "<unknown>";
-	}
-	return evt->info && evt->info->name ? evt->info->name : "<unknown>";
+	return sinsp_evt_type_name(evt);
 }
 
 /* The "res" parameter, or the "fd" of an fd-creating exit event; -1 when none. */
@@ -245,6 +242,11 @@ static int arg_index(const struct sinsp_evt *evt, const struct field_ref *r)
 	else
 		return -1;
 	return i >= 0 && (uint32_t)i < sinsp_evt_nparams(evt) ? i : -1;
+}
+
+int sinsp_fields_evt_arg_index(const struct sinsp_evt *evt, const struct field_ref *r)
+{
+	return arg_index(evt, r);
 }
 
 /* evt.arg: the resolved text of a parameter if it has one, else its value text. */

@@ -322,8 +322,8 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_PROC_SID: return snum(v, t->sid);
 	case F_PROC_SNAME: return text(v, out, session_name(s, t));
 	case F_PROC_TTY:
-		/* sysdig 0.29.3 prints 0 whatever terminal the capture recorded */
-		return snum(v, 0);
+		/* sysdig 0.29.3 prints 0 whatever terminal the capture recorded (compat only) */
+		return snum(v, s->compat_sysdig_0_29 ? 0 : (int64_t)t->tty);
 	case F_PROC_EXEPATH: return text(v, out, t->exepath ? t->exepath : "");
 	case F_PROC_VPGID: return snum(v, t->vpgid);
 	case F_PROC_IS_HEALTHCHECK:
@@ -346,10 +346,12 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_GROUP_GID:
 		/*
 		 * sysdig 0.29.3 reads group.gid as 64 bits starting at the 32-bit gid, so its
-		 * upper half shows the main thread's count of other threads; reproduced for
-		 * identical output.
+		 * upper half shows the main thread's count of other threads; reproduced only
+		 * with the compatibility setting (sinsp_open_opts.compat_sysdig_0_29).
 		 */
-		return unum(v, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
+		if (s->compat_sysdig_0_29)
+			return unum(v, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
+		return unum(v, t->gid);
 	case F_GROUP_NAME:
 		if (t->gid == UINT32_MAX)
 			return false;

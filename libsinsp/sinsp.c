@@ -2,6 +2,7 @@
 /*
  * sinsp.c - the inspector handle: open a source, number and parse each event.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,9 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 		return -ENOMEM;
 	}
 	s->max_str_len = opts->max_str_len ? opts->max_str_len : 80;
+	s->compat_sysdig_0_29 = opts->sz >= offsetof(struct sinsp_open_opts, compat_sysdig_0_29) +
+					     sizeof(opts->compat_sysdig_0_29) &&
+				opts->compat_sysdig_0_29;
 	sinsp_dispatch_init();
 	rc = scap_open(opts->scap, &s->scap, errbuf);
 	if (rc) {

@@ -111,7 +111,7 @@ static int check_print_args(const struct scry_live_opts *o)
 	int status;
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "noop");
-	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so, .compat_sysdig_0_29 = true };
 	if (sinsp_open(&oo, &s, errbuf)) {
 		fprintf(stderr, "scry: %s\n", errbuf);
 		return 1;
@@ -153,7 +153,8 @@ int scry_live(const struct scry_live_opts *o)
 	/* started before the /proc scan: no process is missed between the two */
 	SCAP_OPTS(scap_open_opts, so, .engine = engine, .start = true);
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
-				      .max_str_len = o->verbose ? UINT32_MAX : 0 };
+				      .max_str_len = o->verbose ? UINT32_MAX : 0,
+				      .compat_sysdig_0_29 = true };
 	rc = sinsp_open(&oo, &s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf);

@@ -277,7 +277,8 @@ int main(int argc, char **argv)
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
-				     .max_str_len = opts.verbose ? UINT32_MAX : 0 };
+				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
+				     .compat_sysdig_0_29 = true };
 	rc = sinsp_open(&o, &s, errbuf);
 	if (rc) {
 		/* the message names the file */

@@ -100,7 +100,8 @@ struct sinsp_param_info {
  * @val:  [out] the typed value (see the table at the top); may be NULL. val->sz set by
  *        the caller. Strings and bytes point into the event: valid until the next
  *        sinsp_next().
- * Return: 0; -ENOENT no parameter @i; -EINVAL @evt NULL or a sz of 0.
+ * Return: 0; -ENOENT no parameter @i; -EINVAL @evt NULL, info->sz below sizeof(size_t)
+ * or val->sz below offsetof(struct sinsp_value, u) + sizeof(val->u).
  */
 SINSP_API int sinsp_evt_param_get(const struct sinsp_evt *evt, uint32_t i,
 				  struct sinsp_param_info *info, struct sinsp_value *val);

@@ -48,7 +48,9 @@ struct sinsp_field_info {
 	const char *desc;           /* one line; static storage */
 	bool takes_arg;             /* same as flags & SINSP_FIELD_F_ARG */
 	enum sinsp_value_type type; /* type of the extracted value; SINSP_VALUE_DYNAMIC for
-	                               evt.arg and evt.rawarg (the parameter's type) */
+	                               evt.arg and evt.rawarg (the parameter's type),
+	                               SINSP_VALUE_IPADDR / SINSP_VALUE_IPNET for addresses and
+	                               networks (v4 or v6 by the event) */
 	uint32_t flags;             /* SINSP_FIELD_F_* */
 };
 

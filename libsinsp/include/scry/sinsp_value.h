@@ -48,6 +48,10 @@ enum sinsp_value_type {
 	                             field says otherwise: thread.vtid, proc.vpid) */
 	SINSP_VALUE_DYNAMIC = 16, /* catalog only (sinsp_field_info.type): the type depends on the
 	                             event (evt.arg, evt.rawarg take the parameter's type) */
+	SINSP_VALUE_IPADDR = 17,  /* catalog only: an address, SINSP_VALUE_IPV4 or SINSP_VALUE_IPV6
+	                             by the event (fd.cip) */
+	SINSP_VALUE_IPNET = 18,   /* catalog only: a network, SINSP_VALUE_IPV4NET or
+	                             SINSP_VALUE_IPV6NET by the event (fd.cnet) */
 };
 
 /* A typed value. Set sz = sizeof(struct sinsp_value) before passing it to be filled. */
@@ -78,7 +82,7 @@ struct sinsp_value {
 /**
  * sinsp_value_type_name() - a short name of a value type: "none", "string", "int",
  * "uint", "bool", "double", "ipv4", "ipv6", "ipv4net", "ipv6net", "port", "abstime",
- * "reltime", "bytes", "fd", "pid", "dynamic".
+ * "reltime", "bytes", "fd", "pid", "dynamic", "ipaddr", "ipnet".
  * @type: [in] the type.
  * Return: static storage; "unknown" for a number outside the enum.
  * Thread-safety: any thread.
