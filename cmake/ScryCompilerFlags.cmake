@@ -1,6 +1,7 @@
 # Warnings, visibility and the sanitizer switch shared by every userspace target.
 #   -DSCRY_SANITIZE=ON   builds everything with ASan + UBSan (no recovery: a finding fails the run)
-option(SCRY_WERROR "treat warnings as errors" ON)
+# These apply to scry's own directories only (directory scope), also as a subproject.
+option(SCRY_WERROR "treat warnings as errors" ${SCRY_TOP_LEVEL})
 option(SCRY_SANITIZE "build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 
 add_compile_options(-Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter

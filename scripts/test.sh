@@ -4,6 +4,9 @@
 # scripts/test.sh: the whole test run, the same for a developer and for CI (.ci/run).
 #
 #   1. build/       RelWithDebInfo, -Wall -Wextra -Werror (cmake/ScryCompilerFlags.cmake)
+#   1b. install     cmake --install to a temporary prefix, by component; a program built
+#                   against the installed libraries with pkg-config and find_package, shared
+#                   and static, run on a capture (scripts/install-test.sh)
 #   2. conformance  ../shared/conformance/check, when ../shared is there: every output
 #                   identical to sysdig 0.29.3's, else the run fails
 #   3. write        test/write_roundtrip.py (scry -w round trips, rotation, interruption)
@@ -29,6 +32,9 @@ step() { printf '\n==== %s\n' "$*"; }
 step "build (build/)"
 cmake -S . -B build
 cmake --build build -j "$jobs"
+
+step "install: the libraries as a user gets them (scripts/install-test.sh)"
+scripts/install-test.sh build
 
 # Conformance against the peer on real captures (../shared/conformance, beside the clone in
 # CI): every case must print exactly what sysdig 0.29.3 printed, else the run fails. check's

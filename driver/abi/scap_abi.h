@@ -28,6 +28,16 @@
 #include <stddef.h>
 #endif
 
+/*
+ * Compile-time layout checks, on every side: C11 _Static_assert for the kernel, the
+ * probe and the libraries, static_assert for C++ users of the installed header.
+ */
+#ifdef __cplusplus
+#define SCAP_ABI_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#else
+#define SCAP_ABI_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
 /* Ring/ioctl contract version (bumped on incompatible change of this header). */
 #define SCAP_ABI_VERSION_MAJOR 1
 #define SCAP_ABI_VERSION_MINOR 1
@@ -45,10 +55,10 @@ struct scap_abi_evt_hdr {
 	__u32 nparams; /* kernel: number of parameters that follow */
 } __attribute__((packed));
 
-_Static_assert(sizeof(struct scap_abi_evt_hdr) == 26, "scap event header is 26 bytes");
-_Static_assert(offsetof(struct scap_abi_evt_hdr, len) == 16, "len at 16");
-_Static_assert(offsetof(struct scap_abi_evt_hdr, type) == 20, "type at 20");
-_Static_assert(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparams at 22");
+SCAP_ABI_STATIC_ASSERT(sizeof(struct scap_abi_evt_hdr) == 26, "scap event header is 26 bytes");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_evt_hdr, len) == 16, "len at 16");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_evt_hdr, type) == 20, "type at 20");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparams at 22");
 
 #define SCAP_ABI_EVT_HDR_LEN 26u
 
@@ -101,12 +111,12 @@ struct scap_abi_ring_ctl {
 	__u8 reserved[56];   /* zero; room to grow without a major bump */
 };
 
-_Static_assert(sizeof(struct scap_abi_ring_ctl) == 128, "ring control struct is 128 bytes");
-_Static_assert(offsetof(struct scap_abi_ring_ctl, data_size) == 8, "data_size at 8");
-_Static_assert(offsetof(struct scap_abi_ring_ctl, head) == 16, "head at 16");
-_Static_assert(offsetof(struct scap_abi_ring_ctl, tail) == 24, "tail at 24");
-_Static_assert(offsetof(struct scap_abi_ring_ctl, n_evts) == 32, "n_evts at 32");
-_Static_assert(offsetof(struct scap_abi_ring_ctl, n_drop_nest) == 64, "n_drop_nest at 64");
+SCAP_ABI_STATIC_ASSERT(sizeof(struct scap_abi_ring_ctl) == 128, "ring control struct is 128 bytes");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_ring_ctl, data_size) == 8, "data_size at 8");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_ring_ctl, head) == 16, "head at 16");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_ring_ctl, tail) == 24, "tail at 24");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_ring_ctl, n_evts) == 32, "n_evts at 32");
+SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_ring_ctl, n_drop_nest) == 64, "n_drop_nest at 64");
 
 /*
  * ---- ioctls on /dev/scryN ----------------------------------------------------------
@@ -125,7 +135,7 @@ struct scap_abi_versions {
 	__u32 reserved0;      /* zero */
 	__u64 data_size;      /* bytes of each ring's data area */
 };
-_Static_assert(sizeof(struct scap_abi_versions) == 32, "versions struct is 32 bytes");
+SCAP_ABI_STATIC_ASSERT(sizeof(struct scap_abi_versions) == 32, "versions struct is 32 bytes");
 
 /*
  * Syscalls to capture, a bit per scap syscall code (enum scap_syscall_code), bit i of
@@ -135,7 +145,7 @@ _Static_assert(sizeof(struct scap_abi_versions) == 32, "versions struct is 32 by
 struct scap_abi_sc_set {
 	__u64 bits[SCAP_ABI_SC_SET_BITS / 64];
 };
-_Static_assert(sizeof(struct scap_abi_sc_set) == 128, "syscall set is 128 bytes");
+SCAP_ABI_STATIC_ASSERT(sizeof(struct scap_abi_sc_set) == 128, "syscall set is 128 bytes");
 
 #define SCAP_ABI_SNAPLEN_DEFAULT 80u     /* bytes of I/O buffers captured, as sysdig */
 #define SCAP_ABI_SNAPLEN_MAX 65000u      /* largest accepted snaplen */

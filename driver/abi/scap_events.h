@@ -1134,6 +1134,14 @@ struct scap_evt_info {
 };
 
 /*
+ * The tables and functions below are exported by libscap (the libraries build with
+ * -fvisibility=hidden); the kernel module and the probe have no such notion.
+ */
+#if !defined(__KERNEL__) && !defined(__bpf__)
+#pragma GCC visibility push(default)
+#endif
+
+/*
  * The event table, indexed by enum scap_evt_type; SCAP_EVT_MAX entries, static data
  * (defined in event_table.c). Entries of numbers reserved but never emitted carry
  * SCAP_EF_UNUSED.
@@ -1249,5 +1257,9 @@ extern const struct scap_param_info scap_dyn_bpf[SCAP_BPF_IDX_MAX];
  * Thread-safety: pure function.
  */
 const char *scap_errno_name(__s64 err);
+
+#if !defined(__KERNEL__) && !defined(__bpf__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* SCAP_EVENTS_H */

@@ -32,7 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <driver/abi/scap_abi.h>
+#include <scry/scap_abi.h>
 
 #include "live.h"
 

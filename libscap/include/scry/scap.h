@@ -44,12 +44,19 @@ typedef struct scap scap_t;
 
 /*
  * Declare a zeroed opts struct with sz set: SCAP_OPTS(scap_open_opts, o, .path = "x").
+ * A GNU statement expression (GCC and clang, C and C++17): __extension__ keeps it, and
+ * the designated initializers of C++, quiet under -Wpedantic; the pragmas keep C++'s
+ * -Wmissing-field-initializers quiet about the fields left out (they are zero).
  */
-#define SCAP_OPTS(type, name, ...)                                          \
-	struct type name = ({                                               \
-		struct type ___##name;                                      \
-		memset(&___##name, 0, sizeof(struct type));                 \
-		(struct type){ .sz = sizeof(struct type), __VA_ARGS__ };    \
+#define SCAP_OPTS(type, name, ...)                                               \
+	struct type name = __extension__ ({                                      \
+		_Pragma("GCC diagnostic push")                                   \
+		_Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"") \
+		struct type ___##name;                                           \
+		memset(&___##name, 0, sizeof(struct type));                      \
+		___##name = (struct type){ .sz = sizeof(struct type), __VA_ARGS__ }; \
+		_Pragma("GCC diagnostic pop")                                    \
+		___##name;                                                       \
 	})
 
 struct scap_test_input;   /* see scry/scap_test_input.h */

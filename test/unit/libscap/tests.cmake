@@ -10,7 +10,7 @@ scry_add_check_test(test_scap_engines SOURCES ${SCAP_TEST_DIR}/test_engines.c
 	LIBS scap scap_capture_builder)
 scry_add_check_test(test_scap_traces SOURCES ${SCAP_TEST_DIR}/test_traces.c LIBS scap)
 target_compile_definitions(test_scap_traces PRIVATE
-	SCRY_SOURCE_DIR_DEFAULT="${CMAKE_SOURCE_DIR}")
+	SCRY_SOURCE_DIR_DEFAULT="${PROJECT_SOURCE_DIR}")
 scry_add_check_test(test_scap_dump SOURCES ${SCAP_TEST_DIR}/test_dump.c LIBS scap scap_capture_builder)
 scry_add_check_test(test_scap_dump_compat SOURCES ${SCAP_TEST_DIR}/test_dump_compat.c
 	LIBS scap scap_capture_builder)

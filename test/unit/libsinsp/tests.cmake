@@ -4,7 +4,7 @@ set(SINSP_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
 # (it carries sinsp and the libsinsp include directory for its users).
 add_library(sinsp_evt_builder STATIC ${SINSP_TEST_DIR}/evt_builder.c)
 target_link_libraries(sinsp_evt_builder PUBLIC sinsp PkgConfig::CHECK)
-target_include_directories(sinsp_evt_builder PUBLIC ${SINSP_TEST_DIR} ${CMAKE_SOURCE_DIR}/libsinsp)
+target_include_directories(sinsp_evt_builder PUBLIC ${SINSP_TEST_DIR} ${PROJECT_SOURCE_DIR}/libsinsp)
 scry_add_check_test(test_parse_fd SOURCES ${SINSP_TEST_DIR}/test_parse_fd.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
