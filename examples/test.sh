@@ -100,7 +100,7 @@ for flavour in pkgconfig-shared pkgconfig-static cmake-shared cmake-static; do
 			static=OFF
 			[ $flavour = cmake-static ] && static=ON
 			{ cmake -S "$src" -B "$src/build" -DCMAKE_PREFIX_PATH="$prefix" \
-				-DSCRY_STATIC=$static -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" &&
+				-DSCRY_USE_STATIC_LIBS=$static -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" &&
 			  cmake --build "$src/build" && cp "$src/build/$ex" "$src/$ex"; } \
 				>"$src.log" 2>&1 ;;
 		esac || { echo "FAIL $flavour: $ex does not build:"; cat "$src.log"; failed=1; continue; }

@@ -10,6 +10,7 @@
  * (sinsp_set_filter()), so only the detections come back from sinsp_next(); the alert
  * line is made of typed field values, compiled once.
  */
+#define _POSIX_C_SOURCE 200809L /* getopt() under -std=c11 */
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>

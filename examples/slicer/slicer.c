@@ -12,6 +12,7 @@
  * not select is still written when it changes that state (a fork, an open, a close:
  * sinsp_evt_modifies_state()), flagged for state only: readers apply it, do not show it.
  */
+#define _POSIX_C_SOURCE 200809L /* getopt() under -std=c11 */
 #include <ctype.h>
 #include <stdbool.h>
 #include <inttypes.h>
