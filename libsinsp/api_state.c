@@ -150,7 +150,7 @@ static void fd_view(const struct sinsp_fd *f, struct sinsp_fd_info *v)
 	}
 	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SOCK ||
 	    f->type == SCAP_FD_IPV6_SERVSOCK || f->type == SCAP_FD_UNIX_SOCK) {
-		v->l4proto = sinsp_fd_l4proto(f);
+		v->l4proto = f->l4proto;
 		v->is_server = f->is_server || f->type == SCAP_FD_IPV4_SERVSOCK ||
 			       f->type == SCAP_FD_IPV6_SERVSOCK;
 	}
@@ -245,6 +245,44 @@ int sinsp_container_lookup(sinsp_t *s, const char *id, struct sinsp_container_in
 		return -ENOENT;
 	container_view(c, &full);
 	return sinsp_api_copy_out(out, &full, sizeof(full));
+}
+
+int sinsp_container_mount_get(sinsp_t *s, const char *id, uint32_t i,
+			      struct sinsp_container_mount_info *out)
+{
+	struct sinsp_container_mount_info full;
+	const struct sinsp_container *c;
+	const struct sinsp_container_mount *m;
+
+	if (!s || !id || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	c = sinsp_container_find(s, id);
+	if (!c || i >= c->nmounts)
+		return -ENOENT;
+	m = &c->mounts[i];
+	memset(&full, 0, sizeof(full));
+	full.sz = sizeof(full);
+	full.source = str_or_empty(m->source);
+	full.dest = str_or_empty(m->dest);
+	full.mode = str_or_empty(m->mode);
+	full.rw = m->rw;
+	full.propagation = str_or_empty(m->propagation);
+	return sinsp_api_copy_out(out, &full, sizeof(full));
+}
+
+int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
+			      const char **value)
+{
+	const struct sinsp_container *c;
+
+	if (!s || !id || !key || !value)
+		return -EINVAL;
+	c = sinsp_container_find(s, id);
+	if (!c || i >= c->nlabels)
+		return -ENOENT;
+	*key = str_or_empty(c->labels[i].key);
+	*value = str_or_empty(c->labels[i].value);
+	return 0;
 }
 
 struct container_visit {

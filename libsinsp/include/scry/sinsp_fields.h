@@ -99,7 +99,7 @@ SINSP_API int sinsp_field_compile(sinsp_t *s, const char *name, struct sinsp_fie
 /**
  * sinsp_field_describe() - the catalog entry of a compiled field.
  * @f: [in] handle.
- * Return: static storage (never NULL for a valid handle).
+ * Return: static storage; NULL when @f is NULL.
  */
 SINSP_API const struct sinsp_field_info *sinsp_field_describe(const struct sinsp_field *f);
 
@@ -117,7 +117,7 @@ SINSP_API const struct sinsp_field_info *sinsp_field_describe(const struct sinsp
  * Return: 1 the value is present; 0 the field does not resolve for this event (where a
  * format prints <NA>: e.g. fd.name of an event without fd, evt.arg.fd of an event
  * without an fd parameter, proc.aname[5] beyond the known ancestors); -EINVAL a NULL
- * argument or out->sz too small.
+ * argument, out->sz too small, or @evt not from the inspector @f was compiled for.
  * Thread-safety: one thread per inspector.
  */
 SINSP_API int sinsp_field_extract_value(const struct sinsp_field *f, struct sinsp_evt *evt,

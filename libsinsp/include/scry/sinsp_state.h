@@ -113,8 +113,9 @@ struct sinsp_fd_info {
 	                             parameter, scap_events.h); 0 otherwise */
 	uint64_t ino;             /* files: inode number; 0 unknown */
 	uint64_t dev;             /* files: device, kernel encoding (major << 20 | minor) */
-	uint8_t l4proto;          /* sockets: enum scap_l4_proto as fd.l4proto reports it
-	                             (unknown until the socket has a client or server role) */
+	uint8_t l4proto;          /* sockets: enum scap_l4_proto as recorded (socket call or
+	                             fd table); fd.l4proto, as sysdig, shows it only once the
+	                             socket has a client or server role */
 	bool is_server;           /* sockets: accepted (this process is the server) or listening */
 	/*
 	 * IP sockets (type SCAP_FD_IPV4_SOCK / IPV4_SERVSOCK / IPV6_SOCK / IPV6_SERVSOCK):
@@ -183,8 +184,8 @@ struct sinsp_container_info {
 	const char *image_digest;
 	bool privileged;
 	uint8_t ip[4];            /* IPv4 address, network order; zero when none */
-	uint32_t nmounts;         /* mounts the container event listed */
-	uint32_t nlabels;         /* labels the container event listed */
+	uint32_t nmounts;         /* mounts the container event listed (sinsp_container_mount_get()) */
+	uint32_t nlabels;         /* labels the container event listed (sinsp_container_label_get()) */
 };
 
 /**
@@ -195,6 +196,33 @@ struct sinsp_container_info {
  * Return: 0; -ENOENT unknown id (or "host"); -EINVAL a NULL argument or sz 0.
  */
 SINSP_API int sinsp_container_lookup(sinsp_t *s, const char *id, struct sinsp_container_info *out);
+
+/* One mount of a container, as its container event listed it. */
+struct sinsp_container_mount_info {
+	size_t sz;                /* caller: sizeof(struct sinsp_container_mount_info) */
+	const char *source;       /* host path */
+	const char *dest;         /* path in the container */
+	const char *mode;         /* e.g. "z"; "" when none */
+	bool rw;                  /* mounted read-write */
+	const char *propagation;  /* e.g. "rprivate"; "" when none */
+};
+
+/**
+ * sinsp_container_mount_get() - mount @i (0-based, below nmounts) of container @id.
+ * @out: [out] view; out->sz set by the caller. Strings owned by the inspector (see top).
+ * Return: 0; -ENOENT unknown id or no mount @i; -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_container_mount_get(sinsp_t *s, const char *id, uint32_t i,
+					struct sinsp_container_mount_info *out);
+
+/**
+ * sinsp_container_label_get() - label @i (0-based, below nlabels) of container @id.
+ * @key:   [out] the label's name, e.g. "io.kubernetes.pod.name".
+ * @value: [out] its value (UTF-8). Both owned by the inspector (see top).
+ * Return: 0; -ENOENT unknown id or no label @i; -EINVAL a NULL argument.
+ */
+SINSP_API int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
+					const char **value);
 
 /* Callback of sinsp_container_foreach(): as sinsp_thread_fn. */
 typedef int (*sinsp_container_fn)(const struct sinsp_container_info *c, void *ctx);

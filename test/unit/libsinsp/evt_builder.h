@@ -21,6 +21,7 @@
 #define EVT_BUILDER_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -57,6 +58,7 @@ struct evt_builder {
 	struct scap_state state;    /* initial state reported by the engine (sz set by eb_open) */
 	struct scap_test_input in;  /* filled by eb_open() */
 	sinsp_t *s;                 /* NULL until eb_open() */
+	bool compat_sysdig_0_29;    /* passed to sinsp_open() (sinsp_open_opts) */
 };
 
 /*
