@@ -133,7 +133,7 @@ int main(int argc, char **argv)
 	}
 	SCAP_OPTS(scap_open_opts, so, .engine = file ? "savefile" : engine, .path = file,
 		  .start = !file);
-	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	SCAP_OPTS(sinsp_open_opts, oo, .scap = &so);
 	if (sinsp_open(&oo, &s, err))
 		return fprintf(stderr, "monitor: %s\n", err), 1;
 	if (sinsp_filter_compile(s, OPENS, &filter) || sinsp_set_filter(s, filter) ||

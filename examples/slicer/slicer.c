@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 	snprintf(expr, sizeof(expr), "%s%s%s%s%s", pid ? "proc.pid=" : "", pid ? pid : "",
 		 pid && cont ? " and " : "", cont ? "container.id=" : "", cont ? cont : "");
 	SCAP_OPTS(scap_open_opts, so, .path = in);
-	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	SCAP_OPTS(sinsp_open_opts, oo, .scap = &so);
 	if (sinsp_open(&oo, &s, err))
 		return fprintf(stderr, "slicer: %s\n", err), 1;
 	if (*expr && sinsp_filter_compile(s, expr, &filter)) {
