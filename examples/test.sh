@@ -60,17 +60,21 @@ check() {
 	fi
 }
 
-# Does binary $1 load scry's shared libraries ($2 = yes) or not ($2 = no)?
+# Does binary $1 load scry's shared libraries ($2 = yes: from the prefix) or not ($2 = no)?
 check_link() {
 	if readelf -d "$1" | grep -q 'NEEDED.*lib\(sinsp\|scap\)\.so'; then has=yes; else has=no; fi
 	if [ "$has" != "$2" ]; then
 		echo "FAIL $1: loads libsinsp/libscap.so: $has, expected $2"
+		failed=1
+	elif [ "$has" = yes ] && ! ldd "$1" | grep 'libsinsp\.so' | grep -q "=> $prefix/"; then
+		echo "FAIL $1: loads a libsinsp.so from outside $prefix: $(ldd "$1" | grep libsinsp)"
 		failed=1
 	fi
 }
 
 failed=0
 tmp=$(mktemp -d)
+cflags="-O2 -g -Wall -Wextra -Wpedantic -Werror"
 trap 'rm -rf "$tmp"' EXIT
 if [ "${1:-}" = --run ]; then
 	[ $# = 4 ] || { echo "usage: $0 --run BINDIR CAPTURE SCRY" >&2; exit 2; }
@@ -94,13 +98,13 @@ for flavour in pkgconfig-shared pkgconfig-static cmake-shared cmake-static; do
 		src=$tmp/$flavour/$ex
 		cp -r "$here/$ex" "$src"
 		case $flavour in
-		pkgconfig-shared) make -s -C "$src" >"$src.log" 2>&1 ;;
-		pkgconfig-static) make -s -C "$src" STATIC=1 >"$src.log" 2>&1 ;;
+		pkgconfig-shared) make -s -C "$src" CFLAGS="$cflags" >"$src.log" 2>&1 ;;
+		pkgconfig-static) make -s -C "$src" CFLAGS="$cflags" STATIC=1 >"$src.log" 2>&1 ;;
 		cmake-*)
 			static=OFF
 			[ $flavour = cmake-static ] && static=ON
 			{ cmake -S "$src" -B "$src/build" -DCMAKE_PREFIX_PATH="$prefix" \
-				-DSCRY_USE_STATIC_LIBS=$static -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" &&
+				-DSCRY_USE_STATIC_LIBS=$static -DCMAKE_C_FLAGS="$cflags" &&
 			  cmake --build "$src/build" && cp "$src/build/$ex" "$src/$ex"; } \
 				>"$src.log" 2>&1 ;;
 		esac || { echo "FAIL $flavour: $ex does not build:"; cat "$src.log"; failed=1; continue; }
