@@ -12,9 +12,11 @@ set(SCRY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/scry)
 set(SCRY_PC_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 # runtime
-install(TARGETS scry RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
-install(FILES ${PROJECT_SOURCE_DIR}/man/scry.8 DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
-	COMPONENT runtime)
+if(TARGET scry)
+	install(TARGETS scry RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+	install(FILES ${PROJECT_SOURCE_DIR}/man/scry.8 DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
+		COMPONENT runtime)
+endif()
 
 # lib + dev: the libraries. The eBPF engine's library exists once helper "engine" split it.
 set(SCRY_LIB_TARGETS scap scap_shared sinsp sinsp_shared)

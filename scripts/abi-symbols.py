@@ -9,9 +9,10 @@ from the list (cmake/ScryExports.cmake), and this script checks and regenerates 
   scripts/abi-symbols.py check  --build BUILD --cc CC -I DIR... LIST...
       fails, printing the difference, when
       - a list differs from `nm -D --defined-only` of BUILD/lib/libNAME.so;
-      - a public header (DIR/scry/*.h) declares a function or variable that no list has,
+      - a public header (DIR/scry/**.h) declares a function or variable that no list has,
         or a list has a name no public header declares;
-      - a name is in two lists, or lacks its library's prefix (scap_ or sinsp_).
+      - a name is in two lists, or lacks its library's prefix (libscap, libscap_bpf:
+        scap_; libsinsp: sinsp_).
   scripts/abi-symbols.py update --build BUILD --cc CC -I DIR... LIST...
       rewrites each list: the names the public headers declare that BUILD/lib/libNAME.a
       defines. Run it after a reviewed change of the public API, rebuild (the version
@@ -34,9 +35,8 @@ IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def public_headers(dirs):
 	out = []
 	for d in dirs:
-		sd = os.path.join(d, "scry")
-		if os.path.isdir(sd):
-			out += sorted(os.path.join(sd, f) for f in os.listdir(sd) if f.endswith(".h"))
+		for top, _, files in os.walk(os.path.join(d, "scry")):
+			out += sorted(os.path.join(top, f) for f in files if f.endswith(".h"))
 	return out
 
 
@@ -137,6 +137,8 @@ def declarator_name(decl):
 
 
 def read_list(path):
+	if not os.path.exists(path):
+		return []                  # a new library: update writes its list
 	with open(path) as f:
 		return [l.strip() for l in f if l.strip() and not l.startswith("#")]
 
@@ -197,6 +199,10 @@ def main():
 			if n in listed:
 				problems.append("%s is in %s and in %s" % (n, listed[n], lp))
 			listed[n] = lp
+		prefix = lib_name(lp)[3:].split("_")[0] + "_"      # libscap_bpf -> scap_
+		bad = [n for n in names if not n.startswith(prefix)]
+		if bad:
+			problems.append("%s: names without the prefix %s: %s" % (lp, prefix, " ".join(bad)))
 		so = os.path.join(libdir, lib_name(lp) + ".so")
 		d = diff(lp, set(names), "nm -D " + so, nm(so, True))
 		if d:

@@ -3,7 +3,7 @@
 #
 # test/lib/check-headers.sh CC CXX INCLUDE_DIR...
 #
-# Every public header (INCLUDE_DIR/scry/*.h) compiles on its own as C11 and as C++17 with
+# Every public header (INCLUDE_DIR/scry/**.h) compiles on its own as C11 and as C++17 with
 # -Wall -Wextra -Wpedantic -Werror, and one C++17 file including all of them (and using
 # SCAP_OPTS) compiles too (issue 10: the headers a user installs).
 set -uo pipefail
@@ -13,7 +13,8 @@ inc=()
 headers=()
 for d in "$@"; do
 	inc+=(-I "$d")
-	for h in "$d"/scry/*.h; do [ -e "$h" ] && headers+=("$(basename "$h")"); done
+	[ -d "$d/scry" ] || continue
+	while IFS= read -r h; do headers+=("${h#"$d"/scry/}"); done < <(find "$d/scry" -name '*.h' | sort)
 done
 [ ${#headers[@]} -gt 0 ] || { echo "no public header found in $*" >&2; exit 1; }
 flags=(-Wall -Wextra -Wpedantic -Werror -fsyntax-only)
