@@ -125,4 +125,7 @@ else
 	echo "install-test: libbpf check not applied: the eBPF engine is still inside libscap" \
 		"(static file-only program: $nbpf bpf_ symbols, $size bytes)"
 fi
+# ---- the examples (examples/): their Makefiles and CMakeLists.txt, four ways -------------
+python3 "$root/examples/mkcapture.py" "$work/examples.scap"
+"$root/examples/test.sh" "$prefix" "$work/examples.scap" || fail "examples (examples/test.sh)"
 echo "install-test: ok"

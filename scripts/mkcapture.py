@@ -73,8 +73,8 @@ def user_list():
     return block(BT_UL, body)
 
 
-def proc(tid, ptid, comm, exe, args, uid):
-    """One process list V5 entry."""
+def proc(tid, ptid, comm, exe, args, uid, cgroup='/user.slice'):
+    """One process list V5 entry; cgroup is the path of its cpu and memory cgroups."""
     e = struct.pack('<qqq', tid, tid, ptid)
     e += s16(comm) + s16(exe) + s16(b'\0'.join(a.encode() for a in args) + b'\0')
     e += s16('/home/demo/')
@@ -82,7 +82,7 @@ def proc(tid, ptid, comm, exe, args, uid):
     e += struct.pack('<IIIQQ', 8000, 3000, 0, 0, 100)            # vm size/rss/swap kB, pf maj/min
     e += s16(b'HOME=/home/demo\0TERM=xterm\0')                   # env
     e += struct.pack('<qq', tid, tid)                            # vtid, vpid
-    e += s16(b'cpu=/user.slice\0memory=/user.slice\0')           # cgroups
+    e += s16(f'cpu={cgroup}\0memory={cgroup}\0'.encode())       # cgroups
     e += s16('/')                                                # root
     return e
 
