@@ -14,9 +14,11 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <scry/scap_bpf.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_evt.h>
 #include <scry/sinsp_fields.h>
@@ -75,7 +77,7 @@ static void alert(struct sinsp_evt *evt, struct sinsp_field *const *fields)
 
 int main(int argc, char **argv)
 {
-	const char *file = NULL, *engine = "kmod";
+	const char *file = NULL, *engine = NULL;
 	char err[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_field *fields[NFIELDS] = { 0 };
 	struct sinsp_filter *rule;
@@ -92,8 +94,11 @@ int main(int argc, char **argv)
 		else
 			return fprintf(stderr, "usage: detector [-r FILE | -e ENGINE]\n"), 2;
 	}
+	if (!file && !engine) /* as scry: the kernel module when loaded, else the eBPF probe */
+		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
 	SCAP_OPTS(scap_open_opts, so, .engine = file ? "savefile" : engine, .path = file,
-		  .start = !file);
+		  .start = !file, /* the eBPF engine is a library of its own: hand it over */
+		  .engine_impl = !file && !strcmp(engine, "bpf") ? scap_bpf_engine() : NULL);
 	SCAP_OPTS(sinsp_open_opts, oo, .scap = &so);
 	if (sinsp_open(&oo, &s, err))
 		return fprintf(stderr, "detector: %s\n", err), 1;

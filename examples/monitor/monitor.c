@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <scry/scap_bpf.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_evt.h>
 #include <scry/sinsp_fields.h>
@@ -113,7 +114,7 @@ static void on_signal(int sig)
 
 int main(int argc, char **argv)
 {
-	const char *file = NULL, *engine = "kmod";
+	const char *file = NULL, *engine = NULL;
 	char err[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_field *cont, *name;
 	struct sinsp_filter *filter;
@@ -131,8 +132,11 @@ int main(int argc, char **argv)
 		default: return fprintf(stderr, "usage: monitor [-n TOP] [-r FILE | -e ENGINE]\n"), 2;
 		}
 	}
+	if (!file && !engine) /* as scry: the kernel module when loaded, else the eBPF probe */
+		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
 	SCAP_OPTS(scap_open_opts, so, .engine = file ? "savefile" : engine, .path = file,
-		  .start = !file);
+		  .start = !file, /* the eBPF engine is a library of its own: hand it over */
+		  .engine_impl = !file && !strcmp(engine, "bpf") ? scap_bpf_engine() : NULL);
 	SCAP_OPTS(sinsp_open_opts, oo, .scap = &so);
 	if (sinsp_open(&oo, &s, err))
 		return fprintf(stderr, "monitor: %s\n", err), 1;
