@@ -14,6 +14,9 @@
 # The prefix must be /usr at configure time: GNUInstallDirs then gives the multiarch
 # library folder (lib/x86_64-linux-gnu) that Debian's linker and ldconfig search.
 # scripts/package-test.sh builds, installs, checks and purges them.
+if(NOT CMAKE_SOURCE_DIR STREQUAL PROJECT_SOURCE_DIR)
+	return()    # a subproject (add_subdirectory, FetchContent): the parent packages itself
+endif()
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
 	message(STATUS "Debian packages: configure with -DCMAKE_INSTALL_PREFIX=/usr to make them "
 		"(this build's prefix is ${CMAKE_INSTALL_PREFIX})")
