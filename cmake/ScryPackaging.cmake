@@ -106,10 +106,11 @@ foreach(script postinst prerm)
 	list(APPEND CPACK_DEBIAN_DKMS_PACKAGE_CONTROL_EXTRA ${SCRY_DEB_SCRIPTS}/dkms/${script})
 endforeach()
 
-# Debian's /usr/share/doc/<package>/copyright: COPYING, where the Apache-2.0 and GPL-2.0
-# texts are (Debian's common-licenses), and the MIT text (not there). EXCLUDE_FROM_ALL:
-# installed when the component is asked for by name (CPack does, per package), not by a
-# plain `cmake --install`.
+# Debian's /usr/share/doc/<package>/: copyright (COPYING, where the Apache-2.0 and GPL-2.0
+# texts are: Debian's common-licenses, and the MIT text, not there) and changelog.Debian.gz
+# (one entry: this version; dated SOURCE_DATE_EPOCH when set). EXCLUDE_FROM_ALL: installed
+# when the component is asked for by name (CPack does, per package), not by a plain
+# `cmake --install`.
 file(READ ${PROJECT_SOURCE_DIR}/COPYING copying)
 file(READ ${PROJECT_SOURCE_DIR}/LICENSES/MIT.txt mit)
 string(REPLACE "  LICENSES/Apache-2.0.txt" "  /usr/share/common-licenses/Apache-2.0"
@@ -118,12 +119,32 @@ string(REPLACE "  LICENSES/GPL-2.0.txt   " "  /usr/share/common-licenses/GPL-2"
 	copying "${copying}")
 string(REPLACE "  LICENSES/MIT.txt       MIT License" "  MIT License: below" copying "${copying}")
 file(WRITE ${SCRY_DEB_SCRIPTS}/copyright "${copying}\n${mit}")
+string(TIMESTAMP deb_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
 foreach(pair runtime:scry lib:libscry0 dev:libscry-dev dkms:scry-dkms)
 	string(REPLACE ":" ";" pair ${pair})
 	list(GET pair 0 component)
 	list(GET pair 1 package)
-	install(FILES ${SCRY_DEB_SCRIPTS}/copyright DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package}
+	set(doc ${SCRY_DEB_SCRIPTS}/doc/${package})
+	file(WRITE ${doc}/changelog.Debian "${package} (${deb_version}) unstable; urgency=medium
+
+  * scry ${PROJECT_VERSION}, packaged by CPack (cmake/ScryPackaging.cmake).
+
+ -- ${SCRY_DEB_MAINTAINER}  ${deb_date}
+")
+	execute_process(COMMAND gzip -9nf ${doc}/changelog.Debian RESULT_VARIABLE rc)
+	if(rc)
+		message(FATAL_ERROR "gzip ${doc}/changelog.Debian: ${rc}")
+	endif()
+	install(FILES ${SCRY_DEB_SCRIPTS}/copyright ${doc}/changelog.Debian.gz
+		DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package}
 		COMPONENT ${component} EXCLUDE_FROM_ALL)
 endforeach()
+
+# ldconfig runs by trigger after libscry0 is installed or removed (CPack's own postinst
+# and postrm also call it).
+file(WRITE ${SCRY_DEB_SCRIPTS}/lib/triggers "activate-noawait ldconfig\n")
+set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA ${SCRY_DEB_SCRIPTS}/lib/triggers)
+# Man pages gzip-compressed, as Debian ships them: run on the staged files before packing.
+set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/deb/compress-man.cmake)
 
 include(CPack)
