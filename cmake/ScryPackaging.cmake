@@ -36,7 +36,10 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_OUTPUT_FILE_PREFIX deb)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
-set(CPACK_COMPONENTS_ALL runtime lib dev dkms)
+# One package per group: a component of the install (runtime, lib, dev, dkms) and its
+# Debian documents (deb-<component>, below).
+set(CPACK_COMPONENTS_ALL runtime lib dev dkms deb-runtime deb-lib deb-dev deb-dkms)
+set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)         # <name>_<version>-<release>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${SCRY_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -57,7 +60,9 @@ kernel module (package scry-dkms). It reads and writes the scap capture format
 of sysdig and Falco, and its command line, filters and output formats follow
 sysdig's.")
 # A CLI linked against the shared libraries needs them at this very version.
-get_target_property(scry_links scry LINK_LIBRARIES)
+if(TARGET scry)
+	get_target_property(scry_links scry LINK_LIBRARIES)
+endif()
 if(scry_links MATCHES "(sinsp|scap)_shared")
 	set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libscry0 (= ${deb_version})")
 endif()
@@ -108,9 +113,9 @@ endforeach()
 
 # Debian's /usr/share/doc/<package>/: copyright (COPYING, where the Apache-2.0 and GPL-2.0
 # texts are: Debian's common-licenses, and the MIT text, not there) and changelog.Debian.gz
-# (one entry: this version; dated SOURCE_DATE_EPOCH when set). EXCLUDE_FROM_ALL: installed
-# when the component is asked for by name (CPack does, per package), not by a plain
-# `cmake --install`.
+# (one entry: this version; dated SOURCE_DATE_EPOCH when set), in a component of their
+# own, deb-<component>, that only CPack installs (EXCLUDE_FROM_ALL): `cmake --install`,
+# whole or by component, does not.
 file(READ ${PROJECT_SOURCE_DIR}/COPYING copying)
 file(READ ${PROJECT_SOURCE_DIR}/LICENSES/MIT.txt mit)
 string(REPLACE "  LICENSES/Apache-2.0.txt" "  /usr/share/common-licenses/Apache-2.0"
@@ -137,7 +142,7 @@ foreach(pair runtime:scry lib:libscry0 dev:libscry-dev dkms:scry-dkms)
 	endif()
 	install(FILES ${SCRY_DEB_SCRIPTS}/copyright ${doc}/changelog.Debian.gz
 		DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package}
-		COMPONENT ${component} EXCLUDE_FROM_ALL)
+		COMPONENT deb-${component} EXCLUDE_FROM_ALL)
 endforeach()
 
 # ldconfig runs by trigger after libscry0 is installed or removed (CPack's own postinst
@@ -148,3 +153,7 @@ set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA ${SCRY_DEB_SCRIPTS}/lib/triggers)
 set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/deb/compress-man.cmake)
 
 include(CPack)
+foreach(component runtime lib dev dkms)
+	cpack_add_component(${component} GROUP ${component})
+	cpack_add_component(deb-${component} GROUP ${component})
+endforeach()
