@@ -10,7 +10,8 @@
 #      postinst must succeed without kernel headers or module support
 #   3. files: each package's files (dpkg -L) are where they belong and nowhere else
 #   4. use: programs built against the installed libscry-dev with pkg-config, shared and
-#      static (build_against_dev SRC_DIR OUT_DIR), print what the installed scry prints
+#      static (build_against_dev SRC_DIR OUT_DIR), print what the installed scry prints;
+#      the examples (examples/test.sh /usr) built and run against the packages
 #   5. dkms: `dkms build` of the installed scry-dkms against Debian 12's kernel headers
 #      (scripts/vm/fetch-kernel.sh, cached in --kcache DIR, default BUILD_DIR/kcache)
 #      makes scry.ko for that kernel
@@ -219,6 +220,15 @@ for cap in "${captures[@]}"; do
 done
 grep -qx '3 cat read /etc/hostname' <(TZ=UTC "$work/bin/render" "$work/demo.scap" "${formats[0]}") ||
 	fail "render demo.scap: no '3 cat read /etc/hostname' line"
+
+# The examples (examples/test.sh, once the tree has them) built out of tree against the
+# installed packages, with pkg-config and find_package, shared and static, their output
+# asserted.
+if [ -f examples/test.sh ]; then
+	step "examples/ against the installed packages (examples/test.sh /usr)"
+	python3 examples/mkcapture.py "$work/examples.scap" >/dev/null
+	SCRY=/usr/bin/scry sh examples/test.sh /usr "$work/examples.scap" || fail "examples/test.sh /usr"
+fi
 
 # ---- 5. dkms
 step "dkms build of the installed scry-dkms against Debian 12's kernel headers"
