@@ -17,9 +17,10 @@ case ${1:-} in
 *) echo "usage: scripts/setup.sh [--deps]" >&2; exit 2 ;;
 esac
 
-# Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target.
+# Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target. file:
+# CPack's DEB generator (dpkg-shlibdeps of the Debian packages).
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev)
+      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file)
 
 missing() {
 	local p

@@ -4,21 +4,24 @@
 # scripts/test.sh: the whole test run, the same for a developer and for CI (.ci/run).
 #
 #   1. build/       RelWithDebInfo, -Wall -Wextra -Werror (cmake/ScryCompilerFlags.cmake)
-#   1b. install     cmake --install to a temporary prefix, by component; a program built
-#                   against the installed libraries with pkg-config and find_package, shared
-#                   and static, run on a capture (scripts/install-test.sh)
-#   2. conformance  ../shared/conformance/check, when ../shared is there: every output
+#   2. install      cmake --install to a temporary prefix, by component; a program and the
+#                   examples built against the installed libraries with pkg-config and
+#                   find_package, shared and static, run on a capture (scripts/install-test.sh)
+#  2b. packages     the Debian packages built in build-deb/, installed with dpkg -i, used
+#                   (a program built against libscry-dev), dkms build of scry-dkms against
+#                   Debian's 6.1 headers, purged: scripts/package-test.sh (root only)
+#   3. conformance  ../shared/conformance/check, when ../shared is there: every output
 #                   identical to sysdig 0.29.3's, else the run fails
-#   3. write        test/write_roundtrip.py (scry -w round trips, rotation, interruption)
-#   4. build-asan/  ASan + UBSan build, its unit tests
-#   5. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
-#   6. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
+#   4. write        test/write_roundtrip.py (scry -w round trips, rotation, interruption)
+#   5. build-asan/  ASan + UBSan build, its unit tests
+#   6. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
+#   7. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
 #                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
 #                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
-#   7. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
+#   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh, at most 15 min
-#   8. bpf VM       the eBPF probe on that kernel against the module: test/driver/bpf_vm.sh
-#   9. the unit tests of build/, last, so that ctest's summary closes the output
+#   9. bpf VM       the eBPF probe on that kernel against the module: test/driver/bpf_vm.sh
+#  10. the unit tests of build/, last, so that ctest's summary closes the output
 #
 # Exits non-zero on the first failure. Needs the packages scripts/setup.sh installs.
 set -euo pipefail
@@ -35,6 +38,10 @@ cmake --build build -j "$jobs"
 
 step "install: the libraries as a user gets them (scripts/install-test.sh)"
 scripts/install-test.sh build
+
+# The kernel headers fetched here (build/kcache) serve the VM steps below too.
+step "Debian packages: built, installed, used, dkms-built, purged (scripts/package-test.sh)"
+scripts/package-test.sh --kcache build/kcache build-deb || [ $? = 77 ]
 
 # Conformance against the peer on real captures (../shared/conformance, beside the clone in
 # CI): every case must print exactly what sysdig 0.29.3 printed, else the run fails. check's
