@@ -91,7 +91,8 @@ static void report(time_t sec, unsigned top)
 
 	nrows = 0;
 	twalk(tree, collect);
-	qsort(rows, nrows, sizeof(*rows), by_rank);
+	if (nrows) /* rows is NULL before the first count: qsort() wants a pointer */
+		qsort(rows, nrows, sizeof(*rows), by_rank);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&sec));
 	printf("%s opens=%lu\n", when, total);
 	for (size_t i = 0; i < nrows; i++) {
