@@ -93,17 +93,24 @@ def fields(line):
     p = line.split(" ", 7)
     return p + [""] * (8 - len(p))
 
-# The workloads' threads: the shell's, then each thread a member creates (the parent's
-# clone/fork/vfork exit: res=TID).
+# The workloads' threads: the shell's, then each thread a member creates: the parent's
+# clone/fork/vfork exit (res=TID), or the child's own exit (res=0, ptid a member), which
+# comes first when the child runs before its parent returns (a vfork child always does
+# until it execs; on a loaded machine it may run far past that).
+CLONES = ("clone", "clone3", "fork", "vfork")
 members = {sys.argv[2]}
 selected = []
 for i, line in enumerate(scry):
     f = fields(line)
     if f[1] not in members:
-        continue
+        pt = re.search(r"(?:^| )ptid=(\d+)", f[7])
+        if not (f[3] in CLONES and f[4] == "<" and f[7].startswith("res=0 ") and pt and
+                pt.group(1) in members):
+            continue
+        members.add(f[1])
     selected.append(i)
     m = re.match(r"res=(\d+)", f[7])
-    if f[3] in ("clone", "clone3", "fork", "vfork") and f[4] == "<" and m and m.group(1) != "0":
+    if f[3] in CLONES and f[4] == "<" and m and m.group(1) != "0":
         members.add(m.group(1))
 if len(selected) < 1000:
     fails.append("only %d events of the workloads' %d threads" % (len(selected), len(members)))
