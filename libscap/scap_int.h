@@ -141,8 +141,9 @@ uint32_t scap_evt_len_width(uint16_t type);
  * A sequential byte source. read() fills up to @len bytes of @dst and returns the count,
  * 0 at the end of the stream, or a negative errno (message in errbuf, SCAP_ERRBUF_SIZE).
  * An error comes after the bytes read before it (on the next call). Truncated compressed
- * input ends the stream (returns 0): the block parser then reports the truncation with
- * its offset; a gzip stream that ends before any output is -EPROTO (corrupt). close()
+ * input (a gzip member not finished) is -ENODATA after its bytes: the block parser then
+ * reports the truncation with its offset, also when the cut falls between two blocks;
+ * a gzip stream that ends before any output is -EPROTO (corrupt). close()
  * releases everything (NULL-safe via the wrapper).
  */
 struct scap_reader_ops {

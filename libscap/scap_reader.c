@@ -11,8 +11,10 @@
  *
  * gzip: members follow each other (scry -z writes many); bytes after a member that do
  * not start another one are ignored, as zlib's gzread() ignores them. A stream cut inside
- * a member ends the data (the block parser reports the truncation and its offset),
- * unless nothing came out of it at all: that is a corrupt gzip stream. An error
+ * a member ends the data, then reads fail with -ENODATA: the block parser reports the
+ * truncation and its offset, even when the cut falls exactly between two blocks (only
+ * a finished member, its trailer checked, ends the data cleanly), unless nothing came
+ * out of it at all: that is a corrupt gzip stream. An error
  * (corrupt data, bad CRC, a failing read) comes after the bytes inflated before it, on
  * the next call: no byte already inflated is lost.
  */
@@ -171,6 +173,9 @@ static ssize_t gz_read(struct src *c, uint8_t *dst, size_t len)
 				if (!c->between && !c->out_total && c->zs.avail_out == len)
 					gz_fail(c, -EPROTO, "corrupt gzip stream: it ends "
 						"before any data", NULL);
+				else if (!c->between)
+					gz_fail(c, -ENODATA, "the gzip stream ends inside an "
+						"unfinished member", NULL);
 				c->zdone = true;
 				break;
 			}

@@ -132,7 +132,7 @@ static int sf_short(struct scap *h, struct savefile *sf, const char *what, size_
 {
 	uint64_t off = sf->base + sf->pos;
 
-	if (sf->rd_err) {
+	if (sf->rd_err && sf->rd_err != -ENODATA) { /* -ENODATA: a gzip member cut */
 		/* the reader's message is complete (its strerror included) */
 		scap_err(h, -EPROTO, "read error in %s at offset %" PRIu64 " (%zu of %zu bytes): %s",
 			 what, off, got, want, sf->rd_msg);
@@ -156,6 +156,9 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 	if (avail < 0)
 		return (int)avail;
 	if (avail == 0) {
+		if (sf->rd_err == -ENODATA)
+			return scap_err(h, -EPROTO, "truncated capture at offset %" PRIu64 ": %s",
+					sf->base + sf->pos, sf->rd_msg);
 		if (sf->rd_err) {
 			/* the reader's message is complete (its strerror included) */
 			scap_err(h, -EPROTO, "read error at offset %" PRIu64 ": %s",

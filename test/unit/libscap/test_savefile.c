@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <scry/scap.h>
 
@@ -633,6 +634,52 @@ START_TEST(test_truncated)
 }
 END_TEST
 
+/*
+ * Issue 11: a gzip stream that ends inside an unfinished member exactly at an event-block
+ * boundary (a full flush after the second event, the stream cut there) is a truncation,
+ * not a clean end: the two events, then -EPROTO naming the offset.
+ */
+START_TEST(test_gzip_cut_at_block_boundary)
+{
+	uint16_t type = type2();
+	struct cb_buf f = { 0 }, z = { 0 };
+	uint8_t chunk[65536];
+	char want[160];
+	size_t off3;
+	z_stream zs;
+	uint64_t n;
+	scap_t *h;
+
+	header(&f);
+	simple_event(&f, 0x216, type, 1);
+	simple_event(&f, 0x216, type, 2);
+	off3 = f.len;
+	simple_event(&f, 0x216, type, 3);
+	memset(&zs, 0, sizeof(zs));
+	ck_assert_int_eq(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+				      Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = f.data;
+	zs.avail_in = (uInt)off3;
+	zs.next_out = chunk;
+	zs.avail_out = sizeof(chunk);
+	/* everything before the third block comes out whole; the member stays open */
+	ck_assert_int_eq(deflate(&zs, Z_FULL_FLUSH), Z_OK);
+	ck_assert_uint_eq(zs.avail_in, 0);
+	cb_put(&z, chunk, sizeof(chunk) - zs.avail_out);
+	deflateEnd(&zs);
+
+	h = open_buf(&z);
+	ck_assert_int_eq(drain(h, &n), -EPROTO);
+	ck_assert_uint_eq(n, 2);
+	snprintf(want, sizeof(want), "truncated capture at offset %zu: the gzip stream ends "
+		 "inside an unfinished member", off3);
+	ck_assert_str_eq(scap_last_error(h), want);
+	scap_close(h);
+	cb_free(&f);
+	cb_free(&z);
+}
+END_TEST
+
 START_TEST(test_headers_no_events)
 {
 	struct cb_buf f = { 0 };
@@ -936,6 +983,7 @@ static Suite *savefile_suite(void)
 
 	tc = tcase_create("corrupt");
 	tcase_add_test(tc, test_truncated);
+	tcase_add_test(tc, test_gzip_cut_at_block_boundary);
 	tcase_add_test(tc, test_headers_no_events);
 	tcase_add_loop_test(tc, test_lying_lengths, 0, 6);
 	tcase_add_test(tc, test_unknown_blocks_skipped);
