@@ -93,6 +93,8 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	o.buf = OPTS_GET(opts, buf, NULL);
 	o.buf_len = OPTS_GET(opts, buf_len, 0);
 	o.start = OPTS_GET(opts, start, false);
+	o.has_fd = OPTS_GET(opts, has_fd, false);
+	o.fd = OPTS_GET(opts, fd, -1);
 
 	if (!o.engine) {
 		if (o.path || o.buf)

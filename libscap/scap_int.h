@@ -161,6 +161,10 @@ struct scap_reader {
  * with the gzip magic, plain otherwise. Return: 0, -ENOENT/-EACCES/... (errno of open),
  * -EISDIR, -ENOMEM; errbuf: the strerror text only (the caller names the path). */
 int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf);
+
+/* scap_reader_open_path() of the open descriptor @fd, taken over (closed on failure too).
+ * Return: 0, -EISDIR, -ENOMEM, or the errno of the first read. */
+int scap_reader_open_fd(int fd, struct scap_reader *out, char *errbuf);
 /* Read from caller memory (not copied; must outlive the reader); gzip data is inflated. */
 int scap_reader_open_mem(const void *buf, size_t len, struct scap_reader *out, char *errbuf);
 void scap_reader_close(struct scap_reader *r);

@@ -284,20 +284,26 @@ static int src_start(struct src *c, const uint8_t *magic, size_t n, char *errbuf
 
 int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf)
 {
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return sys_err(errbuf, errno);
+	return scap_reader_open_fd(fd, out, errbuf);
+}
+
+int scap_reader_open_fd(int fd, struct scap_reader *out, char *errbuf)
+{
 	struct src *c;
 	struct stat st;
 	ssize_t n;
 	int rc;
 
 	c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c) {
+		close(fd);
 		return sys_err(errbuf, ENOMEM);
-	c->fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
-	if (c->fd < 0) {
-		rc = sys_err(errbuf, errno);
-		free(c);
-		return rc;
 	}
+	c->fd = fd;
 	if (fstat(c->fd, &st) != 0)
 		st.st_mode = 0;
 	if (S_ISDIR(st.st_mode)) {
