@@ -39,7 +39,7 @@ struct sinsp_formatter {
 static int add_seg(struct sinsp_formatter *f, const char *text, size_t n, const struct field_ref *r,
 		   const char *key, size_t key_len)
 {
-	struct fmt_seg *ns = realloc(f->segs, (f->nsegs + 1) * sizeof(*ns));
+	struct fmt_seg *ns = sinsp_grow(f->segs, f->nsegs, sizeof(*ns));
 
 	if (!ns)
 		return -ENOMEM;
