@@ -68,6 +68,7 @@ struct scap_state_store {
 	uint32_t nifv4, cap_ifv4;
 	struct scap_ifinfo_ipv6 *ifv6;
 	uint32_t nifv6, cap_ifv6;
+	uint64_t hdr_bytes;       /* savefile: bytes of entries header blocks added (budget) */
 };
 
 /* A new zeroed thread (loginuid preset to (uint32_t)-1), or NULL on ENOMEM. The pointer

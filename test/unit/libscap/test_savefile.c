@@ -680,6 +680,43 @@ START_TEST(test_gzip_cut_at_block_boundary)
 }
 END_TEST
 
+/*
+ * Issue 11: a process list that repeats one thread id (a 52-byte entry, 120,000 times in
+ * a 15 KB gzip capture, asked for 2.1 GB) holds one thread, the last entry's; an fd list
+ * before the repetition does not survive it, one after it attaches to it.
+ */
+START_TEST(test_repeated_tid_one_thread)
+{
+	static struct scap_threadinfo t[3];
+	struct scap_fdinfo fd = { .fd = 3, .type = SCAP_FD_FILE };
+	struct cb_buf f = { 0 };
+	struct scap_state st = { .sz = sizeof(st) };
+	uint64_t n;
+	scap_t *h;
+
+	for (int i = 0; i < 3; i++) {
+		t[i].tid = t[i].pid = 77;
+		snprintf(t[i].comm, sizeof(t[i].comm), "v%d", i);
+	}
+	strcpy(fd.name, "/x");
+	header(&f);
+	cb_pl(&f, 5, t, 2);
+	cb_fdl(&f, false, 77, &fd, 1);
+	cb_pl(&f, 5, &t[2], 1);
+	cb_fdl(&f, false, 77, &fd, 1);
+	simple_event(&f, 0x216, type2(), 1);
+	h = open_buf(&f);
+	ck_assert_int_eq(scap_get_state(h, &st), 0);
+	ck_assert_uint_eq(st.nthreads, 1);
+	ck_assert_str_eq(st.threads[0].comm, "v2");
+	ck_assert_uint_eq(st.threads[0].nfds, 1);
+	ck_assert_int_eq(drain(h, &n), SCAP_EOF);
+	ck_assert_uint_eq(n, 1);
+	scap_close(h);
+	cb_free(&f);
+}
+END_TEST
+
 START_TEST(test_headers_no_events)
 {
 	struct cb_buf f = { 0 };
@@ -985,6 +1022,7 @@ static Suite *savefile_suite(void)
 	tcase_add_test(tc, test_truncated);
 	tcase_add_test(tc, test_gzip_cut_at_block_boundary);
 	tcase_add_test(tc, test_headers_no_events);
+	tcase_add_test(tc, test_repeated_tid_one_thread);
 	tcase_add_loop_test(tc, test_lying_lengths, 0, 6);
 	tcase_add_test(tc, test_unknown_blocks_skipped);
 	tcase_add_loop_test(tc, test_corrupt_header_blocks, 0, 3);
