@@ -6,6 +6,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -949,6 +950,54 @@ START_TEST(test_gzip_pipe)
 }
 END_TEST
 
+/*
+ * A descriptor the caller opened (scry -r opens, drops its capabilities, then hands it
+ * over): read through a dup, plain or gzip; the caller closes its own right after
+ * scap_open(); path only names the capture in messages.
+ */
+START_TEST(test_open_fd)
+{
+	uint16_t type = type2();
+	struct cb_buf f = { 0 };
+	char err[SCAP_ERRBUF_SIZE];
+	uint64_t n;
+	scap_t *h;
+
+	header(&f);
+	for (uint32_t i = 0; i < 50; i++)
+		simple_event(&f, 0x216, type, i + 1);
+	for (int gz = 0; gz < 2; gz++) {
+		char *path = cb_write_temp(&f, gz);
+		int fd = open(path, O_RDONLY);
+		SCAP_OPTS(scap_open_opts, o, .path = "named", .has_fd = true, .fd = fd);
+
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(scap_open(&o, &h, err), 0);
+		close(fd);
+		ck_assert_int_eq(drain(h, &n), SCAP_EOF);
+		ck_assert_uint_eq(n, 50);
+		scap_close(h);
+		unlink(path);
+		free(path);
+	}
+	/* an empty file: the message names the path given */
+	{
+		struct cb_buf empty = { 0 };
+		char *path = cb_write_temp(&empty, false);
+		int fd = open(path, O_RDONLY);
+		SCAP_OPTS(scap_open_opts, o, .path = "named", .has_fd = true, .fd = fd);
+
+		ck_assert_int_eq(scap_open(&o, &h, err), -EPROTO);
+		ck_assert_ptr_null(h);
+		ck_assert_str_eq(err, "named: not a scap capture: empty input");
+		close(fd);
+		unlink(path);
+		free(path);
+	}
+	cb_free(&f);
+}
+END_TEST
+
 /* Open errors name the file once; corrupt gzip and pcapng network captures are named. */
 START_TEST(test_open_messages)
 {
@@ -1029,6 +1078,7 @@ static Suite *savefile_suite(void)
 	tcase_add_test(tc, test_open_errors);
 	tcase_add_test(tc, test_gzip_bad_crc);
 	tcase_add_test(tc, test_gzip_pipe);
+	tcase_add_test(tc, test_open_fd);
 	tcase_add_test(tc, test_open_messages);
 	suite_add_tcase(s, tc);
 	return s;
