@@ -59,8 +59,9 @@ def run(args, **kw):
 def run_rss(args):
     """scry ARGS: (exit status, stdout, stderr, peak RSS in MB of that process)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        # an ASan build: no quarantine (freed blocks would stay resident)
         p = subprocess.Popen([SCRY] + list(args), stdout=out, stderr=err,
-                             env=dict(os.environ, TZ='UTC'))
+                             env=dict(os.environ, TZ='UTC', ASAN_OPTIONS='quarantine_size_mb=0'))
         _, status, ru = os.wait4(p.pid, 0)
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -86,6 +87,10 @@ def pl_v1_entry(tid):
 def repeated_entries(tmp):
     # one thread id 120,000 and 1,000,000 times: 15 KB and 151 KB gzip files that asked
     # for 2.1 GB and 17.6 GB (a ~17.6 KB thread struct per 52-byte entry)
+    # the bound is the normal build's; under ASan realloc() copies (old and new block both
+    # resident: 84 MB for the 52 MB block) where glibc moves pages with mremap()
+    with open(SCRY, 'rb') as f:
+        limit = 128 if b'__asan_init' in f.read() else 64
     for n, kb in ((120000, 15), (1000000, 151)):
         path = os.path.join(tmp, 'pl_%d.scap.gz' % n)
         # made by another process: one forked or spawned from this one would count this
@@ -94,10 +99,10 @@ def repeated_entries(tmp):
                        check=True)
         size = os.path.getsize(path) / 1024.0
         rc, out, err, rss = run_rss(['-r', path])
-        check(rc == 0 and out.count('\n') == 8 and not err and rss < 64 and
+        check(rc == 0 and out.count('\n') == 8 and not err and rss < limit and
               abs(size - kb) < kb / 4,
-              '%.0f KB capture, %d entries of one tid: exit %d, %d events, peak RSS %.1f MB'
-              % (size, n, rc, out.count('\n'), rss))
+              '%.0f KB capture, %d entries of one tid: exit %d, %d events, peak RSS %.1f MB '
+              '(< %d)' % (size, n, rc, out.count('\n'), rss, limit))
 
 
 def demo_capture(path):
