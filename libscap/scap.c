@@ -115,6 +115,8 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	o.no_proc_scan = OPTS_GET(opts, no_proc_scan, false);
 	o.ring_bytes = OPTS_GET(opts, ring_bytes, 0);
 	o.log_loader = OPTS_GET(opts, log_loader, false);
+	o.has_fd = OPTS_GET(opts, has_fd, false);
+	o.fd = OPTS_GET(opts, fd, -1);
 
 	if (o.engine_impl) {
 		const struct scap_engine_ops *e = o.engine_impl;

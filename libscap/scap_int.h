@@ -55,6 +55,7 @@ struct scap_state_store {
 	uint32_t nifv4, cap_ifv4;
 	struct scap_ifinfo_ipv6 *ifv6;
 	uint32_t nifv6, cap_ifv6;
+	uint64_t hdr_bytes;       /* savefile: bytes of entries header blocks added (budget) */
 };
 
 /* A new zeroed thread (loginuid preset to (uint32_t)-1), or NULL on ENOMEM. The pointer
@@ -134,8 +135,9 @@ uint32_t scap_evt_len_width(uint16_t type);
  * A sequential byte source. read() fills up to @len bytes of @dst and returns the count,
  * 0 at the end of the stream, or a negative errno (message in errbuf, SCAP_ERRBUF_SIZE).
  * An error comes after the bytes read before it (on the next call). Truncated compressed
- * input ends the stream (returns 0): the block parser then reports the truncation with
- * its offset; a gzip stream that ends before any output is -EPROTO (corrupt). close()
+ * input (a gzip member not finished) is -ENODATA after its bytes: the block parser then
+ * reports the truncation with its offset, also when the cut falls between two blocks;
+ * a gzip stream that ends before any output is -EPROTO (corrupt). close()
  * releases everything (NULL-safe via the wrapper).
  */
 struct scap_reader_ops {
@@ -153,6 +155,10 @@ struct scap_reader {
  * with the gzip magic, plain otherwise. Return: 0, -ENOENT/-EACCES/... (errno of open),
  * -EISDIR, -ENOMEM; errbuf: the strerror text only (the caller names the path). */
 int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf);
+
+/* scap_reader_open_path() of the open descriptor @fd, taken over (closed on failure too).
+ * Return: 0, -EISDIR, -ENOMEM, or the errno of the first read. */
+int scap_reader_open_fd(int fd, struct scap_reader *out, char *errbuf);
 /* Read from caller memory (not copied; must outlive the reader); gzip data is inflated. */
 int scap_reader_open_mem(const void *buf, size_t len, struct scap_reader *out, char *errbuf);
 void scap_reader_close(struct scap_reader *r);

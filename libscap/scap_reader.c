@@ -11,8 +11,10 @@
  *
  * gzip: members follow each other (scry -z writes many); bytes after a member that do
  * not start another one are ignored, as zlib's gzread() ignores them. A stream cut inside
- * a member ends the data (the block parser reports the truncation and its offset),
- * unless nothing came out of it at all: that is a corrupt gzip stream. An error
+ * a member ends the data, then reads fail with -ENODATA: the block parser reports the
+ * truncation and its offset, even when the cut falls exactly between two blocks (only
+ * a finished member, its trailer checked, ends the data cleanly), unless nothing came
+ * out of it at all: that is a corrupt gzip stream. An error
  * (corrupt data, bad CRC, a failing read) comes after the bytes inflated before it, on
  * the next call: no byte already inflated is lost.
  */
@@ -171,6 +173,9 @@ static ssize_t gz_read(struct src *c, uint8_t *dst, size_t len)
 				if (!c->between && !c->out_total && c->zs.avail_out == len)
 					gz_fail(c, -EPROTO, "corrupt gzip stream: it ends "
 						"before any data", NULL);
+				else if (!c->between)
+					gz_fail(c, -ENODATA, "the gzip stream ends inside an "
+						"unfinished member", NULL);
 				c->zdone = true;
 				break;
 			}
@@ -279,20 +284,26 @@ static int src_start(struct src *c, const uint8_t *magic, size_t n, char *errbuf
 
 int scap_reader_open_path(const char *path, struct scap_reader *out, char *errbuf)
 {
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return sys_err(errbuf, errno);
+	return scap_reader_open_fd(fd, out, errbuf);
+}
+
+int scap_reader_open_fd(int fd, struct scap_reader *out, char *errbuf)
+{
 	struct src *c;
 	struct stat st;
 	ssize_t n;
 	int rc;
 
 	c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c) {
+		close(fd);
 		return sys_err(errbuf, ENOMEM);
-	c->fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
-	if (c->fd < 0) {
-		rc = sys_err(errbuf, errno);
-		free(c);
-		return rc;
 	}
+	c->fd = fd;
 	if (fstat(c->fd, &st) != 0)
 		st.st_mode = 0;
 	if (S_ISDIR(st.st_mode)) {

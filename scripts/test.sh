@@ -14,7 +14,8 @@
 #                   identical to sysdig 0.29.3's, else the run fails
 #   4. write        test/write_roundtrip.py (scry -w round trips, rotation, interruption)
 #   5. build-asan/  ASan + UBSan build, its unit tests
-#   6. build-fuzz/  libFuzzer target fuzz_savefile for 60 s, when test/fuzz/ defines it
+#   6. build-fuzz/  libFuzzer targets fuzz_savefile, fuzz_sinsp, fuzz_filter, fuzz_format,
+#                   45 s each (SCRY_FUZZ_SECONDS) from test/fuzz/corpus/
 #   7. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
 #                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
 #                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
@@ -28,7 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jobs=$(nproc)
-fuzz_seconds=${SCRY_FUZZ_SECONDS:-60}
+fuzz_seconds=${SCRY_FUZZ_SECONDS:-45}
 
 step() { printf '\n==== %s\n' "$*"; }
 
@@ -73,38 +74,51 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSCRY_SANITIZE=ON
 cmake --build build-asan -j "$jobs"
 ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
-# The fuzz target runs when test/fuzz/ declares it and the fuzz preset builds it; a
-# finding (crash, leak, timeout) fails the run.
-run_fuzz=0
+# The fuzz targets run when test/fuzz/ declares them and the fuzz preset builds them,
+# each for fuzz_seconds from its committed seeds (45 s x 4: the step stays ~3 min); a
+# finding (crash, leak, timeout, sanitizer report) fails the run. The filter and format
+# targets evaluate on the generated demo capture (SCRY_FUZZ_EVENTS: another one).
+fuzz_targets=(fuzz_savefile fuzz_sinsp fuzz_filter fuzz_format)
 if grep -qs fuzz_savefile test/fuzz/CMakeLists.txt; then
-	step "libFuzzer: fuzz_savefile for ${fuzz_seconds}s (build-fuzz/)"
+	step "libFuzzer: ${fuzz_targets[*]}, ${fuzz_seconds}s each (build-fuzz/)"
 	cmake --preset fuzz
-	if cmake --build build-fuzz --target help | grep -w fuzz_savefile >/dev/null; then
-		run_fuzz=1
-	else
-		echo "test: test/fuzz/ declares fuzz_savefile but the fuzz build does not define it" >&2
-		exit 1
-	fi
+	for t in "${fuzz_targets[@]}"; do
+		if ! cmake --build build-fuzz --target help | grep -w "$t" >/dev/null; then
+			echo "test: the fuzz build does not define $t" >&2
+			exit 1
+		fi
+	done
+	cmake --build build-fuzz -j "$jobs" --target "${fuzz_targets[@]}"
+	mkdir -p build-fuzz/artifacts
+	python3 scripts/mkcapture.py build-fuzz/demo.scap
+	for t in "${fuzz_targets[@]}"; do
+		fuzzer=$(find build-fuzz -type f -name "$t" -perm -u+x | head -n 1)
+		[ -n "$fuzzer" ] || { echo "test: $t was not built" >&2; exit 1; }
+		corpus=build-fuzz/corpus-$t      # new inputs go here; the seed dirs are only read
+		mkdir -p "$corpus"
+		args=()
+		case $t in
+		fuzz_savefile|fuzz_sinsp)
+			cp build-fuzz/demo.scap "$corpus/demo.scap"
+			seeds=(test/fuzz/corpus/savefile)
+			[ -d test/data ] && seeds+=(test/data) ;;
+		fuzz_filter) seeds=(test/fuzz/corpus/filter); args=(-dict=test/fuzz/filter.dict) ;;
+		fuzz_format) seeds=(test/fuzz/corpus/format); args=(-dict=test/fuzz/filter.dict) ;;
+		esac
+		log=build-fuzz/$t.log
+		if ! "$fuzzer" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/artifacts/ "${args[@]}" "$corpus" "${seeds[@]}" \
+			>"$log" 2>&1; then
+			tail -n 80 "$log"
+			echo "test: $t found a crash, a leak or a timeout (see build-fuzz/artifacts/)" >&2
+			exit 1
+		fi
+		printf '%s: ' "$t"
+		grep -E '^(#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs)' "$log" | tr '\n' ' ' || tail -n 3 "$log"
+		echo
+	done
 else
 	step "libFuzzer skipped: test/fuzz/ does not define fuzz_savefile yet"
-fi
-if [ $run_fuzz = 1 ]; then
-	cmake --build build-fuzz -j "$jobs" --target fuzz_savefile
-	fuzzer=$(find build-fuzz -type f -name fuzz_savefile -perm -u+x | head -n 1)
-	[ -n "$fuzzer" ] || { echo "test: fuzz_savefile was not built" >&2; exit 1; }
-	corpus=build-fuzz/corpus             # new inputs go here; the seed dirs are only read
-	mkdir -p "$corpus" build-fuzz/artifacts
-	python3 scripts/mkcapture.py "$corpus/demo.scap"
-	seeds=()
-	for d in test/fuzz/corpus/savefile test/data; do [ -d "$d" ] && seeds+=("$d"); done
-	log=build-fuzz/fuzz_savefile.log
-	if ! "$fuzzer" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
-		-artifact_prefix=build-fuzz/artifacts/ "$corpus" "${seeds[@]}" >"$log" 2>&1; then
-		tail -n 80 "$log"
-		echo "test: fuzz_savefile found a crash, a leak or a timeout (see build-fuzz/artifacts/)" >&2
-		exit 1
-	fi
-	grep -E '^(#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs)' "$log" || tail -n 3 "$log"
 fi
 
 step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/bpf_test.sh build || [ $? = 77 ]

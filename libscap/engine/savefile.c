@@ -17,6 +17,7 @@
  * count and the lengths, as the format's reference reader does.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,7 +133,7 @@ static int sf_short(struct scap *h, struct savefile *sf, const char *what, size_
 {
 	uint64_t off = sf->base + sf->pos;
 
-	if (sf->rd_err) {
+	if (sf->rd_err && sf->rd_err != -ENODATA) { /* -ENODATA: a gzip member cut */
 		/* the reader's message is complete (its strerror included) */
 		scap_err(h, -EPROTO, "read error in %s at offset %" PRIu64 " (%zu of %zu bytes): %s",
 			 what, off, got, want, sf->rd_msg);
@@ -156,6 +157,9 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 	if (avail < 0)
 		return (int)avail;
 	if (avail == 0) {
+		if (sf->rd_err == -ENODATA)
+			return scap_err(h, -EPROTO, "truncated capture at offset %" PRIu64 ": %s",
+					sf->base + sf->pos, sf->rd_msg);
 		if (sf->rd_err) {
 			/* the reader's message is complete (its strerror included) */
 			scap_err(h, -EPROTO, "read error at offset %" PRIu64 ": %s",
@@ -502,9 +506,9 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 	struct savefile *sf;
 	int rc;
 
-	if (!opts->path && !opts->buf)
+	if (!opts->path && !opts->buf && !opts->has_fd)
 		return scap_err(h, -EINVAL, "savefile: neither path nor buf given");
-	if (opts->path && opts->buf)
+	if ((opts->path || opts->has_fd) && opts->buf)
 		return scap_err(h, -EINVAL, "savefile: both path and buf given");
 	sf = calloc(1, sizeof(*sf));
 	if (!sf)
@@ -519,7 +523,12 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 		return scap_err(h, -ENOMEM, "savefile: buffer of %zu bytes", cap);
 	}
 	h->priv = sf;
-	if (opts->path)
+	if (opts->has_fd) {
+		int fd = fcntl(opts->fd, F_DUPFD_CLOEXEC, 3);
+
+		rc = fd < 0 ? scap_err(h, -errno, "%s", strerror(errno)) :
+			      scap_reader_open_fd(fd, &sf->rd, h->errbuf);
+	} else if (opts->path)
 		rc = scap_reader_open_path(opts->path, &sf->rd, h->errbuf);
 	else
 		rc = scap_reader_open_mem(opts->buf, opts->buf_len, &sf->rd, h->errbuf);

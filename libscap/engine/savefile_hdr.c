@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scap_int.h"
@@ -68,6 +69,32 @@ static bool take_sub(struct cur *c, size_t len, struct cur *sub)
 #define CORRUPT(h, blk, off, entry, what)                                                  \
 	scap_err((h), -EPROTO, "corrupt %s block at offset %" PRIu64 ": entry %u: %s",     \
 		 scap_block_name(blk), (off), (entry), (what))
+
+/*
+ * The most memory the entries of a capture's header blocks may take, in MiB. Entries
+ * are fixed-size structs (a thread ~17.6 KB, an fd ~1.1 KB, a user ~2.3 KB, an
+ * interface ~1 KB) however short they are in the file, and gzip shrinks repeated ones
+ * ~700x: without a bound a 151 KB capture asked for 17.6 GB. A thread id repeated
+ * replaces its earlier entry; past the budget the capture is refused, naming the
+ * block, its offset and the entry. 512 MiB holds ~10,000 threads with 300,000 fds.
+ */
+#define HDR_STATE_MAX_MIB 512u
+
+/* Count @bytes more of header state: 0, or -EPROTO past HDR_STATE_MAX_MIB. */
+static int hdr_charge(struct scap *h, size_t bytes, uint32_t type, uint64_t off,
+		      uint32_t entry)
+{
+	struct scap_state_store *s = &h->store;
+
+	s->hdr_bytes += bytes;
+	if (s->hdr_bytes <= (uint64_t)HDR_STATE_MAX_MIB << 20)
+		return 0;
+	return scap_err(h, -EPROTO, "%s block at offset %" PRIu64 ": entry %u: the initial "
+			"state (%u threads, %u users, %u groups, %u interfaces and their fds) "
+			"would take more than %u MiB: refused", scap_block_name(type), off,
+			entry, s->nthreads, s->nusers, s->ngroups, s->nifv4 + s->nifv6,
+			HDR_STATE_MAX_MIB);
+}
 
 /* ---- machine info ----------------------------------------------------------------- */
 
@@ -204,6 +231,18 @@ static int parse_pl(struct scap *h, uint32_t type, const uint8_t *body, size_t l
 			pl_tail(&e, t); /* then skip what newer writers appended */
 		else
 			c = e;
+		struct scap_threadinfo *old = scap_state_find_thread(s, t->tid);
+
+		if (old) {
+			/* a later entry for a tid replaces the earlier one, in its place */
+			free(old->fds);
+			memcpy(old, t, sizeof(*t));
+			s->nthreads--;
+			continue;
+		}
+		rc = hdr_charge(h, sizeof(*t), type, off, entry);
+		if (rc)
+			return rc;
 		rc = scap_state_index_thread(s, idx);
 		if (rc)
 			return scap_err(h, rc, "process list: thread index");
@@ -298,6 +337,10 @@ static int parse_fdl(struct scap *h, uint32_t type, const uint8_t *body, size_t 
 				return CORRUPT(h, type, off, entry, "entry length overruns the block");
 		}
 		if (t) {
+			int rc = hdr_charge(h, sizeof(*f), type, off, entry);
+
+			if (rc)
+				return rc;
 			f = scap_state_add_fd(t);
 			if (!f)
 				return scap_err(h, -ENOMEM, "fd list: fd %u", entry);
@@ -340,6 +383,9 @@ static int parse_ul(struct scap *h, uint32_t type, const uint8_t *body, size_t l
 		}
 		if (!take(&e, &utype, 1))
 			return CORRUPT(h, type, off, entry, "no entry type");
+		if (hdr_charge(h, utype == SCAP_UL_USER ? sizeof(struct scap_userinfo) :
+				  sizeof(struct scap_groupinfo), type, off, entry))
+			return -EPROTO;
 		if (utype == SCAP_UL_USER) {
 			struct scap_userinfo *u = scap_state_add_user(&h->store);
 
@@ -438,6 +484,8 @@ static int parse_il(struct scap *h, uint32_t type, const uint8_t *body, size_t l
 			if (!take(&c, &sub, 4) || !take_sub(&c, sub, &e))
 				return CORRUPT(h, type, off, entry, "entry length overruns the block");
 		}
+		if (hdr_charge(h, sizeof(struct scap_ifinfo_ipv6), type, off, entry))
+			return -EPROTO;
 		if (!if_entry(h, &e, &ok))
 			return CORRUPT(h, type, off, entry, "field overruns the entry");
 		if (!ok)

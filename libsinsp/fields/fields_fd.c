@@ -146,7 +146,8 @@ static char typechar_from_event(const struct sinsp_evt *evt)
 /* fd.directory of a path held in out from start: cut at the last '/' ("/" for none). */
 static void cut_directory(struct strbuf *out, size_t start)
 {
-	const char *slash = memrchr(out->buf + start, '/', out->len - start);
+	/* an empty name may come with no buffer at all: memrchr() must not see NULL */
+	const char *slash = out->len > start ? memrchr(out->buf + start, '/', out->len - start) : NULL;
 
 	if (slash && slash != out->buf + start) {
 		if ((size_t)(slash - out->buf) < out->len - 1) {

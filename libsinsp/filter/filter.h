@@ -114,7 +114,7 @@ struct flt_set {
 	struct flt_val *prefix;   /* sorted by bytes; none is a prefix of another */
 	size_t nprefix;
 	bool any;                 /* a startswith "": every resolved value matches */
-	uint16_t first[257];      /* prefixes starting with byte c: [first[c], first[c + 1]) */
+	size_t first[257];        /* prefixes starting with byte c: [first[c], first[c + 1]) */
 };
 
 /* Instruction results: the index into flt_insn.next. */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "filter/filter.h"
+#include "util/grow.h"
 
 #define FLT_MAX_DEPTH 200 /* nested parentheses/nots; deeper input is refused */
 
@@ -138,7 +139,7 @@ static struct flt_node *new_node(struct parser *p, enum flt_node_kind kind)
 
 static bool add_kid(struct parser *p, struct flt_node *n, struct flt_node *kid)
 {
-	struct flt_node **k = realloc(n->kids, (n->nkids + 1) * sizeof(*k));
+	struct flt_node **k = sinsp_grow(n->kids, n->nkids, sizeof(*k));
 
 	if (!k) {
 		flt_node_free(kid);
@@ -383,7 +384,7 @@ static int cmp_u64_val(const void *a, const void *b)
 
 static bool add_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text)
 {
-	struct flt_val *v = realloc(c->vals, (c->nvals + 1) * sizeof(*v));
+	struct flt_val *v = sinsp_grow(c->vals, c->nvals, sizeof(*v));
 
 	if (!v)
 		return pnomem(p), false;

@@ -117,7 +117,7 @@ static struct flt_set *set_build(const struct flt_check *const *cs, size_t n)
 	for (i = 0, k = set->nprefix && !set->prefix[0].len ? 1 : 0; i < 257; i++) {
 		while (k < set->nprefix && (uint8_t)set->prefix[k].str[0] < i)
 			k++;
-		set->first[i] = (uint16_t)k;
+		set->first[i] = k;
 	}
 	return set;
 }

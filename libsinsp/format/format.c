@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "state/inspector.h"
+#include "util/grow.h"
 #include "fields/fields.h"
 
 struct fmt_seg {
@@ -39,7 +40,7 @@ struct sinsp_formatter {
 static int add_seg(struct sinsp_formatter *f, const char *text, size_t n, const struct field_ref *r,
 		   const char *key, size_t key_len)
 {
-	struct fmt_seg *ns = realloc(f->segs, (f->nsegs + 1) * sizeof(*ns));
+	struct fmt_seg *ns = sinsp_grow(f->segs, f->nsegs, sizeof(*ns));
 
 	if (!ns)
 		return -ENOMEM;

@@ -65,7 +65,7 @@ static void on_signal(int sig)
  * Return 0, or -errno of cap_set_proc() (a failure to shrink the bounding set or to lock
  * the securebits, which need CAP_SETPCAP, is not an error).
  */
-static int drop_capabilities(int keep)
+int scry_drop_capabilities(int keep)
 {
 	cap_value_t v = keep;
 	cap_t caps;
@@ -252,7 +252,7 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	rc = drop_capabilities(o->write && o->write->path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	rc = scry_drop_capabilities(o->write && o->write->path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
 		status = 1;

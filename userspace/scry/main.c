@@ -14,12 +14,15 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/capability.h>
 
 #include <signal.h>
 
@@ -275,11 +278,32 @@ int main(int argc, char **argv)
 		return scry_live(&lo);
 	}
 
-	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path);
+	/*
+	 * A capture is untrusted input: it is opened with root's powers (a file only root can
+	 * read), then every capability goes before its first byte is parsed (-w keeps only
+	 * CAP_DAC_OVERRIDE to create its files, as live capture does).
+	 */
+	int fd = strcmp(opts.read_path, "-") ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
+
+	if (fd < 0 && strcmp(opts.read_path, "-")) {
+		fprintf(stderr, "scry: %s: %s\n", opts.read_path, strerror(errno));
+		return 1;
+	}
+	rc = scry_drop_capabilities(opts.write.path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	if (rc) {
+		fprintf(stderr, "scry: cannot drop capabilities: %s\n", strerror(-rc));
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path,
+		  .has_fd = fd >= 0, .fd = fd);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
 				     .compat_sysdig_0_29 = true };
 	rc = sinsp_open(&o, &s, errbuf);
+	if (fd >= 0)
+		close(fd); /* the handle reads a copy of it */
 	if (rc) {
 		/* the message names the file */
 		fprintf(stderr, "scry: %s\n", errbuf);

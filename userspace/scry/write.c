@@ -44,6 +44,7 @@ struct writer {
 	bool have_last_s;
 	uint64_t written;           /* events written that matched (for -n) */
 	uint64_t end_ts;            /* -M: ts where the window ends (0: not started) */
+	bool reported;              /* the file's error is printed: its close says no more */
 };
 
 static void name_next(struct writer *w)
@@ -153,6 +154,7 @@ static int file_open(struct writer *w, sinsp_t *s)
 	if (rc) {
 		fprintf(stderr, "scry: %s: state: %s\n", w->name,
 			rc == -ENOMEM ? sinsp_last_error(s) : scap_dump_last_error(w->d));
+		w->reported = true;
 		return 1;
 	}
 	return 0;
@@ -168,9 +170,13 @@ static int file_close(struct writer *w)
 	rc = scap_dump_close(w->d, err);
 	w->d = NULL;
 	if (rc) {
-		fprintf(stderr, "scry: %s\n", err);
+		/* a write that failed fails the close the same way: one message */
+		if (!w->reported)
+			fprintf(stderr, "scry: %s\n", err);
+		w->reported = false;
 		return 1;
 	}
+	w->reported = false;
 	return 0;
 }
 
@@ -236,6 +242,7 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 		}
 		if (scap_dump_event(w->d, &e, e.flags)) {
 			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
+			w->reported = true;
 			return 1;
 		}
 	}
@@ -305,6 +312,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		}
 		if (scap_dump_event(w.d, ref, flags)) {
 			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w.d));
+			w.reported = true;
 			status = 1;
 			break;
 		}

@@ -107,8 +107,17 @@ struct scap_open_opts {
 	/* bpf: pass libbpf's messages (the verifier's included) to log_fn, at
 	 * SCAP_LOG_DEBUG, while the probe is loaded. */
 	bool log_loader;
+	/*
+	 * savefile from a descriptor the caller opened: has_fd true, fd read as path would
+	 * be (plain or gzip, pipes too, from its current position) through a dup() of it:
+	 * the caller still owns fd and may close it once scap_open() returns; path, when
+	 * set, only names the capture in messages. Lets a caller open a file with its
+	 * privileges and drop them before the first byte is parsed.
+	 */
+	bool has_fd;
+	int fd;
 };
-#define scap_open_opts__last_field log_loader
+#define scap_open_opts__last_field fd
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next

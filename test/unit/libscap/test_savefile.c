@@ -6,11 +6,13 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <scry/scap.h>
 
@@ -633,6 +635,89 @@ START_TEST(test_truncated)
 }
 END_TEST
 
+/*
+ * Issue 11: a gzip stream that ends inside an unfinished member exactly at an event-block
+ * boundary (a full flush after the second event, the stream cut there) is a truncation,
+ * not a clean end: the two events, then -EPROTO naming the offset.
+ */
+START_TEST(test_gzip_cut_at_block_boundary)
+{
+	uint16_t type = type2();
+	struct cb_buf f = { 0 }, z = { 0 };
+	uint8_t chunk[65536];
+	char want[160];
+	size_t off3;
+	z_stream zs;
+	uint64_t n;
+	scap_t *h;
+
+	header(&f);
+	simple_event(&f, 0x216, type, 1);
+	simple_event(&f, 0x216, type, 2);
+	off3 = f.len;
+	simple_event(&f, 0x216, type, 3);
+	memset(&zs, 0, sizeof(zs));
+	ck_assert_int_eq(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+				      Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = f.data;
+	zs.avail_in = (uInt)off3;
+	zs.next_out = chunk;
+	zs.avail_out = sizeof(chunk);
+	/* everything before the third block comes out whole; the member stays open */
+	ck_assert_int_eq(deflate(&zs, Z_FULL_FLUSH), Z_OK);
+	ck_assert_uint_eq(zs.avail_in, 0);
+	cb_put(&z, chunk, sizeof(chunk) - zs.avail_out);
+	deflateEnd(&zs);
+
+	h = open_buf(&z);
+	ck_assert_int_eq(drain(h, &n), -EPROTO);
+	ck_assert_uint_eq(n, 2);
+	snprintf(want, sizeof(want), "truncated capture at offset %zu: the gzip stream ends "
+		 "inside an unfinished member", off3);
+	ck_assert_str_eq(scap_last_error(h), want);
+	scap_close(h);
+	cb_free(&f);
+	cb_free(&z);
+}
+END_TEST
+
+/*
+ * Issue 11: a process list that repeats one thread id (a 52-byte entry, 120,000 times in
+ * a 15 KB gzip capture, asked for 2.1 GB) holds one thread, the last entry's; an fd list
+ * before the repetition does not survive it, one after it attaches to it.
+ */
+START_TEST(test_repeated_tid_one_thread)
+{
+	static struct scap_threadinfo t[3];
+	struct scap_fdinfo fd = { .fd = 3, .type = SCAP_FD_FILE };
+	struct cb_buf f = { 0 };
+	struct scap_state st = { .sz = sizeof(st) };
+	uint64_t n;
+	scap_t *h;
+
+	for (int i = 0; i < 3; i++) {
+		t[i].tid = t[i].pid = 77;
+		snprintf(t[i].comm, sizeof(t[i].comm), "v%d", i);
+	}
+	strcpy(fd.name, "/x");
+	header(&f);
+	cb_pl(&f, 5, t, 2);
+	cb_fdl(&f, false, 77, &fd, 1);
+	cb_pl(&f, 5, &t[2], 1);
+	cb_fdl(&f, false, 77, &fd, 1);
+	simple_event(&f, 0x216, type2(), 1);
+	h = open_buf(&f);
+	ck_assert_int_eq(scap_get_state(h, &st), 0);
+	ck_assert_uint_eq(st.nthreads, 1);
+	ck_assert_str_eq(st.threads[0].comm, "v2");
+	ck_assert_uint_eq(st.threads[0].nfds, 1);
+	ck_assert_int_eq(drain(h, &n), SCAP_EOF);
+	ck_assert_uint_eq(n, 1);
+	scap_close(h);
+	cb_free(&f);
+}
+END_TEST
+
 START_TEST(test_headers_no_events)
 {
 	struct cb_buf f = { 0 };
@@ -865,6 +950,54 @@ START_TEST(test_gzip_pipe)
 }
 END_TEST
 
+/*
+ * A descriptor the caller opened (scry -r opens, drops its capabilities, then hands it
+ * over): read through a dup, plain or gzip; the caller closes its own right after
+ * scap_open(); path only names the capture in messages.
+ */
+START_TEST(test_open_fd)
+{
+	uint16_t type = type2();
+	struct cb_buf f = { 0 };
+	char err[SCAP_ERRBUF_SIZE];
+	uint64_t n;
+	scap_t *h;
+
+	header(&f);
+	for (uint32_t i = 0; i < 50; i++)
+		simple_event(&f, 0x216, type, i + 1);
+	for (int gz = 0; gz < 2; gz++) {
+		char *path = cb_write_temp(&f, gz);
+		int fd = open(path, O_RDONLY);
+		SCAP_OPTS(scap_open_opts, o, .path = "named", .has_fd = true, .fd = fd);
+
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(scap_open(&o, &h, err), 0);
+		close(fd);
+		ck_assert_int_eq(drain(h, &n), SCAP_EOF);
+		ck_assert_uint_eq(n, 50);
+		scap_close(h);
+		unlink(path);
+		free(path);
+	}
+	/* an empty file: the message names the path given */
+	{
+		struct cb_buf empty = { 0 };
+		char *path = cb_write_temp(&empty, false);
+		int fd = open(path, O_RDONLY);
+		SCAP_OPTS(scap_open_opts, o, .path = "named", .has_fd = true, .fd = fd);
+
+		ck_assert_int_eq(scap_open(&o, &h, err), -EPROTO);
+		ck_assert_ptr_null(h);
+		ck_assert_str_eq(err, "named: not a scap capture: empty input");
+		close(fd);
+		unlink(path);
+		free(path);
+	}
+	cb_free(&f);
+}
+END_TEST
+
 /* Open errors name the file once; corrupt gzip and pcapng network captures are named. */
 START_TEST(test_open_messages)
 {
@@ -936,13 +1069,16 @@ static Suite *savefile_suite(void)
 
 	tc = tcase_create("corrupt");
 	tcase_add_test(tc, test_truncated);
+	tcase_add_test(tc, test_gzip_cut_at_block_boundary);
 	tcase_add_test(tc, test_headers_no_events);
+	tcase_add_test(tc, test_repeated_tid_one_thread);
 	tcase_add_loop_test(tc, test_lying_lengths, 0, 6);
 	tcase_add_test(tc, test_unknown_blocks_skipped);
 	tcase_add_loop_test(tc, test_corrupt_header_blocks, 0, 3);
 	tcase_add_test(tc, test_open_errors);
 	tcase_add_test(tc, test_gzip_bad_crc);
 	tcase_add_test(tc, test_gzip_pipe);
+	tcase_add_test(tc, test_open_fd);
 	tcase_add_test(tc, test_open_messages);
 	suite_add_tcase(s, tc);
 	return s;

@@ -348,6 +348,26 @@ START_TEST(fd_of_open_and_failed_open)
 END_TEST
 
 /*
+ * Issue 11: the exit of a syscall on an fd not in the table has an empty fd name, so
+ * fd.directory is "/"; the UBSan build caught memrchr(NULL, '/', 0) here (the output
+ * buffer not allocated yet).
+ */
+START_TEST(empty_fd_name_directory)
+{
+	struct sinsp_evt *evt;
+
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(9));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	open_inspector();
+	next();
+	evt = next();
+	ck_assert_str_eq(field(evt, "fd.directory"), "/");
+	ck_assert_str_eq(field(evt, "fd.num"), "9");
+	ck_assert_str_eq(field(evt, "fd.name"), "");
+}
+END_TEST
+
+/*
  * An empty path argument resolves to its base directory itself (sysdig 0.29.3 prints
  * execveat(3, "", AT_EMPTY_PATH) on /bin/true as pathname=(/bin/true)): the dirfd's
  * name for an FSRELPATH with a dirfd, the cwd with AT_FDCWD; nothing with an unknown dirfd.
@@ -579,6 +599,7 @@ static Suite *fields_suite(void)
 	tcase_add_test(tc, event_arguments_and_results);
 	tcase_add_test(tc, fd_of_open_and_failed_open);
 	tcase_add_test(tc, empty_path_resolves_to_its_base);
+	tcase_add_test(tc, empty_fd_name_directory);
 	tcase_add_test(tc, failed_openat_absolute_name_walked);
 	tcase_add_test(tc, numeric_kinds_for_filters);
 	tcase_add_test(tc, any_ancestor_matches);
