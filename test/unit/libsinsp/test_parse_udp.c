@@ -15,6 +15,7 @@
 
 #include <scry/scap.h>
 #include <scry/sinsp.h>
+#include <scry/sinsp_fields.h>
 
 #include "sinsp_int.h"
 #include "parse/parse.h"
@@ -28,6 +29,7 @@ struct fixture {
 	struct scap_ifinfo_ipv4 ifv4[2];
 	struct scap_ifinfo_ipv6 ifv6[2];
 	sinsp_t *s;
+	struct sinsp_evt *last;     /* the last event name_after() read */
 };
 
 static struct fixture fx;
@@ -153,8 +155,27 @@ static const char *name_after(uint64_t n)
 
 	while (fx.s->nevts < n)
 		ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);
+	if (evt)
+		fx.last = evt;
 	ck_assert_ptr_nonnull(fd_of(3));
 	return fd_of(3)->name;
+}
+
+/* fd.cport of the last event read: its value, or -1 when it does not resolve (<NA>). */
+static int64_t cport_now(void)
+{
+	struct sinsp_field *f = NULL;
+	struct sinsp_value v = { .sz = sizeof(v) };
+	int rc;
+
+	ck_assert_int_eq(sinsp_field_compile(fx.s, "fd.cport", &f), 0);
+	rc = sinsp_field_extract_value(f, fx.last, &v);
+	sinsp_field_free(f);
+	ck_assert_int_ge(rc, 0);
+	if (rc == 0)
+		return -1;
+	ck_assert_int_eq(v.type, SINSP_VALUE_PORT);
+	return (int64_t)v.u.u64;
 }
 
 static void setup(void)
@@ -257,12 +278,33 @@ START_TEST(bound_server_names_each_peer)
 	open_inspector();
 	ck_assert_str_eq(name_after(4), "0.0.0.0:5353");
 	ck_assert_int_eq(fd_of(3)->type, SCAP_FD_IPV4_SERVSOCK);
+	/* a bound socket has no client: port 0, as sysdig 0.29.3 prints it (not <NA>) */
+	ck_assert_int_eq(cport_now(), 0);
 	/* client (the peer) first, then the server's end as eth0 has it (sysdig: D2) */
 	ck_assert_str_eq(name_after(6), "10.0.0.9:4000->10.0.0.5:5353");
 	ck_assert(fd_of(3)->is_server);
+	ck_assert_int_eq(cport_now(), 4000);
 	ck_assert_str_eq(name_after(8), "10.0.0.9:4000->10.0.0.5:5353");
 	ck_assert_str_eq(name_after(10), "10.0.0.10:4001->10.0.0.5:5353");
 	ck_assert_int_eq(sinsp_fd_l4proto(fd_of(3)), SCAP_L4_UDP);
+}
+END_TEST
+
+START_TEST(ipv6_wildcard_server)
+{
+	socket_evt(SCAP_AF_INET6, SOCK_DGRAM, 3);
+	bind_evt(3, sockaddr("::", 5353));                               /* 3, 4 */
+	recvfrom_evt(3, tuple("2001:db8::9", 4000, "::", 5353));         /* 5, 6 */
+	sendto_evt(3, tuple("::", 5353, "2001:db8::9", 4000));           /* 7, 8 */
+	open_inspector();
+	/* :: is no IPv4-mapped address: the socket stays IPv6 (D6) */
+	ck_assert_str_eq(name_after(4), ":::5353");
+	ck_assert_int_eq(fd_of(3)->type, SCAP_FD_IPV6_SERVSOCK);
+	ck_assert_int_eq(sinsp_fd_typechar(fd_of(3)), '6');
+	ck_assert_str_eq(name_after(6), "2001:db8::9:4000->2001:db8::5:5353");
+	ck_assert_int_eq(sinsp_fd_l4proto(fd_of(3)), SCAP_L4_UDP);
+	ck_assert_str_eq(name_after(8), "2001:db8::9:4000->2001:db8::5:5353");
+	ck_assert(fd_of(3)->is_server);
 }
 END_TEST
 
@@ -330,6 +372,7 @@ static Suite *parse_udp_suite(void)
 	tcase_add_test(tc, udp_reconnect_after_send_elsewhere);
 	tcase_add_test(tc, udp_reconnect_ipv4);
 	tcase_add_test(tc, bound_server_names_each_peer);
+	tcase_add_test(tc, ipv6_wildcard_server);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("mapped");
