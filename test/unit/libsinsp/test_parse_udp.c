@@ -5,7 +5,7 @@
  * after sends elsewhere, a bound server's peers, IPv4-mapped addresses on IPv6
  * sockets. The machine has lo (127.0.0.1/8, ::1) and eth0 (10.0.0.5/24,
  * 2001:db8::5/64). Where these values depart from sysdig 0.29.3's, the departure
- * (Dn) is listed in docs/DEPARTURES.md and test/departures.tsv.
+ * (Dn) is listed in docs/DEPARTURES.md and test/departures.json.
  */
 #include <arpa/inet.h>
 #include <sys/socket.h>
