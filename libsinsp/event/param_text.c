@@ -100,6 +100,20 @@ bool sinsp_is_v4_mapped(const uint8_t ip[16])
 	return memcmp(ip, prefix, sizeof(prefix)) == 0;
 }
 
+static bool is_unspecified6(const uint8_t ip[16])
+{
+	static const uint8_t zero[16];
+
+	return memcmp(ip, zero, sizeof(zero)) == 0;
+}
+
+bool sinsp_tuple6_is_v4(const uint8_t *p)
+{
+	bool m1 = sinsp_is_v4_mapped(p + 1), m2 = sinsp_is_v4_mapped(p + 19);
+
+	return (m1 || is_unspecified6(p + 1)) && (m2 || is_unspecified6(p + 19)) && (m1 || m2);
+}
+
 void sinsp_render_tuple(struct strbuf *out, const uint8_t *p, uint32_t len)
 {
 	if (p[0] == SCAP_AF_INET) {
@@ -108,7 +122,7 @@ void sinsp_render_tuple(struct strbuf *out, const uint8_t *p, uint32_t len)
 		strbuf_add(out, "->", 2);
 		sinsp_render_ipv4(out, scap_get_u32(p + 7));
 		sinsp_render_port(out, ":", scap_get_u16(p + 11));
-	} else if (p[0] == SCAP_AF_INET6 && sinsp_is_v4_mapped(p + 1) && sinsp_is_v4_mapped(p + 19)) {
+	} else if (p[0] == SCAP_AF_INET6 && sinsp_tuple6_is_v4(p)) {
 		sinsp_render_ipv4(out, scap_get_u32(p + 13));
 		sinsp_render_port(out, ":", scap_get_u16(p + 17));
 		strbuf_add(out, "->", 2);

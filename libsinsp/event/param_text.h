@@ -20,6 +20,13 @@ void sinsp_render_ipv6(struct strbuf *out, const uint8_t ip[16]);
 void sinsp_render_port(struct strbuf *out, const char *sep, uint16_t port);
 /* Is ip (16 bytes) an IPv4-mapped IPv6 address (::ffff:a.b.c.d)? */
 bool sinsp_is_v4_mapped(const uint8_t ip[16]);
+/*
+ * Whether the IPv6 tuple at p (family byte first, 37 bytes) is IPv4 traffic: each end
+ * IPv4-mapped (::ffff:a.b.c.d) or unspecified (::), and one at least mapped, as an
+ * unbound dual-stack socket sending to a mapped address has it. Its IPv4 view is the
+ * last 4 bytes of each address (0.0.0.0 for ::).
+ */
+bool sinsp_tuple6_is_v4(const uint8_t *p);
 /* Append the printable ASCII bytes of str up to n bytes or its first NUL (sysdig's
  * sanitizing of names and paths). */
 void sinsp_add_printable(struct strbuf *out, const void *str, size_t n);

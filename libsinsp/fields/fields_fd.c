@@ -298,8 +298,10 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 			return false;
 		if (is_conn(f))
 			return port(v, port_of(f, true));
-		if (f->type == SCAP_FD_UNIX_SOCK && (f->is_client || f->is_server))
-			return port(v, 0); /* sysdig 0.29.3 reports port 0 for a unix socket with a role */
+		/* sysdig 0.29.3 reports port 0 for a unix socket with a role and a bound socket */
+		if ((f->type == SCAP_FD_UNIX_SOCK && (f->is_client || f->is_server)) ||
+		    f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
+			return port(v, 0);
 		return false;
 	case F_FD_SPORT:
 	case F_FD_SPROTO:

@@ -22,6 +22,7 @@
 
 #include "parse/parse.h"
 #include "event/param_text.h"
+#include "state/netif.h"
 
 #define SCAP_SOCK_STREAM 1
 #define SCAP_SOCK_DGRAM 2
@@ -214,7 +215,6 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 	const struct sinsp_param *pt = sinsp_evt_pk(evt, SINSP_P_TUPLE);
 	struct sinsp_fd *f = evt->fd;
 	int64_t res = sinsp_param_s64(evt, 0, -1);
-	bool changed;
 
 	(void)s;
 	if (!f) {
@@ -235,12 +235,16 @@ void sinsp_parse_connect_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (pt->val[0] == SCAP_AF_UNIX) {
 		sinsp_fd_set_tuple(f, pt->val, pt->len);
 	} else {
-		changed = sinsp_fd_apply_ip_tuple(f, pt->val, true);
-		/* a UDP server connecting: keep its side as the server address */
-		if (f->is_server && sinsp_fd_is_udp(f) && changed)
-			sinsp_fd_swap_addrs(f);
+		sinsp_fd_apply_ip_tuple(f, pt->val, true);
+		/*
+		 * A connected UDP socket is its peer's client from now on, whatever it
+		 * was (a server that connects, a socket that sent elsewhere first): the
+		 * tuple is local->remote, as the kernel has it after connect().
+		 */
+		if (sinsp_fd_is_udp(f))
+			sinsp_fd_set_role(f, false);
 		/* IPv4 names come from the socket state, IPv6 ones from the tuple */
-		if (f->type == SCAP_FD_IPV4_SOCK || (f->is_server && sinsp_fd_is_udp(f)))
+		if (f->type == SCAP_FD_IPV4_SOCK)
 			sinsp_fd_name_from_addrs(f);
 		else
 			sinsp_fd_set_name(f, sinsp_tuple_text(pt->val, pt->len));
@@ -301,57 +305,40 @@ void sinsp_parse_sendto_enter(struct sinsp *s, struct sinsp_evt *evt)
 		add_socket(evt, fd, pt->val[0], SCAP_SOCK_DGRAM, SCAP_IPPROTO_UDP);
 }
 
-/* The process listens on port (a bound socket, or the remote port of a connection). */
-static bool bound_to_port(struct sinsp_thread *t, uint16_t port)
+/*
+ * A wildcard local address (0.0.0.0, ::: an unbound or INADDR_ANY-bound socket) as
+ * the address the machine exchanges the datagram from (state/netif.h).
+ */
+static void fill_local(struct sinsp *s, struct sinsp_fd *f, bool local_is_src)
 {
-	size_t i;
+	if (f->type == SCAP_FD_IPV4_SOCK) {
+		uint32_t *local = local_is_src ? &f->addr.v4.sip : &f->addr.v4.dip;
 
-	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
-		const struct sinsp_fd *f = t->fds->map.slots[i].val;
+		if (*local == 0)
+			*local = sinsp_local_ipv4_toward(s, local_is_src ? f->addr.v4.dip : f->addr.v4.sip);
+	} else {
+		static const uint8_t any[16];
+		uint8_t *local = local_is_src ? f->addr.v6.sip : f->addr.v6.dip;
 
-		if (!f)
-			continue;
-		if ((f->type == SCAP_FD_IPV4_SOCK && f->addr.v4.dport == port) ||
-		    (f->type == SCAP_FD_IPV4_SERVSOCK && f->addr.v4.sport == port))
-			return true;
+		if (memcmp(local, any, 16) == 0)
+			sinsp_local_ipv6_toward(s, local_is_src ? f->addr.v6.dip : f->addr.v6.sip, local);
 	}
-	return false;
-}
-
-static bool uses_client_port(struct sinsp_thread *t, uint16_t port)
-{
-	size_t i;
-
-	for (i = 0; t->fds && i < t->fds->map.cap; i++) {
-		const struct sinsp_fd *f = t->fds->map.slots[i].val;
-
-		if (!f)
-			continue;
-		if (f->type == SCAP_FD_IPV4_SOCK && f->is_client && f->addr.v4.sport == port)
-			return true;
-	}
-	return false;
 }
 
 /*
- * Role of a socket first seen in a datagram call, guessed as sysdig does: the owner of
- * the port is the server; when that is ambiguous, reading first means server. The
- * ports are read through the IPv4 view of the addresses, for IPv6 sockets too.
+ * Apply the tuple of a datagram call to its fd; incoming: a receive. The driver writes
+ * a send's tuple local->remote and a receive's remote->local, from the socket as the
+ * kernel has it then; each datagram names its own peer, so the fd follows the latest
+ * (departure D1: sysdig 0.29.3 keeps the first peer of an unconnected socket). The
+ * role: a socket bound to a port, or first seen receiving, serves; one first seen
+ * sending is a client. A client is named local->remote, a server remote->local (the
+ * client's end first, as for TCP), a wildcard local address as the interface's.
  */
-static void guess_role(struct sinsp_thread *t, struct sinsp_fd *f, bool incoming)
-{
-	if (bound_to_port(t, f->addr.v4.dport) && !uses_client_port(t, f->addr.v4.sport))
-		sinsp_fd_set_role(f, true);
-	else if (!bound_to_port(t, f->addr.v4.dport))
-		sinsp_fd_set_role(f, false);
-	else if (!sinsp_fd_has_role(f))
-		sinsp_fd_set_role(f, incoming);
-}
-
-/* Apply the tuple of a datagram call to its fd; incoming: a receive. */
-static void datagram_tuple(struct sinsp_evt *evt, const struct sinsp_param *pt, bool incoming)
+static void datagram_tuple(struct sinsp *s, struct sinsp_evt *evt, const struct sinsp_param *pt,
+			   bool incoming)
 {
 	struct sinsp_fd *f = evt->fd;
+	bool bound = f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK;
 
 	if (!pt || !sinsp_tuple_valid(pt->val, pt->len))
 		return;
@@ -359,22 +346,27 @@ static void datagram_tuple(struct sinsp_evt *evt, const struct sinsp_param *pt, 
 		sinsp_fd_set_tuple(f, pt->val, pt->len);
 		return;
 	}
-	if (f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
+	if (bound)
 		f->type = f->type == SCAP_FD_IPV4_SERVSOCK ? SCAP_FD_IPV4_SOCK : SCAP_FD_IPV6_SOCK;
-	/* an IPv6 tuple updates the addresses but not the type */
-	if (!sinsp_fd_apply_ip_tuple(f, pt->val, false))
+	/*
+	 * An IPv6 tuple updates the addresses but not the type of a non-IP fd. The same
+	 * two ends, either way round, leave the fd as it is (already in its role's order).
+	 */
+	if (!sinsp_fd_apply_ip_tuple(f, pt->val, false) && !bound)
 		return;
-	/* the address changed under the socket: TCP would have failed, so it is UDP */
-	if (sinsp_fd_is_ip(f) && f->l4proto == SCAP_L4_UNKNOWN)
-		f->l4proto = SCAP_L4_UDP;
 	if (!sinsp_fd_is_ip(f)) {
 		sinsp_fd_set_name(f, sinsp_tuple_text(pt->val, pt->len));
 		return;
 	}
+	/* datagrams of a socket of unknown protocol: TCP would not carry them, so UDP */
+	if (f->l4proto == SCAP_L4_UNKNOWN)
+		f->l4proto = SCAP_L4_UDP;
 	if (!sinsp_fd_has_role(f))
-		guess_role(evt->thread, f, incoming);
+		sinsp_fd_set_role(f, bound || incoming);
+	/* now sip:sport is the local end for a send, the remote end for a receive */
 	if (incoming ? f->is_client : f->is_server)
 		sinsp_fd_swap_addrs(f);
+	fill_local(s, f, f->is_client);
 	sinsp_fd_name_from_addrs(f);
 }
 
@@ -387,18 +379,16 @@ void sinsp_parse_sendto_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
 	struct sinsp_enter e;
 
-	(void)s;
 	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
 		return;
 	if (!sinsp_enter_load(evt, &e))
 		return;
-	datagram_tuple(evt, sinsp_enter_pk(&e, SINSP_P_TUPLE), false);
+	datagram_tuple(s, evt, sinsp_enter_pk(&e, SINSP_P_TUPLE), false);
 }
 
 void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	(void)s;
 	if (!evt->fd || !evt->thread || sinsp_param_s64(evt, 0, -1) < 0 || !wants_tuple(evt->fd))
 		return;
-	datagram_tuple(evt, sinsp_evt_pk(evt, SINSP_P_TUPLE), true);
+	datagram_tuple(s, evt, sinsp_evt_pk(evt, SINSP_P_TUPLE), true);
 }

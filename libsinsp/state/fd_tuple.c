@@ -20,7 +20,7 @@
 /*
  * The name of an IPv4 socket from its own addresses, as sysdig 0.29.3 derives it: with
  * ports for TCP and UDP, without for ICMP and raw sockets, "<unknown>" for any other
- * protocol (an IPv6 socket that became IPv4 through a v4-mapped connect has none).
+ * protocol.
  */
 static void add_v4_state_name(struct strbuf *b, const struct sinsp_fd *f)
 {
@@ -126,14 +126,12 @@ static bool set_v6(struct sinsp_fd *f, const uint8_t *sip, uint16_t sport, const
 }
 
 /*
- * Make f an IPv4 socket. sysdig keeps the L4 protocol of an IPv6 socket where an
- * IPv4 socket does not look for it, so an IPv6 socket turned IPv4 by a v4-mapped
- * address has no protocol any more (fd.l4proto <NA>, name "<unknown>").
+ * Make f an IPv4 socket: an IPv6 socket whose traffic is IPv4-mapped carries IPv4
+ * over the same L4 protocol, which it keeps (departure D3 of docs/DEPARTURES.md:
+ * sysdig 0.29.3 loses it, fd.l4proto <NA> and the name "<unknown>").
  */
 void sinsp_fd_become_v4(struct sinsp_fd *f)
 {
-	if (f->type == SCAP_FD_IPV6_SOCK)
-		f->l4proto = SCAP_L4_UNKNOWN;
 	f->type = SCAP_FD_IPV4_SOCK;
 }
 
@@ -146,7 +144,7 @@ bool sinsp_fd_apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_t
 		f->type = SCAP_FD_IPV4_SOCK;
 		return set_v4(f, scap_get_u32(p + 1), scap_get_u16(p + 5), scap_get_u32(p + 7), scap_get_u16(p + 11));
 	}
-	if (sinsp_is_v4_mapped(p + 1) && sinsp_is_v4_mapped(p + 19)) {
+	if (sinsp_tuple6_is_v4(p)) {
 		sinsp_fd_become_v4(f);
 		return set_v4(f, scap_get_u32(p + 13), scap_get_u16(p + 17), scap_get_u32(p + 31), scap_get_u16(p + 35));
 	}

@@ -94,7 +94,7 @@ uint8_t sinsp_fd_l4proto(const struct sinsp_fd *f);
 
 /*
  * Apply a SCAP_PT_SOCKTUPLE parameter (len bytes at p) to f: type (an IPv6 tuple of
- * two IPv4-mapped addresses makes an IPv4 socket), addresses and name as sysdig
+ * IPv4-mapped addresses, see sinsp_tuple6_is_v4(), makes an IPv4 socket), addresses and name as sysdig
  * prints them ("1.2.3.4:80->5.6.7.8:1234", "2001:db8::1:80->...", "0->ffff... path").
  * Returns true when the addresses changed. An empty or unknown tuple changes nothing.
  */
@@ -103,7 +103,7 @@ bool sinsp_fd_set_tuple(struct sinsp_fd *f, const uint8_t *p, uint32_t len);
 bool sinsp_tuple_valid(const uint8_t *p, uint32_t len);
 /* Addresses of an IP tuple (valid) into f, with the type they imply; true when they changed. */
 bool sinsp_fd_apply_ip_tuple(struct sinsp_fd *f, const uint8_t *p, bool set_v6_type);
-/* Make f an IPv4 socket (an IPv6 socket loses its L4 protocol, as in sysdig). */
+/* Make f an IPv4 socket (IPv4-mapped traffic of an IPv6 socket: the L4 protocol stays). */
 void sinsp_fd_become_v4(struct sinsp_fd *f);
 /* Exchange f's source and destination addresses (IPv4 or IPv6). */
 void sinsp_fd_swap_addrs(struct sinsp_fd *f);

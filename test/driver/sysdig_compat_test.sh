@@ -13,8 +13,9 @@
 #     know without a word: none may be left);
 #   - TZ=UTC sysdig -r and scry -r print the same lines with FMT below for every event
 #     ('*') of the workloads (filter: the workloads' shell and its descendants), except
-#     the known differences classified by compare() (each explained there, asserted
-#     field by field; none comes from the 0.29.3 forms);
+#     the known differences classified by compare(): departures from sysdig 0.29.3
+#     listed in test/departures.json (docs/DEPARTURES.md) by their 'compat' class, each
+#     asserted field by field; none comes from the 0.29.3 forms;
 #   - the workloads' syscalls appear under their 0.29.3 names (dup, pipe, eventfd, ...,
 #     generic chown, prctl, ...) and none under a newer one.
 # Exit 0 when every check passed; 77 (skipped) when not root, without BTF, without an
@@ -75,7 +76,8 @@ TZ=UTC sysdig -r "$out/live.scap" -p "$FMT" >"$out/sysdig.txt" 2>"$out/sysdig_r.
 
 # A capture that dropped events (ring full on a busy machine: scry says so on exit) may
 # lack a workload process; it is made once more before the comparison counts as failed.
-if ! python3 - "$out" "$wl" <<'EOF'
+if ! python3 - "$out" "$wl" "$(pwd)" <<'EOF'
+import json
 import os
 import re
 import sys
@@ -115,34 +117,37 @@ for i, line in enumerate(scry):
 if len(selected) < 1000:
     fails.append("only %d events of the workloads' %d threads" % (len(selected), len(members)))
 
+# The known differences are departures from sysdig 0.29.3, listed in test/departures.json
+# (docs/DEPARTURES.md): a class returned here must be the 'compat' class of one of them.
+DEPARTURES = {d["compat"]: d["id"] for d in
+              json.load(open(os.path.join(sys.argv[3], "test", "departures.json")))["departures"]
+              if d["compat"]}
+
 def compare(x, y):
-    """Why scry's line x may differ from sysdig's y: a class name, or None."""
+    """Why scry's line x may differ from sysdig's y: a departure's compat class, or None."""
     a, b = fields(x), fields(y)
     same_but = lambda *idx: all(a[i] == b[i] for i in range(8) if i not in idx)
-    # 1. An unconnected UDP socket named from the tuples of sendto/recvfrom: sysdig
-    #    0.29.3 names it otherwise. sendto from an unbound socket (enter tuple
-    #    0.0.0.0:0->127.0.0.1:34569): sysdig fills the local address from its interface
-    #    list (the interface whose address is the destination's) and keeps the order,
-    #    127.0.0.1:0->127.0.0.1:34569; scry keeps 0.0.0.0 and swaps the ends (it guesses
-    #    the server role: the process owns port 34569 through the other socket).
-    #    recvfrom on the bound socket: sysdig's destination address 9.135.3.0 is the
-    #    bytes 09 87 03 00, the bound port 34569 (little-endian) and the L4 protocol
-    #    (UDP, 3), i.e. the bound socket's (ip, port, proto) read through the
-    #    connected-tuple view 4 bytes in, not the tuple's address. Neither rule could be
-    #    stated exactly from the libs sources of that era (their parser overwrites the
-    #    destination and swaps a server's ends), so scry's replay (libsinsp) does not
-    #    follow them.
-    tup = re.compile(r"\d+\.\d+\.\d+\.\d+:\d+->\d+\.\d+\.\d+\.\d+:\d+$")
-    if (same_but(5, 7) and tup.match(a[5]) and tup.match(b[5]) and
-            a[3] in ("sendto", "recvfrom", "close") and a[7] == b[7].replace(b[5], a[5])):
-        return "udp-fd-name"
-    # 2. open's exit whose name pointer is unreadable (EFAULT): the eBPF probe writes the
-    #    name empty (0 bytes); sysdig 0.29.3 prints whatever precedes it for an empty
-    #    path (the res, "-14", and a number as fd.name), scry "NULL". Driver, to fix (the
-    #    module and the peer write "(NULL)").
+    # D2 udp-recvfrom-addresses: recvfrom on the UDP socket bound to 127.0.0.1:34569 (and
+    #    the fd's later events): sysdig's local address is the bound port (little-endian)
+    #    and the protocol number (UDP, 3) read as an address, 9.135.3.0 for 34569; scry
+    #    has the sender first and the socket's own 127.0.0.1:34569. Only that address
+    #    may differ, in fd.name and in the args that repeat it.
+    tup = re.compile(r"(\d+\.\d+\.\d+\.\d+:\d+)->(\d+\.\d+\.\d+\.\d+):(\d+)$")
+    ma, mb = tup.match(a[5]), tup.match(b[5])
+    if ma and mb and same_but(5, 7) and a[3] in ("recvfrom", "sendto", "close"):
+        port = int(mb.group(3))
+        garbage = "%d.%d.3.0" % (port & 0xff, port >> 8)
+        if (ma.group(1) == mb.group(1) and ma.group(3) == mb.group(3) and
+                mb.group(2) == garbage and ma.group(2) != garbage and
+                a[7] == b[7].replace(b[5], a[5])):
+            return "udp-recvfrom-addresses"
+    # D5 empty-path: open's exit whose name pointer is unreadable (EFAULT): the eBPF probe
+    #    writes the name empty (0 bytes); sysdig 0.29.3 prints whatever precedes it for an
+    #    empty path (the res, "-14", and a number as fd.name), scry "NULL". Driver, to fix
+    #    (the module and the peer write "(NULL)").
     if (same_but(5, 7) and a[3] == "open" and a[4] == "<" and " fd=-14(EFAULT) " in x and
             " name=NULL " in x and a[7] == re.sub(r" name=\S* ", " name=NULL ", b[7], 1)):
-        return "open-null-name"
+        return "empty-path"
     return None
 
 classes = {}
@@ -151,14 +156,17 @@ for i in selected:
     if x == y:
         continue
     c = compare(x, y)
-    if c is None:
+    if c is not None and c not in DEPARTURES:
+        fails.append("class %s is not a departure of test/departures.json" % c)
+    elif c is None:
         fails.append("differs:\n  scry:   %s\n  sysdig: %s" % (x, y))
     else:
         classes[c] = classes.get(c, 0) + 1
 ndiff = len([f for f in fails if f.startswith("differs")])
 print("workload lines: %d (%d threads), identical: %d, known differences: %s, others: %d" %
       (len(selected), len(members), len(selected) - sum(classes.values()) - ndiff,
-       ", ".join("%s %d" % kv for kv in sorted(classes.items())) or "none", ndiff))
+       ", ".join("%s %s %d" % (DEPARTURES.get(k, "?"), k, n) for k, n in sorted(classes.items()))
+       or "none", ndiff))
 print("lines of the rest of the machine that differ (not asserted): %d of %d" %
       (sum(1 for i, (x, y) in enumerate(zip(scry, sysdig)) if x != y) -
        sum(1 for i in selected if i < len(sysdig) and scry[i] != sysdig[i]),

@@ -178,13 +178,13 @@ START_TEST(ipv6_socket_connected_to_v4_mapped)
 	ck_assert(!fd_of(3)->is_client && !fd_of(3)->is_server);
 	run_all();
 	/*
-	 * sysdig 0.29.3: the socket becomes IPv4 with the v4 tuple, but loses the
-	 * protocol the IPv6 socket had, so it is named "<unknown>" and has no l4proto.
+	 * The socket carries IPv4 over TCP: an IPv4 tuple with its protocol (sysdig
+	 * 0.29.3 loses the protocol: "<unknown>", <NA>; departure D3, docs/DEPARTURES.md).
 	 */
 	ck_assert_int_eq(fd_of(3)->type, SCAP_FD_IPV4_SOCK);
-	ck_assert_str_eq(fd_of(3)->name, "<unknown>");
-	ck_assert_int_eq(fd_of(3)->l4proto, SCAP_L4_UNKNOWN);
-	ck_assert_int_eq(sinsp_fd_l4proto(fd_of(3)), SCAP_L4_UNKNOWN);
+	ck_assert_str_eq(fd_of(3)->name, "10.0.0.1:40000->93.184.216.34:80");
+	ck_assert_int_eq(fd_of(3)->l4proto, SCAP_L4_TCP);
+	ck_assert_int_eq(sinsp_fd_l4proto(fd_of(3)), SCAP_L4_TCP);
 	ck_assert_uint_eq(fd_of(3)->addr.v4.sip, 0x0100000a);
 	ck_assert_uint_eq(fd_of(3)->addr.v4.dip, 0x22d8b85d);
 	ck_assert_int_eq(fd_of(3)->addr.v4.sport, 40000);
