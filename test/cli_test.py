@@ -71,8 +71,9 @@ def options(tmp):
     check(len(neg.splitlines()) == 36, "evt.rawres != -1: 36 events (as sysdig)")
     expect(['-r', TRACE, '--', 'evt.rawres', '!=', '-1'], 0, '',
            "a filter word starting with '-' after --", out=neg)
-    # -k takes no argument: what follows is the next option
-    expect(['-r', TRACE, '-k', '-n', '2'], 0, '', '-k takes no argument',
+    # -k takes no argument: what follows is the next option (-n counts the 130 hidden
+    # procinfo events the trace starts with, as sysdig does)
+    expect(['-r', TRACE, '-k', '-n', '132'], 0, '', '-k takes no argument',
            out=''.join(lines[:2]))
     helptext = run(['--help'])[1]
     check(re.search(r'^ -k +capture with the scry kernel module \(--engine kmod\)$', helptext,
