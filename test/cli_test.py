@@ -75,6 +75,29 @@ def options(tmp):
     # procinfo events the trace starts with, as sysdig does)
     expect(['-r', TRACE, '-k', '-n', '132'], 0, '', '-k takes no argument',
            out=''.join(lines[:2]))
+    # a -p field scry does not know: sysdig refuses the format (status 1) with this
+    # message; scry says it is its own and where the field is
+    expect(['-r', TRACE, '-p', '%evt.num %proc.nme'], 1,
+           'scry: -p: invalid formatting token proc.nme (at byte 10)\n',
+           'an unknown -p field: sysdig\'s message, prefixed, with its byte', out='')
+    expect(['-r', TRACE, '-p', '*%evt.num %'], 1,
+           'scry: -p: invalid formatting syntax: formatting cannot end with a % (at byte 11)\n',
+           'a -p format ending with %', out='')
+    # sysdig's shorthands and option checks
+    expect(['-r', TRACE, '-pp'], 0, '', '-pp prints the default format',
+           out='*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir '
+               '%evt.type %evt.info\n')
+    expect(['-r', TRACE, '-A', '-x'], 2,
+           'scry: you cannot specify more than one output format\n', '-A with -x', out='')
+    expect(['-r', TRACE, '-t', 'x'], 2,
+           'scry: invalid modifier for flag -t: x (h, a, r, d or D)\n', '-t x', out='')
+    expect(['-r', TRACE, '-q'], 0, '', '-q prints nothing', out='')
+    expect(['-r', TRACE, '-q', '-w', os.path.join(tmp, 'q.scap')], 0, '',
+           '-q -w writes and prints nothing', out='')
+    check(os.path.getsize(os.path.join(tmp, 'q.scap')) > 10000, '-q -w: the file is written')
+    # -n counts the hidden state events (130 procinfo) first, as sysdig: 131 shows one
+    expect(['-r', TRACE, '-n', '131', '-p', '%evt.num %evt.type'], 0, '',
+           '-n 131: the first shown event only', out='131 execve\n')
     helptext = run(['--help'])[1]
     check(re.search(r'^ -k +capture with the scry kernel module \(--engine kmod\)$', helptext,
                     re.M) is not None and

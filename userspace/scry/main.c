@@ -10,7 +10,8 @@
  *   scry -r trace.scap proc.name=curl -n 10         options may follow the filter
  *
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture) or a -p format
- * sysdig refuses (its message, unprefixed), 2 usage.
+ * sysdig refuses (its message, with "scry: -p: " before it and the position after), 2
+ * usage.
  */
 #include <ctype.h>
 #include <errno.h>

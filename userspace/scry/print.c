@@ -17,8 +17,8 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	*filter = NULL;
 	if (sinsp_formatter_new(s, format ? format : SINSP_DEFAULT_FORMAT,
 				json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, fmt)) {
-		/* sysdig's message and status for a bad -p */
-		fprintf(stderr, "%s\n", sinsp_last_error(s));
+		/* sysdig's message and status for a bad -p, prefixed, with the position */
+		fprintf(stderr, "scry: -p: %s\n", sinsp_last_error(s));
 		return 1;
 	}
 	if (filter_text && *filter_text && sinsp_filter_compile(s, filter_text, filter)) {

@@ -30,7 +30,8 @@ struct scry_print_opts {
  * (@filter_text NULL or "": none, as in sysdig) on @s. On success *@fmt and *@filter
  * (NULL when no filter) are owned by the caller (sinsp_formatter_free(),
  * sinsp_filter_free()). On failure nothing is left allocated and the message is printed
- * on stderr: a format sysdig refuses gets sysdig's unprefixed message.
+ * on stderr: a format sysdig refuses gets sysdig's message after "scry: -p: ", with the
+ * position of the offending field.
  * Return: 0; 1 a bad format (sysdig's status); 2 a bad filter (usage).
  */
 int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,

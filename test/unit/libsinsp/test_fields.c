@@ -477,21 +477,24 @@ static const char *format_error(const char *fmt, enum sinsp_output kind)
 START_TEST(format_errors_as_sysdig)
 {
 	open_inspector();
+	/* sysdig's messages, with the byte (from 1) of the field's '%' in the format */
 	ck_assert_str_eq(format_error("%evt.num %fd.ip", SINSP_OUTPUT_TEXT),
-			 "fd.ip is filter only and cannot be used as a display field");
-	/* the message quotes the format from the field on */
+			 "fd.ip is filter only and cannot be used as a display field (at byte 10)");
+	/* the message quotes the format from the field on; the '*' counts */
 	ck_assert_str_eq(format_error("*%fd.lnet %evt.num", SINSP_OUTPUT_JSON),
-			 "fd.lnet %evt.num is filter only and cannot be used as a display field");
+			 "fd.lnet %evt.num is filter only and cannot be used as a display field (at byte 2)");
 	ck_assert_str_eq(format_error("%evt.num %fd.port[1]", SINSP_OUTPUT_TEXT),
-			 "fd.port[1] is filter only and cannot be used as a display field");
+			 "fd.port[1] is filter only and cannot be used as a display field (at byte 10)");
 	ck_assert_str_eq(format_error("%evt.num %nosuch %fd.ip", SINSP_OUTPUT_TEXT),
-			 "invalid formatting token nosuch %fd.ip");
+			 "invalid formatting token nosuch %fd.ip (at byte 10)");
+	ck_assert_str_eq(format_error("*%evt.num %proc.nme", SINSP_OUTPUT_TEXT),
+			 "invalid formatting token proc.nme (at byte 11)");
 	ck_assert_str_eq(format_error("%evt.arg xyz", SINSP_OUTPUT_TEXT),
-			 "filter syntax error: evt.arg xyz");
+			 "filter syntax error: evt.arg xyz (at byte 1)");
 	ck_assert_str_eq(format_error("%evt.num %evt.around", SINSP_OUTPUT_TEXT),
-			 "filter syntax error: evt.around");
+			 "filter syntax error: evt.around (at byte 10)");
 	ck_assert_str_eq(format_error("%evt.num %", SINSP_OUTPUT_TEXT),
-			 "invalid formatting syntax: formatting cannot end with a %");
+			 "invalid formatting syntax: formatting cannot end with a % (at byte 10)");
 	/* evt.around with its argument is taken, as sysdig takes it */
 	ck_assert_str_eq(format_error("%evt.num %evt.around[1]", SINSP_OUTPUT_TEXT), "");
 }
