@@ -9,7 +9,9 @@ options after the filter (sysdig's getopt permutes), -k/--engine, --version, unk
 options, out-of-range values (-n/-s/-C/-G/-W/-M), the -M limit that overflowed, a -w
 path refused before the capture engine loads, gzip captures with a bad CRC or garbage
 after the magic or read through a pipe, a pcapng network capture, a directory, a
-missing file, --driver load without CAP_SYS_MODULE and --engine kmod without the module.
+missing file, --driver load without CAP_SYS_MODULE, --engine kmod without the module,
+-p format errors, sysdig's -pp/-A/-t/-q checks, and (as root, with the eBPF probe) the
+line live capture prints on a terminal once it has begun.
 
 Reads ../shared/conformance/traces/cat_write.scap (gzip, 85 events); skips (exit 0 with
 a message) when it is absent.
@@ -231,6 +233,37 @@ def privileges():
         print('skip --engine kmod without the module: /dev/scry0 exists')
 
 
+def live_banner():
+    """On a terminal, live capture says on stderr when it has begun; not on a pipe."""
+    if os.geteuid() != 0:
+        print('skip the live start-up line (needs root)')
+        return
+    import pty
+    master, slave = pty.openpty()
+    env = dict(os.environ, TZ='UTC')
+    p = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
+                       stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120)
+    os.close(slave)
+    err = b''
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    if p.returncode != 0:
+        print('skip the live start-up line: no eBPF probe here (%r)' % err[-200:])
+        return
+    check(err == b'scry: capturing (eBPF probe), Ctrl-C to stop\r\n' and p.stdout == b'1\n',
+          'live on a terminal: the start-up line on stderr (%r)' % err)
+    r = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=120)
+    check(r.returncode == 0 and r.stderr == b'', 'live, stderr not a terminal: no line')
+
+
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
@@ -246,6 +279,7 @@ def main():
         gzip_reading(tmp, full)
         other_inputs(tmp)
         privileges()
+        live_banner()
     if failures:
         print('cli_test: %d failed' % len(failures))
         return 1

@@ -259,6 +259,10 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
+	/* on a terminal, say when the first commands will be seen */
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
