@@ -186,6 +186,8 @@ START_TEST(catalog_kinds_and_types)
 		{ "evt.failed", FIELD_BOOL, SCAP_PT_BOOL },
 		{ "fd.sip", FIELD_STR, SCAP_PT_IPADDR },
 		{ "fd.name", FIELD_STR, SCAP_PT_CHARBUF },
+		{ "fdlist.nums", FIELD_STR, SCAP_PT_CHARBUF },
+		{ "syslog.severity", FIELD_NUM, SCAP_PT_UINT32 },
 	};
 	const struct field_def *d;
 	size_t i, n = 0;
@@ -200,7 +202,8 @@ START_TEST(catalog_kinds_and_types)
 	}
 	for (d = sinsp_field_defs; d->name; d++)
 		n += strncmp(d->name, "syscall.", 8) != 0 && strcmp(d->name, "evt.outputtime") != 0;
-	ck_assert_uint_eq(n, 169); /* the fields of these classes that sysdig -l lists */
+	/* the fields of these classes that sysdig -l lists (fdlist.* and syslog.* included) */
+	ck_assert_uint_eq(n, 180);
 }
 END_TEST
 
