@@ -8,7 +8,7 @@
 For every capture in ../shared/conformance/traces and every option set below, runs
 `sysdig -r TRACE OPTIONS` and `scry -r TRACE OPTIONS` (TZ=UTC) and compares their
 standard outputs byte for byte: -pc, -pk, -A, -x, -X, -b (also with -v and -j), -t h, a,
-r, d, D, -q, -n (which counts the hidden state events a capture starts with, as sysdig
+r, d, D, -q, -w with -S and -q, -n (which counts the hidden state events a capture starts with, as sysdig
 counts them), --unbuffered, and -S. For -S the rows with equal counts are compared as
 sets: sysdig orders them as its unstable sort leaves them.
 
@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -39,6 +40,7 @@ OPTION_SETS = [
     ['--unbuffered'], ['--unbuffered', '-n', '200'],
     ['-S'], ['-S', '-q'], ['--summary', '-n', '100'], ['-S', '-q', '-n', '3'],
     ['-S', 'proc.name=cat'],
+    ['-w', '{out}', '-S'], ['-w', '{out}', '-q'], ['-w', '{out}', '-S', 'proc.name=cat'],
 ]
 
 
@@ -84,11 +86,15 @@ def main():
         print('cli_sysdig_test: skipped: sysdig is not 0.29.3 (%s)' % version.strip().decode())
         return 0
     failures = 0
+    tmp = tempfile.TemporaryDirectory(prefix='scry_sysdig_')
     for opts in OPTION_SETS:
         bad = []
         for trace in traces:
-            rc_s, want = run([sysdig, '-r', trace] + opts)
-            rc, got = run([args.scry, '-r', trace] + opts)
+            # -w: each writes its own file ({out}); what they print is compared
+            rc_s, want = run([sysdig, '-r', trace] +
+                             [o.replace('{out}', os.path.join(tmp.name, 's.scap')) for o in opts])
+            rc, got = run([args.scry, '-r', trace] +
+                          [o.replace('{out}', os.path.join(tmp.name, 'o.scap')) for o in opts])
             if '-S' in opts or '--summary' in opts:
                 want, got = summary_groups(want), summary_groups(got)
             if rc != 0 or rc_s != 0 or want != got:
@@ -96,6 +102,7 @@ def main():
         print('%s %s%s' % ('FAIL' if bad else 'ok  ', ' '.join(opts),
                            ': ' + ', '.join(bad) if bad else ''))
         failures += bool(bad)
+    tmp.cleanup()
     print('cli_sysdig_test: %d of %d option sets differ from sysdig' % (failures, len(OPTION_SETS)))
     return 1 if failures else 0
 

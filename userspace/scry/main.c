@@ -352,6 +352,18 @@ static int parse_args(int argc, char **argv)
 	return 0;
 }
 
+/* After -w -S: the counts of what was written (nothing without -S); returns @status. */
+static int print_write_summary(int status)
+{
+	if (opts.write.summary) {
+		scry_summary_print(opts.write.summary, stdout);
+		scry_summary_free(opts.write.summary);
+		if (fflush(stdout) != 0 && status == 0)
+			status = 1;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
@@ -363,6 +375,12 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
+	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
+	if (opts.write.path && opts.summary) {
+		static struct scry_summary sm;
+
+		opts.write.summary = &sm;
+	}
 	if (!opts.read_path) {
 		struct scry_live_opts lo = {
 			.engine = opts.engine, .format = opts.format, .json = opts.json,
@@ -374,7 +392,7 @@ int main(int argc, char **argv)
 			.buffer_format = opts.buffer_format, .time_output = opts.time_output,
 		};
 
-		return scry_live(&lo);
+		return print_write_summary(scry_live(&lo));
 	}
 
 	/*
@@ -425,7 +443,7 @@ int main(int argc, char **argv)
 		sigaction(SIGTERM, &sa, NULL);
 		opts.write.max_events = opts.max_events;
 		opts.write.read_path = opts.read_path;
-		status = scry_write(s, filter, &opts.write, &stop_requested);
+		status = print_write_summary(scry_write(s, filter, &opts.write, &stop_requested));
 	} else {
 		struct scry_print_opts po = {
 			.debug = opts.debug, .max_events = opts.max_events,

@@ -30,21 +30,6 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	return 0;
 }
 
-/*
- * Whether -n and -S count @evt, as sysdig counts the events its inspector returns: the
- * hidden state events a capture starts with too, but neither the users and groups of
- * its header (no events in sysdig, numbered 0 here) nor its container events (sysdig
- * 0.29.3 numbers them but does not return them).
- */
-static bool counted(const struct sinsp_evt *evt)
-{
-	uint16_t type = sinsp_evt_type(evt);
-
-	return sinsp_evt_num(evt) && type != SCAP_EVT_CONTAINER_E && type != SCAP_EVT_CONTAINER_X &&
-	       type != SCAP_EVT_CONTAINER_JSON_E && type != SCAP_EVT_CONTAINER_JSON_X &&
-	       type != SCAP_EVT_CONTAINER_JSON_2_E && type != SCAP_EVT_CONTAINER_JSON_2_X;
-}
-
 int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
 	       const struct scry_print_opts *o, volatile sig_atomic_t *stop)
 {
@@ -61,7 +46,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	 * matched here, because sinsp_next() reads on until an event matches and a busy
 	 * host never lets it return to see *@stop */
 	sinsp_set_filter(s, o->source ? filter : NULL);
-	/* -n counts the events that pass the filter, as sysdig's does (counted()) */
+	/* -n counts the events that pass the filter, as sysdig's does (scry_counted()) */
 	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
 		const char *line;
@@ -95,7 +80,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		}
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;
-		if (counted(evt)) {
+		if (scry_counted(evt)) {
 			n++;
 			if (o->summary && scry_summary_add(&sm, evt)) {
 				fprintf(stderr, "scry: -S: out of memory\n");

@@ -2,7 +2,7 @@
 /*
  * summary.c - scry -S: the count of events of each type and direction, printed when
  * the capture ends, as sysdig's -S prints it (its header and column widths, sysdig
- * 0.29.3). Counted are the events -n counts (print.c).
+ * 0.29.3). Counted are the events -n counts (scry_counted()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,15 @@ struct summary_row {
 	size_t first;            /* order of first sight: sysdig's order among equal counts
 	                            is its sort's, unspecified; scry's is first seen first */
 };
+
+bool scry_counted(const struct sinsp_evt *evt)
+{
+	uint16_t type = sinsp_evt_type(evt);
+
+	return sinsp_evt_num(evt) && type != SCAP_EVT_CONTAINER_E && type != SCAP_EVT_CONTAINER_X &&
+	       type != SCAP_EVT_CONTAINER_JSON_E && type != SCAP_EVT_CONTAINER_JSON_X &&
+	       type != SCAP_EVT_CONTAINER_JSON_2_E && type != SCAP_EVT_CONTAINER_JSON_2_X;
+}
 
 int scry_summary_add(struct scry_summary *sm, const struct sinsp_evt *evt)
 {
