@@ -100,6 +100,19 @@ def options(tmp):
     # -n counts the hidden state events (130 procinfo) first, as sysdig: 131 shows one
     expect(['-r', TRACE, '-n', '131', '-p', '%evt.num %evt.type'], 0, '',
            '-n 131: the first shown event only', out='131 execve\n')
+    # -S: sysdig's table, the hidden procinfo events counted; equal counts as first seen
+    summary = run(['-r', TRACE, '-S', '-q'])[1].splitlines()
+    check(summary[:6] == ['----------------------', 'Event           #Calls',
+                          '----------------------', '> procinfo        260',
+                          '> mmap            10', '< mmap            10'] and
+          len(summary) == 29 and summary[-1] == '> procexit        1', '-S -q: the table')
+    # -X: sysdig's rows of 16 bytes
+    expect(['-r', TRACE, '-X', '-p', '%evt.arg.data', 'evt.num=153'], 0, '', '-X rows',
+           out='\n\t0x0000: 7f45 4c46 0201 0103 0000 0000 0000 0000  .ELF............\n'
+               '\t0x0010: 0300 3e00 0100 0000 e00b 0200 0000 0000  ..>.............\n'
+               '\t0x0020: 4000 0000 0000 0000 9074 1c00 0000 0000  @........t......\n'
+               '\t0x0030: 0000 0000 4000 3800 0a00 4000 4700 4600  ....@.8...@.G.F.\n'
+               '\t0x0040: 0600 0000 0500 0000 4000 0000 0000 0000  ........@.......\n\n')
     helptext = run(['--help'])[1]
     check(re.search(r'^ -k +capture with the scry kernel module \(--engine kmod\)$', helptext,
                     re.M) is not None and
