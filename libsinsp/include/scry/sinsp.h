@@ -85,7 +85,8 @@ struct sinsp_open_opts {
  * @opts:   [in] options; not kept.
  * @out:    [out] the handle, NULL on failure.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the message on failure; may be NULL.
- * Return: 0, or the negative errno of scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
+ * Return: 0; -EINVAL an unknown buffer_format or time_output; or the negative errno of
+ * scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
  */
 SINSP_API int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf);
 

@@ -7,6 +7,7 @@
  * captures).
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +235,27 @@ START_TEST(time_outputs)
 }
 END_TEST
 
+START_TEST(unknown_formats_refused)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	sinsp_t *h = NULL;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "noop");
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
+				     .buffer_format = (enum sinsp_buffer_format)5 };
+
+	ck_assert_int_eq(sinsp_open(&o, &h, errbuf), -EINVAL);
+	ck_assert_ptr_null(h);
+	ck_assert_str_eq(errbuf, "sinsp_open: unknown buffer or time format");
+	o.buffer_format = SINSP_BUFFER_BASE64;
+	o.time_output = (enum sinsp_time_output)5;
+	ck_assert_int_eq(sinsp_open(&o, &h, errbuf), -EINVAL);
+	o.time_output = SINSP_TIME_DELTA;
+	ck_assert_int_eq(sinsp_open(&o, &h, errbuf), 0);
+	sinsp_close(h);
+}
+END_TEST
+
 static Suite *lists_suite(void)
 {
 	Suite *su = suite_create("fields_lists");
@@ -244,6 +266,7 @@ static Suite *lists_suite(void)
 	tcase_add_test(tc, syslog_of_dev_log_writes);
 	tcase_add_test(tc, buffer_formats);
 	tcase_add_test(tc, time_outputs);
+	tcase_add_test(tc, unknown_formats_refused);
 	suite_add_tcase(su, tc);
 	return su;
 }
