@@ -32,6 +32,8 @@ OPTION_SETS = [
     ['-v', '-A'], ['-v', '-x'], ['-v', '-X'], ['-v', '-b'],
     ['-j', '-A'], ['-j', '-x'], ['-j', '-X'], ['-j', '-b'],
     ['-th'], ['-ta'], ['-tr'], ['-td'], ['-tD'], ['-tD', 'evt.type=brk'], ['-j', '-tr'],
+    ['-tr', '-p', '%evt.num %evt.outputtime %evt.time'], ['-td', '-p', '*%evt.num %evt.outputtime'],
+    ['-tD', '-p', '%evt.outputtime %evt.deltatime'],
     ['--print-ascii'], ['--print-hex'], ['--print-hex-ascii'], ['--print-base64'],
     ['--timetype=r'],
     ['-q'], ['-q', '-n', '10'],
