@@ -33,6 +33,17 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	s->compat_sysdig_0_29 = opts->sz >= offsetof(struct sinsp_open_opts, compat_sysdig_0_29) +
 					     sizeof(opts->compat_sysdig_0_29) &&
 				opts->compat_sysdig_0_29;
+	if (opts->sz >= offsetof(struct sinsp_open_opts, time_output) + sizeof(opts->time_output)) {
+		if ((unsigned)opts->buffer_format > SINSP_BUFFER_BASE64 ||
+		    (unsigned)opts->time_output > SINSP_TIME_DELTA) {
+			if (errbuf)
+				snprintf(errbuf, SCAP_ERRBUF_SIZE, "sinsp_open: unknown buffer or time format");
+			free(s);
+			return -EINVAL;
+		}
+		s->buffer_format = opts->buffer_format;
+		s->time_output = opts->time_output;
+	}
 	sinsp_dispatch_init();
 	rc = scap_open(opts->scap, &s->scap, errbuf);
 	if (rc) {

@@ -9,7 +9,9 @@ options after the filter (sysdig's getopt permutes), -k/--engine, --version, unk
 options, out-of-range values (-n/-s/-C/-G/-W/-M), the -M limit that overflowed, a -w
 path refused before the capture engine loads, gzip captures with a bad CRC or garbage
 after the magic or read through a pipe, a pcapng network capture, a directory, a
-missing file, --driver load without CAP_SYS_MODULE and --engine kmod without the module.
+missing file, --driver load without CAP_SYS_MODULE, --engine kmod without the module,
+-p format errors, sysdig's -pp/-A/-t/-q checks, and (as root, with the eBPF probe) the
+line live capture prints on a terminal once it has begun.
 
 Reads ../shared/conformance/traces/cat_write.scap (gzip, 85 events); skips (exit 0 with
 a message) when it is absent.
@@ -71,9 +73,46 @@ def options(tmp):
     check(len(neg.splitlines()) == 36, "evt.rawres != -1: 36 events (as sysdig)")
     expect(['-r', TRACE, '--', 'evt.rawres', '!=', '-1'], 0, '',
            "a filter word starting with '-' after --", out=neg)
-    # -k takes no argument: what follows is the next option
-    expect(['-r', TRACE, '-k', '-n', '2'], 0, '', '-k takes no argument',
+    # -k takes no argument: what follows is the next option (-n counts the 130 hidden
+    # procinfo events the trace starts with, as sysdig does)
+    expect(['-r', TRACE, '-k', '-n', '132'], 0, '', '-k takes no argument',
            out=''.join(lines[:2]))
+    # a -p field scry does not know: sysdig refuses the format (status 1) with this
+    # message; scry says it is its own and where the field is
+    expect(['-r', TRACE, '-p', '%evt.num %proc.nme'], 1,
+           'scry: -p: invalid formatting token proc.nme (at byte 10)\n',
+           'an unknown -p field: sysdig\'s message, prefixed, with its byte', out='')
+    expect(['-r', TRACE, '-p', '*%evt.num %'], 1,
+           'scry: -p: invalid formatting syntax: formatting cannot end with a % (at byte 11)\n',
+           'a -p format ending with %', out='')
+    # sysdig's shorthands and option checks
+    expect(['-r', TRACE, '-pp'], 0, '', '-pp prints the default format',
+           out='*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir '
+               '%evt.type %evt.info\n')
+    expect(['-r', TRACE, '-A', '-x'], 2,
+           'scry: you cannot specify more than one output format\n', '-A with -x', out='')
+    expect(['-r', TRACE, '-t', 'x'], 2,
+           'scry: invalid modifier for flag -t: x (h, a, r, d or D)\n', '-t x', out='')
+    expect(['-r', TRACE, '-q'], 0, '', '-q prints nothing', out='')
+    expect(['-r', TRACE, '-q', '-w', os.path.join(tmp, 'q.scap')], 0, '',
+           '-q -w writes and prints nothing', out='')
+    check(os.path.getsize(os.path.join(tmp, 'q.scap')) > 10000, '-q -w: the file is written')
+    # -n counts the hidden state events (130 procinfo) first, as sysdig: 131 shows one
+    expect(['-r', TRACE, '-n', '131', '-p', '%evt.num %evt.type'], 0, '',
+           '-n 131: the first shown event only', out='131 execve\n')
+    # -S: sysdig's table, the hidden procinfo events counted; equal counts as first seen
+    summary = run(['-r', TRACE, '-S', '-q'])[1].splitlines()
+    check(summary[:6] == ['----------------------', 'Event           #Calls',
+                          '----------------------', '> procinfo        260',
+                          '> mmap            10', '< mmap            10'] and
+          len(summary) == 29 and summary[-1] == '> procexit        1', '-S -q: the table')
+    # -X: sysdig's rows of 16 bytes
+    expect(['-r', TRACE, '-X', '-p', '%evt.arg.data', 'evt.num=153'], 0, '', '-X rows',
+           out='\n\t0x0000: 7f45 4c46 0201 0103 0000 0000 0000 0000  .ELF............\n'
+               '\t0x0010: 0300 3e00 0100 0000 e00b 0200 0000 0000  ..>.............\n'
+               '\t0x0020: 4000 0000 0000 0000 9074 1c00 0000 0000  @........t......\n'
+               '\t0x0030: 0000 0000 4000 3800 0a00 4000 4700 4600  ....@.8...@.G.F.\n'
+               '\t0x0040: 0600 0000 0500 0000 4000 0000 0000 0000  ........@.......\n\n')
     helptext = run(['--help'])[1]
     check(re.search(r'^ -k +capture with the scry kernel module \(--engine kmod\)$', helptext,
                     re.M) is not None and
@@ -207,6 +246,37 @@ def privileges():
         print('skip --engine kmod without the module: /dev/scry0 exists')
 
 
+def live_banner():
+    """On a terminal, live capture says on stderr when it has begun; not on a pipe."""
+    if os.geteuid() != 0:
+        print('skip the live start-up line (needs root)')
+        return
+    import pty
+    master, slave = pty.openpty()
+    env = dict(os.environ, TZ='UTC')
+    p = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
+                       stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120)
+    os.close(slave)
+    err = b''
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    if p.returncode != 0:
+        print('skip the live start-up line: no eBPF probe here (%r)' % err[-200:])
+        return
+    check(err == b'scry: capturing (eBPF probe), Ctrl-C to stop\r\n' and p.stdout == b'1\n',
+          'live on a terminal: the start-up line on stderr (%r)' % err)
+    r = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=120)
+    check(r.returncode == 0 and r.stderr == b'', 'live, stderr not a terminal: no line')
+
+
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
@@ -222,6 +292,7 @@ def main():
         gzip_reading(tmp, full)
         other_inputs(tmp)
         privileges()
+        live_banner()
     if failures:
         print('cli_test: %d failed' % len(failures))
         return 1

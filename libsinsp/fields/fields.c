@@ -22,6 +22,9 @@
 #define FCA(n, i, d) { n, i, FIELD_STR, true, true, d, FIELD_CLASS_CONTAINER, SCAP_PT_CHARBUF, \
 		       SCAP_PF_NA, FIELD_F_ARG_BRACKET }
 #define FD(n, i, k, t, pf, fl, d) { n, i, k, false, false, d, FIELD_CLASS_FD, t, pf, fl }
+#define FL(n, i, d) { n, i, FIELD_STR, false, false, d, FIELD_CLASS_FDLIST, SCAP_PT_CHARBUF, \
+		      SCAP_PF_NA, 0 }
+#define FS(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_SYSLOG, t, pf, 0 }
 
 #define S FIELD_STR
 #define N FIELD_NUM
@@ -221,6 +224,21 @@ const struct field_def sinsp_field_defs[] = {
 	FD("fd.dev", F_FD_DEV, N, SCAP_PT_INT32, SCAP_PF_HEX, 0, "device of the file (major/minor), hexadecimal"),
 	FD("fd.dev.major", F_FD_DEV_MAJOR, N, SCAP_PT_INT32, DEC, 0, "major number of the file's device"),
 	FD("fd.dev.minor", F_FD_DEV_MINOR, N, SCAP_PT_INT32, DEC, 0, "minor number of the file's device"),
+
+	/* fdlist: the fds of a poll-family call's fds parameter, comma separated */
+	FL("fdlist.nums", F_FDLIST_NUMS, "poll: the fd numbers of the fds argument"),
+	FL("fdlist.names", F_FDLIST_NAMES, "poll: the names of the fds of the fds argument"),
+	FL("fdlist.cips", F_FDLIST_CIPS, "poll: client IP addresses of the IP sockets in fds"),
+	FL("fdlist.sips", F_FDLIST_SIPS, "poll: server IP addresses of the IP sockets in fds"),
+	FL("fdlist.cports", F_FDLIST_CPORTS, "poll: client ports of the IP sockets in fds"),
+	FL("fdlist.sports", F_FDLIST_SPORTS, "poll: server ports of the IP sockets in fds"),
+
+	/* syslog: a message written to /dev/log */
+	FS("syslog.facility.str", F_SYSLOG_FACILITY_STR, S, STR, NA, "syslog facility name (kern, user, ..., local7)"),
+	FS("syslog.facility", F_SYSLOG_FACILITY, N, SCAP_PT_UINT32, DEC, "syslog facility number (0-23)"),
+	FS("syslog.severity.str", F_SYSLOG_SEVERITY_STR, S, STR, NA, "syslog severity name (emerg, alert, crit, err, warn, notice, info, debug)"),
+	FS("syslog.severity", F_SYSLOG_SEVERITY, N, SCAP_PT_UINT32, DEC, "syslog severity number (0-7)"),
+	FS("syslog.message", F_SYSLOG_MESSAGE, S, STR, NA, "syslog message, after its <PRI> header"),
 	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
 _Static_assert(sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1 <= SINSP_FIELD_DEFS_MAX,
@@ -401,6 +419,8 @@ bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, e
 	case FIELD_CLASS_PROC: return sinsp_fields_proc(evt, r, v, out);
 	case FIELD_CLASS_FD: return sinsp_fields_fd(evt, r, v, out);
 	case FIELD_CLASS_CONTAINER: return sinsp_fields_container(evt, r, v, out);
+	case FIELD_CLASS_FDLIST: return sinsp_fields_fdlist(evt, r, v, out);
+	case FIELD_CLASS_SYSLOG: return sinsp_fields_syslog(evt, r, v, out);
 	default: return false;
 	}
 }

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fields.h - the field catalog (evt.*, proc.*, thread.*, user.*, group.*,
- * container.*, fd.*) and extraction of a field's value from an event.
+ * container.*, fd.*, fdlist.*, syslog.*) and extraction of a field's value from an
+ * event.
  *
  * Layout: fields.c holds the catalog, the parser of field names and the dispatch;
  * the values come from one extractor per class: fields_evt.c (evt.*, syscall.type),
- * fields_proc.c (proc.*, thread.*, user.*, group.*), fields_fd.c (fd.*) and
- * fields_container.c (container.*). Extractors produce a typed value (struct
+ * fields_proc.c (proc.*, thread.*, user.*, group.*), fields_fd.c (fd.*),
+ * fields_container.c (container.*), fields_fdlist.c (fdlist.*) and fields_syslog.c
+ * (syslog.*). Extractors produce a typed value (struct
  * field_val); fields.c turns it into text as sysdig 0.29.3 prints it, or hands the
  * number to a filter without formatting (sinsp_field_extract_num()).
  *
@@ -46,6 +48,8 @@ enum field_class {
 	FIELD_CLASS_PROC,        /* proc.*, thread.*, user.*, group.* */
 	FIELD_CLASS_FD,
 	FIELD_CLASS_CONTAINER,
+	FIELD_CLASS_FDLIST,
+	FIELD_CLASS_SYSLOG,
 };
 
 /* field_def.flags */
@@ -222,6 +226,19 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			    struct field_val *v, struct strbuf *out);
 
+/* Whether @f is an IP socket, connected or listening (fields_fd.c). */
+bool sinsp_fields_fd_is_ip(const struct sinsp_fd *f);
+/* The client (@client) or server address of IP socket @f as fd.cip / fd.sip take it (a
+ * listening socket: its own address either way) into *v; returns true. */
+bool sinsp_fields_fd_ip(const struct sinsp_fd *f, bool client, struct field_val *v);
+/* The client or server port of IP socket @f, likewise. */
+uint16_t sinsp_fields_fd_port(const struct sinsp_fd *f, bool client);
+/* fdlist.* (fields_fdlist.c) and syslog.* (fields_syslog.c). */
+bool sinsp_fields_fdlist(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+			 struct strbuf *out);
+bool sinsp_fields_syslog(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+			 struct strbuf *out);
+
 /* sinsp_field_match_any() of fd.ip / fd.port / fd.proto / fd.net (fields_fd.c). */
 enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct field_ref *r,
 					   sinsp_field_cand_fn cb, void *ctx);
@@ -273,6 +290,12 @@ enum field_id {
 	F_FD_NET, F_FD_CNET, F_FD_SNET, F_FD_LNET, F_FD_RNET, F_FD_CONNECTED, F_FD_NAME_CHANGED,
 	F_FD_CIP_NAME, F_FD_SIP_NAME, F_FD_LIP_NAME, F_FD_RIP_NAME, F_FD_DEV, F_FD_DEV_MAJOR,
 	F_FD_DEV_MINOR,
+	/* fdlist */
+	F_FDLIST_NUMS, F_FDLIST_NAMES, F_FDLIST_CIPS, F_FDLIST_SIPS, F_FDLIST_CPORTS,
+	F_FDLIST_SPORTS,
+	/* syslog */
+	F_SYSLOG_FACILITY_STR, F_SYSLOG_FACILITY, F_SYSLOG_SEVERITY_STR, F_SYSLOG_SEVERITY,
+	F_SYSLOG_MESSAGE,
 };
 
 #endif

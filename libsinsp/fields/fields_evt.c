@@ -455,6 +455,39 @@ static bool time_num(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 	}
 }
 
+/*
+ * evt.outputtime in text: the time sinsp_open_opts.time_output asks for (sysdig's -t),
+ * "SECONDS.NNNNNNNNN" but for the human form (the absolute one unpadded, as sysdig's).
+ */
+static void output_time(struct sinsp_evt *evt, const struct field_ref *r, struct strbuf *out)
+{
+	static const int ids[] = {
+		[SINSP_TIME_ABSOLUTE] = F_EVT_RAWTIME, [SINSP_TIME_RELATIVE] = F_EVT_RELTIME,
+		[SINSP_TIME_LATENCY] = F_EVT_LATENCY, [SINSP_TIME_DELTA] = F_EVT_DELTATIME,
+	};
+	enum sinsp_time_output t = evt->s->time_output;
+	struct field_def d;
+	struct field_ref rr;
+	struct field_val v;
+
+	if (t == SINSP_TIME_HUMAN) {
+		add_time(out, r, evt->ref.ts_ns, true, false);
+		return;
+	}
+	d = *r->def;
+	d.id = ids[t];
+	rr = *r;
+	rr.def = &d;
+	if (!time_num(evt, &rr, &v))
+		v.v.u = 0;
+	/* sysdig's -ta prints the nanoseconds unpadded (%evt.rawtime.s.%evt.rawtime.ns) */
+	strbuf_printf(out, "%" PRIu64 ".", (uint64_t)(v.v.u / NS_PER_S));
+	if (t == SINSP_TIME_ABSOLUTE)
+		strbuf_printf(out, "%" PRIu64, (uint64_t)(v.v.u % NS_PER_S));
+	else
+		add_ns9(out, v.v.u % NS_PER_S);
+}
+
 static bool flag_bool(struct field_val *v, bool b)
 {
 	v->t = FV_BOOL;
@@ -491,7 +524,7 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 			v->v.u = evt->ref.ts_ns;
 		} else {
 			v->t = FV_TEXT;
-			add_time(out, r, evt->ref.ts_ns, true, false);
+			output_time(evt, r, out);
 		}
 		return true;
 	case F_EVT_PLUGINNAME:

@@ -38,7 +38,7 @@ static const char *fd_type_name(int32_t type)
 	}
 }
 
-static bool is_ip(const struct sinsp_fd *f)
+bool sinsp_fields_fd_is_ip(const struct sinsp_fd *f)
 {
 	return f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK ||
 	       f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK;
@@ -230,7 +230,7 @@ static bool client_is_local(struct sinsp *s, const struct sinsp_fd *f)
 	return f->type == SCAP_FD_IPV4_SOCK ? is_local_ipv4(s, f->addr.v4.sip) : is_local_ipv6(s, f->addr.v6.sip);
 }
 
-static bool ip_val(const struct sinsp_fd *f, bool client, struct field_val *v)
+bool sinsp_fields_fd_ip(const struct sinsp_fd *f, bool client, struct field_val *v)
 {
 	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV4_SERVSOCK) {
 		v->t = FV_IPV4;
@@ -242,7 +242,7 @@ static bool ip_val(const struct sinsp_fd *f, bool client, struct field_val *v)
 	return true;
 }
 
-static uint16_t port_of(const struct sinsp_fd *f, bool client)
+uint16_t sinsp_fields_fd_port(const struct sinsp_fd *f, bool client)
 {
 	if (f->type == SCAP_FD_IPV4_SOCK)
 		return client ? f->addr.v4.sport : f->addr.v4.dport;
@@ -260,7 +260,7 @@ static bool name_changed(struct sinsp_evt *evt, const struct sinsp_fd *f)
 		return false;
 	if (is_connect_exit(evt)) {
 		res = sinsp_param_s64(evt, 0, 0);
-		return is_ip(f) && (res >= 0 || res == -SCAP_EINPROGRESS);
+		return sinsp_fields_fd_is_ip(f) && (res >= 0 || res == -SCAP_EINPROGRESS);
 	}
 	return (evt->info->flags & SCAP_EF_CREATES_FD) && f->name[0];
 }
@@ -290,14 +290,14 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 	case F_FD_SIP:
 		if (!sinsp_fd_l4proto(f) && is_conn(f))
 			return false; /* no role yet: sysdig does not know which end is which */
-		if (is_conn(f) || (id == F_FD_SIP && is_ip(f)))
-			return ip_val(f, id == F_FD_CIP, v);
+		if (is_conn(f) || (id == F_FD_SIP && sinsp_fields_fd_is_ip(f)))
+			return sinsp_fields_fd_ip(f, id == F_FD_CIP, v);
 		return false;
 	case F_FD_CPORT:
 		if (!sinsp_fd_l4proto(f) && is_conn(f))
 			return false;
 		if (is_conn(f))
-			return port(v, port_of(f, true));
+			return port(v, sinsp_fields_fd_port(f, true));
 		/* sysdig 0.29.3 reports port 0 for a unix socket with a role and a bound socket */
 		if ((f->type == SCAP_FD_UNIX_SOCK && (f->is_client || f->is_server)) ||
 		    f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
@@ -305,13 +305,13 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 		return false;
 	case F_FD_SPORT:
 	case F_FD_SPROTO:
-		if (!is_ip(f) || (is_conn(f) && !sinsp_fd_l4proto(f)))
+		if (!sinsp_fields_fd_is_ip(f) || (is_conn(f) && !sinsp_fd_l4proto(f)))
 			return false;
 		if (id == F_FD_SPORT)
-			return port(v, port_of(f, false));
+			return port(v, sinsp_fields_fd_port(f, false));
 		v->t = FV_TEXT;
 		if (is_conn(f))
-			strbuf_add_u64(out, port_of(f, false));
+			strbuf_add_u64(out, sinsp_fields_fd_port(f, false));
 		return true;
 	case F_FD_CPROTO:
 		if (!sinsp_fd_l4proto(f) && is_conn(f))
@@ -320,7 +320,7 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 			return false;
 		v->t = FV_TEXT;
 		if (is_conn(f))
-			strbuf_add_u64(out, port_of(f, true));
+			strbuf_add_u64(out, sinsp_fields_fd_port(f, true));
 		return true;
 	default:
 		break;
@@ -330,14 +330,14 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 		return false;
 	client = client_is_local(evt->s, f);
 	switch (id) {
-	case F_FD_LIP: return ip_val(f, client, v);
-	case F_FD_RIP: return ip_val(f, !client, v);
-	case F_FD_LPORT: return port(v, port_of(f, client));
-	case F_FD_RPORT: return port(v, port_of(f, !client));
+	case F_FD_LIP: return sinsp_fields_fd_ip(f, client, v);
+	case F_FD_RIP: return sinsp_fields_fd_ip(f, !client, v);
+	case F_FD_LPORT: return port(v, sinsp_fields_fd_port(f, client));
+	case F_FD_RPORT: return port(v, sinsp_fields_fd_port(f, !client));
 	case F_FD_LPROTO:
 	case F_FD_RPROTO:
 		v->t = FV_TEXT;
-		strbuf_add_u64(out, port_of(f, id == F_FD_LPROTO ? client : !client));
+		strbuf_add_u64(out, sinsp_fields_fd_port(f, id == F_FD_LPROTO ? client : !client));
 		return true;
 	default:
 		return false; /* the *.name fields: names are never resolved */
@@ -420,7 +420,7 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		return true;
 	case F_FD_L4PROTO:
 		v->t = FV_TEXT;
-		switch (is_ip(f) ? sinsp_fd_l4proto(f) : SCAP_L4_UNKNOWN) {
+		switch (sinsp_fields_fd_is_ip(f) ? sinsp_fd_l4proto(f) : SCAP_L4_UNKNOWN) {
 		case SCAP_L4_TCP: strbuf_adds(out, "tcp"); break;
 		case SCAP_L4_UDP: strbuf_adds(out, "udp"); break;
 		case SCAP_L4_ICMP: strbuf_adds(out, "icmp"); break;
@@ -436,7 +436,7 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		return true;
 	case F_FD_SOCKFAMILY:
 		v->t = FV_TEXT;
-		if (is_ip(f))
+		if (sinsp_fields_fd_is_ip(f))
 			strbuf_adds(out, "ip");
 		else if (f->type == SCAP_FD_UNIX_SOCK)
 			strbuf_adds(out, "unix");
@@ -484,7 +484,7 @@ static bool cand_ip(const struct sinsp_fd *f, bool client, struct strbuf *b, sin
 {
 	struct field_val v;
 
-	ip_val(f, client, &v);
+	sinsp_fields_fd_ip(f, client, &v);
 	strbuf_reset(b);
 	if (v.t == FV_IPV4)
 		sinsp_render_ipv4(b, v.v.ip4);
@@ -517,12 +517,12 @@ enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct f
 		return SINSP_MATCH_NONE;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);
-	if (!f || !is_ip(f))
+	if (!f || !sinsp_fields_fd_is_ip(f))
 		return SINSP_MATCH_NONE;
 	/* a listening socket has one address and port; a connection both ends, role or not */
 	if (!is_conn(f))
-		return answer(ports ? cand_port(port_of(f, false), b, cb, ctx) : cand_ip(f, false, b, cb, ctx));
+		return answer(ports ? cand_port(sinsp_fields_fd_port(f, false), b, cb, ctx) : cand_ip(f, false, b, cb, ctx));
 	if (ports)
-		return answer(cand_port(port_of(f, true), b, cb, ctx) || cand_port(port_of(f, false), b, cb, ctx));
+		return answer(cand_port(sinsp_fields_fd_port(f, true), b, cb, ctx) || cand_port(sinsp_fields_fd_port(f, false), b, cb, ctx));
 	return answer(cand_ip(f, true, b, cb, ctx) || cand_ip(f, false, b, cb, ctx));
 }

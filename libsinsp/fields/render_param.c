@@ -194,15 +194,95 @@ static void render_sockaddr(const uint8_t *p, uint32_t len, struct strbuf *val)
 	}
 }
 
+/* Rows of 16 bytes "\n\t0xOFFS: 7f45 4c46 ...", with @ascii their bytes as dots after. */
+/* A byte as the dotted text shows it: printable ASCII itself, '.' otherwise. */
+static inline char byte_dot(uint8_t c)
+{
+	return c >= 32 && c < 127 ? (char)c : '.';
+}
+
+static void render_hex(const uint8_t *p, uint32_t len, bool ascii, struct strbuf *val)
+{
+	uint32_t row, i;
+
+	for (row = 0; row < len; row += 16) {
+		uint32_t n = len - row < 16 ? len - row : 16;
+
+		strbuf_printf(val, "\n\t0x%04x: ", row);
+		for (i = 0; i < n; i++)
+			strbuf_printf(val, i % 2 || i == 0 ? "%02x" : " %02x", p[row + i]);
+		if (!ascii)
+			continue;
+		/* as sysdig pads a short last row: a space after the last byte, five for each
+		 * pair of bytes missing, a space before the text */
+		strbuf_addc(val, ' ');
+		for (i = 0; i < (16 - n) / 2 * 5 + 1; i++)
+			strbuf_addc(val, ' ');
+		for (i = 0; i < n; i++)
+			strbuf_addc(val, byte_dot(p[row + i]));
+	}
+	strbuf_addc(val, '\n');
+}
+
+static void render_base64(const uint8_t *p, uint32_t len, struct strbuf *val)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	uint32_t i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		uint32_t x = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+
+		strbuf_addc(val, abc[x >> 18]);
+		strbuf_addc(val, abc[(x >> 12) & 63]);
+		strbuf_addc(val, abc[(x >> 6) & 63]);
+		strbuf_addc(val, abc[x & 63]);
+	}
+	if (i < len) {
+		uint32_t x = (uint32_t)p[i] << 16 | (i + 1 < len ? (uint32_t)p[i + 1] << 8 : 0);
+
+		strbuf_addc(val, abc[x >> 18]);
+		strbuf_addc(val, abc[(x >> 12) & 63]);
+		strbuf_addc(val, i + 1 < len ? abc[(x >> 6) & 63] : '=');
+		strbuf_addc(val, '=');
+	}
+}
+
+/*
+ * A buffer parameter in the handle's buffer format (sinsp_open_opts.buffer_format):
+ * the dotted text is cut to max_str_len, the other formats print every byte (as sysdig
+ * does), in JSON output too (where the dotted text is not cut).
+ */
 static void render_bytebuf(struct sinsp_evt *evt, const uint8_t *p, uint32_t len,
 			   enum sinsp_buf_fmt bf, struct strbuf *val)
 {
 	size_t start = val->len;
 	uint32_t i, max = evt->s->max_str_len;
+	enum sinsp_buffer_format f = evt->s->buffer_format;
 
+	switch (f) {
+	case SINSP_BUFFER_ASCII:
+		strbuf_addc(val, '\n');
+		/* line ends as newlines: "\r\n", "\n" and a lone "\r" each one "\n" */
+		for (i = 0; i < len; i++) {
+			if ((p[i] >= 32 && p[i] < 127) || p[i] == '\n')
+				strbuf_addc(val, (char)p[i]);
+			else if (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))
+				strbuf_addc(val, '\n');
+		}
+		return;
+	case SINSP_BUFFER_HEX:
+	case SINSP_BUFFER_HEX_ASCII:
+		render_hex(p, len, f == SINSP_BUFFER_HEX_ASCII, val);
+		return;
+	case SINSP_BUFFER_BASE64:
+		render_base64(p, len, val);
+		return;
+	case SINSP_BUFFER_DOTS:
+		break;
+	}
 	strbuf_grow(val, len + 1);
 	for (i = 0; i < len; i++)
-		val->buf[val->len++] = (p[i] >= 32 && p[i] < 127) ? (char)p[i] : '.';
+		val->buf[val->len++] = byte_dot(p[i]);
 	val->buf[val->len] = 0;
 	if (bf == SINSP_BUF_NORMAL && max && len > max) {
 		val->len = start + max;

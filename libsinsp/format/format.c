@@ -12,7 +12,8 @@
  *
  * Errors are sysdig's messages, quoting the format from the offending field on:
  * "invalid formatting token X", "filter syntax error: X" (a field that needs an
- * argument), "X is filter only and cannot be used as a display field".
+ * argument), "X is filter only and cannot be used as a display field", followed by
+ * the position of the field's '%' in the format: " (at byte N)", N from 1.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,26 +78,43 @@ static const struct field_def *def_named(const char *name, size_t n)
 	return NULL;
 }
 
-/* The error of an unparsable reference at tok (the byte after '%'); returns -EINVAL. */
-static int token_error(struct sinsp *s, const char *tok)
+/*
+ * The error of a field at tok (the byte after '%', byte @pos from 1 of the format):
+ * sysdig's message for a field only filters take (@filter_only) or for an unknown one,
+ * with the position; returns -EINVAL.
+ */
+static int filter_only_error(struct sinsp *s, const char *tok, size_t pos, bool filter_only)
+{
+	if (filter_only)
+		return sinsp_err(s, -EINVAL,
+				 "%s is filter only and cannot be used as a display field (at byte %zu)",
+				 tok, pos);
+	return sinsp_err(s, -EINVAL, "invalid formatting token %s (at byte %zu)", tok, pos);
+}
+
+/*
+ * The error of an unparsable reference at tok (the byte after '%'), which is at byte
+ * @pos (from 1) of the format; returns -EINVAL.
+ */
+static int token_error(struct sinsp *s, const char *tok, size_t pos)
 {
 	size_t w = strcspn(tok, " \t:,;()[]{}\"'%");
 	const struct field_def *d = def_named(tok, w);
 
 	if (!*tok)
-		return sinsp_err(s, -EINVAL, "invalid formatting syntax: formatting cannot end with a %%");
+		return sinsp_err(s, -EINVAL,
+				 "invalid formatting syntax: formatting cannot end with a %% (at byte %zu)",
+				 pos);
 	if (d && d->arg_required)
-		return sinsp_err(s, -EINVAL, "filter syntax error: %s", tok);
-	if (d && (d->flags & FIELD_F_FILTER_ONLY))
-		return sinsp_err(s, -EINVAL, "%s is filter only and cannot be used as a display field", tok);
-	return sinsp_err(s, -EINVAL, "invalid formatting token %s", tok);
+		return sinsp_err(s, -EINVAL, "filter syntax error: %s (at byte %zu)", tok, pos);
+	return filter_only_error(s, tok, pos, d && (d->flags & FIELD_F_FILTER_ONLY));
 }
 
 int sinsp_formatter_new(sinsp_t *s, const char *fmt, enum sinsp_output kind,
 			struct sinsp_formatter **out)
 {
 	struct sinsp_formatter *f;
-	const char *p, *lit;
+	const char *p, *lit, *start = fmt;
 	size_t key_len;
 	int rc;
 
@@ -120,15 +138,14 @@ int sinsp_formatter_new(sinsp_t *s, const char *fmt, enum sinsp_output kind,
 		}
 		n = sinsp_field_parse(p + 1, &r);
 		if (!n) {
-			rc = token_error(s, p + 1);
+			rc = token_error(s, p + 1, (size_t)(p - start) + 1);
 			sinsp_formatter_free(f);
 			return rc;
 		}
 		/* evt.around is filter only too, but sysdig takes it in a format */
 		if ((r.def->flags & FIELD_F_FILTER_ONLY) && r.def->id != F_EVT_AROUND) {
 			sinsp_field_ref_free(&r);
-			rc = sinsp_err(s, -EINVAL, "%s is filter only and cannot be used as a display field",
-				       p + 1);
+			rc = filter_only_error(s, p + 1, (size_t)(p - start) + 1, true);
 			sinsp_formatter_free(f);
 			return rc;
 		}

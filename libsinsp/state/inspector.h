@@ -39,6 +39,8 @@ struct sinsp {
 	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
 	uint32_t max_str_len;
 	bool compat_sysdig_0_29;          /* sinsp_open_opts.compat_sysdig_0_29 (sinsp.h) */
+	enum sinsp_buffer_format buffer_format; /* sinsp_open_opts.buffer_format */
+	enum sinsp_time_output time_output;     /* sinsp_open_opts.time_output */
 	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
 	struct strbuf open_path, open_base; /* scratch of sinsp_parse_open_exit(), reused */
 	struct sinsp_evt evt;

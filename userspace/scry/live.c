@@ -229,7 +229,8 @@ int scry_live(const struct scry_live_opts *o)
 		return 1;
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0,
-				      .compat_sysdig_0_29 = true };
+				      .compat_sysdig_0_29 = true, .buffer_format = o->buffer_format,
+				      .time_output = o->time_output };
 	rc = sinsp_open(&oo, &s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf);
@@ -258,6 +259,10 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
+	/* on a terminal, say when the first commands will be seen */
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -272,7 +277,10 @@ int scry_live(const struct scry_live_opts *o)
 		o->write->read_path = NULL;
 		status = scry_write(s, filter, o->write, &live_stop);
 	} else {
-		struct scry_print_opts po = { .debug = o->debug, .max_events = o->max_events };
+		struct scry_print_opts po = o->print;
+
+		po.debug = o->debug;
+		po.max_events = o->max_events;
 
 		status = scry_print(s, fmt, filter, &po, &live_stop);
 	}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "print.h"
 #include "write.h"
 
 struct scry_live_opts {
@@ -23,6 +24,9 @@ struct scry_live_opts {
 	uint32_t snaplen;              /* -s: bytes of I/O buffers captured; 0: driver default */
 	const char *filter;            /* NULL or "": none */
 	struct scry_write_opts *write; /* -w and its options; write->path NULL: print */
+	struct scry_print_opts print;  /* -q, -S, --unbuffered (the rest is set from above) */
+	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
+	enum sinsp_time_output time_output;     /* -t */
 };
 
 /*

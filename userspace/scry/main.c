@@ -10,7 +10,8 @@
  *   scry -r trace.scap proc.name=curl -n 10         options may follow the filter
  *
  * Exit status: 0 success, 1 runtime error (unreadable or corrupt capture) or a -p format
- * sysdig refuses (its message, unprefixed), 2 usage.
+ * sysdig refuses (its message, with "scry: -p: " before it and the position after), 2
+ * usage.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -43,7 +44,23 @@ struct cli_opts {
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
 	const char *engine;      /* -k/--engine: live capture engine (no -r) */
+	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
+	enum sinsp_time_output time_output;     /* -t */
+	bool quiet;              /* -q */
+	bool summary;            /* -S */
+	bool unbuffered;         /* --unbuffered */
 };
+
+/*
+ * sysdig 0.29.3's -pc and -pk formats (its -h). scry has no k8s.* fields yet: the pod
+ * name prints "<NA>", as sysdig prints it for a process outside Kubernetes.
+ */
+#define FORMAT_CONTAINER \
+	"*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name " \
+	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
+#define FORMAT_K8S \
+	"*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) %proc.name " \
+	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
 static struct cli_opts opts;
 
@@ -62,7 +79,21 @@ static void usage(FILE *f)
 		"                        (load [PATH|NAME] [PARAM=VALUE...]; as root)\n"
 		" -p, --print=FORMAT     print each event with FORMAT (sysdig -p syntax:\n"
 		"                        %%field, a leading * prints lines with unresolved fields)\n"
+		"                        -pc, -pcontainer: sysdig's container format; -pk,\n"
+		"                        -pkubernetes: its Kubernetes format; -pp: print the\n"
+		"                        default format\n"
 		" -j, --json             print events as JSON lines\n"
+		" -A, --print-ascii      print only the printable bytes and newlines of buffers\n"
+		" -x, --print-hex        print buffers in hex\n"
+		" -X, --print-hex-ascii  print buffers in hex and ASCII\n"
+		" -b, --print-base64     print buffers in base64\n"
+		" -t, --timetype=TYPE    the time printed by the default format: h human readable\n"
+		"                        (default), a absolute (s.ns since the epoch), r relative\n"
+		"                        to the first event, d latency of the call (exit events),\n"
+		"                        D delta from the previous printed event\n"
+		" -q, --quiet            print no events (with -w, -S)\n"
+		" -S, --summary          print the count of each event type at the end\n"
+		"     --unbuffered       flush the output after every line\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the events that are normally hidden: events\n"
@@ -155,7 +186,50 @@ extern int scry_list_events(FILE *f);
 #define MAX_SECONDS (UINT64_MAX / 1000000000u)
 #define MAX_MB (UINT64_MAX / 1000000u)
 
-enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION };
+enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED };
+
+/* -A, -x, -X, -b (@opt): one of them at most, as in sysdig. */
+static bool set_buffer_format(int opt)
+{
+	enum sinsp_buffer_format f = opt == 'A' ? SINSP_BUFFER_ASCII :
+				     opt == 'x' ? SINSP_BUFFER_HEX :
+				     opt == 'X' ? SINSP_BUFFER_HEX_ASCII : SINSP_BUFFER_BASE64;
+
+	if (opts.buffer_format != SINSP_BUFFER_DOTS && opts.buffer_format != f) {
+		fprintf(stderr, "scry: you cannot specify more than one output format\n");
+		return false;
+	}
+	opts.buffer_format = f;
+	return true;
+}
+
+/* -t h|a|r|d|D (sysdig's letters). */
+static bool set_time_output(const char *arg)
+{
+	static const char letters[] = "hardD";
+	const char *p = strlen(arg) == 1 ? strchr(letters, arg[0]) : NULL;
+
+	if (!p) {
+		fprintf(stderr, "scry: invalid modifier for flag -t: %s (h, a, r, d or D)\n", arg);
+		return false;
+	}
+	opts.time_output = (enum sinsp_time_output)(p - letters);
+	return true;
+}
+
+/* -p FORMAT, with sysdig's shorthands c, k (formats) and p (print the default, exit). */
+static void set_format(const char *arg)
+{
+	if (!strcmp(arg, "c") || !strcmp(arg, "container"))
+		opts.format = FORMAT_CONTAINER;
+	else if (!strcmp(arg, "k") || !strcmp(arg, "kubernetes"))
+		opts.format = FORMAT_K8S;
+	else if (!strcmp(arg, "p")) {
+		printf("%s\n", SINSP_DEFAULT_FORMAT);
+		exit(0);
+	} else
+		opts.format = arg;
+}
 
 /*
  * Options may come before and after the filter words, as in sysdig (getopt permutes
@@ -184,6 +258,14 @@ static int parse_args(int argc, char **argv)
 		{ "engine", required_argument, NULL, OPT_ENGINE },
 		{ "driver", required_argument, NULL, OPT_DRIVER },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "print-ascii", no_argument, NULL, 'A' },
+		{ "print-hex", no_argument, NULL, 'x' },
+		{ "print-hex-ascii", no_argument, NULL, 'X' },
+		{ "print-base64", no_argument, NULL, 'b' },
+		{ "timetype", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, 'S' },
+		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -192,10 +274,24 @@ static int parse_args(int argc, char **argv)
 
 	/* getopt's messages name argv[0]: "scry", not the path it was started by */
 	argv[0] = progname;
-	while ((c = getopt_long(argc, argv, "r:p:jn:vDw:zs:C:G:W:M:lLhk", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "r:p:jn:vDw:zs:C:G:W:M:lLhkAxXbt:qS", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
-		case 'p': opts.format = optarg; break;
+		case 'p': set_format(optarg); break;
+		case 'A':
+		case 'x':
+		case 'X':
+		case 'b':
+			if (!set_buffer_format(c))
+				return 2;
+			break;
+		case 't':
+			if (!set_time_output(optarg))
+				return 2;
+			break;
+		case 'q': opts.quiet = true; break;
+		case 'S': opts.summary = true; break;
+		case OPT_UNBUFFERED: opts.unbuffered = true; break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
@@ -256,6 +352,18 @@ static int parse_args(int argc, char **argv)
 	return 0;
 }
 
+/* After -w -S: the counts of what was written (nothing without -S); returns @status. */
+static int print_write_summary(int status)
+{
+	if (opts.write.summary) {
+		scry_summary_print(opts.write.summary, stdout);
+		scry_summary_free(opts.write.summary);
+		if (fflush(stdout) != 0 && status == 0)
+			status = 1;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
@@ -267,15 +375,24 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
+	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
+	if (opts.write.path && opts.summary) {
+		static struct scry_summary sm;
+
+		opts.write.summary = &sm;
+	}
 	if (!opts.read_path) {
 		struct scry_live_opts lo = {
 			.engine = opts.engine, .format = opts.format, .json = opts.json,
 			.verbose = opts.verbose, .debug = opts.debug, .max_events = opts.max_events,
 			.max_s = opts.write.max_s, .snaplen = opts.write.snaplen,
 			.filter = opts.filter, .write = &opts.write,
+			.print = { .quiet = opts.quiet, .summary = opts.summary,
+				   .unbuffered = opts.unbuffered },
+			.buffer_format = opts.buffer_format, .time_output = opts.time_output,
 		};
 
-		return scry_live(&lo);
+		return print_write_summary(scry_live(&lo));
 	}
 
 	/*
@@ -300,7 +417,9 @@ int main(int argc, char **argv)
 		  .has_fd = fd >= 0, .fd = fd);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
-				     .compat_sysdig_0_29 = true };
+				     .compat_sysdig_0_29 = true,
+				     .buffer_format = opts.buffer_format,
+				     .time_output = opts.time_output };
 	rc = sinsp_open(&o, &s, errbuf);
 	if (fd >= 0)
 		close(fd); /* the handle reads a copy of it */
@@ -324,11 +443,12 @@ int main(int argc, char **argv)
 		sigaction(SIGTERM, &sa, NULL);
 		opts.write.max_events = opts.max_events;
 		opts.write.read_path = opts.read_path;
-		status = scry_write(s, filter, &opts.write, &stop_requested);
+		status = print_write_summary(scry_write(s, filter, &opts.write, &stop_requested));
 	} else {
 		struct scry_print_opts po = {
 			.debug = opts.debug, .max_events = opts.max_events,
 			.max_s = opts.write.max_s, .source = opts.read_path,
+			.quiet = opts.quiet, .summary = opts.summary, .unbuffered = opts.unbuffered,
 		};
 
 		status = scry_print(s, fmt, filter, &po, NULL);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "print.h"
+#include "summary.h"
 #include "write.h"
 
 int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,
@@ -16,8 +17,8 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	*filter = NULL;
 	if (sinsp_formatter_new(s, format ? format : SINSP_DEFAULT_FORMAT,
 				json ? SINSP_OUTPUT_JSON : SINSP_OUTPUT_TEXT, fmt)) {
-		/* sysdig's message and status for a bad -p */
-		fprintf(stderr, "%s\n", sinsp_last_error(s));
+		/* sysdig's message and status for a bad -p, prefixed, with the position */
+		fprintf(stderr, "scry: -p: %s\n", sinsp_last_error(s));
 		return 1;
 	}
 	if (filter_text && *filter_text && sinsp_filter_compile(s, filter_text, filter)) {
@@ -34,15 +35,18 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 {
 	static char outbuf[1 << 16];
 	uint64_t n = 0, end_ts = 0;
+	struct scry_summary sm = { 0 };
 	struct sinsp_evt *evt;
 	int rc, status = 0;
 
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	/* --unbuffered: each line reaches a pipe reader as soon as it is printed */
+	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
+		o->unbuffered ? 0 : sizeof(outbuf));
 	/* replay: matched inside sinsp_next(), where sysdig matches its filter; live:
 	 * matched here, because sinsp_next() reads on until an event matches and a busy
 	 * host never lets it return to see *@stop */
 	sinsp_set_filter(s, o->source ? filter : NULL);
-	/* -n counts the events that pass the filter, as sysdig's does */
+	/* -n counts the events that pass the filter, as sysdig's does (scry_counted()) */
 	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
 		const char *line;
@@ -76,15 +80,26 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		}
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;
-		if (sinsp_evt_is_hidden(evt) && !o->debug)
+		if (scry_counted(evt)) {
+			n++;
+			if (o->summary && scry_summary_add(&sm, evt)) {
+				fprintf(stderr, "scry: -S: out of memory\n");
+				status = 1;
+				break;
+			}
+		}
+		if ((sinsp_evt_is_hidden(evt) && !o->debug) || o->quiet)
 			continue;
-		n++;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
 			fwrite(line, 1, len, stdout);
 			putchar('\n');
 		}
 	}
 	sinsp_set_filter(s, NULL);
+	if (o->summary) {
+		scry_summary_print(&sm, stdout);
+		scry_summary_free(&sm);
+	}
 	if (fflush(stdout) != 0 && status == 0) {
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;

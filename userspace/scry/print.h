@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <scry/sinsp.h>
+#include <scry/sinsp_evt.h>
 #include <scry/sinsp_filter.h>
 
 struct scry_print_opts {
@@ -19,6 +20,9 @@ struct scry_print_opts {
 	uint64_t max_s;          /* -M: stop once the event time is this many seconds past
 	                            that of the first event the filter passes; 0 no limit */
 	const char *source;      /* the capture file, named in read errors; NULL live */
+	bool quiet;              /* -q: read and count, print no event */
+	bool summary;            /* -S: print the count of each event type at the end */
+	bool unbuffered;         /* --unbuffered: stdout flushed after every line */
 };
 
 /*
@@ -26,7 +30,8 @@ struct scry_print_opts {
  * (@filter_text NULL or "": none, as in sysdig) on @s. On success *@fmt and *@filter
  * (NULL when no filter) are owned by the caller (sinsp_formatter_free(),
  * sinsp_filter_free()). On failure nothing is left allocated and the message is printed
- * on stderr: a format sysdig refuses gets sysdig's unprefixed message.
+ * on stderr: a format sysdig refuses gets sysdig's message after "scry: -p: ", with the
+ * position of the offending field.
  * Return: 0; 1 a bad format (sysdig's status); 2 a bad filter (usage).
  */
 int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filter_text,
@@ -34,8 +39,9 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 
 /*
  * Read the events of @s and print, one line each on stdout (fully buffered, flushed
- * whenever the source is idle and at the end), those @filter matches (NULL: all),
- * rendered by @fmt. The filter is applied inside sinsp_next() (sinsp_set_filter()), so
+ * whenever the source is idle and at the end; line buffered with o->unbuffered), those
+ * @filter matches (NULL: all), rendered by @fmt; with o->summary, sysdig's table of
+ * event counts after them. The filter is applied inside sinsp_next() (sinsp_set_filter()), so
  * the state follows what sysdig's filtering does. Stops at the end of the source, after
  * -n/-M, on a read error, or once *@stop is non-zero (may be NULL: never).
  * Return: 0; 1 a read error or stdout could not be written (message on stderr).

@@ -266,7 +266,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	}
 	/* the first file starts with the state the source starts from */
 	status = file_open(&w, s);
-	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events) {
+	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events && !o->summary) {
 		status = copy_events(&w, s, stop);
 		if (file_close(&w))
 			status = 1;
@@ -296,6 +296,11 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		if (w.end_ts && ref->ts_ns >= w.end_ts)
 			break;
 		matched = !filter || sinsp_filter_match(filter, evt);
+		if (matched && o->summary && scry_counted(evt) && scry_summary_add(o->summary, evt)) {
+			fprintf(stderr, "scry: -S: out of memory\n");
+			status = 1;
+			break;
+		}
 		flags = ref->flags;
 		if (!matched) {
 			/* kept for the state it changes, hidden on replay; else left out */

@@ -13,6 +13,8 @@
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
 
+#include "summary.h"
+
 struct scry_write_opts {
 	const char *path;        /* -w: file name, or base name when rotating */
 	bool gzip;               /* -z */
@@ -24,6 +26,8 @@ struct scry_write_opts {
 	uint64_t max_events;     /* -n: stop after this many events written (matching) */
 	uint64_t max_s;          /* -M: stop after this many seconds of event time */
 	const char *read_path;   /* the capture @s reads, for messages (NULL: none) */
+	struct scry_summary *summary; /* -S: the events the filter passes are counted into
+	                            it (summary.h); NULL: none */
 };
 
 /*

@@ -31,6 +31,29 @@ struct sinsp_evt;
 /* A compiled output format (-p) or the JSON renderer (-j). */
 struct sinsp_formatter;
 
+/*
+ * Text of a buffer parameter. Only the dotted text is cut to max_str_len (below); the
+ * others print every byte. The shapes are sysdig 0.29.3's, as its -A, -x, -X and -b
+ * print them.
+ */
+enum sinsp_buffer_format {
+	SINSP_BUFFER_DOTS = 0,   /* printable ASCII, '.' for other bytes, "..." when cut */
+	SINSP_BUFFER_ASCII,      /* "\n", then the printable bytes and newlines only (-A) */
+	SINSP_BUFFER_HEX,        /* "\n\t0xOFFS: 7f45 4c46 ..." 16 bytes a row, then "\n" (-x) */
+	SINSP_BUFFER_HEX_ASCII,  /* the rows of -x with their bytes as in DOTS after them (-X) */
+	SINSP_BUFFER_BASE64,     /* RFC 4648 base64 with '=' padding (-b) */
+};
+
+/* What evt.outputtime prints in text output (sysdig's -t h, a, r, d, D). */
+enum sinsp_time_output {
+	SINSP_TIME_HUMAN = 0,    /* local time HH:MM:SS.nnnnnnnnn (as evt.time) */
+	SINSP_TIME_ABSOLUTE,     /* seconds.nanoseconds since the epoch */
+	SINSP_TIME_RELATIVE,     /* seconds.nanoseconds since the first event read */
+	SINSP_TIME_LATENCY,      /* seconds.nanoseconds of evt.latency (0 for an enter) */
+	SINSP_TIME_DELTA,        /* seconds.nanoseconds since the previous event this format
+	                            printed (0 for the first) */
+};
+
 /* Options of sinsp_open(); the scap options are forwarded as they are. */
 struct sinsp_open_opts {
 	size_t sz;                          /* sizeof(struct sinsp_open_opts) */
@@ -46,15 +69,24 @@ struct sinsp_open_opts {
 	 * CLI turns it on to print what sysdig prints.
 	 */
 	bool compat_sysdig_0_29;
+	/*
+	 * How buffer parameters (read/write data, ...) print in text output (sysdig's -A, -x,
+	 * -X, -b), in text and JSON output; SINSP_BUFFER_DOTS (0) by default.
+	 */
+	enum sinsp_buffer_format buffer_format;
+	/* What evt.outputtime prints in text output (sysdig's -t); SINSP_TIME_HUMAN (0) by
+	 * default. JSON output keeps the timestamp in ns. */
+	enum sinsp_time_output time_output;
 };
-#define sinsp_open_opts__last_field compat_sysdig_0_29
+#define sinsp_open_opts__last_field time_output
 
 /**
  * sinsp_open() - open an event source and load the state it starts from.
  * @opts:   [in] options; not kept.
  * @out:    [out] the handle, NULL on failure.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the message on failure; may be NULL.
- * Return: 0, or the negative errno of scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
+ * Return: 0; -EINVAL an unknown buffer_format or time_output; or the negative errno of
+ * scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
  */
 SINSP_API int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf);
 

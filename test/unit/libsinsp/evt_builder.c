@@ -81,7 +81,8 @@ sinsp_t *eb_open(struct evt_builder *b)
 
 	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &b->in);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
-				     .compat_sysdig_0_29 = b->compat_sysdig_0_29 };
+				     .compat_sysdig_0_29 = b->compat_sysdig_0_29,
+				     .buffer_format = b->buffer_format, .time_output = b->time_output };
 
 	ck_assert_msg(sinsp_open(&o, &b->s, errbuf) == 0, "sinsp_open: %s", errbuf);
 	return b->s;

@@ -59,6 +59,8 @@ struct evt_builder {
 	struct scap_test_input in;  /* filled by eb_open() */
 	sinsp_t *s;                 /* NULL until eb_open() */
 	bool compat_sysdig_0_29;    /* passed to sinsp_open() (sinsp_open_opts) */
+	enum sinsp_buffer_format buffer_format; /* likewise */
+	enum sinsp_time_output time_output;     /* likewise */
 };
 
 /*

@@ -186,6 +186,8 @@ START_TEST(catalog_kinds_and_types)
 		{ "evt.failed", FIELD_BOOL, SCAP_PT_BOOL },
 		{ "fd.sip", FIELD_STR, SCAP_PT_IPADDR },
 		{ "fd.name", FIELD_STR, SCAP_PT_CHARBUF },
+		{ "fdlist.nums", FIELD_STR, SCAP_PT_CHARBUF },
+		{ "syslog.severity", FIELD_NUM, SCAP_PT_UINT32 },
 	};
 	const struct field_def *d;
 	size_t i, n = 0;
@@ -200,7 +202,8 @@ START_TEST(catalog_kinds_and_types)
 	}
 	for (d = sinsp_field_defs; d->name; d++)
 		n += strncmp(d->name, "syscall.", 8) != 0 && strcmp(d->name, "evt.outputtime") != 0;
-	ck_assert_uint_eq(n, 169); /* the fields of these classes that sysdig -l lists */
+	/* the fields of these classes that sysdig -l lists (fdlist.* and syslog.* included) */
+	ck_assert_uint_eq(n, 180);
 }
 END_TEST
 
@@ -477,21 +480,24 @@ static const char *format_error(const char *fmt, enum sinsp_output kind)
 START_TEST(format_errors_as_sysdig)
 {
 	open_inspector();
+	/* sysdig's messages, with the byte (from 1) of the field's '%' in the format */
 	ck_assert_str_eq(format_error("%evt.num %fd.ip", SINSP_OUTPUT_TEXT),
-			 "fd.ip is filter only and cannot be used as a display field");
-	/* the message quotes the format from the field on */
+			 "fd.ip is filter only and cannot be used as a display field (at byte 10)");
+	/* the message quotes the format from the field on; the '*' counts */
 	ck_assert_str_eq(format_error("*%fd.lnet %evt.num", SINSP_OUTPUT_JSON),
-			 "fd.lnet %evt.num is filter only and cannot be used as a display field");
+			 "fd.lnet %evt.num is filter only and cannot be used as a display field (at byte 2)");
 	ck_assert_str_eq(format_error("%evt.num %fd.port[1]", SINSP_OUTPUT_TEXT),
-			 "fd.port[1] is filter only and cannot be used as a display field");
+			 "fd.port[1] is filter only and cannot be used as a display field (at byte 10)");
 	ck_assert_str_eq(format_error("%evt.num %nosuch %fd.ip", SINSP_OUTPUT_TEXT),
-			 "invalid formatting token nosuch %fd.ip");
+			 "invalid formatting token nosuch %fd.ip (at byte 10)");
+	ck_assert_str_eq(format_error("*%evt.num %proc.nme", SINSP_OUTPUT_TEXT),
+			 "invalid formatting token proc.nme (at byte 11)");
 	ck_assert_str_eq(format_error("%evt.arg xyz", SINSP_OUTPUT_TEXT),
-			 "filter syntax error: evt.arg xyz");
+			 "filter syntax error: evt.arg xyz (at byte 1)");
 	ck_assert_str_eq(format_error("%evt.num %evt.around", SINSP_OUTPUT_TEXT),
-			 "filter syntax error: evt.around");
+			 "filter syntax error: evt.around (at byte 10)");
 	ck_assert_str_eq(format_error("%evt.num %", SINSP_OUTPUT_TEXT),
-			 "invalid formatting syntax: formatting cannot end with a %");
+			 "invalid formatting syntax: formatting cannot end with a % (at byte 10)");
 	/* evt.around with its argument is taken, as sysdig takes it */
 	ck_assert_str_eq(format_error("%evt.num %evt.around[1]", SINSP_OUTPUT_TEXT), "");
 }

@@ -11,6 +11,8 @@ scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS s
 scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_fields_lists SOURCES ${SINSP_TEST_DIR}/test_fields_lists.c
+	LIBS sinsp_evt_builder)
 # the public typed API (fields, events, state) through public headers only
 scry_add_check_test(test_api_fields SOURCES ${SINSP_TEST_DIR}/test_api_fields.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_api_state SOURCES ${SINSP_TEST_DIR}/test_api_state.c LIBS sinsp_evt_builder)
