@@ -51,3 +51,4 @@ static u64 scapdrv_fd_ino(long fd)
 }
 
 #include "fill/file.h"
+#include "fill/stat.h"

@@ -36,6 +36,7 @@
 static void scapdrv_put_exe_path(struct scapdrv_evt *e);
 
 #include "fill/proc.h"
+#include "fill/wait.h"
 
 /* Read the user range [start, end) of the current process into the scratch page.
  * Return: bytes read (0 when empty or faulting; a fault is counted). */

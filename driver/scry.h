@@ -374,6 +374,27 @@ void scapdrv_fill_bpf_e(struct scapdrv_evt *e);
 void scapdrv_fill_bpf_x(struct scapdrv_evt *e);
 void scapdrv_fill_init_module_x(struct scapdrv_evt *e);
 void scapdrv_fill_finit_module_x(struct scapdrv_evt *e);
+void scapdrv_fill_rlimit_e(struct scapdrv_evt *e);      /* getrlimit/setrlimit */
+void scapdrv_fill_rlimit_x(struct scapdrv_evt *e);
+void scapdrv_fill_prlimit_e(struct scapdrv_evt *e);
+void scapdrv_fill_prlimit_x(struct scapdrv_evt *e);
+void scapdrv_fill_getid_x(struct scapdrv_evt *e);       /* getuid/geteuid/getgid/getegid */
+void scapdrv_fill_getresid_x(struct scapdrv_evt *e);    /* getresuid/getresgid */
+void scapdrv_fill_setpgid_e(struct scapdrv_evt *e);
+void scapdrv_fill_seccomp_e(struct scapdrv_evt *e);
+void scapdrv_fill_semget_e(struct scapdrv_evt *e);
+void scapdrv_fill_semctl_e(struct scapdrv_evt *e);
+void scapdrv_fill_semop_e(struct scapdrv_evt *e);
+void scapdrv_fill_pidfd_open_x(struct scapdrv_evt *e);
+void scapdrv_fill_pidfd_getfd_x(struct scapdrv_evt *e);
+void scapdrv_fill_delete_module_x(struct scapdrv_evt *e);
+void scapdrv_fill_semop_x(struct scapdrv_evt *e);
+/* fill_proc.c, from fill/wait.h */
+void scapdrv_fill_futex_e(struct scapdrv_evt *e);
+void scapdrv_fill_nanosleep_e(struct scapdrv_evt *e);
+void scapdrv_fill_epoll_wait_e(struct scapdrv_evt *e);
+void scapdrv_fill_epoll_create_e(struct scapdrv_evt *e); /* and epoll_create1 */
+void scapdrv_fill_poll(struct scapdrv_evt *e);          /* poll, ppoll: enter and exit */
 void scapdrv_fill_sched_switch(struct scapdrv_evt *e, struct task_struct *next);
 void scapdrv_fill_signal_deliver(struct scapdrv_evt *e, int sig, pid_t spid);
 /* scap encoding of Linux clone/unshare/setns flags (scap_flags_clone values). */
@@ -431,6 +452,16 @@ void scapdrv_fill_timerfd_create_e(struct scapdrv_evt *e);
 void scapdrv_fill_inotify_init_e(struct scapdrv_evt *e);
 void scapdrv_fill_memfd_create_x(struct scapdrv_evt *e);
 void scapdrv_fill_io_uring_setup_x(struct scapdrv_evt *e);
+/* fill_file.c, from fill/stat.h */
+void scapdrv_fill_access_e(struct scapdrv_evt *e);
+void scapdrv_fill_getcwd_x(struct scapdrv_evt *e);
+void scapdrv_fill_lseek_e(struct scapdrv_evt *e);
+void scapdrv_fill_flock_e(struct scapdrv_evt *e);
+void scapdrv_fill_splice_e(struct scapdrv_evt *e);
+void scapdrv_fill_copy_file_range_e(struct scapdrv_evt *e);
+void scapdrv_fill_copy_file_range_x(struct scapdrv_evt *e);
+void scapdrv_fill_newfstatat_x(struct scapdrv_evt *e);
+void scapdrv_fill_mknod_x(struct scapdrv_evt *e);        /* mknod and mknodat */
 
 /* fill_net.c */
 void scapdrv_fill_socket_e(struct scapdrv_evt *e);
@@ -448,6 +479,7 @@ void scapdrv_fill_sendmsg_x(struct scapdrv_evt *e);
 void scapdrv_fill_recvmsg_x(struct scapdrv_evt *e);
 void scapdrv_fill_shutdown_e(struct scapdrv_evt *e);
 void scapdrv_fill_socketpair_x(struct scapdrv_evt *e);
+void scapdrv_fill_sockopt_x(struct scapdrv_evt *e);     /* setsockopt and getsockopt */
 
 /* fill_mem.c */
 void scapdrv_fill_mmap_e(struct scapdrv_evt *e);
@@ -455,6 +487,8 @@ void scapdrv_fill_mem_x(struct scapdrv_evt *e);         /* {res, vm_size, vm_rss
 void scapdrv_fill_munmap_e(struct scapdrv_evt *e);
 void scapdrv_fill_mprotect_e(struct scapdrv_evt *e);
 void scapdrv_fill_brk_e(struct scapdrv_evt *e);
+void scapdrv_fill_mlock_x(struct scapdrv_evt *e);        /* mlock, munlock, mlock2 */
+void scapdrv_fill_mlockall_x(struct scapdrv_evt *e);
 void scapdrv_fill_page_fault(struct scapdrv_evt *e, unsigned long addr, unsigned long ip,
 			     unsigned long error);
 /* vm_size, vm_rss, vm_swap of @mm in KiB (zeros when @mm is NULL). */

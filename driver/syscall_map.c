@@ -1378,6 +1378,159 @@ SC_TABLE(sc_enter_evts) = {
 #ifdef __NR_brk
 	[__NR_brk] = SCAP_EVT_SYSCALL_BRK_4_E,
 #endif
+#ifdef __NR_stat
+	[__NR_stat] = SCAP_EVT_SYSCALL_STAT_E,
+#endif
+#ifdef __NR_lstat
+	[__NR_lstat] = SCAP_EVT_SYSCALL_LSTAT_E,
+#endif
+#ifdef __NR_fstat
+	[__NR_fstat] = SCAP_EVT_SYSCALL_FSTAT_E,
+#endif
+#ifdef __NR_access
+	[__NR_access] = SCAP_EVT_SYSCALL_ACCESS_E,
+#endif
+#ifdef __NR_getcwd
+	[__NR_getcwd] = SCAP_EVT_SYSCALL_GETCWD_E,
+#endif
+#ifdef __NR_getdents
+	[__NR_getdents] = SCAP_EVT_SYSCALL_GETDENTS_E,
+#endif
+#ifdef __NR_getdents64
+	[__NR_getdents64] = SCAP_EVT_SYSCALL_GETDENTS64_E,
+#endif
+#ifdef __NR_lseek
+	[__NR_lseek] = SCAP_EVT_SYSCALL_LSEEK_E,
+#endif
+#ifdef __NR_flock
+	[__NR_flock] = SCAP_EVT_SYSCALL_FLOCK_E,
+#endif
+#ifdef __NR_splice
+	[__NR_splice] = SCAP_EVT_SYSCALL_SPLICE_E,
+#endif
+#ifdef __NR_futex
+	[__NR_futex] = SCAP_EVT_SYSCALL_FUTEX_E,
+#endif
+#ifdef __NR_nanosleep
+	[__NR_nanosleep] = SCAP_EVT_SYSCALL_NANOSLEEP_E,
+#endif
+#ifdef __NR_poll
+	[__NR_poll] = SCAP_EVT_SYSCALL_POLL_E,
+#endif
+#ifdef __NR_ppoll
+	[__NR_ppoll] = SCAP_EVT_SYSCALL_PPOLL_E,
+#endif
+#ifdef __NR_select
+	[__NR_select] = SCAP_EVT_SYSCALL_SELECT_E,
+#endif
+#ifdef __NR_epoll_wait
+	[__NR_epoll_wait] = SCAP_EVT_SYSCALL_EPOLLWAIT_E,
+#endif
+#ifdef __NR_setsockopt
+	[__NR_setsockopt] = SCAP_EVT_SOCKET_SETSOCKOPT_E,
+#endif
+#ifdef __NR_getsockopt
+	[__NR_getsockopt] = SCAP_EVT_SOCKET_GETSOCKOPT_E,
+#endif
+#ifdef __NR_getsockname
+	[__NR_getsockname] = SCAP_EVT_SOCKET_GETSOCKNAME_E,
+#endif
+#ifdef __NR_getpeername
+	[__NR_getpeername] = SCAP_EVT_SOCKET_GETPEERNAME_E,
+#endif
+#ifdef __NR_sendmmsg
+	[__NR_sendmmsg] = SCAP_EVT_SOCKET_SENDMMSG_E,
+#endif
+#ifdef __NR_recvmmsg
+	[__NR_recvmmsg] = SCAP_EVT_SOCKET_RECVMMSG_E,
+#endif
+#ifdef __NR_getrlimit
+	[__NR_getrlimit] = SCAP_EVT_SYSCALL_GETRLIMIT_E,
+#endif
+#ifdef __NR_setrlimit
+	[__NR_setrlimit] = SCAP_EVT_SYSCALL_SETRLIMIT_E,
+#endif
+#ifdef __NR_prlimit64
+	[__NR_prlimit64] = SCAP_EVT_SYSCALL_PRLIMIT_E,
+#endif
+#ifdef __NR_getuid
+	[__NR_getuid] = SCAP_EVT_SYSCALL_GETUID_E,
+#endif
+#ifdef __NR_geteuid
+	[__NR_geteuid] = SCAP_EVT_SYSCALL_GETEUID_E,
+#endif
+#ifdef __NR_getgid
+	[__NR_getgid] = SCAP_EVT_SYSCALL_GETGID_E,
+#endif
+#ifdef __NR_getegid
+	[__NR_getegid] = SCAP_EVT_SYSCALL_GETEGID_E,
+#endif
+#ifdef __NR_getresuid
+	[__NR_getresuid] = SCAP_EVT_SYSCALL_GETRESUID_E,
+#endif
+#ifdef __NR_getresgid
+	[__NR_getresgid] = SCAP_EVT_SYSCALL_GETRESGID_E,
+#endif
+#ifdef __NR_setsid
+	[__NR_setsid] = SCAP_EVT_SYSCALL_SETSID_E,
+#endif
+#ifdef __NR_setpgid
+	[__NR_setpgid] = SCAP_EVT_SYSCALL_SETPGID_E,
+#endif
+#ifdef __NR_seccomp
+	[__NR_seccomp] = SCAP_EVT_SYSCALL_SECCOMP_E,
+#endif
+#ifdef __NR_semget
+	[__NR_semget] = SCAP_EVT_SYSCALL_SEMGET_E,
+#endif
+#ifdef __NR_semctl
+	[__NR_semctl] = SCAP_EVT_SYSCALL_SEMCTL_E,
+#endif
+#ifdef __NR_semop
+	[__NR_semop] = SCAP_EVT_SYSCALL_SEMOP_E,
+#endif
+#ifdef __NR_copy_file_range
+	[__NR_copy_file_range] = SCAP_EVT_SYSCALL_COPY_FILE_RANGE_E,
+#endif
+#ifdef __NR_newfstatat
+	[__NR_newfstatat] = SCAP_EVT_SYSCALL_NEWFSTATAT_E,
+#endif
+#ifdef __NR_mknod
+	[__NR_mknod] = SCAP_EVT_SYSCALL_MKNOD_E,
+#endif
+#ifdef __NR_mknodat
+	[__NR_mknodat] = SCAP_EVT_SYSCALL_MKNODAT_E,
+#endif
+#ifdef __NR_epoll_create
+	[__NR_epoll_create] = SCAP_EVT_SYSCALL_EPOLL_CREATE_E,
+#endif
+#ifdef __NR_epoll_create1
+	[__NR_epoll_create1] = SCAP_EVT_SYSCALL_EPOLL_CREATE1_E,
+#endif
+#ifdef __NR_pidfd_open
+	[__NR_pidfd_open] = SCAP_EVT_SYSCALL_PIDFD_OPEN_E,
+#endif
+#ifdef __NR_pidfd_getfd
+	[__NR_pidfd_getfd] = SCAP_EVT_SYSCALL_PIDFD_GETFD_E,
+#endif
+#ifdef __NR_delete_module
+	[__NR_delete_module] = SCAP_EVT_SYSCALL_DELETE_MODULE_E,
+#endif
+#ifdef __NR_mlock
+	[__NR_mlock] = SCAP_EVT_SYSCALL_MLOCK_E,
+#endif
+#ifdef __NR_munlock
+	[__NR_munlock] = SCAP_EVT_SYSCALL_MUNLOCK_E,
+#endif
+#ifdef __NR_mlock2
+	[__NR_mlock2] = SCAP_EVT_SYSCALL_MLOCK2_E,
+#endif
+#ifdef __NR_mlockall
+	[__NR_mlockall] = SCAP_EVT_SYSCALL_MLOCKALL_E,
+#endif
+#ifdef __NR_munlockall
+	[__NR_munlockall] = SCAP_EVT_SYSCALL_MUNLOCKALL_E,
+#endif
 };
 
 #undef SC_TABLE

@@ -40,4 +40,21 @@ static __always_inline u64 scapdrv_iov_read_size(u64 total, long ret)
 	return ret >= 0 && (u64)ret < total ? (u64)ret : total;
 }
 
+/*
+ * @n cut to @lim, in a form the eBPF verifier tracks (a length for a read into a buffer
+ * of @lim bytes: the compiler may not fold the bound away).
+ */
+static __always_inline u64 scapdrv_cut(u64 n, u64 lim)
+{
+#ifdef SCAPDRV_BPF
+	asm volatile("" : "+r"(n));
+#endif
+	if (n > lim)
+		n = lim;
+#ifdef SCAPDRV_BPF
+	asm volatile("" : "+r"(n));
+#endif
+	return n;
+}
+
 #endif /* SCAPDRV_FILL_COMMON_H */

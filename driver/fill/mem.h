@@ -70,4 +70,21 @@ SCAPDRV_FILLER void scapdrv_fill_brk_e(struct scapdrv_evt *e)
 	scapdrv_put_u64(e, e->args[0]);
 }
 
+/* mlock/munlock exit: res, addr, len; mlock2: and flags (MLOCK_ONFAULT, raw). */
+SCAPDRV_FILLER void scapdrv_fill_mlock_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u64(e, e->args[0]);
+	scapdrv_put_u64(e, e->args[1]);
+	if (e->type == SCAP_EVT_SYSCALL_MLOCK2_X)
+		scapdrv_put_u32(e, e->args[2]);
+}
+
+/* mlockall exit: res, flags (MCL_* are the format's values). */
+SCAPDRV_FILLER void scapdrv_fill_mlockall_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u32(e, e->args[0] & 7);
+}
+
 #endif /* SCAPDRV_FILL_MEM_H */

@@ -2,7 +2,8 @@
 /*
  * fill/net.h - fillers of socket syscalls, shared by the kernel module (included by
  * driver/fill_net.c) and the eBPF probe: socket, socketpair, bind, listen, connect,
- * accept, accept4, sendto, recvfrom, sendmsg, recvmsg, shutdown.
+ * accept, accept4, sendto, recvfrom, sendmsg, recvmsg, shutdown, setsockopt, getsockopt
+ * (getsockname, getpeername, sendmmsg and recvmmsg events have no parameter: fill_none).
  *
  * Address encodings (scap format): a SOCKADDR parameter is the family byte then, for
  * AF_INET, the 4 address bytes in network order and the port as a little-endian u16
@@ -274,6 +275,112 @@ SCAPDRV_FILLER void scapdrv_fill_socketpair_x(struct scapdrv_evt *e)
 		scapdrv_sock_ids(fds[0], &sk, &peer);
 	scapdrv_put_u64(e, sk);
 	scapdrv_put_u64(e, peer);
+}
+
+/* Largest option value written raw (an unknown option's bytes). */
+#define SOCKOPT_RAW_MAX 64
+
+/* scap code of a SOL_SOCKET option (scap_flags_sockopt_options): the Linux number up to
+ * SO_ATTACH_BPF (50), then SO_MEMINFO, SO_COOKIE, SO_PEERGROUPS and the 64-bit time
+ * variants of SO_RCVTIMEO/SO_SNDTIMEO; 0 for any other. */
+SCAPDRV_HELPER u8 sockopt_code(unsigned long opt)
+{
+	switch (opt) {
+	case 55: return 0x34;             /* SO_MEMINFO */
+	case 57: return 0x35;             /* SO_COOKIE */
+	case 59: return 0x33;             /* SO_PEERGROUPS */
+	case 66: return 0x14;             /* SO_RCVTIMEO_NEW */
+	case 67: return 0x15;             /* SO_SNDTIMEO_NEW */
+	default: return opt <= 50 ? opt : 0;
+	}
+}
+
+/* Whether SOL_SOCKET option @code (scap) holds an int. */
+SCAPDRV_HELPER bool sockopt_is_int(u8 code)
+{
+	switch (code) {
+	case 0: case 4: case 0xd: case 0x11: case 0x14: case 0x15: case 0x19: case 0x1a:
+	case 0x1b: case 0x1c: case 0x1f: case 0x33: case 0x34: case 0x35:
+		return false;           /* unknown, SO_ERROR, SO_LINGER, SO_PEERCRED, the
+					   timeouts, devices, filters, names, cookies */
+	default:
+		return true;
+	}
+}
+
+/*
+ * A sockopt's val (DYN, scap_dyn_sockopt): for SOL_SOCKET, SO_ERROR as an errno (the
+ * negated int), the timeouts as ns (struct timeval), SO_COOKIE as a u64, int options as
+ * a u32; any other option its first bytes, up to SOCKOPT_RAW_MAX, raw. @uval: the
+ * user value, @len: its length.
+ */
+SCAPDRV_HELPER void put_sockopt_val(struct scapdrv_evt *e, bool sol_socket, u8 code,
+				    unsigned long uval, u32 len)
+{
+	u8 b[1 + SOCKOPT_RAW_MAX];
+	u64 v[2] = { 0, 0 };
+	u64 n;
+
+	__builtin_memset(b, 0, sizeof(b));
+	if (sol_socket && code) {
+		n = code == 0x14 || code == 0x15 ? 16 : code == 0x35 ? 8 : 4;
+		if (len < n) {
+			n = 0;                  /* too short for the option: 0 */
+		} else if (scapdrv_read_user(v, (const void __user *)uval, n)) {
+			scapdrv_count_fault(e);
+			v[0] = v[1] = 0;
+		}
+		if (code == 4) {
+			b[0] = SCAP_SOCKOPT_IDX_ERRNO;
+			v[0] = (u64)-(s64)(s32)v[0];
+		} else if (code == 0x14 || code == 0x15) {
+			b[0] = SCAP_SOCKOPT_IDX_TIMEVAL;
+			v[0] = v[0] * 1000000000ULL + v[1] * 1000ULL;
+		} else if (code == 0x35) {
+			b[0] = SCAP_SOCKOPT_IDX_UINT64;
+		} else if (sockopt_is_int(code)) {
+			b[0] = SCAP_SOCKOPT_IDX_UINT32;
+			__builtin_memcpy(&b[1], v, 4);
+			scapdrv_put_bytes(e, b, 5);
+			return;
+		} else {
+			goto raw;
+		}
+		__builtin_memcpy(&b[1], v, 8);
+		scapdrv_put_bytes(e, b, 9);
+		return;
+	}
+raw:
+	b[0] = SCAP_SOCKOPT_IDX_UNKNOWN;
+	n = scapdrv_cut(len, SOCKOPT_RAW_MAX);
+	if (n && scapdrv_read_user(&b[1], (const void __user *)uval, n)) {
+		scapdrv_count_fault(e);
+		n = 0;
+	}
+	scapdrv_put_bytes(e, b, 1 + n);
+}
+
+/*
+ * setsockopt/getsockopt exit: res, fd, level (SOL_SOCKET 1, SOL_TCP 2, else 0), optname
+ * (scap code; SOL_SOCKET options only, else 0), val, optlen. setsockopt: the value
+ * given; getsockopt: the value and length the call returned (empty val on failure).
+ */
+SCAPDRV_FILLER void scapdrv_fill_sockopt_x(struct scapdrv_evt *e)
+{
+	bool get = e->type == SCAP_EVT_SOCKET_GETSOCKOPT_X;
+	bool sol_socket = e->args[1] == 1;                     /* SOL_SOCKET */
+	u8 code = sol_socket ? sockopt_code(e->args[2]) : 0;
+	u32 len = get ? scapdrv_user_u32(e, e->args[4]) : (u32)e->args[4];
+
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u8(e, sol_socket ? 1 : e->args[1] == 6 ? 2 : 0);  /* IPPROTO_TCP 6 */
+	scapdrv_put_u8(e, code);
+	if (get && e->ret < 0)
+		scapdrv_put_empty(e);
+	else
+		put_sockopt_val(e, sol_socket, code, e->args[3], len);
+	scapdrv_put_u32(e, len);
 }
 
 #endif /* SCAPDRV_FILL_NET_H */

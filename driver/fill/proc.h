@@ -289,4 +289,194 @@ SCAPDRV_FILLER void scapdrv_fill_execveat_extra(struct scapdrv_evt *e)
 	scapdrv_put_u32(e, 0);
 }
 
+/* scap code of an RLIMIT_* resource (scap_flags_rlimit_resources: the Linux numbers up
+ * to RLIMIT_RTTIME, 15), 0xff unknown. */
+SCAPDRV_HELPER u8 rlimit_resource(unsigned long r)
+{
+	return r <= 15 ? r : 0xff;
+}
+
+/* getrlimit/setrlimit enter: resource. */
+SCAPDRV_FILLER void scapdrv_fill_rlimit_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u8(e, rlimit_resource(e->args[0]));
+}
+
+/* prlimit64 enter: pid, resource. */
+SCAPDRV_FILLER void scapdrv_fill_prlimit_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_u8(e, rlimit_resource(e->args[1]));
+}
+
+/* cur and max of the user struct rlimit at @uaddr (RLIM_INFINITY reads as -1); -1 and
+ * -1 when @uaddr is NULL or @ok is false, or unreadable (counted). */
+SCAPDRV_HELPER void put_user_rlimit(struct scapdrv_evt *e, unsigned long uaddr, bool ok)
+{
+	u64 r[2] = { ~0ULL, ~0ULL };
+
+	if (ok && uaddr && scapdrv_read_user(r, (const void __user *)uaddr, sizeof(r))) {
+		scapdrv_count_fault(e);
+		r[0] = r[1] = ~0ULL;
+	}
+	scapdrv_put_u64(e, r[0]);
+	scapdrv_put_u64(e, r[1]);
+}
+
+/* getrlimit/setrlimit exit: res, cur, max (getrlimit: the limit read, when it
+ * succeeded; setrlimit: the limit given). */
+SCAPDRV_FILLER void scapdrv_fill_rlimit_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	put_user_rlimit(e, e->args[1], e->type == SCAP_EVT_SYSCALL_SETRLIMIT_X || e->ret >= 0);
+}
+
+/* prlimit64 exit: res, newcur, newmax (the limit given), oldcur, oldmax (the previous
+ * limit, when the call succeeded). */
+SCAPDRV_FILLER void scapdrv_fill_prlimit_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	put_user_rlimit(e, e->args[2], true);
+	put_user_rlimit(e, e->args[3], e->ret >= 0);
+}
+
+/* getuid/geteuid/getgid/getegid exit: the id returned (u32). */
+SCAPDRV_FILLER void scapdrv_fill_getid_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_u32(e, e->ret);
+}
+
+/* getresuid/getresgid exit: res, then the three ids the call wrote (0 on failure). */
+SCAPDRV_FILLER void scapdrv_fill_getresid_x(struct scapdrv_evt *e)
+{
+	bool ok = e->ret == 0;
+
+	scapdrv_put_res(e);
+	scapdrv_put_u32(e, ok ? scapdrv_user_u32(e, e->args[0]) : 0);
+	scapdrv_put_u32(e, ok ? scapdrv_user_u32(e, e->args[1]) : 0);
+	scapdrv_put_u32(e, ok ? scapdrv_user_u32(e, e->args[2]) : 0);
+}
+
+/* setpgid enter: pid, pgid. */
+SCAPDRV_FILLER void scapdrv_fill_setpgid_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_u64(e, (s64)(int)e->args[1]);
+}
+
+/* seccomp enter: op. */
+SCAPDRV_FILLER void scapdrv_fill_seccomp_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u64(e, e->args[0]);
+}
+
+/* semget enter: key, nsems, semflg (IPC_CREAT 01000 -> 0x2000, IPC_EXCL 02000 ->
+ * 0x4000: scap_flags_semget; the permission bits are not kept). */
+SCAPDRV_FILLER void scapdrv_fill_semget_e(struct scapdrv_evt *e)
+{
+	u32 f = 0;
+
+	if (e->args[2] & 01000)
+		f |= 0x2000;
+	if (e->args[2] & 02000)
+		f |= 0x4000;
+	scapdrv_put_u32(e, e->args[0]);
+	scapdrv_put_u32(e, e->args[1]);
+	scapdrv_put_u32(e, f);
+}
+
+/* scap code of a semctl command (scap_flags_semctl_cmds; IPC_64 ignored), 0 unknown. */
+SCAPDRV_HELPER u16 semctl_cmd(unsigned long cmd)
+{
+	switch (cmd & ~0x100UL) {
+	case 0: return 4;                 /* IPC_RMID */
+	case 1: return 2;                 /* IPC_SET */
+	case 2: return 1;                 /* IPC_STAT */
+	case 3: return 8;                 /* IPC_INFO */
+	case 11: return 0x100;            /* GETPID */
+	case 12: return 0x200;            /* GETVAL */
+	case 13: return 0x40;             /* GETALL */
+	case 14: return 0x80;             /* GETNCNT */
+	case 15: return 0x400;            /* GETZCNT */
+	case 16: return 0x1000;           /* SETVAL */
+	case 17: return 0x800;            /* SETALL */
+	case 18: return 0x20;             /* SEM_STAT */
+	case 19: return 0x10;             /* SEM_INFO */
+	default: return 0;
+	}
+}
+
+/* semctl enter: semid, semnum, cmd, val (the value SETVAL sets, else 0). */
+SCAPDRV_FILLER void scapdrv_fill_semctl_e(struct scapdrv_evt *e)
+{
+	u16 cmd = semctl_cmd(e->args[2]);
+
+	scapdrv_put_u32(e, e->args[0]);
+	scapdrv_put_u32(e, e->args[1]);
+	scapdrv_put_u16(e, cmd);
+	scapdrv_put_u32(e, cmd == 0x1000 ? e->args[3] : 0);
+}
+
+/* semop enter: semid. */
+SCAPDRV_FILLER void scapdrv_fill_semop_e(struct scapdrv_evt *e)
+{
+	scapdrv_put_u32(e, e->args[0]);
+}
+
+/* semop exit: res, nsops, then sem_num, sem_op, sem_flg (IPC_NOWAIT 04000 -> 1,
+ * SEM_UNDO 0x1000 -> 2) of the first two struct sembuf (zeros past nsops or when
+ * unreadable). */
+SCAPDRV_FILLER void scapdrv_fill_semop_x(struct scapdrv_evt *e)
+{
+	u16 b[6] = { 0, 0, 0, 0, 0, 0 };
+	unsigned long n = e->args[2];
+	u32 i;
+
+	if (e->args[1] && n && scapdrv_read_user(b, (const void __user *)e->args[1],
+						 (n > 1 ? 2 : 1) * 3 * sizeof(u16))) {
+		scapdrv_count_fault(e);
+		__builtin_memset(b, 0, sizeof(b));
+	}
+	scapdrv_put_res(e);
+	scapdrv_put_u32(e, n);
+	for (i = 0; i < 2; i++) {
+		u16 fl = b[3 * i + 2];
+
+		scapdrv_put_u16(e, b[3 * i]);
+		scapdrv_put_u16(e, b[3 * i + 1]);
+		scapdrv_put_u16(e, ((fl & 04000) ? 1 : 0) | ((fl & 0x1000) ? 2 : 0));
+	}
+}
+
+/* pidfd_open exit: fd, pid, flags (PIDFD_NONBLOCK, O_NONBLOCK -> 1). */
+SCAPDRV_FILLER void scapdrv_fill_pidfd_open_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_u32(e, (e->args[1] & 04000) ? 1 : 0);
+}
+
+/* pidfd_getfd exit: fd, pid_fd, target_fd, flags (none are defined: raw). */
+SCAPDRV_FILLER void scapdrv_fill_pidfd_getfd_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_fd(e, e->args[1]);
+	scapdrv_put_u32(e, e->args[2]);
+}
+
+/* delete_module exit: res, name, flags (O_TRUNC -> 1, O_NONBLOCK -> 2). */
+SCAPDRV_FILLER void scapdrv_fill_delete_module_x(struct scapdrv_evt *e)
+{
+	u32 f = 0;
+
+	if (e->args[1] & 01000)
+		f |= 1;
+	if (e->args[1] & 04000)
+		f |= 2;
+	scapdrv_put_res(e);
+	scapdrv_put_user_str(e, e->args[0], 64);
+	scapdrv_put_u32(e, f);
+}
+
 #endif /* SCAPDRV_FILL_PROC_H */

@@ -71,6 +71,29 @@
 	P(SYSCALL_USERFAULTFD, none, fdflags0_x) \
 	P(SYSCALL_MEMFD_CREATE, none, memfd_create_x) \
 	P(SYSCALL_IO_URING_SETUP, none, io_uring_setup_x) \
+	P(SYSCALL_STAT, none, path_x) \
+	P(SYSCALL_LSTAT, none, path_x) \
+	P(SYSCALL_FSTAT, fd_e, res_x) \
+	P(SYSCALL_ACCESS, access_e, path_x) \
+	P(SYSCALL_GETCWD, none, getcwd_x) \
+	P(SYSCALL_GETDENTS, fd_e, res_x) \
+	P(SYSCALL_GETDENTS64, fd_e, res_x) \
+	P(SYSCALL_LSEEK, lseek_e, res_x) \
+	P(SYSCALL_FLOCK, flock_e, res_x) \
+	P(SYSCALL_SPLICE, splice_e, res_x) \
+	P(SYSCALL_COPY_FILE_RANGE, copy_file_range_e, copy_file_range_x) \
+	P(SYSCALL_NEWFSTATAT, none, newfstatat_x) \
+	P(SYSCALL_MKNOD, none, mknod_x) \
+	P(SYSCALL_MKNODAT, none, mknod_x) \
+	/* waiting */ \
+	P(SYSCALL_FUTEX, futex_e, res_x) \
+	P(SYSCALL_NANOSLEEP, nanosleep_e, res_x) \
+	P(SYSCALL_POLL, poll, poll) \
+	P(SYSCALL_PPOLL, poll, poll) \
+	P(SYSCALL_SELECT, none, res_x) \
+	P(SYSCALL_EPOLLWAIT, epoll_wait_e, res_x) \
+	P(SYSCALL_EPOLL_CREATE, epoll_create_e, res_x) \
+	P(SYSCALL_EPOLL_CREATE1, epoll_create_e, res_x) \
 	/* network */ \
 	P(SOCKET_SOCKET, socket_e, socket_x) \
 	P(SOCKET_SOCKETPAIR, socket_e, socketpair_x) \
@@ -84,6 +107,12 @@
 	P(SOCKET_SENDMSG, sendmsg_e, sendmsg_x) \
 	P(SOCKET_RECVMSG, fd_e, recvmsg_x) \
 	P(SOCKET_SHUTDOWN, shutdown_e, res_x) \
+	P(SOCKET_SETSOCKOPT, none, sockopt_x) \
+	P(SOCKET_GETSOCKOPT, none, sockopt_x) \
+	P(SOCKET_GETSOCKNAME, none, none) \
+	P(SOCKET_GETPEERNAME, none, none) \
+	P(SOCKET_SENDMMSG, none, none) \
+	P(SOCKET_RECVMMSG, none, none) \
 	/* processes */ \
 	P(SYSCALL_EXECVE_19, execve_e, execve_x) \
 	P(SYSCALL_EXECVEAT, execveat_e, execve_x) \
@@ -106,11 +135,34 @@
 	P(SYSCALL_BPF_2, bpf_e, bpf_x) \
 	P(SYSCALL_INIT_MODULE, none, init_module_x) \
 	P(SYSCALL_FINIT_MODULE, none, finit_module_x) \
+	P(SYSCALL_GETRLIMIT, rlimit_e, rlimit_x) \
+	P(SYSCALL_SETRLIMIT, rlimit_e, rlimit_x) \
+	P(SYSCALL_PRLIMIT, prlimit_e, prlimit_x) \
+	P(SYSCALL_GETUID, none, getid_x) \
+	P(SYSCALL_GETEUID, none, getid_x) \
+	P(SYSCALL_GETGID, none, getid_x) \
+	P(SYSCALL_GETEGID, none, getid_x) \
+	P(SYSCALL_GETRESUID, none, getresid_x) \
+	P(SYSCALL_GETRESGID, none, getresid_x) \
+	P(SYSCALL_SETSID, none, res_x) \
+	P(SYSCALL_SETPGID, setpgid_e, res_x) \
+	P(SYSCALL_SECCOMP, seccomp_e, res_x) \
+	P(SYSCALL_SEMGET, semget_e, res_x) \
+	P(SYSCALL_SEMCTL, semctl_e, res_x) \
+	P(SYSCALL_SEMOP, semop_e, semop_x) \
+	P(SYSCALL_PIDFD_OPEN, none, pidfd_open_x) \
+	P(SYSCALL_PIDFD_GETFD, none, pidfd_getfd_x) \
+	P(SYSCALL_DELETE_MODULE, none, delete_module_x) \
 	/* memory */ \
 	P(SYSCALL_MMAP, mmap_e, mem_x) \
 	P(SYSCALL_MUNMAP, munmap_e, mem_x) \
 	P(SYSCALL_MPROTECT, mprotect_e, res_x) \
-	P(SYSCALL_BRK_4, brk_e, mem_x)
+	P(SYSCALL_BRK_4, brk_e, mem_x) \
+	P(SYSCALL_MLOCK, none, mlock_x) \
+	P(SYSCALL_MUNLOCK, none, mlock_x) \
+	P(SYSCALL_MLOCK2, none, mlock_x) \
+	P(SYSCALL_MLOCKALL, none, mlockall_x) \
+	P(SYSCALL_MUNLOCKALL, none, res_x)
 
 #ifndef SCAPDRV_BPF
 /*

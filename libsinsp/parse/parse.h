@@ -178,6 +178,7 @@ void sinsp_parse_close_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_dup_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_pipe_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t fd_type, const char *name);
+void sinsp_parse_fd_param1_exit(struct sinsp *s, struct sinsp_evt *evt);
 
 /* parse_net.c */
 void sinsp_parse_socket_exit(struct sinsp *s, struct sinsp_evt *evt);

@@ -67,6 +67,8 @@ static const struct parser_entry parsers[] = {
 	{ "recvmsg", true, sinsp_parse_recvfrom_exit },
 	{ "connect", false, sinsp_parse_connect_enter },
 	{ "socketpair", true, sinsp_parse_socketpair_exit },
+	{ "getsockopt", true, sinsp_parse_fd_param1_exit },
+	{ "copy_file_range", true, sinsp_parse_fd_param1_exit },
 	{ "clone", true, sinsp_parse_clone_exit },
 	{ "clone3", true, sinsp_parse_clone_exit },
 	{ "fork", true, sinsp_parse_clone_exit },

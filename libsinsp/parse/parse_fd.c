@@ -285,3 +285,19 @@ void sinsp_parse_simple_fd_exit(struct sinsp *s, struct sinsp_evt *evt, int32_t 
 		evt->fd_num = fd;
 	}
 }
+
+/*
+ * Exit events whose fd is their parameter 1 (getsockopt's fd, copy_file_range's fdout):
+ * the event's fd, as sysdig 0.29.3 sets it (fd.num, fd.* fields).
+ */
+void sinsp_parse_fd_param1_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
+	int64_t fd = sinsp_param_s64(evt, 1, -1);
+
+	(void)s;
+	if (!evt->thread || fd < 0)
+		return;
+	evt->thread->last_fd = fd;
+	evt->fd_num = fd;
+	evt->fd = sinsp_fd_find(evt->thread, fd);
+}

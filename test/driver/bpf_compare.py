@@ -9,8 +9,8 @@ exits), so that the two runs line up; for each role the sequences of (event, dir
 must be equal, and so every parameter of each pair, except what changes from run to run:
 timestamps, thread and process ids (a role's id is replaced by the role), inodes, memory
 counters and addresses (mmap/brk results), ephemeral ports and the kernel pointers that
-unix socket tuples and socketpair identities carry; generic events of timing (futex)
-are left out. Exit 1 on any difference but the known ones (KNOWN, explained).
+unix socket tuples and socketpair identities carry; futex calls of timing (glibc's,
+not the workload's own) are left out. Exit 1 on any difference but the known ones (KNOWN, explained).
 """
 import os
 import sys
@@ -19,13 +19,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_capture import parse  # noqa: E402
 
 VOLATILE = {"ino", "vm_size", "vm_rss", "vm_swap", "pgft_maj", "pgft_min", "pgid", "source",
-            "peer"}
+            "peer", "semid"}
 ADDRESSES = {"mmap": {"res", "addr"}, "munmap": {"res", "addr"}, "mprotect": {"addr"},
-             "brk": {"res", "addr"}}
+             "brk": {"res", "addr"}, "futex": {"addr"}, "mlock": {"addr"},
+             "munlock": {"addr"}, "mlock2": {"addr"},
+             "semget": {"res"}}     # a System V IPC id: the kernel's next, run to run
+# Numbers that are never thread ids (a value that happens to equal one keeps its value).
+NOT_IDS = {"op", "val", "interval", "timeout", "resource", "cur", "max", "oldcur", "oldmax",
+           "optlen", "size", "offset", "operation", "flags", "mode"}
 FIXED_PORTS = {1, 34567, 34568, 34569}   # the workload's own ports (workload.c)
-# Generic events that depend on timing, not on the workload: futex (scap code 154, the
-# wait of pthread_join when the thread has not finished yet).
+# Futex calls depend on timing, not on the workload (the wait of pthread_join when the
+# thread has not finished yet): only the workload's own (step 15, these values) are
+# compared; TIMING is the scap code of the generic event older drivers wrote for them.
 TIMING = {"154"}
+WORKLOAD_FUTEX_VALS = {"7", "9"}
 # Differences explained by a fault of one side, printed but not failing:
 # (role, event, direction, parameter, kmod's value) -> explanation.
 KNOWN = {}
@@ -52,7 +59,7 @@ def roles_of(evts, pid):
 def norm(name, key, v, roles):
     if key in VOLATILE or key in ADDRESSES.get(name, ()):
         return "*"
-    if v.lstrip("-").isdigit() and int(v) in roles:
+    if key not in NOT_IDS and v.lstrip("-").isdigit() and int(v) in roles:
         return roles[int(v)]
     if key == "tuple" and ":" in v and v.split(":")[1]:
         b = bytes.fromhex(v.split(":")[1])
@@ -77,9 +84,15 @@ def main(kmod_path, bpf_path):
         # The workload's own events: from its execve on (before it, the fork of the
         # capture tool, whose command line differs between the two runs).
         ex = next(i for i, e in enumerate(evts) if e["tid"] == pid and e["name"] == "execve")
+        futex_kept = {}
         for e in evts[ex:]:
             if e["name"] == "syscall" and e["p"].get("ID") in TIMING:
                 continue
+            if e["name"] == "futex":
+                if e["dir"] == ">":
+                    futex_kept[e["tid"]] = e["p"].get("val") in WORKLOAD_FUTEX_VALS
+                if not futex_kept.get(e["tid"]):
+                    continue
             if e["tid"] in roles and roles[e["tid"]] != "capturer":
                 seqs.setdefault(roles[e["tid"]], []).append(
                     (e["name"], e["dir"], {k: norm(e["name"], k, v, roles)

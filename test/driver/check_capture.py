@@ -170,6 +170,7 @@ def main(outdir, capture_only=False):
     check_procs(evts, pid)
     check_misc(evts, pid)
     check_bad_pointers(evts, pid)
+    check_queries(evts, pid)
     check(stats.get("evts") == stats.get("seen"), "every event written was read (%s)" % stats)
     if capture_only:
         if os.path.exists(outdir + "/capture_exit.txt"):
@@ -333,7 +334,9 @@ def check_net(evts, pid):
         t = bytes.fromhex(ur[0]["p"]["tuple"].split(":")[1])
         ok = len(t) == 13 and t[1:5] == bytes([127, 0, 0, 1]) and t[7:] == dst
     check(ok, "UDP recvfrom exit: tuple sender -> 127.0.0.1:34569")
-    sp = find(evts, "socketpair", "<", pid, res=0)
+    # Step 11's (SOCK_STREAM); step 15 makes a SOCK_DGRAM one.
+    sp = [x for x in find(evts, "socketpair", "<", pid, res=0)
+          if (enter_before(evts, x) or {"p": {}})["p"].get("type") == "1"]
     check(len(sp) == 1 and sp[0]["p"]["source"] != "0" and sp[0]["p"]["peer"] != "0",
           "socketpair exit: res=0, two socket identities")
     if sp:
@@ -435,6 +438,179 @@ def check_bad_pointers(evts, pid):
     one(evts, "write", "<", pid, "write of 3 bytes to a read-only fd: EBADF, the buffer's "
         "bytes still (/et)", res=-9, data=hexs(b"/et"))
     one(evts, "close", "<", pid, "close(-1) after them: EBADF", res=-9)
+
+
+def enter_before(evts, x):
+    """The enter event of exit event x: the last event of its thread and name before it."""
+    i = evts.index(x)
+    for e in reversed(evts[:i]):
+        if e["tid"] == x["tid"] and e["name"] == x["name"]:
+            return e if e["dir"] == ">" else None
+    return None
+
+
+def pair(evts, ename, thread, what, enter, **exit_want):
+    """The single exit event matching exit_want whose enter event has the values of
+    `enter` (a dict); a failed check (and None) otherwise."""
+    xs = find(evts, ename, "<", thread, **exit_want)
+    got = [(enter_before(evts, x) or {"p": None})["p"] for x in xs]
+    ok = [x for x, g in zip(xs, got)
+          if g is not None and all(g.get(k) == str(v) for k, v in enter.items())]
+    check(len(ok) == 1, "%s (%d exits of %s, enter %s among %s)" % (what, len(xs), exit_want,
+                                                                     enter, got))
+    return ok[0] if len(ok) == 1 else None
+
+
+def le64(v):
+    return (v & (2 ** 64 - 1)).to_bytes(8, "little")
+
+
+def fdlist(*fds):
+    """An FDLIST parameter: the count (u16), then per entry the fd (i64), flags (u16)."""
+    b = le16(len(fds))
+    for fd, fl in fds:
+        b += le64(fd) + le16(fl)
+    return hexs(b)
+
+
+def check_queries(evts, pid):
+    """Step 15: the syscalls the peer fills that scry sent as generic events."""
+    passwd, missing = s_("/etc/passwd"), s_("/nonexistent/scry-missing")
+    pair(evts, "stat", pid, "stat /etc/passwd: 0", {}, res=0, path=passwd)
+    pair(evts, "lstat", pid, "lstat of a missing path: ENOENT", {}, res=-2, path=missing)
+    fs = one(evts, "fstat", ">", pid, "fstat enter: an fd >= 3")
+    fd = fs["p"]["fd"] if fs else "?"
+    check(fs is not None and int(fd) >= 3 and fs["np"] == 1, "fstat enter: fd >= 3 (%s)" % fd)
+    pair(evts, "fstat", pid, "fstat: 0", {"fd": fd}, res=0)
+    pair(evts, "access", pid, "access /etc/passwd R_OK: 0", {"mode": 4}, res=0, name=passwd)
+    gc = one(evts, "getcwd", "<", pid, "getcwd exit")
+    check(gc is not None and gc["p"]["path"].startswith('"/') and
+          int(gc["p"]["res"]) == len(gc["p"]["path"]) - 1,
+          "getcwd exit: an absolute path, res = its length + 1 (%s)" % (gc and gc["p"]))
+    pair(evts, "lseek", pid, "lseek 5 SEEK_SET: 5", {"fd": fd, "offset": 5, "whence": 0}, res=5)
+    fl = [e for e in find(evts, "flock", ">", pid, fd=fd)]
+    check([e["p"]["operation"] for e in fl] == ["5", "8"],
+          "flock enter: LOCK_SH|LOCK_NB (5), then LOCK_UN (8) (%s)" % [e["p"] for e in fl])
+    check(len(find(evts, "flock", "<", pid, res=0)) == 2, "flock exits: 0, 0")
+    for name in ("getdents64", "getdents"):
+        x = [e for e in find(evts, name, "<", pid) if int(e["p"]["res"]) > 0]
+        e = enter_before(evts, x[0]) if len(x) == 1 else None
+        check(len(x) == 1 and e is not None and int(e["p"]["fd"]) >= 3,
+              "%s of /: enter fd >= 3, exit res > 0 (%s)" % (name, x and x[0]["p"]))
+    px = find(evts, "pipe", "<", pid, res=0)
+    p0, p1 = (int(px[-1]["p"]["fd1"]), int(px[-1]["p"]["fd2"])) if px else (-1, -1)
+    pair(evts, "splice", pid, "splice 7 bytes into the pipe, SPLICE_F_NONBLOCK",
+         {"fd_in": fd, "fd_out": p1, "size": 7, "flags": 2}, res=7)
+    ready = fdlist((p0, 1), (p1, 4))          # POLLIN, POLLOUT
+    pair(evts, "poll", pid, "poll of the pipe: 2 ready", {"fds": ready, "timeout": 0},
+         res=2, fds=ready)
+    pair(evts, "ppoll", pid, "ppoll of the pipe: 2 ready",
+         {"fds": ready, "timeout": 0, "sigmask": hexs(bytes(4))}, res=2, fds=ready)
+    pair(evts, "select", pid, "select, zero timeout: 0", {}, res=0)
+    pair(evts, "epoll_wait", pid, "epoll_wait maxevents 4: 0", {"maxevents": 4}, res=0)
+    fw = find(evts, "futex", ">", pid, op=0x81, val=7)
+    check(len(fw) == 1, "futex enter: FUTEX_WAKE|FUTEX_PRIVATE_FLAG (0x81), val 7")
+    fa = find(evts, "futex", ">", pid, op=0x80, val=9)
+    check(len(fa) == 1 and fw and fa[0]["p"]["addr"] == fw[0]["p"]["addr"],
+          "futex enter: FUTEX_WAIT|FUTEX_PRIVATE_FLAG (0x80), val 9, the same addr")
+    pair(evts, "futex", pid, "futex FUTEX_WAIT_PRIVATE on a changed value: EAGAIN",
+         {"op": 0x80, "val": 9}, res=-11)
+    pair(evts, "futex", pid, "futex FUTEX_WAKE_PRIVATE, no waiter: 0", {"op": 0x81, "val": 7},
+         res=0)
+    pair(evts, "nanosleep", pid, "nanosleep 1000 ns", {"interval": 1000}, res=0)
+
+    sx = [e for e in find(evts, "socket", "<", pid)]
+    s = sx[-1]["p"]["fd"] if sx else "?"
+    one(evts, "setsockopt", "<", pid, "setsockopt SO_REUSEADDR 1: level SOL_SOCKET, u32 1",
+        res=0, fd=s, level=1, optname=2, val=hexs(bytes([2]) + (1).to_bytes(4, "little")),
+        optlen=4)
+    one(evts, "setsockopt", "<", pid, "setsockopt SO_RCVTIMEO 1.5 s: a timeval in ns",
+        res=0, fd=s, level=1, optname=20, val=hexs(bytes([4]) + le64(1500000000)),
+        optlen=16)
+    one(evts, "setsockopt", "<", pid, "setsockopt TCP_NODELAY: level SOL_TCP, raw bytes",
+        res=0, fd=s, level=2, optname=0, val=hexs(bytes([0]) + (1).to_bytes(4, "little")),
+        optlen=4)
+    one(evts, "getsockopt", "<", pid, "getsockopt SO_TYPE: SOCK_STREAM (u32 1)",
+        res=0, fd=s, level=1, optname=3, val=hexs(bytes([2]) + (1).to_bytes(4, "little")),
+        optlen=4)
+    one(evts, "getsockopt", "<", pid, "getsockopt SO_ERROR: errno 0",
+        res=0, fd=s, level=1, optname=4, val=hexs(bytes([1]) + le64(0)), optlen=4)
+    for name in ("getsockname", "getpeername", "sendmmsg", "recvmmsg"):
+        ev = [e for e in evts if e["name"] == name and e["tid"] == pid]
+        check([e["dir"] + str(e["np"]) for e in ev] == [">0", "<0"],
+              "%s: an enter and an exit event, no parameters" % name)
+
+    pair(evts, "getrlimit", pid, "getrlimit RLIMIT_NOFILE", {"resource": 7}, res=0)
+    gl = find(evts, "getrlimit", "<", pid, res=0)
+    check(len(gl) == 1 and int(gl[0]["p"]["cur"]) > 0 and int(gl[0]["p"]["max"]) > 0,
+          "getrlimit exit: the limits read (%s)" % (gl and gl[0]["p"]))
+    pair(evts, "setrlimit", pid, "setrlimit RLIMIT_NOFILE 1000/4096", {"resource": 7},
+         res=0, cur=1000, max=4096)
+    pair(evts, "prlimit", pid, "prlimit64(0, RLIMIT_NOFILE, NULL, &old)",
+         {"pid": 0, "resource": 7}, res=0, newcur=-1, newmax=-1, oldcur=1000, oldmax=4096)
+    for name, param in (("getuid", "uid"), ("geteuid", "euid"), ("getgid", "gid"),
+                        ("getegid", "egid")):
+        check(len(find(evts, name, "<", pid, **{param: 0})) >= 1, "%s exit: 0 (root)" % name)
+    one(evts, "getresuid", "<", pid, "getresuid exit: 0 0 0", res=0, ruid=0, euid=0, suid=0)
+    one(evts, "getresgid", "<", pid, "getresgid exit: 0 0 0", res=0, rgid=0, egid=0, sgid=0)
+    pair(evts, "setpgid", pid, "setpgid(0, 0)", {"pid": 0, "pgid": 0}, res=0)
+    pair(evts, "setsid", pid, "setsid of a group leader: EPERM", {}, res=-1)
+
+    sg = pair(evts, "semget", pid, "semget(IPC_PRIVATE, 1, IPC_CREAT|0600)",
+              {"key": 0, "nsems": 1, "semflg": 0x2000})
+    sem = sg["p"]["res"] if sg else "?"
+    check(sg is not None and int(sem) >= 0, "semget exit: a semaphore id (%s)" % sem)
+    pair(evts, "semctl", pid, "semctl SETVAL 5",
+         {"semid": sem, "semnum": 0, "cmd": 0x1000, "val": 5}, res=0)
+    pair(evts, "semctl", pid, "semctl GETVAL: 6", {"semid": sem, "cmd": 0x200, "val": 0}, res=6)
+    pair(evts, "semop", pid, "semop +2 IPC_NOWAIT, -1 SEM_UNDO", {"semid": sem}, res=0, nsops=2,
+         sem_num_0=0, sem_op_0=2, sem_flg_0=1, sem_num_1=0, sem_op_1=-1, sem_flg_1=2)
+    check(len([x for x in find(evts, "semctl", "<", pid, res=0)
+               if (enter_before(evts, x) or {"p": {}})["p"].get("cmd") == "4"]) == 1,
+          "semctl IPC_RMID: 0")
+    pair(evts, "seccomp", pid, "seccomp(SECCOMP_GET_ACTION_AVAIL): 0", {"op": 2}, res=0)
+    cf = one(evts, "copy_file_range", "<", pid, "copy_file_range exit: 5, offout 0 (NULL)",
+             res=5, offout=0)
+    e = enter_before(evts, cf) if cf else None
+    check(cf is not None and e is not None and e["p"].get("offin") == "2" and
+          e["p"].get("len") == "5" and int(e["p"]["fdin"]) >= 3 and
+          int(cf["p"]["fdout"]) == int(e["p"]["fdin"]) + 1,
+          "copy_file_range enter: fdin, offin 2, len 5; exit: fdout the next fd")
+
+    # Events newer than sysdig 0.29.3 (scry -w writes them in its forms).
+    pair(evts, "newfstatat", pid, "newfstatat /etc/passwd AT_SYMLINK_NOFOLLOW", {}, res=0,
+         dirfd=-100, path=passwd, flags=0x100)
+    pair(evts, "mknod", pid, "mknod scry_fifo1 S_IFIFO|0640", {}, res=0, path=s_("scry_fifo1"),
+         mode=0o10640, dev=0)
+    pair(evts, "mknodat", pid, "mknodat scry_fifo2 S_IFIFO|0600", {}, res=0, dirfd=-100,
+         path=s_("scry_fifo2"), mode=0o10600, dev=0)
+    ec = one(evts, "epoll_create", "<", pid, "epoll_create exit: an fd")
+    e = enter_before(evts, ec) if ec else None
+    check(ec is not None and int(ec["p"]["res"]) >= 3 and e is not None and
+          e["p"].get("size") == "4", "epoll_create(4): enter size 4, exit an fd")
+    ec = [x for x in find(evts, "epoll_create1", "<", pid)
+          if (enter_before(evts, x) or {"p": {}})["p"].get("flags") == "1"]
+    check(len(ec) == 1 and int(ec[0]["p"]["res"]) >= 3,
+          "epoll_create1(EPOLL_CLOEXEC): enter flags 1, exit an fd")
+    ml = find(evts, "mlock", "<", pid, res=0, len=4096)
+    mu = find(evts, "munlock", "<", pid, res=0, len=4096)
+    m2 = find(evts, "mlock2", "<", pid, res=0, len=4096, flags=1)
+    check(len(ml) == 1 and len(mu) == 2 and len(m2) == 1 and
+          ml[0]["p"]["addr"] == mu[0]["p"]["addr"] == m2[0]["p"]["addr"] != "0",
+          "mlock, munlock, mlock2 (MLOCK_ONFAULT) of one page: res 0, the same addr")
+    one(evts, "mlockall", "<", pid, "mlockall(MCL_CURRENT|MCL_ONFAULT)", res=0, flags=5)
+    one(evts, "munlockall", "<", pid, "munlockall: 0", res=0)
+    po = one(evts, "pidfd_open", "<", pid, "pidfd_open(self, 0)", pid=pid, flags=0)
+    pfd = po["p"]["fd"] if po else "?"
+    check(po is not None and int(pfd) >= 3, "pidfd_open exit: an fd (%s)" % pfd)
+    pg = one(evts, "pidfd_getfd", "<", pid, "pidfd_getfd of the pidfd", pid_fd=pfd,
+             target_fd=pfd, flags=0)
+    check(pg is not None and int(pg["p"]["fd"]) >= 3, "pidfd_getfd exit: a new fd")
+    dm = [e for e in find(evts, "delete_module", "<", pid, name=s_("scry_no_such_module"),
+                          flags=2)
+          if e["p"]["res"] == "-2" or (HOST_KERNEL and e["p"]["res"] == "-38")]
+    check(len(dm) == 1, "delete_module of a missing module, O_NONBLOCK: ENOENT (ENOSYS "
+          "without module support)")
 
 
 def check_exit_only(outdir):

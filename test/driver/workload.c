@@ -36,6 +36,27 @@
  *  14. bad pointers: read into an unmapped page, connect with a kernel address,
  *      open of a kernel address, write from NULL, write of 3 bytes to the O_RDONLY fd
  *      (-EBADF); then close(-1) must still be seen
+ *  15. queries and waits (the events the peer fills that were generic before):
+ *      stat /etc/passwd, lstat of the missing path (-ENOENT), fstat, access R_OK,
+ *      getcwd, lseek 5 SEEK_SET, flock LOCK_SH|LOCK_NB then LOCK_UN, getdents64 and
+ *      getdents of "/", splice 7 bytes of /etc/passwd into a pipe (SPLICE_F_NONBLOCK),
+ *      poll and ppoll of the pipe's two ends (2 ready: POLLIN, POLLOUT), select with a
+ *      zero timeout, epoll_wait(maxevents 4, timeout 0), futex FUTEX_WAKE_PRIVATE (val
+ *      7) and FUTEX_WAIT_PRIVATE on a changed value (-EAGAIN), nanosleep 1000 ns;
+ *      setsockopt SO_REUSEADDR 1, SO_RCVTIMEO 1.5 s, TCP_NODELAY 1; getsockopt
+ *      SO_TYPE (1), SO_ERROR (0); getsockname, getpeername (-ENOTCONN);
+ *      getrlimit/setrlimit/prlimit64 of RLIMIT_NOFILE (set to 1000/4096 and read
+ *      back), getuid, geteuid, getgid, getegid, getresuid, getresgid (root: 0),
+ *      setpgid(0, 0), setsid (-EPERM: now a group leader); sendmmsg and recvmmsg of
+ *      one 3-byte message on a unix socketpair; semget(IPC_PRIVATE, 1, IPC_CREAT|0600),
+ *      semctl SETVAL 5, semop +2 IPC_NOWAIT and -1 SEM_UNDO, semctl GETVAL (6), IPC_RMID;
+ *      seccomp(SECCOMP_GET_ACTION_AVAIL); copy_file_range of 5 bytes from offset 2;
+ *      the syscalls whose events are newer than sysdig 0.29.3 (written in its forms by
+ *      scry -w): newfstatat of /etc/passwd (AT_SYMLINK_NOFOLLOW), mknod and mknodat of
+ *      FIFOs, epoll_create(4), epoll_create1(EPOLL_CLOEXEC), mlock/munlock/mlock2
+ *      (MLOCK_ONFAULT) of a page, mlockall(MCL_CURRENT|MCL_ONFAULT), munlockall,
+ *      pidfd_open(self), pidfd_getfd of that pidfd, delete_module of a missing module
+ *      (O_NONBLOCK: -ENOENT; -ENOSYS without module support)
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -44,14 +65,25 @@
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/seccomp.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/sem.h>
+#include <sys/sysmacros.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -314,6 +346,180 @@ static int bad_pointers(void)
 	return 0;
 }
 
+/* The end of step 15: syscalls whose events sysdig 0.29.3 does not have. */
+static int newer(void)
+{
+	char passwd[] = "/etc/passwd", f1[] = "scry_fifo1", f2[] = "scry_fifo2";
+	char nomod[] = "scry_no_such_module";
+	struct stat st;
+	void *m;
+	int pfd, fd;
+
+	memset(&st, 0, sizeof(st));
+	CHECK(syscall(SYS_newfstatat, AT_FDCWD, passwd, &st, AT_SYMLINK_NOFOLLOW) == 0,
+	      "newfstatat");
+	CHECK(syscall(SYS_mknod, f1, S_IFIFO | 0640, 0) == 0, "mknod");
+	CHECK(syscall(SYS_mknodat, AT_FDCWD, f2, S_IFIFO | 0600, 0) == 0, "mknodat");
+	CHECK(syscall(SYS_unlink, f1) == 0 && syscall(SYS_unlink, f2) == 0, "unlink fifos");
+	fd = syscall(SYS_epoll_create, 4);
+	CHECK(fd >= 0, "epoll_create");
+	syscall(SYS_close, fd);
+	fd = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
+	CHECK(fd >= 0, "epoll_create1");
+	syscall(SYS_close, fd);
+	m = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(m != MAP_FAILED, "mmap for mlock");
+	CHECK(syscall(SYS_mlock, m, 4096) == 0, "mlock");
+	CHECK(syscall(SYS_munlock, m, 4096) == 0, "munlock");
+	CHECK(syscall(SYS_mlock2, m, 4096, 1) == 0, "mlock2");        /* MLOCK_ONFAULT */
+	CHECK(syscall(SYS_munlock, m, 4096) == 0, "munlock 2");
+	munmap(m, 4096);
+	CHECK(syscall(SYS_mlockall, MCL_CURRENT | MCL_ONFAULT) == 0, "mlockall");
+	CHECK(syscall(SYS_munlockall) == 0, "munlockall");
+	pfd = syscall(SYS_pidfd_open, getpid(), 0);
+	CHECK(pfd >= 0, "pidfd_open");
+	fd = syscall(SYS_pidfd_getfd, pfd, pfd, 0);
+	CHECK(fd >= 0, "pidfd_getfd");
+	syscall(SYS_close, fd);
+	syscall(SYS_close, pfd);
+	/* ENOSYS on a kernel without module support (the eBPF tests on the build host) */
+	CHECK(syscall(SYS_delete_module, nomod, O_NONBLOCK) == -1 &&
+	      (errno == ENOENT || errno == ENOSYS), "delete_module");
+	return 0;
+}
+
+/* The rest of step 15: System V semaphores, seccomp, copy_file_range. */
+static int ipc_and_copy(void)
+{
+	char fin[] = "scry_cfr_in", fout[] = "scry_cfr_out", text[] = "hello copy";
+	struct sembuf sb[2] = { { 0, 2, IPC_NOWAIT }, { 0, -1, SEM_UNDO } };
+	unsigned int action = SECCOMP_RET_KILL_PROCESS;
+	long long off = 2;
+	int sem, in, out;
+
+	sem = syscall(SYS_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
+	CHECK(sem >= 0, "semget");
+	CHECK(syscall(SYS_semctl, sem, 0, SETVAL, 5) == 0, "semctl SETVAL");
+	CHECK(syscall(SYS_semop, sem, sb, 2) == 0, "semop");
+	CHECK(syscall(SYS_semctl, sem, 0, GETVAL, 0) == 6, "semctl GETVAL");
+	CHECK(syscall(SYS_semctl, sem, 0, IPC_RMID, 0) == 0, "semctl IPC_RMID");
+	CHECK(syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action) == 0, "seccomp");
+	in = syscall(SYS_open, fin, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	out = syscall(SYS_open, fout, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	CHECK(in >= 0 && out >= 0, "copy_file_range files");
+	CHECK(syscall(SYS_write, in, text, 10) == 10, "write copy source");
+	CHECK(syscall(SYS_copy_file_range, in, &off, out, NULL, 5, 0) == 5 && off == 7,
+	      "copy_file_range");
+	syscall(SYS_close, in);
+	syscall(SYS_close, out);
+	CHECK(syscall(SYS_unlink, fin) == 0 && syscall(SYS_unlink, fout) == 0, "unlink copies");
+	return newer();
+}
+
+static int queries(void)
+{
+	char passwd[] = "/etc/passwd", missing[] = "/nonexistent/scry-missing", root[] = "/";
+	char cwd[256], dents[1024], m3[] = "mmm", r3[8];
+	struct stat st;
+	struct pollfd pf[2];
+	struct timespec zero = { 0, 0 }, us = { 0, 1000 };
+	struct timeval tv = { 0, 0 }, rcvtimeo = { 1, 500000 };
+	struct epoll_event ev[4];
+	struct rlimit rl, nl = { 1000, 4096 };
+	struct iovec siov = { m3, 3 }, riov = { r3, sizeof(r3) };
+	struct mmsghdr smsg, rmsg;
+	socklen_t len;
+	unsigned int ids[3];
+	int fd, d, p[2], sp[2], s, ep, one = 1, v, fut = 0;
+
+	memset(&st, 0, sizeof(st));
+	memset(cwd, 0, sizeof(cwd));
+	memset(dents, 0, sizeof(dents));
+	memset(ev, 0, sizeof(ev));
+	memset(r3, 0, sizeof(r3));
+	CHECK(syscall(SYS_stat, passwd, &st) == 0, "stat");
+	CHECK(syscall(SYS_lstat, missing, &st) == -1 && errno == ENOENT, "lstat missing");
+	fd = syscall(SYS_open, passwd, O_RDONLY);
+	CHECK(fd >= 0, "open passwd");
+	CHECK(syscall(SYS_fstat, fd, &st) == 0, "fstat");
+	CHECK(syscall(SYS_access, passwd, R_OK) == 0, "access");
+	CHECK(syscall(SYS_getcwd, cwd, sizeof(cwd)) > 0, "getcwd");
+	CHECK(syscall(SYS_lseek, fd, 5, SEEK_SET) == 5, "lseek");
+	CHECK(syscall(SYS_flock, fd, LOCK_SH | LOCK_NB) == 0, "flock");
+	CHECK(syscall(SYS_flock, fd, LOCK_UN) == 0, "flock unlock");
+	d = syscall(SYS_open, root, O_RDONLY | O_DIRECTORY);
+	CHECK(d >= 0, "open /");
+	CHECK(syscall(SYS_getdents64, d, dents, sizeof(dents)) > 0, "getdents64");
+	CHECK(syscall(SYS_lseek, d, 0, SEEK_SET) == 0, "lseek dir");
+	CHECK(syscall(SYS_getdents, d, dents, sizeof(dents)) > 0, "getdents");
+	syscall(SYS_close, d);
+	CHECK(syscall(SYS_pipe, p) == 0, "pipe");
+	CHECK(syscall(SYS_splice, fd, NULL, p[1], NULL, 7, SPLICE_F_NONBLOCK) == 7, "splice");
+	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	pf[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
+	CHECK(syscall(SYS_poll, pf, 2, 0) == 2, "poll");
+	CHECK(syscall(SYS_ppoll, pf, 2, &zero, NULL, 8) == 2, "ppoll");
+	CHECK(syscall(SYS_select, 0, NULL, NULL, NULL, &tv) == 0, "select");
+	ep = syscall(SYS_epoll_create1, 0);
+	CHECK(ep >= 0, "epoll_create1");
+	CHECK(syscall(SYS_epoll_wait, ep, ev, 4, 0) == 0, "epoll_wait");
+	CHECK(syscall(SYS_futex, &fut, FUTEX_WAKE_PRIVATE, 7, NULL, NULL, 0) == 0, "futex wake");
+	CHECK(syscall(SYS_futex, &fut, FUTEX_WAIT_PRIVATE, 9, NULL, NULL, 0) == -1 &&
+	      errno == EAGAIN, "futex wait");
+	CHECK(syscall(SYS_nanosleep, &us, NULL) == 0, "nanosleep");
+	syscall(SYS_close, p[0]);
+	syscall(SYS_close, p[1]);
+	syscall(SYS_close, fd);
+	syscall(SYS_close, ep);
+
+	s = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	CHECK(s >= 0, "socket");
+	CHECK(syscall(SYS_setsockopt, s, SOL_SOCKET, SO_REUSEADDR, &one, 4) == 0, "SO_REUSEADDR");
+	CHECK(syscall(SYS_setsockopt, s, SOL_SOCKET, SO_RCVTIMEO, &rcvtimeo,
+		      sizeof(rcvtimeo)) == 0, "SO_RCVTIMEO");
+	CHECK(syscall(SYS_setsockopt, s, IPPROTO_TCP, TCP_NODELAY, &one, 4) == 0, "TCP_NODELAY");
+	len = sizeof(v);
+	CHECK(syscall(SYS_getsockopt, s, SOL_SOCKET, SO_TYPE, &v, &len) == 0 && v == 1,
+	      "SO_TYPE");
+	len = sizeof(v);
+	CHECK(syscall(SYS_getsockopt, s, SOL_SOCKET, SO_ERROR, &v, &len) == 0 && v == 0,
+	      "SO_ERROR");
+	{
+		struct sockaddr_in a;
+
+		len = sizeof(a);
+		CHECK(syscall(SYS_getsockname, s, &a, &len) == 0, "getsockname");
+		len = sizeof(a);
+		CHECK(syscall(SYS_getpeername, s, &a, &len) == -1 && errno == ENOTCONN,
+		      "getpeername");
+	}
+	syscall(SYS_close, s);
+
+	CHECK(syscall(SYS_getrlimit, RLIMIT_NOFILE, &rl) == 0, "getrlimit");
+	CHECK(syscall(SYS_setrlimit, RLIMIT_NOFILE, &nl) == 0, "setrlimit");
+	CHECK(syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &rl) == 0 && rl.rlim_cur == 1000,
+	      "prlimit64");
+	CHECK(syscall(SYS_getuid) == 0 && syscall(SYS_geteuid) == 0 && syscall(SYS_getgid) == 0 &&
+	      syscall(SYS_getegid) == 0, "get*id");
+	CHECK(syscall(SYS_getresuid, &ids[0], &ids[1], &ids[2]) == 0, "getresuid");
+	CHECK(syscall(SYS_getresgid, &ids[0], &ids[1], &ids[2]) == 0, "getresgid");
+	CHECK(syscall(SYS_setpgid, 0, 0) == 0, "setpgid");
+	CHECK(syscall(SYS_setsid) == -1 && errno == EPERM, "setsid");
+
+	CHECK(syscall(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, sp) == 0, "socketpair");
+	memset(&smsg, 0, sizeof(smsg));
+	memset(&rmsg, 0, sizeof(rmsg));
+	smsg.msg_hdr.msg_iov = &siov;
+	smsg.msg_hdr.msg_iovlen = 1;
+	rmsg.msg_hdr.msg_iov = &riov;
+	rmsg.msg_hdr.msg_iovlen = 1;
+	CHECK(syscall(SYS_sendmmsg, sp[0], &smsg, 1, 0) == 1, "sendmmsg");
+	CHECK(syscall(SYS_recvmmsg, sp[1], &rmsg, 1, 0, NULL) == 1, "recvmmsg");
+	syscall(SYS_close, sp[0]);
+	syscall(SYS_close, sp[1]);
+	return ipc_and_copy();
+}
+
 int main(void)
 {
 	/* Paths live on the stack, which is resident: a string in a page of .rodata not
@@ -367,7 +573,8 @@ int main(void)
 	r = syscall(SYS_open, NULL, O_RDONLY);
 	CHECK(r == -1 && errno == EFAULT, "open(NULL)");
 
-	if (files_dirfd() || dups() || net() || procs() || misc() || bad_pointers())
+	if (files_dirfd() || dups() || net() || procs() || misc() || bad_pointers() ||
+	    queries())
 		return 1;
 	return 0;
 }
