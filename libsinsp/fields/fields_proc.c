@@ -41,15 +41,13 @@ static size_t max_depth(const struct sinsp *s)
 	return s->threads.count + 1;
 }
 
-/* The thread whose tid is t's ptid (sysdig's parent thread), NULL when unknown. */
+/* The thread whose tid is t's ptid (sysdig's parent thread), NULL when unknown; read as
+ * an ancestor, it counts as referenced (aging keeps it). */
 static struct sinsp_thread *parent_thread(struct sinsp *s, const struct sinsp_thread *t)
 {
-	struct sinsp_thread *p;
-
 	if (t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	p = sinsp_thread_find(s, t->ptid);
-	return p;
+	return sinsp_thread_find_ref(s, t->ptid);
 }
 
 /* The main thread of t's process, or NULL when t is not one and its main is unknown. */

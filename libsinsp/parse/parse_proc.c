@@ -210,7 +210,7 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			evt->thread = child;
 			return;
 		}
-		parent = sinsp_thread_find(s, cptid);
+		parent = sinsp_thread_find_ref(s, cptid);
 	} else {
 		/* parent side: res is the new thread's tid */
 		ctid = res;
@@ -313,6 +313,8 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	}
 	t->pid = s64_param(evt, "pid", t->pid);
 	t->ptid = s64_param(evt, "ptid", t->ptid);
+	/* a parent whose children keep exec'ing is still referenced: aging keeps it */
+	sinsp_thread_find_ref(s, t->ptid);
 	/* the kernel ends every other thread of the process before exec completes */
 	if (t->tid == t->pid)
 		sinsp_thread_drop_siblings(s, t);

@@ -16,6 +16,15 @@ struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
 	return hashmap_get_cached(&s->threads, (uint64_t)tid);
 }
 
+struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid)
+{
+	struct sinsp_thread *t = tid < 0 ? NULL : sinsp_thread_find(s, tid);
+
+	if (t && s->evt.ref.ts_ns > t->ref_ts)
+		t->ref_ts = s->evt.ref.ts_ns;
+	return t;
+}
+
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, tid);
@@ -157,7 +166,7 @@ struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thr
 
 	if (!t || t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	p = sinsp_thread_find(s, t->ptid);
+	p = sinsp_thread_find_ref(s, t->ptid);
 	return p == t ? NULL : p;
 }
 
@@ -239,10 +248,14 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 	t->dead = false;
 }
 
-/* Event time of the last activity of t (creation, last event, or the capture start). */
+/* Event time of the last activity of t (creation, last event, last reference, or the
+ * capture start). */
 static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *t)
 {
 	uint64_t a = t->last_ts > t->created_ts ? t->last_ts : t->created_ts;
+
+	if (t->ref_ts > a)
+		a = t->ref_ts;
 
 	return a ? a : s->first_ts;
 }
