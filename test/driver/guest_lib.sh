@@ -50,3 +50,28 @@ wait_devs() {
 wait_links() {
 	wait_fds "$1" bpf_link 4
 }
+
+# minus_m_window SCRY OUTFILE [ENGINE OPTIONS...]: run `SCRY OPTIONS -M 5 -w FILE` and
+# write to OUTFILE "rc=RC start=T0 started=T1 end=T2" (date +%s.%N): T0 before the
+# start, T1 once it captures (wait_started: its polling ends there, so the rest of the
+# window is as idle as the machine is), T2 when it exited by itself (after 60 s it is
+# killed: rc 143). test/driver/minus_m_window.py asserts on OUTFILE.
+minus_m_window() {
+	_scry=$1
+	_res=$2
+	shift 2
+	_t0=$(date +%s.%N)
+	"$_scry" "$@" -M 5 -w /tmp/minus_m_window.scap 2>"$_res.err" &
+	_p=$!
+	# a watchdog that takes its sleep with it when it is ended first
+	(trap 'kill $_s 2>/dev/null; exit 0' TERM; sleep 60 & _s=$!; wait $_s && kill $_p) \
+		>/dev/null 2>&1 &
+	_w=$!
+	_t1=
+	wait_started $_p && _t1=$(date +%s.%N)
+	_rc=0
+	wait $_p || _rc=$?
+	kill $_w 2>/dev/null
+	echo "rc=$_rc start=$_t0 started=$_t1 end=$(date +%s.%N)" >"$_res"
+	rm -f /tmp/minus_m_window.scap
+}
