@@ -41,13 +41,15 @@ static size_t max_depth(const struct sinsp *s)
 	return s->threads.count + 1;
 }
 
-/* The thread whose tid is t's ptid (sysdig's parent thread), NULL when unknown; read as
- * an ancestor, it counts as referenced (aging keeps it). */
+/* The thread whose tid is t's ptid (sysdig's parent thread), NULL when unknown. */
 static struct sinsp_thread *parent_thread(struct sinsp *s, const struct sinsp_thread *t)
 {
+	struct sinsp_thread *p;
+
 	if (t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	return sinsp_thread_find_ref(s, t->ptid);
+	p = sinsp_thread_find(s, t->ptid);
+	return p;
 }
 
 /* The main thread of t's process, or NULL when t is not one and its main is unknown. */

@@ -166,7 +166,7 @@ struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thr
 
 	if (!t || t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	p = sinsp_thread_find_ref(s, t->ptid);
+	p = sinsp_thread_find(s, t->ptid);
 	return p == t ? NULL : p;
 }
 
