@@ -16,7 +16,7 @@ bin=$2
 out=$3
 obj=$4
 fail() { echo "guest: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
-cap() { timeout 180 "$bin/kmod_capture" "$@"; }
+cap() { timeout 600 "$bin/kmod_capture" "$@"; }
 . "$(dirname "$0")/guest_lib.sh"
 
 mkdir -p "$out/bpf"

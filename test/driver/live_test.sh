@@ -60,7 +60,7 @@ wait $spid
 echo $? >"$out/print.rc"
 
 # -M: stops by itself after 2 s of events (the shell's polling makes some).
-timeout 60 "$scry" -M 2 -w /tmp/live_m.scap &
+timeout 180 "$scry" -M 2 -w /tmp/live_m.scap &
 spid=$!
 while kill -0 $spid 2>/dev/null; do sleep 0.2; done
 wait $spid
