@@ -57,6 +57,8 @@ struct sinsp_thread {
 	/* table bookkeeping (threads.c) */
 	bool placeholder;         /* created for a tid the capture never described ("<NA>") */
 	bool dead;                /* main thread that exited while other threads of it live on */
+	bool has_children;        /* a thread named it as parent since it was added (stays
+	                             set): only then does its exit walk the table */
 	uint64_t created_ts;      /* ns: ts of the event that created it, 0 for the process list */
 	uint64_t ref_ts;          /* ns: ts of the event that last named it as a parent
 	                             (sinsp_thread_find_ref), 0 never */
@@ -106,6 +108,13 @@ struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid);
 /* Find or create tid (defaults: pid=tid, ptid=-1, host); NULL when full or on ENOMEM. */
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid);
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
+/*
+ * Set t's parent thread id (every change of a ptid goes through here): the parent, now
+ * or once it is added, is marked as having children, so that the exit of a thread
+ * without any costs no walk of the table (a million short-lived processes each
+ * walked it: quadratic time with a big table).
+ */
+void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid);
 void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_free_all(struct sinsp *s);
 struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);

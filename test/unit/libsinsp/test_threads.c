@@ -283,6 +283,34 @@ START_TEST(orphan_goes_to_init)
 }
 END_TEST
 
+/*
+ * Only a thread named as a parent walks the table at its exit; one named before it was
+ * known is found too: 400 listed before its parent 300 in the process list, and 500
+ * whose clone (child side) names 600 before any event of 600. Both parents' exits hand
+ * their child to init.
+ */
+START_TEST(orphan_of_parent_known_late_goes_to_init)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(400, 400, 300, "sleep");
+	add_thread(300, 300, 1, "sh");
+	add_clone_x(1 * SEC, 500, 0, 500, 600, 0, 500, 500);
+	add_evt(2 * SEC, 600, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_procexit(3 * SEC, 300);
+	add_procexit(4 * SEC, 600);
+	add_evt(5 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	ck_assert(th(300)->has_children);
+	ck_assert(!th(400)->has_children);
+	run_all();
+	ck_assert_ptr_null(th(300));
+	ck_assert_ptr_null(th(600));
+	ck_assert_int_eq(th(400)->ptid, 1);
+	ck_assert_int_eq(th(500)->ptid, 1);
+	ck_assert(th(1)->has_children);
+}
+END_TEST
+
 START_TEST(orphan_goes_to_subreaper)
 {
 	add_thread(1, 1, 0, "systemd");
@@ -796,6 +824,7 @@ static Suite *threads_suite(void)
 	tc = tcase_create("orphans");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, orphan_goes_to_init);
+	tcase_add_test(tc, orphan_of_parent_known_late_goes_to_init);
 	tcase_add_test(tc, orphan_goes_to_subreaper);
 	tcase_add_test(tc, parent_cycle_walk_terminates);
 	suite_add_tcase(s, tc);
