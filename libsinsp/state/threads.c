@@ -103,8 +103,12 @@ void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
 {
 	struct sinsp_thread *m;
 
-	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL)
+	if (t->tid == t->pid)
+		return;
+	if ((m = sinsp_thread_find(s, t->pid)) != NULL)
 		m->nthreads++;
+	else
+		s->unlinked_threads = true;
 }
 
 /* Take t out of the table and free it, with no other bookkeeping. */
@@ -246,6 +250,12 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 	struct tid_list l = { 0 };
 	size_t i;
 
+	/* every other thread of the process is counted in t->nthreads unless one came
+	 * before its main thread: no walk of the table for a process of one thread */
+	if (!t->nthreads && !s->unlinked_threads) {
+		t->dead = false;
+		return;
+	}
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *o = s->threads.slots[i].val;
 
@@ -318,12 +328,16 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 			sinsp_thread_remove(s, t);
 	}
 	free(l.tids);
-	/* the parents not known yet: only those the table still names (bounded by it) */
+	/* the parents not known yet: only those the table still names (bounded by it);
+	 * threads whose main thread is not in the table */
 	hashmap_free(&s->unnamed_parents);
 	s->children_unsure = false;
+	s->unlinked_threads = false;
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val;
 
+		if (t && t->tid != t->pid && !sinsp_thread_find(s, t->pid))
+			s->unlinked_threads = true;
 		if (t && t->ptid > 0 && t->ptid != t->tid && !sinsp_thread_find(s, t->ptid) &&
 		    hashmap_put(&s->unnamed_parents, (uint64_t)t->ptid, s))
 			s->children_unsure = true;

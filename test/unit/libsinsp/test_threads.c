@@ -209,6 +209,29 @@ START_TEST(exec_from_three_threads_leaves_one)
 }
 END_TEST
 
+/*
+ * execve walks the table for the process's other threads only when they may not all be
+ * counted in its main thread: here 101's clone comes before any event of its main
+ * thread 100, which then execs: 101 goes all the same.
+ */
+START_TEST(exec_drops_thread_seen_before_its_main)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_clone_x(1 * SEC, 101, 0, 100, 1, CL_CLONE_THREAD | CL_CLONE_VM, 101, 100);
+	add_evt(2 * SEC, 100, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(3 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/true"),
+		PBUF("", 0), P64(100), P64(100), P64(1), PSTR("/"), P64(1024));
+	open_inspector();
+	next_evt();
+	next_evt();
+	ck_assert_ptr_nonnull(th(101));
+	ck_assert_uint_eq(th(100)->nthreads, 0);          /* 101 came first: not counted */
+	next_evt();                                        /* execve */
+	ck_assert_ptr_null(th(101));
+	ck_assert_uint_eq(count_process(100), 1);
+}
+END_TEST
+
 START_TEST(threads_share_cwd_and_fds)
 {
 	static struct scap_fdinfo fd = { .fd = 4, .type = SCAP_FD_FILE_V2, .name = "/var/log/x.log" };
@@ -815,6 +838,7 @@ static Suite *threads_suite(void)
 	tc = tcase_create("groups");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, exec_from_three_threads_leaves_one);
+	tcase_add_test(tc, exec_drops_thread_seen_before_its_main);
 	tcase_add_test(tc, exepath_of_relative_filename_walked_from_cwd);
 	tcase_add_test(tc, threads_share_cwd_and_fds);
 	tcase_add_test(tc, main_thread_exit_keeps_group_until_last);
