@@ -66,6 +66,45 @@ def build_big(trace, out, nevents):
     return copies * len(events), copies, len(events)
 
 
+# Event blocks whose body starts with a u32 of flags after the u16 cpu (the "EVF" kinds);
+# the others start with the u16 cpu alone. The event header {u64 ts; u64 tid; ...} follows.
+FLAGGED_EVENT_BLOCKS = {0x208, 0x217, 0x222}
+
+
+def event_ts_offset(block):
+    """Offset of the event's u64 timestamp in an event block (from its block header)."""
+    btype = struct.unpack_from('<I', block, 0)[0]
+    return 8 + 2 + (4 if btype in FLAGGED_EVENT_BLOCKS else 0)
+
+
+def event_ts(block):
+    return struct.unpack_from('<Q', block, event_ts_offset(block))[0]
+
+
+def shifted(events, shift_ns):
+    """The event blocks with every timestamp moved by shift_ns."""
+    out = []
+    for b in events:
+        off = event_ts_offset(b)
+        ts = struct.unpack_from('<Q', b, off)[0]
+        out.append(b[:off] + struct.pack('<Q', ts + shift_ns) + b[off + 8:])
+    return b''.join(out)
+
+
+def build_shifted(trace, out, copies, period_ns):
+    """Writes out: trace's header, then its events copies times, copy k moved k * period_ns
+    later in time (period_ns at least the trace's own span, so time only goes forward).
+    Returns (events, period_ns, span_ns)."""
+    header, events = split_blocks(read_capture(trace))
+    span = event_ts(events[-1]) - event_ts(events[0])
+    period = max(period_ns, span + 1)
+    with open(out, 'wb') as f:
+        f.write(header)
+        for k in range(copies):
+            f.write(shifted(events, k * period))
+    return copies * len(events), period, span
+
+
 def ensure_sysdig():
     if shutil.which('sysdig'):
         return True

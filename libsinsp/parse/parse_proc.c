@@ -210,7 +210,7 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 			evt->thread = child;
 			return;
 		}
-		parent = sinsp_thread_find(s, cptid);
+		parent = sinsp_thread_find_ref(s, cptid);
 	} else {
 		/* parent side: res is the new thread's tid */
 		ctid = res;
@@ -239,7 +239,7 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (parent && parent != child)
 		copy_strings(child, parent);
 	child->pid = cpid;
-	child->ptid = cptid;
+	sinsp_thread_set_ptid(s, child, cptid);
 	child->flags = flags;
 	child->clone_ts = evt->ref.ts_ns;
 	fill_process(child, evt);
@@ -312,7 +312,9 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 		evt->thread = t;
 	}
 	t->pid = s64_param(evt, "pid", t->pid);
-	t->ptid = s64_param(evt, "ptid", t->ptid);
+	sinsp_thread_set_ptid(s, t, s64_param(evt, "ptid", t->ptid));
+	/* a parent whose children keep exec'ing is still referenced: aging keeps it */
+	sinsp_thread_find_ref(s, t->ptid);
 	/* the kernel ends every other thread of the process before exec completes */
 	if (t->tid == t->pid)
 		sinsp_thread_drop_siblings(s, t);

@@ -27,6 +27,12 @@ struct sinsp {
 	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
 	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
 	uint64_t threads_dropped;         /* threads not added because the table was full */
+	struct hashmap unnamed_parents;   /* ptids set while no thread had that tid (-> s): the
+	                                     thread added later with it has children (threads.c) */
+	bool children_unsure;             /* unnamed_parents missed one (ENOMEM): exits walk */
+	bool unlinked_threads;            /* a thread was added while its process's main thread
+	                                     was not in the table: execve walks the table for
+	                                     siblings (recomputed at each aging scan) */
 	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
 	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
 	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */

@@ -16,6 +16,15 @@ struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
 	return hashmap_get_cached(&s->threads, (uint64_t)tid);
 }
 
+struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid)
+{
+	struct sinsp_thread *t = tid < 0 ? NULL : sinsp_thread_find(s, tid);
+
+	if (t && s->evt.ref.ts_ns > t->ref_ts)
+		t->ref_ts = s->evt.ref.ts_ns;
+	return t;
+}
+
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 {
 	struct sinsp_thread *t = sinsp_thread_find(s, tid);
@@ -53,7 +62,24 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 		free(t);
 		return NULL;
 	}
+	/* threads that named it as parent before it was known */
+	if (s->unnamed_parents.count && hashmap_del(&s->unnamed_parents, (uint64_t)tid))
+		t->has_children = true;
 	return t;
+}
+
+void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid)
+{
+	struct sinsp_thread *p;
+
+	t->ptid = ptid;
+	if (ptid <= 0 || ptid == t->tid)
+		return;
+	p = sinsp_thread_find(s, ptid);
+	if (p)
+		p->has_children = true;
+	else if (hashmap_put(&s->unnamed_parents, (uint64_t)ptid, s))
+		s->children_unsure = true;
 }
 
 static void thread_free(struct sinsp_thread *t)
@@ -77,8 +103,12 @@ void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
 {
 	struct sinsp_thread *m;
 
-	if (t->tid != t->pid && (m = sinsp_thread_find(s, t->pid)) != NULL)
+	if (t->tid == t->pid)
+		return;
+	if ((m = sinsp_thread_find(s, t->pid)) != NULL)
 		m->nthreads++;
+	else
+		s->unlinked_threads = true;
 }
 
 /* Take t out of the table and free it, with no other bookkeeping. */
@@ -90,16 +120,18 @@ static void thread_destroy(struct sinsp *s, struct sinsp_thread *t)
 	thread_free(t);
 }
 
-/* Children of thread t (ptid == t->tid) get new_ptid as parent. */
-static void move_children(struct sinsp *s, int64_t old_ptid, int64_t new_ptid)
+/* Children of thread old (ptid == old->tid) get new_ptid as parent. */
+static void move_children(struct sinsp *s, struct sinsp_thread *old, int64_t new_ptid)
 {
 	size_t i;
 
+	if (!old->has_children && !s->children_unsure)
+		return;
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *c = s->threads.slots[i].val;
 
-		if (c && c->ptid == old_ptid && c->tid != old_ptid)
-			c->ptid = new_ptid;
+		if (c && c->ptid == old->tid && c != old)
+			sinsp_thread_set_ptid(s, c, new_ptid);
 	}
 }
 
@@ -118,7 +150,7 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 		if (m && m->nthreads)
 			m->nthreads--;
 		if (m && (!m->dead || m->nthreads)) {
-			move_children(s, t->tid, m->pid);
+			move_children(s, t, m->pid);
 			thread_destroy(s, t);
 			return;
 		}
@@ -149,6 +181,7 @@ void sinsp_thread_free_all(struct sinsp *s)
 		if (s->threads.slots[i].val)
 			thread_free(s->threads.slots[i].val);
 	hashmap_free(&s->threads);
+	hashmap_free(&s->unnamed_parents);
 }
 
 struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t)
@@ -186,7 +219,7 @@ void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
 	new_ptid = reaper ? reaper->pid : 1;
 	if (new_ptid == t->pid)
 		new_ptid = 1;
-	move_children(s, t->tid, new_ptid);
+	move_children(s, t, new_ptid);
 }
 
 /* A growable list of tids collected while walking the table (removal happens after the
@@ -217,6 +250,12 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 	struct tid_list l = { 0 };
 	size_t i;
 
+	/* every other thread of the process is counted in t->nthreads unless one came
+	 * before its main thread: no walk of the table for a process of one thread */
+	if (!t->nthreads && !s->unlinked_threads) {
+		t->dead = false;
+		return;
+	}
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *o = s->threads.slots[i].val;
 
@@ -231,7 +270,7 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 		if (!o)
 			continue;
 		/* their children now belong to the thread that survives */
-		move_children(s, o->tid, t->tid);
+		move_children(s, o, t->tid);
 		thread_destroy(s, o);
 	}
 	free(l.tids);
@@ -239,10 +278,14 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 	t->dead = false;
 }
 
-/* Event time of the last activity of t (creation, last event, or the capture start). */
+/* Event time of the last activity of t (creation, last event, last reference, or the
+ * capture start). */
 static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *t)
 {
 	uint64_t a = t->last_ts > t->created_ts ? t->last_ts : t->created_ts;
+
+	if (t->ref_ts > a)
+		a = t->ref_ts;
 
 	return a ? a : s->first_ts;
 }
@@ -285,6 +328,20 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 			sinsp_thread_remove(s, t);
 	}
 	free(l.tids);
+	/* the parents not known yet: only those the table still names (bounded by it);
+	 * threads whose main thread is not in the table */
+	hashmap_free(&s->unnamed_parents);
+	s->children_unsure = false;
+	s->unlinked_threads = false;
+	for (i = 0; i < s->threads.cap; i++) {
+		struct sinsp_thread *t = s->threads.slots[i].val;
+
+		if (t && t->tid != t->pid && !sinsp_thread_find(s, t->pid))
+			s->unlinked_threads = true;
+		if (t && t->ptid > 0 && t->ptid != t->tid && !sinsp_thread_find(s, t->ptid) &&
+		    hashmap_put(&s->unnamed_parents, (uint64_t)t->ptid, s))
+			s->children_unsure = true;
+	}
 }
 
 void sinsp_thread_age(struct sinsp *s, uint64_t now)
@@ -415,7 +472,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		if (!t)
 			return sinsp_err(s, -ENOMEM, "thread table");
 		t->pid = (int64_t)ti->pid;
-		t->ptid = (int64_t)ti->ptid;
+		sinsp_thread_set_ptid(s, t, (int64_t)ti->ptid);
 		t->sid = (int64_t)ti->sid;
 		t->vpgid = (int64_t)ti->vpgid;
 		t->vtid = ti->vtid;

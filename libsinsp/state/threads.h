@@ -57,7 +57,11 @@ struct sinsp_thread {
 	/* table bookkeeping (threads.c) */
 	bool placeholder;         /* created for a tid the capture never described ("<NA>") */
 	bool dead;                /* main thread that exited while other threads of it live on */
+	bool has_children;        /* a thread named it as parent since it was added (stays
+	                             set): only then does its exit walk the table */
 	uint64_t created_ts;      /* ns: ts of the event that created it, 0 for the process list */
+	uint64_t ref_ts;          /* ns: ts of the event that last named it as a parent
+	                             (sinsp_thread_find_ref), 0 never */
 
 	/* last event of this thread, for enter/exit pairing */
 	uint16_t last_type;
@@ -81,8 +85,13 @@ struct sinsp_thread {
  * SINSP_THREAD_SCAN_INTERVAL_NS of event time, threads without events for a timeout
  * are removed: placeholders (tids the capture never described) after
  * SINSP_PLACEHOLDER_TIMEOUT_NS, any other thread after SINSP_THREAD_TIMEOUT_NS unless
- * it is the parent of a thread in the table or a main thread with live threads
- * (sysdig removes inactive threads periodically in the same spirit).
+ * it is the parent of a thread in the table (so every ancestor of a thread in the
+ * table stays, as proc.aname reads them) or a main thread with live threads. A
+ * reference counts as activity: an idle shell whose short-lived children keep
+ * starting, each naming it as parent (clone, execve), stays between them (sysdig
+ * refreshes a thread's last access when it is looked up, and keeps the idle parent
+ * shell of the curl_google trace over 1,000 copies of its events). Field extraction
+ * only reads the table: what is printed never changes what is kept.
  */
 #define SINSP_MAX_THREADS 131072u
 #define SINSP_THREAD_SCAN_INTERVAL_NS (60ull * 1000000000ull)
@@ -90,9 +99,22 @@ struct sinsp_thread {
 #define SINSP_THREAD_TIMEOUT_NS (30ull * 60 * 1000000000ull)
 
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
+/*
+ * sinsp_thread_find() for a reference that keeps the thread alive (the parent a new or
+ * exec'd thread names): marks it referenced at the time of the current event (parsers
+ * only). NULL when tid < 0 or unknown.
+ */
+struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid);
 /* Find or create tid (defaults: pid=tid, ptid=-1, host); NULL when full or on ENOMEM. */
 struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid);
 void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
+/*
+ * Set t's parent thread id (every change of a ptid goes through here): the parent, now
+ * or once it is added, is marked as having children, so that the exit of a thread
+ * without any costs no walk of the table (a million short-lived processes each
+ * walked it: quadratic time with a big table).
+ */
+void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid);
 void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
 void sinsp_thread_free_all(struct sinsp *s);
 struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);

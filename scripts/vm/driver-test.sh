@@ -56,7 +56,7 @@ cat >"$out/guest.sh" <<GUEST
 exec /bin/sh "$root/test/driver/guest_tests.sh" "$ko" "$build/bin" "\$1" "$PEER_KO"
 GUEST
 
-scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 300 \
+scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 900 \
 	-- "$out/guest.sh"
 python3 test/driver/check_capture.py "$out"
 # The same workload captured by scry and by the peer (Debian's scap.ko + sysdig -w) in
@@ -71,6 +71,6 @@ timeout 600 cmake --build "$build" -j "$(nproc)" --target scry
 mkdir -p "$out/live"
 printf '#!/bin/sh\nexec /bin/sh "%s" "%s" "%s" "$1"\n' "$root/test/driver/live_test.sh" "$ko" \
 	"$build/bin" >"$out/live/guest.sh"
-scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out/live" --timeout 240 \
+scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out/live" --timeout 600 \
 	-- "$out/live/guest.sh"
 python3 test/driver/check_live.py --scry "$build/bin/scry" "$out/live"

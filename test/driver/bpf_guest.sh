@@ -8,6 +8,7 @@
 #   bpf/capture.txt   the workload, the eBPF probe (kmod_capture -e bpf)
 #   bpf/capture_exit.txt  the same in exit-only mode
 #   bpf/stress.txt    bpf/stress.calls: 10 s of getppid on every vCPU into 64 KiB rings
+#   bpf/minus_m_idle.txt  scry --engine bpf -M 5 -w on the idle guest: its times
 #   verifier.txt      when the probe does not load: libbpf's and the verifier's log
 #   dmesg.txt
 ko=$1
@@ -15,7 +16,8 @@ bin=$2
 out=$3
 obj=$4
 fail() { echo "guest: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
-cap() { timeout 180 "$bin/kmod_capture" "$@"; }
+cap() { timeout 600 "$bin/kmod_capture" "$@"; }
+. "$(dirname "$0")/guest_lib.sh"
 
 mkdir -p "$out/bpf"
 cd /tmp || fail "cd /tmp"
@@ -32,5 +34,7 @@ cap -e bpf -x -o "$out/bpf/capture_exit.txt" -- "$bin/driver_workload" ||
 	fail "bpf exit-only capture"
 SCRY_BPF_RING_BYTES=65536 cap -e bpf -q -S 41 -o "$out/bpf/stress.txt" -- \
 	"$bin/driver_stress" 10 "$out/bpf/stress.calls" || fail "bpf stress capture"
+# no event comes to end the -M window on the idle guest: the clock does
+minus_m_window "$bin/scry" "$out/bpf/minus_m_idle.txt" --engine bpf
 dmesg >"$out/dmesg.txt"
 echo "guest: ok"

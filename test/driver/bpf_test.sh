@@ -8,6 +8,8 @@
 #   capture_exit.txt the same in exit-only mode
 #   stress.txt    5 s of getppid on every CPU into 64 KiB rings: drops counted,
 #                 events + drops = 2 x calls within 1%, nothing torn
+#   minus_m.txt   scry --engine bpf -M 5 -w: ends by the clock 4-6 s after it began
+#                 to capture (test/driver/minus_m_window.py)
 # BUILD (default build/) holds bin/kmod_capture, bin/driver_workload, bin/driver_stress.
 # Results in BUILD/bpf-test/. Exit 0 when every check passed; 77 (skipped) when not
 # root, without BTF, or when this build has no eBPF probe.
@@ -22,7 +24,7 @@ skip() { echo "bpf_test: skipped: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "not root"
 [ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF (/sys/kernel/btf/vmlinux)"
 [ -f "$build/driver/bpf/probe.skel.h" ] || skip "this build has no eBPF probe (see CMake's output)"
-for p in kmod_capture driver_workload driver_stress; do
+for p in kmod_capture driver_workload driver_stress scry; do
 	[ -x "$bin/$p" ] || { echo "bpf_test: $bin/$p missing" >&2; exit 1; }
 done
 rm -rf "$out"
@@ -37,3 +39,6 @@ SCRY_BPF_RING_BYTES=65536 cap -q -S 41 -o "$out/stress.txt" -- \
 	"$bin/driver_stress" 5 "$out/stress.calls" ||
 	{ echo "bpf_test: stress capture failed" >&2; exit 1; }
 python3 "$root/test/driver/check_capture.py" "$out" --capture-only
+. "$root/test/driver/guest_lib.sh"
+minus_m_window "$bin/scry" "$out/minus_m.txt" --engine bpf
+python3 "$root/test/driver/minus_m_window.py" "$out/minus_m.txt"

@@ -29,11 +29,12 @@ mkdir -p "$out"
 eval "$(scripts/vm/fetch-kernel.sh "$build/kcache")"
 cmake -S . -B "$build" -DSCRY_KDIR="$KDIR" >/dev/null
 timeout 900 cmake --build "$build" -j "$(nproc)" --target driver kmod_capture driver_workload \
-	driver_stress
+	driver_stress scry
 [ -f "$build/driver/bpf/probe.bpf.o" ] || { echo "bpf_vm: this build has no eBPF probe" >&2; exit 1; }
 printf '#!/bin/sh\nexec /bin/sh "%s" "%s" "%s" "$1" "%s"\n' "$root/test/driver/bpf_guest.sh" \
 	"$build/driver-kbuild/scry.ko" "$build/bin" "$build/driver/bpf/probe.bpf.o" >"$out/guest.sh"
-scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 400 \
+scripts/vm/run-vm.sh --kernel "$VMLINUZ" --moddir "$MODDIR" --out "$out" --timeout 1200 \
 	-- "$out/guest.sh"
 python3 test/driver/check_capture.py "$out/bpf" --capture-only
 python3 test/driver/bpf_compare.py "$out/kmod.txt" "$out/bpf/capture.txt"
+python3 test/driver/minus_m_window.py "$out/bpf/minus_m_idle.txt"

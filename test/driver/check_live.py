@@ -13,6 +13,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import minus_m_window  # noqa: E402  (the -M window's check, shared with the bpf tests)
+
 fails = []
 
 
@@ -93,6 +96,7 @@ def main():
 
     check(read(out, "write.rc").strip() == "0", "scry -w ended by SIGINT: exit 0")
     check(read(out, "minus_m.rc").strip() == "0", "scry -M 2 -w: ended by itself, exit 0")
+    check(*minus_m_window.check(os.path.join(out, "minus_m_idle.txt")))
     check(read(out, "print.rc").strip() == "0", "scry -p ... (printing) ended by SIGINT: exit 0")
 
     ids = dict(kv.split("=", 1) for kv in read(out, "live.ids").split())

@@ -15,7 +15,7 @@ ko=$1
 bin=$2
 out=$3
 fail() { echo "guest: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
-cap() { timeout 120 "$bin/kmod_capture" "$@"; }
+cap() { timeout 600 "$bin/kmod_capture" "$@"; }
 
 insmod "$ko" ring_bytes=1048576 || fail "insmod"
 n=$(ls /dev/scry* | wc -l)

@@ -9,6 +9,7 @@
 #   caps.txt, caps_print.txt               scry's capability sets while capturing (-w, -p)
 #   print.txt                              scry -p ... proc.name=driver_workload (printing)
 #   minus_m.rc                             scry -M 2 -w exits by itself
+#   minus_m_idle.txt                       scry -k -M 5 -w on the idle guest: its times
 #   nonroot.txt, nonroot.rc                scry run as nobody
 #   busy.txt, busy.rc                      scry --driver unload while capturing
 #   unload.txt, status2.txt, notloaded.txt after unloading
@@ -59,11 +60,13 @@ wait $spid
 echo $? >"$out/print.rc"
 
 # -M: stops by itself after 2 s of events (the shell's polling makes some).
-timeout 60 "$scry" -M 2 -w /tmp/live_m.scap &
+timeout 180 "$scry" -M 2 -w /tmp/live_m.scap &
 spid=$!
 while kill -0 $spid 2>/dev/null; do sleep 0.2; done
 wait $spid
 echo $? >"$out/minus_m.rc"
+# ... and on the idle guest, where no event comes to end the window: the clock does.
+minus_m_window "$scry" "$out/minus_m_idle.txt" -k
 
 # A user without privileges.
 setpriv --reuid=65534 --regid=65534 --clear-groups "$scry" -n 1 >"$out/nonroot.txt" 2>&1

@@ -267,13 +267,11 @@ int scry_live(const struct scry_live_opts *o)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	/* -M live: seconds of capture by the clock, also when no event comes */
-	sigaction(SIGALRM, &sa, NULL);
-	if (o->max_s)
-		alarm(o->max_s > UINT_MAX ? UINT_MAX : (unsigned)o->max_s);
 	if (o->write && o->write->path) {
 		o->write->max_events = o->max_events;
 		o->write->max_s = 0;
+		/* -M live: seconds of capture by the clock, also when no event comes */
+		o->write->clock_end_ns = scry_clock_end(o->max_s);
 		o->write->read_path = NULL;
 		status = scry_write(s, filter, o->write, &live_stop);
 	} else {
@@ -281,10 +279,10 @@ int scry_live(const struct scry_live_opts *o)
 
 		po.debug = o->debug;
 		po.max_events = o->max_events;
+		po.clock_end_ns = scry_clock_end(o->max_s);
 
 		status = scry_print(s, fmt, filter, &po, &live_stop);
 	}
-	alarm(0);
 	scap_stop(h);
 	report_drops(h);
 out:

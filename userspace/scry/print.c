@@ -53,6 +53,8 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		size_t len;
 
 		rc = sinsp_next(s, &evt);
+		if (scry_clock_past(o->clock_end_ns))
+			break;
 		if (rc == SCAP_TIMEOUT) {
 			/* idle: what was printed so far reaches a pipe reader */
 			fflush(stdout);

@@ -19,6 +19,8 @@ struct scry_print_opts {
 	uint64_t max_events;     /* -n: stop after this many printed events; 0 no limit */
 	uint64_t max_s;          /* -M: stop once the event time is this many seconds past
 	                            that of the first event the filter passes; 0 no limit */
+	uint64_t clock_end_ns;   /* live -M: stop once CLOCK_MONOTONIC reaches this (ns),
+	                            with or without events (scry_clock_end()); 0 no limit */
 	const char *source;      /* the capture file, named in read errors; NULL live */
 	bool quiet;              /* -q: read and count, print no event */
 	bool summary;            /* -S: print the count of each event type at the end */

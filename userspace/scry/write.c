@@ -187,6 +187,24 @@ uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s)
 	return first_ts > UINT64_MAX - win ? UINT64_MAX : first_ts + win;
 }
 
+static uint64_t monotonic_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * NS_PER_S + (uint64_t)t.tv_nsec;
+}
+
+uint64_t scry_clock_end(uint64_t max_s)
+{
+	return max_s ? scry_window_end(monotonic_ns(), max_s) : 0;
+}
+
+bool scry_clock_past(uint64_t end_ns)
+{
+	return end_ns && monotonic_ns() >= end_ns;
+}
+
 /* sysdig's cycle writer: does the event at @ts start a new file? */
 static bool rotate_due(struct writer *w, uint64_t ts)
 {
@@ -227,6 +245,8 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 	int rc;
 
 	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
+		if (scry_clock_past(w->o->clock_end_ns))
+			break;
 		if (rc) {
 			if (rc == SCAP_TIMEOUT)
 				continue;
@@ -281,7 +301,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		if (o->max_events && w.written >= o->max_events)
 			break;
 		rc = sinsp_next(s, &evt);
-		if (rc == SCAP_EOF)
+		if (rc == SCAP_EOF || scry_clock_past(o->clock_end_ns))
 			break;
 		if (rc == SCAP_TIMEOUT)
 			continue;

@@ -25,6 +25,8 @@ struct scry_write_opts {
 	uint32_t max_files;      /* -W: keep at most this many files (indices wrap) */
 	uint64_t max_events;     /* -n: stop after this many events written (matching) */
 	uint64_t max_s;          /* -M: stop after this many seconds of event time */
+	uint64_t clock_end_ns;   /* live -M: stop once CLOCK_MONOTONIC reaches this (ns),
+	                            with or without events; 0 no limit */
 	const char *read_path;   /* the capture @s reads, for messages (NULL: none) */
 	struct scry_summary *summary; /* -S: the events the filter passes are counted into
 	                            it (summary.h); NULL: none */
@@ -45,6 +47,17 @@ int scry_write_check(const struct scry_write_opts *o);
  * Shared by the writer and the printing loop (print.c).
  */
 uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s);
+
+/*
+ * The live -M window follows the clock, not the events: on an idle host no event comes
+ * to end it, and a signal (alarm()) can be blocked by whatever started scry. The
+ * engines return SCAP_TIMEOUT within 10 ms when nothing is ready, so the loops look at
+ * the clock after every event and every timeout.
+ * scry_clock_end(): CLOCK_MONOTONIC now + @max_s seconds (ns, saturated; 0 for 0).
+ * scry_clock_past(): whether @end_ns is set and CLOCK_MONOTONIC has reached it.
+ */
+uint64_t scry_clock_end(uint64_t max_s);
+bool scry_clock_past(uint64_t end_ns);
 
 /*
  * Read every event of @s and write the ones @filter matches (NULL: all). Each file

@@ -209,6 +209,29 @@ START_TEST(exec_from_three_threads_leaves_one)
 }
 END_TEST
 
+/*
+ * execve walks the table for the process's other threads only when they may not all be
+ * counted in its main thread: here 101's clone comes before any event of its main
+ * thread 100, which then execs: 101 goes all the same.
+ */
+START_TEST(exec_drops_thread_seen_before_its_main)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_clone_x(1 * SEC, 101, 0, 100, 1, CL_CLONE_THREAD | CL_CLONE_VM, 101, 100);
+	add_evt(2 * SEC, 100, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_evt(3 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/true"),
+		PBUF("", 0), P64(100), P64(100), P64(1), PSTR("/"), P64(1024));
+	open_inspector();
+	next_evt();
+	next_evt();
+	ck_assert_ptr_nonnull(th(101));
+	ck_assert_uint_eq(th(100)->nthreads, 0);          /* 101 came first: not counted */
+	next_evt();                                        /* execve */
+	ck_assert_ptr_null(th(101));
+	ck_assert_uint_eq(count_process(100), 1);
+}
+END_TEST
+
 START_TEST(threads_share_cwd_and_fds)
 {
 	static struct scap_fdinfo fd = { .fd = 4, .type = SCAP_FD_FILE_V2, .name = "/var/log/x.log" };
@@ -280,6 +303,34 @@ START_TEST(orphan_goes_to_init)
 		steps++;
 	ck_assert_ptr_null(t);
 	ck_assert_uint_eq(steps, 2);                      /* 400, then init */
+}
+END_TEST
+
+/*
+ * Only a thread named as a parent walks the table at its exit; one named before it was
+ * known is found too: 400 listed before its parent 300 in the process list, and 500
+ * whose clone (child side) names 600 before any event of 600. Both parents' exits hand
+ * their child to init.
+ */
+START_TEST(orphan_of_parent_known_late_goes_to_init)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(400, 400, 300, "sleep");
+	add_thread(300, 300, 1, "sh");
+	add_clone_x(1 * SEC, 500, 0, 500, 600, 0, 500, 500);
+	add_evt(2 * SEC, 600, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	add_procexit(3 * SEC, 300);
+	add_procexit(4 * SEC, 600);
+	add_evt(5 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	ck_assert(th(300)->has_children);
+	ck_assert(!th(400)->has_children);
+	run_all();
+	ck_assert_ptr_null(th(300));
+	ck_assert_ptr_null(th(600));
+	ck_assert_int_eq(th(400)->ptid, 1);
+	ck_assert_int_eq(th(500)->ptid, 1);
+	ck_assert(th(1)->has_children);
 }
 END_TEST
 
@@ -645,6 +696,100 @@ START_TEST(many_short_lived_processes_leave_nothing)
 }
 END_TEST
 
+/*
+ * An execve exit (20-parameter version) of tid naming its parent ptid, as the first
+ * event of a process whose fork the capture did not see (the curl_google trace).
+ */
+static void add_execve_x(uint64_t ts, int64_t tid, int64_t ptid, const char *comm)
+{
+	add_evt(ts, tid, SCAP_EVT_SYSCALL_EXECVE_19_X, 20, P64(0), PSTR(comm), PBUF("", 0),
+		P64(tid), P64(tid), P64(ptid), PSTR("/root"), P64(1024), P64(0), P64(0), P32(0),
+		P32(0), P32(0), PSTR(comm), PBUF("", 0), PBUF("", 0), P32(0), P64(tid), P32(0),
+		P32(0));
+}
+
+/*
+ * The idle parent shell (no event of its own for two hours) of a short-lived child
+ * started every 8 s (half of them seen by their execve, half by the child side of
+ * their clone) is referenced by each child: it is never aged out, and every child's
+ * proc.pname is "bash" (sysdig 0.29.3 keeps it over 1,000 copies of the curl_google
+ * trace). An idle thread nothing refers to still leaves after the timeout.
+ */
+START_TEST(referenced_idle_parent_stays)
+{
+	const uint64_t period = 8 * SEC, copies = 900;   /* 2 hours of event time */
+	uint64_t k, ts;
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "bash");
+	add_thread(200, 200, 1, "idle");
+	for (k = 0; k < copies; k++) {
+		ts = SEC + k * period;
+		if (k % 2)
+			add_clone_x(ts, 4000, 0, 4000, 100, 0, 4000, 4000);
+		else
+			add_execve_x(ts, 4000, 100, "curl");
+		add_procexit(ts + SEC, 4000);
+		/* another process's event between copies: scans run while no child exists */
+		add_evt(ts + 4 * SEC, 1, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	}
+	open_inspector();
+	for (k = 0; k < copies; k++) {
+		evt = next_evt();
+		ck_assert_str_eq(fld(evt, "thread.tid"), "4000");
+		ck_assert_msg(strcmp(fld(evt, "proc.pname"), "bash") == 0,
+			      "copy %u: proc.pname %s", (unsigned)k, fld(evt, "proc.pname"));
+		ck_assert_str_eq(fld(evt, "proc.ppid"), "100");
+		next_evt();                                     /* the procexit */
+		next_evt();                                     /* init's close */
+	}
+	ck_assert_ptr_nonnull(th(100));
+	ck_assert_ptr_null(th(200));                       /* idle and unreferenced: aged out */
+}
+END_TEST
+
+/*
+ * Bounded memory: 20,000 short-lived children of a shell over an hour of event time,
+ * one in ten never seen to exit (a lost procexit). The exited ones leave at once, the
+ * others after SINSP_THREAD_TIMEOUT_NS (+ up to one scan interval) without events:
+ * about 31 minutes' worth of them (1,033; 1,066 for 32 minutes) are in the table at
+ * any time where all 2,000 would stay without aging.
+ */
+START_TEST(lost_exits_age_out_bounded)
+{
+	const uint64_t n = 20000, step = 180000000ull;    /* a child every 180 ms: 3,600 s */
+	uint64_t i, ts = SEC, peak = 0;
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "bash");
+	for (i = 0; i < n; i++) {
+		int64_t child = 1000 + (int64_t)i;
+
+		ts = SEC + i * step;
+		add_clone_x(ts, 100, child, 100, 1, 0, 100, 100);
+		add_clone_x(ts + 1, child, 0, child, 100, 0, child, child);
+		add_evt(ts + 2, child, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+		if (i % 10)
+			add_procexit(ts + 3, child);
+	}
+	add_evt(ts + 61 * SEC, 100, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	while (sinsp_next(fx.s, &evt) == 0)
+		if (fx.s->threads.count > peak)
+			peak = fx.s->threads.count;
+	/* 2 + at most 32 minutes of lost children (one every 1.8 s), at least 29 minutes' worth */
+	ck_assert_uint_le(peak, 2 + 32 * 60 * 10 / 18);
+	ck_assert_uint_ge(peak, 2 + 29 * 60 * 10 / 18);
+	ck_assert_uint_le(fx.s->threads.count, 2 + 32 * 60 * 10 / 18);
+	ck_assert_ptr_nonnull(th(100));
+	ck_assert_ptr_null(th(1000));                      /* lost an hour ago: gone */
+	ck_assert_ptr_nonnull(th(1000 + (int64_t)n - 10)); /* lost a minute ago: still there */
+	ck_assert_ptr_null(th(1000 + (int64_t)n - 1));     /* exited */
+}
+END_TEST
+
 START_TEST(placeholders_age_out)
 {
 	int64_t i;
@@ -693,6 +838,7 @@ static Suite *threads_suite(void)
 	tc = tcase_create("groups");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, exec_from_three_threads_leaves_one);
+	tcase_add_test(tc, exec_drops_thread_seen_before_its_main);
 	tcase_add_test(tc, exepath_of_relative_filename_walked_from_cwd);
 	tcase_add_test(tc, threads_share_cwd_and_fds);
 	tcase_add_test(tc, main_thread_exit_keeps_group_until_last);
@@ -702,6 +848,7 @@ static Suite *threads_suite(void)
 	tc = tcase_create("orphans");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, orphan_goes_to_init);
+	tcase_add_test(tc, orphan_of_parent_known_late_goes_to_init);
 	tcase_add_test(tc, orphan_goes_to_subreaper);
 	tcase_add_test(tc, parent_cycle_walk_terminates);
 	suite_add_tcase(s, tc);
@@ -730,6 +877,8 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, many_short_lived_processes_leave_nothing);
 	tcase_add_test(tc, placeholders_age_out);
+	tcase_add_test(tc, referenced_idle_parent_stays);
+	tcase_add_test(tc, lost_exits_age_out_bounded);
 	tcase_add_test(tc, table_is_capped);
 	suite_add_tcase(s, tc);
 	return s;
