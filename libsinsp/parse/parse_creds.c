@@ -50,35 +50,35 @@ static bool id_param(const struct sinsp_param *p, uint32_t *out)
  * setuid(uid), setreuid(ruid, euid), setresuid(ruid, euid, suid): the thread's uid is
  * its effective uid, as sysdig keeps it. The ids come from the enter event.
  */
-void sinsp_parse_setuid_exit(struct sinsp *s, struct sinsp_evt *evt)
+/* The effective id a successful set*id call set: the @eff parameter, else @plain. */
+static bool effective_id(struct sinsp_evt *evt, const char *eff, const char *plain, uint32_t *id)
 {
 	struct sinsp_enter e = { 0 };
 	const struct sinsp_param *p;
+
+	if (!evt->thread || res_of(evt) < 0)
+		return false;
+	p = exit_or_enter(evt, &e, eff);
+	if (!p)
+		p = exit_or_enter(evt, &e, plain);
+	return id_param(p, id);
+}
+
+void sinsp_parse_setuid_exit(struct sinsp *s, struct sinsp_evt *evt)
+{
 	uint32_t id;
 
 	(void)s;
-	if (!evt->thread || res_of(evt) < 0)
-		return;
-	p = exit_or_enter(evt, &e, "euid");
-	if (!p)
-		p = exit_or_enter(evt, &e, "uid");
-	if (id_param(p, &id))
+	if (effective_id(evt, "euid", "uid", &id))
 		evt->thread->uid = id;
 }
 
 void sinsp_parse_setgid_exit(struct sinsp *s, struct sinsp_evt *evt)
 {
-	struct sinsp_enter e = { 0 };
-	const struct sinsp_param *p;
 	uint32_t id;
 
 	(void)s;
-	if (!evt->thread || res_of(evt) < 0)
-		return;
-	p = exit_or_enter(evt, &e, "egid");
-	if (!p)
-		p = exit_or_enter(evt, &e, "gid");
-	if (id_param(p, &id))
+	if (effective_id(evt, "egid", "gid", &id))
 		evt->thread->gid = id;
 }
 
