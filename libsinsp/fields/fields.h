@@ -191,6 +191,28 @@ struct field_val {
 	} v;
 };
 
+/* Store a number or a truth value in *v; true (the value resolved), for `return`. */
+static inline bool sinsp_fv_s64(struct field_val *v, int64_t x)
+{
+	v->t = FV_S64;
+	v->v.s = x;
+	return true;
+}
+
+static inline bool sinsp_fv_u64(struct field_val *v, uint64_t x)
+{
+	v->t = FV_U64;
+	v->v.u = x;
+	return true;
+}
+
+static inline bool sinsp_fv_bool(struct field_val *v, bool b)
+{
+	v->t = FV_BOOL;
+	v->v.u = b;
+	return true;
+}
+
 /* Reused buffers of one field ref (allocated at parse time, grown once). */
 struct field_scratch {
 	struct strbuf a, b;

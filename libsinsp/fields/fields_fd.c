@@ -265,20 +265,6 @@ static bool name_changed(struct sinsp_evt *evt, const struct sinsp_fd *f)
 	return (evt->info->flags & SCAP_EF_CREATES_FD) && f->name[0];
 }
 
-static bool boolean(struct field_val *v, bool b)
-{
-	v->t = FV_BOOL;
-	v->v.u = b;
-	return true;
-}
-
-static bool port(struct field_val *v, uint16_t p)
-{
-	v->t = FV_U64;
-	v->v.u = p;
-	return true;
-}
-
 /* The address or port fields: c (client), s (server), l (local), r (remote). */
 static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, struct field_val *v,
 		     struct strbuf *out)
@@ -297,18 +283,18 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 		if (!sinsp_fd_l4proto(f) && is_conn(f))
 			return false;
 		if (is_conn(f))
-			return port(v, sinsp_fields_fd_port(f, true));
+			return sinsp_fv_u64(v, sinsp_fields_fd_port(f, true));
 		/* sysdig 0.29.3 reports port 0 for a unix socket with a role and a bound socket */
 		if ((f->type == SCAP_FD_UNIX_SOCK && (f->is_client || f->is_server)) ||
 		    f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
-			return port(v, 0);
+			return sinsp_fv_u64(v, 0);
 		return false;
 	case F_FD_SPORT:
 	case F_FD_SPROTO:
 		if (!sinsp_fields_fd_is_ip(f) || (is_conn(f) && !sinsp_fd_l4proto(f)))
 			return false;
 		if (id == F_FD_SPORT)
-			return port(v, sinsp_fields_fd_port(f, false));
+			return sinsp_fv_u64(v, sinsp_fields_fd_port(f, false));
 		v->t = FV_TEXT;
 		if (is_conn(f))
 			strbuf_add_u64(out, sinsp_fields_fd_port(f, false));
@@ -332,8 +318,8 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 	switch (id) {
 	case F_FD_LIP: return sinsp_fields_fd_ip(f, client, v);
 	case F_FD_RIP: return sinsp_fields_fd_ip(f, !client, v);
-	case F_FD_LPORT: return port(v, sinsp_fields_fd_port(f, client));
-	case F_FD_RPORT: return port(v, sinsp_fields_fd_port(f, !client));
+	case F_FD_LPORT: return sinsp_fv_u64(v, sinsp_fields_fd_port(f, client));
+	case F_FD_RPORT: return sinsp_fv_u64(v, sinsp_fields_fd_port(f, !client));
 	case F_FD_LPROTO:
 	case F_FD_RPROTO:
 		v->t = FV_TEXT;
@@ -445,13 +431,13 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		return true;
 	case F_FD_IS_SERVER:
 		/* listening sockets, and connections whose server end is this machine */
-		return boolean(v, f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK ||
+		return sinsp_fv_bool(v, f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK ||
 				  (f->type == SCAP_FD_IPV4_SOCK && is_local_ipv4(evt->s, f->addr.v4.dip)) ||
 				  (f->type == SCAP_FD_IPV6_SOCK && is_local_ipv6(evt->s, f->addr.v6.dip)));
 	case F_FD_CONNECTED:
-		return boolean(v, is_conn(f) && f->is_client);
+		return sinsp_fv_bool(v, is_conn(f) && f->is_client);
 	case F_FD_NAME_CHANGED:
-		return boolean(v, name_changed(evt, f));
+		return sinsp_fv_bool(v, name_changed(evt, f));
 	case F_FD_DEV:
 	case F_FD_DEV_MAJOR:
 	case F_FD_DEV_MINOR: {

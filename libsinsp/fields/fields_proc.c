@@ -181,27 +181,6 @@ static bool text(struct field_val *v, struct strbuf *out, const char *s)
 	return true;
 }
 
-static bool snum(struct field_val *v, int64_t x)
-{
-	v->t = FV_S64;
-	v->v.s = x;
-	return true;
-}
-
-static bool unum(struct field_val *v, uint64_t x)
-{
-	v->t = FV_U64;
-	v->v.u = x;
-	return true;
-}
-
-static bool boolean(struct field_val *v, bool b)
-{
-	v->t = FV_BOOL;
-	v->v.u = b;
-	return true;
-}
-
 /*
  * Open fds of the process. The fd a close exit just released still counts for that
  * event: sysdig removes it from the table only after the event.
@@ -222,9 +201,9 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 
 	switch (r->def->id) {
 	case F_THREAD_TID:
-		return snum(v, (int64_t)evt->ref.tid); /* known from the event even without state */
+		return sinsp_fv_s64(v, (int64_t)evt->ref.tid); /* known from the event even without state */
 	case F_THREAD_EXECTIME:
-		return unum(v, exectime(evt, r));
+		return sinsp_fv_u64(v, exectime(evt, r));
 	case F_THREAD_TOTEXECTIME:
 		return totexectime(evt, r, v);
 	default:
@@ -234,7 +213,7 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		return false;
 	m = sinsp_thread_main(s, t);
 	switch (r->def->id) {
-	case F_PROC_PID: return snum(v, t->pid);
+	case F_PROC_PID: return sinsp_fv_s64(v, t->pid);
 	case F_PROC_EXE: return text(v, out, t->exe ? t->exe : "");
 	case F_PROC_NAME: return text(v, out, t->comm ? t->comm : "");
 	case F_PROC_ARGS:
@@ -254,12 +233,12 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_PROC_NTHREADS:
 		if (!(p = main_or_null(s, t)))
 			return false;
-		return unum(v, (uint64_t)p->nthreads + 1);
-	case F_PROC_NCHILDS: return unum(v, t->nthreads);
+		return sinsp_fv_u64(v, (uint64_t)p->nthreads + 1);
+	case F_PROC_NCHILDS: return sinsp_fv_u64(v, t->nthreads);
 	case F_PROC_PPID:
 		if (!(p = main_or_null(s, t)))
 			return false;
-		return snum(v, p->ptid);
+		return sinsp_fv_s64(v, p->ptid);
 	case F_PROC_PNAME:
 		if (!(p = parent_thread(s, t)))
 			return false;
@@ -275,28 +254,28 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		if (!(p = ancestor(s, t, r->argnum > 0 ? r->argnum : 0)))
 			return false;
 		if (r->def->id == F_PROC_APID)
-			return snum(v, p->pid);
+			return sinsp_fv_s64(v, p->pid);
 		return text(v, out, p->comm ? p->comm : "");
 	case F_PROC_LOGINSHELLID:
 		if (!login_shell(s, t, &x))
 			return false;
-		return snum(v, x);
+		return sinsp_fv_s64(v, x);
 	case F_PROC_DURATION:
 		if (!t->clone_ts)
 			return false;
-		return unum(v, evt->ref.ts_ns - t->clone_ts);
-	case F_PROC_FDOPENCOUNT: return unum(v, fd_count(evt, m));
-	case F_PROC_FDLIMIT: return snum(v, m->fdlimit);
+		return sinsp_fv_u64(v, evt->ref.ts_ns - t->clone_ts);
+	case F_PROC_FDOPENCOUNT: return sinsp_fv_u64(v, fd_count(evt, m));
+	case F_PROC_FDLIMIT: return sinsp_fv_s64(v, m->fdlimit);
 	case F_PROC_FDUSAGE:
 		v->t = FV_DOUBLE;
 		v->v.d = m->fdlimit > 0 ? (double)(fd_count(evt, m) * 100) / (double)m->fdlimit : 0;
 		return true;
-	case F_PROC_VMSIZE: return unum(v, t->vmsize_kb);
-	case F_PROC_VMRSS: return unum(v, t->vmrss_kb);
-	case F_PROC_VMSWAP: return unum(v, t->vmswap_kb);
-	case F_THREAD_PFMAJOR: return unum(v, t->pfmajor);
-	case F_THREAD_PFMINOR: return unum(v, t->pfminor);
-	case F_THREAD_ISMAIN: return boolean(v, t->tid == t->pid);
+	case F_PROC_VMSIZE: return sinsp_fv_u64(v, t->vmsize_kb);
+	case F_PROC_VMRSS: return sinsp_fv_u64(v, t->vmrss_kb);
+	case F_PROC_VMSWAP: return sinsp_fv_u64(v, t->vmswap_kb);
+	case F_THREAD_PFMAJOR: return sinsp_fv_u64(v, t->pfmajor);
+	case F_THREAD_PFMINOR: return sinsp_fv_u64(v, t->pfminor);
+	case F_THREAD_ISMAIN: return sinsp_fv_bool(v, t->tid == t->pid);
 	case F_THREAD_CGROUPS:
 		if (!t->cgroups_len)
 			return false;
@@ -309,30 +288,30 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_THREAD_VTID:
 		if (t->vtid < 0)
 			return false;
-		return snum(v, t->vtid);
+		return sinsp_fv_s64(v, t->vtid);
 	case F_PROC_VPID:
 		if (t->vpid < 0)
 			return false;
-		return snum(v, t->vpid);
+		return sinsp_fv_s64(v, t->vpid);
 	case F_THREAD_CPU:
 	case F_THREAD_CPU_USER:
 	case F_THREAD_CPU_SYSTEM:
 		return false; /* reported by procinfo events only, which captures do not store */
-	case F_THREAD_VMSIZE: return unum(v, t->tid == t->pid ? t->vmsize_kb : 0);
-	case F_THREAD_VMRSS: return unum(v, t->tid == t->pid ? t->vmrss_kb : 0);
-	case F_PROC_SID: return snum(v, t->sid);
+	case F_THREAD_VMSIZE: return sinsp_fv_u64(v, t->tid == t->pid ? t->vmsize_kb : 0);
+	case F_THREAD_VMRSS: return sinsp_fv_u64(v, t->tid == t->pid ? t->vmrss_kb : 0);
+	case F_PROC_SID: return sinsp_fv_s64(v, t->sid);
 	case F_PROC_SNAME: return text(v, out, session_name(s, t));
 	case F_PROC_TTY:
 		/* sysdig 0.29.3 prints 0 whatever terminal the capture recorded (compat only) */
-		return snum(v, s->compat_sysdig_0_29 ? 0 : (int64_t)t->tty);
+		return sinsp_fv_s64(v, s->compat_sysdig_0_29 ? 0 : (int64_t)t->tty);
 	case F_PROC_EXEPATH: return text(v, out, t->exepath ? t->exepath : "");
-	case F_PROC_VPGID: return snum(v, t->vpgid);
+	case F_PROC_VPGID: return sinsp_fv_s64(v, t->vpgid);
 	case F_PROC_IS_HEALTHCHECK:
 	case F_PROC_IS_LIVENESS:
 	case F_PROC_IS_READINESS:
-		return boolean(v, false); /* no health probes in the container metadata */
-	case F_PROC_IS_EXE_WRITABLE: return boolean(v, t->exe_writable);
-	case F_USER_UID: return unum(v, t->uid);
+		return sinsp_fv_bool(v, false); /* no health probes in the container metadata */
+	case F_PROC_IS_EXE_WRITABLE: return sinsp_fv_bool(v, t->exe_writable);
+	case F_USER_UID: return sinsp_fv_u64(v, t->uid);
 	case F_USER_NAME: return text(v, out, sinsp_user_name(s, t->uid));
 	case F_USER_HOMEDIR:
 	case F_USER_SHELL: {
@@ -342,7 +321,7 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 			return false;
 		return text(v, out, r->def->id == F_USER_HOMEDIR ? u->home : u->shell);
 	}
-	case F_USER_LOGINUID: return snum(v, (int32_t)t->loginuid);
+	case F_USER_LOGINUID: return sinsp_fv_s64(v, (int32_t)t->loginuid);
 	case F_USER_LOGINNAME: return text(v, out, sinsp_user_name(s, t->loginuid));
 	case F_GROUP_GID:
 		/*
@@ -351,8 +330,8 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		 * with the compatibility setting (sinsp_open_opts.compat_sysdig_0_29).
 		 */
 		if (s->compat_sysdig_0_29)
-			return unum(v, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
-		return unum(v, t->gid);
+			return sinsp_fv_u64(v, (uint64_t)t->gid | ((uint64_t)t->nthreads << 32));
+		return sinsp_fv_u64(v, t->gid);
 	case F_GROUP_NAME:
 		if (t->gid == UINT32_MAX)
 			return false;
