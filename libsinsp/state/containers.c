@@ -428,6 +428,19 @@ void sinsp_container_clear_meta(struct sinsp_container *c)
 	free(c->labels);
 	c->labels = NULL;
 	c->nlabels = 0;
+	for (i = 0; i < c->npod_labels; i++) {
+		free(c->pod_labels[i].key);
+		free(c->pod_labels[i].value);
+	}
+	free(c->pod_labels);
+	c->pod_labels = NULL;
+	c->npod_labels = 0;
+}
+
+void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c)
+{
+	c->changed = true;
+	s->containers_changed = true;
 }
 
 void sinsp_container_release(struct sinsp_container *c)
@@ -443,6 +456,9 @@ void sinsp_container_release(struct sinsp_container *c)
 	free(c->image_tag);
 	free(c->image_digest);
 	free(c->ip_str);
+	free(c->pod_sandbox_id);
+	free(c->pod_name);
+	free(c->pod_namespace);
 }
 
 int sinsp_containers_foreach(struct sinsp *s, sinsp_container_visit_fn fn, void *ctx)

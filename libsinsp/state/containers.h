@@ -84,6 +84,16 @@ struct sinsp_container {
 	uint32_t nmounts;
 	struct sinsp_container_label *labels;
 	uint32_t nlabels;
+	int64_t created_ns;         /* container start, ns since the epoch; 0 when unknown (container.start_ts) */
+	/* Kubernetes pod of a CRI container (from the runtime or the capture's container
+	 * event: "pod_sandbox_id", "pod_sandbox_labels"); NULL / 0 when none */
+	char *pod_sandbox_id;
+	char *pod_name;             /* k8s.pod.name */
+	char *pod_namespace;        /* k8s.ns.name */
+	struct sinsp_container_label *pod_labels;
+	uint32_t npod_labels;
+	/* bookkeeping of the table (containers.c) */
+	bool changed;               /* metadata changed since the dumper last wrote it */
 };
 
 /**
@@ -154,6 +164,13 @@ void sinsp_containers_free(struct sinsp *s);
 struct sinsp_container *sinsp_container_entry(struct sinsp *s, const char *id);
 /* Free the mounts and labels of c (metadata of a container event), leaving none. */
 void sinsp_container_clear_meta(struct sinsp_container *c);
+/*
+ * sinsp_container_changed() - say that c's metadata (name, image, labels, pod, ...)
+ * was just set or changed in place, from any source (a runtime lookup, a container
+ * event): capture writers of @s write a container event for it before the next event
+ * they write. Cheap; call it once per change, on the thread that runs the event loop.
+ */
+void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c);
 /* Free every string, mount and label of c (not c itself). */
 void sinsp_container_release(struct sinsp_container *c);
 

@@ -34,6 +34,7 @@ struct sinsp {
 	                                     was not in the table: execve walks the table for
 	                                     siblings (recomputed at each aging scan) */
 	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
+	bool containers_changed;          /* some entry has changed set (sinsp_container_changed()) */
 	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
 	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
 	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */
