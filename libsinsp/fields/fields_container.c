@@ -3,7 +3,8 @@
  * fields_container.c - the container.* fields: the container of the event's thread
  * and the metadata the capture's container events gave it, as sysdig 0.29.3 extracts
  * them. Outside containers id, name and type are "host" and the other fields do not
- * resolve; inside a container that no container event described, only the id does.
+ * resolve; inside a container that no container event described, only the id and the
+ * type (from the cgroup path) do.
  */
 #include <fnmatch.h>
 #include <string.h>
@@ -92,8 +93,11 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 	}
 	if (r->def->id == F_CONT_ID)
 		return text(v, out, id);
-	/* the metadata exists once a container event described the container */
 	c = t->container;
+	/* the type comes from the cgroup path alone (containers.c), with or without metadata */
+	if (c && r->def->id == F_CONT_TYPE)
+		return text(v, out, sinsp_container_type_name(c->type));
+	/* the rest exists once a container event (or a runtime) described the container */
 	if (!c || !c->has_metadata)
 		return false;
 	switch (r->def->id) {
@@ -103,7 +107,6 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 	case F_CONT_IMAGE_REPO: return text(v, out, c->image_repo);
 	case F_CONT_IMAGE_TAG: return text(v, out, c->image_tag);
 	case F_CONT_IMAGE_DIGEST: return text(v, out, c->image_digest);
-	case F_CONT_TYPE: return text(v, out, sinsp_container_type_name(c->type));
 	case F_CONT_PRIVILEGED:
 		if (!knows_privileged(c->type))
 			return false;

@@ -10,6 +10,8 @@ scry_add_check_test(test_parse_udp SOURCES ${SINSP_TEST_DIR}/test_parse_udp.c LI
 scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_cgroup_layouts SOURCES ${SINSP_TEST_DIR}/test_cgroup_layouts.c
+	LIBS sinsp_evt_builder)
 scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_fields_lists SOURCES ${SINSP_TEST_DIR}/test_fields_lists.c
 	LIBS sinsp_evt_builder)
