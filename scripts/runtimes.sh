@@ -30,7 +30,8 @@
 #        lxc has no daemon: the tests make their containers with lxc-create -t busybox.
 #        DIR/env holds the variables a test sources (CONTAINERS_CONF when used, the
 #        sockets, the image names). A runtime whose socket already answers (a developer's
-#        own daemon) is used as is, not started, and not stopped.
+#        own daemon, or one started by an earlier start) is used as is, not started again;
+#        an image that exists is not made again: start twice is start once.
 # stop   stops, in reverse order, every daemon whose pid file is in DIR (SIGTERM, then
 #        SIGKILL after 60 s), and removes what start wrote outside DIR.
 # Exit 0 on success; 1 with the daemon's last log lines when one does not start.
@@ -126,7 +127,8 @@ start_dockerd() {
 		spawn dockerd /usr/sbin/dockerd
 		wait_for dockerd "$(cat "$dir/dockerd.pid")" ping_sock "$docker_sock"
 	fi
-	"$docker" import -c 'CMD ["/bin/sh"]' "$dir/rootfs.tar" "$docker_image" >/dev/null
+	"$docker" image inspect "$docker_image" >/dev/null 2>&1 ||
+		"$docker" import -c 'CMD ["/bin/sh"]' "$dir/rootfs.tar" "$docker_image" >/dev/null
 }
 
 # podman's settings: in /etc/containers/containers.conf when that file is absent or has
@@ -167,12 +169,15 @@ start_podman() {
 		spawn podman podman system service --time=0 "unix://$podman_sock"
 		wait_for podman "$(cat "$dir/podman.pid")" ping_sock "$podman_sock"
 	fi
-	podman import -q -c 'CMD ["/bin/sh"]' "$dir/rootfs.tar" "$image" >/dev/null
-	podman import -q -c 'ENTRYPOINT ["/bin/sleep", "2147483647"]' "$dir/rootfs.tar" \
-		"$pause_image" >/dev/null
+	podman image exists "$image" ||
+		podman import -q -c 'CMD ["/bin/sh"]' "$dir/rootfs.tar" "$image" >/dev/null
+	podman image exists "$pause_image" ||
+		podman import -q -c 'ENTRYPOINT ["/bin/sleep", "2147483647"]' "$dir/rootfs.tar" \
+			"$pause_image" >/dev/null
 	# podman's images into containerd's CRI namespace
 	local i f
 	for i in "$image" "$pause_image"; do
+		ctr --address "$containerd_sock" -n k8s.io images ls -q | grep -qx "$i" && continue
 		f=$dir/$(basename "${i%%:*}").oci.tar
 		rm -f "$f"
 		podman save -q --format oci-archive -o "$f" "$i"
@@ -210,7 +215,7 @@ start)
 	done
 	: >"$dir/env"
 	t0=$(date +%s.%N)
-	make_rootfs
+	[ -f "$dir/rootfs.tar" ] || make_rootfs
 	start_containerd
 	start_dockerd
 	start_podman

@@ -17,7 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <scry/scap.h>
+#include <scry/sinsp.h>
+
 #include "sinsp_int.h"
+#include "fields/fields.h"
+#include "evt_builder.h"
 
 #define ID "8207c39c3b58a6e623fab500e215703d50202c111e23c15dd8a27dd9d57fcc10"
 #define ID12 "8207c39c3b58"
@@ -367,6 +372,70 @@ START_TEST(host_layouts)
 }
 END_TEST
 
+/* ---- the fields of a container no runtime described ------------------------------- */
+
+/* field NAME of evt as text, or "<NA>" when it does not resolve */
+static const char *field_of(struct sinsp_evt *evt, const char *name)
+{
+	static char buf[256];
+	struct field_ref r;
+	struct strbuf out = { 0 };
+
+	ck_assert_uint_eq(sinsp_field_parse(name, &r), strlen(name));
+	if (sinsp_field_extract(evt, &r, SINSP_BUF_NORMAL, &out))
+		snprintf(buf, sizeof(buf), "%s", out.buf ? out.buf : "");
+	else
+		snprintf(buf, sizeof(buf), "<NA>");
+	sinsp_field_ref_free(&r);
+	strbuf_free(&out);
+	return buf;
+}
+
+START_TEST(type_and_name_from_the_path)
+{
+	static const char docker[] = "cpu=/docker/" ID, lxc[] = "cpu=/lxc.payload.web01",
+			  nspawn[] = "=/machine.slice/machine-debian1.scope/payload";
+	static const struct {
+		const char *cg;
+		size_t len;
+		const char *id, *type, *name;
+	} want[] = {
+		{ docker, sizeof(docker), ID12, "docker", "<NA>" },
+		{ lxc, sizeof(lxc), "web01", "lxc", "web01" },
+		{ nspawn, sizeof(nspawn), "debian1", "systemd-nspawn", "debian1" },
+		{ "cpu=/", 6, "host", "host", "host" },
+	};
+	struct scap_threadinfo th[4];
+	struct evt_builder eb;
+	struct sinsp_evt *evt;
+	sinsp_t *s;
+	size_t i;
+
+	memset(&eb, 0, sizeof(eb));
+	memset(th, 0, sizeof(th));
+	for (i = 0; i < 4; i++) {
+		th[i].tid = th[i].pid = 100 + i;
+		th[i].ptid = 1;
+		strcpy(th[i].comm, "sh");
+		strcpy(th[i].exe, "sh");
+		memcpy(th[i].cgroups, want[i].cg, want[i].len);
+		th[i].cgroups_len = (uint16_t)want[i].len;
+		eb_add_at(&eb, 1000 + i, 100 + (int64_t)i, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	}
+	eb.state.threads = th;
+	eb.state.nthreads = 4;
+	s = eb_open(&eb);
+	for (i = 0; i < 4; i++) {
+		ck_assert_int_eq(sinsp_next(s, &evt), 0);
+		ck_assert_str_eq(field_of(evt, "container.id"), want[i].id);
+		ck_assert_str_eq(field_of(evt, "container.type"), want[i].type);
+		ck_assert_str_eq(field_of(evt, "container.name"), want[i].name);
+		ck_assert_str_eq(field_of(evt, "container.image"), "<NA>");
+	}
+	eb_free(&eb);
+}
+END_TEST
+
 static Suite *layouts_suite(void)
 {
 	Suite *s = suite_create("cgroup_layouts");
@@ -380,6 +449,9 @@ static Suite *layouts_suite(void)
 	tcase_add_test(tc, podman_layouts);
 	tcase_add_test(tc, lxc_nspawn_layouts);
 	tcase_add_test(tc, host_layouts);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fields");
+	tcase_add_test(tc, type_and_name_from_the_path);
 	suite_add_tcase(s, tc);
 	return s;
 }
