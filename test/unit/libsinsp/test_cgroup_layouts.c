@@ -147,7 +147,7 @@ static struct sinsp_cgroup_match raw(const char *cg, size_t len)
 
 /* ---- recorded on the CI machine (hybrid, no systemd) ----------------------------- */
 
-START_TEST(recorded_docker_podman_lxc)
+START_TEST(recorded_docker_podman_cri_lxc)
 {
 	/* Debian's docker.io 20.10, no flags (cgroupfs driver): every line, 0:: too */
 	expect("docker, recorded", V1_CI("/docker/" ID) V2("/docker/" ID), SINSP_CT_DOCKER, ID12, NULL);
@@ -158,6 +158,14 @@ START_TEST(recorded_docker_podman_lxc)
 	expect("podman pod, recorded",
 	       V1_CI("/libpod_parent/" PODMAN_POD "/libpod-" ID)
 	       V2("/libpod_parent/" PODMAN_POD "/libpod-" ID), SINSP_CT_PODMAN, ID12, NULL);
+	/* containerd 1.6's CRI, a pod sandbox with the kubelet's cgroup parent
+	 * /kubepods/besteffort/pod<uid>: its container, and the sandbox (pause) itself */
+	expect("cri container, recorded",
+	       V1_CI("/kubepods/besteffort/pod" POD "/" ID) V2("/kubepods/besteffort/pod" POD "/" ID),
+	       SINSP_CT_CRI, ID12, POD);
+	expect("cri sandbox, recorded",
+	       V1_CI("/kubepods/besteffort/pod" POD "/" PODMAN_POD)
+	       V2("/kubepods/besteffort/pod" POD "/" PODMAN_POD), SINSP_CT_CRI, "dc9aac843406", POD);
 	/* lxc 5.0, lxc-create -t busybox, lxc-start */
 	expect("lxc, recorded", V1_CI("/lxc.payload.scry-ci-lxc") V2("/lxc.payload.scry-ci-lxc"),
 	       SINSP_CT_LXC, "scry-ci-lxc", NULL);
@@ -441,7 +449,7 @@ static Suite *layouts_suite(void)
 	Suite *s = suite_create("cgroup_layouts");
 	TCase *tc = tcase_create("layouts");
 
-	tcase_add_test(tc, recorded_docker_podman_lxc);
+	tcase_add_test(tc, recorded_docker_podman_cri_lxc);
 	tcase_add_test(tc, recorded_probe_form);
 	tcase_add_test(tc, docker_layouts);
 	tcase_add_test(tc, containerd_cri_layouts);
