@@ -17,10 +17,13 @@
 #   3. `scry --engine bpf -w BUILD/containers-e2e/live.scap` of the containers' events
 #      (and the container records), until the capture holds events of every container
 #      (polling the file with scry -r), then (up to 30 s more) until it names each one;
-#   4. a live `scry -p ... container.name=scry-e2e-docker` matches that container's
+#   4. a capture rotated by size (-C 2 -W 5) until its fourth file is begun: the whole
+#      files after the first show every event of each container with its name (the
+#      container records are in every file);
+#   5. a live `scry -p ... container.name=scry-e2e-docker` matches that container's
 #      events only (and at least 10 of them);
-#   5. removes every container, stops the runtimes (scripts/runtimes.sh stop), stops scry;
-#   6. `scry -r live.scap` shows on each container's events its container.id,
+#   6. removes every container, stops the runtimes (scripts/runtimes.sh stop), stops scry;
+#   7. `scry -r live.scap` shows on each container's events its container.id,
 #      container.type, container.name, container.image, and for the pod k8s.pod.name,
 #      k8s.ns.name: every event from the first one that has the metadata on (the runtimes
 #      answer asynchronously: the events before are counted and said).
@@ -60,12 +63,14 @@ check() {
 # ---- start ----------------------------------------------------------------------------
 loop='while :; do cat /etc/passwd >/dev/null; sleep 0.2; done'
 scry_pid=
+rot_pid=
 live_pid=
 pod_id=
 cleanup() {
 	set +e
 	[ -n "$live_pid" ] && kill -INT "$live_pid" 2>/dev/null
 	[ -n "$scry_pid" ] && kill -INT "$scry_pid" 2>/dev/null
+	[ -n "$rot_pid" ] && kill -INT "$rot_pid" 2>/dev/null
 	remove_containers
 	"$root/scripts/runtimes.sh" stop "$rtdir"
 	[ -n "$scry_pid" ] && wait "$scry_pid" 2>/dev/null
@@ -173,6 +178,23 @@ for phase in ids names; do
 done
 t_seen=$(date +%s.%N)
 
+# ---- a capture rotated by size: the container records in every file ----------------------
+# (-C 2 -W 5: until the fourth file is begun, so that the second and third are whole;
+# each file begins with the machine's process table)
+"$bin/scry" --engine bpf -w "$out/rot.scap" -C 2 -W 5 \
+	"container.id in ($ids) or evt.type = container" 2>"$out/rot.err" &
+rot_pid=$!
+wait_started $rot_pid || { echo "e2e: scry -C did not start: $(cat "$out/rot.err")" >&2; exit 1; }
+end=$((SECONDS + 120))
+while [ ! -e "$out/rot.scap3" ] && [ $SECONDS -lt $end ] && kill -0 $rot_pid 2>/dev/null; do
+	sleep 0.2
+done
+kill -INT $rot_pid 2>/dev/null || true
+wait $rot_pid || { echo "e2e: scry -w -C exited $?: $(cat "$out/rot.err")" >&2; exit 1; }
+rot_pid=
+rot_files=()
+for f in "$out"/rot.scap[0-9]*; do [ -e "$f" ] && rot_files+=("$f"); done
+
 # ---- a live -p filtered by container.name ---------------------------------------------
 if [ -n "${cid[docker]:-}" ]; then
 	timeout 30 "$bin/scry" --engine bpf -n 10 -p '*%container.id %container.name %proc.name' \
@@ -218,7 +240,7 @@ for r in "${runtimes[@]}"; do
 	# The runtimes are asked asynchronously: the container's first events may come before
 	# the answer (and its container record) and lack the metadata. From the first event
 	# that has a name on, every event must say the same.
-	first=$(grep -n -v '^[^|]*|[^|]*|<NA>|' "$f" | head -n 1 | cut -d: -f1)
+	first=$(grep -n -v '^[^|]*|[^|]*|<NA>|' "$f" | head -n 1 | cut -d: -f1 || true)
 	[ -n "$first" ] || first=$n
 	lines=$(tail -n +"$first" "$f" | sort | uniq -c | sort -rn)
 	distinct=$(wc -l <<<"$lines")
@@ -238,6 +260,33 @@ for r in "${runtimes[@]}"; do
 		check "$r" k8s.pod.name "$pod" "${want_pod[$r]}"
 		check "$r" k8s.ns.name "$ns" "${want_ns[$r]}"
 	fi
+done
+
+# Every whole rotated file but the first replays on its own with the metadata, from its
+# first event on (the records were written at the file's start). The first file begins
+# before the runtimes answered; the last one was cut short.
+if [ ${#rot_files[@]} -lt 4 ]; then
+	for r in "${!cid[@]}"; do bad "$r" "scry -C 2 wrote ${#rot_files[@]} files in 120 s, want 4 or more"; done
+fi
+declare -A rot_n
+for f in "${rot_files[@]}"; do
+	[ "$f" = "$out/rot.scap0" ] || [ "$f" = "${rot_files[-1]}" ] && continue
+	"$bin/scry" -r "$f" -p '*%container.id|%container.name' >"$f.txt" 2>"$f.err" ||
+		{ bad docker "scry -r $(basename "$f"): $(cat "$f.err")"; continue; }
+	for r in "${runtimes[@]}"; do
+		[ -n "${cid[$r]:-}" ] || continue
+		n=$(grep -c "^${cid[$r]}|" "$f.txt" || true)
+		named=$(grep -c -x "${cid[$r]}|${want_name[$r]}" "$f.txt" || true)
+		rot_n[$r]=$((${rot_n[$r]:-0} + n))
+		if [ "$named" = "$n" ]; then
+			ok "$r" "rotated file $(basename "$f"): its $n events named ${want_name[$r]}"
+		else
+			bad "$r" "rotated file $(basename "$f"): $named of its $n events named ${want_name[$r]}"
+		fi
+	done
+done
+for r in "${!cid[@]}"; do
+	[ "${rot_n[$r]:-0}" -gt 0 ] || bad "$r" "no event in the whole rotated files"
 done
 
 el() { awk "BEGIN { printf \"%.1f\", $2 - $1 }"; }
