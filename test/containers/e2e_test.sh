@@ -116,8 +116,18 @@ if id=$(podman run -d --network none --name scry-e2e-podman "$SCRY_IMAGE" sh -c 
 else
 	bad podman "podman run: $(cat "$out/podman.err")"
 fi
+# the CRI answers once containerd's CRI plugin has initialized (a CRI Version request)
+cri_ready() {
+	local end=$((SECONDS + 120))
+	until "$cri_pod" -s "$SCRY_CONTAINERD_SOCK" version >"$out/cri_version.txt" 2>&1; do
+		[ $SECONDS -lt $end ] || return 1
+		sleep 0.2
+	done
+}
 if [ ! -x "$cri_pod" ]; then
 	skipped cri "no CRI driver tool at $cri_pod (set SCRY_CRI_POD): the CRI pod is not tested"
+elif ! cri_ready; then
+	bad cri "the CRI of $SCRY_CONTAINERD_SOCK did not answer in 120 s: $(cat "$out/cri_version.txt")"
 elif up=$("$cri_pod" -s "$SCRY_CONTAINERD_SOCK" up -n scry-e2e-pod -N scry-e2e \
 	-u 5c3a0e2f-9d41-4b7e-8a6c-2f1e0d9c8b7a -i "$SCRY_IMAGE" -c loop \
 	-l app=scry-e2e -l tier=loop -- /bin/sh -c "$loop" 2>"$out/cri.err"); then
