@@ -185,6 +185,9 @@ SCAPDRV_HELPER void quotactl_read(struct scapdrv_evt *e, void *dst, unsigned lon
  * Q_GETINFO/Q_SETINFO (bgrace, igrace, flags: the raw dqi_flags, as the peer writes
  * them), quota_fmt_out (the format Q_GETFMT returned). The structures are read from the
  * caller's buffer after the call, whether it succeeded or not, as the peer driver does.
+ * Times and grace periods are the kernel's seconds, as the peer writes them, although
+ * the format's RELTIME unit is the ns (sysdig prints 3600 as 3.6e-06s): captures of
+ * both drivers keep one meaning.
  */
 SCAPDRV_FILLER void scapdrv_fill_quotactl_x(struct scapdrv_evt *e)
 {
