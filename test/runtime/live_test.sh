@@ -14,7 +14,8 @@
 #      latency of a lookup;
 #   3. a live capture (eBPF probe, or the module when loaded): `scry -p ...
 #      container.name=NAME` must print events of that container only, with its type,
-#      name and image; with --no-runtime-lookups the same filter matches nothing.
+#      name and image; with --no-runtime-lookups the same filter matches nothing; a
+#      file written with -w replays with the container's name and image.
 # Exit 0; 1 on a wrong value; 77 (skip) when neither socket exists or not root.
 #
 # To run it by hand (as root), start the runtimes first:
@@ -82,6 +83,15 @@ live_check() {
 	echo "runtime_live: $rt: live: $n events matched container.name=$name, all $rt|$name|$image"
 	"$scry" -M 4 --no-runtime-lookups -p '%container.name' "container.name=$name" >"$out" 2>/dev/null
 	[ ! -s "$out" ] || fail "$rt: --no-runtime-lookups: $(wc -l <"$out") events still named $name"
+	# -w keeps what the runtime said (a container event), for the replay
+	"$scry" -M 4 -w "$work/live-$rt.scap" "container.id!=host" 2>/dev/null
+	"$scry" -r "$work/live-$rt.scap" -p '%container.type|%container.name|%container.image|%proc.name' \
+		"container.name=$name" >"$out" 2>&1
+	n=$(wc -l <"$out")
+	bad=$(grep -v -c "^$rt|$name|$image|" "$out")
+	[ "$n" -gt 0 ] && [ "$bad" = 0 ] ||
+		fail "$rt: replay of -w: $n lines, $bad not of $rt|$name|$image: $(head -2 "$out")"
+	echo "runtime_live: $rt: replay of -w: $n events of container.name=$name, all $rt|$name|$image"
 }
 
 # check RUNTIME CLI SOCKET CGROUP_PREFIX
@@ -93,10 +103,11 @@ check() {
 	fi
 	make_image "$cli" || { fail "$rt: cannot make the image $IMAGE"; return 0; }
 	name=scry-rt-$rt-$$
-	id=$($cli run -d --name "$name" --label scry.test=runtime --label app=loop "$IMAGE" \
-		/bin/sh -c 'while :; do /bin/cat /etc/hostname >/dev/null; /bin/sleep 0.5; done') ||
-		{ fail "$rt: cannot run a container"; return 0; }
 	containers+=("$cli $name")
+	# no network: nothing here needs one, and a host's bridge may be missing
+	id=$($cli run -d --network none --name "$name" --label scry.test=runtime --label app=loop \
+		"$IMAGE" /bin/sh -c 'while :; do /bin/cat /etc/hostname >/dev/null; /bin/sleep 0.5; done') ||
+		{ fail "$rt: cannot run a container"; return 0; }
 	image=$($cli inspect --format '{{.Config.Image}}' "$name")
 	out=$work/lookup-$rt.txt
 	"$lookup" "$rt" "$sock" "$id" "=$cgprefix$id" 20 >"$out" ||

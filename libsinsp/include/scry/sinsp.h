@@ -163,7 +163,10 @@ SINSP_API scap_t *sinsp_scap(sinsp_t *s);
 /** sinsp_last_error() - message of the last error on @s ("" when none); owned by @s. */
 SINSP_API const char *sinsp_last_error(sinsp_t *s);
 
-/** sinsp_close() - release @s and everything it handed out. NULL is ignored. */
+/**
+ * sinsp_close() - release @s and everything it handed out. NULL is ignored. A container
+ * runtime lookup in progress is waited for (at most runtime_timeout_ms).
+ */
 SINSP_API void sinsp_close(sinsp_t *s);
 
 /* sysdig's default output line (sysdig 0.29.3, "-p" default without container info). */
