@@ -312,6 +312,37 @@ START_TEST(lxc_named_by_its_cgroup)
 }
 END_TEST
 
+START_TEST(container_seen_during_the_loop)
+{
+	static const char cg[] = "cpu=/lxc/late";
+	struct sinsp_runtime_stats st;
+	struct sinsp_evt *evt;
+	sinsp_t *s;
+
+	add_thread(0, 300, "cpu=/");
+	/* 300 forks 301 into lxc container "late"; then 301 does something */
+	eb_add_at(&eb, 1, 301, SCAP_EVT_SYSCALL_CLONE_20_X, 20, P64(0), PSTR("sh"), PBUF("", 0),
+		  P64(301), P64(301), P64(300), PSTR("/"), P64(1024), P64(0), P64(0), P32(0), P32(0),
+		  P32(0), PSTR("sh"), PBUF(cg, sizeof(cg)), P32(0), P32(0), P32(0), P64(301), P64(301));
+	eb_add_at(&eb, 2, 301, SCAP_EVT_SYSCALL_GETUID_E, 0);
+	eb.in.events = (const uint8_t *const *)eb.evts;
+	eb.in.nevents = eb.n;
+	s = open_with(1, SINSP_RUNTIME_LOOKUPS_ON, NULL, 0, 0, 0);
+	ck_assert_uint_eq(stats(s).requested, 0); /* nothing at open */
+	ck_assert_int_eq(sinsp_next(s, &evt), 0);  /* the clone: the container is new */
+	ck_assert_ptr_nonnull(sinsp_container_find(s, "late"));
+	ck_assert_ptr_null(sinsp_container_find(s, "late")->name);
+	ck_assert_int_eq(sinsp_next(s, &evt), 0);  /* requested (and answered: lxc) before it */
+	ck_assert_str_eq(sinsp_container_find(s, "late")->name, "late");
+	st = stats(s);
+	ck_assert_uint_eq(st.requested, 1);
+	ck_assert_uint_eq(st.ok, 1);
+	sinsp_close(s);
+	eb.s = NULL;
+	eb_free(&eb);
+}
+END_TEST
+
 START_TEST(off_for_files_by_default)
 {
 	struct sinsp_runtime_stats st;
@@ -418,6 +449,7 @@ static Suite *runtime_suite(void)
 	suite_add_tcase(su, tc);
 	tc = tcase_create("dispatcher");
 	tcase_add_test(tc, lxc_named_by_its_cgroup);
+	tcase_add_test(tc, container_seen_during_the_loop);
 	tcase_add_test(tc, off_for_files_by_default);
 	tcase_add_test(tc, missing_socket_fails_at_once);
 	tcase_add_test(tc, unknown_runtime_in_override);
