@@ -67,7 +67,8 @@ struct sinsp_container_label {
 struct sinsp_container {
 	char *id;                   /* as container.id prints it; never NULL */
 	enum sinsp_container_type type;
-	bool has_metadata;          /* a container event described it; false: known from cgroups only */
+	bool has_metadata;          /* a container event or a runtime lookup described it;
+	                               false: known from cgroups only */
 	char *full_id;              /* 64-hex runtime id when the cgroup path showed it, else NULL */
 	char *pod_uid;              /* kubernetes pod uid from a kubepods path, else NULL */
 	/* metadata from container events; NULL when not given */

@@ -162,7 +162,8 @@ SINSP_API int sinsp_fd_foreach(sinsp_t *s, int64_t tid, sinsp_fd_fn fn, void *ct
 
 /*
  * A view of one container. Containers are known from the cgroups of processes (id and
- * type only) and from the container events a capture stores (the metadata).
+ * type only), and their metadata from the container events a capture stores or, when
+ * capturing live, from the runtime that runs them (sinsp_open_opts.runtime_lookups).
  */
 struct sinsp_container_info {
 	size_t sz;                /* caller: sizeof(struct sinsp_container_info) */
@@ -172,10 +173,11 @@ struct sinsp_container_info {
 	                             9 bpm, 10 static, 11 podman (sysdig's numbers), 100
 	                             systemd-nspawn (scry's) */
 	const char *type_name;    /* container.type: "docker", "cri-o", ...; static storage */
-	bool has_metadata;        /* a container event described it; false: from cgroups only */
+	bool has_metadata;        /* a container event or the runtime described it; false:
+	                             known from cgroups only */
 	const char *full_id;      /* 64-hex runtime id when known; "" otherwise */
 	const char *pod_uid;      /* kubernetes pod uid from the cgroup path; "" otherwise */
-	/* metadata from container events; "" when not given */
+	/* metadata from container events or the runtime; "" when not given */
 	const char *name;
 	const char *image;        /* "repository:tag" as the runtime reports it */
 	const char *image_id;
