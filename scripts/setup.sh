@@ -18,9 +18,13 @@ case ${1:-} in
 esac
 
 # Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target. file:
-# CPack's DEB generator (dpkg-shlibdeps of the Debian packages).
+# CPack's DEB generator (dpkg-shlibdeps of the Debian packages). libcurl4-openssl-dev,
+# libjson-c-dev: libsinsp's container runtime lookups (libsinsp/runtime/). docker.io,
+# podman, runc, busybox-static: the runtimes test/runtime/live_test.sh asks (it imports
+# a busybox-static rootfs as its image: no registry needed).
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file)
+      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
+      libcurl4-openssl-dev libjson-c-dev docker.io podman runc busybox-static)
 
 missing() {
 	local p

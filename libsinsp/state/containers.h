@@ -67,7 +67,8 @@ struct sinsp_container_label {
 struct sinsp_container {
 	char *id;                   /* as container.id prints it; never NULL */
 	enum sinsp_container_type type;
-	bool has_metadata;          /* a container event described it; false: known from cgroups only */
+	bool has_metadata;          /* a container event or a runtime lookup described it;
+	                               false: known from cgroups only */
 	char *full_id;              /* 64-hex runtime id when the cgroup path showed it, else NULL */
 	char *pod_uid;              /* kubernetes pod uid from a kubepods path, else NULL */
 	/* metadata from container events; NULL when not given */
@@ -171,6 +172,15 @@ void sinsp_container_clear_meta(struct sinsp_container *c);
  * they write. Cheap; call it once per change, on the thread that runs the event loop.
  */
 void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c);
+/*
+ * sinsp_container_move_meta() - move the metadata of @src (a container event's, a
+ * runtime's answer) into table entry @dst, replacing all of dst's: name, image*,
+ * privileged, ip/ip_str, mounts, labels, created_ns, pod_sandbox_id, pod_name,
+ * pod_namespace, pod_labels; full_id and pod_uid only when src has them. id, type and
+ * the bookkeeping stay. Sets dst->has_metadata; leaves src without metadata (release it
+ * as before). The caller then calls sinsp_container_changed().
+ */
+void sinsp_container_move_meta(struct sinsp_container *dst, struct sinsp_container *src);
 /* Free every string, mount and label of c (not c itself). */
 void sinsp_container_release(struct sinsp_container *c);
 

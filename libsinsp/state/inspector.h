@@ -9,6 +9,7 @@
 #define SINSP_STATE_INSPECTOR_H
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,6 +36,13 @@ struct sinsp {
 	                                     siblings (recomputed at each aging scan) */
 	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
 	bool containers_changed;          /* some entry has changed set (sinsp_container_changed()) */
+	struct sinsp_container **added;   /* entries created from cgroups since the event thread
+	                                     last requested their lookups (containers.c; only
+	                                     while runtime is set) */
+	uint32_t nadded;
+	struct sinsp_runtime *runtime;    /* container runtime lookups (runtime/lookup.h); NULL: off */
+	atomic_bool runtime_ready;        /* set by the lookup worker: results wait for the event
+	                                     thread (runtime/lookup.c) */
 	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
 	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
 	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */
