@@ -382,11 +382,13 @@ static void set_opt_str(char **dst, const char *src)
 struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m)
 {
 	struct container_entry *e;
+	bool added;
 
 	if (m->type == SINSP_CT_HOST || !m->id[0])
 		return NULL;
-	e = entry_get(s, m->id);
-	if (!e)
+	e = entry_find(s, m->id, id_hash(m->id));
+	added = !e;
+	if (added && !(e = entry_get(s, m->id)))
 		return NULL;
 	if (!e->c.has_metadata)
 		e->c.type = m->type;
@@ -394,6 +396,8 @@ struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_
 		set_opt_str(&e->c.full_id, m->full_id);
 	if (!e->c.pod_uid && m->pod_uid[0])
 		set_opt_str(&e->c.pod_uid, m->pod_uid);
+	if (added)
+		sinsp_container_notify(s, &e->c);
 	return &e->c;
 }
 
@@ -437,10 +441,17 @@ void sinsp_container_clear_meta(struct sinsp_container *c)
 	c->npod_labels = 0;
 }
 
+void sinsp_container_notify(struct sinsp *s, const struct sinsp_container *c)
+{
+	if (s->container_hook)
+		s->container_hook(s, c);
+}
+
 void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c)
 {
-	c->changed = true;
-	s->containers_changed = true;
+	c->has_metadata = true;
+	c->change_seq = ++s->container_seq;
+	sinsp_container_notify(s, c);
 }
 
 void sinsp_container_release(struct sinsp_container *c)
