@@ -11,7 +11,8 @@
  *  - -C: the name so far + index, zero-padded to the digits of -W ("%0Nd");
  *  - -W N: the index wraps to 0 after N-1, so at most N files exist (the oldest is
  *    overwritten).
- * -G compares event times in whole seconds; -C compares the file's size on disk
+ * -G compares event times in whole seconds (events at time 0, the container table at
+ * the start of a file scry wrote, do not start its clock); -C compares the file's size on disk
  * (compressed bytes with -z) with MB * 1,000,000 before each event.
  *
  * Containers: every file starts with the container table (sinsp_dump_state()), and
@@ -225,7 +226,8 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 {
 	const struct scry_write_opts *o = w->o;
 
-	if (o->rotate_s) {
+	/* ts 0: the container table a file written by scry starts with; no time */
+	if (o->rotate_s && ts) {
 		uint64_t sec = ts / NS_PER_S;
 
 		if (!w->have_last_s) {
