@@ -305,11 +305,6 @@ static void container_json(const struct sinsp_container *c, struct strbuf *b)
 		json_member(b, "full_id", c->full_id);
 	if (c->ip_str)
 		json_member(b, "ip", c->ip_str);
-	if (c->created_ns > 0) {
-		/* whole seconds, as the peers write it */
-		snprintf(num, sizeof(num), ",\"created_time\":%" PRId64, c->created_ns / 1000000000);
-		strbuf_adds(b, num);
-	}
 	strbuf_adds(b, c->privileged ? ",\"privileged\":true" : ",\"privileged\":false");
 	strbuf_adds(b, ",\"Mounts\":[");
 	for (i = 0; i < c->nmounts; i++) {

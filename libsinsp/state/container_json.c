@@ -339,13 +339,6 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 		else if (strcmp(key.buf, "type") == 0) {
 			free(type);
 			type = j_take_str(j);
-		} else if (strcmp(key.buf, "created_time") == 0) {
-			/* whole seconds since the epoch (0: unknown) */
-			char *v = j_take_str(j);
-			long long sec = v ? strtoll(v, NULL, 10) : 0;
-
-			c->created_ns = sec > 0 && sec < INT64_MAX / 1000000000 ? sec * 1000000000 : 0;
-			free(v);
 		} else if (strcmp(key.buf, "privileged") == 0) {
 			char *v = j_take_str(j);
 
@@ -401,8 +394,6 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 		d->type = c->type;
 		d->privileged = c->privileged;
 		d->ip = c->ip;
-		if (c->created_ns)
-			d->created_ns = c->created_ns;
 		d->has_metadata = true;
 	}
 	/* in the stream already: no sinsp_container_changed() (containers.h) */

@@ -382,13 +382,16 @@ static void set_opt_str(char **dst, const char *src)
 struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m)
 {
 	struct container_entry *e;
-	bool added;
+	bool created = false;
 
 	if (m->type == SINSP_CT_HOST || !m->id[0])
 		return NULL;
 	e = entry_find(s, m->id, id_hash(m->id));
-	added = !e;
-	if (added && !(e = entry_get(s, m->id)))
+	if (!e) {
+		e = entry_get(s, m->id);
+		created = e != NULL;
+	}
+	if (!e)
 		return NULL;
 	if (!e->c.has_metadata)
 		e->c.type = m->type;
@@ -396,7 +399,7 @@ struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_
 		set_opt_str(&e->c.full_id, m->full_id);
 	if (!e->c.pod_uid && m->pod_uid[0])
 		set_opt_str(&e->c.pod_uid, m->pod_uid);
-	if (added)
+	if (created)
 		sinsp_container_notify(s, &e->c);
 	return &e->c;
 }

@@ -33,7 +33,7 @@
 #define CG_A "cpu=/docker/aaaaaaaaaaaa0000000000000000000000000000000000000000000000000000"
 #define CG_B "cpu=/docker/bbbbbbbbbbbb0000000000000000000000000000000000000000000000000000"
 #define JSON_A "{\"container\":{\"id\":\"" ID_A "\",\"type\":0,\"name\":\"web\",\"image\":\"nginx:1.25\"," \
-	       "\"created_time\":1700000000,\"Mounts\":[],\"labels\":{}}}"
+	       "\"Mounts\":[],\"labels\":{}}}"
 #define T0 1700000100000000000ull      /* ts of the events: T0 + k * 1000 */
 #define MAXREC 64
 #define MAXFILES 8
@@ -478,10 +478,11 @@ START_TEST(callback_and_view_of_new_and_changed_containers)
 	ck_assert_int_eq(sinsp_container_pod_label_get(s, ID_B, 1, &key, &value), -ENOENT);
 	ck_assert_int_eq(sinsp_container_pod_label_get(s, ID_A, 0, &key, &value), -ENOENT);
 	ck_assert_int_eq(sinsp_container_pod_label_get(s, NULL, 0, &key, &value), -EINVAL);
-	/* A: created_time of its event, whole seconds; no pod */
+	/* A: from a container event without pod nor creation time */
 	ck_assert_int_eq(sinsp_container_lookup(s, ID_A, &v), 0);
-	ck_assert_int_eq(v.created_ns, 1700000000000000000);
+	ck_assert_int_eq(v.created_ns, 0);
 	ck_assert_str_eq(v.pod_name, "");
+	ck_assert_uint_eq(v.npod_labels, 0);
 	/* an old caller's smaller view is filled up to its size only */
 	{
 		struct sinsp_container_info old;
@@ -587,7 +588,9 @@ START_TEST(container_start_ts_falls_back_on_the_runtime_time)
 
 		ck_assert_int_eq(sinsp_next(s, &evt), 0);
 	}
-	ck_assert_str_eq(start_ts(s, &out), "1700000000000000000");
+	/* the runtime's creation time (a lookup, or created_time of a container event) */
+	sinsp_container_entry(s, ID_A)->created_ns = 1700000000123456789;
+	ck_assert_str_eq(start_ts(s, &out), "1700000000123456789");
 	strbuf_free(&out);
 }
 END_TEST
