@@ -24,7 +24,8 @@
    container event of each container known by then (the table each file starts with; no
    duplicate of the stream's own event) and replays alone with the container names the
    original shows on the same events (a contiguous slice of `scry -r` of the original,
-   no <NA>); sysdig 0.29.3 prints the same names for each file.
+   no <NA>); sysdig 0.29.3 prints the same names for each file. With -C 1 -W 2, the two
+   files left hold both containers once each.
 6. SIGKILL while writing (-z): the file holds whole gzip members (each a run of whole
    blocks), so its events replay to a clean end in scry and sysdig, as a prefix of the
    input's; cut inside a member (a kill during a write(2)), the complete events before
@@ -190,6 +191,18 @@ def container_records(scry, sysdig, work):
                       % (' '.join(opt), f, b','.join(sorted(set(l.split()[4] for l in
                                                             sd.stdout.splitlines()))).decode()))
         check(seen_db, '%s: db named in the files' % ' '.join(opt))
+    # -W 2: the 2 files left are the last 2 of 4, both begun after db's event
+    os.mkdir(os.path.join(work, 'ct_w'))
+    r = run([scry, '-r', cap, '-w', os.path.join(work, 'ct_w', 'ct.scap'), '-C', '1', '-W', '2'])
+    files = sorted(os.listdir(os.path.join(work, 'ct_w')))
+    check(r.returncode == 0 and files == ['ct.scap0', 'ct.scap1'], '-C 1 -W 2: %s' % files)
+    for f in files:
+        path = os.path.join(work, 'ct_w', f)
+        part = run([scry, '-r', path, '-p', CT_FMT]).stdout
+        ids = sorted(container_events(path))
+        check(ids == [CT_A[:12], CT_B[:12]] and part and part in whole and b'<NA>' not in part
+              and b' db ' in part and b' web ' in part,
+              '-C 1 -W 2 %s: web and db once each, %d events named' % (f, part.count(b'\n')))
 
 
 def _module(name, path):

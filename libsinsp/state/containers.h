@@ -2,7 +2,9 @@
 /*
  * containers.h - containers: identity from a process's cgroup paths, and the table of
  * container metadata (name, image, ...) filled from the container events a capture
- * stores (sysdig's "container" JSON events and the older fixed-parameter ones).
+ * stores (sysdig's "container" JSON events and the older fixed-parameter ones) and,
+ * live, from the container runtimes (sinsp_container_changed(): how capture writers
+ * turn their answers into container records).
  *
  * Ownership: every struct sinsp_container and every string it points to is owned by
  * the inspector's container table; it stays valid and unchanged in place (metadata
@@ -67,7 +69,8 @@ struct sinsp_container_label {
 struct sinsp_container {
 	char *id;                   /* as container.id prints it; never NULL */
 	enum sinsp_container_type type;
-	bool has_metadata;          /* a container event described it; false: known from cgroups only */
+	bool has_metadata;          /* a container event or a runtime described it; false: known
+	                               from cgroups only (such entries get no container record) */
 	char *full_id;              /* 64-hex runtime id when the cgroup path showed it, else NULL */
 	char *pod_uid;              /* kubernetes pod uid from a kubepods path, else NULL */
 	/* metadata from container events; NULL when not given */

@@ -173,7 +173,8 @@ struct sinsp_container_info {
 	                             9 bpm, 10 static, 11 podman (sysdig's numbers), 100
 	                             systemd-nspawn (scry's) */
 	const char *type_name;    /* container.type: "docker", "cri-o", ...; static storage */
-	bool has_metadata;        /* a container event described it; false: from cgroups only */
+	bool has_metadata;        /* a container event or a container runtime described it;
+	                             false: known from cgroups only */
 	const char *full_id;      /* 64-hex runtime id when known; "" otherwise */
 	const char *pod_uid;      /* kubernetes pod uid from the cgroup path; "" otherwise */
 	/* metadata from container events; "" when not given */
