@@ -12,8 +12,8 @@
  *  - -W N: the index wraps to 0 after N-1, so at most N files exist (the oldest is
  *    overwritten).
  * -G compares event times in whole seconds (events at time 0, the container table at
- * the start of a file scry wrote, do not start its clock); -C compares the file's size on disk
- * (compressed bytes with -z) with MB * 1,000,000 before each event.
+ * the start of a file scry wrote, do not start its clock); -C compares the file's size
+ * on disk (compressed bytes with -z) with MB * 1,000,000 before each event.
  *
  * Containers: every file starts with the container table (sinsp_dump_state()), and
  * metadata a runtime gives during the capture is written as a container event just
