@@ -371,6 +371,8 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 	/* move the metadata into the table entry, keeping what cgroups told */
 	sinsp_container_move_meta(e, c);
 	e->type = c->type;
+	/* in the stream already: no sinsp_container_changed() (containers.h) */
+	sinsp_container_notify(s, e);
 	ok = true;
 out:
 	strbuf_free(&key);
@@ -442,5 +444,6 @@ bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
 		e->image = strndup(v, n);
 	}
 	e->has_metadata = true;
+	sinsp_container_notify(s, e);
 	return true;
 }

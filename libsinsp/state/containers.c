@@ -418,8 +418,10 @@ struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_
 		set_opt_str(&e->c.full_id, m->full_id);
 	if (!e->c.pod_uid && m->pod_uid[0])
 		set_opt_str(&e->c.pod_uid, m->pod_uid);
-	if (created)
+	if (created) {
 		note_added(s, &e->c);
+		sinsp_container_notify(s, &e->c);
+	}
 	return &e->c;
 }
 
@@ -463,10 +465,17 @@ void sinsp_container_clear_meta(struct sinsp_container *c)
 	c->npod_labels = 0;
 }
 
+void sinsp_container_notify(struct sinsp *s, const struct sinsp_container *c)
+{
+	if (s->container_hook)
+		s->container_hook(s, c);
+}
+
 void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c)
 {
-	c->changed = true;
-	s->containers_changed = true;
+	c->has_metadata = true;
+	c->change_seq = ++s->container_seq;
+	sinsp_container_notify(s, c);
 }
 
 void sinsp_container_move_meta(struct sinsp_container *dst, struct sinsp_container *src)

@@ -188,6 +188,13 @@ struct sinsp_container_info {
 	uint8_t ip[4];            /* IPv4 address, network order; zero when none */
 	uint32_t nmounts;         /* mounts the container event listed (sinsp_container_mount_get()) */
 	uint32_t nlabels;         /* labels the container event listed (sinsp_container_label_get()) */
+	/* appended with the runtime lookups */
+	int64_t created_ns;       /* when the runtime created the container, ns since the epoch
+	                             (from a capture's container event: whole seconds); 0 unknown */
+	const char *pod_sandbox_id; /* CRI: id of the container's pod sandbox; "" otherwise */
+	const char *pod_name;     /* CRI: Kubernetes pod name (k8s.pod.name); "" otherwise */
+	const char *pod_namespace; /* CRI: the pod's namespace (k8s.ns.name); "" otherwise */
+	uint32_t npod_labels;     /* labels of the pod (sinsp_container_pod_label_get()) */
 };
 
 /**
@@ -225,6 +232,16 @@ SINSP_API int sinsp_container_mount_get(sinsp_t *s, const char *id, uint32_t i,
  */
 SINSP_API int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
 					const char **value);
+
+/**
+ * sinsp_container_pod_label_get() - label @i (0-based, below npod_labels) of the
+ * Kubernetes pod of container @id (k8s.pod.label[...]).
+ * @key:   [out] the label's name, e.g. "app".
+ * @value: [out] its value (UTF-8). Both owned by the inspector (see top).
+ * Return: 0; -ENOENT unknown id or no pod label @i; -EINVAL a NULL argument.
+ */
+SINSP_API int sinsp_container_pod_label_get(sinsp_t *s, const char *id, uint32_t i,
+					    const char **key, const char **value);
 
 /* Callback of sinsp_container_foreach(): as sinsp_thread_fn. */
 typedef int (*sinsp_container_fn)(const struct sinsp_container_info *c, void *ctx);
@@ -268,6 +285,29 @@ struct sinsp_runtime_stats {
  * Thread-safety: any thread (the counters are read under the lookups' lock).
  */
 SINSP_API int sinsp_runtime_stats(sinsp_t *s, struct sinsp_runtime_stats *out);
+
+/*
+ * Callback of sinsp_set_container_changed_fn(): @c is valid during the call only (copy
+ * what must last); @c->has_metadata tells a container seen in a thread's cgroups (id
+ * and type) from one whose metadata was just set or changed.
+ */
+typedef void (*sinsp_container_changed_fn)(const struct sinsp_container_info *c, void *ctx);
+
+/**
+ * sinsp_set_container_changed_fn() - be told of containers as the inspector learns
+ * them: @fn is called when a container is first seen (a thread's cgroups name it) and
+ * each time its metadata is set or changed (a container event of the source, or live,
+ * a container runtime's answer). Containers known when sinsp_open() returned are not
+ * reported: sinsp_container_foreach() lists them.
+ * @s:   [in] inspector.
+ * @fn:  [in] callback; NULL stops the calls.  @ctx: [in] passed to @fn.
+ * @fn runs inside sinsp_next(), on its thread, before the event it returns is
+ * complete: it must not call sinsp_next() nor close the inspector; it may call the
+ * lookups of this header (the thread whose cgroups named the container may not carry
+ * it yet).
+ * Return: 0; -EINVAL @s NULL.
+ */
+SINSP_API int sinsp_set_container_changed_fn(sinsp_t *s, sinsp_container_changed_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

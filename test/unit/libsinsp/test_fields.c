@@ -203,7 +203,8 @@ START_TEST(catalog_kinds_and_types)
 		sinsp_field_ref_free(&r);
 	}
 	for (d = sinsp_field_defs; d->name; d++)
-		n += strncmp(d->name, "syscall.", 8) != 0 && strcmp(d->name, "evt.outputtime") != 0;
+		n += strncmp(d->name, "syscall.", 8) != 0 && strcmp(d->name, "evt.outputtime") != 0 &&
+		     strcmp(d->name, "container.start_ts") != 0 /* Falco's, not in sysdig 0.29.3 */;
 	/* the fields of these classes that sysdig -l lists (fdlist.* and syslog.* included) */
 	ck_assert_uint_eq(n, 180);
 }

@@ -22,3 +22,7 @@ scry_add_check_test(test_api_capture SOURCES ${SINSP_TEST_DIR}/test_api_capture.
 # container runtime lookups: Docker Engine API answers (test/data/runtime/) and the
 # dispatcher (lxc names, missing socket, a silent runtime's timeouts and retries)
 scry_add_check_test(test_runtime SOURCES ${SINSP_TEST_DIR}/test_runtime.c LIBS sinsp_evt_builder)
+
+# container records in written captures, the container view and callback, container.start_ts
+scry_add_check_test(test_dump_containers SOURCES ${SINSP_TEST_DIR}/test_dump_containers.c
+	LIBS sinsp_evt_builder)
