@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0 OR MIT
 /*
  * fill_file.c - the module's fillers of file and descriptor syscalls: those of
- * fill/file.h (shared with the eBPF probe), on the two kernel primitives they need
- * here, the device and inode of a descriptor's file.
+ * fill/file.h and fill/stat.h (shared with the eBPF probe), on the kernel primitives
+ * they need here: the device, inode and path of a descriptor's file.
  */
 #include <linux/fcntl.h>
 #include <linux/fs.h>
@@ -48,6 +48,21 @@ static u64 scapdrv_fd_ino(long fd)
 		ino = file_inode(f)->i_ino;
 	rcu_read_unlock();
 	return ino;
+}
+
+/* The path of the file behind @fd (d_path()), empty when there is none. */
+static void scapdrv_put_fd_path(struct scapdrv_evt *e, long fd)
+{
+	struct file *f = NULL;
+
+	rcu_read_lock();
+	if (fd >= 0)
+		f = scapdrv_fd_file_rcu(fd);
+	if (f)
+		scapdrv_put_d_path(e, &f->f_path);
+	else
+		scapdrv_put_empty(e);
+	rcu_read_unlock();
 }
 
 #include "fill/file.h"

@@ -240,21 +240,16 @@ void scapdrv_fill_procexit(struct scapdrv_evt *e)
 static void scapdrv_put_exe_path(struct scapdrv_evt *e)
 {
 	struct mm_struct *mm = current->mm;
-	char *buf = scapdrv_scratch();
 	struct file *exe = NULL;
-	char *p = NULL;
 
-	if (mm) {
-		rcu_read_lock();
+	rcu_read_lock();
+	if (mm)
 		exe = rcu_dereference(mm->exe_file);
-		if (exe)
-			p = d_path(&exe->f_path, buf, PAGE_SIZE);
-		rcu_read_unlock();
-	}
-	if (IS_ERR_OR_NULL(p))
-		scapdrv_put_empty(e);
+	if (exe)
+		scapdrv_put_d_path(e, &exe->f_path);
 	else
-		scapdrv_put_kstr(e, p, PAGE_SIZE);
+		scapdrv_put_empty(e);
+	rcu_read_unlock();
 }
 
 /* capset exit: res, inheritable, permitted, effective (the sets now in force). */

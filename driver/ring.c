@@ -9,6 +9,8 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/dcache.h>
+#include <linux/err.h>
 #include <linux/gfp.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
@@ -119,6 +121,16 @@ void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max)
 		p[n] = '\0';
 		scapdrv_param_end(e, n + 1);
 	}
+}
+
+void scapdrv_put_d_path(struct scapdrv_evt *e, const struct path *path)
+{
+	char *p = d_path(path, scapdrv_scratch(), PAGE_SIZE);
+
+	if (IS_ERR_OR_NULL(p))
+		scapdrv_put_empty(e);
+	else
+		scapdrv_put_kstr(e, p, PAGE_SIZE);
 }
 
 /* A NULL string pointer is written as this text, NUL included, as the peer driver

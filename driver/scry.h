@@ -311,6 +311,10 @@ static __always_inline void scapdrv_put_res(struct scapdrv_evt *e)
 void scapdrv_put_bytes(struct scapdrv_evt *e, const void *src, u32 len);
 /* A kernel string, NUL included, cut to @max bytes (NUL included). */
 void scapdrv_put_kstr(struct scapdrv_evt *e, const char *s, u32 max);
+/* The absolute path of @path (d_path(), in the per-CPU scratch page); empty when it has
+ * none. Caller: preemption off, @path held (or rcu_read_lock() over a file's path). */
+struct path;
+void scapdrv_put_d_path(struct scapdrv_evt *e, const struct path *path);
 /* Or'ed into scapdrv_put_user_str()'s @max: an unreadable string (faulting or not
  * resident) is written "(NULL)" too, as the peer driver writes the names of the open,
  * creat, openat and openat2 enter events (it reads them itself). */
@@ -389,6 +393,7 @@ void scapdrv_fill_pidfd_open_x(struct scapdrv_evt *e);
 void scapdrv_fill_pidfd_getfd_x(struct scapdrv_evt *e);
 void scapdrv_fill_delete_module_x(struct scapdrv_evt *e);
 void scapdrv_fill_semop_x(struct scapdrv_evt *e);
+void scapdrv_fill_process_vm_x(struct scapdrv_evt *e);  /* process_vm_readv/writev */
 /* fill_proc.c, from fill/wait.h */
 void scapdrv_fill_futex_e(struct scapdrv_evt *e);
 void scapdrv_fill_nanosleep_e(struct scapdrv_evt *e);
@@ -452,6 +457,10 @@ void scapdrv_fill_timerfd_create_e(struct scapdrv_evt *e);
 void scapdrv_fill_inotify_init_e(struct scapdrv_evt *e);
 void scapdrv_fill_memfd_create_x(struct scapdrv_evt *e);
 void scapdrv_fill_io_uring_setup_x(struct scapdrv_evt *e);
+void scapdrv_fill_io_uring_enter_x(struct scapdrv_evt *e);
+void scapdrv_fill_io_uring_register_x(struct scapdrv_evt *e);
+void scapdrv_fill_open_by_handle_at_x(struct scapdrv_evt *e);
+void scapdrv_fill_fsconfig_x(struct scapdrv_evt *e);
 /* fill_file.c, from fill/stat.h */
 void scapdrv_fill_access_e(struct scapdrv_evt *e);
 void scapdrv_fill_getcwd_x(struct scapdrv_evt *e);
@@ -462,6 +471,8 @@ void scapdrv_fill_copy_file_range_e(struct scapdrv_evt *e);
 void scapdrv_fill_copy_file_range_x(struct scapdrv_evt *e);
 void scapdrv_fill_newfstatat_x(struct scapdrv_evt *e);
 void scapdrv_fill_mknod_x(struct scapdrv_evt *e);        /* mknod and mknodat */
+void scapdrv_fill_quotactl_e(struct scapdrv_evt *e);
+void scapdrv_fill_quotactl_x(struct scapdrv_evt *e);
 
 /* fill_net.c */
 void scapdrv_fill_socket_e(struct scapdrv_evt *e);

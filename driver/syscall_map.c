@@ -1531,6 +1531,27 @@ SC_TABLE(sc_enter_evts) = {
 #ifdef __NR_munlockall
 	[__NR_munlockall] = SCAP_EVT_SYSCALL_MUNLOCKALL_E,
 #endif
+#ifdef __NR_quotactl
+	[__NR_quotactl] = SCAP_EVT_SYSCALL_QUOTACTL_E,
+#endif
+#ifdef __NR_io_uring_enter
+	[__NR_io_uring_enter] = SCAP_EVT_SYSCALL_IO_URING_ENTER_E,
+#endif
+#ifdef __NR_io_uring_register
+	[__NR_io_uring_register] = SCAP_EVT_SYSCALL_IO_URING_REGISTER_E,
+#endif
+#ifdef __NR_fsconfig
+	[__NR_fsconfig] = SCAP_EVT_SYSCALL_FSCONFIG_E,
+#endif
+#ifdef __NR_process_vm_readv
+	[__NR_process_vm_readv] = SCAP_EVT_SYSCALL_PROCESS_VM_READV_E,
+#endif
+#ifdef __NR_process_vm_writev
+	[__NR_process_vm_writev] = SCAP_EVT_SYSCALL_PROCESS_VM_WRITEV_E,
+#endif
+#ifdef __NR_open_by_handle_at
+	[__NR_open_by_handle_at] = SCAP_EVT_SYSCALL_OPEN_BY_HANDLE_AT_E,
+#endif
 };
 
 #undef SC_TABLE

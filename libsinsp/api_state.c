@@ -231,6 +231,11 @@ static void container_view(const struct sinsp_container *c, struct sinsp_contain
 	memcpy(v->ip, &c->ip, 4);
 	v->nmounts = c->nmounts;
 	v->nlabels = c->nlabels;
+	v->created_ns = c->created_ns;
+	v->pod_sandbox_id = str_or_empty(c->pod_sandbox_id);
+	v->pod_name = str_or_empty(c->pod_name);
+	v->pod_namespace = str_or_empty(c->pod_namespace);
+	v->npod_labels = c->npod_labels;
 }
 
 int sinsp_container_lookup(sinsp_t *s, const char *id, struct sinsp_container_info *out)
@@ -270,6 +275,17 @@ int sinsp_container_mount_get(sinsp_t *s, const char *id, uint32_t i,
 	return sinsp_api_copy_out(out, &full, sizeof(full));
 }
 
+/* Label i of a container's label list (its own or its pod's). */
+static int label_at(const struct sinsp_container_label *labels, uint32_t n, uint32_t i,
+		    const char **key, const char **value)
+{
+	if (i >= n)
+		return -ENOENT;
+	*key = str_or_empty(labels[i].key);
+	*value = str_or_empty(labels[i].value);
+	return 0;
+}
+
 int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
 			      const char **value)
 {
@@ -278,11 +294,18 @@ int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char
 	if (!s || !id || !key || !value)
 		return -EINVAL;
 	c = sinsp_container_find(s, id);
-	if (!c || i >= c->nlabels)
-		return -ENOENT;
-	*key = str_or_empty(c->labels[i].key);
-	*value = str_or_empty(c->labels[i].value);
-	return 0;
+	return c ? label_at(c->labels, c->nlabels, i, key, value) : -ENOENT;
+}
+
+int sinsp_container_pod_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
+				  const char **value)
+{
+	const struct sinsp_container *c;
+
+	if (!s || !id || !key || !value)
+		return -EINVAL;
+	c = sinsp_container_find(s, id);
+	return c ? label_at(c->pod_labels, c->npod_labels, i, key, value) : -ENOENT;
 }
 
 struct container_visit {
@@ -306,4 +329,23 @@ int sinsp_container_foreach(sinsp_t *s, sinsp_container_fn fn, void *ctx)
 	if (!s || !fn)
 		return -EINVAL;
 	return sinsp_containers_foreach(s, visit_container, &cv);
+}
+
+/* The inspector's container hook while the user has a callback. */
+static void container_changed_hook(struct sinsp *s, const struct sinsp_container *c)
+{
+	struct sinsp_container_info v;
+
+	container_view(c, &v);
+	s->container_fn(&v, s->container_ctx);
+}
+
+int sinsp_set_container_changed_fn(sinsp_t *s, sinsp_container_changed_fn fn, void *ctx)
+{
+	if (!s)
+		return -EINVAL;
+	s->container_fn = fn;
+	s->container_ctx = ctx;
+	s->container_hook = fn ? container_changed_hook : NULL;
+	return 0;
 }

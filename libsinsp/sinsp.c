@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sinsp_int.h"
+#include "runtime/lookup.h"
 
 /* Event flag stored by sysdig's writer on events kept only for state ("fat file"). */
 #define SCAP_DF_STATE_ONLY 1u
@@ -50,6 +51,14 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 		free(s);
 		return rc;
 	}
+	/* before the state: its containers are noted for lookups as they are added */
+	rc = sinsp_runtime_new(s, opts);
+	if (rc) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", s->errbuf);
+		sinsp_close(s);
+		return rc;
+	}
 	memset(&st, 0, sizeof(st));
 	st.sz = sizeof(st);
 	rc = scap_get_state(s->scap, &st);
@@ -68,6 +77,11 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	s->ifv6 = st.ifv6;
 	s->nifv6 = st.nifv6;
 	s->evt.s = s;
+	/* the containers running now get their names before the first event */
+	if (s->runtime)
+		sinsp_runtime_wait(s, opts->sz >= offsetof(struct sinsp_open_opts, runtime_startup_ms) +
+						      sizeof(opts->runtime_startup_ms) && opts->runtime_startup_ms ?
+					      opts->runtime_startup_ms : SINSP_RUNTIME_STARTUP_MS);
 	*out = s;
 	return 0;
 }
@@ -158,6 +172,8 @@ int sinsp_next(sinsp_t *s, struct sinsp_evt **out)
 	int rc;
 
 	for (;;) {
+		/* container lookups: requests for new containers, answers to apply */
+		sinsp_runtime_poll(s);
 		rc = read_event(s, evt);
 		if (rc)
 			return rc;
@@ -202,6 +218,7 @@ void sinsp_close(sinsp_t *s)
 {
 	if (!s)
 		return;
+	sinsp_runtime_free(s);
 	sinsp_fd_release_closed(s);
 	strbuf_free(&s->open_path);
 	strbuf_free(&s->open_base);

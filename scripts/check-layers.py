@@ -7,7 +7,7 @@
 libsinsp has one folder per part. A part may include the headers of its own folder
 and of the parts below it, never of a part above it nor of a sibling at its level:
 
-    util <- event <- state <- parse <- fields <- filter, format <- top (sinsp.c), dump
+    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump
 
 Every `#include "..."` of every .c and .h under LIBSINSP_DIR (public headers in
 include/ excepted: they are included as <scry/...>) is read and resolved from the
@@ -35,6 +35,7 @@ LEVELS = {
 	"event": 1,
 	"state": 2,
 	"parse": 3,
+	"runtime": 3,
 	"fields": 4,
 	"filter": 5,
 	"format": 5,
@@ -42,7 +43,7 @@ LEVELS = {
 	"dump": 6,
 }
 
-DIRECTION = "util <- event <- state <- parse <- fields <- filter, format <- top, dump"
+DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump"
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 # A function definition at the start of a line (not static): its name.

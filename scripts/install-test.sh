@@ -73,9 +73,13 @@ build_four_ways() {
 	cc -std=c11 -Wall -Wextra -Wpedantic -Werror -o "$out/pc-shared" "$src"/*.c \
 		$(pkg-config --cflags --libs libsinsp) -Wl,--disable-new-dtags,-rpath,"$libdir" ||
 		fail "$name: pkg-config shared build"
+	# static: scry's archives linked in, the system's libraries shared (no fully -static
+	# program: libsinsp needs libcurl, whose own dependencies Debian ships without
+	# static archives)
 	# shellcheck disable=SC2046
-	cc -std=c11 -Wall -Wextra -Wpedantic -Werror -static -o "$out/pc-static" "$src"/*.c \
-		$(pkg-config --static --cflags --libs libsinsp) 2>"$out/pc-static.log" ||
+	cc -std=c11 -Wall -Wextra -Wpedantic -Werror -o "$out/pc-static" "$src"/*.c \
+		$(pkg-config --static --cflags --libs libsinsp |
+		  sed 's/-lsinsp /-l:libsinsp.a /; s/-lscap /-l:libscap.a /') 2>"$out/pc-static.log" ||
 		{ cat "$out/pc-static.log"; fail "$name: pkg-config --static build"; }
 	for kind in shared static; do
 		local static=OFF
@@ -109,6 +113,15 @@ for kind in pc-shared pc-static cmake-shared cmake-static; do
 	esac
 	echo "install-test: scry_opens $kind: output as expected (needs: ${n:-nothing})"
 done
+
+# ---- the libraries' own dependencies ---------------------------------------------------
+# libsinsp.so.0: libscap, libcurl and json-c (container runtime lookups), never libbpf
+n=$(needed "$(ls "$libdir"/libsinsp.so.0.* | head -1)")
+for want in libscap.so.0 libcurl.so.4 libjson-c.so.5; do
+	[[ "$n" == *"$want"* ]] || fail "libsinsp.so.0 does not need $want: $n"
+done
+[[ "$n" != *libbpf* ]] || fail "libsinsp.so.0 needs libbpf: $n"
+echo "install-test: libsinsp.so.0 needs: $n"
 
 # ---- a file-only program carries no libbpf ---------------------------------------------
 static=${built[pc-static]}

@@ -18,18 +18,20 @@ case ${1:-} in
 esac
 
 # Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target. file:
-# CPack's DEB generator (dpkg-shlibdeps of the Debian packages).
+# CPack's DEB generator (dpkg-shlibdeps of the Debian packages). libcurl4-openssl-dev,
+# libjson-c-dev: libsinsp's container runtime lookups (libsinsp/runtime/). docker.io,
+# podman, runc, busybox-static: the runtimes test/runtime/live_test.sh asks (it imports
+# a busybox-static rootfs as its image: no registry needed).
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file)
-# The real container runtimes of the container tests (scripts/runtimes.sh,
+      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
+      libcurl4-openssl-dev libjson-c-dev docker.io podman runc busybox-static)
+# The other runtimes of the container tests (scripts/runtimes.sh,
 # test/containers/e2e_test.sh), named one by one since recommends are not installed:
-# docker.io (dockerd; pulls containerd, runc, iptables, tini), podman with runc, conmon
-# and its CNI plugins (podman 4.3's network backend, read at start even for --network
-# none), containerd (its CRI plugin), lxc (lxc-create -t busybox; the template is in
-# liblxc-common), uidmap (newuidmap for user namespaces), busybox-static (the images' and
-# lxc's root file systems), curl (the sockets' readiness requests).
-pkgs+=(docker.io podman runc conmon containernetworking-plugins containerd lxc uidmap
-       busybox-static iptables curl)
+# containerd (its CRI plugin; docker.io pulls it too), conmon and the CNI plugins (podman
+# 4.3's network backend, read at start even for --network none), lxc (lxc-create -t
+# busybox; the template is in liblxc-common), uidmap (newuidmap), iptables (dockerd's
+# bridge), curl (the sockets' readiness requests).
+pkgs+=(containerd conmon containernetworking-plugins lxc uidmap iptables curl)
 
 missing() {
 	local p

@@ -270,11 +270,16 @@ def live_banner():
     if p.returncode != 0:
         print('skip the live start-up line: no eBPF probe here (%r)' % err[-200:])
         return
-    check(err == b'scry: capturing (eBPF probe), Ctrl-C to stop\r\n' and p.stdout == b'1\n',
+    # On a busy machine the ring may overflow before the first event is read: the
+    # drop report that follows the start-up line is right, not a fault of this check.
+    lines = err.split(b'\r\n')
+    check(lines[0] == b'scry: capturing (eBPF probe), Ctrl-C to stop' and p.stdout == b'1\n' and
+          all(not l or l.startswith(b'scry: the driver dropped ') for l in lines[1:]),
           'live on a terminal: the start-up line on stderr (%r)' % err)
     r = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=120)
-    check(r.returncode == 0 and r.stderr == b'', 'live, stderr not a terminal: no line')
+    check(r.returncode == 0 and b'capturing' not in r.stderr,
+          'live, stderr not a terminal: no start-up line (%r)' % r.stderr)
 
 
 def main():

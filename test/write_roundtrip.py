@@ -17,7 +17,16 @@
    contiguous slice of the whole capture's output with full process/fd context.
 4. -G 1 over a capture whose copies are one second apart: the same file names as sysdig,
    each replaying on its own.
-5. SIGKILL while writing (-z): the file holds whole gzip members (each a run of whole
+5. Container records (a synthetic capture built with scripts/mkcapture.py's blocks, as no
+   shared capture has container events): docker containers "web" (its container event
+   first) and "db" (its event a third of the way in, its process silent before), ~4 s and
+   ~3 MB of events. Re-written with -C 1 and with -G 1, every file holds exactly one
+   container event of each container known by then (the table each file starts with; no
+   duplicate of the stream's own event) and replays alone with the container names the
+   original shows on the same events (a contiguous slice of `scry -r` of the original,
+   no <NA>); sysdig 0.29.3 prints the same names for each file. With -C 1 -W 2, the two
+   files left hold both containers once each.
+6. SIGKILL while writing (-z): the file holds whole gzip members (each a run of whole
    blocks), so its events replay to a clean end in scry and sysdig, as a prefix of the
    input's; cut inside a member (a kill during a write(2)), the complete events before
    the cut replay and the end is reported as truncated, no crash. An unwritable path
@@ -27,6 +36,7 @@ Skips (exit 0 with a message) when ../shared/conformance/traces is absent; the s
 comparisons are skipped with a message when sysdig is not installed.
 """
 import argparse
+import importlib.util
 import os
 import shutil
 import signal
@@ -86,6 +96,120 @@ def shifted_capture(trace, out, copies, step_ns):
                 b = bytearray(blk)
                 struct.pack_into('<Q', b, off, ts + i * step_ns)
                 f.write(b)
+
+
+# ---- container records -------------------------------------------------------------------
+
+CT_FMT = '*%evt.time %proc.name %thread.tid %container.id %container.name %evt.type %evt.dir'
+CT_A = 'a1b2c3d4e5f6' + '0' * 52
+CT_B = 'b1b2c3d4e5f6' + '1' * 52
+EVT_CONTAINER_JSON_E = 272
+
+
+def container_json(cid, name, image):
+    return ('{"container":{"id":"%s","type":0,"name":"%s","image":"%s","full_id":"%s",'
+            '"privileged":false,"Mounts":[],"labels":{"app":"%s"}}}'
+            % (cid[:12], name, image, cid, name)).encode() + b'\0'
+
+
+def container_capture(out, nevents, span_ns):
+    """bash on the host, nginx (tid 2001) in docker container web, psql (3001) in db; web's
+    container event at the start (ts 0, tid -1, as the table of a file), db's at a third
+    of the way in (the stream's own, at that time); then read exits of 100 bytes by the
+    three in turn (psql only after db's event), over span_ns of time."""
+    mk = _module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    procs = (mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
+             mk.proc(2001, 1, 'nginx', '/usr/sbin/nginx', ['nginx'], 0, '/docker/' + CT_A) +
+             mk.proc(3001, 1, 'psql', '/usr/bin/psql', ['psql'], 0, '/docker/' + CT_B))
+    blocks = [mk.shb(), mk.machine_info(), mk.iface_list(), mk.user_list(),
+              mk.block(mk.BT_PL_V5, procs),
+              mk.event(0, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [container_json(CT_A, 'web', 'nginx:1.25')])]
+    buf = b'x' * 100
+    b_at = nevents // 3
+    for i in range(nevents):
+        ts = mk.T0 + i * span_ns // nevents
+        if i == b_at:
+            blocks.append(mk.event(ts, (1 << 64) - 1, EVT_CONTAINER_JSON_E,
+                                   [container_json(CT_B, 'db', 'postgres:16')]))
+        tid = (1000, 2001, 3001)[i % 3]
+        if tid == 3001 and i < b_at:
+            tid = 2001
+        blocks.append(mk.event(ts, tid, mk.EVT_READ_X, [mk.i64(100), buf]))
+    with open(out, 'wb') as f:
+        f.write(b''.join(blocks))
+
+
+def container_events(path):
+    """Container ids of the container events of a capture, in file order."""
+    data = benchlib.read_capture(path)
+    off, ids = 0, []
+    while off + 12 <= len(data):
+        btype, blen = struct.unpack_from('<II', data, off)
+        if btype in benchlib.EVENT_BLOCKS:
+            blk = data[off:off + blen]
+            t = benchlib.event_ts_offset(blk)
+            etype, nparams = struct.unpack_from('<HI', blk, t + 20)
+            if etype == EVT_CONTAINER_JSON_E:
+                json = blk[t + 26 + 2 * nparams:].split(b'\0')[0]
+                ids.append(json.split(b'"id":"')[1].split(b'"')[0].decode())
+        off += blen
+    return ids
+
+
+def container_records(scry, sysdig, work):
+    cap = os.path.join(work, 'containers.scap')
+    container_capture(cap, 21000, 4 * 10**9)
+    whole = run([scry, '-r', cap, '-p', CT_FMT]).stdout
+    names = set(line.split()[4] for line in whole.splitlines())
+    check(names == {b'host', b'web', b'db'} and b'<NA>' not in whole,
+          'container capture: %d events of host, web and db' % whole.count(b'\n'))
+    for opt, d in ((['-C', '1'], 'ct_c'), (['-G', '1'], 'ct_g')):
+        os.mkdir(os.path.join(work, d))
+        r = run([scry, '-r', cap, '-w', os.path.join(work, d, 'ct.scap')] + opt)
+        files = sorted(os.listdir(os.path.join(work, d)), key=lambda f: int(f[7:]))
+        check(r.returncode == 0 and len(files) >= 3, '%s: %d files' % (' '.join(opt), len(files)))
+        seen_db = False
+        for f in files:
+            path = os.path.join(work, d, f)
+            part = run([scry, '-r', path, '-p', CT_FMT])
+            check(part.returncode == 0 and part.stdout and part.stdout in whole
+                  and b'<NA>' not in part.stdout,
+                  '%s %s: %d events replay alone with the names the original shows on them'
+                  % (' '.join(opt), f, part.stdout.count(b'\n')))
+            # db is known from the file that holds its event on: every later file has it
+            seen_db = seen_db or b' db ' in part.stdout
+            ids = container_events(path)
+            want = [CT_A[:12]] + ([CT_B[:12]] if seen_db else [])
+            check(sorted(ids) == want,
+                  '%s %s: one container event of each container known: %s' % (' '.join(opt), f, ids))
+            if sysdig:
+                # sysdig also prints a container event that has a time (db's, in the file
+                # that holds it) as an event of a thread "container:ID"; scry hides them all
+                sd = run([sysdig, '-r', path, '-p', CT_FMT, 'evt.type!=container'])
+                check(sd.stdout == part.stdout,
+                      '%s %s: sysdig 0.29.3 prints the same container names (%s)'
+                      % (' '.join(opt), f, b','.join(sorted(set(l.split()[4] for l in
+                                                            sd.stdout.splitlines()))).decode()))
+        check(seen_db, '%s: db named in the files' % ' '.join(opt))
+    # -W 2: the 2 files left are the last 2 of 4, both begun after db's event
+    os.mkdir(os.path.join(work, 'ct_w'))
+    r = run([scry, '-r', cap, '-w', os.path.join(work, 'ct_w', 'ct.scap'), '-C', '1', '-W', '2'])
+    files = sorted(os.listdir(os.path.join(work, 'ct_w')))
+    check(r.returncode == 0 and files == ['ct.scap0', 'ct.scap1'], '-C 1 -W 2: %s' % files)
+    for f in files:
+        path = os.path.join(work, 'ct_w', f)
+        part = run([scry, '-r', path, '-p', CT_FMT]).stdout
+        ids = sorted(container_events(path))
+        check(ids == [CT_A[:12], CT_B[:12]] and part and part in whole and b'<NA>' not in part
+              and b' db ' in part and b' web ' in part,
+              '-C 1 -W 2 %s: web and db once each, %d events named' % (f, part.count(b'\n')))
+
+
+def _module(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    return m
 
 
 def main():
@@ -169,7 +293,9 @@ def main():
         for f in gfiles:
             p = run([scry, '-r', os.path.join(work, 'g', f)])
             check(p.returncode == 0 and p.stdout, '%s replays' % f)
-        # 5. SIGKILL mid-write: a stdin that stalls after 3 MB keeps scry writing
+        # 5. container records in every rotated file
+        container_records(scry, sysdig, work)
+        # 6. SIGKILL mid-write: a stdin that stalls after 3 MB keeps scry writing
         killed = os.path.join(work, 'killed.scap.gz')
         with open(big, 'rb') as f:
             data = f.read()

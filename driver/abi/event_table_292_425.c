@@ -443,12 +443,15 @@
 	[SCAP_EVT_SYSCALL_OPEN_BY_HANDLE_AT_X] = {  /* 337 */
 		.name = "open_by_handle_at", .category = SCAP_EC_FILE,
 		.flags = SCAP_EF_CREATES_FD | SCAP_EF_MODIFIES_STATE,
-		.nparams = 4, .params = {
+		.nparams = 6, .params = {
 			{ .name = "fd", .type = SCAP_PT_FD, .fmt = SCAP_PF_DEC },
 			{ .name = "mountfd", .type = SCAP_PT_FD, .fmt = SCAP_PF_DEC },
 			{ .name = "flags", .type = SCAP_PT_FLAGS32, .fmt = SCAP_PF_HEX,
 			  .info = scap_flags_open },
 			{ .name = "path", .type = SCAP_PT_FSPATH, .fmt = SCAP_PF_NA },
+			/* schema 1.1: appended, as falcosecurity/libs appended them */
+			{ .name = "dev", .type = SCAP_PT_UINT32, .fmt = SCAP_PF_HEX },
+			{ .name = "ino", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_DEC },
 		},
 	},
 	[SCAP_EVT_SYSCALL_IO_URING_SETUP_E] = {  /* 338 */

@@ -62,9 +62,15 @@ SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparam
 
 #define SCAP_ABI_EVT_HDR_LEN 26u
 
-/* Event schema version (event numbers and parameter lists), separate from the ABI. */
+/*
+ * Event schema version (event numbers and parameter lists), separate from the ABI. The
+ * minor number grows when an event gains appended parameters (a reader of the older
+ * minor skips them), the major one when a parameter changes or goes: then the event gets
+ * a new number instead, so the major one should never have to move.
+ *   1.1: open_by_handle_at's exit appends dev and ino.
+ */
 #define SCAP_SCHEMA_VERSION_MAJOR 1
-#define SCAP_SCHEMA_VERSION_MINOR 0
+#define SCAP_SCHEMA_VERSION_MINOR 1
 
 /*
  * ---- Per-CPU ring (kernel module) ----------------------------------------------------

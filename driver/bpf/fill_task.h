@@ -431,6 +431,20 @@ static __always_inline void scapdrv_put_exe_path(struct scapdrv_evt *e)
 	scapbpf_put_path(e, t, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
 }
 
+/* The path of the file behind descriptor @fd of the current task (as the module's
+ * d_path()), empty when there is none. */
+static __always_inline void scapdrv_put_fd_path(struct scapdrv_evt *e, long fd)
+{
+	struct task_struct *t = scapbpf_current();
+	struct file *f = scapbpf_fd_file(fd);
+
+	if (!f) {
+		scapdrv_put_empty(e);
+		return;
+	}
+	scapbpf_put_path(e, t, BPF_CORE_READ(f, f_path.dentry), BPF_CORE_READ(f, f_path.mnt));
+}
+
 /* procexit (sched_process_exit, in the exiting task): status, ret, sig, core. */
 static __always_inline void scapdrv_fill_procexit(struct scapdrv_evt *e)
 {

@@ -162,8 +162,9 @@ static __always_inline __u16 scapdrv_sc_event_code(long nr)
 	return code <= SCAP_SC_CLONE3 ? code : SCAP_SC_UNKNOWN;
 }
 
-/* Of bpf/fill_task.h, used by fill/proc.h. */
+/* Of bpf/fill_task.h, used by fill/proc.h and fill/file.h. */
 static __always_inline void scapdrv_put_exe_path(struct scapdrv_evt *e);
+static __always_inline void scapdrv_put_fd_path(struct scapdrv_evt *e, long fd);
 
 #include "bpf/clone_stash.h"
 #include "fill/file.h"
@@ -367,6 +368,7 @@ FILLER(fdflags0_x)
 FILLER(fdflags_x)
 FILLER(finit_module_x)
 FILLER(flock_e)
+FILLER(fsconfig_x)
 FILLER(futex_e)
 FILLER(generic_e)
 FILLER(generic_x)
@@ -377,6 +379,8 @@ FILLER(id3_e)
 FILLER(id_e)
 FILLER(init_module_x)
 FILLER(inotify_init_e)
+FILLER(io_uring_enter_x)
+FILLER(io_uring_register_x)
 FILLER(io_uring_setup_x)
 FILLER(ioctl_e)
 FILLER(kill_e)
@@ -398,6 +402,7 @@ FILLER(munmap_e)
 FILLER(nanosleep_e)
 FILLER(newfstatat_x)
 FILLER(none)
+FILLER(open_by_handle_at_x)
 FILLER(open_e)
 FILLER(open_x)
 FILLER(openat2_e)
@@ -415,9 +420,12 @@ FILLER(prctl_x)
 FILLER(preadv_e)
 FILLER(prlimit_e)
 FILLER(prlimit_x)
+FILLER(process_vm_x)
 FILLER(ptrace_e)
 FILLER(ptrace_x)
 FILLER(pwritev_e)
+FILLER(quotactl_e)
+FILLER(quotactl_x)
 FILLER(readv_x)
 FILLER(recvfrom_x)
 FILLER(recvmsg_x)

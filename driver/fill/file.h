@@ -5,7 +5,8 @@
  * open family, close, the read/write family (plain, positioned, vectored, sendfile),
  * pipes, dup, fcntl, ioctl, path operations (mkdir, rmdir, unlink, rename, link,
  * symlink, chmod, chown, chdir, chroot, mount, umount2) and the special descriptors
- * (eventfd, signalfd, timerfd, inotify, userfaultfd, memfd_create, io_uring_setup).
+ * (eventfd, signalfd, timerfd, inotify, userfaultfd, memfd_create, io_uring_setup,
+ * io_uring_enter, io_uring_register), open_by_handle_at and fsconfig.
  * Parameter lists are those of the schema (abi/event_table*.c); each filler writes
  * them in order. See fill/common.h for what the including side provides.
  */
@@ -63,8 +64,10 @@ SCAPDRV_FILLER u32 scapdrv_open_mode(unsigned long flags, unsigned long mode)
 	return 0;
 }
 
-/* open/creat enter: name, flags, mode (creat: name, mode). The name of these enter events
- * (and of openat and openat2's) is "(NULL)" when unreadable, as the peer writes it. */
+/* open/creat enter: name, flags, mode (creat: name, mode). The name of the open family's
+ * events, enter and exit (open, creat, openat, openat2), is "(NULL)" when unreadable, as
+ * the peer writes it in the enter events (it drops an exit whose name faults): the exit
+ * repeats what its enter event says. */
 SCAPDRV_FILLER void scapdrv_fill_open_e(struct scapdrv_evt *e)
 {
 	unsigned long flags = e->args[1], mode = e->args[2];
@@ -84,7 +87,7 @@ SCAPDRV_FILLER void scapdrv_fill_open_x(struct scapdrv_evt *e)
 	unsigned long flags = e->args[1], mode = e->args[2];
 
 	scapdrv_put_res(e);
-	scapdrv_put_user_str(e, e->args[0], PATH_MAX);
+	scapdrv_put_user_str(e, e->args[0], PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 	if (e->type == SCAP_EVT_SYSCALL_CREAT_X) {
 		scapdrv_put_u32(e, e->args[1] & 07777);
 	} else {
@@ -112,7 +115,7 @@ SCAPDRV_FILLER void scapdrv_fill_openat_x(struct scapdrv_evt *e)
 
 	scapdrv_put_res(e);
 	scapdrv_put_fd(e, e->args[0]);
-	scapdrv_put_user_str(e, e->args[1], PATH_MAX);
+	scapdrv_put_user_str(e, e->args[1], PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 	scapdrv_put_u32(e, scapdrv_open_flags(flags));
 	scapdrv_put_u32(e, scapdrv_open_mode(flags, mode));
 	scapdrv_put_u32(e, scapdrv_fd_dev(e->ret));
@@ -302,7 +305,7 @@ SCAPDRV_FILLER void scapdrv_fill_openat2_e(struct scapdrv_evt *e)
 SCAPDRV_FILLER void scapdrv_fill_openat2_x(struct scapdrv_evt *e)
 {
 	scapdrv_put_res(e);
-	put_openat2_args(e, PATH_MAX);
+	put_openat2_args(e, PATH_MAX | SCAPDRV_STR_FAULT_NULL);
 }
 
 /* scap code of a Linux fcntl command (scap_flags_fcntl_cmds values; 0 unknown). */
@@ -617,6 +620,76 @@ SCAPDRV_FILLER void scapdrv_fill_io_uring_setup_x(struct scapdrv_evt *e)
 	scapdrv_put_u32(e, p.sq_thread_cpu);
 	scapdrv_put_u32(e, p.sq_thread_idle);
 	scapdrv_put_u32(e, p.features & 0x7ff);
+}
+
+/* io_uring_enter exit: res, fd, to_submit, min_complete, flags (IORING_ENTER_GETEVENTS 1,
+ * SQ_WAKEUP 2, SQ_WAIT 4, EXT_ARG 8: the format's values), sig: the first 32 signals of
+ * the mask the call waits with (argument 4 is the sigset_t, or with EXT_ARG a struct
+ * io_uring_getevents_arg whose first field points at it), 0 without one or unreadable.
+ * The peer drivers write the low 32 bits of the pointer itself there. */
+SCAPDRV_FILLER void scapdrv_fill_io_uring_enter_x(struct scapdrv_evt *e)
+{
+	unsigned long flags = e->args[3];
+	u64 set = e->args[4];           /* the sigset_t, or the getevents_arg */
+
+	if (set && (flags & 8) && scapdrv_read_user(&set, (const void __user *)set, 8)) {
+		scapdrv_count_fault(e);
+		set = 0;
+	}
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u32(e, e->args[1]);
+	scapdrv_put_u32(e, e->args[2]);
+	scapdrv_put_u32(e, flags & 0xf);
+	scapdrv_put_u32(e, set ? scapdrv_user_u32(e, set) : 0);
+}
+
+/* io_uring_register exit: res, fd, opcode (IORING_REGISTER_* and IORING_UNREGISTER_*
+ * values are the format's), arg (the pointer), nr_args. */
+SCAPDRV_FILLER void scapdrv_fill_io_uring_register_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u16(e, e->args[1]);
+	scapdrv_put_u64(e, e->args[2]);
+	scapdrv_put_u32(e, e->args[3]);
+}
+
+/* open_by_handle_at exit: fd, mountfd, flags, path (of the file opened, from the new
+ * descriptor; empty when the call failed), dev, ino. */
+SCAPDRV_FILLER void scapdrv_fill_open_by_handle_at_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u32(e, scapdrv_open_flags(e->args[2]));
+	scapdrv_put_fd_path(e, e->ret);
+	scapdrv_put_u32(e, scapdrv_fd_dev(e->ret));
+	scapdrv_put_u64(e, scapdrv_fd_ino(e->ret));
+}
+
+/* fsconfig exit: res, fd, cmd (FSCONFIG_* values are the format's), key, value_bytebuf
+ * (FSCONFIG_SET_BINARY: the aux bytes at value, cut to the snaplen), value_charbuf
+ * (SET_STRING, SET_PATH, SET_PATH_EMPTY: the string at value), aux. The value is read
+ * only when the call succeeded (empty otherwise and for the other commands, whose value
+ * is NULL or an fd in aux). */
+SCAPDRV_FILLER void scapdrv_fill_fsconfig_x(struct scapdrv_evt *e)
+{
+	unsigned long cmd = e->args[1], value = e->args[3];
+	int aux = (int)e->args[4];
+
+	scapdrv_put_res(e);
+	scapdrv_put_fd(e, e->args[0]);
+	scapdrv_put_u32(e, cmd);
+	scapdrv_put_user_str(e, e->args[2], 256);
+	if (e->ret >= 0 && cmd == 2 && aux > 0)     /* FSCONFIG_SET_BINARY */
+		scapdrv_put_user_buf(e, value, (u64)aux);
+	else
+		scapdrv_put_empty(e);
+	if (e->ret >= 0 && (cmd == 1 || cmd == 3 || cmd == 4))  /* STRING, PATH, PATH_EMPTY */
+		scapdrv_put_user_path(e, value);
+	else
+		scapdrv_put_empty(e);
+	scapdrv_put_u32(e, (u32)aux);
 }
 
 #endif /* SCAPDRV_FILL_FILE_H */

@@ -479,4 +479,14 @@ SCAPDRV_FILLER void scapdrv_fill_delete_module_x(struct scapdrv_evt *e)
 	scapdrv_put_u32(e, f);
 }
 
+/* process_vm_readv/writev exit: res, pid, data (the bytes of the local iovecs: those
+ * read from the other process, or written to it; res of them, cut to the snaplen; empty
+ * when the call moved nothing). */
+SCAPDRV_FILLER void scapdrv_fill_process_vm_x(struct scapdrv_evt *e)
+{
+	scapdrv_put_res(e);
+	scapdrv_put_u64(e, (s64)(int)e->args[0]);
+	scapdrv_put_user_iov(e, e->args[1], e->args[2], e->ret > 0 ? (u64)e->ret : 0);
+}
+
 #endif /* SCAPDRV_FILL_PROC_H */

@@ -71,6 +71,11 @@
 	P(SYSCALL_USERFAULTFD, none, fdflags0_x) \
 	P(SYSCALL_MEMFD_CREATE, none, memfd_create_x) \
 	P(SYSCALL_IO_URING_SETUP, none, io_uring_setup_x) \
+	P(SYSCALL_IO_URING_ENTER, none, io_uring_enter_x) \
+	P(SYSCALL_IO_URING_REGISTER, none, io_uring_register_x) \
+	P(SYSCALL_OPEN_BY_HANDLE_AT, none, open_by_handle_at_x) \
+	P(SYSCALL_FSCONFIG, none, fsconfig_x) \
+	P(SYSCALL_QUOTACTL, quotactl_e, quotactl_x) \
 	P(SYSCALL_STAT, none, path_x) \
 	P(SYSCALL_LSTAT, none, path_x) \
 	P(SYSCALL_FSTAT, fd_e, res_x) \
@@ -153,6 +158,8 @@
 	P(SYSCALL_PIDFD_OPEN, none, pidfd_open_x) \
 	P(SYSCALL_PIDFD_GETFD, none, pidfd_getfd_x) \
 	P(SYSCALL_DELETE_MODULE, none, delete_module_x) \
+	P(SYSCALL_PROCESS_VM_READV, none, process_vm_x) \
+	P(SYSCALL_PROCESS_VM_WRITEV, none, process_vm_x) \
 	/* memory */ \
 	P(SYSCALL_MMAP, mmap_e, mem_x) \
 	P(SYSCALL_MUNMAP, munmap_e, mem_x) \

@@ -331,12 +331,12 @@ static void container_json(const struct sinsp_container *c, struct strbuf *b)
 	strbuf_adds(b, "}}}");
 }
 
-/* One CONTAINER_JSON_E event: ts 0, tid -1, the JSON with its NUL. Containers whose
- * JSON exceeds the u16 parameter length are left out. */
-static int dump_container(struct scap_dumper *d, const struct sinsp_container *c,
+/* One CONTAINER_JSON_E event at @ts (ns since the epoch), tid -1, the JSON with its
+ * NUL. Containers whose JSON exceeds the u16 parameter length are left out. */
+static int dump_container(struct scap_dumper *d, const struct sinsp_container *c, uint64_t ts,
 			  struct strbuf *json, struct strbuf *rec)
 {
-	struct scap_abi_evt_hdr h = { .ts = 0, .tid = UINT64_MAX,
+	struct scap_abi_evt_hdr h = { .ts = ts, .tid = UINT64_MAX,
 				      .type = SCAP_EVT_CONTAINER_JSON_E, .nparams = 1 };
 	struct scap_evt_ref e = { .sz = sizeof(e) };
 	uint16_t plen;
@@ -356,29 +356,55 @@ static int dump_container(struct scap_dumper *d, const struct sinsp_container *c
 	e.type = h.type;
 	e.nparams = 1;
 	e.tid = h.tid;
+	e.ts_ns = ts;
 	return scap_dump_event(d, &e, 0);
 }
 
-static int dump_containers(struct sinsp *s, struct scap_dumper *d)
+/* What dump_containers() writes. */
+struct container_dump {
+	struct scap_dumper *d;
+	uint64_t ts;                /* timestamp of the records */
+	bool changed_only;          /* only entries with change_seq above after */
+	uint64_t after;
+	struct strbuf json, rec;
+};
+
+static int dump_one_container(const struct sinsp_container *c, void *ctx)
 {
-	struct strbuf json = { 0 }, rec = { 0 };
-	size_t i;
-	int rc = 0;
+	struct container_dump *cd = ctx;
 
-	/*
-	 * The table's slots hold its entries (containers.c), whose first member is the
-	 * public struct sinsp_container: the head of each slot is read through it. Ids
-	 * whose 64-bit hashes collide share a slot and only the head is written; an
-	 * iterator in containers.c would lift that (asked of its owner).
-	 */
-	for (i = 0; !rc && i < s->containers.cap; i++) {
-		const struct sinsp_container *c = s->containers.slots[i].val;
+	if (!c->has_metadata || (cd->changed_only && c->change_seq <= cd->after))
+		return 0;
+	return dump_container(cd->d, c, cd->ts, &cd->json, &cd->rec);
+}
 
-		if (c && c->has_metadata)
-			rc = dump_container(d, c, &json, &rec);
-	}
-	strbuf_free(&json);
-	strbuf_free(&rec);
+static int dump_containers(struct sinsp *s, struct container_dump *cd)
+{
+	int rc = sinsp_containers_foreach(s, dump_one_container, cd);
+
+	strbuf_free(&cd->json);
+	strbuf_free(&cd->rec);
+	return rc;
+}
+
+uint64_t sinsp_container_changes(sinsp_t *s)
+{
+	return s ? s->container_seq : 0;
+}
+
+int sinsp_dump_changed_containers(sinsp_t *s, struct scap_dumper *d, uint64_t *mark, uint64_t ts_ns)
+{
+	struct container_dump cd = { .d = d, .ts = ts_ns, .changed_only = true };
+	int rc;
+
+	if (!s || !d || !mark)
+		return -EINVAL;
+	if (*mark >= s->container_seq)
+		return 0; /* the common case: nothing changed */
+	cd.after = *mark;
+	rc = dump_containers(s, &cd);
+	if (!rc)
+		*mark = s->container_seq;
 	return rc;
 }
 
@@ -407,8 +433,11 @@ int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d)
 	free(ti);
 	if (!rc)
 		rc = dump_fds(s, d);
-	if (!rc)
-		rc = dump_containers(s, d);
+	if (!rc) {
+		struct container_dump cd = { .d = d };
+
+		rc = dump_containers(s, &cd);
+	}
 	return rc;
 }
 

@@ -181,6 +181,9 @@ const struct field_def sinsp_field_defs[] = {
 	FC("container.healthcheck", F_CONT_HEALTHCHECK, S, STR, "health check command line of the container"),
 	FC("container.liveness_probe", F_CONT_LIVENESS, S, STR, "liveness probe command line of the container"),
 	FC("container.readiness_probe", F_CONT_READINESS, S, STR, "readiness probe command line of the container"),
+	{ "container.start_ts", F_CONT_START_TS, N, false, false,
+	  "container start, ns since the epoch: start of the thread's pid namespace init, else the runtime's creation time",
+	  FIELD_CLASS_CONTAINER, SCAP_PT_ABSTIME, DEC, 0 },
 
 	/* fd */
 	FD("fd.num", F_FD_NUM, N, SCAP_PT_INT64, ID, 0, "fd number"),

@@ -100,6 +100,18 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 	if (r->def->id == F_CONT_ID)
 		return text(v, out, id);
 	c = t->container;
+	if (r->def->id == F_CONT_START_TS) {
+		/*
+		 * Falco's definition: the start of the init of the thread's pid namespace,
+		 * as the kernel reported it; scry falls back on the runtime's creation time
+		 * (captures without pidns_init_start_ts, e.g. sysdig 0.29.3's).
+		 */
+		v->t = FV_U64;
+		v->v.u = t->pidns_init_start_ts;
+		if (!v->v.u && c && c->created_ns > 0)
+			v->v.u = (uint64_t)c->created_ns;
+		return v->v.u != 0;
+	}
 	/* the type comes from the cgroup path alone (containers.c), with or without metadata */
 	if (c && r->def->id == F_CONT_TYPE)
 		return text(v, out, sinsp_container_type_name(c->type));

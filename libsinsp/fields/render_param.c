@@ -156,6 +156,19 @@ static void render_flags(const struct scap_name_value *t, uint32_t v, struct str
 	}
 }
 
+/* An enumeration (ENUMFLAGS types: io_uring_register's opcode, fsconfig's cmd, prctl's
+ * option): the name of the value itself, none for a value the table lacks; its values
+ * are not bits, so no combination of names is made. */
+static void render_enum(const struct scap_name_value *t, uint32_t v, struct strbuf *res)
+{
+	for (; t && t->name; t++) {
+		if (t->value == v) {
+			strbuf_adds(res, t->name);
+			return;
+		}
+	}
+}
+
 /* A tuple parameter as evt.args shows it, malformed ones included. */
 static void render_tuple(const uint8_t *p, uint32_t len, struct strbuf *val)
 {
@@ -483,7 +496,11 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 		uint32_t v = (uint32_t)rd_u(p, len < size ? len : size);
 
 		strbuf_add_u64(val, v);
-		render_flags(pi->info, v, res);
+		if (type == SCAP_PT_ENUMFLAGS8 || type == SCAP_PT_ENUMFLAGS16 ||
+		    type == SCAP_PT_ENUMFLAGS32)
+			render_enum(pi->info, v, res);
+		else
+			render_flags(pi->info, v, res);
 		break;
 	}
 	case SCAP_PT_MODE: {

@@ -212,7 +212,19 @@ void sinsp_parse_clone_exit(struct sinsp *s, struct sinsp_evt *evt)
 		}
 		parent = sinsp_thread_find_ref(s, cptid);
 	} else {
-		/* parent side: res is the new thread's tid */
+		/*
+		 * Parent side: res is the new thread's id in the caller's pid namespace. A
+		 * caller inside a pid namespace (its vtid, in the event, is not its tid) got
+		 * the id the child has there, not its host tid: a thread made from it would
+		 * take the tid of another process (seen live: a pod's sh cloning its pid 5468
+		 * made a thread 5468 that a docker container's process got later, cgroups
+		 * and container included). The child's own clone exit describes it, as it
+		 * does for the peers.
+		 */
+		int64_t caller_vtid = s64_param(evt, "vtid", -1);
+
+		if (caller_vtid >= 0 && caller_vtid != (int64_t)evt->ref.tid)
+			return;
 		ctid = res;
 		parent = evt->thread;
 		if (flags & SCAP_CL_CLONE_THREAD)

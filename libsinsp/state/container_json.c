@@ -369,33 +369,10 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 	if (!e)
 		goto out;
 	/* move the metadata into the table entry, keeping what cgroups told */
-	{
-		struct sinsp_container *d = e;
-
-#define MOVE(f) do { free(d->f); d->f = c->f; c->f = NULL; } while (0)
-		MOVE(name);
-		MOVE(image);
-		MOVE(image_id);
-		MOVE(image_repo);
-		MOVE(image_tag);
-		MOVE(image_digest);
-		MOVE(ip_str);
-		if (c->full_id)
-			MOVE(full_id);
-#undef MOVE
-		sinsp_container_clear_meta(d);
-		d->mounts = c->mounts;
-		d->nmounts = c->nmounts;
-		d->labels = c->labels;
-		d->nlabels = c->nlabels;
-		c->mounts = NULL;
-		c->labels = NULL;
-		c->nmounts = c->nlabels = 0;
-		d->type = c->type;
-		d->privileged = c->privileged;
-		d->ip = c->ip;
-		d->has_metadata = true;
-	}
+	sinsp_container_move_meta(e, c);
+	e->type = c->type;
+	/* in the stream already: no sinsp_container_changed() (containers.h) */
+	sinsp_container_notify(s, e);
 	ok = true;
 out:
 	strbuf_free(&key);
@@ -467,5 +444,6 @@ bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
 		e->image = strndup(v, n);
 	}
 	e->has_metadata = true;
+	sinsp_container_notify(s, e);
 	return true;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
 #include "state/threads.h"
 #include "state/containers.h"
 
@@ -379,13 +380,36 @@ static void set_opt_str(char **dst, const char *src)
 	*dst = p;
 }
 
+/*
+ * Note a container new to the table for the runtime lookups (runtime/lookup.h), which
+ * the event thread requests at its next sinsp_next(); only while lookups are on. Out of
+ * memory: the container is not looked up.
+ */
+static void note_added(struct sinsp *s, struct sinsp_container *c)
+{
+	struct sinsp_container **grown;
+
+	if (!s->runtime)
+		return;
+	grown = sinsp_grow(s->added, s->nadded, sizeof(*s->added));
+	if (!grown)
+		return;
+	s->added = grown;
+	s->added[s->nadded++] = c;
+}
+
 struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_cgroup_match *m)
 {
 	struct container_entry *e;
+	bool created = false;
 
 	if (m->type == SINSP_CT_HOST || !m->id[0])
 		return NULL;
-	e = entry_get(s, m->id);
+	e = entry_find(s, m->id, id_hash(m->id));
+	if (!e) {
+		e = entry_get(s, m->id);
+		created = e != NULL;
+	}
 	if (!e)
 		return NULL;
 	if (!e->c.has_metadata)
@@ -394,6 +418,10 @@ struct sinsp_container *sinsp_container_get(struct sinsp *s, const struct sinsp_
 		set_opt_str(&e->c.full_id, m->full_id);
 	if (!e->c.pod_uid && m->pod_uid[0])
 		set_opt_str(&e->c.pod_uid, m->pod_uid);
+	if (created) {
+		note_added(s, &e->c);
+		sinsp_container_notify(s, &e->c);
+	}
 	return &e->c;
 }
 
@@ -437,10 +465,51 @@ void sinsp_container_clear_meta(struct sinsp_container *c)
 	c->npod_labels = 0;
 }
 
+void sinsp_container_notify(struct sinsp *s, const struct sinsp_container *c)
+{
+	if (s->container_hook)
+		s->container_hook(s, c);
+}
+
 void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c)
 {
-	c->changed = true;
-	s->containers_changed = true;
+	c->has_metadata = true;
+	c->change_seq = ++s->container_seq;
+	sinsp_container_notify(s, c);
+}
+
+void sinsp_container_move_meta(struct sinsp_container *dst, struct sinsp_container *src)
+{
+#define MOVE(f) do { free(dst->f); dst->f = src->f; src->f = NULL; } while (0)
+#define MOVE_IF(f) do { if (src->f) MOVE(f); } while (0)
+	MOVE(name);
+	MOVE(image);
+	MOVE(image_id);
+	MOVE(image_repo);
+	MOVE(image_tag);
+	MOVE(image_digest);
+	MOVE(ip_str);
+	MOVE(pod_sandbox_id);
+	MOVE(pod_name);
+	MOVE(pod_namespace);
+	MOVE_IF(full_id);
+	MOVE_IF(pod_uid);
+#undef MOVE_IF
+#undef MOVE
+	sinsp_container_clear_meta(dst);
+	dst->mounts = src->mounts;
+	dst->nmounts = src->nmounts;
+	dst->labels = src->labels;
+	dst->nlabels = src->nlabels;
+	dst->pod_labels = src->pod_labels;
+	dst->npod_labels = src->npod_labels;
+	src->mounts = NULL;
+	src->labels = src->pod_labels = NULL;
+	src->nmounts = src->nlabels = src->npod_labels = 0;
+	dst->privileged = src->privileged;
+	dst->ip = src->ip;
+	dst->created_ns = src->created_ns;
+	dst->has_metadata = true;
 }
 
 void sinsp_container_release(struct sinsp_container *c)
@@ -492,4 +561,7 @@ void sinsp_containers_free(struct sinsp *s)
 		}
 	}
 	hashmap_free(&s->containers);
+	free(s->added);
+	s->added = NULL;
+	s->nadded = 0;
 }

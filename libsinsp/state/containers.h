@@ -2,7 +2,9 @@
 /*
  * containers.h - containers: identity from a process's cgroup paths, and the table of
  * container metadata (name, image, ...) filled from the container events a capture
- * stores (sysdig's "container" JSON events and the older fixed-parameter ones).
+ * stores (sysdig's "container" JSON events and the older fixed-parameter ones) and,
+ * live, from the container runtimes (sinsp_container_changed(): how capture writers
+ * turn their answers into container records).
  *
  * Ownership: every struct sinsp_container and every string it points to is owned by
  * the inspector's container table; it stays valid and unchanged in place (metadata
@@ -67,7 +69,8 @@ struct sinsp_container_label {
 struct sinsp_container {
 	char *id;                   /* as container.id prints it; never NULL */
 	enum sinsp_container_type type;
-	bool has_metadata;          /* a container event described it; false: known from cgroups only */
+	bool has_metadata;          /* a container event or a runtime described it; false: known
+	                               from cgroups only (such entries get no container record) */
 	char *full_id;              /* 64-hex runtime id when the cgroup path showed it, else NULL */
 	char *pod_uid;              /* kubernetes pod uid from a kubepods path, else NULL */
 	/* metadata from container events; NULL when not given */
@@ -93,7 +96,7 @@ struct sinsp_container {
 	struct sinsp_container_label *pod_labels;
 	uint32_t npod_labels;
 	/* bookkeeping of the table (containers.c) */
-	bool changed;               /* metadata changed since the dumper last wrote it */
+	uint64_t change_seq;        /* s->container_seq of its last sinsp_container_changed(); 0 never */
 };
 
 /**
@@ -166,11 +169,41 @@ struct sinsp_container *sinsp_container_entry(struct sinsp *s, const char *id);
 void sinsp_container_clear_meta(struct sinsp_container *c);
 /*
  * sinsp_container_changed() - say that c's metadata (name, image, labels, pod, ...)
- * was just set or changed in place, from any source (a runtime lookup, a container
- * event): capture writers of @s write a container event for it before the next event
- * they write. Cheap; call it once per change, on the thread that runs the event loop.
+ * was just set or changed in place by a source outside the event stream (a runtime
+ * lookup, the CRI): capture writers of @s write a container event for it before the
+ * next event they write (sinsp_dump_changed_containers(), sinsp_dump.h), and the
+ * user's container callback is told. Cheap; call it once per change, on the thread
+ * that runs the event loop. Sets c->has_metadata.
+ *
+ * How it is consumed: each call numbers the change (++s->container_seq, kept in
+ * c->change_seq). A writer keeps the number it has written up to; before each event
+ * it writes, the entries numbered above it get one record each, stamped with that
+ * event's time, and its mark moves to s->container_seq. A new file's state
+ * (sinsp_dump_state()) holds every entry with metadata, so the mark starts there at
+ * s->container_seq. Several writers on one inspector keep their own marks.
+ *
+ * Container events that are in the stream (a capture being read, re-written) do not
+ * call it: the event itself is the record, and writers pass it through (a filtered
+ * re-write keeps it flagged state-only, sinsp_evt_modifies_state()); a second record
+ * would write it twice. They only tell the user's callback (sinsp_container_notify()).
+ *
+ * Containers known only from cgroups (has_metadata false) get no record: their id and
+ * type come again from the cgroups of the threads on replay (process list, clone and
+ * execve events), so a record would add nothing but bytes to every file, and on
+ * replay it would claim metadata (has_metadata) that no runtime gave.
  */
 void sinsp_container_changed(struct sinsp *s, struct sinsp_container *c);
+/*
+ * sinsp_container_move_meta() - move the metadata of @src (a container event's, a
+ * runtime's answer) into table entry @dst, replacing all of dst's: name, image*,
+ * privileged, ip/ip_str, mounts, labels, created_ns, pod_sandbox_id, pod_name,
+ * pod_namespace, pod_labels; full_id and pod_uid only when src has them. id, type and
+ * the bookkeeping stay. Sets dst->has_metadata; leaves src without metadata (release it
+ * as before). The caller then calls sinsp_container_changed().
+ */
+void sinsp_container_move_meta(struct sinsp_container *dst, struct sinsp_container *src);
+/* Tell the user's container callback (if any) about c: added, or metadata set. */
+void sinsp_container_notify(struct sinsp *s, const struct sinsp_container *c);
 /* Free every string, mount and label of c (not c itself). */
 void sinsp_container_release(struct sinsp_container *c);
 

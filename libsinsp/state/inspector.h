@@ -9,15 +9,19 @@
 #define SINSP_STATE_INSPECTOR_H
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include <scry/sinsp.h>
+#include <scry/sinsp_state.h>
 #include "util/strbuf.h"
 #include "util/hashmap.h"
 #include "event/event.h"
+
+struct sinsp_container;
 
 struct sinsp {
 	scap_t *scap;
@@ -34,7 +38,20 @@ struct sinsp {
 	                                     was not in the table: execve walks the table for
 	                                     siblings (recomputed at each aging scan) */
 	struct hashmap containers;        /* hash of id -> struct sinsp_container_entry * (containers.c) */
-	bool containers_changed;          /* some entry has changed set (sinsp_container_changed()) */
+	struct sinsp_container **added;   /* entries created from cgroups since the event thread
+	                                     last requested their lookups (containers.c; only
+	                                     while runtime is set) */
+	uint32_t nadded;
+	struct sinsp_runtime *runtime;    /* container runtime lookups (runtime/lookup.h); NULL: off */
+	atomic_bool runtime_ready;        /* set by the lookup worker: results wait for the event
+	                                     thread (runtime/lookup.c) */
+	uint64_t container_seq;           /* sinsp_container_changed() calls so far: an entry
+	                                     with change_seq above a writer's mark is due */
+	/* set by api_state.c while the user has a container callback (sinsp_state.h):
+	 * called when an entry is added or its metadata is set or changed */
+	void (*container_hook)(struct sinsp *s, const struct sinsp_container *c);
+	sinsp_container_changed_fn container_fn; /* the user's callback (api_state.c) */
+	void *container_ctx;              /* its context */
 	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
 	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
 	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */

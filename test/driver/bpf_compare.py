@@ -26,7 +26,9 @@ ADDRESSES = {"mmap": {"res", "addr"}, "munmap": {"res", "addr"}, "mprotect": {"a
              "semget": {"res"}}     # a System V IPC id: the kernel's next, run to run
 # Numbers that are never thread ids (a value that happens to equal one keeps its value).
 NOT_IDS = {"op", "val", "interval", "timeout", "resource", "cur", "max", "oldcur", "oldmax",
-           "optlen", "size", "offset", "operation", "flags", "mode"}
+           "optlen", "size", "offset", "operation", "flags", "mode",
+           "cmd", "type", "id", "quota_fmt", "quota_fmt_out", "opcode", "nr_args",
+           "to_submit", "min_complete", "sig", "aux"}
 FIXED_PORTS = {1, 34567, 34568, 34569}   # the workload's own ports (workload.c)
 # Futex calls depend on timing, not on the workload (the wait of pthread_join when the
 # thread has not finished yet): only the workload's own (step 15, these values) are

@@ -171,6 +171,7 @@ def main(outdir, capture_only=False):
     check_misc(evts, pid)
     check_bad_pointers(evts, pid)
     check_queries(evts, pid)
+    check_last_generic(evts, pid)
     check(stats.get("evts") == stats.get("seen"), "every event written was read (%s)" % stats)
     if capture_only:
         if os.path.exists(outdir + "/capture_exit.txt"):
@@ -431,8 +432,9 @@ def check_bad_pointers(evts, pid):
     one(evts, "connect", ">", pid, "connect with a kernel address: addr empty", addr="0:")
     check(len(find(evts, "open", ">", pid, name='"(NULL)"')) == 2,
           "open(NULL) and open of a kernel address, enter: name \"(NULL)\" (unreadable)")
-    one(evts, "open", "<", pid, "open of a kernel address: EFAULT, empty name (unreadable)",
-        fd=-14, name='""')
+    check(len(find(evts, "open", "<", pid, fd=-14, name='"(NULL)"')) == 2,
+          "open(NULL) and open of a kernel address, exit: EFAULT, name \"(NULL)\" "
+          "(unreadable, as in the enter event)")
     one(evts, "write", "<", pid, "write from NULL to a read-only fd: EBADF, no data",
         res=-9, data="0:")
     one(evts, "write", "<", pid, "write of 3 bytes to a read-only fd: EBADF, the buffer's "
@@ -611,6 +613,64 @@ def check_queries(evts, pid):
           if e["p"]["res"] == "-2" or (HOST_KERNEL and e["p"]["res"] == "-38")]
     check(len(dm) == 1, "delete_module of a missing module, O_NONBLOCK: ENOENT (ENOSYS "
           "without module support)")
+
+
+def check_last_generic(evts, pid):
+    """Step 16: the last syscalls that were generic events."""
+    dev, null = s_("/dev/scry-noquota"), s_("(NULL)")
+    zeros = dict(dqb_bhardlimit=0, dqb_bsoftlimit=0, dqb_curspace=0, dqb_ihardlimit=0,
+                 dqb_isoftlimit=0, dqb_btime=0, dqb_itime=0)
+    noinfo = dict(dqi_bgrace=0, dqi_igrace=0, dqi_flags=0)
+    # cmd bits: Q_QUOTAON 1, Q_GETFMT 4, Q_SETINFO 0x10, Q_SETQUOTA 0x40, Q_SYNC 0x80;
+    # type USRQUOTA 1, GRPQUOTA 2; formats: not used 1, QFMT_VFS_V0 4, QFMT_VFS_V1 8.
+    pair(evts, "quotactl", pid, "quotactl Q_SYNC, special NULL: 0",
+         {"cmd": 0x80, "type": 1, "id": 0, "quota_fmt": 1}, res=0, special=null,
+         quotafilepath='""', quota_fmt_out=1, **zeros, **noinfo)
+    pair(evts, "quotactl", pid, "quotactl Q_QUOTAON QFMT_VFS_V0: the device and quota file",
+         {"cmd": 1, "type": 1, "id": 0, "quota_fmt": 4}, res=-2, special=dev,
+         quotafilepath=s_("/tmp/scry_aquota"), quota_fmt_out=1, **zeros, **noinfo)
+    pair(evts, "quotactl", pid, "quotactl Q_SETQUOTA of group 1234: the if_dqblk values",
+         {"cmd": 0x40, "type": 2, "id": 1234, "quota_fmt": 1}, res=-2, special=dev,
+         quotafilepath='""', dqb_bhardlimit=100, dqb_bsoftlimit=90, dqb_curspace=5,
+         dqb_ihardlimit=10, dqb_isoftlimit=9, dqb_btime=1111, dqb_itime=2222,
+         quota_fmt_out=1, **noinfo)
+    pair(evts, "quotactl", pid, "quotactl Q_SETINFO: the if_dqinfo values",
+         {"cmd": 0x10, "type": 1, "id": 0, "quota_fmt": 1}, res=-2, special=dev,
+         dqi_bgrace=3600, dqi_igrace=7200, dqi_flags=1, quota_fmt_out=1, **zeros)
+    pair(evts, "quotactl", pid, "quotactl Q_GETFMT: the buffer's QFMT_VFS_V1",
+         {"cmd": 4, "type": 1, "id": 0, "quota_fmt": 1}, res=-2, special=dev,
+         quota_fmt_out=8, **zeros, **noinfo)
+
+    ie = one(evts, "io_uring_enter", "<", pid, "io_uring_enter(0, 0, GETEVENTS, {SIGUSR1}): 0",
+             res=0, to_submit=0, min_complete=0, flags=1,
+             sig=hexs((1 << 9).to_bytes(4, "little")))
+    ir = one(evts, "io_uring_register", "<", pid, "io_uring_register UNREGISTER_BUFFERS: ENXIO",
+             res=-6, opcode=1, arg=0, nr_args=0)
+    check(ie is not None and ir is not None and int(ie["p"]["fd"]) >= 3 and
+          ie["p"]["fd"] == ir["p"]["fd"], "io_uring_enter and _register: the ring's fd")
+
+    fc = find(evts, "fsconfig", "<", pid)
+    want = [dict(res=0, cmd=1, key=s_("size"), value_bytebuf="0:", value_charbuf=s_("1m"),
+                 aux=0),
+            dict(res=-22, cmd=2, key=s_("size"), value_bytebuf="0:", value_charbuf='""',
+                 aux=3),
+            dict(res=0, cmd=6, key=null, value_bytebuf="0:", value_charbuf='""', aux=0)]
+    check(len(fc) == 3 and all(all(x["p"].get(k) == str(v) for k, v in w.items())
+                               for x, w in zip(fc, want)) and
+          len({x["p"]["fd"] for x in fc}) == 1 and int(fc[0]["p"]["fd"]) >= 3,
+          "fsconfig SET_STRING size=1m, SET_BINARY (EINVAL: no value), CMD_CREATE (%s)" %
+          [x["p"] for x in fc])
+
+    one(evts, "process_vm_readv", "<", pid, "process_vm_readv of itself: 8 bytes read",
+        res=8, pid=pid, data=hexs(b"procvmrd"))
+    one(evts, "process_vm_writev", "<", pid, "process_vm_writev of itself: 8 bytes written",
+        res=8, pid=pid, data=hexs(b"procvmwr"))
+
+    oh = one(evts, "open_by_handle_at", "<", pid, "open_by_handle_at O_RDONLY", flags=1)
+    check(oh is not None and int(oh["p"]["fd"]) >= 3 and int(oh["p"]["mountfd"]) >= 3 and
+          oh["p"]["path"] == s_("/tmp/scry_h") and oh["p"]["dev"] != "0" and
+          oh["p"]["ino"] != "0", "open_by_handle_at exit: fd, mountfd, path /tmp/scry_h, "
+          "dev, ino (%s)" % (oh["p"] if oh else None))
 
 
 def check_exit_only(outdir):

@@ -34,7 +34,8 @@ SYSDIG_EVENT_MAX = 336      # event types sysdig 0.29.3 knows: 0..335
 FIXED_PORTS = {1, 34567, 34568, 34569}   # ports the workload chooses (workload.c)
 
 # Issue 5's core set, by the name its events carry, and issue 12's syscalls that were
-# generic events before (the queries and waits of workload.c's step 15).
+# generic events before (the queries and waits of workload.c's step 15, the last seven
+# of its step 16).
 CORE = """open openat openat2 creat close read write pread64 pwrite64 readv writev preadv
 pwritev sendfile socket socketpair bind listen connect accept accept4 sendto recvfrom sendmsg
 recvmsg shutdown pipe pipe2 dup dup2 dup3 fcntl execve execveat clone clone3 fork vfork exit
@@ -49,7 +50,9 @@ ppoll select epoll_wait setsockopt getsockopt getsockname getpeername sendmmsg r
 getrlimit setrlimit prlimit getuid geteuid getgid getegid getresuid getresgid setsid
 setpgid semget semctl semop seccomp copy_file_range newfstatat mknod mknodat epoll_create
 epoll_create1 mlock munlock mlock2 mlockall munlockall pidfd_open pidfd_getfd
-delete_module""".split()
+delete_module
+quotactl io_uring_enter io_uring_register fsconfig process_vm_readv process_vm_writev
+open_by_handle_at""".split()
 # Syscalls whose events the peer names after an older sibling (pipe2 -> "pipe"): one
 # family each, compared in order.
 FAMILY = {"pipe2": "pipe", "dup2": "dup", "dup3": "dup", "eventfd2": "eventfd",

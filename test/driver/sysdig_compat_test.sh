@@ -141,13 +141,6 @@ def compare(x, y):
                 mb.group(2) == garbage and ma.group(2) != garbage and
                 a[7] == b[7].replace(b[5], a[5])):
             return "udp-recvfrom-addresses"
-    # D5 empty-path: open's exit whose name pointer is unreadable (EFAULT): the eBPF probe
-    #    writes the name empty (0 bytes); sysdig 0.29.3 prints whatever precedes it for an
-    #    empty path (the res, "-14", and a number as fd.name), scry "NULL". Driver, to fix
-    #    (the module and the peer write "(NULL)").
-    if (same_but(5, 7) and a[3] == "open" and a[4] == "<" and " fd=-14(EFAULT) " in x and
-            " name=NULL " in x and a[7] == re.sub(r" name=\S* ", " name=NULL ", b[7], 1)):
-        return "empty-path"
     return None
 
 classes = {}

@@ -57,16 +57,28 @@
  *      (MLOCK_ONFAULT) of a page, mlockall(MCL_CURRENT|MCL_ONFAULT), munlockall,
  *      pidfd_open(self), pidfd_getfd of that pidfd, delete_module of a missing module
  *      (O_NONBLOCK: -ENOENT; -ENOSYS without module support)
+ *  16. the last syscalls that were generic events: quotactl Q_SYNC (special NULL),
+ *      Q_QUOTAON (QFMT_VFS_V0, quota file /tmp/scry_aquota), Q_SETQUOTA of group 1234,
+ *      Q_SETINFO and Q_GETFMT (a buffer holding QFMT_VFS_V1) on /dev/scry-noquota
+ *      (-ENOENT: the drivers read the caller's buffers all the same); io_uring_setup(8),
+ *      io_uring_enter(0, 0, GETEVENTS, mask {SIGUSR1}) -> 0, io_uring_register
+ *      UNREGISTER_BUFFERS (NULL, 0) -> -ENXIO; fsopen("tmpfs"), fsconfig SET_STRING
+ *      size=1m, SET_BINARY size (3 bytes) -> -EINVAL, CMD_CREATE; process_vm_readv of 8
+ *      bytes ("procvmrd") and process_vm_writev of 8 ("procvmwr") on itself;
+ *      name_to_handle_at of scry_h (in the working directory), open_by_handle_at
+ *      through "." O_RDONLY
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/quota.h>
 #include <linux/seccomp.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -520,6 +532,87 @@ static int queries(void)
 	return ipc_and_copy();
 }
 
+#ifndef FSCONFIG_SET_STRING
+#define FSCONFIG_SET_STRING 1
+#define FSCONFIG_SET_BINARY 2
+#define FSCONFIG_CMD_CREATE 6
+#endif
+
+/* Step 16: quotactl, io_uring_enter/register, fsconfig, process_vm_*, open_by_handle_at. */
+static int last_generic(void)
+{
+	char dev[] = "/dev/scry-noquota", qfile[] = "/tmp/scry_aquota", tmpfs[] = "tmpfs";
+	char size[] = "size", onem[] = "1m", bin[] = "xyz", h[] = "scry_h", dot[] = ".";
+	char rd_src[] = "procvmrd", wr_src[] = "procvmwr", rd_dst[8], wr_dst[8];
+	struct iovec lrd = { rd_dst, 8 }, rrd = { rd_src, 8 };
+	struct iovec lwr = { wr_src, 8 }, rwr = { wr_dst, 8 };
+	struct if_dqblk b = {
+		.dqb_bhardlimit = 100, .dqb_bsoftlimit = 90, .dqb_curspace = 5,
+		.dqb_ihardlimit = 10, .dqb_isoftlimit = 9, .dqb_curinodes = 3,
+		.dqb_btime = 1111, .dqb_itime = 2222,
+		.dqb_valid = QIF_BLIMITS | QIF_SPACE | QIF_ILIMITS | QIF_BTIME | QIF_ITIME,
+	};
+	struct if_dqinfo qi = {
+		.dqi_bgrace = 3600, .dqi_igrace = 7200, .dqi_flags = 1,
+		.dqi_valid = IIF_BGRACE | IIF_IGRACE | IIF_FLAGS,
+	};
+	unsigned int fmt = QFMT_VFS_V1;
+	struct io_uring_params up;
+	uint64_t mask = 1ull << (SIGUSR1 - 1);
+	struct file_handle *fh = malloc(sizeof(*fh) + MAX_HANDLE_SZ);
+	int ring, fs, fd, mnt, mount_id;
+
+	syscall(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), NULL, 0, NULL);
+	CHECK(syscall(SYS_quotactl, QCMD(Q_QUOTAON, USRQUOTA), dev, QFMT_VFS_V0, qfile) == -1,
+	      "quotactl Q_QUOTAON");
+	CHECK(syscall(SYS_quotactl, QCMD(Q_SETQUOTA, GRPQUOTA), dev, 1234, &b) == -1,
+	      "quotactl Q_SETQUOTA");
+	CHECK(syscall(SYS_quotactl, QCMD(Q_SETINFO, USRQUOTA), dev, 0, &qi) == -1,
+	      "quotactl Q_SETINFO");
+	CHECK(syscall(SYS_quotactl, QCMD(Q_GETFMT, USRQUOTA), dev, 0, &fmt) == -1,
+	      "quotactl Q_GETFMT");
+
+	memset(&up, 0, sizeof(up));
+	ring = syscall(SYS_io_uring_setup, 8, &up);
+	CHECK(ring >= 0, "io_uring_setup");
+	CHECK(syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, &mask, 8) == 0,
+	      "io_uring_enter");
+	CHECK(syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, NULL, 0) == -1 &&
+	      errno == ENXIO, "io_uring_register");
+	syscall(SYS_close, ring);
+
+	fs = syscall(SYS_fsopen, tmpfs, 0);
+	CHECK(fs >= 0, "fsopen");
+	CHECK(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, size, onem, 0) == 0, "fsconfig");
+	CHECK(syscall(SYS_fsconfig, fs, FSCONFIG_SET_BINARY, size, bin, 3) == -1,
+	      "fsconfig binary");
+	CHECK(syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0,
+	      "fsconfig create");
+	syscall(SYS_close, fs);
+
+	CHECK(syscall(SYS_process_vm_readv, getpid(), &lrd, 1, &rrd, 1, 0) == 8 &&
+	      memcmp(rd_dst, rd_src, 8) == 0, "process_vm_readv");
+	CHECK(syscall(SYS_process_vm_writev, getpid(), &lwr, 1, &rwr, 1, 0) == 8,
+	      "process_vm_writev");
+
+	fd = syscall(SYS_open, h, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK(fd >= 0, "open scry_h");
+	syscall(SYS_close, fd);
+	CHECK(fh != NULL, "malloc");
+	fh->handle_bytes = MAX_HANDLE_SZ;
+	CHECK(syscall(SYS_name_to_handle_at, AT_FDCWD, h, fh, &mount_id, 0) == 0,
+	      "name_to_handle_at");
+	mnt = syscall(SYS_open, dot, O_RDONLY | O_DIRECTORY);
+	CHECK(mnt >= 0, "open .");
+	fd = syscall(SYS_open_by_handle_at, mnt, fh, O_RDONLY);
+	free(fh);
+	CHECK(fd >= 0, "open_by_handle_at");
+	syscall(SYS_close, fd);
+	syscall(SYS_close, mnt);
+	CHECK(syscall(SYS_unlink, h) == 0, "unlink scry_h");
+	return 0;
+}
+
 int main(void)
 {
 	/* Paths live on the stack, which is resident: a string in a page of .rodata not
@@ -574,7 +667,7 @@ int main(void)
 	CHECK(r == -1 && errno == EFAULT, "open(NULL)");
 
 	if (files_dirfd() || dups() || net() || procs() || misc() || bad_pointers() ||
-	    queries())
+	    queries() || last_generic())
 		return 1;
 	return 0;
 }

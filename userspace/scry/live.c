@@ -48,6 +48,7 @@
 #include <scry/scap_live.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
+#include <scry/sinsp_state.h>
 
 #include "live.h"
 #include "print.h"
@@ -103,6 +104,20 @@ static void report_drops(scap_t *h)
 			st.n_drop_full + st.n_drop_big + st.n_drop_nest,
 			st.n_evts + st.n_drop_full + st.n_drop_big + st.n_drop_nest,
 			st.n_drop_full, st.n_drop_big, st.n_drop_nest);
+}
+
+/* -S: how the container runtime lookups went, when there were any. */
+static void report_lookups(sinsp_t *s)
+{
+	struct sinsp_runtime_stats st = { .sz = sizeof(st) };
+
+	if (sinsp_runtime_stats(s, &st) != 0 || !st.requested)
+		return;
+	fprintf(stderr, "scry: container lookups: %" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64
+		" timed out, %" PRIu64 " pending (%" PRIu64 " calls, %.1f ms on average, %.1f ms "
+		"at most)\n", st.ok, st.failed, st.timed_out, st.pending, st.attempts,
+		st.lookups_timed ? st.lookup_ns_total / 1e6 / (double)st.lookups_timed : 0.0,
+		st.lookup_ns_max / 1e6);
 }
 
 /*
@@ -191,7 +206,7 @@ static void open_hint(const char *engine, int rc)
 		fprintf(stderr, "scry: this scry was built without the eBPF probe (bpftool, clang, "
 			"libbpf or the kernel's BTF were missing at build time: see the CMake "
 			"output); use the kernel module (scry --driver load, then --engine kmod)\n");
-	else if (!kmod && rc != -EACCES && rc != -EPERM)
+	else if (!kmod && rc != -EACCES && rc != -EPERM && rc != -EINVAL)
 		fprintf(stderr, "scry: SCRY_BPF_DEBUG=1 prints libbpf's and the verifier's "
 			"messages; the kernel module is the other way to capture (scry --driver "
 			"load, then --engine kmod)\n");
@@ -230,7 +245,11 @@ int scry_live(const struct scry_live_opts *o)
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0,
 				      .compat_sysdig_0_29 = true, .buffer_format = o->buffer_format,
-				      .time_output = o->time_output };
+				      .time_output = o->time_output,
+				      .runtime_lookups = o->runtime_lookups,
+				      .runtime_sockets = o->runtime_sockets,
+				      .nruntime_sockets = o->nruntime_sockets,
+				      .runtime_timeout_ms = o->runtime_timeout_ms };
 	rc = sinsp_open(&oo, &s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf);
@@ -285,6 +304,8 @@ int scry_live(const struct scry_live_opts *o)
 	}
 	scap_stop(h);
 	report_drops(h);
+	if (o->print.summary)
+		report_lookups(s);
 out:
 	sinsp_filter_free(filter);
 	sinsp_formatter_free(fmt);

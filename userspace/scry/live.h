@@ -27,13 +27,18 @@ struct scry_live_opts {
 	struct scry_print_opts print;  /* -q, -S, --unbuffered (the rest is set from above) */
 	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
 	enum sinsp_time_output time_output;     /* -t */
+	/* container metadata from the runtimes (sinsp_open_opts.runtime_*) */
+	enum sinsp_runtime_lookups runtime_lookups;     /* --no-runtime-lookups: OFF */
+	const struct sinsp_runtime_socket *runtime_sockets; /* --runtime-socket */
+	uint32_t nruntime_sockets;
+	uint32_t runtime_timeout_ms;                    /* --runtime-timeout; 0: default */
 };
 
 /*
  * Capture live until -n/-M or SIGINT/SIGTERM: open the engine (which reads the initial
  * state from /proc and /etc), start it, drop every capability the rest of the run does
  * not need, then print or write (-w) the events the filter matches, as for a capture
- * file. Return the exit status: 0; 1 runtime error (module missing, not root, version
+ * file. With -S, the counts of container runtime lookups follow on stderr. Return the exit status: 0; 1 runtime error (module missing, not root, version
  * mismatch: the message says what to do); 2 usage error (bad format or filter).
  */
 int scry_live(const struct scry_live_opts *o);

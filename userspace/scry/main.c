@@ -34,6 +34,9 @@
 #include "print.h"
 #include "write.h"
 
+/* --runtime-socket at most this many times (one per runtime is all that matters) */
+#define MAX_RUNTIME_SOCKETS 16
+
 struct cli_opts {
 	const char *read_path;
 	const char *format;
@@ -49,6 +52,11 @@ struct cli_opts {
 	bool quiet;              /* -q */
 	bool summary;            /* -S */
 	bool unbuffered;         /* --unbuffered */
+	/* live: container metadata from the runtimes (sinsp_open_opts.runtime_*) */
+	bool no_runtime_lookups; /* --no-runtime-lookups */
+	struct sinsp_runtime_socket runtime_sockets[MAX_RUNTIME_SOCKETS]; /* --runtime-socket */
+	uint32_t nruntime_sockets;
+	uint32_t runtime_timeout_ms; /* --runtime-timeout */
 };
 
 /*
@@ -92,8 +100,15 @@ static void usage(FILE *f)
 		"                        to the first event, d latency of the call (exit events),\n"
 		"                        D delta from the previous printed event\n"
 		" -q, --quiet            print no events (with -w, -S)\n"
-		" -S, --summary          print the count of each event type at the end\n"
+		" -S, --summary          print the count of each event type at the end (live:\n"
+		"                        and the counts of container runtime lookups, on stderr)\n"
 		"     --unbuffered       flush the output after every line\n"
+		"     --no-runtime-lookups  live: do not ask the container runtimes (docker,\n"
+		"                        podman) for container names, images, labels\n"
+		"     --runtime-socket=RUNTIME=PATH  live: ask RUNTIME (docker, podman) on the\n"
+		"                        unix socket PATH (empty: do not ask it)\n"
+		"     --runtime-timeout=MS  live: wait at most MS ms for one answer of a\n"
+		"                        runtime (default 1000; 2 more tries after a failure)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the events that are normally hidden: events\n"
@@ -186,7 +201,24 @@ extern int scry_list_events(FILE *f);
 #define MAX_SECONDS (UINT64_MAX / 1000000000u)
 #define MAX_MB (UINT64_MAX / 1000000u)
 
-enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED };
+enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NO_LOOKUPS,
+       OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT };
+
+/* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
+static bool add_runtime_socket(char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg || opts.nruntime_sockets == MAX_RUNTIME_SOCKETS) {
+		fprintf(stderr, "scry: --runtime-socket wants RUNTIME=PATH (at most %d)\n",
+			MAX_RUNTIME_SOCKETS);
+		return false;
+	}
+	*eq = 0;
+	opts.runtime_sockets[opts.nruntime_sockets++] =
+		(struct sinsp_runtime_socket){ .runtime = arg, .path = eq + 1 };
+	return true;
+}
 
 /* -A, -x, -X, -b (@opt): one of them at most, as in sysdig. */
 static bool set_buffer_format(int opt)
@@ -266,6 +298,9 @@ static int parse_args(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 'S' },
 		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+		{ "no-runtime-lookups", no_argument, NULL, OPT_NO_LOOKUPS },
+		{ "runtime-socket", required_argument, NULL, OPT_RUNTIME_SOCKET },
+		{ "runtime-timeout", required_argument, NULL, OPT_RUNTIME_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -292,6 +327,16 @@ static int parse_args(int argc, char **argv)
 		case 'q': opts.quiet = true; break;
 		case 'S': opts.summary = true; break;
 		case OPT_UNBUFFERED: opts.unbuffered = true; break;
+		case OPT_NO_LOOKUPS: opts.no_runtime_lookups = true; break;
+		case OPT_RUNTIME_SOCKET:
+			if (!add_runtime_socket(optarg))
+				return 2;
+			break;
+		case OPT_RUNTIME_TIMEOUT:
+			if (!parse_num(c, optarg, 1, 3600000, "timeout", &v))
+				return 2;
+			opts.runtime_timeout_ms = (uint32_t)v;
+			break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
@@ -390,6 +435,11 @@ int main(int argc, char **argv)
 			.print = { .quiet = opts.quiet, .summary = opts.summary,
 				   .unbuffered = opts.unbuffered },
 			.buffer_format = opts.buffer_format, .time_output = opts.time_output,
+			.runtime_lookups = opts.no_runtime_lookups ? SINSP_RUNTIME_LOOKUPS_OFF :
+								     SINSP_RUNTIME_LOOKUPS_DEFAULT,
+			.runtime_sockets = opts.runtime_sockets,
+			.nruntime_sockets = opts.nruntime_sockets,
+			.runtime_timeout_ms = opts.runtime_timeout_ms,
 		};
 
 		return print_write_summary(scry_live(&lo));

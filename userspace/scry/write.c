@@ -11,8 +11,14 @@
  *  - -C: the name so far + index, zero-padded to the digits of -W ("%0Nd");
  *  - -W N: the index wraps to 0 after N-1, so at most N files exist (the oldest is
  *    overwritten).
- * -G compares event times in whole seconds; -C compares the file's size on disk
- * (compressed bytes with -z) with MB * 1,000,000 before each event.
+ * -G compares event times in whole seconds (events at time 0, the container table at
+ * the start of a file scry wrote, do not start its clock); -C compares the file's size
+ * on disk (compressed bytes with -z) with MB * 1,000,000 before each event.
+ *
+ * Containers: every file starts with the container table (sinsp_dump_state()), and
+ * metadata a runtime gives during the capture is written as a container event just
+ * before the next event written (sinsp_dump_changed_containers()), stamped with its
+ * time. Container events of a capture being re-written are passed through as events.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -45,6 +51,7 @@ struct writer {
 	uint64_t written;           /* events written that matched (for -n) */
 	uint64_t end_ts;            /* -M: ts where the window ends (0: not started) */
 	bool reported;              /* the file's error is printed: its close says no more */
+	uint64_t container_mark;    /* container changes the file holds (sinsp_dump.h) */
 };
 
 static void name_next(struct writer *w)
@@ -157,6 +164,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 		w->reported = true;
 		return 1;
 	}
+	/* the state holds every container's metadata learned so far */
+	w->container_mark = sinsp_container_changes(s);
 	return 0;
 }
 
@@ -205,12 +214,20 @@ bool scry_clock_past(uint64_t end_ns)
 	return end_ns && monotonic_ns() >= end_ns;
 }
 
+/* A container event (any of its versions): its metadata is in the table it applied to. */
+static bool is_container_evt(uint16_t type)
+{
+	return type == SCAP_EVT_CONTAINER_E || type == SCAP_EVT_CONTAINER_JSON_E ||
+	       type == SCAP_EVT_CONTAINER_JSON_2_E;
+}
+
 /* sysdig's cycle writer: does the event at @ts start a new file? */
 static bool rotate_due(struct writer *w, uint64_t ts)
 {
 	const struct scry_write_opts *o = w->o;
 
-	if (o->rotate_s) {
+	/* ts 0: the container table a file written by scry starts with; no time */
+	if (o->rotate_s && ts) {
 		uint64_t sec = ts / NS_PER_S;
 
 		if (!w->have_last_s) {
@@ -284,9 +301,14 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			return 1;
 		}
 	}
-	/* the first file starts with the state the source starts from */
+	/*
+	 * The first file starts with the state the source starts from. A plain copy of a
+	 * capture skips the inspector; a live capture always goes through it: its
+	 * container lookups (runtime/) add container records as they answer.
+	 */
 	status = file_open(&w, s);
-	if (!status && !filter && !o->rotate_s && !o->rotate_mb && !o->max_events && !o->summary) {
+	if (!status && o->read_path && !filter && !o->rotate_s && !o->rotate_mb &&
+	    !o->max_events && !o->summary) {
 		status = copy_events(&w, s, stop);
 		if (file_close(&w))
 			status = 1;
@@ -334,8 +356,13 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 				status = file_open(&w, s);
 			if (status)
 				break;
+			/* the new file's container table holds it already: not twice */
+			if (is_container_evt(ref->type))
+				continue;
 		}
-		if (scap_dump_event(w.d, ref, flags)) {
+		/* metadata a runtime gave since the last event: its record comes first */
+		if (sinsp_dump_changed_containers(s, w.d, &w.container_mark, ref->ts_ns) ||
+		    scap_dump_event(w.d, ref, flags)) {
 			fprintf(stderr, "scry: %s\n", scap_dump_last_error(w.d));
 			w.reported = true;
 			status = 1;

@@ -54,6 +54,27 @@ enum sinsp_time_output {
 	                            printed (0 for the first) */
 };
 
+/*
+ * Whether the container runtimes are asked for the metadata of the containers a
+ * capture sees (name, image, labels, ...; sinsp_open_opts.runtime_lookups).
+ */
+enum sinsp_runtime_lookups {
+	SINSP_RUNTIME_LOOKUPS_DEFAULT = 0, /* on for the live engines (kmod, bpf), off for every
+	                                      other source: a replay never asks today's runtimes
+	                                      about a capture's containers (the capture's
+	                                      container events describe them) */
+	SINSP_RUNTIME_LOOKUPS_OFF,
+	SINSP_RUNTIME_LOOKUPS_ON,          /* for any source (tests, synthetic events) */
+};
+
+/* A socket override: ask runtime @runtime on @path instead of its default socket. */
+struct sinsp_runtime_socket {
+	const char *runtime;   /* "docker" (default /var/run/docker.sock), "podman"
+	                          (/run/podman/podman.sock), and the CRI runtimes the
+	                          library was built with ("containerd", "cri-o") */
+	const char *path;      /* unix socket path; NULL or "": do not ask this runtime */
+};
+
 /* Options of sinsp_open(); the scap options are forwarded as they are. */
 struct sinsp_open_opts {
 	size_t sz;                          /* sizeof(struct sinsp_open_opts) */
@@ -77,15 +98,35 @@ struct sinsp_open_opts {
 	/* What evt.outputtime prints in text output (sysdig's -t); SINSP_TIME_HUMAN (0) by
 	 * default. JSON output keeps the timestamp in ns. */
 	enum sinsp_time_output time_output;
+	/*
+	 * Container metadata from the runtimes (Docker Engine API, podman's compatible
+	 * API; lxc containers are named by their cgroup). Each container is looked up once,
+	 * when the state first holds a process of it, on a worker thread of the handle:
+	 * sinsp_next() never waits for a runtime, and the events of a container before its
+	 * answer arrives show <NA> for container.name, container.image, ... (then
+	 * sinsp_container_changed() makes capture writers record it). The containers of
+	 * the processes running at open are looked up before sinsp_open() returns, waiting
+	 * at most runtime_startup_ms. Counters: sinsp_runtime_stats() (sinsp_state.h).
+	 */
+	enum sinsp_runtime_lookups runtime_lookups;
+	const struct sinsp_runtime_socket *runtime_sockets; /* overrides, not copied beyond
+	                                       sinsp_open(); NULL: the defaults */
+	uint32_t nruntime_sockets;          /* entries of runtime_sockets */
+	uint32_t runtime_timeout_ms;        /* one call to a runtime, connection included, ms;
+	                                       0: 1000. A failed or timed-out call is tried
+	                                       again twice, after 200 ms then 800 ms. */
+	uint32_t runtime_startup_ms;        /* longest wait in sinsp_open() for the lookups of
+	                                       the containers running at open, ms; 0: 2000 */
 };
-#define sinsp_open_opts__last_field time_output
+#define sinsp_open_opts__last_field runtime_startup_ms
 
 /**
  * sinsp_open() - open an event source and load the state it starts from.
  * @opts:   [in] options; not kept.
  * @out:    [out] the handle, NULL on failure.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes for the message on failure; may be NULL.
- * Return: 0; -EINVAL an unknown buffer_format or time_output; or the negative errno of
+ * Return: 0; -EINVAL an unknown buffer_format, time_output or runtime_lookups, or a
+ * socket override naming no runtime with a socket; or the negative errno of
  * scap_open() (-EINVAL, -ENOENT, -EPROTO, -ENOMEM).
  */
 SINSP_API int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf);
@@ -122,7 +163,10 @@ SINSP_API scap_t *sinsp_scap(sinsp_t *s);
 /** sinsp_last_error() - message of the last error on @s ("" when none); owned by @s. */
 SINSP_API const char *sinsp_last_error(sinsp_t *s);
 
-/** sinsp_close() - release @s and everything it handed out. NULL is ignored. */
+/**
+ * sinsp_close() - release @s and everything it handed out. NULL is ignored. A container
+ * runtime lookup in progress is waited for (at most runtime_timeout_ms).
+ */
 SINSP_API void sinsp_close(sinsp_t *s);
 
 /* sysdig's default output line (sysdig 0.29.3, "-p" default without container info). */

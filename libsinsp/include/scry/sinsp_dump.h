@@ -26,13 +26,49 @@ extern "C" {
  * list, the host's users and groups, the process list (every thread the inspector
  * tracks, except placeholders for tids the capture never described), the fd list of
  * every fd table (once per process: threads share their main thread's), then one
- * container event (CONTAINER_JSON_E, timestamp 0, as sysdig writes its container
- * table) per container whose metadata a container event gave.
+ * container event (CONTAINER_JSON_E, timestamp 0, tid -1, as scry has always written
+ * the container table) per container with metadata (from a container event of the
+ * source or from a container runtime). Containers known only from cgroups get none:
+ * the threads' cgroups give their id and type again on replay.
+ * A writer that rotates files calls it at the start of every file, so each file
+ * replays alone with the container names of its events. Then it sets its mark of
+ * sinsp_dump_changed_containers() to sinsp_container_changes(): the state holds them.
  * Return: 0; -ENOMEM; the dumper's write errors (-ENOSPC, -EIO, ...), whose message is
  * in scap_dump_last_error(d).
  * Thread-safety: the thread that reads events from @s, between two sinsp_next().
  */
 SINSP_API int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d);
+
+/**
+ * sinsp_container_changes() - how many times the inspector learned container metadata
+ * from outside the event stream (a live lookup of a container runtime answered: a
+ * new container's name, image, labels, pod, or a change of them). Container events
+ * read from the source are not counted: they are in the stream already.
+ * @s: [in] inspector; NULL gives 0.
+ * Return: the count since sinsp_open(); it only grows.
+ * Thread-safety: the thread that reads events from @s.
+ */
+SINSP_API uint64_t sinsp_container_changes(sinsp_t *s);
+
+/**
+ * sinsp_dump_changed_containers() - write one container event (CONTAINER_JSON_E,
+ * tid -1) for each container whose metadata the inspector learned after the change
+ * numbered *@mark (see sinsp_container_changes()), then set *@mark to the current
+ * count. A capture writer calls it before each event it writes, with that event's
+ * timestamp, so a replay knows the container's name and image from the next event on
+ * and timestamps stay in order; a container changed several times since *@mark gets
+ * one record (its metadata as of now). Returns at once when nothing changed.
+ * @s:     [in] inspector.
+ * @d:     [in] dumper, past its header blocks.
+ * @mark:  [in,out] the writer's mark: sinsp_container_changes() when the file's state
+ *         was written (sinsp_dump_state()), then what the previous call left.
+ * @ts_ns: [in] timestamp of the records, ns since the epoch: the event written next.
+ * Return: 0 (*@mark updated); -EINVAL a NULL argument; the dumper's write errors
+ * (-ENOSPC, -EIO, ...; message in scap_dump_last_error(d)), *@mark then unchanged.
+ * Thread-safety: the thread that reads events from @s, between two sinsp_next().
+ */
+SINSP_API int sinsp_dump_changed_containers(sinsp_t *s, struct scap_dumper *d, uint64_t *mark,
+					    uint64_t ts_ns);
 
 /**
  * sinsp_evt_modifies_state() - true when applying @evt changes the inspector's process,

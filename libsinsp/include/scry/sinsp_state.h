@@ -162,7 +162,8 @@ SINSP_API int sinsp_fd_foreach(sinsp_t *s, int64_t tid, sinsp_fd_fn fn, void *ct
 
 /*
  * A view of one container. Containers are known from the cgroups of processes (id and
- * type only) and from the container events a capture stores (the metadata).
+ * type only), and their metadata from the container events a capture stores or, when
+ * capturing live, from the runtime that runs them (sinsp_open_opts.runtime_lookups).
  */
 struct sinsp_container_info {
 	size_t sz;                /* caller: sizeof(struct sinsp_container_info) */
@@ -172,10 +173,11 @@ struct sinsp_container_info {
 	                             9 bpm, 10 static, 11 podman (sysdig's numbers), 100
 	                             systemd-nspawn (scry's) */
 	const char *type_name;    /* container.type: "docker", "cri-o", ...; static storage */
-	bool has_metadata;        /* a container event described it; false: from cgroups only */
+	bool has_metadata;        /* a container event or the runtime described it; false:
+	                             known from cgroups only */
 	const char *full_id;      /* 64-hex runtime id when known; "" otherwise */
 	const char *pod_uid;      /* kubernetes pod uid from the cgroup path; "" otherwise */
-	/* metadata from container events; "" when not given */
+	/* metadata from container events or the runtime; "" when not given */
 	const char *name;
 	const char *image;        /* "repository:tag" as the runtime reports it */
 	const char *image_id;
@@ -186,6 +188,13 @@ struct sinsp_container_info {
 	uint8_t ip[4];            /* IPv4 address, network order; zero when none */
 	uint32_t nmounts;         /* mounts the container event listed (sinsp_container_mount_get()) */
 	uint32_t nlabels;         /* labels the container event listed (sinsp_container_label_get()) */
+	/* appended with the runtime lookups */
+	int64_t created_ns;       /* when the runtime created the container, ns since the epoch
+	                             (from a capture's container event: whole seconds); 0 unknown */
+	const char *pod_sandbox_id; /* CRI: id of the container's pod sandbox; "" otherwise */
+	const char *pod_name;     /* CRI: Kubernetes pod name (k8s.pod.name); "" otherwise */
+	const char *pod_namespace; /* CRI: the pod's namespace (k8s.ns.name); "" otherwise */
+	uint32_t npod_labels;     /* labels of the pod (sinsp_container_pod_label_get()) */
 };
 
 /**
@@ -224,6 +233,16 @@ SINSP_API int sinsp_container_mount_get(sinsp_t *s, const char *id, uint32_t i,
 SINSP_API int sinsp_container_label_get(sinsp_t *s, const char *id, uint32_t i, const char **key,
 					const char **value);
 
+/**
+ * sinsp_container_pod_label_get() - label @i (0-based, below npod_labels) of the
+ * Kubernetes pod of container @id (k8s.pod.label[...]).
+ * @key:   [out] the label's name, e.g. "app".
+ * @value: [out] its value (UTF-8). Both owned by the inspector (see top).
+ * Return: 0; -ENOENT unknown id or no pod label @i; -EINVAL a NULL argument.
+ */
+SINSP_API int sinsp_container_pod_label_get(sinsp_t *s, const char *id, uint32_t i,
+					    const char **key, const char **value);
+
 /* Callback of sinsp_container_foreach(): as sinsp_thread_fn. */
 typedef int (*sinsp_container_fn)(const struct sinsp_container_info *c, void *ctx);
 
@@ -233,6 +252,62 @@ typedef int (*sinsp_container_fn)(const struct sinsp_container_info *c, void *ct
  * @fn NULL.
  */
 SINSP_API int sinsp_container_foreach(sinsp_t *s, sinsp_container_fn fn, void *ctx);
+
+/*
+ * Counters of the container runtime lookups (sinsp_open_opts.runtime_lookups, sinsp.h)
+ * since sinsp_open(). One lookup per container (its retries are one lookup);
+ * requested = ok + failed + timed_out + pending.
+ */
+struct sinsp_runtime_stats {
+	size_t sz;                /* caller: sizeof(struct sinsp_runtime_stats) */
+	uint64_t requested;       /* containers a runtime was asked about */
+	uint64_t ok;              /* answered: the metadata is in the container table */
+	uint64_t failed;          /* no answer: the runtime does not know the id, its socket
+	                             is absent, an error, or the request queue was full */
+	uint64_t timed_out;       /* the last try ran out of time (runtime_timeout_ms) */
+	uint64_t pending;         /* not finished yet (events of them show <NA>) */
+	uint64_t not_found;       /* of failed: the runtime did not know the container */
+	uint64_t dropped;         /* of failed: the request queue was full */
+	uint64_t attempts;        /* calls to the runtimes, retries included */
+	uint64_t retries;         /* calls made again after a failure or timeout */
+	uint64_t lookups_timed;   /* finished lookups that asked a runtime's socket */
+	uint64_t lookup_ns_total; /* sum over those of the time from the first call to the
+	                             outcome, retries and backoff included, ns */
+	uint64_t lookup_ns_max;   /* longest of them, ns */
+};
+
+/**
+ * sinsp_runtime_stats() - the counters of @s's container runtime lookups.
+ * @s:   [in] inspector.
+ * @out: [out] counters; out->sz set by the caller (a smaller sz gets the fields that
+ *       fit). All zero when lookups are off (a capture file, by default).
+ * Return: 0; -EINVAL a NULL argument or sz too small.
+ * Thread-safety: any thread (the counters are read under the lookups' lock).
+ */
+SINSP_API int sinsp_runtime_stats(sinsp_t *s, struct sinsp_runtime_stats *out);
+
+/*
+ * Callback of sinsp_set_container_changed_fn(): @c is valid during the call only (copy
+ * what must last); @c->has_metadata tells a container seen in a thread's cgroups (id
+ * and type) from one whose metadata was just set or changed.
+ */
+typedef void (*sinsp_container_changed_fn)(const struct sinsp_container_info *c, void *ctx);
+
+/**
+ * sinsp_set_container_changed_fn() - be told of containers as the inspector learns
+ * them: @fn is called when a container is first seen (a thread's cgroups name it) and
+ * each time its metadata is set or changed (a container event of the source, or live,
+ * a container runtime's answer). Containers known when sinsp_open() returned are not
+ * reported: sinsp_container_foreach() lists them.
+ * @s:   [in] inspector.
+ * @fn:  [in] callback; NULL stops the calls.  @ctx: [in] passed to @fn.
+ * @fn runs inside sinsp_next(), on its thread, before the event it returns is
+ * complete: it must not call sinsp_next() nor close the inspector; it may call the
+ * lookups of this header (the thread whose cgroups named the container may not carry
+ * it yet).
+ * Return: 0; -EINVAL @s NULL.
+ */
+SINSP_API int sinsp_set_container_changed_fn(sinsp_t *s, sinsp_container_changed_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -399,6 +399,28 @@ START_TEST(child_in_new_pid_namespace_is_one)
 }
 END_TEST
 
+/*
+ * A caller inside a pid namespace gets the child's id in that namespace: no thread of
+ * that number is made from it (it would be another process's host tid), the child's
+ * own event makes it. Seen live: a pod's sh, host tid 3621, pid 7 in its namespace,
+ * cloned its pid 5468 there; host tid 5468 went later to a docker container's sh.
+ */
+START_TEST(caller_in_pid_namespace_makes_no_thread_of_the_child_pid)
+{
+	add_thread(1, 1, 0, "systemd");
+	add_thread(3621, 3621, 1, "sh")->vtid = 7;
+	add_thread(4701, 4701, 1, "sh")->vtid = 1;
+	add_clone_x(1 * SEC, 3621, 5468, 3621, 1, CL_CHILD_IN_PIDNS, 7, 7);
+	add_clone_x(2 * SEC, 5468, 0, 5468, 4701, CL_CHILD_IN_PIDNS, 44, 44);
+	open_inspector();
+	next_evt();
+	ck_assert_ptr_null(th(5468));
+	next_evt();
+	ck_assert_int_eq(th(5468)->ptid, 4701);
+	ck_assert_int_eq(th(5468)->vtid, 44);
+}
+END_TEST
+
 START_TEST(child_side_first_in_pid_namespace)
 {
 	add_thread(1, 1, 0, "systemd");
@@ -442,7 +464,7 @@ START_TEST(thread_parent_is_its_creator)
 	/* curl (100) creates thread 101 (named "sh" by the event), which creates 102 */
 	add_clone_x(1 * SEC, 100, 101, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 100, 100);
 	add_clone_x(1 * SEC + 1, 101, 0, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 101, 100);
-	add_clone_x(2 * SEC, 101, 102, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 100, 100);
+	add_clone_x(2 * SEC, 101, 102, 100, 50, CL_CLONE_THREAD | CL_CLONE_VM | CL_CLONE_FILES, 101, 100);
 	add_evt(3 * SEC, 101, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
 	add_evt(3 * SEC + 1, 102, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
 	add_procexit(4 * SEC, 101);
@@ -857,6 +879,7 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, child_in_new_pid_namespace_is_one);
 	tcase_add_test(tc, child_side_first_in_pid_namespace);
+	tcase_add_test(tc, caller_in_pid_namespace_makes_no_thread_of_the_child_pid);
 	tcase_add_test(tc, orphan_in_namespace_goes_to_its_init);
 	suite_add_tcase(s, tc);
 

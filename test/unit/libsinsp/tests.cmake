@@ -21,3 +21,10 @@ scry_add_check_test(test_api_state SOURCES ${SINSP_TEST_DIR}/test_api_state.c LI
 # ... and on a capture file written by the libscap tests' capture builder
 scry_add_check_test(test_api_capture SOURCES ${SINSP_TEST_DIR}/test_api_capture.c
 	LIBS sinsp scap_capture_builder)
+# container runtime lookups: Docker Engine API answers (test/data/runtime/) and the
+# dispatcher (lxc names, missing socket, a silent runtime's timeouts and retries)
+scry_add_check_test(test_runtime SOURCES ${SINSP_TEST_DIR}/test_runtime.c LIBS sinsp_evt_builder)
+
+# container records in written captures, the container view and callback, container.start_ts
+scry_add_check_test(test_dump_containers SOURCES ${SINSP_TEST_DIR}/test_dump_containers.c
+	LIBS sinsp_evt_builder)
