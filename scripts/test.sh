@@ -21,9 +21,9 @@
 #                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
 #                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
 #  7b. containers   the real runtimes (scripts/runtimes.sh: dockerd, podman's service,
-#                   containerd with CRI; lxc) started, one container of each captured
-#                   live and replayed after all are gone: test/containers/e2e_test.sh
-#                   (root only; ~1-2 min)
+#                   containerd with CRI; lxc) started; the ctests that ask them; one
+#                   container of each captured live and replayed after all are gone:
+#                   test/containers/e2e_test.sh (root only; ~1-2 min)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh (~5 min idle; the
 #                   limits of this script and of the VM runs only catch a hang: a loaded
@@ -145,6 +145,10 @@ if [ "$(id -u)" = 0 ]; then
 	rtdir=$root/build/runtimes
 	trap 'scripts/runtimes.sh stop "$rtdir"' EXIT
 	scripts/runtimes.sh start "$rtdir"
+	# the ctests that ask the runtimes skip without them: here they run (test_cri_live
+	# with the CRI image runtimes.sh imported)
+	(set -a; . "$rtdir/env"; SCRY_CRI_IMAGE=$SCRY_IMAGE
+	 ctest --test-dir build -R '^(runtime_live|test_cri_live)$' --output-on-failure)
 	test/containers/e2e_test.sh build "$rtdir" || [ $? = 77 ]
 	scripts/runtimes.sh stop "$rtdir"
 	trap - EXIT
