@@ -88,7 +88,7 @@ endif()
 scry_pkg_config(libscap "scry capture library: capture files and live engines"
 	"" "${scap_requires_private}" "")
 scry_pkg_config(libsinsp "scry inspection library: state, fields, filters, formats"
-	"libscap" "" "")
+	"libscap" "libcurl json-c libprotobuf-c" "")
 if(TARGET scap_bpf)
 	scry_pkg_config(libscap_bpf "scry capture library: the eBPF engine"
 		"libscap" "libbpf" "")

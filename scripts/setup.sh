@@ -18,9 +18,14 @@ case ${1:-} in
 esac
 
 # Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target. file:
-# CPack's DEB generator (dpkg-shlibdeps of the Debian packages).
+# CPack's DEB generator (dpkg-shlibdeps of the Debian packages). libcurl (built with
+# nghttp2: HTTP/2 for gRPC), json-c, protobuf-c and protoc-c: the container runtime
+# clients of libsinsp. containerd, runc, podman, busybox-static: the CRI tests (a
+# containerd with its CRI plugin, images made from busybox's static root).
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file)
+      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
+      libcurl4-openssl-dev libjson-c-dev libprotobuf-c-dev protobuf-c-compiler libnghttp2-dev
+      containerd runc podman busybox-static)
 
 missing() {
 	local p
