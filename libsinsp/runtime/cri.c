@@ -53,13 +53,20 @@ static char *dup_nonempty(const char *s, bool *oom)
 	return d;
 }
 
-/* Duplicate a protobuf-c map<string, string> (entries with key and value). */
+/* An entry of a protobuf-c map<string, string>: every generated XxxEntry has this layout. */
 typedef struct {
 	ProtobufCMessage base;
 	char *key;
 	char *value;
 } map_entry;
 
+static int label_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sinsp_container_label *)a)->key,
+		      ((const struct sinsp_container_label *)b)->key);
+}
+
+/* Copy a map into labels sorted by key (the runtimes' order is random: Go maps). */
 static int copy_map(map_entry *const *entries, size_t n, struct sinsp_container_label **out,
 		    uint32_t *nout)
 {
@@ -78,6 +85,7 @@ static int copy_map(map_entry *const *entries, size_t n, struct sinsp_container_
 		if (!(*out)[i].key || !(*out)[i].value)
 			return -ENOMEM;
 	}
+	qsort(*out, n, sizeof(**out), label_cmp);
 	return 0;
 }
 

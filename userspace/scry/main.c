@@ -52,14 +52,14 @@ struct cli_opts {
 };
 
 /*
- * sysdig 0.29.3's -pc and -pk formats (its -h). scry has no k8s.* fields yet: the pod
- * name prints "<NA>", as sysdig prints it for a process outside Kubernetes.
+ * sysdig 0.29.3's -pc and -pk formats (its -h). The pod name is the CRI pod's
+ * (k8s.pod.name); "<NA>" outside a pod, as sysdig prints it.
  */
 #define FORMAT_CONTAINER \
 	"*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 #define FORMAT_K8S \
-	"*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) %proc.name " \
+	"*%evt.num %evt.outputtime %evt.cpu %k8s.pod.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
 static struct cli_opts opts;

@@ -19,3 +19,5 @@ scry_add_check_test(test_api_state SOURCES ${SINSP_TEST_DIR}/test_api_state.c LI
 # ... and on a capture file written by the libscap tests' capture builder
 scry_add_check_test(test_api_capture SOURCES ${SINSP_TEST_DIR}/test_api_capture.c
 	LIBS sinsp scap_capture_builder)
+# k8s.* fields and pod data in container events (from a capture and round trip)
+scry_add_check_test(test_k8s SOURCES ${SINSP_TEST_DIR}/test_k8s.c LIBS sinsp_evt_builder)
