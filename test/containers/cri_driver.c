@@ -21,6 +21,7 @@
 
 #define CRI_METHOD(m) "/runtime.v1.RuntimeService/" m
 #define MAX_LABELS 32
+#define MAX_MOUNTS 8
 
 /* A map<string, string> being built: entries and the pointers protobuf-c wants. */
 struct kv_map {
@@ -190,6 +191,32 @@ int cri_pod_down(const char *socket, const char *pod_id, long timeout_ms, char *
 	return rc == -ENOENT ? 0 : rc;
 }
 
+/* Mounts "HOST:CONTAINER[:ro]" into m/pm (strings in bufs); -EINVAL on a malformed one. */
+static int parse_mounts(const char *const *l, Runtime__V1__Mount *m, Runtime__V1__Mount **pm,
+			char bufs[][512], size_t *n)
+{
+	Runtime__V1__Mount init = RUNTIME__V1__MOUNT__INIT;
+	char *colon, *ro;
+
+	for (*n = 0; l && l[*n]; (*n)++) {
+		if (*n == MAX_MOUNTS || snprintf(bufs[*n], 512, "%s", l[*n]) >= 512 ||
+		    !(colon = strchr(bufs[*n], ':')))
+			return -EINVAL;
+		m[*n] = init;
+		*colon = '\0';
+		m[*n].host_path = bufs[*n];
+		m[*n].container_path = colon + 1;
+		if ((ro = strchr(colon + 1, ':'))) {
+			if (strcmp(ro, ":ro") != 0)
+				return -EINVAL;
+			*ro = '\0';
+			m[*n].readonly = true;
+		}
+		pm[*n] = &m[*n];
+	}
+	return 0;
+}
+
 static const char *const default_cmd[] = {
 	"/bin/sh", "-c", "while :; do sleep 0.2; done", NULL,
 };
@@ -215,7 +242,9 @@ int cri_pod_up(const char *socket, const struct cri_pod_spec *spec, char *pod_id
 	const char *cname = spec->container ? spec->container : "loop";
 	long tmo = spec->timeout_ms > 0 ? spec->timeout_ms : 30000;
 	struct kv_map plabels = { 0 }, clabels = { 0 };
-	char cgroup[256];
+	Runtime__V1__Mount mounts[MAX_MOUNTS], *pmounts[MAX_MOUNTS];
+	char cgroup[256], mbufs[MAX_MOUNTS][512];
+	size_t nmounts = 0;
 	ProtobufCMessage *m;
 	struct sinsp_grpc *g;
 	size_t ncmd = 0;
@@ -226,6 +255,9 @@ int cri_pod_up(const char *socket, const struct cri_pod_spec *spec, char *pod_id
 		return sinsp_grpc_err(err, errlen, -EINVAL, "cri_pod: name, namespace, uid and image needed");
 	while (cmd[ncmd])
 		ncmd++;
+	if (parse_mounts(spec->mounts, mounts, pmounts, mbufs, &nmounts))
+		return sinsp_grpc_err(err, errlen, -EINVAL,
+				      "cri_pod: mounts are HOST:CONTAINER[:ro], at most %d", MAX_MOUNTS);
 	if (spec->cgroup_parent)
 		snprintf(cgroup, sizeof(cgroup), "%s", spec->cgroup_parent);
 	else
@@ -251,6 +283,7 @@ int cri_pod_up(const char *socket, const struct cri_pod_spec *spec, char *pod_id
 	pns.pid = RUNTIME__V1__NAMESPACE_MODE__POD;
 	pns.ipc = RUNTIME__V1__NAMESPACE_MODE__POD;
 	psec.namespace_options = &pns;
+	psec.privileged = spec->privileged != 0;
 	plinux.cgroup_parent = cgroup;
 	plinux.security_context = &psec;
 	pcfg.metadata = &pmeta;
@@ -274,11 +307,14 @@ int cri_pod_up(const char *socket, const struct cri_pod_spec *spec, char *pod_id
 	cns.pid = RUNTIME__V1__NAMESPACE_MODE__CONTAINER;
 	cns.ipc = RUNTIME__V1__NAMESPACE_MODE__POD;
 	csec.namespace_options = &cns;
+	csec.privileged = spec->privileged != 0;
 	clinux.security_context = &csec;
 	ccfg.metadata = &cmeta;
 	ccfg.image = &image;
 	ccfg.n_command = ncmd;
 	ccfg.command = (char **)cmd;
+	ccfg.n_mounts = nmounts;
+	ccfg.mounts = pmounts;
 	ccfg.n_labels = clabels.n;
 	ccfg.labels = (Runtime__V1__ContainerConfig__LabelsEntry **)clabels.p;
 	ccfg.linux_config = &clinux;

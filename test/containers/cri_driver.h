@@ -20,6 +20,8 @@ struct cri_pod_spec {
 	const char *image;          /* image reference the runtime has (e.g. "localhost/scry/busybox:1") */
 	const char *const *cmd;     /* command, NULL terminated (NULL: a shell loop of sleeps) */
 	long timeout_ms;            /* bound of each call (0: 30000) */
+	int privileged;             /* non-zero: a privileged sandbox and container */
+	const char *const *mounts;  /* "HOST:CONTAINER" or "HOST:CONTAINER:ro", NULL terminated (or NULL) */
 };
 
 /*

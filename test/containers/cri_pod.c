@@ -8,13 +8,15 @@
  *       print "RUNTIME VERSION" (e.g. "containerd 1.6.20~ds1") once the runtime serves
  *       the CRI on SOCKET; use it as a readiness probe (exit 1 while it does not).
  *   cri_pod [-s SOCKET] [-t MS] up -n NAME -N NAMESPACE -u UID -i IMAGE [-c CONTAINER]
- *           [-g CGROUP_PARENT] [-l KEY=VALUE]... [-- CMD [ARG...]]
+ *           [-g CGROUP_PARENT] [-l KEY=VALUE]... [-m HOST:CTR[:ro]]... [-P] [-- CMD [ARG...]]
  *       run a host-network pod sandbox NAME in NAMESPACE with pod uid UID and the labels
  *       (plus the kubelet's io.kubernetes.pod.name/namespace/uid), create its container
  *       CONTAINER (default "loop") from IMAGE running CMD (default: /bin/sh -c
  *       'while :; do sleep 0.2; done') and start it; print "POD_ID CONTAINER_ID".
  *       CGROUP_PARENT defaults to /kubepods/besteffort/pod<UID> (the kubelet's cgroupfs
- *       layout). The runtime must hold IMAGE and its sandbox (pause) image already.
+ *       layout). -m: a bind mount of host path HOST at CTR (read-only with :ro), at
+ *       most 8. -P: a privileged pod and container. The runtime must hold IMAGE and
+ *       its sandbox (pause) image already.
  *   cri_pod [-s SOCKET] [-t MS] down POD_ID
  *       stop and remove the pod's containers and the pod (an unknown pod is fine).
  *   cri_pod [-s SOCKET] [-t MS] [-r COUNT] lookup ID
@@ -46,7 +48,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: cri_pod [-s SOCKET] [-t MS] version\n"
 		"       cri_pod [-s SOCKET] [-t MS] up -n NAME -N NAMESPACE -u UID -i IMAGE [-c CONTAINER]\n"
-		"               [-g CGROUP_PARENT] [-l KEY=VALUE]... [-- CMD [ARG...]]\n"
+		"               [-g CGROUP_PARENT] [-l KEY=VALUE]... [-m HOST:CTR[:ro]]... [-P]\n"
+		"               [-- CMD [ARG...]]\n"
 		"       cri_pod [-s SOCKET] [-t MS] down POD_ID\n"
 		"       cri_pod [-s SOCKET] [-t MS] [-r COUNT] lookup ID\n");
 	exit(2);
@@ -137,11 +140,11 @@ static int lookup(const char *sock, const char *id, long tmo, int count)
 int main(int argc, char **argv)
 {
 	const char *sock = SINSP_CRI_CONTAINERD_SOCKET;
-	const char *labels[33] = { 0 };
+	const char *labels[33] = { 0 }, *mounts[9] = { 0 };
 	struct cri_pod_spec spec = { 0 };
 	char err[512], pod[128], ctr[128];
 	long tmo = 30000;
-	int count = 1, nlabels = 0, c, rc;
+	int count = 1, nlabels = 0, nmounts = 0, c, rc;
 	const char *cmd;
 
 	while ((c = getopt(argc, argv, "+s:t:r:")) != -1) {
@@ -186,7 +189,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "up") != 0)
 		usage();
-	while ((c = getopt(argc, argv, "n:N:u:i:c:g:l:")) != -1) {
+	while ((c = getopt(argc, argv, "n:N:u:i:c:g:l:m:P")) != -1) {
 		switch (c) {
 		case 'n': spec.name = optarg; break;
 		case 'N': spec.ns = optarg; break;
@@ -194,6 +197,12 @@ int main(int argc, char **argv)
 		case 'i': spec.image = optarg; break;
 		case 'c': spec.container = optarg; break;
 		case 'g': spec.cgroup_parent = optarg; break;
+		case 'P': spec.privileged = 1; break;
+		case 'm':
+			if (nmounts == 8)
+				usage();
+			mounts[nmounts++] = optarg;
+			break;
 		case 'l':
 			if (nlabels == 32)
 				usage();
@@ -205,6 +214,7 @@ int main(int argc, char **argv)
 	if (!spec.name || !spec.ns || !spec.uid || !spec.image)
 		usage();
 	spec.labels = labels;
+	spec.mounts = mounts;
 	if (optind < argc)
 		spec.cmd = (const char *const *)&argv[optind];
 	spec.timeout_ms = tmo;

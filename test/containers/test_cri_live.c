@@ -38,9 +38,10 @@ static const char *label(const struct sinsp_container_label *l, uint32_t n, cons
 START_TEST(pod_lookup)
 {
 	static const char *const labels[] = { "app=web", "tier=front", NULL };
+	static const char *const mounts[] = { "/tmp:/data:ro", NULL };
 	struct cri_pod_spec spec = {
 		.name = POD_NAME, .ns = POD_NS, .uid = POD_UID, .labels = labels,
-		.container = "loop", .image = image, .timeout_ms = 60000,
+		.container = "loop", .image = image, .timeout_ms = 60000, .mounts = mounts,
 	};
 	struct sinsp_container c = { 0 };
 	char pod[128], ctr[128], err[512];
@@ -68,6 +69,12 @@ START_TEST(pod_lookup)
 	ck_assert_str_eq(label(c.labels, c.nlabels, "io.kubernetes.container.name"), "loop");
 	ck_assert_str_eq(label(c.labels, c.nlabels, "io.kubernetes.pod.uid"), POD_UID);
 	ck_assert(!c.privileged);
+	ck_assert_uint_eq(c.nmounts, 1);
+	ck_assert_str_eq(c.mounts[0].source, "/tmp");
+	ck_assert_str_eq(c.mounts[0].dest, "/data");
+	ck_assert(!c.mounts[0].rw);
+	ck_assert_str_eq(c.mounts[0].propagation, "rprivate");
+	ck_assert_ptr_null(c.ip_str); /* host network */
 	/* created within the last 10 minutes (clock skew aside) */
 	ck_assert_msg(c.created_ns > now - 600 * 1000000000LL && c.created_ns < now + 60 * 1000000000LL,
 		      "created_ns %lld, now %lld", (long long)c.created_ns, (long long)now);
@@ -88,6 +95,28 @@ START_TEST(pod_lookup)
 	rc = sinsp_cri_lookup(sock, ctr, 10000, &c, err, sizeof(err));
 	ck_assert_int_eq(rc, -ENOENT);
 	ck_assert_ptr_null(c.name);
+}
+END_TEST
+
+START_TEST(privileged_container)
+{
+	struct cri_pod_spec spec = {
+		.name = POD_NAME "-priv", .ns = POD_NS, .uid = POD_UID "p", .container = "ploop",
+		.image = image, .timeout_ms = 60000, .privileged = 1,
+	};
+	struct sinsp_container c = { 0 };
+	char pod[128], ctr[128], err[512];
+	int rc;
+
+	rc = cri_pod_up(sock, &spec, pod, ctr, err, sizeof(err));
+	ck_assert_msg(rc == 0, "cri_pod_up: %s", err);
+	rc = sinsp_cri_lookup(sock, ctr, 10000, &c, err, sizeof(err));
+	ck_assert_msg(rc == 0, "lookup: %s", err);
+	ck_assert_str_eq(c.name, "ploop");
+	ck_assert(c.privileged);
+	sinsp_container_release(&c);
+	rc = cri_pod_down(sock, pod, 60000, err, sizeof(err));
+	ck_assert_msg(rc == 0, "cri_pod_down: %s", err);
 }
 END_TEST
 
@@ -132,6 +161,7 @@ int main(void)
 	}
 	tcase_set_timeout(tc, 0);
 	tcase_add_test(tc, pod_lookup);
+	tcase_add_test(tc, privileged_container);
 	tcase_add_test(tc, unknown_id);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
