@@ -1,8 +1,8 @@
 #!/bin/bash
 # Compare the list of fields of scry -l with sysdig -l (every sysdig field is listed, but
 # for the classes README.md's table leaves out), then every field of the evt, proc,
-# thread, fd, fdlist, syslog, user, group and container classes as scry extracts it with
-# what the installed sysdig (0.29.3) prints, on every trace.
+# thread, fd, fdlist, syslog, user, group and container classes (and the k8s.* of a pod)
+# as scry extracts it with what the installed sysdig (0.29.3) prints, on every trace.
 #
 #   scripts/check-fields-vs-sysdig.sh [-v] [-t TRACES_DIR] [FIELD...]
 #
@@ -42,6 +42,7 @@ expand() {
     thread.cgroup) echo "thread.cgroup.cpuacct thread.cgroup.memory thread.cgroup.nosuch";;
     container.mount) echo "container.mount[0] container.mount[/tmp]";;
     container.mount.*) echo "$1[0]";;
+    k8s.pod.label) echo "k8s.pod.label.app";;
     evt.around|fd.ip|fd.port|fd.proto|fd.net|fd.cnet|fd.snet|fd.lnet|fd.rnet) ;; # filter only
     *) echo "$1";;
   esac
@@ -61,7 +62,7 @@ if [ $# -gt 0 ]; then
   specs="$*"
 else
   specs=
-  for f in $(sysdig -l | grep -oE '^(evt|proc|thread|fd|fdlist|syslog|user|group|container|syscall)\.[a-z0-9_.]+'); do
+  for f in $(sysdig -l | grep -oE '^(evt|proc|thread|fd|fdlist|syslog|user|group|container|syscall)\.[a-z0-9_.]+|^k8s\.(pod\.(name|id|label|labels)|ns\.name)\b'); do
     case $f in evt.pluginname|evt.plugininfo|syscall.type) ;; esac
     specs="$specs $(expand "$f")"
   done
