@@ -37,8 +37,8 @@
  * @err:         [out] message on failure (may be NULL), @errlen bytes.
  * Called on a worker thread: touches no inspector state; handles are per call.
  * Return: 0; -ENOENT (the runtime knows no container nor pod of that id); -ETIMEDOUT;
- * -ECONNREFUSED (no runtime listens there); -EPROTO (unexpected answer); -ENOMEM; other
- * negative errno of sinsp_grpc_call().
+ * -ECONNREFUSED (no runtime listens there); -EPROTO (unexpected answer); -EINVAL (empty
+ * id, socket path too long); -ENOMEM; other negative errno of sinsp_grpc_call().
  */
 int sinsp_cri_lookup(const char *socket_path, const char *full_id, long timeout_ms,
 		     struct sinsp_container *out, char *err, size_t errlen);

@@ -10,7 +10,9 @@
  * "grpc-status" (and "grpc-message", percent-encoded) trailer, or header when the
  * server answers without a body (gRPC over HTTP/2, PROTOCOL-HTTP2.md of grpc/grpc).
  * libcurl speaks HTTP/2 (through nghttp2) and the unix socket; protobuf-c packs and
- * unpacks the messages. Each call has its own connection (see grpc.c).
+ * unpacks the messages. Each call has its own connection (see grpc.c). Not Debian's gRPC
+ * C core (libgrpc-dev): a large C++-built dependency with its own threads and event
+ * engine, for three unary calls that libcurl and protobuf-c, needed anyway, do.
  *
  * Threads: a handle is used by one thread at a time; handles are independent.
  */
