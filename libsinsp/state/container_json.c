@@ -381,7 +381,17 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 			c->privileged = truthy(v);
 			free(v);
 		} else if (strcmp(key.buf, "Mounts") == 0 || strcmp(key.buf, "mounts") == 0) {
+			/* a repeated member replaces the mounts, not the labels read before */
+			struct sinsp_container_label *l = c->labels, *pl = c->pod_labels;
+			uint32_t nl = c->nlabels, npl = c->npod_labels;
+
+			c->labels = c->pod_labels = NULL;
+			c->nlabels = c->npod_labels = 0;
 			sinsp_container_clear_meta(c);
+			c->labels = l;
+			c->nlabels = nl;
+			c->pod_labels = pl;
+			c->npod_labels = npl;
 			if (!parse_mounts(j, c))
 				goto out;
 		} else if (strcmp(key.buf, "labels") == 0) {

@@ -153,6 +153,27 @@ START_TEST(fields_from_container_event)
 }
 END_TEST
 
+START_TEST(labels_before_mounts_are_kept)
+{
+	/* members in another order than Falco's (sorted) writer gives them */
+	const char *json =
+		"{\"container\":{\"id\":\"" ID12 "\",\"type\":7,\"name\":\"loop\",\"labels\":"
+		"{\"io.kubernetes.pod.name\":\"web\"},\"pod_sandbox_labels\":{\"app\":\"web\"},"
+		"\"Mounts\":[{\"Source\":\"/tmp\",\"Destination\":\"/data\",\"RW\":false}]}}";
+	struct sinsp_evt *evt;
+
+	eb_add_at(&fx.eb, 0, 0, SCAP_EVT_CONTAINER_JSON_E, 1, PSTR(json));
+	eb_add(&fx.eb, SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(3));
+	open_inspector();
+	evt = next();
+	while (!evt->thread || evt->thread->tid != TID)
+		evt = next();
+	ASSERT_FIELD(evt, "k8s.pod.name", "web");
+	ASSERT_FIELD(evt, "k8s.pod.labels", "app:web");
+	ASSERT_FIELD(evt, "container.mount.dest[0]", "/data");
+}
+END_TEST
+
 START_TEST(uid_from_cgroup_path_alone)
 {
 	struct sinsp_evt *evt;
@@ -259,6 +280,7 @@ int main(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, fields_from_container_event);
+	tcase_add_test(tc, labels_before_mounts_are_kept);
 	tcase_add_test(tc, uid_from_cgroup_path_alone);
 	tcase_add_test(tc, pod_round_trip_through_a_capture);
 	suite_add_tcase(s, tc);
