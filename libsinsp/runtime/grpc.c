@@ -266,9 +266,9 @@ int sinsp_grpc_call(struct sinsp_grpc *g, const char *method, const ProtobufCMes
 	curl_easy_setopt(g->curl, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM: worker threads */
 	/*
 	 * One connection per call: libcurl 7.88.1 (Debian 12) fails the second request on a
-	 * reused HTTP/2 prior-knowledge connection over a unix socket with "Error in the
-	 * HTTP2 framing layer" before sending it (seen against containerd 1.6.20). A unix
-	 * connect and the HTTP/2 preface cost well under a millisecond.
+	 * reused HTTP/2 prior-knowledge connection with "Error in the HTTP2 framing layer"
+	 * before sending it (seen against containerd 1.6.20; curl issue 10634, fixed in
+	 * curl 8.0.0). A unix connect and the HTTP/2 preface cost well under a millisecond.
 	 */
 	curl_easy_setopt(g->curl, CURLOPT_FORBID_REUSE, 1L);
 	cc = curl_easy_perform(g->curl);
