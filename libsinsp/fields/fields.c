@@ -25,6 +25,7 @@
 #define FL(n, i, d) { n, i, FIELD_STR, false, false, d, FIELD_CLASS_FDLIST, SCAP_PT_CHARBUF, \
 		      SCAP_PF_NA, 0 }
 #define FS(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_SYSLOG, t, pf, 0 }
+#define FK(n, i, d) { n, i, FIELD_STR, false, false, d, FIELD_CLASS_K8S, SCAP_PT_CHARBUF, SCAP_PF_NA, 0 }
 
 #define S FIELD_STR
 #define N FIELD_NUM
@@ -242,6 +243,19 @@ const struct field_def sinsp_field_defs[] = {
 	FS("syslog.severity.str", F_SYSLOG_SEVERITY_STR, S, STR, NA, "syslog severity name (emerg, alert, crit, err, warn, notice, info, debug)"),
 	FS("syslog.severity", F_SYSLOG_SEVERITY, N, SCAP_PT_UINT32, DEC, "syslog severity number (0-7)"),
 	FS("syslog.message", F_SYSLOG_MESSAGE, S, STR, NA, "syslog message, after its <PRI> header"),
+
+	/* k8s: the pod of a CRI container (from the runtime or the capture) */
+	FK("k8s.pod.name", F_K8S_POD_NAME, "Kubernetes pod name"),
+	FK("k8s.pod.id", F_K8S_POD_ID, "Kubernetes pod uid (as k8s.pod.uid)"),
+	{ "k8s.pod.label", F_K8S_POD_LABEL, FIELD_STR, true, true,
+	  "Kubernetes pod label by key: k8s.pod.label.foo or k8s.pod.label[foo]", FIELD_CLASS_K8S,
+	  SCAP_PT_CHARBUF, SCAP_PF_NA, 0 },
+	FK("k8s.pod.labels", F_K8S_POD_LABELS, "Kubernetes pod labels as key:value, comma separated"),
+	FK("k8s.ns.name", F_K8S_NS_NAME, "Kubernetes namespace of the pod"),
+	FK("k8s.pod.uid", F_K8S_POD_UID, "Kubernetes pod uid (also from a kubepods cgroup path)"),
+	FK("k8s.pod.sandbox_id", F_K8S_POD_SANDBOX_ID, "pod sandbox id, first 12 hex digits"),
+	FK("k8s.pod.full_sandbox_id", F_K8S_POD_FULL_SANDBOX_ID, "pod sandbox id as the runtime gives it"),
+	FK("k8s.pod.ip", F_K8S_POD_IP, "IP address of the pod (none with host network)"),
 	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
 _Static_assert(sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1 <= SINSP_FIELD_DEFS_MAX,
@@ -424,6 +438,7 @@ bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, e
 	case FIELD_CLASS_CONTAINER: return sinsp_fields_container(evt, r, v, out);
 	case FIELD_CLASS_FDLIST: return sinsp_fields_fdlist(evt, r, v, out);
 	case FIELD_CLASS_SYSLOG: return sinsp_fields_syslog(evt, r, v, out);
+	case FIELD_CLASS_K8S: return sinsp_fields_k8s(evt, r, v, out);
 	default: return false;
 	}
 }

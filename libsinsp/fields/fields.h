@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fields.h - the field catalog (evt.*, proc.*, thread.*, user.*, group.*,
- * container.*, fd.*, fdlist.*, syslog.*) and extraction of a field's value from an
+ * container.*, fd.*, fdlist.*, syslog.*, k8s.*) and extraction of a field's value from an
  * event.
  *
  * Layout: fields.c holds the catalog, the parser of field names and the dispatch;
  * the values come from one extractor per class: fields_evt.c (evt.*, syscall.type),
  * fields_proc.c (proc.*, thread.*, user.*, group.*), fields_fd.c (fd.*),
- * fields_container.c (container.*), fields_fdlist.c (fdlist.*) and fields_syslog.c
- * (syslog.*). Extractors produce a typed value (struct
+ * fields_container.c (container.*), fields_fdlist.c (fdlist.*), fields_syslog.c
+ * (syslog.*) and fields_k8s.c (k8s.*). Extractors produce a typed value (struct
  * field_val); fields.c turns it into text as sysdig 0.29.3 prints it, or hands the
  * number to a filter without formatting (sinsp_field_extract_num()).
  *
@@ -50,6 +50,7 @@ enum field_class {
 	FIELD_CLASS_CONTAINER,
 	FIELD_CLASS_FDLIST,
 	FIELD_CLASS_SYSLOG,
+	FIELD_CLASS_K8S,
 };
 
 /* field_def.flags */
@@ -213,6 +214,16 @@ static inline bool sinsp_fv_bool(struct field_val *v, bool b)
 	return true;
 }
 
+/* Text s appended to out as the value; NULL or "" does not resolve (false). */
+static inline bool sinsp_fv_text(struct field_val *v, struct strbuf *out, const char *s)
+{
+	if (!s || !*s)
+		return false;
+	v->t = FV_TEXT;
+	strbuf_adds(out, s);
+	return true;
+}
+
 /* Reused buffers of one field ref (allocated at parse time, grown once). */
 struct field_scratch {
 	struct strbuf a, b;
@@ -260,6 +271,9 @@ bool sinsp_fields_fdlist(struct sinsp_evt *evt, const struct field_ref *r, struc
 			 struct strbuf *out);
 bool sinsp_fields_syslog(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 			 struct strbuf *out);
+/* k8s.* (fields_k8s.c). */
+bool sinsp_fields_k8s(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+		      struct strbuf *out);
 
 /* sinsp_field_match_any() of fd.ip / fd.port / fd.proto / fd.net (fields_fd.c). */
 enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct field_ref *r,
@@ -319,6 +333,9 @@ enum field_id {
 	/* syslog */
 	F_SYSLOG_FACILITY_STR, F_SYSLOG_FACILITY, F_SYSLOG_SEVERITY_STR, F_SYSLOG_SEVERITY,
 	F_SYSLOG_MESSAGE,
+	/* k8s */
+	F_K8S_POD_NAME, F_K8S_POD_ID, F_K8S_POD_LABEL, F_K8S_POD_LABELS, F_K8S_NS_NAME,
+	F_K8S_POD_UID, F_K8S_POD_SANDBOX_ID, F_K8S_POD_FULL_SANDBOX_ID, F_K8S_POD_IP,
 };
 
 #endif

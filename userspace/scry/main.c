@@ -60,14 +60,14 @@ struct cli_opts {
 };
 
 /*
- * sysdig 0.29.3's -pc and -pk formats (its -h). scry has no k8s.* fields yet: the pod
- * name prints "<NA>", as sysdig prints it for a process outside Kubernetes.
+ * sysdig 0.29.3's -pc and -pk formats (its -h). The pod name is the CRI pod's
+ * (k8s.pod.name); "<NA>" outside a pod, as sysdig prints it.
  */
 #define FORMAT_CONTAINER \
 	"*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 #define FORMAT_K8S \
-	"*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) %proc.name " \
+	"*%evt.num %evt.outputtime %evt.cpu %k8s.pod.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
 static struct cli_opts opts;
@@ -104,9 +104,10 @@ static void usage(FILE *f)
 		"                        and the counts of container runtime lookups, on stderr)\n"
 		"     --unbuffered       flush the output after every line\n"
 		"     --no-runtime-lookups  live: do not ask the container runtimes (docker,\n"
-		"                        podman) for container names, images, labels\n"
-		"     --runtime-socket=RUNTIME=PATH  live: ask RUNTIME (docker, podman) on the\n"
-		"                        unix socket PATH (empty: do not ask it)\n"
+		"                        podman, containerd, cri-o) for names, images, labels\n"
+		"     --runtime-socket=RUNTIME=PATH  live: ask RUNTIME (docker, podman,\n"
+		"                        containerd, cri-o) on the unix socket PATH (empty: do\n"
+		"                        not ask it)\n"
 		"     --runtime-timeout=MS  live: wait at most MS ms for one answer of a\n"
 		"                        runtime (default 1000; 2 more tries after a failure)\n"
 		" -n, --numevents=N      stop after N events\n"

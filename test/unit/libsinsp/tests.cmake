@@ -28,3 +28,6 @@ scry_add_check_test(test_runtime SOURCES ${SINSP_TEST_DIR}/test_runtime.c LIBS s
 # container records in written captures, the container view and callback, container.start_ts
 scry_add_check_test(test_dump_containers SOURCES ${SINSP_TEST_DIR}/test_dump_containers.c
 	LIBS sinsp_evt_builder)
+
+# k8s.* fields and pod data in container events (from a capture and round trip)
+scry_add_check_test(test_k8s SOURCES ${SINSP_TEST_DIR}/test_k8s.c LIBS sinsp_evt_builder)
