@@ -4,7 +4,7 @@
  * and the metadata the capture's container events gave it, as sysdig 0.29.3 extracts
  * them. Outside containers id, name and type are "host" and the other fields do not
  * resolve; inside a container that no container event described, only the id and the
- * type (from the cgroup path) do, and the name where the path holds it (lxc, nspawn).
+ * type (from the cgroup path) do.
  */
 #include <fnmatch.h>
 #include <string.h>
@@ -30,12 +30,6 @@ static bool knows_privileged(enum sinsp_container_type type)
 	default:
 		return false;
 	}
-}
-
-/* Runtimes whose containers are named by their cgroup path: lxc, libvirt-lxc, nspawn. */
-static bool id_is_name(enum sinsp_container_type type)
-{
-	return type == SINSP_CT_LXC || type == SINSP_CT_LIBVIRT_LXC || type == SINSP_CT_NSPAWN;
 }
 
 static void add_mount(struct strbuf *out, const struct sinsp_container_mount *m)
@@ -106,9 +100,6 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 	/* the type comes from the cgroup path alone (containers.c), with or without metadata */
 	if (c && r->def->id == F_CONT_TYPE)
 		return sinsp_fv_text(v, out, sinsp_container_type_name(c->type));
-	/* so does the name of the runtimes whose id is the name (as sysdig's lxc engine) */
-	if (c && !c->has_metadata && r->def->id == F_CONT_NAME && id_is_name(c->type))
-		return sinsp_fv_text(v, out, c->full_id ? c->full_id : c->id);
 	/* the rest exists once a container event (or a runtime) described the container */
 	if (!c || !c->has_metadata)
 		return false;

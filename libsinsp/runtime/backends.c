@@ -4,7 +4,8 @@
  * which container types each answers, on which socket, with which function.
  *
  * A type's first row wins. A container of type cri (a kubepods path that names no
- * runtime) is asked of containerd. Rootless podman's per-user sockets
+ * runtime) is asked of containerd, and takes the type containerd once it answers (the
+ * row's first type, as sysdig's CRI engine names the runtime that answers). Rootless podman's per-user sockets
  * (/run/user/UID/podman/podman.sock) are not asked: a rootless container's metadata
  * shows <NA> unless a socket override names that socket.
  */

@@ -16,6 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <scry/scap.h>
+#include <scry/scap_test_input.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_state.h>
+
 #include "runtime/cri.h"
 #include "runtime/cri.pb-c.h"
 #include "runtime/grpc.h"
@@ -211,6 +216,50 @@ START_TEST(containerd_answers)
 }
 END_TEST
 
+/*
+ * A container in the kubelet's cgroupfs layout (/kubepods/QOS/pod<uid>/<id>: no runtime
+ * named, type cri) is asked of containerd at sinsp_open(), and once containerd answers
+ * it is a containerd container with the answer's metadata.
+ */
+START_TEST(kubepods_container_takes_the_answering_runtime)
+{
+	static const char cg[] = "cpu=/kubepods/besteffort/pod0a1b2c3d-0000-4000-8000-000000000001/" CTR;
+	const struct fake_grpc_answer a[] = {
+		{ M("ContainerStatus"), 0, NULL, &cresp.base },
+		{ M("PodSandboxStatus"), 0, NULL, &presp.base },
+	};
+	struct scap_threadinfo th = { .tid = 100, .pid = 100, .ptid = 1, .comm = "sh", .exe = "sh" };
+	struct scap_state state = { .sz = sizeof(state), .threads = &th, .nthreads = 1 };
+	struct scap_test_input in = { .sz = sizeof(in), .state = &state };
+	char path[128], errbuf[SCAP_ERRBUF_SIZE];
+	const struct sinsp_container *c;
+	struct fake_grpc *f;
+	sinsp_t *s = NULL;
+
+	canned("{\"sandboxID\":\"" SBX "\"}");
+	f = serve(a, 2, path, sizeof(path));
+	memcpy(th.cgroups, cg, sizeof(cg));
+	th.cgroups_len = sizeof(cg);
+	const struct sinsp_runtime_socket sock = { "containerd", path };
+	SCAP_OPTS(scap_open_opts, so, .engine = "test_input", .test_input = &in);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
+				     .runtime_lookups = SINSP_RUNTIME_LOOKUPS_ON,
+				     .runtime_sockets = &sock, .nruntime_sockets = 1,
+				     .runtime_timeout_ms = 5000, .runtime_startup_ms = 10000 };
+
+	ck_assert_msg(sinsp_open(&o, &s, errbuf) == 0, "sinsp_open: %s", errbuf);
+	c = sinsp_container_find(s, "0f1e2d3c4b5a");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(c->has_metadata);
+	ck_assert_int_eq(c->type, SINSP_CT_CONTAINERD);
+	ck_assert_str_eq(c->name, "web-1");
+	ck_assert_str_eq(c->pod_name, "web");
+	sinsp_close(s);
+	fake_grpc_stop(f);
+	fake_grpc_free(f);
+}
+END_TEST
+
 START_TEST(crio_answers_without_sandbox_in_info)
 {
 	const struct fake_grpc_answer a[] = {
@@ -383,6 +432,7 @@ int main(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, containerd_answers);
+	tcase_add_test(tc, kubepods_container_takes_the_answering_runtime);
 	tcase_add_test(tc, crio_answers_without_sandbox_in_info);
 	tcase_add_test(tc, sandbox_id_gives_the_pod);
 	tcase_add_test(tc, grpc_errors);

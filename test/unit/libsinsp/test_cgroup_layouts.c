@@ -399,7 +399,7 @@ static const char *field_of(struct sinsp_evt *evt, const char *name)
 	return buf;
 }
 
-START_TEST(type_and_name_from_the_path)
+START_TEST(type_from_the_path)
 {
 	static const char docker[] = "cpu=/docker/" ID, lxc[] = "cpu=/lxc.payload.web01",
 			  nspawn[] = "=/machine.slice/machine-debian1.scope/payload";
@@ -409,8 +409,9 @@ START_TEST(type_and_name_from_the_path)
 		const char *id, *type, *name;
 	} want[] = {
 		{ docker, sizeof(docker), ID12, "docker", "<NA>" },
-		{ lxc, sizeof(lxc), "web01", "lxc", "web01" },
-		{ nspawn, sizeof(nspawn), "debian1", "systemd-nspawn", "debian1" },
+		/* the names come from the runtime lookups (runtime/backends.c), off here */
+		{ lxc, sizeof(lxc), "web01", "lxc", "<NA>" },
+		{ nspawn, sizeof(nspawn), "debian1", "systemd-nspawn", "<NA>" },
 		{ "cpu=/", 6, "host", "host", "host" },
 	};
 	struct scap_threadinfo th[4];
@@ -459,7 +460,7 @@ static Suite *layouts_suite(void)
 	tcase_add_test(tc, host_layouts);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fields");
-	tcase_add_test(tc, type_and_name_from_the_path);
+	tcase_add_test(tc, type_from_the_path);
 	suite_add_tcase(s, tc);
 	return s;
 }
