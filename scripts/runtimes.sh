@@ -102,6 +102,8 @@ make_rootfs() {
 start_containerd() {
 	if ping_cri_socket; then
 		say "containerd: $containerd_sock answers already: used as is"
+		cri_ok >/dev/null 2>&1 ||
+			say "containerd: warning: that containerd has no working CRI plugin: the CRI tests fail"
 		return
 	fi
 	cat >"$dir/containerd.toml" <<EOF

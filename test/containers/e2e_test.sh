@@ -74,8 +74,10 @@ cleanup() {
 	remove_containers
 	"$root/scripts/runtimes.sh" stop "$rtdir"
 	[ -n "$scry_pid" ] && wait "$scry_pid" 2>/dev/null
+	[ -n "$rot_pid" ] && wait "$rot_pid" 2>/dev/null
 	[ -n "$live_pid" ] && wait "$live_pid" 2>/dev/null
 	scry_pid=
+	rot_pid=
 	live_pid=
 }
 remove_containers() {
@@ -128,8 +130,9 @@ if [ ! -x "$cri_pod" ]; then
 	skipped cri "no CRI driver tool at $cri_pod (set SCRY_CRI_POD): the CRI pod is not tested"
 elif ! cri_ready; then
 	bad cri "the CRI of $SCRY_CONTAINERD_SOCK did not answer in 120 s: $(cat "$out/cri_version.txt")"
+# (a pod uid of this run: a pod an interrupted run left would hold the name otherwise)
 elif up=$("$cri_pod" -s "$SCRY_CONTAINERD_SOCK" up -n scry-e2e-pod -N scry-e2e \
-	-u 5c3a0e2f-9d41-4b7e-8a6c-2f1e0d9c8b7a -i "$SCRY_IMAGE" -c loop \
+	-u "$(printf '5c3a0e2f-9d41-4b7e-%04x-%012x' $((RANDOM)) $$)" -i "$SCRY_IMAGE" -c loop \
 	-l app=scry-e2e -l tier=loop -- /bin/sh -c "$loop" 2>"$out/cri.err"); then
 	pod_id=${up% *}
 	id=${up#* }
