@@ -143,6 +143,12 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 		v->t = FV_TEXT;
 		strbuf_adds(out, "NONE");
 		return true;
+	case F_CONT_START_TS:
+		if (c->created_ns <= 0)
+			return false;
+		return sinsp_fv_u64(v, (uint64_t)c->created_ns);
+	case F_K8S_POD_NAME: return text(v, out, c->pod_name);
+	case F_K8S_NS_NAME: return text(v, out, c->pod_namespace);
 	default:
 		return false;
 	}

@@ -162,6 +162,38 @@ struct sinsp_filter {
 	                                          non-generic types, types[] is the answer */
 };
 
+/*
+ * Names a condition may use besides fields (the rules engine's macros and lists), for
+ * flt_compile_names(). Callbacks get the name as len bytes (not NUL terminated).
+ */
+struct flt_names {
+	void *ctx;
+	/*
+	 * The condition text of macro name, parsed in place of the name; NULL when name is
+	 * no macro. *err (static text) set and NULL returned: the macro cannot be used here
+	 * (a reference loop). macro_done() is called once the text is parsed.
+	 */
+	const char *(*macro)(void *ctx, const char *name, size_t len, const char **err);
+	void (*macro_done)(void *ctx, const char *name, size_t len);
+	/* The items of list name (values in a list of in/intersects/pmatch), NULL when none. */
+	char *const *(*list)(void *ctx, const char *name, size_t len, size_t *n);
+};
+
+/*
+ * sinsp_filter_compile() with names: a bare word without '.' where a check starts is a
+ * macro (an error "undefined macro" when names has none of that name); an unquoted
+ * value of a list that names a list stands for its items. On error *err_at is the byte
+ * of expr where it is (in a macro: where the macro is used).
+ */
+int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names *names,
+		      struct sinsp_filter **out, size_t *err_at);
+
+/*
+ * Evaluate f on evt without sysdig's side effects of sinsp_filter_match() (no unpairing,
+ * no state change on rejection): the rules engine evaluates many filters per event.
+ */
+bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt);
+
 /* filter_eval.c */
 /* flt_evt_may_match() for a generic event whose type may match: by its syscall id. */
 bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);

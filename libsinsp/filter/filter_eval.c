@@ -343,6 +343,20 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 	return run_prog(f, evt) || reject(evt);
 }
 
+bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt)
+{
+	unsigned type = evt->ref.type;
+
+	f->gen++;
+	if (type < SCAP_EVT_MAX) {
+		if (!flt_bit(f->types, type))
+			return false;
+		if (f->type_only && !sinsp_type_is_generic(type))
+			return true;
+	}
+	return run_prog(f, evt);
+}
+
 bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
 {
 	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);

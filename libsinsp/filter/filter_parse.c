@@ -30,6 +30,12 @@ struct parser {
 	unsigned depth;
 	bool failed;
 	int code;       /* -EINVAL or -ENOMEM once failed */
+	const struct flt_names *names;  /* macros and lists (rules), or NULL */
+	unsigned in_macro;              /* depth of macro expansion */
+	size_t use_at;                  /* byte of the outermost macro use in the expression */
+	const char *macro;              /* innermost macro being parsed (macro_len bytes) */
+	size_t macro_len;
+	size_t err_at;                  /* byte of the error in the expression */
 };
 
 static const struct {
@@ -73,7 +79,12 @@ static void *perr(struct parser *p, size_t at, const char *fmt, ...)
 	va_end(ap);
 	p->failed = true;
 	p->code = -EINVAL;
-	sinsp_err(p->s, -EINVAL, "filter error at byte %zu: %s", at, msg);
+	p->err_at = p->in_macro ? p->use_at : at;
+	if (p->in_macro)
+		sinsp_err(p->s, -EINVAL, "filter error at byte %zu of macro '%.*s': %s", at,
+			  (int)p->macro_len, p->macro, msg);
+	else
+		sinsp_err(p->s, -EINVAL, "filter error at byte %zu: %s", at, msg);
 	return NULL;
 }
 
@@ -399,6 +410,35 @@ static bool add_value(struct parser *p, struct flt_check *c, size_t at, const st
 	return true;
 }
 
+/*
+ * A value of a list: an unquoted name of a list (p->names) stands for its items, each
+ * taken as written in the list with one level of quotes removed.
+ */
+static bool add_list_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text)
+{
+	char *const *items;
+	struct strbuf item = { 0 };
+	size_t n = 0, i, len;
+	bool ok = true;
+
+	if (!p->names || !p->names->list || p->src[at] == '"' || p->src[at] == '\'' ||
+	    !(items = p->names->list(p->names->ctx, text->buf, text->len, &n)))
+		return add_value(p, c, at, text);
+	for (i = 0; i < n && ok; i++) {
+		const char *v = items[i];
+
+		len = strlen(v);
+		strbuf_reset(&item);
+		if (len >= 2 && (v[0] == '"' || v[0] == '\'') && v[len - 1] == v[0])
+			strbuf_add(&item, v + 1, len - 2);
+		else
+			strbuf_add(&item, v, len);
+		ok = add_value(p, c, at, &item);
+	}
+	strbuf_free(&item);
+	return ok;
+}
+
 /* The values of in/intersects/pmatch: '(' [value (',' value)*] ')'. */
 static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 {
@@ -429,7 +469,7 @@ static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 				     describe_here(p, here, sizeof(here)));
 			goto out;
 		}
-		if (!add_value(p, c, at, &text))
+		if (!add_list_value(p, c, at, &text))
 			goto out;
 		skip_blank(p);
 		if (p->src[p->pos] == ',') {
@@ -572,6 +612,61 @@ fail:
 
 static struct flt_node *parse_or(struct parser *p);
 
+/* Whether a bare word without '.' (a macro's name, with names) starts at the cursor. */
+static bool is_macro_word(const struct parser *p)
+{
+	size_t i = p->pos;
+
+	while (is_ident(p->src[i]) && p->src[i] != '.')
+		i++;
+	return i > p->pos && p->src[i] != '.' && p->src[i] != '[';
+}
+
+/* A macro's name at the cursor: its condition parsed in place. */
+static struct flt_node *parse_macro(struct parser *p)
+{
+	const char *name = p->src + p->pos, *text, *err = NULL, *save_src, *save_macro;
+	size_t len = 0, save_pos, save_len;
+	struct flt_node *n;
+	char here[32];
+
+	while (is_ident(name[len]))
+		len++;
+	text = p->names->macro(p->names->ctx, name, len, &err);
+	if (!text && err)
+		return perr(p, p->pos, "%s '%.*s'", err, (int)len, name);
+	if (!text)
+		return perr(p, p->pos, "undefined macro '%.*s' used in filter", (int)len, name);
+	if (!p->in_macro++)
+		p->use_at = p->pos;
+	save_src = p->src;
+	save_pos = p->pos + len;
+	save_macro = p->macro;
+	save_len = p->macro_len;
+	p->src = text;
+	p->pos = 0;
+	p->macro = name;
+	p->macro_len = len;
+	skip_blank(p);
+	n = p->src[p->pos] ? parse_or(p) : perr(p, 0, "the macro is empty");
+	if (n) {
+		skip_blank(p);
+		if (p->src[p->pos]) {
+			perr(p, p->pos, "expected 'and', 'or' or the end of the macro, found %s",
+			     describe_here(p, here, sizeof(here)));
+			flt_node_free(n);
+			n = NULL;
+		}
+	}
+	p->names->macro_done(p->names->ctx, name, len);
+	p->src = save_src;
+	p->pos = save_pos;
+	p->macro = save_macro;
+	p->macro_len = save_len;
+	p->in_macro--;
+	return n;
+}
+
 static struct flt_node *parse_unary(struct parser *p)
 {
 	struct flt_node *n, *kid;
@@ -608,6 +703,8 @@ static struct flt_node *parse_unary(struct parser *p)
 	} else if (at_word(p, "and") || at_word(p, "or") || !p->src[p->pos] || p->src[p->pos] == ')') {
 		n = perr(p, p->pos, "expected a field name, 'not' or '(', found %s",
 			 describe_here(p, here, sizeof(here)));
+	} else if (p->names && is_macro_word(p)) {
+		n = parse_macro(p);
 	} else {
 		n = parse_check(p);
 	}
@@ -654,7 +751,13 @@ static struct flt_node *parse_or(struct parser *p)
 
 int sinsp_filter_compile(sinsp_t *s, const char *expr, struct sinsp_filter **out)
 {
-	struct parser p = { .s = s, .src = expr };
+	return flt_compile_names(s, expr, NULL, out, NULL);
+}
+
+int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names *names,
+		      struct sinsp_filter **out, size_t *err_at)
+{
+	struct parser p = { .s = s, .src = expr, .names = names };
 	struct sinsp_filter *f;
 	char here[32];
 	int rc;
@@ -680,6 +783,8 @@ int sinsp_filter_compile(sinsp_t *s, const char *expr, struct sinsp_filter **out
 			     describe_here(&p, here, sizeof(here)));
 	}
 	if (p.failed || !f->root) {
+		if (err_at)
+			*err_at = p.err_at;
 		sinsp_filter_free(f);
 		return p.failed ? p.code : sinsp_err(s, -EINVAL, "filter error at byte 0: cannot parse");
 	}

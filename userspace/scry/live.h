@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "print.h"
+#include "rules_cli.h"
 #include "write.h"
 
 struct scry_live_opts {
@@ -27,6 +28,7 @@ struct scry_live_opts {
 	struct scry_print_opts print;  /* -q, -S, --unbuffered (the rest is set from above) */
 	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
 	enum sinsp_time_output time_output;     /* -t */
+	struct scry_rules_opts *rules; /* --rules: alerts instead of events; NULL: none */
 };
 
 /*

@@ -32,6 +32,7 @@
 
 #include "live.h"
 #include "print.h"
+#include "rules_cli.h"
 #include "write.h"
 
 struct cli_opts {
@@ -49,6 +50,8 @@ struct cli_opts {
 	bool quiet;              /* -q */
 	bool summary;            /* -S */
 	bool unbuffered;         /* --unbuffered */
+	struct scry_rules_opts rules; /* --rules and its options (rules.npaths 0: none) */
+	bool validate;           /* --validate: rules.paths are to be validated */
 };
 
 /*
@@ -186,7 +189,58 @@ extern int scry_list_events(FILE *f);
 #define MAX_SECONDS (UINT64_MAX / 1000000000u)
 #define MAX_MB (UINT64_MAX / 1000000u)
 
-enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED };
+enum {
+	OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_RULES, OPT_VALIDATE,
+	OPT_MIN_PRIORITY, OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING,
+	OPT_ALL_EVENTS, OPT_ISO8601,
+};
+
+/* Append @v to the string array *@arr of *@n (room for argc entries was made). */
+static void push_arg(const char ***arr, size_t *n, const char *v)
+{
+	(*arr)[(*n)++] = v;
+}
+
+/* The rules options (--rules ... --iso8601); false on a bad value (message printed). */
+static bool rules_option(int c, const char *arg)
+{
+	struct scry_rules_opts *r = &opts.rules;
+	int p;
+
+	switch (c) {
+	case OPT_RULES:
+	case OPT_VALIDATE:
+		if (opts.validate != (c == OPT_VALIDATE) && r->npaths) {
+			fprintf(stderr, "scry: --rules and --validate cannot be used together\n");
+			return false;
+		}
+		opts.validate = c == OPT_VALIDATE;
+		push_arg(&r->paths, &r->npaths, arg);
+		return true;
+	case OPT_MIN_PRIORITY:
+		p = sinsp_priority_parse(arg);
+		if (p < 0) {
+			fprintf(stderr, "scry: --min-priority %s: emergency, alert, critical, error, "
+				"warning, notice, informational or debug\n", arg);
+			return false;
+		}
+		r->min_priority = p;
+		return true;
+	case OPT_ENABLE_TAG: push_arg(&r->enable_tags, &r->nenable_tags, arg); return true;
+	case OPT_DISABLE_TAG: push_arg(&r->disable_tags, &r->ndisable_tags, arg); return true;
+	case OPT_DISABLE_RULE: push_arg(&r->disable_rules, &r->ndisable_rules, arg); return true;
+	case OPT_RULE_MATCHING:
+		if (strcmp(arg, "first") && strcmp(arg, "all")) {
+			fprintf(stderr, "scry: --rule-matching %s: first or all\n", arg);
+			return false;
+		}
+		r->match_all = !strcmp(arg, "all");
+		return true;
+	case OPT_ALL_EVENTS: r->all_events = true; return true;
+	case OPT_ISO8601: r->iso8601 = true; return true;
+	}
+	return false;
+}
 
 /* -A, -x, -X, -b (@opt): one of them at most, as in sysdig. */
 static bool set_buffer_format(int opt)
@@ -266,6 +320,15 @@ static int parse_args(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 'S' },
 		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "validate", required_argument, NULL, OPT_VALIDATE },
+		{ "min-priority", required_argument, NULL, OPT_MIN_PRIORITY },
+		{ "enable-tag", required_argument, NULL, OPT_ENABLE_TAG },
+		{ "disable-tag", required_argument, NULL, OPT_DISABLE_TAG },
+		{ "disable-rule", required_argument, NULL, OPT_DISABLE_RULE },
+		{ "rule-matching", required_argument, NULL, OPT_RULE_MATCHING },
+		{ "all-events", no_argument, NULL, OPT_ALL_EVENTS },
+		{ "iso8601", no_argument, NULL, OPT_ISO8601 },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -274,6 +337,14 @@ static int parse_args(int argc, char **argv)
 
 	/* getopt's messages name argv[0]: "scry", not the path it was started by */
 	argv[0] = progname;
+	opts.rules.min_priority = -1;
+	opts.rules.paths = calloc((size_t)argc, sizeof(char *));
+	opts.rules.enable_tags = calloc((size_t)argc, sizeof(char *));
+	opts.rules.disable_tags = calloc((size_t)argc, sizeof(char *));
+	opts.rules.disable_rules = calloc((size_t)argc, sizeof(char *));
+	if (!opts.rules.paths || !opts.rules.enable_tags || !opts.rules.disable_tags ||
+	    !opts.rules.disable_rules)
+		return 1;
 	while ((c = getopt_long(argc, argv, "r:p:jn:vDw:zs:C:G:W:M:lLhkAxXbt:qS", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
@@ -330,6 +401,12 @@ static int parse_args(int argc, char **argv)
 		case OPT_ENGINE: opts.engine = optarg; break;
 		case OPT_VERSION: printf("scry version %s\n", SCRY_VERSION); exit(0);
 		case OPT_DRIVER: exit(scry_driver(optarg, argc - optind, argv + optind));
+		case OPT_RULES: case OPT_VALIDATE: case OPT_MIN_PRIORITY: case OPT_ENABLE_TAG:
+		case OPT_DISABLE_TAG: case OPT_DISABLE_RULE: case OPT_RULE_MATCHING:
+		case OPT_ALL_EVENTS: case OPT_ISO8601:
+			if (!rules_option(c, optarg))
+				return 2;
+			break;
 		default:
 			fprintf(stderr, "Try 'scry --help' for more information.\n");
 			return 2;
@@ -339,6 +416,10 @@ static int parse_args(int argc, char **argv)
 		opts.filter = join_args(argc - optind, argv + optind);
 		if (!opts.filter)
 			return 1;
+	}
+	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
+		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");
+		return 2;
 	}
 	if (opts.write.max_files && !opts.write.rotate_mb && !opts.write.rotate_s) {
 		fprintf(stderr, "scry: -W needs -C or -G\n");
@@ -375,6 +456,14 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
+	opts.rules.json = opts.json;
+	opts.rules.unbuffered = opts.unbuffered;
+	opts.rules.max_events = opts.max_events;
+	if (opts.validate)
+		return scry_rules_validate(&opts.rules);
+	/* rules that do not load never leave a capture running unguarded: checked first */
+	if (opts.rules.npaths && scry_rules_check(&opts.rules))
+		return 1;
 	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
 	if (opts.write.path && opts.summary) {
 		static struct scry_summary sm;
@@ -390,6 +479,7 @@ int main(int argc, char **argv)
 			.print = { .quiet = opts.quiet, .summary = opts.summary,
 				   .unbuffered = opts.unbuffered },
 			.buffer_format = opts.buffer_format, .time_output = opts.time_output,
+			.rules = opts.rules.npaths ? &opts.rules : NULL,
 		};
 
 		return print_write_summary(scry_live(&lo));
@@ -433,7 +523,15 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return status;
 	}
-	if (opts.write.path) {
+	if (opts.rules.npaths) {
+		struct sinsp_rules *rules = NULL;
+
+		opts.rules.source = opts.read_path;
+		status = scry_rules_load(s, &opts.rules, &rules);
+		if (!status)
+			status = scry_rules_run(s, rules, filter, &opts.rules, NULL);
+		sinsp_rules_free(rules);
+	} else if (opts.write.path) {
 		struct sigaction sa;
 
 		/* SIGINT/SIGTERM end the loop between events: the file is closed complete */
