@@ -19,3 +19,7 @@ scry_add_check_test(test_api_state SOURCES ${SINSP_TEST_DIR}/test_api_state.c LI
 # ... and on a capture file written by the libscap tests' capture builder
 scry_add_check_test(test_api_capture SOURCES ${SINSP_TEST_DIR}/test_api_capture.c
 	LIBS sinsp scap_capture_builder)
+# the rules engine (libsinsp/rules/): loading, load results, evaluation; the shared
+# rulesets of ../shared/rules are loaded when present
+scry_add_check_test(test_rules SOURCES ${SINSP_TEST_DIR}/test_rules.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_rules_eval SOURCES ${SINSP_TEST_DIR}/test_rules_eval.c LIBS sinsp_evt_builder)
