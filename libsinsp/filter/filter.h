@@ -47,6 +47,21 @@ struct flt_val {
 	} n;
 };
 
+/*
+ * A hash index over a sorted array of string values (struct flt_val): slots hold
+ * index + 1 (0: empty), open addressing with linear probing, at most half full. A
+ * lookup costs one hash of the text and about one compare, whatever the number of
+ * values (rules bring lists of 100,000 paths or domains). slots NULL: no index, the
+ * sorted array is searched by halves.
+ */
+struct flt_hash {
+	uint32_t *slots;
+	uint32_t mask;
+};
+
+/* Lists of at least this many strings get a hash index. */
+#define FLT_HASH_MIN 8
+
 struct flt_check {
 	struct field_ref ref;
 	enum flt_op op;
@@ -55,6 +70,7 @@ struct flt_check {
 	struct flt_val *vals;  /* 1 value, or the list of in/intersects/pmatch (strings
 	                          sorted by length then bytes; numbers ascending) */
 	size_t nvals;
+	struct flt_hash hash;  /* string lists of FLT_HASH_MIN values or more: a hashed index */
 	/*
 	 * multi: compared through sinsp_field_match_any() (fd.ip, fd.port, fd.proto,
 	 * fd.net; proc.apid / proc.aname of any ancestor). As sysdig: true when any
@@ -111,6 +127,7 @@ struct flt_node {
 struct flt_set {
 	struct flt_val *exact;    /* sorted by length then bytes, no duplicates */
 	size_t nexact;
+	struct flt_hash hash;     /* over exact, when FLT_HASH_MIN or more */
 	struct flt_val *prefix;   /* sorted by bytes; none is a prefix of another */
 	size_t nprefix;
 	bool any;                 /* a startswith "": every resolved value matches */
@@ -195,6 +212,8 @@ int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names 
 bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt);
 
 /* filter_eval.c */
+/* The key (FLT_GENERIC_KEY) of a generic event: its direction and syscall id. */
+unsigned flt_generic_key(const struct sinsp_evt *evt);
 /* flt_evt_may_match() for a generic event whose type may match: by its syscall id. */
 bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
@@ -264,6 +283,40 @@ static inline bool flt_vals_has(const struct flt_val *vals, size_t n, const char
 		else
 			hi = mid;
 	}
+	return false;
+}
+
+/* FNV-1a of len bytes at s (the hash of struct flt_hash). */
+static inline uint32_t flt_hash_of(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * Build h over vals[0..n) (when n >= FLT_HASH_MIN; else h stays empty). 0 or -ENOMEM.
+ * Free with free(h->slots).
+ */
+int flt_hash_build(struct flt_hash *h, const struct flt_val *vals, size_t n);
+
+/*
+ * Whether s (len bytes) is one of the n values of vals (sorted by flt_val_order()),
+ * through h when it was built.
+ */
+static inline bool flt_strs_has(const struct flt_val *vals, size_t n, const struct flt_hash *h,
+				const char *s, size_t len)
+{
+	uint32_t i, v;
+
+	if (!h->slots)
+		return flt_vals_has(vals, n, s, len);
+	for (i = flt_hash_of(s, len) & h->mask; (v = h->slots[i]) != 0; i = (i + 1) & h->mask)
+		if (vals[v - 1].len == len && memcmp(vals[v - 1].str, s, len) == 0)
+			return true;
 	return false;
 }
 

@@ -35,12 +35,13 @@ static bool pmatch(const struct flt_check *c, const char *s, size_t len)
 {
 	const char *p = s;
 
-	if (flt_vals_has(c->vals, c->nvals, s, len))
+	if (flt_strs_has(c->vals, c->nvals, &c->hash, s, len))
 		return true;
 	while (len && (p = memchr(p, '/', len - (size_t)(p - s)))) {
 		size_t k = (size_t)(p - s);
 
-		if (flt_vals_has(c->vals, c->nvals, s, k) || flt_vals_has(c->vals, c->nvals, s, k + 1))
+		if (flt_strs_has(c->vals, c->nvals, &c->hash, s, k) ||
+		    flt_strs_has(c->vals, c->nvals, &c->hash, s, k + 1))
 			return true;
 		p++;
 	}
@@ -83,7 +84,7 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	case FOP_PMATCH: return pmatch(c, s, len);
 	case FOP_IN:
 	case FOP_INTERSECTS:
-		return flt_vals_has(c->vals, c->nvals, s, len);
+		return flt_strs_has(c->vals, c->nvals, &c->hash, s, len);
 	case FOP_EXISTS: return true;
 	}
 	return false;
@@ -362,12 +363,16 @@ bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
 	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);
 }
 
-bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+unsigned flt_generic_key(const struct sinsp_evt *evt)
 {
 	uint16_t id = generic_id(evt);
 
-	return flt_bit(f->types, FLT_GENERIC_KEY(evt->ref.type == SCAP_EVT_GENERIC_X,
-						 id < SCAP_SC_MAX ? id : SCAP_SC_MAX));
+	return FLT_GENERIC_KEY(evt->ref.type == SCAP_EVT_GENERIC_X, id < SCAP_SC_MAX ? id : SCAP_SC_MAX);
+}
+
+bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+{
+	return flt_bit(f->types, flt_generic_key(evt));
 }
 
 /* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
@@ -598,6 +603,7 @@ void flt_node_free(struct flt_node *n)
 		free(n->check.vals);
 		free(n->check.type_true);
 		free(n->check.sc_true);
+		free(n->check.hash.slots);
 	}
 	free(n);
 }

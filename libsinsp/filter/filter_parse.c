@@ -577,6 +577,10 @@ static struct flt_node *parse_check(struct parser *p)
 			;  /* nothing to sort (qsort must not see a NULL array) */
 		else if (c->vtype == FVT_STR)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), flt_val_cmp);
+		if (c->vtype == FVT_STR && flt_hash_build(&c->hash, c->vals, c->nvals)) {
+			pnomem(p);
+			goto fail;
+		}
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
 		else if (c->vtype != FVT_IPADDR && c->vtype != FVT_IPNET)

@@ -106,7 +106,11 @@ struct sinsp_rules {
 	char **en_tags, **dis_tags, **dis_rules;
 	size_t nen_tags, ndis_tags, ndis_rules;
 	bool match_all, all_events, json;
-	/* index: per event type, the rules (indices, load order) that can match it */
+	/*
+	 * index: per key of the filter's analysis (filter.h: the event types, then the
+	 * generic events by direction and syscall id), the rules (indices, load order) whose
+	 * condition can match it; by_type[FLT_KEYS]: all, for types beyond the schema
+	 */
 	uint32_t **by_type;
 	uint32_t *by_type_n;
 	/* evaluation */

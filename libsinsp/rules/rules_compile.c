@@ -247,27 +247,25 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 
 static int build_index(struct sinsp_rules *r)
 {
-	unsigned t;
+	unsigned k;
 	size_t i;
 
-	r->by_type = calloc(SCAP_EVT_MAX + 1, sizeof(*r->by_type));
-	r->by_type_n = calloc(SCAP_EVT_MAX + 1, sizeof(*r->by_type_n));
+	r->by_type = calloc(FLT_KEYS + 1, sizeof(*r->by_type));
+	r->by_type_n = calloc(FLT_KEYS + 1, sizeof(*r->by_type_n));
 	if (!r->by_type || !r->by_type_n)
 		return -ENOMEM;
-	/* by_type[SCAP_EVT_MAX]: every compiled rule, for types beyond the schema */
-	for (t = 0; t <= SCAP_EVT_MAX; t++) {
+	for (k = 0; k <= FLT_KEYS; k++) {
 		for (i = 0; i < r->nrules; i++) {
 			const struct rl_rule *rule = &r->rules[i];
 			uint32_t *g;
 
-			if (!rule->filter || !rule->text ||
-			    (t < SCAP_EVT_MAX && !sinsp_filter_type_may_match(rule->filter, (uint16_t)t)))
+			if (!rule->filter || !rule->text || (k < FLT_KEYS && !flt_bit(rule->filter->types, k)))
 				continue;
-			g = sinsp_grow(r->by_type[t], r->by_type_n[t], sizeof(*g));
+			g = sinsp_grow(r->by_type[k], r->by_type_n[k], sizeof(*g));
 			if (!g)
 				return -ENOMEM;
-			r->by_type[t] = g;
-			g[r->by_type_n[t]++] = (uint32_t)i;
+			r->by_type[k] = g;
+			g[r->by_type_n[k]++] = (uint32_t)i;
 		}
 	}
 	return 0;

@@ -307,34 +307,27 @@ static bool add_alert(struct sinsp_rules *r, size_t n, size_t i, struct sinsp_ev
 
 size_t sinsp_rules_eval(struct sinsp_rules *r, struct sinsp_evt *evt, const struct sinsp_rules_alert **out)
 {
-	unsigned type = evt->ref.type;
-	const uint32_t *list;
-	size_t n = 0, cnt, k;
+	unsigned type = evt->ref.type, key;
+	size_t n = 0, k;
 
 	*out = NULL;
 	r->events++;
 	if (!r->compile_ok)
 		return 0;
-	if (type < SCAP_EVT_MAX) {
-		if (!r->all_events && evt->info && (evt->info->flags & SCAP_EF_DROP_SIMPLE_CONS))
-			return 0;
-		list = r->by_type[type];
-		cnt = r->by_type_n[type];
-	} else {
-		list = r->by_type[SCAP_EVT_MAX];
-		cnt = r->by_type_n[SCAP_EVT_MAX];
-	}
-	for (k = 0; k < cnt; k++) {
-		struct rl_rule *rule = &r->rules[list[k]];
+	if (type < SCAP_EVT_MAX && !r->all_events && evt->info &&
+	    (evt->info->flags & SCAP_EF_DROP_SIMPLE_CONS))
+		return 0;
+	/* the rules that can match this type (a generic event: this syscall) */
+	key = type >= SCAP_EVT_MAX ? FLT_KEYS : sinsp_type_is_generic(type) ? flt_generic_key(evt) : type;
+	for (k = 0; k < r->by_type_n[key]; k++) {
+		uint32_t i = r->by_type[key][k];
+		struct rl_rule *rule = &r->rules[i];
 
 		if (!rule->selected)
 			continue;
-		if (type < SCAP_EVT_MAX && sinsp_type_is_generic(type) &&
-		    !flt_generic_may_match(rule->filter, evt))
-			continue;
 		if (!flt_match(rule->filter, evt))
 			continue;
-		if (!add_alert(r, n, list[k], evt))
+		if (!add_alert(r, n, i, evt))
 			break;
 		n++;
 		if (!r->match_all)
@@ -413,7 +406,7 @@ void sinsp_rules_free(struct sinsp_rules *r)
 	rl_strv_free(r->en_tags, r->nen_tags);
 	rl_strv_free(r->dis_tags, r->ndis_tags);
 	rl_strv_free(r->dis_rules, r->ndis_rules);
-	for (i = 0; r->by_type && i <= SCAP_EVT_MAX; i++)
+	for (i = 0; r->by_type && i <= FLT_KEYS; i++)
 		free(r->by_type[i]);
 	free(r->by_type);
 	free(r->by_type_n);
