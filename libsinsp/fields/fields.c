@@ -343,8 +343,11 @@ static size_t longest_param_name(const char *s)
 		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
 
 		for (i = 0; info && i < info->nparams; i++) {
-			size_t n = strlen(info->params[i].name);
+			size_t n;
 
+			if (info->params[i].name[0] != s[0])  /* most names: no strlen, no compare */
+				continue;
+			n = strlen(info->params[i].name);
 			if (n > best && strncmp(s, info->params[i].name, n) == 0)
 				best = n;
 		}
@@ -358,6 +361,9 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 	size_t best_len = 0, n;
 
 	for (d = sinsp_field_defs; d->name; d++) {
+		/* every name has 3 bytes or more: the first two rule out most of the catalog */
+		if (d->name[0] != s[0] || d->name[1] != s[1])
+			continue;
 		n = strlen(d->name);
 		if (n > best_len && strncmp(s, d->name, n) == 0) {
 			char c = s[n];
