@@ -12,15 +12,20 @@ prints them (text, --iso8601, -j with Falco's keys), the counts at the end on st
 --min-priority, --enable-tag, --disable-tag, --disable-rule, --rule-matching all,
 --all-events, a trailing filter, and --validate's report (human and -j) for a good and a
 broken file. A rules file that does not load makes scry exit 1 before any capture engine
-opens. Skips (exit 0 with a message) when the captures are absent.
+opens. As root with the eBPF probe: live alerts (opens of a marker file in the test's
+directory, repeated until the alert line comes). Skips (exit 0 with a message) when the
+captures are absent.
 """
 import argparse
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -226,6 +231,45 @@ def validate(tmp, rules):
            'scry: --rules and --validate cannot be used together\n', '--rules with --validate')
 
 
+LIVE_RULES = """\
+- rule: Marker open
+  desc: the test opened its marker file
+  condition: evt.type in (open, openat, openat2) and evt.dir=< and fd.name endswith scry-rules-live-marker
+  output: "Marker opened (command=%proc.cmdline file=%fd.name container=%container.id)"
+  priority: WARNING
+"""
+
+
+def live(tmp):
+    """As root with the eBPF probe: live alerts from opens of a marker file."""
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live: needs root and BTF')
+        return
+    rules = os.path.join(tmp, 'live.yaml')
+    marker = os.path.join(tmp, 'scry-rules-live-marker')
+    with open(rules, 'w') as f:
+        f.write(LIVE_RULES)
+    lines = []
+    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--rules', rules, '--unbuffered'],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+    reader = threading.Thread(target=lambda: lines.extend(iter(p.stdout.readline, b'')), daemon=True)
+    reader.start()
+    # the capture starts at some point: open the marker until its alert comes (or 60 s)
+    deadline = time.monotonic() + 60
+    while not lines and p.poll() is None and time.monotonic() < deadline:
+        subprocess.run(['cat', marker], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        reader.join(0.2)
+    p.terminate()
+    err = p.communicate(timeout=60)[1].decode(errors='replace')
+    reader.join(10)
+    first = lines[0].decode(errors='replace') if lines else ''
+    check(re.match(r'^\d\d:\d\d:\d\d\.\d{9}: Warning Marker opened \(command=cat %s file=%s '
+                   r'container=host\)\n$' % (re.escape(marker), re.escape(marker)), first) is not None,
+          'live (eBPF): an alert line for the marker: %r' % first)
+    check(re.search(r'^Events detected: [1-9]', err, re.M) is not None and 'Marker open: ' in err,
+          'live (eBPF): counts on stderr after SIGTERM')
+
+
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
@@ -243,6 +287,7 @@ def main():
         alerts(rules, cat, curl)
         json_alerts(rules, cat)
         validate(tmp, rules)
+        live(tmp)
     print('%d failure(s)' % len(failures))
     return 1 if failures else 0
 
