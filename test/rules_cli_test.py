@@ -195,7 +195,7 @@ def validate(tmp, rules):
     expect(['--validate', rules, '--validate', broken], 1,
            '%s: Ok\n'
            '%s: Invalid\n'
-           '%s:5:14: error: LOAD_ERR_COMPILE_CONDITION (Error compiling condition): rule \'Bad\': \n'
+           '%s:5:32: error: LOAD_ERR_COMPILE_CONDITION (Error compiling condition): rule \'Bad\': \n'
            '    filter error at byte 19: undefined macro \'no_such_macro\' used in filter\n'
            '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
            '    List not referred to by any other rule/macro\n' % (rules, broken, broken, broken),
@@ -203,8 +203,8 @@ def validate(tmp, rules):
     want = {'falco_load_results': [{
         'errors': [{'code': 'LOAD_ERR_COMPILE_CONDITION', 'codedesc': 'Error compiling condition',
                     'context': {'locations': [{'item_name': 'Bad', 'item_type': 'rule',
-                                               'position': {'column': 14, 'line': 5, 'name': broken,
-                                                            'offset': 68}}]},
+                                               'position': {'column': 32, 'line': 5, 'name': broken,
+                                                            'offset': 86}}]},
                     'message': "filter error at byte 19: undefined macro 'no_such_macro' used in filter"}],
         'name': broken, 'successful': False,
         'warnings': [{'code': 'LOAD_UNUSED_LIST', 'codedesc': 'Unused list',

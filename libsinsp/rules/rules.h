@@ -22,6 +22,15 @@ struct rl_pos {
 	size_t offset;
 };
 
+/*
+ * A condition as written: the scalar's source bytes (for positions inside it,
+ * ry_locate()) and the length of the value they gave (later appends add text past it).
+ */
+struct rl_cond_src {
+	char *src;
+	size_t len, vlen;
+};
+
 /* A name -> index map (FNV-1a of the name, then a check of the name). */
 struct rl_names {
 	struct hashmap map;     /* hash -> (index + 1) as a pointer value */
@@ -39,6 +48,7 @@ struct rl_macro {
 	char *name;
 	char *cond;
 	struct rl_pos pos, cond_pos;
+	struct rl_cond_src cond_src;
 	bool used;
 	bool compiled_ok;
 	bool compiling;         /* being expanded (reference loop check) */
@@ -71,6 +81,7 @@ struct rl_rule {
 	struct rl_exception *exc;
 	size_t nexc;
 	struct rl_pos pos, cond_pos, output_pos;
+	struct rl_cond_src cond_src;
 	/* compiled */
 	struct sinsp_filter *filter;
 	struct sinsp_formatter *text, *json;
@@ -139,6 +150,13 @@ long rl_names_get(const struct rl_names *n, const char *name, const void *arr, s
 /* Remember name -> idx; 0 or -ENOMEM. */
 int rl_names_put(struct rl_names *n, const char *name, size_t idx);
 void rl_names_free(struct rl_names *n);
+
+/*
+ * The position of byte off of a condition whose value starts at *start and was written
+ * as src (rules_load.c); *start itself when off is past what src wrote or does not map.
+ */
+struct rl_pos rl_cond_pos(const struct rl_pos *start, const struct rl_cond_src *src, const char *cond,
+			  size_t off);
 
 /* rules_load.c */
 /* Load one YAML text as source name (a new result); 0, -EINVAL (error in it), -ENOMEM. */

@@ -151,7 +151,9 @@ static int compile_macros(struct sinsp_rules *r)
 		if (rc == 0) {
 			m->compiled_ok = true;
 		} else {
-			mrc = rl_msg(r, &m->cond_pos, unknown_field_error(r) ? SINSP_RULES_WARN_UNKNOWN_FILTER :
+			struct rl_pos at_pos = rl_cond_pos(&m->cond_pos, &m->cond_src, m->cond, at);
+
+			mrc = rl_msg(r, &at_pos, unknown_field_error(r) ? SINSP_RULES_WARN_UNKNOWN_FILTER :
 				     SINSP_RULES_ERR_COMPILE_CONDITION, "macro", m->name, "%s",
 				     r->s->errbuf);
 			if (mrc == -ENOMEM)
@@ -214,10 +216,14 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc) {
+		/* the condition is wrapped in parentheses: its byte at is at - 1 of what was written */
+		struct rl_pos at_pos = rl_cond_pos(&rule->cond_pos, &rule->cond_src, rule->cond ? rule->cond : "",
+						   at ? at - 1 : 0);
+
 		if (rule->skip_unknown && unknown_field_error(r))
-			return rl_msg(r, &rule->cond_pos, SINSP_RULES_WARN_UNKNOWN_FILTER, "rule", rule->name,
+			return rl_msg(r, &at_pos, SINSP_RULES_WARN_UNKNOWN_FILTER, "rule", rule->name,
 				      "%s (the rule is skipped: skip-if-unknown-filter)", r->s->errbuf);
-		return rl_msg(r, &rule->cond_pos, SINSP_RULES_ERR_COMPILE_CONDITION, "rule", rule->name, "%s",
+		return rl_msg(r, &at_pos, SINSP_RULES_ERR_COMPILE_CONDITION, "rule", rule->name, "%s",
 			      r->s->errbuf);
 	}
 	if (strstr(rule->cond, "<NA>") &&
@@ -325,6 +331,7 @@ void rl_rule_free(struct rl_rule *rule)
 
 	free(rule->name);
 	free(rule->cond);
+	free(rule->cond_src.src);
 	free(rule->output);
 	free(rule->desc);
 	free(rule->source);

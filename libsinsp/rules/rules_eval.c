@@ -395,6 +395,7 @@ void sinsp_rules_free(struct sinsp_rules *r)
 	for (i = 0; i < r->nmacros; i++) {
 		free(r->macros[i].name);
 		free(r->macros[i].cond);
+		free(r->macros[i].cond_src.src);
 	}
 	free(r->macros);
 	for (i = 0; i < r->nrules; i++)

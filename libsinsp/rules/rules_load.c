@@ -24,6 +24,8 @@ struct item {
 	const struct ry_node *node;
 	const char *type;     /* "rule", "macro", ... */
 	const char *name;     /* "" until known */
+	const char *text;     /* the file's text */
+	size_t len;
 };
 
 static struct rl_pos pos_of(const struct item *it, const struct ry_node *n)
@@ -37,6 +39,31 @@ static struct rl_pos pos_of(const struct item *it, const struct ry_node *n)
 		p.column = n->column;
 		p.offset = n->offset;
 	}
+	return p;
+}
+
+/* Keep the source of scalar n (a condition) into *cs. */
+static int keep_src(const struct item *it, const struct ry_node *n, struct rl_cond_src *cs)
+{
+	free(cs->src);
+	memset(cs, 0, sizeof(*cs));
+	if (!n || n->end_offset <= n->offset || n->end_offset > it->len)
+		return 0;
+	cs->len = n->end_offset - n->offset;
+	cs->vlen = n->len;
+	cs->src = strndup(it->text + n->offset, cs->len);
+	return cs->src ? 0 : -ENOMEM;
+}
+
+struct rl_pos rl_cond_pos(const struct rl_pos *start, const struct rl_cond_src *src, const char *cond,
+			  size_t off)
+{
+	struct rl_pos p = *start;
+
+	if (!src->src || off > src->vlen ||
+	    !ry_locate(src->src, src->len, start->line, start->column, start->offset, cond, off, &p.line,
+		       &p.column, &p.offset))
+		return *start;
 	return p;
 }
 
@@ -430,7 +457,7 @@ static int read_macro(struct item *it)
 		free(mc->cond);
 		mc->cond = strdup(cond);
 		mc->cond_pos = pos_of(it, cnode);
-		return mc->cond ? 0 : -ENOMEM;
+		return mc->cond ? keep_src(it, cnode, &mc->cond_src) : -ENOMEM;
 	}
 	if (idx < 0) {
 		mc = sinsp_grow(r->macros, r->nmacros, sizeof(*mc));
@@ -450,7 +477,7 @@ static int read_macro(struct item *it)
 	mc->cond = strdup(cond);
 	mc->pos = pos_of(it, NULL);
 	mc->cond_pos = pos_of(it, cnode);
-	return mc->cond ? 0 : -ENOMEM;
+	return mc->cond ? keep_src(it, cnode, &mc->cond_src) : -ENOMEM;
 }
 
 /* ---- rules ----------------------------------------------------------------------------- */
@@ -508,8 +535,11 @@ static int rule_apply(struct item *it, struct rl_rule *rule, const struct mode *
 			*dst = strdup(s);
 			if (!*dst)
 				return -ENOMEM;
-			if (k == 0)
+			if (k == 0) {
 				rule->cond_pos = pos_of(it, where);
+				if (keep_src(it, where, &rule->cond_src))
+					return -ENOMEM;
+			}
 			if (k == 1)
 				rule->output_pos = pos_of(it, where);
 		}
@@ -635,10 +665,11 @@ static int read_rule(struct item *it)
 
 /* ---- files ------------------------------------------------------------------------------ */
 
-static int read_item(struct sinsp_rules *r, size_t src, const struct ry_node *n)
+static int read_item(struct sinsp_rules *r, size_t src, const struct ry_node *n, const char *text,
+		     size_t len)
 {
 	static const char *const kinds[] = { "rule", "macro", "list", NULL };
-	struct item it = { .r = r, .src = src, .node = n, .type = "", .name = "" };
+	struct item it = { .r = r, .src = src, .node = n, .type = "", .name = "", .text = text, .len = len };
 	const struct ry_node *name;
 	size_t k;
 
@@ -701,7 +732,7 @@ int rl_load_text(struct sinsp_rules *r, const char *name, const char *text, size
 		}
 		for (i = 0; i < root->nkids && !rc; i++)
 			if (!ry_is_null(root->kids[i]))
-				rc = read_item(r, (size_t)src, root->kids[i]);
+				rc = read_item(r, (size_t)src, root->kids[i], text, len);
 	}
 	ry_free(&doc);
 	return rc;

@@ -115,6 +115,7 @@ static int on_event(struct builder *b, const yaml_event_t *e, char *msg, size_t 
 		n->str[e->data.scalar.length] = 0;
 		n->len = e->data.scalar.length;
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->end_offset = e->end_mark.index;
 		if (add_anchor(b, e->data.scalar.anchor, n))
 			return -ENOMEM;
 		return attach(b, n);
@@ -235,4 +236,56 @@ struct ry_node *ry_get(const struct ry_node *n, const char *key)
 		if (n->kids[i]->kind == RY_SCALAR && strcmp(n->kids[i]->str, key) == 0)
 			return n->kids[i + 1];
 	return NULL;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool ry_locate(const char *src, size_t len, unsigned line, unsigned column, size_t offset,
+	       const char *val, size_t off, unsigned *out_line, unsigned *out_column,
+	       size_t *out_offset)
+{
+	size_t i = 0, j = 0, k, line_start = 0;
+	bool first_line = true;
+
+	if (len && (src[0] == '|' || src[0] == '>')) {
+		while (i < len && src[i] != '\n')  /* the block header: | > and indicators */
+			i++;
+	} else if (len && (src[0] == '"' || src[0] == '\'')) {
+		i = 1;
+	}
+	while (j < off) {
+		if (is_space(val[j])) {
+			while (j < off && is_space(val[j]))
+				j++;
+			while (i < len && is_space(src[i]))
+				i++;
+			continue;
+		}
+		if (i >= len || (src[i] != val[j] && !is_space(src[i])))
+			return false;
+		if (is_space(src[i])) {
+			i++;
+			continue;
+		}
+		i++;
+		j++;
+	}
+	while (!is_space(val[off]) && i < len && is_space(src[i]))
+		i++;
+	if (val[off] ? i >= len || (src[i] != val[off] && !is_space(val[off])) : i > len)
+		return false;
+	for (k = 0; k < i; k++) {
+		if (src[k] == '\n') {
+			line++;
+			line_start = k + 1;
+			first_line = false;
+		}
+	}
+	*out_line = line;
+	*out_column = (unsigned)(first_line ? column + i : i - line_start + 1);
+	*out_offset = offset + i;
+	return true;
 }

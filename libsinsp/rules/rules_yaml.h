@@ -16,6 +16,7 @@ struct ry_node {
 	enum ry_kind kind;
 	unsigned line, column;   /* from 1 */
 	size_t offset;           /* byte offset in the file */
+	size_t end_offset;       /* RY_SCALAR: byte offset just past it in the file */
 	char *str;               /* RY_SCALAR: the value, NUL terminated */
 	size_t len;
 	bool plain;              /* RY_SCALAR: unquoted (so "null", "~", "" are null) */
@@ -46,5 +47,16 @@ bool ry_is_null(const struct ry_node *n);
 struct ry_node *ry_get(const struct ry_node *n, const char *key);
 /* The key node of key in map n, NULL when absent. */
 struct ry_node *ry_key(const struct ry_node *n, const char *key);
+
+/*
+ * Where byte off of a scalar's value is in the file. src (len bytes) is the scalar as
+ * written (from its node's offset to its end_offset), starting at line:column; val is
+ * its value. Plain, quoted and block (| >) scalars map character by character, a run of
+ * blanks and line breaks in the value matching one in the source. Returns false (the
+ * outputs untouched) when the two do not line up (escapes in a double-quoted scalar).
+ */
+bool ry_locate(const char *src, size_t len, unsigned line, unsigned column, size_t offset,
+	       const char *val, size_t off, unsigned *out_line, unsigned *out_column,
+	       size_t *out_offset);
 
 #endif /* SINSP_RULES_YAML_H */

@@ -147,15 +147,47 @@ END_TEST
 START_TEST(err_compile_condition)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and proc.nam=cat")), -EINVAL);
-	/* the position of the condition's value; the byte of the error in the message */
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 14, "rule", "r", "unknown field 'proc.nam'");
+	/* the position of the error itself: where proc.nam stands */
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 32, "rule", "r", "unknown field 'proc.nam'");
+	ck_assert_uint_eq(find(SINSP_RULES_ERR_COMPILE_CONDITION)->offset, 51);
+}
+END_TEST
+
+START_TEST(err_position_block_scalar)
+{
+	/* a folded block scalar over three lines: the error on its third line */
+	ck_assert_int_eq(load("- rule: r\n  desc: d\n  condition: >\n    evt.type=open and\n"
+			      "      proc.name=cat and\n    fd.nme=/etc\n  output: o\n  priority: INFO\n"),
+			 -EINVAL);
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 6, 5, "rule", "r", "unknown field 'fd.nme'");
+	teardown();
+	setup();
+	/* double-quoted: the quote counts */
+	ck_assert_int_eq(load(RULE("r", "\"evt.type=open and (proc.name=cat or fd.nme=x)\"")), -EINVAL);
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 51, "rule", "r", "unknown field 'fd.nme'");
+	teardown();
+	setup();
+	/* in a macro: where the macro is used in the rule; the macro's own error at its place */
+	ck_assert_int_eq(load("- macro: m\n  condition: proc.name=cat and fd.nme=x\n"
+			      RULE("r", "evt.type=open and m")), -EINVAL);
+	/* an unknown field in a macro: a warning there (an unused macro does not fail a file) */
+	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 2, 32, "macro", "m", "unknown field 'fd.nme'");
+	ck_assert_uint_eq(nmsgs(), 2);
+	{
+		const struct sinsp_rules_msg *m = sinsp_rules_result_msg(r, 0, 1);
+
+		ck_assert_str_eq(m->item_name, "r");
+		ck_assert_uint_eq(m->line, 5);
+		ck_assert_uint_eq(m->column, 32);
+		ck_assert_ptr_nonnull(strstr(m->message, "of macro 'm'"));
+	}
 }
 END_TEST
 
 START_TEST(err_undefined_macro)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and not_a_macro")), -EINVAL);
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 14, "rule", "r", "undefined macro 'not_a_macro'");
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 32, "rule", "r", "undefined macro 'not_a_macro'");
 }
 END_TEST
 
@@ -235,7 +267,7 @@ START_TEST(warn_unknown_filter)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and ka.verb=get") "  skip-if-unknown-filter: true\n"),
 			 0);
-	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 3, 14, "rule", "r", "unknown field 'ka.verb'");
+	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 3, 32, "rule", "r", "unknown field 'ka.verb'");
 }
 END_TEST
 
@@ -689,6 +721,7 @@ static Suite *rules_suite(void)
 	tcase_add_test(tc, err_missing_key);
 	tcase_add_test(tc, err_bad_priority);
 	tcase_add_test(tc, err_compile_condition);
+	tcase_add_test(tc, err_position_block_scalar);
 	tcase_add_test(tc, err_undefined_macro);
 	tcase_add_test(tc, err_compile_output);
 	tcase_add_test(tc, err_validate_append_missing);
