@@ -32,10 +32,9 @@ struct parser {
 	int code;       /* -EINVAL or -ENOMEM once failed */
 	const struct flt_names *names;  /* macros and lists (rules), or NULL */
 	unsigned in_macro;              /* depth of macro expansion */
-	size_t use_at;                  /* byte of the outermost macro use in the expression */
+	size_t use_at, err_at;          /* bytes of the outermost macro use, of the error */
 	const char *macro;              /* innermost macro being parsed (macro_len bytes) */
 	size_t macro_len;
-	size_t err_at;                  /* byte of the error in the expression */
 };
 
 static const struct {
@@ -637,16 +636,13 @@ static struct flt_node *parse_macro(struct parser *p)
 	while (is_ident(name[len]))
 		len++;
 	text = p->names->macro(p->names->ctx, name, len, &err);
-	if (!text && err)
-		return perr(p, p->pos, "%s '%.*s'", err, (int)len, name);
 	if (!text)
-		return perr(p, p->pos, "undefined macro '%.*s' used in filter", (int)len, name);
+		return perr(p, p->pos, "%s '%.*s'%s", err ? err : "undefined macro", (int)len, name,
+			    err ? "" : " used in filter");
 	if (!p->in_macro++)
 		p->use_at = p->pos;
-	save_src = p->src;
-	save_pos = p->pos + len;
-	save_macro = p->macro;
-	save_len = p->macro_len;
+	save_src = p->src, save_pos = p->pos + len;
+	save_macro = p->macro, save_len = p->macro_len;
 	p->src = text;
 	p->pos = 0;
 	p->macro = name;
