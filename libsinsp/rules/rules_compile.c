@@ -131,6 +131,20 @@ static bool unknown_field_error(const struct sinsp_rules *r)
 	return e && (strstr(e, "unknown field") || strstr(e, "unknown event argument"));
 }
 
+/* LOAD_UNSAFE_NA_CHECK where a condition compares with the text <NA>. */
+static int na_check(struct sinsp_rules *r, const struct rl_pos *start, const struct rl_cond_src *src,
+		    const char *cond, const char *type, const char *name)
+{
+	const char *na = strstr(cond, "<NA>");
+	struct rl_pos at;
+
+	if (!na)
+		return 0;
+	at = rl_cond_pos(start, src, cond, (size_t)(na - cond));
+	return rl_msg(r, &at, SINSP_RULES_WARN_UNSAFE_NA_CHECK, type, name,
+		      "Condition compares a field with <NA>: a field that does not resolve never equals it");
+}
+
 static int compile_macros(struct sinsp_rules *r)
 {
 	const struct flt_names names = { r, macro_cb, macro_done_cb, list_cb };
@@ -159,9 +173,7 @@ static int compile_macros(struct sinsp_rules *r)
 			if (mrc == -ENOMEM)
 				return mrc;
 		}
-		if (strstr(m->cond, "<NA>") &&
-		    rl_msg(r, &m->cond_pos, SINSP_RULES_WARN_UNSAFE_NA_CHECK, "macro", m->name,
-			   "Condition compares a field with <NA>: a field that does not resolve never equals it") == -ENOMEM)
+		if (na_check(r, &m->cond_pos, &m->cond_src, m->cond, "macro", m->name) == -ENOMEM)
 			return -ENOMEM;
 	}
 	return 0;
@@ -226,9 +238,7 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 		return rl_msg(r, &at_pos, SINSP_RULES_ERR_COMPILE_CONDITION, "rule", rule->name, "%s",
 			      r->s->errbuf);
 	}
-	if (strstr(rule->cond, "<NA>") &&
-	    (rc = rl_msg(r, &rule->cond_pos, SINSP_RULES_WARN_UNSAFE_NA_CHECK, "rule", rule->name,
-			 "Condition compares a field with <NA>: a field that does not resolve never equals it")))
+	if ((rc = na_check(r, &rule->cond_pos, &rule->cond_src, rule->cond, "rule", rule->name)))
 		return rc;
 	rule->nevttypes = count_types(rule->filter);
 	if (rule->warn_evttypes && rule->nevttypes > RL_MAX_EVTTYPES &&

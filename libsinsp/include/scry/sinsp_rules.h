@@ -23,8 +23,13 @@
  * rules are indexed by the event types their condition can match.
  *
  * Load results follow Falco's codes (enum sinsp_rules_code): each message has a code,
- * a text, and the file, line and column of the item (or of its key) it is about.
- * A file stops loading at its first error.
+ * a text, and the file, line and column of what it is about: the item, the key found
+ * wrong, or (condition errors) the token of the condition where it went wrong, on its
+ * own line of a multi-line condition. A file stops loading at its first error.
+ *
+ * Thread-safety: an engine and the sinsp_t it was made on are used by one thread at a
+ * time (evaluation reuses buffers owned by the engine and by its compiled filters).
+ * Return codes: 0, or a negative errno (STYLE.md).
  */
 #ifndef SINSP_RULES_H
 #define SINSP_RULES_H
@@ -110,10 +115,13 @@ SINSP_API int sinsp_rules_new(sinsp_t *s, struct sinsp_rules **out);
  * directory in name order, after what was loaded before.
  * @r:    [in] engine not compiled yet.
  * @path: [in] file or directory; copied.
- * Each file read adds a load result (sinsp_rules_result_count()).
+ * Each file read adds a load result (sinsp_rules_result_count()), in the order read.
+ * Lists, macros and rules accumulate over every load: a later file may append to,
+ * override or redefine what an earlier one defined.
  * Return: 0 loaded (warnings possible); -EINVAL a file had an error (see its result);
  * -ENOENT/-EACCES/... the path cannot be read (a LOAD_ERR_FILE_READ result says so);
  * -EBUSY already compiled; -ENOMEM.
+ * Thread-safety: one thread per engine.
  */
 SINSP_API int sinsp_rules_load_path(struct sinsp_rules *r, const char *path);
 
@@ -234,10 +242,14 @@ struct sinsp_rules_alert {
  * sinsp_rules_eval() - evaluate the selected rules on one event.
  * @r:   [in] compiled engine; one thread.
  * @evt: [in] the event sinsp_next() returned last.
- * @out: [out] the alerts: none, one (first matching) or every matching rule in load order.
- * Only the rules whose condition can match @evt's type are tried. Does not change the
- * inspector's state.
- * Return: the number of alerts in *out (0 when none or when not compiled without errors).
+ * @out: [out] the alerts: none, one (first matching) or every matching rule in load order;
+ *       an array owned by @r, valid until the next sinsp_rules_eval() or sinsp_rules_free().
+ * Only the rules whose condition can match @evt's type (for a generic event: its
+ * syscall) are tried. Each alert adds one to its rule's match counter. Does not change
+ * the inspector's state (unlike sinsp_filter_match(), no sysdig-compatible side effect).
+ * Return: the number of alerts in *out (0 when none, or when the engine is not compiled
+ * or some file had an error).
+ * Thread-safety: one thread per engine.
  */
 SINSP_API size_t sinsp_rules_eval(struct sinsp_rules *r, struct sinsp_evt *evt,
 				  const struct sinsp_rules_alert **out);

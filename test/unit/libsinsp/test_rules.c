@@ -246,7 +246,7 @@ END_TEST
 START_TEST(warn_unsafe_na)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and proc.name != \"<NA>\"")), 0);
-	assert_msg(SINSP_RULES_WARN_UNSAFE_NA_CHECK, 3, 14, "rule", "r", "<NA>");
+	assert_msg(SINSP_RULES_WARN_UNSAFE_NA_CHECK, 3, 46, "rule", "r", "<NA>");
 }
 END_TEST
 
