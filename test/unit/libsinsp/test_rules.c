@@ -599,21 +599,32 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* CPU seconds of this process (a loaded machine does not count against it). */
+static double cpu_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 START_TEST(big_list)
 {
 	const struct flt_check *c;
 	struct strbuf y = { 0 };
 	double t0;
-	int i;
+	int i, rc;
 
 	strbuf_adds(&y, "- list: big\n  items: [");
 	for (i = 0; i < 100000; i++)
 		strbuf_printf(&y, "%sdomain%d.example.com", i ? ", " : "", i);
 	strbuf_adds(&y, "]\n" RULE("r", "evt.type=connect and fd.sip.name in (big)"));
-	t0 = now_s();
-	ck_assert_int_eq(load(y.buf), 0);
-	/* a 100,000-item list loads and compiles well under a second */
-	ck_assert_double_lt(now_s() - t0, 1.0);
+	t0 = cpu_s();
+	rc = load(y.buf);
+	strbuf_free(&y);
+	ck_assert_int_eq(rc, 0);
+	/* a 100,000-item list loads and compiles well under a second (of CPU: ~0.3 s here) */
+	ck_assert_double_lt(cpu_s() - t0, 1.0);
 	ck_assert_int_eq(r->rules[0].filter->root->kind, FN_AND);
 	c = &r->rules[0].filter->root->kids[1]->check;
 	ck_assert_uint_eq(c->nvals, 100000);
@@ -624,8 +635,7 @@ START_TEST(big_list)
 	ck_assert(flt_cmp_str(c, "domain0.example.com", 19));
 	ck_assert(!flt_cmp_str(c, "domain100000.example.com", 24));
 	ck_assert(!flt_cmp_str(c, "domain0.example.co", 18));
-	printf("100,000-item list: loaded and compiled in %.1f ms\n", (now_s() - t0) * 1e3);
-	strbuf_free(&y);
+	printf("100,000-item list: loaded and compiled in %.1f ms of CPU\n", (cpu_s() - t0) * 1e3);
 }
 END_TEST
 
