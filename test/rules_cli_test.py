@@ -13,13 +13,15 @@ prints them (text, --iso8601, -j with Falco's keys), the counts at the end on st
 --all-events, a trailing filter, and --validate's report (human and -j) for a good and a
 broken file. A rules file that does not load makes scry exit 1 before any capture engine
 opens. As root with the eBPF probe: live alerts (opens of a marker file in the test's
-directory, repeated until the alert line comes). Skips (exit 0 with a message) when the
+directory, repeated until the alert line comes), and Falco's stable ruleset (from
+../shared/rules) alerting on a read of /etc/shadow by a program it does not trust. Skips (exit 0 with a message) when the
 captures are absent.
 """
 import argparse
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -240,8 +242,28 @@ LIVE_RULES = """\
 """
 
 
+def live_alerts(args, trigger, done):
+    """Run scry ARGS live; run TRIGGER until DONE(lines) holds (or 60 s); SIGTERM.
+    Returns (stdout lines, stderr)."""
+    lines = []
+    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--unbuffered'] + args, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+    reader = threading.Thread(target=lambda: lines.extend(
+        l.decode(errors='replace') for l in iter(p.stdout.readline, b'')), daemon=True)
+    reader.start()
+    # the capture starts at some point: trigger until the alert comes (no sleep for readiness)
+    deadline = time.monotonic() + 60
+    while not done(lines) and p.poll() is None and time.monotonic() < deadline:
+        subprocess.run(trigger, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        reader.join(0.2)
+    p.terminate()
+    err = p.communicate(timeout=60)[1].decode(errors='replace')
+    reader.join(10)
+    return lines, err
+
+
 def live(tmp):
-    """As root with the eBPF probe: live alerts from opens of a marker file."""
+    """As root with the eBPF probe: live alerts from the test's rule and a default rule."""
     if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
         print('skip live: needs root and BTF')
         return
@@ -249,25 +271,34 @@ def live(tmp):
     marker = os.path.join(tmp, 'scry-rules-live-marker')
     with open(rules, 'w') as f:
         f.write(LIVE_RULES)
-    lines = []
-    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--rules', rules, '--unbuffered'],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
-    reader = threading.Thread(target=lambda: lines.extend(iter(p.stdout.readline, b'')), daemon=True)
-    reader.start()
-    # the capture starts at some point: open the marker until its alert comes (or 60 s)
-    deadline = time.monotonic() + 60
-    while not lines and p.poll() is None and time.monotonic() < deadline:
-        subprocess.run(['cat', marker], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        reader.join(0.2)
-    p.terminate()
-    err = p.communicate(timeout=60)[1].decode(errors='replace')
-    reader.join(10)
-    first = lines[0].decode(errors='replace') if lines else ''
+    lines, err = live_alerts(['--rules', rules], ['cat', marker], lambda l: bool(l))
+    first = lines[0] if lines else ''
     check(re.match(r'^\d\d:\d\d:\d\d\.\d{9}: Warning Marker opened \(command=cat %s file=%s '
                    r'container=host\)\n$' % (re.escape(marker), re.escape(marker)), first) is not None,
           'live (eBPF): an alert line for the marker: %r' % first)
     check(re.search(r'^Events detected: [1-9]', err, re.M) is not None and 'Marker open: ' in err,
           'live (eBPF): counts on stderr after SIGTERM')
+    # Falco's stable ruleset: a program no rule trusts reads /etc/shadow
+    stable = os.path.join(ROOT, '..', 'shared', 'rules', 'falcosecurity-rules-main-c72713e',
+                          'falco_rules.yaml')
+    if not os.path.exists(stable):
+        print('skip live default rule: %s not found' % stable)
+        return
+    reader = os.path.join(tmp, 'scrycat')
+    shutil.copy('/bin/cat', reader)
+
+    def shadow_alert(lines):
+        for l in lines:
+            a = json.loads(l)
+            if (a['rule'] == 'Read sensitive file untrusted' and
+                    a['output_fields'].get('proc.name') == 'scrycat'):
+                return a
+        return None
+    lines, err = live_alerts(['--rules', stable, '-j'], [reader, '/etc/shadow'], shadow_alert)
+    a = shadow_alert(lines) or {}
+    check(a.get('priority') == 'Warning' and a['output_fields'].get('fd.name') == '/etc/shadow' and
+          a['output_fields'].get('proc.exepath') == reader and 'maturity_stable' in a.get('tags', []),
+          'live (eBPF): Falco\'s stable rule "Read sensitive file untrusted" on a read of /etc/shadow')
 
 
 def main():
