@@ -168,6 +168,9 @@ struct sinsp_filter {
 	uint8_t types[FLT_KEY_BYTES];          /* keys (above) of events that may match */
 	struct strbuf scratch;                 /* extracted values, reused per event */
 	uint64_t gen;                          /* sinsp_filter_match() calls so far */
+	uint64_t na_gen;                       /* the last call (gen) in which a check other
+	                                          than 'exists' met a field that did not
+	                                          resolve (<NA>) */
 	uint64_t cached_gen;                   /* scratch holds slot cached_slot of call */
 	unsigned cached_slot;                  /* cached_gen (slots count from 1) */
 	bool cached_ok;                        /* whether that extraction resolved */

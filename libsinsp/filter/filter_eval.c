@@ -292,8 +292,11 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		f->cached_slot = c->slot;
 		f->cached_gen = f->gen;
 	}
-	if (!f->cached_ok)
+	if (!f->cached_ok) {
+		if (c->op != FOP_EXISTS)
+			f->na_gen = f->gen;  /* a comparison with a field that did not resolve */
 		return FR_UNRESOLVED;
+	}
 	if (c->op == FOP_EXISTS)
 		return FR_TRUE;
 	if (!b->buf)

@@ -87,8 +87,8 @@ struct rl_rule {
 	struct sinsp_formatter *text, *json;
 	size_t nevttypes;
 	bool selected;
-	bool by_name_off;
 	uint64_t matches;
+	uint64_t na_misses;     /* events it did not fire on after comparing an <NA> field */
 };
 
 struct rl_result {

@@ -325,8 +325,10 @@ size_t sinsp_rules_eval(struct sinsp_rules *r, struct sinsp_evt *evt, const stru
 
 		if (!rule->selected)
 			continue;
-		if (!flt_match(rule->filter, evt))
+		if (!flt_match(rule->filter, evt)) {
+			rule->na_misses += rule->filter->na_gen == rule->filter->gen;
 			continue;
+		}
 		if (!add_alert(r, n, i, evt))
 			break;
 		n++;
@@ -362,6 +364,7 @@ int sinsp_rules_info(const struct sinsp_rules *r, size_t i, struct sinsp_rule_in
 	out->enabled = rule->enabled;
 	out->selected = rule->selected;
 	out->matches = rule->matches;
+	out->na_misses = rule->na_misses;
 	out->nevttypes = rule->nevttypes;
 	return 0;
 }

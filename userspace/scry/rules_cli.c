@@ -333,6 +333,15 @@ static void print_counts(const struct sinsp_rules *r, uint64_t events)
 		if (info.matches)
 			fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.matches);
 	}
+	/* beyond Falco: where rules may have missed because a field was <NA> */
+	for (i = 0, p = 0; i < n; i++) {
+		sinsp_rules_info(r, i, &info);
+		if (!info.na_misses)
+			continue;
+		if (!p++)
+			fprintf(stderr, "Events not alerting after comparing an <NA> field, by rule name:\n");
+		fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.na_misses);
+	}
 }
 
 int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filter,

@@ -269,6 +269,10 @@ struct sinsp_rule_info {
 	bool enabled;              /* its enabled key (after overrides) */
 	bool selected;             /* it evaluates (enabled and chosen by the selection) */
 	uint64_t matches;          /* alerts it produced so far */
+	uint64_t na_misses;        /* events it was tried on and did not fire after comparing a
+	                              field that did not resolve (<NA>: missing container
+	                              metadata, a thread the capture never described, ...):
+	                              where a rule may miss for want of data */
 	size_t nevttypes;          /* event types its condition can match */
 };
 

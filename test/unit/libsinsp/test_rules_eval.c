@@ -231,6 +231,30 @@ START_TEST(exception_and_counters)
 }
 END_TEST
 
+START_TEST(na_misses)
+{
+	struct sinsp_rule_info info;
+
+	/* fd.cip of a file is <NA>: the rule misses both opens for want of a value; exists
+	 * is no comparison; a rule that fires does not count */
+	load("- rule: Net\n  desc: d\n  condition: evt.type=openat and evt.dir=< and fd.cip=1.2.3.4\n"
+	     "  output: x\n  priority: ALERT\n"
+	     "- rule: Exists\n  desc: d\n  condition: evt.type=openat and evt.dir=< and not fd.cip exists\n"
+	     "  output: x\n  priority: ALERT\n");
+	sinsp_rules_set_match_all(fx.r, true);
+	sinsp_rules_set_min_priority(fx.r, SINSP_PRIO_ALERT);
+	run();
+	ck_assert_str_eq(fx.got, "2:Exists|4:Exists");
+	ck_assert_int_eq(sinsp_rules_info(fx.r, 5, &info), 0);
+	ck_assert_str_eq(info.name, "Net");
+	ck_assert_uint_eq(info.na_misses, 2);
+	ck_assert_uint_eq(info.matches, 0);
+	ck_assert_int_eq(sinsp_rules_info(fx.r, 6, &info), 0);
+	ck_assert_uint_eq(info.na_misses, 0);
+	ck_assert_uint_eq(info.matches, 2);
+}
+END_TEST
+
 START_TEST(enable_by_override)
 {
 	/* Caps: capabilities as names, the parent's and ancestors' executables */
@@ -300,6 +324,7 @@ static Suite *rules_eval_suite(void)
 	tcase_add_test(tc, tags);
 	tcase_add_test(tc, disable_tag_and_name);
 	tcase_add_test(tc, exception_and_counters);
+	tcase_add_test(tc, na_misses);
 	tcase_add_test(tc, enable_by_override);
 	tcase_add_test(tc, condition_append);
 	tcase_add_test(tc, quoted_list_items);
