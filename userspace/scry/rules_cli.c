@@ -300,7 +300,17 @@ static void print_alert(const struct sinsp_rules_alert *a, uint64_t ts, const st
 	free(line);
 }
 
-/* Falco's end-of-run counts, on stderr. */
+/* Falco's names of priorities in its end-of-run counts. */
+static const char *const count_names[SINSP_PRIO_COUNT] = {
+	"EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG",
+};
+
+/*
+ * The end-of-run counts on stderr: the events processed and, beyond Falco, the events
+ * rules did not fire on after comparing an <NA> field; then Falco's block, last (tools
+ * parse it: "Events detected: N", the counts by severity, most severe first, then by
+ * rule name, in load order).
+ */
 static void print_counts(const struct sinsp_rules *r, uint64_t events)
 {
 	uint64_t by_prio[SINSP_PRIO_COUNT] = { 0 }, total = 0;
@@ -308,39 +318,27 @@ static void print_counts(const struct sinsp_rules *r, uint64_t events)
 	size_t i, n = sinsp_rules_count(r);
 	int p;
 
-	for (i = 0; i < n; i++) {
+	fprintf(stderr, "Events processed: %" PRIu64 "\n", events);
+	for (i = 0, p = 0; i < n; i++) {
 		sinsp_rules_info(r, i, &info);
 		by_prio[info.priority] += info.matches;
 		total += info.matches;
-	}
-	fprintf(stderr, "Events processed: %" PRIu64 "\n", events);
-	fprintf(stderr, "Events detected: %" PRIu64 "\n", total);
-	fprintf(stderr, "Rule counts by severity:\n");
-	for (p = 0; p < SINSP_PRIO_COUNT; p++) {
-		char up[32];
-		size_t k;
-
-		if (!by_prio[p])
-			continue;
-		snprintf(up, sizeof(up), "%s", sinsp_priority_name((enum sinsp_priority)p));
-		for (k = 0; up[k]; k++)
-			up[k] = (char)(up[k] >= 'a' && up[k] <= 'z' ? up[k] - 32 : up[k]);
-		fprintf(stderr, "   %s: %" PRIu64 "\n", up, by_prio[p]);
-	}
-	fprintf(stderr, "Triggered rules by rule name:\n");
-	for (i = 0; i < n; i++) {
-		sinsp_rules_info(r, i, &info);
-		if (info.matches)
-			fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.matches);
-	}
-	/* beyond Falco: where rules may have missed because a field was <NA> */
-	for (i = 0, p = 0; i < n; i++) {
-		sinsp_rules_info(r, i, &info);
 		if (!info.na_misses)
 			continue;
 		if (!p++)
 			fprintf(stderr, "Events not alerting after comparing an <NA> field, by rule name:\n");
 		fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.na_misses);
+	}
+	fprintf(stderr, "Events detected: %" PRIu64 "\n", total);
+	fprintf(stderr, "Rule counts by severity:\n");
+	for (p = 0; p < SINSP_PRIO_COUNT; p++)
+		if (by_prio[p])
+			fprintf(stderr, "   %s: %" PRIu64 "\n", count_names[p], by_prio[p]);
+	fprintf(stderr, "Triggered rules by rule name:\n");
+	for (i = 0; i < n; i++) {
+		sinsp_rules_info(r, i, &info);
+		if (info.matches)
+			fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.matches);
 	}
 }
 
