@@ -139,8 +139,12 @@ def alerts(rules, cat, curl):
     expect(['-r', cat, '--rules', rules, '--disable-tag', 'filesystem',
             '--disable-rule', 'Program run'], 0, '',
            counts(85, [], []), '--disable-tag and --disable-rule: no alert')
-    expect(['-r', cat, '--rules', rules, '--disable-rule', 'Nope'], 2, '',
-           'scry: --disable-rule Nope: no rule has that name\n', '--disable-rule of an unknown rule')
+    # --disable-rule takes a part of the name, as Falco's -D
+    expect(['-r', cat, '--rules', rules, '--disable-rule', 'Nope', '--disable-rule', 'rogram r',
+            '--disable-rule', 'Library'], 0, CAT_ETC, None, '--disable-rule: by a part of the name')
+    expect(['-r', cat, '--rules', rules, '--enable-tag', 'process', '--disable-tag', 'io'], 1, '',
+           'Runtime error: You can not specify both disabled (-D/-T) and enabled (-t) rules. Exiting.\n',
+           '--enable-tag with --disable-tag: Falco\'s refusal')
     expect(['-r', cat, '--rules', rules, '--min-priority', 'loud'], 2, '',
            'scry: --min-priority loud: emergency, alert, critical, error, warning, notice, '
            'informational or debug\n', '--min-priority of an unknown level')
@@ -197,17 +201,19 @@ def validate(tmp, rules):
     expect(['--validate', rules, '--validate', broken], 1,
            '%s: Ok\n'
            '%s: Invalid\n'
-           '%s:5:32: error: LOAD_ERR_COMPILE_CONDITION (Error compiling condition): rule \'Bad\': \n'
-           '    filter error at byte 19: undefined macro \'no_such_macro\' used in filter\n'
+           '%s:5:32: error: LOAD_ERR_VALIDATE (Error validating rule/macro/list/exception objects): '
+           'rule \'Bad\': \n'
+           '    Undefined macro \'no_such_macro\' used in filter.\n'
            '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
            '    List not referred to by any other rule/macro\n' % (rules, broken, broken, broken),
            '', '--validate: a broken file, file:line:column')
     want = {'falco_load_results': [{
-        'errors': [{'code': 'LOAD_ERR_COMPILE_CONDITION', 'codedesc': 'Error compiling condition',
+        'errors': [{'code': 'LOAD_ERR_VALIDATE',
+                    'codedesc': 'Error validating rule/macro/list/exception objects',
                     'context': {'locations': [{'item_name': 'Bad', 'item_type': 'rule',
                                                'position': {'column': 32, 'line': 5, 'name': broken,
                                                             'offset': 86}}]},
-                    'message': "filter error at byte 19: undefined macro 'no_such_macro' used in filter"}],
+                    'message': "Undefined macro 'no_such_macro' used in filter."}],
         'name': broken, 'successful': False,
         'warnings': [{'code': 'LOAD_UNUSED_LIST', 'codedesc': 'Unused list',
                       'context': {'locations': [{'item_name': 'unused_list', 'item_type': 'list',
@@ -227,7 +233,7 @@ def validate(tmp, rules):
     # the rules are checked before anything opens: live capture (no -r) is never tried
     rc, out, err = run(['--rules', broken])
     check(rc == 1 and out == '' and err.startswith('%s: Invalid\n' % broken) and
-          'LOAD_ERR_COMPILE_CONDITION' in err and 'engine' not in err and 'module' not in err,
+          'LOAD_ERR_VALIDATE' in err and 'engine' not in err and 'module' not in err,
           '--rules with a broken file: exit 1 before the engine opens')
     expect(['--rules', rules, '--validate', rules], 2, '',
            'scry: --rules and --validate cannot be used together\n', '--rules with --validate')

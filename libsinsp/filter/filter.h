@@ -199,14 +199,32 @@ struct flt_names {
 	char *const *(*list)(void *ctx, const char *name, size_t len, size_t *n);
 };
 
+/* What a compile error is about (struct flt_error). */
+enum flt_err_kind {
+	FLT_ERR_SYNTAX = 0,       /* malformed, a bad value, ... */
+	FLT_ERR_UNKNOWN_FIELD,    /* name: the field */
+	FLT_ERR_UNDEFINED_MACRO,  /* name: the macro */
+	FLT_ERR_MACRO_LOOP,       /* name: the macro met again while being expanded */
+};
+
+/* A compile error: where and what. */
+struct flt_error {
+	size_t at;                /* byte of the expression (in a macro: where it is used) */
+	enum flt_err_kind kind;
+	char name[128];
+};
+
 /*
  * sinsp_filter_compile() with names: a bare word without '.' where a check starts is a
- * macro (an error "undefined macro" when names has none of that name); an unquoted
- * value of a list that names a list stands for its items. On error *err_at is the byte
- * of expr where it is (in a macro: where the macro is used).
+ * macro (an error when names has none of that name); an unquoted value of a list that
+ * names a list stands for its items. Messages (sinsp_last_error()) are then without the
+ * "filter error at byte N" prefix and in Falco's words where Falco has them ("Undefined
+ * macro 'm' used in filter.", "filter_check called with nonexistent field f",
+ * "unexpected token after 'x', expecting 'or', 'and'"). On error *err (may be NULL)
+ * tells where and what.
  */
 int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names *names,
-		      struct sinsp_filter **out, size_t *err_at);
+		      struct sinsp_filter **out, struct flt_error *err);
 
 /*
  * Evaluate f on evt without sysdig's side effects of sinsp_filter_match() (no unpairing,

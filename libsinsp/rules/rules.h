@@ -31,6 +31,21 @@ struct rl_cond_src {
 	size_t len, vlen;
 };
 
+/*
+ * Where a condition comes from: the item that defined (or replaced) it, and the last
+ * item that appended to it (its text starts at byte app_off of the condition). Messages
+ * about the condition go to the file of the last item that changed it, as Falco reports
+ * them when it compiles after that file.
+ */
+struct rl_cond_loc {
+	struct rl_pos pos;
+	struct rl_cond_src src;
+	bool appended;
+	struct rl_pos app_pos;
+	struct rl_cond_src app_src;
+	size_t app_off;
+};
+
 /* A name -> index map (FNV-1a of the name, then a check of the name). */
 struct rl_names {
 	struct hashmap map;     /* hash -> (index + 1) as a pointer value */
@@ -47,8 +62,8 @@ struct rl_list {
 struct rl_macro {
 	char *name;
 	char *cond;
-	struct rl_pos pos, cond_pos;
-	struct rl_cond_src cond_src;
+	struct rl_pos pos;
+	struct rl_cond_loc cloc;
 	bool used;
 	bool compiled_ok;
 	bool compiling;         /* being expanded (reference loop check) */
@@ -80,8 +95,8 @@ struct rl_rule {
 	size_t ntags;
 	struct rl_exception *exc;
 	size_t nexc;
-	struct rl_pos pos, cond_pos, output_pos;
-	struct rl_cond_src cond_src;
+	struct rl_pos pos, output_pos;
+	struct rl_cond_loc cloc;
 	/* compiled */
 	struct sinsp_filter *filter;
 	struct sinsp_formatter *text, *json;
@@ -152,11 +167,13 @@ int rl_names_put(struct rl_names *n, const char *name, size_t idx);
 void rl_names_free(struct rl_names *n);
 
 /*
- * The position of byte off of a condition whose value starts at *start and was written
- * as src (rules_load.c); *start itself when off is past what src wrote or does not map.
+ * The position of byte off of condition cond from loc (rules_load.c): in the text of the
+ * defining item or of the last append (whichever wrote that byte); the start of that
+ * text when the byte does not map back to the file. After an append, a byte of the
+ * earlier text is reported at the start of the appended one (in the appending file).
  */
-struct rl_pos rl_cond_pos(const struct rl_pos *start, const struct rl_cond_src *src, const char *cond,
-			  size_t off);
+struct rl_pos rl_cond_pos(const struct rl_cond_loc *loc, const char *cond, size_t off);
+void rl_cond_loc_free(struct rl_cond_loc *loc);
 
 /* rules_load.c */
 /* Load one YAML text as source name (a new result); 0, -EINVAL (error in it), -ENOMEM. */

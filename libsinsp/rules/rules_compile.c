@@ -123,24 +123,23 @@ static int expand_lists(struct sinsp_rules *r)
 	return 0;
 }
 
-/* Whether the last error is about a field scry does not know. */
-static bool unknown_field_error(const struct sinsp_rules *r)
+/* The load result code of a condition's compile error. */
+static enum sinsp_rules_code cond_code(const struct flt_error *e)
 {
-	const char *e = r->s->errbuf;
-
-	return e && (strstr(e, "unknown field") || strstr(e, "unknown event argument"));
+	return e->kind == FLT_ERR_UNDEFINED_MACRO || e->kind == FLT_ERR_MACRO_LOOP ?
+	       SINSP_RULES_ERR_VALIDATE : SINSP_RULES_ERR_COMPILE_CONDITION;
 }
 
 /* LOAD_UNSAFE_NA_CHECK where a condition compares with the text <NA>. */
-static int na_check(struct sinsp_rules *r, const struct rl_pos *start, const struct rl_cond_src *src,
-		    const char *cond, const char *type, const char *name)
+static int na_check(struct sinsp_rules *r, const struct rl_cond_loc *loc, const char *cond,
+		    const char *type, const char *name)
 {
 	const char *na = strstr(cond, "<NA>");
 	struct rl_pos at;
 
 	if (!na)
 		return 0;
-	at = rl_cond_pos(start, src, cond, (size_t)(na - cond));
+	at = rl_cond_pos(loc, cond, (size_t)(na - cond));
 	return rl_msg(r, &at, SINSP_RULES_WARN_UNSAFE_NA_CHECK, type, name,
 		      "Condition compares a field with <NA>: a field that does not resolve never equals it");
 }
@@ -149,7 +148,8 @@ static int compile_macros(struct sinsp_rules *r)
 {
 	const struct flt_names names = { r, macro_cb, macro_done_cb, list_cb };
 	struct sinsp_filter *f;
-	size_t i, at;
+	struct flt_error e;
+	size_t i;
 	int rc, mrc;
 
 	for (i = 0; i < r->nmacros; i++) {
@@ -157,7 +157,7 @@ static int compile_macros(struct sinsp_rules *r)
 
 		r->macro_visible = i;
 		m->compiling = true;   /* a macro naming itself is a loop */
-		rc = flt_compile_names(r->s, m->cond, &names, &f, &at);
+		rc = flt_compile_names(r->s, m->cond, &names, &f, &e);
 		m->compiling = false;
 		if (rc == -ENOMEM)
 			return rc;
@@ -165,15 +165,15 @@ static int compile_macros(struct sinsp_rules *r)
 		if (rc == 0) {
 			m->compiled_ok = true;
 		} else {
-			struct rl_pos at_pos = rl_cond_pos(&m->cond_pos, &m->cond_src, m->cond, at);
+			struct rl_pos at_pos = rl_cond_pos(&m->cloc, m->cond, e.at);
 
-			mrc = rl_msg(r, &at_pos, unknown_field_error(r) ? SINSP_RULES_WARN_UNKNOWN_FILTER :
-				     SINSP_RULES_ERR_COMPILE_CONDITION, "macro", m->name, "%s",
-				     r->s->errbuf);
+			/* a field unknown here fails the rules that use the macro, not the macro */
+			mrc = rl_msg(r, &at_pos, e.kind == FLT_ERR_UNKNOWN_FIELD ? SINSP_RULES_WARN_UNKNOWN_FILTER :
+				     cond_code(&e), "macro", m->name, "%s", r->s->errbuf);
 			if (mrc == -ENOMEM)
 				return mrc;
 		}
-		if (na_check(r, &m->cond_pos, &m->cond_src, m->cond, "macro", m->name) == -ENOMEM)
+		if (na_check(r, &m->cloc, m->cond, "macro", m->name) == -ENOMEM)
 			return -ENOMEM;
 	}
 	return 0;
@@ -197,6 +197,28 @@ static char *expand_output(const char *out)
 	return b.buf;
 }
 
+/* The first %token of an output that names no field (Falco's "invalid formatting token X"). */
+static bool bad_token(const char *fmt, char *tok, size_t size)
+{
+	const char *p;
+
+	for (p = strchr(fmt, '%'); p; p = strchr(p + 1, '%')) {
+		struct field_ref ref;
+		size_t n = sinsp_field_parse(p + 1, &ref);
+
+		if (n) {
+			sinsp_field_ref_free(&ref);
+			continue;
+		}
+		n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.[]-");
+		if (!n)
+			continue;
+		snprintf(tok, size, "%.*s", (int)n, p + 1);
+		return true;
+	}
+	return false;
+}
+
 static size_t count_types(const struct sinsp_filter *f)
 {
 	size_t n = 0;
@@ -212,8 +234,8 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 {
 	const struct flt_names names = { r, macro_cb, macro_done_cb, list_cb };
 	struct strbuf cond = { 0 };
+	struct flt_error e;
 	char *out;
-	size_t at = 0;
 	int rc;
 
 	if ((rc = rl_exceptions_check(r, rule)))
@@ -223,26 +245,25 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 	strbuf_addc(&cond, ')');
 	rl_exceptions_condition(rule, &cond);
 	r->macro_visible = r->nmacros;
-	rc = flt_compile_names(r->s, cond.buf, &names, &rule->filter, &at);
+	rc = flt_compile_names(r->s, cond.buf, &names, &rule->filter, &e);
 	strbuf_free(&cond);
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc) {
 		/* the condition is wrapped in parentheses: its byte at is at - 1 of what was written */
-		struct rl_pos at_pos = rl_cond_pos(&rule->cond_pos, &rule->cond_src, rule->cond ? rule->cond : "",
-						   at ? at - 1 : 0);
+		struct rl_pos at_pos = rl_cond_pos(&rule->cloc, rule->cond ? rule->cond : "", e.at ? e.at - 1 : 0);
 
-		if (rule->skip_unknown && unknown_field_error(r))
-			return rl_msg(r, &at_pos, SINSP_RULES_WARN_UNKNOWN_FILTER, "rule", rule->name,
-				      "%s (the rule is skipped: skip-if-unknown-filter)", r->s->errbuf);
-		return rl_msg(r, &at_pos, SINSP_RULES_ERR_COMPILE_CONDITION, "rule", rule->name, "%s",
-			      r->s->errbuf);
+		/* skip-if-unknown-filter: the rule is left out, with a warning */
+		if (rule->skip_unknown && e.kind == FLT_ERR_UNKNOWN_FIELD)
+			return rl_msg(r, &at_pos, SINSP_RULES_WARN_UNKNOWN_FILTER, "rule", rule->name, "%s",
+				      r->s->errbuf);
+		return rl_msg(r, &at_pos, cond_code(&e), "rule", rule->name, "%s", r->s->errbuf);
 	}
-	if ((rc = na_check(r, &rule->cond_pos, &rule->cond_src, rule->cond, "rule", rule->name)))
+	if ((rc = na_check(r, &rule->cloc, rule->cond, "rule", rule->name)))
 		return rc;
 	rule->nevttypes = count_types(rule->filter);
 	if (rule->warn_evttypes && rule->nevttypes > RL_MAX_EVTTYPES &&
-	    (rc = rl_msg(r, &rule->cond_pos, SINSP_RULES_WARN_NO_EVTTYPE, "rule", rule->name,
+	    (rc = rl_msg(r, &rule->cloc.pos, SINSP_RULES_WARN_NO_EVTTYPE, "rule", rule->name,
 			 "Rule matches too many evt.type values (%zu). This has a significant performance penalty.",
 			 rule->nevttypes)))
 		return rc;
@@ -255,9 +276,15 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 	free(out);
 	if (rc == -ENOMEM)
 		return rc;
-	if (rc)
+	if (rc) {
+		char tok[128];
+
+		if (bad_token(rule->output ? rule->output : "", tok, sizeof(tok)))
+			return rl_msg(r, &rule->output_pos, SINSP_RULES_ERR_COMPILE_OUTPUT, "rule", rule->name,
+				      "invalid formatting token %s", tok);
 		return rl_msg(r, &rule->output_pos, SINSP_RULES_ERR_COMPILE_OUTPUT, "rule", rule->name, "%s",
 			      r->s->errbuf);
+	}
 	return 0;
 }
 
@@ -341,7 +368,7 @@ void rl_rule_free(struct rl_rule *rule)
 
 	free(rule->name);
 	free(rule->cond);
-	free(rule->cond_src.src);
+	rl_cond_loc_free(&rule->cloc);
 	free(rule->output);
 	free(rule->desc);
 	free(rule->source);

@@ -188,7 +188,7 @@ void rl_select(struct sinsp_rules *r)
 		if (on && r->ndis_tags)
 			on = !has_any(rule->tags, rule->ntags, r->dis_tags, r->ndis_tags);
 		for (k = 0; on && k < r->ndis_rules; k++)
-			on = strcmp(rule->name, r->dis_rules[k]) != 0;
+			on = !strstr(rule->name, r->dis_rules[k]);
 		rule->selected = on && rule->filter && rule->text;
 	}
 }
@@ -245,8 +245,6 @@ int sinsp_rules_disable_rule(struct sinsp_rules *r, const char *name)
 
 	if (!r || !name)
 		return -EINVAL;
-	if (r->compiled && rl_names_get(&r->rule_names, name, r->rules, sizeof(*r->rules)) < 0)
-		return -ENOENT;
 	rc = push_copy(&r->dis_rules, &r->ndis_rules, name);
 	rl_select(r);
 	return rc;
@@ -398,7 +396,7 @@ void sinsp_rules_free(struct sinsp_rules *r)
 	for (i = 0; i < r->nmacros; i++) {
 		free(r->macros[i].name);
 		free(r->macros[i].cond);
-		free(r->macros[i].cond_src.src);
+		rl_cond_loc_free(&r->macros[i].cloc);
 	}
 	free(r->macros);
 	for (i = 0; i < r->nrules; i++)

@@ -31,8 +31,9 @@ static struct rl_pos pos_at(size_t src, const struct ry_node *n)
 	return p;
 }
 
-#define EMSG(r, rule, src, n, code, ...) ({ struct rl_pos _p = pos_at(src, n); \
-	rl_msg(r, &_p, code, "exception", (rule)->name, __VA_ARGS__); })
+/* A message about exception e (item type "exception", item name the exception's, as Falco). */
+#define EMSG(r, e, src, n, code, ...) ({ struct rl_pos _p = pos_at(src, n); \
+	rl_msg(r, &_p, code, "exception", (e)->name ? (e)->name : "", __VA_ARGS__); })
 
 static bool is_list_op(const char *op)
 {
@@ -109,19 +110,21 @@ void rl_exception_free(struct rl_exception *e)
 }
 
 /* Read fields and comps of a new exception from node. */
-static int read_shape(struct sinsp_rules *r, struct rl_rule *rule, size_t src, const struct ry_node *n,
-		      struct rl_exception *e)
+static int read_shape(struct sinsp_rules *r, size_t src, const struct ry_node *n, struct rl_exception *e,
+		      bool append)
 {
 	const struct ry_node *f = ry_get(n, "fields"), *c = ry_get(n, "comps");
 	size_t i;
 
+	if ((!f || ry_is_null(f)) && append)
+		return EMSG(r, e, src, n, SINSP_RULES_ERR_VALIDATE,
+			    "Rule exception must have fields property with a list of fields");
 	if (!f || ry_is_null(f))
-		return EMSG(r, rule, src, n, SINSP_RULES_ERR_YAML_VALIDATE,
-			    "Exception '%s' has no 'fields'", e->name);
+		return EMSG(r, e, src, n, SINSP_RULES_ERR_YAML_VALIDATE, "Item has no mapping for key 'fields'");
 	e->single = f->kind == RY_SCALAR;
 	e->nfields = e->single ? 1 : f->nkids;
 	if (f->kind == RY_MAP || !e->nfields)
-		return EMSG(r, rule, src, f, SINSP_RULES_ERR_YAML_VALIDATE,
+		return EMSG(r, e, src, f, SINSP_RULES_ERR_YAML_VALIDATE,
 			    "Fields of exception '%s' must be a field or a list of fields", e->name);
 	e->fields = calloc(e->nfields, sizeof(char *));
 	e->comps = calloc(e->nfields, sizeof(char *));
@@ -131,7 +134,7 @@ static int read_shape(struct sinsp_rules *r, struct rl_rule *rule, size_t src, c
 		const struct ry_node *fi = e->single ? f : f->kids[i];
 
 		if (fi->kind != RY_SCALAR)
-			return EMSG(r, rule, src, fi, SINSP_RULES_ERR_YAML_VALIDATE,
+			return EMSG(r, e, src, fi, SINSP_RULES_ERR_YAML_VALIDATE,
 				    "Fields of exception '%s' must be strings", e->name);
 		e->fields[i] = strdup(fi->str);
 		if (!e->fields[i])
@@ -141,13 +144,12 @@ static int read_shape(struct sinsp_rules *r, struct rl_rule *rule, size_t src, c
 		size_t nc = c->kind == RY_SCALAR ? 1 : c->nkids;
 
 		if (c->kind == RY_MAP || (c->kind == RY_SCALAR) != e->single || nc != e->nfields)
-			return EMSG(r, rule, src, c, SINSP_RULES_ERR_VALIDATE,
-				    "Fields and comps lists of exception '%s' must have equal length", e->name);
+			return EMSG(r, e, src, c, SINSP_RULES_ERR_VALIDATE, "Fields and comps lists must have equal length");
 		for (i = 0; i < nc; i++) {
 			const struct ry_node *ci = e->single ? c : c->kids[i];
 
 			if (ci->kind != RY_SCALAR)
-				return EMSG(r, rule, src, ci, SINSP_RULES_ERR_YAML_VALIDATE,
+				return EMSG(r, e, src, ci, SINSP_RULES_ERR_YAML_VALIDATE,
 					    "Comps of exception '%s' must be strings", e->name);
 			e->comps[i] = strdup(ci->str);
 			if (!e->comps[i])
@@ -164,15 +166,14 @@ static int read_shape(struct sinsp_rules *r, struct rl_rule *rule, size_t src, c
 }
 
 /* Append the value tuples of node vals to e. */
-static int read_values(struct sinsp_rules *r, struct rl_rule *rule, size_t src, const struct ry_node *vals,
-		       struct rl_exception *e)
+static int read_values(struct sinsp_rules *r, size_t src, const struct ry_node *vals, struct rl_exception *e)
 {
 	size_t i, k;
 
 	if (ry_is_null(vals))
 		return 0;
 	if (vals->kind != RY_SEQ)
-		return EMSG(r, rule, src, vals, SINSP_RULES_ERR_YAML_VALIDATE,
+		return EMSG(r, e, src, vals, SINSP_RULES_ERR_YAML_VALIDATE,
 			    "Values of exception '%s' must be a list", e->name);
 	if (e->single) {
 		/* one tuple: the single field against all the values, as one list */
@@ -187,7 +188,7 @@ static int read_values(struct sinsp_rules *r, struct rl_rule *rule, size_t src, 
 
 			if (v->kind != RY_SCALAR) {
 				strbuf_free(&b);
-				return EMSG(r, rule, src, v, SINSP_RULES_ERR_YAML_VALIDATE,
+				return EMSG(r, e, src, v, SINSP_RULES_ERR_YAML_VALIDATE,
 					    "Values of single-field exception '%s' must be strings", e->name);
 			}
 			if (i)
@@ -214,8 +215,7 @@ static int read_values(struct sinsp_rules *r, struct rl_rule *rule, size_t src, 
 		char ***nv;
 
 		if (t->kind != RY_SEQ || t->nkids != e->nfields)
-			return EMSG(r, rule, src, t, SINSP_RULES_ERR_VALIDATE,
-				    "Fields and values lists of exception '%s' must have equal length", e->name);
+			return EMSG(r, e, src, t, SINSP_RULES_ERR_VALIDATE, "Fields and values lists must have equal length");
 		nv = sinsp_grow(e->values, e->nvalues, sizeof(*e->values));
 		if (!nv)
 			return -ENOMEM;
@@ -228,7 +228,7 @@ static int read_values(struct sinsp_rules *r, struct rl_rule *rule, size_t src, 
 			nv[e->nvalues - 1][k] = render_value(t->kids[k], e->comps[k]);
 			if (!nv[e->nvalues - 1][k])
 				return t->kids[k]->kind == RY_MAP ?
-				       EMSG(r, rule, src, t->kids[k], SINSP_RULES_ERR_YAML_VALIDATE,
+				       EMSG(r, e, src, t->kids[k], SINSP_RULES_ERR_YAML_VALIDATE,
 					    "A value of exception '%s' is a map", e->name) : -ENOMEM;
 		}
 	}
@@ -244,31 +244,38 @@ int rl_exceptions_read(struct sinsp_rules *r, struct rl_rule *rule, const struct
 	if (ry_is_null(node))
 		return 0;
 	if (node->kind != RY_SEQ)
-		return EMSG(r, rule, src, node, SINSP_RULES_ERR_YAML_VALIDATE, "Exceptions must be a list");
+		return EMSG(r, rule, src, node, SINSP_RULES_ERR_YAML_VALIDATE, "Value of key 'exceptions' must be a list");
 	for (i = 0; i < node->nkids; i++) {
 		const struct ry_node *n = node->kids[i], *name = ry_get(n, "name");
 		const struct ry_node *vals = ry_get(n, "values");
 		struct rl_exception *e;
 
-		if (n->kind != RY_MAP || !name || name->kind != RY_SCALAR)
-			return EMSG(r, rule, src, n, SINSP_RULES_ERR_YAML_VALIDATE,
-				    "Item has no mapping for key 'name'");
+		if (n->kind != RY_MAP || !name || name->kind != RY_SCALAR) {
+			struct rl_pos p = pos_at(src, n);
+
+			return rl_msg(r, &p, SINSP_RULES_ERR_YAML_VALIDATE, "exception", "",
+				      "Item has no mapping for key 'name'");
+		}
 		for (k = 0; k < rule->nexc && strcmp(rule->exc[k].name, name->str); k++)
 			;
 		if (k < rule->nexc && append) {
 			e = &rule->exc[k];
 			if (ry_is_null(vals) || (vals->kind == RY_SEQ && !vals->nkids))
-				if ((rc = EMSG(r, rule, src, n, SINSP_RULES_WARN_APPEND_NO_VALUES,
+				if ((rc = EMSG(r, e, src, n, SINSP_RULES_WARN_APPEND_NO_VALUES,
 					       "Overriding/appending exception '%s' with no values", e->name)))
 					return rc;
-			if ((rc = read_values(r, rule, src, vals, e)))
+			if ((rc = read_values(r, src, vals, e)))
 				return rc;
 			continue;
 		}
-		if (k < rule->nexc &&
-		    (rc = EMSG(r, rule, src, name, SINSP_RULES_WARN_EXCEPTION_NAME_NOT_UNIQUE,
-			       "Multiple definitions of exception '%s' in the same rule", name->str)))
-			return rc;
+		if (k < rule->nexc) {
+			struct rl_pos p = pos_at(src, name);
+
+			rc = rl_msg(r, &p, SINSP_RULES_WARN_EXCEPTION_NAME_NOT_UNIQUE, "exception", name->str,
+				    "Multiple definitions of exception '%s' in the same rule", name->str);
+			if (rc)
+				return rc;
+		}
 		e = sinsp_grow(rule->exc, rule->nexc, sizeof(*e));
 		if (!e)
 			return -ENOMEM;
@@ -279,7 +286,7 @@ int rl_exceptions_read(struct sinsp_rules *r, struct rl_rule *rule, const struct
 		e->pos = pos_at(src, n);
 		if (!e->name)
 			return -ENOMEM;
-		if ((rc = read_shape(r, rule, src, n, e)) || (rc = read_values(r, rule, src, vals, e)))
+		if ((rc = read_shape(r, src, n, e, append)) || (rc = read_values(r, src, vals, e)))
 			return rc;
 	}
 	return 0;
@@ -303,15 +310,15 @@ int rl_exceptions_check(struct sinsp_rules *r, struct rl_rule *rule)
 			if (n)
 				sinsp_field_ref_free(&ref);
 			if (!n || n != strlen(e->fields[k]))
-				return rl_msg(r, &e->pos, SINSP_RULES_ERR_VALIDATE, "exception", rule->name,
-					      "Exception '%s': unknown field '%s'", e->name, e->fields[k]);
+				return rl_msg(r, &e->pos, SINSP_RULES_ERR_VALIDATE, "exception", e->name,
+					      "'%s' is not a supported filter field", e->fields[k]);
 			for (o = 0; ops[o] && strcmp(ops[o], e->comps[k]); o++)
 				;
 			if (!ops[o] || (e->single && !is_list_op(e->comps[k])))
-				return rl_msg(r, &e->pos, SINSP_RULES_ERR_VALIDATE, "exception", rule->name,
-					      "Exception '%s': operator '%s' is not supported%s", e->name,
-					      e->comps[k], e->single ?
-					      " with a single field (use in, pmatch or intersects)" : "");
+				return rl_msg(r, &e->pos, SINSP_RULES_ERR_VALIDATE, "exception", e->name,
+					      "'%s' is not a supported comparison operator%s", e->comps[k],
+					      e->single && ops[o] ?
+					      " for a single field (in, pmatch or intersects)" : "");
 		}
 	}
 	return 0;

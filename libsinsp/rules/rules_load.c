@@ -55,16 +55,50 @@ static int keep_src(const struct item *it, const struct ry_node *n, struct rl_co
 	return cs->src ? 0 : -ENOMEM;
 }
 
-struct rl_pos rl_cond_pos(const struct rl_pos *start, const struct rl_cond_src *src, const char *cond,
-			  size_t off)
+static struct rl_pos map_pos(const struct rl_pos *start, const struct rl_cond_src *src, const char *text,
+			     size_t off)
 {
 	struct rl_pos p = *start;
 
 	if (!src->src || off > src->vlen ||
-	    !ry_locate(src->src, src->len, start->line, start->column, start->offset, cond, off, &p.line,
+	    !ry_locate(src->src, src->len, start->line, start->column, start->offset, text, off, &p.line,
 		       &p.column, &p.offset))
 		return *start;
 	return p;
+}
+
+struct rl_pos rl_cond_pos(const struct rl_cond_loc *loc, const char *cond, size_t off)
+{
+	if (!loc->appended)
+		return map_pos(&loc->pos, &loc->src, cond, off);
+	if (off < loc->app_off || loc->app_off > strlen(cond))
+		return loc->app_pos;
+	return map_pos(&loc->app_pos, &loc->app_src, cond + loc->app_off, off - loc->app_off);
+}
+
+void rl_cond_loc_free(struct rl_cond_loc *loc)
+{
+	free(loc->src.src);
+	free(loc->app_src.src);
+	memset(loc, 0, sizeof(*loc));
+}
+
+/* A new condition text from scalar n of it: defined or replaced. */
+static int cond_defined(const struct item *it, const struct ry_node *n, struct rl_cond_loc *loc)
+{
+	rl_cond_loc_free(loc);
+	loc->pos = pos_of(it, n);
+	return keep_src(it, n, &loc->src);
+}
+
+/* Text appended to a condition (now cond_len bytes before the " " and the text). */
+static int cond_appended(const struct item *it, const struct ry_node *n, size_t cond_len,
+			 struct rl_cond_loc *loc)
+{
+	loc->appended = true;
+	loc->app_pos = pos_of(it, n);
+	loc->app_off = cond_len + 1;
+	return keep_src(it, n, &loc->app_src);
 }
 
 #define MSG(it, n, code, ...) ({ struct rl_pos _p = pos_of(it, n); \
@@ -296,11 +330,12 @@ static int read_mode(struct item *it, const char *const *appendable, const char 
 	return 0;
 }
 
-static int missing_target(struct item *it)
+/* Falco's words: "List has 'append' key but no list by that name already exists". */
+static int missing_target(struct item *it, const struct mode *m)
 {
 	return MSG(it, NULL, SINSP_RULES_ERR_VALIDATE,
-		   "%c%s has 'append' key or 'override' key but no %s by that name already exists",
-		   it->type[0] - 'a' + 'A', it->type + 1, it->type);
+		   "%c%s has '%s' key but no %s by that name already exists",
+		   it->type[0] - 'a' + 'A', it->type + 1, m->legacy_append ? "append" : "override", it->type);
 }
 
 static int deprecated_append(struct item *it)
@@ -369,7 +404,7 @@ static int read_list(struct item *it)
 	if (how_for(&m, "items") != HOW_DEFINE) {
 		if (idx < 0) {
 			rl_strv_free(v, n);
-			return missing_target(it);
+			return missing_target(it, &m);
 		}
 		if (!n && (rc = MSG(it, items, SINSP_RULES_WARN_APPEND_NO_VALUES,
 				    "Overriding/appending list with no values"))) {
@@ -450,14 +485,14 @@ static int read_macro(struct item *it)
 	idx = rl_names_get(&r->macro_names, it->name, r->macros, sizeof(*r->macros));
 	if (how_for(&m, "condition") != HOW_DEFINE) {
 		if (idx < 0)
-			return missing_target(it);
+			return missing_target(it, &m);
 		mc = &r->macros[idx];
 		if (how_for(&m, "condition") == HOW_APPEND)
-			return append_text(&mc->cond, cond);
+			return cond_appended(it, cnode, strlen(mc->cond), &mc->cloc) ? -ENOMEM :
+			       append_text(&mc->cond, cond);
 		free(mc->cond);
 		mc->cond = strdup(cond);
-		mc->cond_pos = pos_of(it, cnode);
-		return mc->cond ? keep_src(it, cnode, &mc->cond_src) : -ENOMEM;
+		return mc->cond ? cond_defined(it, cnode, &mc->cloc) : -ENOMEM;
 	}
 	if (idx < 0) {
 		mc = sinsp_grow(r->macros, r->nmacros, sizeof(*mc));
@@ -476,8 +511,7 @@ static int read_macro(struct item *it)
 	}
 	mc->cond = strdup(cond);
 	mc->pos = pos_of(it, NULL);
-	mc->cond_pos = pos_of(it, cnode);
-	return mc->cond ? keep_src(it, cnode, &mc->cond_src) : -ENOMEM;
+	return mc->cond ? cond_defined(it, cnode, &mc->cloc) : -ENOMEM;
 }
 
 /* ---- rules ----------------------------------------------------------------------------- */
@@ -528,6 +562,8 @@ static int rule_apply(struct item *it, struct rl_rule *rule, const struct mode *
 		if (!s)
 			continue;
 		if (how_for(m, text_keys[k]) == HOW_APPEND && !define) {
+			if (k == 0 && cond_appended(it, where, *dst ? strlen(*dst) : 0, &rule->cloc))
+				return -ENOMEM;
 			if (append_text(dst, s))
 				return -ENOMEM;
 		} else {
@@ -535,11 +571,8 @@ static int rule_apply(struct item *it, struct rl_rule *rule, const struct mode *
 			*dst = strdup(s);
 			if (!*dst)
 				return -ENOMEM;
-			if (k == 0) {
-				rule->cond_pos = pos_of(it, where);
-				if (keep_src(it, where, &rule->cond_src))
-					return -ENOMEM;
-			}
+			if (k == 0 && cond_defined(it, where, &rule->cloc))
+				return -ENOMEM;
 			if (k == 1)
 				rule->output_pos = pos_of(it, where);
 		}
@@ -607,9 +640,9 @@ static int read_rule(struct item *it)
 		if (m.legacy_append && (rc = deprecated_append(it)))
 			return rc;
 		if (idx < 0)
-			return missing_target(it);
+			return missing_target(it, &m);
 		if (m.legacy_append && !ry_key(it->node, "condition") && !ry_key(it->node, "exceptions"))
-			return MSG(it, NULL, SINSP_RULES_ERR_YAML_VALIDATE,
+			return MSG(it, NULL, SINSP_RULES_ERR_VALIDATE,
 				   "Appended rule must have exceptions or condition property");
 		if (m.legacy_append)
 			for (k = 0; rule_keys[k]; k++)
@@ -673,9 +706,11 @@ static int read_item(struct sinsp_rules *r, size_t src, const struct ry_node *n,
 	const struct ry_node *name;
 	size_t k;
 
-	if (n->kind != RY_MAP)
+	if (n->kind != RY_MAP) {
+		it.type = "rules content item";
 		return MSG(&it, n, SINSP_RULES_ERR_YAML_VALIDATE,
 			   "Unexpected element type. Each element should be a yaml associative array.");
+	}
 	if (ry_key(n, "required_engine_version"))
 		return rl_read_engine_version(r, src, n);
 	if (ry_key(n, "required_plugin_versions"))
@@ -727,6 +762,7 @@ int rl_load_text(struct sinsp_rules *r, const char *name, const char *text, size
 			pos.column = root->column;
 			pos.offset = root->offset;
 			rc = rl_msg(r, &pos, SINSP_RULES_ERR_YAML_VALIDATE, "rules content", "",
+				    root->kind == RY_SCALAR ? "Rules content is not yaml" :
 				    "Rules content is not yaml array of objects");
 			break;
 		}

@@ -54,7 +54,7 @@ int rl_read_engine_version(struct sinsp_rules *r, size_t src, const struct ry_no
 
 	if (!v || v->kind != RY_SCALAR || !parse_version(v->str, need))
 		return rl_msg(r, &pos, SINSP_RULES_ERR_YAML_VALIDATE, "required_engine_version", "",
-			      "Value of required_engine_version must be a number or a semver string");
+			      "Can't decode YAML scalar value");
 	parse_version(SINSP_RULES_ENGINE_VERSION, have);
 	for (i = 0; i < 3 && need[i] == have[i]; i++)
 		;

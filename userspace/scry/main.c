@@ -122,7 +122,8 @@ static void usage(FILE *f)
 		"                        alert, critical, error, warning, notice, informational, debug)\n"
 		"     --enable-tag=TAG   --rules: only rules with one of these tags (repeatable)\n"
 		"     --disable-tag=TAG  --rules: not the rules with this tag (repeatable)\n"
-		"     --disable-rule=NAME  --rules: not this rule (repeatable)\n"
+		"     --disable-rule=TEXT  --rules: not the rules whose name contains TEXT\n"
+		"                        (repeatable); not with --enable-tag (as Falco's -D, -t)\n"
 		"     --rule-matching=first|all  --rules: the first matching rule of an event\n"
 		"                        alerts (default), or every matching rule\n"
 		"     --all-events       --rules: also evaluate the event types Falco skips (read,\n"
@@ -433,6 +434,12 @@ static int parse_args(int argc, char **argv)
 		opts.filter = join_args(argc - optind, argv + optind);
 		if (!opts.filter)
 			return 1;
+	}
+	/* Falco's refusal, word for word (its regression tests look for it) */
+	if (opts.rules.nenable_tags && (opts.rules.ndisable_tags || opts.rules.ndisable_rules)) {
+		fprintf(stderr, "Runtime error: You can not specify both disabled (-D/-T) and enabled (-t) "
+			"rules. Exiting.\n");
+		return 1;
 	}
 	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
 		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");

@@ -228,11 +228,7 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 	for (i = 0; i < o->ndisable_tags; i++)
 		sinsp_rules_disable_tag(r, o->disable_tags[i]);
 	for (i = 0; i < o->ndisable_rules; i++)
-		if (sinsp_rules_disable_rule(r, o->disable_rules[i]) == -ENOENT) {
-			fprintf(stderr, "scry: --disable-rule %s: no rule has that name\n", o->disable_rules[i]);
-			sinsp_rules_free(r);
-			return 2;
-		}
+		sinsp_rules_disable_rule(r, o->disable_rules[i]);
 	sinsp_rules_set_match_all(r, o->match_all);
 	sinsp_rules_set_all_events(r, o->all_events);
 	sinsp_rules_set_json(r, o->json);

@@ -45,7 +45,7 @@ int scry_rules_check(const struct scry_rules_opts *o);
 
 /*
  * Load, compile and select o's rules on @s. On an error the human report goes to stderr.
- * Return: 0 and *out (sinsp_rules_free()); 1 an error; 2 a bad selection (unknown rule).
+ * Return: 0 and *out (sinsp_rules_free()); 1 an error.
  */
 int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out);
 

@@ -185,7 +185,8 @@ SINSP_API const char *sinsp_priority_name(enum sinsp_priority p);
  * Rule selection. Each may be called before or after sinsp_rules_compile(); a rule
  * evaluates when its own `enabled` is true (or a later item enabled it), its priority is
  * at least as severe as the minimum, it has a tag of the enable set (when that set is not
- * empty), no tag of the disable set, and it was not disabled by name.
+ * empty), no tag of the disable set, and it was not disabled by name. (Falco refuses to
+ * combine an enable set with disabling; the library applies both.)
  */
 
 /** sinsp_rules_set_min_priority() - evaluate only rules of priority @p or more severe
@@ -200,8 +201,10 @@ SINSP_API int sinsp_rules_enable_tag(struct sinsp_rules *r, const char *tag);
 SINSP_API int sinsp_rules_disable_tag(struct sinsp_rules *r, const char *tag);
 
 /**
- * sinsp_rules_disable_rule() - the rule named @name does not evaluate.
- * Return: 0; -ENOENT (after compile) no rule has that name; -ENOMEM.
+ * sinsp_rules_disable_rule() - the rules whose name contains @name (copied) do not
+ * evaluate (Falco's -D: "open_from" disables "open_from_cat"). A text no rule name
+ * contains disables nothing.
+ * Return: 0; -ENOMEM.
  */
 SINSP_API int sinsp_rules_disable_rule(struct sinsp_rules *r, const char *name);
 

@@ -125,7 +125,8 @@ END_TEST
 START_TEST(err_not_a_map)
 {
 	ck_assert_int_eq(load("- list: a\n  items: []\n- just a string\n"), -EINVAL);
-	assert_msg(SINSP_RULES_ERR_YAML_VALIDATE, 3, 3, "", "", "Each element should be a yaml associative array");
+	assert_msg(SINSP_RULES_ERR_YAML_VALIDATE, 3, 3, "rules content item", "",
+		   "Each element should be a yaml associative array");
 }
 END_TEST
 
@@ -148,7 +149,11 @@ START_TEST(err_compile_condition)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and proc.nam=cat")), -EINVAL);
 	/* the position of the error itself: where proc.nam stands */
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 32, "rule", "r", "unknown field 'proc.nam'");
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 32, "rule", "r",
+		   "filter_check called with nonexistent field proc.nam");
+	/* Falco's message, exactly */
+	ck_assert_str_eq(find(SINSP_RULES_ERR_COMPILE_CONDITION)->message,
+			 "filter_check called with nonexistent field proc.nam");
 	ck_assert_uint_eq(find(SINSP_RULES_ERR_COMPILE_CONDITION)->offset, 51);
 }
 END_TEST
@@ -159,19 +164,19 @@ START_TEST(err_position_block_scalar)
 	ck_assert_int_eq(load("- rule: r\n  desc: d\n  condition: >\n    evt.type=open and\n"
 			      "      proc.name=cat and\n    fd.nme=/etc\n  output: o\n  priority: INFO\n"),
 			 -EINVAL);
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 6, 5, "rule", "r", "unknown field 'fd.nme'");
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 6, 5, "rule", "r", "nonexistent field fd.nme");
 	teardown();
 	setup();
 	/* double-quoted: the quote counts */
 	ck_assert_int_eq(load(RULE("r", "\"evt.type=open and (proc.name=cat or fd.nme=x)\"")), -EINVAL);
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 51, "rule", "r", "unknown field 'fd.nme'");
+	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 51, "rule", "r", "nonexistent field fd.nme");
 	teardown();
 	setup();
 	/* in a macro: where the macro is used in the rule; the macro's own error at its place */
 	ck_assert_int_eq(load("- macro: m\n  condition: proc.name=cat and fd.nme=x\n"
 			      RULE("r", "evt.type=open and m")), -EINVAL);
 	/* an unknown field in a macro: a warning there (an unused macro does not fail a file) */
-	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 2, 32, "macro", "m", "unknown field 'fd.nme'");
+	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 2, 32, "macro", "m", "nonexistent field fd.nme");
 	ck_assert_uint_eq(nmsgs(), 2);
 	{
 		const struct sinsp_rules_msg *m = sinsp_rules_result_msg(r, 0, 1);
@@ -179,7 +184,7 @@ START_TEST(err_position_block_scalar)
 		ck_assert_str_eq(m->item_name, "r");
 		ck_assert_uint_eq(m->line, 5);
 		ck_assert_uint_eq(m->column, 32);
-		ck_assert_ptr_nonnull(strstr(m->message, "of macro 'm'"));
+		ck_assert_str_eq(m->message, "filter_check called with nonexistent field fd.nme");
 	}
 }
 END_TEST
@@ -187,7 +192,9 @@ END_TEST
 START_TEST(err_undefined_macro)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and not_a_macro")), -EINVAL);
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 3, 32, "rule", "r", "undefined macro 'not_a_macro'");
+	/* Falco's code and words for it */
+	assert_msg(SINSP_RULES_ERR_VALIDATE, 3, 32, "rule", "r", "Undefined macro 'not_a_macro' used in filter.");
+	ck_assert_str_eq(find(SINSP_RULES_ERR_VALIDATE)->message, "Undefined macro 'not_a_macro' used in filter.");
 }
 END_TEST
 
@@ -232,6 +239,93 @@ START_TEST(file_stops_at_first_error)
 }
 END_TEST
 
+/*
+ * Falco's code, item and exact message for each case of its own regression tests
+ * (falco_tests.yaml: invalid_*, rule_exception_*); all in one file t.yaml.
+ */
+START_TEST(falco_messages)
+{
+	static const struct {
+		const char *yaml;
+		enum sinsp_rules_code code;
+		const char *type, *name, *msg;
+	} cases[] = {
+		{ "This is not yaml\n", SINSP_RULES_ERR_YAML_VALIDATE, "rules content", "",
+		  "Rules content is not yaml" },
+		{ "- required_engine_version: not-a-number\n", SINSP_RULES_ERR_YAML_VALIDATE,
+		  "required_engine_version", "", "Can't decode YAML scalar value" },
+		{ "- list:\n  items: [a]\n", SINSP_RULES_ERR_YAML_VALIDATE, "list", "",
+		  "Mapping for key 'list' is empty" },
+		{ "- list: bad_list\n", SINSP_RULES_ERR_YAML_VALIDATE, "list", "bad_list",
+		  "Item has no mapping for key 'items'" },
+		{ "- macro: bad_macro\n", SINSP_RULES_ERR_YAML_VALIDATE, "macro", "bad_macro",
+		  "Item has no mapping for key 'condition'" },
+		{ "- macro: dangling append\n  condition: and evt.type=open\n  append: true\n",
+		  SINSP_RULES_ERR_VALIDATE, "macro", "dangling append",
+		  "Macro has 'append' key but no macro by that name already exists" },
+		{ "- rule: my_rule\n  condition: evt.type=open\n  append: true\n", SINSP_RULES_ERR_VALIDATE,
+		  "rule", "my_rule", "Rule has 'append' key but no rule by that name already exists" },
+		{ RULE("no condition rule", "evt.type=open") "- rule: no condition rule\n  append: true\n",
+		  SINSP_RULES_ERR_VALIDATE, "rule", "no condition rule",
+		  "Appended rule must have exceptions or condition property" },
+		{ "- macro: some macro\n  condition: evt.type=execve foo\n", SINSP_RULES_ERR_COMPILE_CONDITION,
+		  "macro", "some macro", "unexpected token after 'execve', expecting 'or', 'and'" },
+		{ "- rule: rule_with_invalid_output\n  desc: d\n  condition: evt.type=open\n"
+		  "  output: \"An open was seen %not_a_real_field\"\n  priority: WARNING\n",
+		  SINSP_RULES_ERR_COMPILE_OUTPUT, "rule", "rule_with_invalid_output",
+		  "invalid formatting token not_a_real_field" },
+		{ RULE("r", "evt.type=open") "  exceptions:\n  - name: ex1\n    values: [[a]]\n",
+		  SINSP_RULES_ERR_YAML_VALIDATE, "exception", "ex1", "Item has no mapping for key 'fields'" },
+		{ RULE("r", "evt.type=open") "- rule: r\n  exceptions:\n  - name: proc_cmdline\n"
+		  "    values: [[a]]\n  override:\n    exceptions: append\n", SINSP_RULES_ERR_VALIDATE,
+		  "exception", "proc_cmdline", "Rule exception must have fields property with a list of fields" },
+		{ RULE("r", "evt.type=open") "  exceptions:\n  - name: ex1\n    fields: [not.exist]\n",
+		  SINSP_RULES_ERR_VALIDATE, "exception", "ex1", "'not.exist' is not a supported filter field" },
+		{ RULE("r", "evt.type=open") "  exceptions:\n  - name: ex1\n    fields: [proc.name]\n"
+		  "    comps: [no-comp]\n", SINSP_RULES_ERR_VALIDATE, "exception", "ex1",
+		  "'no-comp' is not a supported comparison operator" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct sinsp_rules_msg *m;
+
+		teardown();
+		setup();
+		ck_assert_int_eq(load(cases[i].yaml), -EINVAL);
+		m = find(cases[i].code);
+		ck_assert_msg(m != NULL, "case %zu: no %s", i, sinsp_rules_code_name(cases[i].code));
+		ck_assert_msg(strcmp(m->message, cases[i].msg) == 0, "case %zu: '%s'", i, m->message);
+		ck_assert_msg(strcmp(m->item_type, cases[i].type) == 0, "case %zu: type '%s'", i, m->item_type);
+		ck_assert_msg(strcmp(m->item_name, cases[i].name) == 0, "case %zu: name '%s'", i, m->item_name);
+	}
+}
+END_TEST
+
+/* An append that breaks a rule: the error is the appending file's; the first loads. */
+START_TEST(append_error_in_second_file)
+{
+	const struct sinsp_rules_msg *m;
+	bool ok;
+
+	ck_assert_int_eq(sinsp_rules_load_string(r, "base.yaml", RULE("some rule", "evt.type=open")), 0);
+	ck_assert_int_eq(sinsp_rules_load_string(r, "append.yaml",
+						 "- rule: some rule\n  condition: and not bar\n  append: true\n"), 0);
+	ck_assert_int_eq(sinsp_rules_compile(r), -EINVAL);
+	sinsp_rules_result_get(r, 0, NULL, &ok, NULL);
+	ck_assert(ok);
+	sinsp_rules_result_get(r, 1, NULL, &ok, NULL);
+	ck_assert(!ok);
+	m = find(SINSP_RULES_ERR_VALIDATE);
+	ck_assert_str_eq(m->message, "Undefined macro 'bar' used in filter.");
+	ck_assert_str_eq(m->file, "append.yaml");
+	ck_assert_str_eq(m->item_name, "some rule");
+	/* at bar, in the appended text: "  condition: and not bar" */
+	ck_assert_uint_eq(m->line, 2);
+	ck_assert_uint_eq(m->column, 22);
+}
+END_TEST
+
 /* ---- warnings ------------------------------------------------------------------------ */
 
 START_TEST(warn_unknown_source)
@@ -267,7 +361,8 @@ START_TEST(warn_unknown_filter)
 {
 	ck_assert_int_eq(load(RULE("r", "evt.type=open and ka.verb=get") "  skip-if-unknown-filter: true\n"),
 			 0);
-	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 3, 32, "rule", "r", "unknown field 'ka.verb'");
+	assert_msg(SINSP_RULES_WARN_UNKNOWN_FILTER, 3, 32, "rule", "r",
+		   "filter_check called with nonexistent field ka.verb");
 }
 END_TEST
 
@@ -316,7 +411,7 @@ START_TEST(warn_exception_name_not_unique)
 	ck_assert_int_eq(load(RULE("r", "evt.type=open") "  exceptions:\n"
 			      "  - name: e\n    fields: proc.name\n    values: [a]\n"
 			      "  - name: e\n    fields: proc.name\n    values: [b]\n"), 0);
-	assert_msg(SINSP_RULES_WARN_EXCEPTION_NAME_NOT_UNIQUE, 10, 11, "exception", "r", "exception 'e'");
+	assert_msg(SINSP_RULES_WARN_EXCEPTION_NAME_NOT_UNIQUE, 10, 11, "exception", "e", "exception 'e'");
 }
 END_TEST
 
@@ -400,7 +495,9 @@ START_TEST(override_refused)
 		{ RULE("r", "evt.type=open") "- rule: r\n  condition: x\n  append: true\n  override:\n    condition: append\n",
 		  "Keys 'override' and 'append: true' cannot be used together", 6 },
 		{ "- macro: m\n  condition: x\n  override:\n    condition: append\n",
-		  "Macro has 'append' key or 'override' key but no macro by that name already exists", 1 },
+		  "Macro has 'override' key but no macro by that name already exists", 1 },
+		{ "- list: l\n  items: [a]\n  append: true\n",
+		  "List has 'append' key but no list by that name already exists", 1 },
 		{ RULE("r", "evt.type=open") "- rule: r\n  output: more\n  append: true\n",
 		  "Appended rule must have exceptions or condition property", 6 },
 		{ "- rule: nope\n  enabled: false\n",
@@ -444,7 +541,7 @@ START_TEST(macro_order)
 {
 	/* a macro sees the macros before it only; a rule sees them all */
 	ck_assert_int_eq(load("- macro: a\n  condition: b\n- macro: b\n  condition: evt.type=open\n"), -EINVAL);
-	assert_msg(SINSP_RULES_ERR_COMPILE_CONDITION, 2, 14, "macro", "a", "undefined macro 'b'");
+	assert_msg(SINSP_RULES_ERR_VALIDATE, 2, 14, "macro", "a", "Undefined macro 'b' used in filter.");
 	teardown();
 	setup();
 	ck_assert_int_eq(load(RULE("r", "a") "- macro: a\n  condition: evt.type=open\n"), 0);
@@ -457,13 +554,13 @@ START_TEST(macro_loop)
 	ck_assert_int_eq(load("- macro: b\n  condition: evt.type=open\n- macro: a\n  condition: b\n"
 			      "- macro: b\n  condition: a\n  override:\n    condition: replace\n"
 			      RULE("r", "a")), -EINVAL);
-	ck_assert_ptr_nonnull(strstr(find(SINSP_RULES_ERR_COMPILE_CONDITION)->message, "macro"));
+	ck_assert_ptr_nonnull(strstr(find(SINSP_RULES_ERR_VALIDATE)->message, "macro"));
 	{
 		size_t j;
 		bool loop = false;
 
 		for (j = 0; j < nmsgs(); j++)
-			loop |= strstr(sinsp_rules_result_msg(r, 0, j)->message, "reference loop") != NULL;
+			loop |= strcmp(sinsp_rules_result_msg(r, 0, j)->message, "Reference loop in macro 'a'") == 0;
 		ck_assert(loop);
 	}
 }
@@ -542,14 +639,14 @@ START_TEST(exceptions_refused)
 		unsigned line;   /* the exception (checks), or the key found wrong (reading) */
 	} cases[] = {
 		{ "  - name: e\n    fields: [proc.name, fd.name]\n    comps: [=]\n",
-		  "Fields and comps lists of exception 'e' must have equal length", 9 },
+		  "Fields and comps lists must have equal length", 9 },
 		{ "  - name: e\n    fields: [proc.name, fd.name]\n    values: [[a]]\n",
-		  "Fields and values lists of exception 'e' must have equal length", 9 },
+		  "Fields and values lists must have equal length", 9 },
 		{ "  - name: e\n    fields: [proc.name]\n    comps: [like]\n",
-		  "operator 'like' is not supported", 7 },
+		  "'like' is not a supported comparison operator", 7 },
 		{ "  - name: e\n    fields: proc.name\n    comps: startswith\n",
-		  "operator 'startswith' is not supported with a single field", 7 },
-		{ "  - name: e\n    fields: [proc.nope]\n", "unknown field 'proc.nope'", 7 },
+		  "'startswith' is not a supported comparison operator for a single field", 7 },
+		{ "  - name: e\n    fields: [proc.nope]\n", "'proc.nope' is not a supported filter field", 7 },
 	};
 	size_t i;
 
@@ -565,6 +662,7 @@ START_TEST(exceptions_refused)
 		ck_assert_msg(m && strstr(m->message, cases[i].msg), "case %zu: %s", i, m ? m->message : "none");
 		ck_assert_uint_eq(m->line, cases[i].line);
 		ck_assert_str_eq(m->item_type, "exception");
+		ck_assert_str_eq(m->item_name, "e");
 	}
 }
 END_TEST
@@ -738,6 +836,8 @@ static Suite *rules_suite(void)
 	tcase_add_test(tc, err_validate_engine_version);
 	tcase_add_test(tc, engine_version_forms);
 	tcase_add_test(tc, file_stops_at_first_error);
+	tcase_add_test(tc, falco_messages);
+	tcase_add_test(tc, append_error_in_second_file);
 	suite_add_tcase(su, tc);
 
 	tc = tcase_create("warnings");

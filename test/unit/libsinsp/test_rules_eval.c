@@ -204,8 +204,9 @@ START_TEST(disable_tag_and_name)
 	load(NULL);
 	sinsp_rules_set_match_all(fx.r, true);
 	ck_assert_int_eq(sinsp_rules_disable_tag(fx.r, "read"), 0);
-	ck_assert_int_eq(sinsp_rules_disable_rule(fx.r, "Any open"), 0);
-	ck_assert_int_eq(sinsp_rules_disable_rule(fx.r, "No such rule"), -ENOENT);
+	/* by a part of the name, as Falco's -D; a text no name holds disables nothing */
+	ck_assert_int_eq(sinsp_rules_disable_rule(fx.r, "y op"), 0);
+	ck_assert_int_eq(sinsp_rules_disable_rule(fx.r, "No such rule"), 0);
 	run();
 	ck_assert_str_eq(fx.got, "4:Write tmp");
 }
