@@ -11,7 +11,8 @@
 #include "filter/filter.h"
 #include "filter/filter_parser.h"
 
-bool flt_add_list_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text)
+bool flt_add_list_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text,
+			bool single)
 {
 	char *const *items;
 	struct strbuf item = { 0 };
@@ -19,7 +20,7 @@ bool flt_add_list_value(struct parser *p, struct flt_check *c, size_t at, const 
 	bool ok = true;
 
 	if (!p->names || !p->names->list || p->src[at] == '"' || p->src[at] == '\'' ||
-	    !(items = p->names->list(p->names->ctx, text->buf, text->len, &n)))
+	    !(items = p->names->list(p->names->ctx, text->buf, text->len, &n)) || (single && n != 1))
 		return flt_add_value(p, c, at, text);
 	for (i = 0; i < n && ok; i++) {
 		const char *v = items[i];

@@ -471,7 +471,7 @@ static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 				     flt_describe_here(p, here, sizeof(here)));
 			goto out;
 		}
-		if (!flt_add_list_value(p, c, at, &text))
+		if (!flt_add_list_value(p, c, at, &text, false))
 			goto out;
 		flt_skip_blank(p);
 		if (p->src[p->pos] == ',') {
@@ -598,7 +598,7 @@ static struct flt_node *parse_check(struct parser *p)
 				     flt_describe_here(p, here, sizeof(here)));
 			goto fail;
 		}
-		if (!flt_add_value(p, c, at, &text))
+		if (!flt_add_list_value(p, c, at, &text, true))
 			goto fail;
 	}
 	if (c->around && c->op == FOP_EQ)

@@ -50,8 +50,13 @@ struct flt_node *flt_parse_or(struct parser *p);
 void *flt_perr_unexpected(struct parser *p, const char *what);
 
 /* filter_names.c */
-/* A value of a list: an unquoted list name stands for its items. */
-bool flt_add_list_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text);
+/*
+ * A value: an unquoted list name stands for its items (single: the value of an operator
+ * that takes one, where a list of exactly one item stands for that item, as Falco's text
+ * substitution makes "proc.name=my_list" of it; any other list stays a literal word).
+ */
+bool flt_add_list_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text,
+			bool single);
 /* Whether a macro's name (a bare word without '.') starts at the cursor (with names). */
 bool flt_is_macro_word(const struct parser *p);
 /* The macro named at the cursor: its condition parsed in place. */

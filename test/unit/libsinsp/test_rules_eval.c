@@ -296,6 +296,22 @@ START_TEST(quoted_list_items)
 }
 END_TEST
 
+START_TEST(bare_list)
+{
+	/* a one-item list stands for its item after '=' too (Falco's list_sub_bare); a list
+	 * of two stays a literal word there */
+	load("- list: one_reader\n  items: [cat]\n- list: two_readers\n  items: [cat, less]\n"
+	     "- rule: Bare\n  desc: d\n  condition: evt.type=openat and evt.dir=< and proc.name=one_reader\n"
+	     "  output: x\n  priority: ALERT\n  tags: [bare]\n"
+	     "- rule: Two\n  desc: d\n  condition: evt.type=openat and evt.dir=< and proc.name=two_readers\n"
+	     "  output: x\n  priority: ALERT\n  tags: [bare]\n");
+	sinsp_rules_enable_tag(fx.r, "bare");
+	sinsp_rules_set_match_all(fx.r, true);
+	run();
+	ck_assert_str_eq(fx.got, "2:Bare|4:Bare");
+}
+END_TEST
+
 START_TEST(errors_evaluate_nothing)
 {
 	struct sinsp_evt *evt;
@@ -329,6 +345,7 @@ static Suite *rules_eval_suite(void)
 	tcase_add_test(tc, enable_by_override);
 	tcase_add_test(tc, condition_append);
 	tcase_add_test(tc, quoted_list_items);
+	tcase_add_test(tc, bare_list);
 	tcase_add_test(tc, errors_evaluate_nothing);
 	suite_add_tcase(su, tc);
 	return su;
