@@ -218,9 +218,10 @@ static bool cmp_value(const struct flt_check *c, const char *s, size_t len)
 		return end != s && !*end && cmp_unsigned(c, x);
 	}
 	case FVT_BOOL:
-		if (strcmp(s, "true") == 0)
+		/* by length first: rules test booleans on most events (evt.is_open_read=true) */
+		if (len == 4 && memcmp(s, "true", 4) == 0)
 			return cmp_unsigned(c, 1);
-		if (strcmp(s, "false") == 0)
+		if (len == 5 && memcmp(s, "false", 5) == 0)
 			return cmp_unsigned(c, 0);
 		return false;
 	case FVT_IPADDR:
