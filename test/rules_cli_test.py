@@ -177,17 +177,18 @@ def json_alerts(rules, cat):
     want = (
         '{"hostname":%s,"output":%s,"priority":"Notice","rule":"Program run","source":"syscall",'
         '"tags":["process"],"time":"2016-08-04T16:17:57.881730713Z", "output_fields": '
-        '{"fd.cip":null,"proc.cmdline":"cat /dev/null","proc.exepath":"","proc.pexe":"/bin/bash",'
-        '"proc.pid":20072}}\n'
+        '{"evt.time":1470327477881730713,"fd.cip":null,"proc.cmdline":"cat /dev/null",'
+        '"proc.exepath":"","proc.pexe":"/bin/bash","proc.pid":20072}}\n'
         '{"hostname":%s,"output":%s,"priority":"Warning","rule":"Read below etc","source":"syscall",'
         '"tags":["filesystem","mitre_discovery"],"time":"2016-08-04T16:17:57.881785348Z", '
-        '"output_fields": {"container.id":"host","container.name":"host","fd.name":"/etc/ld.so.cache",'
+        '"output_fields": {"container.id":"host","container.name":"host",'
+        '"evt.time":1470327477881785348,"fd.name":"/etc/ld.so.cache",'
         '"proc.cmdline":"cat /dev/null","proc.pname":"bash","user.name":null}}\n') % (
         json.dumps(host), json.dumps(CAT_PROGRAM[:-1]), json.dumps(host), json.dumps(CAT_ETC[:-1]))
     ok = rc == 0 and out == want
     if not ok:
         print('  got  %r\n  want %r' % (out, want))
-    check(ok, '-j: Falco\'s keys, output_fields with numbers and null')
+    check(ok, '-j: Falco\'s keys, output_fields with evt.time in ns, numbers and null')
     lines = [json.loads(l) for l in out.splitlines()]
     check([l['rule'] for l in lines] == ['Program run', 'Read below etc'] and
           lines[0]['output_fields']['proc.pid'] == 20072, '-j: every line is JSON')

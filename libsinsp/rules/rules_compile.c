@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format/format.h"
 #include "rules/rules.h"
 #include "util/grow.h"
 
@@ -179,14 +180,18 @@ static int compile_macros(struct sinsp_rules *r)
 	return 0;
 }
 
-/* The output with %container.info replaced by Falco's default expansion. */
-static char *expand_output(const char *out)
+/*
+ * The output with %container.info replaced by Falco's default expansion, after '*' (a
+ * field that does not resolve prints <NA>); with_time: "%evt.time " first, as Falco's
+ * alert format has it (for the JSON output fields).
+ */
+static char *expand_output(const char *out, bool with_time)
 {
 	static const char info[] = "%container.info", repl[] = "container_id=%container.id container_name=%container.name";
 	struct strbuf b = { 0 };
 	const char *p;
 
-	strbuf_addc(&b, '*');  /* fields that do not resolve print <NA> */
+	strbuf_adds(&b, with_time ? "*%evt.time " : "*");
 	while ((p = strstr(out, info)) && !((p[sizeof(info) - 1] >= 'a' && p[sizeof(info) - 1] <= 'z') ||
 					     p[sizeof(info) - 1] == '_' || p[sizeof(info) - 1] == '.')) {
 		strbuf_add(&b, out, (size_t)(p - out));
@@ -267,12 +272,17 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 			 "Rule matches too many evt.type values (%zu). This has a significant performance penalty.",
 			 rule->nevttypes)))
 		return rc;
-	out = expand_output(rule->output ? rule->output : "");
+	out = expand_output(rule->output ? rule->output : "", false);
 	if (!out)
 		return -ENOMEM;
 	rc = sinsp_formatter_new(r->s, out, SINSP_OUTPUT_TEXT, &rule->text);
+	free(out);
+	/* Falco's output fields: its alert format starts with %evt.time, a number in JSON */
+	out = rc ? NULL : expand_output(rule->output ? rule->output : "", true);
+	if (!rc && !out)
+		return -ENOMEM;
 	if (!rc)
-		rc = sinsp_formatter_new(r->s, out, SINSP_OUTPUT_JSON, &rule->json);
+		rc = sinsp_formatter_new_alert_json(r->s, out, &rule->json);
 	free(out);
 	if (rc == -ENOMEM)
 		return rc;

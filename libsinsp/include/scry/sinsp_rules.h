@@ -236,8 +236,9 @@ struct sinsp_rules_alert {
 	const char *output;         /* the rendered output (without time and priority);
 	                               a field that does not resolve is "<NA>" */
 	const char *fields_json;    /* with sinsp_rules_set_json(): {"field": value, ...} of
-	                               the output's fields (numbers bare, unresolved null);
-	                               else NULL */
+	                               the output's fields and evt.time (keys sorted; numbers
+	                               bare, evt.time in ns since the epoch, unresolved null),
+	                               Falco's output_fields; else NULL */
 	size_t index;               /* the rule's index (sinsp_rules_info()) */
 };
 

@@ -153,17 +153,23 @@ START_TEST(output_rendering)
 	sinsp_rules_set_match_all(fx.r, true);
 	sinsp_rules_set_json(fx.r, true);
 	run();
-	/* fd.cip of a file does not resolve: <NA> in text, null in JSON; %container.info expands */
+	/*
+	 * fd.cip of a file does not resolve: <NA> in text, null in JSON; %container.info
+	 * expands; the JSON fields have evt.time in ns (Falco's), events 2 and 4 at ts0 + 2, + 4
+	 */
 	ck_assert_str_eq(fx.outputs,
 			 "Warning Read (file=/etc/passwd cmd=cat ip=<NA> pexe=-bash)\n"
 			 "Debug Open /etc/passwd raw=/etc/passwd container_id=host container_name=host\n"
 			 "Debug Open /tmp/out raw=../tmp/out container_id=host container_name=host\n"
 			 "Error Write /tmp/out\n");
 	ck_assert_str_eq(fx.json,
-			 "{\"fd.cip\":null,\"fd.name\":\"/etc/passwd\",\"proc.cmdline\":\"cat\",\"proc.pexe\":\"-bash\"}\n"
-			 "{\"container.id\":\"host\",\"container.name\":\"host\",\"fd.name\":\"/etc/passwd\",\"fd.nameraw\":\"/etc/passwd\"}\n"
-			 "{\"container.id\":\"host\",\"container.name\":\"host\",\"fd.name\":\"/tmp/out\",\"fd.nameraw\":\"../tmp/out\"}\n"
-			 "{\"fd.name\":\"/tmp/out\"}\n");
+			 "{\"evt.time\":1470327477881781399,\"fd.cip\":null,\"fd.name\":\"/etc/passwd\","
+			 "\"proc.cmdline\":\"cat\",\"proc.pexe\":\"-bash\"}\n"
+			 "{\"container.id\":\"host\",\"container.name\":\"host\",\"evt.time\":1470327477881781399,"
+			 "\"fd.name\":\"/etc/passwd\",\"fd.nameraw\":\"/etc/passwd\"}\n"
+			 "{\"container.id\":\"host\",\"container.name\":\"host\",\"evt.time\":1470327477881781401,"
+			 "\"fd.name\":\"/tmp/out\",\"fd.nameraw\":\"../tmp/out\"}\n"
+			 "{\"evt.time\":1470327477881781401,\"fd.name\":\"/tmp/out\"}\n");
 }
 END_TEST
 
