@@ -190,8 +190,12 @@ static char *expand_output(const char *out, bool with_time)
 	static const char info[] = "%container.info", repl[] = "container_id=%container.id container_name=%container.name";
 	struct strbuf b = { 0 };
 	const char *p;
+	size_t n;
 
 	strbuf_adds(&b, with_time ? "*%evt.time " : "*");
+	/* trimmed, as Falco: a folded scalar (output: >) ends with a line break */
+	while (*out == ' ' || *out == '\t' || *out == '\n' || *out == '\r')
+		out++;
 	while ((p = strstr(out, info)) && !((p[sizeof(info) - 1] >= 'a' && p[sizeof(info) - 1] <= 'z') ||
 					     p[sizeof(info) - 1] == '_' || p[sizeof(info) - 1] == '.')) {
 		strbuf_add(&b, out, (size_t)(p - out));
@@ -199,6 +203,11 @@ static char *expand_output(const char *out, bool with_time)
 		out = p + sizeof(info) - 1;
 	}
 	strbuf_adds(&b, out);
+	for (n = b.len; n && (b.buf[n - 1] == ' ' || b.buf[n - 1] == '\t' || b.buf[n - 1] == '\n' ||
+			      b.buf[n - 1] == '\r'); n--)
+		;
+	b.buf[n] = 0;
+	b.len = n;
 	return b.buf;
 }
 
