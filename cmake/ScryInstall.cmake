@@ -87,8 +87,8 @@ if(NOT TARGET scap_bpf AND LIBBPF_FOUND AND TARGET scry_bpf_probe)
 endif()
 scry_pkg_config(libscap "scry capture library: capture files and live engines"
 	"" "${scap_requires_private}" "")
-scry_pkg_config(libsinsp "scry inspection library: state, fields, filters, formats"
-	"libscap" "" "")
+scry_pkg_config(libsinsp "scry inspection library: state, fields, filters, formats, rules"
+	"libscap" "yaml-0.1" "")
 if(TARGET scap_bpf)
 	scry_pkg_config(libscap_bpf "scry capture library: the eBPF engine"
 		"libscap" "libbpf" "")
