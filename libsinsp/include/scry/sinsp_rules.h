@@ -97,7 +97,8 @@ struct sinsp_rules_msg {
 	unsigned line, column;   /* position in file, from 1; 0 when it is about the whole file */
 	size_t offset;           /* byte offset of that position in file */
 	const char *item_type;   /* "rule", "macro", "list", "exception", "required_engine_version",
-	                            ..., or "rules content" for the whole file */
+	                            "required_plugin_versions", "rules content item" (an item
+	                            of no kind), or "rules content" for the whole file (Falco's) */
 	const char *item_name;   /* the item's name, "" when it has none */
 };
 
@@ -106,7 +107,7 @@ struct sinsp_rules_msg {
  * @s:   [in] handle whose fields the conditions and outputs use; the engine must not
  *       outlive it.
  * @out: [out] the engine; free with sinsp_rules_free().
- * Return: 0; -ENOMEM.
+ * Return: 0; -EINVAL @s NULL; -ENOMEM.
  */
 SINSP_API int sinsp_rules_new(sinsp_t *s, struct sinsp_rules **out);
 
