@@ -65,7 +65,6 @@ struct rl_macro {
 	struct rl_pos pos;
 	struct rl_cond_loc cloc;
 	bool used;
-	bool compiled_ok;
 	bool compiling;         /* being expanded (reference loop check) */
 };
 
@@ -143,7 +142,6 @@ struct sinsp_rules {
 	uint64_t events;
 	struct sinsp_rules_alert *alerts;
 	size_t alerts_cap;
-	struct strbuf scratch;
 	/* compile: macros visible to the condition being compiled (index below) */
 	size_t macro_visible;
 };
@@ -178,7 +176,6 @@ void rl_cond_loc_free(struct rl_cond_loc *loc);
 /* rules_load.c */
 /* Load one YAML text as source name (a new result); 0, -EINVAL (error in it), -ENOMEM. */
 int rl_load_text(struct sinsp_rules *r, const char *name, const char *text, size_t len);
-char **rl_strv_dup(char *const *v, size_t n);
 void rl_strv_free(char **v, size_t n);
 
 /* rules_req.c: the required_engine_version and required_plugin_versions items */

@@ -163,9 +163,7 @@ static int compile_macros(struct sinsp_rules *r)
 		if (rc == -ENOMEM)
 			return rc;
 		sinsp_filter_free(f);
-		if (rc == 0) {
-			m->compiled_ok = true;
-		} else {
+		if (rc) {
 			struct rl_pos at_pos = rl_cond_pos(&m->cloc, m->cond, e.at);
 
 			/* a field unknown here fails the rules that use the macro, not the macro */

@@ -413,6 +413,5 @@ void sinsp_rules_free(struct sinsp_rules *r)
 	free(r->by_type);
 	free(r->by_type_n);
 	free(r->alerts);
-	strbuf_free(&r->scratch);
 	free(r);
 }

@@ -104,23 +104,6 @@ static int cond_appended(const struct item *it, const struct ry_node *n, size_t 
 #define MSG(it, n, code, ...) ({ struct rl_pos _p = pos_of(it, n); \
 	rl_msg((it)->r, &_p, code, (it)->type, (it)->name, __VA_ARGS__); })
 
-char **rl_strv_dup(char *const *v, size_t n)
-{
-	char **out = calloc(n ? n : 1, sizeof(*out));
-	size_t i;
-
-	if (!out)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		out[i] = strdup(v[i]);
-		if (!out[i]) {
-			rl_strv_free(out, i);
-			return NULL;
-		}
-	}
-	return out;
-}
-
 void rl_strv_free(char **v, size_t n)
 {
 	size_t i;
