@@ -7,7 +7,7 @@
 libsinsp has one folder per part. A part may include the headers of its own folder
 and of the parts below it, never of a part above it nor of a sibling at its level:
 
-    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump
+    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump, rules
 
 Every `#include "..."` of every .c and .h under LIBSINSP_DIR (public headers in
 include/ excepted: they are included as <scry/...>) is read and resolved from the
@@ -42,9 +42,10 @@ LEVELS = {
 	"format": 5,
 	"": 6,
 	"dump": 6,
+	"rules": 6,
 }
 
-DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump"
+DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules"
 
 # A header protoc-c generates into the build folder from X.proto: X.pb-c.h.
 GENERATED = ".pb-c.h"

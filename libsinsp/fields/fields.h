@@ -256,6 +256,13 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		       struct strbuf *out);
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out);
+/* The thread whose tid is t's ptid (its parent), NULL when unknown (fields_proc.c). */
+struct sinsp_thread *sinsp_fields_parent(struct sinsp *s, const struct sinsp_thread *t);
+/* The n-th ancestor of t's process (0: its main thread), NULL when unknown (fields_proc.c). */
+struct sinsp_thread *sinsp_fields_ancestor(struct sinsp *s, struct sinsp_thread *t, int n);
+/* The fields of fields_proc_exe.c (ids F_PROC_PEXE .. F_THREAD_CAP_INHERITABLE). */
+bool sinsp_fields_proc_exe(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+			   struct strbuf *out);
 bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			    struct field_val *v, struct strbuf *out);
 
@@ -311,6 +318,12 @@ enum field_id {
 	F_THREAD_VMSIZE, F_THREAD_VMRSS, F_PROC_SID, F_PROC_SNAME, F_PROC_TTY, F_PROC_EXEPATH,
 	F_PROC_VPGID, F_PROC_IS_HEALTHCHECK, F_PROC_IS_LIVENESS, F_PROC_IS_READINESS,
 	F_PROC_IS_EXE_WRITABLE,
+	/* fields_proc_exe.c */
+	F_PROC_PEXE, F_PROC_PEXEPATH, F_PROC_AEXE, F_PROC_AEXEPATH, F_PROC_EXE_INO,
+	F_PROC_EXE_INO_CTIME, F_PROC_EXE_INO_MTIME, F_PROC_EXE_INO_CTIME_DURATION,
+	F_PROC_IS_EXE_FROM_MEMFD, F_PROC_IS_EXE_UPPER_LAYER, F_PROC_IS_VPGID_LEADER,
+	F_PROC_VPGID_NAME, F_PROC_VPGID_EXE, F_PROC_VPGID_EXEPATH, F_PROC_PPID_DURATION,
+	F_THREAD_CAP_PERMITTED, F_THREAD_CAP_EFFECTIVE, F_THREAD_CAP_INHERITABLE,
 	F_USER_UID, F_USER_NAME, F_USER_HOMEDIR, F_USER_SHELL, F_USER_LOGINUID,
 	F_USER_LOGINNAME, F_GROUP_GID, F_GROUP_NAME,
 	/* container */
@@ -326,7 +339,7 @@ enum field_id {
 	F_FD_CONTAINERDIRECTORY, F_FD_PROTO, F_FD_CPROTO, F_FD_SPROTO, F_FD_LPROTO, F_FD_RPROTO,
 	F_FD_NET, F_FD_CNET, F_FD_SNET, F_FD_LNET, F_FD_RNET, F_FD_CONNECTED, F_FD_NAME_CHANGED,
 	F_FD_CIP_NAME, F_FD_SIP_NAME, F_FD_LIP_NAME, F_FD_RIP_NAME, F_FD_DEV, F_FD_DEV_MAJOR,
-	F_FD_DEV_MINOR,
+	F_FD_DEV_MINOR, F_FD_NAMERAW,
 	/* fdlist */
 	F_FDLIST_NUMS, F_FDLIST_NAMES, F_FDLIST_CIPS, F_FDLIST_SIPS, F_FDLIST_CPORTS,
 	F_FDLIST_SPORTS,

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "print.h"
+#include "rules_cli.h"
 #include "write.h"
 
 struct scry_live_opts {
@@ -32,6 +33,7 @@ struct scry_live_opts {
 	const struct sinsp_runtime_socket *runtime_sockets; /* --runtime-socket */
 	uint32_t nruntime_sockets;
 	uint32_t runtime_timeout_ms;                    /* --runtime-timeout; 0: default */
+	struct scry_rules_opts *rules; /* --rules: alerts instead of events; NULL: none */
 };
 
 /*

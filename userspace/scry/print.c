@@ -30,6 +30,15 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	return 0;
 }
 
+void scry_print_read_error(sinsp_t *s, const char *source)
+{
+	fflush(stdout);
+	if (source)
+		fprintf(stderr, "scry: %s: %s\n", source, sinsp_last_error(s));
+	else
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+}
+
 int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
 	       const struct scry_print_opts *o, volatile sig_atomic_t *stop)
 {
@@ -63,11 +72,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		if (rc == SCAP_EOF)
 			break;
 		if (rc < 0) {
-			fflush(stdout);
-			if (o->source)
-				fprintf(stderr, "scry: %s: %s\n", o->source, sinsp_last_error(s));
-			else
-				fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			scry_print_read_error(s, o->source);
 			status = 1;
 			break;
 		}

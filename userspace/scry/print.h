@@ -51,4 +51,8 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
 	       const struct scry_print_opts *o, volatile sig_atomic_t *stop);
 
+/* After sinsp_next() failed: stdout flushed, the error on stderr, naming @source (the
+ * capture file; NULL live). */
+void scry_print_read_error(sinsp_t *s, const char *source);
+
 #endif /* SCRY_PRINT_H */

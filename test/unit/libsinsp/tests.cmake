@@ -31,3 +31,8 @@ scry_add_check_test(test_dump_containers SOURCES ${SINSP_TEST_DIR}/test_dump_con
 
 # k8s.* fields and pod data in container events (from a capture and round trip)
 scry_add_check_test(test_k8s SOURCES ${SINSP_TEST_DIR}/test_k8s.c LIBS sinsp_evt_builder)
+
+# the rules engine (libsinsp/rules/): loading, load results, evaluation; the shared
+# rulesets of ../shared/rules are loaded when present
+scry_add_check_test(test_rules SOURCES ${SINSP_TEST_DIR}/test_rules.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_rules_eval SOURCES ${SINSP_TEST_DIR}/test_rules_eval.c LIBS sinsp_evt_builder)
