@@ -23,7 +23,9 @@
 #  7b. containers   the real runtimes (scripts/runtimes.sh: dockerd, podman's service,
 #                   containerd with CRI; lxc) started; the ctests that ask them; one
 #                   container of each captured live and replayed after all are gone:
-#                   test/containers/e2e_test.sh (root only; ~1-2 min)
+#                   test/containers/e2e_test.sh (root only; ~1-2 min); Falco's default
+#                   rules alerting live on a shell in a container and a write below /etc:
+#                   test/containers/rules_live_test.sh (root only; ~10 s)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh (~5 min idle; the
 #                   limits of this script and of the VM runs only catch a hang: a loaded
@@ -140,7 +142,7 @@ test/driver/sysdig_compat_test.sh build || [ $? = 77 ]
 # The container runtimes run only for this step: after the ASan unit tests and the eBPF
 # live tests (whose captures and timings they would disturb), before the VM steps. Every
 # daemon started is stopped by its PID, also when the step fails.
-step "containers: docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
+step "containers: Falco's rules live (test/containers/rules_live_test.sh); docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
 if [ "$(id -u)" = 0 ]; then
 	rtdir=$root/build/runtimes
 	trap 'scripts/runtimes.sh stop "$rtdir"' EXIT
@@ -149,6 +151,9 @@ if [ "$(id -u)" = 0 ]; then
 	# with the CRI image runtimes.sh imported)
 	(set -a; . "$rtdir/env"; SCRY_CRI_IMAGE=$SCRY_IMAGE
 	 ctest --test-dir build -R '^(runtime_live|test_cri_live)$' --output-on-failure)
+	# Falco's default rules live: a shell with a terminal in a docker container, a write
+	# below /etc (before e2e_test.sh, which stops the runtimes when it ends)
+	test/containers/rules_live_test.sh build "$rtdir" || [ $? = 77 ]
 	test/containers/e2e_test.sh build "$rtdir" || [ $? = 77 ]
 	scripts/runtimes.sh stop "$rtdir"
 	trap - EXIT

@@ -245,7 +245,9 @@ int scry_live(const struct scry_live_opts *o)
 		return 1;
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
 				      .max_str_len = o->verbose ? UINT32_MAX : 0,
-				      .compat_sysdig_0_29 = true, .buffer_format = o->buffer_format,
+				      /* the rules see the true values (proc.tty), as Falco's do */
+				      .compat_sysdig_0_29 = !o->rules,
+				      .buffer_format = o->buffer_format,
 				      .time_output = o->time_output,
 				      .runtime_lookups = o->runtime_lookups,
 				      .runtime_sockets = o->runtime_sockets,

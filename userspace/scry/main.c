@@ -133,7 +133,9 @@ static void usage(FILE *f)
 		"                        more, loaded in order): print alerts instead of events,\n"
 		"                        as Falco prints them (-j: JSON lines); at the end, the\n"
 		"                        counts of events and alerts on stderr. A rules file that\n"
-		"                        does not load: exit 1 before any capture starts\n"
+		"                        does not load: exit 1 before any capture starts. The\n"
+		"                        rules see proc.tty and group.gid as they are (not as\n"
+		"                        sysdig 0.29.3 prints them); live, alerts are unbuffered\n"
 		"     --min-priority=LEVEL  --rules: only rules of LEVEL or more severe (emergency,\n"
 		"                        alert, critical, error, warning, notice, informational, debug)\n"
 		"     --enable-tag=TAG   --rules: only rules with one of these tags (repeatable)\n"
@@ -582,7 +584,8 @@ int main(int argc, char **argv)
 		  .has_fd = fd >= 0, .fd = fd);
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
-				     .compat_sysdig_0_29 = true,
+				     /* the rules see the true values, as Falco's do */
+				     .compat_sysdig_0_29 = !opts.rules.npaths,
 				     .buffer_format = opts.buffer_format,
 				     .time_output = opts.time_output };
 	rc = sinsp_open(&o, &s, errbuf);

@@ -346,10 +346,13 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	uint64_t events = 0;
 	struct sinsp_evt *evt;
 	int rc, status = 0;
+	bool lines;
 
 	gethostname(host, sizeof(host) - 1);
-	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
-		o->unbuffered ? 0 : sizeof(outbuf));
+	/* live, each alert reaches a reader when it fires (as Falco's unbuffered outputs, its
+	 * default); a replay's are written in blocks unless --unbuffered */
+	lines = o->unbuffered || !o->source;
+	setvbuf(stdout, lines ? NULL : outbuf, lines ? _IOLBF : _IOFBF, lines ? 0 : sizeof(outbuf));
 	sinsp_set_filter(s, o->source ? filter : NULL);
 	while ((!stop || !*stop) && (!o->max_events || events < o->max_events)) {
 		const struct sinsp_rules_alert *alerts;
