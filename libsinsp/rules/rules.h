@@ -101,6 +101,7 @@ struct rl_rule {
 	struct sinsp_formatter *text, *json;
 	size_t nevttypes;
 	bool selected;
+	bool exit_only;         /* not evaluated on the enter event of a syscall (see rules_req.c) */
 	uint64_t matches;
 	uint64_t na_misses;     /* events it did not fire on after comparing an <NA> field */
 };
@@ -144,6 +145,8 @@ struct sinsp_rules {
 	size_t alerts_cap;
 	/* compile: macros visible to the condition being compiled (index below) */
 	size_t macro_visible;
+	/* load: the file being read requires an engine that sees exit events only */
+	bool src_exit_only;
 };
 
 /* rules_result.c */
@@ -180,6 +183,7 @@ void rl_strv_free(char **v, size_t n);
 
 /* rules_req.c: the required_engine_version and required_plugin_versions items */
 struct ry_node;
+/* Sets r->src_exit_only from the version a file requires (see rules_req.c). */
 int rl_read_engine_version(struct sinsp_rules *r, size_t src, const struct ry_node *item);
 int rl_read_plugin_versions(struct sinsp_rules *r, size_t src, const struct ry_node *item);
 

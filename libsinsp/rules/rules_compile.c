@@ -305,6 +305,20 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 	return 0;
 }
 
+/*
+ * Key k of the index is the enter event of a syscall: an enter type whose exit is
+ * emitted (not SCAP_EF_UNUSED) and that is no internal event, or a generic enter event.
+ */
+static bool syscall_enter_key(unsigned k)
+{
+	if (k >= SCAP_EVT_MAX)
+		return k < FLT_GENERIC_KEY(1, 0);
+	return scap_evt_is_enter((uint16_t)k) && k + 1 < SCAP_EVT_MAX &&
+	       !(scap_evt_table[k].flags & SCAP_EF_UNUSED) &&
+	       !(scap_evt_table[k + 1].flags & SCAP_EF_UNUSED) &&
+	       scap_evt_table[k].category != SCAP_EC_INTERNAL;
+}
+
 static int build_index(struct sinsp_rules *r)
 {
 	unsigned k;
@@ -319,7 +333,8 @@ static int build_index(struct sinsp_rules *r)
 			const struct rl_rule *rule = &r->rules[i];
 			uint32_t *g;
 
-			if (!rule->filter || !rule->text || (k < FLT_KEYS && !flt_bit(rule->filter->types, k)))
+			if (!rule->filter || !rule->text || (k < FLT_KEYS && !flt_bit(rule->filter->types, k)) ||
+			    (rule->exit_only && syscall_enter_key(k)))
 				continue;
 			g = sinsp_grow(r->by_type[k], r->by_type_n[k], sizeof(*g));
 			if (!g)

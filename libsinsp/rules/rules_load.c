@@ -671,6 +671,7 @@ static int read_rule(struct item *it)
 		rule->name = name;
 	}
 	rule->enabled = true;
+	rule->exit_only = it->r->src_exit_only;
 	rule->warn_evttypes = true;
 	rule->source = strdup(src ? src : "syscall");
 	rule->pos = pos_of(it, NULL);
@@ -727,6 +728,7 @@ int rl_load_text(struct sinsp_rules *r, const char *name, const char *text, size
 	if (src < 0)
 		return (int)src;
 	pos.src = (size_t)src;
+	r->src_exit_only = false;    /* until the text's required_engine_version says */
 	rc = ry_parse(text, len, &doc, msg, sizeof(msg), &line, &column);
 	if (rc == -ENOMEM)
 		return rc;

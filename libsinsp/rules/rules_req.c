@@ -4,6 +4,15 @@
  * a number N meaning 0.N.0, or a semver; required_plugin_versions: the container and
  * k8s plugins are scry's built-in fields, others are ignored with a warning), and the
  * priority names.
+ *
+ * A file that requires engine 0.57.0 or later was written for Falco 0.42 and later,
+ * whose drivers send no enter events of syscalls: its rules dropped `evt.dir=<` from
+ * their conditions (falcosecurity/rules PR #307, "remove evt.dir (unnecessary since
+ * Falco 0.42)"; the stable ruleset's spawned_process is `evt.type in (execve,
+ * execveat)`). The rules such a file defines are not evaluated on enter events of
+ * syscalls (rl_rule.exit_only), or they would fire twice, once on the enter event with
+ * the process before the exec. The rules of older files see both directions, as the
+ * Falco they were written for did.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -55,6 +64,7 @@ int rl_read_engine_version(struct sinsp_rules *r, size_t src, const struct ry_no
 	if (!v || v->kind != RY_SCALAR || !parse_version(v->str, need))
 		return rl_msg(r, &pos, SINSP_RULES_ERR_YAML_VALIDATE, "required_engine_version", "",
 			      "Can't decode YAML scalar value");
+	r->src_exit_only = need[0] > 0 || need[1] >= 57;
 	parse_version(SINSP_RULES_ENGINE_VERSION, have);
 	for (i = 0; i < 3 && need[i] == have[i]; i++)
 		;

@@ -18,10 +18,13 @@
 #      them;
 #   4. ready when the capture alerts: `touch /etc/scry-rules-live-ready` is repeated until
 #      its "Write below etc" alert is on scry's stdout (up to 120 s; no sleep for readiness);
-#   5. (a) `docker exec -t scry-rules-live sh -c 'echo ...'`: "Terminal shell in container"
-#      (stable, its condition: spawned_process and container and shell_procs and
-#      proc.tty != 0 and container_entrypoint) must fire once, Notice, with the container's
-#      id and name, proc.name sh and a terminal (proc.tty != 0);
+#   5. (a) `docker exec -t scry-rules-live sh -c 'exec cat /etc/hostname'`: "Terminal
+#      shell in container" (stable, its condition: spawned_process and container and
+#      shell_procs and proc.tty != 0 and container_entrypoint) must fire once (on the exit
+#      of the shell's execve, not again on the enter of its exec of cat: the ruleset
+#      requires engine 0.57.0, whose rules see exit events only), Notice, with the
+#      container's id and name, proc.name sh, a terminal (proc.tty != 0) and the exec's
+#      flags (evt.arg.flags, a parameter of the exit event);
 #      `docker exec scry-rules-live-other sh -c ...` (no terminal) must not fire it;
 #      (b) `touch /etc/scry-rules-live-test` (then removed): "Write below etc", Error, with
 #      fd.name /etc/scry-rules-live-test, proc.name touch and container.id host;
@@ -59,7 +62,9 @@ target=scry-rules-live
 other=scry-rules-live-other
 ready_file=/etc/scry-rules-live-ready
 etc_file=/etc/scry-rules-live-test
-shell_cmd='echo scry-rules-live-shell'
+# the shell execs another program: the enter event of that exec is the shell's too, with
+# its terminal, and must not fire the rule a second time
+shell_cmd='exec cat /etc/hostname'
 scry_pid=
 stop_runtimes=
 cleanup() {
@@ -171,6 +176,8 @@ check(f.get('container.name') == name, '(a) container.name: got %r, want %r'
 check(f.get('proc.name') == 'sh', '(a) proc.name: got %r, want sh' % f.get('proc.name'))
 check(isinstance(f.get('proc.tty'), int) and f['proc.tty'] != 0,
       '(a) proc.tty (a terminal): got %r, want a device number' % f.get('proc.tty'))
+check(f.get('evt.arg.flags') is not None, "(a) evt.arg.flags (the execve exit's): got %r"
+      % f.get('evt.arg.flags'))
 check(mine and 'maturity_stable' in mine[0]['tags'], '(a) tags hold maturity_stable')
 wrong = [a['output_fields'].get('container.id') for a in shell
          if a['output_fields'].get('container.id') != cid]

@@ -20,7 +20,10 @@
  * where a list name stands as a value of a condition; macros are expanded in the parsed
  * condition (a macro sees the macros defined before it, a rule sees every macro). Every
  * condition is compiled once, by sinsp_filter_compile()'s compiler (sinsp_filter.h), and
- * rules are indexed by the event types their condition can match.
+ * rules are indexed by the event types their condition can match. The rules a file
+ * defines after `required_engine_version: 0.57.0` or later (Falco 0.42's rulesets, whose
+ * drivers send no enter events of syscalls, written without `evt.dir`) are not evaluated
+ * on the enter events of syscalls; those of older files see both directions.
  *
  * Load results follow Falco's codes (enum sinsp_rules_code): each message has a code,
  * a text, and the file, line and column of what it is about: the item, the key found
@@ -250,7 +253,8 @@ struct sinsp_rules_alert {
  * @out: [out] the alerts: none, one (first matching) or every matching rule in load order;
  *       an array owned by @r, valid until the next sinsp_rules_eval() or sinsp_rules_free().
  * Only the rules whose condition can match @evt's type (for a generic event: its
- * syscall) are tried. Each alert adds one to its rule's match counter. Does not change
+ * syscall) are tried, and on the enter event of a syscall only those of files that
+ * require an engine before 0.57.0 (see the top of this file). Each alert adds one to its rule's match counter. Does not change
  * the inspector's state (unlike sinsp_filter_match(), no sysdig-compatible side effect).
  * Return: the number of alerts in *out (0 when none, or when the engine is not compiled
  * or some file had an error).

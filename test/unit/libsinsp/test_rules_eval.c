@@ -2,8 +2,9 @@
 /*
  * test_rules_eval.c - Falco rules evaluated on synthetic events (libsinsp/rules/): first
  * and all matching, list and macro expansion, exceptions, priorities, tag and name
- * selection, the drop of simple-consumer events, counters, and the output rendered with
- * <NA> for fields that do not resolve (text and JSON fields).
+ * selection, the drop of simple-consumer events, counters, the output rendered with
+ * <NA> for fields that do not resolve (text and JSON fields), and the exit-only rules of
+ * files that require Falco 0.42's engine.
  */
 #include <check.h>
 #include <errno.h>
@@ -335,6 +336,30 @@ START_TEST(errors_evaluate_nothing)
 }
 END_TEST
 
+/*
+ * A file that requires engine 0.57.0 (Falco 0.42's rulesets, written without evt.dir):
+ * its rules see the exit events of syscalls only; the same rule in a file without the
+ * requirement (or requiring less) also fires on the enter events.
+ */
+START_TEST(exit_only_for_new_files)
+{
+	static const char rule[] = "- rule: Open\n  desc: d\n  condition: evt.type=openat\n"
+				   "  output: o\n  priority: DEBUG\n";
+	char text[512];
+
+	snprintf(text, sizeof(text), "- required_engine_version: 0.57.0\n%s", rule);
+	ck_assert_int_eq(sinsp_rules_load_string(fx.r, "new.yaml", text), 0);
+	/* the next file's rules see both directions again */
+	snprintf(text, sizeof(text), "- required_engine_version: 26\n%s", rule);
+	*strstr(text, "Open") = 'o';
+	ck_assert_int_eq(sinsp_rules_load_string(fx.r, "old.yaml", text), 0);
+	ck_assert_int_eq(sinsp_rules_compile(fx.r), 0);
+	sinsp_rules_set_match_all(fx.r, true);
+	run();
+	ck_assert_str_eq(fx.got, "1:open|2:Open|2:open|3:open|4:Open|4:open");
+}
+END_TEST
+
 static Suite *rules_eval_suite(void)
 {
 	Suite *su = suite_create("rules_eval");
@@ -355,6 +380,7 @@ static Suite *rules_eval_suite(void)
 	tcase_add_test(tc, quoted_list_items);
 	tcase_add_test(tc, bare_list);
 	tcase_add_test(tc, errors_evaluate_nothing);
+	tcase_add_test(tc, exit_only_for_new_files);
 	suite_add_tcase(su, tc);
 	return su;
 }
