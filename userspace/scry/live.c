@@ -259,14 +259,16 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	/* on a terminal, say when the first commands will be seen */
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
-			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* On a terminal, say when the first commands will be seen; with --notify-start
+	 * also elsewhere (tests and scripts wait for this line instead of guessing). After
+	 * the handlers: a SIGINT from this line on ends the capture cleanly. */
+	if (o->notify_start || isatty(STDERR_FILENO))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	if (o->write && o->write->path) {
 		o->write->max_events = o->max_events;
 		o->write->max_s = 0;

@@ -49,6 +49,7 @@ struct cli_opts {
 	bool quiet;              /* -q */
 	bool summary;            /* -S */
 	bool unbuffered;         /* --unbuffered */
+	bool notify_start;       /* --notify-start */
 };
 
 /*
@@ -94,6 +95,9 @@ static void usage(FILE *f)
 		" -q, --quiet            print no events (with -w, -S)\n"
 		" -S, --summary          print the count of each event type at the end\n"
 		"     --unbuffered       flush the output after every line\n"
+		"     --notify-start     live: print \"scry: capturing ...\" on stderr once capture\n"
+		"                        has begun, also when stderr is no terminal (on a\n"
+		"                        terminal it is always printed)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the events that are normally hidden: events\n"
@@ -186,7 +190,7 @@ extern int scry_list_events(FILE *f);
 #define MAX_SECONDS (UINT64_MAX / 1000000000u)
 #define MAX_MB (UINT64_MAX / 1000000u)
 
-enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED };
+enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NOTIFY_START };
 
 /* -A, -x, -X, -b (@opt): one of them at most, as in sysdig. */
 static bool set_buffer_format(int opt)
@@ -266,6 +270,7 @@ static int parse_args(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 'S' },
 		{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+		{ "notify-start", no_argument, NULL, OPT_NOTIFY_START },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -292,6 +297,7 @@ static int parse_args(int argc, char **argv)
 		case 'q': opts.quiet = true; break;
 		case 'S': opts.summary = true; break;
 		case OPT_UNBUFFERED: opts.unbuffered = true; break;
+		case OPT_NOTIFY_START: opts.notify_start = true; break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
@@ -390,6 +396,7 @@ int main(int argc, char **argv)
 			.print = { .quiet = opts.quiet, .summary = opts.summary,
 				   .unbuffered = opts.unbuffered },
 			.buffer_format = opts.buffer_format, .time_output = opts.time_output,
+			.notify_start = opts.notify_start,
 		};
 
 		return print_write_summary(scry_live(&lo));
