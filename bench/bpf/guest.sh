@@ -9,7 +9,7 @@
 #   bpf    the eBPF probe (its default rings, 4 MiB - 36 KiB), drained by
 #          `scry --engine bpf -w /dev/null`
 # in PASSES passes. The loops run on the last CPU, the capturing tool on CPU 0 (the same
-# one with a single vCPU); it drains the rings between loops (2 s) and is stopped
+# one with a single vCPU); it drains the rings between loops (wait_drained) and is stopped
 # (SIGSTOP) while a loop runs, so that a loop's time holds the syscalls and the probe's
 # or driver's work only (a loop's events fit in a ring: nothing is dropped). Output: OUT/bench.txt, a line "LABEL KIND NS" per
 # loop; each capturing tool's messages in OUT/<label>.err.
@@ -32,7 +32,7 @@ loops() {
 		for kn in getpid:20000 open_close:5000 read4k:10000; do
 			if [ -n "$2" ]; then
 				kill -CONT "$2"
-				sleep 2
+				wait_drained "$2" || fail "$1: the capture did not drain"
 				kill -STOP "$2"
 			fi
 			ns=$(taskset -c "$last" "$loop" "${kn%:*}" "${kn#*:}") || fail "loop $1 $kn"
@@ -49,19 +49,21 @@ while [ $pass -lt "$passes" ]; do
 	pass=$((pass + 1))
 	loops none
 	insmod "$ko" ring_bytes=8388608 || fail "insmod scry.ko"
-	taskset -c 0 "$bin/scry" -k -w /dev/null 2>>"$out/kmod.err" &
+	taskset -c 0 "$bin/scry" -k --notify-start -w /dev/null 2>"$out/cur.err" &
 	cpid=$!
-	wait_devs $cpid scry || fail "kmod: the capture did not start"
+	wait_capturing $cpid "$out/cur.err" || fail "kmod: the capture did not start"
 	loops kmod $cpid
 	kill -INT $cpid
 	wait $cpid
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/kmod.err"
 	rmmod scry || fail "rmmod scry"
-	taskset -c 0 "$bin/scry" --engine bpf -w /dev/null 2>>"$out/bpf.err" &
+	taskset -c 0 "$bin/scry" --engine bpf --notify-start -w /dev/null 2>"$out/cur.err" &
 	cpid=$!
-	wait_links $cpid || fail "bpf: the capture did not start ($(cat "$out/bpf.err"))"
+	wait_capturing $cpid "$out/cur.err" || fail "bpf: the capture did not start ($(cat "$out/cur.err"))"
 	loops bpf $cpid
 	kill -INT $cpid
 	wait $cpid
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/bpf.err"
 done
 dmesg >"$out/dmesg.txt"
 echo "bench: ok"

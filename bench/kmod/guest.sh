@@ -11,7 +11,7 @@
 # in PASSES passes (none scry scry_exit peer, again and again: the host's load drifts),
 # each driver alone while it captures, both with 8 MiB rings per CPU (the peer's fixed
 # size). The loops run on the last CPU, the capturing tool (and the rest) on CPU 0.
-# PAUSE=1: the capturing tool drains the rings between loops (2 s) and is stopped
+# PAUSE=1: the capturing tool drains the rings between loops (wait_drained) and is stopped
 # (SIGSTOP) while a loop runs, so that a loop's time holds the syscalls and the
 # driver's work only (one loop's events fit in a ring: nothing is dropped); PAUSE=0: it
 # drains while the loops run.
@@ -28,6 +28,7 @@ pause=$8
 fail() { echo "bench: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
 . "$(dirname "$0")/../../test/driver/guest_lib.sh"
 rm -f "$out/bench.txt" "$out"/*.err "$out"/*.rc
+touch "$out/scry.err" "$out/scry_exit.err" "$out/peer.err"
 last=$(($(grep -c ^processor /proc/cpuinfo) - 1))
 taskset -p -c 0 $$ >/dev/null || fail "taskset"
 
@@ -39,7 +40,7 @@ loops() {
 		for kn in getpid:20000 open_close:5000 read4k:10000; do
 			if [ "$pause" = 1 ] && [ -n "$2" ]; then
 				kill -CONT "$2"
-				sleep 2
+				wait_drained "$2" || fail "$1: the capture did not drain"
 				kill -STOP "$2"
 			fi
 			ns=$(taskset -c "$last" "$loop" "${kn%:*}" "${kn#*:}") || fail "loop $1 $kn"
@@ -50,18 +51,26 @@ loops() {
 	[ -z "$2" ] || kill -CONT "$2"
 }
 
-# captured LABEL DEV CMD...: the loops while CMD drains /dev/DEVn.
+# captured LABEL DEV CMD...: the loops while CMD drains /dev/DEVn. scry runs with
+# --notify-start and is waited for by its line, the peer's sysdig by its event loop
+# (test/driver/guest_lib.sh); their other messages go to OUT/LABEL.err.
 captured() {
 	label=$1
 	dev=$2
 	shift 2
-	taskset -c 0 "$@" 2>>"$out/$label.err" &
+	taskset -c 0 "$@" 2>"$out/cur.err" &
 	cpid=$!
 	wait_devs $cpid "$dev" || fail "$label: the capture did not start"
+	if [ "$label" = peer ]; then
+		wait_drained $cpid || fail "$label: the capture did not start"
+	else
+		wait_capturing $cpid "$out/cur.err" || fail "$label: the capture did not start"
+	fi
 	loops "$label" $cpid
 	kill -INT $cpid
 	wait $cpid
 	echo $? >>"$out/$label.rc"
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/$label.err"
 }
 
 cd /tmp || fail "cd /tmp"
@@ -70,11 +79,11 @@ while [ $pass -lt "$passes" ]; do
 	pass=$((pass + 1))
 	loops none
 	insmod "$ko" ring_bytes=8388608 || fail "insmod scry.ko"
-	captured scry scry "$bin/scry" -w /dev/null
+	captured scry scry "$bin/scry" --notify-start -w /dev/null
 	# The mode is global to the driver and stays until changed: set it with a
 	# capture of `true` in exit-only mode, then drain with scry as above.
 	"$bin/kmod_capture" -x -q -o /dev/null -- true || fail "exit-only mode"
-	captured scry_exit scry "$bin/scry" -w /dev/null
+	captured scry_exit scry "$bin/scry" --notify-start -w /dev/null
 	rmmod scry || fail "rmmod scry"
 	insmod "$peer_ko" || fail "insmod scap.ko"
 	captured peer scap sysdig -w /dev/null

@@ -54,10 +54,12 @@
 
 static volatile sig_atomic_t live_stop;
 
+/* The first SIGINT/SIGTERM ends the capture once the events from before it are read
+ * (scry_stop_due()), a second one at once. */
 static void on_signal(int sig)
 {
 	(void)sig;
-	live_stop = 1;
+	live_stop = live_stop ? SCRY_STOP_NOW : SCRY_STOP_DRAIN;
 }
 
 /*
