@@ -33,41 +33,17 @@ wait_devs() {
 	done
 }
 
-# sleeping_since PID: the voluntary context switches of process PID's main thread
-# when it sleeps in clock_nanosleep (230) or nanosleep (35) (/proc/PID/syscall, the
-# same count read before and after it); nothing otherwise.
-sleeping_since() {
-	_a=$(sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
-	_sc=$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)
-	_b=$(sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
-	case $_sc in
-	230|35) [ -n "$_a" ] && [ "$_a" = "$_b" ] && echo "$_a" ;;
-	esac
-}
-
-# wait_drained PID: wait (up to 120 s) until the capturer PID (the peer's sysdig, or
-# scry) has read every event its driver produced before this call. Both sleep
-# (clock_nanosleep) only in their event loop, which they enter once capture has started
-# (the peer after its /proc scan), and only when they have consumed what they read from
-# the rings (the peer's libscap sleeps with less than 20 kB in each ring, then reads all
-# they hold; scry sleeps with every ring empty). So: seen sleeping twice, with a sleep
-# begun after the first sighting (a voluntary context switch between). For the peer,
-# which says nothing, this is also the sign that it captures. Return 1 when PID exits
-# first or it never gets there.
-wait_drained() {
-	_i=0
-	_first=
-	while [ $_i -lt 1200 ]; do
-		kill -0 "$1" 2>/dev/null || return 1
-		_now=$(sleeping_since "$1")
-		if [ -n "$_now" ]; then
-			[ -n "$_first" ] && [ "$_now" != "$_first" ] && return 0
-			[ -n "$_first" ] || _first=$_now
-		fi
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
+# wait_peer PID DEV: wait until the peer's sysdig (process PID) captures: its devices
+# /dev/DEVn open (wait_devs), then 2 s for its /proc scan, after which its libscap
+# starts the capture. The one wait here that is a time, not a condition: sysdig says
+# nothing when it starts or when it has read its rings, and watching its event loop
+# (its main thread sleeping in usleep(), /proc/PID/syscall) from the guest's shell did
+# not work: the watcher's own processes are events that keep sysdig busy in the TCG
+# guest, so it never idled in 10 minutes. Return 1 when PID exits or its devices never
+# open.
+wait_peer() {
+	wait_devs "$1" "$2" || return 1
+	sleep 2
 }
 
 # minus_m_window SCRY OUTFILE [ENGINE OPTIONS...]: run `SCRY OPTIONS -M 5 -w FILE` and
