@@ -160,10 +160,10 @@ t_up=$(date +%s.%N)
 # ---- the live capture: the containers' events and the container records ---------------
 ids=$(IFS=,; echo "${cid[*]}")
 [ -n "$ids" ] || { echo "e2e: no container runs" >&2; exit 1; }
-"$bin/scry" --engine bpf -w "$out/live.scap" "container.id in ($ids) or evt.type = container" \
-	2>"$out/scry.err" &
+"$bin/scry" --engine bpf --notify-start -w "$out/live.scap" \
+	"container.id in ($ids) or evt.type = container" 2>"$out/scry.err" &
 scry_pid=$!
-wait_started $scry_pid || { echo "e2e: scry did not start: $(cat "$out/scry.err")" >&2; exit 1; }
+wait_capturing $scry_pid "$out/scry.err" || { echo "e2e: scry did not start: $(cat "$out/scry.err")" >&2; exit 1; }
 # replayed FIELDS of the capture so far ("id|name" lines, distinct)
 seen() { "$bin/scry" -r "$out/live.scap" -p "*%container.id|$1" 2>/dev/null | sort -u; }
 # until every running container's id, then its name (up to 30 s), is in the capture
@@ -194,10 +194,10 @@ t_seen=$(date +%s.%N)
 # ---- a capture rotated by size: the container records in every file ----------------------
 # (-C 2 -W 5: until the fourth file is begun, so that the second and third are whole;
 # each file begins with the machine's process table)
-"$bin/scry" --engine bpf -w "$out/rot.scap" -C 2 -W 5 \
+"$bin/scry" --engine bpf --notify-start -w "$out/rot.scap" -C 2 -W 5 \
 	"container.id in ($ids) or evt.type = container" 2>"$out/rot.err" &
 rot_pid=$!
-wait_started $rot_pid || { echo "e2e: scry -C did not start: $(cat "$out/rot.err")" >&2; exit 1; }
+wait_capturing $rot_pid "$out/rot.err" || { echo "e2e: scry -C did not start: $(cat "$out/rot.err")" >&2; exit 1; }
 end=$((SECONDS + 120))
 while [ ! -e "$out/rot.scap3" ] && [ $SECONDS -lt $end ] && kill -0 $rot_pid 2>/dev/null; do
 	sleep 0.2

@@ -28,7 +28,8 @@
 #      `docker exec scry-rules-live-other sh -c ...` (no terminal) must not fire it;
 #      (b) `touch /etc/scry-rules-live-test` (then removed): "Write below etc", Error, with
 #      fd.name /etc/scry-rules-live-test, proc.name touch and container.id host;
-#   6. waits (up to 60 s) until both alerts are out, stops scry (SIGINT), removes the
+#   6. waits (up to 60 s) until both alerts are out, stops scry (SIGTERM: a background
+#      job of a script ignores SIGINT until scry's handler is set), removes the
 #      containers, checks; no "Terminal shell in container" alert of the run may name
 #      another container than the target.
 # Each check prints "ok ..." or "FAIL ...: got ..., want ...". Alerts and logs in
@@ -69,7 +70,7 @@ scry_pid=
 stop_runtimes=
 cleanup() {
 	set +e
-	[ -n "$scry_pid" ] && kill -INT "$scry_pid" 2>/dev/null && wait "$scry_pid" 2>/dev/null
+	[ -n "$scry_pid" ] && kill -TERM "$scry_pid" 2>/dev/null && wait "$scry_pid" 2>/dev/null
 	scry_pid=
 	rm -f "$ready_file" "$etc_file"
 	[ -n "${SCRY_DOCKER:-}" ] && "$SCRY_DOCKER" rm -f "$target" "$other" >/dev/null 2>&1
@@ -140,7 +141,7 @@ until grep -q '"rule":"Terminal shell in container"' "$out/alerts.json" && alert
 	kill -0 "$scry_pid" 2>/dev/null || break
 	sleep 0.2
 done
-kill -INT "$scry_pid"
+kill -TERM "$scry_pid"
 wait "$scry_pid" || bad "scry exited with status $?: $(tail -n 5 "$out/scry.err")"
 scry_pid=
 
