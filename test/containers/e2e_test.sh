@@ -68,9 +68,10 @@ live_pid=
 pod_id=
 cleanup() {
 	set +e
-	[ -n "$live_pid" ] && kill -INT "$live_pid" 2>/dev/null
-	[ -n "$scry_pid" ] && kill -INT "$scry_pid" 2>/dev/null
-	[ -n "$rot_pid" ] && kill -INT "$rot_pid" 2>/dev/null
+	# SIGTERM: a background job of a script ignores SIGINT until scry's handler is set
+	[ -n "$live_pid" ] && kill -TERM "$live_pid" 2>/dev/null
+	[ -n "$scry_pid" ] && kill -TERM "$scry_pid" 2>/dev/null
+	[ -n "$rot_pid" ] && kill -TERM "$rot_pid" 2>/dev/null
 	remove_containers
 	"$root/scripts/runtimes.sh" stop "$rtdir"
 	[ -n "$scry_pid" ] && wait "$scry_pid" 2>/dev/null
