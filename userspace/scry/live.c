@@ -263,6 +263,7 @@ int scry_live(const struct scry_live_opts *o)
 		goto out;
 	if (o->rules) {
 		o->rules->source = NULL;
+		o->rules->capture.compat_0293 = true; /* live: files sysdig 0.29.3 reads */
 		status = scry_rules_load(s, o->rules, &rules);
 		if (status)
 			goto out;
@@ -279,7 +280,8 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	rc = scry_drop_capabilities(o->write && o->write->path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	rc = scry_drop_capabilities((o->write && o->write->path) ||
+				    (o->rules && o->rules->capture.dir) ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
 		status = 1;

@@ -342,15 +342,19 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		   const struct scry_rules_opts *o, volatile sig_atomic_t *stop)
 {
 	static char outbuf[1 << 16];
+	struct scry_capture *cap = NULL;
 	char host[256] = "";
 	uint64_t events = 0;
 	struct sinsp_evt *evt;
-	int rc, status = 0;
+	int rc, status = 0, cap_status = 0;
 
+	/* the ring holds every event: the filter is then applied here, not in the inspector */
+	if (o->capture.dir && scry_capture_new(&o->capture, &cap))
+		return 1;
 	gethostname(host, sizeof(host) - 1);
 	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
 		o->unbuffered ? 0 : sizeof(outbuf));
-	sinsp_set_filter(s, o->source ? filter : NULL);
+	sinsp_set_filter(s, o->source && !cap ? filter : NULL);
 	while ((!stop || !*stop) && (!o->max_events || events < o->max_events)) {
 		const struct sinsp_rules_alert *alerts;
 		size_t n, i;
@@ -367,20 +371,27 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 			status = 1;
 			break;
 		}
+		if (cap && scry_capture_event(cap, s, evt))
+			cap_status = 1;
 		if (sinsp_evt_is_hidden(evt))
 			continue;
-		if (!o->source && filter && !sinsp_filter_match(filter, evt))
+		if ((!o->source || cap) && filter && !sinsp_filter_match(filter, evt))
 			continue;
 		events++;
 		n = sinsp_rules_eval(r, evt, &alerts);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			print_alert(&alerts[i], sinsp_evt_ts(evt), o, host);
+			if (cap && scry_capture_alert(cap, s, evt, alerts[i].rule))
+				cap_status = 1;
+		}
 	}
 	sinsp_set_filter(s, NULL);
 	if (fflush(stdout) != 0 && status == 0) {
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}
+	if (scry_capture_end(cap, stderr))
+		cap_status = 1;
 	print_counts(r, events);
-	return status;
+	return status ? status : cap_status;
 }
