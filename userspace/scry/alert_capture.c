@@ -6,7 +6,9 @@
  * ring first fills them), records of an 8-byte aligned 24-byte header (struct rec) and
  * the raw event as libscap returned it (the 26-byte scap header, the lengths, the
  * params). A record never wraps: when it does not fit before the block's end, the rest
- * of the block is a pad record and it starts at offset 0. head and tail are free-running
+ * of the block is a pad record and it starts at offset 0; it also goes back to offset 0
+ * as soon as the room before the oldest record is larger than the ring's content, so
+ * that the pages it touches stay near twice its peak. head and tail are free-running
  * byte counts. Before an event of time T is added, the oldest record goes while the
  * record after it is at T - before_s or older: the ring's first event is then at least
  * before_s older than T whenever the source is that old. When the block is full the
@@ -68,6 +70,7 @@ struct scry_capture {
 	uint64_t cap;            /* bytes of buf, multiple of 8 */
 	uint64_t head, tail;     /* free-running byte counts */
 	uint64_t count;          /* events in the ring */
+	uint64_t bytes;          /* bytes of their records (pads left out) */
 	uint64_t peak_bytes, peak_count;
 	uint64_t dropped;        /* events dropped because of the byte bound */
 	struct scap_dumper *d;   /* the open file, NULL: none */
@@ -92,6 +95,7 @@ static uint64_t skip_pads(struct scry_capture *c, uint64_t pos)
 
 static void evict(struct scry_capture *c)
 {
+	c->bytes -= rec_at(c, c->head)->size;
 	c->head = skip_pads(c, c->head + rec_at(c, c->head)->size);
 	c->count--;
 }
@@ -124,8 +128,9 @@ int scry_capture_new(const struct scry_capture_opts *o, struct scry_capture **ou
 static void ring_push(struct scry_capture *c, const struct scap_evt_ref *e)
 {
 	uint64_t sz = (sizeof(struct rec) + e->len + 7) & ~7ull;
-	uint64_t before = c->o->before_s * NS_PER_S, p, need;
+	uint64_t before = c->o->before_s * NS_PER_S, p, hp, need;
 	struct rec *r;
+	bool wrap;
 
 	if (sz > c->cap) {
 		c->dropped++;
@@ -142,7 +147,13 @@ static void ring_push(struct scry_capture *c, const struct scap_evt_ref *e)
 	if (!c->count) /* empty: start at the block's start */
 		c->head = c->tail = (c->tail + c->cap - 1) / c->cap * c->cap;
 	p = c->tail % c->cap;
-	need = sz + (p + sz > c->cap ? c->cap - p : 0);
+	hp = c->head % c->cap;
+	/*
+	 * Back to the block's start once the room before the oldest record exceeds what the
+	 * ring holds: the pages touched stay near twice the peak, not the whole bound.
+	 */
+	wrap = p + sz > c->cap || (c->count && p > hp && hp >= sz && hp > c->tail - c->head);
+	need = sz + (wrap ? c->cap - p : 0);
 	/* by bytes */
 	while (c->count && c->cap - (c->tail - c->head) < need) {
 		evict(c);
@@ -151,14 +162,13 @@ static void ring_push(struct scry_capture *c, const struct scap_evt_ref *e)
 	if (!c->count) {
 		c->head = c->tail = (c->tail + c->cap - 1) / c->cap * c->cap;
 		p = 0;
+		wrap = false;
 	}
-	if (p + sz > c->cap) {
+	if (wrap) {
 		r = rec_at(c, c->tail);
 		r->size = (uint32_t)(c->cap - p);
 		r->flags = PAD_FLAGS;
 		c->tail += c->cap - p;
-		if (!c->count)
-			c->head = c->tail;
 	}
 	r = rec_at(c, c->tail);
 	*r = (struct rec){ .size = (uint32_t)sz, .flags = e->flags, .ts = e->ts_ns,
@@ -166,8 +176,9 @@ static void ring_push(struct scry_capture *c, const struct scap_evt_ref *e)
 	memcpy(r + 1, e->raw, e->len);
 	c->tail += sz;
 	c->count++;
-	if (c->tail - c->head > c->peak_bytes)
-		c->peak_bytes = c->tail - c->head;
+	c->bytes += sz;
+	if (c->bytes > c->peak_bytes)
+		c->peak_bytes = c->bytes;
 	if (c->count > c->peak_count)
 		c->peak_count = c->count;
 }
