@@ -24,6 +24,10 @@ traces, read from there):
    capture, and its alerting events still show the same proc/fd/user context in scry
    and sysdig as the full replay (the state written at the alert carries it).
 4. Usage errors: --capture-dir without --rules, a --capture-mem below 64 KiB (exit 2).
+5. As root with the eBPF probe: live, with --capture-before 1 --capture-after 0, opens of
+   a marker file (repeated until the alert line comes): the file named by the first
+   alert replays in scry and sysdig 0.29.3 with that open's proc.name, proc.pname,
+   proc.cmdline, fd.name and user.name (live events are written in 0.29.3's forms).
 
 Skips (exit 0 with a message) when the captures are absent; the sysdig comparisons are
 skipped with a message when sysdig is not installed.
@@ -35,6 +39,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -197,6 +203,60 @@ def usage(rules, curl, tmp):
           % err.strip())
 
 
+LIVE_RULES = """\
+- rule: Marker open
+  desc: an open of the test's marker file
+  condition: evt.type in (open, openat, openat2) and evt.dir=< and fd.name endswith alertcap-marker
+  output: "Marker (command=%proc.cmdline file=%fd.name)"
+  priority: WARNING
+"""
+
+
+def live(tmp):
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live: needs root and BTF')
+        return
+    rules, marker = os.path.join(tmp, 'live.yaml'), os.path.join(tmp, 'alertcap-marker')
+    outdir = os.path.join(tmp, 'live')
+    os.makedirs(outdir)
+    with open(rules, 'w') as f:
+        f.write(LIVE_RULES)
+    with open(marker, 'w') as f:
+        f.write('x')
+    alerts = []
+    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--unbuffered', '--rules', rules,
+                          '--capture-dir', outdir, '--capture-before', '1', '--capture-after',
+                          '0', '--capture-mem', '64'], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+    reader = threading.Thread(target=lambda: alerts.extend(
+        l.decode(errors='replace') for l in iter(p.stdout.readline, b'')), daemon=True)
+    reader.start()
+    # the capture starts at some point: open the marker until the alert comes
+    deadline = time.monotonic() + 60
+    while not alerts and p.poll() is None and time.monotonic() < deadline:
+        subprocess.run(['cat', marker], stdout=subprocess.DEVNULL)
+        reader.join(0.2)
+    p.terminate()
+    err = p.communicate(timeout=60)[1].decode(errors='replace')
+    reader.join(10)
+    ring = ring_line(err)
+    files = sorted(os.path.join(outdir, f) for f in os.listdir(outdir))
+    check(bool(alerts) and ring is not None and ring[0] == 64 << 20 and ring[4] >= 1 and
+          len(files) == ring[4], 'live: an alert, files written and reported: %r %r'
+          % (alerts[:1], ring))
+    if not files:
+        return
+    filt = 'evt.type in (open, openat, openat2) and evt.dir=< and fd.name=%s' % marker
+    fmt = '%proc.name %proc.pname %proc.cmdline %fd.name %user.name'
+    with open('/proc/self/comm') as f:
+        parent = f.read().strip()  # the test's process runs cat
+    want = ['cat %s cat %s %s root' % (parent, marker, marker)]
+    for tool in [None, SYSDIG] if SYSDIG else [None]:
+        got = lines(['-r', files[0], '-p', fmt, filt], tool)[:1]
+        check(got == want, 'live: %s -r of the first file: the alerting open\'s context %r '
+              '(want %r)' % (tool or 'scry', got, want))
+
+
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
@@ -217,6 +277,7 @@ def main():
         windows(rules, ping, tmp)
         bounded(rules, curl, tmp)
         usage(rules, curl, tmp)
+        live(tmp)
     print('%d failure(s)' % len(failures))
     return 1 if failures else 0
 

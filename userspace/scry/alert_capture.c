@@ -16,17 +16,20 @@
  * than the block is dropped and counted there as well).
  *
  * The state at the window's start: the file starts with the inspector's state at the
- * alert (sinsp_dump_state(): threads, fds, users, containers), then every event of the
- * ring, then the events up to after_s past the alert. A reader applies the window's
- * events on top of that state again: the threads and fds the window creates, execs or
- * renames are re-created by their own events, in order, so the alerting event sees
- * exactly what it saw live (its thread, its fd: a thread exits after its procexit
- * event and a fd closed by the alerting close exit only, so both are still in the
- * state). What this leaves out: a thread that exited, or an fd that was closed, within
- * the window before the alert is not in the state; the window's events of that thread
- * or fd before its end show <NA> for it. A snapshot of the state at the window's start
- * would cost a copy of the whole state every before_s seconds for that; the alerting
- * event, the reason for the file, does not need it.
+ * alert (threads, fds, users, containers) less the threads whose own clone exit (the
+ * child's, returning 0) is in the ring (sinsp_dump_state_keep()), then every event of
+ * the ring, then the events up to after_s past the alert. A reader applies the
+ * window's events on top of that state: the threads the window creates are created by
+ * their clone events as in the source (sysdig 0.29.3, meeting a clone of a thread it
+ * already has, rebuilds the child from its parent when the parent's exit comes and
+ * loses the child's execve), and the fds and execs the window holds are applied again
+ * in order, so the alerting event sees what it saw live (its thread, its fd: a thread
+ * goes after its procexit event and a fd closed by the alerting close exit only, so
+ * both are still in the state). What this leaves out: a thread that existed before the
+ * window and exited within it, or an fd closed within it, is not in the state; the
+ * window's events of that thread or fd before its end show <NA> for it. A snapshot of
+ * the state at the window's start would cost a copy of the whole state every before_s
+ * seconds for that; the alerting event, the reason for the file, does not need it.
  *
  * Overlapping alerts: an alert while a file is open (within its after window) extends
  * that window to its own time + after_s; one file holds a burst of alerts, named by the
@@ -44,6 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <scry/scap.h>
 #include <scry/scap_dump.h>
 #include <scry/sinsp_dump.h>
 
@@ -269,12 +273,82 @@ static void file_name(struct scry_capture *c, uint64_t ts, const char *rule)
 			 when, ts % NS_PER_S, safe, n);
 }
 
+/*
+ * Is @e the child's own clone family exit (it returns 0 in the child)? That event creates
+ * the thread in a reader, with all it needs; the tid into *@child. A parent's exit alone
+ * (the child's was before the window, or lost) leaves the thread in the state.
+ */
+static bool clone_exit_child(const struct scap_evt_ref *e, int64_t *child)
+{
+	const struct scap_evt_info *info;
+	struct scap_param res;
+	int64_t v;
+
+	/* exits are the odd types (driver/abi/scap_events.h) */
+	if (!(e->type & 1) || !(info = scap_evt_info(e->type)) || !info->name ||
+	    (strcmp(info->name, "clone") && strcmp(info->name, "clone3") &&
+	     strcmp(info->name, "fork") && strcmp(info->name, "vfork")))
+		return false;
+	if (scap_evt_params(e, &res, 1) < 1 || res.len != sizeof(v))
+		return false;
+	memcpy(&v, res.val, sizeof(v));
+	*child = (int64_t)e->tid;
+	return v == 0;
+}
+
+static int cmp_tid(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The threads the window creates, sorted (sinsp_dump_state_keep() leaves them out). */
+struct born {
+	int64_t *tids;
+	size_t n;
+};
+
+static bool keep_thread(int64_t tid, void *ctx)
+{
+	const struct born *b = ctx;
+
+	return !b->n || !bsearch(&tid, b->tids, b->n, sizeof(tid), cmp_tid);
+}
+
+static int collect_born(struct scry_capture *c, struct born *b)
+{
+	size_t cap = 0;
+	uint64_t pos;
+
+	for (pos = c->head; pos != c->tail; pos = skip_pads(c, pos + rec_at(c, pos)->size)) {
+		struct scap_evt_ref ref;
+		int64_t child;
+
+		rec_ref(rec_at(c, pos), &ref);
+		if (!clone_exit_child(&ref, &child))
+			continue;
+		if (b->n == cap) {
+			int64_t *p = realloc(b->tids, (cap = cap ? 2 * cap : 64) * sizeof(*p));
+
+			if (!p)
+				return -ENOMEM;
+			b->tids = p;
+		}
+		b->tids[b->n++] = child;
+	}
+	if (b->n)
+		qsort(b->tids, b->n, sizeof(*b->tids), cmp_tid);
+	return 0;
+}
+
 int scry_capture_alert(struct scry_capture *c, sinsp_t *s, const struct sinsp_evt *evt,
 		       const char *rule)
 {
 	const struct scap_evt_ref *e = sinsp_evt_raw(evt);
 	uint64_t after = c->o->after_s * NS_PER_S, end, pos;
 	char err[SCAP_ERRBUF_SIZE];
+	struct born born = { 0 };
 	int rc;
 
 	c->alerts++;
@@ -292,9 +366,13 @@ int scry_capture_alert(struct scry_capture *c, sinsp_t *s, const struct sinsp_ev
 	}
 	c->files++;
 	c->end_ts = end;
-	rc = sinsp_dump_state(s, c->d);
+	/* the state at the alert, less the threads the window's events create again */
+	rc = collect_born(c, &born);
+	if (!rc)
+		rc = sinsp_dump_state_keep(s, c->d, keep_thread, &born);
+	free(born.tids);
 	if (rc)
-		return file_fail(c, rc == -ENOMEM ? sinsp_last_error(s) : scap_dump_last_error(c->d));
+		return file_fail(c, rc == -ENOMEM ? "out of memory" : scap_dump_last_error(c->d));
 	c->container_mark = sinsp_container_changes(s);
 	/* the ring ends with the alerting event */
 	for (pos = c->head; pos != c->tail; pos = skip_pads(c, pos + rec_at(c, pos)->size)) {
