@@ -13,7 +13,8 @@ traces, read from there):
    alert's UTC time and its rule name made safe ("Curl connect: ../x" gives
    "Curl_connect__.._x"); it holds the whole capture: `scry -r` of it prints exactly what
    the original prints (evt.num left out: a written file numbers its own events), and
-   --rules on it gives the same alerts. sysdig 0.29.3 reads it and prints the alerting
+   --rules on it gives the same alerts; a trailing filter gives the alerts and counts it
+   gives without --capture-dir. sysdig 0.29.3 reads the file and prints the alerting
    events' proc and fd fields as it does from the original (none <NA>).
 2. ping_sendto.scap (9 s, one ping a second) with --capture-before 5 --capture-after 1:
    a file per alert past 13:54 (each is more than 1 s after the previous), whose first
@@ -149,6 +150,12 @@ def whole(rules, curl, tmp):
           '(%d of %d events)' % (len(got), len(want)))
     rc, again, _ = run(['-r', files[0], '--rules', rules])
     check(rc == 0 and again == plain, 'curl: --rules on the file gives the same alerts')
+    # a trailing filter: applied in the loop (the ring takes every event), same alerts
+    _, want, want_err = run(['-r', curl, '--rules', rules, 'fd.typechar=6'])
+    rc, got, got_err = run(['-r', curl, '--rules', rules, '--capture-dir',
+                            os.path.join(tmp, 'whole'), 'fd.typechar=6'])
+    check(rc == 0 and got == want and 'Events processed: 31\n' in want_err and
+          want_err in got_err, 'curl: a trailing filter: the same alerts and counts')
     same_context(curl, files[0], CONNECT6, 'curl')
 
 
