@@ -24,7 +24,8 @@ traces, read from there):
    (reported on stderr with the bound, 65536 bytes), the file starts later than the
    capture, and its alerting events still show the same proc/fd/user context in scry
    and sysdig as the full replay (the state written at the alert carries it).
-4. Usage errors: --capture-dir without --rules, a --capture-mem below 64 KiB (exit 2).
+4. Usage errors: --capture-dir without --rules, a --capture-mem below 64 KiB (exit 2); a
+   --capture-dir that does not exist (exit 1, nothing on stdout: no event was read).
 5. As root with the eBPF probe: live, with --capture-before 1 --capture-after 0, opens of
    a marker file (repeated until the alert line comes): the file named by the first
    alert replays in scry and sysdig 0.29.3 with that open's proc.name, proc.pname,
@@ -205,6 +206,10 @@ def bounded(rules, curl, tmp):
 def usage(rules, curl, tmp):
     rc, _, err = run(['-r', curl, '--capture-dir', tmp])
     check(rc == 2 and 'applies to --rules' in err, '--capture-dir without --rules: exit 2')
+    missing = os.path.join(tmp, 'no-such-dir')
+    rc, out, err = run(['-r', curl, '--rules', rules, '--capture-dir', missing])
+    check(rc == 1 and out == '' and err == 'scry: --capture-dir %s: No such file or directory\n'
+          % missing, 'a --capture-dir that does not exist: exit 1 before any event: %r' % err)
     rc, _, err = run(['-r', curl, '--rules', rules, '--capture-dir', tmp, '--capture-mem', '3k'])
     check(rc == 2 and '--capture-mem takes 64 to' in err, '--capture-mem 3k: exit 2: %s'
           % err.strip())

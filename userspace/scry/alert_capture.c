@@ -40,10 +40,12 @@
  * "-2", "-3", ... before ".scap" when the name exists.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -102,6 +104,24 @@ static void evict(struct scry_capture *c)
 	c->bytes -= rec_at(c, c->head)->size;
 	c->head = skip_pads(c, c->head + rec_at(c, c->head)->size);
 	c->count--;
+}
+
+int scry_capture_check(const struct scry_capture_opts *o)
+{
+	struct stat st;
+	int err = 0;
+
+	if (stat(o->dir, &st) != 0)
+		err = errno;
+	else if (!S_ISDIR(st.st_mode))
+		err = ENOTDIR;
+	else if (faccessat(AT_FDCWD, o->dir, W_OK | X_OK, AT_EACCESS) != 0)
+		err = errno;
+	if (err) {
+		fprintf(stderr, "scry: --capture-dir %s: %s\n", o->dir, strerror(err));
+		return 1;
+	}
+	return 0;
 }
 
 int scry_capture_new(const struct scry_capture_opts *o, struct scry_capture **out)

@@ -27,6 +27,13 @@ struct scry_capture_opts {
 struct scry_capture;
 
 /*
+ * Whether o->dir is a directory scry can create files in (checked before any capture
+ * starts, so that the first alert does not find out). Return: 0, or 1 with the reason
+ * printed on stderr.
+ */
+int scry_capture_check(const struct scry_capture_opts *o);
+
+/*
  * A ring of o->mem_bytes (reserved now, touched as it fills: the resident memory grows
  * with what the window holds). @o is referenced, not copied.
  * Return: 0 and *out; 1 out of memory or a bad bound (message printed).

@@ -598,6 +598,8 @@ int main(int argc, char **argv)
 	/* rules that do not load never leave a capture running unguarded: checked first */
 	if (opts.rules.npaths && scry_rules_check(&opts.rules))
 		return 1;
+	if (opts.rules.capture.dir && scry_capture_check(&opts.rules.capture))
+		return 1;
 	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
 	if (opts.write.path && opts.summary) {
 		static struct scry_summary sm;
