@@ -196,7 +196,7 @@ def container_records(scry, sysdig, work):
           'container capture: db\'s event shown once, as the 7001st line')
     if sysdig:
         for args in ([], ['-j'], ['-p', CT_FMT], ['-j', '-p', CT_JSON_FMT],
-                     ['-n', '7002'], ['-S', '-q'], ['evt.type=container'],
+                     ['-n', '7002'], ['-S', '-q'], ['-D'], ['evt.type=container'],
                      ['container.name=db and evt.num<7010']):
             same_as_sysdig(scry, sysdig, cap, args, 'container capture')
     for opt, d in ((['-C', '1'], 'ct_c'), (['-G', '1'], 'ct_g')):

@@ -91,7 +91,9 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 				break;
 			}
 		}
-		if ((sinsp_evt_is_hidden(evt) && !o->debug) || o->quiet)
+		/* -D adds the hidden events sysdig's -D shows: those it counts (internal
+		 * ones), not the container table nor events stored for state only */
+		if (o->quiet || (sinsp_evt_is_hidden(evt) && !(o->debug && sinsp_evt_is_counted(evt))))
 			continue;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
 			fwrite(line, 1, len, stdout);

@@ -282,6 +282,46 @@ START_TEST(table_is_the_run_of_container_events_at_the_start)
 }
 END_TEST
 
+/*
+ * A malformed container event (departure D7): sysdig 0.29.3 stops the replay there
+ * ("Invalid JSON encountered while parsing container info", status 1); scry shows it
+ * as a container event without a container and goes on.
+ */
+START_TEST(malformed_event_shown_and_replay_goes_on)
+{
+	static const char cut[] = "{\"container\":{\"id\":\"" CT_B "\",\"name\":";
+	struct sinsp_formatter *f = NULL;
+	struct sinsp_evt *evt;
+	const char *line;
+	char lines[3][256];
+	uint32_t n = 0;
+	sinsp_t *s;
+
+	add_thread(1000, "bash", "/user.slice");
+	add_thread(3001, "psql", "/docker/" ID64_B);
+	add_read(0, 1000);
+	add_container(T0 + 10, NO_TID, 0, cut);
+	add_read(20, 3001);
+	fx.eb.state.threads = fx.threads;
+	fx.eb.state.nthreads = fx.nthreads;
+	s = eb_open(&fx.eb);
+	ck_assert_int_eq(sinsp_formatter_new(s, "*%evt.num %proc.name %thread.tid %container.id "
+					     "%container.name %evt.type %evt.info", SINSP_OUTPUT_TEXT, &f), 0);
+	while (sinsp_next(s, &evt) == 0) {
+		ck_assert_uint_lt(n, 3);
+		ck_assert(!sinsp_evt_is_hidden(evt));
+		ck_assert_int_eq(sinsp_formatter_render(f, evt, &line, NULL), 1);
+		snprintf(lines[n++], sizeof(lines[0]), "%s", line);
+	}
+	sinsp_formatter_free(f);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(lines[1], "2 container: -1 host host container json="
+		"{\"container\":{\"id\":\"" CT_B "\",\"name\": ");
+	/* the container was not described: its id only */
+	ck_assert_str_eq(lines[2], "3 psql 3001 " CT_B " <NA> read res=5 data=hello ");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("container_events");
@@ -293,6 +333,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, json_output);
 	tcase_add_test(tc, filters_see_the_container_thread);
 	tcase_add_test(tc, table_is_the_run_of_container_events_at_the_start);
+	tcase_add_test(tc, malformed_event_shown_and_replay_goes_on);
 	suite_add_tcase(s, tc);
 	return s;
 }
