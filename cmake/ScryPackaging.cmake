@@ -81,7 +81,7 @@ fd.name, ...), filters and formats events as sysdig does.")
 
 # libscry-dev: what `pkg-config --static --libs libsinsp` names must be installable, so
 # the -dev packages of the libraries the static archives need come with it.
-set(dev_depends "libscry0 (= ${deb_version}), zlib1g-dev, libdeflate-dev")
+set(dev_depends "libscry0 (= ${deb_version}), zlib1g-dev, libdeflate-dev, libyaml-dev")
 if(TARGET scry_bpf_probe)
 	string(APPEND dev_depends ", libbpf-dev")
 endif()

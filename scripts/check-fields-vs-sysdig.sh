@@ -1,8 +1,8 @@
 #!/bin/bash
 # Compare the list of fields of scry -l with sysdig -l (every sysdig field is listed, but
 # for the classes README.md's table leaves out), then every field of the evt, proc,
-# thread, fd, fdlist, syslog, user, group and container classes as scry extracts it with
-# what the installed sysdig (0.29.3) prints, on every trace.
+# thread, fd, fdlist, syslog, user, group and container classes (and the k8s.* of a pod)
+# as scry extracts it with what the installed sysdig (0.29.3) prints, on every trace.
 #
 #   scripts/check-fields-vs-sysdig.sh [-v] [-t TRACES_DIR] [FIELD...]
 #
@@ -42,6 +42,7 @@ expand() {
     thread.cgroup) echo "thread.cgroup.cpuacct thread.cgroup.memory thread.cgroup.nosuch";;
     container.mount) echo "container.mount[0] container.mount[/tmp]";;
     container.mount.*) echo "$1[0]";;
+    k8s.pod.label) echo "k8s.pod.label.app";;
     evt.around|fd.ip|fd.port|fd.proto|fd.net|fd.cnet|fd.snet|fd.lnet|fd.rnet) ;; # filter only
     *) echo "$1";;
   esac
@@ -49,8 +50,8 @@ expand() {
 
 pass=0; fail=0
 # The lists first: every field sysdig -l lists is in scry -l, but for the classes the
-# README's table leaves out (tracers, Mesos/Marathon, Kubernetes).
-left_out='^(evtin|span|mesos|marathon|k8s)\.'
+# README's table leaves out (tracers, Mesos/Marathon, Kubernetes API server objects).
+left_out='^(evtin|span|mesos|marathon)\.|^k8s\.(rc|svc|rs|deployment)\.|^k8s\.ns\.(id|label|labels)$'
 names() { grep -oE '^[a-z0-9_]+\.[a-zA-Z0-9_.]+' | sort -u; }
 missing=$(comm -23 <(sysdig -l 2>/dev/null | names) <("$scry" -l | names) | grep -vE "$left_out")
 echo "fields: scry lists $("$scry" -l | names | wc -l), sysdig $(sysdig -l 2>/dev/null | names | wc -l)," \
@@ -61,7 +62,7 @@ if [ $# -gt 0 ]; then
   specs="$*"
 else
   specs=
-  for f in $(sysdig -l | grep -oE '^(evt|proc|thread|fd|fdlist|syslog|user|group|container|syscall)\.[a-z0-9_.]+'); do
+  for f in $(sysdig -l | grep -oE '^(evt|proc|thread|fd|fdlist|syslog|user|group|container|syscall)\.[a-z0-9_.]+|^k8s\.(pod\.(name|id|label|labels)|ns\.name)\b'); do
     case $f in evt.pluginname|evt.plugininfo|syscall.type) ;; esac
     specs="$specs $(expand "$f")"
   done

@@ -7,14 +7,15 @@
 libsinsp has one folder per part. A part may include the headers of its own folder
 and of the parts below it, never of a part above it nor of a sibling at its level:
 
-    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump
+    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump, rules
 
 Every `#include "..."` of every .c and .h under LIBSINSP_DIR (public headers in
 include/ excepted: they are included as <scry/...>) is read and resolved from the
 libsinsp root, where internal includes are written from ("state/threads.h"). The
 check fails (exit 1), naming the file and the include, on:
   - an include that does not resolve from the libsinsp root (a bare "threads.h" that
-    only the including file's own folder holds, or a missing file);
+    only the including file's own folder holds, or a missing file; "X.pb-c.h", which
+    protoc-c generates from X.proto at build time, resolves when X.proto exists);
   - an include against the direction above, or between two parts at the same level;
   - an include cycle between files (one line per cycle found);
   - a use of a function that a .c of a part above defines (a call, or a declaration in
@@ -41,9 +42,13 @@ LEVELS = {
 	"format": 5,
 	"": 6,
 	"dump": 6,
+	"rules": 6,
 }
 
-DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump"
+DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules"
+
+# A header protoc-c generates into the build folder from X.proto: X.pb-c.h.
+GENERATED = ".pb-c.h"
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 # A function definition at the start of a line (not static): its name.
@@ -146,6 +151,14 @@ def check(root):
 			inc = m.group(1)
 			line = code.count("\n", 0, m.start(1)) + 1
 			where = "%s:%d: #include \"%s\"" % (rel, line, inc)
+			if inc.endswith(GENERATED) and os.path.isfile(
+					os.path.join(root, inc[:-len(GENERATED)] + ".proto")):
+				# generated at build time from the .proto beside it: same part
+				target = os.path.normpath(inc).replace(os.sep, "/")
+				if part_of(target) != part and LEVELS[part_of(target) or ""] >= LEVELS[part]:
+					errors.append("%s: %s may not depend on %s (%s)" %
+						      (where, part or "the top", part_of(target), DIRECTION))
+				continue
 			if not os.path.isfile(os.path.join(root, inc)):
 				if os.path.isfile(os.path.join(os.path.dirname(path), inc)):
 					errors.append("%s: write it from the libsinsp root (\"%s/%s\")" %

@@ -18,13 +18,21 @@ case ${1:-} in
 esac
 
 # Build and test dependencies. clang + libclang-rt-14-dev: the libFuzzer target. file:
-# CPack's DEB generator (dpkg-shlibdeps of the Debian packages). libcurl4-openssl-dev,
-# libjson-c-dev: libsinsp's container runtime lookups (libsinsp/runtime/). docker.io,
-# podman, runc, busybox-static: the runtimes test/runtime/live_test.sh asks (it imports
-# a busybox-static rootfs as its image: no registry needed).
+# CPack's DEB generator (dpkg-shlibdeps of the Debian packages). libcurl (built with
+# nghttp2: HTTP/2 for gRPC), json-c, protobuf-c and protoc-c: the container runtime
+# clients of libsinsp (libsinsp/runtime/). docker.io, podman, containerd, runc,
+# busybox-static: the runtimes the container tests ask (their images are made from
+# busybox's static root: no registry needed).
 pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
       libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
-      libcurl4-openssl-dev libjson-c-dev docker.io podman runc busybox-static)
+      libcurl4-openssl-dev libjson-c-dev libprotobuf-c-dev protobuf-c-compiler libnghttp2-dev
+      docker.io podman containerd runc busybox-static)
+# The rest the container tests need (scripts/runtimes.sh, test/containers/e2e_test.sh),
+# named one by one since recommends are not installed: conmon and the CNI plugins (podman
+# 4.3's network backend, read at start even for --network none), lxc (lxc-create -t
+# busybox; the template is in liblxc-common), uidmap (newuidmap), iptables (dockerd's
+# bridge), curl (the sockets' readiness requests).
+pkgs+=(conmon containernetworking-plugins lxc uidmap iptables curl)
 
 missing() {
 	local p

@@ -20,6 +20,10 @@
 #   7. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
 #                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
 #                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
+#  7b. containers   the real runtimes (scripts/runtimes.sh: dockerd, podman's service,
+#                   containerd with CRI; lxc) started; the ctests that ask them; one
+#                   container of each captured live and replayed after all are gone:
+#                   test/containers/e2e_test.sh (root only; ~1-2 min)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh (~5 min idle; the
 #                   limits of this script and of the VM runs only catch a hang: a loaded
@@ -132,6 +136,25 @@ step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/b
 
 step "sysdig 0.29.3 replays a live capture of scry's as scry does (test/driver/sysdig_compat_test.sh)"
 test/driver/sysdig_compat_test.sh build || [ $? = 77 ]
+
+# The container runtimes run only for this step: after the ASan unit tests and the eBPF
+# live tests (whose captures and timings they would disturb), before the VM steps. Every
+# daemon started is stopped by its PID, also when the step fails.
+step "containers: docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
+if [ "$(id -u)" = 0 ]; then
+	rtdir=$root/build/runtimes
+	trap 'scripts/runtimes.sh stop "$rtdir"' EXIT
+	scripts/runtimes.sh start "$rtdir"
+	# the ctests that ask the runtimes skip without them: here they run (test_cri_live
+	# with the CRI image runtimes.sh imported)
+	(set -a; . "$rtdir/env"; SCRY_CRI_IMAGE=$SCRY_IMAGE
+	 ctest --test-dir build -R '^(runtime_live|test_cri_live)$' --output-on-failure)
+	test/containers/e2e_test.sh build "$rtdir" || [ $? = 77 ]
+	scripts/runtimes.sh stop "$rtdir"
+	trap - EXIT
+else
+	echo "containers: skipped: not root"
+fi
 
 step "driver: scry.ko in a qemu VM booting Debian's kernel (scripts/vm/driver-test.sh)"
 timeout 2400 scripts/vm/driver-test.sh --build build

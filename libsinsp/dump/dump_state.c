@@ -280,6 +280,37 @@ static void json_member(struct strbuf *b, const char *key, const char *v)
 }
 
 /* {"container":{...}} with the members sysdig's container events carry. */
+/* The members "key":"value",... of a label list (no braces). */
+static void json_labels(struct strbuf *b, const struct sinsp_container_label *l, uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(b, ",");
+		json_str(b, l[i].key);
+		strbuf_adds(b, ":");
+		json_str(b, l[i].value);
+	}
+}
+
+/* One more label "key":"value" unless v is NULL or c's labels have key already. */
+static void pod_label(struct strbuf *b, const struct sinsp_container *c, const char *key, const char *v)
+{
+	uint32_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < c->nlabels; i++)
+		if (strcmp(c->labels[i].key, key) == 0)
+			return;
+	if (b->buf[b->len - 1] != '{')
+		strbuf_adds(b, ",");
+	json_str(b, key);
+	strbuf_adds(b, ":");
+	json_str(b, v);
+}
+
 static void container_json(const struct sinsp_container *c, struct strbuf *b)
 {
 	char num[32];
@@ -321,14 +352,30 @@ static void container_json(const struct sinsp_container *c, struct strbuf *b)
 		strbuf_adds(b, "}");
 	}
 	strbuf_adds(b, "],\"labels\":{");
-	for (i = 0; i < c->nlabels; i++) {
-		if (i)
-			strbuf_adds(b, ",");
-		json_str(b, c->labels[i].key);
-		strbuf_adds(b, ":");
-		json_str(b, c->labels[i].value);
+	json_labels(b, c->labels, c->nlabels);
+	/* the pod (CRI): sysdig's JSON carries its name, namespace and uid as the kubelet's
+	 * container labels; add them where the runtime did not */
+	pod_label(b, c, "io.kubernetes.pod.name", c->pod_name);
+	pod_label(b, c, "io.kubernetes.pod.namespace", c->pod_namespace);
+	if (c->pod_name || c->pod_sandbox_id)
+		pod_label(b, c, "io.kubernetes.pod.uid", c->pod_uid);
+	strbuf_adds(b, "}");
+	if (c->pod_sandbox_id) {
+		json_member(b, "pod_sandbox_id", c->pod_sandbox_id);
+		strbuf_adds(b, c->full_id && strcmp(c->full_id, c->pod_sandbox_id) == 0 ?
+			       ",\"is_pod_sandbox\":true" : ",\"is_pod_sandbox\":false");
 	}
-	strbuf_adds(b, "}}}");
+	if (c->npod_labels) {
+		strbuf_adds(b, ",\"pod_sandbox_labels\":{");
+		json_labels(b, c->pod_labels, c->npod_labels);
+		strbuf_adds(b, "}");
+	}
+	if (c->created_ns > 0) {
+		/* whole seconds, as sysdig/Falco write it */
+		snprintf(num, sizeof(num), ",\"created_time\":%lld", (long long)(c->created_ns / 1000000000));
+		strbuf_adds(b, num);
+	}
+	strbuf_adds(b, "}}");
 }
 
 /* One CONTAINER_JSON_E event at @ts (ns since the epoch), tid -1, the JSON with its

@@ -25,6 +25,7 @@
 #define FL(n, i, d) { n, i, FIELD_STR, false, false, d, FIELD_CLASS_FDLIST, SCAP_PT_CHARBUF, \
 		      SCAP_PF_NA, 0 }
 #define FS(n, i, k, t, pf, d) { n, i, k, false, false, d, FIELD_CLASS_SYSLOG, t, pf, 0 }
+#define FK(n, i, d) { n, i, FIELD_STR, false, false, d, FIELD_CLASS_K8S, SCAP_PT_CHARBUF, SCAP_PF_NA, 0 }
 
 #define S FIELD_STR
 #define N FIELD_NUM
@@ -150,6 +151,27 @@ const struct field_def sinsp_field_defs[] = {
 	FP("proc.is_container_liveness_probe", F_PROC_IS_LIVENESS, B, SCAP_PT_BOOL, NA, "true for a container liveness probe process"),
 	FP("proc.is_container_readiness_probe", F_PROC_IS_READINESS, B, SCAP_PT_BOOL, NA, "true for a container readiness probe process"),
 	FP("proc.is_exe_writable", F_PROC_IS_EXE_WRITABLE, B, SCAP_PT_BOOL, NA, "true when the executable is writable by the process's user"),
+	FP("proc.pexe", F_PROC_PEXE, S, STR, NA, "first command-line argument of the parent (its proc.exe)"),
+	FP("proc.pexepath", F_PROC_PEXEPATH, S, STR, NA, "full path of the parent's executable"),
+	FPA("proc.aexe", F_PROC_AEXE, S, STR, NA, false, FIELD_F_ARG_BRACKET,
+	    "proc.exe of an ancestor: [0] self, [1] parent, ...; without [N], any ancestor (filters)"),
+	FPA("proc.aexepath", F_PROC_AEXEPATH, S, STR, NA, false, FIELD_F_ARG_BRACKET,
+	    "proc.exepath of an ancestor: [0] self, [1] parent, ...; without [N], any ancestor (filters)"),
+	FP("proc.exe_ino", F_PROC_EXE_INO, N, SCAP_PT_UINT64, DEC, "inode number of the executable"),
+	FP("proc.exe_ino.ctime", F_PROC_EXE_INO_CTIME, N, SCAP_PT_ABSTIME, DEC, "status change time of the executable's inode, ns since the epoch"),
+	FP("proc.exe_ino.mtime", F_PROC_EXE_INO_MTIME, N, SCAP_PT_ABSTIME, DEC, "modification time of the executable's inode, ns since the epoch"),
+	FP("proc.exe_ino.ctime_duration_proc_start", F_PROC_EXE_INO_CTIME_DURATION, N, SCAP_PT_RELTIME, DEC,
+	   "ns from the executable's inode status change to the process start"),
+	FP("proc.is_exe_from_memfd", F_PROC_IS_EXE_FROM_MEMFD, B, SCAP_PT_BOOL, NA, "true when the executable is a memfd (fileless execution)"),
+	FP("proc.is_exe_upper_layer", F_PROC_IS_EXE_UPPER_LAYER, B, SCAP_PT_BOOL, NA, "true when the executable is in an overlayfs upper layer"),
+	FP("proc.is_vpgid_leader", F_PROC_IS_VPGID_LEADER, B, SCAP_PT_BOOL, NA, "true when the process leads its process group"),
+	FP("proc.vpgid.name", F_PROC_VPGID_NAME, S, STR, NA, "name of the process group leader"),
+	FP("proc.vpgid.exe", F_PROC_VPGID_EXE, S, STR, NA, "proc.exe of the process group leader"),
+	FP("proc.vpgid.exepath", F_PROC_VPGID_EXEPATH, S, STR, NA, "full executable path of the process group leader"),
+	FP("proc.ppid.duration", F_PROC_PPID_DURATION, N, SCAP_PT_RELTIME, DEC, "ns since the parent process started"),
+	FP("thread.cap_permitted", F_THREAD_CAP_PERMITTED, S, STR, NA, "permitted capabilities, names space separated"),
+	FP("thread.cap_effective", F_THREAD_CAP_EFFECTIVE, S, STR, NA, "effective capabilities, names space separated"),
+	FP("thread.cap_inheritable", F_THREAD_CAP_INHERITABLE, S, STR, NA, "inheritable capabilities, names space separated"),
 
 	/* user and group */
 	FP("user.uid", F_USER_UID, N, SCAP_PT_UINT32, ID, "user id"),
@@ -227,6 +249,7 @@ const struct field_def sinsp_field_defs[] = {
 	FD("fd.dev", F_FD_DEV, N, SCAP_PT_INT32, SCAP_PF_HEX, 0, "device of the file (major/minor), hexadecimal"),
 	FD("fd.dev.major", F_FD_DEV_MAJOR, N, SCAP_PT_INT32, DEC, 0, "major number of the file's device"),
 	FD("fd.dev.minor", F_FD_DEV_MINOR, N, SCAP_PT_INT32, DEC, 0, "minor number of the file's device"),
+	FD("fd.nameraw", F_FD_NAMERAW, S, STR, NA, 0, "file path as the open call gave it (not made absolute); else fd.name"),
 
 	/* fdlist: the fds of a poll-family call's fds parameter, comma separated */
 	FL("fdlist.nums", F_FDLIST_NUMS, "poll: the fd numbers of the fds argument"),
@@ -242,6 +265,19 @@ const struct field_def sinsp_field_defs[] = {
 	FS("syslog.severity.str", F_SYSLOG_SEVERITY_STR, S, STR, NA, "syslog severity name (emerg, alert, crit, err, warn, notice, info, debug)"),
 	FS("syslog.severity", F_SYSLOG_SEVERITY, N, SCAP_PT_UINT32, DEC, "syslog severity number (0-7)"),
 	FS("syslog.message", F_SYSLOG_MESSAGE, S, STR, NA, "syslog message, after its <PRI> header"),
+
+	/* k8s: the pod of a CRI container (from the runtime or the capture) */
+	FK("k8s.pod.name", F_K8S_POD_NAME, "Kubernetes pod name"),
+	FK("k8s.pod.id", F_K8S_POD_ID, "Kubernetes pod uid (as k8s.pod.uid)"),
+	{ "k8s.pod.label", F_K8S_POD_LABEL, FIELD_STR, true, true,
+	  "Kubernetes pod label by key: k8s.pod.label.foo or k8s.pod.label[foo]", FIELD_CLASS_K8S,
+	  SCAP_PT_CHARBUF, SCAP_PF_NA, 0 },
+	FK("k8s.pod.labels", F_K8S_POD_LABELS, "Kubernetes pod labels as key:value, comma separated"),
+	FK("k8s.ns.name", F_K8S_NS_NAME, "Kubernetes namespace of the pod"),
+	FK("k8s.pod.uid", F_K8S_POD_UID, "Kubernetes pod uid (also from a kubepods cgroup path)"),
+	FK("k8s.pod.sandbox_id", F_K8S_POD_SANDBOX_ID, "pod sandbox id, first 12 hex digits"),
+	FK("k8s.pod.full_sandbox_id", F_K8S_POD_FULL_SANDBOX_ID, "pod sandbox id as the runtime gives it"),
+	FK("k8s.pod.ip", F_K8S_POD_IP, "IP address of the pod (none with host network)"),
 	{ NULL, 0, FIELD_STR, false, false, NULL, 0, 0, 0, 0 },
 };
 _Static_assert(sizeof(sinsp_field_defs) / sizeof(sinsp_field_defs[0]) - 1 <= SINSP_FIELD_DEFS_MAX,
@@ -321,8 +357,11 @@ static size_t longest_param_name(const char *s)
 		const struct scap_evt_info *info = scap_evt_info((uint16_t)e);
 
 		for (i = 0; info && i < info->nparams; i++) {
-			size_t n = strlen(info->params[i].name);
+			size_t n;
 
+			if (info->params[i].name[0] != s[0])  /* most names: no strlen, no compare */
+				continue;
+			n = strlen(info->params[i].name);
 			if (n > best && strncmp(s, info->params[i].name, n) == 0)
 				best = n;
 		}
@@ -336,6 +375,9 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out)
 	size_t best_len = 0, n;
 
 	for (d = sinsp_field_defs; d->name; d++) {
+		/* every name has 3 bytes or more: the first two rule out most of the catalog */
+		if (d->name[0] != s[0] || d->name[1] != s[1])
+			continue;
 		n = strlen(d->name);
 		if (n > best_len && strncmp(s, d->name, n) == 0) {
 			char c = s[n];
@@ -424,6 +466,7 @@ bool sinsp_field_extract_val(struct sinsp_evt *evt, const struct field_ref *r, e
 	case FIELD_CLASS_CONTAINER: return sinsp_fields_container(evt, r, v, out);
 	case FIELD_CLASS_FDLIST: return sinsp_fields_fdlist(evt, r, v, out);
 	case FIELD_CLASS_SYSLOG: return sinsp_fields_syslog(evt, r, v, out);
+	case FIELD_CLASS_K8S: return sinsp_fields_k8s(evt, r, v, out);
 	default: return false;
 	}
 }
@@ -572,7 +615,8 @@ bool sinsp_field_is_multi(const struct field_ref *r)
 	const struct field_def *d = r->def;
 
 	if (d->cls == FIELD_CLASS_PROC)
-		return (d->id == F_PROC_APID || d->id == F_PROC_ANAME) && !r->arg;
+		return (d->id == F_PROC_APID || d->id == F_PROC_ANAME || d->id == F_PROC_AEXE ||
+			d->id == F_PROC_AEXEPATH) && !r->arg;
 	return d->cls == FIELD_CLASS_FD &&
 	       (d->id == F_FD_IP || d->id == F_FD_PORT || d->id == F_FD_PROTO || d->id == F_FD_NET);
 }

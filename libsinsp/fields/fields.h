@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fields.h - the field catalog (evt.*, proc.*, thread.*, user.*, group.*,
- * container.*, fd.*, fdlist.*, syslog.*) and extraction of a field's value from an
+ * container.*, fd.*, fdlist.*, syslog.*, k8s.*) and extraction of a field's value from an
  * event.
  *
  * Layout: fields.c holds the catalog, the parser of field names and the dispatch;
  * the values come from one extractor per class: fields_evt.c (evt.*, syscall.type),
  * fields_proc.c (proc.*, thread.*, user.*, group.*), fields_fd.c (fd.*),
- * fields_container.c (container.*), fields_fdlist.c (fdlist.*) and fields_syslog.c
- * (syslog.*). Extractors produce a typed value (struct
+ * fields_container.c (container.*), fields_fdlist.c (fdlist.*), fields_syslog.c
+ * (syslog.*) and fields_k8s.c (k8s.*). Extractors produce a typed value (struct
  * field_val); fields.c turns it into text as sysdig 0.29.3 prints it, or hands the
  * number to a filter without formatting (sinsp_field_extract_num()).
  *
@@ -50,6 +50,7 @@ enum field_class {
 	FIELD_CLASS_CONTAINER,
 	FIELD_CLASS_FDLIST,
 	FIELD_CLASS_SYSLOG,
+	FIELD_CLASS_K8S,
 };
 
 /* field_def.flags */
@@ -213,6 +214,16 @@ static inline bool sinsp_fv_bool(struct field_val *v, bool b)
 	return true;
 }
 
+/* Text s appended to out as the value; NULL or "" does not resolve (false). */
+static inline bool sinsp_fv_text(struct field_val *v, struct strbuf *out, const char *s)
+{
+	if (!s || !*s)
+		return false;
+	v->t = FV_TEXT;
+	strbuf_adds(out, s);
+	return true;
+}
+
 /* Reused buffers of one field ref (allocated at parse time, grown once). */
 struct field_scratch {
 	struct strbuf a, b;
@@ -245,6 +256,13 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		       struct strbuf *out);
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out);
+/* The thread whose tid is t's ptid (its parent), NULL when unknown (fields_proc.c). */
+struct sinsp_thread *sinsp_fields_parent(struct sinsp *s, const struct sinsp_thread *t);
+/* The n-th ancestor of t's process (0: its main thread), NULL when unknown (fields_proc.c). */
+struct sinsp_thread *sinsp_fields_ancestor(struct sinsp *s, struct sinsp_thread *t, int n);
+/* The fields of fields_proc_exe.c (ids F_PROC_PEXE .. F_THREAD_CAP_INHERITABLE). */
+bool sinsp_fields_proc_exe(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+			   struct strbuf *out);
 bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			    struct field_val *v, struct strbuf *out);
 
@@ -260,6 +278,9 @@ bool sinsp_fields_fdlist(struct sinsp_evt *evt, const struct field_ref *r, struc
 			 struct strbuf *out);
 bool sinsp_fields_syslog(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 			 struct strbuf *out);
+/* k8s.* (fields_k8s.c). */
+bool sinsp_fields_k8s(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
+		      struct strbuf *out);
 
 /* sinsp_field_match_any() of fd.ip / fd.port / fd.proto / fd.net (fields_fd.c). */
 enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct field_ref *r,
@@ -297,6 +318,12 @@ enum field_id {
 	F_THREAD_VMSIZE, F_THREAD_VMRSS, F_PROC_SID, F_PROC_SNAME, F_PROC_TTY, F_PROC_EXEPATH,
 	F_PROC_VPGID, F_PROC_IS_HEALTHCHECK, F_PROC_IS_LIVENESS, F_PROC_IS_READINESS,
 	F_PROC_IS_EXE_WRITABLE,
+	/* fields_proc_exe.c */
+	F_PROC_PEXE, F_PROC_PEXEPATH, F_PROC_AEXE, F_PROC_AEXEPATH, F_PROC_EXE_INO,
+	F_PROC_EXE_INO_CTIME, F_PROC_EXE_INO_MTIME, F_PROC_EXE_INO_CTIME_DURATION,
+	F_PROC_IS_EXE_FROM_MEMFD, F_PROC_IS_EXE_UPPER_LAYER, F_PROC_IS_VPGID_LEADER,
+	F_PROC_VPGID_NAME, F_PROC_VPGID_EXE, F_PROC_VPGID_EXEPATH, F_PROC_PPID_DURATION,
+	F_THREAD_CAP_PERMITTED, F_THREAD_CAP_EFFECTIVE, F_THREAD_CAP_INHERITABLE,
 	F_USER_UID, F_USER_NAME, F_USER_HOMEDIR, F_USER_SHELL, F_USER_LOGINUID,
 	F_USER_LOGINNAME, F_GROUP_GID, F_GROUP_NAME,
 	/* container */
@@ -312,13 +339,16 @@ enum field_id {
 	F_FD_CONTAINERDIRECTORY, F_FD_PROTO, F_FD_CPROTO, F_FD_SPROTO, F_FD_LPROTO, F_FD_RPROTO,
 	F_FD_NET, F_FD_CNET, F_FD_SNET, F_FD_LNET, F_FD_RNET, F_FD_CONNECTED, F_FD_NAME_CHANGED,
 	F_FD_CIP_NAME, F_FD_SIP_NAME, F_FD_LIP_NAME, F_FD_RIP_NAME, F_FD_DEV, F_FD_DEV_MAJOR,
-	F_FD_DEV_MINOR,
+	F_FD_DEV_MINOR, F_FD_NAMERAW,
 	/* fdlist */
 	F_FDLIST_NUMS, F_FDLIST_NAMES, F_FDLIST_CIPS, F_FDLIST_SIPS, F_FDLIST_CPORTS,
 	F_FDLIST_SPORTS,
 	/* syslog */
 	F_SYSLOG_FACILITY_STR, F_SYSLOG_FACILITY, F_SYSLOG_SEVERITY_STR, F_SYSLOG_SEVERITY,
 	F_SYSLOG_MESSAGE,
+	/* k8s */
+	F_K8S_POD_NAME, F_K8S_POD_ID, F_K8S_POD_LABEL, F_K8S_POD_LABELS, F_K8S_NS_NAME,
+	F_K8S_POD_UID, F_K8S_POD_SANDBOX_ID, F_K8S_POD_FULL_SANDBOX_ID, F_K8S_POD_IP,
 };
 
 #endif

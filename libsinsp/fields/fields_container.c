@@ -3,7 +3,8 @@
  * fields_container.c - the container.* fields: the container of the event's thread
  * and the metadata the capture's container events gave it, as sysdig 0.29.3 extracts
  * them. Outside containers id, name and type are "host" and the other fields do not
- * resolve; inside a container that no container event described, only the id does.
+ * resolve; inside a container that no container event described, only the id and the
+ * type (from the cgroup path) do.
  */
 #include <fnmatch.h>
 #include <string.h>
@@ -64,15 +65,6 @@ static const struct sinsp_container_mount *find_mount(const struct sinsp_contain
 	return NULL;
 }
 
-static bool text(struct field_val *v, struct strbuf *out, const char *s)
-{
-	if (!s || !*s)
-		return false;
-	v->t = FV_TEXT;
-	strbuf_adds(out, s);
-	return true;
-}
-
 bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			    struct field_val *v, struct strbuf *out)
 {
@@ -87,11 +79,11 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 	id = sinsp_fields_container_id(t);
 	if (strcmp(id, "host") == 0) {
 		if (r->def->id == F_CONT_ID || r->def->id == F_CONT_NAME || r->def->id == F_CONT_TYPE)
-			return text(v, out, "host");
+			return sinsp_fv_text(v, out, "host");
 		return false;
 	}
 	if (r->def->id == F_CONT_ID)
-		return text(v, out, id);
+		return sinsp_fv_text(v, out, id);
 	c = t->container;
 	if (r->def->id == F_CONT_START_TS) {
 		/*
@@ -105,17 +97,19 @@ bool sinsp_fields_container(struct sinsp_evt *evt, const struct field_ref *r,
 			v->v.u = (uint64_t)c->created_ns;
 		return v->v.u != 0;
 	}
-	/* the metadata exists once a container event described the container */
+	/* the type comes from the cgroup path alone (containers.c), with or without metadata */
+	if (c && r->def->id == F_CONT_TYPE)
+		return sinsp_fv_text(v, out, sinsp_container_type_name(c->type));
+	/* the rest exists once a container event (or a runtime) described the container */
 	if (!c || !c->has_metadata)
 		return false;
 	switch (r->def->id) {
-	case F_CONT_NAME: return text(v, out, c->name);
-	case F_CONT_IMAGE: return text(v, out, c->image);
-	case F_CONT_IMAGE_ID: return text(v, out, c->image_id);
-	case F_CONT_IMAGE_REPO: return text(v, out, c->image_repo);
-	case F_CONT_IMAGE_TAG: return text(v, out, c->image_tag);
-	case F_CONT_IMAGE_DIGEST: return text(v, out, c->image_digest);
-	case F_CONT_TYPE: return text(v, out, sinsp_container_type_name(c->type));
+	case F_CONT_NAME: return sinsp_fv_text(v, out, c->name);
+	case F_CONT_IMAGE: return sinsp_fv_text(v, out, c->image);
+	case F_CONT_IMAGE_ID: return sinsp_fv_text(v, out, c->image_id);
+	case F_CONT_IMAGE_REPO: return sinsp_fv_text(v, out, c->image_repo);
+	case F_CONT_IMAGE_TAG: return sinsp_fv_text(v, out, c->image_tag);
+	case F_CONT_IMAGE_DIGEST: return sinsp_fv_text(v, out, c->image_digest);
 	case F_CONT_PRIVILEGED:
 		if (!knows_privileged(c->type))
 			return false;

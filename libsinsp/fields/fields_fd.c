@@ -352,6 +352,21 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 		strbuf_add_s64(out, evt->fd_num);
 		return true;
 	}
+	/* fd.nameraw: the path an open exit was given, as given; else fd.name */
+	if (id == F_FD_NAMERAW) {
+		const struct sinsp_param *pa = is_open_exit(evt) ? sinsp_evt_param(evt, "name") : NULL;
+		struct field_ref name = *r;
+
+		if (pa && pa->len > 1) {
+			v->t = FV_TEXT;
+			strbuf_add(out, (const char *)pa->val, strnlen((const char *)pa->val, pa->len));
+			return true;
+		}
+		name.def = sinsp_field_defs;
+		while (name.def->name && !(name.def->cls == FIELD_CLASS_FD && name.def->id == F_FD_NAME))
+			name.def++;
+		return sinsp_fields_fd(evt, &name, v, out);
+	}
 	/* as sysdig, an event without its own fd (unpaired exit) uses the thread's last fd */
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);

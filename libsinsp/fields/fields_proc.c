@@ -42,7 +42,7 @@ static size_t max_depth(const struct sinsp *s)
 }
 
 /* The thread whose tid is t's ptid (sysdig's parent thread), NULL when unknown. */
-static struct sinsp_thread *parent_thread(struct sinsp *s, const struct sinsp_thread *t)
+struct sinsp_thread *sinsp_fields_parent(struct sinsp *s, const struct sinsp_thread *t)
 {
 	struct sinsp_thread *p;
 
@@ -64,13 +64,13 @@ static struct sinsp_thread *main_or_null(struct sinsp *s, struct sinsp_thread *t
 }
 
 /* The n-th ancestor of t's process (0: its main thread), NULL when unknown. */
-static struct sinsp_thread *ancestor(struct sinsp *s, struct sinsp_thread *t, int n)
+struct sinsp_thread *sinsp_fields_ancestor(struct sinsp *s, struct sinsp_thread *t, int n)
 {
 	struct sinsp_thread *m = main_or_null(s, t);
 	int j;
 
 	for (j = 0; m && j < n; j++)
-		m = parent_thread(s, m);
+		m = sinsp_fields_parent(s, m);
 	return m;
 }
 
@@ -81,7 +81,7 @@ static bool login_shell(struct sinsp *s, struct sinsp_thread *t, int64_t *pid)
 	size_t depth = 0, lim = max_depth(s);
 	bool found = false;
 
-	for (; m && depth < lim; m = parent_thread(s, m), depth++) {
+	for (; m && depth < lim; m = sinsp_fields_parent(s, m), depth++) {
 		size_t n = m->comm ? strlen(m->comm) : 0;
 
 		if (n >= 2 && m->comm[n - 2] == 's' && m->comm[n - 1] == 'h') {
@@ -103,7 +103,7 @@ static const char *session_name(struct sinsp *s, struct sinsp_thread *t)
 	m = main_or_null(s, t);
 	if (!m)
 		return NULL;
-	while ((p = parent_thread(s, m)) != NULL && p->sid == m->sid && depth++ < lim)
+	while ((p = sinsp_fields_parent(s, m)) != NULL && p->sid == m->sid && depth++ < lim)
 		m = p;
 	return m->comm ? m->comm : "";
 }
@@ -240,18 +240,18 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 			return false;
 		return sinsp_fv_s64(v, p->ptid);
 	case F_PROC_PNAME:
-		if (!(p = parent_thread(s, t)))
+		if (!(p = sinsp_fields_parent(s, t)))
 			return false;
 		return text(v, out, p->comm ? p->comm : "");
 	case F_PROC_PCMDLINE:
-		if (!(p = parent_thread(s, t)))
+		if (!(p = sinsp_fields_parent(s, t)))
 			return false;
 		v->t = FV_TEXT;
 		add_cmdline(out, p, false);
 		return true;
 	case F_PROC_APID:
 	case F_PROC_ANAME:
-		if (!(p = ancestor(s, t, r->argnum > 0 ? r->argnum : 0)))
+		if (!(p = sinsp_fields_ancestor(s, t, r->argnum > 0 ? r->argnum : 0)))
 			return false;
 		if (r->def->id == F_PROC_APID)
 			return sinsp_fv_s64(v, p->pid);
@@ -338,7 +338,7 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 			return false;
 		return text(v, out, sinsp_group_name(s, t->gid));
 	default:
-		return false;
+		return sinsp_fields_proc_exe(evt, r, v, out);
 	}
 }
 
@@ -358,16 +358,20 @@ enum sinsp_match sinsp_fields_proc_match_any(struct sinsp_evt *evt, const struct
 
 	if (!t || !(t = main_or_null(s, t)))
 		return SINSP_MATCH_NONE;
-	for (p = parent_thread(s, t), depth = 0; p && p->tid != -1 && depth < lim; depth++) {
+	for (p = sinsp_fields_parent(s, t), depth = 0; p && p->tid != -1 && depth < lim; depth++) {
 		strbuf_reset(b);
 		if (r->def->id == F_PROC_APID)
 			strbuf_add_s64(b, p->pid);
+		else if (r->def->id == F_PROC_AEXE)
+			strbuf_adds(b, p->exe ? p->exe : "");
+		else if (r->def->id == F_PROC_AEXEPATH)
+			strbuf_adds(b, p->exepath ? p->exepath : "");
 		else
 			strbuf_adds(b, p->comm ? p->comm : "");
 		if (cb(ctx, b->buf, b->len))
 			return SINSP_MATCH_YES;
 		res = SINSP_MATCH_NO;
-		p = parent_thread(s, p);
+		p = sinsp_fields_parent(s, p);
 		if (p && p->ptid == p->tid)
 			break;
 	}

@@ -47,6 +47,21 @@ struct flt_val {
 	} n;
 };
 
+/*
+ * A hash index over a sorted array of string values (struct flt_val): slots hold
+ * index + 1 (0: empty), open addressing with linear probing, at most half full. A
+ * lookup costs one hash of the text and about one compare, whatever the number of
+ * values (rules bring lists of 100,000 paths or domains). slots NULL: no index, the
+ * sorted array is searched by halves.
+ */
+struct flt_hash {
+	uint32_t *slots;
+	uint32_t mask;
+};
+
+/* Lists of at least this many strings get a hash index. */
+#define FLT_HASH_MIN 8
+
 struct flt_check {
 	struct field_ref ref;
 	enum flt_op op;
@@ -55,6 +70,7 @@ struct flt_check {
 	struct flt_val *vals;  /* 1 value, or the list of in/intersects/pmatch (strings
 	                          sorted by length then bytes; numbers ascending) */
 	size_t nvals;
+	struct flt_hash hash;  /* string lists of FLT_HASH_MIN values or more: a hashed index */
 	/*
 	 * multi: compared through sinsp_field_match_any() (fd.ip, fd.port, fd.proto,
 	 * fd.net; proc.apid / proc.aname of any ancestor). As sysdig: true when any
@@ -111,6 +127,7 @@ struct flt_node {
 struct flt_set {
 	struct flt_val *exact;    /* sorted by length then bytes, no duplicates */
 	size_t nexact;
+	struct flt_hash hash;     /* over exact, when FLT_HASH_MIN or more */
 	struct flt_val *prefix;   /* sorted by bytes; none is a prefix of another */
 	size_t nprefix;
 	bool any;                 /* a startswith "": every resolved value matches */
@@ -151,6 +168,9 @@ struct sinsp_filter {
 	uint8_t types[FLT_KEY_BYTES];          /* keys (above) of events that may match */
 	struct strbuf scratch;                 /* extracted values, reused per event */
 	uint64_t gen;                          /* sinsp_filter_match() calls so far */
+	uint64_t na_gen;                       /* the last call (gen) in which a check other
+	                                          than 'exists' met a field that did not
+	                                          resolve (<NA>) */
 	uint64_t cached_gen;                   /* scratch holds slot cached_slot of call */
 	unsigned cached_slot;                  /* cached_gen (slots count from 1) */
 	bool cached_ok;                        /* whether that extraction resolved */
@@ -162,7 +182,59 @@ struct sinsp_filter {
 	                                          non-generic types, types[] is the answer */
 };
 
+/*
+ * Names a condition may use besides fields (the rules engine's macros and lists), for
+ * flt_compile_names(). Callbacks get the name as len bytes (not NUL terminated).
+ */
+struct flt_names {
+	void *ctx;
+	/*
+	 * The condition text of macro name, parsed in place of the name; NULL when name is
+	 * no macro. *err (static text) set and NULL returned: the macro cannot be used here
+	 * (a reference loop). macro_done() is called once the text is parsed.
+	 */
+	const char *(*macro)(void *ctx, const char *name, size_t len, const char **err);
+	void (*macro_done)(void *ctx, const char *name, size_t len);
+	/* The items of list name (values in a list of in/intersects/pmatch), NULL when none. */
+	char *const *(*list)(void *ctx, const char *name, size_t len, size_t *n);
+};
+
+/* What a compile error is about (struct flt_error). */
+enum flt_err_kind {
+	FLT_ERR_SYNTAX = 0,       /* malformed, a bad value, ... */
+	FLT_ERR_UNKNOWN_FIELD,    /* name: the field */
+	FLT_ERR_UNDEFINED_MACRO,  /* name: the macro */
+	FLT_ERR_MACRO_LOOP,       /* name: the macro met again while being expanded */
+};
+
+/* A compile error: where and what. */
+struct flt_error {
+	size_t at;                /* byte of the expression (in a macro: where it is used) */
+	enum flt_err_kind kind;
+	char name[128];
+};
+
+/*
+ * sinsp_filter_compile() with names: a bare word without '.' where a check starts is a
+ * macro (an error when names has none of that name); an unquoted value of a list that
+ * names a list stands for its items. Messages (sinsp_last_error()) are then without the
+ * "filter error at byte N" prefix and in Falco's words where Falco has them ("Undefined
+ * macro 'm' used in filter.", "filter_check called with nonexistent field f",
+ * "unexpected token after 'x', expecting 'or', 'and'"). On error *err (may be NULL)
+ * tells where and what.
+ */
+int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names *names,
+		      struct sinsp_filter **out, struct flt_error *err);
+
+/*
+ * Evaluate f on evt without sysdig's side effects of sinsp_filter_match() (no unpairing,
+ * no state change on rejection): the rules engine evaluates many filters per event.
+ */
+bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt);
+
 /* filter_eval.c */
+/* The key (FLT_GENERIC_KEY) of a generic event: its direction and syscall id. */
+unsigned flt_generic_key(const struct sinsp_evt *evt);
 /* flt_evt_may_match() for a generic event whose type may match: by its syscall id. */
 bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt);
 /* Compare a text value with a check's value(s) (string checks; evt.type precomputation). */
@@ -232,6 +304,40 @@ static inline bool flt_vals_has(const struct flt_val *vals, size_t n, const char
 		else
 			hi = mid;
 	}
+	return false;
+}
+
+/* FNV-1a of len bytes at s (the hash of struct flt_hash). */
+static inline uint32_t flt_hash_of(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * Build h over vals[0..n) (when n >= FLT_HASH_MIN; else h stays empty). 0 or -ENOMEM.
+ * Free with free(h->slots).
+ */
+int flt_hash_build(struct flt_hash *h, const struct flt_val *vals, size_t n);
+
+/*
+ * Whether s (len bytes) is one of the n values of vals (sorted by flt_val_order()),
+ * through h when it was built.
+ */
+static inline bool flt_strs_has(const struct flt_val *vals, size_t n, const struct flt_hash *h,
+				const char *s, size_t len)
+{
+	uint32_t i, v;
+
+	if (!h->slots)
+		return flt_vals_has(vals, n, s, len);
+	for (i = flt_hash_of(s, len) & h->mask; (v = h->slots[i]) != 0; i = (i + 1) & h->mask)
+		if (vals[v - 1].len == len && memcmp(vals[v - 1].str, s, len) == 0)
+			return true;
 	return false;
 }
 

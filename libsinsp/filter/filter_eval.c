@@ -35,12 +35,13 @@ static bool pmatch(const struct flt_check *c, const char *s, size_t len)
 {
 	const char *p = s;
 
-	if (flt_vals_has(c->vals, c->nvals, s, len))
+	if (flt_strs_has(c->vals, c->nvals, &c->hash, s, len))
 		return true;
 	while (len && (p = memchr(p, '/', len - (size_t)(p - s)))) {
 		size_t k = (size_t)(p - s);
 
-		if (flt_vals_has(c->vals, c->nvals, s, k) || flt_vals_has(c->vals, c->nvals, s, k + 1))
+		if (flt_strs_has(c->vals, c->nvals, &c->hash, s, k) ||
+		    flt_strs_has(c->vals, c->nvals, &c->hash, s, k + 1))
 			return true;
 		p++;
 	}
@@ -83,7 +84,7 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	case FOP_PMATCH: return pmatch(c, s, len);
 	case FOP_IN:
 	case FOP_INTERSECTS:
-		return flt_vals_has(c->vals, c->nvals, s, len);
+		return flt_strs_has(c->vals, c->nvals, &c->hash, s, len);
 	case FOP_EXISTS: return true;
 	}
 	return false;
@@ -217,9 +218,10 @@ static bool cmp_value(const struct flt_check *c, const char *s, size_t len)
 		return end != s && !*end && cmp_unsigned(c, x);
 	}
 	case FVT_BOOL:
-		if (strcmp(s, "true") == 0)
+		/* by length first: rules test booleans on most events (evt.is_open_read=true) */
+		if (len == 4 && memcmp(s, "true", 4) == 0)
 			return cmp_unsigned(c, 1);
-		if (strcmp(s, "false") == 0)
+		if (len == 5 && memcmp(s, "false", 5) == 0)
 			return cmp_unsigned(c, 0);
 		return false;
 	case FVT_IPADDR:
@@ -291,8 +293,11 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		f->cached_slot = c->slot;
 		f->cached_gen = f->gen;
 	}
-	if (!f->cached_ok)
+	if (!f->cached_ok) {
+		if (c->op != FOP_EXISTS)
+			f->na_gen = f->gen;  /* a comparison with a field that did not resolve */
 		return FR_UNRESOLVED;
+	}
 	if (c->op == FOP_EXISTS)
 		return FR_TRUE;
 	if (!b->buf)
@@ -343,17 +348,35 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 	return run_prog(f, evt) || reject(evt);
 }
 
+bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt)
+{
+	unsigned type = evt->ref.type;
+
+	f->gen++;
+	if (type < SCAP_EVT_MAX) {
+		if (!flt_bit(f->types, type))
+			return false;
+		if (f->type_only && !sinsp_type_is_generic(type))
+			return true;
+	}
+	return run_prog(f, evt);
+}
+
 bool sinsp_filter_type_may_match(const struct sinsp_filter *f, uint16_t type)
 {
 	return type >= SCAP_EVT_MAX || flt_bit(f->types, type);
 }
 
-bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+unsigned flt_generic_key(const struct sinsp_evt *evt)
 {
 	uint16_t id = generic_id(evt);
 
-	return flt_bit(f->types, FLT_GENERIC_KEY(evt->ref.type == SCAP_EVT_GENERIC_X,
-						 id < SCAP_SC_MAX ? id : SCAP_SC_MAX));
+	return FLT_GENERIC_KEY(evt->ref.type == SCAP_EVT_GENERIC_X, id < SCAP_SC_MAX ? id : SCAP_SC_MAX);
+}
+
+bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
+{
+	return flt_bit(f->types, flt_generic_key(evt));
 }
 
 /* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
@@ -584,6 +607,7 @@ void flt_node_free(struct flt_node *n)
 		free(n->check.vals);
 		free(n->check.type_true);
 		free(n->check.sc_true);
+		free(n->check.hash.slots);
 	}
 	free(n);
 }

@@ -19,18 +19,11 @@
 #include <string.h>
 
 #include "filter/filter.h"
+#include "filter/filter_parser.h"
 #include "util/grow.h"
 
 #define FLT_MAX_DEPTH 200 /* nested parentheses/nots; deeper input is refused */
 
-struct parser {
-	struct sinsp *s;
-	const char *src;
-	size_t pos;
-	unsigned depth;
-	bool failed;
-	int code;       /* -EINVAL or -ENOMEM once failed */
-};
 
 static const struct {
 	const char *word;
@@ -58,26 +51,75 @@ static const char *op_name(enum flt_op op)
 	return "?";
 }
 
-static void *perr(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Record the first error (later ones are consequences) and return NULL. */
-static void *perr(struct parser *p, size_t at, const char *fmt, ...)
+static void vperr(struct parser *p, size_t at, const char *fmt, va_list ap)
 {
 	char msg[SCAP_ERRBUF_SIZE];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	p->failed = true;
+	p->code = -EINVAL;
+	p->err.at = p->in_macro ? p->use_at : at;
+	if (p->names)
+		sinsp_err(p->s, -EINVAL, "%s", msg);
+	else if (p->in_macro)
+		sinsp_err(p->s, -EINVAL, "filter error at byte %zu of macro '%.*s': %s", at,
+			  (int)p->macro_len, p->macro, msg);
+	else
+		sinsp_err(p->s, -EINVAL, "filter error at byte %zu: %s", at, msg);
+}
+
+void *flt_perr(struct parser *p, size_t at, const char *fmt, ...)
+{
 	va_list ap;
 
 	if (p->failed)
 		return NULL;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vperr(p, at, fmt, ap);
 	va_end(ap);
-	p->failed = true;
-	p->code = -EINVAL;
-	sinsp_err(p->s, -EINVAL, "filter error at byte %zu: %s", at, msg);
 	return NULL;
 }
 
-static void *pnomem(struct parser *p)
+void *flt_perr_kind(struct parser *p, enum flt_err_kind kind, const char *name, size_t len, size_t at,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p->failed)
+		return NULL;
+	va_start(ap, fmt);
+	vperr(p, at, fmt, ap);
+	va_end(ap);
+	p->err.kind = kind;
+	snprintf(p->err.name, sizeof(p->err.name), "%.*s", (int)len, name);
+	return NULL;
+}
+
+void *flt_perr_unexpected(struct parser *p, const char *what)
+{
+	size_t end = p->pos, start;
+	char here[32];
+
+	if (!p->names)
+		return flt_perr(p, p->pos, "expected 'and', 'or' or %s, found %s", what,
+				flt_describe_here(p, here, sizeof(here)));
+	/* the token before the cursor: a ')' or a word up to a blank, '(', ',' or operator */
+	while (end && (p->src[end - 1] == ' ' || p->src[end - 1] == '\t' || p->src[end - 1] == '\n' ||
+		       p->src[end - 1] == '\r'))
+		end--;
+	if (end && p->src[end - 1] == ')')
+		start = end - 1;
+	else
+		for (start = end; start && !strchr(" \t\n\r(),=<>!", p->src[start - 1]); start--)
+			;
+	if (start == end && end)
+		start = end - 1;
+	return flt_perr(p, p->pos, "unexpected token after '%.*s', expecting 'or', 'and'",
+			(int)(end - start), p->src + start);
+}
+
+void *flt_pnomem(struct parser *p)
 {
 	if (!p->failed) {
 		p->failed = true;
@@ -92,13 +134,13 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static bool is_ident(char c)
+bool flt_is_ident(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
 	       c == '.';
 }
 
-static void skip_blank(struct parser *p)
+void flt_skip_blank(struct parser *p)
 {
 	while (is_blank(p->src[p->pos]))
 		p->pos++;
@@ -109,11 +151,11 @@ static bool at_word(const struct parser *p, const char *w)
 {
 	size_t n = strlen(w);
 
-	return strncmp(p->src + p->pos, w, n) == 0 && !is_ident(p->src[p->pos + n]);
+	return strncmp(p->src + p->pos, w, n) == 0 && !flt_is_ident(p->src[p->pos + n]);
 }
 
 /* How the rest of the input starts, for messages: "'abc'" or "the end". */
-static const char *describe_here(const struct parser *p, char *buf, size_t size)
+const char *flt_describe_here(const struct parser *p, char *buf, size_t size)
 {
 	const char *s = p->src + p->pos;
 	size_t n = 0;
@@ -131,7 +173,7 @@ static struct flt_node *new_node(struct parser *p, enum flt_node_kind kind)
 	struct flt_node *n = calloc(1, sizeof(*n));
 
 	if (!n)
-		return pnomem(p);
+		return flt_pnomem(p);
 	n->kind = kind;
 	n->check.ref.argnum = -1;
 	return n;
@@ -143,7 +185,7 @@ static bool add_kid(struct parser *p, struct flt_node *n, struct flt_node *kid)
 
 	if (!k) {
 		flt_node_free(kid);
-		pnomem(p);
+		flt_pnomem(p);
 		return false;
 	}
 	n->kids = k;
@@ -184,7 +226,7 @@ static bool lex_value(struct parser *p, bool in_list, struct strbuf *out)
 
 		if (!c) {
 			if (quote) {
-				perr(p, i, "unclosed quote: the string that starts at byte %zu has no closing %c",
+				flt_perr(p, i, "unclosed quote: the string that starts at byte %zu has no closing %c",
 				     start, quote);
 				return false;
 			}
@@ -203,7 +245,7 @@ static bool lex_value(struct parser *p, bool in_list, struct strbuf *out)
 			int hi = hexval(s[i + 2]), lo = hi < 0 ? -1 : hexval(s[i + 3]);
 
 			if (hi < 0 || lo < 0) {
-				perr(p, i, "invalid escape: \\x needs two hex digits");
+				flt_perr(p, i, "invalid escape: \\x needs two hex digits");
 				return false;
 			}
 			strbuf_addc(out, (char)(hi * 16 + lo));
@@ -267,20 +309,20 @@ static bool parse_ipv4_net(struct parser *p, size_t at, const char *t, const cha
 	char *end;
 
 	if (!slash || (size_t)(slash - t) >= sizeof(addr)) {
-		perr(p, at, "'%s' is not an IPv4 network a.b.c.d/bits (for %s)", t, fname);
+		flt_perr(p, at, "'%s' is not an IPv4 network a.b.c.d/bits (for %s)", t, fname);
 		return false;
 	}
 	memcpy(addr, t, (size_t)(slash - t));
 	addr[slash - t] = 0;
 	if (inet_pton(AF_INET, addr, &v->n.net.addr) != 1) {
-		perr(p, at, "'%s' is not an IPv4 network: '%s' is not an IPv4 address (for %s)", t, addr,
+		flt_perr(p, at, "'%s' is not an IPv4 network: '%s' is not an IPv4 address (for %s)", t, addr,
 		     fname);
 		return false;
 	}
 	errno = 0;
 	bits = strtoul(slash + 1, &end, 10);
 	if (!slash[1] || *end || errno || bits > 32 || slash[1] == '-' || slash[1] == '+') {
-		perr(p, at, "'%s' has an invalid netmask '%s': bits from 0 to 32 (for %s)", t, slash + 1,
+		flt_perr(p, at, "'%s' has an invalid netmask '%s': bits from 0 to 32 (for %s)", t, slash + 1,
 		     fname);
 		return false;
 	}
@@ -302,18 +344,18 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 	case FVT_STR:
 		if (c->op == FOP_BCONTAINS || c->op == FOP_BSTARTSWITH) {
 			if (text->len % 2) {
-				perr(p, at, "'%s' is not a hex string: %s takes bytes as pairs of hex digits",
+				flt_perr(p, at, "'%s' is not a hex string: %s takes bytes as pairs of hex digits",
 				     t, op_name(c->op));
 				return false;
 			}
 			v->str = malloc(text->len / 2 + 1);
 			if (!v->str)
-				return pnomem(p), false;
+				return flt_pnomem(p), false;
 			for (i = 0; i < text->len; i += 2) {
 				int hi = hexval(t[i]), lo = hexval(t[i + 1]);
 
 				if (hi < 0 || lo < 0) {
-					perr(p, at, "'%s' is not a hex string: %s takes bytes as pairs of hex digits",
+					flt_perr(p, at, "'%s' is not a hex string: %s takes bytes as pairs of hex digits",
 					     t, op_name(c->op));
 					return false;
 				}
@@ -324,14 +366,14 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 			return true;
 		}
 		if (strcmp(fname, "evt.type") == 0 && !known_event_name(t)) {
-			perr(p, at, "unknown event type '%s'", t);
+			flt_perr(p, at, "unknown event type '%s'", t);
 			return false;
 		}
 		break;
 	case FVT_SIGNED:
 	case FVT_UNSIGNED:
 		if (!parse_number(t, c->vtype, c->bits, v)) {
-			perr(p, at, "'%s' is not a valid number for %s", t, fname);
+			flt_perr(p, at, "'%s' is not a valid number for %s", t, fname);
 			return false;
 		}
 		break;
@@ -341,7 +383,7 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 		else if (strcmp(t, "false") == 0)
 			v->n.u = 0;
 		else {
-			perr(p, at, "'%s' is not a boolean value for %s: use true or false", t, fname);
+			flt_perr(p, at, "'%s' is not a boolean value for %s: use true or false", t, fname);
 			return false;
 		}
 		break;
@@ -352,7 +394,7 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 		else if (!strchr(t, '.') && inet_pton(AF_INET6, t, v->n.ip.addr) == 1)
 			v->n.ip.family = 6;
 		else {
-			perr(p, at, "'%s' is not an %s address (for %s)", t, strchr(t, '.') ? "IPv4" : "IPv6",
+			flt_perr(p, at, "'%s' is not an %s address (for %s)", t, strchr(t, '.') ? "IPv4" : "IPv6",
 			     fname);
 			return false;
 		}
@@ -364,7 +406,7 @@ static bool convert_value(struct parser *p, struct flt_check *c, size_t at, cons
 	}
 	v->str = strndup(t, text->len);
 	if (!v->str)
-		return pnomem(p), false;
+		return flt_pnomem(p), false;
 	return true;
 }
 
@@ -382,12 +424,12 @@ static int cmp_u64_val(const void *a, const void *b)
 	return x->n.u < y->n.u ? -1 : x->n.u > y->n.u;
 }
 
-static bool add_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text)
+bool flt_add_value(struct parser *p, struct flt_check *c, size_t at, const struct strbuf *text)
 {
 	struct flt_val *v = sinsp_grow(c->vals, c->nvals, sizeof(*v));
 
 	if (!v)
-		return pnomem(p), false;
+		return flt_pnomem(p), false;
 	c->vals = v;
 	v = &c->vals[c->nvals];
 	memset(v, 0, sizeof(*v));
@@ -406,14 +448,14 @@ static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 	bool ok = false;
 	size_t at;
 
-	skip_blank(p);
+	flt_skip_blank(p);
 	if (p->src[p->pos] != '(') {
-		perr(p, p->pos, "expected '(' and a list of values after '%s' (at byte %zu)", op_name(c->op),
+		flt_perr(p, p->pos, "expected '(' and a list of values after '%s' (at byte %zu)", op_name(c->op),
 		     op_at);
 		return false;
 	}
 	p->pos++;
-	skip_blank(p);
+	flt_skip_blank(p);
 	if (p->src[p->pos] == ')') {
 		p->pos++;
 		return true;  /* empty list: matches nothing */
@@ -421,17 +463,17 @@ static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 	for (;;) {
 		char here[32];
 
-		skip_blank(p);
+		flt_skip_blank(p);
 		at = p->pos;
 		if (!lex_value(p, true, &text)) {
 			if (!p->failed)
-				perr(p, at, "expected a value in the list of '%s', found %s", op_name(c->op),
-				     describe_here(p, here, sizeof(here)));
+				flt_perr(p, at, "expected a value in the list of '%s', found %s", op_name(c->op),
+				     flt_describe_here(p, here, sizeof(here)));
 			goto out;
 		}
-		if (!add_value(p, c, at, &text))
+		if (!flt_add_list_value(p, c, at, &text, false))
 			goto out;
-		skip_blank(p);
+		flt_skip_blank(p);
 		if (p->src[p->pos] == ',') {
 			p->pos++;
 			continue;
@@ -440,8 +482,8 @@ static bool parse_list(struct parser *p, struct flt_check *c, size_t op_at)
 			p->pos++;
 			break;
 		}
-		perr(p, p->pos, "expected ',' or ')' in the list of '%s', found %s", op_name(c->op),
-		     describe_here(p, here, sizeof(here)));
+		flt_perr(p, p->pos, "expected ',' or ')' in the list of '%s', found %s", op_name(c->op),
+		     flt_describe_here(p, here, sizeof(here)));
 		goto out;
 	}
 	ok = true;
@@ -460,7 +502,7 @@ static struct flt_node *parse_check(struct parser *p)
 	struct flt_check *c;
 	char here[32], *name;
 
-	while (is_ident(s[end]))
+	while (flt_is_ident(s[end]))
 		end++;
 	if (s[end] == '[') {
 		while (s[end] && s[end] != ']')
@@ -469,11 +511,11 @@ static struct flt_node *parse_check(struct parser *p)
 			end++;
 	}
 	if (end == start)
-		return perr(p, start, "expected a field name, 'not' or '(', found %s",
-			    describe_here(p, here, sizeof(here)));
+		return flt_perr(p, start, "expected a field name, 'not' or '(', found %s",
+			    flt_describe_here(p, here, sizeof(here)));
 	name = strndup(s + start, end - start);
 	if (!name)
-		return pnomem(p);
+		return flt_pnomem(p);
 	node = new_node(p, FN_CHECK);
 	if (!node) {
 		free(name);
@@ -490,9 +532,11 @@ static struct flt_node *parse_check(struct parser *p)
 			sinsp_field_ref_free(&c->ref);
 		c->ref.def = NULL;
 		if (strncmp(name, "evt.arg.", 8) == 0 || strncmp(name, "evt.rawarg.", 11) == 0)
-			perr(p, start, "unknown event argument '%s' in '%s'", strchr(name + 4, '.') + 1, name);
+			flt_perr(p, start, "unknown event argument '%s' in '%s'", strchr(name + 4, '.') + 1, name);
 		else
-			perr(p, start, "unknown field '%s'", name);
+			flt_perr_kind(p, FLT_ERR_UNKNOWN_FIELD, name, strlen(name), start,
+				      p->names ? "filter_check called with nonexistent field %s" : "unknown field '%s'",
+				      name);
 		goto fail;
 	}
 	p->pos = end;
@@ -501,16 +545,16 @@ static struct flt_node *parse_check(struct parser *p)
 	c->around = c->ref.def->cls == FIELD_CLASS_EVT && c->ref.def->id == F_EVT_AROUND;
 	if (c->around)
 		c->around_t = strtoull(c->ref.arg, NULL, 10);
-	skip_blank(p);
+	flt_skip_blank(p);
 	op_at = p->pos;
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		size_t wl = strlen(ops[i].word);
 
-		if (strncmp(s + p->pos, ops[i].word, wl) == 0 && (!ops[i].is_word || !is_ident(s[p->pos + wl])))
+		if (strncmp(s + p->pos, ops[i].word, wl) == 0 && (!ops[i].is_word || !flt_is_ident(s[p->pos + wl])))
 			break;
 	}
 	if (i == sizeof(ops) / sizeof(ops[0])) {
-		perr(p, op_at, "expected an operator after '%s', found %s", name, describe_here(p, here, sizeof(here)));
+		flt_perr(p, op_at, "expected an operator after '%s', found %s", name, flt_describe_here(p, here, sizeof(here)));
 		goto fail;
 	}
 	c->op = ops[i].op;
@@ -519,13 +563,13 @@ static struct flt_node *parse_check(struct parser *p)
 	if (c->multi && c->vtype == FVT_SIGNED && c->op == FOP_IN)
 		c->never = true; /* proc.apid in (...): sysdig's ancestor walk never matches */
 	if (!flt_op_applies(c->vtype, c->op)) {
-		perr(p, op_at, "'%s' does not apply to %s, a %s field", ops[i].word, name,
+		flt_perr(p, op_at, "'%s' does not apply to %s, a %s field", ops[i].word, name,
 		     c->vtype == FVT_IPADDR ? "IP address" : c->vtype == FVT_IPNET ? "IP network" :
 		     c->vtype == FVT_BOOL ? "boolean" : "numeric");
 		goto fail;
 	}
 	if (flt_op_refused(c)) {
-		perr(p, op_at, "'%s' does not apply to %s: %s", ops[i].word, name, flt_op_refused(c));
+		flt_perr(p, op_at, "'%s' does not apply to %s: %s", ops[i].word, name, flt_op_refused(c));
 		goto fail;
 	}
 	if (c->op == FOP_EXISTS) {
@@ -537,20 +581,24 @@ static struct flt_node *parse_check(struct parser *p)
 			;  /* nothing to sort (qsort must not see a NULL array) */
 		else if (c->vtype == FVT_STR)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), flt_val_cmp);
+		if (c->vtype == FVT_STR && flt_hash_build(&c->hash, c->vals, c->nvals)) {
+			flt_pnomem(p);
+			goto fail;
+		}
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
 		else if (c->vtype != FVT_IPADDR && c->vtype != FVT_IPNET)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_u64_val);
 	} else {
-		skip_blank(p);
+		flt_skip_blank(p);
 		at = p->pos;
 		if (!lex_value(p, false, &text)) {
 			if (!p->failed)
-				perr(p, at, "expected a value after '%s', found %s", ops[i].word,
-				     describe_here(p, here, sizeof(here)));
+				flt_perr(p, at, "expected a value after '%s', found %s", ops[i].word,
+				     flt_describe_here(p, here, sizeof(here)));
 			goto fail;
 		}
-		if (!add_value(p, c, at, &text))
+		if (!flt_add_list_value(p, c, at, &text, true))
 			goto fail;
 	}
 	if (c->around && c->op == FOP_EQ)
@@ -570,18 +618,16 @@ fail:
 	return NULL;
 }
 
-static struct flt_node *parse_or(struct parser *p);
-
 static struct flt_node *parse_unary(struct parser *p)
 {
 	struct flt_node *n, *kid;
-	char here[32];
+	char here[64];
 	size_t open_at;
 
-	skip_blank(p);
+	flt_skip_blank(p);
 	if (++p->depth > FLT_MAX_DEPTH) {
 		p->depth--;
-		return perr(p, p->pos, "nested too deeply (more than %d levels)", FLT_MAX_DEPTH);
+		return flt_perr(p, p->pos, "nested too deeply (more than %d levels)", FLT_MAX_DEPTH);
 	}
 	if (at_word(p, "not")) {
 		p->pos += 3;
@@ -595,19 +641,21 @@ static struct flt_node *parse_unary(struct parser *p)
 		}
 	} else if (p->src[p->pos] == '(') {
 		open_at = p->pos++;
-		n = parse_or(p);
-		skip_blank(p);
+		n = flt_parse_or(p);
+		flt_skip_blank(p);
 		if (n && p->src[p->pos] != ')') {
-			perr(p, p->pos, "expected 'and', 'or' or ')' to close the '(' at byte %zu, found %s", open_at,
-			     describe_here(p, here, sizeof(here)));
+			snprintf(here, sizeof(here), "')' to close the '(' at byte %zu", open_at);
+			flt_perr_unexpected(p, here);
 			flt_node_free(n);
 			n = NULL;
 		} else if (n) {
 			p->pos++;
 		}
 	} else if (at_word(p, "and") || at_word(p, "or") || !p->src[p->pos] || p->src[p->pos] == ')') {
-		n = perr(p, p->pos, "expected a field name, 'not' or '(', found %s",
-			 describe_here(p, here, sizeof(here)));
+		n = flt_perr(p, p->pos, "expected a field name, 'not' or '(', found %s",
+			 flt_describe_here(p, here, sizeof(here)));
+	} else if (p->names && flt_is_macro_word(p)) {
+		n = flt_parse_macro(p);
 	} else {
 		n = parse_check(p);
 	}
@@ -625,7 +673,7 @@ static struct flt_node *parse_chain(struct parser *p, enum flt_node_kind kind)
 	if (!first)
 		return NULL;
 	for (;;) {
-		skip_blank(p);
+		flt_skip_blank(p);
 		if (!at_word(p, word))
 			break;
 		p->pos += strlen(word);
@@ -647,39 +695,45 @@ static struct flt_node *parse_chain(struct parser *p, enum flt_node_kind kind)
 	return n ? n : first;
 }
 
-static struct flt_node *parse_or(struct parser *p)
+struct flt_node *flt_parse_or(struct parser *p)
 {
 	return parse_chain(p, FN_OR);
 }
 
 int sinsp_filter_compile(sinsp_t *s, const char *expr, struct sinsp_filter **out)
 {
-	struct parser p = { .s = s, .src = expr };
+	return flt_compile_names(s, expr, NULL, out, NULL);
+}
+
+int flt_compile_names(struct sinsp *s, const char *expr, const struct flt_names *names,
+		      struct sinsp_filter **out, struct flt_error *err)
+{
+	struct parser p = { .s = s, .src = expr, .names = names };
 	struct sinsp_filter *f;
-	char here[32];
 	int rc;
 
 	*out = NULL;
 	if (!expr)
 		return sinsp_err(s, -EINVAL, "filter error at byte 0: no filter given");
 	p.pos = 0;
-	skip_blank(&p);
+	flt_skip_blank(&p);
 	if (!expr[p.pos])
 		return sinsp_err(s, -EINVAL, "filter error at byte %zu: the filter is empty", p.pos);
 	f = calloc(1, sizeof(*f));
 	if (!f)
 		return sinsp_err(s, -ENOMEM, "filter: out of memory");
 	f->s = s;
-	f->root = parse_or(&p);
+	f->root = flt_parse_or(&p);
 	if (f->root) {
-		skip_blank(&p);
+		flt_skip_blank(&p);
 		if (expr[p.pos] == ')')
-			perr(&p, p.pos, "unexpected ')': no '(' is open here");
+			flt_perr(&p, p.pos, "unexpected ')': no '(' is open here");
 		else if (expr[p.pos])
-			perr(&p, p.pos, "expected 'and', 'or' or the end of the filter, found %s",
-			     describe_here(&p, here, sizeof(here)));
+			flt_perr_unexpected(&p, "the end of the filter");
 	}
 	if (p.failed || !f->root) {
+		if (err)
+			*err = p.err;
 		sinsp_filter_free(f);
 		return p.failed ? p.code : sinsp_err(s, -EINVAL, "filter error at byte 0: cannot parse");
 	}

@@ -12,6 +12,7 @@
  * one by one: an 'or' of checks on one already extracted value does not depend on
  * their order, and an unresolved field makes each of them false.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,7 @@ static void flt_set_free(struct flt_set *set)
 		return;
 	free(set->exact);
 	free(set->prefix);
+	free(set->hash.slots);
 	free(set);
 }
 
@@ -113,6 +115,10 @@ static struct flt_set *set_build(const struct flt_check *const *cs, size_t n)
 				set->prefix[k++] = set->prefix[i];
 		set->nprefix = k;
 	}
+	if (flt_hash_build(&set->hash, set->exact, set->nexact)) {
+		flt_set_free(set);
+		return NULL;
+	}
 	/* first[c]: the first prefix whose first byte is >= c (the empty one sorts first) */
 	for (i = 0, k = set->nprefix && !set->prefix[0].len ? 1 : 0; i < 257; i++) {
 		while (k < set->nprefix && (uint8_t)set->prefix[k].str[0] < i)
@@ -140,11 +146,35 @@ static inline size_t differ_from(const char *a, const char *b, size_t i, size_t 
 	return i;
 }
 
+int flt_hash_build(struct flt_hash *h, const struct flt_val *vals, size_t n)
+{
+	size_t cap = 16, i;
+
+	h->slots = NULL;
+	h->mask = 0;
+	if (n < FLT_HASH_MIN || n > UINT32_MAX / 4)
+		return 0;
+	while (cap < 2 * n)
+		cap *= 2;
+	h->slots = calloc(cap, sizeof(*h->slots));
+	if (!h->slots)
+		return -ENOMEM;
+	h->mask = (uint32_t)(cap - 1);
+	for (i = 0; i < n; i++) {
+		uint32_t k = flt_hash_of(vals[i].str, vals[i].len) & h->mask;
+
+		while (h->slots[k])
+			k = (k + 1) & h->mask;
+		h->slots[k] = (uint32_t)(i + 1);
+	}
+	return 0;
+}
+
 bool flt_set_match(const struct flt_set *set, const char *s, size_t len)
 {
 	size_t lo, hi, base, lcp_lo = 1, lcp_hi = 1;
 
-	if (set->any || (set->nexact && flt_vals_has(set->exact, set->nexact, s, len)))
+	if (set->any || (set->nexact && flt_strs_has(set->exact, set->nexact, &set->hash, s, len)))
 		return true;
 	if (!len || !set->nprefix)
 		return false;

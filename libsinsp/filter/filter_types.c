@@ -155,7 +155,9 @@ bool flt_index_ok(const struct field_ref *r)
 {
 	const char *a = r->arg;
 
-	if (r->def->cls != FIELD_CLASS_PROC || (r->def->id != F_PROC_APID && r->def->id != F_PROC_ANAME) || !a)
+	if (r->def->cls != FIELD_CLASS_PROC || !a ||
+	    (r->def->id != F_PROC_APID && r->def->id != F_PROC_ANAME && r->def->id != F_PROC_AEXE &&
+	     r->def->id != F_PROC_AEXEPATH))
 		return true;
 	while (*a >= '0' && *a <= '9')
 		a++;

@@ -21,6 +21,7 @@
 #include "state/inspector.h"
 #include "util/grow.h"
 #include "fields/fields.h"
+#include "format/format.h"
 
 struct fmt_seg {
 	char *text;              /* literal text before the field (may be "") */
@@ -33,6 +34,7 @@ struct sinsp_formatter {
 	struct sinsp *s;
 	enum sinsp_output kind;
 	bool print_all;          /* leading '*' */
+	bool time_raw;           /* JSON: evt.time as ns since the epoch (alerts, Falco) */
 	struct fmt_seg *segs;
 	size_t nsegs;
 	struct strbuf line, val;
@@ -251,6 +253,15 @@ static int render_json(struct sinsp_formatter *f, struct sinsp_evt *evt)
 		if (!r->def || (last && strcmp(last, seg->key) == 0))
 			continue;
 		strbuf_reset(&f->val);
+		if (f->time_raw && r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_TIME) {
+			if (last)
+				strbuf_addc(&f->line, ',');
+			last = seg->key;
+			json_string(&f->line, seg->key, strlen(seg->key));
+			strbuf_addc(&f->line, ':');
+			strbuf_add_u64(&f->line, evt->ref.ts_ns);
+			continue;
+		}
 		ok = sinsp_field_extract(evt, r, SINSP_BUF_JSON, &f->val);
 		if (!ok && !f->print_all)
 			return 0;
@@ -300,6 +311,15 @@ int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt, con
 	*out = f->line.buf;
 	if (len)
 		*len = f->line.len;
+	return rc;
+}
+
+int sinsp_formatter_new_alert_json(struct sinsp *s, const char *fmt, struct sinsp_formatter **out)
+{
+	int rc = sinsp_formatter_new(s, fmt, SINSP_OUTPUT_JSON, out);
+
+	if (!rc)
+		(*out)->time_raw = true;
 	return rc;
 }
 

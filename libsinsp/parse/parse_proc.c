@@ -335,6 +335,10 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	t->comm = NULL;
 	/* exec keeps the working directory: the cwd parameter is informative only */
 	fill_process(t, evt);
+	/* a new executable: its inode facts are those the event gives, else unknown (not the
+	 * old image's, which fill_process() keeps for a clone) */
+	if (pidx(evt, "exe_ino") < 0)
+		t->exe_ino = t->exe_ino_ctime = t->exe_ino_mtime = 0;
 	t->tty = (uint32_t)s64_param(evt, "tty", t->tty);
 	t->vpgid = s64_param(evt, "pgid", t->vpgid);
 	if (pidx(evt, "flags") >= 0) {

@@ -38,6 +38,7 @@ struct rt_request {
 struct rt_result {
 	struct rt_result *next;
 	char id[SINSP_CONTAINER_ID_MAX + 1];
+	enum sinsp_container_type type; /* the answering runtime's (its backend row's first) */
 	struct sinsp_container meta;
 };
 
@@ -218,6 +219,7 @@ static void run_one(struct sinsp_runtime *rt, struct rt_request *r)
 	count_outcome(rt, r, rc);
 	if (rc == 0) {
 		memcpy(res->id, r->id, sizeof(res->id));
+		res->type = r->backend->types[0];
 		push_result(rt, res);
 		return;
 	}
@@ -378,6 +380,9 @@ void sinsp_runtime_apply(struct sinsp *s)
 
 		next = res->next;
 		if (c) {
+			/* a kubepods path names no runtime: the one that answered is the type */
+			if (c->type == SINSP_CT_CRI)
+				c->type = res->type;
 			sinsp_container_move_meta(c, &res->meta);
 			sinsp_container_changed(s, c);
 		}

@@ -31,7 +31,8 @@
  *               mounts, ip/ip_str, created_ns, and the pod fields for CRI. Every string
  *               and array is malloc'd, owned by the caller, who frees them with
  *               sinsp_container_release() (also after a failure: a partly filled
- *               struct is allowed). id, full_id, type and pod_uid are left alone.
+ *               struct is allowed). id, full_id and type are left alone; pod_uid
+ *               only by CRI (the pod's metadata names it).
  * @err:         [out] @errlen bytes for a message on failure (NUL terminated).
  * Return: 0; -ENOENT the runtime does not know @full_id; -ETIMEDOUT no answer within
  * @timeout_ms; another negative errno with a message in @err (-ECONNREFUSED the socket

@@ -275,7 +275,8 @@ static bool parse_mounts(struct jcur *j, struct sinsp_container *c)
 	return j_lit(j, ']');
 }
 
-static bool parse_labels(struct jcur *j, struct sinsp_container *c)
+/* A JSON object of strings ("labels", "pod_sandbox_labels"; null: none) appended to *l. */
+static bool parse_labels(struct jcur *j, struct sinsp_container_label **l, uint32_t *n)
 {
 	if (!j_lit(j, '{'))
 		return j_skip(j);
@@ -291,19 +292,53 @@ static bool parse_labels(struct jcur *j, struct sinsp_container *c)
 			return false;
 		}
 		v = j_take_str(j);
-		grown = realloc(c->labels, (c->nlabels + 1) * sizeof(*grown));
+		grown = realloc(*l, (*n + 1) * sizeof(*grown));
 		if (!grown) {
 			free(v);
 			strbuf_free(&key);
 			return false;
 		}
-		c->labels = grown;
-		c->labels[c->nlabels].key = strdup(key.buf ? key.buf : "");
-		c->labels[c->nlabels].value = v ? v : strdup("");
-		c->nlabels++;
+		*l = grown;
+		grown[*n].key = strdup(key.buf ? key.buf : "");
+		grown[*n].value = v ? v : strdup("");
+		(*n)++;
 		strbuf_free(&key);
 	} while (j_lit(j, ','));
 	return j_lit(j, '}');
+}
+
+/* The value of label @key of c, NULL when it has none. */
+static const char *label_value(const struct sinsp_container *c, const char *key)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nlabels; i++)
+		if (strcmp(c->labels[i].key, key) == 0)
+			return c->labels[i].value;
+	return NULL;
+}
+
+/*
+ * The pod of a CRI container: the JSON has no members for its name, namespace and
+ * uid; the kubelet's labels io.kubernetes.pod.name / .namespace / .uid on the
+ * container carry them (sysdig and Falco read them there). An empty
+ * "pod_sandbox_id" is none. False on ENOMEM.
+ */
+static bool pod_from_labels(struct sinsp_container *c)
+{
+	const char *v;
+
+	if (c->pod_sandbox_id && !c->pod_sandbox_id[0]) {
+		free(c->pod_sandbox_id);
+		c->pod_sandbox_id = NULL;
+	}
+	if ((v = label_value(c, "io.kubernetes.pod.name")) && *v && !(c->pod_name = strdup(v)))
+		return false;
+	if ((v = label_value(c, "io.kubernetes.pod.namespace")) && *v && !(c->pod_namespace = strdup(v)))
+		return false;
+	if ((v = label_value(c, "io.kubernetes.pod.uid")) && *v && !(c->pod_uid = strdup(v)))
+		return false;
+	return true;
 }
 
 /* The members of the "container" object; c is filled as they come. Returns the entry. */
@@ -336,6 +371,7 @@ static struct sinsp_container *parse_container_obj(struct sinsp *s, struct jcur 
 		STR_MEMBER("imagedigest", image_digest)
 		STR_MEMBER("full_id", full_id)
 		STR_MEMBER("ip", ip_str)
+		STR_MEMBER("pod_sandbox_id", pod_sandbox_id)
 #undef STR_MEMBER
 		else if (strcmp(key.buf, "type") == 0) {
 			free(type);
@@ -346,12 +382,31 @@ static struct sinsp_container *parse_container_obj(struct sinsp *s, struct jcur 
 			c->privileged = truthy(v);
 			free(v);
 		} else if (strcmp(key.buf, "Mounts") == 0 || strcmp(key.buf, "mounts") == 0) {
+			/* a repeated member replaces the mounts, not the labels read before */
+			struct sinsp_container_label *l = c->labels, *pl = c->pod_labels;
+			uint32_t nl = c->nlabels, npl = c->npod_labels;
+
+			c->labels = c->pod_labels = NULL;
+			c->nlabels = c->npod_labels = 0;
 			sinsp_container_clear_meta(c);
+			c->labels = l;
+			c->nlabels = nl;
+			c->pod_labels = pl;
+			c->npod_labels = npl;
 			if (!parse_mounts(j, c))
 				goto out;
 		} else if (strcmp(key.buf, "labels") == 0) {
-			if (!parse_labels(j, c))
+			if (!parse_labels(j, &c->labels, &c->nlabels))
 				goto out;
+		} else if (strcmp(key.buf, "pod_sandbox_labels") == 0) {
+			if (!parse_labels(j, &c->pod_labels, &c->npod_labels))
+				goto out;
+		} else if (strcmp(key.buf, "created_time") == 0) {
+			char *v = j_take_str(j);
+
+			/* seconds since the epoch (sysdig/Falco's container JSON) */
+			c->created_ns = v ? strtoll(v, NULL, 10) * 1000000000LL : 0;
+			free(v);
 		} else if (!j_skip(j)) {
 			goto out;
 		}
@@ -366,6 +421,8 @@ static struct sinsp_container *parse_container_obj(struct sinsp *s, struct jcur 
 		if (inet_pton(AF_INET, c->ip_str, &a) == 1)
 			c->ip = a.s_addr;
 	}
+	if (!pod_from_labels(c))
+		goto out;
 	e = sinsp_container_entry(s, c->id);
 	if (!e)
 		goto out;

@@ -55,10 +55,12 @@
 
 static volatile sig_atomic_t live_stop;
 
+/* The first SIGINT/SIGTERM ends the capture once the events from before it are read
+ * (scry_stop_due()), a second one at once. */
 static void on_signal(int sig)
 {
 	(void)sig;
-	live_stop = 1;
+	live_stop = live_stop ? SCRY_STOP_NOW : SCRY_STOP_DRAIN;
 }
 
 /*
@@ -217,6 +219,7 @@ int scry_live(const struct scry_live_opts *o)
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_formatter *fmt = NULL;
 	struct sinsp_filter *filter = NULL;
+	struct sinsp_rules *rules = NULL;
 	struct sigaction sa;
 	sinsp_t *s = NULL;
 	scap_t *h;
@@ -260,6 +263,12 @@ int scry_live(const struct scry_live_opts *o)
 	status = scry_print_setup(s, o->format, o->json, o->filter, &fmt, &filter);
 	if (status)
 		goto out;
+	if (o->rules) {
+		o->rules->source = NULL;
+		status = scry_rules_load(s, o->rules, &rules);
+		if (status)
+			goto out;
+	}
 	/* the engine leaves scry's process out from the open on; -D keeps it in */
 	if ((o->snaplen && scap_set_snaplen(h, o->snaplen) < 0) ||
 	    (o->debug && scap_set_exclude_tgid(h, 0) < 0)) {
@@ -278,15 +287,19 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	/* on a terminal, say when the first commands will be seen */
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
-			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	if (o->write && o->write->path) {
+	/* On a terminal, say when the first commands will be seen; with --notify-start
+	 * also elsewhere (tests and scripts wait for this line instead of guessing). After
+	 * the handlers: a SIGINT from this line on ends the capture cleanly. */
+	if (o->notify_start || isatty(STDERR_FILENO))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
+	if (rules) {
+		status = scry_rules_run(s, rules, filter, o->rules, &live_stop);
+	} else if (o->write && o->write->path) {
 		o->write->max_events = o->max_events;
 		o->write->max_s = 0;
 		/* -M live: seconds of capture by the clock, also when no event comes */
@@ -307,6 +320,7 @@ int scry_live(const struct scry_live_opts *o)
 	if (o->print.summary)
 		report_lookups(s);
 out:
+	sinsp_rules_free(rules);
 	sinsp_filter_free(filter);
 	sinsp_formatter_free(fmt);
 	sinsp_close(s);

@@ -32,6 +32,7 @@
 
 #include "live.h"
 #include "print.h"
+#include "rules_cli.h"
 #include "write.h"
 
 /* --runtime-socket at most this many times (one per runtime is all that matters) */
@@ -57,17 +58,20 @@ struct cli_opts {
 	struct sinsp_runtime_socket runtime_sockets[MAX_RUNTIME_SOCKETS]; /* --runtime-socket */
 	uint32_t nruntime_sockets;
 	uint32_t runtime_timeout_ms; /* --runtime-timeout */
+	struct scry_rules_opts rules; /* --rules and its options (rules.npaths 0: none) */
+	bool validate;           /* --validate: rules.paths are to be validated */
+	bool notify_start;       /* --notify-start */
 };
 
 /*
- * sysdig 0.29.3's -pc and -pk formats (its -h). scry has no k8s.* fields yet: the pod
- * name prints "<NA>", as sysdig prints it for a process outside Kubernetes.
+ * sysdig 0.29.3's -pc and -pk formats (its -h). The pod name is the CRI pod's
+ * (k8s.pod.name); "<NA>" outside a pod, as sysdig prints it.
  */
 #define FORMAT_CONTAINER \
 	"*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 #define FORMAT_K8S \
-	"*%evt.num %evt.outputtime %evt.cpu <NA> (%container.id) %proc.name " \
+	"*%evt.num %evt.outputtime %evt.cpu %k8s.pod.name (%container.id) %proc.name " \
 	"(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
 static struct cli_opts opts;
@@ -104,11 +108,15 @@ static void usage(FILE *f)
 		"                        and the counts of container runtime lookups, on stderr)\n"
 		"     --unbuffered       flush the output after every line\n"
 		"     --no-runtime-lookups  live: do not ask the container runtimes (docker,\n"
-		"                        podman) for container names, images, labels\n"
-		"     --runtime-socket=RUNTIME=PATH  live: ask RUNTIME (docker, podman) on the\n"
-		"                        unix socket PATH (empty: do not ask it)\n"
+		"                        podman, containerd, cri-o) for names, images, labels\n"
+		"     --runtime-socket=RUNTIME=PATH  live: ask RUNTIME (docker, podman,\n"
+		"                        containerd, cri-o) on the unix socket PATH (empty: do\n"
+		"                        not ask it)\n"
 		"     --runtime-timeout=MS  live: wait at most MS ms for one answer of a\n"
 		"                        runtime (default 1000; 2 more tries after a failure)\n"
+		"     --notify-start     live: print \"scry: capturing ...\" on stderr once capture\n"
+		"                        has begun, also when stderr is no terminal (on a\n"
+		"                        terminal it is always printed)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the internal events, normally hidden (not the\n"
@@ -126,6 +134,24 @@ static void usage(FILE *f)
 		" -W, --limit=N          -w with -C/-G: keep at most N files, the oldest is reused\n"
 		" -M SECONDS             stop after SECONDS: of event time from the first event\n"
 		"                        (-r), of capture (live)\n"
+		"     --rules=PATH       Falco rules (a file, or a directory of *.yaml; repeat for\n"
+		"                        more, loaded in order): print alerts instead of events,\n"
+		"                        as Falco prints them (-j: JSON lines); at the end, the\n"
+		"                        counts of events and alerts on stderr. A rules file that\n"
+		"                        does not load: exit 1 before any capture starts\n"
+		"     --min-priority=LEVEL  --rules: only rules of LEVEL or more severe (emergency,\n"
+		"                        alert, critical, error, warning, notice, informational, debug)\n"
+		"     --enable-tag=TAG   --rules: only rules with one of these tags (repeatable)\n"
+		"     --disable-tag=TAG  --rules: not the rules with this tag (repeatable)\n"
+		"     --disable-rule=TEXT  --rules: not the rules whose name contains TEXT\n"
+		"                        (repeatable); not with --enable-tag (as Falco's -D, -t)\n"
+		"     --rule-matching=first|all  --rules: the first matching rule of an event\n"
+		"                        alerts (default), or every matching rule\n"
+		"     --all-events       --rules: also evaluate the event types Falco skips (read,\n"
+		"                        write, ...: SCAP_EF_DROP_SIMPLE_CONS)\n"
+		"     --iso8601          --rules: alert times in ISO 8601 (UTC)\n"
+		"     --validate=PATH    load Falco rules and report (-j: Falco's JSON load results);\n"
+		"                        exit 0 when they load (warnings allowed), 1 at an error\n"
 		" -l, --list             list the fields usable in formats and filters\n"
 		" -L, --list-events      list the event types and their parameters\n"
 		" -h, --help             print this help\n"
@@ -202,8 +228,12 @@ extern int scry_list_events(FILE *f);
 #define MAX_SECONDS (UINT64_MAX / 1000000000u)
 #define MAX_MB (UINT64_MAX / 1000000u)
 
-enum { OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NO_LOOKUPS,
-       OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT };
+enum {
+	OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NO_LOOKUPS,
+	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
+	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
+	OPT_ISO8601, OPT_NOTIFY_START,
+};
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
 static bool add_runtime_socket(char *arg)
@@ -219,6 +249,53 @@ static bool add_runtime_socket(char *arg)
 	opts.runtime_sockets[opts.nruntime_sockets++] =
 		(struct sinsp_runtime_socket){ .runtime = arg, .path = eq + 1 };
 	return true;
+}
+
+/* Append @v to the string array *@arr of *@n (room for argc entries was made). */
+static void push_arg(const char ***arr, size_t *n, const char *v)
+{
+	(*arr)[(*n)++] = v;
+}
+
+/* The rules options (--rules ... --iso8601); false on a bad value (message printed). */
+static bool rules_option(int c, const char *arg)
+{
+	struct scry_rules_opts *r = &opts.rules;
+	int p;
+
+	switch (c) {
+	case OPT_RULES:
+	case OPT_VALIDATE:
+		if (opts.validate != (c == OPT_VALIDATE) && r->npaths) {
+			fprintf(stderr, "scry: --rules and --validate cannot be used together\n");
+			return false;
+		}
+		opts.validate = c == OPT_VALIDATE;
+		push_arg(&r->paths, &r->npaths, arg);
+		return true;
+	case OPT_MIN_PRIORITY:
+		p = sinsp_priority_parse(arg);
+		if (p < 0) {
+			fprintf(stderr, "scry: --min-priority %s: emergency, alert, critical, error, "
+				"warning, notice, informational or debug\n", arg);
+			return false;
+		}
+		r->min_priority = p;
+		return true;
+	case OPT_ENABLE_TAG: push_arg(&r->enable_tags, &r->nenable_tags, arg); return true;
+	case OPT_DISABLE_TAG: push_arg(&r->disable_tags, &r->ndisable_tags, arg); return true;
+	case OPT_DISABLE_RULE: push_arg(&r->disable_rules, &r->ndisable_rules, arg); return true;
+	case OPT_RULE_MATCHING:
+		if (strcmp(arg, "first") && strcmp(arg, "all")) {
+			fprintf(stderr, "scry: --rule-matching %s: first or all\n", arg);
+			return false;
+		}
+		r->match_all = !strcmp(arg, "all");
+		return true;
+	case OPT_ALL_EVENTS: r->all_events = true; return true;
+	case OPT_ISO8601: r->iso8601 = true; return true;
+	}
+	return false;
 }
 
 /* -A, -x, -X, -b (@opt): one of them at most, as in sysdig. */
@@ -302,6 +379,16 @@ static int parse_args(int argc, char **argv)
 		{ "no-runtime-lookups", no_argument, NULL, OPT_NO_LOOKUPS },
 		{ "runtime-socket", required_argument, NULL, OPT_RUNTIME_SOCKET },
 		{ "runtime-timeout", required_argument, NULL, OPT_RUNTIME_TIMEOUT },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "validate", required_argument, NULL, OPT_VALIDATE },
+		{ "min-priority", required_argument, NULL, OPT_MIN_PRIORITY },
+		{ "enable-tag", required_argument, NULL, OPT_ENABLE_TAG },
+		{ "disable-tag", required_argument, NULL, OPT_DISABLE_TAG },
+		{ "disable-rule", required_argument, NULL, OPT_DISABLE_RULE },
+		{ "rule-matching", required_argument, NULL, OPT_RULE_MATCHING },
+		{ "all-events", no_argument, NULL, OPT_ALL_EVENTS },
+		{ "iso8601", no_argument, NULL, OPT_ISO8601 },
+		{ "notify-start", no_argument, NULL, OPT_NOTIFY_START },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -310,6 +397,14 @@ static int parse_args(int argc, char **argv)
 
 	/* getopt's messages name argv[0]: "scry", not the path it was started by */
 	argv[0] = progname;
+	opts.rules.min_priority = -1;
+	opts.rules.paths = calloc((size_t)argc, sizeof(char *));
+	opts.rules.enable_tags = calloc((size_t)argc, sizeof(char *));
+	opts.rules.disable_tags = calloc((size_t)argc, sizeof(char *));
+	opts.rules.disable_rules = calloc((size_t)argc, sizeof(char *));
+	if (!opts.rules.paths || !opts.rules.enable_tags || !opts.rules.disable_tags ||
+	    !opts.rules.disable_rules)
+		return 1;
 	while ((c = getopt_long(argc, argv, "r:p:jn:vDw:zs:C:G:W:M:lLhkAxXbt:qS", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opts.read_path = optarg; break;
@@ -338,6 +433,7 @@ static int parse_args(int argc, char **argv)
 				return 2;
 			opts.runtime_timeout_ms = (uint32_t)v;
 			break;
+		case OPT_NOTIFY_START: opts.notify_start = true; break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
@@ -376,6 +472,12 @@ static int parse_args(int argc, char **argv)
 		case OPT_ENGINE: opts.engine = optarg; break;
 		case OPT_VERSION: printf("scry version %s\n", SCRY_VERSION); exit(0);
 		case OPT_DRIVER: exit(scry_driver(optarg, argc - optind, argv + optind));
+		case OPT_RULES: case OPT_VALIDATE: case OPT_MIN_PRIORITY: case OPT_ENABLE_TAG:
+		case OPT_DISABLE_TAG: case OPT_DISABLE_RULE: case OPT_RULE_MATCHING:
+		case OPT_ALL_EVENTS: case OPT_ISO8601:
+			if (!rules_option(c, optarg))
+				return 2;
+			break;
 		default:
 			fprintf(stderr, "Try 'scry --help' for more information.\n");
 			return 2;
@@ -385,6 +487,16 @@ static int parse_args(int argc, char **argv)
 		opts.filter = join_args(argc - optind, argv + optind);
 		if (!opts.filter)
 			return 1;
+	}
+	/* Falco's refusal, word for word (its regression tests look for it) */
+	if (opts.rules.nenable_tags && (opts.rules.ndisable_tags || opts.rules.ndisable_rules)) {
+		fprintf(stderr, "Runtime error: You can not specify both disabled (-D/-T) and enabled (-t) "
+			"rules. Exiting.\n");
+		return 1;
+	}
+	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
+		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");
+		return 2;
 	}
 	if (opts.write.max_files && !opts.write.rotate_mb && !opts.write.rotate_s) {
 		fprintf(stderr, "scry: -W needs -C or -G\n");
@@ -421,6 +533,14 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;
+	opts.rules.json = opts.json;
+	opts.rules.unbuffered = opts.unbuffered;
+	opts.rules.max_events = opts.max_events;
+	if (opts.validate)
+		return scry_rules_validate(&opts.rules);
+	/* rules that do not load never leave a capture running unguarded: checked first */
+	if (opts.rules.npaths && scry_rules_check(&opts.rules))
+		return 1;
 	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
 	if (opts.write.path && opts.summary) {
 		static struct scry_summary sm;
@@ -441,6 +561,8 @@ int main(int argc, char **argv)
 			.runtime_sockets = opts.runtime_sockets,
 			.nruntime_sockets = opts.nruntime_sockets,
 			.runtime_timeout_ms = opts.runtime_timeout_ms,
+			.rules = opts.rules.npaths ? &opts.rules : NULL,
+			.notify_start = opts.notify_start,
 		};
 
 		return print_write_summary(scry_live(&lo));
@@ -484,7 +606,15 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return status;
 	}
-	if (opts.write.path) {
+	if (opts.rules.npaths) {
+		struct sinsp_rules *rules = NULL;
+
+		opts.rules.source = opts.read_path;
+		status = scry_rules_load(s, &opts.rules, &rules);
+		if (!status)
+			status = scry_rules_run(s, rules, filter, &opts.rules, NULL);
+		sinsp_rules_free(rules);
+	} else if (opts.write.path) {
 		struct sigaction sa;
 
 		/* SIGINT/SIGTERM end the loop between events: the file is closed complete */

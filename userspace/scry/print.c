@@ -30,6 +30,15 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	return 0;
 }
 
+void scry_print_read_error(sinsp_t *s, const char *source)
+{
+	fflush(stdout);
+	if (source)
+		fprintf(stderr, "scry: %s: %s\n", source, sinsp_last_error(s));
+	else
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+}
+
 int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,
 	       const struct scry_print_opts *o, volatile sig_atomic_t *stop)
 {
@@ -37,7 +46,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	uint64_t n = 0, end_ts = 0;
 	struct scry_summary sm = { 0 };
 	struct sinsp_evt *evt;
-	int rc, status = 0;
+	int rc = 0, status = 0;
 
 	/* --unbuffered: each line reaches a pipe reader as soon as it is printed */
 	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
@@ -47,7 +56,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	 * host never lets it return to see *@stop */
 	sinsp_set_filter(s, o->source ? filter : NULL);
 	/* -n counts the events that pass the filter, as sysdig's does (sinsp_evt_is_counted()) */
-	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
+	while (!scry_stop_due(s, stop, rc) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
 		const char *line;
 		size_t len;
@@ -63,11 +72,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		if (rc == SCAP_EOF)
 			break;
 		if (rc < 0) {
-			fflush(stdout);
-			if (o->source)
-				fprintf(stderr, "scry: %s: %s\n", o->source, sinsp_last_error(s));
-			else
-				fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+			scry_print_read_error(s, o->source);
 			status = 1;
 			break;
 		}

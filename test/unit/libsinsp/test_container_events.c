@@ -283,7 +283,7 @@ START_TEST(table_is_the_run_of_container_events_at_the_start)
 END_TEST
 
 /*
- * A malformed container event (departure D7): sysdig 0.29.3 stops the replay there
+ * A malformed container event (departure D9): sysdig 0.29.3 stops the replay there
  * ("Invalid JSON encountered while parsing container info", status 1); scry shows it
  * as a container event without a container and goes on.
  */

@@ -694,6 +694,26 @@ START_TEST(state_fields_loaded)
 }
 END_TEST
 
+/* An exec without the new image's inode facts leaves them unknown, not the old image's. */
+START_TEST(exec_forgets_exe_inode)
+{
+	struct scap_threadinfo *t;
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "bash");
+	t->exe_ino = 1234;
+	t->exe_ino_ctime = 5 * SEC;
+	add_evt(1 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_8_X, 8, P64(0), PSTR("/bin/true"),
+		PBUF("", 0), P64(100), P64(100), P64(1), PSTR("/"), P64(1024));
+	open_inspector();
+	ck_assert_uint_eq(th(100)->exe_ino, 1234);
+	ck_assert_int_eq(sinsp_next(fx.s, &evt), 0);      /* execve */
+	ck_assert_uint_eq(th(100)->exe_ino, 0);
+	ck_assert_uint_eq(th(100)->exe_ino_ctime, 0);
+}
+END_TEST
+
 /* ---- bounded memory -------------------------------------------------------------------- */
 
 START_TEST(many_short_lived_processes_leave_nothing)
@@ -887,6 +907,7 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, setuid_setsid_prctl_capset);
 	tcase_add_test(tc, state_fields_loaded);
+	tcase_add_test(tc, exec_forgets_exe_inode);
 	tcase_add_test(tc, unknown_session_group_and_fdlimit_print_minus_one);
 	suite_add_tcase(s, tc);
 

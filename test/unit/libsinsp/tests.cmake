@@ -10,6 +10,8 @@ scry_add_check_test(test_parse_udp SOURCES ${SINSP_TEST_DIR}/test_parse_udp.c LI
 scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_cgroup_layouts SOURCES ${SINSP_TEST_DIR}/test_cgroup_layouts.c
+	LIBS sinsp_evt_builder)
 # container events shown, counted and numbered as sysdig 0.29.3 does (the table a capture
 # starts with, the thread "container:ID" of later ones)
 scry_add_check_test(test_container_events SOURCES ${SINSP_TEST_DIR}/test_container_events.c
@@ -30,3 +32,11 @@ scry_add_check_test(test_runtime SOURCES ${SINSP_TEST_DIR}/test_runtime.c LIBS s
 # container records in written captures, the container view and callback, container.start_ts
 scry_add_check_test(test_dump_containers SOURCES ${SINSP_TEST_DIR}/test_dump_containers.c
 	LIBS sinsp_evt_builder)
+
+# k8s.* fields and pod data in container events (from a capture and round trip)
+scry_add_check_test(test_k8s SOURCES ${SINSP_TEST_DIR}/test_k8s.c LIBS sinsp_evt_builder)
+
+# the rules engine (libsinsp/rules/): loading, load results, evaluation; the shared
+# rulesets of ../shared/rules are loaded when present
+scry_add_check_test(test_rules SOURCES ${SINSP_TEST_DIR}/test_rules.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_rules_eval SOURCES ${SINSP_TEST_DIR}/test_rules_eval.c LIBS sinsp_evt_builder)

@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""test/rules_cli_test.py: scry --rules and scry --validate, Falco's command line (ctest
+rules_cli_test).
+
+    test/rules_cli_test.py [--scry build/bin/scry]
+
+A small ruleset of the test's own (written to a temporary directory) runs on two shared
+conformance captures (../shared/conformance/traces: cat_write.scap, curl_google.scap);
+each check asserts scry's exit status and its exact stdout and stderr: alerts as Falco
+prints them (text, --iso8601, -j with Falco's keys), the counts at the end on stderr,
+--min-priority, --enable-tag, --disable-tag, --disable-rule, --rule-matching all,
+--all-events, a trailing filter, and --validate's report (human and -j) for a good and a
+broken file. A rules file that does not load makes scry exit 1 before any capture engine
+opens. As root with the eBPF probe: live alerts (opens of a marker file in the test's
+directory, repeated until the alert line comes), and Falco's stable ruleset (from
+../shared/rules) alerting on a read of /etc/shadow by a program it does not trust. Skips (exit 0 with a message) when the
+captures are absent.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
+failures = []
+
+RULES = """\
+- required_engine_version: 0.57.0
+- required_plugin_versions:
+  - name: container
+    version: 0.4.0
+- list: etc_readers
+  items: [cat, curl]
+- macro: open_read
+  condition: evt.type in (open, openat, openat2) and evt.dir=< and evt.is_open_read=true and fd.typechar='f'
+- rule: Read below etc
+  desc: a program read a file below /etc
+  condition: open_read and fd.name startswith /etc and proc.name in (etc_readers)
+  output: "File below /etc read (user=%user.name command=%proc.cmdline file=%fd.name parent=%proc.pname %container.info)"
+  priority: WARNING
+  tags: [filesystem, mitre_discovery]
+- rule: Program run
+  desc: a program was run
+  condition: evt.type=execve and evt.dir=<
+  output: "Program run (command=%proc.cmdline pid=%proc.pid exe=%proc.exepath parent_exe=%proc.pexe ip=%fd.cip)"
+  priority: NOTICE
+  tags: [process]
+- rule: Connect
+  desc: outbound connection
+  condition: evt.type=connect and evt.dir=< and fd.typechar in ('4', '6')
+  output: "Outbound connection (command=%proc.cmdline connection=%fd.name)"
+  priority: informational
+  tags: [network]
+- rule: Library read
+  desc: a shared library was opened
+  condition: open_read and fd.name endswith .so.6
+  output: "Library read (file=%fd.name)"
+  priority: debug
+  tags: [filesystem]
+- rule: Read anything
+  desc: any read, seen with --all-events only
+  condition: evt.type=read and evt.dir=< and proc.name=cat
+  output: "Read (fd=%fd.num bytes=%evt.rawres)"
+  priority: debug
+  tags: [io]
+"""
+
+BROKEN = """\
+- list: unused_list
+  items: [a]
+- rule: Bad
+  desc: d
+  condition: evt.type=open and no_such_macro
+  output: o
+  priority: WARNING
+"""
+
+CAT_PROGRAM = ('16:17:57.881730713: Notice Program run (command=cat /dev/null pid=20072 exe= '
+               'parent_exe=/bin/bash ip=<NA>)\n')
+CAT_ETC = ('16:17:57.881785348: Warning File below /etc read (user=<NA> command=cat /dev/null '
+           'file=/etc/ld.so.cache parent=bash container_id=host container_name=host)\n')
+CAT_LIB = '16:17:57.881799840: Debug Library read (file=/lib/x86_64-linux-gnu/libc.so.6)\n'
+
+
+def check(ok, what):
+    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
+    if not ok:
+        failures.append(what)
+
+
+def run(args):
+    env = dict(os.environ, TZ='UTC')
+    p = subprocess.run([SCRY] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=env, timeout=120)
+    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+
+
+def expect(args, rc, out, err, what):
+    """scry ARGS exits RC with stdout OUT and stderr ERR (None: not checked)."""
+    got_rc, got_out, got_err = run(args)
+    ok = got_rc == rc and got_out == out and (err is None or got_err == err)
+    if not ok:
+        print('  rc %d (want %d)\n  stdout %r\n  want   %r\n  stderr %r\n  want   %r'
+              % (got_rc, rc, got_out, out, got_err, err))
+    check(ok, what)
+
+
+def counts(events, by_prio, by_rule):
+    """Falco's end-of-run counts as scry prints them on stderr."""
+    s = 'Events processed: %d\nEvents detected: %d\nRule counts by severity:\n' % (
+        events, sum(n for _, n in by_rule))
+    s += ''.join('   %s: %d\n' % (p, n) for p, n in by_prio)
+    s += 'Triggered rules by rule name:\n'
+    s += ''.join('   %s: %d\n' % (r, n) for r, n in by_rule)
+    return s
+
+
+def alerts(rules, cat, curl):
+    expect(['-r', cat, '--rules', rules], 0, CAT_PROGRAM + CAT_ETC + CAT_LIB,
+           counts(85, [('WARNING', 1), ('NOTICE', 1), ('DEBUG', 1)],
+                  [('Read below etc', 1), ('Program run', 1), ('Library read', 1)]),
+           'text alerts, first match, counts on stderr')
+    expect(['-r', cat, '--rules', rules, '--iso8601', '--min-priority', 'notice'], 0,
+           CAT_PROGRAM.replace('16:17:57', '2016-08-04T16:17:57').replace(': Notice', '+0000: Notice')
+           + CAT_ETC.replace('16:17:57', '2016-08-04T16:17:57').replace(': Warning', '+0000: Warning'),
+           None, '--iso8601 and --min-priority notice')
+    expect(['-r', cat, '--rules', rules, '--enable-tag', 'process'], 0, CAT_PROGRAM, None,
+           '--enable-tag')
+    expect(['-r', cat, '--rules', rules, '--disable-tag', 'filesystem',
+            '--disable-rule', 'Program run'], 0, '',
+           counts(85, [], []), '--disable-tag and --disable-rule: no alert')
+    # --disable-rule takes a part of the name, as Falco's -D
+    expect(['-r', cat, '--rules', rules, '--disable-rule', 'Nope', '--disable-rule', 'rogram r',
+            '--disable-rule', 'Library'], 0, CAT_ETC, None, '--disable-rule: by a part of the name')
+    expect(['-r', cat, '--rules', rules, '--enable-tag', 'process', '--disable-tag', 'io'], 1, '',
+           'Runtime error: You can not specify both disabled (-D/-T) and enabled (-t) rules. Exiting.\n',
+           '--enable-tag with --disable-tag: Falco\'s refusal')
+    expect(['-r', cat, '--rules', rules, '--min-priority', 'loud'], 2, '',
+           'scry: --min-priority loud: emergency, alert, critical, error, warning, notice, '
+           'informational or debug\n', '--min-priority of an unknown level')
+    # read events are dropped for simple consumers (as Falco) unless --all-events
+    expect(['-r', cat, '--rules', rules, '--all-events', '--enable-tag', 'io'], 0,
+           '16:17:57.881801607: Debug Read (fd=3 bytes=832)\n'
+           '16:17:57.882062060: Debug Read (fd=3 bytes=0)\n', None, '--all-events')
+    expect(['-r', cat, '--rules', rules, '--enable-tag', 'io'], 0, '',
+           counts(85, [], []), 'read events skipped without --all-events')
+    # Library read shares libc's open with no other rule; Read below etc and Library read
+    # both match nothing twice: --rule-matching all adds the second match of an event
+    expect(['-r', cat, '--rules', rules, '--rule-matching', 'all', '--min-priority', 'notice',
+            '--enable-tag', 'process', '--enable-tag', 'filesystem'], 0,
+           CAT_PROGRAM + CAT_ETC, None, '--rule-matching all')
+    # a trailing filter: what the rules see
+    rc, out, err = run(['-r', curl, '--rules', rules, '--min-priority', 'info', 'fd.typechar', '=', '6'])
+    check(rc == 0 and out == (
+        '17:35:48.519206167: Informational Outbound connection (command=curl -6 http://www.google.com '
+        'connection=2600:1f18:262c:6542:9aa6:df7a:9a47:d29e:40251->2001:4860:4860::8888:53)\n'
+        '17:35:48.547379676: Informational Outbound connection (command=curl -6 http://www.google.com '
+        'connection=2600:1f18:262c:6542:9aa6:df7a:9a47:d29e:37140->2607:f8b0:4004:802::2004:80)\n'),
+        'trailing filter')
+    check(err.startswith('Events processed: ') and 'Connect: 2\n' in err and 'Read below' not in err,
+          'trailing filter: counts of the filtered events')
+
+
+def json_alerts(rules, cat):
+    host = socket.gethostname()
+    rc, out, err = run(['-r', cat, '--rules', rules, '-j', '--min-priority', 'notice'])
+    want = (
+        '{"hostname":%s,"output":%s,"priority":"Notice","rule":"Program run","source":"syscall",'
+        '"tags":["process"],"time":"2016-08-04T16:17:57.881730713Z", "output_fields": '
+        '{"evt.time":1470327477881730713,"fd.cip":null,"proc.cmdline":"cat /dev/null",'
+        '"proc.exepath":"","proc.pexe":"/bin/bash","proc.pid":20072}}\n'
+        '{"hostname":%s,"output":%s,"priority":"Warning","rule":"Read below etc","source":"syscall",'
+        '"tags":["filesystem","mitre_discovery"],"time":"2016-08-04T16:17:57.881785348Z", '
+        '"output_fields": {"container.id":"host","container.name":"host",'
+        '"evt.time":1470327477881785348,"fd.name":"/etc/ld.so.cache",'
+        '"proc.cmdline":"cat /dev/null","proc.pname":"bash","user.name":null}}\n') % (
+        json.dumps(host), json.dumps(CAT_PROGRAM[:-1]), json.dumps(host), json.dumps(CAT_ETC[:-1]))
+    ok = rc == 0 and out == want
+    if not ok:
+        print('  got  %r\n  want %r' % (out, want))
+    check(ok, '-j: Falco\'s keys, output_fields with evt.time in ns, numbers and null')
+    lines = [json.loads(l) for l in out.splitlines()]
+    check([l['rule'] for l in lines] == ['Program run', 'Read below etc'] and
+          lines[0]['output_fields']['proc.pid'] == 20072, '-j: every line is JSON')
+
+
+def validate(tmp, rules):
+    broken = os.path.join(tmp, 'broken.yaml')
+    with open(broken, 'w') as f:
+        f.write(BROKEN)
+    expect(['--validate', rules], 0, '%s: Ok\n' % rules, '', '--validate: a good file')
+    expect(['--validate', rules, '--validate', broken], 1,
+           '%s: Ok\n'
+           '%s: Invalid\n'
+           '%s:5:32: error: LOAD_ERR_VALIDATE (Error validating rule/macro/list/exception objects): '
+           'rule \'Bad\': \n'
+           '    Undefined macro \'no_such_macro\' used in filter.\n'
+           '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
+           '    List not referred to by any other rule/macro\n' % (rules, broken, broken, broken),
+           '', '--validate: a broken file, file:line:column')
+    want = {'falco_load_results': [{
+        'errors': [{'code': 'LOAD_ERR_VALIDATE',
+                    'codedesc': 'Error validating rule/macro/list/exception objects',
+                    'context': {'locations': [{'item_name': 'Bad', 'item_type': 'rule',
+                                               'position': {'column': 32, 'line': 5, 'name': broken,
+                                                            'offset': 86}}]},
+                    'message': "Undefined macro 'no_such_macro' used in filter."}],
+        'name': broken, 'successful': False,
+        'warnings': [{'code': 'LOAD_UNUSED_LIST', 'codedesc': 'Unused list',
+                      'context': {'locations': [{'item_name': 'unused_list', 'item_type': 'list',
+                                                 'position': {'column': 3, 'line': 1, 'name': broken,
+                                                              'offset': 2}}]},
+                      'message': 'List not referred to by any other rule/macro'}]}]}
+    rc, out, err = run(['--validate', broken, '-j'])
+    ok = rc == 1 and out == json.dumps(want, separators=(',', ':')) + '\n' and err == ''
+    if not ok:
+        print('  got  %r\n  want %r' % (out, json.dumps(want, separators=(',', ':'))))
+    check(ok, '--validate -j: falco_load_results, keys in Falco\'s order')
+    missing = os.path.join(tmp, 'missing.yaml')
+    rc, out, err = run(['--validate', missing, '-j'])
+    res = json.loads(out)['falco_load_results'][0] if rc == 1 and out else {}
+    check(res.get('successful') is False and res['errors'][0]['code'] == 'LOAD_ERR_FILE_READ',
+          '--validate -j: a missing file is LOAD_ERR_FILE_READ')
+    # the rules are checked before anything opens: live capture (no -r) is never tried
+    rc, out, err = run(['--rules', broken])
+    check(rc == 1 and out == '' and err.startswith('%s: Invalid\n' % broken) and
+          'LOAD_ERR_VALIDATE' in err and 'engine' not in err and 'module' not in err,
+          '--rules with a broken file: exit 1 before the engine opens')
+    expect(['--rules', rules, '--validate', rules], 2, '',
+           'scry: --rules and --validate cannot be used together\n', '--rules with --validate')
+
+
+LIVE_RULES = """\
+- rule: Marker open
+  desc: the test opened its marker file
+  condition: evt.type in (open, openat, openat2) and evt.dir=< and fd.name endswith scry-rules-live-marker
+  output: "Marker opened (command=%proc.cmdline file=%fd.name container=%container.id)"
+  priority: WARNING
+"""
+
+
+def live_alerts(args, trigger, done):
+    """Run scry ARGS live; run TRIGGER until DONE(lines) holds (or 60 s); SIGTERM.
+    Returns (stdout lines, stderr)."""
+    lines = []
+    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--unbuffered'] + args, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+    reader = threading.Thread(target=lambda: lines.extend(
+        l.decode(errors='replace') for l in iter(p.stdout.readline, b'')), daemon=True)
+    reader.start()
+    # the capture starts at some point: trigger until the alert comes (no sleep for readiness)
+    deadline = time.monotonic() + 60
+    while not done(lines) and p.poll() is None and time.monotonic() < deadline:
+        subprocess.run(trigger, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        reader.join(0.2)
+    p.terminate()
+    err = p.communicate(timeout=60)[1].decode(errors='replace')
+    reader.join(10)
+    return lines, err
+
+
+def live(tmp):
+    """As root with the eBPF probe: live alerts from the test's rule and a default rule."""
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live: needs root and BTF')
+        return
+    rules = os.path.join(tmp, 'live.yaml')
+    marker = os.path.join(tmp, 'scry-rules-live-marker')
+    with open(rules, 'w') as f:
+        f.write(LIVE_RULES)
+    lines, err = live_alerts(['--rules', rules], ['cat', marker], lambda l: bool(l))
+    first = lines[0] if lines else ''
+    check(re.match(r'^\d\d:\d\d:\d\d\.\d{9}: Warning Marker opened \(command=cat %s file=%s '
+                   r'container=host\)\n$' % (re.escape(marker), re.escape(marker)), first) is not None,
+          'live (eBPF): an alert line for the marker: %r' % first)
+    check(re.search(r'^Events detected: [1-9]', err, re.M) is not None and 'Marker open: ' in err,
+          'live (eBPF): counts on stderr after SIGTERM')
+    # Falco's stable ruleset: a program no rule trusts reads /etc/shadow
+    stable = os.path.join(ROOT, '..', 'shared', 'rules', 'falcosecurity-rules-main-c72713e',
+                          'falco_rules.yaml')
+    if not os.path.exists(stable):
+        print('skip live default rule: %s not found' % stable)
+        return
+    reader = os.path.join(tmp, 'scrycat')
+    shutil.copy('/bin/cat', reader)
+
+    def shadow_alert(lines):
+        for l in lines:
+            a = json.loads(l)
+            if (a['rule'] == 'Read sensitive file untrusted' and
+                    a['output_fields'].get('proc.name') == 'scrycat'):
+                return a
+        return None
+    lines, err = live_alerts(['--rules', stable, '-j'], [reader, '/etc/shadow'], shadow_alert)
+    a = shadow_alert(lines) or {}
+    check(a.get('priority') == 'Warning' and a['output_fields'].get('fd.name') == '/etc/shadow' and
+          a['output_fields'].get('proc.exepath') == reader and 'maturity_stable' in a.get('tags', []),
+          'live (eBPF): Falco\'s stable rule "Read sensitive file untrusted" on a read of /etc/shadow')
+
+
+def main():
+    global SCRY
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    SCRY = ap.parse_args().scry
+    cat = os.path.join(TRACES, 'cat_write.scap')
+    curl = os.path.join(TRACES, 'curl_google.scap')
+    if not os.path.exists(cat) or not os.path.exists(curl):
+        print('rules_cli_test: %s not found, skipped' % TRACES)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        rules = os.path.join(tmp, 'rules.yaml')
+        with open(rules, 'w') as f:
+            f.write(RULES)
+        alerts(rules, cat, curl)
+        json_alerts(rules, cat)
+        validate(tmp, rules)
+        live(tmp)
+    print('%d failure(s)' % len(failures))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * rules_cli.c - scry --validate and scry --rules (see rules_cli.h): Falco's rules
+ * through libsinsp's engine (scry/sinsp_rules.h), printed as Falco prints them.
+ *
+ * Alert text:  "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)"
+ *              (local time; --iso8601: "2016-08-04T16:17:57.881781397+0000", UTC)
+ * Alert JSON:  {"hostname":"h","output":"<the text line>","priority":"Warning",
+ *               "rule":"r","source":"syscall","tags":["a","b"],
+ *               "time":"2016-08-04T16:17:57.881781397Z", "output_fields": {...}}
+ *              (Falco's keys in Falco's order: its serializer sorts the keys and
+ *              output_fields is appended after them)
+ * Validate -j: {"falco_load_results":[{"errors":[...],"name":"f","successful":true,
+ *               "warnings":[...]}]}, each message {"code","codedesc","context":
+ *               {"locations":[{"item_name","item_type","position":{"column","line",
+ *               "name","offset"}}]},"message"} (keys sorted, as Falco's serializer).
+ */
+#define _GNU_SOURCE /* asprintf */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <scry/scap.h>
+#include <scry/scap_engine.h>
+#include <scry/sinsp_evt.h>
+
+#include "print.h"
+#include "rules_cli.h"
+#include "summary.h"
+
+/* A JSON string (quotes included) of s on f: ", \, and control bytes escaped. */
+static void json_str(FILE *f, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			fputc('\\', f);
+			fputc(c, f);
+		} else if (c == '\n') {
+			fputs("\\n", f);
+		} else if (c == '\t') {
+			fputs("\\t", f);
+		} else if (c == '\r') {
+			fputs("\\r", f);
+		} else if (c < 0x20) {
+			fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+		} else {
+			fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}
+
+/* ---- load results ------------------------------------------------------------------------ */
+
+static void json_msg(FILE *f, const struct sinsp_rules_msg *m)
+{
+	fputs("{\"code\":", f);
+	json_str(f, sinsp_rules_code_name(m->code));
+	fputs(",\"codedesc\":", f);
+	json_str(f, sinsp_rules_code_desc(m->code));
+	fputs(",\"context\":{\"locations\":[{\"item_name\":", f);
+	json_str(f, m->item_name);
+	fputs(",\"item_type\":", f);
+	json_str(f, m->item_type);
+	fprintf(f, ",\"position\":{\"column\":%u,\"line\":%u,\"name\":", m->column, m->line);
+	json_str(f, m->file);
+	fprintf(f, ",\"offset\":%zu}}]},\"message\":", m->offset);
+	json_str(f, m->message);
+	fputc('}', f);
+}
+
+static void print_results_json(const struct sinsp_rules *r, FILE *f)
+{
+	size_t i, j, n, nmsgs;
+	const char *name;
+	bool ok;
+	int pass;
+
+	fputs("{\"falco_load_results\":[", f);
+	n = sinsp_rules_result_count(r);
+	for (i = 0; i < n; i++) {
+		sinsp_rules_result_get(r, i, &name, &ok, &nmsgs);
+		if (i)
+			fputc(',', f);
+		for (pass = 0; pass < 2; pass++) {
+			bool first = true;
+
+			fputs(pass ? ",\"warnings\":[" : "{\"errors\":[", f);
+			for (j = 0; j < nmsgs; j++) {
+				const struct sinsp_rules_msg *m = sinsp_rules_result_msg(r, i, j);
+
+				if (m->error != !pass)
+					continue;
+				if (!first)
+					fputc(',', f);
+				first = false;
+				json_msg(f, m);
+			}
+			fputc(']', f);
+			if (!pass) {
+				fputs(",\"name\":", f);
+				json_str(f, name);
+				fprintf(f, ",\"successful\":%s", ok ? "true" : "false");
+			}
+		}
+		fputc('}', f);
+	}
+	fputs("]}\n", f);
+}
+
+/* file: Ok|Ok, with warnings|Invalid, then one line per message with file:line:column. */
+static void print_results_text(const struct sinsp_rules *r, FILE *f)
+{
+	size_t i, j, n, nmsgs;
+	const char *name;
+	bool ok;
+
+	n = sinsp_rules_result_count(r);
+	for (i = 0; i < n; i++) {
+		sinsp_rules_result_get(r, i, &name, &ok, &nmsgs);
+		fprintf(f, "%s: %s\n", name, !ok ? "Invalid" : nmsgs ? "Ok, with warnings" : "Ok");
+		for (j = 0; j < nmsgs; j++) {
+			const struct sinsp_rules_msg *m = sinsp_rules_result_msg(r, i, j);
+
+			fprintf(f, "%s:%u:%u: %s: %s (%s): %s%s%s%s%s\n", m->file, m->line, m->column,
+				m->error ? "error" : "warning", sinsp_rules_code_name(m->code),
+				sinsp_rules_code_desc(m->code), m->item_type, *m->item_name ? " '" : "",
+				m->item_name, *m->item_name ? "'" : "", *m->item_type ? ": " : "");
+			fprintf(f, "    %s\n", m->message);
+		}
+	}
+}
+
+/* Load and compile o->paths on s into *out; false on an error (some result says it). */
+static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
+{
+	size_t i;
+	int rc;
+
+	rc = sinsp_rules_new(s, out);
+	if (rc) {
+		fprintf(stderr, "scry: rules: %s\n", strerror(-rc));
+		return false;
+	}
+	for (i = 0; i < o->npaths; i++) {
+		rc = sinsp_rules_load_path(*out, o->paths[i]);
+		if (rc == -ENOMEM)
+			return false;
+	}
+	rc = sinsp_rules_compile(*out);
+	return rc == 0;
+}
+
+/* A handle with no events, on which rules compile (validation, before any capture). */
+static sinsp_t *open_noop(void)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	sinsp_t *s = NULL;
+
+	SCAP_OPTS(scap_open_opts, so, .engine = "noop");
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+
+	if (sinsp_open(&oo, &s, errbuf)) {
+		fprintf(stderr, "scry: %s\n", errbuf);
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * Load o's paths on a handle with no events and print the results on f: all of them
+ * (validate), or only when some file has an error (check). Return 0 they load, else 1.
+ */
+static int load_and_report(const struct scry_rules_opts *o, FILE *f, bool validate)
+{
+	struct sinsp_rules *r = NULL;
+	sinsp_t *s = open_noop();
+	bool ok;
+
+	if (!s)
+		return 1;
+	ok = load_all(s, o, &r);
+	if (validate && o->json)
+		print_results_json(r, f);
+	else if (validate || !ok)
+		print_results_text(r, f);
+	sinsp_rules_free(r);
+	sinsp_close(s);
+	if (fflush(f) != 0)
+		return 1;
+	return ok ? 0 : 1;
+}
+
+int scry_rules_validate(const struct scry_rules_opts *o)
+{
+	return load_and_report(o, stdout, true);
+}
+
+int scry_rules_check(const struct scry_rules_opts *o)
+{
+	return load_and_report(o, stderr, false);
+}
+
+int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
+{
+	struct sinsp_rules *r = NULL;
+	size_t i;
+
+	*out = NULL;
+	if (!load_all(s, o, &r)) {
+		print_results_text(r, stderr);
+		sinsp_rules_free(r);
+		return 1;
+	}
+	if (o->min_priority >= 0)
+		sinsp_rules_set_min_priority(r, (enum sinsp_priority)o->min_priority);
+	for (i = 0; i < o->nenable_tags; i++)
+		sinsp_rules_enable_tag(r, o->enable_tags[i]);
+	for (i = 0; i < o->ndisable_tags; i++)
+		sinsp_rules_disable_tag(r, o->disable_tags[i]);
+	for (i = 0; i < o->ndisable_rules; i++)
+		sinsp_rules_disable_rule(r, o->disable_rules[i]);
+	sinsp_rules_set_match_all(r, o->match_all);
+	sinsp_rules_set_all_events(r, o->all_events);
+	sinsp_rules_set_json(r, o->json);
+	*out = r;
+	return 0;
+}
+
+/* ---- alerts ------------------------------------------------------------------------------- */
+
+/* HH:MM:SS.nnnnnnnnn (local time), or ISO 8601 in UTC with "+0000" (iso) or "Z" (z). */
+static void fmt_time(char *buf, size_t size, uint64_t ts, bool iso, bool z)
+{
+	time_t sec = (time_t)(ts / 1000000000u);
+	unsigned ns = (unsigned)(ts % 1000000000u);
+	struct tm tm;
+	char head[32];
+
+	if (iso || z) {
+		gmtime_r(&sec, &tm);
+		strftime(head, sizeof(head), "%Y-%m-%dT%H:%M:%S", &tm);
+		snprintf(buf, size, "%s.%09u%s", head, ns, z ? "Z" : "+0000");
+	} else {
+		localtime_r(&sec, &tm);
+		strftime(head, sizeof(head), "%H:%M:%S", &tm);
+		snprintf(buf, size, "%s.%09u", head, ns);
+	}
+}
+
+static void print_alert(const struct sinsp_rules_alert *a, uint64_t ts, const struct scry_rules_opts *o,
+			const char *host)
+{
+	char when[64], line_time[64];
+	char *line = NULL;
+	size_t i;
+
+	fmt_time(line_time, sizeof(line_time), ts, o->iso8601, false);
+	if (asprintf(&line, "%s: %s %s", line_time, sinsp_priority_name(a->priority), a->output) < 0)
+		return;
+	if (!o->json) {
+		fputs(line, stdout);
+		fputc('\n', stdout);
+		free(line);
+		return;
+	}
+	fmt_time(when, sizeof(when), ts, false, true);
+	fputs("{\"hostname\":", stdout);
+	json_str(stdout, host);
+	fputs(",\"output\":", stdout);
+	json_str(stdout, line);
+	fputs(",\"priority\":", stdout);
+	json_str(stdout, sinsp_priority_name(a->priority));
+	fputs(",\"rule\":", stdout);
+	json_str(stdout, a->rule);
+	fputs(",\"source\":", stdout);
+	json_str(stdout, a->source);
+	fputs(",\"tags\":[", stdout);
+	for (i = 0; i < a->ntags; i++) {
+		if (i)
+			fputc(',', stdout);
+		json_str(stdout, a->tags[i]);
+	}
+	fputs("],\"time\":", stdout);
+	json_str(stdout, when);
+	fprintf(stdout, ", \"output_fields\": %s}\n", a->fields_json ? a->fields_json : "{}");
+	free(line);
+}
+
+/* Falco's names of priorities in its end-of-run counts. */
+static const char *const count_names[SINSP_PRIO_COUNT] = {
+	"EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG",
+};
+
+/*
+ * The end-of-run counts on stderr: the events processed and, beyond Falco, the events
+ * rules did not fire on after comparing an <NA> field; then Falco's block, last (tools
+ * parse it: "Events detected: N", the counts by severity, most severe first, then by
+ * rule name, in load order).
+ */
+static void print_counts(const struct sinsp_rules *r, uint64_t events)
+{
+	uint64_t by_prio[SINSP_PRIO_COUNT] = { 0 }, total = 0;
+	struct sinsp_rule_info info;
+	size_t i, n = sinsp_rules_count(r);
+	int p;
+
+	fprintf(stderr, "Events processed: %" PRIu64 "\n", events);
+	for (i = 0, p = 0; i < n; i++) {
+		sinsp_rules_info(r, i, &info);
+		by_prio[info.priority] += info.matches;
+		total += info.matches;
+		if (!info.na_misses)
+			continue;
+		if (!p++)
+			fprintf(stderr, "Events not alerting after comparing an <NA> field, by rule name:\n");
+		fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.na_misses);
+	}
+	fprintf(stderr, "Events detected: %" PRIu64 "\n", total);
+	fprintf(stderr, "Rule counts by severity:\n");
+	for (p = 0; p < SINSP_PRIO_COUNT; p++)
+		if (by_prio[p])
+			fprintf(stderr, "   %s: %" PRIu64 "\n", count_names[p], by_prio[p]);
+	fprintf(stderr, "Triggered rules by rule name:\n");
+	for (i = 0; i < n; i++) {
+		sinsp_rules_info(r, i, &info);
+		if (info.matches)
+			fprintf(stderr, "   %s: %" PRIu64 "\n", info.name, info.matches);
+	}
+}
+
+int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filter,
+		   const struct scry_rules_opts *o, volatile sig_atomic_t *stop)
+{
+	static char outbuf[1 << 16];
+	char host[256] = "";
+	uint64_t events = 0;
+	struct sinsp_evt *evt;
+	int rc, status = 0;
+
+	gethostname(host, sizeof(host) - 1);
+	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
+		o->unbuffered ? 0 : sizeof(outbuf));
+	sinsp_set_filter(s, o->source ? filter : NULL);
+	while ((!stop || !*stop) && (!o->max_events || events < o->max_events)) {
+		const struct sinsp_rules_alert *alerts;
+		size_t n, i;
+
+		rc = sinsp_next(s, &evt);
+		if (rc == SCAP_TIMEOUT) {
+			fflush(stdout);
+			continue;
+		}
+		if (rc == SCAP_EOF)
+			break;
+		if (rc < 0) {
+			scry_print_read_error(s, o->source);
+			status = 1;
+			break;
+		}
+		if (sinsp_evt_is_hidden(evt))
+			continue;
+		if (!o->source && filter && !sinsp_filter_match(filter, evt))
+			continue;
+		events++;
+		n = sinsp_rules_eval(r, evt, &alerts);
+		for (i = 0; i < n; i++)
+			print_alert(&alerts[i], sinsp_evt_ts(evt), o, host);
+	}
+	sinsp_set_filter(s, NULL);
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
+		status = 1;
+	}
+	print_counts(r, events);
+	return status;
+}
