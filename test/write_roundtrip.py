@@ -22,7 +22,7 @@
    first) and "db" (its event a third of the way in, its process silent before), ~4 s and
    ~3 MB of events. web's event is the capture's container table (not shown); db's is
    shown as sysdig 0.29.3 shows it (an event of a thread "container:ID"): scry prints
-   what sysdig prints for the capture (default output, -p, -j, -n, -S, filters).
+   what sysdig prints for the capture (default output, -p, -j, -n, -S, -D, filters).
    Re-written with -C 1 and with -G 1, every file holds exactly one container event of
    each container known by then (the table each file starts with; no duplicate of the
    stream's own event) and replays alone with the container names the original shows on
