@@ -133,6 +133,7 @@ CT_FMT = '*%evt.time %proc.name %thread.tid %container.id %container.name %evt.t
 CT_A = 'a1b2c3d4e5f6' + '0' * 52
 CT_B = 'b1b2c3d4e5f6' + '1' * 52
 EVT_CONTAINER_JSON_E = 272
+EVT_CONTAINER_E = 228          # the older, fixed-parameter container event
 
 
 def container_json(cid, name, image):
@@ -164,6 +165,26 @@ def container_capture(out, nevents, span_ns):
         if tid == 3001 and i < b_at:
             tid = 2001
         blocks.append(mk.event(ts, tid, mk.EVT_READ_X, [mk.i64(100), buf]))
+    with open(out, 'wb') as f:
+        f.write(b''.join(blocks))
+
+
+def mixed_capture(out):
+    """web's event as the table, then bash reads, db's JSON event, psql reads, db's
+    fixed-parameter event (id, type, name, image), bash reads."""
+    mk = _module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    procs = (mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
+             mk.proc(3001, 1, 'psql', '/usr/bin/psql', ['psql'], 0, '/docker/' + CT_B))
+    read = [mk.i64(100), b'x' * 100]
+    old = [CT_B[:12].encode() + b'\0', mk.u32(0), b'db\0', b'postgres:16\0']
+    blocks = [mk.shb(), mk.machine_info(), mk.iface_list(), mk.user_list(),
+              mk.block(mk.BT_PL_V5, procs),
+              mk.event(0, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [container_json(CT_A, 'web', 'nginx:1.25')]),
+              mk.event(mk.T0, 1000, mk.EVT_READ_X, read),
+              mk.event(mk.T0 + 10, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [container_json(CT_B, 'db', 'postgres:16')]),
+              mk.event(mk.T0 + 20, 3001, mk.EVT_READ_X, read),
+              mk.event(mk.T0 + 30, (1 << 64) - 1, EVT_CONTAINER_E, old),
+              mk.event(mk.T0 + 40, 1000, mk.EVT_READ_X, read)]
     with open(out, 'wb') as f:
         f.write(b''.join(blocks))
 
@@ -223,6 +244,12 @@ def container_records(scry, sysdig, work):
                      ['-n', '7002'], ['-S', '-q'], ['-D'], ['evt.type=container'],
                      ['container.name=db and evt.num<7010']):
             same_as_sysdig(scry, sysdig, cap, args, 'container capture')
+        # both container event versions in the middle of a capture: the JSON one shown,
+        # the fixed-parameter one hidden (but by -D) and counted, a row each in -S
+        mixed = os.path.join(work, 'ct_mixed.scap')
+        mixed_capture(mixed)
+        for args in ([], ['-S', '-q'], ['-D'], ['-n', '3'], ['-j']):
+            same_as_sysdig(scry, sysdig, mixed, args, 'both container event versions')
     for opt, d in ((['-C', '1'], 'ct_c'), (['-G', '1'], 'ct_g')):
         os.mkdir(os.path.join(work, d))
         r = run([scry, '-r', cap, '-w', os.path.join(work, d, 'ct.scap')] + opt)
