@@ -36,7 +36,7 @@ if(TARGET scryd)
 	install(FILES ${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.yaml DESTINATION ${SCRYD_CONF_DIR}
 		COMPONENT runtime)
 	install(FILES ${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service
-		DESTINATION ${CMAKE_INSTALL_PREFIX}/lib/systemd/system COMPONENT runtime)
+		DESTINATION lib/systemd/system COMPONENT runtime)
 endif()
 
 # lib + dev: the libraries. The eBPF engine's library exists once helper "engine" split it.
