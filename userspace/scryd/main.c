@@ -315,6 +315,17 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	d.replay = replay != NULL;
+	/* before the engine opens: a stop or reload during the open is acted on once the
+	 * loop runs (the default actions would end the process); a closed stdout pipe is a
+	 * write error of that output, not the end of scryd */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
 	d.mem = open_memstream(&d.membuf, &d.memlen);
@@ -331,12 +342,6 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_hup;
-	sigaction(SIGHUP, &sa, NULL);
 	scryd_log(SCRYD_LOG_INFO, "running: %zu rules, pid %d", sinsp_rules_count(d.rules),
 		  (int)getpid());
 	t0 = now_s();
