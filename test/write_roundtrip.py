@@ -37,6 +37,7 @@ comparisons are skipped with a message when sysdig is not installed.
 """
 import argparse
 import importlib.util
+import fcntl
 import os
 import shutil
 import signal
@@ -44,6 +45,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,6 +68,28 @@ def check(ok, what):
     print('%s %s' % ('ok  ' if ok else 'FAIL', what))
     if not ok:
         failures.append(what)
+
+
+def wait_stalled(p, limit_s=120):
+    """Wait until @p has read all that was written to its stdin (a pipe: FIONREAD says
+    0 bytes are left in it) and waits for more (blocked in read() of that pipe, under
+    whatever fd: /proc/PID/syscall): everything before the stall has gone through its
+    writer. Polled; the limit only ends a broken run. Return whether it got there."""
+    pipe = 'pipe:[%d]' % os.fstat(p.stdin.fileno()).st_ino
+    deadline = time.monotonic() + limit_s
+    while p.poll() is None and time.monotonic() < deadline:
+        left = struct.unpack('i', fcntl.ioctl(p.stdin.fileno(), termios.FIONREAD, b'\0' * 4))[0]
+        try:
+            with open('/proc/%d/syscall' % p.pid) as f:
+                sc = f.read().split()
+            reading = (len(sc) > 1 and sc[0] == '0' and
+                       os.readlink('/proc/%d/fd/%d' % (p.pid, int(sc[1], 16))) == pipe)
+        except (OSError, ValueError):
+            reading = False
+        if left == 0 and reading:
+            return True
+        time.sleep(0.01)
+    return False
 
 
 def same_output(tool, a_args, b_args, what):
@@ -304,7 +328,7 @@ def main():
                              stderr=subprocess.DEVNULL, env=env)
         p.stdin.write(data[:3 << 20])
         p.stdin.flush()
-        time.sleep(1.0)
+        check(wait_stalled(p), 'scry -r - -w -z read the 3 MB written to it')
         p.send_signal(signal.SIGKILL)
         p.wait()
         p.stdin.close()
@@ -330,7 +354,7 @@ def main():
                              stderr=subprocess.DEVNULL, env=env)
         p.stdin.write(data[:3 << 20])
         p.stdin.flush()
-        time.sleep(1.0)
+        check(wait_stalled(p), 'scry -r - -w read the 3 MB written to it')
         p.send_signal(signal.SIGTERM)
         p.stdin.close()
         rc = p.wait()

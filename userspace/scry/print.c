@@ -46,7 +46,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	uint64_t n = 0, end_ts = 0;
 	struct scry_summary sm = { 0 };
 	struct sinsp_evt *evt;
-	int rc, status = 0;
+	int rc = 0, status = 0;
 
 	/* --unbuffered: each line reaches a pipe reader as soon as it is printed */
 	setvbuf(stdout, o->unbuffered ? NULL : outbuf, o->unbuffered ? _IOLBF : _IOFBF,
@@ -56,7 +56,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	 * host never lets it return to see *@stop */
 	sinsp_set_filter(s, o->source ? filter : NULL);
 	/* -n counts the events that pass the filter, as sysdig's does (scry_counted()) */
-	while ((!stop || !*stop) && (!o->max_events || n < o->max_events)) {
+	while (!scry_stop_due(s, stop, rc) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
 		const char *line;
 		size_t len;
