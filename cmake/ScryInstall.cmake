@@ -1,5 +1,5 @@
 # cmake --install BUILD --prefix P [--component C]: what each component installs.
-#   runtime  bin/scry, man8/scry.8, bin/scryd, its example configuration (/etc/scry/scryd.yaml
+#   runtime  bin/scry, man8/scry.8, bin/scryd, man8/scryd.8, its example configuration (/etc/scry/scryd.yaml
 #            with prefix /usr, else PREFIX/etc/scry/scryd.yaml) and its systemd unit
 #            (lib/systemd/system/scryd.service)
 #   lib      the shared libraries (libscap.so.0, libsinsp.so.0, libscap_bpf.so.0)
@@ -33,6 +33,8 @@ if(TARGET scryd)
 	configure_file(${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.service.in
 		${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service @ONLY)
 	install(TARGETS scryd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+	install(FILES ${PROJECT_SOURCE_DIR}/man/scryd.8 DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
+		COMPONENT runtime)
 	install(FILES ${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.yaml DESTINATION ${SCRYD_CONF_DIR}
 		COMPONENT runtime)
 	install(FILES ${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service
