@@ -17,7 +17,9 @@
 - As root with the eBPF probe: live alerts from opens of a marker file; SIGHUP with a
   broken rules file logs FILE:LINE:COL and keeps the old rules (the marker still
   alerts); SIGHUP with a new good file swaps the rules (the new rule's name alerts);
-  SIGTERM exits 0 with every alert the log counts written to the file.
+  SIGTERM exits 0 with every alert the log counts written to the file. With stdout a
+  pipe nobody reads, stdout's queue drops (counted) while the file output gets every
+  alert; SIGTERM gives up on stdout after 5 s and exits 1.
 Skips the parts whose inputs are absent (captures, root, BTF).
 """
 import argparse
@@ -302,6 +304,61 @@ def live(tmp):
         os.unlink('%s-%d' % (marker, i))
 
 
+def live_stalled_stdout(tmp):
+    """stdout to a pipe nobody reads: its queue fills and drops, the file output and
+    capture go on; SIGTERM then gives up on stdout after 5 s and exits 1."""
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live stalled stdout: needs root and BTF')
+        return
+    marker = os.path.join(tmp, 'scryd-stall-marker')
+    with open(marker, 'w'):
+        pass
+    rules = os.path.join(tmp, 'stall-rules.yaml')
+    with open(rules, 'w') as f:
+        f.write(LIVE_RULES % marker)
+    alerts = os.path.join(tmp, 'stall-alerts.json')
+    cfg = config(tmp, 'stall.yaml', rules, [('engine: auto', 'engine: bpf'),
+                                            ('    queue: 4096\n', '    queue: 32\n')],
+                 file_out=(alerts, '64M', 5), stdout='json')
+    errpath = os.path.join(tmp, 'stall.err')
+    with open(errpath, 'w') as errf:
+        p = subprocess.Popen([SCRYD, '-c', cfg], stdout=subprocess.PIPE, stderr=errf)
+
+    # rounds of 20 alerts, fewer than the queue holds: the writer keeps up with them
+    # until the pipe is full, the drops then are the stall's
+    def opens():
+        for _ in range(20):
+            with open(marker):
+                pass
+
+    try:
+        # a pipe holds 64 KiB, some 200 alerts: 600 in the file means stdout dropped
+        ok = wait_for(lambda: len(read(alerts).splitlines()) >= 600, '600 alerts', opens, 120)
+        check(ok, 'stalled stdout: the file output still gets every alert (%d)'
+              % len(read(alerts).splitlines()))
+    finally:
+        p.send_signal(signal.SIGTERM)
+        rc = p.wait(timeout=60)
+        p.stdout.close()
+    err = read(errpath)
+    n = len(read(alerts).splitlines())
+    m = re.search(r'output stdout: (\d+) alerts written, (\d+) dropped \(queue full\)', err)
+    f = re.search(r'output %s: (\d+) alerts written, 0 dropped' % re.escape(alerts), err)
+    check(m and int(m.group(2)) > 0 and n - 1 <= int(m.group(1)) + int(m.group(2)) <= n,
+          'stalled stdout: its drops are counted (%s; %d alerts)' % (m.group(0) if m else err, n))
+    check(f and int(f.group(1)) == n, 'stalled stdout: the file wrote all %d' % n)
+    # what stdout wrote is a full pipe: 64 KiB, less what 16 pages (a line never spans
+    # two) leave unused at their ends
+    lines = read(alerts).splitlines()
+    w = int(m.group(1)) if m else 0
+    wbytes = sum(len(l) + 1 for l in lines[:w])
+    longest = max(len(l) + 1 for l in lines) if lines else 0
+    check(65536 - 16 * longest <= wbytes <= 65536,
+          'stalled stdout: it wrote a full pipe before it stalled (%d bytes)' % wbytes)
+    check(rc == 1 and 'output stdout: its writer is blocked' in err,
+          'stalled stdout: SIGTERM exits 1 saying stdout could not be flushed (rc %d)' % rc)
+
+
 def main():
     global SCRYD, SCRY
     ap = argparse.ArgumentParser()
@@ -320,6 +377,7 @@ def main():
         config_errors(tmp, rules, broken)
         replay(tmp, rules)
         live(tmp)
+        live_stalled_stdout(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if failures:

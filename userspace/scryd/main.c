@@ -254,7 +254,10 @@ static int close_output(struct scryd_output *o)
 	scryd_log(SCRYD_LOG_INFO, "output %s: %" PRIu64 " alerts written, %" PRIu64 " dropped "
 		  "(queue full), %" PRIu64 " lost to write errors, %" PRIu64 " rotations",
 		  name ? name : "?", st.written, st.dropped, st.write_errors, st.rotations);
-	if (rc)
+	if (rc == -ETIMEDOUT)
+		scryd_log(SCRYD_LOG_ERROR, "output %s: its writer is blocked (a reader that stopped "
+			  "reading?): the alerts still queued are lost", name ? name : "?");
+	else if (rc)
 		scryd_log(SCRYD_LOG_ERROR, "output %s: %s", name ? name : "?", strerror(-rc));
 	free(name);
 	return rc ? 1 : 0;

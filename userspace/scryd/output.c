@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -263,6 +264,7 @@ void scryd_output_stats(struct scryd_output *o, struct scryd_output_stats *st)
 
 int scryd_output_close(struct scryd_output *o, struct scryd_output_stats *st)
 {
+	struct timespec deadline;
 	int rc;
 
 	if (!o)
@@ -271,7 +273,19 @@ int scryd_output_close(struct scryd_output *o, struct scryd_output_stats *st)
 	o->closing = true;
 	pthread_cond_signal(&o->nonempty);
 	pthread_mutex_unlock(&o->mu);
-	pthread_join(o->thread, NULL);
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += SCRYD_OUTPUT_CLOSE_S;
+	if (pthread_timedjoin_np(o->thread, NULL, &deadline)) {
+		/* the writer is stuck in a write (a reader that stopped reading): what is
+		 * queued is lost; the thread and @o are left to the process's exit */
+		pthread_mutex_lock(&o->mu);
+		o->st.dropped += o->count;
+		o->count = 0;
+		if (st)
+			*st = o->st;
+		pthread_mutex_unlock(&o->mu);
+		return -ETIMEDOUT;
+	}
 	rc = o->first_error;
 	if (o->own_fd) {
 		if (fsync(o->fd) && !rc)

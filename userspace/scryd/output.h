@@ -53,11 +53,16 @@ bool scryd_output_push(struct scryd_output *o, const char *line, size_t len, boo
 
 void scryd_output_stats(struct scryd_output *o, struct scryd_output_stats *st);
 
+/* Seconds scryd_output_close() waits for a writer to finish what is queued. */
+#define SCRYD_OUTPUT_CLOSE_S 5
+
 /*
  * Write what is queued, stop the writer, sync and close (@o freed); the final counters
  * in *@st (may be NULL). NULL @o is ignored.
  * Return 0, or -errno of the first failed write, sync or close (writes also counted in
- * write_errors).
+ * write_errors); -ETIMEDOUT the writer did not finish within SCRYD_OUTPUT_CLOSE_S (its
+ * write blocks: a reader that stopped reading): the lines still queued count as dropped,
+ * and @o is left to the process's exit.
  */
 int scryd_output_close(struct scryd_output *o, struct scryd_output_stats *st);
 
