@@ -19,7 +19,9 @@
   alerts); SIGHUP with a new good file swaps the rules (the new rule's name alerts);
   SIGTERM exits 0 with every alert the log counts written to the file. With stdout a
   pipe nobody reads, stdout's queue drops (counted) while the file output gets every
-  alert; SIGTERM gives up on stdout after 5 s and exits 1.
+  alert; SIGTERM gives up on stdout after 5 s and exits 1. With the file on a full
+  file system (a 64 KiB tmpfs), its failed writes are counted, it keeps whole JSON lines,
+  stdout gets every alert.
 Skips the parts whose inputs are absent (captures, root, BTF).
 """
 import argparse
@@ -304,18 +306,30 @@ def live(tmp):
         os.unlink('%s-%d' % (marker, i))
 
 
+def marker_rules(tmp, name):
+    """A marker file and a rules file alerting on its opens: (rules path, opens()), where
+    opens() opens the marker 20 times (fewer alerts than a queue of 32 holds)."""
+    marker = os.path.join(tmp, 'scryd-%s-marker' % name)
+    with open(marker, 'w'):
+        pass
+    rules = os.path.join(tmp, '%s-rules.yaml' % name)
+    with open(rules, 'w') as f:
+        f.write(LIVE_RULES % marker)
+
+    def opens():
+        for _ in range(20):
+            with open(marker):
+                pass
+    return rules, opens
+
+
 def live_stalled_stdout(tmp):
     """stdout to a pipe nobody reads: its queue fills and drops, the file output and
     capture go on; SIGTERM then gives up on stdout after 5 s and exits 1."""
     if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
         print('skip live stalled stdout: needs root and BTF')
         return
-    marker = os.path.join(tmp, 'scryd-stall-marker')
-    with open(marker, 'w'):
-        pass
-    rules = os.path.join(tmp, 'stall-rules.yaml')
-    with open(rules, 'w') as f:
-        f.write(LIVE_RULES % marker)
+    rules, opens = marker_rules(tmp, 'stall')
     alerts = os.path.join(tmp, 'stall-alerts.json')
     cfg = config(tmp, 'stall.yaml', rules, [('engine: auto', 'engine: bpf'),
                                             ('    queue: 4096\n', '    queue: 32\n')],
@@ -326,11 +340,6 @@ def live_stalled_stdout(tmp):
 
     # rounds of 20 alerts, fewer than the queue holds: the writer keeps up with them
     # until the pipe is full, the drops then are the stall's
-    def opens():
-        for _ in range(20):
-            with open(marker):
-                pass
-
     try:
         # a pipe holds 64 KiB, some 200 alerts: 600 in the file means stdout dropped
         ok = wait_for(lambda: len(read(alerts).splitlines()) >= 600, '600 alerts', opens, 120)
@@ -359,6 +368,48 @@ def live_stalled_stdout(tmp):
           'stalled stdout: SIGTERM exits 1 saying stdout could not be flushed (rc %d)' % rc)
 
 
+def live_full_disk(tmp):
+    """The file output on a full file system (a 64 KiB tmpfs): its writes fail and are
+    counted, the file keeps whole lines only, stdout and capture go on."""
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live full disk: needs root and BTF')
+        return
+    mnt = os.path.join(tmp, 'small')
+    os.mkdir(mnt)
+    if subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).returncode:
+        print('skip live full disk: cannot mount a tmpfs')
+        return
+    try:
+        rules, opens = marker_rules(tmp, 'full')
+        alerts = os.path.join(mnt, 'alerts.json')
+        outpath = os.path.join(tmp, 'full.out')
+        cfg = config(tmp, 'full.yaml', rules, [('engine: auto', 'engine: bpf')],
+                     file_out=(alerts, 0, 5), stdout='json')
+        errpath = os.path.join(tmp, 'full.err')
+        with open(errpath, 'w') as errf, open(outpath, 'w') as outf:
+            p = subprocess.Popen([SCRYD, '-c', cfg], stdout=outf, stderr=errf)
+        try:
+            ok = wait_for(lambda: len(read(outpath).splitlines()) >= 600, '600 alerts', opens, 120)
+            check(ok, 'full disk: stdout still gets the alerts (%d)' % len(read(outpath).splitlines()))
+        finally:
+            p.send_signal(signal.SIGTERM)
+            rc = p.wait(timeout=60)
+        err = read(errpath)
+        n = len(read(outpath).splitlines())
+        kept = read(alerts).splitlines()
+        m = re.search(r'output %s: (\d+) alerts written, 0 dropped \(queue full\), (\d+) lost to '
+                      r'write errors' % re.escape(alerts), err)
+        check(m and int(m.group(1)) == len(kept) and int(m.group(2)) > 0
+              and int(m.group(1)) + int(m.group(2)) == n,
+              'full disk: the lost alerts are counted (%s; %d alerts)' % (m.group(0) if m else err, n))
+        check(kept and all(json.loads(l)['rule'] == 'Marker opened' for l in kept),
+              'full disk: the file holds whole JSON lines only (%d)' % len(kept))
+        check(err.count('write: No space left on device') == 1 and rc == 1,
+              'full disk: said once; SIGTERM exits 1 for the lost alerts (rc %d)' % rc)
+    finally:
+        subprocess.run(['umount', mnt])
+
+
 def main():
     global SCRYD, SCRY
     ap = argparse.ArgumentParser()
@@ -378,6 +429,7 @@ def main():
         replay(tmp, rules)
         live(tmp)
         live_stalled_stdout(tmp)
+        live_full_disk(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if failures:

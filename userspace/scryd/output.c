@@ -97,6 +97,10 @@ static int emit(struct scryd_output *o, const struct line *l)
 	rc = write_all(o->fd, l->buf, l->len);
 	if (!rc)
 		o->size += l->len;
+	else if (o->path && ftruncate(o->fd, (off_t)o->size) != 0)
+		/* a file keeps only whole lines: what the failed write left is cut off
+		 * (when that fails too, a partial line stays, which no JSON reader takes) */
+		scryd_log(SCRYD_LOG_DEBUG, "%s: ftruncate: %s", o->name, strerror(errno));
 	return rc;
 }
 
