@@ -14,7 +14,8 @@
   alerts `scry --rules -j` prints for the same capture; every file stays within
   max_size; with max_files 2 only the newest lines survive; the text stdout output is
   scry's text alert lines.
-- As root with the eBPF probe: live alerts from opens of a marker file; SIGHUP with a
+- As root with the eBPF probe: live alerts from opens of a marker file, with every
+  capability but CAP_DAC_OVERRIDE dropped (a file output is configured); SIGHUP with a
   broken rules file logs FILE:LINE:COL and keeps the old rules (the marker still
   alerts); SIGHUP with a new good file swaps the rules (the new rule's name alerts);
   SIGTERM exits 0 with every alert the log counts written to the file. With stdout a
@@ -276,6 +277,11 @@ def live(tmp):
     try:
         ok = wait_for(lambda: rules_named('Marker opened'), 'the first alert', touch)
         check(ok, 'live: an open of the marker alerts')
+        # capabilities once capturing: CAP_DAC_OVERRIDE (bit 1) only, for the file output
+        caps = dict(l.split(':\t') for l in read('/proc/%d/status' % p.pid).splitlines()
+                    if l.startswith('Cap'))
+        check(all(int(caps[k], 16) == 2 for k in ('CapEff', 'CapPrm', 'CapBnd')),
+              'live: capabilities dropped but CAP_DAC_OVERRIDE (%s)' % caps)
         with open(rules, 'w') as f:
             f.write(BROKEN)
         before = len(rules_named('Marker opened'))
