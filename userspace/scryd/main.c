@@ -75,6 +75,7 @@ struct scryd {
 	char *membuf;
 	size_t memlen;
 	uint64_t events, alerts, reloads, reload_failures;
+	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
 };
 
 static void usage(FILE *f)
@@ -150,7 +151,7 @@ static int open_source(struct scryd *d, const char *replay)
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
 	rc = sinsp_open(&oo, &d->s, errbuf);
 	if (rc) {
-		fprintf(stderr, "scryd: %s%s%s\n", replay ? replay : engine, ": ", errbuf);
+		fprintf(stderr, "scryd: %s: %s\n", replay ? replay : engine, errbuf);
 		if (!replay && !engine_impl(engine) && strcmp(engine, "kmod"))
 			fprintf(stderr, "scryd: this scryd was built without the eBPF probe\n");
 		return 1;
@@ -181,7 +182,7 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 			rewind(d->mem);
 			if (scry_alert_print(d->mem, a, ts, json[i], false, d->host) ||
 			    fflush(d->mem) || (len = ftello(d->mem)) < 0) {
-				scryd_output_push(outs[i], "", 0, false); /* counted as dropped */
+				d->format_failures++; /* out of memory */
 				continue;
 			}
 			done_json = json[i];
@@ -362,6 +363,9 @@ int main(int argc, char **argv)
 	scryd_log(SCRYD_LOG_INFO, "%" PRIu64 " events in %.3f s (%.0f events/s), %" PRIu64
 		  " alerts, %" PRIu64 " reloads, %" PRIu64 " failed reloads", d.events, dt,
 		  dt > 0 ? d.events / dt : 0.0, d.alerts, d.reloads, d.reload_failures);
+	if (d.format_failures)
+		scryd_log(SCRYD_LOG_ERROR, "%" PRIu64 " alerts not formatted for an output (out of "
+			  "memory)", d.format_failures);
 out:
 	if (close_output(d.out_stdout) | close_output(d.out_file))
 		status = 1;
