@@ -1,6 +1,7 @@
 # cmake --install BUILD --prefix P [--component C]: what each component installs.
 #   runtime  bin/scry, man8/scry.8, bin/scryd, man8/scryd.8, its example configuration (/etc/scry/scryd.yaml
-#            with prefix /usr, else PREFIX/etc/scry/scryd.yaml) and its systemd unit
+#            with prefix /usr, else PREFIX/etc/scry/scryd.yaml), an empty rules.d/ beside it,
+#            and its systemd unit
 #            (lib/systemd/system/scryd.service)
 #   lib      the shared libraries (libscap.so.0, libsinsp.so.0, libscap_bpf.so.0)
 #   dev      include/scry/*.h, the static libraries, the .so links, pkg-config files
@@ -37,6 +38,9 @@ if(TARGET scryd)
 		COMPONENT runtime)
 	install(FILES ${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.yaml DESTINATION ${SCRYD_CONF_DIR}
 		COMPONENT runtime)
+	# where the shipped configuration loads rules from: empty until the administrator
+	# puts rules files there (scryd then runs, and says it has no rules)
+	install(DIRECTORY DESTINATION ${SCRYD_CONF_DIR}/rules.d COMPONENT runtime)
 	install(FILES ${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service
 		DESTINATION lib/systemd/system COMPONENT runtime)
 endif()

@@ -348,6 +348,9 @@ int main(int argc, char **argv)
 	}
 	scryd_log(SCRYD_LOG_INFO, "running: %zu rules, pid %d", sinsp_rules_count(d.rules),
 		  (int)getpid());
+	if (!sinsp_rules_count(d.rules))
+		scryd_log(SCRYD_LOG_WARNING, "no rules: add rules files where the configuration's "
+			  "'rules' key points (%s), then reload (SIGHUP)", d.cfg.rules[0]);
 	t0 = now_s();
 	status = run(&d);
 	dt = now_s() - t0;
