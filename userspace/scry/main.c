@@ -44,7 +44,7 @@ struct cli_opts {
 	const char *format;
 	bool json;
 	bool verbose;
-	bool debug;              /* also print hidden (state-only, internal) events */
+	bool debug;              /* also print hidden internal events */
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
@@ -120,8 +120,9 @@ static void usage(FILE *f)
 		"                        terminal it is always printed)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
-		" -D, --debug            also print the events that are normally hidden: events\n"
-		"                        a capture stored for state only, and internal events\n"
+		" -D, --debug            also print the internal events, normally hidden (not the\n"
+		"                        container table a capture starts with, nor events it\n"
+		"                        stored for state only), as sysdig's -D\n"
 		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
 		"                        file instead of printing them; each file starts with the\n"
 		"                        state of processes, fds, users and containers at that point\n"
