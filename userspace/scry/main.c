@@ -30,6 +30,7 @@
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
 
+#include "caps.h"
 #include "live.h"
 #include "print.h"
 #include "rules_cli.h"
