@@ -478,55 +478,76 @@ static void fd_keys(uint8_t *may)
 				    flt_bit(may, x ? SCAP_EVT_GENERIC_X : SCAP_EVT_GENERIC_E));
 }
 
+/* The sets node_types() computes (FLT_KEY_BYTES bytes each). */
+struct key_sets {
+	uint8_t *may, *must;    /* by evt.type/evt.dir checks (filter.types) */
+	uint8_t *nmay, *nmust;  /* narrowed by what fd.* checks imply (filter.run_types) */
+};
+
 /*
  * may: keys (FLT_GENERIC_KEY) for which the node can be true; must: keys for which it
- * is always true (needed to complement under 'not'). narrow: also use what checks on
- * other fields than evt.type/evt.dir imply (fd_keys()), for run_types.
+ * is always true (needed to complement under 'not'); both twice, with and without the
+ * narrowing by fd.* checks (fdk: fd_keys()). One pass: check_keys() is the cost of a
+ * rules file's load.
  */
-static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must, bool narrow)
+static int node_types(struct flt_node *n, const struct key_sets *o, const uint8_t *fdk)
 {
-	uint8_t kmay[FLT_KEY_BYTES], kmust[FLT_KEY_BYTES];
+	uint8_t kmay[FLT_KEY_BYTES], kmust[FLT_KEY_BYTES], knmay[FLT_KEY_BYTES], knmust[FLT_KEY_BYTES];
+	const struct key_sets k = { kmay, kmust, knmay, knmust };
 	size_t i, j;
 	int rc;
 
 	switch (n->kind) {
 	case FN_CHECK:
-		if (!n->check.by_type && (rc = precompute_check(&n->check)))
+		rc = precompute_check(&n->check);
+		if (rc)
 			return rc;
 		if (!n->check.by_type) {
-			if (narrow && n->check.ref.def->cls == FIELD_CLASS_FD)
-				fd_keys(may);
+			memset(o->may, 0xff, FLT_KEY_BYTES);
+			memset(o->must, 0, FLT_KEY_BYTES);
+			if (n->check.ref.def->cls == FIELD_CLASS_FD)
+				memcpy(o->nmay, fdk, FLT_KEY_BYTES);
 			else
-				memset(may, 0xff, FLT_KEY_BYTES);
-			memset(must, 0, FLT_KEY_BYTES);
+				memset(o->nmay, 0xff, FLT_KEY_BYTES);
+			memset(o->nmust, 0, FLT_KEY_BYTES);
 			return 0;
 		}
-		check_keys(&n->check, may, must);
+		check_keys(&n->check, o->may, o->must);
+		memcpy(o->nmay, o->may, FLT_KEY_BYTES);
+		memcpy(o->nmust, o->must, FLT_KEY_BYTES);
 		return 0;
 	case FN_NOT:
-		rc = node_types(n->kids[0], kmay, kmust, narrow);
+		rc = node_types(n->kids[0], &k, fdk);
 		if (rc)
 			return rc;
 		for (j = 0; j < FLT_KEY_BYTES; j++) {
-			may[j] = (uint8_t)~kmust[j];
-			must[j] = (uint8_t)~kmay[j];
+			o->may[j] = (uint8_t)~kmust[j];
+			o->must[j] = (uint8_t)~kmay[j];
+			o->nmay[j] = (uint8_t)~knmust[j];
+			o->nmust[j] = (uint8_t)~knmay[j];
 		}
 		return 0;
 	case FN_AND:
 	case FN_OR:
-		memset(may, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
-		memset(must, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->may, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->must, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->nmay, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->nmust, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
 		for (i = 0; i < n->nkids; i++) {
-			rc = node_types(n->kids[i], kmay, kmust, narrow);
+			rc = node_types(n->kids[i], &k, fdk);
 			if (rc)
 				return rc;
 			for (j = 0; j < FLT_KEY_BYTES; j++) {
 				if (n->kind == FN_AND) {
-					may[j] &= kmay[j];
-					must[j] &= kmust[j];
+					o->may[j] &= kmay[j];
+					o->must[j] &= kmust[j];
+					o->nmay[j] &= knmay[j];
+					o->nmust[j] &= knmust[j];
 				} else {
-					may[j] |= kmay[j];
-					must[j] |= kmust[j];
+					o->may[j] |= kmay[j];
+					o->must[j] |= kmust[j];
+					o->nmay[j] |= knmay[j];
+					o->nmust[j] |= knmust[j];
 				}
 			}
 		}
@@ -609,11 +630,12 @@ static bool all_by_type(const struct flt_node *n)
 
 int flt_compute_types(struct sinsp_filter *f)
 {
-	uint8_t must[FLT_KEY_BYTES];
-	int rc = node_types(f->root, f->types, must, false);
+	uint8_t must[FLT_KEY_BYTES], fdk[FLT_KEY_BYTES], nmust[FLT_KEY_BYTES];
+	const struct key_sets o = { f->types, must, f->run_types, nmust };
+	int rc;
 
-	if (!rc)
-		rc = node_types(f->root, f->run_types, must, true);
+	fd_keys(fdk);
+	rc = node_types(f->root, &o, fdk);
 	if (!rc) {
 		struct hashmap seen = { 0 };
 
