@@ -176,8 +176,10 @@ echo "/usr/bin/scry --version: $got; dkms status: $(dkms status -m scry -v "$ver
 # ---- 4. use
 # build_against_dev SRC_DIR OUT_DIR: every SRC_DIR/*.c built with the installed
 # libscry-dev through pkg-config (libsinsp), twice: OUT_DIR/NAME linked to the shared
-# libraries, OUT_DIR/NAME-static to the static ones (only libc and the system libraries
-# the .pc files name stay dynamic). Fails when a build fails or links the wrong way.
+# libraries, OUT_DIR/NAME-static to scry's static archives (the system libraries the .pc
+# files name stay shared: Debian's libcurl.a would want the static archives of every
+# protocol libcurl supports, which it does not install). Fails when a build fails or
+# links the wrong way.
 # shellcheck disable=SC2046 # pkg-config's output is meant to be split into words
 build_against_dev() {
 	local src_dir=$1 out=$2 c name cflags
@@ -191,7 +193,8 @@ build_against_dev() {
 		readelf -d "$out/$name" | grep -q 'NEEDED.*libsinsp\.so\.0' ||
 			fail "$out/$name does not load libsinsp.so.0"
 		cc $cflags "$c" -o "$out/$name-static" \
-			-Wl,-Bstatic $(pkg-config --static --libs libsinsp) -Wl,-Bdynamic ||
+			$(pkg-config --static --libs libsinsp |
+			  sed 's/-lsinsp /-l:libsinsp.a /; s/-lscap /-l:libscap.a /') ||
 			fail "$c: static build with pkg-config --static libsinsp"
 		! readelf -d "$out/$name-static" | grep -q 'NEEDED.*lib\(scap\|sinsp\)' ||
 			fail "$out/$name-static loads a shared scry library"

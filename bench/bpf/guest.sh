@@ -49,19 +49,21 @@ while [ $pass -lt "$passes" ]; do
 	pass=$((pass + 1))
 	loops none
 	insmod "$ko" ring_bytes=8388608 || fail "insmod scry.ko"
-	taskset -c 0 "$bin/scry" -k -w /dev/null 2>>"$out/kmod.err" &
+	taskset -c 0 "$bin/scry" -k --notify-start -w /dev/null 2>"$out/cur.err" &
 	cpid=$!
-	wait_devs $cpid scry || fail "kmod: the capture did not start"
+	wait_capturing $cpid "$out/cur.err" || fail "kmod: the capture did not start"
 	loops kmod $cpid
 	kill -INT $cpid
 	wait $cpid
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/kmod.err"
 	rmmod scry || fail "rmmod scry"
-	taskset -c 0 "$bin/scry" --engine bpf -w /dev/null 2>>"$out/bpf.err" &
+	taskset -c 0 "$bin/scry" --engine bpf --notify-start -w /dev/null 2>"$out/cur.err" &
 	cpid=$!
-	wait_links $cpid || fail "bpf: the capture did not start ($(cat "$out/bpf.err"))"
+	wait_capturing $cpid "$out/cur.err" || fail "bpf: the capture did not start ($(cat "$out/cur.err"))"
 	loops bpf $cpid
 	kill -INT $cpid
 	wait $cpid
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/bpf.err"
 done
 dmesg >"$out/dmesg.txt"
 echo "bench: ok"

@@ -28,6 +28,7 @@ pause=$8
 fail() { echo "bench: FAIL: $*"; dmesg >"$out/dmesg.txt"; exit 1; }
 . "$(dirname "$0")/../../test/driver/guest_lib.sh"
 rm -f "$out/bench.txt" "$out"/*.err "$out"/*.rc
+touch "$out/scry.err" "$out/scry_exit.err" "$out/peer.err"
 last=$(($(grep -c ^processor /proc/cpuinfo) - 1))
 taskset -p -c 0 $$ >/dev/null || fail "taskset"
 
@@ -50,18 +51,25 @@ loops() {
 	[ -z "$2" ] || kill -CONT "$2"
 }
 
-# captured LABEL DEV CMD...: the loops while CMD drains /dev/DEVn.
+# captured LABEL DEV CMD...: the loops while CMD drains /dev/DEVn. scry runs with
+# --notify-start and is waited for by its line, the peer's sysdig with wait_peer
+# (test/driver/guest_lib.sh); their other messages go to OUT/LABEL.err.
 captured() {
 	label=$1
 	dev=$2
 	shift 2
-	taskset -c 0 "$@" 2>>"$out/$label.err" &
+	taskset -c 0 "$@" 2>"$out/cur.err" &
 	cpid=$!
-	wait_devs $cpid "$dev" || fail "$label: the capture did not start"
+	if [ "$label" = peer ]; then
+		wait_peer $cpid "$dev" || fail "$label: the capture did not start"
+	else
+		wait_capturing $cpid "$out/cur.err" || fail "$label: the capture did not start"
+	fi
 	loops "$label" $cpid
 	kill -INT $cpid
 	wait $cpid
 	echo $? >>"$out/$label.rc"
+	grep -v '^scry: capturing' "$out/cur.err" >>"$out/$label.err"
 }
 
 cd /tmp || fail "cd /tmp"
@@ -70,11 +78,11 @@ while [ $pass -lt "$passes" ]; do
 	pass=$((pass + 1))
 	loops none
 	insmod "$ko" ring_bytes=8388608 || fail "insmod scry.ko"
-	captured scry scry "$bin/scry" -w /dev/null
+	captured scry scry "$bin/scry" --notify-start -w /dev/null
 	# The mode is global to the driver and stays until changed: set it with a
 	# capture of `true` in exit-only mode, then drain with scry as above.
 	"$bin/kmod_capture" -x -q -o /dev/null -- true || fail "exit-only mode"
-	captured scry_exit scry "$bin/scry" -w /dev/null
+	captured scry_exit scry "$bin/scry" --notify-start -w /dev/null
 	rmmod scry || fail "rmmod scry"
 	insmod "$peer_ko" || fail "insmod scap.ko"
 	captured peer scap sysdig -w /dev/null

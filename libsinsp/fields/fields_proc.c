@@ -298,12 +298,13 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_THREAD_CGROUP:
 		v->t = FV_TEXT;
 		return cgroup_of(t, r->arg, out);
+	/* -1 is unknown; the thread of a container event has -2 (sinsp_container_thread()) */
 	case F_THREAD_VTID:
-		if (t->vtid < 0)
+		if (t->vtid == -1)
 			return false;
 		return sinsp_fv_s64(v, t->vtid);
 	case F_PROC_VPID:
-		if (t->vpid < 0)
+		if (t->vpid == -1)
 			return false;
 		return sinsp_fv_s64(v, t->vpid);
 	case F_THREAD_CPU:

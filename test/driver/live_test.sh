@@ -31,9 +31,9 @@ cd /tmp || fail "cd /tmp"
 # A file the shell holds open from before the capture: its name comes from /proc.
 exec 7>/tmp/live_fd7.txt
 
-"$scry" -w "$out/live.scap" &
+"$scry" --notify-start -w "$out/live.scap" 2>"$out/live.err" &
 spid=$!
-wait_started $spid || fail "scry -w did not start"
+wait_capturing $spid "$out/live.err" || fail "scry -w did not start"
 grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps.txt"
 echo "before the workload" >&7
 "$bin/driver_workload" &
@@ -41,29 +41,25 @@ wpid=$!
 wait $wpid || fail "workload"
 /bin/sh -c 'exec /bin/echo live-exec-child' >/dev/null
 echo "after the workload" >&7
-sleep 0.5
+# scry writes every event from before the SIGINT, then ends
 kill -INT $spid
 wait $spid
 echo $? >"$out/write.rc"
 echo "shell=$$ workload=$wpid scry=$spid shellcomm=$(cat /proc/$$/comm) shellexe=$(readlink /proc/$$/exe)" >"$out/live.ids"
 
 # Printing with a filter.
-"$scry" -p '%proc.name %evt.dir %evt.type %fd.name' proc.name=driver_workload \
+"$scry" --notify-start -p '%proc.name %evt.dir %evt.type %fd.name' proc.name=driver_workload \
 	>"$out/print.txt" 2>"$out/print.err" &
 spid=$!
-wait_started $spid || fail "scry -p did not start"
+wait_capturing $spid "$out/print.err" || fail "scry -p did not start"
 grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps_print.txt"
 "$bin/driver_workload" || fail "workload (print)"
-sleep 0.5
 kill -INT $spid
 wait $spid
 echo $? >"$out/print.rc"
 
-# -M: stops by itself after 2 s of events (the shell's polling makes some).
-timeout 180 "$scry" -M 2 -w /tmp/live_m.scap &
-spid=$!
-while kill -0 $spid 2>/dev/null; do sleep 0.2; done
-wait $spid
+# -M: stops by itself after 2 s of capture (by the clock).
+timeout 180 "$scry" -M 2 -w /tmp/live_m.scap
 echo $? >"$out/minus_m.rc"
 # ... and on the idle guest, where no event comes to end the window: the clock does.
 minus_m_window "$scry" "$out/minus_m_idle.txt" -k
@@ -73,9 +69,9 @@ setpriv --reuid=65534 --regid=65534 --clear-groups "$scry" -n 1 >"$out/nonroot.t
 echo $? >"$out/nonroot.rc"
 
 # Unloading is refused while a capture runs.
-"$scry" -w /tmp/live_busy.scap &
+"$scry" --notify-start -w /tmp/live_busy.scap 2>"$out/busy.err" &
 spid=$!
-wait_started $spid || fail "scry (busy) did not start"
+wait_capturing $spid "$out/busy.err" || fail "scry (busy) did not start"
 "$scry" --driver status >"$out/status_busy.txt" 2>&1
 "$scry" --driver unload >"$out/busy.txt" 2>&1
 echo $? >"$out/busy.rc"

@@ -10,7 +10,7 @@ import sys
 
 WINDOW_S = 5
 MAX_S = 6.0     # the acceptance bound of issue 12: the window plus 1 s to stop
-# No lower bound on the window as measured: wait_started sees the start late (3 s late
+# No lower bound on the window as measured: wait_capturing sees the start late (3 s late
 # once in a TCG guest on a loaded host); the run as a whole lasts at least the window.
 
 

@@ -40,16 +40,16 @@ mkdir -p "$out"
 
 . test/driver/guest_lib.sh
 
-"$bin/scry" --engine bpf -w "$out/live.scap" 2>"$out/scry.err" &
+"$bin/scry" --engine bpf --notify-start -w "$out/live.scap" 2>"$out/scry.err" &
 spid=$!
-wait_started $spid || { kill -INT $spid 2>/dev/null; fail "scry did not start: $(cat "$out/scry.err")"; }
+wait_capturing $spid "$out/scry.err" || { kill -INT $spid 2>/dev/null; fail "scry did not start: $(cat "$out/scry.err")"; }
 # The workloads under one shell (pid in wl.pid): the driver workloads, then a pipeline
 # whose reader's stdin is the pipe (dup2 of pipe2's fds) and redirections (dup2).
 rc=0
 sh -c 'echo $$ >"$1/wl.pid"; cd /tmp && "$2/driver_workload" && "$2/driver_workload_more" &&
 	exec 3</etc/hostname && cat <&3 | wc -c >/dev/null && cat /etc/hostname >/dev/null' \
 	sh "$out" "$bin" </dev/null >"$out/workload.txt" 2>&1 || rc=$?
-sleep 0.5
+# scry writes every event from before the SIGINT, then ends
 kill -INT $spid
 wait $spid || fail "scry -w exited $?: $(cat "$out/scry.err")"
 [ $rc = 0 ] || fail "workload exited $rc (see $out/workload.txt)"

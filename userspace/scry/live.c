@@ -55,10 +55,12 @@
 
 static volatile sig_atomic_t live_stop;
 
+/* The first SIGINT/SIGTERM ends the capture once the events from before it are read
+ * (scry_stop_due()), a second one at once. */
 static void on_signal(int sig)
 {
 	(void)sig;
-	live_stop = 1;
+	live_stop = live_stop ? SCRY_STOP_NOW : SCRY_STOP_DRAIN;
 }
 
 /*
@@ -285,14 +287,16 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	/* on a terminal, say when the first commands will be seen */
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
-			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* On a terminal, say when the first commands will be seen; with --notify-start
+	 * also elsewhere (tests and scripts wait for this line instead of guessing). After
+	 * the handlers: a SIGINT from this line on ends the capture cleanly. */
+	if (o->notify_start || isatty(STDERR_FILENO))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	if (rules) {
 		status = scry_rules_run(s, rules, filter, o->rules, &live_stop);
 	} else if (o->write && o->write->path) {

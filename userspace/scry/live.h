@@ -34,13 +34,17 @@ struct scry_live_opts {
 	uint32_t nruntime_sockets;
 	uint32_t runtime_timeout_ms;                    /* --runtime-timeout; 0: default */
 	struct scry_rules_opts *rules; /* --rules: alerts instead of events; NULL: none */
+	bool notify_start;             /* --notify-start: the "capturing" line on stderr also
+	                                  when it is no terminal */
 };
 
 /*
  * Capture live until -n/-M or SIGINT/SIGTERM: open the engine (which reads the initial
  * state from /proc and /etc), start it, drop every capability the rest of the run does
- * not need, then print or write (-w) the events the filter matches, as for a capture
- * file. With -S, the counts of container runtime lookups follow on stderr. Return the exit status: 0; 1 runtime error (module missing, not root, version
+ * not need, say so on stderr ("scry: capturing (ENGINE), Ctrl-C to stop", on a terminal
+ * or with --notify-start: from that line on, every event is captured), then print or
+ * write (-w) the events the filter matches, as for a capture file. With -S, the counts of container
+ * runtime lookups follow on stderr. Return the exit status: 0; 1 runtime error (module missing, not root, version
  * mismatch: the message says what to do); 2 usage error (bad format or filter).
  */
 int scry_live(const struct scry_live_opts *o);

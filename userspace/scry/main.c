@@ -43,7 +43,7 @@ struct cli_opts {
 	const char *format;
 	bool json;
 	bool verbose;
-	bool debug;              /* also print hidden (state-only, internal) events */
+	bool debug;              /* also print hidden internal events */
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
@@ -60,6 +60,7 @@ struct cli_opts {
 	uint32_t runtime_timeout_ms; /* --runtime-timeout */
 	struct scry_rules_opts rules; /* --rules and its options (rules.npaths 0: none) */
 	bool validate;           /* --validate: rules.paths are to be validated */
+	bool notify_start;       /* --notify-start */
 };
 
 /*
@@ -113,10 +114,14 @@ static void usage(FILE *f)
 		"                        not ask it)\n"
 		"     --runtime-timeout=MS  live: wait at most MS ms for one answer of a\n"
 		"                        runtime (default 1000; 2 more tries after a failure)\n"
+		"     --notify-start     live: print \"scry: capturing ...\" on stderr once capture\n"
+		"                        has begun, also when stderr is no terminal (on a\n"
+		"                        terminal it is always printed)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
-		" -D, --debug            also print the events that are normally hidden: events\n"
-		"                        a capture stored for state only, and internal events\n"
+		" -D, --debug            also print the internal events, normally hidden (not the\n"
+		"                        container table a capture starts with, nor events it\n"
+		"                        stored for state only), as sysdig's -D\n"
 		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
 		"                        file instead of printing them; each file starts with the\n"
 		"                        state of processes, fds, users and containers at that point\n"
@@ -227,7 +232,7 @@ enum {
 	OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NO_LOOKUPS,
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
-	OPT_ISO8601,
+	OPT_ISO8601, OPT_NOTIFY_START,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -383,6 +388,7 @@ static int parse_args(int argc, char **argv)
 		{ "rule-matching", required_argument, NULL, OPT_RULE_MATCHING },
 		{ "all-events", no_argument, NULL, OPT_ALL_EVENTS },
 		{ "iso8601", no_argument, NULL, OPT_ISO8601 },
+		{ "notify-start", no_argument, NULL, OPT_NOTIFY_START },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -427,6 +433,7 @@ static int parse_args(int argc, char **argv)
 				return 2;
 			opts.runtime_timeout_ms = (uint32_t)v;
 			break;
+		case OPT_NOTIFY_START: opts.notify_start = true; break;
 		case 'j': opts.json = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
@@ -555,6 +562,7 @@ int main(int argc, char **argv)
 			.nruntime_sockets = opts.nruntime_sockets,
 			.runtime_timeout_ms = opts.runtime_timeout_ms,
 			.rules = opts.rules.npaths ? &opts.rules : NULL,
+			.notify_start = opts.notify_start,
 		};
 
 		return print_write_summary(scry_live(&lo));

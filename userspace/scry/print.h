@@ -45,7 +45,7 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
  * @filter matches (NULL: all), rendered by @fmt; with o->summary, sysdig's table of
  * event counts after them. The filter is applied inside sinsp_next() (sinsp_set_filter()), so
  * the state follows what sysdig's filtering does. Stops at the end of the source, after
- * -n/-M, on a read error, or once *@stop is non-zero (may be NULL: never).
+ * -n/-M, on a read error, or on *@stop (may be NULL: never; see scry_stop_due()).
  * Return: 0; 1 a read error or stdout could not be written (message on stderr).
  */
 int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *filter,

@@ -221,6 +221,18 @@ static bool is_container_evt(uint16_t type)
 	       type == SCAP_EVT_CONTAINER_JSON_2_E;
 }
 
+bool scry_stop_due(sinsp_t *s, volatile sig_atomic_t *stop, int rc)
+{
+	if (!stop || !*stop)
+		return false;
+	if (*stop == SCRY_STOP_DRAIN) {
+		*stop = SCRY_STOP_DRAINING;
+		/* an engine that cannot stop would never run dry: end at once */
+		return scap_stop(sinsp_scap(s)) < 0;
+	}
+	return *stop != SCRY_STOP_DRAINING || rc == SCAP_TIMEOUT;
+}
+
 /* sysdig's cycle writer: does the event at @ts start a new file? */
 static bool rotate_due(struct writer *w, uint64_t ts)
 {
@@ -259,9 +271,9 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 	struct scap_evt_ref e = { .sz = sizeof(e) };
 	scap_t *h = sinsp_scap(s);
 	uint64_t end_ts = 0;
-	int rc;
+	int rc = 0;
 
-	while (!(stop && *stop) && (rc = scap_next(h, &e)) != SCAP_EOF) {
+	while (!scry_stop_due(s, stop, rc) && (rc = scap_next(h, &e)) != SCAP_EOF) {
 		if (scry_clock_past(w->o->clock_end_ns))
 			break;
 		if (rc) {
@@ -291,7 +303,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 {
 	struct writer w = { .o = o };
 	struct sinsp_evt *evt;
-	int status = 0, rc;
+	int status = 0, rc = 0;
 
 	w.digits = index_digits(o->max_files);
 	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
@@ -315,7 +327,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		free(w.past);
 		return status;
 	}
-	while (!status && !(stop && *stop)) {
+	while (!status && !scry_stop_due(s, stop, rc)) {
 		const struct scap_evt_ref *ref;
 		uint32_t flags;
 		bool matched;
@@ -333,12 +345,12 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			break;
 		}
 		ref = sinsp_evt_raw(evt);
-		if (o->max_s && !w.end_ts && ref->ts_ns)
+		if (o->max_s && !w.end_ts && ref->ts_ns && sinsp_evt_is_counted(evt))
 			w.end_ts = scry_window_end(ref->ts_ns, o->max_s);
 		if (w.end_ts && ref->ts_ns >= w.end_ts)
 			break;
 		matched = !filter || sinsp_filter_match(filter, evt);
-		if (matched && o->summary && scry_counted(evt) && scry_summary_add(o->summary, evt)) {
+		if (matched && o->summary && sinsp_evt_is_counted(evt) && scry_summary_add(o->summary, evt)) {
 			fprintf(stderr, "scry: -S: out of memory\n");
 			status = 1;
 			break;

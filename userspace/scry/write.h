@@ -60,11 +60,24 @@ uint64_t scry_clock_end(uint64_t max_s);
 bool scry_clock_past(uint64_t end_ns);
 
 /*
+ * The stop flag of the reading loops (print.c, write.c), set by a signal handler:
+ * 0 read on; SCRY_STOP_NOW end at once (replay); SCRY_STOP_DRAIN (live capture, on the
+ * first SIGINT/SIGTERM): the loop stops the engine (scap_stop(): no new event is
+ * produced), reads on what it already produced and ends when none is left (its first
+ * SCAP_TIMEOUT after that), so every event from before the signal is printed or
+ * written; the flag is then SCRY_STOP_DRAINING (a second signal sets SCRY_STOP_NOW).
+ * scry_stop_due(): whether a loop reading @s ends now, given the flag @stop (NULL:
+ * never) and the result @rc of its last read (0 before the first).
+ */
+enum { SCRY_STOP_NOW = 1, SCRY_STOP_DRAIN, SCRY_STOP_DRAINING };
+bool scry_stop_due(sinsp_t *s, volatile sig_atomic_t *stop, int rc);
+
+/*
  * Read every event of @s and write the ones @filter matches (NULL: all). Each file
  * starts with the inspector's state (sinsp_dump_state()); an event the filter rejects
  * that changes state is written flagged state-only, the others are left out.
- * Stops at the end of the source, after -n/-M, or when *@stop becomes non-zero (a
- * signal): the current file is then closed complete.
+ * Stops at the end of the source, after -n/-M, or on *@stop (a signal: see
+ * scry_stop_due()): the current file is then closed complete.
  * Return: 0; 1 read or write error (message printed on stderr).
  */
 int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
