@@ -1,5 +1,8 @@
 # cmake --install BUILD --prefix P [--component C]: what each component installs.
-#   runtime  bin/scry, man8/scry.8
+#   runtime  bin/scry, man8/scry.8, bin/scryd, man8/scryd.8, its example configuration (/etc/scry/scryd.yaml
+#            with prefix /usr, else PREFIX/etc/scry/scryd.yaml), an empty rules.d/ beside it,
+#            and its systemd unit
+#            (lib/systemd/system/scryd.service)
 #   lib      the shared libraries (libscap.so.0, libsinsp.so.0, libscap_bpf.so.0)
 #   dev      include/scry/*.h, the static libraries, the .so links, pkg-config files
 #            (libscap.pc, libsinsp.pc, libscap_bpf.pc), the CMake package (find_package(scry)
@@ -16,6 +19,30 @@ if(TARGET scry)
 	install(TARGETS scry RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 	install(FILES ${PROJECT_SOURCE_DIR}/man/scry.8 DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
 		COMPONENT runtime)
+endif()
+
+# runtime: the agent, its configuration and its systemd unit. With prefix /usr (the Debian
+# packages) the configuration goes to /etc, where Debian keeps it (a conffile); elsewhere
+# below the prefix, so that `cmake --install --prefix P` writes nothing outside P.
+if(TARGET scryd)
+	if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+		set(SCRYD_CONF_DIR /etc/scry)
+	else()
+		set(SCRYD_CONF_DIR ${CMAKE_INSTALL_SYSCONFDIR}/scry)
+	endif()
+	set(SCRYD_CONF_FULL ${CMAKE_INSTALL_FULL_SYSCONFDIR}/scry/scryd.yaml)
+	configure_file(${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.service.in
+		${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service @ONLY)
+	install(TARGETS scryd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+	install(FILES ${PROJECT_SOURCE_DIR}/man/scryd.8 DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
+		COMPONENT runtime)
+	install(FILES ${PROJECT_SOURCE_DIR}/userspace/scryd/scryd.yaml DESTINATION ${SCRYD_CONF_DIR}
+		COMPONENT runtime)
+	# where the shipped configuration loads rules from: empty until the administrator
+	# puts rules files there (scryd then runs, and says it has no rules)
+	install(DIRECTORY DESTINATION ${SCRYD_CONF_DIR}/rules.d COMPONENT runtime)
+	install(FILES ${PROJECT_BINARY_DIR}/userspace/scryd/scryd.service
+		DESTINATION lib/systemd/system COMPONENT runtime)
 endif()
 
 # lib + dev: the libraries. The eBPF engine's library exists once helper "engine" split it.

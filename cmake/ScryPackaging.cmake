@@ -1,6 +1,8 @@
 # Debian packages of scry, made by CPack's DEB generator from the install components:
 #
-#   scry         component runtime   the CLI (bin/scry, scry(8))
+#   scry         component runtime   the CLI (bin/scry, scry(8)), the agent (bin/scryd, its
+#                                    configuration /etc/scry/scryd.yaml, a conffile, and
+#                                    its systemd unit scryd.service, not enabled)
 #   libscry0     component lib       the shared libraries (libscap.so.0, libsinsp.so.0, ...)
 #   libscry-dev  component dev       headers, static libraries, .so links, pkg-config files,
 #                                    CMake package, man3
@@ -105,6 +107,11 @@ from the system call tracepoints, with its dkms.conf. Installing the package
 builds and installs the module for every installed kernel whose headers are
 installed (linux-headers-<release>), and for kernels installed later.")
 set(SCRY_DEB_SCRIPTS ${PROJECT_BINARY_DIR}/deb-scripts)
+# scryd's configuration is the administrator's: dpkg keeps their edits on upgrade.
+if(TARGET scryd AND CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+	file(WRITE ${SCRY_DEB_SCRIPTS}/runtime/conffiles "/etc/scry/scryd.yaml\n")
+	set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA ${SCRY_DEB_SCRIPTS}/runtime/conffiles)
+endif()
 foreach(script postinst prerm)
 	configure_file(${CMAKE_CURRENT_LIST_DIR}/deb/scry-dkms.${script}.in
 		${SCRY_DEB_SCRIPTS}/dkms/${script} @ONLY)

@@ -124,13 +124,25 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
 	evt->props = (uint8_t)(props = sinsp_type_props(type));
+	/*
+	 * The container events before any other event are the capture's container table:
+	 * sysdig 0.29.3 applies them when it opens the capture and shows the later ones
+	 * (meta events it does not know are not events to it: they end nothing).
+	 */
+	evt->startup = false;
+	if (!s->past_startup) {
+		if (sinsp_type_is_container(type))
+			evt->startup = true;
+		else if (!(props & SINSP_TYPE_UNCOUNTED))
+			s->past_startup = true;
+	}
 	if (props & SINSP_TYPE_UNCOUNTED) {
 		evt->num = s->nevts;
 	} else {
 		evt->num = ++s->nevts;
-		/* evt.reltime counts from the first event with a timestamp (container
-		 * events written with ts 0 do not start the clock) */
-		if (!s->first_ts)
+		/* evt.reltime counts from the first event with a timestamp after the
+		 * container table (sysdig 0.29.3's clock starts after it) */
+		if (!s->first_ts && !evt->startup)
 			s->first_ts = evt->ref.ts_ns;
 	}
 	evt->pdecoded = false;
@@ -201,7 +213,14 @@ int sinsp_set_filter(sinsp_t *s, struct sinsp_filter *f)
 
 bool sinsp_evt_is_hidden(const struct sinsp_evt *evt)
 {
-	return (evt->ref.flags & SCAP_DF_STATE_ONLY) || (evt->props & SINSP_TYPE_HIDDEN);
+	return (evt->ref.flags & SCAP_DF_STATE_ONLY) || (evt->props & SINSP_TYPE_HIDDEN) ||
+	       evt->startup;
+}
+
+bool sinsp_evt_is_counted(const struct sinsp_evt *evt)
+{
+	return !(evt->ref.flags & SCAP_DF_STATE_ONLY) && !(evt->props & SINSP_TYPE_UNCOUNTED) &&
+	       !evt->startup;
 }
 
 const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt)

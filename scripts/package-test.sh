@@ -145,8 +145,15 @@ doc='^/usr/share/doc/'
 man8=() man3=()
 [ ! -f man/scry.8 ] || man8=(/usr/share/man/man8/scry.8*)
 [ ! -f man/libsinsp.3 ] || man3=(/usr/share/man/man3/libsinsp.3*)
-check_files scry "^/usr/bin/scry$|^/usr/share/man/man8/|$doc""scry/" \
-	/usr/bin/scry /usr/share/doc/scry/copyright "${man8[@]}"
+check_files scry "^/usr/bin/scryd?$|^/usr/share/man/man8/|^/etc/scry/scryd\\.yaml$|^/usr/lib/systemd/system/scryd\\.service$|$doc""scry/" \
+	/usr/bin/scry /usr/bin/scryd /etc/scry/scryd.yaml /usr/lib/systemd/system/scryd.service \
+	/usr/share/doc/scry/copyright "${man8[@]}"
+# scryd's configuration is a conffile (dpkg keeps an administrator's edits)
+grep -qx /etc/scry/scryd.yaml /var/lib/dpkg/info/scry.conffiles ||
+	fail "scry: /etc/scry/scryd.yaml is not a conffile"
+# the shipped configuration loads as installed (rules from the empty /etc/scry/rules.d)
+got=$(/usr/bin/scryd --check 2>&1) || fail "scryd --check: $got"
+[ "$got" = "/etc/scry/scryd.yaml: OK" ] || fail "scryd --check: '$got'"
 check_files libscry0 "^$lib/lib[a-z_]+\\.so\\.0(\\.[0-9.]+)?$|$doc""libscry0/" \
 	"$lib/libscap.so.0" "$lib/libsinsp.so.0"
 check_files libscry-dev \

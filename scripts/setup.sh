@@ -22,9 +22,10 @@ esac
 # nghttp2: HTTP/2 for gRPC), json-c, protobuf-c and protoc-c: the container runtime
 # clients of libsinsp (libsinsp/runtime/). docker.io, podman, containerd, runc,
 # busybox-static: the runtimes the container tests ask (their images are made from
-# busybox's static root: no registry needed).
-pkgs=(build-essential cmake pkg-config git python3 clang libclang-rt-14-dev check zlib1g-dev
-      libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
+# busybox's static root: no registry needed). python3-yaml: bench/rules expands the
+# rules' conditions for sysdig.
+pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-rt-14-dev check
+      zlib1g-dev libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
       libcurl4-openssl-dev libjson-c-dev libprotobuf-c-dev protobuf-c-compiler libnghttp2-dev
       docker.io podman containerd runc busybox-static)
 # The rest the container tests need (scripts/runtimes.sh, test/containers/e2e_test.sh),

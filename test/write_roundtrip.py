@@ -20,12 +20,17 @@
 5. Container records (a synthetic capture built with scripts/mkcapture.py's blocks, as no
    shared capture has container events): docker containers "web" (its container event
    first) and "db" (its event a third of the way in, its process silent before), ~4 s and
-   ~3 MB of events. Re-written with -C 1 and with -G 1, every file holds exactly one
-   container event of each container known by then (the table each file starts with; no
-   duplicate of the stream's own event) and replays alone with the container names the
-   original shows on the same events (a contiguous slice of `scry -r` of the original,
-   no <NA>); sysdig 0.29.3 prints the same names for each file. With -C 1 -W 2, the two
-   files left hold both containers once each.
+   ~3 MB of events. web's event is the capture's container table (not shown); db's is
+   shown as sysdig 0.29.3 shows it (an event of a thread "container:ID"): scry prints
+   what sysdig prints for the capture (default output, -p, -j, -n, -S, -D, filters).
+   Re-written with -C 1 and with -G 1, every file holds exactly one container event of
+   each container known by then (the table each file starts with; no duplicate of the
+   stream's own event) and replays alone with the container names the original shows on
+   the same events (a contiguous slice of `scry -r` of the original, no <NA>); sysdig
+   0.29.3 prints what scry prints for each file. Filtered re-writes replay as the
+   filtered input (db's event not shown when it opens the new file: it is then its
+   container table), in scry and in sysdig. With -C 1 -W 2, the two files left hold both
+   containers once each.
 6. SIGKILL while writing (-z): the file holds whole gzip members (each a run of whole
    blocks), so its events replay to a clean end in scry and sysdig, as a prefix of the
    input's; cut inside a member (a kill during a write(2)), the complete events before
@@ -128,6 +133,7 @@ CT_FMT = '*%evt.time %proc.name %thread.tid %container.id %container.name %evt.t
 CT_A = 'a1b2c3d4e5f6' + '0' * 52
 CT_B = 'b1b2c3d4e5f6' + '1' * 52
 EVT_CONTAINER_JSON_E = 272
+EVT_CONTAINER_E = 228          # the older, fixed-parameter container event
 
 
 def container_json(cid, name, image):
@@ -163,6 +169,26 @@ def container_capture(out, nevents, span_ns):
         f.write(b''.join(blocks))
 
 
+def mixed_capture(out):
+    """web's event as the table, then bash reads, db's JSON event, psql reads, db's
+    fixed-parameter event (id, type, name, image), bash reads."""
+    mk = _module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    procs = (mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
+             mk.proc(3001, 1, 'psql', '/usr/bin/psql', ['psql'], 0, '/docker/' + CT_B))
+    read = [mk.i64(100), b'x' * 100]
+    old = [CT_B[:12].encode() + b'\0', mk.u32(0), b'db\0', b'postgres:16\0']
+    blocks = [mk.shb(), mk.machine_info(), mk.iface_list(), mk.user_list(),
+              mk.block(mk.BT_PL_V5, procs),
+              mk.event(0, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [container_json(CT_A, 'web', 'nginx:1.25')]),
+              mk.event(mk.T0, 1000, mk.EVT_READ_X, read),
+              mk.event(mk.T0 + 10, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [container_json(CT_B, 'db', 'postgres:16')]),
+              mk.event(mk.T0 + 20, 3001, mk.EVT_READ_X, read),
+              mk.event(mk.T0 + 30, (1 << 64) - 1, EVT_CONTAINER_E, old),
+              mk.event(mk.T0 + 40, 1000, mk.EVT_READ_X, read)]
+    with open(out, 'wb') as f:
+        f.write(b''.join(blocks))
+
+
 def container_events(path):
     """Container ids of the container events of a capture, in file order."""
     data = benchlib.read_capture(path)
@@ -180,6 +206,25 @@ def container_events(path):
     return ids
 
 
+CT_LINE_B = b'container:%s -1 %s db container >' % (CT_B[:12].encode(), CT_B[:12].encode())
+CT_JSON_FMT = '%evt.num %proc.name %thread.tid %proc.pid %container.id %container.name %evt.type'
+
+
+def same_as_sysdig(scry, sysdig, path, args, what):
+    """scry and sysdig 0.29.3 print the same for `-r path` + args (default output, -j, ...)."""
+    a, b = run([scry, '-r', path] + args), run([sysdig, '-r', path] + args)
+    ok = a.stdout == b.stdout and a.returncode == b.returncode
+    if not ok:
+        for i, (x, y) in enumerate(zip(a.stdout.splitlines(), b.stdout.splitlines())):
+            if x != y:
+                print('  line %d:\n  scry   %s\n  sysdig %s' % (i + 1, x[:160], y[:160]))
+                break
+        else:
+            print('  %d vs %d lines' % (a.stdout.count(b'\n'), b.stdout.count(b'\n')))
+    check(ok, '%s: scry prints what sysdig 0.29.3 prints (%s, %d lines)'
+          % (what, ' '.join(args) or 'default output', a.stdout.count(b'\n')))
+
+
 def container_records(scry, sysdig, work):
     cap = os.path.join(work, 'containers.scap')
     container_capture(cap, 21000, 4 * 10**9)
@@ -187,12 +232,31 @@ def container_records(scry, sysdig, work):
     names = set(line.split()[4] for line in whole.splitlines())
     check(names == {b'host', b'web', b'db'} and b'<NA>' not in whole,
           'container capture: %d events of host, web and db' % whole.count(b'\n'))
+    # web's event opens the capture (its container table: not shown); db's, a third of
+    # the way in, is shown as sysdig 0.29.3 shows it: an event of a thread
+    # "container:ID", tid -1, of container db
+    lines = whole.splitlines()
+    check([l.split(b' ', 1)[1] for l in lines if b' container ' in l] == [CT_LINE_B]
+          and lines.index(next(l for l in lines if b' container ' in l)) == 7000,
+          'container capture: db\'s event shown once, as the 7001st line')
+    if sysdig:
+        for args in ([], ['-j'], ['-p', CT_FMT], ['-j', '-p', CT_JSON_FMT],
+                     ['-n', '7002'], ['-S', '-q'], ['-D'], ['evt.type=container'],
+                     ['container.name=db and evt.num<7010']):
+            same_as_sysdig(scry, sysdig, cap, args, 'container capture')
+        # both container event versions in the middle of a capture: the JSON one shown,
+        # the fixed-parameter one hidden (but by -D) and counted, a row each in -S
+        mixed = os.path.join(work, 'ct_mixed.scap')
+        mixed_capture(mixed)
+        for args in ([], ['-S', '-q'], ['-D'], ['-n', '3'], ['-j']):
+            same_as_sysdig(scry, sysdig, mixed, args, 'both container event versions')
     for opt, d in ((['-C', '1'], 'ct_c'), (['-G', '1'], 'ct_g')):
         os.mkdir(os.path.join(work, d))
         r = run([scry, '-r', cap, '-w', os.path.join(work, d, 'ct.scap')] + opt)
         files = sorted(os.listdir(os.path.join(work, d)), key=lambda f: int(f[7:]))
         check(r.returncode == 0 and len(files) >= 3, '%s: %d files' % (' '.join(opt), len(files)))
         seen_db = False
+        shown_b = 0
         for f in files:
             path = os.path.join(work, d, f)
             part = run([scry, '-r', path, '-p', CT_FMT])
@@ -200,6 +264,7 @@ def container_records(scry, sysdig, work):
                   and b'<NA>' not in part.stdout,
                   '%s %s: %d events replay alone with the names the original shows on them'
                   % (' '.join(opt), f, part.stdout.count(b'\n')))
+            shown_b += part.stdout.count(CT_LINE_B)
             # db is known from the file that holds its event on: every later file has it
             seen_db = seen_db or b' db ' in part.stdout
             ids = container_events(path)
@@ -207,14 +272,34 @@ def container_records(scry, sysdig, work):
             check(sorted(ids) == want,
                   '%s %s: one container event of each container known: %s' % (' '.join(opt), f, ids))
             if sysdig:
-                # sysdig also prints a container event that has a time (db's, in the file
-                # that holds it) as an event of a thread "container:ID"; scry hides them all
-                sd = run([sysdig, '-r', path, '-p', CT_FMT, 'evt.type!=container'])
-                check(sd.stdout == part.stdout,
-                      '%s %s: sysdig 0.29.3 prints the same container names (%s)'
-                      % (' '.join(opt), f, b','.join(sorted(set(l.split()[4] for l in
-                                                            sd.stdout.splitlines()))).decode()))
+                # the stream's container event (db's, in the file that holds it) shown
+                # by both; the container table each file starts with by neither
+                for args in ([], ['-p', CT_FMT], ['-j']):
+                    same_as_sysdig(scry, sysdig, path, args, '%s %s' % (' '.join(opt), f))
         check(seen_db, '%s: db named in the files' % ' '.join(opt))
+        # db's event is shown in the file that holds it in the middle (-G 1: at 1.33 s,
+        # in the file of second 1); -C 1 may open a file with it, whose table then has it
+        check(shown_b == 1 or (opt[0] == '-C' and shown_b == 0),
+              '%s: db\'s event shown in %d file(s)' % (' '.join(opt), shown_b))
+    # filtered re-writes: the events the filter rejects that change state (container
+    # events) are kept for state only, hidden; db's event, when it matches, is shown
+    # unless nothing before it in the new file is shown either (it is then part of the
+    # file's container table, which sysdig 0.29.3 shows no event of)
+    for flt, want_b in (('proc.name=psql', 0), ('container.name=db', 0),
+                        ('proc.name!=nginx', 1), ('evt.type=container or proc.name=bash', 1)):
+        out = os.path.join(work, 'ct_f.scap')
+        r = run([scry, '-r', cap, '-w', out, flt])
+        check(r.returncode == 0, 'filtered re-write %s' % flt)
+        got = run([scry, '-r', out, '-p', CT_FMT]).stdout
+        src = run([scry, '-r', cap, '-p', CT_FMT, flt]).stdout
+        if not want_b:
+            src = src.replace(b'12:00:01.333333333 ' + CT_LINE_B + b'\n', b'')
+        check(got == src and got.count(CT_LINE_B) == want_b and b'<NA>' not in got,
+              'filtered re-write %s: %d events replay as the filtered input, db\'s event shown %d time(s)'
+              % (flt, got.count(b'\n'), got.count(CT_LINE_B)))
+        if sysdig:
+            for args in ([], ['-p', CT_FMT], ['-j']):
+                same_as_sysdig(scry, sysdig, out, args, 'filtered re-write %s' % flt)
     # -W 2: the 2 files left are the last 2 of 4, both begun after db's event
     os.mkdir(os.path.join(work, 'ct_w'))
     r = run([scry, '-r', cap, '-w', os.path.join(work, 'ct_w', 'ct.scap'), '-C', '1', '-W', '2'])

@@ -154,7 +154,14 @@ static bool owns_fd_table(struct sinsp *s, const struct sinsp_thread *t)
 	return !m || m->placeholder || m->fds != t->fds;
 }
 
-static int dump_threads(struct sinsp *s, struct scap_dumper *d, struct scap_threadinfo *ti)
+/* Is @t written: not a placeholder, and kept by the caller's @keep (NULL: all). */
+static bool dumped(const struct sinsp_thread *t, sinsp_dump_keep_fn keep, void *ctx)
+{
+	return t && !t->placeholder && (!keep || keep(t->tid, ctx));
+}
+
+static int dump_threads(struct sinsp *s, struct scap_dumper *d, struct scap_threadinfo *ti,
+			sinsp_dump_keep_fn keep, void *ctx)
 {
 	size_t i;
 	int rc = scap_dump_proclist_begin(d);
@@ -162,7 +169,7 @@ static int dump_threads(struct sinsp *s, struct scap_dumper *d, struct scap_thre
 	for (i = 0; !rc && i < s->threads.cap; i++) {
 		const struct sinsp_thread *t = s->threads.slots[i].val;
 
-		if (!t || t->placeholder)
+		if (!dumped(t, keep, ctx))
 			continue;
 		thread_to_scap(t, ti);
 		rc = scap_dump_proclist_add(d, ti);
@@ -170,7 +177,7 @@ static int dump_threads(struct sinsp *s, struct scap_dumper *d, struct scap_thre
 	return rc ? rc : scap_dump_proclist_end(d);
 }
 
-static int dump_fds(struct sinsp *s, struct scap_dumper *d)
+static int dump_fds(struct sinsp *s, struct scap_dumper *d, sinsp_dump_keep_fn keep, void *ctx)
 {
 	struct scap_fdinfo *fds = NULL;
 	size_t cap = 0, i, j;
@@ -181,7 +188,7 @@ static int dump_fds(struct sinsp *s, struct scap_dumper *d)
 		const struct hashmap *m;
 		uint32_t n = 0;
 
-		if (!t || t->placeholder || !owns_fd_table(s, t))
+		if (!dumped(t, keep, ctx) || !owns_fd_table(s, t))
 			continue;
 		m = &t->fds->map;
 		if (m->count > cap) {
@@ -457,6 +464,11 @@ int sinsp_dump_changed_containers(sinsp_t *s, struct scap_dumper *d, uint64_t *m
 
 int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d)
 {
+	return sinsp_dump_state_keep(s, d, NULL, NULL);
+}
+
+int sinsp_dump_state_keep(sinsp_t *s, struct scap_dumper *d, sinsp_dump_keep_fn keep, void *ctx)
+{
 	struct scap_state st = { .sz = sizeof(st) };
 	struct scap_threadinfo *ti;
 	int rc;
@@ -476,10 +488,10 @@ int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d)
 	ti = malloc(sizeof(*ti));
 	if (!ti)
 		return sinsp_err(s, -ENOMEM, "dump: thread buffer");
-	rc = dump_threads(s, d, ti);
+	rc = dump_threads(s, d, ti, keep, ctx);
 	free(ti);
 	if (!rc)
-		rc = dump_fds(s, d);
+		rc = dump_fds(s, d, keep, ctx);
 	if (!rc) {
 		struct container_dump cd = { .d = d };
 

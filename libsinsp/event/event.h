@@ -39,6 +39,12 @@ struct sinsp_evt {
 	struct sinsp_fd *fd;              /* fd the event is about, NULL when none/unknown */
 	int64_t fd_num;                   /* its number, -1 when none */
 	uint8_t props;                    /* sinsp_type_props() of its type (parse/parse.h) */
+	/*
+	 * One of the container events a capture starts with (its container table: those
+	 * before any other event, sysdig 0.29.3 applies them when it opens the capture):
+	 * numbered, never shown, not counted (sinsp_evt_is_counted()).
+	 */
+	bool startup;
 	/* the filter of sinsp_set_filter() that accepted this event, NULL when none did */
 	const struct sinsp_filter *matched_by;
 	struct sinsp *s;

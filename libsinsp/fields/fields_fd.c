@@ -330,6 +330,33 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 	}
 }
 
+/* fd fields describe only events that create, use or close an fd */
+static bool has_fd_fields(const struct sinsp_evt *evt)
+{
+	return evt->thread && evt->info &&
+	       (evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD));
+}
+
+/* fd.name is the fd's name as is, but for a failed connect (the tuple it tried) */
+static bool name_is_fds(struct sinsp_evt *evt)
+{
+	return !(is_connect_exit(evt) && failed_result(evt));
+}
+
+int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
+{
+	const struct sinsp_fd *f = evt->fd;
+
+	if (!has_fd_fields(evt))
+		return 0;
+	if (!f && evt->fd_num >= 0)
+		f = sinsp_fd_find(evt->thread, evt->fd_num);
+	if (!f || !name_is_fds(evt))
+		return -1;
+	*s = f->name;
+	return 1;
+}
+
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out)
 {
@@ -337,9 +364,7 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 	int id = r->def->id;
 	const char *slash, *cid;
 
-	/* fd fields describe only events that create, use or close an fd */
-	if (!evt->thread || !evt->info ||
-	    !(evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD)))
+	if (!has_fd_fields(evt))
 		return false;
 	if (id == F_FD_NUM) {
 		v->t = FV_S64;
@@ -390,7 +415,7 @@ bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct fi
 			strbuf_addc(out, ':');
 		}
 		/* a failed connect shows the tuple it tried for this event only, as sysdig does */
-		if (is_connect_exit(evt) && failed_result(evt))
+		if (!name_is_fds(evt))
 			return fdname_from_event(evt, r, out);
 		strbuf_adds(out, f->name);
 		return true;
@@ -513,8 +538,7 @@ enum sinsp_match sinsp_fields_fd_match_any(struct sinsp_evt *evt, const struct f
 	struct strbuf *b = &r->scratch->a;
 	bool ports = r->def->id == F_FD_PORT || r->def->id == F_FD_PROTO;
 
-	if (!evt->thread || !evt->info ||
-	    !(evt->info->flags & (SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD)))
+	if (!has_fd_fields(evt))
 		return SINSP_MATCH_NONE;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);

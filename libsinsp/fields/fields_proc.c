@@ -192,6 +192,19 @@ static uint64_t fd_count(const struct sinsp_evt *evt, const struct sinsp_thread 
 	return n + (evt->fd && evt->fd == evt->s->closed_fd);
 }
 
+static const char *proc_name(const struct sinsp_thread *t)
+{
+	return t->comm ? t->comm : "";
+}
+
+int sinsp_fields_proc_name_view(const struct sinsp_evt *evt, const char **s)
+{
+	if (!evt->thread)
+		return 0;
+	*s = proc_name(evt->thread);
+	return 1;
+}
+
 bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		       struct strbuf *out)
 {
@@ -215,7 +228,7 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	switch (r->def->id) {
 	case F_PROC_PID: return sinsp_fv_s64(v, t->pid);
 	case F_PROC_EXE: return text(v, out, t->exe ? t->exe : "");
-	case F_PROC_NAME: return text(v, out, t->comm ? t->comm : "");
+	case F_PROC_NAME: return text(v, out, proc_name(t));
 	case F_PROC_ARGS:
 		v->t = FV_TEXT;
 		add_joined(out, t->args ? t->args : "", t->args_len, ' ');
@@ -285,12 +298,13 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 	case F_THREAD_CGROUP:
 		v->t = FV_TEXT;
 		return cgroup_of(t, r->arg, out);
+	/* -1 is unknown; the thread of a container event has -2 (sinsp_container_thread()) */
 	case F_THREAD_VTID:
-		if (t->vtid < 0)
+		if (t->vtid == -1)
 			return false;
 		return sinsp_fv_s64(v, t->vtid);
 	case F_PROC_VPID:
-		if (t->vpid < 0)
+		if (t->vpid == -1)
 			return false;
 		return sinsp_fv_s64(v, t->vpid);
 	case F_THREAD_CPU:

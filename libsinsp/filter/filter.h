@@ -97,6 +97,7 @@ struct flt_check {
 	 */
 	bool by_type;
 	bool is_evt_type;      /* the field is evt.type (generic events: by syscall id) */
+	bool view;             /* the field's text is read in place (sinsp_field_view()) */
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
 	uint8_t *sc_true;      /* is_evt_type: SCAP_SC_MAX bits, the answer for a generic
 	                          event of that syscall id (ids beyond: sc_unknown_true) */
@@ -165,7 +166,14 @@ struct flt_insn {
 struct sinsp_filter {
 	struct sinsp *s;
 	struct flt_node *root;
-	uint8_t types[FLT_KEY_BYTES];          /* keys (above) of events that may match */
+	uint8_t types[FLT_KEY_BYTES];          /* keys (above) of events that may match, by
+	                                          the checks on evt.type/evt.dir (Falco's
+	                                          event-type restriction) */
+	uint8_t run_types[FLT_KEY_BYTES];      /* types narrowed by what the other checks
+	                                          need: a check on an fd.* field is false on
+	                                          an event type that has no fd (flags
+	                                          SCAP_EF_*_FD); evaluation and the rules
+	                                          index skip the other keys at once */
 	struct strbuf scratch;                 /* extracted values, reused per event */
 	uint64_t gen;                          /* sinsp_filter_match() calls so far */
 	uint64_t na_gen;                       /* the last call (gen) in which a check other
@@ -174,6 +182,9 @@ struct sinsp_filter {
 	uint64_t cached_gen;                   /* scratch holds slot cached_slot of call */
 	unsigned cached_slot;                  /* cached_gen (slots count from 1) */
 	bool cached_ok;                        /* whether that extraction resolved */
+	const char *cached;                    /* its text (cached_len bytes, NUL after):
+	                                          in scratch or, read in place, in the state */
+	size_t cached_len;
 	const struct field_ref **slots;        /* distinct fields, nslots of them */
 	unsigned nslots;
 	struct flt_insn *prog;                 /* entry at 0 */

@@ -288,8 +288,19 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->special)
 		return eval_special(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
-		strbuf_reset(b);
-		f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
+		int v = c->view ? sinsp_field_view(evt, &c->ref, &f->cached) : -1;
+
+		if (v >= 0) {
+			f->cached_ok = v;
+			f->cached_len = v ? strlen(f->cached) : 0;
+		} else {
+			strbuf_reset(b);
+			f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
+			if (!b->buf)
+				strbuf_grow(b, 1);
+			f->cached = b->buf ? b->buf : "";
+			f->cached_len = b->len;
+		}
 		f->cached_slot = c->slot;
 		f->cached_gen = f->gen;
 	}
@@ -300,13 +311,11 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	}
 	if (c->op == FOP_EXISTS)
 		return FR_TRUE;
-	if (!b->buf)
-		strbuf_grow(b, 1);
 	if (in->set)
-		return flt_set_match(in->set, b->buf, b->len) ? FR_TRUE : FR_FALSE;
+		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 	if (c->vtype == FVT_STR)
-		return flt_cmp_str(c, b->buf, b->len) ? FR_TRUE : FR_FALSE;
-	return cmp_value(c, b->buf, b->len) ? FR_TRUE : FR_FALSE;
+		return flt_cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+	return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */
@@ -339,7 +348,7 @@ bool sinsp_filter_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 	f->gen++;
 	sinsp_parse_filter_unpair(evt);
 	if (type < SCAP_EVT_MAX) {
-		if (!flt_bit(f->types, type))
+		if (!flt_bit(f->run_types, type))
 			return reject(evt);
 		/* only evt.type/evt.dir checks: the type decides, except for generic events */
 		if (f->type_only && !sinsp_type_is_generic(type))
@@ -354,7 +363,7 @@ bool flt_match(struct sinsp_filter *f, struct sinsp_evt *evt)
 
 	f->gen++;
 	if (type < SCAP_EVT_MAX) {
-		if (!flt_bit(f->types, type))
+		if (!flt_bit(f->run_types, type))
 			return false;
 		if (f->type_only && !sinsp_type_is_generic(type))
 			return true;
@@ -376,7 +385,7 @@ unsigned flt_generic_key(const struct sinsp_evt *evt)
 
 bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
 {
-	return flt_bit(f->types, flt_generic_key(evt));
+	return flt_bit(f->run_types, flt_generic_key(evt));
 }
 
 /* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
@@ -385,6 +394,7 @@ static int precompute_check(struct flt_check *c)
 	bool is_type = is_field(c, "evt.type");
 	unsigned t;
 
+	c->view = sinsp_field_has_view(&c->ref);
 	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
 		return 0;
@@ -450,12 +460,40 @@ static void check_keys(const struct flt_check *c, uint8_t *may, uint8_t *must)
 }
 
 /*
- * may: keys (FLT_GENERIC_KEY) for which the node can be true; must: keys for which it
- * is always true (needed to complement under 'not').
+ * Keys of the event types that have an fd (fields_fd.c: an fd.* field resolves only on
+ * an event type flagged SCAP_EF_CREATES_FD, _USES_FD or _DESTROYS_FD; elsewhere every
+ * check on one, 'exists' included, is false); generic events by their own type's flags.
  */
-static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
+static void fd_keys(uint8_t *may)
 {
-	uint8_t kmay[FLT_KEY_BYTES], kmust[FLT_KEY_BYTES];
+	const uint32_t fd_flags = SCAP_EF_CREATES_FD | SCAP_EF_USES_FD | SCAP_EF_DESTROYS_FD;
+	unsigned t, x, id;
+
+	memset(may, 0, FLT_KEY_BYTES);
+	for (t = 0; t < SCAP_EVT_MAX; t++)
+		flt_set_bit(may, t, (scap_evt_info((uint16_t)t)->flags & fd_flags) != 0);
+	for (x = 0; x < 2; x++)
+		for (id = 0; id <= SCAP_SC_MAX; id++)
+			flt_set_bit(may, FLT_GENERIC_KEY(x, id),
+				    flt_bit(may, x ? SCAP_EVT_GENERIC_X : SCAP_EVT_GENERIC_E));
+}
+
+/* The sets node_types() computes (FLT_KEY_BYTES bytes each). */
+struct key_sets {
+	uint8_t *may, *must;    /* by evt.type/evt.dir checks (filter.types) */
+	uint8_t *nmay, *nmust;  /* narrowed by what fd.* checks imply (filter.run_types) */
+};
+
+/*
+ * may: keys (FLT_GENERIC_KEY) for which the node can be true; must: keys for which it
+ * is always true (needed to complement under 'not'); both twice, with and without the
+ * narrowing by fd.* checks (fdk: fd_keys()). One pass: check_keys() is the cost of a
+ * rules file's load.
+ */
+static int node_types(struct flt_node *n, const struct key_sets *o, const uint8_t *fdk)
+{
+	uint8_t kmay[FLT_KEY_BYTES], kmust[FLT_KEY_BYTES], knmay[FLT_KEY_BYTES], knmust[FLT_KEY_BYTES];
+	const struct key_sets k = { kmay, kmust, knmay, knmust };
 	size_t i, j;
 	int rc;
 
@@ -465,36 +503,51 @@ static int node_types(struct flt_node *n, uint8_t *may, uint8_t *must)
 		if (rc)
 			return rc;
 		if (!n->check.by_type) {
-			memset(may, 0xff, FLT_KEY_BYTES);
-			memset(must, 0, FLT_KEY_BYTES);
+			memset(o->may, 0xff, FLT_KEY_BYTES);
+			memset(o->must, 0, FLT_KEY_BYTES);
+			if (n->check.ref.def->cls == FIELD_CLASS_FD)
+				memcpy(o->nmay, fdk, FLT_KEY_BYTES);
+			else
+				memset(o->nmay, 0xff, FLT_KEY_BYTES);
+			memset(o->nmust, 0, FLT_KEY_BYTES);
 			return 0;
 		}
-		check_keys(&n->check, may, must);
+		check_keys(&n->check, o->may, o->must);
+		memcpy(o->nmay, o->may, FLT_KEY_BYTES);
+		memcpy(o->nmust, o->must, FLT_KEY_BYTES);
 		return 0;
 	case FN_NOT:
-		rc = node_types(n->kids[0], kmay, kmust);
+		rc = node_types(n->kids[0], &k, fdk);
 		if (rc)
 			return rc;
 		for (j = 0; j < FLT_KEY_BYTES; j++) {
-			may[j] = (uint8_t)~kmust[j];
-			must[j] = (uint8_t)~kmay[j];
+			o->may[j] = (uint8_t)~kmust[j];
+			o->must[j] = (uint8_t)~kmay[j];
+			o->nmay[j] = (uint8_t)~knmust[j];
+			o->nmust[j] = (uint8_t)~knmay[j];
 		}
 		return 0;
 	case FN_AND:
 	case FN_OR:
-		memset(may, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
-		memset(must, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->may, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->must, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->nmay, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
+		memset(o->nmust, n->kind == FN_AND ? 0xff : 0, FLT_KEY_BYTES);
 		for (i = 0; i < n->nkids; i++) {
-			rc = node_types(n->kids[i], kmay, kmust);
+			rc = node_types(n->kids[i], &k, fdk);
 			if (rc)
 				return rc;
 			for (j = 0; j < FLT_KEY_BYTES; j++) {
 				if (n->kind == FN_AND) {
-					may[j] &= kmay[j];
-					must[j] &= kmust[j];
+					o->may[j] &= kmay[j];
+					o->must[j] &= kmust[j];
+					o->nmay[j] &= knmay[j];
+					o->nmust[j] &= knmust[j];
 				} else {
-					may[j] |= kmay[j];
-					must[j] |= kmust[j];
+					o->may[j] |= kmay[j];
+					o->must[j] |= kmust[j];
+					o->nmay[j] |= knmay[j];
+					o->nmust[j] |= knmust[j];
 				}
 			}
 		}
@@ -577,9 +630,12 @@ static bool all_by_type(const struct flt_node *n)
 
 int flt_compute_types(struct sinsp_filter *f)
 {
-	uint8_t must[FLT_KEY_BYTES];
-	int rc = node_types(f->root, f->types, must);
+	uint8_t must[FLT_KEY_BYTES], fdk[FLT_KEY_BYTES], nmust[FLT_KEY_BYTES];
+	const struct key_sets o = { f->types, must, f->run_types, nmust };
+	int rc;
 
+	fd_keys(fdk);
+	rc = node_types(f->root, &o, fdk);
 	if (!rc) {
 		struct hashmap seen = { 0 };
 

@@ -581,14 +581,14 @@ static struct flt_node *parse_check(struct parser *p)
 			;  /* nothing to sort (qsort must not see a NULL array) */
 		else if (c->vtype == FVT_STR)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), flt_val_cmp);
-		if (c->vtype == FVT_STR && flt_hash_build(&c->hash, c->vals, c->nvals)) {
-			flt_pnomem(p);
-			goto fail;
-		}
 		else if (c->vtype == FVT_SIGNED)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_s64_val);
 		else if (c->vtype != FVT_IPADDR && c->vtype != FVT_IPNET)
 			qsort(c->vals, c->nvals, sizeof(*c->vals), cmp_u64_val);
+		if (c->vtype == FVT_STR && flt_hash_build(&c->hash, c->vals, c->nvals)) {
+			flt_pnomem(p);
+			goto fail;
+		}
 	} else {
 		flt_skip_blank(p);
 		at = p->pos;

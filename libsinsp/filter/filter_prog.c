@@ -217,7 +217,8 @@ bool flt_find(const char *h, size_t hlen, const char *n, size_t nlen)
 		p = memchr(p, n[0], (size_t)(last - p) + 1);
 		if (!p)
 			return false;
-		if (memcmp(p + 1, n + 1, nlen - 1) == 0)
+		/* the last byte first: most candidates fail there, without a call */
+		if (p[nlen - 1] == n[nlen - 1] && memcmp(p + 1, n + 1, nlen - 1) == 0)
 			return true;
 	}
 	return false;

@@ -98,8 +98,14 @@ static int64_t enter_fd(const struct sinsp_evt *evt)
 void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 {
 	uint16_t type = evt->ref.type;
-	struct sinsp_thread *t = evt_thread(s, evt);
+	struct sinsp_thread *t;
 
+	/* the container's own thread, set by its parser: the event's tid is not looked up */
+	if (evt->props & SINSP_TYPE_CONTAINER_JSON) {
+		evt->thread = NULL;
+		return;
+	}
+	t = evt_thread(s, evt);
 	evt->thread = t;
 	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
 		return;
@@ -121,7 +127,7 @@ void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
 {
-	struct sinsp_thread *t = evt_thread(s, evt);
+	struct sinsp_thread *t = evt->props & SINSP_TYPE_CONTAINER_JSON ? NULL : evt_thread(s, evt);
 
 	evt->thread = t;
 	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))

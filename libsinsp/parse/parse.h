@@ -53,13 +53,26 @@ enum sinsp_type_prop {
 	SINSP_TYPE_SCHED_SWITCH = 1 << 0,        /* "switch": no enter/exit pairing */
 	SINSP_TYPE_NO_THREAD_CREATE = 1 << 1,    /* an unknown tid gets no placeholder thread */
 	SINSP_TYPE_UNCOUNTED = 1 << 2,           /* meta event sysdig 0.29.3 does not number */
-	SINSP_TYPE_HIDDEN = 1 << 3,              /* never shown: internal, container, uncounted */
+	SINSP_TYPE_HIDDEN = 1 << 3,              /* never shown: internal, uncounted */
 	/* schema flags the per-event path tests, kept here to read one table */
 	SINSP_TYPE_MODIFIES_STATE = 1 << 4,      /* SCAP_EF_MODIFIES_STATE */
 	SINSP_TYPE_USES_FD = 1 << 5,             /* SCAP_EF_USES_FD */
 	SINSP_TYPE_NO_PAIRING = 1 << 6,          /* SCAP_EF_SKIPPARSERESET, or a switch: no
 	                                            enter/exit pairing */
+	SINSP_TYPE_CONTAINER_JSON = 1 << 7,      /* a JSON container event: its thread is the
+	                                            container's own (sinsp_container_thread()),
+	                                            never one of the table */
 };
+
+/*
+ * A container event, any version: the events a capture starts with that are its
+ * start-up state (struct sinsp_evt.startup).
+ */
+static inline bool sinsp_type_is_container(uint16_t type)
+{
+	return type == SCAP_EVT_CONTAINER_E || type == SCAP_EVT_CONTAINER_JSON_E ||
+	       type == SCAP_EVT_CONTAINER_JSON_2_E;
+}
 
 /* enum sinsp_type_prop bits of each event type, filled by sinsp_dispatch_init(). */
 extern uint8_t sinsp_type_props_table[SCAP_EVT_MAX];

@@ -254,5 +254,9 @@ void sinsp_parse_group_event(struct sinsp *s, struct sinsp_evt *evt)
 
 void sinsp_parse_container_evt(struct sinsp *s, struct sinsp_evt *evt)
 {
-	sinsp_container_parse_event(s, evt);
+	const struct sinsp_container *c = sinsp_container_parse_event(s, evt);
+
+	/* shown as an event of the container's own thread (sinsp_parse_reset() set none) */
+	if (evt->props & SINSP_TYPE_CONTAINER_JSON)
+		evt->thread = sinsp_container_thread(s, c);
 }

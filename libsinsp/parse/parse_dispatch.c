@@ -163,11 +163,14 @@ static bool is_uncounted_meta(uint32_t type)
 	}
 }
 
-/* Types never shown: the uncounted meta events, internal ones and container events. */
+/*
+ * Types never shown: the uncounted meta events and internal ones (the older container
+ * event among them). The JSON container events are shown but at the start of a
+ * capture (struct sinsp_evt.startup).
+ */
 static bool is_hidden_type(uint32_t type)
 {
-	return is_uncounted_meta(type) || (scap_evt_table[type].category & SCAP_EC_INTERNAL) ||
-	       type == SCAP_EVT_CONTAINER_JSON_E || type == SCAP_EVT_CONTAINER_JSON_2_E;
+	return is_uncounted_meta(type) || (scap_evt_table[type].category & SCAP_EC_INTERNAL);
 }
 
 static void build_table(void)
@@ -185,7 +188,9 @@ static void build_table(void)
 		/* these hold for types without a schema entry too */
 		sinsp_type_props_table[type] =
 			(is_uncounted_meta(type) ? SINSP_TYPE_UNCOUNTED : 0) |
-			(is_hidden_type(type) ? SINSP_TYPE_HIDDEN : 0);
+			(is_hidden_type(type) ? SINSP_TYPE_HIDDEN : 0) |
+			(type == SCAP_EVT_CONTAINER_JSON_E || type == SCAP_EVT_CONTAINER_JSON_2_E ?
+				 SINSP_TYPE_CONTAINER_JSON : 0);
 		if (!info->name) {
 			sinsp_type_props_table[type] |= SINSP_TYPE_NO_THREAD_CREATE;
 			continue;

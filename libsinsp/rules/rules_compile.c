@@ -333,7 +333,7 @@ static int build_index(struct sinsp_rules *r)
 			const struct rl_rule *rule = &r->rules[i];
 			uint32_t *g;
 
-			if (!rule->filter || !rule->text || (k < FLT_KEYS && !flt_bit(rule->filter->types, k)) ||
+			if (!rule->filter || !rule->text || (k < FLT_KEYS && !flt_bit(rule->filter->run_types, k)) ||
 			    (rule->exit_only && syscall_enter_key(k)))
 				continue;
 			g = sinsp_grow(r->by_type[k], r->by_type_n[k], sizeof(*g));

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * container_json.c - the container events of a capture (the JSON one and the older
- * fixed-parameter one) applied to the container table (containers.c).
+ * fixed-parameter one) applied to the container table (containers.c), and the thread
+ * a JSON container event is shown with.
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "event/event.h"
 #include "state/containers.h"
 #include "state/inspector.h"
+#include "state/threads.h"
 
 /* ---- container events: a small JSON reader ----------------------------------------- */
 
@@ -339,20 +341,19 @@ static bool pod_from_labels(struct sinsp_container *c)
 	return true;
 }
 
-/* The members of the "container" object; c is filled as they come. */
-static bool parse_container_obj(struct sinsp *s, struct jcur *j)
+/* The members of the "container" object; c is filled as they come. Returns the entry. */
+static struct sinsp_container *parse_container_obj(struct sinsp *s, struct jcur *j)
 {
 	struct sinsp_container tmp = { 0 }, *c = &tmp;
-	struct sinsp_container *e;
+	struct sinsp_container *e, *ok = NULL;
 	struct strbuf key = { 0 };
 	char *type = NULL;
-	bool ok = false;
 
 	tmp.type = SINSP_CT_DOCKER;
 	if (!j_lit(j, '{'))
-		return false;
+		return NULL;
 	if (j_lit(j, '}'))
-		return false;
+		return NULL;
 	do {
 		strbuf_reset(&key);
 		if (!j_string(j, &key) || !j_lit(j, ':'))
@@ -430,7 +431,7 @@ static bool parse_container_obj(struct sinsp *s, struct jcur *j)
 	e->type = c->type;
 	/* in the stream already: no sinsp_container_changed() (containers.h) */
 	sinsp_container_notify(s, e);
-	ok = true;
+	ok = e;
 out:
 	strbuf_free(&key);
 	free(type);
@@ -438,14 +439,14 @@ out:
 	return ok;
 }
 
-static bool parse_container_json(struct sinsp *s, const char *json, size_t len)
+static struct sinsp_container *parse_container_json(struct sinsp *s, const char *json, size_t len)
 {
 	struct jcur j = { json, json + len, 0 };
 	struct strbuf key = { 0 };
-	bool ok = false;
+	struct sinsp_container *ok = NULL;
 
 	if (!j_lit(&j, '{'))
-		return false;
+		return NULL;
 	do {
 		strbuf_reset(&key);
 		if (!j_string(&j, &key) || !j_lit(&j, ':'))
@@ -471,7 +472,7 @@ static const char *param_str(const struct sinsp_evt *evt, const char *name, size
 	return (const char *)p->val;
 }
 
-bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
+struct sinsp_container *sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
 {
 	struct sinsp_container *e;
 	const char *v;
@@ -482,14 +483,14 @@ bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
 		return parse_container_json(s, v, n);
 	/* the older event: id, type, name, image */
 	if (!(v = param_str(evt, "id", &n)) || !n)
-		return false;
+		return NULL;
 	id = strndup(v, n);
 	if (!id)
-		return false;
+		return NULL;
 	e = sinsp_container_entry(s, id);
 	free(id);
 	if (!e)
-		return false;
+		return NULL;
 	e->type = (enum sinsp_container_type)sinsp_param_val_s64(sinsp_evt_param(evt, "type"),
 								   SINSP_CT_DOCKER);
 	if ((v = param_str(evt, "name", &n)) != NULL) {
@@ -502,5 +503,41 @@ bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt)
 	}
 	e->has_metadata = true;
 	sinsp_container_notify(s, e);
-	return true;
+	return e;
+}
+
+/*
+ * The values are those sysdig 0.29.3 shows for the thread of a container event: its
+ * tid comes from the event (thread.tid), pid -1, vtid and vpid -2, ppid 0, uid, gid and
+ * loginuid 0, fd limit -1, no executable, arguments, directory or fds.
+ */
+struct sinsp_thread *sinsp_container_thread(struct sinsp *s, const struct sinsp_container *c)
+{
+	static const char prefix[] = "container:";
+	struct sinsp_thread *t = s->container_thread;
+	size_t idlen = c ? strlen(c->id) : 0;
+	char *comm;
+
+	if (!t) {
+		t = calloc(1, sizeof(*t));
+		if (!t)
+			return NULL;
+		s->container_thread = t;
+	}
+	comm = malloc(sizeof(prefix) + idlen);
+	if (!comm)
+		return NULL;
+	memcpy(comm, prefix, sizeof(prefix) - 1);
+	memcpy(comm + sizeof(prefix) - 1, c ? c->id : "", idlen + 1);
+	free(t->comm);
+	t->comm = comm;
+	t->tid = t->pid = -1;
+	t->ptid = 0;
+	t->sid = t->vpgid = t->pgid = -1;
+	t->vtid = t->vpid = -2;
+	t->fdlimit = -1;
+	t->uid = t->gid = t->loginuid = 0;
+	t->container_id = c ? c->id : "host";
+	t->container = c;
+	return t;
 }

@@ -207,7 +207,18 @@ void sinsp_container_notify(struct sinsp *s, const struct sinsp_container *c);
 /* Free every string, mount and label of c (not c itself). */
 void sinsp_container_release(struct sinsp_container *c);
 
-/* container_json.c: apply a container event (JSON or the older fixed-parameter one); false if malformed. */
-bool sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
+/*
+ * container_json.c: apply a container event (JSON or the older fixed-parameter one).
+ * Returns the entry it described, NULL when malformed (or on ENOMEM).
+ */
+struct sinsp_container *sinsp_container_parse_event(struct sinsp *s, const struct sinsp_evt *evt);
+/*
+ * container_json.c: the thread a JSON container event is shown with (sysdig 0.29.3's):
+ * not one of the table but the container's own, named "container:ID" (proc.name; ID
+ * as container.id prints it, "" for a malformed event, whose container is then the
+ * host), of container c (NULL: none). Owned by @s (s->container_thread), refilled for
+ * each container event, freed by sinsp_thread_free_all(); NULL on ENOMEM.
+ */
+struct sinsp_thread *sinsp_container_thread(struct sinsp *s, const struct sinsp_container *c);
 
 #endif /* SINSP_CONTAINERS_H */

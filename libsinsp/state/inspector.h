@@ -22,6 +22,7 @@
 #include "event/event.h"
 
 struct sinsp_container;
+struct sinsp_thread;
 
 struct sinsp {
 	scap_t *scap;
@@ -60,6 +61,10 @@ struct sinsp {
 	const struct scap_ifinfo_ipv6 *ifv6;
 	uint32_t nifv6;
 	uint64_t nevts;                   /* events read so far */
+	bool past_startup;                /* an event other than a container event was read:
+	                                     the container events that follow are shown */
+	struct sinsp_thread *container_thread; /* the thread a JSON container event is shown
+	                                     with (container_json.c), NULL until one is */
 	uint64_t first_ts;                /* ts of the first event, for evt.reltime */
 	uint32_t max_str_len;
 	bool compat_sysdig_0_29;          /* sinsp_open_opts.compat_sysdig_0_29 (sinsp.h) */

@@ -182,6 +182,10 @@ void sinsp_thread_free_all(struct sinsp *s)
 			thread_free(s->threads.slots[i].val);
 	hashmap_free(&s->threads);
 	hashmap_free(&s->unnamed_parents);
+	/* the thread container events are shown with (container_json.c) */
+	if (s->container_thread)
+		thread_free(s->container_thread);
+	s->container_thread = NULL;
 }
 
 struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thread *t)

@@ -116,6 +116,7 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
  */
 void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid);
 void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
+/* Free every thread of the table, and the thread of container events (containers.h). */
 void sinsp_thread_free_all(struct sinsp *s);
 struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t);
 /*

@@ -36,10 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/capability.h>
-#include <sys/prctl.h>
 #include <unistd.h>
-
-#include <linux/securebits.h>
 
 #ifdef SCRY_HAVE_SCAP_BPF
 #include <scry/scap_bpf.h>
@@ -50,6 +47,7 @@
 #include <scry/sinsp_filter.h>
 #include <scry/sinsp_state.h>
 
+#include "caps.h"
 #include "live.h"
 #include "print.h"
 
@@ -61,36 +59,6 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	live_stop = live_stop ? SCRY_STOP_NOW : SCRY_STOP_DRAIN;
-}
-
-/*
- * Keep only @keep (may be CAP_LAST_CAP + 1 for none) in every set, bounding included.
- * Return 0, or -errno of cap_set_proc() (a failure to shrink the bounding set or to lock
- * the securebits, which need CAP_SETPCAP, is not an error).
- */
-int scry_drop_capabilities(int keep)
-{
-	cap_value_t v = keep;
-	cap_t caps;
-	int rc = 0;
-
-	prctl(PR_SET_SECUREBITS, SECBIT_NOROOT | SECBIT_NOROOT_LOCKED | SECBIT_NO_SETUID_FIXUP |
-	      SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_KEEP_CAPS_LOCKED, 0, 0, 0);
-	for (cap_value_t c = 0; c <= CAP_LAST_CAP; c++)
-		if (c != keep)
-			prctl(PR_CAPBSET_DROP, c, 0, 0, 0);
-	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-	caps = cap_init();
-	if (!caps)
-		return -ENOMEM;
-	if (keep <= CAP_LAST_CAP) {
-		cap_set_flag(caps, CAP_PERMITTED, 1, &v, CAP_SET);
-		cap_set_flag(caps, CAP_EFFECTIVE, 1, &v, CAP_SET);
-	}
-	if (cap_set_proc(caps) != 0)
-		rc = -errno;
-	cap_free(caps);
-	return rc;
 }
 
 /* Say how much the driver dropped, when it did. */
@@ -267,6 +235,7 @@ int scry_live(const struct scry_live_opts *o)
 		goto out;
 	if (o->rules) {
 		o->rules->source = NULL;
+		o->rules->capture.compat_0293 = true; /* live: files sysdig 0.29.3 reads */
 		status = scry_rules_load(s, o->rules, &rules);
 		if (status)
 			goto out;
@@ -283,7 +252,8 @@ int scry_live(const struct scry_live_opts *o)
 		status = 1;
 		goto out;
 	}
-	rc = scry_drop_capabilities(o->write && o->write->path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	rc = scry_drop_capabilities((o->write && o->write->path) ||
+				    (o->rules && o->rules->capture.dir) ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
 		status = 1;

@@ -57,12 +57,4 @@ int scry_live(const struct scry_live_opts *o);
  */
 int scry_driver(const char *action, int argc, char **argv);
 
-/*
- * Keep only the capability @keep (CAP_LAST_CAP + 1: none) in every set, the bounding set
- * included, and lock the securebits so that no exec regains any. Return 0, or -errno of
- * cap_set_proc() (a failure to shrink the bounding set or to lock the securebits, which
- * need CAP_SETPCAP, is not an error).
- */
-int scry_drop_capabilities(int keep);
-
 #endif /* SCRY_LIVE_H */

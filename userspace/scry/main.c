@@ -30,6 +30,7 @@
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
 
+#include "caps.h"
 #include "live.h"
 #include "print.h"
 #include "rules_cli.h"
@@ -43,7 +44,7 @@ struct cli_opts {
 	const char *format;
 	bool json;
 	bool verbose;
-	bool debug;              /* also print hidden (state-only, internal) events */
+	bool debug;              /* also print hidden internal events */
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
@@ -119,8 +120,9 @@ static void usage(FILE *f)
 		"                        terminal it is always printed)\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
-		" -D, --debug            also print the events that are normally hidden: events\n"
-		"                        a capture stored for state only, and internal events\n"
+		" -D, --debug            also print the internal events, normally hidden (not the\n"
+		"                        container table a capture starts with, nor events it\n"
+		"                        stored for state only), as sysdig's -D\n"
 		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
 		"                        file instead of printing them; each file starts with the\n"
 		"                        state of processes, fds, users and containers at that point\n"
@@ -151,6 +153,14 @@ static void usage(FILE *f)
 		"     --all-events       --rules: also evaluate the event types Falco skips (read,\n"
 		"                        write, ...: SCAP_EF_DROP_SIMPLE_CONS)\n"
 		"     --iso8601          --rules: alert times in ISO 8601 (UTC)\n"
+		"     --capture-dir=DIR  --rules: keep the last seconds of events in memory and,\n"
+		"                        when a rule fires, write DIR/TIME_RULE.scap: the state of\n"
+		"                        processes, fds and containers, the events before the alert\n"
+		"                        and after it (an alert within a file's window extends it)\n"
+		"     --capture-before=S --capture-dir: seconds of event time kept before (5)\n"
+		"     --capture-after=S  --capture-dir: seconds of event time written after (5)\n"
+		"     --capture-mem=MIB  --capture-dir: memory bound of the ring (128; a k suffix:\n"
+		"                        KiB); its peak and the events it dropped go to stderr\n"
 		"     --validate=PATH    load Falco rules and report (-j: Falco's JSON load results);\n"
 		"                        exit 0 when they load (warnings allowed), 1 at an error\n"
 		" -l, --list             list the fields usable in formats and filters\n"
@@ -188,26 +198,51 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
+/* "-X" for the short option X (the name parse_num() gives in its messages). */
+static const char *short_name(int opt)
+{
+	static char name[3] = "-";
+
+	name[1] = (char)opt;
+	return name;
+}
+
 /*
  * A decimal option value in [@min, @max] into *@out; false (message printed, naming the
  * value as @what, as sysdig's "invalid event count 0") otherwise.
  */
-static bool parse_num(int opt, const char *arg, uint64_t min, uint64_t max, const char *what,
-		      uint64_t *out)
+static bool parse_num(const char *opt, const char *arg, uint64_t min, uint64_t max,
+		      const char *what, uint64_t *out)
 {
 	char *end;
 
 	errno = 0;
 	*out = strtoull(arg, &end, 10);
 	if (!isdigit((unsigned char)arg[0]) || *end) {
-		fprintf(stderr, "scry: -%c %s: not a number\n", opt, arg);
+		fprintf(stderr, "scry: %s %s: not a number\n", opt, arg);
 		return false;
 	}
 	if (errno == ERANGE || *out < min || *out > max) {
-		fprintf(stderr, "scry: invalid %s %s: -%c takes %" PRIu64 " to %" PRIu64 "\n",
+		fprintf(stderr, "scry: invalid %s %s: %s takes %" PRIu64 " to %" PRIu64 "\n",
 			what, arg, opt, min, max);
 		return false;
 	}
+	return true;
+}
+
+/* --capture-mem: MiB, or KiB with a k suffix (64 KiB to 1 TiB), into bytes. */
+static bool parse_mem(const char *arg, uint64_t *bytes)
+{
+	char num[32];
+	size_t n = strlen(arg);
+	bool kib = n && (arg[n - 1] == 'k' || arg[n - 1] == 'K');
+	uint64_t v;
+
+	snprintf(num, sizeof(num), "%.*s", (int)(kib ? n - 1 : n), arg);
+	if (!parse_num("--capture-mem", num, kib ? 64 : 1, kib ? 1u << 30 : 1u << 20,
+		       kib ? "size in KiB" : "size in MiB", &v))
+		return false;
+	*bytes = v << (kib ? 10 : 20);
 	return true;
 }
 
@@ -233,7 +268,8 @@ enum {
 	OPT_DRIVER = 0x100, OPT_ENGINE, OPT_VERSION, OPT_UNBUFFERED, OPT_NO_LOOKUPS,
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
-	OPT_ISO8601, OPT_NOTIFY_START,
+	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
+	OPT_CAPTURE_MEM,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -295,6 +331,15 @@ static bool rules_option(int c, const char *arg)
 		return true;
 	case OPT_ALL_EVENTS: r->all_events = true; return true;
 	case OPT_ISO8601: r->iso8601 = true; return true;
+	case OPT_CAPTURE_DIR: r->capture.dir = arg; return true;
+	case OPT_CAPTURE_BEFORE:
+		return parse_num("--capture-before", arg, 0, MAX_SECONDS, "duration",
+				 &r->capture.before_s);
+	case OPT_CAPTURE_AFTER:
+		return parse_num("--capture-after", arg, 0, MAX_SECONDS, "duration",
+				 &r->capture.after_s);
+	case OPT_CAPTURE_MEM:
+		return parse_mem(arg, &r->capture.mem_bytes);
 	}
 	return false;
 }
@@ -390,6 +435,10 @@ static int parse_args(int argc, char **argv)
 		{ "all-events", no_argument, NULL, OPT_ALL_EVENTS },
 		{ "iso8601", no_argument, NULL, OPT_ISO8601 },
 		{ "notify-start", no_argument, NULL, OPT_NOTIFY_START },
+		{ "capture-dir", required_argument, NULL, OPT_CAPTURE_DIR },
+		{ "capture-before", required_argument, NULL, OPT_CAPTURE_BEFORE },
+		{ "capture-after", required_argument, NULL, OPT_CAPTURE_AFTER },
+		{ "capture-mem", required_argument, NULL, OPT_CAPTURE_MEM },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -399,6 +448,9 @@ static int parse_args(int argc, char **argv)
 	/* getopt's messages name argv[0]: "scry", not the path it was started by */
 	argv[0] = progname;
 	opts.rules.min_priority = -1;
+	opts.rules.capture.before_s = SCRY_CAPTURE_DEFAULT_S;
+	opts.rules.capture.after_s = SCRY_CAPTURE_DEFAULT_S;
+	opts.rules.capture.mem_bytes = (uint64_t)SCRY_CAPTURE_DEFAULT_MEM_MB << 20;
 	opts.rules.paths = calloc((size_t)argc, sizeof(char *));
 	opts.rules.enable_tags = calloc((size_t)argc, sizeof(char *));
 	opts.rules.disable_tags = calloc((size_t)argc, sizeof(char *));
@@ -430,7 +482,7 @@ static int parse_args(int argc, char **argv)
 				return 2;
 			break;
 		case OPT_RUNTIME_TIMEOUT:
-			if (!parse_num(c, optarg, 1, 3600000, "timeout", &v))
+			if (!parse_num("--runtime-timeout", optarg, 1, 3600000, "timeout", &v))
 				return 2;
 			opts.runtime_timeout_ms = (uint32_t)v;
 			break;
@@ -439,31 +491,34 @@ static int parse_args(int argc, char **argv)
 		case 'v': opts.verbose = true; break;
 		case 'D': opts.debug = true; break;
 		case 'n':
-			if (!parse_num(c, optarg, 1, UINT64_MAX, "event count", &opts.max_events))
+			if (!parse_num(short_name(c), optarg, 1, UINT64_MAX, "event count",
+				       &opts.max_events))
 				return 2;
 			break;
 		case 'w': opts.write.path = optarg; break;
 		case 'z': opts.write.gzip = true; break;
 		case 's':
-			if (!parse_num(c, optarg, 0, UINT32_MAX, "snaplen", &v))
+			if (!parse_num(short_name(c), optarg, 0, UINT32_MAX, "snaplen", &v))
 				return 2;
 			opts.write.snaplen = (uint32_t)v;
 			break;
 		case 'C':
-			if (!parse_num(c, optarg, 1, MAX_MB, "file size", &opts.write.rotate_mb))
+			if (!parse_num(short_name(c), optarg, 1, MAX_MB, "file size",
+				       &opts.write.rotate_mb))
 				return 2;
 			break;
 		case 'G':
-			if (!parse_num(c, optarg, 1, MAX_SECONDS, "duration", &opts.write.rotate_s))
+			if (!parse_num(short_name(c), optarg, 1, MAX_SECONDS, "duration",
+				       &opts.write.rotate_s))
 				return 2;
 			break;
 		case 'W':
-			if (!parse_num(c, optarg, 1, UINT32_MAX, "file limit", &v))
+			if (!parse_num(short_name(c), optarg, 1, UINT32_MAX, "file limit", &v))
 				return 2;
 			opts.write.max_files = (uint32_t)v;
 			break;
 		case 'M':
-			if (!parse_num(c, optarg, 1, MAX_SECONDS, "duration", &opts.write.max_s))
+			if (!parse_num(short_name(c), optarg, 1, MAX_SECONDS, "duration", &opts.write.max_s))
 				return 2;
 			break;
 		case 'l': exit(scry_list_fields(stdout));
@@ -475,7 +530,8 @@ static int parse_args(int argc, char **argv)
 		case OPT_DRIVER: exit(scry_driver(optarg, argc - optind, argv + optind));
 		case OPT_RULES: case OPT_VALIDATE: case OPT_MIN_PRIORITY: case OPT_ENABLE_TAG:
 		case OPT_DISABLE_TAG: case OPT_DISABLE_RULE: case OPT_RULE_MATCHING:
-		case OPT_ALL_EVENTS: case OPT_ISO8601:
+		case OPT_ALL_EVENTS: case OPT_ISO8601: case OPT_CAPTURE_DIR:
+		case OPT_CAPTURE_BEFORE: case OPT_CAPTURE_AFTER: case OPT_CAPTURE_MEM:
 			if (!rules_option(c, optarg))
 				return 2;
 			break;
@@ -497,6 +553,10 @@ static int parse_args(int argc, char **argv)
 	}
 	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
 		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");
+		return 2;
+	}
+	if (opts.rules.capture.dir && (!opts.rules.npaths || opts.validate)) {
+		fprintf(stderr, "scry: --capture-dir applies to --rules\n");
 		return 2;
 	}
 	if (opts.write.max_files && !opts.write.rotate_mb && !opts.write.rotate_s) {
@@ -542,6 +602,8 @@ int main(int argc, char **argv)
 	/* rules that do not load never leave a capture running unguarded: checked first */
 	if (opts.rules.npaths && scry_rules_check(&opts.rules))
 		return 1;
+	if (opts.rules.capture.dir && scry_capture_check(&opts.rules.capture))
+		return 1;
 	/* -w -S: the writer counts, the summary follows the capture (as sysdig's) */
 	if (opts.write.path && opts.summary) {
 		static struct scry_summary sm;
@@ -580,7 +642,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "scry: %s: %s\n", opts.read_path, strerror(errno));
 		return 1;
 	}
-	rc = scry_drop_capabilities(opts.write.path ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	rc = scry_drop_capabilities(opts.write.path || opts.rules.capture.dir ? CAP_DAC_OVERRIDE :
+									      CAP_LAST_CAP + 1);
 	if (rc) {
 		fprintf(stderr, "scry: cannot drop capabilities: %s\n", strerror(-rc));
 		if (fd >= 0)

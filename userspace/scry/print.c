@@ -55,7 +55,7 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 	 * matched here, because sinsp_next() reads on until an event matches and a busy
 	 * host never lets it return to see *@stop */
 	sinsp_set_filter(s, o->source ? filter : NULL);
-	/* -n counts the events that pass the filter, as sysdig's does (scry_counted()) */
+	/* -n counts the events that pass the filter, as sysdig's does (sinsp_evt_is_counted()) */
 	while (!scry_stop_due(s, stop, rc) && (!o->max_events || n < o->max_events)) {
 		const struct scap_evt_ref *ref;
 		const char *line;
@@ -77,17 +77,18 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 			break;
 		}
 		ref = sinsp_evt_raw(evt);
-		/* sysdig's -M window: from the first event that passes the filter, hidden
-		 * ones (the state events at the start of a capture) included */
+		/* sysdig's -M window: from the first event that passes the filter and that
+		 * it counts (hidden internal ones included, the capture's container table
+		 * and events stored for state only not) */
 		if (o->max_s) {
-			if (!end_ts)
+			if (!end_ts && sinsp_evt_is_counted(evt))
 				end_ts = scry_window_end(ref->ts_ns, o->max_s);
-			else if (ref->ts_ns >= end_ts)
+			else if (end_ts && ref->ts_ns >= end_ts)
 				break;
 		}
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;
-		if (scry_counted(evt)) {
+		if (sinsp_evt_is_counted(evt)) {
 			n++;
 			if (o->summary && scry_summary_add(&sm, evt)) {
 				fprintf(stderr, "scry: -S: out of memory\n");
@@ -95,7 +96,9 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 				break;
 			}
 		}
-		if ((sinsp_evt_is_hidden(evt) && !o->debug) || o->quiet)
+		/* -D adds the hidden events sysdig's -D shows: those it counts (internal
+		 * ones), not the container table nor events stored for state only */
+		if (o->quiet || (sinsp_evt_is_hidden(evt) && !(o->debug && sinsp_evt_is_counted(evt))))
 			continue;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
 			fwrite(line, 1, len, stdout);

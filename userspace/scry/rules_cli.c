@@ -3,78 +3,44 @@
  * rules_cli.c - scry --validate and scry --rules (see rules_cli.h): Falco's rules
  * through libsinsp's engine (scry/sinsp_rules.h), printed as Falco prints them.
  *
- * Alert text:  "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)"
- *              (local time; --iso8601: "2016-08-04T16:17:57.881781397+0000", UTC)
- * Alert JSON:  {"hostname":"h","output":"<the text line>","priority":"Warning",
- *               "rule":"r","source":"syscall","tags":["a","b"],
- *               "time":"2016-08-04T16:17:57.881781397Z", "output_fields": {...}}
- *              (Falco's keys in Falco's order: its serializer sorts the keys and
- *              output_fields is appended after them)
+ * Alerts: text and JSON as Falco prints them (../common/alert.h).
  * Validate -j: {"falco_load_results":[{"errors":[...],"name":"f","successful":true,
  *               "warnings":[...]}]}, each message {"code","codedesc","context":
  *               {"locations":[{"item_name","item_type","position":{"column","line",
  *               "name","offset"}}]},"message"} (keys sorted, as Falco's serializer).
  */
-#define _GNU_SOURCE /* asprintf */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <scry/scap.h>
 #include <scry/scap_engine.h>
 #include <scry/sinsp_evt.h>
 
+#include "alert.h"
 #include "print.h"
 #include "rules_cli.h"
 #include "summary.h"
-
-/* A JSON string (quotes included) of s on f: ", \, and control bytes escaped. */
-static void json_str(FILE *f, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			fputc('\\', f);
-			fputc(c, f);
-		} else if (c == '\n') {
-			fputs("\\n", f);
-		} else if (c == '\t') {
-			fputs("\\t", f);
-		} else if (c == '\r') {
-			fputs("\\r", f);
-		} else if (c < 0x20) {
-			fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-		} else {
-			fputc(c, f);
-		}
-	}
-	fputc('"', f);
-}
 
 /* ---- load results ------------------------------------------------------------------------ */
 
 static void json_msg(FILE *f, const struct sinsp_rules_msg *m)
 {
 	fputs("{\"code\":", f);
-	json_str(f, sinsp_rules_code_name(m->code));
+	scry_json_str(f, sinsp_rules_code_name(m->code));
 	fputs(",\"codedesc\":", f);
-	json_str(f, sinsp_rules_code_desc(m->code));
+	scry_json_str(f, sinsp_rules_code_desc(m->code));
 	fputs(",\"context\":{\"locations\":[{\"item_name\":", f);
-	json_str(f, m->item_name);
+	scry_json_str(f, m->item_name);
 	fputs(",\"item_type\":", f);
-	json_str(f, m->item_type);
+	scry_json_str(f, m->item_type);
 	fprintf(f, ",\"position\":{\"column\":%u,\"line\":%u,\"name\":", m->column, m->line);
-	json_str(f, m->file);
+	scry_json_str(f, m->file);
 	fprintf(f, ",\"offset\":%zu}}]},\"message\":", m->offset);
-	json_str(f, m->message);
+	scry_json_str(f, m->message);
 	fputc('}', f);
 }
 
@@ -108,7 +74,7 @@ static void print_results_json(const struct sinsp_rules *r, FILE *f)
 			fputc(']', f);
 			if (!pass) {
 				fputs(",\"name\":", f);
-				json_str(f, name);
+				scry_json_str(f, name);
 				fprintf(f, ",\"successful\":%s", ok ? "true" : "false");
 			}
 		}
@@ -238,62 +204,10 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 
 /* ---- alerts ------------------------------------------------------------------------------- */
 
-/* HH:MM:SS.nnnnnnnnn (local time), or ISO 8601 in UTC with "+0000" (iso) or "Z" (z). */
-static void fmt_time(char *buf, size_t size, uint64_t ts, bool iso, bool z)
-{
-	time_t sec = (time_t)(ts / 1000000000u);
-	unsigned ns = (unsigned)(ts % 1000000000u);
-	struct tm tm;
-	char head[32];
-
-	if (iso || z) {
-		gmtime_r(&sec, &tm);
-		strftime(head, sizeof(head), "%Y-%m-%dT%H:%M:%S", &tm);
-		snprintf(buf, size, "%s.%09u%s", head, ns, z ? "Z" : "+0000");
-	} else {
-		localtime_r(&sec, &tm);
-		strftime(head, sizeof(head), "%H:%M:%S", &tm);
-		snprintf(buf, size, "%s.%09u", head, ns);
-	}
-}
-
 static void print_alert(const struct sinsp_rules_alert *a, uint64_t ts, const struct scry_rules_opts *o,
 			const char *host)
 {
-	char when[64], line_time[64];
-	char *line = NULL;
-	size_t i;
-
-	fmt_time(line_time, sizeof(line_time), ts, o->iso8601, false);
-	if (asprintf(&line, "%s: %s %s", line_time, sinsp_priority_name(a->priority), a->output) < 0)
-		return;
-	if (!o->json) {
-		fputs(line, stdout);
-		fputc('\n', stdout);
-		free(line);
-		return;
-	}
-	fmt_time(when, sizeof(when), ts, false, true);
-	fputs("{\"hostname\":", stdout);
-	json_str(stdout, host);
-	fputs(",\"output\":", stdout);
-	json_str(stdout, line);
-	fputs(",\"priority\":", stdout);
-	json_str(stdout, sinsp_priority_name(a->priority));
-	fputs(",\"rule\":", stdout);
-	json_str(stdout, a->rule);
-	fputs(",\"source\":", stdout);
-	json_str(stdout, a->source);
-	fputs(",\"tags\":[", stdout);
-	for (i = 0; i < a->ntags; i++) {
-		if (i)
-			fputc(',', stdout);
-		json_str(stdout, a->tags[i]);
-	}
-	fputs("],\"time\":", stdout);
-	json_str(stdout, when);
-	fprintf(stdout, ", \"output_fields\": %s}\n", a->fields_json ? a->fields_json : "{}");
-	free(line);
+	scry_alert_print(stdout, a, ts, o->json, o->iso8601, host);
 }
 
 /* Falco's names of priorities in its end-of-run counts. */
@@ -342,18 +256,22 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		   const struct scry_rules_opts *o, volatile sig_atomic_t *stop)
 {
 	static char outbuf[1 << 16];
+	struct scry_capture *cap = NULL;
 	char host[256] = "";
 	uint64_t events = 0;
 	struct sinsp_evt *evt;
-	int rc, status = 0;
+	int rc, status = 0, cap_status = 0;
 	bool lines;
 
+	/* the ring holds every event: the filter is then applied here, not in the inspector */
+	if (o->capture.dir && scry_capture_new(&o->capture, &cap))
+		return 1;
 	gethostname(host, sizeof(host) - 1);
 	/* live, each alert reaches a reader when it fires (as Falco's unbuffered outputs, its
 	 * default); a replay's are written in blocks unless --unbuffered */
 	lines = o->unbuffered || !o->source;
 	setvbuf(stdout, lines ? NULL : outbuf, lines ? _IOLBF : _IOFBF, lines ? 0 : sizeof(outbuf));
-	sinsp_set_filter(s, o->source ? filter : NULL);
+	sinsp_set_filter(s, o->source && !cap ? filter : NULL);
 	while ((!stop || !*stop) && (!o->max_events || events < o->max_events)) {
 		const struct sinsp_rules_alert *alerts;
 		size_t n, i;
@@ -370,20 +288,27 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 			status = 1;
 			break;
 		}
+		if (cap && scry_capture_event(cap, s, evt))
+			cap_status = 1;
 		if (sinsp_evt_is_hidden(evt))
 			continue;
-		if (!o->source && filter && !sinsp_filter_match(filter, evt))
+		if ((!o->source || cap) && filter && !sinsp_filter_match(filter, evt))
 			continue;
 		events++;
 		n = sinsp_rules_eval(r, evt, &alerts);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			print_alert(&alerts[i], sinsp_evt_ts(evt), o, host);
+			if (cap && scry_capture_alert(cap, s, evt, alerts[i].rule))
+				cap_status = 1;
+		}
 	}
 	sinsp_set_filter(s, NULL);
 	if (fflush(stdout) != 0 && status == 0) {
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}
+	if (scry_capture_end(cap, stderr))
+		cap_status = 1;
 	print_counts(r, events);
-	return status;
+	return status ? status : cap_status;
 }

@@ -14,6 +14,8 @@
 #include <scry/sinsp_filter.h>
 #include <scry/sinsp_rules.h>
 
+#include "alert_capture.h"
+
 struct scry_rules_opts {
 	const char **paths;      /* --rules / --validate paths, in order */
 	size_t npaths;
@@ -27,6 +29,7 @@ struct scry_rules_opts {
 	bool unbuffered;
 	uint64_t max_events;     /* -n: stop after this many events read (0: no limit) */
 	const char *source;      /* capture file (errors name it); NULL live */
+	struct scry_capture_opts capture; /* --capture-dir ... (capture.dir NULL: off) */
 };
 
 /*
@@ -52,9 +55,13 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 /*
  * The alerting loop: read the events of @s (those @filter passes, NULL: all), evaluate
  * the rules on each, print each alert on stdout (text or JSON lines), and at the end on
- * stderr the number of events and of alerts per priority and per rule. Stops at the end
+ * stderr the number of events and of alerts per priority and per rule. With
+ * o->capture.dir, every event read also goes through the alert capture
+ * (alert_capture.h) and each alert writes or extends a file there; its figures are
+ * printed on stderr before the counts. Stops at the end
  * of the source, on a read error, or once *@stop is non-zero (may be NULL).
- * Return: 0; 1 a read error or stdout could not be written.
+ * Return: 0; 1 a read error, stdout or a capture file could not be written (alerting
+ * goes on after a capture file fails).
  */
 int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filter,
 		   const struct scry_rules_opts *o, volatile sig_atomic_t *stop);

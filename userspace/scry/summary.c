@@ -2,14 +2,20 @@
 /*
  * summary.c - scry -S: the count of events of each type and direction, printed when
  * the capture ends, as sysdig's -S prints it (its header and column widths, sysdig
- * 0.29.3). Counted are the events -n counts (scry_counted()).
+ * 0.29.3). Counted are the events -n counts (sinsp_evt_is_counted()).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "summary.h"
 
+/*
+ * One row per event type number and name, as sysdig's: two versions of an event that
+ * share a name and direction (the JSON and the fixed-parameter "> container") are two
+ * rows, and the generic event has a row per system call it stands for.
+ */
 struct summary_row {
+	uint16_t type;
 	const char *name;        /* sinsp_evt_type_name(): static storage */
 	char dir;                /* '>' or '<' */
 	uint64_t n;
@@ -17,29 +23,20 @@ struct summary_row {
 	                            is its sort's, unspecified; scry's is first seen first */
 };
 
-bool scry_counted(const struct sinsp_evt *evt)
-{
-	uint16_t type = sinsp_evt_type(evt);
-
-	return sinsp_evt_num(evt) && type != SCAP_EVT_CONTAINER_E && type != SCAP_EVT_CONTAINER_X &&
-	       type != SCAP_EVT_CONTAINER_JSON_E && type != SCAP_EVT_CONTAINER_JSON_X &&
-	       type != SCAP_EVT_CONTAINER_JSON_2_E && type != SCAP_EVT_CONTAINER_JSON_2_X;
-}
-
 int scry_summary_add(struct scry_summary *sm, const struct sinsp_evt *evt)
 {
+	uint16_t type = sinsp_evt_type(evt);
 	const char *name = sinsp_evt_type_name(evt);
-	char dir = sinsp_evt_dir(evt) == SINSP_EVT_DIR_ENTER ? '>' : '<';
 	struct summary_row *r;
 	size_t i;
 
 	/* names are static strings: the last row hit is the likely one */
-	if (sm->last < sm->n && sm->rows[sm->last].name == name && sm->rows[sm->last].dir == dir) {
+	if (sm->last < sm->n && sm->rows[sm->last].type == type && sm->rows[sm->last].name == name) {
 		sm->rows[sm->last].n++;
 		return 0;
 	}
 	for (i = 0; i < sm->n; i++) {
-		if (sm->rows[i].dir == dir && strcmp(sm->rows[i].name, name) == 0) {
+		if (sm->rows[i].type == type && strcmp(sm->rows[i].name, name) == 0) {
 			sm->rows[i].n++;
 			sm->last = i;
 			return 0;
@@ -54,7 +51,9 @@ int scry_summary_add(struct scry_summary *sm, const struct sinsp_evt *evt)
 		sm->rows = r;
 		sm->cap = cap;
 	}
-	sm->rows[sm->n] = (struct summary_row){ .name = name, .dir = dir, .n = 1, .first = sm->n };
+	sm->rows[sm->n] = (struct summary_row){
+		.type = type, .name = name,
+		.dir = sinsp_evt_dir(evt) == SINSP_EVT_DIR_ENTER ? '>' : '<', .n = 1, .first = sm->n };
 	sm->last = sm->n++;
 	return 0;
 }

@@ -20,14 +20,6 @@ struct scry_summary {
 	size_t n, cap, last;
 };
 
-/*
- * Whether -n and -S count @evt, as sysdig counts the events its inspector returns: the
- * hidden state events a capture starts with too, but neither the users and groups of
- * its header (no events in sysdig, numbered 0 here) nor its container events (sysdig
- * 0.29.3 numbers them but does not return them).
- */
-bool scry_counted(const struct sinsp_evt *evt);
-
 /* Count @evt under its type name and direction. Return 0, -1 out of memory. */
 int scry_summary_add(struct scry_summary *sm, const struct sinsp_evt *evt);
 

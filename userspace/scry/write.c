@@ -345,12 +345,12 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			break;
 		}
 		ref = sinsp_evt_raw(evt);
-		if (o->max_s && !w.end_ts && ref->ts_ns)
+		if (o->max_s && !w.end_ts && ref->ts_ns && sinsp_evt_is_counted(evt))
 			w.end_ts = scry_window_end(ref->ts_ns, o->max_s);
 		if (w.end_ts && ref->ts_ns >= w.end_ts)
 			break;
 		matched = !filter || sinsp_filter_match(filter, evt);
-		if (matched && o->summary && scry_counted(evt) && scry_summary_add(o->summary, evt)) {
+		if (matched && o->summary && sinsp_evt_is_counted(evt) && scry_summary_add(o->summary, evt)) {
 			fprintf(stderr, "scry: -S: out of memory\n");
 			status = 1;
 			break;

@@ -145,10 +145,24 @@ SINSP_API int sinsp_next(sinsp_t *s, struct sinsp_evt **out);
 
 /**
  * sinsp_evt_is_hidden() - true for events that update state but are not shown:
- * events the writer stored for state only (sysdig's "fat file" flag) and internal
- * events of the capture machinery.
+ * events the writer stored for state only (sysdig's "fat file" flag), internal
+ * events of the capture machinery (the older fixed-parameter container event among
+ * them), meta events sysdig 0.29.3 does not know (users and groups added or removed),
+ * and the container events a capture starts with (its container table: every
+ * container event before the first other event). A container event later in the
+ * capture is shown, as sysdig 0.29.3 shows it: as an event of the container's own
+ * thread, named "container:ID" (proc.name), pid -1.
  */
 SINSP_API bool sinsp_evt_is_hidden(const struct sinsp_evt *evt);
+
+/**
+ * sinsp_evt_is_counted() - whether a tool that counts events as sysdig 0.29.3 counts
+ * them (its -n limit and -S summary) counts @evt: false for events stored for state
+ * only, meta events sysdig 0.29.3 does not know, and the container events a capture
+ * starts with; true for every other event, hidden ones included (an internal event,
+ * a fixed-parameter container event after the start).
+ */
+SINSP_API bool sinsp_evt_is_counted(const struct sinsp_evt *evt);
 
 /** sinsp_evt_raw() - the underlying scap event view (valid as long as @evt). */
 SINSP_API const struct scap_evt_ref *sinsp_evt_raw(const struct sinsp_evt *evt);

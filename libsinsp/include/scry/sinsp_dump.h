@@ -39,6 +39,30 @@ extern "C" {
  */
 SINSP_API int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d);
 
+/*
+ * sinsp_dump_keep_fn - whether sinsp_dump_state_keep() writes the thread @tid (and the
+ * fd table it owns): true writes it. @ctx: the caller's, as given.
+ */
+typedef bool (*sinsp_dump_keep_fn)(int64_t tid, void *ctx);
+
+/**
+ * sinsp_dump_state_keep() - sinsp_dump_state(), but only the threads @keep returns
+ * true for (NULL: every thread, as sinsp_dump_state()); an fd table is written with
+ * the thread that owns it, so a thread left out takes its fds with it (the threads
+ * that share them then have none).
+ * Use: a writer that starts a file with state taken after some events it then writes
+ * (a window kept in memory) leaves out the threads those events create: a reader
+ * creates them from their own clone events, as in the source, rather than meeting a
+ * clone of a thread it already has (sysdig 0.29.3 then rebuilds the child from its
+ * parent and loses an execve the window held).
+ * @s: [in] inspector.  @d: [in] dumper, as for sinsp_dump_state().
+ * @keep: [in] called once per tracked thread, from this call only.  @ctx: for @keep.
+ * Return: as sinsp_dump_state().
+ * Thread-safety: as sinsp_dump_state().
+ */
+SINSP_API int sinsp_dump_state_keep(sinsp_t *s, struct scap_dumper *d, sinsp_dump_keep_fn keep,
+				    void *ctx);
+
 /**
  * sinsp_container_changes() - how many times the inspector learned container metadata
  * from outside the event stream (a live lookup of a container runtime answered: a

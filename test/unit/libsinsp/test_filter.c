@@ -296,6 +296,44 @@ START_TEST(type_bitmap)
 }
 END_TEST
 
+/*
+ * On an event type without an fd (brk), every check on an fd.* field is false, so the
+ * filter skips that type without running (run_types); under 'not' it is true; the
+ * evt.type restriction (sinsp_filter_type_may_match(), Falco's) is not narrowed.
+ */
+START_TEST(fd_checks_skip_fdless_types)
+{
+	struct sinsp_filter *fn, *fnot, *fexists, *fany;
+
+	teardown();
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_BRK_4_E, 1, P64(0));
+	open_with_thread();
+	fn = compile("proc.name = \"my app\" and fd.name contains etc");
+	fnot = compile("proc.name = \"my app\" and not fd.name contains etc");
+	fexists = compile("fd.name exists or evt.type = brk");
+	fany = compile("not fd.num exists");
+	ck_assert(sinsp_filter_type_may_match(fn, SCAP_EVT_SYSCALL_BRK_4_E));
+	ck_assert(fn->run_types[SCAP_EVT_SYSCALL_READ_E / 8] & (1u << (SCAP_EVT_SYSCALL_READ_E % 8)));
+	ck_assert(!(fn->run_types[SCAP_EVT_SYSCALL_BRK_4_E / 8] & (1u << (SCAP_EVT_SYSCALL_BRK_4_E % 8))));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* read enter on fd 5, /etc */
+	ck_assert(sinsp_filter_match(fn, fx.evt));
+	ck_assert(!sinsp_filter_match(fnot, fx.evt));
+	ck_assert(sinsp_filter_match(fexists, fx.evt));
+	ck_assert(!sinsp_filter_match(fany, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* brk: no fd */
+	ck_assert(!sinsp_filter_match(fn, fx.evt));
+	ck_assert(sinsp_filter_match(fnot, fx.evt));
+	ck_assert(sinsp_filter_match(fexists, fx.evt));
+	ck_assert(sinsp_filter_match(fany, fx.evt));
+	sinsp_filter_free(fn);
+	sinsp_filter_free(fnot);
+	sinsp_filter_free(fexists);
+	sinsp_filter_free(fany);
+}
+END_TEST
+
 /* A rejected read enter leaves its exit without an fd of its own, as in sysdig. */
 START_TEST(rejected_enter_unpairs_exit)
 {
@@ -905,6 +943,7 @@ static Suite *filter_suite(void)
 	tc = tcase_create("types");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, type_bitmap);
+	tcase_add_test(tc, fd_checks_skip_fdless_types);
 	tcase_add_test(tc, rejected_enter_unpairs_exit);
 	tcase_add_test(tc, match_changes_only_what_it_says);
 	tcase_add_test(tc, generic_event_type);

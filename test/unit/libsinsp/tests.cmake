@@ -12,6 +12,10 @@ scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sin
 scry_add_check_test(test_containers SOURCES ${SINSP_TEST_DIR}/test_containers.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_cgroup_layouts SOURCES ${SINSP_TEST_DIR}/test_cgroup_layouts.c
 	LIBS sinsp_evt_builder)
+# container events shown, counted and numbered as sysdig 0.29.3 does (the table a capture
+# starts with, the thread "container:ID" of later ones)
+scry_add_check_test(test_container_events SOURCES ${SINSP_TEST_DIR}/test_container_events.c
+	LIBS sinsp_evt_builder)
 scry_add_check_test(test_fields SOURCES ${SINSP_TEST_DIR}/test_fields.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_fields_lists SOURCES ${SINSP_TEST_DIR}/test_fields_lists.c
 	LIBS sinsp_evt_builder)

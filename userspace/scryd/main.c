@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * main.c - scryd, the per-host agent: capture live (kernel module or eBPF probe), run
+ * Falco's rules on every event, and hand each alert to the configured outputs.
+ *
+ *   scryd [-c FILE]             run (default FILE /etc/scry/scryd.yaml)
+ *   scryd [-c FILE] --check     validate FILE and its rules files, then exit
+ *   scryd [-c FILE] --replay F  the same pipeline on the capture file F, then exit
+ *
+ * Order of a run: read the configuration (each unknown key or bad value is reported as
+ * FILE:LINE:COL, exit 1), load and compile the rules on an inspector without events
+ * (a load error: FILE:LINE:COL, exit 1), open the outputs (a file that cannot be
+ * created: exit 1), and only then open the engine, which starts capturing; load the
+ * rules on it, drop every capability (CAP_DAC_OVERRIDE is kept when a file output is
+ * configured: rotation creates files later), then the event loop.
+ *
+ * Signals: SIGHUP reloads the rules files between two events (the engine stays open,
+ * its rings buffer what comes meanwhile: no event is lost); a new set that does not
+ * load is logged with FILE:LINE:COL and the old one stays. SIGTERM and SIGINT stop:
+ * every queued alert is written and the files synced, the counters logged, exit 0.
+ *
+ * Exit status: 0; 1 configuration, rules, engine or output error; 2 usage.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef SCRYD_HAVE_SCAP_BPF
+#include <scry/scap_bpf.h>
+#endif
+#include <scry/scap_engine.h>
+#include <scry/scap_live.h>
+#include <scry/sinsp.h>
+#include <scry/sinsp_evt.h>
+#include <scry/sinsp_rules.h>
+
+#include "alert.h"
+#include "caps.h"
+#include "config.h"
+#include "log.h"
+#include "output.h"
+#include "rules.h"
+
+static volatile sig_atomic_t stop_requested, reload_requested;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	reload_requested = 1;
+}
+
+struct scryd {
+	struct scryd_config cfg;
+	bool replay;
+	sinsp_t *s;
+	struct sinsp_rules *rules;
+	struct scryd_output *out_stdout, *out_file;
+	char host[256];
+	/* one alert, formatted (reused buffers) */
+	FILE *mem;
+	char *membuf;
+	size_t memlen;
+	uint64_t events, alerts, reloads, reload_failures;
+	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: scryd [-c FILE] [--check | --replay CAPTURE]\n"
+		"  -c, --config FILE   configuration (default " SCRYD_DEFAULT_CONFIG ")\n"
+		"  --check             validate the configuration and its rules files, then exit\n"
+		"  --replay CAPTURE    run the pipeline on a capture file instead of live\n"
+		"  -h, --help          this text\n"
+		"  --version           scryd's version\n");
+}
+
+static const struct scap_engine_ops *engine_impl(const char *name)
+{
+#ifdef SCRYD_HAVE_SCAP_BPF
+	if (!strcmp(name, scap_bpf_engine()->name))
+		return scap_bpf_engine();
+#endif
+	(void)name;
+	return NULL;
+}
+
+/* The libraries' messages, at debug level. */
+static void log_lib(enum scap_log_level level, const char *msg, void *ctx)
+{
+	(void)level;
+	(void)ctx;
+	scryd_log(SCRYD_LOG_DEBUG, "%s", msg);
+}
+
+/* The outputs the configuration enables. Return 0, or 1 (logged). */
+static int open_outputs(struct scryd *d)
+{
+	const struct scryd_config *c = &d->cfg;
+	int rc;
+
+	if (c->stdout_enabled) {
+		rc = scryd_output_stdout(c->stdout_queue, &d->out_stdout);
+		if (rc) {
+			fprintf(stderr, "scryd: stdout output: %s\n", strerror(-rc));
+			return 1;
+		}
+	}
+	if (c->file_enabled) {
+		rc = scryd_output_file(c->file_path, c->file_max_size, c->file_max_files,
+				       c->file_queue, &d->out_file);
+		if (rc) {
+			fprintf(stderr, "scryd: %s: %s\n", c->file_path, strerror(-rc));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Open the capture (live engine or --replay file). Return 0, or 1 (message printed). */
+static int open_source(struct scryd *d, const char *replay)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	const char *engine = d->cfg.engine;
+	int rc;
+
+	if (!strcmp(engine, "auto"))
+		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
+	SCAP_OPTS(scap_open_opts, so, .log_fn = log_lib);
+	if (replay) {
+		so.engine = "savefile";
+		so.path = replay;
+	} else {
+		so.engine = engine;
+		so.engine_impl = engine_impl(engine);
+		so.start = true;
+	}
+	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	rc = sinsp_open(&oo, &d->s, errbuf);
+	if (rc) {
+		fprintf(stderr, "scryd: %s: %s\n", replay ? replay : engine, errbuf);
+		if (!replay && !engine_impl(engine) && strcmp(engine, "kmod"))
+			fprintf(stderr, "scryd: this scryd was built without the eBPF probe\n");
+		return 1;
+	}
+	if (!replay && scap_start(sinsp_scap(d->s)) < 0) {
+		fprintf(stderr, "scryd: %s\n", scap_last_error(sinsp_scap(d->s)));
+		return 1;
+	}
+	scryd_log(SCRYD_LOG_INFO, "capturing (%s)", replay ? replay :
+		  !strcmp(engine, "kmod") ? "kernel module" : "eBPF probe");
+	return 0;
+}
+
+/* Format @a and hand it to each output. */
+static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint64_t ts)
+{
+	struct scryd_output *outs[2] = { d->out_stdout, d->out_file };
+	bool json[2] = { d->cfg.stdout_json, true };
+	bool done_json = false;
+	off_t len = 0;
+	int i;
+
+	d->alerts++;
+	for (i = 0; i < 2; i++) {
+		if (!outs[i])
+			continue;
+		if (!done_json || !json[i]) {
+			rewind(d->mem);
+			if (scry_alert_print(d->mem, a, ts, json[i], false, d->host) ||
+			    fflush(d->mem) || (len = ftello(d->mem)) < 0) {
+				d->format_failures++; /* out of memory */
+				continue;
+			}
+			done_json = json[i];
+		}
+		scryd_output_push(outs[i], d->membuf, (size_t)len, d->replay);
+	}
+}
+
+/* SIGHUP: the same files again, swapped in only when they load. */
+static void reload(struct scryd *d)
+{
+	struct sinsp_rules *r;
+
+	reload_requested = 0;
+	scryd_log(SCRYD_LOG_INFO, "SIGHUP: reloading the rules");
+	if (scryd_rules_build(d->s, &d->cfg, true, &r)) {
+		d->reload_failures++;
+		scryd_log(SCRYD_LOG_ERROR, "the new rules do not load (above); the previous rules "
+			  "stay in force");
+		return;
+	}
+	sinsp_rules_free(d->rules);
+	d->rules = r;
+	d->reloads++;
+	scryd_log(SCRYD_LOG_INFO, "rules reloaded: %zu rules", sinsp_rules_count(r));
+}
+
+/* The event loop. Return 0 at the end of a replay or on a stop signal; 1 a read error. */
+static int run(struct scryd *d)
+{
+	struct sinsp_evt *evt;
+	int rc;
+
+	while (!stop_requested) {
+		const struct sinsp_rules_alert *alerts;
+		size_t n, i;
+
+		if (reload_requested)
+			reload(d);
+		rc = sinsp_next(d->s, &evt);
+		if (rc == SCAP_TIMEOUT)
+			continue;
+		if (rc == SCAP_EOF)
+			return 0;
+		if (rc < 0) {
+			scryd_log(SCRYD_LOG_ERROR, "reading events: %s", sinsp_last_error(d->s));
+			return 1;
+		}
+		if (sinsp_evt_is_hidden(evt))
+			continue;
+		d->events++;
+		n = sinsp_rules_eval(d->rules, evt, &alerts);
+		for (i = 0; i < n; i++)
+			emit_alert(d, &alerts[i], sinsp_evt_ts(evt));
+	}
+	return 0;
+}
+
+/* Close @o (queued alerts written, file synced) and log its counters. Return 0 or 1. */
+static int close_output(struct scryd_output *o)
+{
+	struct scryd_output_stats st;
+	char *name;
+	int rc;
+
+	if (!o)
+		return 0;
+	name = strdup(scryd_output_name(o));
+	rc = scryd_output_close(o, &st);
+	scryd_log(SCRYD_LOG_INFO, "output %s: %" PRIu64 " alerts written, %" PRIu64 " dropped "
+		  "(queue full), %" PRIu64 " lost to write errors, %" PRIu64 " rotations",
+		  name ? name : "?", st.written, st.dropped, st.write_errors, st.rotations);
+	if (rc == -ETIMEDOUT)
+		scryd_log(SCRYD_LOG_ERROR, "output %s: its writer is blocked (a reader that stopped "
+			  "reading?): the alerts still queued are lost", name ? name : "?");
+	else if (rc)
+		scryd_log(SCRYD_LOG_ERROR, "output %s: %s", name ? name : "?", strerror(-rc));
+	free(name);
+	return rc ? 1 : 0;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "check", no_argument, NULL, 'C' },
+		{ "replay", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config = SCRYD_DEFAULT_CONFIG, *replay = NULL;
+	struct scryd d = { 0 };
+	struct sigaction sa;
+	char err[1024];
+	bool check = false;
+	double t0, dt;
+	int opt, status, rc;
+
+	while ((opt = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'c': config = optarg; break;
+		case 'C': check = true; break;
+		case 'r': replay = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("scryd %s\n", SCRYD_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind < argc || (check && replay)) {
+		usage(stderr);
+		return 2;
+	}
+	if (scryd_config_load(config, &d.cfg, err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		scryd_config_free(&d.cfg);
+		return 1;
+	}
+	if (scryd_rules_check(&d.cfg)) {
+		scryd_config_free(&d.cfg);
+		return 1;
+	}
+	if (check) {
+		printf("%s: OK\n", config);
+		scryd_config_free(&d.cfg);
+		return 0;
+	}
+	d.replay = replay != NULL;
+	/* before the engine opens: a stop or reload during the open is acted on once the
+	 * loop runs (the default actions would end the process); a closed stdout pipe is a
+	 * write error of that output, not the end of scryd */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
+	gethostname(d.host, sizeof(d.host) - 1);
+	d.mem = open_memstream(&d.membuf, &d.memlen);
+	status = !d.mem || open_outputs(&d) || open_source(&d, replay);
+	if (status)
+		goto out;
+	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
+		status = 1;
+		goto out;
+	}
+	rc = scry_drop_capabilities(d.cfg.file_enabled ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	if (rc) {
+		scryd_log(SCRYD_LOG_ERROR, "dropping capabilities: %s", strerror(-rc));
+		status = 1;
+		goto out;
+	}
+	scryd_log(SCRYD_LOG_INFO, "running: %zu rules, pid %d", sinsp_rules_count(d.rules),
+		  (int)getpid());
+	if (!sinsp_rules_count(d.rules))
+		scryd_log(SCRYD_LOG_WARNING, "no rules: add rules files where the configuration's "
+			  "'rules' key points (%s), then reload (SIGHUP)", d.cfg.rules[0]);
+	t0 = now_s();
+	status = run(&d);
+	dt = now_s() - t0;
+	if (!replay) {
+		SCAP_OPTS(scap_stats, st);
+
+		scap_stop(sinsp_scap(d.s));
+		if (scap_get_stats(sinsp_scap(d.s), &st) == 0)
+			scryd_log(SCRYD_LOG_INFO, "engine: %" PRIu64 " events, dropped %" PRIu64
+				  " (ring full), %" PRIu64 " (too big), %" PRIu64 " (nested)",
+				  st.n_evts, st.n_drop_full, st.n_drop_big, st.n_drop_nest);
+	}
+	scryd_log(SCRYD_LOG_INFO, "%" PRIu64 " events in %.3f s (%.0f events/s), %" PRIu64
+		  " alerts, %" PRIu64 " reloads, %" PRIu64 " failed reloads", d.events, dt,
+		  dt > 0 ? d.events / dt : 0.0, d.alerts, d.reloads, d.reload_failures);
+	if (d.format_failures)
+		scryd_log(SCRYD_LOG_ERROR, "%" PRIu64 " alerts not formatted for an output (out of "
+			  "memory)", d.format_failures);
+out:
+	if (close_output(d.out_stdout) | close_output(d.out_file))
+		status = 1;
+	sinsp_rules_free(d.rules);
+	sinsp_close(d.s);
+	if (d.mem)
+		fclose(d.mem);
+	free(d.membuf);
+	scryd_log_close();
+	scryd_config_free(&d.cfg);
+	return status;
+}
