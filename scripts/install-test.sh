@@ -37,7 +37,8 @@ done
 
 # component -> files it must install (globs relative to the prefix); and nothing else
 declare -A want=(
-	[runtime]="bin/scry share/man/man8/scry.8"
+	[runtime]="bin/scry share/man/man8/scry.8 bin/scryd share/man/man8/scryd.8
+	           etc/scry/scryd.yaml lib/systemd/system/scryd.service"
 	[lib]="lib*/libscap.so.0* lib*/libsinsp.so.0*"
 	[dev]="include/scry/scap.h include/scry/scap_abi.h include/scry/scap_events.h
 	       include/scry/sinsp.h lib*/libscap.a lib*/libsinsp.a lib*/libscap.so lib*/libsinsp.so
@@ -51,7 +52,9 @@ for comp in runtime lib dev; do
 		compgen -G "$p/$g" >/dev/null || fail "component $comp does not install $g"
 	done
 	case $comp in
-	runtime) extra=$(cd "$p" && find . -type f ! -path ./bin/scry ! -path ./share/man/man8/scry.8) ;;
+	runtime) extra=$(cd "$p" && find . -type f ! -path ./bin/scry ! -path ./share/man/man8/scry.8 \
+			 ! -path ./bin/scryd ! -path ./share/man/man8/scryd.8 ! -path ./etc/scry/scryd.yaml \
+			 ! -path ./lib/systemd/system/scryd.service) ;;
 	lib) extra=$(cd "$p" && find . \( -type f -o -type l \) ! -name 'lib*.so.0*') ;;
 	dev) extra=$(cd "$p" && find . \( -type f -o -type l \) \( -name '*.so.0*' -o -path ./bin/\* \)) ;;
 	esac

@@ -308,6 +308,38 @@ def live(tmp):
           'live (eBPF): Falco\'s stable rule "Read sensitive file untrusted" on a read of /etc/shadow')
 
 
+EVERY_EVENT = """- rule: Every event
+  desc: matches every event
+  condition: evt.num > 0
+  output: "%evt.num"
+  priority: INFO
+"""
+
+
+def window(tmp):
+    """-M with --rules: the rules see the events the -M window prints (sysdig's window on a
+    capture, from its first counted event); live, -M ends the run by the clock."""
+    ping = os.path.join(TRACES, 'ping_sendto.scap')
+    if not os.path.exists(ping):
+        print('skip -M with --rules: no %s' % ping)
+        return
+    rules = os.path.join(tmp, 'every.yaml')
+    with open(rules, 'w') as f:
+        f.write(EVERY_EVENT)
+    for m in ('2', '5'):
+        _, printed, _ = run(['-r', ping, '-M', m, '-p', '%evt.num'])
+        rc, out, err = run(['-r', ping, '-M', m, '--rules', rules, '--all-events'])
+        nums = [l.rsplit(' ', 1)[-1] for l in out.splitlines()]
+        check(rc == 0 and printed.split() and nums == printed.split() and
+              'Events processed: %d\n' % len(nums) in err,
+              '-M %s --rules on a capture: the events -M %s prints (%d)' % (m, m, len(nums)))
+    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
+        print('skip live -M with --rules: needs root and BTF')
+        return
+    rc, _, err = run(['--engine', 'bpf', '-M', '2', '--rules', rules])
+    check(rc == 0 and 'Events processed: ' in err, 'live -M 2 --rules ends by itself')
+
+
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
@@ -325,6 +357,7 @@ def main():
         alerts(rules, cat, curl)
         json_alerts(rules, cat)
         validate(tmp, rules)
+        window(tmp)
         live(tmp)
     print('%d failure(s)' % len(failures))
     return 1 if failures else 0

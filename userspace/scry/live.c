@@ -270,6 +270,9 @@ int scry_live(const struct scry_live_opts *o)
 		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
 			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	if (rules) {
+		/* -M live: seconds of capture by the clock, also when no event comes */
+		o->rules->max_s = 0;
+		o->rules->clock_end_ns = scry_clock_end(o->max_s);
 		status = scry_rules_run(s, rules, filter, o->rules, &live_stop);
 	} else if (o->write && o->write->path) {
 		o->write->max_events = o->max_events;

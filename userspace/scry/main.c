@@ -598,6 +598,7 @@ int main(int argc, char **argv)
 	opts.rules.json = opts.json;
 	opts.rules.unbuffered = opts.unbuffered;
 	opts.rules.max_events = opts.max_events;
+	opts.rules.max_s = opts.write.max_s;
 	if (opts.validate)
 		return scry_rules_validate(&opts.rules);
 	/* rules that do not load never leave a capture running unguarded: checked first */

@@ -24,6 +24,7 @@
 #include "print.h"
 #include "rules_cli.h"
 #include "summary.h"
+#include "write.h"
 
 /* ---- load results ------------------------------------------------------------------------ */
 
@@ -258,7 +259,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	static char outbuf[1 << 16];
 	struct scry_capture *cap = NULL;
 	char host[256] = "";
-	uint64_t events = 0;
+	uint64_t events = 0, end_ts = 0;
 	struct sinsp_evt *evt;
 	int rc, status = 0, cap_status = 0;
 	bool lines;
@@ -277,6 +278,8 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		size_t n, i;
 
 		rc = sinsp_next(s, &evt);
+		if (scry_clock_past(o->clock_end_ns))
+			break;
 		if (rc == SCAP_TIMEOUT) {
 			fflush(stdout);
 			continue;
@@ -287,6 +290,15 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 			scry_print_read_error(s, o->source);
 			status = 1;
 			break;
+		}
+		/* -M on a capture: sysdig's window, from the first counted event (print.c) */
+		if (o->max_s) {
+			uint64_t ts = sinsp_evt_ts(evt);
+
+			if (!end_ts && sinsp_evt_is_counted(evt))
+				end_ts = scry_window_end(ts, o->max_s);
+			else if (end_ts && ts >= end_ts)
+				break;
 		}
 		if (cap && scry_capture_event(cap, s, evt))
 			cap_status = 1;

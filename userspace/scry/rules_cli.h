@@ -28,6 +28,10 @@ struct scry_rules_opts {
 	bool iso8601;            /* --iso8601 */
 	bool unbuffered;
 	uint64_t max_events;     /* -n: stop after this many events read (0: no limit) */
+	uint64_t max_s;          /* -M on a capture: stop once the event time is this many
+	                            seconds past the first counted event (0: no limit) */
+	uint64_t clock_end_ns;   /* -M live: stop when CLOCK_MONOTONIC reaches this, with or
+	                            without events (scry_clock_end()); 0 no limit */
 	const char *source;      /* capture file (errors name it); NULL live */
 	struct scry_capture_opts capture; /* --capture-dir ... (capture.dir NULL: off) */
 };
