@@ -51,6 +51,8 @@ static const char *op_name(enum flt_op op)
 	return "?";
 }
 
+static void vperr(struct parser *p, size_t at, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 static void vperr(struct parser *p, size_t at, const char *fmt, va_list ap)
 {
