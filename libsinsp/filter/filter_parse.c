@@ -258,8 +258,10 @@ static bool lex_value(struct parser *p, bool in_list, struct strbuf *out)
 		}
 	}
 	p->pos = i;
-	if (!out->buf)
+	if (!out->buf) { /* an empty value ("" or ''): a text of its own, terminated */
 		strbuf_grow(out, 1);
+		out->buf[0] = 0;
+	}
 	return quote || i > start;
 }
 

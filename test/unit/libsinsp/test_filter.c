@@ -244,6 +244,9 @@ START_TEST(error_positions)
 	err("foo.bar=1", "filter error at byte 0: unknown field 'foo.bar'");
 	err("evt.num >= abc", "filter error at byte 11: 'abc' is not a valid number for evt.num");
 	err("evt.num = 0x10", "filter error at byte 10: '0x10' is not a valid number for evt.num");
+	/* an empty quoted value is a text of its own (found by fuzz_filter: it was read
+	 * unterminated) */
+	err("proc.ppid=\"\"", "filter error at byte 10: '' is not a valid number for proc.ppid");
 	err("evt.type=foo", "filter error at byte 9: unknown event type 'foo'");
 	err("proc.name in (a, b", "filter error at byte 18: expected ',' or ')' in the list of 'in', found the end of the filter");
 	err("proc.name in a", "filter error at byte 13: expected '(' and a list of values after 'in' (at byte 10)");
