@@ -80,12 +80,8 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		/* sysdig's -M window: from the first event that passes the filter and that
 		 * it counts (hidden internal ones included, the capture's container table
 		 * and events stored for state only not) */
-		if (o->max_s) {
-			if (!end_ts && sinsp_evt_is_counted(evt))
-				end_ts = scry_window_end(ref->ts_ns, o->max_s);
-			else if (end_ts && ref->ts_ns >= end_ts)
-				break;
-		}
+		if (scry_window_past(&end_ts, ref->ts_ns, o->max_s, sinsp_evt_is_counted(evt)))
+			break;
 		if (!o->source && filter && !sinsp_filter_match(filter, evt))
 			continue;
 		if (sinsp_evt_is_counted(evt)) {

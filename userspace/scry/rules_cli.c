@@ -291,15 +291,9 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 			status = 1;
 			break;
 		}
-		/* -M on a capture: sysdig's window, from the first counted event (print.c) */
-		if (o->max_s) {
-			uint64_t ts = sinsp_evt_ts(evt);
-
-			if (!end_ts && sinsp_evt_is_counted(evt))
-				end_ts = scry_window_end(ts, o->max_s);
-			else if (end_ts && ts >= end_ts)
-				break;
-		}
+		/* -M on a capture: sysdig's window, from the first counted event */
+		if (scry_window_past(&end_ts, sinsp_evt_ts(evt), o->max_s, sinsp_evt_is_counted(evt)))
+			break;
 		if (cap && scry_capture_event(cap, s, evt))
 			cap_status = 1;
 		if (sinsp_evt_is_hidden(evt))

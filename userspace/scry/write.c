@@ -204,6 +204,18 @@ static uint64_t monotonic_ns(void)
 	return (uint64_t)t.tv_sec * NS_PER_S + (uint64_t)t.tv_nsec;
 }
 
+bool scry_window_past(uint64_t *end_ts, uint64_t ts, uint64_t max_s, bool counted)
+{
+	if (!max_s)
+		return false;
+	if (!*end_ts) {
+		if (counted)
+			*end_ts = scry_window_end(ts, max_s);
+		return false;
+	}
+	return ts >= *end_ts;
+}
+
 uint64_t scry_clock_end(uint64_t max_s)
 {
 	return max_s ? scry_window_end(monotonic_ns(), max_s) : 0;

@@ -49,6 +49,14 @@ int scry_write_check(const struct scry_write_opts *o);
 uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s);
 
 /*
+ * sysdig's -M window over the events a reader shows: it starts at the first event sysdig
+ * counts (@counted, sinsp_evt_is_counted()) and ends @max_s seconds later. @end_ts is the
+ * caller's state (0 before the window starts). Return: true when the event at @ts (ns)
+ * is past the window (the reader stops); always false when @max_s is 0.
+ */
+bool scry_window_past(uint64_t *end_ts, uint64_t ts, uint64_t max_s, bool counted);
+
+/*
  * The live -M window follows the clock, not the events: on an idle host no event comes
  * to end it, and a signal (alarm()) can be blocked by whatever started scry. The
  * engines return SCAP_TIMEOUT within 10 ms when nothing is ready, so the loops look at
