@@ -182,32 +182,27 @@ static void open_hint(const char *engine, int rc)
 			"load, then --engine kmod)\n");
 }
 
-int scry_live(const struct scry_live_opts *o)
+const char *scry_live_engine(const char *requested)
 {
-	char errbuf[SCAP_ERRBUF_SIZE] = "";
-	struct sinsp_formatter *fmt = NULL;
-	struct sinsp_filter *filter = NULL;
-	struct sinsp_rules *rules = NULL;
-	struct sigaction sa;
-	sinsp_t *s = NULL;
-	scap_t *h;
-	int rc, status;
-
-	const char *engine = o->engine;
+	const char *engine = requested;
 
 	if (!engine)
 		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
 	if (strcmp(engine, "kmod") != 0 && strcmp(engine, "bpf") != 0) {
 		fprintf(stderr, "scry: --engine %s: the live engines are kmod (the scry kernel "
 			"module) and bpf (the eBPF probe)\n", engine);
-		return 2;
+		return NULL;
 	}
-	status = check_print_args(o);
-	if (status)
-		return status;
-	/* likewise a -w path that cannot be created */
-	if (o->write && o->write->path && scry_write_check(o->write))
-		return 1;
+	return engine;
+}
+
+int scry_live_open(const struct scry_live_opts *o, const char *engine, sinsp_t **out)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	sinsp_t *s = NULL;
+	int rc;
+
+	*out = NULL;
 	/* started before the /proc scan: no process is missed between the two */
 	SCAP_OPTS(scap_open_opts, so, .engine = engine, .engine_impl = engine_impl(engine),
 		  .start = true);
@@ -229,6 +224,56 @@ int scry_live(const struct scry_live_opts *o)
 		open_hint(engine, rc);
 		return 1;
 	}
+	*out = s;
+	return 0;
+}
+
+int scry_live_start(sinsp_t *s, const struct scry_live_opts *o)
+{
+	scap_t *h = sinsp_scap(s);
+	int rc;
+
+	/* the engine leaves scry's process out from the open on; -D keeps it in */
+	if ((o->snaplen && scap_set_snaplen(h, o->snaplen) < 0) ||
+	    (o->debug && scap_set_exclude_tgid(h, 0) < 0)) {
+		fprintf(stderr, "scry: %s\n", scap_last_error(h));
+		return 1;
+	}
+	if (scap_start(h) < 0) {
+		fprintf(stderr, "scry: %s\n", scap_last_error(h));
+		return 1;
+	}
+	rc = scry_drop_capabilities((o->write && o->write->path) ||
+				    (o->rules && o->rules->capture.dir) ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
+	if (rc) {
+		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
+		return 1;
+	}
+	return 0;
+}
+
+int scry_live(const struct scry_live_opts *o)
+{
+	struct sinsp_formatter *fmt = NULL;
+	struct sinsp_filter *filter = NULL;
+	struct sinsp_rules *rules = NULL;
+	struct sigaction sa;
+	const char *engine = scry_live_engine(o->engine);
+	sinsp_t *s = NULL;
+	scap_t *h;
+	int status;
+
+	if (!engine)
+		return 2;
+	status = check_print_args(o);
+	if (status)
+		return status;
+	/* likewise a -w path that cannot be created */
+	if (o->write && o->write->path && scry_write_check(o->write))
+		return 1;
+	status = scry_live_open(o, engine, &s);
+	if (status)
+		return status;
 	h = sinsp_scap(s);
 	status = scry_print_setup(s, o->format, o->json, o->filter, &fmt, &filter);
 	if (status)
@@ -240,25 +285,9 @@ int scry_live(const struct scry_live_opts *o)
 		if (status)
 			goto out;
 	}
-	/* the engine leaves scry's process out from the open on; -D keeps it in */
-	if ((o->snaplen && scap_set_snaplen(h, o->snaplen) < 0) ||
-	    (o->debug && scap_set_exclude_tgid(h, 0) < 0)) {
-		fprintf(stderr, "scry: %s\n", scap_last_error(h));
-		status = 1;
+	status = scry_live_start(s, o);
+	if (status)
 		goto out;
-	}
-	if (scap_start(h) < 0) {
-		fprintf(stderr, "scry: %s\n", scap_last_error(h));
-		status = 1;
-		goto out;
-	}
-	rc = scry_drop_capabilities((o->write && o->write->path) ||
-				    (o->rules && o->rules->capture.dir) ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
-	if (rc) {
-		fprintf(stderr, "scry: dropping capabilities: %s\n", strerror(-rc));
-		status = 1;
-		goto out;
-	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);

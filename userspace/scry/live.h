@@ -50,6 +50,20 @@ struct scry_live_opts {
 int scry_live(const struct scry_live_opts *o);
 
 /*
+ * The parts of scry_live() that scry top shares. scry_live_engine(): the engine to use
+ * for --engine @requested (NULL: kmod when /dev/scry0 exists, else bpf), or NULL after
+ * a message for an unknown one (exit status 2). scry_live_open(): open @engine (it
+ * starts capturing and reads the initial state; o->runtime_*, o->verbose, o->rules,
+ * o->buffer_format and o->time_output apply); on failure the message and scry's advice
+ * are on stderr. scry_live_start(): set o->snaplen, keep scry's own events with
+ * o->debug, start, and drop every capability (but CAP_DAC_OVERRIDE with -w or
+ * --capture-dir). Both return 0 or the exit status (1).
+ */
+const char *scry_live_engine(const char *requested);
+int scry_live_open(const struct scry_live_opts *o, const char *engine, sinsp_t **out);
+int scry_live_start(sinsp_t *s, const struct scry_live_opts *o);
+
+/*
  * scry --driver ACTION [MODULE]: "load" (MODULE: a scry.ko path or a module name;
  * default: the installed module "scry" (DKMS), else the scry.ko built beside this scry,
  * build/driver-kbuild/scry.ko), "unload", "status". Prints what it did or found.

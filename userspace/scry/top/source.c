@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * source.c - scry top's rows from libsinsp's metrics (source.h). The figures are the
+ * metrics library's (<scry/sinsp_metrics.h>): this file only turns an interval's
+ * deltas into the rates and percentages a row shows, and adds what the thread and
+ * container tables know (vpid, command line, container name).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <scry/sinsp.h>
+#include <scry/sinsp_filter.h>
+#include <scry/sinsp_metrics.h>
+#include <scry/sinsp_state.h>
+
+#include "../caps.h"
+#include "../live.h"
+#include "source.h"
+
+struct top_source {
+	sinsp_t *s;
+	struct sinsp_metrics *m;
+	struct sinsp_filter *filter;
+	bool file;
+	bool eof;                 /* the capture's end was reached (flushed) */
+	char name[256];
+	uint64_t interval_ns;
+	/* the current top_source_next() call: where interval_fn puts its interval */
+	struct top_table *out;
+	struct top_interval *iv;
+	int closed;               /* intervals closed during the call */
+	int err;                  /* -ENOMEM from interval_fn */
+};
+
+static uint64_t wall_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The figures of @v as a row shows them: per second, CPU in % of one CPU. */
+static void set_figures(struct top_row *r, const struct sinsp_metrics_values *v, uint64_t ns)
+{
+	double secs = ns ? (double)ns / 1e9 : 1.0;
+
+	r->num[TOP_F_CPU] = (double)v->delta[SINSP_METRIC_CPU_NS] / (secs * 1e9) * 100.0;
+	r->num[TOP_F_MEM] = (double)v->delta[SINSP_METRIC_MEMORY_BYTES];
+	r->num[TOP_F_NET_IN] = (double)v->delta[SINSP_METRIC_NET_IN_BYTES] / secs;
+	r->num[TOP_F_NET_OUT] = (double)v->delta[SINSP_METRIC_NET_OUT_BYTES] / secs;
+	r->num[TOP_F_FILE_R] = (double)v->delta[SINSP_METRIC_FILE_READ_BYTES] / secs;
+	r->num[TOP_F_FILE_W] = (double)v->delta[SINSP_METRIC_FILE_WRITE_BYTES] / secs;
+	r->num[TOP_F_SYSCALLS] = (double)v->delta[SINSP_METRIC_SYSCALLS] / secs;
+	r->num[TOP_F_ERRORS] = (double)v->delta[SINSP_METRIC_SYSCALL_ERRORS] / secs;
+}
+
+static int add_container(const struct sinsp_metrics_container *c, void *ctx)
+{
+	struct top_source *src = ctx;
+	struct top_row *r = top_table_add(&src->out[TOP_VIEW_CONTAINERS], c->id);
+
+	if (!r || top_row_set_text(r, TOP_F_ID, c->id) || top_row_set_text(r, TOP_F_NAME, c->name) ||
+	    top_row_set_text(r, TOP_F_IMAGE, c->image))
+		return -ENOMEM;
+	set_figures(r, &c->v, src->interval_ns);
+	r->num[TOP_F_PROCS] = c->nprocesses;
+	if (!src->iv->cpu_source || c->v.cpu_source != SINSP_METRICS_SRC_NONE)
+		src->iv->cpu_source = sinsp_metrics_source_name(c->v.cpu_source);
+	return 0;
+}
+
+/* "exe arg1 arg2 ..." of thread info @t (args are NUL separated) into @buf. */
+static void command_line(const struct sinsp_thread_info *t, const char *fallback, char *buf,
+			 size_t len)
+{
+	size_t n = (size_t)snprintf(buf, len, "%s", *t->exe ? t->exe : fallback);
+
+	if (n >= len)
+		return;
+	if (t->args_len && n + 1 < len)
+		buf[n++] = ' ';
+	for (size_t i = 0; i < t->args_len && n + 1 < len; i++)
+		buf[n++] = t->args[i] ? t->args[i] : ' ';
+	while (n && buf[n - 1] == ' ')
+		n--;
+	buf[n] = 0;
+}
+
+static int add_process(const struct sinsp_metrics_process *p, void *ctx)
+{
+	struct top_source *src = ctx;
+	struct sinsp_thread_info t = { .sz = sizeof(t) };
+	struct sinsp_container_info c = { .sz = sizeof(c) };
+	char key[32], cmd[512];
+	struct top_row *r;
+	long ci;
+
+	snprintf(key, sizeof(key), "%" PRId64, p->pid);
+	r = top_table_add(&src->out[TOP_VIEW_PROCS], key);
+	if (!r)
+		return -ENOMEM;
+	set_figures(r, &p->v, src->interval_ns);
+	r->num[TOP_F_PID] = (double)p->pid;
+	r->num[TOP_F_THREADS] = p->nthreads;
+	r->num[TOP_F_VPID] = (double)p->pid;
+	snprintf(cmd, sizeof(cmd), "%s", *p->exe ? p->exe : p->comm);
+	if (sinsp_thread_lookup(src->s, p->pid, &t) == 0) {
+		if (t.vpid >= 0)
+			r->num[TOP_F_VPID] = (double)t.vpid;
+		command_line(&t, p->comm, cmd, sizeof(cmd));
+	}
+	if (top_row_set_text(r, TOP_F_ID, p->container_id) || top_row_set_text(r, TOP_F_COMMAND, cmd))
+		return -ENOMEM;
+	if (!strcmp(p->container_id, "host"))
+		return top_row_set_text(r, TOP_F_CONTAINER, "host");
+	/* the container's threads: the sum over its processes */
+	ci = top_table_find_key(&src->out[TOP_VIEW_CONTAINERS], p->container_id);
+	if (ci >= 0)
+		src->out[TOP_VIEW_CONTAINERS].rows[ci].num[TOP_F_THREADS] += p->nthreads;
+	if (sinsp_container_lookup(src->s, p->container_id, &c) == 0 && *c.name)
+		return top_row_set_text(r, TOP_F_CONTAINER, c.name);
+	return top_row_set_text(r, TOP_F_CONTAINER, p->container_id);
+}
+
+/* An interval closed (inside sinsp_metrics_add/tick/flush): keep it in the tables. */
+static void on_interval(struct sinsp_metrics *m, void *ctx)
+{
+	struct top_source *src = ctx;
+	struct sinsp_metrics_interval_info info = { .sz = sizeof(info) };
+	int rc;
+
+	if (!src->out || sinsp_metrics_interval(m, &info))
+		return;
+	src->closed++;
+	top_table_clear(&src->out[TOP_VIEW_CONTAINERS]);
+	top_table_clear(&src->out[TOP_VIEW_PROCS]);
+	*src->iv = (struct top_interval){ .index = info.index, .start_ns = info.start_ns,
+					  .end_ns = info.end_ns, .events = info.events,
+					  .valid = true };
+	src->interval_ns = info.end_ns - info.start_ns;
+	rc = sinsp_metrics_container_foreach(m, add_container, src);
+	if (!rc)
+		rc = sinsp_metrics_process_foreach(m, NULL, add_process, src);
+	if (!src->iv->cpu_source) {
+		struct sinsp_metrics_container h = { .sz = sizeof(h) };
+
+		src->iv->cpu_source = sinsp_metrics_host(m, &h) ? "none" :
+				      sinsp_metrics_source_name(h.v.cpu_source);
+	}
+	if (rc)
+		src->err = rc;
+}
+
+/* Open capture file @path (root's powers for the open, none after). */
+static int open_file(struct top_source *src, const char *path)
+{
+	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0) {
+		fprintf(stderr, "scry: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	rc = scry_drop_capabilities(CAP_LAST_CAP + 1);
+	if (rc) {
+		fprintf(stderr, "scry: cannot drop capabilities: %s\n", strerror(-rc));
+		close(fd);
+		return 1;
+	}
+	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = path, .has_fd = true, .fd = fd);
+	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
+	rc = sinsp_open(&o, &src->s, errbuf);
+	close(fd);
+	if (rc) {
+		fprintf(stderr, "scry: %s\n", errbuf);
+		return 1;
+	}
+	snprintf(src->name, sizeof(src->name), "%s", path);
+	src->file = true;
+	return 0;
+}
+
+int top_source_open(const struct top_source_opts *o, struct top_source **out)
+{
+	struct top_source *src = calloc(1, sizeof(*src));
+	int status;
+
+	*out = NULL;
+	if (!src)
+		return 1;
+	src->interval_ns = o->interval_ns;
+	if (o->read_path) {
+		status = open_file(src, o->read_path);
+	} else {
+		const char *engine = scry_live_engine(o->live->engine);
+
+		status = engine ? scry_live_open(o->live, engine, &src->s) : 2;
+		if (!status)
+			status = scry_live_start(src->s, o->live);
+		snprintf(src->name, sizeof(src->name), "live system (%s)",
+			 engine && !strcmp(engine, "kmod") ? "kernel module" : "eBPF probe");
+	}
+	if (status)
+		goto fail;
+	if (o->filter && *o->filter && sinsp_filter_compile(src->s, o->filter, &src->filter)) {
+		fprintf(stderr, "scry: %s\n", sinsp_last_error(src->s));
+		status = 2;
+		goto fail;
+	}
+	struct sinsp_metrics_opts mo = { .sz = sizeof(mo), .interval_ns = o->interval_ns,
+					 /* live: CPU and memory from the cgroups and /proc */
+					 .sample_system = !o->read_path, .sample_processes = true,
+					 .interval_fn = on_interval, .ctx = src };
+	if (sinsp_metrics_new(src->s, &mo, &src->m)) {
+		fprintf(stderr, "scry: cannot set up the metrics (out of memory)\n");
+		status = 1;
+		goto fail;
+	}
+	*out = src;
+	return 0;
+fail:
+	top_source_close(src);
+	return status;
+}
+
+int top_source_next(struct top_source *src, struct top_table *tables, struct top_interval *iv,
+		    int timeout_ms)
+{
+	uint64_t deadline = wall_ns() + (uint64_t)timeout_ms * 1000000u;
+	struct sinsp_evt *evt;
+	unsigned n = 0;
+	int rc;
+
+	if (src->eof)
+		return 2;
+	src->out = tables;
+	src->iv = iv;
+	src->closed = 0;
+	src->err = 0;
+	while (!src->closed && !src->err) {
+		rc = sinsp_next(src->s, &evt);
+		if (rc == SCAP_EOF) {
+			src->eof = true;
+			/* the last, partial interval */
+			sinsp_metrics_flush(src->m);
+			break;
+		}
+		if (rc < 0) {
+			fprintf(stderr, "scry: %s%s%s\n", src->file ? src->name : "",
+				src->file ? ": " : "", sinsp_last_error(src->s));
+			return -1;
+		}
+		if (rc == 0 && (!src->filter || sinsp_filter_match(src->filter, evt)))
+			sinsp_metrics_add(src->m, evt);
+		else if (rc == 0)
+			sinsp_metrics_tick(src->m, sinsp_evt_raw(evt)->ts_ns);
+		if (src->file)
+			continue;
+		/* live: a quiet host closes its intervals by the clock; keys are read
+		 * every timeout_ms */
+		if (rc == SCAP_TIMEOUT || ++n % 256 == 0) {
+			uint64_t now = wall_ns();
+
+			sinsp_metrics_tick(src->m, now);
+			if (!src->closed && now >= deadline)
+				break;
+			if (rc == SCAP_TIMEOUT)
+				usleep(10000);
+		}
+	}
+	src->out = NULL;
+	if (src->err)
+		return -1;
+	if (src->closed)
+		return 1;
+	return src->eof ? 2 : 0;
+}
+
+bool top_source_is_file(const struct top_source *src)
+{
+	return src->file;
+}
+
+const char *top_source_name(const struct top_source *src)
+{
+	return src->name;
+}
+
+void top_source_close(struct top_source *src)
+{
+	if (!src)
+		return;
+	if (src->s && !src->file)
+		scap_stop(sinsp_scap(src->s));
+	sinsp_metrics_free(src->m);
+	sinsp_filter_free(src->filter);
+	sinsp_close(src->s);
+	free(src);
+}
