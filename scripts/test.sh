@@ -25,7 +25,8 @@
 #                   container of each captured live and replayed after all are gone:
 #                   test/containers/e2e_test.sh (root only; ~1-2 min); Falco's default
 #                   rules alerting live on a shell in a container and a write below /etc:
-#                   test/containers/rules_live_test.sh (root only; ~10 s)
+#                   test/containers/rules_live_test.sh (root only; ~10 s); scry top driven
+#                   in tmux: test/containers/top_test.py (root only; ~1 min)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh (~5 min idle; the
 #                   limits of this script and of the VM runs only catch a hang: a loaded
@@ -154,6 +155,8 @@ if [ "$(id -u)" = 0 ]; then
 	# Falco's default rules live: a shell with a terminal in a docker container, a write
 	# below /etc (before e2e_test.sh, which stops the runtimes when it ends)
 	test/containers/rules_live_test.sh build "$rtdir" || [ $? = 77 ]
+	# scry top in tmux: a busy container first by CPU (live), drill-down, stepping (-r)
+	python3 test/containers/top_test.py build "$rtdir" || [ $? = 77 ]
 	test/containers/e2e_test.sh build "$rtdir" || [ $? = 77 ]
 	scripts/runtimes.sh stop "$rtdir"
 	trap - EXIT

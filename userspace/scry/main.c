@@ -34,6 +34,7 @@
 #include "live.h"
 #include "print.h"
 #include "rules_cli.h"
+#include "top/top.h"
 #include "write.h"
 
 /* --runtime-socket at most this many times (one per runtime is all that matters) */
@@ -81,6 +82,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: scry [options] [filter]\n"
+		"       scry top [options] [filter]   containers and processes, as csysdig shows\n"
+		"                                     them (scry top --help)\n"
 		"\n"
 		"Options:\n"
 		" -r, --read=FILE        read events from a capture file (plain or gzip);\n"
@@ -592,6 +595,9 @@ int main(int argc, char **argv)
 	sinsp_t *s = NULL;
 	int rc, status;
 
+	/* scry top: the curses view (top/), with options of its own */
+	if (argc > 1 && !strcmp(argv[1], "top"))
+		return scry_top(argc - 1, argv + 1);
 	rc = parse_args(argc, argv);
 	if (rc)
 		return rc;

@@ -90,6 +90,10 @@ static int cmp_rows(const void *a, const void *b)
 	}
 	if (!sort_ascending)
 		c = -c;
+	if (c)
+		return c;
+	/* ties: by key, shorter first (pids in numeric order), then by its text */
+	c = (strlen(x->key) > strlen(y->key)) - (strlen(x->key) < strlen(y->key));
 	return c ? c : strcmp(x->key, y->key);
 }
 

@@ -78,8 +78,9 @@ long top_table_find_key(const struct top_table *t, const char *key);
 
 /*
  * Sort the rows by field @f: numbers by value, texts by strcmp; ascending when
- * @ascending. Rows that compare equal keep the order of their keys (ascending), so two
- * sorts of the same rows give the same order.
+ * @ascending. Rows that compare equal are in the order of their keys, shorter first
+ * then by strcmp (pids in numeric order), whatever the direction, so two sorts of the
+ * same rows give the same order.
  */
 void top_table_sort(struct top_table *t, enum top_field f, bool ascending);
 

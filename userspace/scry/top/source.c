@@ -20,7 +20,7 @@
 #include <scry/sinsp_metrics.h>
 #include <scry/sinsp_state.h>
 
-#include "../caps.h"
+#include "caps.h"
 #include "../live.h"
 #include "source.h"
 
@@ -36,6 +36,8 @@ struct top_source {
 	struct top_table *out;
 	struct top_interval *iv;
 	int closed;               /* intervals closed during the call */
+	bool seen_first;          /* first_index is set */
+	uint64_t first_index;     /* the metrics' index of the first interval (shown as #0) */
 	int err;                  /* -ENOMEM from interval_fn */
 };
 
@@ -140,9 +142,14 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 	if (!src->out || sinsp_metrics_interval(m, &info))
 		return;
 	src->closed++;
+	if (!src->seen_first) {
+		src->seen_first = true;
+		src->first_index = info.index;
+	}
 	top_table_clear(&src->out[TOP_VIEW_CONTAINERS]);
 	top_table_clear(&src->out[TOP_VIEW_PROCS]);
-	*src->iv = (struct top_interval){ .index = info.index, .start_ns = info.start_ns,
+	*src->iv = (struct top_interval){ .index = info.index - src->first_index,
+					  .start_ns = info.start_ns,
 					  .end_ns = info.end_ns, .events = info.events,
 					  .valid = true };
 	src->interval_ns = info.end_ns - info.start_ns;
@@ -258,6 +265,10 @@ int top_source_next(struct top_source *src, struct top_table *tables, struct top
 				src->file ? ": " : "", sinsp_last_error(src->s));
 			return -1;
 		}
+		/* events without a time (the container table a capture starts with) would
+		 * start the intervals at the epoch */
+		if (rc == 0 && !sinsp_evt_raw(evt)->ts_ns)
+			continue;
 		if (rc == 0 && (!src->filter || sinsp_filter_match(src->filter, evt)))
 			sinsp_metrics_add(src->m, evt);
 		else if (rc == 0)
