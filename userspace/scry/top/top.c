@@ -332,19 +332,24 @@ int scry_top(int argc, char **argv)
 	if (status)
 		return status;
 	status = ui_from_opts(&ui, &o);
-	if (status)
-		return status;
 	/* a clear error before any engine is opened */
-	if (!o.batch && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
+	if (!status && !o.batch && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
 		fprintf(stderr, "scry: top needs a terminal on stdin and stdout (for text output "
 			"on a pipe or a file: scry top -b)\n");
-		return 1;
+		status = 1;
+	}
+	if (status) {
+		free((char *)o.filter);
+		return status;
 	}
 	struct top_source_opts so = { .read_path = o.read_path, .live = &o.live,
 				      .filter = o.filter, .interval_ns = o.delay_ms * 1000000u };
 	status = top_source_open(&so, &src);
-	if (status)
+	if (status) {
+		top_ui_free(&ui);
+		free((char *)o.filter);
 		return status;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -357,5 +362,6 @@ int scry_top(int argc, char **argv)
 		status = run_screen(src, &ui, &o);
 	top_ui_free(&ui);
 	top_source_close(src);
+	free((char *)o.filter);
 	return status;
 }

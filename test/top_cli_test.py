@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""test/top_cli_test.py: scry top without root (ctest top_cli_test).
+
+    test/top_cli_test.py [--scry build/bin/scry]
+
+On the synthetic capture of scripts/mkcapture.py (bash, and cat reading /etc/hostname:
+10 bytes read, 4 system calls):
+  - options: --help, a bad view, column, delay or filter (status 2), a missing file (1),
+    stdout on a pipe without -b (1, "needs a terminal");
+  - -b: one interval, its header line and rows; the Processes view sorted by SYSCALLS
+    (cat first, FILE_R 10 bytes in a 1 s interval), --iterations;
+  - in tmux (skipped without tmux): the Processes view with [END] (the capture is one
+    interval), the help page (h) and back, the sort panel (F9) sorting by PID, the
+    search prompt (/), the view picker (F2), q with status 0. The screen is polled
+    with capture-pane until it shows what is expected.
+"""
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TMUX = ['tmux', '-L', 'scry-top-cli-test']
+failures = []
+
+
+def check(ok, what, detail=''):
+    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
+    if not ok:
+        if detail:
+            print('  ' + detail.replace('\n', '\n  '))
+        failures.append(what)
+
+
+def run(args, stdin=subprocess.DEVNULL):
+    p = subprocess.run([SCRY, 'top'] + args, stdin=stdin, capture_output=True, text=True,
+                       timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def options(cap):
+    rc, out, _ = run(['--help'])
+    check(rc == 0 and out.startswith('Usage: scry top'), 'scry top --help')
+    for args, msg in ((['-v', 'nope'], '-v nope: containers or procs'),
+                      (['--sort', 'nope'], '--sort nope: not a column of the Containers view'),
+                      (['-d', '0'], '-d 0: a number from 1 to 86400000'),
+                      (['--bogus'], "Try 'scry top --help'")):
+        rc, _, err = run(['-r', cap, '-b'] + args)
+        check(rc == 2 and msg in err, f'scry top {" ".join(args)}: status 2, says why',
+              f'rc {rc}, stderr {err!r}')
+    rc, _, err = run(['-r', cap, '-b', 'proc.name='])
+    check(rc == 2 and err.startswith('scry: '), 'a bad filter: status 2', f'rc {rc} {err!r}')
+    rc, _, err = run(['-r', '/nonexistent.scap', '-b'])
+    check(rc == 1 and 'No such file' in err, 'a missing file: status 1', f'rc {rc} {err!r}')
+    rc, _, err = run(['-r', cap])
+    check(rc == 1 and 'needs a terminal' in err, 'stdout on a pipe: status 1, needs a terminal',
+          f'rc {rc} {err!r}')
+
+
+def batch(cap):
+    rc, out, err = run(['-r', cap, '-b', '-v', 'procs', '--sort', 'syscalls', '-d', '1000'])
+    lines = out.split('\n')
+    check(rc == 0 and lines[0].startswith('Interval #0 1704110400.000-1704110401.000 (1.0 s, ')
+          and lines[0].endswith('Processes: 2'), '-b: the interval line', out + err)
+    head = lines[1].split()
+    check(head[:3] == ['PID', 'VPID', 'CPU'] and head[-2:] == ['CONTAINER', 'Command'],
+          '-b: the Processes header', lines[1])
+    rows = [dict(zip(head, ln.split())) for ln in lines[2:4]]
+    check(rows[0].get('PID') == '4242' and rows[0].get('FILE_R') == '10' and
+          rows[0].get('CONTAINER') == 'host' and rows[1].get('PID') == '1000',
+          '-b --sort syscalls: cat first, 10 bytes read per second', out)
+    check(lines[4:] == ['', ''], '-b: one interval (the capture lasts less than one)', out)
+    rc, out, _ = run(['-r', cap, '-b', '--iterations', '1'])
+    check(rc == 0 and out.split('\n')[0].endswith('Containers: 0') and
+          out.split('\n')[1].split()[0] == 'CPU', '-b: the Containers view (no container)', out)
+
+
+class Pane:
+    def __init__(self, argv):
+        self.name = 'top'
+        shell = ' '.join(shlex.quote(a) for a in argv)
+        shell += '; echo "scry top exited with status $?"; exec sleep 3600'
+        subprocess.run(TMUX + ['new-session', '-d', '-s', self.name, '-x', '200', '-y', '50',
+                               'sh', '-c', shell], check=True)
+
+    def screen(self):
+        return subprocess.run(TMUX + ['capture-pane', '-p', '-t', self.name], check=True,
+                              capture_output=True, text=True).stdout.split('\n')
+
+    def keys(self, *k):
+        subprocess.run(TMUX + ['send-keys', '-t', self.name] + list(k), check=True)
+
+    def wait(self, what, pred, timeout=60):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            lines = self.screen()
+            if pred(lines):
+                check(True, what)
+                return lines
+            time.sleep(0.05)
+        check(False, what, 'screen:\n' + '\n'.join(self.screen()))
+        return None
+
+
+def screen(cap):
+    if not shutil.which('tmux'):
+        print('tmux: skipped (no tmux)')
+        return
+    p = Pane([SCRY, 'top', '-r', cap, '-v', 'procs'])
+    try:
+        p.wait('tmux: the Processes view, [END] at the end of the capture',
+               lambda l: l[0] == 'Viewing: Processes For: whole machine' and '[END]' in l[1] and
+               'Sort: CPU (desc)' in l[1] and 'cat /etc/hostname' in '\n'.join(l[3:5]))
+        p.keys('h')
+        p.wait('h: the help page', lambda l: l[0].startswith('scry top: containers'))
+        p.keys('x')
+        p.wait('any key: back from the help', lambda l: l[0].startswith('Viewing: Processes'))
+        p.keys('F9')
+        p.wait('F9: the sort panel', lambda l: l[2].startswith('Sort by') and
+               l[5].startswith('* CPU'))
+        p.keys('Home', 'Enter')
+        p.wait('Enter on PID: sorted by PID, largest first',
+               lambda l: 'Sort: PID (desc)' in l[1] and l[3].split()[0] == '4242' and
+               l[4].split()[0] == '1000')
+        p.keys('!')
+        p.wait('Shift+1 on the sorted column: the other way',
+               lambda l: 'Sort: PID (asc)' in l[1] and l[3].split()[0] == '1000')
+        p.keys('/', 'cat')
+        p.wait('/: the search prompt', lambda l: l[49].startswith('Search: cat'))
+        p.keys('Enter', 'F2')
+        p.wait('F2: the view picker', lambda l: l[2].startswith('Views') and
+               l[3].startswith('  Containers') and l[4].startswith('* Processes'))
+        p.keys('Up', 'Enter')
+        p.wait('Containers picked: no rows', lambda l: l[0].startswith('Viewing: Containers') and
+               not l[3].strip())
+        p.keys('q')
+        p.wait('q: status 0', lambda l: 'scry top exited with status 0' in '\n'.join(l))
+    finally:
+        subprocess.run(TMUX + ['kill-server'], capture_output=True)
+
+
+def main():
+    global SCRY
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    SCRY = os.path.abspath(ap.parse_args().scry)
+    with tempfile.TemporaryDirectory() as tmp:
+        cap = os.path.join(tmp, 'demo.scap')
+        subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'mkcapture.py'), cap],
+                       check=True)
+        options(cap)
+        batch(cap)
+        screen(cap)
+    print('%d failed' % len(failures) if failures else 'all passed')
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
