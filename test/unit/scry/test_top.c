@@ -206,6 +206,8 @@ START_TEST(keys_as_csysdig)
 	ck_assert_int_eq(top_key_decode('h', TOP_MODE_TABLE).action, TOP_A_HELP);
 	ck_assert_int_eq(top_key_decode(KEY_F(1), TOP_MODE_TABLE).action, TOP_A_HELP);
 	ck_assert_int_eq(top_key_decode(KEY_DOWN, TOP_MODE_TABLE).action, TOP_A_DOWN);
+	ck_assert_int_eq(top_key_decode(KEY_LEFT, TOP_MODE_TABLE).action, TOP_A_LEFT);
+	ck_assert_int_eq(top_key_decode(KEY_RIGHT, TOP_MODE_TABLE).action, TOP_A_RIGHT);
 	ck_assert_int_eq(top_key_decode(KEY_RESIZE, TOP_MODE_TABLE).action, TOP_A_RESIZE);
 	/* typing: letters are text, q included */
 	k = top_key_decode('q', TOP_MODE_SEARCH);
@@ -305,6 +307,18 @@ START_TEST(drill_down_and_back)
 	ck_assert_str_eq(ui.cur.drill_id, "");
 	ck_assert_uint_eq(ui.nrows, 3);
 	ck_assert_str_eq(row_text(&ui, ui.sel, TOP_F_NAME), "busy");
+	/* Right, Right, Left scroll sideways by 8 columns; at most to the last column (the
+	 * Containers view's 12 columns before NAME take 110 cells); Enter starts at 0 */
+	press(&ui, KEY_RIGHT, tables);
+	press(&ui, KEY_RIGHT, tables);
+	press(&ui, KEY_LEFT, tables);
+	ck_assert_uint_eq(ui.xoff, 8);
+	for (int i = 0; i < 20; i++)
+		press(&ui, KEY_RIGHT, tables);
+	ck_assert_uint_eq(ui.xoff, 104);
+	press(&ui, '\r', tables);
+	ck_assert_uint_eq(ui.xoff, 0);
+	press(&ui, KEY_BACKSPACE, tables);
 	/* Backspace at the top: nothing */
 	press(&ui, KEY_BACKSPACE, tables);
 	ck_assert_uint_eq(ui.nrows, 3);

@@ -38,6 +38,8 @@ static struct top_key common_key(int key)
 	case KEY_NPAGE: return (struct top_key){ TOP_A_PGDN, 0 };
 	case KEY_HOME: return (struct top_key){ TOP_A_HOME, 0 };
 	case KEY_END: return (struct top_key){ TOP_A_END, 0 };
+	case KEY_LEFT: return (struct top_key){ TOP_A_LEFT, 0 };
+	case KEY_RIGHT: return (struct top_key){ TOP_A_RIGHT, 0 };
 	case KEY_RESIZE: return (struct top_key){ TOP_A_RESIZE, 0 };
 	}
 	if (is_enter(key))

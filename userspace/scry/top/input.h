@@ -19,6 +19,7 @@ enum top_action {
 	TOP_A_NONE,
 	TOP_A_QUIT,        /* q, F10 */
 	TOP_A_UP, TOP_A_DOWN, TOP_A_PGUP, TOP_A_PGDN, TOP_A_HOME, TOP_A_END,
+	TOP_A_LEFT, TOP_A_RIGHT, /* scroll the columns sideways */
 	TOP_A_ENTER,       /* table: drill down; panels: choose; typing: accept */
 	TOP_A_BACK,        /* Backspace: the previous view (typing: erase a character) */
 	TOP_A_CANCEL,      /* Esc: leave a panel or a typing mode */

@@ -75,6 +75,14 @@ static void put_line(int y, const char *text, attr_t attr)
 	attroff(attr);
 }
 
+/* @line scrolled sideways by the UI's offset ("" when it is shorter). */
+static const char *shifted(const struct top_ui *ui, const char *line)
+{
+	size_t n = strlen(line);
+
+	return ui->xoff < n ? line + ui->xoff : "";
+}
+
 static attr_t pair(int p, attr_t fallback)
 {
 	return has_colors() ? COLOR_PAIR(p) : fallback;
@@ -112,12 +120,15 @@ static void draw_header(const struct top_ui *ui, const struct top_screen_info *i
 			 (double)(info->iv->end_ns - info->iv->start_ns) / 1e9,
 			 info->iv->cpu_source ? info->iv->cpu_source : "none");
 	}
-	snprintf(line, sizeof(line), "Source: %s %s Filter: %s Sort: %s %s%s%s%s%s", info->source,
-		 iv, info->filter && *info->filter ? info->filter : "none", sc ? sc->title : "?",
-		 ui->cur.ascending ? "(asc)" : "(desc)", ui->filter[0] ? " Rows: " : "",
-		 ui->filter, ui->paused ? " [PAUSED]" : "", info->end ? " [END]" : "");
+	/* what changes first (a narrow terminal cuts the end): interval, sort, states */
+	snprintf(line, sizeof(line), "%s Sort: %s %s%s%s%s%s Source: %s Filter: %s", iv,
+		 sc ? sc->title : "?", ui->cur.ascending ? "(asc)" : "(desc)",
+		 ui->paused ? " [PAUSED]" : "", info->end ? " [END]" : "",
+		 ui->filter[0] ? " Rows: " : "", ui->filter, info->source,
+		 info->filter && *info->filter ? info->filter : "none");
 	put_line(1, line, A_NORMAL);
-	put_line(2, top_view_header_line(v, line, sizeof(line)), pair(PAIR_HEADER, A_REVERSE));
+	put_line(2, shifted(ui, top_view_header_line(v, line, sizeof(line))),
+		 pair(PAIR_HEADER, A_REVERSE));
 }
 
 static void draw_rows(const struct top_ui *ui)
@@ -134,7 +145,7 @@ static void draw_rows(const struct top_ui *ui)
 			continue;
 		}
 		top_view_row_line(v, ui->rows[k], line, sizeof(line));
-		put_line(3 + (int)i, line, k == ui->sel ? pair(PAIR_SEL, A_REVERSE) : A_NORMAL);
+		put_line(3 + (int)i, shifted(ui, line), k == ui->sel ? pair(PAIR_SEL, A_REVERSE) : A_NORMAL);
 	}
 }
 
@@ -200,7 +211,7 @@ static void draw_help(void)
 	static const char *const lines[] = {
 		"scry top: containers and processes, as csysdig shows them",
 		"",
-		"Arrows, PgUp, PgDn, Home, End   move the selection",
+		"Arrows, PgUp, PgDn, Home, End   move the selection; Left, Right scroll sideways",
 		"Enter                           drill down: the processes of the container",
 		"Backspace                       back to the previous view",
 		"F2                              pick a view (Containers, Processes)",

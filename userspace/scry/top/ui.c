@@ -150,6 +150,7 @@ static void drill_down(struct top_ui *ui)
 	ui->stack[ui->depth++] = ui->cur;
 	ui->cur = next;
 	ui->filter[0] = 0;
+	ui->xoff = 0;
 	ui->sel = ui->first = 0;
 }
 
@@ -161,6 +162,17 @@ static void go_back(struct top_ui *ui)
 	}
 	ui->cur = ui->stack[--ui->depth];
 	ui->filter[0] = 0;
+	ui->xoff = 0;
+}
+
+/* Cells of @v's columns before the last one (which takes the rest of the line). */
+static size_t view_width(const struct top_view *v)
+{
+	size_t w = 0;
+
+	for (int i = 0; i < v->ncols; i++)
+		w += (size_t)v->cols[i].width;
+	return w;
 }
 
 static void move(struct top_ui *ui, enum top_action a)
@@ -174,6 +186,12 @@ static void move(struct top_ui *ui, enum top_action a)
 	case TOP_A_PGDN: select_row(ui, ui->sel + page); break;
 	case TOP_A_HOME: select_row(ui, 0); break;
 	case TOP_A_END: select_row(ui, ui->nrows ? ui->nrows - 1 : 0); break;
+	case TOP_A_LEFT: ui->xoff = ui->xoff > TOP_UI_XSTEP ? ui->xoff - TOP_UI_XSTEP : 0; break;
+	case TOP_A_RIGHT:
+		/* at most to the start of the last column (the widest text) */
+		if (ui->xoff + TOP_UI_XSTEP <= view_width(top_ui_view(ui)))
+			ui->xoff += TOP_UI_XSTEP;
+		break;
 	default: break;
 	}
 }
@@ -200,6 +218,7 @@ static void panel_key(struct top_ui *ui, struct top_key k)
 			memcpy(ui->cur.drill_id, f.drill_id, sizeof(f.drill_id));
 			memcpy(ui->cur.drill_name, f.drill_name, sizeof(f.drill_name));
 			ui->filter[0] = 0;
+			ui->xoff = 0;
 		}
 		ui->mode = TOP_MODE_TABLE;
 		break;

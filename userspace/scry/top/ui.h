@@ -16,6 +16,7 @@
 
 #define TOP_UI_DEPTH 8     /* drill-downs kept for Backspace */
 #define TOP_UI_TEXT 64     /* bytes of a search or filter text */
+#define TOP_UI_XSTEP 8     /* columns Left/Right scroll by */
 
 /* One view on the drill-down stack. */
 struct top_frame {
@@ -41,6 +42,7 @@ struct top_ui {
 	size_t sel;             /* index in rows of the selected one */
 	size_t first;           /* index in rows of the top line */
 	size_t page;            /* lines of rows the screen has */
+	size_t xoff;            /* columns scrolled to the left (Left/Right) */
 	bool paused;            /* p: the shown interval stays */
 	int steps;              /* n pressed: intervals to advance (the loop takes them) */
 	bool quit;
