@@ -327,6 +327,44 @@ START_TEST(drill_down_and_back)
 }
 END_TEST
 
+START_TEST(mouse_clicks)
+{
+	struct top_table tables[TOP_NVIEWS] = { 0 };
+	struct top_ui ui;
+
+	start(&ui, tables, TOP_VIEW_CONTAINERS, 10);
+	/* the header: cells 7..12 are PROCS (CPU takes 0..6), a click sorts by it; the
+	 * name (the last column) takes the rest of the line */
+	ck_assert_int_eq(top_ui_click(&ui, 10, TOP_UI_HEADER_LINE, false, tables), 0);
+	ck_assert_int_eq(ui.cur.sort, TOP_F_PROCS);
+	ck_assert_int_eq(top_ui_click(&ui, 150, TOP_UI_HEADER_LINE, false, tables), 0);
+	ck_assert_int_eq(ui.cur.sort, TOP_F_NAME);
+	ck_assert(ui.cur.ascending);
+	/* scrolled by 8: cell 6 is cell 14, within THREADS (13..20) */
+	press(&ui, KEY_RIGHT, tables);
+	ck_assert_int_eq(top_ui_click(&ui, 6, TOP_UI_HEADER_LINE, false, tables), 0);
+	ck_assert_int_eq(ui.cur.sort, TOP_F_THREADS);
+	/* rows: by NAME A to Z busy, idle1, idle2; a click on the third line selects idle2,
+	 * below the rows nothing */
+	press(&ui, KEY_LEFT, tables);
+	top_ui_click(&ui, 150, TOP_UI_HEADER_LINE, false, tables);
+	ck_assert_int_eq(top_ui_click(&ui, 5, TOP_UI_HEADER_LINE + 3, false, tables), 0);
+	ck_assert_str_eq(row_text(&ui, ui.sel, TOP_F_NAME), "idle2");
+	ck_assert_int_eq(top_ui_click(&ui, 5, TOP_UI_HEADER_LINE + 9, false, tables), 0);
+	ck_assert_str_eq(row_text(&ui, ui.sel, TOP_F_NAME), "idle2");
+	/* a double click on busy: its processes */
+	ck_assert_int_eq(top_ui_click(&ui, 5, TOP_UI_HEADER_LINE + 1, true, tables), 0);
+	ck_assert_int_eq(ui.cur.view, TOP_VIEW_PROCS);
+	ck_assert_str_eq(ui.cur.drill_id, "bbbbbbbbbbbb");
+	/* not in a panel */
+	press(&ui, KEY_F(9), tables);
+	ck_assert_int_eq(top_ui_click(&ui, 10, TOP_UI_HEADER_LINE, false, tables), 0);
+	ck_assert_int_eq(ui.cur.sort, TOP_F_CPU);
+	top_ui_free(&ui);
+	free_tables(tables);
+}
+END_TEST
+
 START_TEST(search_filter_pause_quit)
 {
 	struct top_table tables[TOP_NVIEWS] = { 0 };
@@ -420,6 +458,7 @@ static Suite *top_suite(void)
 	tc = tcase_create("ui");
 	tcase_add_test(tc, sort_by_cpu_busy_first);
 	tcase_add_test(tc, drill_down_and_back);
+	tcase_add_test(tc, mouse_clicks);
 	tcase_add_test(tc, search_filter_pause_quit);
 	tcase_add_test(tc, empty_table);
 	suite_add_tcase(s, tc);

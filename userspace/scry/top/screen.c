@@ -31,6 +31,8 @@ int top_screen_open(int timeout_ms)
 	set_escdelay(50);
 	curs_set(0);
 	timeout(timeout_ms);
+	/* csysdig's mouse: a click on a header sorts, on a row selects, twice drills down */
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
 	if (has_colors()) {
 		start_color();
 		use_default_colors();
@@ -53,11 +55,27 @@ size_t top_screen_page(void)
 	return LINES > 4 ? (size_t)LINES - 4 : 1;
 }
 
-int top_screen_key(void)
+bool top_screen_input(struct top_screen_input *in)
 {
+	MEVENT me;
 	int k = getch();
 
-	return k == ERR ? TOP_SCREEN_NO_KEY : k;
+	memset(in, 0, sizeof(*in));
+	if (k == ERR)
+		return false;
+	in->key = k;
+	if (k == KEY_MOUSE) {
+		if (getmouse(&me) != OK ||
+		    !(me.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED))) {
+			in->key = 0;
+			return false;
+		}
+		in->click = true;
+		in->double_click = (me.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+		in->x = me.x;
+		in->y = me.y;
+	}
+	return true;
 }
 
 void top_screen_resized(void)
@@ -97,6 +115,21 @@ static void fmt_time(uint64_t ns, char *buf, size_t len)
 	snprintf(buf, len, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* The sorting column's title on the header line in the menu's colours (csysdig's mark). */
+static void mark_sort_column(const struct top_ui *ui, const struct top_view *v)
+{
+	size_t at = 0;
+	int i, w;
+
+	for (i = 0; i < v->ncols && v->cols[i].field != ui->cur.sort; i++)
+		at += (size_t)v->cols[i].width;
+	if (i == v->ncols || at < ui->xoff || at - ui->xoff >= (size_t)COLS)
+		return;
+	w = v->cols[i].width ? v->cols[i].width - 1 : (int)strlen(v->cols[i].title);
+	mvchgat(2, (int)(at - ui->xoff), w, has_colors() ? A_NORMAL : A_BOLD,
+		has_colors() ? PAIR_MENU : 0, NULL);
+}
+
 static void draw_header(const struct top_ui *ui, const struct top_screen_info *info)
 {
 	const struct top_view *v = top_ui_view(ui);
@@ -129,6 +162,7 @@ static void draw_header(const struct top_ui *ui, const struct top_screen_info *i
 	put_line(1, line, A_NORMAL);
 	put_line(2, shifted(ui, top_view_header_line(v, line, sizeof(line))),
 		 pair(PAIR_HEADER, A_REVERSE));
+	mark_sort_column(ui, v);
 }
 
 static void draw_rows(const struct top_ui *ui)
@@ -224,6 +258,7 @@ static void draw_help(void)
 		"n                               one interval further (a capture file, or paused)",
 		"F1, h, ?                        this page",
 		"F10, q                          quit",
+		"Mouse                           a title sorts, a row selects, a double click drills down",
 		"",
 		"CPU: % of one CPU in the interval. RES: resident memory. NET_IN, NET_OUT, FILE_R,",
 		"FILE_W: bytes per second. SYSCALLS, ERRORS: system calls and failed ones per second.",

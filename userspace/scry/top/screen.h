@@ -34,9 +34,16 @@ size_t top_screen_page(void);
 /* Draw everything. */
 void top_screen_draw(const struct top_ui *ui, const struct top_screen_info *info);
 
-/* Wait up to the timeout for a key; TOP_SCREEN_NO_KEY when none came. */
-#define TOP_SCREEN_NO_KEY (-1)
-int top_screen_key(void);
+/* A key or a mouse click. */
+struct top_screen_input {
+	int key;              /* getch() code; meaningless for a click */
+	bool click;           /* a left-button click at x, y (cells from the top left) */
+	bool double_click;
+	int x, y;
+};
+
+/* Wait up to the timeout for a key or a click. Return false when none came. */
+bool top_screen_input(struct top_screen_input *in);
 
 /* After a resize (KEY_RESIZE): redraw all of it next time. */
 void top_screen_resized(void);

@@ -259,12 +259,16 @@ static int run_screen(struct top_source *src, struct top_ui *ui, const struct to
 
 	top_ui_set_page(ui, top_screen_page());
 	while (!top_stop && !ui->quit) {
-		int key;
+		struct top_screen_input in;
 
 		top_screen_draw(ui, &info);
-		key = top_screen_key();
-		if (key != TOP_SCREEN_NO_KEY) {
-			struct top_key k = top_key_decode(key, ui->mode);
+		if (top_screen_input(&in) && in.click) {
+			if (top_ui_click(ui, in.x, in.y, in.double_click, shown)) {
+				status = 1;
+				break;
+			}
+		} else if (in.key) {
+			struct top_key k = top_key_decode(in.key, ui->mode);
 
 			if (k.action == TOP_A_RESIZE) {
 				top_screen_resized();

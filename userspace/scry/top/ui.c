@@ -321,3 +321,36 @@ int top_ui_apply(struct top_ui *ui, struct top_key k, struct top_table *tables)
 	}
 	return top_ui_update(ui, tables);
 }
+
+/* The column of @v under screen cell @x (scrolled by @xoff); -1 past the last. */
+static int column_at(const struct top_view *v, size_t x)
+{
+	size_t at = 0;
+
+	for (int i = 0; i < v->ncols; i++) {
+		if (!v->cols[i].width || x < at + (size_t)v->cols[i].width)
+			return i;
+		at += (size_t)v->cols[i].width;
+	}
+	return -1;
+}
+
+int top_ui_click(struct top_ui *ui, int x, int y, bool double_click, struct top_table *tables)
+{
+	const struct top_view *v = top_ui_view(ui);
+
+	if (ui->mode != TOP_MODE_TABLE || x < 0 || y < TOP_UI_HEADER_LINE)
+		return 0;
+	ui->message = NULL;
+	if (y == TOP_UI_HEADER_LINE) {
+		int c = column_at(v, ui->xoff + (size_t)x);
+
+		if (c >= 0)
+			sort_by(ui, v->cols[c].field);
+	} else if (ui->first + (size_t)(y - TOP_UI_HEADER_LINE - 1) < ui->nrows) {
+		select_row(ui, ui->first + (size_t)(y - TOP_UI_HEADER_LINE - 1));
+		if (double_click)
+			drill_down(ui);
+	}
+	return top_ui_update(ui, tables);
+}

@@ -67,6 +67,14 @@ int top_ui_update(struct top_ui *ui, struct top_table *tables);
 /* Apply @k to the state, then top_ui_update(@tables). Return 0 or -ENOMEM. */
 int top_ui_apply(struct top_ui *ui, struct top_key k, struct top_table *tables);
 
+/*
+ * A mouse click at column @x, line @y of the screen (as csysdig's): on the column header
+ * (line 2) sorts by the column under it (as Shift+N does); on a row (line 3 on) selects
+ * it, and a double click drills down. Only in the table mode. Return 0 or -ENOMEM.
+ */
+#define TOP_UI_HEADER_LINE 2
+int top_ui_click(struct top_ui *ui, int x, int y, bool double_click, struct top_table *tables);
+
 /* Set the number of row lines on screen (after a resize) and keep the selection in it. */
 void top_ui_set_page(struct top_ui *ui, size_t page);
 
