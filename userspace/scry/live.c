@@ -95,7 +95,7 @@ static void report_lookups(sinsp_t *s)
  * takes seconds): both are compiled once on an inspector without events.
  * Return: 0, or the exit status of scry_print_setup() (message printed).
  */
-static int check_print_args(const struct scry_live_opts *o)
+int scry_live_check_args(const struct scry_live_opts *o)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_formatter *fmt;
@@ -265,7 +265,7 @@ int scry_live(const struct scry_live_opts *o)
 
 	if (!engine)
 		return 2;
-	status = check_print_args(o);
+	status = scry_live_check_args(o);
 	if (status)
 		return status;
 	/* likewise a -w path that cannot be created */

@@ -60,6 +60,10 @@ int scry_live(const struct scry_live_opts *o);
  * --capture-dir). Both return 0 or the exit status (1).
  */
 const char *scry_live_engine(const char *requested);
+/* The -p format (o->format, o->json) and the filter (o->filter) compiled on an
+ * inspector without events, before an engine is opened: 0, or the exit status of
+ * scry_print_setup() (message printed). */
+int scry_live_check_args(const struct scry_live_opts *o);
 int scry_live_open(const struct scry_live_opts *o, const char *engine, sinsp_t **out);
 int scry_live_start(sinsp_t *s, const struct scry_live_opts *o);
 

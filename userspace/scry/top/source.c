@@ -208,8 +208,13 @@ int top_source_open(const struct top_source_opts *o, struct top_source **out)
 		status = open_file(src, o->read_path);
 	} else {
 		const char *engine = scry_live_engine(o->live->engine);
+		struct scry_live_opts lo = *o->live;
 
-		status = engine ? scry_live_open(o->live, engine, &src->s) : 2;
+		/* a bad filter is refused before the engine loads (seconds for the probe) */
+		lo.filter = o->filter;
+		status = engine ? scry_live_check_args(&lo) : 2;
+		if (!status)
+			status = scry_live_open(o->live, engine, &src->s);
 		if (!status)
 			status = scry_live_start(src->s, o->live);
 		snprintf(src->name, sizeof(src->name), "live system (%s)",
