@@ -75,11 +75,12 @@ static int classify(struct sinsp_metrics *m)
 			m->tclass[t] = MT_PROCEXIT;
 			continue;
 		}
-		if (scap_evt_is_enter((uint16_t)t) || i->nparams < 1 ||
-		    (i->category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT)))
+		if (scap_evt_is_enter((uint16_t)t) ||
+		    (i->category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT | SCAP_EC_SCHEDULER)))
 			continue;
-		if (t == SCAP_EVT_GENERIC_X) {
-			/* a syscall the schema has no event for: no result recorded */
+		if (t == SCAP_EVT_GENERIC_X || i->nparams == 0) {
+			/* a syscall the schema has no event for, or whose exit records nothing
+			 * (getsockname, getpeername, sendmmsg, recvmmsg): no result */
 			m->tclass[t] = MT_SYSCALL | MT_NORES;
 			continue;
 		}

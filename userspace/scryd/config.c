@@ -18,6 +18,7 @@
 #include <scry/sinsp_rules.h>
 
 #include "config.h"
+#include "metrics.h"
 
 struct cfg_ctx {
 	yaml_document_t doc;
@@ -308,9 +309,12 @@ static int parse_log(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_con
 	return 0;
 }
 
+#include "config_metrics.inc"
+
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
-	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log", NULL };
+	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
+					    "metrics", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -336,6 +340,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 					    s ? s : "(not a scalar)");
 		} else if (!strcmp(k, "outputs")) {
 			rc = parse_outputs(x, v, c);
+		} else if (!strcmp(k, "metrics")) {
+			rc = parse_metrics(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}
@@ -347,7 +353,7 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	if (!c->stdout_enabled && !c->file_enabled)
 		return fail(x, root, "no output enabled (outputs.stdout.enabled or "
 			    "outputs.file.enabled)");
-	return 0;
+	return check_metrics(x, root, c);
 }
 
 int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_t errsz)
@@ -367,6 +373,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_max_files = 5;
 	c->file_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
+	scryd_metrics_config_defaults(&c->metrics);
 	c->path = strdup(path);
 	c->engine = strdup("auto");
 	if (!c->path || !c->engine) {

@@ -46,6 +46,7 @@
 #include "caps.h"
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "output.h"
 #include "rules.h"
 
@@ -68,6 +69,7 @@ struct scryd {
 	bool replay;
 	sinsp_t *s;
 	struct sinsp_rules *rules;
+	struct scryd_metrics *metrics; /* NULL: metrics.enabled false */
 	struct scryd_output *out_stdout, *out_file;
 	char host[256];
 	/* one alert, formatted (reused buffers) */
@@ -191,6 +193,22 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 	}
 }
 
+/* metrics.h's sink: spike alerts as rule alerts; snapshots to metrics.outputs. */
+static void metrics_alert(void *ctx, const struct sinsp_rules_alert *a, uint64_t ts)
+{
+	emit_alert(ctx, a, ts);
+}
+
+static void metrics_snapshot(void *ctx, const char *line, size_t len)
+{
+	struct scryd *d = ctx;
+
+	if (d->cfg.metrics.to_stdout && d->out_stdout)
+		scryd_output_push(d->out_stdout, line, len, d->replay);
+	if (d->cfg.metrics.to_file && d->out_file)
+		scryd_output_push(d->out_file, line, len, d->replay);
+}
+
 /* SIGHUP: the same files again, swapped in only when they load. */
 static void reload(struct scryd *d)
 {
@@ -223,14 +241,19 @@ static int run(struct scryd *d)
 		if (reload_requested)
 			reload(d);
 		rc = sinsp_next(d->s, &evt);
-		if (rc == SCAP_TIMEOUT)
+		if (rc == SCAP_TIMEOUT) {
+			scryd_metrics_idle(d->metrics);
 			continue;
-		if (rc == SCAP_EOF)
+		}
+		if (rc == SCAP_EOF) {
+			scryd_metrics_end(d->metrics);
 			return 0;
+		}
 		if (rc < 0) {
 			scryd_log(SCRYD_LOG_ERROR, "reading events: %s", sinsp_last_error(d->s));
 			return 1;
 		}
+		scryd_metrics_event(d->metrics, evt);
 		if (sinsp_evt_is_hidden(evt))
 			continue;
 		d->events++;
@@ -340,6 +363,11 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
+	struct scryd_metrics_sink sink = { metrics_alert, metrics_snapshot, &d };
+	if (scryd_metrics_start(d.s, &d.cfg.metrics, !replay, d.host, &sink, &d.metrics)) {
+		status = 1;
+		goto out;
+	}
 	rc = scry_drop_capabilities(d.cfg.file_enabled ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "dropping capabilities: %s", strerror(-rc));
@@ -370,6 +398,7 @@ int main(int argc, char **argv)
 		scryd_log(SCRYD_LOG_ERROR, "%" PRIu64 " alerts not formatted for an output (out of "
 			  "memory)", d.format_failures);
 out:
+	scryd_metrics_free(d.metrics);
 	if (close_output(d.out_stdout) | close_output(d.out_file))
 		status = 1;
 	sinsp_rules_free(d.rules);
