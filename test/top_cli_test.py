@@ -76,7 +76,7 @@ def batch(cap):
           rows[0].get('CONTAINER') == 'host' and rows[1].get('PID') == '1000',
           '-b --sort syscalls: cat first, 10 bytes read per second', out)
     check(lines[4:] == ['', ''], '-b: one interval (the capture lasts less than one)', out)
-    rc, out, _ = run(['-r', cap, '-b', '--iterations', '1'])
+    rc, out, _ = run(['-r', cap, '--print-once'])
     check(rc == 0 and out.split('\n')[0].endswith('Containers: 0') and
           out.split('\n')[1].split()[0] == 'CPU', '-b: the Containers view (no container)', out)
 

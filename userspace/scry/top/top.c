@@ -66,6 +66,7 @@ static void usage(FILE *f)
 		"                        first (default CPU, largest first)\n"
 		" -b, --batch            no screen: print each interval's table on stdout\n"
 		"     --iterations=N     -b: stop after N intervals\n"
+		"     --print-once       -b --iterations=1: the first interval's table\n"
 		"     --no-runtime-lookups  live: do not ask the container runtimes for names\n"
 		" -h, --help             this help\n");
 }
@@ -109,7 +110,7 @@ static const char *join_words(int n, char **w)
 	return s;
 }
 
-enum { OPT_ENGINE = 0x100, OPT_SORT, OPT_ITERATIONS, OPT_NO_LOOKUPS };
+enum { OPT_ENGINE = 0x100, OPT_SORT, OPT_ITERATIONS, OPT_NO_LOOKUPS, OPT_PRINT_ONCE };
 
 static int parse_args(int argc, char **argv, struct top_opts *o)
 {
@@ -121,6 +122,7 @@ static int parse_args(int argc, char **argv, struct top_opts *o)
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "batch", no_argument, NULL, 'b' },
 		{ "iterations", required_argument, NULL, OPT_ITERATIONS },
+		{ "print-once", no_argument, NULL, OPT_PRINT_ONCE },
 		{ "no-runtime-lookups", no_argument, NULL, OPT_NO_LOOKUPS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -145,6 +147,10 @@ static int parse_args(int argc, char **argv, struct top_opts *o)
 		case OPT_ITERATIONS:
 			if (!parse_u64("--iterations", optarg, 1, UINT64_MAX, &o->iterations))
 				return 2;
+			break;
+		case OPT_PRINT_ONCE:
+			o->batch = true;
+			o->iterations = 1;
 			break;
 		case OPT_NO_LOOKUPS: o->live.runtime_lookups = SINSP_RUNTIME_LOOKUPS_OFF; break;
 		case 'h': usage(stdout); exit(0);
