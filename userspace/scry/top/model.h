@@ -36,7 +36,6 @@ enum top_field {
 	TOP_F_IMAGE,      /* container image */
 	TOP_F_CONTAINER,  /* process: name of its container ("host" outside) */
 	TOP_F_COMMAND,    /* process: command line */
-	TOP_F_USER,       /* process: user name or uid */
 	TOP_F_END,        /* non-ABI */
 };
 #define TOP_NUM_TEXTS (TOP_F_END - TOP_NUM_FIELDS)
