@@ -251,6 +251,39 @@ static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct 
 		p->cont->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
 }
 
+/*
+ * The first parameter (the result) of @evt as a signed integer, read from the record
+ * without decoding the whole parameter table when the parsers have not done it; @dflt
+ * when the record has none.
+ */
+static int64_t result_of(const struct sinsp_evt *evt, int64_t dflt)
+{
+	const struct scap_evt_ref *r = &evt->ref;
+	size_t lw, off;
+	uint32_t len;
+
+	if (evt->pdecoded)
+		return sinsp_param_s64(evt, 0, dflt);
+	if (!r->nparams || !evt->info)
+		return dflt;
+	lw = (evt->info->flags & SCAP_EF_LARGE_PAYLOAD) ? 4 : 2;
+	off = SCAP_ABI_EVT_HDR_LEN + (size_t)r->nparams * lw;
+	if (off > r->len)
+		return dflt;
+	if (lw == 4) {
+		memcpy(&len, r->raw + SCAP_ABI_EVT_HDR_LEN, 4);
+	} else {
+		uint16_t l16;
+
+		memcpy(&l16, r->raw + SCAP_ABI_EVT_HDR_LEN, 2);
+		len = l16;
+	}
+	if (len > r->len - off)
+		return dflt;
+	struct sinsp_param p = { r->raw + off, len };
+	return sinsp_param_val_s64(&p, dflt);
+}
+
 static void close_one(struct sinsp_metrics *m, uint64_t end);
 
 SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns)
@@ -332,7 +365,7 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
 	if (cls & MT_NORES)
 		return;
-	res = sinsp_param_s64(evt, 0, 0);
+	res = result_of(evt, 0);
 	if (res < 0) {
 		count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
 		if (!((cls & MT_CONNECT) && res == -SCAP_EINPROGRESS))
