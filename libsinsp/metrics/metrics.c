@@ -169,6 +169,8 @@ static struct mcont *cont_get(struct sinsp_metrics *m, const struct sinsp_contai
 			return NULL;
 		}
 	}
+	/* reported as gone, but a process of it came back before its removal: it stays */
+	mc->exited = false;
 	if (!mc->cgroups && t && t->cgroups && t->cgroups_len)
 		set_cont_cgroups(mc, t->cgroups, t->cgroups_len);
 	return mc;
@@ -183,10 +185,11 @@ static void proc_set_container(struct sinsp_metrics *m, struct mproc *p, const s
 		p->cid_key = t->container_id;
 		return;
 	}
-	if (p->cont && p->cont->nprocs)
+	/* nprocs counts the processes not exited (an exited one was taken off already) */
+	if (p->cont && p->cont->nprocs && !p->exited)
 		p->cont->nprocs--;
 	p->cont = mc;
-	if (mc)
+	if (mc && !p->exited)
 		mc->nprocs++;
 	p->cid_key = t->container_id;
 }

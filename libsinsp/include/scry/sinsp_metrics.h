@@ -424,7 +424,7 @@ typedef int (*sinsp_metrics_spike_fn)(const struct sinsp_metrics_spike *sp, void
 
 /**
  * sinsp_metrics_spike_foreach() - the spikes raised at the close of the interval that
- * closed last, by container then metric order.
+ * closed last: the containers in no order, each one's spikes in metric order.
  * Return: 0; the callback's first non-zero value; -EINVAL a NULL argument.
  */
 SINSP_API int sinsp_metrics_spike_foreach(struct sinsp_metrics *m, sinsp_metrics_spike_fn fn,
