@@ -338,7 +338,8 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 
 	if (!m || !evt)
 		return;
-	if (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns)
+	/* an event without a time (the container table a capture starts with) moves no clock */
+	if (evt->ref.ts_ns && (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns))
 		sinsp_metrics_tick(m, evt->ref.ts_ns);
 	type = evt->ref.type;
 	cls = type < SCAP_EVT_MAX ? m->tclass[type] : 0;

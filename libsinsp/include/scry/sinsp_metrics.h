@@ -19,7 +19,7 @@
  *           sinsp_metrics_spike_foreach() read the interval that just closed.
  *
  * Intervals. Interval i covers [start + i*interval_ns, start + (i+1)*interval_ns) of event
- * time, where start is the first event's (or tick's) time rounded down to a multiple of
+ * time, where start is the first timed event's (or tick's) time rounded down to a multiple of
  * interval_ns (so intervals of every agent on a host line up on wall-clock seconds). An
  * interval closes when an event or a tick at or past its end arrives: the figures are
  * frozen, the system accounting is sampled (when enabled), spikes are evaluated, and
@@ -28,7 +28,8 @@
  * rates and baselines see the quiet time), at most SINSP_METRICS_MAX_GAP of them: past
  * that (a capture with an hour of silence) the intervals in between are skipped and the
  * next report's interval index jumps. An event older than the open interval (live: a
- * ring drained after the tick that closed its interval) is counted in the open one.
+ * ring drained after the tick that closed its interval) is counted in the open one, and
+ * so is an event with no time (ts 0: the container records a capture starts with).
  *
  * Figures (enum sinsp_metric). For each entity, delta[] is the interval's amount and
  * total[] the amount since the entity was first seen (monotonic: a Prometheus counter);

@@ -510,6 +510,21 @@ START_TEST(container_gone)
 }
 END_TEST
 
+START_TEST(untimed_event_moves_no_clock)
+{
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	add_evt(0, CPID, SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));   /* no time (ts 0) */
+	add_evt(T0 + 5, CPID, SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	open_metrics(NULL);
+	run_all();
+	ck_assert_uint_eq(sinsp_metrics_flush(fx.m), 1);
+	ck_assert_uint_eq(fx.nseen, 1);
+	ck_assert_uint_eq(fx.seen[0].info.start_ns, T0);
+	ck_assert_uint_eq(fx.seen[0].info.index, 0);
+	ck_assert_uint_eq(D(fx.seen[0].cont, SYSCALLS), 2);
+}
+END_TEST
+
 /* Container syscalls: @n close exits of process 200 in interval @i. */
 static void add_syscalls(uint32_t i, uint32_t n)
 {
@@ -587,6 +602,7 @@ static Suite *metrics_suite(void)
 	tcase_add_test(tc, top_processes_order);
 	tcase_add_test(tc, procinfo_cpu_and_exit);
 	tcase_add_test(tc, container_gone);
+	tcase_add_test(tc, untimed_event_moves_no_clock);
 	tcase_add_test(tc, bad_arguments);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sampling");
