@@ -407,8 +407,8 @@ static void sample_tree(bool v2)
 	snprintf(proot, sizeof(proot), "%s/proc", fx.tmp);
 	write_file("proc/stat", "cpu  100 5 50 9999 7 3 2 1 0 0\ncpu0 1 2 3 4\n");
 	write_file("proc/meminfo", "MemTotal:       1000 kB\nMemFree:  10 kB\nMemAvailable:    400 kB\n");
-	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 40 20 0 0 20 0 1 0 5 0 0\n");
-	write_file("proc/200/statm", "1000 300 10 1 0 50 0\n");
+	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 40 20 0 0 20 0 1 0 5 "
+		   "4096000 300 18446744073709551615\n");
 	if (v2) {
 		write_file("cgroup/cgroup.controllers", "cpu memory\n");
 		write_file("cgroup/system.slice/docker-" ID64 ".scope/cpu.stat",
@@ -436,7 +436,8 @@ static void sample_tree(bool v2)
 	ck_assert_int_eq(fx.seen[0].host.v.cpu_source, SINSP_METRICS_SRC_PROCFS);
 	ck_assert_int_eq(fx.seen[0].cont.v.cpu_source, SINSP_METRICS_SRC_CGROUP);
 	write_file("proc/stat", "cpu  150 5 60 9999 7 3 2 1 0 0\n");
-	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 45 25 0 0 20 0 1 0 5 0 0\n");
+	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 45 25 0 0 20 0 1 0 5 "
+		   "4096000 300 18446744073709551615\n");
 	if (v2)
 		write_file("cgroup/system.slice/docker-" ID64 ".scope/cpu.stat",
 			   "usage_usec 3250000\nuser_usec 2000000\n");
