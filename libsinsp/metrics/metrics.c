@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "metrics/metrics_int.h"
 #include "parse/parse.h"
@@ -169,6 +170,8 @@ static struct mcont *cont_get(struct sinsp_metrics *m, const struct sinsp_contai
 			return NULL;
 		}
 	}
+	/* reported as gone, but a process of it came back before its removal: it stays */
+	mc->exited = false;
 	if (!mc->cgroups && t && t->cgroups && t->cgroups_len)
 		set_cont_cgroups(mc, t->cgroups, t->cgroups_len);
 	return mc;
@@ -183,10 +186,11 @@ static void proc_set_container(struct sinsp_metrics *m, struct mproc *p, const s
 		p->cid_key = t->container_id;
 		return;
 	}
-	if (p->cont && p->cont->nprocs)
+	/* nprocs counts the processes not exited (an exited one was taken off already) */
+	if (p->cont && p->cont->nprocs && !p->exited)
 		p->cont->nprocs--;
 	p->cont = mc;
-	if (mc)
+	if (mc && !p->exited)
 		mc->nprocs++;
 	p->cid_key = t->container_id;
 }
@@ -251,6 +255,39 @@ static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct 
 		p->cont->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
 }
 
+/*
+ * The first parameter (the result) of @evt as a signed integer, read from the record
+ * without decoding the whole parameter table when the parsers have not done it; @dflt
+ * when the record has none.
+ */
+static int64_t result_of(const struct sinsp_evt *evt, int64_t dflt)
+{
+	const struct scap_evt_ref *r = &evt->ref;
+	size_t lw, off;
+	uint32_t len;
+
+	if (evt->pdecoded)
+		return sinsp_param_s64(evt, 0, dflt);
+	if (!r->nparams || !evt->info)
+		return dflt;
+	lw = (evt->info->flags & SCAP_EF_LARGE_PAYLOAD) ? 4 : 2;
+	off = SCAP_ABI_EVT_HDR_LEN + (size_t)r->nparams * lw;
+	if (off > r->len)
+		return dflt;
+	if (lw == 4) {
+		memcpy(&len, r->raw + SCAP_ABI_EVT_HDR_LEN, 4);
+	} else {
+		uint16_t l16;
+
+		memcpy(&l16, r->raw + SCAP_ABI_EVT_HDR_LEN, 2);
+		len = l16;
+	}
+	if (len > r->len - off)
+		return dflt;
+	struct sinsp_param p = { r->raw + off, len };
+	return sinsp_param_val_s64(&p, dflt);
+}
+
 static void close_one(struct sinsp_metrics *m, uint64_t end);
 
 SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns)
@@ -302,7 +339,8 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 
 	if (!m || !evt)
 		return;
-	if (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns)
+	/* an event without a time (the container table a capture starts with) moves no clock */
+	if (evt->ref.ts_ns && (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns))
 		sinsp_metrics_tick(m, evt->ref.ts_ns);
 	type = evt->ref.type;
 	cls = type < SCAP_EVT_MAX ? m->tclass[type] : 0;
@@ -332,7 +370,7 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
 	if (cls & MT_NORES)
 		return;
-	res = sinsp_param_s64(evt, 0, 0);
+	res = result_of(evt, 0);
 	if (res < 0) {
 		count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
 		if (!((cls & MT_CONNECT) && res == -SCAP_EINPROGRESS))
@@ -535,8 +573,10 @@ static void close_one(struct sinsp_metrics *m, uint64_t end)
 	bool sampling = m->sampler.cgroup || m->sampler.process || m->sampler.host;
 	uint64_t host_rss = 0;
 	bool host_had = m->host.cpu_has_last;
+	struct timespec t0, t1;
 	size_t i;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sweep(m);
 	sample_host(m, sampling);
 	close_procs(m, sampling, &host_rss);
@@ -567,6 +607,9 @@ static void close_one(struct sinsp_metrics *m, uint64_t end)
 	m->rep.sampled = sampling;
 	m->have_rep = true;
 	sinsp_metrics_spikes_eval(m, (double)(end - m->open_start) / 1e9);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	m->rep.close_ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ull + (uint64_t)t1.tv_nsec -
+			  (uint64_t)t0.tv_nsec;
 	m->open_start = m->open_start + m->interval_ns;
 	if (end > m->open_start)
 		m->open_start = end - end % m->interval_ns;
