@@ -11,17 +11,21 @@
 
 #include "views.h"
 
+/* The I/O and system call columns, the same in both views. */
+#define IO_COLUMNS \
+	{ TOP_F_NET_IN, "NET_IN", 7, "network bytes received per second" }, \
+	{ TOP_F_NET_OUT, "NET_OUT", 8, "network bytes sent per second" }, \
+	{ TOP_F_FILE_R, "FILE_R", 7, "file bytes read per second" }, \
+	{ TOP_F_FILE_W, "FILE_W", 7, "file bytes written per second" }, \
+	{ TOP_F_SYSCALLS, "SYSCALLS", 9, "system calls per second" }, \
+	{ TOP_F_ERRORS, "ERRORS", 7, "failed system calls per second" },
+
 static const struct top_column container_cols[] = {
 	{ TOP_F_CPU, "CPU", 7, "CPU used by the container's processes, % of one CPU" },
 	{ TOP_F_PROCS, "PROCS", 6, "processes in the container" },
 	{ TOP_F_THREADS, "THREADS", 8, "threads in the container" },
 	{ TOP_F_MEM, "RES", 7, "resident memory of the container's processes" },
-	{ TOP_F_NET_IN, "NET_IN", 7, "network bytes received per second" },
-	{ TOP_F_NET_OUT, "NET_OUT", 8, "network bytes sent per second" },
-	{ TOP_F_FILE_R, "FILE_R", 7, "file bytes read per second" },
-	{ TOP_F_FILE_W, "FILE_W", 7, "file bytes written per second" },
-	{ TOP_F_SYSCALLS, "SYSCALLS", 9, "system calls per second" },
-	{ TOP_F_ERRORS, "ERRORS", 7, "failed system calls per second" },
+	IO_COLUMNS
 	{ TOP_F_IMAGE, "IMAGE", 24, "container image" },
 	{ TOP_F_ID, "ID", 13, "container id" },
 	{ TOP_F_NAME, "NAME", 0, "container name" },
@@ -33,12 +37,7 @@ static const struct top_column proc_cols[] = {
 	{ TOP_F_CPU, "CPU", 7, "CPU used by the process, % of one CPU" },
 	{ TOP_F_THREADS, "TH", 4, "threads of the process" },
 	{ TOP_F_MEM, "RES", 7, "resident memory of the process" },
-	{ TOP_F_NET_IN, "NET_IN", 7, "network bytes received per second" },
-	{ TOP_F_NET_OUT, "NET_OUT", 8, "network bytes sent per second" },
-	{ TOP_F_FILE_R, "FILE_R", 7, "file bytes read per second" },
-	{ TOP_F_FILE_W, "FILE_W", 7, "file bytes written per second" },
-	{ TOP_F_SYSCALLS, "SYSCALLS", 9, "system calls per second" },
-	{ TOP_F_ERRORS, "ERRORS", 7, "failed system calls per second" },
+	IO_COLUMNS
 	{ TOP_F_CONTAINER, "CONTAINER", 20, "the process's container (host: none)" },
 	{ TOP_F_COMMAND, "Command", 0, "the command line of the process" },
 };
