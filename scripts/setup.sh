@@ -34,6 +34,9 @@ pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-r
 # busybox; the template is in liblxc-common), uidmap (newuidmap), iptables (dockerd's
 # bridge), curl (the sockets' readiness requests).
 pkgs+=(conmon containernetworking-plugins lxc uidmap iptables curl)
+# scryd's Prometheus endpoint: libmicrohttpd; its test runs Debian's promtool and a real
+# Prometheus server (package prometheus) against it.
+pkgs+=(libmicrohttpd-dev prometheus)
 
 missing() {
 	local p

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * prom_text.c - the text exposition format writer (see prom_text.h for the rules and
+ * their source).
+ */
+#define _GNU_SOURCE /* open_memstream */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prom_text.h"
+
+int scryd_prom_text_init(struct scryd_prom_text *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->f = open_memstream(&p->buf, &p->len);
+	return p->f ? 0 : -ENOMEM;
+}
+
+static int fail(struct scryd_prom_text *p, int err)
+{
+	if (!p->err)
+		p->err = err;
+	return p->err;
+}
+
+/* [a-zA-Z_:][a-zA-Z0-9_:]* for a metric (@colon), [a-zA-Z_][a-zA-Z0-9_]* for a label;
+ * "__" starts only reserved names. */
+static bool name_ok(const char *s, bool colon)
+{
+	size_t i;
+
+	if (!s || !*s || (s[0] == '_' && s[1] == '_'))
+		return false;
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+		      (colon && c == ':') || (i && c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* @s with \ and line feed escaped, and " too when @quote (label values). */
+static void put_escaped(FILE *f, const char *s, bool quote)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\\\", f);
+		else if (*s == '\n')
+			fputs("\\n", f);
+		else if (quote && *s == '"')
+			fputs("\\\"", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+int scryd_prom_text_family(struct scryd_prom_text *p, const char *name, enum scryd_prom_type type,
+			   const char *help)
+{
+	size_t i;
+	char *copy;
+
+	if (p->err)
+		return p->err;
+	if (!name_ok(name, true) || !help || !*help ||
+	    (type != SCRYD_PROM_COUNTER && type != SCRYD_PROM_GAUGE) ||
+	    ends_with(name, "_total") != (type == SCRYD_PROM_COUNTER))
+		return fail(p, -EINVAL);
+	for (i = 0; i < p->nnames; i++)
+		if (!strcmp(p->names[i], name))
+			return fail(p, -EEXIST);
+	if (p->nnames == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 32;
+		char **n = realloc(p->names, cap * sizeof(*n));
+
+		if (!n)
+			return fail(p, -ENOMEM);
+		p->names = n;
+		p->cap = cap;
+	}
+	copy = strdup(name);
+	if (!copy)
+		return fail(p, -ENOMEM);
+	p->names[p->nnames++] = copy;
+	p->family = copy;
+	fprintf(p->f, "# HELP %s ", name);
+	put_escaped(p->f, help, false);
+	fprintf(p->f, "\n# TYPE %s %s\n", name, type == SCRYD_PROM_COUNTER ? "counter" : "gauge");
+	return 0;
+}
+
+/* "name{labels} " of a sample, checked. */
+static int sample_head(struct scryd_prom_text *p, const char *name,
+		       const struct scryd_prom_label *labels, size_t n)
+{
+	size_t i, j;
+
+	if (p->err)
+		return p->err;
+	if (!p->family || !name || strcmp(name, p->family) || (n && !labels))
+		return fail(p, -EINVAL);
+	for (i = 0; i < n; i++) {
+		if (!name_ok(labels[i].name, false))
+			return fail(p, -EINVAL);
+		for (j = 0; j < i; j++)
+			if (!strcmp(labels[i].name, labels[j].name))
+				return fail(p, -EINVAL);
+	}
+	fputs(name, p->f);
+	for (i = 0; i < n; i++) {
+		fprintf(p->f, "%c%s=\"", i ? ',' : '{', labels[i].name);
+		put_escaped(p->f, labels[i].value ? labels[i].value : "", true);
+		fputc('"', p->f);
+	}
+	fputs(n ? "} " : " ", p->f);
+	return 0;
+}
+
+int scryd_prom_text_u64(struct scryd_prom_text *p, const char *name,
+			const struct scryd_prom_label *labels, size_t n, uint64_t value)
+{
+	int rc = sample_head(p, name, labels, n);
+
+	if (rc)
+		return rc;
+	fprintf(p->f, "%" PRIu64 "\n", value);
+	return 0;
+}
+
+int scryd_prom_text_double(struct scryd_prom_text *p, const char *name,
+			   const struct scryd_prom_label *labels, size_t n, double value)
+{
+	char num[40];
+	int rc = sample_head(p, name, labels, n);
+
+	if (rc)
+		return rc;
+	if (isnan(value)) {
+		strcpy(num, "NaN");
+	} else if (isinf(value)) {
+		strcpy(num, value > 0 ? "+Inf" : "-Inf");
+	} else {
+		/* the shortest of %.15g and %.17g that reads back as the same double */
+		snprintf(num, sizeof(num), "%.15g", value);
+		if (strtod(num, NULL) != value)
+			snprintf(num, sizeof(num), "%.17g", value);
+	}
+	fprintf(p->f, "%s\n", num);
+	return 0;
+}
+
+void scryd_prom_text_free(struct scryd_prom_text *p)
+{
+	size_t i;
+
+	if (p->f)
+		fclose(p->f);
+	free(p->buf);
+	for (i = 0; i < p->nnames; i++)
+		free(p->names[i]);
+	free(p->names);
+	memset(p, 0, sizeof(*p));
+}
+
+int scryd_prom_text_finish(struct scryd_prom_text *p, char **text, size_t *len)
+{
+	int rc = p->err;
+
+	*text = NULL;
+	*len = 0;
+	if (!rc && (fflush(p->f) || ferror(p->f)))
+		rc = -ENOMEM;
+	if (!rc) {
+		fclose(p->f);
+		p->f = NULL;
+		*text = p->buf;
+		*len = p->len;
+		p->buf = NULL;
+	}
+	scryd_prom_text_free(p);
+	return rc;
+}
