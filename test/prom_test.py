@@ -27,6 +27,7 @@ Prometheus server (ctest prom_test), everything on loopback.
 Skips (exit 77) without the capture, promtool, prometheus or curl.
 """
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -48,6 +49,7 @@ TRACE = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'curl_google
 PROMTOOL = '/usr/bin/promtool'
 PROMETHEUS = '/usr/bin/prometheus'
 F_SETPIPE_SZ = 1031  # fcntl.h (Linux)
+EVT_CONTAINER_JSON_E = 272  # driver/abi/scap_events.h
 failures = []
 
 RULES = """\
@@ -77,6 +79,50 @@ EVERY_EXIT = """\
   output: "exit (type=%evt.type)"
   priority: DEBUG
 """
+
+
+def _mkcapture():
+    spec = importlib.util.spec_from_file_location('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    mk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mk)
+    return mk
+
+
+# (id, name, image, file reads of 100 bytes): the containers of container_capture()
+CONTAINERS = [('a1b2c3d4e5f6' + '0' * 52, 'web', 'nginx:1.25', 30),
+              ('b1b2c3d4e5f6' + '1' * 52, 'db', 'registry.example:5000/team/postgres:16', 12)]
+
+
+def container_capture(out, containers, span_s=3):
+    """A synthetic capture (scripts/mkcapture.py's blocks): a shell on the host and one
+    process per container of CONTAINERS-like tuples, in docker cgroups, each described by
+    a container event at the start; over SPAN_S seconds of event time each process opens
+    a file (fd 3), reads it NREADS times 100 bytes, closes it; the events interleave.
+    Per container: syscalls 2 + NREADS, file_read_bytes 100 * NREADS, files_opened 1."""
+    mk = _mkcapture()
+    procs = mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000)
+    blocks, evs = [], []
+    for i, (cid, name, image, nreads) in enumerate(containers):
+        tid = 2000 + i
+        procs += mk.proc(tid, 1, 'srv%d' % i, '/usr/sbin/srv', ['srv'], 0, '/docker/' + cid)
+        js = ('{"container":{"id":"%s","type":0,"name":"%s","image":"%s","full_id":"%s",'
+              '"privileged":false,"Mounts":[],"labels":{}}}' % (cid[:12], name, image, cid))
+        blocks.append(mk.event(0, (1 << 64) - 1, EVT_CONTAINER_JSON_E, [js.encode() + b'\0']))
+        path = '/srv/data-%d' % i
+        calls = [(mk.EVT_OPENAT_2_E, [mk.i64(mk.AT_FDCWD), mk.cstr(path), mk.u32(mk.PPM_O_RDONLY), mk.u32(0)],
+                  mk.EVT_OPENAT_2_X, [mk.i64(3), mk.i64(mk.AT_FDCWD), mk.cstr(path),
+                                      mk.u32(mk.PPM_O_RDONLY), mk.u32(0), mk.u32(0x801)])]
+        calls += [(mk.EVT_READ_E, [mk.i64(3), mk.u32(4096)], mk.EVT_READ_X, [mk.i64(100), b'x' * 100])] * nreads
+        calls.append((mk.EVT_CLOSE_E, [mk.i64(3)], mk.EVT_CLOSE_X, [mk.i64(0)]))
+        for j, (e, ep, x, xp) in enumerate(calls):
+            ts = mk.T0 + (j * span_s * 10**9) // len(calls) + i * 1000
+            evs.append((ts, tid, e, ep, i % 2))
+            evs.append((ts + 500, tid, x, xp, i % 2))
+    evs.sort(key=lambda e: e[0])
+    blocks += [mk.event(ts, tid, t, p, cpu) for ts, tid, t, p, cpu in evs]
+    with open(out, 'wb') as f:
+        f.write(b''.join([mk.shb(), mk.machine_info(), mk.iface_list(), mk.user_list(),
+                          mk.block(mk.BT_PL_V5, procs)] + blocks))
 
 
 def check(ok, what):
@@ -201,9 +247,9 @@ def free_port():
 
 
 class Prometheus:
-    """Debian's Prometheus scraping TARGET every second, all in TMP, on loopback."""
+    """Debian's Prometheus scraping TARGETS every second, all in TMP, on loopback."""
 
-    def __init__(self, tmp, target):
+    def __init__(self, tmp, targets):
         d = os.path.join(tmp, 'prometheus')
         os.makedirs(os.path.join(d, 'data'), exist_ok=True)
         cfg = os.path.join(d, 'prometheus.yml')
@@ -211,7 +257,8 @@ class Prometheus:
             f.write('global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n'
                     '  evaluation_interval: 1s\n'
                     'scrape_configs:\n  - job_name: scryd\n'
-                    '    static_configs:\n      - targets: ["%s"]\n' % target)
+                    '    static_configs:\n      - targets: [%s]\n'
+                    % ', '.join('"%s"' % t for t in targets))
         self.log_path = os.path.join(d, 'prometheus.log')
         for _ in range(3):  # the free port may be taken between our probe and its bind
             self.port = free_port()
@@ -232,10 +279,11 @@ class Prometheus:
         st, _, body = http(self.base + path + '?' + urllib.parse.urlencode(params))
         return json.loads(body) if st == 200 else None
 
-    def target_up(self):
+    def targets_up(self, n):
+        """The N active targets once all are up, else None."""
         r = self.api('/api/v1/targets')
         t = r and r['data']['activeTargets']
-        return bool(t) and t[0]['health'] == 'up' and t[0]
+        return t if t and len(t) == n and all(x['health'] == 'up' for x in t) else None
 
     def query(self, q):
         r = self.api('/api/v1/query', query=q)
@@ -245,16 +293,15 @@ class Prometheus:
         return terminate(self.p)
 
 
-def scrape_and_check(tmp, d, alerts):
-    """curl /metrics, promtool, the figures against the alerts file. Returns the series."""
-    out = os.path.join(tmp, 'metrics.txt')
-    t0 = time.monotonic()
+def scrape(tmp, d, name):
+    """curl /metrics of D, checked by promtool; its series."""
+    out = os.path.join(tmp, name + '.txt')
     p = subprocess.run(['curl', '-sS', '-D', '-', '-o', out, '-w', '%{http_code} %{time_total}',
                         d.base + '/metrics'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=60)
     head = p.stdout.decode()
     check(p.returncode == 0 and head.rstrip().split('\n')[-1].startswith('200 '),
-          'curl /metrics: 200 (%r)' % head.rstrip().split('\n')[-1:])
+          '%s: curl /metrics: 200 (%r)' % (name, head.rstrip().split('\n')[-1:]))
     check('Content-Type: text/plain; version=0.0.4; charset=utf-8' in head,
           'Content-Type text/plain; version=0.0.4')
     times = []
@@ -264,15 +311,18 @@ def scrape_and_check(tmp, d, alerts):
         times.append(float(p.stdout))
     times.sort()
     text = read(out)
-    print('     exposition %d bytes, %d lines; scrape latency (curl, 20 scrapes) median %.2f ms, '
-          'max %.2f ms' % (len(text), text.count('\n'), 1e3 * times[10], 1e3 * times[-1]))
+    print('     %s: exposition %d bytes, %d lines; scrape latency (curl, 20 scrapes) median '
+          '%.2f ms, max %.2f ms' % (name, len(text), text.count('\n'), 1e3 * times[10], 1e3 * times[-1]))
     with open(out) as f:
         p = subprocess.run([PROMTOOL, 'check', 'metrics'], stdin=f, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=60)
     check(p.returncode == 0 and p.stdout == b'', 'promtool check metrics accepts it (rc %d, %r)'
           % (p.returncode, p.stdout.decode()[:500]))
+    return parse(text)
 
-    s = parse(text)
+
+def check_agent(s, alerts):
+    """The agent's figures of a replay against the alerts file."""
     want = {}
     for l in read(alerts).splitlines():
         a = json.loads(l)
@@ -296,78 +346,107 @@ def scrape_and_check(tmp, d, alerts):
           'thread and fd table sizes, agent RSS and CPU: %s %s %s %s' % (
               one(s, 'scry_scap_n_threads'), one(s, 'scry_scap_n_fds'),
               one(s, 'scry_agent_memory_rss_bytes'), one(s, 'scry_agent_cpu_seconds_total')))
-    return s
 
 
 def endpoint(tmp):
     rules = os.path.join(tmp, 'rules.yaml')
     with open(rules, 'w') as f:
         f.write(RULES)
+    ct = os.path.join(tmp, 'containers.scap')
+    container_capture(ct, CONTAINERS)
     alerts = os.path.join(tmp, 'alerts.json')
-    d = Scryd(tmp, 'replay', config(tmp, 'replay.yaml', rules, alerts=alerts), TRACE)
-    if not check(d.port, 'scryd serves on a free port (%s)' % d.log()[-500:]):
-        d.stop()
-        return
+    a = Scryd(tmp, 'replay', config(tmp, 'replay.yaml', rules, alerts=alerts), TRACE)
+    b = Scryd(tmp, 'containers', config(tmp, 'containers.yaml', rules,
+                                        alerts=os.path.join(tmp, 'ct-alerts.json')), ct)
     try:
-        check(wait_for(lambda: 'replay done' in d.log(), 'the replay to end') is not None,
-              'the replay ends, scryd lingers')
-        st, _, body = http(d.base + '/healthz')
+        if not (check(a.port, 'scryd serves on a free port (%s)' % a.log()[-500:]) and
+                check(b.port, 'scryd on the container capture serves (%s)' % b.log()[-500:])):
+            return
+        check(wait_for(lambda: 'replay done' in a.log() and 'replay done' in b.log(),
+                       'the replays to end') is not None, 'the replays end, scryd lingers')
+        st, _, body = http(a.base + '/healthz')
         check(st == 200 and body == 'finished\n', '/healthz after the replay: 200 finished (%s %r)'
               % (st, body))
-        st, _, _ = http(d.base + '/nope')
+        st, _, _ = http(a.base + '/nope')
         check(st == 404, 'an unknown page: 404 (%s)' % st)
-        st, _, _ = http(d.base + '/metrics', 'POST')
+        st, _, _ = http(a.base + '/metrics', 'POST')
         check(st == 405, 'POST /metrics: 405 (%s)' % st)
-        s = scrape_and_check(tmp, d, alerts)
-        prometheus(tmp, d, s)
+        sa = scrape(tmp, a, 'curl_google')
+        check_agent(sa, alerts)
+        sb = scrape(tmp, b, 'containers')
+        check_containers(sb)
+        prometheus(tmp, a, sa, b, sb)
     finally:
-        rc = d.stop()
-        check(rc == 0, 'scryd stops on SIGTERM with exit 0 (rc %s)' % rc)
+        for d in (a, b):
+            rc = d.stop()
+            check(rc == 0, 'scryd stops on SIGTERM with exit 0 (rc %s)' % rc)
 
 
-def prometheus(tmp, d, s):
-    p = Prometheus(tmp, '127.0.0.1:%d' % d.port)
+def check_containers(s):
+    """The container capture's figures, exactly (see container_capture())."""
+    if not any(n.startswith('scry_container_') for n in s):
+        print('skip per-container series: this scryd serves none')
+        return
+    for cid, name, image, nreads in CONTAINERS:
+        lab = {'container_id': cid[:12], 'container_name': name, 'image': image}
+        got = {n: one(s, n, **lab) for n in ('scry_container_syscalls_total',
+                                              'scry_container_file_read_bytes_total',
+                                              'scry_container_files_opened_total',
+                                              'scry_container_syscall_errors_total')}
+        check(got == {'scry_container_syscalls_total': 2 + nreads,
+                      'scry_container_file_read_bytes_total': 100 * nreads,
+                      'scry_container_files_opened_total': 1,
+                      'scry_container_syscall_errors_total': 0},
+              'container %s (%s, %s): syscalls %d, file bytes read %d, 1 file opened, no error: %s'
+              % (name, cid[:12], image, 2 + nreads, 100 * nreads, got))
+    check(one(s, 'scry_metrics_n_containers') == len(CONTAINERS),
+          'scry_metrics_n_containers %s' % one(s, 'scry_metrics_n_containers'))
+
+
+def prometheus(tmp, a, sa, b, sb):
+    ia, ib = '127.0.0.1:%d' % a.port, '127.0.0.1:%d' % b.port
+    p = Prometheus(tmp, [ia, ib])
     try:
-        t = wait_for(p.target_up, 'the scryd target to be up', limit=120)
-        check(t, 'Prometheus scrapes scryd: target up (%s)' % (t and t.get('lastError')))
+        t = wait_for(lambda: p.targets_up(2), 'the scryd targets to be up', limit=120)
+        check(t, 'Prometheus scrapes both scryd: targets up')
         if not t:
             return
-        inst = '127.0.0.1:%d' % d.port
-        r = wait_for(lambda: p.query('scry_scap_n_evts_total'), 'scry_scap_n_evts_total', limit=30)
+        r = wait_for(lambda: p.query('scry_scap_n_evts_total{instance="%s"}' % ia),
+                     'scry_scap_n_evts_total', limit=30)
         check(r and len(r) == 1 and r[0]['metric'] == {'__name__': 'scry_scap_n_evts_total',
-                                                        'job': 'scryd', 'instance': inst}
-              and float(r[0]['value'][1]) == one(s, 'scry_scap_n_evts_total'),
+                                                        'job': 'scryd', 'instance': ia}
+              and float(r[0]['value'][1]) == one(sa, 'scry_scap_n_evts_total'),
               'query scry_scap_n_evts_total: labels and value (%s)' % r)
-        r = p.query('scry_rules_matches_total{rule="Program run"}')
+        r = p.query('scry_rules_matches_total{instance="%s",rule="Program run"}' % ia)
         check(r and len(r) == 1 and r[0]['metric'].get('priority') == 'Notice' and
-              r[0]['metric'].get('instance') == inst and
-              float(r[0]['value'][1]) == one(s, 'scry_rules_matches_total', rule='Program run'),
+              float(r[0]['value'][1]) == one(sa, 'scry_rules_matches_total', rule='Program run'),
               'query scry_rules_matches_total{rule="Program run"}: priority Notice, value %s (%s)'
-              % (one(s, 'scry_rules_matches_total', rule='Program run'), r))
-        r = p.query('scry_rules_matches_total{rule=~"A .quoted. .*"}')
+              % (one(sa, 'scry_rules_matches_total', rule='Program run'), r))
+        r = p.query('scry_rules_matches_total{instance="%s",rule=~"A .quoted. .*"}' % ia)
         check(r and len(r) == 1 and r[0]['metric'].get('rule') == 'A "quoted" \\ rule',
               'a rule name with a quote and a backslash survives the scrape (%s)' % r)
-        containers(p, s, inst)
+        containers(p, sb, ib)
     finally:
         rc = p.stop()
         check(rc == 0, 'Prometheus stops on SIGTERM (rc %s)' % rc)
 
 
 def containers(p, s, inst):
-    """The per-container series, when the endpoint has them."""
+    """Each container series of S, as the query API returns it: labels and value."""
     fams = [n for n in s if n.startswith('scry_container_')]
     if not fams:
-        print('skip per-container series: this scryd serves none')
+        print('skip per-container series in Prometheus: this scryd serves none')
         return
-    ids = sorted({l['container_id'] for n in fams for l, _ in s[n] if 'container_id' in l})
-    check(ids, 'the capture\'s containers are in the exposition (%s)' % ids)
-    for n in fams:
-        for l, v in s[n]:
-            r = p.query('%s{container_id="%s"}' % (n, l['container_id']))
+    n = 0
+    for fam in fams:
+        for l, v in s[fam]:
+            r = p.query('%s{instance="%s",container_id="%s"}' % (fam, inst, l['container_id']))
             check(r and len(r) == 1 and {k: r[0]['metric'].get(k) for k in l} == l and
-                  float(r[0]['value'][1]) == v and r[0]['metric']['instance'] == inst,
-                  'query %s{container_id="%s"}: labels %s, value %s (%s)' % (n, l['container_id'],
+                  float(r[0]['value'][1]) == v and r[0]['metric']['job'] == 'scryd',
+                  'query %s{container_id="%s"}: labels %s, value %s (%s)' % (fam, l['container_id'],
                                                                             l, v, r))
+            n += 1
+    check(n >= len(CONTAINERS) * 9, '%d container series queried' % n)
 
 
 def stall(tmp):
