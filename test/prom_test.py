@@ -350,8 +350,6 @@ def check_agent(s, alerts):
 
 def endpoint(tmp):
     rules = os.path.join(tmp, 'rules.yaml')
-    with open(rules, 'w') as f:
-        f.write(RULES)
     ct = os.path.join(tmp, 'containers.scap')
     container_capture(ct, CONTAINERS)
     alerts = os.path.join(tmp, 'alerts.json')
@@ -491,6 +489,62 @@ def stall(tmp):
         os.close(r)
 
 
+def config_errors(tmp):
+    """A bad prometheus value is FILE:LINE:COL, exit 1; a taken port is exit 1 before
+    capture; an IPv6 address serves."""
+    rules = os.path.join(tmp, 'rules.yaml')
+    good = config(tmp, 'errors.yaml', rules, alerts=os.path.join(tmp, 'errors.json'))
+    text = read(good)
+    # (old, new, the item the message points at, the message)
+    cases = [('address: 127.0.0.1', 'address: localhost', 'localhost', 'prometheus.address: expected '
+              'an IPv4 or IPv6 address, not \'localhost\''),
+             ('port: 0', 'port: 65536', '65536', 'prometheus.port: 65536 is out of range [0, 65535]'),
+             ('stall_timeout: 10', 'stall_timeout: 0', '0', 'prometheus.stall_timeout: 0 is out of '
+              'range [1, 3600]'),
+             ('  port: 0', '  port: 0\n  colour: red', 'colour', 'unknown key \'colour\' in prometheus '
+              '(known: enabled, address, port, stall_timeout)')]
+    for old, new, item, msg in cases:
+        bad = os.path.join(tmp, 'bad.yaml')
+        btext = text.replace(old, new)
+        with open(bad, 'w') as f:
+            f.write(btext)
+        last = new.split('\n')[-1]
+        lines = btext.split('\n')
+        line = next(i for i, l in enumerate(lines) if l.strip() == last.strip())
+        want = ':%d:%d: %s' % (line + 1, lines[line].rindex(item) + 1, msg)
+        p = subprocess.run([SCRYD, '-c', bad, '--replay', TRACE], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        err = p.stderr.decode()
+        check(p.returncode == 1 and err == bad + want + '\n', '%s: exit 1, %r' % (new.strip(), err))
+    # a port in use: exit 1 before the engine opens
+    busy = socket.socket()
+    busy.bind(('127.0.0.1', 0))
+    busy.listen(1)
+    bad = os.path.join(tmp, 'busy.yaml')
+    with open(bad, 'w') as f:
+        f.write(text.replace('port: 0', 'port: %d' % busy.getsockname()[1]))
+    p = subprocess.run([SCRYD, '-c', bad, '--replay', TRACE], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    busy.close()
+    err = p.stderr.decode()
+    check(p.returncode == 1 and 'Address already in use' in err and 'capturing' not in err,
+          'a port in use: exit 1 before capture (%r)' % err)
+    # IPv6 loopback
+    v6 = os.path.join(tmp, 'v6.yaml')
+    with open(v6, 'w') as f:
+        f.write(text.replace('address: 127.0.0.1', 'address: "::1"'))
+    err = os.path.join(tmp, 'v6.err')
+    with open(err, 'w') as e:
+        p = subprocess.Popen([SCRYD, '-c', v6, '--replay', TRACE, '--linger'],
+                             stdout=subprocess.DEVNULL, stderr=e)
+    m = wait_for(lambda: re.search(r'serving http://\[::1\]:(\d+)/metrics', read(err)) or
+                 p.poll() is not None, 'scryd on ::1')
+    if check(m and m is not True, 'address ::1: serves http://[::1]:PORT (%s)' % read(err)[-300:]):
+        st = wait_for(lambda: http('http://[::1]:%s/healthz' % m.group(1))[0] == 200, '::1 /healthz')
+        check(st, 'address ::1: /healthz answers')
+    check(terminate(p) == 0, 'address ::1: scryd stops on SIGTERM with exit 0')
+
+
 def main():
     global SCRYD
     ap = argparse.ArgumentParser()
@@ -506,6 +560,9 @@ def main():
         return 77
     tmp = tempfile.mkdtemp(prefix='prom_test.')
     try:
+        with open(os.path.join(tmp, 'rules.yaml'), 'w') as f:
+            f.write(RULES)
+        config_errors(tmp)
         endpoint(tmp)
         stall(tmp)
     finally:
