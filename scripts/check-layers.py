@@ -7,7 +7,8 @@
 libsinsp has one folder per part. A part may include the headers of its own folder
 and of the parts below it, never of a part above it nor of a sibling at its level:
 
-    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump, rules
+    util <- event <- state <- parse, runtime <- fields <- filter, format <- top (sinsp.c), dump, rules,
+    metrics
 
 Every `#include "..."` of every .c and .h under LIBSINSP_DIR (public headers in
 include/ excepted: they are included as <scry/...>) is read and resolved from the
@@ -43,9 +44,10 @@ LEVELS = {
 	"": 6,
 	"dump": 6,
 	"rules": 6,
+	"metrics": 6,
 }
 
-DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules"
+DIRECTION = "util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules, metrics"
 
 # A header protoc-c generates into the build folder from X.proto: X.pb-c.h.
 GENERATED = ".pb-c.h"

@@ -58,7 +58,7 @@ def expect(name, files, code, lines):
 		print("ok   %s" % name)
 
 
-DIR = "(util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules)"
+DIR = "(util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules, metrics)"
 
 expect("clean tree", BASE, 0, [])
 expect("upward include", with_({"util/strbuf.c": '#include "util/strbuf.h"\n#include "state/threads.h"\n'}), 1,

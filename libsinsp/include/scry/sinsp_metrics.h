@@ -34,11 +34,12 @@
  * total[] the amount since the entity was first seen (monotonic: a Prometheus counter);
  * for a gauge (memory) both hold the value at the end of the interval. Rates are
  * delta / (interval_ns / 1e9). Counting rules (the source of each number):
- *   SYSCALLS        exit events of system calls (an event with an exit direction whose
- *                   schema category is not internal/meta; a call whose enter event the
- *                   ring dropped still counts once). A capture without exit events
- *                   counts enter events instead (never both: the choice is made per type).
- *   SYSCALL_ERRORS  of those, the ones whose first parameter "res" is negative (-errno).
+ *   SYSCALLS        exit events of system calls: an exit event whose schema category is
+ *                   not internal/meta and whose first parameter is the result ("res",
+ *                   or "fd" for the calls that create one), and generic syscall exits
+ *                   (a call whose enter event the ring dropped still counts once).
+ *   SYSCALL_ERRORS  of those, the ones whose result is negative (-errno); generic
+ *                   syscall events record no result and never count here.
  *   FILE_READ/WRITE_BYTES  res > 0 of a call the schema flags as reading from / writing
  *                   to its fd (read, pread, readv, recvfrom, sendfile's out side, ...)
  *                   on an fd of a file (fd type file or directory), bytes.

@@ -40,3 +40,7 @@ scry_add_check_test(test_k8s SOURCES ${SINSP_TEST_DIR}/test_k8s.c LIBS sinsp_evt
 # rulesets of ../shared/rules are loaded when present
 scry_add_check_test(test_rules SOURCES ${SINSP_TEST_DIR}/test_rules.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_rules_eval SOURCES ${SINSP_TEST_DIR}/test_rules_eval.c LIBS sinsp_evt_builder)
+
+# per-interval metrics and spikes (libsinsp/metrics/): exact figures on synthetic events,
+# the system accounting read from a fake /proc and cgroup tree
+scry_add_check_test(test_metrics SOURCES ${SINSP_TEST_DIR}/test_metrics.c LIBS sinsp_evt_builder)
