@@ -439,10 +439,12 @@ def containers(p, s, inst):
     for fam in fams:
         for l, v in s[fam]:
             r = p.query('%s{instance="%s",container_id="%s"}' % (fam, inst, l['container_id']))
-            check(r and len(r) == 1 and {k: r[0]['metric'].get(k) for k in l} == l and
-                  float(r[0]['value'][1]) == v and r[0]['metric']['job'] == 'scryd',
-                  'query %s{container_id="%s"}: labels %s, value %s (%s)' % (fam, l['container_id'],
-                                                                            l, v, r))
+            ok = (r and len(r) == 1 and {k: r[0]['metric'].get(k) for k in l} == l and
+                  float(r[0]['value'][1]) == v and r[0]['metric']['job'] == 'scryd')
+            check(ok, 'query %s{container_id="%s"}: %s, value %s%s' % (
+                fam, l['container_id'], ', '.join('%s=%s' % kv for kv in sorted(l.items())
+                                                  if kv[0] != 'container_id'), v,
+                '' if ok else ' (%s)' % r))
             n += 1
     check(n >= len(CONTAINERS) * 9, '%d container series queried' % n)
 

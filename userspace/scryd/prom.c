@@ -17,6 +17,7 @@
 
 #include "log.h"
 #include "prom.h"
+#include "prom_containers.h"
 #include "prom_http.h"
 #include "prom_text.h"
 
@@ -332,6 +333,7 @@ void scryd_prom_publish(struct scryd_prom *p, const struct scryd_prom_src *src)
 		render_state(&t, src);
 		render_rules(&t, src);
 		render_outputs(&t, src);
+		scryd_prom_containers(&t, src->metrics);
 		rc = scryd_prom_text_finish(&t, &text, &len);
 	}
 	if (rc && !p->render_failed) {

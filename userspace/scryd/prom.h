@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include <scry/sinsp.h>
+#include <scry/sinsp_metrics.h>
 #include <scry/sinsp_rules.h>
 
 #include "config.h"
@@ -28,6 +29,7 @@ struct scryd_prom;
 /* What the capture loop knows, handed to scryd_prom_publish(); borrowed for the call. */
 struct scryd_prom_src {
 	sinsp_t *s;
+	struct sinsp_metrics *metrics;    /* per-container and host figures; NULL: none */
 	bool live;                        /* a live engine (else a capture file) */
 	const char *engine;               /* "bpf", "kmod", "savefile" */
 	const struct sinsp_rules *rules;
