@@ -32,7 +32,7 @@ struct scryd_prom {
 	double start_s;                  /* CLOCK_REALTIME at open */
 	double last_wall, last_cpu;      /* CLOCK_MONOTONIC and process CPU s at the last rendering */
 	double cpu_ratio;                /* CPU use over the last interval, 1 = one CPU */
-	double render_s;                 /* wall time the last rendering took */
+	double render_s;                 /* CPU time the last rendering took (the loop's thread) */
 	size_t last_len;                 /* bytes of the last exposition */
 	bool render_failed;              /* logged once */
 };
@@ -189,7 +189,8 @@ static void render_agent(struct scryd_prom *p, struct scryd_prom_text *t,
 	single_u64(t, "scry_agent_memory_vsz_bytes", SCRYD_PROM_GAUGE,
 		   "scryd's virtual memory size, bytes", (uint64_t)vsz * (uint64_t)sysconf(_SC_PAGESIZE));
 	single_double(t, "scry_agent_render_seconds", SCRYD_PROM_GAUGE,
-		      "wall time the capture loop spent rendering the previous exposition, seconds",
+		      "CPU time the capture loop spent rendering the previous exposition, "
+		      "seconds",
 		      p->render_s);
 	single_u64(t, "scry_agent_exposition_bytes", SCRYD_PROM_GAUGE,
 		   "size of the previous exposition, bytes", p->last_len);
@@ -318,6 +319,7 @@ void scryd_prom_publish(struct scryd_prom *p, const struct scryd_prom_src *src)
 {
 	struct scryd_prom_text t;
 	double t0 = clock_s(CLOCK_MONOTONIC), cpu = clock_s(CLOCK_PROCESS_CPUTIME_ID);
+	double r0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
@@ -341,7 +343,7 @@ void scryd_prom_publish(struct scryd_prom *p, const struct scryd_prom_src *src)
 		scryd_log(SCRYD_LOG_ERROR, "prometheus: the figures were not rendered (%s); "
 			  "/metrics serves the previous ones", strerror(-rc));
 	}
-	p->render_s = clock_s(CLOCK_MONOTONIC) - t0;
+	p->render_s = clock_s(CLOCK_THREAD_CPUTIME_ID) - r0;
 	if (text)
 		p->last_len = len;
 	scryd_http_publish(p->http, text, len);
