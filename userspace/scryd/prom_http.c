@@ -114,6 +114,12 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned int status, c
 	return rc;
 }
 
+/* A plain text answer. */
+static enum MHD_Result text(struct MHD_Connection *conn, unsigned int status, const char *body)
+{
+	return reply(conn, status, "text/plain; charset=utf-8", body, strlen(body));
+}
+
 static double since_s(const struct timespec *t)
 {
 	struct timespec now;
@@ -129,16 +135,16 @@ static enum MHD_Result health(struct scryd_http *h, struct MHD_Connection *conn)
 	double age;
 
 	if (h->finished)
-		return reply(conn, MHD_HTTP_OK, "text/plain", "finished\n", 9);
+		return text(conn, MHD_HTTP_OK, "finished\n");
 	if (!h->text)
-		return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "text/plain", "starting\n", 9);
+		return text(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "starting\n");
 	age = since_s(&h->published);
 	if (age > h->stall_s) {
 		snprintf(body, sizeof(body), "stalled: the capture loop made no progress for %.1f s\n",
 			 age);
-		return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "text/plain", body, strlen(body));
+		return text(conn, MHD_HTTP_SERVICE_UNAVAILABLE, body);
 	}
-	return reply(conn, MHD_HTTP_OK, "text/plain", "ok\n", 3);
+	return text(conn, MHD_HTTP_OK, "ok\n");
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -147,21 +153,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct scryd_http *h = cls;
 	enum MHD_Result rc;
-	static const char none[] = "scryd: no such page (/metrics, /healthz)\n";
 
 	(void)version;
 	(void)upload;
 	(void)upload_len;
 	(void)con_cls;
 	if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
-		return reply(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain", "GET or HEAD only\n", 17);
+		return text(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "GET or HEAD only\n");
 	if (!strcmp(url, "/metrics")) {
 		pthread_mutex_lock(&h->lock);
 		if (h->text)
 			rc = reply(conn, MHD_HTTP_OK, SCRYD_PROM_CONTENT_TYPE, h->text, h->len);
 		else
-			rc = reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "text/plain",
-				   "no figures yet: the capture is starting\n", 40);
+			rc = text(conn, MHD_HTTP_SERVICE_UNAVAILABLE,
+				  "no figures yet: the capture is starting\n");
 		pthread_mutex_unlock(&h->lock);
 		return rc;
 	}
@@ -171,7 +176,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		pthread_mutex_unlock(&h->lock);
 		return rc;
 	}
-	return reply(conn, MHD_HTTP_NOT_FOUND, "text/plain", none, sizeof(none) - 1);
+	return text(conn, MHD_HTTP_NOT_FOUND, "scryd: no such page (/metrics, /healthz)\n");
 }
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
