@@ -25,7 +25,10 @@
 #                   container of each captured live and replayed after all are gone:
 #                   test/containers/e2e_test.sh (root only; ~1-2 min); Falco's default
 #                   rules alerting live on a shell in a container and a write below /etc:
-#                   test/containers/rules_live_test.sh (root only; ~10 s); scryd scraped
+#                   test/containers/rules_live_test.sh (root only; ~10 s); scryd's
+#                   metrics: a CPU spike alert for a container that starts burning CPU,
+#                   none for the others, its CPU within 5% of its cgroup's accounting:
+#                   test/containers/metrics_live_test.sh (root only; ~40 s); scryd scraped
 #                   live by a real Prometheus, a docker container's series queried back:
 #                   test/containers/prom_live_test.sh (root only; ~45 s)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
@@ -144,7 +147,7 @@ test/driver/sysdig_compat_test.sh build || [ $? = 77 ]
 # The container runtimes run only for this step: after the ASan unit tests and the eBPF
 # live tests (whose captures and timings they would disturb), before the VM steps. Every
 # daemon started is stopped by its PID, also when the step fails.
-step "containers: Falco's rules live (test/containers/rules_live_test.sh); scryd scraped by Prometheus live (prom_live_test.sh); docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
+step "containers: Falco's rules live (test/containers/rules_live_test.sh); scryd's CPU spike alert live (test/containers/metrics_live_test.sh); scryd scraped by Prometheus live (prom_live_test.sh); docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
 if [ "$(id -u)" = 0 ]; then
 	rtdir=$root/build/runtimes
 	trap 'scripts/runtimes.sh stop "$rtdir"' EXIT
@@ -156,6 +159,9 @@ if [ "$(id -u)" = 0 ]; then
 	# Falco's default rules live: a shell with a terminal in a docker container, a write
 	# below /etc (before e2e_test.sh, which stops the runtimes when it ends)
 	test/containers/rules_live_test.sh build "$rtdir" || [ $? = 77 ]
+	# scryd's metrics live: a container burning CPU gets a CPU spike alert, its CPU
+	# agrees with its cgroup's accounting
+	test/containers/metrics_live_test.sh build "$rtdir" || [ $? = 77 ]
 	# scryd live with a docker container at work, scraped by a real Prometheus: the
 	# container's series with its id, name and image
 	test/containers/prom_live_test.sh build "$rtdir" || [ $? = 77 ]

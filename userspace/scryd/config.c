@@ -19,6 +19,7 @@
 #include <scry/sinsp_rules.h>
 
 #include "config.h"
+#include "metrics.h"
 
 struct cfg_ctx {
 	yaml_document_t doc;
@@ -316,6 +317,8 @@ static int parse_log(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_con
 	return 0;
 }
 
+#include "config_metrics.inc"
+
 static int parse_prometheus(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
 	static const char *const keys[] = { "enabled", "address", "port", "stall_timeout", NULL };
@@ -352,7 +355,7 @@ static int parse_prometheus(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
 	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
-					    "prometheus", NULL };
+					    "metrics", "prometheus", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -378,6 +381,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 					    s ? s : "(not a scalar)");
 		} else if (!strcmp(k, "outputs")) {
 			rc = parse_outputs(x, v, c);
+		} else if (!strcmp(k, "metrics")) {
+			rc = parse_metrics(x, v, c);
 		} else if (!strcmp(k, "prometheus")) {
 			rc = parse_prometheus(x, v, c);
 		} else {
@@ -391,7 +396,7 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	if (!c->stdout_enabled && !c->file_enabled)
 		return fail(x, root, "no output enabled (outputs.stdout.enabled or "
 			    "outputs.file.enabled)");
-	return 0;
+	return check_metrics(x, root, c);
 }
 
 int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_t errsz)
@@ -411,6 +416,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_max_files = 5;
 	c->file_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
+	scryd_metrics_config_defaults(&c->metrics);
 	c->prom_enabled = true;
 	c->prom_port = 9376;
 	c->prom_stall_timeout = 10;

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "metrics.h"
+
 #define SCRYD_DEFAULT_CONFIG "/etc/scry/scryd.yaml"
 
 enum scryd_log_target { SCRYD_LOG_STDERR = 0, SCRYD_LOG_SYSLOG };
@@ -39,6 +41,7 @@ struct scryd_config {
 	uint32_t file_queue;
 	enum scryd_log_target log_target;
 	enum scryd_log_level log_level;
+	struct scryd_metrics_config metrics; /* metrics: (metrics.h) */
 	bool prom_enabled;          /* prometheus: the /metrics and /healthz endpoint */
 	char *prom_address;         /* IPv4 or IPv6 literal */
 	uint16_t prom_port;         /* 0: any free port (logged) */

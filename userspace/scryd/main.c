@@ -44,13 +44,13 @@
 #include <scry/scap_live.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_evt.h>
-#include <scry/sinsp_metrics.h>
 #include <scry/sinsp_rules.h>
 
 #include "alert.h"
 #include "caps.h"
 #include "config.h"
 #include "log.h"
+#include "metrics.h"
 #include "output.h"
 #include "prom.h"
 #include "rules.h"
@@ -75,8 +75,8 @@ struct scryd {
 	const char *engine;         /* "bpf", "kmod" or "savefile" */
 	sinsp_t *s;
 	struct scryd_prom *prom;    /* NULL: prometheus.enabled false */
-	struct sinsp_metrics *metrics; /* per-container figures; NULL: none */
 	struct sinsp_rules *rules;
+	struct scryd_metrics *metrics; /* NULL: metrics.enabled false */
 	struct scryd_output *out_stdout, *out_file;
 	char host[256];
 	/* one alert, formatted (reused buffers) */
@@ -204,6 +204,22 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 	}
 }
 
+/* metrics.h's sink: spike alerts as rule alerts; snapshots to metrics.outputs. */
+static void metrics_alert(void *ctx, const struct sinsp_rules_alert *a, uint64_t ts)
+{
+	emit_alert(ctx, a, ts);
+}
+
+static void metrics_snapshot(void *ctx, const char *line, size_t len)
+{
+	struct scryd *d = ctx;
+
+	if (d->cfg.metrics.to_stdout && d->out_stdout)
+		scryd_output_push(d->out_stdout, line, len, d->replay);
+	if (d->cfg.metrics.to_file && d->out_file)
+		scryd_output_push(d->out_file, line, len, d->replay);
+}
+
 /* SIGHUP: the same files again, swapped in only when they load. */
 static void reload(struct scryd *d)
 {
@@ -223,47 +239,17 @@ static void reload(struct scryd *d)
 	scryd_log(SCRYD_LOG_INFO, "rules reloaded: %zu rules", sinsp_rules_count(r));
 }
 
-static uint64_t wall_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-/*
- * The per-container figures (libsinsp's metrics, 1 s intervals; live, CPU and memory
- * from the cgroups) for /metrics. Return 0, or 1 (logged).
- */
-static int open_metrics(struct scryd *d)
-{
-	struct sinsp_metrics_opts o = {
-		.sz = sizeof(o), .interval_ns = 1000000000u, .sample_system = !d->replay,
-	};
-	int rc;
-
-	if (!d->prom)
-		return 0;
-	rc = sinsp_metrics_new(d->s, &o, &d->metrics);
-	if (rc)
-		scryd_log(SCRYD_LOG_ERROR, "metrics: %s", strerror(-rc));
-	return rc ? 1 : 0;
-}
-
 /* The agent's figures to the Prometheus endpoint; @final: the capture has ended. */
 static void prom_publish(struct scryd *d, bool final)
 {
 	struct scryd_output *outs[2] = { d->out_stdout, d->out_file };
 	struct scryd_prom_src src = {
-		.s = d->s, .metrics = d->metrics, .live = !d->replay, .engine = d->engine, .rules = d->rules,
+		.s = d->s, .metrics = scryd_metrics_handle(d->metrics), .live = !d->replay,
+		.engine = d->engine, .rules = d->rules,
 		.events = d->read, .evaluated = d->events, .reloads = d->reloads,
 		.reload_failures = d->reload_failures, .outputs = outs, .noutputs = 2,
 	};
 
-	if (d->metrics && final)
-		sinsp_metrics_flush(d->metrics); /* the replay's last, partial interval */
-	else if (d->metrics && !d->replay)
-		sinsp_metrics_tick(d->metrics, wall_ns()); /* a quiet host closes its intervals */
 	if (final)
 		scryd_prom_finish(d->prom, &src);
 	else
@@ -285,17 +271,20 @@ static int run(struct scryd *d)
 		rc = sinsp_next(d->s, &evt);
 		if (d->prom && scryd_prom_due(d->prom))
 			prom_publish(d, false);
-		if (rc == SCAP_TIMEOUT)
+		if (rc == SCAP_TIMEOUT) {
+			scryd_metrics_idle(d->metrics);
 			continue;
-		if (rc == SCAP_EOF)
+		}
+		if (rc == SCAP_EOF) {
+			scryd_metrics_end(d->metrics);
 			return 0;
+		}
 		if (rc < 0) {
 			scryd_log(SCRYD_LOG_ERROR, "reading events: %s", sinsp_last_error(d->s));
 			return 1;
 		}
 		d->read++;
-		if (d->metrics)
-			sinsp_metrics_add(d->metrics, evt);
+		scryd_metrics_event(d->metrics, evt);
 		if (d->prom)
 			scryd_prom_count_cpu(d->prom, sinsp_evt_raw(evt)->cpu);
 		if (sinsp_evt_is_hidden(evt))
@@ -435,7 +424,12 @@ int main(int argc, char **argv)
 	status = !d.mem || open_prom(&d) || open_outputs(&d) || open_source(&d, replay);
 	if (status)
 		goto out;
-	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules) || open_metrics(&d)) {
+	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
+		status = 1;
+		goto out;
+	}
+	struct scryd_metrics_sink sink = { metrics_alert, metrics_snapshot, &d };
+	if (scryd_metrics_start(d.s, &d.cfg.metrics, !replay, d.host, &sink, &d.metrics)) {
 		status = 1;
 		goto out;
 	}
@@ -484,10 +478,10 @@ int main(int argc, char **argv)
 			  "memory)", d.format_failures);
 out:
 	scryd_prom_close(d.prom); /* before the outputs: its last render read them */
+	scryd_metrics_free(d.metrics);
 	if (close_output(d.out_stdout) | close_output(d.out_file))
 		status = 1;
 	sinsp_rules_free(d.rules);
-	sinsp_metrics_free(d.metrics);
 	sinsp_close(d.s);
 	if (d.mem)
 		fclose(d.mem);
