@@ -10,7 +10,8 @@
 #   2. a container of $SCRY_DOCKER_IMAGE, scry-prom-live, running cat ten times a second;
 #   3. scryd live (engine bpf, a rules file of the test's own, the endpoint on a free
 #      loopback port), ready when its log says where it serves and /healthz says ok;
-#      `promtool check metrics` accepts what curl fetches from /metrics;
+#      `promtool check metrics` accepts what curl fetches from /metrics, whose per-CPU
+#      engine counters (one series per possible CPU) add up to the totals;
 #   4. Debian's Prometheus (configuration and TSDB in BUILD/prom-live/, listening on a
 #      free loopback port) scrapes scryd every second; the test polls its targets API
 #      until scryd is up, then its query API until the container's series are there
@@ -132,6 +133,26 @@ if promtool check metrics <"$out/metrics.txt" >"$out/promtool.txt" 2>&1 && [ ! -
 	ok "promtool check metrics accepts the live exposition ($(wc -c <"$out/metrics.txt") bytes)"
 else
 	bad "promtool check metrics: $(head -c 500 "$out/promtool.txt")"
+fi
+# per-CPU counters of the engine: one series per CPU ring each, adding up to the totals
+if python3 - "$out/metrics.txt" "$(nproc --all)" <<'PY'
+import re, sys
+v = {}
+for l in open(sys.argv[1]):
+    m = re.match(r'(scry_scap_n_(?:evts|drops)(?:_cpu)?_total)(\{[^}]*\})? (\d+)$', l)
+    if m:
+        v.setdefault(m.group(1), []).append(int(m.group(3)))
+n = int(sys.argv[2])
+ok = (len(v.get('scry_scap_n_evts_cpu_total', [])) == n and
+      len(v.get('scry_scap_n_drops_cpu_total', [])) == n and
+      sum(v['scry_scap_n_evts_cpu_total']) == v['scry_scap_n_evts_total'][0] > 0 and
+      sum(v['scry_scap_n_drops_cpu_total']) == sum(v['scry_scap_n_drops_total']))
+sys.exit(0 if ok else 1)
+PY
+then
+	ok "scry_scap_n_evts_cpu_total and _n_drops_cpu_total: one series per CPU, adding up to the totals"
+else
+	bad "per-CPU counters: $(grep -E '^scry_scap_n_(evts|drops)' "$out/metrics.txt" | tr '\n' ' ')"
 fi
 
 # ---- Prometheus ------------------------------------------------------------------------

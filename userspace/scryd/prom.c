@@ -26,8 +26,11 @@
 
 struct scryd_prom {
 	struct scryd_http *http;
-	uint64_t *cpu_evts;              /* events read per CPU, by CPU number */
+	uint64_t *cpu_evts;              /* replay: events read per CPU, by CPU number */
 	size_t ncpu;
+	uint64_t *live_evts;             /* live: per ring, events [0, n) then drops [n, 2n) */
+	uint32_t ncpu_live;              /* room of live_evts (n) */
+	uint32_t nlive;                  /* CPUs read at the last rendering; 0: none */
 	struct timespec next;            /* CLOCK_MONOTONIC_COARSE of the next rendering */
 	double start_s;                  /* CLOCK_REALTIME at open */
 	double last_wall, last_cpu;      /* CLOCK_MONOTONIC and process CPU s at the last rendering */
@@ -199,44 +202,105 @@ static void render_agent(struct scryd_prom *p, struct scryd_prom_text *t,
 		   src->evaluated);
 }
 
-static void render_scap(struct scryd_prom *p, struct scryd_prom_text *t,
-			const struct scryd_prom_src *src)
+/* One family with one sample per CPU (label cpu) of @v (@n CPUs); CPUs at 0 left out
+ * when @skip_zero (a capture file's CPUs that never produced an event). */
+static void per_cpu(struct scryd_prom_text *t, const char *name, const char *help,
+		    const uint64_t *v, size_t n, bool skip_zero)
 {
-	SCAP_OPTS(scap_stats, st);
 	struct scryd_prom_label l[1];
-	bool have = src->live && scap_get_stats(sinsp_scap(src->s), &st) == 0;
 	char cpu[24];
 	size_t i;
 
-	single_u64(t, "scry_scap_n_evts_total", SCRYD_PROM_COUNTER,
-		   have ? "events the engine captured (written to its rings)" :
-			  "events read from the capture file",
-		   have ? st.n_evts : src->events);
-	if (have) {
-		static const char *const causes[] = { "ring_full", "too_big", "nested" };
-		const uint64_t v[] = { st.n_drop_full, st.n_drop_big, st.n_drop_nest };
-
-		scryd_prom_text_family(t, "scry_scap_n_drops_total", SCRYD_PROM_COUNTER,
-				       "events the engine dropped, by cause: ring_full (the ring of "
-				       "the CPU was full), too_big (larger than a record), nested "
-				       "(raised inside another probe)");
-		for (i = 0; i < 3; i++) {
-			l[0] = (struct scryd_prom_label){ "cause", causes[i] };
-			scryd_prom_text_u64(t, "scry_scap_n_drops_total", l, 1, v[i]);
-		}
-		single_u64(t, "scry_scap_n_page_faults_total", SCRYD_PROM_COUNTER,
-			   "user-memory reads that faulted (the event is kept with the parameter "
-			   "empty or partial)", st.n_drop_pf);
-	}
-	scryd_prom_text_family(t, "scry_scap_n_evts_cpu_total", SCRYD_PROM_COUNTER,
-			       "events scryd read from each CPU's ring");
-	for (i = 0; i < p->ncpu; i++) {
-		if (!p->cpu_evts[i])
-			continue; /* CPUs that never produced an event (offline, or a file's) */
+	scryd_prom_text_family(t, name, SCRYD_PROM_COUNTER, help);
+	for (i = 0; i < n; i++) {
+		if (skip_zero && !v[i])
+			continue;
 		snprintf(cpu, sizeof(cpu), "%zu", i);
 		l[0] = (struct scryd_prom_label){ "cpu", cpu };
-		scryd_prom_text_u64(t, "scry_scap_n_evts_cpu_total", l, 1, p->cpu_evts[i]);
+		scryd_prom_text_u64(t, name, l, 1, v[i]);
 	}
+}
+
+/*
+ * Live: the engine's counters, read per CPU ring (scap_get_cpu_stats()) so that the
+ * totals are exactly the sums of the per-CPU series; into *st (totals), p->cpu_evts
+ * and p->cpu_drops (n_drop_full + n_drop_big + n_drop_nest) for CPUs 0 .. p->nlive - 1.
+ * Return false when the engine has no counters.
+ */
+static bool live_counters(struct scryd_prom *p, scap_t *h, struct scap_stats *st)
+{
+	SCAP_OPTS(scap_stats, c);
+	uint32_t i, n;
+
+	p->nlive = 0;
+	if (scap_get_stats(h, st))
+		return false;
+	n = st->ncpus;
+	if (n > p->ncpu_live) {
+		uint64_t *e = realloc(p->live_evts, 2 * n * sizeof(*e));
+
+		if (!e)
+			return true; /* the totals only */
+		p->live_evts = e;
+		p->ncpu_live = n;
+	}
+	memset(st, 0, sizeof(*st));
+	st->sz = sizeof(*st);
+	for (i = 0; i < n; i++) {
+		memset(&c, 0, sizeof(c));
+		c.sz = sizeof(c);
+		if (scap_get_cpu_stats(h, i, &c))
+			return scap_get_stats(h, st) == 0; /* no per-CPU counters: totals only */
+		p->live_evts[i] = c.n_evts;
+		p->live_evts[n + i] = c.n_drop_full + c.n_drop_big + c.n_drop_nest;
+		st->n_evts += c.n_evts;
+		st->n_drop_full += c.n_drop_full;
+		st->n_drop_pf += c.n_drop_pf;
+		st->n_drop_big += c.n_drop_big;
+		st->n_drop_nest += c.n_drop_nest;
+	}
+	st->ncpus = n;
+	p->nlive = n;
+	return true;
+}
+
+static void render_scap(struct scryd_prom *p, struct scryd_prom_text *t,
+			const struct scryd_prom_src *src)
+{
+	static const char *const causes[] = { "ring_full", "too_big", "nested" };
+	SCAP_OPTS(scap_stats, st);
+	struct scryd_prom_label l[1];
+	bool have = src->live && live_counters(p, sinsp_scap(src->s), &st);
+	const uint64_t v[] = { st.n_drop_full, st.n_drop_big, st.n_drop_nest };
+	size_t i;
+
+	if (!have) {
+		/* a capture file: what scryd read, per the CPU each event names */
+		single_u64(t, "scry_scap_n_evts_total", SCRYD_PROM_COUNTER,
+			   "events read from the capture file", src->events);
+		per_cpu(t, "scry_scap_n_evts_cpu_total", "events read from the capture file, by "
+			"the CPU that produced them", p->cpu_evts, p->ncpu, true);
+		return;
+	}
+	single_u64(t, "scry_scap_n_evts_total", SCRYD_PROM_COUNTER,
+		   "events the engine captured (written to its rings)", st.n_evts);
+	scryd_prom_text_family(t, "scry_scap_n_drops_total", SCRYD_PROM_COUNTER,
+			       "events the engine dropped, by cause: ring_full (the ring of the CPU "
+			       "was full), too_big (larger than a record), nested (raised inside "
+			       "another probe)");
+	for (i = 0; i < 3; i++) {
+		l[0] = (struct scryd_prom_label){ "cause", causes[i] };
+		scryd_prom_text_u64(t, "scry_scap_n_drops_total", l, 1, v[i]);
+	}
+	single_u64(t, "scry_scap_n_page_faults_total", SCRYD_PROM_COUNTER,
+		   "user-memory reads that faulted (the event is kept with the parameter empty or "
+		   "partial)", st.n_drop_pf);
+	if (!p->nlive)
+		return;
+	per_cpu(t, "scry_scap_n_evts_cpu_total", "events the engine captured on each CPU (its "
+		"ring)", p->live_evts, p->nlive, false);
+	per_cpu(t, "scry_scap_n_drops_cpu_total", "events the engine dropped on each CPU, every "
+		"cause", p->live_evts + p->nlive, p->nlive, false);
 }
 
 static void render_state(struct scryd_prom_text *t, const struct scryd_prom_src *src)
@@ -368,5 +432,6 @@ void scryd_prom_close(struct scryd_prom *p)
 		return;
 	scryd_http_stop(p->http);
 	free(p->cpu_evts);
+	free(p->live_evts);
 	free(p);
 }
