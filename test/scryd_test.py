@@ -145,6 +145,20 @@ def config_errors(tmp, rules, broken):
     bad = config(tmp, 'badengine.yaml', rules, [('engine: auto', 'engine: dtrace')], stdout='json')
     cases.append(('a bad engine', bad, '%s:%d:9: engine: expected kmod, bpf or auto, not '
                   '\'dtrace\'\n' % (bad, line_of(bad, 'engine: dtrace'))))
+    bad = config(tmp, 'badmetrics.yaml', rules, [('      min: 0.5             # cores\n',
+                                                  '      min: 0.5\n      colour: red\n')],
+                 stdout='json')
+    cases.append(('a bad key in metrics.spikes.cpu', bad, '%s:%d:7: unknown key \'colour\' in '
+                  'metrics.spikes.cpu (known: enabled, k, intervals, warmup, alpha, min, priority)\n'
+                  % (bad, line_of(bad, 'colour'))))
+    bad = config(tmp, 'badinterval.yaml', rules, [('  interval: 1s', '  interval: soon')],
+                 stdout='json')
+    cases.append(('a bad metrics.interval', bad, '%s:%d:13: metrics.interval: expected a duration '
+                  '(500ms, 1s, 2m), not \'soon\'\n' % (bad, line_of(bad, 'interval: soon'))))
+    bad = config(tmp, 'badmout.yaml', rules, [('  outputs: []', '  outputs: [file]')],
+                 stdout='json')
+    cases.append(('metrics.outputs naming a disabled output', bad, '%s:%d:12: metrics.outputs '
+                  'names file, which is not enabled\n' % (bad, line_of(bad, 'outputs: [file]'))))
     bad = config(tmp, 'badrules.yaml', broken, stdout='json')
     cases.append(('a rules file that does not load', bad,
                   '%s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % broken))
@@ -197,6 +211,31 @@ def replay(tmp, rules):
               '%s: the counters at exit (%s)' % (name, m.group(0) if m else err))
         m = re.search(r'(\d+) events in ([0-9.]+) s \((\d+) events/s\), (\d+) alerts', err)
         check(m and int(m.group(4)) == len(want), '%s: %s' % (name, m.group(0) if m else err))
+
+    # metrics snapshots in the file with the alerts: one a second of the capture
+    rc, want, _ = run([SCRY, '-r', curl, '--rules', rules, '-j'])
+    want = want.splitlines()
+    path = os.path.join(tmp, 'metrics.json')
+    cfg = config(tmp, 'metrics.yaml', rules, [('  outputs: []', '  outputs: [file]')],
+                 file_out=(path, 0, 5))
+    rc, out, err = run([SCRYD, '-c', cfg, '--replay', curl])
+    lines = [json.loads(l) for l in open(path)] if os.path.exists(path) else []
+    snaps = [l for l in lines if l.get('type') == 'metrics']
+    check(rc == 0 and [l for l in lines if 'rule' in l] == [json.loads(l) for l in want],
+          'metrics: the file holds the alerts (rc %d)' % rc)
+    check([s['index'] for s in snaps] == list(range(9)) and
+          all(s['end_ns'] - s['start_ns'] == 1000000000 for s in snaps),
+          'metrics: 9 snapshots, intervals 0..8 of 1 s: %s' % [s['index'] for s in snaps])
+    h = snaps[-1]['host'] if snaps else {}
+    check(h and h['total']['syscalls'] == 597 and h['total']['syscall_errors'] == 43 and
+          h['total']['connections'] == 2 and h['total']['files_opened'] == 47 and
+          h['cpu_source'] == 'engine' and h['total']['cpu_ns'] == 20000000,
+          'metrics: the host\'s totals (597 syscalls, 43 failed, 2 connections, 47 opens, '
+          'CPU 20 ms from procinfo): %s' % h.get('total'))
+    _, cli, _ = run([SCRY, '-r', curl, '--metrics', '-j'])
+    cli = [json.loads(l) for l in cli.splitlines()]
+    check([c['host'] for c in cli] == [s['host'] for s in snaps],
+          'metrics: scry -r --metrics -j gives the same figures')
 
     # max_files 2: the oldest files go, the newest lines stay
     rc, want, _ = run([SCRY, '-r', curl, '--rules', rules, '-j'])

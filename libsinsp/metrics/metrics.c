@@ -75,11 +75,12 @@ static int classify(struct sinsp_metrics *m)
 			m->tclass[t] = MT_PROCEXIT;
 			continue;
 		}
-		if (scap_evt_is_enter((uint16_t)t) || i->nparams < 1 ||
-		    (i->category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT)))
+		if (scap_evt_is_enter((uint16_t)t) ||
+		    (i->category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT | SCAP_EC_SCHEDULER)))
 			continue;
-		if (t == SCAP_EVT_GENERIC_X) {
-			/* a syscall the schema has no event for: no result recorded */
+		if (t == SCAP_EVT_GENERIC_X || i->nparams == 0) {
+			/* a syscall the schema has no event for, or whose exit records nothing
+			 * (getsockname, getpeername, sendmmsg, recvmmsg): no result */
 			m->tclass[t] = MT_SYSCALL | MT_NORES;
 			continue;
 		}
@@ -168,6 +169,8 @@ static struct mcont *cont_get(struct sinsp_metrics *m, const struct sinsp_contai
 			return NULL;
 		}
 	}
+	/* reported as gone, but a process of it came back before its removal: it stays */
+	mc->exited = false;
 	if (!mc->cgroups && t && t->cgroups && t->cgroups_len)
 		set_cont_cgroups(mc, t->cgroups, t->cgroups_len);
 	return mc;
@@ -182,10 +185,11 @@ static void proc_set_container(struct sinsp_metrics *m, struct mproc *p, const s
 		p->cid_key = t->container_id;
 		return;
 	}
-	if (p->cont && p->cont->nprocs)
+	/* nprocs counts the processes not exited (an exited one was taken off already) */
+	if (p->cont && p->cont->nprocs && !p->exited)
 		p->cont->nprocs--;
 	p->cont = mc;
-	if (mc)
+	if (mc && !p->exited)
 		mc->nprocs++;
 	p->cid_key = t->container_id;
 }
@@ -248,6 +252,39 @@ static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct 
 		p->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
 	if (p && p->cont && p->cont->v.cpu_src == SINSP_METRICS_SRC_NONE)
 		p->cont->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
+}
+
+/*
+ * The first parameter (the result) of @evt as a signed integer, read from the record
+ * without decoding the whole parameter table when the parsers have not done it; @dflt
+ * when the record has none.
+ */
+static int64_t result_of(const struct sinsp_evt *evt, int64_t dflt)
+{
+	const struct scap_evt_ref *r = &evt->ref;
+	size_t lw, off;
+	uint32_t len;
+
+	if (evt->pdecoded)
+		return sinsp_param_s64(evt, 0, dflt);
+	if (!r->nparams || !evt->info)
+		return dflt;
+	lw = (evt->info->flags & SCAP_EF_LARGE_PAYLOAD) ? 4 : 2;
+	off = SCAP_ABI_EVT_HDR_LEN + (size_t)r->nparams * lw;
+	if (off > r->len)
+		return dflt;
+	if (lw == 4) {
+		memcpy(&len, r->raw + SCAP_ABI_EVT_HDR_LEN, 4);
+	} else {
+		uint16_t l16;
+
+		memcpy(&l16, r->raw + SCAP_ABI_EVT_HDR_LEN, 2);
+		len = l16;
+	}
+	if (len > r->len - off)
+		return dflt;
+	struct sinsp_param p = { r->raw + off, len };
+	return sinsp_param_val_s64(&p, dflt);
 }
 
 static void close_one(struct sinsp_metrics *m, uint64_t end);
@@ -331,7 +368,7 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
 	if (cls & MT_NORES)
 		return;
-	res = sinsp_param_s64(evt, 0, 0);
+	res = result_of(evt, 0);
 	if (res < 0) {
 		count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
 		if (!((cls & MT_CONNECT) && res == -SCAP_EINPROGRESS))

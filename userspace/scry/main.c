@@ -32,6 +32,7 @@
 
 #include "caps.h"
 #include "live.h"
+#include "metrics_cli.h"
 #include "print.h"
 #include "rules_cli.h"
 #include "write.h"
@@ -62,6 +63,8 @@ struct cli_opts {
 	struct scry_rules_opts rules; /* --rules and its options (rules.npaths 0: none) */
 	bool validate;           /* --validate: rules.paths are to be validated */
 	bool notify_start;       /* --notify-start */
+	bool metrics;            /* --metrics: figures per interval instead of events */
+	uint64_t metrics_ns;     /* its interval */
 };
 
 /*
@@ -118,6 +121,14 @@ static void usage(FILE *f)
 		"     --notify-start     live: print \"scry: capturing ...\" on stderr once capture\n"
 		"                        has begun, also when stderr is no terminal (on a\n"
 		"                        terminal it is always printed)\n"
+		"     --metrics[=INTERVAL]  with -r: instead of events, the figures of each\n"
+		"                        INTERVAL (500ms, 1s (default), 2m): for the host, each\n"
+		"                        container and its 3 busiest processes, CPU, memory,\n"
+		"                        system calls and errors, file and network bytes,\n"
+		"                        connections, processes and files opened, per second;\n"
+		"                        with -j, scryd's JSON snapshot lines. A filter selects\n"
+		"                        the events counted. CPU needs procinfo events (sysdig's\n"
+		"                        captures have them): else it is shown as '-'\n"
 		" -n, --numevents=N      stop after N events\n"
 		" -v, --verbose          print buffers in full instead of cutting them at 80 bytes\n"
 		" -D, --debug            also print the internal events, normally hidden (not the\n"
@@ -270,7 +281,7 @@ enum {
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
-	OPT_CAPTURE_MEM,
+	OPT_CAPTURE_MEM, OPT_METRICS,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -440,6 +451,7 @@ static int parse_args(int argc, char **argv)
 		{ "capture-before", required_argument, NULL, OPT_CAPTURE_BEFORE },
 		{ "capture-after", required_argument, NULL, OPT_CAPTURE_AFTER },
 		{ "capture-mem", required_argument, NULL, OPT_CAPTURE_MEM },
+		{ "metrics", optional_argument, NULL, OPT_METRICS },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -527,6 +539,12 @@ static int parse_args(int argc, char **argv)
 		case 'h': usage(stdout); exit(0);
 		case 'k': opts.engine = "kmod"; break;
 		case OPT_ENGINE: opts.engine = optarg; break;
+		case OPT_METRICS:
+			opts.metrics = true;
+			opts.metrics_ns = 1000000000ull;
+			if (optarg && !scry_metrics_interval_parse(optarg, &opts.metrics_ns))
+				return 2;
+			break;
 		case OPT_VERSION: printf("scry version %s\n", SCRY_VERSION); exit(0);
 		case OPT_DRIVER: exit(scry_driver(optarg, argc - optind, argv + optind));
 		case OPT_RULES: case OPT_VALIDATE: case OPT_MIN_PRIORITY: case OPT_ENABLE_TAG:
@@ -558,6 +576,12 @@ static int parse_args(int argc, char **argv)
 	}
 	if (opts.rules.capture.dir && (!opts.rules.npaths || opts.validate)) {
 		fprintf(stderr, "scry: --capture-dir applies to --rules\n");
+		return 2;
+	}
+	if (opts.metrics && (!opts.read_path || opts.write.path || opts.format ||
+			     opts.rules.npaths || opts.summary)) {
+		fprintf(stderr, "scry: --metrics reads a capture file (-r FILE; live, scryd computes "
+			"the metrics); -w, -p, -S and --rules do not apply\n");
 		return 2;
 	}
 	if (opts.write.max_files && !opts.write.rotate_mb && !opts.write.rotate_s) {
@@ -673,7 +697,14 @@ int main(int argc, char **argv)
 		sinsp_close(s);
 		return status;
 	}
-	if (opts.rules.npaths) {
+	if (opts.metrics) {
+		struct scry_metrics_cli_opts mo = {
+			.interval_ns = opts.metrics_ns, .json = opts.json, .top_n = 3,
+			.source = opts.read_path, .unbuffered = opts.unbuffered,
+		};
+
+		status = scry_metrics_print(s, filter, &mo, NULL);
+	} else if (opts.rules.npaths) {
 		struct sinsp_rules *rules = NULL;
 
 		opts.rules.source = opts.read_path;

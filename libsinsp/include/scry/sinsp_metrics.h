@@ -36,10 +36,13 @@
  * delta / (interval_ns / 1e9). Counting rules (the source of each number):
  *   SYSCALLS        exit events of system calls: an exit event whose schema category is
  *                   not internal/meta and whose first parameter is the result ("res",
- *                   or "fd" for the calls that create one), and generic syscall exits
- *                   (a call whose enter event the ring dropped still counts once).
- *   SYSCALL_ERRORS  of those, the ones whose result is negative (-errno); generic
- *                   syscall events record no result and never count here.
+ *                   or "fd" for the calls that create one), generic syscall exits, and
+ *                   the exits the schema gives no parameter (getsockname, getpeername,
+ *                   sendmmsg, recvmmsg); a call whose enter event the ring dropped still
+ *                   counts once. (sysdig's count of evt.dir=< events but for the
+ *                   internal, meta and scheduler ones.)
+ *   SYSCALL_ERRORS  of those, the ones whose result is negative (-errno): evt.failed.
+ *                   The calls without a result never count here.
  *   FILE_READ/WRITE_BYTES  res > 0 of a call the schema flags as reading from / writing
  *                   to its fd (read, pread, readv, recvfrom, sendfile's out side, ...)
  *                   on an fd of a file (fd type file or directory), bytes.
@@ -292,7 +295,8 @@ SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns);
 
 /**
  * sinsp_metrics_flush() - close the open interval now, even if it has not ended (the
- * end of a replay: its last partial interval), reported with its real end_ns.
+ * end of a replay: its last partial interval), reported as a whole interval (end_ns =
+ * start_ns + interval_ns).
  * Return: 1 an interval closed; 0 nothing was open.
  */
 SINSP_API unsigned sinsp_metrics_flush(struct sinsp_metrics *m);
@@ -420,7 +424,7 @@ typedef int (*sinsp_metrics_spike_fn)(const struct sinsp_metrics_spike *sp, void
 
 /**
  * sinsp_metrics_spike_foreach() - the spikes raised at the close of the interval that
- * closed last, by container then metric order.
+ * closed last: the containers in no order, each one's spikes in metric order.
  * Return: 0; the callback's first non-zero value; -EINVAL a NULL argument.
  */
 SINSP_API int sinsp_metrics_spike_foreach(struct sinsp_metrics *m, sinsp_metrics_spike_fn fn,

@@ -489,6 +489,27 @@ START_TEST(procinfo_cpu_and_exit)
 }
 END_TEST
 
+START_TEST(container_gone)
+{
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	/* interval 0: the container's only process exits */
+	add_evt(T0 + 10, CPID, SCAP_EVT_PROCEXIT_1_E, 4, P64(0), P64(0), P8(0), P8(0));
+	open_metrics(NULL);
+	run_all();
+	sinsp_metrics_tick(fx.m, T0 + 4 * SEC);
+	ck_assert_uint_eq(fx.nseen, 4);
+	/* 0: the exit (an event of it: still listed), 1: no process, quiet: last report */
+	ck_assert(fx.seen[0].has_cont && !fx.seen[0].cont.exited);
+	ck_assert_uint_eq(fx.seen[0].cont.nprocesses, 0);
+	ck_assert(fx.seen[0].has_p200 && fx.seen[0].p200.exited);
+	ck_assert(fx.seen[1].has_cont && fx.seen[1].cont.exited);
+	ck_assert(!fx.seen[1].has_p200);
+	ck_assert(!fx.seen[2].has_cont);
+	ck_assert_uint_eq(fx.seen[2].ncont_iter, 0);
+	ck_assert_uint_eq(fx.seen[3].nproc_iter, 1); /* the host process */
+}
+END_TEST
+
 /* Container syscalls: @n close exits of process 200 in interval @i. */
 static void add_syscalls(uint32_t i, uint32_t n)
 {
@@ -565,6 +586,7 @@ static Suite *metrics_suite(void)
 	tcase_add_test(tc, counts_per_entity);
 	tcase_add_test(tc, top_processes_order);
 	tcase_add_test(tc, procinfo_cpu_and_exit);
+	tcase_add_test(tc, container_gone);
 	tcase_add_test(tc, bad_arguments);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sampling");
