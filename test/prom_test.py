@@ -424,6 +424,11 @@ def prometheus(tmp, a, sa, b, sb):
         check(r and len(r) == 1 and r[0]['metric'].get('rule') == 'A "quoted" \\ rule',
               'a rule name with a quote and a backslash survives the scrape (%s)' % r)
         containers(p, sb, ib)
+        for inst, what in ((ia, 'curl_google'), (ib, 'containers')):
+            r = p.query('scrape_duration_seconds{instance="%s"}' % inst)
+            if r:
+                print('     %s: Prometheus\'s scrape_duration_seconds %.2f ms'
+                      % (what, 1e3 * float(r[0]['value'][1])))
     finally:
         rc = p.stop()
         check(rc == 0, 'Prometheus stops on SIGTERM (rc %s)' % rc)
