@@ -268,9 +268,10 @@ static int run(struct scryd *d)
 
 		if (reload_requested)
 			reload(d);
-		rc = sinsp_next(d->s, &evt);
+		/* between two events: the render reads the inspector and the metrics */
 		if (d->prom && scryd_prom_due(d->prom))
 			prom_publish(d, false);
+		rc = sinsp_next(d->s, &evt);
 		if (rc == SCAP_TIMEOUT) {
 			scryd_metrics_idle(d->metrics);
 			continue;
@@ -335,7 +336,7 @@ static int open_prom(struct scryd *d)
 }
 
 /* --linger: serve the final figures until SIGTERM or SIGINT. */
-static void linger(struct scryd *d)
+static void linger(void)
 {
 	sigset_t block, old;
 
@@ -347,7 +348,6 @@ static void linger(struct scryd *d)
 	while (!stop_requested)
 		sigsuspend(&old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	(void)d;
 }
 
 static double now_s(void)
@@ -460,7 +460,7 @@ int main(int argc, char **argv)
 	if (d.prom)
 		prom_publish(&d, replay != NULL);
 	if (d.prom && d.linger && !status)
-		linger(&d);
+		linger();
 	if (!replay) {
 		SCAP_OPTS(scap_stats, st);
 
