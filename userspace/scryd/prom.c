@@ -399,8 +399,11 @@ void scryd_prom_publish(struct scryd_prom *p, const struct scryd_prom_src *src)
 		render_state(&t, src);
 		render_rules(&t, src);
 		render_outputs(&t, src);
-		scryd_prom_containers(&t, src->metrics);
-		rc = scryd_prom_text_finish(&t, &text, &len);
+		rc = scryd_prom_containers(&t, src->metrics);
+		if (rc)
+			scryd_prom_text_free(&t);
+		else
+			rc = scryd_prom_text_finish(&t, &text, &len);
 	}
 	if (rc && !p->render_failed) {
 		p->render_failed = true;

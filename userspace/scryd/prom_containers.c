@@ -12,30 +12,53 @@
  * capture without procinfo events, a cgroup that could not be read) is left out rather
  * than shown as 0.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <scry/sinsp_metrics.h>
 
 #include "prom_containers.h"
 
-struct fam {
-	struct scryd_prom_text *t;
-	enum sinsp_metric metric;
-	char name[96];
-	bool gauge;
+/* A container's labels (rendered once) and figures, copied in one pass. */
+struct row {
+	char *labels;
+	uint32_t nprocesses;
+	struct sinsp_metrics_values v;
 };
 
-/* The family name of @metric for @prefix ("scry_container" or "scry_host"). */
-static void family_name(struct fam *f, const char *prefix)
-{
-	const char *m = sinsp_metric_name(f->metric);
+struct rows {
+	struct row *r;
+	size_t n, cap;
+	int err;
+};
 
-	f->gauge = sinsp_metric_is_gauge(f->metric);
-	if (f->metric == SINSP_METRIC_CPU_NS)
-		snprintf(f->name, sizeof(f->name), "%s_cpu_seconds_total", prefix);
-	else
-		snprintf(f->name, sizeof(f->name), "%s_%s%s", prefix, m, f->gauge ? "" : "_total");
+static int collect(const struct sinsp_metrics_container *c, void *ctx)
+{
+	struct rows *rs = ctx;
+	struct scryd_prom_label l[3] = {
+		{ "container_id", c->id }, { "container_name", c->name }, { "image", c->image },
+	};
+	struct row *r;
+
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? 2 * rs->cap : 64;
+
+		r = realloc(rs->r, cap * sizeof(*r));
+		if (!r)
+			return rs->err = -ENOMEM;
+		rs->r = r;
+		rs->cap = cap;
+	}
+	r = &rs->r[rs->n];
+	rs->err = scryd_prom_labelset_make(l, 3, &r->labels);
+	if (rs->err)
+		return rs->err;
+	r->nprocesses = c->nprocesses;
+	r->v = c->v;
+	rs->n++;
+	return 0;
 }
 
 static const char *const help[SINSP_METRIC_COUNT] = {
@@ -52,98 +75,108 @@ static const char *const help[SINSP_METRIC_COUNT] = {
 	[SINSP_METRIC_FILES_OPENED] = "files opened",
 };
 
-/* Whether @v has a meaningful value of f->metric. */
-static bool available(const struct fam *f, const struct sinsp_metrics_values *v)
+/* The family of @m for @prefix ("scry_container" or "scry_host"): its name in @name
+ * (@size bytes), whether a gauge. */
+static bool family_name(enum sinsp_metric m, const char *prefix, char *name, size_t size)
 {
-	if (f->metric == SINSP_METRIC_CPU_NS)
+	bool gauge = sinsp_metric_is_gauge(m);
+
+	if (m == SINSP_METRIC_CPU_NS)
+		snprintf(name, size, "%s_cpu_seconds_total", prefix);
+	else
+		snprintf(name, size, "%s_%s%s", prefix, sinsp_metric_name(m), gauge ? "" : "_total");
+	return gauge;
+}
+
+/* Whether @v has a meaningful value of @m (CPU and memory need a source). */
+static bool available(enum sinsp_metric m, const struct sinsp_metrics_values *v)
+{
+	if (m == SINSP_METRIC_CPU_NS)
 		return v->cpu_source != SINSP_METRICS_SRC_NONE;
-	if (f->metric == SINSP_METRIC_MEMORY_BYTES)
+	if (m == SINSP_METRIC_MEMORY_BYTES)
 		return v->mem_source != SINSP_METRICS_SRC_NONE;
 	return true;
 }
 
-static void sample(struct fam *f, const struct scryd_prom_label *l, size_t n,
-		   const struct sinsp_metrics_values *v)
+/* A sample of @m from @v: the total of a counter (CPU in seconds), a gauge's value. */
+static void sample(struct scryd_prom_text *t, const char *name, const char *labels,
+		   enum sinsp_metric m, bool gauge, const struct sinsp_metrics_values *v)
 {
-	uint64_t x = f->gauge ? v->delta[f->metric] : v->total[f->metric];
+	uint64_t x = gauge ? v->delta[m] : v->total[m];
 
-	if (f->metric == SINSP_METRIC_CPU_NS)
-		scryd_prom_text_double(f->t, f->name, l, n, (double)x / 1e9);
+	if (m == SINSP_METRIC_CPU_NS)
+		scryd_prom_text_double_ls(t, name, labels, (double)x / 1e9);
 	else
-		scryd_prom_text_u64(f->t, f->name, l, n, x);
+		scryd_prom_text_u64_ls(t, name, labels, x);
 }
 
-static int container_sample(const struct sinsp_metrics_container *c, void *ctx)
+static void render_rows(struct scryd_prom_text *t, const struct rows *rs)
 {
-	struct fam *f = ctx;
-	struct scryd_prom_label l[3] = {
-		{ "container_id", c->id }, { "container_name", c->name }, { "image", c->image },
-	};
-
-	if (available(f, &c->v))
-		sample(f, l, 3, &c->v);
-	return 0;
-}
-
-static int count_container(const struct sinsp_metrics_container *c, void *ctx)
-{
-	(void)c;
-	(*(size_t *)ctx)++;
-	return 0;
-}
-
-static int container_nprocs(const struct sinsp_metrics_container *c, void *ctx)
-{
-	struct scryd_prom_label l[3] = {
-		{ "container_id", c->id }, { "container_name", c->name }, { "image", c->image },
-	};
-
-	scryd_prom_text_u64(ctx, "scry_container_n_processes", l, 3, c->nprocesses);
-	return 0;
-}
-
-void scryd_prom_containers(struct scryd_prom_text *t, struct sinsp_metrics *m)
-{
-	struct sinsp_metrics_interval_info ii = { .sz = sizeof(ii) };
-	struct sinsp_metrics_container host = { .sz = sizeof(host) };
-	struct fam f = { .t = t };
-	char h[160];
-	size_t n = 0;
+	char name[96], h[160];
+	size_t j;
 	int i;
 
-	if (!m || sinsp_metrics_interval(m, &ii))
-		return; /* no interval closed yet: no figures */
-	scryd_prom_text_family(t, "scry_metrics_interval_end_timestamp_seconds", SCRYD_PROM_GAUGE,
-			       "end of the interval the container and host figures are of, seconds "
-			       "since the epoch (event time)");
-	scryd_prom_text_double(t, "scry_metrics_interval_end_timestamp_seconds", NULL, 0,
-			       (double)ii.end_ns / 1e9);
-	sinsp_metrics_container_foreach(m, count_container, &n);
-	scryd_prom_text_family(t, "scry_metrics_n_containers", SCRYD_PROM_GAUGE,
-			       "containers with figures in the last interval");
-	scryd_prom_text_u64(t, "scry_metrics_n_containers", NULL, 0, n);
 	for (i = 0; i < SINSP_METRIC_COUNT; i++) {
-		f.metric = (enum sinsp_metric)i;
-		family_name(&f, "scry_container");
-		snprintf(h, sizeof(h), "each container's %s%s", help[i] ? help[i] : sinsp_metric_name(f.metric),
-			 f.gauge ? " (at the end of the last interval)" : " since it was first seen");
-		scryd_prom_text_family(t, f.name, f.gauge ? SCRYD_PROM_GAUGE : SCRYD_PROM_COUNTER, h);
-		sinsp_metrics_container_foreach(m, container_sample, &f);
+		bool gauge = family_name((enum sinsp_metric)i, "scry_container", name, sizeof(name));
+
+		snprintf(h, sizeof(h), "each container's %s%s",
+			 help[i] ? help[i] : sinsp_metric_name((enum sinsp_metric)i),
+			 gauge ? " (at the end of the last interval)" : " since it was first seen");
+		scryd_prom_text_family(t, name, gauge ? SCRYD_PROM_GAUGE : SCRYD_PROM_COUNTER, h);
+		for (j = 0; j < rs->n; j++)
+			if (available((enum sinsp_metric)i, &rs->r[j].v))
+				sample(t, name, rs->r[j].labels, (enum sinsp_metric)i, gauge, &rs->r[j].v);
 	}
 	scryd_prom_text_family(t, "scry_container_n_processes", SCRYD_PROM_GAUGE,
 			       "each container's processes alive at the end of the last interval");
-	sinsp_metrics_container_foreach(m, container_nprocs, t);
-	if (sinsp_metrics_host(m, &host))
-		return;
+	for (j = 0; j < rs->n; j++)
+		scryd_prom_text_u64_ls(t, "scry_container_n_processes", rs->r[j].labels,
+				       rs->r[j].nprocesses);
+}
+
+static void render_host(struct scryd_prom_text *t, const struct sinsp_metrics_container *host)
+{
+	char name[96], h[160];
+	int i;
+
 	for (i = 0; i < SINSP_METRIC_COUNT; i++) {
-		f.metric = (enum sinsp_metric)i;
-		family_name(&f, "scry_host");
-		if (!available(&f, &host.v))
+		bool gauge = family_name((enum sinsp_metric)i, "scry_host", name, sizeof(name));
+
+		if (!available((enum sinsp_metric)i, &host->v))
 			continue;
 		snprintf(h, sizeof(h), "the host's %s (every process, in containers or not)%s",
-			 help[i] ? help[i] : sinsp_metric_name(f.metric),
-			 f.gauge ? ", at the end of the last interval" : "");
-		scryd_prom_text_family(t, f.name, f.gauge ? SCRYD_PROM_GAUGE : SCRYD_PROM_COUNTER, h);
-		sample(&f, NULL, 0, &host.v);
+			 help[i] ? help[i] : sinsp_metric_name((enum sinsp_metric)i),
+			 gauge ? ", at the end of the last interval" : "");
+		scryd_prom_text_family(t, name, gauge ? SCRYD_PROM_GAUGE : SCRYD_PROM_COUNTER, h);
+		sample(t, name, "", (enum sinsp_metric)i, gauge, &host->v);
 	}
+}
+
+int scryd_prom_containers(struct scryd_prom_text *t, struct sinsp_metrics *m)
+{
+	struct sinsp_metrics_interval_info ii = { .sz = sizeof(ii) };
+	struct sinsp_metrics_container host = { .sz = sizeof(host) };
+	struct rows rs = { 0 };
+	size_t j;
+
+	if (!m || sinsp_metrics_interval(m, &ii))
+		return 0; /* no interval closed yet: no figures */
+	sinsp_metrics_container_foreach(m, collect, &rs);
+	if (!rs.err) {
+		scryd_prom_text_family(t, "scry_metrics_interval_end_timestamp_seconds",
+				       SCRYD_PROM_GAUGE, "end of the interval the container and host "
+				       "figures are of, seconds since the epoch (event time)");
+		scryd_prom_text_double(t, "scry_metrics_interval_end_timestamp_seconds", NULL, 0,
+				       (double)ii.end_ns / 1e9);
+		scryd_prom_text_family(t, "scry_metrics_n_containers", SCRYD_PROM_GAUGE,
+				       "containers with figures in the last interval");
+		scryd_prom_text_u64(t, "scry_metrics_n_containers", NULL, 0, rs.n);
+		render_rows(t, &rs);
+		if (!sinsp_metrics_host(m, &host))
+			render_host(t, &host);
+	}
+	for (j = 0; j < rs.n; j++)
+		free(rs.r[j].labels);
+	free(rs.r);
+	return rs.err;
 }

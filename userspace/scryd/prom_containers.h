@@ -12,9 +12,10 @@
 
 /*
  * Write the figures of the interval @m closed last into @t (nothing before the first
- * interval, or with @m NULL). Called by the capture loop: it reads @m. Errors are @t's
- * (sticky, returned by scryd_prom_text_finish()).
+ * interval, or with @m NULL). Called by the capture loop: it reads @m. Return 0, or
+ * -ENOMEM (nothing written); the writer's errors are @t's (sticky, returned by
+ * scryd_prom_text_finish()).
  */
-void scryd_prom_containers(struct scryd_prom_text *t, struct sinsp_metrics *m);
+int scryd_prom_containers(struct scryd_prom_text *t, struct sinsp_metrics *m);
 
 #endif /* SCRYD_PROM_CONTAINERS_H */

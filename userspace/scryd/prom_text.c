@@ -109,52 +109,57 @@ int scryd_prom_text_family(struct scryd_prom_text *p, const char *name, enum scr
 	return 0;
 }
 
-/* "name{labels} " of a sample, checked. */
-static int sample_head(struct scryd_prom_text *p, const char *name,
-		       const struct scryd_prom_label *labels, size_t n)
+/* Check @n @labels: valid names, each once. */
+static bool labels_ok(const struct scryd_prom_label *labels, size_t n)
 {
 	size_t i, j;
 
-	if (p->err)
-		return p->err;
-	if (!p->family || !name || strcmp(name, p->family) || (n && !labels))
-		return fail(p, -EINVAL);
+	if (n && !labels)
+		return false;
 	for (i = 0; i < n; i++) {
 		if (!name_ok(labels[i].name, false))
-			return fail(p, -EINVAL);
+			return false;
 		for (j = 0; j < i; j++)
 			if (!strcmp(labels[i].name, labels[j].name))
-				return fail(p, -EINVAL);
+				return false;
 	}
-	fputs(name, p->f);
-	for (i = 0; i < n; i++) {
-		fprintf(p->f, "%c%s=\"", i ? ',' : '{', labels[i].name);
-		put_escaped(p->f, labels[i].value ? labels[i].value : "", true);
-		fputc('"', p->f);
-	}
-	fputs(n ? "} " : " ", p->f);
-	return 0;
+	return true;
 }
 
-int scryd_prom_text_u64(struct scryd_prom_text *p, const char *name,
-			const struct scryd_prom_label *labels, size_t n, uint64_t value)
+/* "{l1="v1",...}" (nothing when @n is 0), values escaped. */
+static void put_labels(FILE *f, const struct scryd_prom_label *labels, size_t n)
 {
-	int rc = sample_head(p, name, labels, n);
+	size_t i;
 
-	if (rc)
-		return rc;
-	fprintf(p->f, "%" PRIu64 "\n", value);
+	for (i = 0; i < n; i++) {
+		fprintf(f, "%c%s=\"", i ? ',' : '{', labels[i].name);
+		put_escaped(f, labels[i].value ? labels[i].value : "", true);
+		fputc('"', f);
+	}
+	if (n)
+		fputc('}', f);
+}
+
+/* "name" of a sample of the current family, checked. */
+static int sample_name(struct scryd_prom_text *p, const char *name)
+{
+	if (p->err)
+		return p->err;
+	if (!p->family || !name || strcmp(name, p->family))
+		return fail(p, -EINVAL);
+	fputs(name, p->f);
 	return 0;
 }
 
-int scryd_prom_text_double(struct scryd_prom_text *p, const char *name,
-			   const struct scryd_prom_label *labels, size_t n, double value)
+static void put_u64(FILE *f, uint64_t value)
+{
+	fprintf(f, " %" PRIu64 "\n", value);
+}
+
+static void put_double(FILE *f, double value)
 {
 	char num[40];
-	int rc = sample_head(p, name, labels, n);
 
-	if (rc)
-		return rc;
 	if (isnan(value)) {
 		strcpy(num, "NaN");
 	} else if (isinf(value)) {
@@ -165,8 +170,86 @@ int scryd_prom_text_double(struct scryd_prom_text *p, const char *name,
 		if (strtod(num, NULL) != value)
 			snprintf(num, sizeof(num), "%.17g", value);
 	}
-	fprintf(p->f, "%s\n", num);
+	fprintf(f, " %s\n", num);
+}
+
+/* "name{labels}" of a sample, checked. */
+static int sample_head(struct scryd_prom_text *p, const char *name,
+		       const struct scryd_prom_label *labels, size_t n)
+{
+	int rc = sample_name(p, name);
+
+	if (rc)
+		return rc;
+	if (!labels_ok(labels, n))
+		return fail(p, -EINVAL);
+	put_labels(p->f, labels, n);
 	return 0;
+}
+
+int scryd_prom_text_u64(struct scryd_prom_text *p, const char *name,
+			const struct scryd_prom_label *labels, size_t n, uint64_t value)
+{
+	int rc = sample_head(p, name, labels, n);
+
+	if (!rc)
+		put_u64(p->f, value);
+	return rc;
+}
+
+int scryd_prom_text_double(struct scryd_prom_text *p, const char *name,
+			   const struct scryd_prom_label *labels, size_t n, double value)
+{
+	int rc = sample_head(p, name, labels, n);
+
+	if (!rc)
+		put_double(p->f, value);
+	return rc;
+}
+
+int scryd_prom_labelset_make(const struct scryd_prom_label *labels, size_t n, char **out)
+{
+	size_t len;
+	FILE *f;
+
+	*out = NULL;
+	if (!labels_ok(labels, n))
+		return -EINVAL;
+	f = open_memstream(out, &len);
+	if (!f)
+		return -ENOMEM;
+	__fsetlocking(f, FSETLOCKING_BYCALLER);
+	put_labels(f, labels, n);
+	if (fclose(f)) {
+		free(*out);
+		*out = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+int scryd_prom_text_u64_ls(struct scryd_prom_text *p, const char *name, const char *labelset,
+			   uint64_t value)
+{
+	int rc = sample_name(p, name);
+
+	if (!rc) {
+		fputs(labelset, p->f);
+		put_u64(p->f, value);
+	}
+	return rc;
+}
+
+int scryd_prom_text_double_ls(struct scryd_prom_text *p, const char *name, const char *labelset,
+			      double value)
+{
+	int rc = sample_name(p, name);
+
+	if (!rc) {
+		fputs(labelset, p->f);
+		put_double(p->f, value);
+	}
+	return rc;
 }
 
 void scryd_prom_text_free(struct scryd_prom_text *p)

@@ -77,6 +77,21 @@ int scryd_prom_text_double(struct scryd_prom_text *p, const char *name,
 			   const struct scryd_prom_label *labels, size_t n, double value);
 
 /*
+ * A label set rendered once, for samples of several families that carry the same
+ * labels (a container's id, name and image on each of its figures): *out is
+ * "{l1="v1",...}" escaped ("" for @n 0), malloc()ed. Return 0; -EINVAL a bad or reserved
+ * label name, a label given twice; -ENOMEM.
+ */
+int scryd_prom_labelset_make(const struct scryd_prom_label *labels, size_t n, char **out);
+
+/* A sample of the current family with a label set of scryd_prom_labelset_make(). Return
+ * as scryd_prom_text_u64(). */
+int scryd_prom_text_u64_ls(struct scryd_prom_text *p, const char *name, const char *labelset,
+			   uint64_t value);
+int scryd_prom_text_double_ls(struct scryd_prom_text *p, const char *name, const char *labelset,
+			      double value);
+
+/*
  * End the exposition. On success *text is the whole text (NUL-terminated, *len bytes
  * without the NUL; free() it). Whatever the result @p is released (init it again to
  * reuse). Return 0, or the first error of the writing (*text NULL).

@@ -234,6 +234,52 @@ START_TEST(ordering)
 }
 END_TEST
 
+/* A label set rendered once writes the same samples as the labels given each time. */
+START_TEST(label_sets)
+{
+	struct scryd_prom_text t, u;
+	struct scryd_prom_label l[3] = {
+		{ "container_id", "a1b2c3d4e5f6" }, { "container_name", "we\"b\\1\n" },
+		{ "image", "nginx:1.25" },
+	};
+	struct scryd_prom_label bad[2] = { { "x", "1" }, { "x", "2" } };
+	char *ls, *a, *b;
+	size_t alen, blen;
+
+	ck_assert_int_eq(scryd_prom_labelset_make(l, 3, &ls), 0);
+	ck_assert_str_eq(ls, "{container_id=\"a1b2c3d4e5f6\",container_name=\"we\\\"b\\\\1\\n\","
+			 "image=\"nginx:1.25\"}");
+	ck_assert_int_eq(scryd_prom_text_init(&t), 0);
+	ck_assert_int_eq(scryd_prom_text_init(&u), 0);
+	ck_assert_int_eq(scryd_prom_text_family(&t, "c_total", SCRYD_PROM_COUNTER, "h"), 0);
+	ck_assert_int_eq(scryd_prom_text_family(&u, "c_total", SCRYD_PROM_COUNTER, "h"), 0);
+	ck_assert_int_eq(scryd_prom_text_u64(&t, "c_total", l, 3, 32), 0);
+	ck_assert_int_eq(scryd_prom_text_u64_ls(&u, "c_total", ls, 32), 0);
+	ck_assert_int_eq(scryd_prom_text_family(&t, "g", SCRYD_PROM_GAUGE, "h"), 0);
+	ck_assert_int_eq(scryd_prom_text_family(&u, "g", SCRYD_PROM_GAUGE, "h"), 0);
+	ck_assert_int_eq(scryd_prom_text_double(&t, "g", l, 3, 0.5), 0);
+	ck_assert_int_eq(scryd_prom_text_double_ls(&u, "g", ls, 0.5), 0);
+	/* outside its family, as any sample */
+	ck_assert_int_eq(scryd_prom_text_u64_ls(&u, "c_total", ls, 1), -EINVAL);
+	ck_assert_int_eq(scryd_prom_text_finish(&t, &a, &alen), 0);
+	ck_assert_int_eq(scryd_prom_text_finish(&u, &b, &blen), -EINVAL);
+	ck_assert_ptr_null(b);
+	ck_assert_str_eq(a, "# HELP c_total h\n# TYPE c_total counter\n"
+			 "c_total{container_id=\"a1b2c3d4e5f6\",container_name=\"we\\\"b\\\\1\\n\","
+			 "image=\"nginx:1.25\"} 32\n# HELP g h\n# TYPE g gauge\n"
+			 "g{container_id=\"a1b2c3d4e5f6\",container_name=\"we\\\"b\\\\1\\n\","
+			 "image=\"nginx:1.25\"} 0.5\n");
+	free(a);
+	free(ls);
+
+	ck_assert_int_eq(scryd_prom_labelset_make(bad, 2, &ls), -EINVAL);
+	ck_assert_ptr_null(ls);
+	ck_assert_int_eq(scryd_prom_labelset_make(NULL, 0, &ls), 0);
+	ck_assert_str_eq(ls, "");
+	free(ls);
+}
+END_TEST
+
 static Suite *prom_text_suite(void)
 {
 	Suite *s = suite_create("prom_text");
@@ -243,6 +289,7 @@ static Suite *prom_text_suite(void)
 	tcase_add_test(tc, empty_exposition);
 	tcase_add_test(tc, escaping);
 	tcase_add_test(tc, double_values);
+	tcase_add_test(tc, label_sets);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("rules");
 	tcase_add_test(tc, types_and_suffixes);
