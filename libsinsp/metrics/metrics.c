@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "metrics/metrics_int.h"
 #include "parse/parse.h"
@@ -338,7 +339,8 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 
 	if (!m || !evt)
 		return;
-	if (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns)
+	/* an event without a time (the container table a capture starts with) moves no clock */
+	if (evt->ref.ts_ns && (!m->started || evt->ref.ts_ns >= m->open_start + m->interval_ns))
 		sinsp_metrics_tick(m, evt->ref.ts_ns);
 	type = evt->ref.type;
 	cls = type < SCAP_EVT_MAX ? m->tclass[type] : 0;
@@ -571,8 +573,10 @@ static void close_one(struct sinsp_metrics *m, uint64_t end)
 	bool sampling = m->sampler.cgroup || m->sampler.process || m->sampler.host;
 	uint64_t host_rss = 0;
 	bool host_had = m->host.cpu_has_last;
+	struct timespec t0, t1;
 	size_t i;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sweep(m);
 	sample_host(m, sampling);
 	close_procs(m, sampling, &host_rss);
@@ -603,6 +607,9 @@ static void close_one(struct sinsp_metrics *m, uint64_t end)
 	m->rep.sampled = sampling;
 	m->have_rep = true;
 	sinsp_metrics_spikes_eval(m, (double)(end - m->open_start) / 1e9);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	m->rep.close_ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ull + (uint64_t)t1.tv_nsec -
+			  (uint64_t)t0.tv_nsec;
 	m->open_start = m->open_start + m->interval_ns;
 	if (end > m->open_start)
 		m->open_start = end - end % m->interval_ns;

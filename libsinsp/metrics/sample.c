@@ -9,7 +9,7 @@
  *   cgroup v1   cpuacct/PATH/cpuacct.usage (ns), memory/PATH/memory.usage_in_bytes
  *               (the hierarchy folder may also be "cpu,cpuacct" / "cpuacct,cpu")
  *   process     /proc/PID/stat fields 14 utime and 15 stime (clock ticks,
- *               sysconf(_SC_CLK_TCK)), /proc/PID/statm field 2 resident (pages)
+ *               sysconf(_SC_CLK_TCK)) and 24 rss (pages): one read a process
  *   host        /proc/stat "cpu" line: user nice system idle iowait irq softirq steal
  *               (ticks; busy = all but idle and iowait), /proc/meminfo MemTotal -
  *               MemAvailable (kB)
@@ -127,22 +127,24 @@ int sinsp_metrics_sample_process(void *ctx, int64_t pid, struct sinsp_metrics_sa
 {
 	struct sinsp_metrics *m = ctx;
 	char p[4096], buf[1024];
-	unsigned long long ut, st, size, rss;
+	unsigned long long ut, st, rss;
 	const char *c;
 	long tck = sysconf(_SC_CLK_TCK), page = sysconf(_SC_PAGESIZE);
+	int n;
 
 	snprintf(p, sizeof(p), "%s/%" PRId64 "/stat", m->proc_root, pid);
 	if (read_small(p, buf, sizeof(buf)) <= 0)
 		return -ENOENT;
-	/* after the last ')' (comm may hold spaces and parentheses): field 3 on */
+	/* after the last ')' (comm may hold spaces and parentheses): field 3 on; utime 14,
+	 * stime 15, rss 24 (pages) */
 	c = strrchr(buf, ')');
-	if (c && tck > 0 &&
-	    sscanf(c + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2) {
+	n = c ? sscanf(c + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %*d %*d %*d"
+		       " %*d %*d %*d %*u %*u %llu", &ut, &st, &rss) : 0;
+	if (n >= 2 && tck > 0) {
 		out->cpu_ns = (ut + st) * (1000000000ull / (unsigned long long)tck);
 		out->has_cpu = true;
 	}
-	snprintf(p, sizeof(p), "%s/%" PRId64 "/statm", m->proc_root, pid);
-	if (page > 0 && read_small(p, buf, sizeof(buf)) > 0 && sscanf(buf, "%llu %llu", &size, &rss) == 2) {
+	if (n == 3 && page > 0) {
 		out->mem_bytes = rss * (unsigned long long)page;
 		out->has_mem = true;
 	}

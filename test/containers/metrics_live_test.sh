@@ -27,7 +27,9 @@
 #      intervals after the burn started; no CPU spike alert names another container;
 #      the burner's CPU over the run as scryd reports it (total.cpu_ns of its last
 #      snapshot) agrees within 5% with its cgroup's usage read by the test before
-#      scryd started and after it stopped (the container idles outside the burn).
+#      scryd started and after it stopped (the container idles outside the burn);
+#   7. a 3 s live capture by `scry -w` replayed with `scry -r --metrics -j` has the host's
+#      CPU from the procinfo events scry -w writes once a second.
 # Each check prints "ok ..." or "FAIL ...". Output in BUILD/metrics-live/. Exit 0 when
 # every check passed; 1 on a failure; 77 (skipped) when not root, without BTF or without
 # an eBPF probe.
@@ -170,11 +172,16 @@ scryd_pid=
 usage1=$(usage_ns "$burn")
 tail -n 4 "$out/scryd.err" | sed 's/^/  /'
 
+# ---- a live capture (scry -w) replayed: CPU from the procinfo events it writes --------
+"$bin/scry" --engine bpf -w "$out/live.scap" -M 3 2>"$out/scry-w.err" ||
+	{ cat "$out/scry-w.err" >&2; echo "metrics-live: scry -w failed" >&2; exit 1; }
+"$bin/scry" -r "$out/live.scap" --metrics -j >"$out/replay.json" 2>"$out/replay.err"
+
 # ---- checks ---------------------------------------------------------------------------
 python3 - "$out/scryd.json" "$status" "${cid[$burn]}" "$burn" "${cid[$idle1]}" "${cid[$idle2]}" \
-	"$t_before" "$t_burn" "$usage0" "$usage1" "$SCRY_DOCKER_IMAGE" <<'EOF'
+	"$t_before" "$t_burn" "$usage0" "$usage1" "$SCRY_DOCKER_IMAGE" "$out/replay.json" <<'EOF'
 import json, sys
-path, status, cid, name, idle1, idle2, t_before, t_burn, u0, u1, image = sys.argv[1:]
+path, status, cid, name, idle1, idle2, t_before, t_burn, u0, u1, image, replay = sys.argv[1:]
 t_before, t_burn, u0, u1 = int(t_before), int(t_burn), int(u0), int(u1)
 fails = 0
 
@@ -237,5 +244,11 @@ for other in (idle1, idle2):
 h = snaps[-1]['host'] if snaps else {}
 check(h.get('cpu_source') == 'procfs' and h['total']['syscalls'] > 0,
       'the host: CPU from /proc/stat, syscalls counted')
+# the replay of scry -w's live capture: CPU from its procinfo events
+rep = [json.loads(l) for l in open(replay)]
+check(len(rep) >= 3 and all(r['host']['cpu_source'] == 'engine' for r in rep[1:]) and
+      sum(r['host']['delta']['cpu_ns'] for r in rep) > 0,
+      'scry -w live capture replayed with --metrics: %d intervals, host CPU from its procinfo '
+      'events (%.3f s in all)' % (len(rep), sum(r['host']['delta']['cpu_ns'] or 0 for r in rep) / 1e9))
 sys.exit(1 if fails else 0)
 EOF

@@ -137,6 +137,9 @@ static void usage(FILE *f)
 		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
 		"                        file instead of printing them; each file starts with the\n"
 		"                        state of processes, fds, users and containers at that point\n"
+		"     --no-procinfo      live -w: do not write each process's CPU time once a\n"
+		"                        second (procinfo events, as sysdig's driver does: what\n"
+		"                        --metrics and scry top show as CPU when replaying)\n"
 		" -z, --compress         gzip the files -w writes\n"
 		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
 		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
@@ -281,7 +284,7 @@ enum {
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
-	OPT_CAPTURE_MEM, OPT_METRICS,
+	OPT_CAPTURE_MEM, OPT_METRICS, OPT_NO_PROCINFO,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -452,6 +455,7 @@ static int parse_args(int argc, char **argv)
 		{ "capture-after", required_argument, NULL, OPT_CAPTURE_AFTER },
 		{ "capture-mem", required_argument, NULL, OPT_CAPTURE_MEM },
 		{ "metrics", optional_argument, NULL, OPT_METRICS },
+		{ "no-procinfo", no_argument, NULL, OPT_NO_PROCINFO },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -539,6 +543,7 @@ static int parse_args(int argc, char **argv)
 		case 'h': usage(stdout); exit(0);
 		case 'k': opts.engine = "kmod"; break;
 		case OPT_ENGINE: opts.engine = optarg; break;
+		case OPT_NO_PROCINFO: opts.write.no_procinfo = true; break;
 		case OPT_METRICS:
 			opts.metrics = true;
 			opts.metrics_ns = 1000000000ull;

@@ -33,6 +33,7 @@
 #include <scry/scap_dump.h>
 #include <scry/sinsp_dump.h>
 
+#include "procinfo.h"
 #include "write.h"
 
 #define NS_PER_S 1000000000ull
@@ -52,6 +53,8 @@ struct writer {
 	uint64_t end_ts;            /* -M: ts where the window ends (0: not started) */
 	bool reported;              /* the file's error is printed: its close says no more */
 	uint64_t container_mark;    /* container changes the file holds (sinsp_dump.h) */
+	uint64_t procinfo_next;     /* live: ts of the next procinfo events (0: at once) */
+	uint64_t last_ts;           /* ts of the last event written */
 };
 
 static void name_next(struct writer *w)
@@ -310,6 +313,36 @@ static int copy_events(struct writer *w, sinsp_t *s, volatile sig_atomic_t *stop
 	return 0;
 }
 
+/*
+ * Live: the CPU of every process once a second as procinfo events (procinfo.h), at
+ * @ts (not before the last event written: the file's times only go forward).
+ * Return: 0; 1 a write error (printed).
+ */
+static int procinfo_due(struct writer *w, sinsp_t *s, uint64_t ts)
+{
+	if (w->o->read_path || w->o->no_procinfo)
+		return 0;
+	if (ts < w->last_ts)
+		ts = w->last_ts;
+	if (w->procinfo_next && ts < w->procinfo_next)
+		return 0;
+	w->procinfo_next = ts + SCRY_PROCINFO_PERIOD_NS;
+	if (scry_procinfo_write(s, w->d, ts)) {
+		fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
+		w->reported = true;
+		return 1;
+	}
+	return 0;
+}
+
+static uint64_t realtime_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	return (uint64_t)t.tv_sec * NS_PER_S + (uint64_t)t.tv_nsec;
+}
+
 int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
 	       volatile sig_atomic_t *stop)
 {
@@ -349,8 +382,10 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		rc = sinsp_next(s, &evt);
 		if (rc == SCAP_EOF || scry_clock_past(o->clock_end_ns))
 			break;
-		if (rc == SCAP_TIMEOUT)
+		if (rc == SCAP_TIMEOUT) {
+			status = procinfo_due(&w, s, realtime_ns());
 			continue;
+		}
 		if (rc < 0) {
 			fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
 			status = 1;
@@ -394,6 +429,9 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 		}
 		if (matched && !sinsp_evt_is_hidden(evt))
 			w.written++;
+		if (ref->ts_ns > w.last_ts)
+			w.last_ts = ref->ts_ns;
+		status = procinfo_due(&w, s, ref->ts_ns);
 	}
 	if (file_close(&w))
 		status = 1;

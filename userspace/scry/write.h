@@ -30,6 +30,8 @@ struct scry_write_opts {
 	const char *read_path;   /* the capture @s reads, for messages (NULL: none) */
 	struct scry_summary *summary; /* -S: the events the filter passes are counted into
 	                            it (summary.h); NULL: none */
+	bool no_procinfo;        /* --no-procinfo: live, no procinfo events (procinfo.h);
+	                            by default each process's CPU is written once a second */
 };
 
 /*

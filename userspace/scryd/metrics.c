@@ -25,6 +25,7 @@ struct scryd_metrics {
 	char *membuf;
 	size_t memlen;
 	uint64_t snapshots, spikes, failures;
+	uint64_t intervals, close_ns, close_max_ns; /* time the library took closing them */
 };
 
 void scryd_metrics_config_defaults(struct scryd_metrics_config *c)
@@ -81,7 +82,15 @@ static int on_spike(const struct sinsp_metrics_spike *sp, void *ctx)
 static void on_interval(struct sinsp_metrics *m, void *ctx)
 {
 	struct scryd_metrics *x = ctx;
+	struct sinsp_metrics_interval_info iv = { .sz = sizeof(iv) };
 	off_t len;
+
+	if (sinsp_metrics_interval(m, &iv) == 0) {
+		x->intervals++;
+		x->close_ns += iv.close_ns;
+		if (iv.close_ns > x->close_max_ns)
+			x->close_max_ns = iv.close_ns;
+	}
 
 	if (x->cfg.to_stdout || x->cfg.to_file) {
 		rewind(x->mem);
@@ -173,8 +182,11 @@ void scryd_metrics_free(struct scryd_metrics *x)
 {
 	if (!x)
 		return;
-	scryd_log(SCRYD_LOG_INFO, "metrics: %" PRIu64 " snapshots, %" PRIu64 " spike alerts%s",
-		  x->snapshots, x->spikes, x->failures ? ", some not formatted (out of memory)" : "");
+	scryd_log(SCRYD_LOG_INFO, "metrics: %" PRIu64 " intervals (closing one took %.3f ms on "
+		  "average, %.3f ms at most), %" PRIu64 " snapshots, %" PRIu64 " spike alerts%s",
+		  x->intervals, x->intervals ? (double)x->close_ns / (double)x->intervals / 1e6 : 0.0,
+		  (double)x->close_max_ns / 1e6, x->snapshots, x->spikes,
+		  x->failures ? ", some not formatted (out of memory)" : "");
 	sinsp_metrics_free(x->m);
 	if (x->mem)
 		fclose(x->mem);

@@ -19,7 +19,7 @@
  *           sinsp_metrics_spike_foreach() read the interval that just closed.
  *
  * Intervals. Interval i covers [start + i*interval_ns, start + (i+1)*interval_ns) of event
- * time, where start is the first event's (or tick's) time rounded down to a multiple of
+ * time, where start is the first timed event's (or tick's) time rounded down to a multiple of
  * interval_ns (so intervals of every agent on a host line up on wall-clock seconds). An
  * interval closes when an event or a tick at or past its end arrives: the figures are
  * frozen, the system accounting is sampled (when enabled), spikes are evaluated, and
@@ -28,7 +28,8 @@
  * rates and baselines see the quiet time), at most SINSP_METRICS_MAX_GAP of them: past
  * that (a capture with an hour of silence) the intervals in between are skipped and the
  * next report's interval index jumps. An event older than the open interval (live: a
- * ring drained after the tick that closed its interval) is counted in the open one.
+ * ring drained after the tick that closed its interval) is counted in the open one, and
+ * so is an event with no time (ts 0: the container records a capture starts with).
  *
  * Figures (enum sinsp_metric). For each entity, delta[] is the interval's amount and
  * total[] the amount since the entity was first seen (monotonic: a Prometheus counter);
@@ -62,7 +63,7 @@
  *                   when the source has them; else SINSP_METRICS_SRC_NONE: reported as
  *                   not available (0), never estimated.
  *   MEMORY_BYTES    gauge, bytes: the cgroup's memory in use (v2 memory.current, v1
- *                   memory.usage_in_bytes), a process's resident set (/proc/PID/statm),
+ *                   memory.usage_in_bytes), a process's resident set (/proc/PID/stat rss),
  *                   the host's MemTotal - MemAvailable (/proc/meminfo), when sampled;
  *                   else the resident set the events last reported (execve/clone vm_rss;
  *                   a container's is the sum over its processes), mem_source says which.
@@ -204,6 +205,8 @@ struct sinsp_metrics_interval_info {
 	uint32_t ncontainers;       /* container entries reported (the host not included) */
 	uint32_t nprocesses;        /* process entries reported */
 	bool sampled;               /* the system accounting was sampled at its close */
+	uint64_t close_ns;          /* time its close took (CLOCK_MONOTONIC ns): sampling,
+	                               folding, spikes; interval_fn not included */
 };
 
 /*
@@ -248,14 +251,14 @@ struct sinsp_metrics_opts {
 	 * Read the system's accounting at each interval close (live capture only: the
 	 * library reads no file unless asked): the cgroups of the containers (v2
 	 * cpu.stat + memory.current, v1 cpuacct.usage + memory.usage_in_bytes under
-	 * cgroup_root), /proc/PID/stat + statm of every process, /proc/stat + /proc/meminfo.
+	 * cgroup_root), /proc/PID/stat of every process, /proc/stat + /proc/meminfo.
 	 */
 	bool sample_system;
 	const char *proc_root;      /* default "/proc"; copied */
 	const char *cgroup_root;    /* default "/sys/fs/cgroup" (v2 there, or v1 hierarchies
 	                               in its sub-folders, hybrid "unified" understood); copied */
 	bool sample_processes;      /* with sample_system: also each process (one read of
-	                               /proc/PID/stat and statm a process an interval); off:
+	                               /proc/PID/stat a process an interval); off:
 	                               processes get CPU from procinfo events only */
 	const struct sinsp_metrics_sampler *sampler; /* instead of sample_system's reader;
 	                               copied; NULL: none (or sample_system's) */

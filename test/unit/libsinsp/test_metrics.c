@@ -407,8 +407,8 @@ static void sample_tree(bool v2)
 	snprintf(proot, sizeof(proot), "%s/proc", fx.tmp);
 	write_file("proc/stat", "cpu  100 5 50 9999 7 3 2 1 0 0\ncpu0 1 2 3 4\n");
 	write_file("proc/meminfo", "MemTotal:       1000 kB\nMemFree:  10 kB\nMemAvailable:    400 kB\n");
-	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 40 20 0 0 20 0 1 0 5 0 0\n");
-	write_file("proc/200/statm", "1000 300 10 1 0 50 0\n");
+	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 40 20 0 0 20 0 1 0 5 "
+		   "4096000 300 18446744073709551615\n");
 	if (v2) {
 		write_file("cgroup/cgroup.controllers", "cpu memory\n");
 		write_file("cgroup/system.slice/docker-" ID64 ".scope/cpu.stat",
@@ -436,7 +436,8 @@ static void sample_tree(bool v2)
 	ck_assert_int_eq(fx.seen[0].host.v.cpu_source, SINSP_METRICS_SRC_PROCFS);
 	ck_assert_int_eq(fx.seen[0].cont.v.cpu_source, SINSP_METRICS_SRC_CGROUP);
 	write_file("proc/stat", "cpu  150 5 60 9999 7 3 2 1 0 0\n");
-	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 45 25 0 0 20 0 1 0 5 0 0\n");
+	write_file("proc/200/stat", "200 (we b) S 1 200 200 0 -1 4194560 100 0 0 0 45 25 0 0 20 0 1 0 5 "
+		   "4096000 300 18446744073709551615\n");
 	if (v2)
 		write_file("cgroup/system.slice/docker-" ID64 ".scope/cpu.stat",
 			   "usage_usec 3250000\nuser_usec 2000000\n");
@@ -507,6 +508,21 @@ START_TEST(container_gone)
 	ck_assert(!fx.seen[2].has_cont);
 	ck_assert_uint_eq(fx.seen[2].ncont_iter, 0);
 	ck_assert_uint_eq(fx.seen[3].nproc_iter, 1); /* the host process */
+}
+END_TEST
+
+START_TEST(untimed_event_moves_no_clock)
+{
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	add_evt(0, CPID, SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));   /* no time (ts 0) */
+	add_evt(T0 + 5, CPID, SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	open_metrics(NULL);
+	run_all();
+	ck_assert_uint_eq(sinsp_metrics_flush(fx.m), 1);
+	ck_assert_uint_eq(fx.nseen, 1);
+	ck_assert_uint_eq(fx.seen[0].info.start_ns, T0);
+	ck_assert_uint_eq(fx.seen[0].info.index, 0);
+	ck_assert_uint_eq(D(fx.seen[0].cont, SYSCALLS), 2);
 }
 END_TEST
 
@@ -587,6 +603,7 @@ static Suite *metrics_suite(void)
 	tcase_add_test(tc, top_processes_order);
 	tcase_add_test(tc, procinfo_cpu_and_exit);
 	tcase_add_test(tc, container_gone);
+	tcase_add_test(tc, untimed_event_moves_no_clock);
 	tcase_add_test(tc, bad_arguments);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sampling");
