@@ -121,7 +121,7 @@ prometheus:
 EOF
 "$bin/scryd" -c "$out/scryd.yaml" 2>"$out/scryd.err" &
 scryd_pid=$!
-serving() { grep -o 'serving http://127\.0\.0\.1:[0-9]*' "$out/scryd.err" || ! kill -0 "$scryd_pid"; }
+serving() { grep -so 'serving http://127\.0\.0\.1:[0-9]*' "$out/scryd.err" || ! kill -0 "$scryd_pid"; }
 poll serving >/dev/null || { cat "$out/scryd.err" >&2; echo "prom-live: scryd does not serve" >&2; exit 1; }
 port=$(grep -o 'serving http://127\.0\.0\.1:[0-9]*' "$out/scryd.err" | head -n 1 | sed 's/.*://')
 [ -n "$port" ] || { cat "$out/scryd.err" >&2; echo "prom-live: scryd exited" >&2; exit 1; }
