@@ -109,6 +109,24 @@ int scap_get_stats(scap_t *h, struct scap_stats *out)
 	return 0;
 }
 
+int scap_get_cpu_stats(scap_t *h, uint32_t cpu, struct scap_stats *out)
+{
+	struct scap_stats s;
+	int rc;
+
+	if (!h || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	if (!h->ops->get_cpu_stats)
+		return no_op(h, "per-CPU statistics");
+	memset(&s, 0, sizeof(s));
+	s.sz = sizeof(s);
+	rc = h->ops->get_cpu_stats(h, cpu, &s);
+	if (rc < 0)
+		return rc;
+	copy_prefix(out, &s, sizeof(s));
+	return 0;
+}
+
 int scap_get_scan_stats(scap_t *h, struct scap_scan_stats *out)
 {
 	if (!h || !out || out->sz < sizeof(size_t))

@@ -36,6 +36,9 @@ pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-r
 pkgs+=(conmon containernetworking-plugins lxc uidmap iptables curl)
 # scry top: ncurses (libncurses-dev); its screen test drives it in tmux.
 pkgs+=(libncurses-dev tmux)
+# scryd's Prometheus endpoint: libmicrohttpd; its test runs Debian's promtool and a real
+# Prometheus server (package prometheus) against it.
+pkgs+=(libmicrohttpd-dev prometheus)
 
 missing() {
 	local p

@@ -29,7 +29,9 @@
 #                   metrics: a CPU spike alert for a container that starts burning CPU,
 #                   none for the others, its CPU within 5% of its cgroup's accounting:
 #                   test/containers/metrics_live_test.sh (root only; ~40 s); scry top
-#                   driven in tmux: test/containers/top_test.py (root only; ~1 min)
+#                   driven in tmux: test/containers/top_test.py (root only; ~1 min); scryd
+#                   scraped live by a real Prometheus, a docker container's series queried back:
+#                   test/containers/prom_live_test.sh (root only; ~45 s)
 #   8. driver       scry.ko built against Debian's kernel headers and tested inside a qemu
 #                   VM (TCG, no KVM needed): scripts/vm/driver-test.sh (~5 min idle; the
 #                   limits of this script and of the VM runs only catch a hang: a loaded
@@ -146,7 +148,7 @@ test/driver/sysdig_compat_test.sh build || [ $? = 77 ]
 # The container runtimes run only for this step: after the ASan unit tests and the eBPF
 # live tests (whose captures and timings they would disturb), before the VM steps. Every
 # daemon started is stopped by its PID, also when the step fails.
-step "containers: Falco's rules live (test/containers/rules_live_test.sh); scryd's CPU spike alert live (test/containers/metrics_live_test.sh); docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
+step "containers: Falco's rules live (test/containers/rules_live_test.sh); scryd's CPU spike alert live (test/containers/metrics_live_test.sh); scryd scraped by Prometheus live (prom_live_test.sh); docker, podman, containerd CRI, lxc captured live, replayed once gone (test/containers/e2e_test.sh)"
 if [ "$(id -u)" = 0 ]; then
 	rtdir=$root/build/runtimes
 	trap 'scripts/runtimes.sh stop "$rtdir"' EXIT
@@ -163,6 +165,9 @@ if [ "$(id -u)" = 0 ]; then
 	test/containers/metrics_live_test.sh build "$rtdir" || [ $? = 77 ]
 	# scry top in tmux: a busy container first by CPU (live), drill-down, stepping (-r)
 	python3 test/containers/top_test.py build "$rtdir" || [ $? = 77 ]
+	# scryd live with a docker container at work, scraped by a real Prometheus: the
+	# container's series with its id, name and image
+	test/containers/prom_live_test.sh build "$rtdir" || [ $? = 77 ]
 	test/containers/e2e_test.sh build "$rtdir" || [ $? = 77 ]
 	scripts/runtimes.sh stop "$rtdir"
 	trap - EXIT

@@ -93,7 +93,9 @@ def config(tmp, name, rules, replace=(), file_out=None, stdout=None):
     output by STDOUT (None: off, else its format). Returns its path."""
     with open(EXAMPLE) as f:
         text = f.read()
-    subs = [('  - /etc/scry/rules.d\n', '  - %s\n' % rules)] + list(replace)
+    # the Prometheus endpoint on any free port: runs never contend for 9376
+    subs = [('  - /etc/scry/rules.d\n', '  - %s\n' % rules),
+            ('  port: 9376\n', '  port: 0\n')] + list(replace)
     if file_out:
         path, size, files = file_out
         subs += [('  file:\n    enabled: false\n', '  file:\n    enabled: true\n'),
@@ -132,7 +134,7 @@ def config_errors(tmp, rules, broken):
     cases = []
     bad = config(tmp, 'badkey.yaml', rules, [('min_priority: debug', 'min_priorty: debug')], stdout='json')
     cases.append(('a bad key', bad, '%s:%d:1: unknown key \'min_priorty\' in the configuration '
-                  '(known: engine, rules, min_priority, outputs, log, metrics)\n'
+                  '(known: engine, rules, min_priority, outputs, log, metrics, prometheus)\n'
                   % (bad, line_of(bad, 'min_priorty'))))
     bad = config(tmp, 'badkey2.yaml', rules, [('    queue: 4096\n', '    queue: 4096\n    colour: red\n')], stdout='json')
     cases.append(('a bad key in a section', bad, '%s:%d:5: unknown key \'colour\' in outputs.stdout '

@@ -328,19 +328,37 @@ static int bpf_stop(scap_t *h)
 	return 0;
 }
 
+/* Add the counters of ring @i to *out. */
+static void bpf_ring_stats(const struct bpf_eng *b, uint32_t i, struct scap_stats *out)
+{
+	const struct scapbpf_counters *c = &b->rings[i].rb->cnt;
+
+	out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+	out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+	out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+	out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+	out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
+}
+
 static int bpf_get_stats(scap_t *h, struct scap_stats *out)
 {
 	struct bpf_eng *b = scap_engine_priv(h);
 
-	for (uint32_t i = 0; i < b->nrings; i++) {
-		const struct scapbpf_counters *c = &b->rings[i].rb->cnt;
+	for (uint32_t i = 0; i < b->nrings; i++)
+		bpf_ring_stats(b, i, out);
+	out->ncpus = b->nrings;
+	out->ring_bytes = b->ring_bytes;
+	return 0;
+}
 
-		out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
-		out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
-		out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
-		out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
-		out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
-	}
+static int bpf_get_cpu_stats(scap_t *h, uint32_t cpu, struct scap_stats *out)
+{
+	struct bpf_eng *b = scap_engine_priv(h);
+
+	if (cpu >= b->nrings)
+		return scap_engine_err(h, -EINVAL, "bpf: no ring for CPU %u (%u rings)", cpu,
+				       b->nrings);
+	bpf_ring_stats(b, cpu, out);
 	out->ncpus = b->nrings;
 	out->ring_bytes = b->ring_bytes;
 	return 0;
@@ -390,6 +408,7 @@ static const struct scap_engine_ops bpf_ops = {
 	.start = bpf_start,
 	.stop = bpf_stop,
 	.get_stats = bpf_get_stats,
+	.get_cpu_stats = bpf_get_cpu_stats,
 	.set_snaplen = bpf_set_snaplen,
 	.set_syscalls = bpf_set_syscalls,
 	.set_mode = bpf_set_mode,

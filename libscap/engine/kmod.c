@@ -394,21 +394,38 @@ static int kmod_stop(struct scap *h)
 	return kmod_ioctl(h, SCAP_ABI_IOC_STOP, 0, "stop");
 }
 
+/* Add the counters of ring @i (none when it is not mapped) to *out. */
+static void kmod_ring_stats(const struct kmod *k, uint32_t i, struct scap_stats *out)
+{
+	const struct scap_abi_ring_ctl *c = k->rings[i].ctl;
+
+	if (!c)
+		return;
+	out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
+	out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
+	out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
+	out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
+	out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
+}
+
 static int kmod_get_stats(struct scap *h, struct scap_stats *out)
 {
 	struct kmod *k = h->priv;
 
-	for (uint32_t i = 0; i < k->nrings; i++) {
-		const struct scap_abi_ring_ctl *c = k->rings[i].ctl;
+	for (uint32_t i = 0; i < k->nrings; i++)
+		kmod_ring_stats(k, i, out);
+	out->ncpus = k->nrings;
+	out->ring_bytes = k->data_size;
+	return 0;
+}
 
-		if (!c)
-			continue;
-		out->n_evts += __atomic_load_n(&c->n_evts, __ATOMIC_RELAXED);
-		out->n_drop_full += __atomic_load_n(&c->n_drop_full, __ATOMIC_RELAXED);
-		out->n_drop_pf += __atomic_load_n(&c->n_drop_pf, __ATOMIC_RELAXED);
-		out->n_drop_big += __atomic_load_n(&c->n_drop_big, __ATOMIC_RELAXED);
-		out->n_drop_nest += __atomic_load_n(&c->n_drop_nest, __ATOMIC_RELAXED);
-	}
+static int kmod_get_cpu_stats(struct scap *h, uint32_t cpu, struct scap_stats *out)
+{
+	struct kmod *k = h->priv;
+
+	if (cpu >= k->nrings)
+		return scap_err(h, -EINVAL, "kmod: no ring for CPU %u (%u rings)", cpu, k->nrings);
+	kmod_ring_stats(k, cpu, out);
 	out->ncpus = k->nrings;
 	out->ring_bytes = k->data_size;
 	return 0;
@@ -451,6 +468,7 @@ const struct scap_engine_ops scap_kmod_ops = {
 	.start = kmod_start,
 	.stop = kmod_stop,
 	.get_stats = kmod_get_stats,
+	.get_cpu_stats = kmod_get_cpu_stats,
 	.set_snaplen = kmod_set_snaplen,
 	.set_syscalls = kmod_set_syscalls,
 	.set_mode = kmod_set_mode,

@@ -5,6 +5,7 @@
  * value or wrong shape is reported as FILE:LINE:COL (from 1) before anything starts.
  */
 #define _GNU_SOURCE /* strdup, vsnprintf */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
@@ -162,6 +163,13 @@ static int get_u32(struct cfg_ctx *x, const yaml_node_t *v, const char *key, uin
 	return 0;
 }
 
+static bool ip_literal(const char *s)
+{
+	unsigned char a[16];
+
+	return inet_pton(AF_INET, s, a) == 1 || inet_pton(AF_INET6, s, a) == 1;
+}
+
 /* Either a string or a sequence of strings. */
 static int get_rules(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
 {
@@ -311,10 +319,43 @@ static int parse_log(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_con
 
 #include "config_metrics.inc"
 
+static int parse_prometheus(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	static const char *const keys[] = { "enabled", "address", "port", "stall_timeout", NULL };
+	yaml_node_pair_t *p;
+
+	if (check_keys(x, map, "prometheus", keys))
+		return -1;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		yaml_node_t *v = node(x, p->value);
+		uint32_t port;
+		int rc;
+
+		if (!strcmp(k, "enabled")) {
+			rc = get_bool(x, v, "prometheus.enabled", &c->prom_enabled);
+		} else if (!strcmp(k, "address")) {
+			rc = get_str(x, v, "prometheus.address", &c->prom_address);
+			if (!rc && !ip_literal(c->prom_address))
+				rc = fail(x, v, "prometheus.address: expected an IPv4 or IPv6 address, "
+					  "not '%s'", c->prom_address);
+		} else if (!strcmp(k, "port")) {
+			rc = get_u32(x, v, "prometheus.port", 0, 65535, &port);
+			if (!rc)
+				c->prom_port = (uint16_t)port;
+		} else {
+			rc = get_u32(x, v, "prometheus.stall_timeout", 1, 3600, &c->prom_stall_timeout);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
 	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
-					    "metrics", NULL };
+					    "metrics", "prometheus", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -342,6 +383,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 			rc = parse_outputs(x, v, c);
 		} else if (!strcmp(k, "metrics")) {
 			rc = parse_metrics(x, v, c);
+		} else if (!strcmp(k, "prometheus")) {
+			rc = parse_prometheus(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}
@@ -374,9 +417,13 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
 	scryd_metrics_config_defaults(&c->metrics);
+	c->prom_enabled = true;
+	c->prom_port = 9376;
+	c->prom_stall_timeout = 10;
 	c->path = strdup(path);
 	c->engine = strdup("auto");
-	if (!c->path || !c->engine) {
+	c->prom_address = strdup("127.0.0.1");
+	if (!c->path || !c->engine || !c->prom_address) {
 		snprintf(err, errsz, "%s: out of memory", path);
 		return -1;
 	}
@@ -422,5 +469,6 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->path);
 	free(c->engine);
 	free(c->file_path);
+	free(c->prom_address);
 	memset(c, 0, sizeof(*c));
 }

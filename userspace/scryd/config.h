@@ -42,6 +42,10 @@ struct scryd_config {
 	enum scryd_log_target log_target;
 	enum scryd_log_level log_level;
 	struct scryd_metrics_config metrics; /* metrics: (metrics.h) */
+	bool prom_enabled;          /* prometheus: the /metrics and /healthz endpoint */
+	char *prom_address;         /* IPv4 or IPv6 literal */
+	uint16_t prom_port;         /* 0: any free port (logged) */
+	uint32_t prom_stall_timeout; /* seconds without progress before /healthz says 503 */
 };
 
 /*

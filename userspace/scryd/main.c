@@ -6,13 +6,17 @@
  *   scryd [-c FILE]             run (default FILE /etc/scry/scryd.yaml)
  *   scryd [-c FILE] --check     validate FILE and its rules files, then exit
  *   scryd [-c FILE] --replay F  the same pipeline on the capture file F, then exit
+ *   scryd [-c FILE] --replay F --linger   ... then keep /metrics served until SIGTERM
  *
  * Order of a run: read the configuration (each unknown key or bad value is reported as
  * FILE:LINE:COL, exit 1), load and compile the rules on an inspector without events
- * (a load error: FILE:LINE:COL, exit 1), open the outputs (a file that cannot be
- * created: exit 1), and only then open the engine, which starts capturing; load the
+ * (a load error: FILE:LINE:COL, exit 1), bind the Prometheus endpoint (a taken port:
+ * exit 1), open the outputs (a file that cannot be created: exit 1), and only then
+ * open the engine, which starts capturing; load the
  * rules on it, drop every capability (CAP_DAC_OVERRIDE is kept when a file output is
- * configured: rotation creates files later), then the event loop.
+ * configured: rotation creates files later), start the endpoint's thread (after the
+ * drop: capabilities are per thread), then the event loop, which renders the
+ * Prometheus figures once per interval (prom.h).
  *
  * Signals: SIGHUP reloads the rules files between two events (the engine stays open,
  * its rings buffer what comes meanwhile: no event is lost); a new set that does not
@@ -48,6 +52,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "output.h"
+#include "prom.h"
 #include "rules.h"
 
 static volatile sig_atomic_t stop_requested, reload_requested;
@@ -66,8 +71,10 @@ static void on_hup(int sig)
 
 struct scryd {
 	struct scryd_config cfg;
-	bool replay;
+	bool replay, linger;
+	const char *engine;         /* "bpf", "kmod" or "savefile" */
 	sinsp_t *s;
+	struct scryd_prom *prom;    /* NULL: prometheus.enabled false */
 	struct sinsp_rules *rules;
 	struct scryd_metrics *metrics; /* NULL: metrics.enabled false */
 	struct scryd_output *out_stdout, *out_file;
@@ -76,16 +83,19 @@ struct scryd {
 	FILE *mem;
 	char *membuf;
 	size_t memlen;
+	uint64_t read;              /* events read, the engine's internal ones included */
 	uint64_t events, alerts, reloads, reload_failures;
 	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: scryd [-c FILE] [--check | --replay CAPTURE]\n"
+	fprintf(f, "usage: scryd [-c FILE] [--check | --replay CAPTURE [--linger]]\n"
 		"  -c, --config FILE   configuration (default " SCRYD_DEFAULT_CONFIG ")\n"
 		"  --check             validate the configuration and its rules files, then exit\n"
 		"  --replay CAPTURE    run the pipeline on a capture file instead of live\n"
+		"  --linger            after the replay, serve the final figures (/metrics) until\n"
+		"                      SIGTERM\n"
 		"  -h, --help          this text\n"
 		"  --version           scryd's version\n");
 }
@@ -142,6 +152,7 @@ static int open_source(struct scryd *d, const char *replay)
 	if (!strcmp(engine, "auto"))
 		engine = access("/dev/scry0", F_OK) == 0 ? "kmod" : "bpf";
 	SCAP_OPTS(scap_open_opts, so, .log_fn = log_lib);
+	d->engine = replay ? "savefile" : !strcmp(engine, "kmod") ? "kmod" : "bpf";
 	if (replay) {
 		so.engine = "savefile";
 		so.path = replay;
@@ -228,6 +239,23 @@ static void reload(struct scryd *d)
 	scryd_log(SCRYD_LOG_INFO, "rules reloaded: %zu rules", sinsp_rules_count(r));
 }
 
+/* The agent's figures to the Prometheus endpoint; @final: the capture has ended. */
+static void prom_publish(struct scryd *d, bool final)
+{
+	struct scryd_output *outs[2] = { d->out_stdout, d->out_file };
+	struct scryd_prom_src src = {
+		.s = d->s, .metrics = scryd_metrics_handle(d->metrics), .live = !d->replay,
+		.engine = d->engine, .rules = d->rules,
+		.events = d->read, .evaluated = d->events, .reloads = d->reloads,
+		.reload_failures = d->reload_failures, .outputs = outs, .noutputs = 2,
+	};
+
+	if (final)
+		scryd_prom_finish(d->prom, &src);
+	else
+		scryd_prom_publish(d->prom, &src);
+}
+
 /* The event loop. Return 0 at the end of a replay or on a stop signal; 1 a read error. */
 static int run(struct scryd *d)
 {
@@ -240,6 +268,9 @@ static int run(struct scryd *d)
 
 		if (reload_requested)
 			reload(d);
+		/* between two events: the render reads the inspector and the metrics */
+		if (d->prom && scryd_prom_due(d->prom))
+			prom_publish(d, false);
 		rc = sinsp_next(d->s, &evt);
 		if (rc == SCAP_TIMEOUT) {
 			scryd_metrics_idle(d->metrics);
@@ -253,7 +284,10 @@ static int run(struct scryd *d)
 			scryd_log(SCRYD_LOG_ERROR, "reading events: %s", sinsp_last_error(d->s));
 			return 1;
 		}
+		d->read++;
 		scryd_metrics_event(d->metrics, evt);
+		if (d->prom)
+			scryd_prom_count_cpu(d->prom, sinsp_evt_raw(evt)->cpu);
 		if (sinsp_evt_is_hidden(evt))
 			continue;
 		d->events++;
@@ -287,6 +321,35 @@ static int close_output(struct scryd_output *o)
 	return rc ? 1 : 0;
 }
 
+/* Bind the Prometheus endpoint when enabled. Return 0, or 1 (message printed). */
+static int open_prom(struct scryd *d)
+{
+	char err[256];
+
+	if (!d->cfg.prom_enabled)
+		return 0;
+	if (scryd_prom_open(&d->cfg, &d->prom, err, sizeof(err))) {
+		fprintf(stderr, "scryd: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+/* --linger: serve the final figures until SIGTERM or SIGINT. */
+static void linger(void)
+{
+	sigset_t block, old;
+
+	scryd_log(SCRYD_LOG_INFO, "replay done; serving the final figures until SIGTERM");
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	while (!stop_requested)
+		sigsuspend(&old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static double now_s(void)
 {
 	struct timespec ts;
@@ -301,6 +364,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "check", no_argument, NULL, 'C' },
 		{ "replay", required_argument, NULL, 'r' },
+		{ "linger", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -318,12 +382,13 @@ int main(int argc, char **argv)
 		case 'c': config = optarg; break;
 		case 'C': check = true; break;
 		case 'r': replay = optarg; break;
+		case 'L': d.linger = true; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("scryd %s\n", SCRYD_VERSION); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
-	if (optind < argc || (check && replay)) {
+	if (optind < argc || (check && replay) || (d.linger && !replay)) {
 		usage(stderr);
 		return 2;
 	}
@@ -356,7 +421,7 @@ int main(int argc, char **argv)
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
 	d.mem = open_memstream(&d.membuf, &d.memlen);
-	status = !d.mem || open_outputs(&d) || open_source(&d, replay);
+	status = !d.mem || open_prom(&d) || open_outputs(&d) || open_source(&d, replay);
 	if (status)
 		goto out;
 	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
@@ -374,6 +439,16 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
+	if (d.prom) {
+		if (scryd_prom_start(d.prom)) {
+			scryd_log(SCRYD_LOG_ERROR, "prometheus: the HTTP server did not start");
+			status = 1;
+			goto out;
+		}
+		scryd_log(SCRYD_LOG_INFO, "prometheus: serving http://%s%s%s:%u/metrics and /healthz",
+			  strchr(d.cfg.prom_address, ':') ? "[" : "", d.cfg.prom_address,
+			  strchr(d.cfg.prom_address, ':') ? "]" : "", scryd_prom_port(d.prom));
+	}
 	scryd_log(SCRYD_LOG_INFO, "running: %zu rules, pid %d", sinsp_rules_count(d.rules),
 		  (int)getpid());
 	if (!sinsp_rules_count(d.rules))
@@ -382,6 +457,10 @@ int main(int argc, char **argv)
 	t0 = now_s();
 	status = run(&d);
 	dt = now_s() - t0;
+	if (d.prom)
+		prom_publish(&d, replay != NULL);
+	if (d.prom && d.linger && !status)
+		linger();
 	if (!replay) {
 		SCAP_OPTS(scap_stats, st);
 
@@ -398,6 +477,7 @@ int main(int argc, char **argv)
 		scryd_log(SCRYD_LOG_ERROR, "%" PRIu64 " alerts not formatted for an output (out of "
 			  "memory)", d.format_failures);
 out:
+	scryd_prom_close(d.prom); /* before the outputs: its last render read them */
 	scryd_metrics_free(d.metrics);
 	if (close_output(d.out_stdout) | close_output(d.out_file))
 		status = 1;

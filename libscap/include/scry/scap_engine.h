@@ -61,8 +61,11 @@ struct scap_engine_ops {
 	int (*set_tracepoints)(scap_t *h, uint32_t mask);
 	/* @tgid: a process id, or 0 for none. */
 	int (*set_exclude_tgid)(scap_t *h, uint32_t tgid);
+	/* The counters of the ring of CPU @cpu only, in *out as get_stats() fills it
+	 * (ncpus and ring_bytes too); -EINVAL (message set) when it has no ring @cpu. */
+	int (*get_cpu_stats)(scap_t *h, uint32_t cpu, struct scap_stats *out);
 };
-#define scap_engine_ops__last_field set_exclude_tgid
+#define scap_engine_ops__last_field get_cpu_stats
 
 /** scap_engine_priv() - the engine state set by scap_engine_set_priv() (NULL before). */
 SCAP_API void *scap_engine_priv(scap_t *h);

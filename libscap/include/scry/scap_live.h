@@ -146,6 +146,20 @@ SCAP_API int scap_set_tracepoints(scap_t *h, uint32_t mask);
 SCAP_API int scap_set_exclude_tgid(scap_t *h, uint32_t tgid);
 
 /**
+ * scap_get_cpu_stats() - the engine's counters of one CPU's ring since the open (the
+ * per-CPU terms of scap_get_stats(): Falco's n_evts_cpu and n_drops_cpu).
+ * @h:   [in] open handle.
+ * @cpu: [in] CPU number, 0 .. ncpus - 1 (scap_get_stats()'s ncpus: possible CPUs; an
+ *       offline CPU's ring counts nothing); the @cpu of the events (scap_evt_ref.cpu).
+ * @out: [out] as scap_get_stats(): the counters of that ring; ncpus and ring_bytes as
+ *       scap_get_stats() gives them. Set out->sz first.
+ * Return: 0; -EINVAL @h/@out NULL, out->sz smaller than a size_t, or no ring @cpu
+ *         (scap_last_error() says so); -ENOTSUP the engine has no per-CPU counters.
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_get_cpu_stats(scap_t *h, uint32_t cpu, struct scap_stats *out);
+
+/**
  * scap_get_stats() - the engine's counters, summed over every CPU since the open.
  * @h:   [in] open handle.
  * @out: [out] set out->sz first; a smaller (older) struct gets its prefix.

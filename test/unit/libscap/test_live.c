@@ -60,6 +60,19 @@ static int fake_get_stats(scap_t *h, struct scap_stats *out)
 	return 0;
 }
 
+/* three rings: CPU i has 10 * (i + 1) events, i drops (ring full) */
+static int fake_get_cpu_stats(scap_t *h, uint32_t cpu, struct scap_stats *out)
+{
+	ck_assert_uint_eq(out->sz, sizeof(*out));
+	if (cpu >= 3)
+		return scap_engine_err(h, -EINVAL, "fake: no ring for CPU %u", cpu);
+	out->n_evts = 10 * (cpu + 1);
+	out->n_drop_full = cpu;
+	out->ncpus = 3;
+	out->ring_bytes = 1 << 20;
+	return 0;
+}
+
 static int fake_set_snaplen(scap_t *h, uint32_t bytes)
 {
 	fake.snaplen_calls++;
@@ -98,6 +111,7 @@ static const struct scap_engine_ops fake_ops = {
 	.close = fake_close,
 	.next = fake_next,
 	.get_stats = fake_get_stats,
+	.get_cpu_stats = fake_get_cpu_stats,
 	.set_snaplen = fake_set_snaplen,
 	.set_syscalls = fake_set_syscalls,
 	.set_mode = fake_set_mode,
@@ -190,6 +204,25 @@ START_TEST(test_stats_prefix)
 	st.sz = 2;
 	ck_assert_int_eq(scap_get_stats(h, &st), -EINVAL);
 
+	/* one CPU's ring: its counters, the sz prefix rule, a CPU without a ring */
+	memset(&st, 0xee, sizeof(st));
+	st.sz = sizeof(st);
+	ck_assert_int_eq(scap_get_cpu_stats(h, 2, &st), 0);
+	ck_assert_uint_eq(st.n_evts, 30);
+	ck_assert_uint_eq(st.n_drop_full, 2);
+	ck_assert_uint_eq(st.n_drop_pf, 0);
+	ck_assert_uint_eq(st.ncpus, 3);
+	memset(&st, 0xee, sizeof(st));
+	st.sz = offsetof(struct scap_stats, n_evts) + sizeof(st.n_evts);
+	ck_assert_int_eq(scap_get_cpu_stats(h, 0, &st), 0);
+	ck_assert_uint_eq(st.n_evts, 10);
+	ck_assert_uint_eq(st.n_drop_full, 0xeeeeeeeeeeeeeeeeull);
+	st.sz = sizeof(st);
+	ck_assert_int_eq(scap_get_cpu_stats(h, 3, &st), -EINVAL);
+	ck_assert_str_eq(scap_last_error(h), "fake: no ring for CPU 3");
+	st.sz = 2;
+	ck_assert_int_eq(scap_get_cpu_stats(h, 0, &st), -EINVAL);
+
 	/* the engine read its (empty: no_proc_scan) initial state */
 	memset((char *)&scan + sizeof(size_t), 0xee, sizeof(scan) - sizeof(size_t));
 	ck_assert_int_eq(scap_get_scan_stats(h, &scan), 0);
@@ -265,11 +298,14 @@ START_TEST(test_noop_enotsup)
 	ck_assert_int_eq(scap_set_exclude_tgid(h, 0), -ENOTSUP);
 	ck_assert_int_eq(scap_get_stats(h, &st), -ENOTSUP);
 	ck_assert_str_eq(scap_last_error(h), "engine noop has no statistics");
+	ck_assert_int_eq(scap_get_cpu_stats(h, 0, &st), -ENOTSUP);
+	ck_assert_str_eq(scap_last_error(h), "engine noop has no per-CPU statistics");
 	ck_assert_int_eq(scap_get_scan_stats(h, &scan), -ENOTSUP);
 	scap_close(h);
 
 	ck_assert_int_eq(scap_set_snaplen(NULL, 80), -EINVAL);
 	ck_assert_int_eq(scap_get_stats(NULL, &st), -EINVAL);
+	ck_assert_int_eq(scap_get_cpu_stats(NULL, 0, &st), -EINVAL);
 }
 END_TEST
 
