@@ -30,6 +30,7 @@
 
 #include "scry.h"
 #include "compat/cred.h"
+#include "compat/inode.h"
 #include "compat/fd.h"
 #include "compat/uaccess.h"
 /* What fill/proc.h needs from here: the path of the program a task now runs. */
@@ -192,12 +193,37 @@ static u32 exe_flags(struct mm_struct *mm)
 	return f;
 }
 
+/* The executable's inode number, ctime and mtime (ns since the epoch); zeros without one. */
+static void put_exe_inode(struct scapdrv_evt *e, struct mm_struct *mm)
+{
+	u64 ino = 0, ctime = 0, mtime = 0;
+	struct file *exe = NULL;
+	struct inode *inode;
+
+	rcu_read_lock();
+	if (mm)
+		exe = rcu_dereference(mm->exe_file);
+	if (exe) {
+		inode = file_inode(exe);
+		ino = inode->i_ino;
+		ctime = scapdrv_inode_ctime_ns(inode);
+		mtime = scapdrv_inode_mtime_ns(inode);
+	}
+	rcu_read_unlock();
+	scapdrv_put_u64(e, ino);
+	scapdrv_put_u64(e, ctime);
+	scapdrv_put_u64(e, mtime);
+}
+
 /* execve exit: res, exe, args, tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min,
- * vm_size, vm_rss, vm_swap, comm, cgroups, env, tty, pgid, loginuid, flags. */
+ * vm_size, vm_rss, vm_swap, comm, cgroups, env, tty, pgid, loginuid, flags, then
+ * (schema 1.2) cap_inheritable, cap_permitted, cap_effective (the sets after the exec),
+ * exe_ino, exe_ino_ctime, exe_ino_mtime (the new executable's inode). */
 void scapdrv_fill_execve_x(struct scapdrv_evt *e)
 {
 	struct mm_struct *mm = current->mm;
 	char *buf = scapdrv_scratch();
+	const struct cred *c;
 	u32 len = 0;
 
 	scapdrv_put_res(e);
@@ -209,6 +235,11 @@ void scapdrv_fill_execve_x(struct scapdrv_evt *e)
 	scapdrv_put_u64(e, task_pgrp_nr_ns(current, &init_pid_ns));
 	scapdrv_put_u32(e, from_kuid(&init_user_ns, audit_get_loginuid(current)));
 	scapdrv_put_u32(e, exe_flags(mm));
+	c = current_cred();
+	scapdrv_put_u64(e, scapdrv_cap_u64(c->cap_inheritable));
+	scapdrv_put_u64(e, scapdrv_cap_u64(c->cap_permitted));
+	scapdrv_put_u64(e, scapdrv_cap_u64(c->cap_effective));
+	put_exe_inode(e, mm);
 }
 
 /* clone/clone3/fork/vfork exit (parent and child): res, the 14 common parameters,

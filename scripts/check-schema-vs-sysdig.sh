@@ -3,7 +3,9 @@
 # check-schema-vs-sysdig.sh - compare scry's event table (driver/abi) with what the
 # installed sysdig lists with `sysdig -L`: event names, directions, parameter types and
 # names, in table order. sysdig -L lists every event that is neither unused, an old
-# version nor internal; events numbered past what that sysdig knows are not compared.
+# version nor internal; events numbered past what that sysdig knows are not compared,
+# nor the parameters a newer schema appended to an event it knows (execve's and
+# execveat's exits, schema 1.2: sysdig's line must then be the start of ours).
 #   usage: scripts/check-schema-vs-sysdig.sh [KNOWN_EVENTS]   (default 336: sysdig 0.29.3)
 # Exit 0 when identical, 1 on a difference (printed as a unified diff).
 set -eu
@@ -49,6 +51,11 @@ ${CC:-cc} -std=gnu11 -I"$root" -o "$tmp/list" "$tmp/list.c" \
 	"$root"/driver/abi/event_table.c "$root"/driver/abi/flags_table.c
 "$tmp/list" "$known" > "$tmp/scry.txt"
 sysdig -L | sed 's/[[:space:]]*$//' | grep -v '^$' > "$tmp/sysdig.txt"
+# our line cut to sysdig's where sysdig's, its ")" left out, starts ours with a ", " next
+paste -d '\n' "$tmp/sysdig.txt" "$tmp/scry.txt" | awk 'NR % 2 { s = $0; next }
+	{ p = substr(s, 1, length(s) - 1) ", "
+	  print (length(s) > 1 && substr($0, 1, length(p)) == p) ? s : $0 }' > "$tmp/scry_cut.txt"
+[ "$(wc -l < "$tmp/sysdig.txt")" = "$(wc -l < "$tmp/scry.txt")" ] && mv "$tmp/scry_cut.txt" "$tmp/scry.txt"
 if diff -u "$tmp/sysdig.txt" "$tmp/scry.txt"; then
 	echo "schema matches sysdig -L ($(wc -l < "$tmp/sysdig.txt") events)"
 else

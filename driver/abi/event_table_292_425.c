@@ -21,7 +21,7 @@
 	[SCAP_EVT_SYSCALL_EXECVE_19_X] = {  /* 293 */
 		.name = "execve", .category = SCAP_EC_PROCESS,
 		.flags = SCAP_EF_MODIFIES_STATE,
-		.nparams = 20, .params = {
+		.nparams = 26, .params = {
 			{ .name = "res", .type = SCAP_PT_ERRNO, .fmt = SCAP_PF_DEC },
 			{ .name = "exe", .type = SCAP_PT_CHARBUF, .fmt = SCAP_PF_NA },
 			{ .name = "args", .type = SCAP_PT_BYTEBUF, .fmt = SCAP_PF_NA },
@@ -43,6 +43,13 @@
 			{ .name = "loginuid", .type = SCAP_PT_INT32, .fmt = SCAP_PF_DEC },
 			{ .name = "flags", .type = SCAP_PT_FLAGS32, .fmt = SCAP_PF_HEX,
 			  .info = scap_flags_execve },
+			/* schema 1.2: appended, as falcosecurity/libs appended them */
+			{ .name = "cap_inheritable", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "cap_permitted", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "cap_effective", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "exe_ino", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_DEC },
+			{ .name = "exe_ino_ctime", .type = SCAP_PT_ABSTIME, .fmt = SCAP_PF_DEC },
+			{ .name = "exe_ino_mtime", .type = SCAP_PT_ABSTIME, .fmt = SCAP_PF_DEC },
 		},
 	},
 	[SCAP_EVT_SYSCALL_SETPGID_E] = {  /* 294 */
@@ -361,7 +368,7 @@
 	[SCAP_EVT_SYSCALL_EXECVEAT_X] = {  /* 331 */
 		.name = "execveat", .category = SCAP_EC_PROCESS,
 		.flags = SCAP_EF_MODIFIES_STATE,
-		.nparams = 20, .params = {
+		.nparams = 26, .params = {
 			{ .name = "res", .type = SCAP_PT_ERRNO, .fmt = SCAP_PF_DEC },
 			{ .name = "exe", .type = SCAP_PT_CHARBUF, .fmt = SCAP_PF_NA },
 			{ .name = "args", .type = SCAP_PT_BYTEBUF, .fmt = SCAP_PF_NA },
@@ -383,6 +390,13 @@
 			{ .name = "loginuid", .type = SCAP_PT_INT32, .fmt = SCAP_PF_DEC },
 			{ .name = "flags", .type = SCAP_PT_FLAGS32, .fmt = SCAP_PF_HEX,
 			  .info = scap_flags_execve },
+			/* schema 1.2: appended, as falcosecurity/libs appended them */
+			{ .name = "cap_inheritable", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "cap_permitted", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "cap_effective", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_HEX },
+			{ .name = "exe_ino", .type = SCAP_PT_UINT64, .fmt = SCAP_PF_DEC },
+			{ .name = "exe_ino_ctime", .type = SCAP_PT_ABSTIME, .fmt = SCAP_PF_DEC },
+			{ .name = "exe_ino_mtime", .type = SCAP_PT_ABSTIME, .fmt = SCAP_PF_DEC },
 		},
 	},
 	[SCAP_EVT_SYSCALL_COPY_FILE_RANGE_E] = {  /* 332 */

@@ -68,9 +68,12 @@ SCAP_ABI_STATIC_ASSERT(offsetof(struct scap_abi_evt_hdr, nparams) == 22, "nparam
  * minor skips them), the major one when a parameter changes or goes: then the event gets
  * a new number instead, so the major one should never have to move.
  *   1.1: open_by_handle_at's exit appends dev and ino.
+ *   1.2: execve's and execveat's exits append cap_inheritable, cap_permitted,
+ *        cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime (the peer's parameters
+ *        21-26 of these events, same names, types and order).
  */
 #define SCAP_SCHEMA_VERSION_MAJOR 1
-#define SCAP_SCHEMA_VERSION_MINOR 1
+#define SCAP_SCHEMA_VERSION_MINOR 2
 
 /*
  * ---- Per-CPU ring (kernel module) ----------------------------------------------------

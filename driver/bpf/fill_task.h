@@ -380,12 +380,74 @@ static __always_inline __u32 scapbpf_exe_flags(struct task_struct *t, struct mm_
 	return (caps >> 1) & 1;      /* CAP_DAC_OVERRIDE */
 }
 
+/*
+ * struct inode's times in older kernels (CO-RE flavors; vmlinux.h has the current
+ * i_ctime_sec/_nsec, i_mtime_sec/_nsec of 6.11+): timespec64 i_ctime and i_mtime before
+ * 6.6, __i_ctime from 6.6, __i_mtime from 6.7.
+ */
+struct inode___v6_1 {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+struct inode___v6_6 {
+	struct timespec64 __i_ctime;
+} __attribute__((preserve_access_index));
+struct inode___v6_7 {
+	struct timespec64 __i_mtime;
+} __attribute__((preserve_access_index));
+
+/* ns since the epoch; the nanoseconds' top bits (a multigrain "queried" flag) dropped */
+static __always_inline __u64 scapbpf_time_ns(__s64 sec, __u32 nsec)
+{
+	return sec < 0 ? 0 : (__u64)sec * 1000000000ull + (nsec & 0x3fffffffu);
+}
+
+/* The executable's inode: number, ctime, mtime (ns since the epoch); zeros without one. */
+static __always_inline void scapbpf_put_exe_inode(struct scapdrv_evt *e, struct mm_struct *mm)
+{
+	struct inode *ino = mm ? BPF_CORE_READ(mm, exe_file, f_inode) : NULL;
+	__u64 num = 0, ctime = 0, mtime = 0;
+
+	if (ino) {
+		num = BPF_CORE_READ(ino, i_ino);
+		if (bpf_core_field_exists(ino->i_ctime_sec)) {
+			ctime = scapbpf_time_ns(BPF_CORE_READ(ino, i_ctime_sec), BPF_CORE_READ(ino, i_ctime_nsec));
+		} else if (bpf_core_field_exists(((struct inode___v6_6 *)ino)->__i_ctime)) {
+			struct inode___v6_6 *i6 = (void *)ino;
+
+			ctime = scapbpf_time_ns(BPF_CORE_READ(i6, __i_ctime.tv_sec), BPF_CORE_READ(i6, __i_ctime.tv_nsec));
+		} else {
+			struct inode___v6_1 *i1 = (void *)ino;
+
+			ctime = scapbpf_time_ns(BPF_CORE_READ(i1, i_ctime.tv_sec), BPF_CORE_READ(i1, i_ctime.tv_nsec));
+		}
+		if (bpf_core_field_exists(ino->i_mtime_sec)) {
+			mtime = scapbpf_time_ns(BPF_CORE_READ(ino, i_mtime_sec), BPF_CORE_READ(ino, i_mtime_nsec));
+		} else if (bpf_core_field_exists(((struct inode___v6_7 *)ino)->__i_mtime)) {
+			struct inode___v6_7 *i7 = (void *)ino;
+
+			mtime = scapbpf_time_ns(BPF_CORE_READ(i7, __i_mtime.tv_sec), BPF_CORE_READ(i7, __i_mtime.tv_nsec));
+		} else {
+			struct inode___v6_1 *i1 = (void *)ino;
+
+			mtime = scapbpf_time_ns(BPF_CORE_READ(i1, i_mtime.tv_sec), BPF_CORE_READ(i1, i_mtime.tv_nsec));
+		}
+	}
+	scapdrv_put_u64(e, num);
+	scapdrv_put_u64(e, ctime);
+	scapdrv_put_u64(e, mtime);
+}
+
 /* execve exit: res, exe, args, tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min,
- * vm_size, vm_rss, vm_swap, comm, cgroups, env, tty, pgid, loginuid, flags. */
+ * vm_size, vm_rss, vm_swap, comm, cgroups, env, tty, pgid, loginuid, flags, then
+ * (schema 1.2) cap_inheritable, cap_permitted, cap_effective (the sets after the exec),
+ * exe_ino, exe_ino_ctime, exe_ino_mtime (the new executable's inode). */
 static __always_inline void scapdrv_fill_execve_x(struct scapdrv_evt *e)
 {
 	struct task_struct *t = scapbpf_current();
 	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	const struct cred *c = BPF_CORE_READ(t, cred);
+	__u64 inh = 0, prm = 0, eff = 0;
 	struct pid *pg;
 
 	scapdrv_put_res(e);
@@ -397,6 +459,13 @@ static __always_inline void scapdrv_fill_execve_x(struct scapdrv_evt *e)
 	scapdrv_put_u64(e, pg ? BPF_CORE_READ(pg, numbers[0].nr) : 0);
 	scapdrv_put_u32(e, BPF_CORE_READ(t, loginuid.val));
 	scapdrv_put_u32(e, scapbpf_exe_flags(t, mm));
+	bpf_probe_read_kernel(&inh, sizeof(inh), &c->cap_inheritable);
+	bpf_probe_read_kernel(&prm, sizeof(prm), &c->cap_permitted);
+	bpf_probe_read_kernel(&eff, sizeof(eff), &c->cap_effective);
+	scapdrv_put_u64(e, inh);
+	scapdrv_put_u64(e, prm);
+	scapdrv_put_u64(e, eff);
+	scapbpf_put_exe_inode(e, mm);
 }
 
 /* clone/clone3/fork/vfork exit (parent and child): res, the 14 common parameters,

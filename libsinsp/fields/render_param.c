@@ -561,16 +561,29 @@ void sinsp_render_param(struct sinsp_evt *evt, uint32_t i, enum sinsp_buf_fmt bf
 	}
 }
 
+/*
+ * For an event type sysdig 0.29.3 knows whose schema appended parameters since, the
+ * number its table has (it prints those and skips the rest of the record): execve's
+ * and execveat's exits have 20 (`sysdig -L`), schema 1.2 appended 6. 0 for the others.
+ */
+static uint32_t nparams_0293(uint32_t type)
+{
+	return type == SCAP_EVT_SYSCALL_EXECVE_19_X || type == SCAP_EVT_SYSCALL_EXECVEAT_X ? 20 : 0;
+}
+
 void sinsp_render_args(struct sinsp_evt *evt, enum sinsp_buf_fmt bf, struct strbuf *out)
 {
 	static __thread struct strbuf val, res;
-	uint32_t i, n;
+	uint32_t i, n, k;
 
 	if (!evt->info)
 		return;
 	if (sinsp_type_is_generic(evt->ref.type))
 		return; /* generic events' parameters are internal: sysdig prints none */
 	n = sinsp_evt_nparams(evt);
+	/* as sysdig 0.29.3 prints them: the parameters its table has (it skips the others) */
+	if (evt->s->compat_sysdig_0_29 && (k = nparams_0293(evt->ref.type)) && k < n)
+		n = k;
 	for (i = 0; i < n; i++) {
 		strbuf_reset(&val);
 		strbuf_reset(&res);

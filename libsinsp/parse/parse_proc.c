@@ -324,7 +324,7 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 		evt->thread = t;
 	}
 	t->pid = s64_param(evt, "pid", t->pid);
-	sinsp_thread_set_ptid(s, t, s64_param(evt, "ptid", t->ptid));
+	sinsp_thread_set_ptid_reported(s, t, s64_param(evt, "ptid", t->ptid));
 	/* a parent whose children keep exec'ing is still referenced: aging keeps it */
 	sinsp_thread_find_ref(s, t->ptid);
 	/* the kernel ends every other thread of the process before exec completes */

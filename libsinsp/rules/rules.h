@@ -132,6 +132,10 @@ struct sinsp_rules {
 	char **en_tags, **dis_tags, **dis_rules;
 	size_t nen_tags, ndis_tags, ndis_rules;
 	bool match_all, all_events, json;
+	/* sinsp_rules_set_output_extra(): appended to every output, or in place of
+	 * %container.info (extra_replaces) */
+	char *extra;
+	bool extra_replaces;
 	/*
 	 * index: per key of the filter's analysis (filter.h: the event types, then the
 	 * generic events by direction and syscall id), the rules (indices, load order) whose

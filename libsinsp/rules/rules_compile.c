@@ -179,14 +179,17 @@ static int compile_macros(struct sinsp_rules *r)
 }
 
 /*
- * The output with %container.info replaced by Falco's default expansion, after '*' (a
- * field that does not resolve prints <NA>); with_time: "%evt.time " first, as Falco's
- * alert format has it (for the JSON output fields).
+ * The output with %container.info replaced by Falco's default expansion or by the -p
+ * extra, and the extra appended (sinsp_rules_set_output_extra()), after '*' (a field
+ * that does not resolve prints <NA>); with_time: "%evt.time " first, as Falco's alert
+ * format has it (for the JSON output fields).
  */
-static char *expand_output(const char *out, bool with_time)
+static char *expand_output(const struct sinsp_rules *r, const char *out, bool with_time)
 {
-	static const char info[] = "%container.info", repl[] = "container_id=%container.id container_name=%container.name";
+	static const char info[] = "%container.info", deflt[] = "container_id=%container.id container_name=%container.name";
+	const char *repl = r->extra_replaces ? r->extra : deflt;
 	struct strbuf b = { 0 };
+	bool had_info = false;
 	const char *p;
 	size_t n;
 
@@ -199,13 +202,21 @@ static char *expand_output(const char *out, bool with_time)
 		strbuf_add(&b, out, (size_t)(p - out));
 		strbuf_adds(&b, repl);
 		out = p + sizeof(info) - 1;
+		had_info = true;
 	}
 	strbuf_adds(&b, out);
+	if (!b.buf)
+		return NULL;
 	for (n = b.len; n && (b.buf[n - 1] == ' ' || b.buf[n - 1] == '\t' || b.buf[n - 1] == '\n' ||
 			      b.buf[n - 1] == '\r'); n--)
 		;
 	b.buf[n] = 0;
 	b.len = n;
+	/* Falco appends after trimming the rule's text: " " and the extra */
+	if (r->extra && !(had_info && r->extra_replaces)) {
+		strbuf_addc(&b, ' ');
+		strbuf_adds(&b, r->extra);
+	}
 	return b.buf;
 }
 
@@ -279,13 +290,13 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 			 "Rule matches too many evt.type values (%zu). This has a significant performance penalty.",
 			 rule->nevttypes)))
 		return rc;
-	out = expand_output(rule->output ? rule->output : "", false);
+	out = expand_output(r, rule->output ? rule->output : "", false);
 	if (!out)
 		return -ENOMEM;
 	rc = sinsp_formatter_new(r->s, out, SINSP_OUTPUT_TEXT, &rule->text);
 	free(out);
 	/* Falco's output fields: its alert format starts with %evt.time, a number in JSON */
-	out = rc ? NULL : expand_output(rule->output ? rule->output : "", true);
+	out = rc ? NULL : expand_output(r, rule->output ? rule->output : "", true);
 	if (!rc && !out)
 		return -ENOMEM;
 	if (!rc)

@@ -268,6 +268,22 @@ void sinsp_rules_set_json(struct sinsp_rules *r, bool json)
 		r->json = json;
 }
 
+int sinsp_rules_set_output_extra(struct sinsp_rules *r, const char *extra, bool replace_info)
+{
+	char *copy = NULL;
+
+	if (!r)
+		return -EINVAL;
+	if (r->compiled)
+		return -EBUSY;
+	if (extra && *extra && !(copy = strdup(extra)))
+		return -ENOMEM;
+	free(r->extra);
+	r->extra = copy;
+	r->extra_replaces = copy && replace_info;
+	return 0;
+}
+
 /* ---- evaluation ---------------------------------------------------------------------------- */
 
 /* Render rule i's alert into r->alerts[n]; false when out of memory. */
@@ -413,5 +429,6 @@ void sinsp_rules_free(struct sinsp_rules *r)
 	free(r->by_type);
 	free(r->by_type_n);
 	free(r->alerts);
+	free(r->extra);
 	free(r);
 }

@@ -82,6 +82,21 @@ void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid
 		s->children_unsure = true;
 }
 
+void sinsp_thread_set_ptid_reported(struct sinsp *s, struct sinsp_thread *t, int64_t ptid)
+{
+	struct sinsp_thread *p;
+
+	if (ptid == t->ptid)
+		return;
+	p = ptid > 0 && ptid != t->tid ? sinsp_thread_find(s, ptid) : NULL;
+	if (!p && sinsp_thread_parent(s, t))
+		return;
+	if (p && t->ptid_guessed && p->pid != 1 && p->pid != t->pid)
+		sinsp_thread_main(s, p)->reaper = true;
+	t->ptid_guessed = false;
+	sinsp_thread_set_ptid(s, t, ptid);
+}
+
 static void thread_free(struct sinsp_thread *t)
 {
 	free(t->comm);
@@ -120,8 +135,9 @@ static void thread_destroy(struct sinsp *s, struct sinsp_thread *t)
 	thread_free(t);
 }
 
-/* Children of thread old (ptid == old->tid) get new_ptid as parent. */
-static void move_children(struct sinsp *s, struct sinsp_thread *old, int64_t new_ptid)
+/* Children of thread old (ptid == old->tid) get new_ptid as parent (@guess: for want of
+ * a known reaper, see ptid_guessed). */
+static void move_children(struct sinsp *s, struct sinsp_thread *old, int64_t new_ptid, bool guess)
 {
 	size_t i;
 
@@ -130,8 +146,10 @@ static void move_children(struct sinsp *s, struct sinsp_thread *old, int64_t new
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *c = s->threads.slots[i].val;
 
-		if (c && c->ptid == old->tid && c != old)
+		if (c && c->ptid == old->tid && c != old) {
 			sinsp_thread_set_ptid(s, c, new_ptid);
+			c->ptid_guessed = guess;
+		}
 	}
 }
 
@@ -150,7 +168,7 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 		if (m && m->nthreads)
 			m->nthreads--;
 		if (m && (!m->dead || m->nthreads)) {
-			move_children(s, t, m->pid);
+			move_children(s, t, m->pid, false);
 			thread_destroy(s, t);
 			return;
 		}
@@ -223,7 +241,9 @@ void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
 	new_ptid = reaper ? reaper->pid : 1;
 	if (new_ptid == t->pid)
 		new_ptid = 1;
-	move_children(s, t, new_ptid);
+	/* init (of the host or of a pid namespace) is where orphans go when no subreaper
+	 * is known: one may exist that the capture did not see declare itself */
+	move_children(s, t, new_ptid, !reaper || reaper->pid == 1 || reaper->vpid == 1);
 }
 
 /* A growable list of tids collected while walking the table (removal happens after the
@@ -274,7 +294,7 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 		if (!o)
 			continue;
 		/* their children now belong to the thread that survives */
-		move_children(s, o, t->tid);
+		move_children(s, o, t->tid, false);
 		thread_destroy(s, o);
 	}
 	free(l.tids);

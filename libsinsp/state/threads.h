@@ -44,6 +44,8 @@ struct sinsp_thread {
 	bool exe_from_memfd;      /* executed from a memfd */
 	uint64_t pidns_init_start_ts; /* ns since epoch: start of its pid namespace's init, 0 unknown */
 	bool reaper;              /* child subreaper (prctl PR_SET_CHILD_SUBREAPER), or a pid ns init */
+	bool ptid_guessed;        /* ptid is an init by sinsp_thread_reparent_children() for want
+	                             of a known subreaper: the kernel may have chosen one */
 
 	/*
 	 * Container of the thread, computed from cgroups when they are set (never per
@@ -115,6 +117,17 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t);
  * walked it: quadratic time with a big table).
  */
 void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid);
+/*
+ * Set t's parent to @ptid as an event of t reports it (the kernel's real parent when the
+ * event was written, execve's ptid). A parent exits in two steps: its procexit event
+ * comes first, and the kernel hands its children over later (exit_notify()); an event
+ * of a child written in between names the parent that is already gone from the table.
+ * Such a name (not in the table) does not replace a parent the table knows: t keeps the
+ * one its parent's exit gave it. When that one was a guess (pid 1, no reaper known) and
+ * the event names another living process, that process is the child subreaper the
+ * kernel chose: it is marked a reaper, so later orphans go to it at once.
+ */
+void sinsp_thread_set_ptid_reported(struct sinsp *s, struct sinsp_thread *t, int64_t ptid);
 void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t);
 /* Free every thread of the table, and the thread of container events (containers.h). */
 void sinsp_thread_free_all(struct sinsp *s);

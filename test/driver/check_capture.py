@@ -383,6 +383,23 @@ def check_procs(evts, pid):
         check(int(p["fdlimit"]) > 0 and int(p["vm_size"]) > 0, "execve exit: fdlimit, vm_size")
         one(evts, "execve", ">", ex[0]["tid"], "execve enter: filename /bin/true",
             filename=s_("/bin/true"))
+        # schema 1.2: the capability sets after the exec and the new executable's inode.
+        # Root runs both programs, neither has file capabilities: inheritable empty,
+        # permitted = effective = the bounding set, the same for both; two different
+        # executables, each with a ctime and mtime after 2001 (ns), mtime <= ctime.
+        wl = find(evts, "execve", "<", pid, res=0, comm='"driver_workload"')
+        q = wl[0]["p"] if wl else {}
+        check(p.get("cap_inheritable") == "0" and p.get("cap_permitted") == p.get("cap_effective")
+              and int(p.get("cap_effective", "0")) >> 21 & 1 == 1 and
+              p.get("cap_effective") == q.get("cap_effective") and
+              q.get("cap_permitted") == q.get("cap_effective") and q.get("cap_inheritable") == "0",
+              "execve exit: cap_inheritable 0, cap_permitted = cap_effective (CAP_SYS_ADMIN), "
+              "as driver_workload's (%s)" % p.get("cap_effective"))
+        t = [int(x.get(k, "0")) for x in (p, q) for k in ("exe_ino", "exe_ino_ctime", "exe_ino_mtime")]
+        check(t[0] > 0 and t[3] > 0 and t[0] != t[3] and t[2] > 10**18 and t[5] > 10**18 and
+              t[1] >= t[2] and t[4] >= t[5],
+              "execve exit: exe_ino of true and driver_workload set and different, ctime >= "
+              "mtime > 2001 (%s)" % t)
 
 
 def check_misc(evts, pid):

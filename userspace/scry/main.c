@@ -44,6 +44,8 @@
 struct cli_opts {
 	const char *read_path;
 	const char *format;
+	const char *print_arg;   /* -p as given (--rules: Falco's -p) */
+	bool print_default;      /* -pp: print the default format and exit */
 	bool json;
 	bool verbose;
 	bool debug;              /* also print hidden internal events */
@@ -100,7 +102,9 @@ static void usage(FILE *f)
 		"                        %%field, a leading * prints lines with unresolved fields)\n"
 		"                        -pc, -pcontainer: sysdig's container format; -pk,\n"
 		"                        -pkubernetes: its Kubernetes format; -pp: print the\n"
-		"                        default format\n"
+		"                        default format. With --rules, Falco's -p: FORMAT is\n"
+		"                        added to every rule's output; -pc/-pk add container\n"
+		"                        (and k8s) fields in place of %%container.info\n"
 		" -j, --json             print events as JSON lines\n"
 		" -A, --print-ascii      print only the printable bytes and newlines of buffers\n"
 		" -x, --print-hex        print buffers in hex\n"
@@ -394,14 +398,15 @@ static bool set_time_output(const char *arg)
 /* -p FORMAT, with sysdig's shorthands c, k (formats) and p (print the default, exit). */
 static void set_format(const char *arg)
 {
+	opts.print_arg = arg;
+	opts.print_default = false;
 	if (!strcmp(arg, "c") || !strcmp(arg, "container"))
 		opts.format = FORMAT_CONTAINER;
 	else if (!strcmp(arg, "k") || !strcmp(arg, "kubernetes"))
 		opts.format = FORMAT_K8S;
-	else if (!strcmp(arg, "p")) {
-		printf("%s\n", SINSP_DEFAULT_FORMAT);
-		exit(0);
-	} else
+	else if (!strcmp(arg, "p"))
+		opts.print_default = true;
+	else
 		opts.format = arg;
 }
 
@@ -578,9 +583,17 @@ static int parse_args(int argc, char **argv)
 			"rules. Exiting.\n");
 		return 1;
 	}
-	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
-		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");
+	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.summary)) {
+		fprintf(stderr, "scry: --rules prints alerts: -w and -S do not apply\n");
 		return 2;
+	}
+	/* with --rules, -p is Falco's: added to every rule's output (rules_cli.h) */
+	if (opts.rules.npaths) {
+		opts.rules.print_extra = opts.print_arg;
+		opts.format = NULL;
+	} else if (opts.print_default) {
+		printf("%s\n", SINSP_DEFAULT_FORMAT);
+		exit(0);
 	}
 	if (opts.rules.capture.dir && (!opts.rules.npaths || opts.validate)) {
 		fprintf(stderr, "scry: --capture-dir applies to --rules\n");

@@ -107,13 +107,55 @@ static void print_results_text(const struct sinsp_rules *r, FILE *f)
 	}
 }
 
+/*
+ * Falco's -p (its configure_output_format(), userspace/falco/app/actions/
+ * init_falco_engine.cpp): the shortcuts c/container, cg/container-gvisor, k/kubernetes,
+ * kg/kubernetes-gvisor are these formats and replace %container.info; any other text is
+ * appended as it is and %container.info keeps its default.
+ */
+static const char *falco_extra(const char *arg, bool *replace)
+{
+#define CONTAINER_INFO \
+	"container_id=%container.id container_image=%container.image.repository " \
+	"container_image_tag=%container.image.tag container_name=%container.name"
+#define K8S_INFO "k8s_ns=%k8s.ns.name k8s_pod_name=%k8s.pod.name"
+#define GVISOR_INFO "vpid=%proc.vpid vtid=%thread.vtid"
+	static const struct {
+		const char *name, *alias, *format;
+	} shortcuts[] = {
+		{ "c", "container", CONTAINER_INFO },
+		{ "cg", "container-gvisor", GVISOR_INFO " " CONTAINER_INFO },
+		{ "k", "kubernetes", CONTAINER_INFO " " K8S_INFO },
+		{ "kg", "kubernetes-gvisor", GVISOR_INFO " " CONTAINER_INFO " " K8S_INFO },
+	};
+	size_t i;
+
+	*replace = false;
+	if (!arg)
+		return NULL;
+	for (i = 0; i < sizeof(shortcuts) / sizeof(shortcuts[0]); i++)
+		if (!strcmp(arg, shortcuts[i].name) || !strcmp(arg, shortcuts[i].alias)) {
+			*replace = true;
+			return shortcuts[i].format;
+		}
+	return arg;
+}
+
 /* Load and compile o->paths on s into *out; false on an error (some result says it). */
 static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
 {
+	const char *extra;
+	bool replace;
 	size_t i;
 	int rc;
 
 	rc = sinsp_rules_new(s, out);
+	if (rc) {
+		fprintf(stderr, "scry: rules: %s\n", strerror(-rc));
+		return false;
+	}
+	extra = falco_extra(o->print_extra, &replace);
+	rc = sinsp_rules_set_output_extra(*out, extra, replace);
 	if (rc) {
 		fprintf(stderr, "scry: rules: %s\n", strerror(-rc));
 		return false;
@@ -261,7 +303,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	char host[256] = "";
 	uint64_t events = 0, end_ts = 0;
 	struct sinsp_evt *evt;
-	int rc, status = 0, cap_status = 0;
+	int rc = 0, status = 0, cap_status = 0;
 	bool lines;
 
 	/* the ring holds every event: the filter is then applied here, not in the inspector */
@@ -273,7 +315,8 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	lines = o->unbuffered || !o->source;
 	setvbuf(stdout, lines ? NULL : outbuf, lines ? _IOLBF : _IOFBF, lines ? 0 : sizeof(outbuf));
 	sinsp_set_filter(s, o->source && !cap ? filter : NULL);
-	while ((!stop || !*stop) && (!o->max_events || events < o->max_events)) {
+	/* live, the first signal drains what the engine holds (scry_stop_due()), as printing */
+	while (!scry_stop_due(s, stop, rc) && (!o->max_events || events < o->max_events)) {
 		const struct sinsp_rules_alert *alerts;
 		size_t n, i;
 

@@ -27,6 +27,9 @@ struct scry_rules_opts {
 	bool all_events;         /* --all-events */
 	bool iso8601;            /* --iso8601 */
 	bool unbuffered;
+	const char *print_extra; /* Falco's -p: a format added to every rule's output, or its
+	                            shortcuts c, k (and container, kubernetes, cg, kg, ...:
+	                            scry_rules_load()); NULL none */
 	uint64_t max_events;     /* -n: stop after this many events read (0: no limit) */
 	uint64_t max_s;          /* -M on a capture: stop once the event time is this many
 	                            seconds past the first counted event (0: no limit) */
@@ -63,7 +66,8 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
  * o->capture.dir, every event read also goes through the alert capture
  * (alert_capture.h) and each alert writes or extends a file there; its figures are
  * printed on stderr before the counts. Stops at the end
- * of the source, on a read error, or once *@stop is non-zero (may be NULL).
+ * of the source, on a read error, or on *@stop (may be NULL; see scry_stop_due(): live,
+ * the first signal drains what the engine holds, the counts then include it).
  * Return: 0; 1 a read error, stdout or a capture file could not be written (alerting
  * goes on after a capture file fails).
  */

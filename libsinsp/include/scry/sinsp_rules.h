@@ -229,6 +229,21 @@ SINSP_API void sinsp_rules_set_all_events(struct sinsp_rules *r, bool all);
  */
 SINSP_API void sinsp_rules_set_json(struct sinsp_rules *r, bool json);
 
+/**
+ * sinsp_rules_set_output_extra() - Falco's -p: text added to every rule's output before
+ * it is compiled (Falco's rule_loader apply_output_substitutions()). An output that
+ * holds %container.info gets @extra in its place when @replace_info (Falco's -pc/-pk
+ * expansions), else Falco's default "container_id=%container.id
+ * container_name=%container.name" there and " " @extra at its end; an output without it
+ * gets " " @extra at its end. %fields of @extra are rendered as the rule's own (JSON
+ * output fields included).
+ * @r: [in] engine, not compiled yet.
+ * @extra: [in] a format (copied); NULL or "": none (the default).
+ * @replace_info: whether @extra replaces %container.info.
+ * Return: 0; -EINVAL @r NULL; -EBUSY compiled already; -ENOMEM.
+ */
+SINSP_API int sinsp_rules_set_output_extra(struct sinsp_rules *r, const char *extra, bool replace_info);
+
 /* A rule that fired on an event. Memory owned by the engine, valid until the next
  * sinsp_rules_eval() or sinsp_rules_free(). */
 struct sinsp_rules_alert {

@@ -362,19 +362,24 @@ END_TEST
 
 START_TEST(test_execve_latest_params)
 {
-	/* as `sysdig -L` (0.29.3) lists "< execve(...)" */
+	/* as `sysdig -L` (0.29.3) lists "< execve(...)", then schema 1.2's six, as the
+	 * peer's (falcosecurity/libs) parameters 21-26 */
 	static const char *const n[] = { "res", "exe", "args", "tid", "pid", "ptid", "cwd",
 		"fdlimit", "pgft_maj", "pgft_min", "vm_size", "vm_rss", "vm_swap", "comm",
-		"cgroups", "env", "tty", "pgid", "loginuid", "flags" };
+		"cgroups", "env", "tty", "pgid", "loginuid", "flags", "cap_inheritable",
+		"cap_permitted", "cap_effective", "exe_ino", "exe_ino_ctime", "exe_ino_mtime" };
 	static const __u8 t[] = { SCAP_PT_ERRNO, SCAP_PT_CHARBUF, SCAP_PT_BYTEBUF, SCAP_PT_PID,
 		SCAP_PT_PID, SCAP_PT_PID, SCAP_PT_CHARBUF, SCAP_PT_UINT64, SCAP_PT_UINT64,
 		SCAP_PT_UINT64, SCAP_PT_UINT32, SCAP_PT_UINT32, SCAP_PT_UINT32, SCAP_PT_CHARBUF,
 		SCAP_PT_BYTEBUF, SCAP_PT_BYTEBUF, SCAP_PT_INT32, SCAP_PT_PID, SCAP_PT_INT32,
-		SCAP_PT_FLAGS32 };
+		SCAP_PT_FLAGS32, SCAP_PT_UINT64, SCAP_PT_UINT64, SCAP_PT_UINT64, SCAP_PT_UINT64,
+		SCAP_PT_ABSTIME, SCAP_PT_ABSTIME };
 	static const char *const en[] = { "filename" };
 	static const __u8 et[] = { SCAP_PT_FSPATH };
 
 	assert_params(SCAP_EVT_SYSCALL_EXECVE_19_X, ARRAY_LEN(n), n, t);
+	/* execveat's exit has execve's parameters */
+	assert_params(SCAP_EVT_SYSCALL_EXECVEAT_X, ARRAY_LEN(n), n, t);
 	assert_params(SCAP_EVT_SYSCALL_EXECVE_19_E, 1, en, et);
 	ck_assert(!(scap_evt_table[SCAP_EVT_SYSCALL_EXECVE_19_X].flags & SCAP_EF_OLD_VERSION));
 	ck_assert(scap_evt_table[SCAP_EVT_SYSCALL_EXECVE_18_X].flags & SCAP_EF_OLD_VERSION);

@@ -174,6 +174,38 @@ START_TEST(output_rendering)
 }
 END_TEST
 
+/* Falco's -p: in place of %container.info (replace), else appended; never after compile */
+START_TEST(output_extra)
+{
+	ck_assert_int_eq(sinsp_rules_set_output_extra(fx.r, "tid=%thread.tid", true), 0);
+	load(NULL);
+	ck_assert_int_eq(sinsp_rules_set_output_extra(fx.r, "x", false), -EBUSY);
+	sinsp_rules_set_match_all(fx.r, true);
+	run();
+	ck_assert_str_eq(fx.outputs,
+			 "Warning Read (file=/etc/passwd cmd=cat ip=<NA> pexe=-bash) tid=100\n"
+			 "Debug Open /etc/passwd raw=/etc/passwd tid=100\n"
+			 "Debug Open /tmp/out raw=../tmp/out tid=100\n"
+			 "Error Write /tmp/out tid=100\n");
+}
+END_TEST
+
+START_TEST(output_extra_append)
+{
+	ck_assert_int_eq(sinsp_rules_set_output_extra(fx.r, "cpu=%evt.cpu", false), 0);
+	load(NULL);
+	sinsp_rules_set_match_all(fx.r, true);
+	sinsp_rules_set_json(fx.r, true);
+	run();
+	ck_assert_str_eq(fx.outputs,
+			 "Warning Read (file=/etc/passwd cmd=cat ip=<NA> pexe=-bash) cpu=0\n"
+			 "Debug Open /etc/passwd raw=/etc/passwd container_id=host container_name=host cpu=0\n"
+			 "Debug Open /tmp/out raw=../tmp/out container_id=host container_name=host cpu=0\n"
+			 "Error Write /tmp/out cpu=0\n");
+	ck_assert_ptr_nonnull(strstr(fx.json, "{\"evt.cpu\":0,\"evt.time\":1470327477881781401,\"fd.name\":\"/tmp/out\"}\n"));
+}
+END_TEST
+
 START_TEST(all_events)
 {
 	load(NULL);
@@ -369,6 +401,8 @@ static Suite *rules_eval_suite(void)
 	tcase_add_test(tc, first_match);
 	tcase_add_test(tc, all_match);
 	tcase_add_test(tc, output_rendering);
+	tcase_add_test(tc, output_extra);
+	tcase_add_test(tc, output_extra_append);
 	tcase_add_test(tc, all_events);
 	tcase_add_test(tc, min_priority);
 	tcase_add_test(tc, tags);

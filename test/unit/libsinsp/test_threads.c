@@ -751,6 +751,75 @@ static void add_execve_x(uint64_t ts, int64_t tid, int64_t ptid, const char *com
 }
 
 /*
+ * `docker exec`: runc (200, child of the shim 100) clones the process that becomes the
+ * shell (300, CLONE_PARENT: its parent is runc) and exits; the kernel hands 300 to the
+ * shim, a child subreaper, only after runc's procexit event, so 300's execve exit may
+ * still name runc. Live, the shell's proc.pname printed <NA>. 300 keeps the parent
+ * runc's exit gave it (init, no reaper known yet); its next exec names the shim, which
+ * is then known as a subreaper: the next orphan (310 of runc 210) goes to it at once,
+ * and its stale execve keeps it.
+ */
+START_TEST(exec_naming_exited_parent_keeps_reaper)
+{
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "containerd-shim");
+	add_thread(200, 200, 100, "runc");
+	add_thread(210, 210, 100, "runc");
+	add_clone_x(1 * SEC, 300, 0, 300, 200, 0, 300, 300);
+	add_procexit(2 * SEC, 200);
+	add_execve_x(3 * SEC, 300, 200, "sh");
+	add_execve_x(4 * SEC, 300, 100, "cat");
+	add_clone_x(5 * SEC, 310, 0, 310, 210, 0, 310, 310);
+	add_procexit(6 * SEC, 210);
+	add_execve_x(7 * SEC, 310, 210, "sh");
+	open_inspector();
+	evt = next_evt();                                  /* clone, child side */
+	ck_assert_str_eq(fld(evt, "proc.pname"), "runc");
+	next_evt();                                        /* runc exits */
+	evt = next_evt();                                  /* execve naming runc */
+	ck_assert_int_eq(th(300)->ptid, 1);
+	ck_assert_str_eq(fld(evt, "proc.pname"), "systemd");
+	evt = next_evt();                                  /* execve naming the shim */
+	ck_assert_str_eq(fld(evt, "proc.pname"), "containerd-shim");
+	ck_assert(th(100)->reaper);
+	next_evt();
+	next_evt();                                        /* the second runc exits */
+	evt = next_evt();                                  /* execve naming that runc */
+	ck_assert_int_eq(th(310)->ptid, 100);
+	ck_assert_str_eq(fld(evt, "proc.pname"), "containerd-shim");
+	ck_assert_str_eq(fld(evt, "proc.name"), "sh");
+}
+END_TEST
+
+/*
+ * Schema 1.2's execve exit (26 parameters) sets the capability sets and the new
+ * executable's inode facts of the thread (proc.exe_ino*, thread.cap_*).
+ */
+START_TEST(exec_sets_caps_and_exe_inode)
+{
+	struct sinsp_evt *evt;
+
+	add_thread(1, 1, 0, "systemd");
+	add_thread(100, 100, 1, "bash");
+	add_evt(10 * SEC, 100, SCAP_EVT_SYSCALL_EXECVE_19_X, 26, P64(0), PSTR("true"), PBUF("", 0),
+		P64(100), P64(100), P64(1), PSTR("/root"), P64(1024), P64(0), P64(0), P32(0),
+		P32(0), P32(0), PSTR("true"), PBUF("", 0), PBUF("", 0), P32(0), P64(100), P32(0),
+		P32(0), P64(0), P64(0x3), P64(0x1), P64(248139), P64(7 * SEC), P64(6 * SEC));
+	open_inspector();
+	evt = next_evt();
+	ck_assert_uint_eq(th(100)->exe_ino, 248139);
+	ck_assert_uint_eq(th(100)->exe_ino_ctime, 7 * SEC);
+	ck_assert_uint_eq(th(100)->exe_ino_mtime, 6 * SEC);
+	ck_assert_str_eq(fld(evt, "proc.exe_ino"), "248139");
+	ck_assert_str_eq(fld(evt, "thread.cap_permitted"), "CAP_CHOWN CAP_DAC_OVERRIDE");
+	ck_assert_str_eq(fld(evt, "thread.cap_effective"), "CAP_CHOWN");
+	ck_assert_str_eq(fld(evt, "thread.cap_inheritable"), "");
+}
+END_TEST
+
+/*
  * The idle parent shell (no event of its own for two hours) of a short-lived child
  * started every 8 s (half of them seen by their execve, half by the child side of
  * their clone) is referenced by each child: it is never aged out, and every child's
@@ -908,6 +977,8 @@ static Suite *threads_suite(void)
 	tcase_add_test(tc, setuid_setsid_prctl_capset);
 	tcase_add_test(tc, state_fields_loaded);
 	tcase_add_test(tc, exec_forgets_exe_inode);
+	tcase_add_test(tc, exec_naming_exited_parent_keeps_reaper);
+	tcase_add_test(tc, exec_sets_caps_and_exe_inode);
 	tcase_add_test(tc, unknown_session_group_and_fdlimit_print_minus_one);
 	suite_add_tcase(s, tc);
 
