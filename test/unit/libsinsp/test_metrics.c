@@ -572,6 +572,32 @@ START_TEST(spike_after_warmup)
 }
 END_TEST
 
+START_TEST(spike_lasting_becomes_normal)
+{
+	struct sinsp_metrics_spike_config c = { .sz = sizeof(c), .enabled = true, .n = 2,
+						.warmup = 4, .min_rate = 20,
+						.priority = SINSP_PRIO_NOTICE };
+	uint32_t i, total = 0;
+
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	/* 4 intervals of 10, then 14 of 100: one spike (interval 5), then after 4 more
+	 * anomalous intervals the baseline learns 100 again: no second spike */
+	for (i = 0; i < 18; i++)
+		add_syscalls(i, i < 4 ? 10 : 100);
+	open_metrics(NULL);
+	ck_assert_int_eq(sinsp_metrics_set_spike(fx.m, SINSP_METRIC_SYSCALLS, &c), 0);
+	run_all();
+	sinsp_metrics_flush(fx.m);
+	ck_assert_uint_eq(fx.nseen, 18);
+	for (i = 0; i < 18; i++)
+		total += fx.seen[i].nspikes;
+	ck_assert_uint_eq(total, 1);
+	ck_assert_uint_eq(fx.seen[5].nspikes, 1);
+	ck_assert_int_eq(fx.seen[5].spikes[0].priority, SINSP_PRIO_NOTICE);
+	ck_assert(fx.seen[5].spikes[0].mean == 10.0 && fx.seen[5].spikes[0].stddev == 0.0);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
 	struct sinsp_metrics_opts o = { .sz = sizeof(o), .interval_ns = 1000 };
@@ -615,6 +641,7 @@ static Suite *metrics_suite(void)
 	tc = tcase_create("spikes");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, spike_after_warmup);
+	tcase_add_test(tc, spike_lasting_becomes_normal);
 	suite_add_tcase(s, tc);
 	return s;
 }
