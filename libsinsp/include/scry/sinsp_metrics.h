@@ -27,7 +27,10 @@
  * in the events closes every interval it spans, each reported (empty ones included, so
  * rates and baselines see the quiet time), at most SINSP_METRICS_MAX_GAP of them: past
  * that (a capture with an hour of silence) the intervals in between are skipped and the
- * next report's interval index jumps. An event older than the open interval (live: a
+ * next report's interval index jumps. When one call closes several intervals, the system
+ * accounting is read once, at the last of them, whose CPU delta then covers them all
+ * (totals stay exact; that rate is not a spike candidate). An event older than the open
+ * interval (live: a
  * ring drained after the tick that closed its interval) is counted in the open one, and
  * so is an event with no time (ts 0: the container records a capture starts with).
  *

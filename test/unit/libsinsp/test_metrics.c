@@ -356,6 +356,7 @@ START_TEST(sampler_callback)
 	add_activity();
 	open_metrics(&o);
 	run_all();
+	sinsp_metrics_tick(fx.m, T0 + 2 * SEC);
 	sinsp_metrics_tick(fx.m, T0 + 3 * SEC);
 	ck_assert_uint_eq(fx.nseen, 3);
 	/* the sub-cgroup of the process cut to the container's own */
@@ -372,6 +373,14 @@ START_TEST(sampler_callback)
 	/* no host or process reader: the host's CPU is not available */
 	ck_assert_int_eq(fx.seen[2].host.v.cpu_source, SINSP_METRICS_SRC_NONE);
 	ck_assert_int_eq(fx.seen[2].p200.v.cpu_source, SINSP_METRICS_SRC_NONE);
+	/* a tick 3 intervals on: read once, at the last, which carries the whole delta */
+	ck_assert_uint_eq(sinsp_metrics_tick(fx.m, T0 + 6 * SEC), 3);
+	ck_assert_uint_eq(fx.nseen, 6);
+	ck_assert_uint_eq(fx.cg_cpu, 4 * (SEC / 4));  /* 4 reads in all */
+	ck_assert_uint_eq(D(fx.seen[3].cont, CPU_NS), 0);
+	ck_assert_uint_eq(D(fx.seen[4].cont, CPU_NS), 0);
+	ck_assert_uint_eq(D(fx.seen[5].cont, CPU_NS), SEC / 4);
+	ck_assert_uint_eq(TOT(fx.seen[5].cont, CPU_NS), 3 * (SEC / 4));
 }
 END_TEST
 
