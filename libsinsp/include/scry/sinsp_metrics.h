@@ -373,11 +373,13 @@ SINSP_API int sinsp_metrics_process_get(struct sinsp_metrics *m, int64_t pid,
  * second, i.e. cores; memory: bytes) is kept for each container. After `warmup`
  * intervals of learning, an interval whose rate is above mean + k * stddev and at least
  * min_rate is anomalous; `n` anomalous intervals in a row raise one spike (reported by
- * sinsp_metrics_spike_foreach() in the interval that completes the run). Anomalous
- * intervals do not update the baseline (a spike does not teach itself as normal); the
- * episode ends at the first interval that is not anomalous, and a new episode can then
- * raise a new spike. An episode longer than `warmup` intervals past its spike is taken
- * as the new normal: the baseline restarts its warm-up from the current values.
+ * sinsp_metrics_spike_foreach() in the interval that completes the run). Intervals
+ * above mean + k * stddev do not update the baseline, whether they reach min_rate or not
+ * (a spike, or the slow start of one, does not teach itself as normal); the episode ends
+ * at the first interval at or below mean + k * stddev, and a new episode can then raise a
+ * new spike. An episode longer than `warmup` intervals (past its spike, or below
+ * min_rate all along) is taken as the new normal: the baseline restarts its warm-up
+ * from the current values.
  * The weight of an interval is alpha, but 1/i for the i-th interval while 1/i > alpha
  * (so the first intervals give their plain mean and variance).
  */

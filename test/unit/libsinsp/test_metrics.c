@@ -607,6 +607,30 @@ START_TEST(spike_lasting_becomes_normal)
 }
 END_TEST
 
+START_TEST(spike_slow_start_not_learnt)
+{
+	struct sinsp_metrics_spike_config c = { .sz = sizeof(c), .enabled = true, .n = 2,
+						.warmup = 4, .min_rate = 20,
+						.priority = SINSP_PRIO_WARNING };
+	static const uint32_t rates[] = { 10, 10, 10, 10, 15, 15, 15, 100, 100 };
+	uint32_t i;
+
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	for (i = 0; i < 9; i++)
+		add_syscalls(i, rates[i]);
+	open_metrics(NULL);
+	ck_assert_int_eq(sinsp_metrics_set_spike(fx.m, SINSP_METRIC_SYSCALLS, &c), 0);
+	run_all();
+	sinsp_metrics_flush(fx.m);
+	ck_assert_uint_eq(fx.nseen, 9);
+	/* 15 is above the baseline (10, stddev 0) but below the minimum: no spike, not learnt */
+	for (i = 0; i < 8; i++)
+		ck_assert_uint_eq(fx.seen[i].nspikes, 0);
+	ck_assert_uint_eq(fx.seen[8].nspikes, 1);
+	ck_assert(fx.seen[8].spikes[0].mean == 10.0);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
 	struct sinsp_metrics_opts o = { .sz = sizeof(o), .interval_ns = 1000 };
@@ -651,6 +675,7 @@ static Suite *metrics_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, spike_after_warmup);
 	tcase_add_test(tc, spike_lasting_becomes_normal);
+	tcase_add_test(tc, spike_slow_start_not_learnt);
 	suite_add_tcase(s, tc);
 	return s;
 }
