@@ -30,9 +30,9 @@
  * next report's interval index jumps. When one call closes several intervals, the system
  * accounting is read once, at the last of them, whose CPU delta then covers them all
  * (totals stay exact; that rate is not a spike candidate). An event older than the open
- * interval (live: a
- * ring drained after the tick that closed its interval) is counted in the open one, and
- * so is an event with no time (ts 0: the container records a capture starts with).
+ * interval (live: a ring drained after the tick that closed its interval) is counted in
+ * the open one, and so is an event with no time (ts 0: the container records a capture
+ * starts with).
  *
  * Figures (enum sinsp_metric). For each entity, delta[] is the interval's amount and
  * total[] the amount since the entity was first seen (monotonic: a Prometheus counter);
@@ -85,12 +85,15 @@
  *
  * Ownership and lifetime: everything the read functions hand out (views, strings) is
  * owned by the metrics handle and valid until the next sinsp_metrics_add(),
- * sinsp_metrics_tick() or sinsp_metrics_free(); read functions return the last closed
- * interval (nothing before the first one: -ENOENT / empty iterations).
+ * sinsp_metrics_tick(), sinsp_metrics_flush() or sinsp_metrics_free(); read functions
+ * return the last closed interval (nothing before the first one: -ENOENT / empty
+ * iterations).
  *
  * Cost: one hash lookup per event (by process id, cached for consecutive events of one
- * process), no allocation per event (entries are allocated when an entity first appears),
- * a pass over the entries at each interval close.
+ * process), no allocation per event (entries are allocated when an entity first appears;
+ * about 90 instructions an event in all, bench/metrics), a pass over the entries at each
+ * interval close, plus, when sampling, a read of each container's cgroup files and (with
+ * sample_processes) of each process's /proc/PID/stat.
  *
  * Thread-safety: one thread per handle, the one that reads the inspector; the read
  * functions may be called from interval_fn or between two add/tick calls. A reader on
