@@ -288,7 +288,7 @@ static int64_t result_of(const struct sinsp_evt *evt, int64_t dflt)
 	return sinsp_param_val_s64(&p, dflt);
 }
 
-static void close_one(struct sinsp_metrics *m, uint64_t end);
+static void close_one(struct sinsp_metrics *m, uint64_t end, bool sample, bool after_gap);
 
 SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns)
 {
@@ -314,9 +314,15 @@ SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns)
 	if (now_ns < m->open_start + m->interval_ns)
 		return 0;
 	gap = (now_ns - m->open_start) / m->interval_ns;
+	/*
+	 * Several intervals at once (a gap in the events, a stalled reader): the system
+	 * accounting is read once, at the last one, whose CPU delta then covers them all
+	 * (totals stay exact; its rate is no spike candidate).
+	 */
+	bool batch = gap > 1;
 	if (gap > SINSP_METRICS_MAX_GAP + 1) {
 		/* report the open interval and the last MAX_GAP before now; skip the rest */
-		close_one(m, m->open_start + m->interval_ns);
+		close_one(m, m->open_start + m->interval_ns, false, false);
 		n++;
 		gap -= 1;
 		m->open_index += gap - SINSP_METRICS_MAX_GAP;
@@ -324,7 +330,7 @@ SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns)
 		gap = SINSP_METRICS_MAX_GAP;
 	}
 	while (gap--) {
-		close_one(m, m->open_start + m->interval_ns);
+		close_one(m, m->open_start + m->interval_ns, gap == 0, gap == 0 && batch);
 		n++;
 	}
 	return n;
@@ -356,10 +362,13 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	if (!cls)
 		return;
 	if (cls & MT_PROCINFO) {
-		add_procinfo(m, evt, p);
+		/* sampled accounting, when on, is the source: not both */
+		if (!m->sampler.cgroup && !m->sampler.process && !m->sampler.host)
+			add_procinfo(m, evt, p);
 		return;
 	}
 	if (cls & MT_PROCEXIT) {
+		hashmap_del(&m->procinfo, (uint64_t)evt->ref.tid);
 		if (p && t->tid == t->pid && !p->exited) {
 			p->exited = true;
 			if (p->cont && p->cont->nprocs)
@@ -525,7 +534,7 @@ static void close_procs(struct sinsp_metrics *m, bool sampling, uint64_t *host_r
 	}
 }
 
-static void close_conts(struct sinsp_metrics *m, bool sampling)
+static void close_conts(struct sinsp_metrics *m, bool sampling, bool after_gap)
 {
 	size_t i;
 
@@ -544,7 +553,7 @@ static void close_conts(struct sinsp_metrics *m, bool sampling)
 		    m->sampler.cgroup(m->sampler.ctx, mc->cgroups, mc->cgroups_len, &smp) == 0) {
 			if (smp.has_cpu) {
 				take_cpu(&mc->v, smp.cpu_ns, SINSP_METRICS_SRC_CGROUP);
-				mc->rep_cpu_delta = had_last;
+				mc->rep_cpu_delta = had_last && !after_gap;
 			}
 			if (smp.has_mem) {
 				mc->v.mem_now = smp.mem_bytes;
@@ -567,10 +576,11 @@ static void close_conts(struct sinsp_metrics *m, bool sampling)
 	}
 }
 
-/* Close the open interval at @end. */
-static void close_one(struct sinsp_metrics *m, uint64_t end)
+/* Close the open interval at @end; @sample: read the system accounting (if any);
+ * @after_gap: it follows intervals closed unsampled (see sinsp_metrics_tick()). */
+static void close_one(struct sinsp_metrics *m, uint64_t end, bool sample, bool after_gap)
 {
-	bool sampling = m->sampler.cgroup || m->sampler.process || m->sampler.host;
+	bool sampling = sample && (m->sampler.cgroup || m->sampler.process || m->sampler.host);
 	uint64_t host_rss = 0;
 	bool host_had = m->host.cpu_has_last;
 	struct timespec t0, t1;
@@ -580,7 +590,7 @@ static void close_one(struct sinsp_metrics *m, uint64_t end)
 	sweep(m);
 	sample_host(m, sampling);
 	close_procs(m, sampling, &host_rss);
-	close_conts(m, sampling);
+	close_conts(m, sampling, after_gap);
 	if (m->host.mem_src == SINSP_METRICS_SRC_NONE && host_rss) {
 		m->host.mem_now = host_rss;
 		m->host.mem_src = SINSP_METRICS_SRC_ENGINE;
@@ -626,7 +636,7 @@ SINSP_API unsigned sinsp_metrics_flush(struct sinsp_metrics *m)
 	if (!m || !m->started)
 		return 0;
 	end = m->open_start + m->interval_ns;
-	close_one(m, end);
+	close_one(m, end, true, false);
 	return 1;
 }
 

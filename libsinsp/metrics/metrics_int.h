@@ -28,6 +28,8 @@ struct mspike {
 	uint32_t run;             /* anomalous intervals in a row */
 	bool raised;              /* the current run raised its spike */
 	uint32_t since_raise;     /* anomalous intervals since the spike */
+	uint32_t high;            /* intervals in a row above mean + k sd but below the
+	                             minimum (not learnt) */
 };
 
 /* What every entity has: the open interval, the reported one, system samples. */

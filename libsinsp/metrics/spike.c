@@ -126,14 +126,28 @@ static void eval_one(struct sinsp_metrics *m, struct mcont *mc, int k, double in
 	}
 	sd = sqrt(sp->var > 0 ? sp->var : 0);
 	thr = sp->mean + c->k * sd;
-	if (thr < c->min_rate)
-		thr = c->min_rate;
 	if (!(x > thr)) {
 		sp->run = 0;
 		sp->raised = false;
+		sp->high = 0;
 		learn(sp, x, c->alpha);
 		return;
 	}
+	if (thr < c->min_rate) {
+		/* above the baseline but below the minimum: no spike, and not learnt either
+		 * (a slow start would raise the baseline under what follows) unless it lasts */
+		thr = c->min_rate;
+		if (!(x > thr)) {
+			sp->run = 0;
+			sp->raised = false;
+			if (++sp->high > c->warmup) {
+				sinsp_metrics_spike_reset(sp);
+				learn(sp, x, c->alpha);
+			}
+			return;
+		}
+	}
+	sp->high = 0;
 	sp->run++;
 	if (sp->raised) {
 		if (++sp->since_raise > c->warmup) {

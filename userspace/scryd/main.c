@@ -428,7 +428,8 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
-	struct scryd_metrics_sink sink = { metrics_alert, metrics_snapshot, &d };
+	struct scryd_metrics_sink sink = { .alert = metrics_alert, .snapshot = metrics_snapshot,
+					   .ctx = &d };
 	if (scryd_metrics_start(d.s, &d.cfg.metrics, !replay, d.host, &sink, &d.metrics)) {
 		status = 1;
 		goto out;

@@ -91,6 +91,8 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 		if (iv.close_ns > x->close_max_ns)
 			x->close_max_ns = iv.close_ns;
 	}
+	if (x->sink.interval)
+		x->sink.interval(x->sink.ctx, m);
 
 	if (x->cfg.to_stdout || x->cfg.to_file) {
 		rewind(x->mem);

@@ -47,6 +47,10 @@ struct scryd_metrics_sink {
 	/* a snapshot line (newline included) for the outputs of metrics.outputs */
 	void (*snapshot)(void *ctx, const char *line, size_t len);
 	void *ctx;
+	/* optional: each closed interval, before the snapshot and the spikes, for other
+	 * consumers of the figures (an HTTP endpoint copies what it serves here, under its
+	 * own lock: the library's views are valid during the call only); NULL: none */
+	void (*interval)(void *ctx, struct sinsp_metrics *m);
 };
 
 struct scryd_metrics;

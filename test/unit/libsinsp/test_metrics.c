@@ -356,6 +356,7 @@ START_TEST(sampler_callback)
 	add_activity();
 	open_metrics(&o);
 	run_all();
+	sinsp_metrics_tick(fx.m, T0 + 2 * SEC);
 	sinsp_metrics_tick(fx.m, T0 + 3 * SEC);
 	ck_assert_uint_eq(fx.nseen, 3);
 	/* the sub-cgroup of the process cut to the container's own */
@@ -372,6 +373,14 @@ START_TEST(sampler_callback)
 	/* no host or process reader: the host's CPU is not available */
 	ck_assert_int_eq(fx.seen[2].host.v.cpu_source, SINSP_METRICS_SRC_NONE);
 	ck_assert_int_eq(fx.seen[2].p200.v.cpu_source, SINSP_METRICS_SRC_NONE);
+	/* a tick 3 intervals on: read once, at the last, which carries the whole delta */
+	ck_assert_uint_eq(sinsp_metrics_tick(fx.m, T0 + 6 * SEC), 3);
+	ck_assert_uint_eq(fx.nseen, 6);
+	ck_assert_uint_eq(fx.cg_cpu, 4 * (SEC / 4));  /* 4 reads in all */
+	ck_assert_uint_eq(D(fx.seen[3].cont, CPU_NS), 0);
+	ck_assert_uint_eq(D(fx.seen[4].cont, CPU_NS), 0);
+	ck_assert_uint_eq(D(fx.seen[5].cont, CPU_NS), SEC / 4);
+	ck_assert_uint_eq(TOT(fx.seen[5].cont, CPU_NS), 3 * (SEC / 4));
 }
 END_TEST
 
@@ -572,6 +581,56 @@ START_TEST(spike_after_warmup)
 }
 END_TEST
 
+START_TEST(spike_lasting_becomes_normal)
+{
+	struct sinsp_metrics_spike_config c = { .sz = sizeof(c), .enabled = true, .n = 2,
+						.warmup = 4, .min_rate = 20,
+						.priority = SINSP_PRIO_NOTICE };
+	uint32_t i, total = 0;
+
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	/* 4 intervals of 10, then 14 of 100: one spike (interval 5), then after 4 more
+	 * anomalous intervals the baseline learns 100 again: no second spike */
+	for (i = 0; i < 18; i++)
+		add_syscalls(i, i < 4 ? 10 : 100);
+	open_metrics(NULL);
+	ck_assert_int_eq(sinsp_metrics_set_spike(fx.m, SINSP_METRIC_SYSCALLS, &c), 0);
+	run_all();
+	sinsp_metrics_flush(fx.m);
+	ck_assert_uint_eq(fx.nseen, 18);
+	for (i = 0; i < 18; i++)
+		total += fx.seen[i].nspikes;
+	ck_assert_uint_eq(total, 1);
+	ck_assert_uint_eq(fx.seen[5].nspikes, 1);
+	ck_assert_int_eq(fx.seen[5].spikes[0].priority, SINSP_PRIO_NOTICE);
+	ck_assert(fx.seen[5].spikes[0].mean == 10.0 && fx.seen[5].spikes[0].stddev == 0.0);
+}
+END_TEST
+
+START_TEST(spike_slow_start_not_learnt)
+{
+	struct sinsp_metrics_spike_config c = { .sz = sizeof(c), .enabled = true, .n = 2,
+						.warmup = 4, .min_rate = 20,
+						.priority = SINSP_PRIO_WARNING };
+	static const uint32_t rates[] = { 10, 10, 10, 10, 15, 15, 15, 100, 100 };
+	uint32_t i;
+
+	add_threads(cg_v1, sizeof(cg_v1) - 1);
+	for (i = 0; i < 9; i++)
+		add_syscalls(i, rates[i]);
+	open_metrics(NULL);
+	ck_assert_int_eq(sinsp_metrics_set_spike(fx.m, SINSP_METRIC_SYSCALLS, &c), 0);
+	run_all();
+	sinsp_metrics_flush(fx.m);
+	ck_assert_uint_eq(fx.nseen, 9);
+	/* 15 is above the baseline (10, stddev 0) but below the minimum: no spike, not learnt */
+	for (i = 0; i < 8; i++)
+		ck_assert_uint_eq(fx.seen[i].nspikes, 0);
+	ck_assert_uint_eq(fx.seen[8].nspikes, 1);
+	ck_assert(fx.seen[8].spikes[0].mean == 10.0);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
 	struct sinsp_metrics_opts o = { .sz = sizeof(o), .interval_ns = 1000 };
@@ -615,6 +674,8 @@ static Suite *metrics_suite(void)
 	tc = tcase_create("spikes");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, spike_after_warmup);
+	tcase_add_test(tc, spike_lasting_becomes_normal);
+	tcase_add_test(tc, spike_slow_start_not_learnt);
 	suite_add_tcase(s, tc);
 	return s;
 }
