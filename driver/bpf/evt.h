@@ -151,14 +151,20 @@ static __always_inline void scapdrv_count_fault(struct scapdrv_evt *e)
 		c->n_drop_pf++;
 }
 
-/* @n bounded to 0..@lim in a register the verifier knows the bounds of (the compiler
- * may not swap it for an unbounded copy). */
+/*
+ * @n bounded to 0..@lim in a register the verifier knows the bounds of. Written in
+ * assembly so that the compiler can neither swap @n for an unbounded copy nor turn the
+ * test around: "if n <= lim" keeps the constant as the source operand, the only one
+ * Linux 6.1's verifier decides a branch on (6.18's decides either). With "if lim > n"
+ * (what the compiler wrote) 6.1 walks the dead branch of an @n already within bounds
+ * with impossible bounds (umin > umax); they pass to every copy of @n, and a pointer
+ * moved by such a copy becomes an unknown scalar ("R5 invalid mem access 'scalar'").
+ */
 static __always_inline __u64 scapbpf_clamp(__u64 n, __u64 lim)
 {
-	asm volatile("" : "+r"(n));
-	if (n > lim)
-		n = lim;
-	asm volatile("" : "+r"(n));
+	asm volatile("if %[n] <= %[lim] goto +1\n\t"
+		     "%[n] = %[lim]"
+		     : [n] "+r"(n) : [lim] "r"(lim));
 	return n;
 }
 
