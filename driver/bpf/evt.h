@@ -29,6 +29,20 @@ enum scapdrv_fail {
 	SCAPDRV_FAIL_BIG,       /* larger than SCAPBPF_EVT_MAX: n_drop_big */
 };
 
+/* Loop state of the path walks of bpf/fill_task.h (their bpf_loop() callbacks): in the
+ * scratch entry, where the verifier does not track values (see there). */
+struct scapbpf_loop {
+	struct dentry *d;       /* walk: the dentry at this step */
+	struct mount *mnt;      /* walk: its mount */
+	struct dentry *root;    /* walk: the task's root (chroot), where d_path() stops too */
+	struct vfsmount *root_mnt;
+	struct task_struct *t;  /* cgroups: the task */
+	__u32 n;                /* names listed in tmp, last first */
+	__u32 base;             /* join: where the parameter starts in buf */
+	__u32 off;              /* join: bytes of it written */
+	__u32 count;            /* cgroups: controllers of the kernel */
+};
+
 /* The event being written on this CPU: one entry of the "scratch" map per CPU. */
 struct scapdrv_evt {
 	unsigned long args[6];  /* syscall arguments */
@@ -48,6 +62,7 @@ struct scapdrv_evt {
 	                           the enter event's parameters next (0: none) */
 	struct task_struct *task; /* procexit: the exiting task */
 	__u8 tmp[512];          /* filler scratch (addresses, tuples) off the BPF stack */
+	struct scapbpf_loop loop; /* bpf/fill_task.h's walks */
 	__u8 buf[2 * SCAPBPF_EVT_MAX]; /* the record: header, lengths, parameters */
 };
 
