@@ -138,16 +138,8 @@ static __always_inline void scapbpf_put_user_area(struct scapdrv_evt *e, unsigne
 	scapdrv_param_end(e, len);
 }
 
-/*
- * The path walks and joins below run as bpf_loop() callbacks; their loop state lives in
- * the event's scratch entry (e->loop), not on the stack. Linux 6.7+ checks a callback
- * again and again until the state it starts from stops changing; a counter or an offset
- * on the stack changes with every step (the verifier tracks each value), so the callback
- * was checked once per possible step. A map value's contents are unknown to the
- * verifier: every step starts from the same state and the callback is checked once or
- * twice (clone and execve exits: ~99,000 instructions processed before, at load).
- * Every value read back is bounded or masked where it indexes.
- */
+/* The path walks and joins below run as bpf_loop() callbacks with their state in
+ * e->loop (see struct scapbpf_loop in bpf/evt.h for why). */
 
 /* Append "/<name k from the root>" (step @k of scapbpf_join()) for the path whose
  * names e->tmp lists (e->loop.n of them, last first). Run as a callback so that the
