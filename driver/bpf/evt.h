@@ -29,6 +29,42 @@ enum scapdrv_fail {
 	SCAPDRV_FAIL_BIG,       /* larger than SCAPBPF_EVT_MAX: n_drop_big */
 };
 
+/*
+ * Loop state of the bpf_loop() callbacks (the iovec walks below, the path walks of
+ * bpf/fill_task.h) lives in the event's scratch entry, not on the stack. Linux 6.7+
+ * checks a callback again and again until the state it starts from stops changing; a
+ * counter or an offset on the stack changes with every step (the verifier tracks each
+ * value), so the callback was checked once per possible step (clone and execve exits:
+ * ~99,000 instructions processed at load, writev and sendmsg exits 12,600). A map
+ * value's contents are unknown to the verifier: every step starts from the same state
+ * and the callback is checked once or twice. Every value read back is bounded or
+ * masked where it indexes. The callbacks get the address of a stack variable holding
+ * the entry's pointer (bpf_loop()'s context must be on the stack).
+ */
+
+/* A walk over a user iovec array. */
+struct scapbpf_iov {
+	unsigned long uiov;     /* user address of the array */
+	unsigned long cnt;      /* iovecs in it */
+	__u64 total;            /* iov_len sum, or bytes copied */
+	__u64 len;              /* bytes to copy at most */
+	__u32 base;             /* where the copy goes in e->buf */
+	int fault;              /* a read faulted */
+};
+
+/* A path walk (bpf/fill_task.h). */
+struct scapbpf_loop {
+	struct dentry *d;       /* walk: the dentry at this step */
+	struct mount *mnt;      /* walk: its mount */
+	struct dentry *root;    /* walk: the task's root (chroot), where d_path() stops too */
+	struct vfsmount *root_mnt;
+	struct task_struct *t;  /* cgroups: the task */
+	__u32 n;                /* names listed in tmp, last first */
+	__u32 base;             /* join: where the parameter starts in buf */
+	__u32 off;              /* join: bytes of it written */
+	__u32 count;            /* cgroups: controllers of the kernel */
+};
+
 /* The event being written on this CPU: one entry of the "scratch" map per CPU. */
 struct scapdrv_evt {
 	unsigned long args[6];  /* syscall arguments */
@@ -48,6 +84,8 @@ struct scapdrv_evt {
 	                           the enter event's parameters next (0: none) */
 	struct task_struct *task; /* procexit: the exiting task */
 	__u8 tmp[512];          /* filler scratch (addresses, tuples) off the BPF stack */
+	struct scapbpf_loop loop; /* bpf/fill_task.h's path walks */
+	struct scapbpf_iov iov; /* the iovec walks */
 	__u8 buf[2 * SCAPBPF_EVT_MAX]; /* the record: header, lengths, parameters */
 };
 
@@ -151,14 +189,20 @@ static __always_inline void scapdrv_count_fault(struct scapdrv_evt *e)
 		c->n_drop_pf++;
 }
 
-/* @n bounded to 0..@lim in a register the verifier knows the bounds of (the compiler
- * may not swap it for an unbounded copy). */
+/*
+ * @n bounded to 0..@lim in a register the verifier knows the bounds of. Written in
+ * assembly so that the compiler can neither swap @n for an unbounded copy nor turn the
+ * test around: "if n <= lim" keeps the constant as the source operand, the only one
+ * Linux 6.1's verifier decides a branch on (6.18's decides either). With "if lim > n"
+ * (what the compiler wrote) 6.1 walks the dead branch of an @n already within bounds
+ * with impossible bounds (umin > umax); they pass to every copy of @n, and a pointer
+ * moved by such a copy becomes an unknown scalar ("R5 invalid mem access 'scalar'").
+ */
 static __always_inline __u64 scapbpf_clamp(__u64 n, __u64 lim)
 {
-	asm volatile("" : "+r"(n));
-	if (n > lim)
-		n = lim;
-	asm volatile("" : "+r"(n));
+	asm volatile("if %[n] <= %[lim] goto +1\n\t"
+		     "%[n] = %[lim]"
+		     : [n] "+r"(n) : [lim] "r"(lim));
 	return n;
 }
 
@@ -313,20 +357,10 @@ static __always_inline __u64 scapdrv_user_u64(struct scapdrv_evt *e, unsigned lo
 /* iovecs the probe reads of one vector (the module reads up to UIO_MAXIOV). */
 #define SCAPBPF_IOV_MAX 64
 
-/* State of a walk over a user iovec array (bpf_loop() callbacks below). */
-struct scapbpf_iov {
-	struct scapdrv_evt *e;
-	unsigned long uiov;     /* user address of the array */
-	unsigned long cnt;      /* iovecs in it */
-	__u64 total;            /* iov_len sum, or bytes copied */
-	__u64 len;              /* bytes to copy at most */
-	__u32 base;             /* where the copy goes in e->buf */
-	int fault;              /* a read faulted */
-};
-
 static long scapbpf_iov_len_step(__u32 i, void *data)
 {
-	struct scapbpf_iov *w = data;
+	struct scapdrv_evt *e = *(struct scapdrv_evt **)data;
+	struct scapbpf_iov *w = &e->iov;
 	struct iovec v;
 
 	if (i >= w->cnt)
@@ -344,39 +378,44 @@ static long scapbpf_iov_len_step(__u32 i, void *data)
 static __always_inline __u64 scapdrv_user_iov_len(struct scapdrv_evt *e, unsigned long uiov,
 						  unsigned long cnt)
 {
-	struct scapbpf_iov w = { .e = e, .uiov = uiov, .cnt = cnt };
+	struct scapbpf_iov *w = &e->iov;
 
-	bpf_loop(SCAPBPF_IOV_MAX, scapbpf_iov_len_step, &w, 0);
-	if (w.fault) {
+	w->uiov = uiov;
+	w->cnt = cnt;
+	w->total = 0;
+	w->fault = 0;
+	bpf_loop(SCAPBPF_IOV_MAX, scapbpf_iov_len_step, &e, 0);
+	if (w->fault) {
 		scapdrv_count_fault(e);
 		return 0;
 	}
-	return w.total;
+	return w->total;
 }
 
 static long scapbpf_iov_copy_step(__u32 i, void *data)
 {
-	struct scapbpf_iov *w = data;
-	struct scapdrv_evt *e = w->e;
+	struct scapdrv_evt *e = *(struct scapdrv_evt **)data;
+	struct scapbpf_iov *w = &e->iov;
+	__u64 len = w->len, total = w->total;
 	struct iovec v;
 	__u64 want;
 
-	if (i >= w->cnt || w->total >= w->len)
+	if (i >= w->cnt || total >= len)
 		return 1;
 	if (bpf_probe_read_user(&v, sizeof(v), (const void *)(w->uiov + i * sizeof(v)))) {
 		w->fault = 1;
 		return 1;
 	}
 	/* The size read depends on this iovec only (not on what was copied before), so
-	 * that the verifier sees the steps alike; bytes past w->len are overwritten by the
+	 * that the verifier sees the steps alike; bytes past len are overwritten by the
 	 * next iovec or the next parameter. */
-	want = scapbpf_bound(v.iov_len < w->len ? v.iov_len : w->len);
-	if (want && bpf_probe_read_user(&e->buf[(w->base + w->total) & SCAPBPF_MASK], want,
+	want = scapbpf_bound(v.iov_len < len ? v.iov_len : len);
+	if (want && bpf_probe_read_user(&e->buf[(w->base + total) & SCAPBPF_MASK], want,
 					v.iov_base)) {
 		w->fault = 1;
 		return 1;
 	}
-	w->total += want < w->len - w->total ? want : w->len - w->total;
+	w->total = total + (want < len - total ? want : len - total);
 	return 0;
 }
 
@@ -385,7 +424,8 @@ static long scapbpf_iov_copy_step(__u32 i, void *data)
 static __always_inline void scapdrv_put_user_iov(struct scapdrv_evt *e, unsigned long uiov,
 						 unsigned long cnt, __u64 len)
 {
-	struct scapbpf_iov w = { .e = e, .uiov = uiov, .cnt = cnt };
+	struct scapbpf_iov *w = &e->iov;
+	__u64 total;
 
 	if (len > e->snaplen)
 		len = e->snaplen;
@@ -393,12 +433,18 @@ static __always_inline void scapdrv_put_user_iov(struct scapdrv_evt *e, unsigned
 		len = 0;
 	if (!scapdrv_param_begin(e, len))
 		return;
-	w.len = len;
-	w.base = e->pos;
-	bpf_loop(SCAPBPF_IOV_MAX, scapbpf_iov_copy_step, &w, 0);
-	if (w.fault)
+	w->uiov = uiov;
+	w->cnt = cnt;
+	w->total = 0;
+	w->fault = 0;
+	w->len = len;
+	w->base = e->pos;
+	bpf_loop(SCAPBPF_IOV_MAX, scapbpf_iov_copy_step, &e, 0);
+	if (w->fault)
 		scapdrv_count_fault(e);
-	scapdrv_param_end(e, w.total);
+	/* as the step keeps it: at most len, itself at most the parameter's room */
+	total = w->total;
+	scapdrv_param_end(e, total < len ? total : len);
 }
 
 #endif /* SCAPBPF_EVT_H */

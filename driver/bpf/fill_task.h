@@ -138,69 +138,59 @@ static __always_inline void scapbpf_put_user_area(struct scapdrv_evt *e, unsigne
 	scapdrv_param_end(e, len);
 }
 
-/* State of a path being written: e->tmp lists @n component names, last first. */
-struct scapbpf_join {
-	struct scapdrv_evt *e;
-	__u32 base;             /* where the parameter starts in e->buf */
-	__u32 off;              /* bytes of it written */
-	__u32 n;                /* names listed */
-	__u32 i;                /* cgroups: controller index */
-	__u32 count;            /* cgroups: controllers of the kernel */
-	struct task_struct *t;
-};
+/* The path walks and joins below run as bpf_loop() callbacks with their state in
+ * e->loop (see struct scapbpf_loop in bpf/evt.h for why). */
 
-/* bpf_loop() step @k of scapbpf_join(): append "/<name k from the root>". Run as a
- * callback so that the verifier checks one step, not every path length. */
+/* Append "/<name k from the root>" (step @k of scapbpf_join()) for the path whose
+ * names e->tmp lists (e->loop.n of them, last first). Run as a callback so that the
+ * verifier checks one step, not every path length. */
 static long scapbpf_join_step(__u32 k, void *data)
 {
-	struct scapbpf_join *j = data;
-	struct scapdrv_evt *e = j->e;
+	struct scapdrv_evt *e = *(struct scapdrv_evt **)data;
+	struct scapbpf_loop *l = &e->loop;
 	const char **names = (const char **)e->tmp;
+	__u32 off = l->off;
 	long r;
 
-	if (k >= j->n || j->off > SCAPBPF_EVT_MAX / 2)
+	if (k >= l->n || off > SCAPBPF_EVT_MAX / 2)
 		return 1;
-	e->buf[(j->base + j->off) & SCAPBPF_MASK] = '/';
-	j->off++;
-	r = bpf_probe_read_kernel_str(&e->buf[(j->base + j->off) & SCAPBPF_MASK],
-				      SCAPBPF_NAME_MAX, names[(j->n - 1 - k) & (SCAPBPF_PATH_DEPTH - 1)]);
+	e->buf[(l->base + off) & SCAPBPF_MASK] = '/';
+	off++;
+	r = bpf_probe_read_kernel_str(&e->buf[(l->base + off) & SCAPBPF_MASK],
+				      SCAPBPF_NAME_MAX, names[(l->n - 1 - k) & (SCAPBPF_PATH_DEPTH - 1)]);
 	if (r > 1)
-		j->off += r - 1;
+		off += r - 1;
+	l->off = off;
 	return 0;
 }
 
-/* Append "/<name>" for each name listed in e->tmp (j->n of them) at j->off; "/" when
- * there is none. */
-static __always_inline void scapbpf_join(struct scapbpf_join *j)
+/* Append "/<name>" for each name listed in e->tmp (e->loop.n of them) at e->loop.off;
+ * "/" when there is none. */
+static __always_inline void scapbpf_join(struct scapdrv_evt *e)
 {
-	if (j->n == 0) {
-		j->e->buf[(j->base + j->off) & SCAPBPF_MASK] = '/';
-		j->off++;
+	struct scapbpf_loop *l = &e->loop;
+
+	if (l->n == 0) {
+		e->buf[(l->base + l->off) & SCAPBPF_MASK] = '/';
+		l->off++;
 		return;
 	}
-	bpf_loop(SCAPBPF_PATH_DEPTH, scapbpf_join_step, j, 0);
+	bpf_loop(SCAPBPF_PATH_DEPTH, scapbpf_join_step, &e, 0);
 }
 
-/* State of the walk from a dentry up to the task's root (scapbpf_put_cwd()). */
-struct scapbpf_walk {
-	struct scapdrv_evt *e;
-	struct dentry *d;
-	struct mount *mnt;
-	struct dentry *root;    /* the task's root (chroot), where d_path() stops too */
-	struct vfsmount *root_mnt;
-	__u32 n;                /* names listed in e->tmp, last first */
-};
-
-/* bpf_loop() step of the walk: list the name of the dentry, go to its parent (across
- * mount points). Return: 1 at the task's root or the global one. */
+/* bpf_loop() step of the walk from e->loop.d up to the task's root (scapbpf_put_path()):
+ * list the name of the dentry, go to its parent (across mount points). Return: 1 at
+ * the task's root or the global one. */
 static long scapbpf_walk_step(__u32 k, void *data)
 {
-	struct scapbpf_walk *w = data;
-	const char **names = (const char **)w->e->tmp;
-	struct dentry *d = w->d, *parent, *root;
-	struct mount *mnt = w->mnt, *mp;
+	struct scapdrv_evt *e = *(struct scapdrv_evt **)data;
+	struct scapbpf_loop *l = &e->loop;
+	const char **names = (const char **)e->tmp;
+	struct dentry *d = l->d, *parent, *root;
+	struct mount *mnt = l->mnt, *mp;
+	__u32 n = l->n;
 
-	if (!d || (d == w->root && &mnt->mnt == w->root_mnt))
+	if (!d || (d == l->root && &mnt->mnt == l->root_mnt))
 		return 1;
 	root = BPF_CORE_READ(mnt, mnt.mnt_root);
 	parent = BPF_CORE_READ(d, d_parent);
@@ -208,13 +198,15 @@ static long scapbpf_walk_step(__u32 k, void *data)
 		mp = BPF_CORE_READ(mnt, mnt_parent);
 		if (d != root || mp == mnt)
 			return 1;
-		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
-		w->mnt = mp;
+		l->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		l->mnt = mp;
 		return 0;
 	}
-	if (w->n < SCAPBPF_PATH_DEPTH)
-		names[w->n++ & (SCAPBPF_PATH_DEPTH - 1)] = (const char *)BPF_CORE_READ(d, d_name.name);
-	w->d = parent;
+	if (n < SCAPBPF_PATH_DEPTH) {
+		names[n & (SCAPBPF_PATH_DEPTH - 1)] = (const char *)BPF_CORE_READ(d, d_name.name);
+		l->n = n + 1;
+	}
+	l->d = parent;
 	return 0;
 }
 
@@ -223,32 +215,32 @@ static long scapbpf_walk_step(__u32 k, void *data)
 static __always_inline void scapbpf_put_path(struct scapdrv_evt *e, struct task_struct *t,
 					     struct dentry *d, struct vfsmount *vm)
 {
-	struct scapbpf_walk w = {
-		.e = e,
-		.d = d,
-		.mnt = container_of(vm, struct mount, mnt),
-		.root = BPF_CORE_READ(t, fs, root.dentry),
-		.root_mnt = BPF_CORE_READ(t, fs, root.mnt),
-	};
-	struct scapbpf_join j = { .e = e };
+	struct scapbpf_loop *l = &e->loop;
+	__u32 off;
 
 	if (!d) {
 		scapdrv_put_empty(e);
 		return;
 	}
-	bpf_loop(SCAPBPF_PATH_DEPTH + 16, scapbpf_walk_step, &w, 0);
+	l->d = d;
+	l->mnt = container_of(vm, struct mount, mnt);
+	l->root = BPF_CORE_READ(t, fs, root.dentry);
+	l->root_mnt = BPF_CORE_READ(t, fs, root.mnt);
+	l->n = 0;
+	bpf_loop(SCAPBPF_PATH_DEPTH + 16, scapbpf_walk_step, &e, 0);
 	/* Written in place, then measured: every write is masked into the scratch. */
 	if (!scapdrv_param_begin(e, 1))
 		return;
-	j.base = e->pos;
-	j.n = w.n;
-	scapbpf_join(&j);
-	if (j.off >= SCAPBPF_EVT_MAX - j.base) {
+	l->base = e->pos;
+	l->off = 0;
+	scapbpf_join(e);
+	off = l->off;
+	if (off >= SCAPBPF_EVT_MAX - l->base) {
 		e->fail = SCAPDRV_FAIL_BIG;
 		return;
 	}
-	e->buf[(j.base + j.off) & SCAPBPF_MASK] = '\0';
-	scapdrv_param_end(e, j.off + 1);
+	e->buf[(l->base + off) & SCAPBPF_MASK] = '\0';
+	scapdrv_param_end(e, off + 1);
 }
 
 /* The kernfs parent of @kn, across the field's rename. */
@@ -259,20 +251,22 @@ static __always_inline struct kernfs_node *scapbpf_kn_parent(struct kernfs_node 
 	return BPF_CORE_READ((struct kernfs_node___old *)kn, parent);
 }
 
-/* bpf_loop() step of scapbpf_put_cgroups(): "<controller>=<path>" of controller @k. */
+/* bpf_loop() step of scapbpf_put_cgroups(): "<controller>=<path>" of controller @k of
+ * task e->loop.t. */
 static long scapbpf_cgroup_step(__u32 k, void *data)
 {
-	struct scapbpf_join *j = data;
-	struct scapdrv_evt *e = j->e;
-	struct task_struct *t = j->t;   /* a local: CO-RE reads relocate their whole chain */
+	struct scapdrv_evt *e = *(struct scapdrv_evt **)data;
+	struct scapbpf_loop *l = &e->loop;
+	struct task_struct *t = l->t;   /* a local: CO-RE reads relocate their whole chain */
 	const char **names = (const char **)e->tmp;
 	struct cgroup_subsys_state *css;
 	struct kernfs_node *kn, *up;
 	const char *ss;
+	__u32 n = 0;
 	long r;
 	int i;
 
-	if (k >= j->count || j->off > SCAPBPF_EVT_MAX / 4)
+	if (k >= l->count || l->off > SCAPBPF_EVT_MAX / 4)
 		return 1;
 	css = BPF_CORE_READ(t, cgroups, subsys[k & (SCAPBPF_CGROUP_SUBSYS - 1)]);
 	if (!css)
@@ -281,23 +275,23 @@ static long scapbpf_cgroup_step(__u32 k, void *data)
 	kn = BPF_CORE_READ(css, cgroup, kn);
 	if (!ss || !kn)
 		return 0;
-	j->n = 0;
 	for (i = 0; i < SCAPBPF_PATH_DEPTH; i++) {
 		up = scapbpf_kn_parent(kn);
 		if (!up)
 			break;
-		names[j->n++ & (SCAPBPF_PATH_DEPTH - 1)] = BPF_CORE_READ(kn, name);
+		names[n++ & (SCAPBPF_PATH_DEPTH - 1)] = BPF_CORE_READ(kn, name);
 		kn = up;
 	}
-	r = bpf_probe_read_kernel_str(&e->buf[(j->base + j->off) & SCAPBPF_MASK], 64, ss);
+	l->n = n;
+	r = bpf_probe_read_kernel_str(&e->buf[(l->base + l->off) & SCAPBPF_MASK], 64, ss);
 	if (r <= 1)
 		return 0;
-	j->off += r - 1;
-	e->buf[(j->base + j->off) & SCAPBPF_MASK] = '=';
-	j->off++;
-	scapbpf_join(j);
-	e->buf[(j->base + j->off) & SCAPBPF_MASK] = '\0';
-	j->off++;
+	l->off += r - 1;
+	e->buf[(l->base + l->off) & SCAPBPF_MASK] = '=';
+	l->off++;
+	scapbpf_join(e);
+	e->buf[(l->base + l->off) & SCAPBPF_MASK] = '\0';
+	l->off++;
 	return 0;
 }
 
@@ -305,18 +299,22 @@ static long scapbpf_cgroup_step(__u32 k, void *data)
  * controller of the kernel (see the module's put_cgroups()). */
 static __always_inline void scapbpf_put_cgroups(struct scapdrv_evt *e, struct task_struct *t)
 {
-	struct scapbpf_join j = { .e = e, .t = t };
+	struct scapbpf_loop *l = &e->loop;
+	__u32 off;
 
 	if (!scapdrv_param_begin(e, 1))
 		return;
-	j.base = e->pos;
-	j.count = bpf_core_enum_value(enum cgroup_subsys_id, CGROUP_SUBSYS_COUNT);
-	bpf_loop(SCAPBPF_CGROUP_SUBSYS, scapbpf_cgroup_step, &j, 0);
-	if (j.off > SCAPBPF_EVT_MAX - j.base) {
+	l->t = t;
+	l->base = e->pos;
+	l->off = 0;
+	l->count = bpf_core_enum_value(enum cgroup_subsys_id, CGROUP_SUBSYS_COUNT);
+	bpf_loop(SCAPBPF_CGROUP_SUBSYS, scapbpf_cgroup_step, &e, 0);
+	off = l->off;
+	if (off > SCAPBPF_EVT_MAX - l->base) {
 		e->fail = SCAPDRV_FAIL_BIG;
 		return;
 	}
-	scapdrv_param_end(e, j.off);
+	scapdrv_param_end(e, off);
 }
 
 /* Parameters 1..14 shared by execve and the clone family, after res. */

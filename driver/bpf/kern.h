@@ -19,23 +19,26 @@ static __always_inline struct task_struct *scapbpf_current(void)
 	return (struct task_struct *)bpf_get_current_task();
 }
 
-/* The file behind descriptor @fd of the current task, or NULL. The task, its table
- * and the table's fields are read through BTF pointers (plain loads); only the slot of
- * @fd (a variable offset) is copied with a helper. */
+/* The file behind descriptor @fd of the current task, or NULL. Read with copy helpers
+ * (BPF_CORE_READ), not through the BTF pointer of bpf_get_current_task_btf(): on Linux
+ * 6.18 each pointer load from a trusted task pointer makes the verifier search the
+ * kernel's whole BTF by name four times (btf_nested_type_is_trusted()), for every
+ * state that reaches it, which made a third of the probe's load time; four helper
+ * calls cost far less, once per event. */
 static __always_inline struct file *scapbpf_fd_file(long fd)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files = t->files;
+	struct task_struct *t = scapbpf_current();
+	struct files_struct *files = BPF_CORE_READ(t, files);
 	struct fdtable *fdt;
 	struct file **fds;
 	struct file *f = NULL;
 
 	if (fd < 0 || !files)
 		return NULL;
-	fdt = files->fdt;
-	if (!fdt || fd >= fdt->max_fds)
+	fdt = BPF_CORE_READ(files, fdt);
+	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
 		return NULL;
-	fds = fdt->fd;
+	fds = BPF_CORE_READ(fdt, fd);
 	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
 	return f;
 }

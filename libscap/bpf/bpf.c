@@ -136,16 +136,26 @@ static int rings_map(scap_t *h, struct bpf_eng *b)
 	return 0;
 }
 
-/* Run the probe's scapbpf_init program once: it fills the per-syscall table the
- * tracepoint programs read (driver/bpf/scapbpf.h, struct scapbpf_sc). */
+/* Run the probe's scapbpf_init program once for each native syscall number (and the
+ * entry of the numbers out of range): it fills the per-syscall table the tracepoint
+ * programs read (driver/bpf/scapbpf.h, struct scapbpf_sc). */
 static int sc_table_init(scap_t *h, struct bpf_eng *b)
 {
-	LIBBPF_OPTS(bpf_test_run_opts, run);
-	int rc;
+	int fd = bpf_program__fd(b->skel->progs.scapbpf_init);
+	/* entries a side: the numbers 0..SCAPDRV_NR_MAX - 1, then the one out of range */
+	uint32_t n = sizeof(b->skel->bss->scapbpf_sc[0]) / sizeof(b->skel->bss->scapbpf_sc[0][0]);
+	__u64 args[1];
+	LIBBPF_OPTS(bpf_test_run_opts, run, .ctx_in = args, .ctx_size_in = sizeof(args));
 
-	rc = bpf_prog_test_run_opts(bpf_program__fd(b->skel->progs.scapbpf_init), &run);
-	if (rc < 0)
-		return scap_engine_err(h, -errno, "bpf: running the probe's table setup");
+	for (uint32_t nr = 0; nr < n; nr++) {
+		args[0] = nr;
+		if (bpf_prog_test_run_opts(fd, &run) < 0)
+			return scap_engine_err(h, -errno, "bpf: running the probe's table setup "
+					       "(syscall %u)", nr);
+		if (run.retval)
+			return scap_engine_err(h, -EPROTO, "bpf: the probe's table setup refused "
+					       "syscall %u", nr);
+	}
 	return 0;
 }
 
