@@ -34,6 +34,8 @@ pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-r
 # busybox; the template is in liblxc-common), uidmap (newuidmap), iptables (dockerd's
 # bridge), curl (the sockets' readiness requests).
 pkgs+=(conmon containernetworking-plugins lxc uidmap iptables curl)
+# bench/agent/redis: redis-server and redis-benchmark (its dependency redis-tools).
+pkgs+=(redis-server)
 
 missing() {
 	local p

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <syslog.h>
 
 #include <yaml.h>
 
@@ -188,6 +189,21 @@ static int get_rules(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_confi
 	return 0;
 }
 
+/* json or text: *@json set. */
+static int get_format(struct cfg_ctx *x, const yaml_node_t *v, const char *key, bool *json)
+{
+	const char *s = scalar(v);
+
+	if (s && !strcmp(s, "json"))
+		*json = true;
+	else if (s && !strcmp(s, "text"))
+		*json = false;
+	else
+		return fail(x, v, "%s: expected json or text, not '%s'", key,
+			    s ? s : "(not a scalar)");
+	return 0;
+}
+
 static int parse_stdout(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
 	static const char *const keys[] = { "enabled", "format", "queue", NULL };
@@ -203,15 +219,7 @@ static int parse_stdout(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_
 		if (!strcmp(k, "enabled")) {
 			rc = get_bool(x, v, "outputs.stdout.enabled", &c->stdout_enabled);
 		} else if (!strcmp(k, "format")) {
-			const char *s = scalar(v);
-
-			if (s && !strcmp(s, "json"))
-				c->stdout_json = true;
-			else if (s && !strcmp(s, "text"))
-				c->stdout_json = false;
-			else
-				rc = fail(x, v, "outputs.stdout.format: expected json or text, not '%s'",
-					  s ? s : "(not a scalar)");
+			rc = get_format(x, v, "outputs.stdout.format", &c->stdout_json);
 		} else {
 			rc = get_u32(x, v, "outputs.stdout.queue", 1, 1u << 24, &c->stdout_queue);
 		}
@@ -252,18 +260,180 @@ static int parse_file(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_co
 	return 0;
 }
 
+static int parse_syslog(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	static const char *const keys[] = { "enabled", "format", "ident", "facility", "queue",
+					    NULL };
+	/* syslog.h's facilities by their names in syslog.conf(5) */
+	static const struct { const char *name; int facility; } fac[] = {
+		{ "user", LOG_USER }, { "daemon", LOG_DAEMON }, { "auth", LOG_AUTH },
+		{ "authpriv", LOG_AUTHPRIV }, { "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
+		{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
+		{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	};
+	yaml_node_pair_t *p;
+
+	if (check_keys(x, map, "outputs.syslog", keys))
+		return -1;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		yaml_node_t *v = node(x, p->value);
+		const char *s = scalar(v);
+		size_t i, n = sizeof(fac) / sizeof(fac[0]);
+		int rc;
+
+		if (!strcmp(k, "enabled")) {
+			rc = get_bool(x, v, "outputs.syslog.enabled", &c->syslog_enabled);
+		} else if (!strcmp(k, "format")) {
+			rc = get_format(x, v, "outputs.syslog.format", &c->syslog_json);
+		} else if (!strcmp(k, "ident")) {
+			rc = get_str(x, v, "outputs.syslog.ident", &c->syslog_ident);
+			if (!rc && strlen(c->syslog_ident) > 63)
+				rc = fail(x, v, "outputs.syslog.ident: at most 63 bytes");
+		} else if (!strcmp(k, "facility")) {
+			for (i = 0; i < n && !(s && !strcmp(s, fac[i].name)); i++)
+				;
+			if (i == n)
+				return fail(x, v, "outputs.syslog.facility: expected user, daemon, auth, "
+					    "authpriv or local0 ... local7, not '%s'",
+					    s ? s : "(not a scalar)");
+			c->syslog_facility = fac[i].facility;
+			rc = 0;
+		} else {
+			rc = get_u32(x, v, "outputs.syslog.queue", 1, 1u << 24, &c->syslog_queue);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int parse_program(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	static const char *const keys[] = { "enabled", "program", "keep_alive", "format", "queue",
+					    NULL };
+	yaml_node_pair_t *p;
+
+	if (check_keys(x, map, "outputs.program", keys))
+		return -1;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		yaml_node_t *v = node(x, p->value);
+		int rc;
+
+		if (!strcmp(k, "enabled"))
+			rc = get_bool(x, v, "outputs.program.enabled", &c->program_enabled);
+		else if (!strcmp(k, "program"))
+			rc = get_str(x, v, "outputs.program.program", &c->program_cmd);
+		else if (!strcmp(k, "keep_alive"))
+			rc = get_bool(x, v, "outputs.program.keep_alive", &c->program_keep_alive);
+		else if (!strcmp(k, "format"))
+			rc = get_format(x, v, "outputs.program.format", &c->program_json);
+		else
+			rc = get_u32(x, v, "outputs.program.queue", 1, 1u << 24, &c->program_queue);
+		if (rc)
+			return rc;
+	}
+	if (c->program_enabled && !c->program_cmd)
+		return fail(x, map, "outputs.program: enabled but no program");
+	return 0;
+}
+
+/* outputs.http.headers: a mapping of header names to values. */
+static int get_headers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	yaml_node_pair_t *p;
+	size_t n;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(x, map, "outputs.http.headers: expected a mapping (Name: value lines)");
+	n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+	c->http_headers = calloc(n + 1, sizeof(*c->http_headers));
+	if (!c->http_headers)
+		return fail(x, map, "outputs.http.headers: out of memory");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = node(x, p->key), *vn = node(x, p->value);
+		const char *k = scalar(kn), *v = scalar(vn);
+
+		if (!k || !*k || strpbrk(k, ": \t\r\n"))
+			return fail(x, kn, "outputs.http.headers: a header name is one word "
+				    "without ':'");
+		if (!v || strpbrk(v, "\r\n"))
+			return fail(x, vn, "outputs.http.headers.%s: expected a one-line value", k);
+		if (asprintf(&c->http_headers[c->http_nheaders], "%s: %s", k, v) < 0) {
+			c->http_headers[c->http_nheaders] = NULL;
+			return fail(x, vn, "outputs.http.headers: out of memory");
+		}
+		c->http_nheaders++;
+	}
+	return 0;
+}
+
+static int parse_http(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	static const char *const keys[] = { "enabled", "url", "user_agent", "headers",
+		"timeout_ms", "connect_timeout_ms", "insecure", "ca_bundle", "ca_path", "queue",
+		NULL };
+	yaml_node_pair_t *p;
+
+	if (check_keys(x, map, "outputs.http", keys))
+		return -1;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		yaml_node_t *v = node(x, p->value);
+		const char *s = scalar(v);
+		int rc;
+
+		if (!strcmp(k, "enabled")) {
+			rc = get_bool(x, v, "outputs.http.enabled", &c->http_enabled);
+		} else if (!strcmp(k, "url")) {
+			if (!s || (strncmp(s, "http://", 7) && strncmp(s, "https://", 8)))
+				return fail(x, v, "outputs.http.url: expected an http:// or https:// "
+					    "URL, not '%s'", s ? s : "(not a scalar)");
+			rc = get_str(x, v, "outputs.http.url", &c->http_url);
+		} else if (!strcmp(k, "user_agent")) {
+			rc = get_str(x, v, "outputs.http.user_agent", &c->http_user_agent);
+		} else if (!strcmp(k, "headers")) {
+			rc = get_headers(x, v, c);
+		} else if (!strcmp(k, "timeout_ms")) {
+			rc = get_u32(x, v, "outputs.http.timeout_ms", 1, 3600000, &c->http_timeout_ms);
+		} else if (!strcmp(k, "connect_timeout_ms")) {
+			rc = get_u32(x, v, "outputs.http.connect_timeout_ms", 1, 3600000,
+				     &c->http_connect_timeout_ms);
+		} else if (!strcmp(k, "insecure")) {
+			rc = get_bool(x, v, "outputs.http.insecure", &c->http_insecure);
+		} else if (!strcmp(k, "ca_bundle")) {
+			rc = get_str(x, v, "outputs.http.ca_bundle", &c->http_ca_bundle);
+		} else if (!strcmp(k, "ca_path")) {
+			rc = get_str(x, v, "outputs.http.ca_path", &c->http_ca_path);
+		} else {
+			rc = get_u32(x, v, "outputs.http.queue", 1, 1u << 24, &c->http_queue);
+		}
+		if (rc)
+			return rc;
+	}
+	if (c->http_enabled && !c->http_url)
+		return fail(x, map, "outputs.http: enabled but no url");
+	return 0;
+}
+
 static int parse_outputs(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
-	static const char *const keys[] = { "stdout", "file", NULL };
+	static const char *const keys[] = { "stdout", "file", "syslog", "program", "http", NULL };
+	static int (*const parse[])(struct cfg_ctx *, const yaml_node_t *, struct scryd_config *) = {
+		parse_stdout, parse_file, parse_syslog, parse_program, parse_http,
+	};
 	yaml_node_pair_t *p;
+	size_t i;
 
 	if (check_keys(x, map, "outputs", keys))
 		return -1;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
 
-		if (!strcmp(k, "stdout") ? parse_stdout(x, v, c) : parse_file(x, v, c))
+		for (i = 0; strcmp(keys[i], k); i++)
+			;
+		if (parse[i](x, node(x, p->value), c))
 			return -1;
 	}
 	return 0;
@@ -344,9 +514,10 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	}
 	if (!c->nrules)
 		return fail(x, root, "no rules: the key 'rules' must name at least one rules file");
-	if (!c->stdout_enabled && !c->file_enabled)
-		return fail(x, root, "no output enabled (outputs.stdout.enabled or "
-			    "outputs.file.enabled)");
+	if (!c->stdout_enabled && !c->file_enabled && !c->syslog_enabled && !c->program_enabled &&
+	    !c->http_enabled)
+		return fail(x, root, "no output enabled (outputs.stdout, file, syslog, program or "
+			    "http: enabled: true)");
 	return 0;
 }
 
@@ -366,10 +537,19 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_max_size = 64ull << 20;
 	c->file_max_files = 5;
 	c->file_queue = 4096;
+	c->syslog_ident = strdup("scryd");
+	c->syslog_facility = LOG_USER;
+	c->syslog_queue = 4096;
+	c->program_json = true;
+	c->program_keep_alive = true;
+	c->program_queue = 4096;
+	c->http_timeout_ms = 5000;
+	c->http_connect_timeout_ms = 2000;
+	c->http_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
 	c->path = strdup(path);
 	c->engine = strdup("auto");
-	if (!c->path || !c->engine) {
+	if (!c->path || !c->engine || !c->syslog_ident) {
 		snprintf(err, errsz, "%s: out of memory", path);
 		return -1;
 	}
@@ -415,5 +595,14 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->path);
 	free(c->engine);
 	free(c->file_path);
+	free(c->syslog_ident);
+	free(c->program_cmd);
+	free(c->http_url);
+	free(c->http_user_agent);
+	for (i = 0; i < c->http_nheaders; i++)
+		free(c->http_headers[i]);
+	free(c->http_headers);
+	free(c->http_ca_bundle);
+	free(c->http_ca_path);
 	memset(c, 0, sizeof(*c));
 }
