@@ -15,7 +15,7 @@ rules file are test/scryd_test.py's.
     counters at exit say all were written. The same replay against a port nobody
     listens on finishes as fast, every alert counted as lost to write errors, exit 1.
   - program: `cat >> FILE` with keep_alive (one program) and without (one per alert):
-    FILE holds scry's JSON lines.
+    FILE holds scry's JSON lines; the program has no capability (as root).
   - syslog: scryd in a private mount namespace (unshare -m) whose /dev is a directory
     of the test holding a datagram socket `log` (the host's /dev and syslog are not
     touched): one message per alert, "<PRI>... ident[pid]: LINE" with PRI = facility
@@ -23,7 +23,9 @@ rules file are test/scryd_test.py's.
     text alert line.
 - Live, as root with the eBPF probe: `head -n 1 >> FILE` with keep_alive exits after a
   line: its exit is logged, it is started again (restarts counted, at most once a
-  second), FILE holds whole alerts only, the counters add up to the alerts.
+  second), FILE holds whole alerts only, the counters add up to the alerts. Every thread
+  of scryd (the writers start after the capabilities are dropped) and the program have no
+  capability left.
 - Live: alerts from opens of a marker file go to the HTTP
   receiver (a separate process) and to a file; the receiver is stopped (SIGSTOP: its
   connections hang until the 500 ms timeout) and the HTTP queue (8) fills and drops;
@@ -150,11 +152,17 @@ def replay_http(tmp, rules, curl, want):
 def replay_program(tmp, rules, curl, want):
     for keep in ('true', 'false'):
         dest = os.path.join(tmp, 'prog-%s.json' % keep)
+        caps = os.path.join(tmp, 'prog-%s.caps' % keep)
         cfg = base.config(tmp, 'prog-%s.yaml' % keep, rules, enable('program', [
-            ('program: "logger -t scry-alert"', 'program: "cat >> %s"' % dest),
+            ('program: "logger -t scry-alert"',
+             'program: "grep CapEff /proc/self/status > %s; cat >> %s"' % (caps, dest)),
             ('keep_alive: true', 'keep_alive: %s' % keep)]))
         rc, out, err = run([base.SCRYD, '-c', cfg, '--replay', curl])
         got = read(dest).splitlines()
+        if keep == 'true' and os.geteuid() == 0:
+            # started by a writer thread, after the capabilities were dropped
+            check(read(caps) == 'CapEff:\t0000000000000000\n',
+                  'program: it runs with no capability (%r)' % read(caps))
         check(rc == 0 and got == want and counters(err, 'program') == (len(want), 0, 0, 0, 0),
               'program, keep_alive %s: the program\'s input is scry\'s JSON lines (%d of %d, '
               'rc %d, %s)' % (keep, len(got), len(want), rc, counters(err, 'program')))
@@ -242,6 +250,15 @@ def live_program_restart(tmp):
         p = subprocess.Popen([base.SCRYD, '-c', cfg], stdout=subprocess.DEVNULL, stderr=errf)
     try:
         ok = wait_for(lambda: len(read(dest).splitlines()) >= 3, '3 runs of the program', opens)
+        # every thread of scryd, the outputs' writers included: no capability left (no
+        # file output: none kept)
+        caps = {}
+        for t in os.listdir('/proc/%d/task' % p.pid):
+            for l in read('/proc/%d/task/%s/status' % (p.pid, t)).splitlines():
+                if l.startswith('CapEff:'):
+                    caps[t] = int(l.split()[1], 16)
+        check(len(caps) >= 2 and not any(caps.values()),
+              'program: scryd\'s %d threads have no capability (%s)' % (len(caps), caps))
     finally:
         p.send_signal(signal.SIGTERM)
         rc = p.wait(timeout=60)

@@ -61,6 +61,40 @@ def loadavg():
         return ' '.join(f.read().split()[:3])
 
 
+def other_captures(mine=()):
+    """PIDs of live captures other than @mine (scry, scryd, sysdig, falco processes with a
+    BPF program or a scry device open): on a shared machine another helper's probe slows
+    every system call, ours and redis's."""
+    pids = []
+    for d in os.listdir('/proc'):
+        if not d.isdigit() or int(d) in mine:
+            continue
+        try:
+            with open('/proc/%s/comm' % d) as f:
+                comm = f.read().strip()
+        except OSError:
+            continue
+        if comm in ('scry', 'scryd', 'sysdig', 'falco') and live_capture(int(d)):
+            pids.append(int(d))
+    return pids
+
+
+def live_capture(pid):
+    """Whether @pid holds a BPF program or link, or a scry device (not a file reader)."""
+    try:
+        fds = os.listdir('/proc/%d/fd' % pid)
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            target = os.readlink('/proc/%d/fd/%s' % (pid, fd))
+        except OSError:
+            continue
+        if target.startswith(('anon_inode:bpf-prog', 'anon_inode:bpf_link', '/dev/scry')):
+            return True
+    return False
+
+
 class Scryd:
     """One scryd, live, its alerts to a file in @workdir, its log in @workdir/NAME.err."""
 
