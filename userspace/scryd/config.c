@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,139 +205,42 @@ static int get_format(struct cfg_ctx *x, const yaml_node_t *v, const char *key, 
 	return 0;
 }
 
-static int parse_stdout(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+/* syslog.h's facilities by their names in syslog.conf(5) */
+static int get_facility(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
 {
-	static const char *const keys[] = { "enabled", "format", "queue", NULL };
-	yaml_node_pair_t *p;
-
-	if (check_keys(x, map, "outputs.stdout", keys))
-		return -1;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
-		int rc = 0;
-
-		if (!strcmp(k, "enabled")) {
-			rc = get_bool(x, v, "outputs.stdout.enabled", &c->stdout_enabled);
-		} else if (!strcmp(k, "format")) {
-			rc = get_format(x, v, "outputs.stdout.format", &c->stdout_json);
-		} else {
-			rc = get_u32(x, v, "outputs.stdout.queue", 1, 1u << 24, &c->stdout_queue);
-		}
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-static int parse_file(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
-{
-	static const char *const keys[] = { "enabled", "path", "max_size", "max_files", "queue", NULL };
-	yaml_node_pair_t *p;
-
-	if (check_keys(x, map, "outputs.file", keys))
-		return -1;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
-		int rc;
-
-		if (!strcmp(k, "enabled"))
-			rc = get_bool(x, v, "outputs.file.enabled", &c->file_enabled);
-		else if (!strcmp(k, "path"))
-			rc = get_str(x, v, "outputs.file.path", &c->file_path);
-		else if (!strcmp(k, "max_size"))
-			rc = get_u64(x, v, "outputs.file.max_size", true, 0, UINT64_MAX,
-				     &c->file_max_size);
-		else if (!strcmp(k, "max_files"))
-			rc = get_u32(x, v, "outputs.file.max_files", 1, 1000, &c->file_max_files);
-		else
-			rc = get_u32(x, v, "outputs.file.queue", 1, 1u << 24, &c->file_queue);
-		if (rc)
-			return rc;
-	}
-	if (c->file_enabled && !c->file_path)
-		return fail(x, map, "outputs.file: enabled but no path");
-	return 0;
-}
-
-static int parse_syslog(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
-{
-	static const char *const keys[] = { "enabled", "format", "ident", "facility", "queue",
-					    NULL };
-	/* syslog.h's facilities by their names in syslog.conf(5) */
 	static const struct { const char *name; int facility; } fac[] = {
 		{ "user", LOG_USER }, { "daemon", LOG_DAEMON }, { "auth", LOG_AUTH },
 		{ "authpriv", LOG_AUTHPRIV }, { "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
 		{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
 		{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
 	};
-	yaml_node_pair_t *p;
+	const char *s = scalar(v);
+	size_t i;
 
-	if (check_keys(x, map, "outputs.syslog", keys))
+	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
+		if (s && !strcmp(s, fac[i].name))
+			return c->syslog_facility = fac[i].facility, 0;
+	return fail(x, v, "outputs.syslog.facility: expected user, daemon, auth, authpriv or "
+		    "local0 ... local7, not '%s'", s ? s : "(not a scalar)");
+}
+
+static int get_ident(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
+{
+	if (get_str(x, v, "outputs.syslog.ident", &c->syslog_ident))
 		return -1;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
-		const char *s = scalar(v);
-		size_t i, n = sizeof(fac) / sizeof(fac[0]);
-		int rc;
-
-		if (!strcmp(k, "enabled")) {
-			rc = get_bool(x, v, "outputs.syslog.enabled", &c->syslog_enabled);
-		} else if (!strcmp(k, "format")) {
-			rc = get_format(x, v, "outputs.syslog.format", &c->syslog_json);
-		} else if (!strcmp(k, "ident")) {
-			rc = get_str(x, v, "outputs.syslog.ident", &c->syslog_ident);
-			if (!rc && strlen(c->syslog_ident) > 63)
-				rc = fail(x, v, "outputs.syslog.ident: at most 63 bytes");
-		} else if (!strcmp(k, "facility")) {
-			for (i = 0; i < n && !(s && !strcmp(s, fac[i].name)); i++)
-				;
-			if (i == n)
-				return fail(x, v, "outputs.syslog.facility: expected user, daemon, auth, "
-					    "authpriv or local0 ... local7, not '%s'",
-					    s ? s : "(not a scalar)");
-			c->syslog_facility = fac[i].facility;
-			rc = 0;
-		} else {
-			rc = get_u32(x, v, "outputs.syslog.queue", 1, 1u << 24, &c->syslog_queue);
-		}
-		if (rc)
-			return rc;
-	}
+	if (strlen(c->syslog_ident) > 63)
+		return fail(x, v, "outputs.syslog.ident: at most 63 bytes");
 	return 0;
 }
 
-static int parse_program(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+static int get_url(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
 {
-	static const char *const keys[] = { "enabled", "program", "keep_alive", "format", "queue",
-					    NULL };
-	yaml_node_pair_t *p;
+	const char *s = scalar(v);
 
-	if (check_keys(x, map, "outputs.program", keys))
-		return -1;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
-		int rc;
-
-		if (!strcmp(k, "enabled"))
-			rc = get_bool(x, v, "outputs.program.enabled", &c->program_enabled);
-		else if (!strcmp(k, "program"))
-			rc = get_str(x, v, "outputs.program.program", &c->program_cmd);
-		else if (!strcmp(k, "keep_alive"))
-			rc = get_bool(x, v, "outputs.program.keep_alive", &c->program_keep_alive);
-		else if (!strcmp(k, "format"))
-			rc = get_format(x, v, "outputs.program.format", &c->program_json);
-		else
-			rc = get_u32(x, v, "outputs.program.queue", 1, 1u << 24, &c->program_queue);
-		if (rc)
-			return rc;
-	}
-	if (c->program_enabled && !c->program_cmd)
-		return fail(x, map, "outputs.program: enabled but no program");
-	return 0;
+	if (!s || (strncmp(s, "http://", 7) && strncmp(s, "https://", 8)))
+		return fail(x, v, "outputs.http.url: expected an http:// or https:// URL, not '%s'",
+			    s ? s : "(not a scalar)");
+	return get_str(x, v, "outputs.http.url", &c->http_url);
 }
 
 /* outputs.http.headers: a mapping of header names to values. */
@@ -369,72 +273,118 @@ static int get_headers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_c
 	return 0;
 }
 
-static int parse_http(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
-{
-	static const char *const keys[] = { "enabled", "url", "user_agent", "headers",
-		"timeout_ms", "connect_timeout_ms", "insecure", "ca_bundle", "ca_path", "queue",
-		NULL };
-	yaml_node_pair_t *p;
+/* One key of an output's section: its kind and where its value goes in the config. */
+struct field {
+	const char *key;
+	enum { F_BOOL, F_STR, F_U32, F_SIZE, F_FORMAT, F_OTHER } kind;
+	size_t off;                 /* offsetof(struct scryd_config, ...); F_OTHER: unused */
+	uint32_t min, max;          /* F_U32 */
+	int (*get)(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c); /* F_OTHER */
+};
 
-	if (check_keys(x, map, "outputs.http", keys))
+#define FIELD(k, kind, member) { k, kind, offsetof(struct scryd_config, member), 0, 0, NULL }
+#define FIELD_U32(k, member, lo, hi) { k, F_U32, offsetof(struct scryd_config, member), lo, hi, NULL }
+#define FIELD_OTHER(k, fn) { k, F_OTHER, 0, 0, 0, fn }
+#define QUEUE(member) FIELD_U32("queue", member, 1, 1u << 24)
+
+/* An output's section @name (outputs.NAME): its keys are @f (@n of them). */
+static int parse_section(struct cfg_ctx *x, const yaml_node_t *map, const char *name,
+			 const struct field *f, size_t n, struct scryd_config *c)
+{
+	const char *keys[16];
+	yaml_node_pair_t *p;
+	char what[64], key[96];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		keys[i] = f[i].key;
+	keys[n] = NULL;
+	snprintf(what, sizeof(what), "outputs.%s", name);
+	if (check_keys(x, map, what, keys))
 		return -1;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		const char *k = scalar(node(x, p->key));
 		yaml_node_t *v = node(x, p->value);
-		const char *s = scalar(v);
+		void *dst;
+		uint64_t u;
 		int rc;
 
-		if (!strcmp(k, "enabled")) {
-			rc = get_bool(x, v, "outputs.http.enabled", &c->http_enabled);
-		} else if (!strcmp(k, "url")) {
-			if (!s || (strncmp(s, "http://", 7) && strncmp(s, "https://", 8)))
-				return fail(x, v, "outputs.http.url: expected an http:// or https:// "
-					    "URL, not '%s'", s ? s : "(not a scalar)");
-			rc = get_str(x, v, "outputs.http.url", &c->http_url);
-		} else if (!strcmp(k, "user_agent")) {
-			rc = get_str(x, v, "outputs.http.user_agent", &c->http_user_agent);
-		} else if (!strcmp(k, "headers")) {
-			rc = get_headers(x, v, c);
-		} else if (!strcmp(k, "timeout_ms")) {
-			rc = get_u32(x, v, "outputs.http.timeout_ms", 1, 3600000, &c->http_timeout_ms);
-		} else if (!strcmp(k, "connect_timeout_ms")) {
-			rc = get_u32(x, v, "outputs.http.connect_timeout_ms", 1, 3600000,
-				     &c->http_connect_timeout_ms);
-		} else if (!strcmp(k, "insecure")) {
-			rc = get_bool(x, v, "outputs.http.insecure", &c->http_insecure);
-		} else if (!strcmp(k, "ca_bundle")) {
-			rc = get_str(x, v, "outputs.http.ca_bundle", &c->http_ca_bundle);
-		} else if (!strcmp(k, "ca_path")) {
-			rc = get_str(x, v, "outputs.http.ca_path", &c->http_ca_path);
-		} else {
-			rc = get_u32(x, v, "outputs.http.queue", 1, 1u << 24, &c->http_queue);
+		for (i = 0; strcmp(f[i].key, k); i++)
+			;
+		dst = (char *)c + f[i].off;
+		snprintf(key, sizeof(key), "%s.%s", what, k);
+		switch (f[i].kind) {
+		case F_BOOL: rc = get_bool(x, v, key, dst); break;
+		case F_STR: rc = get_str(x, v, key, dst); break;
+		case F_U32: rc = get_u32(x, v, key, f[i].min, f[i].max, dst); break;
+		case F_SIZE:
+			rc = get_u64(x, v, key, true, 0, UINT64_MAX, &u);
+			if (!rc)
+				memcpy(dst, &u, sizeof(u));
+			break;
+		case F_FORMAT: rc = get_format(x, v, key, dst); break;
+		default: rc = f[i].get(x, v, c); break;
 		}
 		if (rc)
 			return rc;
 	}
-	if (c->http_enabled && !c->http_url)
-		return fail(x, map, "outputs.http: enabled but no url");
 	return 0;
 }
 
 static int parse_outputs(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
-	static const char *const keys[] = { "stdout", "file", "syslog", "program", "http", NULL };
-	static int (*const parse[])(struct cfg_ctx *, const yaml_node_t *, struct scryd_config *) = {
-		parse_stdout, parse_file, parse_syslog, parse_program, parse_http,
+	static const struct field out_stdout[] = {
+		FIELD("enabled", F_BOOL, stdout_enabled), FIELD("format", F_FORMAT, stdout_json),
+		QUEUE(stdout_queue),
+	}, out_file[] = {
+		FIELD("enabled", F_BOOL, file_enabled), FIELD("path", F_STR, file_path),
+		FIELD("max_size", F_SIZE, file_max_size),
+		FIELD_U32("max_files", file_max_files, 1, 1000), QUEUE(file_queue),
+	}, out_syslog[] = {
+		FIELD("enabled", F_BOOL, syslog_enabled), FIELD("format", F_FORMAT, syslog_json),
+		FIELD_OTHER("ident", get_ident), FIELD_OTHER("facility", get_facility),
+		QUEUE(syslog_queue),
+	}, out_program[] = {
+		FIELD("enabled", F_BOOL, program_enabled), FIELD("program", F_STR, program_cmd),
+		FIELD("keep_alive", F_BOOL, program_keep_alive),
+		FIELD("format", F_FORMAT, program_json), QUEUE(program_queue),
+	}, out_http[] = {
+		FIELD("enabled", F_BOOL, http_enabled), FIELD_OTHER("url", get_url),
+		FIELD("user_agent", F_STR, http_user_agent), FIELD_OTHER("headers", get_headers),
+		FIELD_U32("timeout_ms", http_timeout_ms, 1, 3600000),
+		FIELD_U32("connect_timeout_ms", http_connect_timeout_ms, 1, 3600000),
+		FIELD("insecure", F_BOOL, http_insecure),
+		FIELD("ca_bundle", F_STR, http_ca_bundle), FIELD("ca_path", F_STR, http_ca_path),
+		QUEUE(http_queue),
 	};
+#define SECTION(n, t) { n, t, sizeof(t) / sizeof(t[0]) }
+	static const struct { const char *name; const struct field *f; size_t n; } sections[] = {
+		SECTION("stdout", out_stdout), SECTION("file", out_file),
+		SECTION("syslog", out_syslog), SECTION("program", out_program),
+		SECTION("http", out_http),
+	};
+#undef SECTION
+	static const char *const keys[] = { "stdout", "file", "syslog", "program", "http", NULL };
 	yaml_node_pair_t *p;
 	size_t i;
 
 	if (check_keys(x, map, "outputs", keys))
 		return -1;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *v = node(x, p->value);
 		const char *k = scalar(node(x, p->key));
 
 		for (i = 0; strcmp(keys[i], k); i++)
 			;
-		if (parse[i](x, node(x, p->value), c))
+		if (parse_section(x, v, k, sections[i].f, sections[i].n, c))
 			return -1;
+		/* what an enabled output cannot do without */
+		if (!strcmp(k, "file") && c->file_enabled && !c->file_path)
+			return fail(x, v, "outputs.file: enabled but no path");
+		if (!strcmp(k, "program") && c->program_enabled && !c->program_cmd)
+			return fail(x, v, "outputs.program: enabled but no program");
+		if (!strcmp(k, "http") && c->http_enabled && !c->http_url)
+			return fail(x, v, "outputs.http: enabled but no url");
 	}
 	return 0;
 }
