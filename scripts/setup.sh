@@ -39,6 +39,8 @@ pkgs+=(libncurses-dev tmux)
 # scryd's Prometheus endpoint: libmicrohttpd; its test runs Debian's promtool and a real
 # Prometheus server (package prometheus) against it.
 pkgs+=(libmicrohttpd-dev prometheus)
+# bench/agent/redis: redis-server and redis-benchmark (its dependency redis-tools).
+pkgs+=(redis-server)
 
 missing() {
 	local p

@@ -9,10 +9,12 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <syslog.h>
 
 #include <yaml.h>
 
@@ -197,32 +199,140 @@ static int get_rules(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_confi
 	return 0;
 }
 
-static int parse_stdout(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+/* json or text: *@json set. */
+static int get_format(struct cfg_ctx *x, const yaml_node_t *v, const char *key, bool *json)
 {
-	static const char *const keys[] = { "enabled", "format", "queue", NULL };
-	yaml_node_pair_t *p;
+	const char *s = scalar(v);
 
-	if (check_keys(x, map, "outputs.stdout", keys))
+	if (s && !strcmp(s, "json"))
+		*json = true;
+	else if (s && !strcmp(s, "text"))
+		*json = false;
+	else
+		return fail(x, v, "%s: expected json or text, not '%s'", key,
+			    s ? s : "(not a scalar)");
+	return 0;
+}
+
+/* syslog.h's facilities by their names in syslog.conf(5) */
+static int get_facility(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
+{
+	static const struct { const char *name; int facility; } fac[] = {
+		{ "user", LOG_USER }, { "daemon", LOG_DAEMON }, { "auth", LOG_AUTH },
+		{ "authpriv", LOG_AUTHPRIV }, { "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
+		{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
+		{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	};
+	const char *s = scalar(v);
+	size_t i;
+
+	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
+		if (s && !strcmp(s, fac[i].name))
+			return c->syslog_facility = fac[i].facility, 0;
+	return fail(x, v, "outputs.syslog.facility: expected user, daemon, auth, authpriv or "
+		    "local0 ... local7, not '%s'", s ? s : "(not a scalar)");
+}
+
+static int get_ident(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
+{
+	if (get_str(x, v, "outputs.syslog.ident", &c->syslog_ident))
+		return -1;
+	if (strlen(c->syslog_ident) > 63)
+		return fail(x, v, "outputs.syslog.ident: at most 63 bytes");
+	return 0;
+}
+
+static int get_url(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c)
+{
+	const char *s = scalar(v);
+
+	if (!s || (strncmp(s, "http://", 7) && strncmp(s, "https://", 8)))
+		return fail(x, v, "outputs.http.url: expected an http:// or https:// URL, not '%s'",
+			    s ? s : "(not a scalar)");
+	return get_str(x, v, "outputs.http.url", &c->http_url);
+}
+
+/* outputs.http.headers: a mapping of header names to values. */
+static int get_headers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	yaml_node_pair_t *p;
+	size_t n;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(x, map, "outputs.http.headers: expected a mapping (Name: value lines)");
+	n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+	c->http_headers = calloc(n + 1, sizeof(*c->http_headers));
+	if (!c->http_headers)
+		return fail(x, map, "outputs.http.headers: out of memory");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = node(x, p->key), *vn = node(x, p->value);
+		const char *k = scalar(kn), *v = scalar(vn);
+
+		if (!k || !*k || strpbrk(k, ": \t\r\n"))
+			return fail(x, kn, "outputs.http.headers: a header name is one word "
+				    "without ':'");
+		if (!v || strpbrk(v, "\r\n"))
+			return fail(x, vn, "outputs.http.headers.%s: expected a one-line value", k);
+		if (asprintf(&c->http_headers[c->http_nheaders], "%s: %s", k, v) < 0) {
+			c->http_headers[c->http_nheaders] = NULL;
+			return fail(x, vn, "outputs.http.headers: out of memory");
+		}
+		c->http_nheaders++;
+	}
+	return 0;
+}
+
+/* One key of an output's section: its kind and where its value goes in the config. */
+struct field {
+	const char *key;
+	enum { F_BOOL, F_STR, F_U32, F_SIZE, F_FORMAT, F_OTHER } kind;
+	size_t off;                 /* offsetof(struct scryd_config, ...); F_OTHER: unused */
+	uint32_t min, max;          /* F_U32 */
+	int (*get)(struct cfg_ctx *x, const yaml_node_t *v, struct scryd_config *c); /* F_OTHER */
+};
+
+#define FIELD(k, kind, member) { k, kind, offsetof(struct scryd_config, member), 0, 0, NULL }
+#define FIELD_U32(k, member, lo, hi) { k, F_U32, offsetof(struct scryd_config, member), lo, hi, NULL }
+#define FIELD_OTHER(k, fn) { k, F_OTHER, 0, 0, 0, fn }
+#define QUEUE(member) FIELD_U32("queue", member, 1, 1u << 24)
+
+/* An output's section @name (outputs.NAME): its keys are @f (@n of them). */
+static int parse_section(struct cfg_ctx *x, const yaml_node_t *map, const char *name,
+			 const struct field *f, size_t n, struct scryd_config *c)
+{
+	const char *keys[16];
+	yaml_node_pair_t *p;
+	char what[64], key[96];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		keys[i] = f[i].key;
+	keys[n] = NULL;
+	snprintf(what, sizeof(what), "outputs.%s", name);
+	if (check_keys(x, map, what, keys))
 		return -1;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		const char *k = scalar(node(x, p->key));
 		yaml_node_t *v = node(x, p->value);
-		int rc = 0;
+		void *dst;
+		uint64_t u;
+		int rc;
 
-		if (!strcmp(k, "enabled")) {
-			rc = get_bool(x, v, "outputs.stdout.enabled", &c->stdout_enabled);
-		} else if (!strcmp(k, "format")) {
-			const char *s = scalar(v);
-
-			if (s && !strcmp(s, "json"))
-				c->stdout_json = true;
-			else if (s && !strcmp(s, "text"))
-				c->stdout_json = false;
-			else
-				rc = fail(x, v, "outputs.stdout.format: expected json or text, not '%s'",
-					  s ? s : "(not a scalar)");
-		} else {
-			rc = get_u32(x, v, "outputs.stdout.queue", 1, 1u << 24, &c->stdout_queue);
+		for (i = 0; strcmp(f[i].key, k); i++)
+			;
+		dst = (char *)c + f[i].off;
+		snprintf(key, sizeof(key), "%s.%s", what, k);
+		switch (f[i].kind) {
+		case F_BOOL: rc = get_bool(x, v, key, dst); break;
+		case F_STR: rc = get_str(x, v, key, dst); break;
+		case F_U32: rc = get_u32(x, v, key, f[i].min, f[i].max, dst); break;
+		case F_SIZE:
+			rc = get_u64(x, v, key, true, 0, UINT64_MAX, &u);
+			if (!rc)
+				memcpy(dst, &u, sizeof(u));
+			break;
+		case F_FORMAT: rc = get_format(x, v, key, dst); break;
+		default: rc = f[i].get(x, v, c); break;
 		}
 		if (rc)
 			return rc;
@@ -230,50 +340,60 @@ static int parse_stdout(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_
 	return 0;
 }
 
-static int parse_file(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
-{
-	static const char *const keys[] = { "enabled", "path", "max_size", "max_files", "queue", NULL };
-	yaml_node_pair_t *p;
-
-	if (check_keys(x, map, "outputs.file", keys))
-		return -1;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
-		yaml_node_t *v = node(x, p->value);
-		int rc;
-
-		if (!strcmp(k, "enabled"))
-			rc = get_bool(x, v, "outputs.file.enabled", &c->file_enabled);
-		else if (!strcmp(k, "path"))
-			rc = get_str(x, v, "outputs.file.path", &c->file_path);
-		else if (!strcmp(k, "max_size"))
-			rc = get_u64(x, v, "outputs.file.max_size", true, 0, UINT64_MAX,
-				     &c->file_max_size);
-		else if (!strcmp(k, "max_files"))
-			rc = get_u32(x, v, "outputs.file.max_files", 1, 1000, &c->file_max_files);
-		else
-			rc = get_u32(x, v, "outputs.file.queue", 1, 1u << 24, &c->file_queue);
-		if (rc)
-			return rc;
-	}
-	if (c->file_enabled && !c->file_path)
-		return fail(x, map, "outputs.file: enabled but no path");
-	return 0;
-}
-
 static int parse_outputs(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
-	static const char *const keys[] = { "stdout", "file", NULL };
+	static const struct field out_stdout[] = {
+		FIELD("enabled", F_BOOL, stdout_enabled), FIELD("format", F_FORMAT, stdout_json),
+		QUEUE(stdout_queue),
+	}, out_file[] = {
+		FIELD("enabled", F_BOOL, file_enabled), FIELD("path", F_STR, file_path),
+		FIELD("max_size", F_SIZE, file_max_size),
+		FIELD_U32("max_files", file_max_files, 1, 1000), QUEUE(file_queue),
+	}, out_syslog[] = {
+		FIELD("enabled", F_BOOL, syslog_enabled), FIELD("format", F_FORMAT, syslog_json),
+		FIELD_OTHER("ident", get_ident), FIELD_OTHER("facility", get_facility),
+		QUEUE(syslog_queue),
+	}, out_program[] = {
+		FIELD("enabled", F_BOOL, program_enabled), FIELD("program", F_STR, program_cmd),
+		FIELD("keep_alive", F_BOOL, program_keep_alive),
+		FIELD("format", F_FORMAT, program_json), QUEUE(program_queue),
+	}, out_http[] = {
+		FIELD("enabled", F_BOOL, http_enabled), FIELD_OTHER("url", get_url),
+		FIELD("user_agent", F_STR, http_user_agent), FIELD_OTHER("headers", get_headers),
+		FIELD_U32("timeout_ms", http_timeout_ms, 1, 3600000),
+		FIELD_U32("connect_timeout_ms", http_connect_timeout_ms, 1, 3600000),
+		FIELD("insecure", F_BOOL, http_insecure),
+		FIELD("ca_bundle", F_STR, http_ca_bundle), FIELD("ca_path", F_STR, http_ca_path),
+		QUEUE(http_queue),
+	};
+#define SECTION(n, t) { n, t, sizeof(t) / sizeof(t[0]) }
+	static const struct { const char *name; const struct field *f; size_t n; } sections[] = {
+		SECTION("stdout", out_stdout), SECTION("file", out_file),
+		SECTION("syslog", out_syslog), SECTION("program", out_program),
+		SECTION("http", out_http),
+	};
+#undef SECTION
+	static const char *const keys[] = { "stdout", "file", "syslog", "program", "http", NULL };
 	yaml_node_pair_t *p;
+	size_t i;
 
 	if (check_keys(x, map, "outputs", keys))
 		return -1;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(x, p->key));
 		yaml_node_t *v = node(x, p->value);
+		const char *k = scalar(node(x, p->key));
 
-		if (!strcmp(k, "stdout") ? parse_stdout(x, v, c) : parse_file(x, v, c))
+		for (i = 0; strcmp(keys[i], k); i++)
+			;
+		if (parse_section(x, v, k, sections[i].f, sections[i].n, c))
 			return -1;
+		/* what an enabled output cannot do without */
+		if (!strcmp(k, "file") && c->file_enabled && !c->file_path)
+			return fail(x, v, "outputs.file: enabled but no path");
+		if (!strcmp(k, "program") && c->program_enabled && !c->program_cmd)
+			return fail(x, v, "outputs.program: enabled but no program");
+		if (!strcmp(k, "http") && c->http_enabled && !c->http_url)
+			return fail(x, v, "outputs.http: enabled but no url");
 	}
 	return 0;
 }
@@ -393,9 +513,10 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	}
 	if (!c->nrules)
 		return fail(x, root, "no rules: the key 'rules' must name at least one rules file");
-	if (!c->stdout_enabled && !c->file_enabled)
-		return fail(x, root, "no output enabled (outputs.stdout.enabled or "
-			    "outputs.file.enabled)");
+	if (!c->stdout_enabled && !c->file_enabled && !c->syslog_enabled && !c->program_enabled &&
+	    !c->http_enabled)
+		return fail(x, root, "no output enabled (outputs.stdout, file, syslog, program or "
+			    "http: enabled: true)");
 	return check_metrics(x, root, c);
 }
 
@@ -415,6 +536,15 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_max_size = 64ull << 20;
 	c->file_max_files = 5;
 	c->file_queue = 4096;
+	c->syslog_ident = strdup("scryd");
+	c->syslog_facility = LOG_USER;
+	c->syslog_queue = 4096;
+	c->program_json = true;
+	c->program_keep_alive = true;
+	c->program_queue = 4096;
+	c->http_timeout_ms = 5000;
+	c->http_connect_timeout_ms = 2000;
+	c->http_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
 	scryd_metrics_config_defaults(&c->metrics);
 	c->prom_enabled = true;
@@ -423,7 +553,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->path = strdup(path);
 	c->engine = strdup("auto");
 	c->prom_address = strdup("127.0.0.1");
-	if (!c->path || !c->engine || !c->prom_address) {
+	if (!c->path || !c->engine || !c->prom_address || !c->syslog_ident) {
 		snprintf(err, errsz, "%s: out of memory", path);
 		return -1;
 	}
@@ -470,5 +600,14 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->engine);
 	free(c->file_path);
 	free(c->prom_address);
+	free(c->syslog_ident);
+	free(c->program_cmd);
+	free(c->http_url);
+	free(c->http_user_agent);
+	for (i = 0; i < c->http_nheaders; i++)
+		free(c->http_headers[i]);
+	free(c->http_headers);
+	free(c->http_ca_bundle);
+	free(c->http_ca_path);
 	memset(c, 0, sizeof(*c));
 }

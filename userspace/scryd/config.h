@@ -39,6 +39,26 @@ struct scryd_config {
 	uint64_t file_max_size;     /* bytes of a file before it rotates; 0: never */
 	uint32_t file_max_files;    /* rotated files kept (path.1 ... path.N) */
 	uint32_t file_queue;
+	bool syslog_enabled;        /* outputs.syslog */
+	bool syslog_json;           /* format: json (else text, the default) */
+	char *syslog_ident;         /* default "scryd" */
+	int syslog_facility;        /* LOG_USER (the default) ... LOG_LOCAL7 */
+	uint32_t syslog_queue;
+	bool program_enabled;       /* outputs.program */
+	bool program_json;          /* format: json (the default) or text */
+	char *program_cmd;          /* run with sh -c */
+	bool program_keep_alive;    /* one program for all alerts (default true) */
+	uint32_t program_queue;
+	bool http_enabled;          /* outputs.http: Falco's JSON POSTed */
+	char *http_url;
+	char *http_user_agent;      /* NULL: scryd/VERSION */
+	char **http_headers;        /* "Name: value", nheaders of them */
+	size_t http_nheaders;
+	uint32_t http_timeout_ms;   /* a whole request (default 5000) */
+	uint32_t http_connect_timeout_ms; /* default 2000 */
+	bool http_insecure;
+	char *http_ca_bundle, *http_ca_path;
+	uint32_t http_queue;
 	enum scryd_log_target log_target;
 	enum scryd_log_level log_level;
 	struct scryd_metrics_config metrics; /* metrics: (metrics.h) */

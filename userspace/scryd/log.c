@@ -33,7 +33,8 @@ void scryd_log(enum scryd_log_level level, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (log_target == SCRYD_LOG_SYSLOG)
-		syslog((int)level, "%s", msg);
+		/* the facility given each time: a syslog output's openlog() sets its own */
+		syslog(LOG_DAEMON | (int)level, "%s", msg);
 	else
 		fprintf(stderr, "scryd: %s: %s\n", names[level], msg);
 }

@@ -51,7 +51,7 @@
 #include "config.h"
 #include "log.h"
 #include "metrics.h"
-#include "output.h"
+#include "outputs.h"
 #include "prom.h"
 #include "rules.h"
 
@@ -77,12 +77,8 @@ struct scryd {
 	struct scryd_prom *prom;    /* NULL: prometheus.enabled false */
 	struct sinsp_rules *rules;
 	struct scryd_metrics *metrics; /* NULL: metrics.enabled false */
-	struct scryd_output *out_stdout, *out_file;
+	struct scryd_outputs *outs;
 	char host[256];
-	/* one alert, formatted (reused buffers) */
-	FILE *mem;
-	char *membuf;
-	size_t memlen;
 	uint64_t read;              /* events read, the engine's internal ones included */
 	uint64_t events, alerts, reloads, reload_failures;
 	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
@@ -116,30 +112,6 @@ static void log_lib(enum scap_log_level level, const char *msg, void *ctx)
 	(void)level;
 	(void)ctx;
 	scryd_log(SCRYD_LOG_DEBUG, "%s", msg);
-}
-
-/* The outputs the configuration enables. Return 0, or 1 (logged). */
-static int open_outputs(struct scryd *d)
-{
-	const struct scryd_config *c = &d->cfg;
-	int rc;
-
-	if (c->stdout_enabled) {
-		rc = scryd_output_stdout(c->stdout_queue, &d->out_stdout);
-		if (rc) {
-			fprintf(stderr, "scryd: stdout output: %s\n", strerror(-rc));
-			return 1;
-		}
-	}
-	if (c->file_enabled) {
-		rc = scryd_output_file(c->file_path, c->file_max_size, c->file_max_files,
-				       c->file_queue, &d->out_file);
-		if (rc) {
-			fprintf(stderr, "scryd: %s: %s\n", c->file_path, strerror(-rc));
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* Open the capture (live engine or --replay file). Return 0, or 1 (message printed). */
@@ -181,27 +153,8 @@ static int open_source(struct scryd *d, const char *replay)
 /* Format @a and hand it to each output. */
 static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint64_t ts)
 {
-	struct scryd_output *outs[2] = { d->out_stdout, d->out_file };
-	bool json[2] = { d->cfg.stdout_json, true };
-	bool done_json = false;
-	off_t len = 0;
-	int i;
-
 	d->alerts++;
-	for (i = 0; i < 2; i++) {
-		if (!outs[i])
-			continue;
-		if (!done_json || !json[i]) {
-			rewind(d->mem);
-			if (scry_alert_print(d->mem, a, ts, json[i], false, d->host) ||
-			    fflush(d->mem) || (len = ftello(d->mem)) < 0) {
-				d->format_failures++; /* out of memory */
-				continue;
-			}
-			done_json = json[i];
-		}
-		scryd_output_push(outs[i], d->membuf, (size_t)len, d->replay);
-	}
+	d->format_failures += scryd_outputs_emit(d->outs, a, ts, d->host, d->replay);
 }
 
 /* metrics.h's sink: spike alerts as rule alerts; snapshots to metrics.outputs. */
@@ -214,10 +167,10 @@ static void metrics_snapshot(void *ctx, const char *line, size_t len)
 {
 	struct scryd *d = ctx;
 
-	if (d->cfg.metrics.to_stdout && d->out_stdout)
-		scryd_output_push(d->out_stdout, line, len, d->replay);
-	if (d->cfg.metrics.to_file && d->out_file)
-		scryd_output_push(d->out_file, line, len, d->replay);
+	if (d->cfg.metrics.to_stdout)
+		scryd_outputs_push_line(d->outs, "stdout", line, len, d->replay);
+	if (d->cfg.metrics.to_file)
+		scryd_outputs_push_line(d->outs, "file", line, len, d->replay);
 }
 
 /* SIGHUP: the same files again, swapped in only when they load. */
@@ -242,12 +195,11 @@ static void reload(struct scryd *d)
 /* The agent's figures to the Prometheus endpoint; @final: the capture has ended. */
 static void prom_publish(struct scryd *d, bool final)
 {
-	struct scryd_output *outs[2] = { d->out_stdout, d->out_file };
 	struct scryd_prom_src src = {
 		.s = d->s, .metrics = scryd_metrics_handle(d->metrics), .live = !d->replay,
 		.engine = d->engine, .rules = d->rules,
 		.events = d->read, .evaluated = d->events, .reloads = d->reloads,
-		.reload_failures = d->reload_failures, .outputs = outs, .noutputs = 2,
+		.reload_failures = d->reload_failures, .outputs = d->outs,
 	};
 
 	if (final)
@@ -296,29 +248,6 @@ static int run(struct scryd *d)
 			emit_alert(d, &alerts[i], sinsp_evt_ts(evt));
 	}
 	return 0;
-}
-
-/* Close @o (queued alerts written, file synced) and log its counters. Return 0 or 1. */
-static int close_output(struct scryd_output *o)
-{
-	struct scryd_output_stats st;
-	char *name;
-	int rc;
-
-	if (!o)
-		return 0;
-	name = strdup(scryd_output_name(o));
-	rc = scryd_output_close(o, &st);
-	scryd_log(SCRYD_LOG_INFO, "output %s: %" PRIu64 " alerts written, %" PRIu64 " dropped "
-		  "(queue full), %" PRIu64 " lost to write errors, %" PRIu64 " rotations",
-		  name ? name : "?", st.written, st.dropped, st.write_errors, st.rotations);
-	if (rc == -ETIMEDOUT)
-		scryd_log(SCRYD_LOG_ERROR, "output %s: its writer is blocked (a reader that stopped "
-			  "reading?): the alerts still queued are lost", name ? name : "?");
-	else if (rc)
-		scryd_log(SCRYD_LOG_ERROR, "output %s: %s", name ? name : "?", strerror(-rc));
-	free(name);
-	return rc ? 1 : 0;
 }
 
 /* Bind the Prometheus endpoint when enabled. Return 0, or 1 (message printed). */
@@ -420,8 +349,7 @@ int main(int argc, char **argv)
 	sigaction(SIGPIPE, &sa, NULL);
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
-	d.mem = open_memstream(&d.membuf, &d.memlen);
-	status = !d.mem || open_prom(&d) || open_outputs(&d) || open_source(&d, replay);
+	status = open_prom(&d) || scryd_outputs_open(&d.cfg, &d.outs) || open_source(&d, replay);
 	if (status)
 		goto out;
 	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
@@ -437,6 +365,11 @@ int main(int argc, char **argv)
 	rc = scry_drop_capabilities(d.cfg.file_enabled ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "dropping capabilities: %s", strerror(-rc));
+		status = 1;
+		goto out;
+	}
+	/* the writer threads (and a program output's program) get no more than that */
+	if (scryd_outputs_run(d.outs)) {
 		status = 1;
 		goto out;
 	}
@@ -480,13 +413,10 @@ int main(int argc, char **argv)
 out:
 	scryd_prom_close(d.prom); /* before the outputs: its last render read them */
 	scryd_metrics_free(d.metrics);
-	if (close_output(d.out_stdout) | close_output(d.out_file))
+	if (scryd_outputs_close(d.outs))
 		status = 1;
 	sinsp_rules_free(d.rules);
 	sinsp_close(d.s);
-	if (d.mem)
-		fclose(d.mem);
-	free(d.membuf);
 	scryd_log_close();
 	scryd_config_free(&d.cfg);
 	return status;

@@ -4,12 +4,10 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,29 +17,26 @@
 struct line {
 	char *buf;
 	size_t len;
+	int prio;
 };
 
 struct scryd_output {
 	char *name;
-	int fd;
-	bool own_fd;
-	/* file: rotation */
-	char *path;
-	uint64_t max_size, size;
-	uint32_t max_files;
+	const struct scryd_sink_ops *ops;
+	void *priv;
 	/* the queue: a ring of cap lines, count of them from head */
 	pthread_mutex_t mu;
 	pthread_cond_t nonempty, nonfull;
 	struct line *ring;
 	uint32_t cap, head, count;
 	bool closing;
+	bool running;               /* the writer thread exists */
 	pthread_t thread;
 	struct scryd_output_stats st;
 	int first_error;
 };
 
-/* Whole @len bytes to @fd; 0 or -errno. */
-static int write_all(int fd, const char *p, size_t len)
+int scryd_write_all(int fd, const char *p, size_t len)
 {
 	while (len) {
 		ssize_t n = write(fd, p, len);
@@ -56,63 +51,18 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* PATH.(i) -> PATH.(i+1) from the oldest down, PATH -> PATH.1, new PATH. 0 or -errno. */
-static int rotate(struct scryd_output *o)
-{
-	size_t plen = strlen(o->path) + 16;
-	char from[plen], to[plen];
-	uint32_t i;
-	int fd;
-
-	snprintf(to, plen, "%s.%u", o->path, o->max_files);
-	unlink(to);
-	for (i = o->max_files; i > 1; i--) {
-		snprintf(from, plen, "%s.%u", o->path, i - 1);
-		snprintf(to, plen, "%s.%u", o->path, i);
-		if (rename(from, to) && errno != ENOENT)
-			return -errno;
-	}
-	snprintf(to, plen, "%s.1", o->path);
-	if (fsync(o->fd) || rename(o->path, to))
-		return -errno;
-	fd = open(o->path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
-	if (fd < 0)
-		return -errno;
-	close(o->fd);
-	o->fd = fd;
-	o->size = 0;
-	o->st.rotations++;
-	return 0;
-}
-
-static int emit(struct scryd_output *o, const struct line *l)
-{
-	int rc;
-
-	if (o->path && o->max_size && o->size && o->size + l->len > o->max_size) {
-		rc = rotate(o);
-		if (rc)
-			scryd_log(SCRYD_LOG_ERROR, "%s: rotation: %s", o->name, strerror(-rc));
-	}
-	rc = write_all(o->fd, l->buf, l->len);
-	if (!rc)
-		o->size += l->len;
-	else if (o->path && ftruncate(o->fd, (off_t)o->size) != 0)
-		/* a file keeps only whole lines: what the failed write left is cut off
-		 * (when that fails too, a partial line stays, which no JSON reader takes) */
-		scryd_log(SCRYD_LOG_DEBUG, "%s: ftruncate: %s", o->name, strerror(errno));
-	return rc;
-}
-
 static void *writer(void *arg)
 {
 	struct scryd_output *o = arg;
 	bool reported = false;
+	int rc;
 
+	if (o->ops->start && (rc = o->ops->start(o->priv)) != 0)
+		/* the sink writes nothing: each line fails and is counted */
+		scryd_log(SCRYD_LOG_ERROR, "%s: start: %s", o->name, strerror(-rc));
 	pthread_mutex_lock(&o->mu);
 	for (;;) {
 		struct line l;
-		int rc;
 
 		while (!o->count && !o->closing)
 			pthread_cond_wait(&o->nonempty, &o->mu);
@@ -123,11 +73,19 @@ static void *writer(void *arg)
 		o->count--;
 		pthread_cond_signal(&o->nonfull);
 		pthread_mutex_unlock(&o->mu);
-		rc = emit(o, &l);
+		rc = o->ops->write(o, o->priv, l.buf, l.len, l.prio);
 		free(l.buf);
 		pthread_mutex_lock(&o->mu);
 		if (!rc) {
 			o->st.written++;
+			if (reported) {
+				/* said once per failure: a receiver that comes back and fails
+				 * again is said again */
+				reported = false;
+				pthread_mutex_unlock(&o->mu);
+				scryd_log(SCRYD_LOG_NOTICE, "%s: writes work again", o->name);
+				pthread_mutex_lock(&o->mu);
+			}
 			continue;
 		}
 		o->st.write_errors++;
@@ -143,94 +101,71 @@ static void *writer(void *arg)
 		}
 	}
 	pthread_mutex_unlock(&o->mu);
+	/* the sink's own flush and close, here: scryd_output_close() bounds it in time */
+	rc = o->ops->close ? o->ops->close(o->priv) : 0;
+	pthread_mutex_lock(&o->mu);
+	if (rc && !o->first_error)
+		o->first_error = rc;
+	pthread_mutex_unlock(&o->mu);
 	return NULL;
 }
 
-static int start(struct scryd_output *o, uint32_t queue)
+int scryd_output_new(const char *name, const struct scryd_sink_ops *ops, void *priv,
+		     uint32_t queue, struct scryd_output **out)
 {
-	int rc;
+	struct scryd_output *o = calloc(1, sizeof(*o));
+	int rc = -ENOMEM;
 
+	*out = NULL;
+	if (!o || !(o->name = strdup(name)) || !(o->ring = calloc(queue, sizeof(*o->ring))))
+		goto err;
+	o->ops = ops;
+	o->priv = priv;
 	o->cap = queue;
-	o->ring = calloc(queue, sizeof(*o->ring));
-	if (!o->ring)
-		return -ENOMEM;
 	pthread_mutex_init(&o->mu, NULL);
 	pthread_cond_init(&o->nonempty, NULL);
 	pthread_cond_init(&o->nonfull, NULL);
-	rc = pthread_create(&o->thread, NULL, writer, o);
-	if (rc) {
-		pthread_cond_destroy(&o->nonfull);
-		pthread_cond_destroy(&o->nonempty);
-		pthread_mutex_destroy(&o->mu);
-		return -rc;
-	}
+	*out = o;
 	return 0;
-}
-
-static void destroy(struct scryd_output *o)
-{
-	if (o->own_fd && o->fd >= 0)
-		close(o->fd);
-	free(o->ring);
-	free(o->name);
-	free(o->path);
-	free(o);
-}
-
-int scryd_output_stdout(uint32_t queue, struct scryd_output **out)
-{
-	struct scryd_output *o = calloc(1, sizeof(*o));
-	int rc;
-
-	*out = NULL;
-	if (!o || !(o->name = strdup("stdout"))) {
+err:
+	if (ops->close)
+		ops->close(priv);
+	if (o) {
+		free(o->ring);
+		free(o->name);
 		free(o);
-		return -ENOMEM;
 	}
-	o->fd = STDOUT_FILENO;
-	rc = start(o, queue);
-	if (rc) {
-		destroy(o);
-		return rc;
-	}
-	*out = o;
+	return rc;
+}
+
+int scryd_output_run(struct scryd_output *o)
+{
+	int rc;
+
+	if (o->running)
+		return 0;
+	rc = pthread_create(&o->thread, NULL, writer, o);
+	if (rc)
+		return -rc;
+	o->running = true;
 	return 0;
 }
 
-int scryd_output_file(const char *path, uint64_t max_size, uint32_t max_files, uint32_t queue,
-		      struct scryd_output **out)
+static void count(struct scryd_output *o, uint64_t *n)
 {
-	struct scryd_output *o = calloc(1, sizeof(*o));
-	struct stat sb;
-	int rc;
+	pthread_mutex_lock(&o->mu);
+	(*n)++;
+	pthread_mutex_unlock(&o->mu);
+}
 
-	*out = NULL;
-	if (!o)
-		return -ENOMEM;
-	o->fd = -1;
-	o->name = strdup(path);
-	o->path = strdup(path);
-	if (!o->name || !o->path) {
-		destroy(o);
-		return -ENOMEM;
-	}
-	o->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (o->fd < 0 || fstat(o->fd, &sb)) {
-		rc = -errno;
-		destroy(o);
-		return rc;
-	}
-	o->own_fd = true;
-	o->size = (uint64_t)sb.st_size;
-	o->max_size = max_size;
-	o->max_files = max_files;
-	rc = start(o, queue);
-	if (rc) {
-		destroy(o);
-		return rc;
-	}
-	*out = o;
-	return 0;
+void scryd_output_count_rotation(struct scryd_output *o)
+{
+	count(o, &o->st.rotations);
+}
+
+void scryd_output_count_restart(struct scryd_output *o)
+{
+	count(o, &o->st.restarts);
 }
 
 const char *scryd_output_name(const struct scryd_output *o)
@@ -238,9 +173,10 @@ const char *scryd_output_name(const struct scryd_output *o)
 	return o->name;
 }
 
-bool scryd_output_push(struct scryd_output *o, const char *line, size_t len, bool wait)
+bool scryd_output_push(struct scryd_output *o, const char *line, size_t len, int prio,
+		       bool wait)
 {
-	struct line l = { .len = len };
+	struct line l = { .len = len, .prio = prio };
 
 	pthread_mutex_lock(&o->mu);
 	while (wait && o->count == o->cap)
@@ -277,9 +213,18 @@ int scryd_output_close(struct scryd_output *o, struct scryd_output_stats *st)
 	o->closing = true;
 	pthread_cond_signal(&o->nonempty);
 	pthread_mutex_unlock(&o->mu);
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += SCRYD_OUTPUT_CLOSE_S;
-	if (pthread_timedjoin_np(o->thread, NULL, &deadline)) {
+	if (!o->running) {
+		/* never run (an error before capture): what was queued is dropped */
+		for (; o->count; o->count--, o->head = (o->head + 1) % o->cap) {
+			free(o->ring[o->head].buf);
+			o->st.dropped++;
+		}
+		o->first_error = o->ops->close ? o->ops->close(o->priv) : 0;
+	} else {
+		clock_gettime(CLOCK_REALTIME, &deadline);
+		deadline.tv_sec += SCRYD_OUTPUT_CLOSE_S;
+	}
+	if (o->running && pthread_timedjoin_np(o->thread, NULL, &deadline)) {
 		/* the writer is stuck in a write (a reader that stopped reading): what is
 		 * queued is lost; the thread and @o are left to the process's exit */
 		pthread_mutex_lock(&o->mu);
@@ -291,18 +236,13 @@ int scryd_output_close(struct scryd_output *o, struct scryd_output_stats *st)
 		return -ETIMEDOUT;
 	}
 	rc = o->first_error;
-	if (o->own_fd) {
-		if (fsync(o->fd) && !rc)
-			rc = -errno;
-		if (close(o->fd) && !rc)
-			rc = -errno;
-		o->fd = -1;
-	}
 	if (st)
 		*st = o->st;
 	pthread_cond_destroy(&o->nonfull);
 	pthread_cond_destroy(&o->nonempty);
 	pthread_mutex_destroy(&o->mu);
-	destroy(o);
+	free(o->ring);
+	free(o->name);
+	free(o);
 	return rc;
 }

@@ -360,21 +360,22 @@ static void render_outputs(struct scryd_prom_text *t, const struct scryd_prom_sr
 		{ "scry_outputs_write_errors_total", "alerts each output lost to a failed write",
 		  offsetof(struct scryd_output_stats, write_errors) },
 	};
-	struct scryd_output_stats st[8];
-	struct scryd_prom_label l[1];
-	size_t i, j, n = src->noutputs < 8 ? src->noutputs : 8;
+	struct scryd_output_counters oc[SCRYD_OUTPUTS_MAX];
+	struct scryd_prom_label l[2];
+	size_t i, j, n = 0;
 
-	for (j = 0; j < n; j++)
-		if (src->outputs[j])
-			scryd_output_stats(src->outputs[j], &st[j]);
+	if (src->outputs) {
+		n = scryd_outputs_stats(src->outputs, oc, SCRYD_OUTPUTS_MAX);
+		if (n > SCRYD_OUTPUTS_MAX)
+			n = SCRYD_OUTPUTS_MAX;
+	}
 	for (i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
 		scryd_prom_text_family(t, fams[i].name, SCRYD_PROM_COUNTER, fams[i].help);
 		for (j = 0; j < n; j++) {
-			if (!src->outputs[j])
-				continue;
-			l[0] = (struct scryd_prom_label){ "output", scryd_output_name(src->outputs[j]) };
-			scryd_prom_text_u64(t, fams[i].name, l, 1,
-					    *(const uint64_t *)((const char *)&st[j] + fams[i].off));
+			l[0] = (struct scryd_prom_label){ "output", oc[j].kind };
+			l[1] = (struct scryd_prom_label){ "name", oc[j].name };
+			scryd_prom_text_u64(t, fams[i].name, l, 2,
+					    *(const uint64_t *)((const char *)&oc[j].st + fams[i].off));
 		}
 	}
 }

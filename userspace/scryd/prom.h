@@ -22,7 +22,7 @@
 #include <scry/sinsp_rules.h>
 
 #include "config.h"
-#include "output.h"
+#include "outputs.h"
 
 struct scryd_prom;
 
@@ -36,8 +36,7 @@ struct scryd_prom_src {
 	uint64_t events;                  /* events read from the engine */
 	uint64_t evaluated;               /* of them, those the rules saw (not hidden) */
 	uint64_t reloads, reload_failures;
-	struct scryd_output *const *outputs;  /* NULL entries skipped */
-	size_t noutputs;
+	struct scryd_outputs *outputs;    /* the outputs' counters; NULL: none */
 };
 
 /*
