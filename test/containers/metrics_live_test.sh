@@ -34,20 +34,9 @@
 # every check passed; 1 on a failure; 77 (skipped) when not root, without BTF or without
 # an eBPF probe.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-root=$(pwd)
-build=$(cd "${1:-build}" && pwd)
-rtdir=${2:-$build/runtimes}
-bin=$build/bin
-out=$build/metrics-live
-
-skip() { echo "metrics-live: skipped: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "not root"
-[ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF (/sys/kernel/btf/vmlinux)"
-[ -f "$build/driver/bpf/probe.skel.h" ] || skip "this build has no eBPF probe (see CMake's output)"
+. "$(dirname "$0")/live_lib.sh"
+live_init metrics-live metrics-live "$@"
 [ -x "$bin/scryd" ] || { echo "metrics-live: $bin/scryd missing" >&2; exit 1; }
-rm -rf "$out"
-mkdir -p "$out"
 
 burn=scry-metrics-burn
 idle1=scry-metrics-idle1

@@ -27,23 +27,12 @@
 # check passed; 1 on a failure; 77 (skipped) when not root, without BTF, an eBPF probe,
 # promtool, prometheus or curl.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-root=$(pwd)
-build=$(cd "${1:-build}" && pwd)
-rtdir=${2:-$build/runtimes}
-bin=$build/bin
-out=$build/prom-live
-
-skip() { echo "prom-live: skipped: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "not root"
-[ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF (/sys/kernel/btf/vmlinux)"
-[ -f "$build/driver/bpf/probe.skel.h" ] || skip "this build has no eBPF probe (see CMake's output)"
+. "$(dirname "$0")/live_lib.sh"
+live_init prom-live prom-live "$@"
 for t in promtool prometheus curl; do
 	command -v "$t" >/dev/null || skip "no $t (Debian's prometheus and curl packages)"
 done
 [ -x "$bin/scryd" ] || { echo "prom-live: $bin/scryd missing" >&2; exit 1; }
-rm -rf "$out"
-mkdir -p "$out"
 
 n_fail=0
 ok() { echo "ok   $*"; }

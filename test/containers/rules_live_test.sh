@@ -36,24 +36,13 @@
 # BUILD/rules-live/. Exit 0 when every check passed; 1 on a failure; 77 (skipped) when not
 # root, without BTF, without an eBPF probe or without the rulesets.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-root=$(pwd)
-build=$(cd "${1:-build}" && pwd)
-rtdir=${2:-$build/runtimes}
-bin=$build/bin
-out=$build/rules-live
-
-skip() { echo "rules-live: skipped: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "not root"
-[ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF (/sys/kernel/btf/vmlinux)"
-[ -f "$build/driver/bpf/probe.skel.h" ] || skip "this build has no eBPF probe (see CMake's output)"
+. "$(dirname "$0")/live_lib.sh"
+live_init rules-live rules-live "$@"
 [ -x "$bin/scry" ] || { echo "rules-live: $bin/scry missing" >&2; exit 1; }
 rules_dir=$(ls -d "$root"/../shared/rules/falcosecurity-rules-main-* 2>/dev/null | head -n 1 || true)
 [ -n "$rules_dir" ] && [ -f "$rules_dir/falco_rules.yaml" ] &&
 	[ -f "$rules_dir/falco-sandbox_rules.yaml" ] ||
 	skip "no Falco ruleset at ../shared/rules/falcosecurity-rules-main-*"
-rm -rf "$out"
-mkdir -p "$out"
 
 n_fail=0
 ok() { echo "ok   $*"; }
