@@ -134,7 +134,7 @@ def config_errors(tmp, rules, broken):
     cases = []
     bad = config(tmp, 'badkey.yaml', rules, [('min_priority: debug', 'min_priorty: debug')], stdout='json')
     cases.append(('a bad key', bad, '%s:%d:1: unknown key \'min_priorty\' in the configuration '
-                  '(known: engine, rules, min_priority, outputs, log, metrics, prometheus)\n'
+                  '(known: engine, rules, min_priority, outputs, log, metrics, prometheus, containers)\n'
                   % (bad, line_of(bad, 'min_priorty'))))
     bad = config(tmp, 'badkey2.yaml', rules, [('    queue: 4096\n', '    queue: 4096\n    colour: red\n')], stdout='json')
     cases.append(('a bad key in a section', bad, '%s:%d:5: unknown key \'colour\' in outputs.stdout '
@@ -159,6 +159,15 @@ def config_errors(tmp, rules, broken):
                  stdout='json')
     cases.append(('metrics.outputs naming a disabled output', bad, '%s:%d:12: metrics.outputs '
                   'names file, which is not enabled\n' % (bad, line_of(bad, 'outputs: [file]'))))
+    bad = config(tmp, 'badsocket.yaml', rules, [('  sockets: {}', '  sockets:\n    docker: run/d.sock')],
+                 stdout='json')
+    cases.append(('a relative runtime socket', bad, '%s:%d:13: containers.sockets.docker: expected '
+                  'an absolute path or "" (do not ask it), not \'run/d.sock\'\n'
+                  % (bad, line_of(bad, 'docker: run/d.sock'))))
+    bad = config(tmp, 'twosockets.yaml', rules,
+                 [('  sockets: {}', '  sockets:\n    podman: ""\n    podman: /p.sock')], stdout='json')
+    cases.append(('a runtime socket given twice', bad, '%s:%d:5: containers.sockets: runtime '
+                  '\'podman\' given twice\n' % (bad, line_of(bad, 'podman: /p.sock'))))
     bad = config(tmp, 'badrules.yaml', broken, stdout='json')
     cases.append(('a rules file that does not load', bad,
                   '%s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % broken))

@@ -472,10 +472,74 @@ static int parse_prometheus(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 	return 0;
 }
 
+/*
+ * containers: { lookups, timeout_ms, sockets: { RUNTIME: PATH, ... } }. RUNTIME is not
+ * checked here against the runtimes libsinsp was built with: sinsp_open() refuses an
+ * unknown one, and main.c reports it with this file's name.
+ */
+static int parse_containers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
+{
+	static const char *const keys[] = { "lookups", "timeout_ms", "sockets", NULL };
+	yaml_node_pair_t *p, *q;
+
+	if (check_keys(x, map, "containers", keys))
+		return -1;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(x, p->key));
+		yaml_node_t *v = node(x, p->value);
+		int rc = 0;
+
+		if (!strcmp(k, "lookups")) {
+			rc = get_bool(x, v, "containers.lookups", &c->runtime_lookups);
+		} else if (!strcmp(k, "timeout_ms")) {
+			rc = get_u32(x, v, "containers.timeout_ms", 1, 600000, &c->runtime_timeout_ms);
+		} else if (v->type != YAML_MAPPING_NODE) {
+			rc = fail(x, v, "containers.sockets: expected a mapping RUNTIME: PATH");
+		} else {
+			for (q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
+				yaml_node_t *kv = node(x, q->key), *pv = node(x, q->value);
+				struct sinsp_runtime_socket *rs;
+				char *runtime = NULL, *path = NULL;
+
+				if (c->nruntime_sockets == SCRYD_RUNTIMES_MAX)
+					return fail(x, kv, "containers.sockets: more than %d entries",
+						    SCRYD_RUNTIMES_MAX);
+				const char *ps = scalar(pv);
+				uint32_t i;
+
+				if (get_str(x, kv, "containers.sockets", &runtime))
+					return -1;
+				for (i = 0; i < c->nruntime_sockets; i++)
+					if (!strcmp(c->runtime_sockets[i].runtime, runtime))
+						break;
+				if (i < c->nruntime_sockets)
+					rc = fail(x, kv, "containers.sockets: runtime '%s' given twice",
+						  runtime);
+				else if (!ps || (*ps && *ps != '/'))
+					rc = fail(x, pv, "containers.sockets.%s: expected an absolute "
+						  "path or \"\" (do not ask it), not '%s'", runtime,
+						  ps ? ps : "(not a scalar)");
+				else if (!(path = strdup(ps)))
+					rc = fail(x, pv, "containers.sockets: out of memory");
+				if (rc) {
+					free(runtime);
+					return rc;
+				}
+				rs = &c->runtime_sockets[c->nruntime_sockets++];
+				rs->runtime = runtime;
+				rs->path = path;
+			}
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
 	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
-					    "metrics", "prometheus", NULL };
+					    "metrics", "prometheus", "containers", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -505,6 +569,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 			rc = parse_metrics(x, v, c);
 		} else if (!strcmp(k, "prometheus")) {
 			rc = parse_prometheus(x, v, c);
+		} else if (!strcmp(k, "containers")) {
+			rc = parse_containers(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}
@@ -550,6 +616,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->prom_enabled = true;
 	c->prom_port = 9376;
 	c->prom_stall_timeout = 10;
+	c->runtime_lookups = true;
 	c->path = strdup(path);
 	c->engine = strdup("auto");
 	c->prom_address = strdup("127.0.0.1");
@@ -600,6 +667,10 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->engine);
 	free(c->file_path);
 	free(c->prom_address);
+	for (i = 0; i < c->nruntime_sockets; i++) {
+		free((char *)c->runtime_sockets[i].runtime);
+		free((char *)c->runtime_sockets[i].path);
+	}
 	free(c->syslog_ident);
 	free(c->program_cmd);
 	free(c->http_url);

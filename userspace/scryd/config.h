@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <scry/sinsp.h>
+
 #include "metrics.h"
 
 #define SCRYD_DEFAULT_CONFIG "/etc/scry/scryd.yaml"
@@ -24,6 +26,9 @@ enum scryd_log_level {
 	SCRYD_LOG_INFO = 6,
 	SCRYD_LOG_DEBUG = 7,
 };
+
+/* containers.sockets: at most this many entries (one per runtime is all that counts) */
+#define SCRYD_RUNTIMES_MAX 8
 
 struct scryd_config {
 	char *path;                 /* the file read */
@@ -66,6 +71,12 @@ struct scryd_config {
 	char *prom_address;         /* IPv4 or IPv6 literal */
 	uint16_t prom_port;         /* 0: any free port (logged) */
 	uint32_t prom_stall_timeout; /* seconds without progress before /healthz says 503 */
+	/* containers: metadata from the runtimes (sinsp_open_opts.runtime_*, scry/sinsp.h) */
+	bool runtime_lookups;       /* containers.lookups (default true) */
+	uint32_t runtime_timeout_ms; /* containers.timeout_ms; 0: the library's default */
+	struct sinsp_runtime_socket runtime_sockets[SCRYD_RUNTIMES_MAX]; /* containers.sockets;
+	                               strings owned (freed by scryd_config_free()) */
+	uint32_t nruntime_sockets;
 };
 
 /*

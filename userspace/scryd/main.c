@@ -133,12 +133,22 @@ static int open_source(struct scryd *d, const char *replay)
 		so.engine_impl = engine_impl(engine);
 		so.start = true;
 	}
-	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so };
+	struct sinsp_open_opts oo = {
+		.sz = sizeof(oo), .scap = &so,
+		.runtime_lookups = d->cfg.runtime_lookups ? SINSP_RUNTIME_LOOKUPS_DEFAULT :
+							    SINSP_RUNTIME_LOOKUPS_OFF,
+		.runtime_sockets = d->cfg.runtime_sockets,
+		.nruntime_sockets = d->cfg.nruntime_sockets,
+		.runtime_timeout_ms = d->cfg.runtime_timeout_ms,
+	};
 	rc = sinsp_open(&oo, &d->s, errbuf);
 	if (rc) {
 		fprintf(stderr, "scryd: %s: %s\n", replay ? replay : engine, errbuf);
 		if (!replay && !engine_impl(engine) && strcmp(engine, "kmod"))
 			fprintf(stderr, "scryd: this scryd was built without the eBPF probe\n");
+		if (rc == -EINVAL && strstr(errbuf, "container runtime"))
+			fprintf(stderr, "scryd: %s: containers.sockets names a runtime this scryd "
+				"does not know (docker, podman, containerd, cri-o)\n", d->cfg.path);
 		return 1;
 	}
 	if (!replay && scap_start(sinsp_scap(d->s)) < 0) {
