@@ -240,6 +240,17 @@ def main():
                             wl[i] if i < len(wl) else '(end)'))
             print('nats_cluster_test: %s: %d lines, identical to the source' % (h, len(want.splitlines())))
             total += len(want.splitlines())
+        # both hosts at once: every event of each, merged by time, named by evt.host
+        fmt = ['-p', '%evt.host %evt.rawtime']
+        rc, both, e = run([scry, '-r', '%s?host=alpha,beta' % base] + fmt)
+        lines = [l.split() for l in both.decode().splitlines()]
+        per = {h: sum(1 for l in lines if l[0] == h) for h in HOSTS}
+        want = {h: len(run([scry, '-r', src[h], '-p', '%evt.rawtime'])[1].splitlines()) for h in HOSTS}
+        ts = [int(l[1]) for l in lines]
+        if rc or per != want or len(lines) != sum(want.values()) or ts != sorted(ts):
+            sys.exit('nats_cluster_test: FAIL: host=alpha,beta: exit %d, %s events by evt.host, %s '
+                     'wanted, %s in time order %s' % (rc, per, want, len(lines), ts == sorted(ts)))
+        print('nats_cluster_test: alpha,beta: %d events merged in time order (%s)' % (len(lines), per))
         print('nats_cluster_test: PASS')
         return 0
     finally:
