@@ -138,9 +138,11 @@ static void usage(FILE *f)
 		"     --spool-dir=DIR    -w URL: the spool (default /var/spool/scry/STREAM-HOST)\n"
 		"     --spool-size=MB    -w URL: its bound (default 1 GiB); beyond it the oldest\n"
 		"                        chunks are dropped and counted\n"
-		"     --chunk-events=N   -w URL: events a chunk holds at most (50000; live: and\n"
+		"     --chunk-events=N   -w URL: events a chunk holds at most (100000; live: and\n"
 		"                        2 s of events)\n"
 		"     --publish-wait=S   -w URL: how long the end waits for the bus (60)\n"
+		"     --max-message=MIB  -w URL: the bus's largest message (NATS max_payload,\n"
+		"                        Kafka message.max.bytes; 1): a chunk stays below it\n"
 		" -z, --compress         gzip the files -w writes\n"
 		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
 		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
@@ -286,6 +288,7 @@ enum {
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
 	OPT_CAPTURE_MEM, OPT_SPOOL_DIR, OPT_SPOOL_SIZE, OPT_CHUNK_EVENTS, OPT_PUBLISH_WAIT,
+	OPT_MAX_MESSAGE,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -459,6 +462,7 @@ static int parse_args(int argc, char **argv)
 		{ "spool-size", required_argument, NULL, OPT_SPOOL_SIZE },
 		{ "chunk-events", required_argument, NULL, OPT_CHUNK_EVENTS },
 		{ "publish-wait", required_argument, NULL, OPT_PUBLISH_WAIT },
+		{ "max-message", required_argument, NULL, OPT_MAX_MESSAGE },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -565,6 +569,11 @@ static int parse_args(int argc, char **argv)
 			if (!parse_num("--chunk-events", optarg, 1, UINT32_MAX, "number of events",
 				       &opts.write.chunk_events))
 				return 2;
+			break;
+		case OPT_MAX_MESSAGE:
+			if (!parse_num("--max-message", optarg, 1, 64, "size in MiB", &v))
+				return 2;
+			opts.write.max_message_bytes = v << 20;
 			break;
 		case OPT_PUBLISH_WAIT:
 			if (!parse_num("--publish-wait", optarg, 1, MAX_SECONDS, "duration",

@@ -12,7 +12,13 @@
 
 /* Defaults of the options (scry --help, docs/collect.md). */
 #define SCRY_SPOOL_DIR_BASE "/var/spool/scry"  /* + "/STREAM-HOST" */
-#define SCRY_CHUNK_EVENTS 50000                /* events a chunk holds at most */
+#define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
+/* the largest message of the bus (--max-message): 1 MiB, the default of NATS
+ * (max_payload) and of Kafka (message.max.bytes); a chunk closes SCRY_CHUNK_MARGIN
+ * below it */
+#define SCRY_MAX_MESSAGE_BYTES (1u << 20)
+#define SCRY_CHUNK_MARGIN (256u << 10)      /* chunks written with 64 KiB gzip members */
+#define SCRY_CHUNK_MARGIN_BIG (1u << 20)    /* from 4 MiB: 256 KiB members (write.c) */
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 
