@@ -92,17 +92,20 @@ static int chunk_end(void *ctx, bool keep)
 	return rc ? 1 : 0;
 }
 
-static void report(struct scap_stream_pub *pub, const char *url)
+/* The publisher's figures on stderr; 1 when messages were too large for the bus. */
+static int report(struct scap_stream_pub *pub, const char *url)
 {
 	struct scap_stream_pub_stats st = { .sz = sizeof(st) };
 
 	if (scap_stream_pub_get_stats(pub, &st))
-		return;
+		return 0;
 	fprintf(stderr, "scry: %s: %" PRIu64 " messages acknowledged (%" PRIu64 " bytes), %"
 		PRIu64 " sends failed and repeated; spool: peak %" PRIu64 " bytes, %" PRIu64
-		" dropped (%" PRIu64 " bytes), %" PRIu64 " left (%" PRIu64 " bytes)\n", url,
+		" dropped (%" PRIu64 " bytes), %" PRIu64 " left (%" PRIu64 " bytes)%s\n", url,
 		st.msgs_acked, st.bytes_acked, st.msgs_failed, st.spool_peak_bytes,
-		st.dropped_msgs, st.dropped_bytes, st.spool_files, st.spool_bytes);
+		st.dropped_msgs, st.dropped_bytes, st.spool_files, st.spool_bytes,
+		st.msgs_too_large ? "; some were larger than the bus takes (--max-message)" : "");
+	return st.msgs_too_large ? 1 : 0;
 }
 
 int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
@@ -149,7 +152,8 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 			scap_stream_pub_last_error(c.pub));
 		status = 1;
 	}
-	report(c.pub, o->path);
+	if (report(c.pub, o->path))
+		status = 1;
 	scap_stream_pub_close(c.pub);
 	return status;
 }

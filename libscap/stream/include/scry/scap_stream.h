@@ -96,6 +96,7 @@ struct scap_stream_pub_stats {
 	uint64_t spool_peak_bytes; /* most bytes the spool held at once */
 	uint64_t dropped_msgs;     /* messages removed unsent because the spool was full */
 	uint64_t dropped_bytes;    /* their bytes */
+	uint64_t msgs_too_large;   /* messages the bus refuses by size (removed unsent) */
 };
 
 /**
