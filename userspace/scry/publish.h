@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "rules_cli.h"
 #include "write.h"
 
 /* Defaults of the options (scry --help, docs/collect.md). */
@@ -39,5 +40,22 @@ int scry_publish_check(const struct scry_write_opts *o);
  */
 int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
 		 volatile sig_atomic_t *stop);
+
+/*
+ * scry -r FILE --rules R -w nats://...: the alerts of the run as JSON messages (kind
+ * "alerts", Falco's JSON as scry -j prints it) through a publisher of o->path with its
+ * spool. _open() sets @r's alert_sink; _close() waits for the bus (o->publish_wait_s),
+ * prints the figures and frees it. Return: 0, or 1 with the reason on stderr.
+ */
+struct scry_alert_pub;
+int scry_publish_alerts_open(const struct scry_write_opts *o, struct scry_rules_opts *r,
+			     struct scry_alert_pub **out);
+int scry_publish_alerts_close(struct scry_alert_pub *ap);
+
+/*
+ * scry -r nats://...?host=H --fetch=KIND: print the KIND messages (alerts, metrics) of
+ * the hosts on stdout, one a line. Return: 0, or 1 with the reason on stderr.
+ */
+int scry_publish_fetch(const char *url, const char *kind);
 
 #endif /* SCRY_PUBLISH_H */
