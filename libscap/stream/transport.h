@@ -42,7 +42,8 @@ struct stream_url {
  * Delivery report of one message given to produce(): @status 0 when the bus has it
  * stored (JetStream: the PubAck; Kafka: the delivery report of an acks=all producer),
  * else a negative errno (-ETIMEDOUT, -ECONNREFUSED, -EIO...): the message is not known
- * to be stored and the caller keeps it (the spool) to produce it again. @msg_ctx is the
+ * to be stored and the caller keeps it (the spool) to produce it again; -EMSGSIZE: the
+ * bus refuses it by size, the caller drops it (never produced again). @msg_ctx is the
  * pointer given to produce().
  */
 typedef void (*stream_ack_fn)(void *ctx, void *msg_ctx, int status);
@@ -62,7 +63,8 @@ struct stream_transport_ops {
 	 * duplicate (JetStream Nats-Msg-Id; Kafka: the idempotent producer covers its own
 	 * retries, and the reader drops a repeated id). @key: partition key (Kafka) or NULL.
 	 * Return 0 (an ack will come, success or failure), -ENOBUFS (local queue full: try
-	 * again after producer_poll()), -ENOTCONN (bus unreachable now), -errno. */
+	 * again after producer_poll()), -ENOTCONN (bus unreachable now), -EMSGSIZE (larger
+	 * than the bus takes: never sent again), -errno. */
 	int (*produce)(void *p, const char *subject, const char *key, const void *data,
 		       size_t len, const char *msg_id, void *msg_ctx);
 

@@ -29,11 +29,15 @@
 
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
+#ifdef SCRY_HAVE_SCAP_STREAM
+#include <scry/scap_stream.h>
+#endif
 
 #include "caps.h"
 #include "live.h"
 #include "metrics_cli.h"
 #include "print.h"
+#include "publish.h"
 #include "rules_cli.h"
 #include "top/top.h"
 #include "write.h"
@@ -52,6 +56,7 @@ struct cli_opts {
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
+	const char *fetch;            /* --fetch=KIND: print a bus's KIND messages */
 	const char *engine;      /* -k/--engine: live capture engine (no -r) */
 	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
 	enum sinsp_time_output time_output;     /* -t */
@@ -147,6 +152,22 @@ static void usage(FILE *f)
 		"     --no-procinfo      live -w: do not write each process's CPU time once a\n"
 		"                        second (procinfo events, as sysdig's driver does: what\n"
 		"                        --metrics and scry top show as CPU when replaying)\n"
+		"     -w nats://HOST:PORT[,HOST:PORT]/STREAM?host=NAME[&replicas=N]: publish\n"
+		"                        to NATS JetStream instead, as capture chunks through\n"
+		"                        an on-disk spool (docs/collect.md); -r of that URL\n"
+		"                        (host=A,B: several hosts merged; &since=TIME, RFC 3339\n"
+		"                        or ns) replays them\n"
+		"     --spool-dir=DIR    -w URL: the spool (default /var/spool/scry/STREAM-HOST)\n"
+		"     --spool-size=MB    -w URL: its bound (default 1 GiB); beyond it the oldest\n"
+		"                        chunks are dropped and counted\n"
+		"     --chunk-events=N   -w URL: events a chunk holds at most (100000; live: and\n"
+		"                        2 s of events)\n"
+		"     --publish-wait=S   -w URL: how long the end waits for the bus (60)\n"
+		"     --fetch=KIND       -r URL: print the hosts' KIND messages (alerts: those\n"
+		"                        of scry -r FILE --rules R -w URL) one a line, instead\n"
+		"                        of replaying the capture\n"
+		"     --max-message=MIB  -w URL: the bus's largest message (NATS max_payload,\n"
+		"                        Kafka message.max.bytes; 1): a chunk stays below it\n"
 		" -z, --compress         gzip the files -w writes\n"
 		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
 		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
@@ -291,7 +312,8 @@ enum {
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
-	OPT_CAPTURE_MEM, OPT_METRICS, OPT_NO_PROCINFO,
+	OPT_CAPTURE_MEM, OPT_METRICS, OPT_NO_PROCINFO, OPT_SPOOL_DIR, OPT_SPOOL_SIZE,
+	OPT_CHUNK_EVENTS, OPT_PUBLISH_WAIT, OPT_MAX_MESSAGE, OPT_FETCH,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -464,6 +486,12 @@ static int parse_args(int argc, char **argv)
 		{ "capture-mem", required_argument, NULL, OPT_CAPTURE_MEM },
 		{ "metrics", optional_argument, NULL, OPT_METRICS },
 		{ "no-procinfo", no_argument, NULL, OPT_NO_PROCINFO },
+		{ "spool-dir", required_argument, NULL, OPT_SPOOL_DIR },
+		{ "spool-size", required_argument, NULL, OPT_SPOOL_SIZE },
+		{ "chunk-events", required_argument, NULL, OPT_CHUNK_EVENTS },
+		{ "publish-wait", required_argument, NULL, OPT_PUBLISH_WAIT },
+		{ "max-message", required_argument, NULL, OPT_MAX_MESSAGE },
+		{ "fetch", required_argument, NULL, OPT_FETCH },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -567,6 +595,28 @@ static int parse_args(int argc, char **argv)
 			if (!rules_option(c, optarg))
 				return 2;
 			break;
+		case OPT_SPOOL_DIR: opts.write.spool_dir = optarg; break;
+		case OPT_SPOOL_SIZE:
+			if (!parse_num("--spool-size", optarg, 1, MAX_MB, "size in MB", &v))
+				return 2;
+			opts.write.spool_bytes = v * 1000000u;
+			break;
+		case OPT_CHUNK_EVENTS:
+			if (!parse_num("--chunk-events", optarg, 1, UINT32_MAX, "number of events",
+				       &opts.write.chunk_events))
+				return 2;
+			break;
+		case OPT_FETCH: opts.fetch = optarg; break;
+		case OPT_MAX_MESSAGE:
+			if (!parse_num("--max-message", optarg, 1, 64, "size in MiB", &v))
+				return 2;
+			opts.write.max_message_bytes = v << 20;
+			break;
+		case OPT_PUBLISH_WAIT:
+			if (!parse_num("--publish-wait", optarg, 1, MAX_SECONDS, "duration",
+				       &opts.write.publish_wait_s))
+				return 2;
+			break;
 		default:
 			fprintf(stderr, "Try 'scry --help' for more information.\n");
 			return 2;
@@ -583,7 +633,10 @@ static int parse_args(int argc, char **argv)
 			"rules. Exiting.\n");
 		return 1;
 	}
-	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.summary)) {
+	/* -w to a bus with --rules on a capture: the alerts go to the bus too */
+	if (opts.rules.npaths && !opts.validate &&
+	    ((opts.write.path && !(scry_publish_is(opts.write.path) && opts.read_path)) ||
+	     opts.summary)) {
 		fprintf(stderr, "scry: --rules prints alerts: -w and -S do not apply\n");
 		return 2;
 	}
@@ -649,6 +702,13 @@ int main(int argc, char **argv)
 	opts.rules.max_s = opts.write.max_s;
 	if (opts.validate)
 		return scry_rules_validate(&opts.rules);
+	if (opts.fetch) {
+		if (!scry_publish_is(opts.read_path)) {
+			fprintf(stderr, "scry: --fetch reads a bus: -r nats://HOST:PORT/STREAM?host=NAME\n");
+			return 2;
+		}
+		return scry_publish_fetch(opts.read_path, opts.fetch);
+	}
 	/* rules that do not load never leave a capture running unguarded: checked first */
 	if (opts.rules.npaths && scry_rules_check(&opts.rules))
 		return 1;
@@ -686,9 +746,10 @@ int main(int argc, char **argv)
 	 * read), then every capability goes before its first byte is parsed (-w keeps only
 	 * CAP_DAC_OVERRIDE to create its files, as live capture does).
 	 */
-	int fd = strcmp(opts.read_path, "-") ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
+	bool bus = scry_publish_is(opts.read_path);
+	int fd = strcmp(opts.read_path, "-") && !bus ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
 
-	if (fd < 0 && strcmp(opts.read_path, "-")) {
+	if (fd < 0 && strcmp(opts.read_path, "-") && !bus) {
 		fprintf(stderr, "scry: %s: %s\n", opts.read_path, strerror(errno));
 		return 1;
 	}
@@ -702,6 +763,16 @@ int main(int argc, char **argv)
 	}
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path,
 		  .has_fd = fd >= 0, .fd = fd);
+	if (bus) {
+		/* a host's capture chunks on a bus (scap_stream) */
+#ifdef SCRY_HAVE_SCAP_STREAM
+		so.engine = NULL;
+		so.engine_impl = scap_stream_engine();
+#else
+		fprintf(stderr, "scry: %s: this scry is built without scap_stream\n", opts.read_path);
+		return 1;
+#endif
+	}
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
 				     /* the rules see the true values, as Falco's do */
@@ -731,10 +802,17 @@ int main(int argc, char **argv)
 	} else if (opts.rules.npaths) {
 		struct sinsp_rules *rules = NULL;
 
+		struct scry_alert_pub *ap = NULL;
+
 		opts.rules.source = opts.read_path;
-		status = scry_rules_load(s, &opts.rules, &rules);
+		/* before the load: the alerts' JSON fields are wanted then */
+		status = opts.write.path ? scry_publish_alerts_open(&opts.write, &opts.rules, &ap) : 0;
+		if (!status)
+			status = scry_rules_load(s, &opts.rules, &rules);
 		if (!status)
 			status = scry_rules_run(s, rules, filter, &opts.rules, NULL);
+		if (scry_publish_alerts_close(ap))
+			status = 1;
 		sinsp_rules_free(rules);
 	} else if (opts.write.path) {
 		struct sigaction sa;

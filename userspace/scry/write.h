@@ -32,6 +32,24 @@ struct scry_write_opts {
 	                            it (summary.h); NULL: none */
 	bool no_procinfo;        /* --no-procinfo: live, no procinfo events (procinfo.h);
 	                            by default each process's CPU is written once a second */
+	/* -w nats://...: publishing through a spool (publish.h) */
+	const char *spool_dir;   /* --spool-dir; NULL: publish.c's default */
+	uint64_t spool_bytes;    /* --spool-size, bytes; 0: 1 GiB */
+	uint64_t chunk_events;   /* --chunk-events: events a capture chunk holds at most */
+	uint64_t max_message_bytes; /* --max-message: the bus's largest message, bytes
+	                            (0: publish.h's default) */
+	uint64_t chunk_bytes;    /* publish.c: a chunk closes once its compressed bytes
+	                            reach this (below the bus's largest message) */
+	uint64_t publish_wait_s; /* --publish-wait: how long the end waits for the bus */
+	/*
+	 * Set by publish.c (NULL otherwise): the name of each file comes from
+	 * chunk_begin() instead of path, and chunk_end() is told when it is complete
+	 * (@keep) or failed; a non-zero return from either stops the writer (the hook
+	 * printed why). Files then rotate after chunk_events events too.
+	 */
+	int (*chunk_begin)(void *ctx, char *path, size_t size);
+	int (*chunk_end)(void *ctx, bool keep);
+	void *chunk_ctx;
 };
 
 /*

@@ -536,10 +536,12 @@ static int parse_containers(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 	return 0;
 }
 
+#include "config_bus.inc"
+
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
 	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
-					    "metrics", "prometheus", "containers", NULL };
+					    "metrics", "prometheus", "containers", "bus", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -571,6 +573,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 			rc = parse_prometheus(x, v, c);
 		} else if (!strcmp(k, "containers")) {
 			rc = parse_containers(x, v, c);
+		} else if (!strcmp(k, "bus")) {
+			rc = parse_bus(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}
@@ -580,9 +584,9 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	if (!c->nrules)
 		return fail(x, root, "no rules: the key 'rules' must name at least one rules file");
 	if (!c->stdout_enabled && !c->file_enabled && !c->syslog_enabled && !c->program_enabled &&
-	    !c->http_enabled)
+	    !c->http_enabled && !(c->bus_enabled && c->bus_alerts))
 		return fail(x, root, "no output enabled (outputs.stdout, file, syslog, program or "
-			    "http: enabled: true)");
+			    "http, or bus.alerts: enabled: true)");
 	return check_metrics(x, root, c);
 }
 
@@ -617,6 +621,12 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->prom_port = 9376;
 	c->prom_stall_timeout = 10;
 	c->runtime_lookups = true;
+	c->bus_spool_size = 1ull << 30;
+	c->bus_capture = true;
+	c->bus_alerts = true;
+	c->bus_metrics = true;
+	c->bus_chunk_events = 100000;
+	c->bus_max_message = 1ull << 20;
 	c->path = strdup(path);
 	c->engine = strdup("auto");
 	c->prom_address = strdup("127.0.0.1");
@@ -680,5 +690,7 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->http_headers);
 	free(c->http_ca_bundle);
 	free(c->http_ca_path);
+	free(c->bus_url);
+	free(c->bus_spool_dir);
 	memset(c, 0, sizeof(*c));
 }

@@ -77,6 +77,14 @@ struct scryd_config {
 	struct sinsp_runtime_socket runtime_sockets[SCRYD_RUNTIMES_MAX]; /* containers.sockets;
 	                               strings owned (freed by scryd_config_free()) */
 	uint32_t nruntime_sockets;
+	/* bus: publishing to a message bus (bus.c, config_bus.inc) */
+	bool bus_enabled;
+	char *bus_url;              /* nats://HOST:PORT[,...]/STREAM[?host=NAME&replicas=N] */
+	char *bus_spool_dir;        /* the spool (default /var/spool/scry/bus) */
+	uint64_t bus_spool_size;    /* bytes */
+	bool bus_capture, bus_alerts, bus_metrics;
+	uint64_t bus_chunk_events;  /* events a capture chunk holds at most */
+	uint64_t bus_max_message;   /* the bus's largest message, bytes */
 };
 
 /*

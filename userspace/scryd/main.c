@@ -50,6 +50,7 @@
 #include "caps.h"
 #include "config.h"
 #include "log.h"
+#include "bus.h"
 #include "metrics.h"
 #include "outputs.h"
 #include "prom.h"
@@ -82,6 +83,11 @@ struct scryd {
 	uint64_t read;              /* events read, the engine's internal ones included */
 	uint64_t events, alerts, reloads, reload_failures;
 	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
+	struct scryd_bus *bus;      /* the bus sink (bus.h), NULL when not enabled */
+	/* an alert in Falco's JSON for the bus (reused buffer) */
+	FILE *mem;
+	char *membuf;
+	size_t memlen;
 };
 
 static void usage(FILE *f)
@@ -165,6 +171,17 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 {
 	d->alerts++;
 	d->format_failures += scryd_outputs_emit(d->outs, a, ts, d->host, d->replay);
+	if (d->bus) {
+		off_t len;
+
+		rewind(d->mem);
+		if (scry_alert_print(d->mem, a, ts, true, false, d->host) || fflush(d->mem) ||
+		    (len = ftello(d->mem)) < 0) {
+			d->format_failures++; /* out of memory */
+			return;
+		}
+		scryd_bus_alert(d->bus, d->membuf, (size_t)len);
+	}
 }
 
 /* metrics.h's sink: spike alerts as rule alerts; snapshots to metrics.outputs. */
@@ -181,6 +198,8 @@ static void metrics_snapshot(void *ctx, const char *line, size_t len)
 		scryd_outputs_push_line(d->outs, "stdout", line, len, d->replay);
 	if (d->cfg.metrics.to_file)
 		scryd_outputs_push_line(d->outs, "file", line, len, d->replay);
+	if (d->bus && d->cfg.bus_metrics)
+		scryd_bus_metrics(d->bus, line, len);
 }
 
 /* SIGHUP: the same files again, swapped in only when they load. */
@@ -250,6 +269,8 @@ static int run(struct scryd *d)
 		scryd_metrics_event(d->metrics, evt);
 		if (d->prom)
 			scryd_prom_count_cpu(d->prom, sinsp_evt_raw(evt)->cpu);
+		/* the capture on the bus holds every event, as a capture file does */
+		scryd_bus_event(d->bus, d->s, evt);
 		if (sinsp_evt_is_hidden(evt))
 			continue;
 		d->events++;
@@ -359,7 +380,9 @@ int main(int argc, char **argv)
 	sigaction(SIGPIPE, &sa, NULL);
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
-	status = open_prom(&d) || scryd_outputs_open(&d.cfg, &d.outs) || open_source(&d, replay);
+	d.mem = open_memstream(&d.membuf, &d.memlen);
+	status = !d.mem || open_prom(&d) || scryd_outputs_open(&d.cfg, &d.outs) ||
+		 scryd_bus_open(&d.cfg, d.host, &d.bus) || open_source(&d, replay);
 	if (status)
 		goto out;
 	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
@@ -423,11 +446,14 @@ int main(int argc, char **argv)
 out:
 	scryd_prom_close(d.prom); /* before the outputs: its last render read them */
 	scryd_metrics_free(d.metrics);
-	if (scryd_outputs_close(d.outs))
+	if (scryd_outputs_close(d.outs) | scryd_bus_close(d.bus))
 		status = 1;
 	sinsp_rules_free(d.rules);
 	sinsp_close(d.s);
 	scryd_log_close();
 	scryd_config_free(&d.cfg);
+	if (d.mem)
+		fclose(d.mem);
+	free(d.membuf);
 	return status;
 }
