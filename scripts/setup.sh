@@ -34,6 +34,9 @@ pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-r
 # busybox; the template is in liblxc-common), uidmap (newuidmap), iptables (dockerd's
 # bridge), curl (the sockets' readiness requests).
 pkgs+=(conmon containernetworking-plugins lxc uidmap iptables curl)
+# librdkafka: the Kafka transport of the stream library (libscap/stream/kafka.c) and its
+# tests (librdkafka's in-process mock cluster).
+pkgs+=(librdkafka-dev)
 
 missing() {
 	local p
