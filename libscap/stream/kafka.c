@@ -138,27 +138,22 @@ int kafka_set(rd_kafka_conf_t *conf, const char *name, const char *value, char *
 	return 0;
 }
 
-/* A URL query parameter, or @def when absent. */
-static const char *kafka_param(const struct stream_url *u, const char *name, char *buf,
-			       size_t size, const char *def)
-{
-	return stream_url_param(u, name, buf, size) == 0 ? buf : def;
-}
-
+/* A number from the URL query (@def when absent) in [@min, @max]. */
 static int kafka_param_int(const struct stream_url *u, const char *name, long def, long min,
 			   long max, long *out, char *err)
 {
-	char buf[32], *end;
+	const char *s = stream_url_param(u, name);
+	char *end;
 	long v;
 
-	if (stream_url_param(u, name, buf, sizeof(buf)) != 0) {
+	if (!s) {
 		*out = def;
 		return 0;
 	}
 	errno = 0;
-	v = strtol(buf, &end, 10);
-	if (errno || end == buf || *end || v < min || v > max) {
-		kafka_err(err, "kafka: ?%s=%s: not a number in [%ld, %ld]", name, buf, min, max);
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max) {
+		kafka_err(err, "kafka: ?%s=%s: not a number in [%ld, %ld]", name, s, min, max);
 		return -EINVAL;
 	}
 	*out = v;
@@ -204,6 +199,7 @@ static void kafka_error_cb(rd_kafka_t *rk, int e, const char *reason, void *opaq
 static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer *p,
 			       rd_kafka_conf_t *conf, char *err)
 {
+	const char *compression = stream_url_param(u, "compression");
 	char buf[64], num[32];
 	long linger, batch, timeout, queue_kb;
 	int rc;
@@ -221,8 +217,7 @@ static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer
 	    (rc = kafka_set(conf, "acks", "all", err)) ||
 	    (rc = kafka_set(conf, "partitioner", "murmur2_random", err)) ||
 	    (rc = kafka_set(conf, "compression.type",
-			    kafka_param(u, "compression", buf, sizeof(buf),
-					KAFKA_DEFAULT_COMPRESSION), err)))
+			    compression ? compression : KAFKA_DEFAULT_COMPRESSION, err)))
 		return rc;
 	snprintf(num, sizeof(num), "%ld", linger);
 	if ((rc = kafka_set(conf, "linger.ms", num, err)))
