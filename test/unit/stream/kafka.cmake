@@ -1,4 +1,4 @@
-# scap_stream unit tests. The Kafka transport's run against librdkafka's mock cluster
+# The Kafka transport's run against librdkafka's mock cluster
 # (in-process brokers on loopback ports), built when librdkafka is.
 set(STREAM_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
 pkg_check_modules(RDKAFKA_TEST IMPORTED_TARGET rdkafka)
