@@ -23,11 +23,12 @@ esac
 # clients of libsinsp (libsinsp/runtime/). docker.io, podman, containerd, runc,
 # busybox-static: the runtimes the container tests ask (their images are made from
 # busybox's static root: no registry needed). python3-yaml: bench/rules expands the
-# rules' conditions for sysdig.
+# rules' conditions for sysdig. libnats-dev and nats-server: scap_stream's NATS JetStream
+# transport and its cluster test (test/stream/).
 pkgs=(build-essential cmake pkg-config git python3 python3-yaml clang libclang-rt-14-dev check
       zlib1g-dev libyaml-dev libkmod-dev libcap-dev libjemalloc-dev libbpf-dev bpftool libdeflate-dev file
       libcurl4-openssl-dev libjson-c-dev libprotobuf-c-dev protobuf-c-compiler libnghttp2-dev
-      docker.io podman containerd runc busybox-static)
+      docker.io podman containerd runc busybox-static libnats-dev nats-server)
 # The rest the container tests need (scripts/runtimes.sh, test/containers/e2e_test.sh),
 # named one by one since recommends are not installed: conmon and the CNI plugins (podman
 # 4.3's network backend, read at start even for --network none), lxc (lxc-create -t

@@ -20,18 +20,7 @@
 
 #include "libscap/stream/msgid_set.h"
 #include "libscap/stream/transport.h"
-#ifdef TEST_PREBUS
-#include "url.h"
-#else
 #include "libscap/stream/url.h"
-#endif
-
-#ifdef TEST_PREBUS
-const char *prebus_query;
-#define SET_QUERY(u, q) (prebus_query = (q))
-#else
-#define SET_QUERY(u, q) ((u)->query = (q))
-#endif
 
 #define OPS stream_transport_kafka
 #define NMSG 300
@@ -62,11 +51,15 @@ static void mock_stop(void)
 	rd_kafka_destroy(mock_rk);
 }
 
-static struct stream_url url_of(const char *servers, const char *host)
+/* kafka://SERVERS/t?host=HOST[&QUERY], parsed (free with stream_url_free()). */
+static struct stream_url *url_of(const char *servers, const char *host, const char *query)
 {
-	struct stream_url u = {
-		.scheme = "kafka", .servers = servers, .name = "t", .host = host,
-	};
+	char text[1024], err[STREAM_ERR_SIZE] = "";
+	struct stream_url *u;
+
+	snprintf(text, sizeof(text), "kafka://%s/t?host=%s%s%s", servers, host,
+		 query ? "&" : "", query ? query : "");
+	ck_assert_msg(stream_url_parse(text, &u, err) == 0, "%s: %s", text, err);
 	return u;
 }
 
@@ -121,7 +114,7 @@ static int produce_one(void *p, int i, const char *host, struct acks *a)
 static void read_back(const char *servers, const char *host, int n, int first, int step,
 		      int ordered)
 {
-	struct stream_url u = url_of(servers, host);
+	struct stream_url *u = url_of(servers, host, NULL);
 	char err[STREAM_ERR_SIZE] = "", subject[64], want[512];
 	int seen[NMSG] = { 0 }, count = 0, last = -1, rc;
 	const char *id;
@@ -130,7 +123,7 @@ static void read_back(const char *servers, const char *host, int n, int first, i
 	void *c;
 
 	snprintf(subject, sizeof(subject), "t.capture.%s", host);
-	ck_assert_msg(OPS.consumer_open(&u, subject, &c, err) == 0, "%s", err);
+	ck_assert_msg(OPS.consumer_open(u, subject, &c, err) == 0, "%s", err);
 	while ((rc = OPS.consumer_next(c, &data, &len, &id, err)) == 0) {
 		int i = -1;
 
@@ -149,19 +142,19 @@ static void read_back(const char *servers, const char *host, int n, int first, i
 	ck_assert_msg(rc == 1, "consumer_next %d: %s", rc, err);
 	ck_assert_int_eq(count, (n - first + step - 1) / step);
 	OPS.consumer_close(c);
+	stream_url_free(u);
 }
 
 START_TEST(test_roundtrip_in_order)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h1");
+	struct stream_url *u = url_of(servers, "h1", "linger_ms=5&compression=zstd");
 	char err[STREAM_ERR_SIZE] = "";
 	struct acks *a = calloc(1, sizeof(*a));
 	void *p;
 	int i;
 
-	SET_QUERY(&u, "linger_ms=5&compression=zstd");
-	ck_assert_msg(OPS.producer_open(&u, &p, err) == 0, "%s", err);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
 	for (i = 0; i < NMSG; i++)  /* two hosts interleaved, sharing the topic */
 		ck_assert_int_eq(produce_one(p, i, i % 2 ? "h2" : "h1.example.com", a), 0);
 	ck_assert_int_eq(OPS.producer_flush(p, WAIT_MS, on_ack, a), 0);
@@ -175,14 +168,14 @@ START_TEST(test_roundtrip_in_order)
 	/* each host reads its own records only, every one, in publication order */
 	read_back(servers, "h2", NMSG, 1, 2, 1);
 	{
-		struct stream_url r = url_of(servers, "h1.example.com");
+		struct stream_url *r = url_of(servers, "h1.example.com", NULL);
 		const void *data;
 		const char *id;
 		size_t len;
 		void *c;
 		int n = 0, rc, last = -2, idx;
 
-		ck_assert_msg(OPS.consumer_open(&r, "t.capture.h1.example.com", &c, err) == 0,
+		ck_assert_msg(OPS.consumer_open(r, "t.capture.h1.example.com", &c, err) == 0,
 			      "%s", err);
 		while ((rc = OPS.consumer_next(c, &data, &len, &id, err)) == 0) {
 			ck_assert_int_eq(sscanf(id, "h1.example.com/capture/%d", &idx), 1);
@@ -196,8 +189,10 @@ START_TEST(test_roundtrip_in_order)
 		/* caught up stays caught up */
 		ck_assert_int_eq(OPS.consumer_next(c, &data, &len, &id, err), 1);
 		OPS.consumer_close(c);
+		stream_url_free(r);
 	}
 	free(a);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
@@ -205,13 +200,13 @@ END_TEST
 START_TEST(test_repeated_id_dropped)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h");
+	struct stream_url *u = url_of(servers, "h", NULL);
 	char err[STREAM_ERR_SIZE] = "";
 	struct acks *a = calloc(1, sizeof(*a));
 	void *p;
 	int i;
 
-	ck_assert_msg(OPS.producer_open(&u, &p, err) == 0, "%s", err);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
 	for (i = 0; i < 10; i++)
 		ck_assert_int_eq(produce_one(p, i, "h", a), 0);
 	/* the spool resends 3..5: the broker stored them, the reports were lost */
@@ -222,6 +217,7 @@ START_TEST(test_repeated_id_dropped)
 	OPS.producer_close(p);
 	read_back(servers, "h", 10, 0, 1, 1);
 	free(a);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
@@ -243,14 +239,14 @@ static void wait_clock_tick(int64_t *ms_out)
 START_TEST(test_since)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h");
+	struct stream_url *u = url_of(servers, "h", NULL);
 	char err[STREAM_ERR_SIZE] = "";
 	struct acks *a = calloc(1, sizeof(*a));
 	int64_t mid_ms;
 	void *p;
 	int i;
 
-	ck_assert_msg(OPS.producer_open(&u, &p, err) == 0, "%s", err);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
 	for (i = 0; i < 20; i++)
 		ck_assert_int_eq(produce_one(p, i, "h", a), 0);
 	ck_assert_int_eq(OPS.producer_flush(p, WAIT_MS, on_ack, a), 0);
@@ -262,15 +258,15 @@ START_TEST(test_since)
 	OPS.producer_close(p);
 
 	{
-		struct stream_url r = url_of(servers, "h");
+		struct stream_url *r = url_of(servers, "h", NULL);
 		const void *data;
 		const char *id;
 		size_t len;
 		void *c;
 		int n = 0, rc, idx;
 
-		r.since_ns = (uint64_t)mid_ms * 1000000;
-		ck_assert_msg(OPS.consumer_open(&r, "t.capture", &c, err) == 0, "%s", err);
+		r->since_ns = (uint64_t)mid_ms * 1000000;
+		ck_assert_msg(OPS.consumer_open(r, "t.capture", &c, err) == 0, "%s", err);
 		while ((rc = OPS.consumer_next(c, &data, &len, &id, err)) == 0) {
 			ck_assert_int_eq(sscanf(id, "h/capture/%d", &idx), 1);
 			ck_assert_int_eq(idx, 20 + n);
@@ -279,8 +275,10 @@ START_TEST(test_since)
 		ck_assert_int_eq(rc, 1);
 		ck_assert_int_eq(n, 20);
 		OPS.consumer_close(c);
+		stream_url_free(r);
 	}
 	free(a);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
@@ -291,14 +289,13 @@ END_TEST
 START_TEST(test_brokers_down)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h");
+	struct stream_url *u = url_of(servers, "h", "timeout_ms=1500&linger_ms=5");
 	char err[STREAM_ERR_SIZE] = "";
 	struct acks *a = calloc(1, sizeof(*a));
 	void *p;
 	int i, round;
 
-	SET_QUERY(&u, "timeout_ms=1500&linger_ms=5");
-	ck_assert_msg(OPS.producer_open(&u, &p, err) == 0, "%s", err);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
 	for (i = 0; i < NMSG / 3; i++)
 		ck_assert_int_eq(produce_one(p, i, "h", a), 0);
 	ck_assert_int_eq(OPS.producer_flush(p, WAIT_MS, on_ack, a), 0);
@@ -332,6 +329,7 @@ START_TEST(test_brokers_down)
 	OPS.producer_close(p);
 	read_back(servers, "h", NMSG, 0, 1, 0);
 	free(a);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
@@ -341,13 +339,13 @@ END_TEST
 START_TEST(test_leader_moves)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h");
+	struct stream_url *u = url_of(servers, "h", NULL);
 	char err[STREAM_ERR_SIZE] = "";
 	struct acks *a = calloc(1, sizeof(*a));
 	void *p;
 	int i, part;
 
-	ck_assert_msg(OPS.producer_open(&u, &p, err) == 0, "%s", err);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
 	for (i = 0; i < NMSG; i++) {
 		ck_assert_int_eq(produce_one(p, i, "h", a), 0);
 		if (i == NMSG / 3)
@@ -368,6 +366,7 @@ START_TEST(test_leader_moves)
 	OPS.producer_close(p);
 	read_back(servers, "h", NMSG, 0, 1, 1);
 	free(a);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
@@ -375,14 +374,14 @@ END_TEST
 START_TEST(test_unknown_topic)
 {
 	const char *servers = mock_start();
-	struct stream_url u = url_of(servers, "h");
+	struct stream_url *u = url_of(servers, "h", NULL);
 	char err[STREAM_ERR_SIZE] = "";
 	void *c;
 	int rc;
 
 	/* a broker without auto-creation says the topic is unknown; the mock cluster
 	 * creates it empty: either way nothing is read */
-	rc = OPS.consumer_open(&u, "t.nothere.h", &c, err);
+	rc = OPS.consumer_open(u, "t.nothere.h", &c, err);
 	if (rc == 0) {
 		const void *data;
 		const char *id;
@@ -394,7 +393,8 @@ START_TEST(test_unknown_topic)
 		ck_assert_int_eq(rc, -ENOENT);
 		ck_assert_msg(strstr(err, "t.nothere"), "%s", err);
 	}
-	ck_assert_int_eq(OPS.consumer_open(&u, "x.capture", &c, err), -EINVAL);
+	ck_assert_int_eq(OPS.consumer_open(u, "x.capture", &c, err), -EINVAL);
+	stream_url_free(u);
 	mock_stop();
 }
 END_TEST
