@@ -31,12 +31,15 @@
  * the rest). Delivery reports are served by rd_kafka_poll()/rd_kafka_flush() on the
  * caller's thread, each record's opaque being the caller's msg_ctx.
  *
- * Reader. consumer_open() reads the partition of the key HOST (all partitions when no
- * host is given, then ordered within each partition only) from the first record whose
- * timestamp is at or after ?since= (rd_kafka_offsets_for_times; records older than
- * since are skipped as well, for brokers that answer the time lookup with the start)
- * up to the high watermarks seen at open: then consumer_next() returns 1. Records of
- * other keys sharing the partition are skipped. No consumer group: nothing is committed.
+ * Reader (kafka_read.c). consumer_open() reads the partition of one key: the name of
+ * ?host= (one of a list) whose subject token (stream_subject()) is the subject's HOST,
+ * else that token; without a HOST, ?host= when it is one name, else every partition
+ * (then in order within each partition only). It starts at the first record whose
+ * timestamp is at or after ?since= (rd_kafka_offsets_for_times; a broker that finds no
+ * offsets by time, like librdkafka's mock cluster, has the reader start at the low
+ * watermark and skip older records itself) and reads up to the high watermarks seen at
+ * open: then consumer_next() returns 1. Records of other keys sharing the partition are
+ * skipped. The reader joins no consumer group and commits nothing.
  */
 #include "transport.h"
 #include "kafka_int.h"

@@ -6,6 +6,7 @@
  */
 #include "kafka_int.h"
 #include "msgid_set.h"
+#include "registry.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -194,6 +195,42 @@ out:
 	return rc;
 }
 
+/* The key the writer gave the records of @subject's HOST token @token: the name of
+ * ?host= (one of a list) whose subject token it is (stream_subject() maps '.' and some
+ * more to '_', the key keeps the name as written), else the token itself; with no token,
+ * ?host= when it is one name, else none (every key). Return 0 (*@key, may be NULL) or
+ * -ENOMEM. */
+static int kafka_reader_key(const struct stream_url *u, const char *subject,
+			    const char *topic, const char *token, char **key)
+{
+	const char *kind = topic + strlen(u->name) + 1, *h = u->host, *comma;
+	char name[256], want[512];
+
+	*key = NULL;
+	if (!token) {
+		if (h && !strchr(h, ','))
+			*key = strdup(h);
+		return h && !strchr(h, ',') && !*key ? -ENOMEM : 0;
+	}
+	for (; h && *h; h = comma ? comma + 1 : NULL) {
+		size_t len;
+
+		comma = strchr(h, ',');
+		len = comma ? (size_t)(comma - h) : strlen(h);
+		if (len >= sizeof(name))
+			continue;
+		memcpy(name, h, len);
+		name[len] = '\0';
+		if (stream_subject(want, sizeof(want), u->name, kind, name) == 0 &&
+		    strcmp(want, subject) == 0) {
+			token = name;
+			break;
+		}
+	}
+	*key = strdup(token);
+	return *key ? 0 : -ENOMEM;
+}
+
 int kafka_consumer_open(const struct stream_url *u, const char *subject, void **out,
 			       char *err)
 {
@@ -208,11 +245,9 @@ int kafka_consumer_open(const struct stream_url *u, const char *subject, void **
 		kafka_err(err, "kafka: subject %s is not %s.KIND[.HOST]", subject, u->name);
 		goto fail;
 	}
-	if (!host)
-		host = u->host;
 	c->since_ms = (int64_t)(u->since_ns / 1000000);
-	rc = -ENOMEM;
-	if ((host && !(c->key = strdup(host))) || msgid_set_new(KAFKA_DEDUP_WINDOW, &c->seen))
+	rc = kafka_reader_key(u, subject, c->topic, host, &c->key);
+	if (rc || (rc = msgid_set_new(KAFKA_DEDUP_WINDOW, &c->seen)))
 		goto fail;
 	rc = kafka_consumer_client(c, u, err);
 	if (!rc)
