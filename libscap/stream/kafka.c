@@ -28,7 +28,10 @@
  * ?timeout_ms= (message.timeout.ms: how long librdkafka retries a message before its
  * report says it failed and the caller's spool keeps it; default 30000),
  * ?queue_kbytes= (librdkafka's in-memory queue; default 65536: the spool on disk holds
- * the rest). Delivery reports are served by rd_kafka_poll()/rd_kafka_flush() on the
+ * the rest), ?max_bytes= (the largest record, default 8 MiB: a capture chunk of 50000
+ * events is about 1 MB gzipped, Kafka's default limit; topics the producer creates get
+ * max.message.bytes of this size, existing topics need it set, else the broker refuses
+ * bigger chunks and their reports fail with -EMSGSIZE). Delivery reports are served by rd_kafka_poll()/rd_kafka_flush() on the
  * caller's thread, each record's opaque being the caller's msg_ctx.
  *
  * Reader (kafka_read.c). consumer_open() reads the partition of one key: the name of
@@ -170,6 +173,7 @@ struct kafka_producer {
 	rd_kafka_queue_t *admin_q;  /* CreateTopics results, drained by poll */
 	char *name;                 /* u->name */
 	long partitions, replicas;
+	long max_bytes;             /* message.max.bytes, and of the topics created */
 	char **topics;              /* topics asked for (created or not) */
 	size_t ntopics;
 	stream_ack_fn ack;          /* set for the duration of poll/flush */
@@ -211,6 +215,8 @@ static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer
 	    (rc = kafka_param_int(u, "batch_bytes", 1 << 20, 1, 1 << 30, &batch, err)) ||
 	    (rc = kafka_param_int(u, "timeout_ms", 30000, 1, 3600000, &timeout, err)) ||
 	    (rc = kafka_param_int(u, "queue_kbytes", 65536, 1, 1 << 21, &queue_kb, err)) ||
+	    (rc = kafka_param_int(u, "max_bytes", 8 << 20, 1000, 1000000000, &p->max_bytes,
+				  err)) ||
 	    (rc = kafka_param_int(u, "partitions", KAFKA_DEFAULT_PARTITIONS, 1, 100000,
 				  &p->partitions, err)) ||
 	    (rc = kafka_param_int(u, "replicas", -1, -1, 1000, &p->replicas, err)))
@@ -230,6 +236,9 @@ static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer
 		return rc;
 	snprintf(num, sizeof(num), "%ld", timeout);
 	if ((rc = kafka_set(conf, "message.timeout.ms", num, err)))
+		return rc;
+	snprintf(num, sizeof(num), "%ld", p->max_bytes);
+	if ((rc = kafka_set(conf, "message.max.bytes", num, err)))
 		return rc;
 	snprintf(num, sizeof(num), "%ld", queue_kb);
 	if ((rc = kafka_set(conf, "queue.buffering.max.kbytes", num, err)))
@@ -319,7 +328,7 @@ static int kafka_producer_open(const struct stream_url *u, void **out, char *err
 static int kafka_topic_ensure(struct kafka_producer *p, const char *topic)
 {
 	rd_kafka_NewTopic_t *nt;
-	char **grown;
+	char **grown, num[32];
 	size_t i;
 
 	for (i = 0; i < p->ntopics; i++)
@@ -335,6 +344,8 @@ static int kafka_topic_ensure(struct kafka_producer *p, const char *topic)
 	nt = rd_kafka_NewTopic_new(topic, (int)p->partitions, (int)p->replicas, NULL, 0);
 	if (!nt)
 		return 0;  /* refused arguments: auto-creation may still make it */
+	snprintf(num, sizeof(num), "%ld", p->max_bytes);
+	rd_kafka_NewTopic_set_config(nt, "max.message.bytes", num);
 	rd_kafka_CreateTopics(p->rk, &nt, 1, NULL, p->admin_q);
 	rd_kafka_NewTopic_destroy(nt);
 	return 0;

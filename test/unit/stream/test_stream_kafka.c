@@ -374,6 +374,41 @@ START_TEST(test_leader_moves)
 }
 END_TEST
 
+/* A chunk above Kafka's default 1 MB record limit (?max_bytes=, default 8 MiB). */
+START_TEST(test_big_record)
+{
+	const char *servers = mock_start();
+	struct stream_url *u = url_of(servers, "h", NULL);
+	char err[STREAM_ERR_SIZE] = "";
+	struct acks *a = calloc(1, sizeof(*a));
+	size_t big = 3u << 20, len, i;
+	unsigned char *data = malloc(big);
+	const void *got;
+	const char *id;
+	void *p, *c;
+
+	for (i = 0; i < big; i++)
+		data[i] = (unsigned char)(i * 2654435761u >> 13);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
+	ck_assert_int_eq(OPS.produce(p, "t.capture.h", "h", data, big, "h/capture/0",
+				     (void *)(intptr_t)1), 0);
+	ck_assert_int_eq(OPS.producer_flush(p, WAIT_MS, on_ack, a), 0);
+	ck_assert_int_eq(a->nok, 1);
+	OPS.producer_close(p);
+	ck_assert_msg(OPS.consumer_open(u, "t.capture.h", &c, err) == 0, "%s", err);
+	ck_assert_int_eq(OPS.consumer_next(c, &got, &len, &id, err), 0);
+	ck_assert_uint_eq(len, big);
+	ck_assert(memcmp(got, data, big) == 0);
+	ck_assert_str_eq(id, "h/capture/0");
+	ck_assert_int_eq(OPS.consumer_next(c, &got, &len, &id, err), 1);
+	OPS.consumer_close(c);
+	free(data);
+	free(a);
+	stream_url_free(u);
+	mock_stop();
+}
+END_TEST
+
 START_TEST(test_unknown_topic)
 {
 	const char *servers = mock_start();
@@ -433,6 +468,7 @@ static Suite *kafka_suite(void)
 	tcase_add_test(tc, test_since);
 	tcase_add_test(tc, test_brokers_down);
 	tcase_add_test(tc, test_leader_moves);
+	tcase_add_test(tc, test_big_record);
 	tcase_add_test(tc, test_unknown_topic);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("msgid_set");
