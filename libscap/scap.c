@@ -71,6 +71,14 @@ void scap_engine_set_priv(scap_t *h, void *priv)
 	h->priv = priv;
 }
 
+int scap_engine_set_state(scap_t *h, const struct scap_state *st)
+{
+	if (!h || !st)
+		return -EINVAL;
+	h->state = *st;
+	return 0;
+}
+
 /* Copy into errbuf (may be NULL) and return code: scap_open() has no handle on failure. */
 static int open_fail(char *errbuf, int code, const char *msg)
 {

@@ -61,6 +61,13 @@ static int nats_err(char *err, natsStatus s, const char *what, const char *serve
 	return code;
 }
 
+/* libnats connects in the background only when given a callback for it */
+static void on_connected(natsConnection *nc, void *closure)
+{
+	(void)nc;
+	(void)closure;
+}
+
 /* natsOptions for @servers "h:p,h:p"; @retry: keep trying in the background. */
 static natsStatus make_opts(natsOptions **out, const char *servers, bool retry)
 {
@@ -90,7 +97,7 @@ static natsStatus make_opts(natsOptions **out, const char *servers, bool retry)
 	if (s == NATS_OK)
 		s = natsOptions_SetPingInterval(*out, 2000);
 	if (s == NATS_OK && retry)
-		s = natsOptions_SetRetryOnFailedConnect(*out, true, NULL, NULL);
+		s = natsOptions_SetRetryOnFailedConnect(*out, true, on_connected, NULL);
 	return s;
 }
 

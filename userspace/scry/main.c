@@ -29,10 +29,14 @@
 
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
+#ifdef SCRY_HAVE_SCAP_STREAM
+#include <scry/scap_stream.h>
+#endif
 
 #include "caps.h"
 #include "live.h"
 #include "print.h"
+#include "publish.h"
 #include "rules_cli.h"
 #include "write.h"
 
@@ -126,6 +130,17 @@ static void usage(FILE *f)
 		" -w, --write=FILE       write the events (those the filter matches) to a capture\n"
 		"                        file instead of printing them; each file starts with the\n"
 		"                        state of processes, fds, users and containers at that point\n"
+		"     -w nats://HOST:PORT[,HOST:PORT]/STREAM?host=NAME[&replicas=N]: publish\n"
+		"                        to NATS JetStream instead, as capture chunks through\n"
+		"                        an on-disk spool (docs/collect.md); -r of that URL\n"
+		"                        (host=A,B: several hosts merged; &since=TIME, RFC 3339\n"
+		"                        or ns) replays them\n"
+		"     --spool-dir=DIR    -w URL: the spool (default /var/spool/scry/STREAM-HOST)\n"
+		"     --spool-size=MB    -w URL: its bound (default 1 GiB); beyond it the oldest\n"
+		"                        chunks are dropped and counted\n"
+		"     --chunk-events=N   -w URL: events a chunk holds at most (50000; live: and\n"
+		"                        2 s of events)\n"
+		"     --publish-wait=S   -w URL: how long the end waits for the bus (60)\n"
 		" -z, --compress         gzip the files -w writes\n"
 		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
 		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
@@ -270,7 +285,7 @@ enum {
 	OPT_RUNTIME_SOCKET, OPT_RUNTIME_TIMEOUT, OPT_RULES, OPT_VALIDATE, OPT_MIN_PRIORITY,
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
-	OPT_CAPTURE_MEM,
+	OPT_CAPTURE_MEM, OPT_SPOOL_DIR, OPT_SPOOL_SIZE, OPT_CHUNK_EVENTS, OPT_PUBLISH_WAIT,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -440,6 +455,10 @@ static int parse_args(int argc, char **argv)
 		{ "capture-before", required_argument, NULL, OPT_CAPTURE_BEFORE },
 		{ "capture-after", required_argument, NULL, OPT_CAPTURE_AFTER },
 		{ "capture-mem", required_argument, NULL, OPT_CAPTURE_MEM },
+		{ "spool-dir", required_argument, NULL, OPT_SPOOL_DIR },
+		{ "spool-size", required_argument, NULL, OPT_SPOOL_SIZE },
+		{ "chunk-events", required_argument, NULL, OPT_CHUNK_EVENTS },
+		{ "publish-wait", required_argument, NULL, OPT_PUBLISH_WAIT },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -534,6 +553,22 @@ static int parse_args(int argc, char **argv)
 		case OPT_ALL_EVENTS: case OPT_ISO8601: case OPT_CAPTURE_DIR:
 		case OPT_CAPTURE_BEFORE: case OPT_CAPTURE_AFTER: case OPT_CAPTURE_MEM:
 			if (!rules_option(c, optarg))
+				return 2;
+			break;
+		case OPT_SPOOL_DIR: opts.write.spool_dir = optarg; break;
+		case OPT_SPOOL_SIZE:
+			if (!parse_num("--spool-size", optarg, 1, MAX_MB, "size in MB", &v))
+				return 2;
+			opts.write.spool_bytes = v * 1000000u;
+			break;
+		case OPT_CHUNK_EVENTS:
+			if (!parse_num("--chunk-events", optarg, 1, UINT32_MAX, "number of events",
+				       &opts.write.chunk_events))
+				return 2;
+			break;
+		case OPT_PUBLISH_WAIT:
+			if (!parse_num("--publish-wait", optarg, 1, MAX_SECONDS, "duration",
+				       &opts.write.publish_wait_s))
 				return 2;
 			break;
 		default:
@@ -638,9 +673,10 @@ int main(int argc, char **argv)
 	 * read), then every capability goes before its first byte is parsed (-w keeps only
 	 * CAP_DAC_OVERRIDE to create its files, as live capture does).
 	 */
-	int fd = strcmp(opts.read_path, "-") ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
+	bool bus = scry_publish_is(opts.read_path);
+	int fd = strcmp(opts.read_path, "-") && !bus ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
 
-	if (fd < 0 && strcmp(opts.read_path, "-")) {
+	if (fd < 0 && strcmp(opts.read_path, "-") && !bus) {
 		fprintf(stderr, "scry: %s: %s\n", opts.read_path, strerror(errno));
 		return 1;
 	}
@@ -654,6 +690,16 @@ int main(int argc, char **argv)
 	}
 	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path,
 		  .has_fd = fd >= 0, .fd = fd);
+	if (bus) {
+		/* a host's capture chunks on a bus (scap_stream) */
+#ifdef SCRY_HAVE_SCAP_STREAM
+		so.engine = NULL;
+		so.engine_impl = scap_stream_engine();
+#else
+		fprintf(stderr, "scry: %s: this scry is built without scap_stream\n", opts.read_path);
+		return 1;
+#endif
+	}
 	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
 				     /* the rules see the true values, as Falco's do */

@@ -33,6 +33,7 @@
 #include <scry/scap_dump.h>
 #include <scry/sinsp_dump.h>
 
+#include "publish.h"
 #include "write.h"
 
 #define NS_PER_S 1000000000ull
@@ -52,6 +53,7 @@ struct writer {
 	uint64_t end_ts;            /* -M: ts where the window ends (0: not started) */
 	bool reported;              /* the file's error is printed: its close says no more */
 	uint64_t container_mark;    /* container changes the file holds (sinsp_dump.h) */
+	uint64_t file_events;       /* events in the current file (chunk_events) */
 };
 
 static void name_next(struct writer *w)
@@ -61,7 +63,10 @@ static void name_next(struct writer *w)
 
 	if (o->max_files && w->index >= o->max_files)
 		w->index = 0;
-	if (o->rotate_s && strchr(o->path, '%')) {
+	if (o->chunk_begin) {
+		/* publish.c names the chunks */
+		return;
+	} else if (o->rotate_s && strchr(o->path, '%')) {
 		time_t t = (time_t)w->last_s;
 		struct tm tm;
 
@@ -114,6 +119,8 @@ int scry_write_check(const struct scry_write_opts *o)
 
 	if (!strcmp(o->path, "-"))
 		return 0; /* standard output */
+	if (scry_publish_is(o->path))
+		return scry_publish_check(o);
 	w.digits = index_digits(o->max_files);
 	name_next(&w); /* the first file's name, as scry_write() names it */
 	if (stat(w.name, &st) == 0) {
@@ -151,6 +158,9 @@ static int file_open(struct writer *w, sinsp_t *s)
 	int rc;
 
 	name_next(w);
+	if (w->o->chunk_begin && w->o->chunk_begin(w->o->chunk_ctx, w->name, sizeof(w->name)))
+		return 1;
+	w->file_events = 0;
 	d.path = w->name;
 	rc = scap_dump_open(&d, &w->d, err);
 	if (rc) {
@@ -183,10 +193,12 @@ static int file_close(struct writer *w)
 		if (!w->reported)
 			fprintf(stderr, "scry: %s\n", err);
 		w->reported = false;
+		if (w->o->chunk_end)
+			w->o->chunk_end(w->o->chunk_ctx, false);
 		return 1;
 	}
 	w->reported = false;
-	return 0;
+	return w->o->chunk_end ? w->o->chunk_end(w->o->chunk_ctx, true) : 0;
 }
 
 uint64_t scry_window_end(uint64_t first_ts, uint64_t max_s)
@@ -262,6 +274,8 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 			return true;
 		}
 	}
+	if (o->chunk_events && w->file_events >= o->chunk_events)
+		return true;
 	if (o->rotate_mb) {
 		struct scap_dump_stats st = { .sz = sizeof(st) };
 
@@ -317,6 +331,8 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	struct sinsp_evt *evt;
 	int status = 0, rc = 0;
 
+	if (!o->chunk_begin && scry_publish_is(o->path))
+		return scry_publish(s, filter, o, stop); /* it comes back with chunk hooks */
 	w.digits = index_digits(o->max_files);
 	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
 		w.past = calloc(o->max_files, sizeof(*w.past));
@@ -332,7 +348,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	 */
 	status = file_open(&w, s);
 	if (!status && o->read_path && !filter && !o->rotate_s && !o->rotate_mb &&
-	    !o->max_events && !o->summary) {
+	    !o->max_events && !o->summary && !o->chunk_begin) {
 		status = copy_events(&w, s, stop);
 		if (file_close(&w))
 			status = 1;
@@ -374,7 +390,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 				continue;
 			flags |= SCAP_DUMP_FLAG_STATE_ONLY;
 		}
-		if ((o->rotate_s || o->rotate_mb) && rotate_due(&w, ref->ts_ns)) {
+		if ((o->rotate_s || o->rotate_mb || o->chunk_events) && rotate_due(&w, ref->ts_ns)) {
 			status = file_close(&w);
 			if (!status)
 				status = file_open(&w, s);
@@ -392,6 +408,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			status = 1;
 			break;
 		}
+		w.file_events++;
 		if (matched && !sinsp_evt_is_hidden(evt))
 			w.written++;
 	}

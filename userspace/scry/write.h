@@ -30,6 +30,20 @@ struct scry_write_opts {
 	const char *read_path;   /* the capture @s reads, for messages (NULL: none) */
 	struct scry_summary *summary; /* -S: the events the filter passes are counted into
 	                            it (summary.h); NULL: none */
+	/* -w nats://...: publishing through a spool (publish.h) */
+	const char *spool_dir;   /* --spool-dir; NULL: publish.c's default */
+	uint64_t spool_bytes;    /* --spool-size, bytes; 0: 1 GiB */
+	uint64_t chunk_events;   /* --chunk-events: events a capture chunk holds at most */
+	uint64_t publish_wait_s; /* --publish-wait: how long the end waits for the bus */
+	/*
+	 * Set by publish.c (NULL otherwise): the name of each file comes from
+	 * chunk_begin() instead of path, and chunk_end() is told when it is complete
+	 * (@keep) or failed; a non-zero return from either stops the writer (the hook
+	 * printed why). Files then rotate after chunk_events events too.
+	 */
+	int (*chunk_begin)(void *ctx, char *path, size_t size);
+	int (*chunk_end)(void *ctx, bool keep);
+	void *chunk_ctx;
 };
 
 /*

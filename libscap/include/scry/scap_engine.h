@@ -95,6 +95,16 @@ SCAP_API void scap_engine_log(scap_t *h, enum scap_log_level level, const char *
  */
 SCAP_API int scap_engine_read_state(scap_t *h, void (*progress)(void *ctx), void *ctx);
 
+/**
+ * scap_engine_set_state() - report @st as the handle's initial state (what
+ * scap_get_state() answers), for an engine whose source carries its state (the stream
+ * engine of scap_stream: the state blocks of the first capture chunk it reads).
+ * @st: [in] copied; the arrays it points to stay the engine's and must stay valid
+ *      until its close() (e.g. scap_get_state() of another handle kept open).
+ * Return: 0; -EINVAL when @st is NULL.
+ */
+SCAP_API int scap_engine_set_state(scap_t *h, const struct scap_state *st);
+
 /* Whether stream @i of @ctx has a record; if so its timestamp (ns) in *@ts. */
 typedef bool (*scap_engine_peek_fn)(void *ctx, uint32_t i, uint64_t *ts);
 

@@ -37,6 +37,127 @@ SCAP_API bool scap_stream_url_is(const char *s);
  */
 SCAP_API const char *scap_stream_schemes(void);
 
+/* ---- reading ------------------------------------------------------------------- */
+
+/**
+ * scap_stream_engine() - the stream engine ("stream"), for scap_open_opts.engine_impl
+ * with opts.path = SCHEME://SERVERS/NAME?host=A[,B...][&since=TIME]: the capture chunks
+ * the hosts published, from the first stored at or after TIME (RFC 3339 or ns since
+ * the epoch; default: the first kept), replayed as one capture until the bus has no
+ * more (then SCAP_EOF). The state is the first chunk's of each host; several hosts are
+ * merged by timestamp (their thread ids must not collide). Chunks the bus stored twice
+ * are replayed once; chunks out of sequence order are put back in order.
+ * Return: static storage.
+ */
+SCAP_API const struct scap_engine_ops *scap_stream_engine(void);
+
+/* ---- publishing ------------------------------------------------------------------ */
+
+/*
+ * A publisher sends one host's messages to a bus through a bounded on-disk spool:
+ * every message is a file in the spool directory from the moment it is complete until
+ * the bus acknowledged it (then it is removed). While the bus is down messages wait
+ * there; when they exceed the spool's size the OLDEST are removed (the newest data is
+ * kept, as fluent-bit's storage.total_limit_size does) and counted. A publisher that
+ * restarts on the same directory sends what is left first and goes on with the next
+ * sequence numbers.
+ *
+ * Messages: capture chunks (kind "capture": each a complete scap capture file, written
+ * by the caller to the path scap_stream_pub_chunk_begin() gives: state first, then
+ * events, like a rotated file, so that each replays on its own), and JSON documents
+ * (kinds "alerts", "metrics": one alert or snapshot each). On the bus: subject
+ * NAME.KIND.HOST, message id HOST/KIND/SEQ (the bus drops a copy it already stored).
+ */
+struct scap_stream_pub;
+
+struct scap_stream_pub_opts {
+	size_t sz;                 /* sizeof(struct scap_stream_pub_opts) */
+	const char *url;           /* nats://HOST:PORT[,...]/STREAM?host=NAME[&replicas=N]:
+	                              the bus, the stream (created when absent) and the host
+	                              the messages are from (?host=; NULL: gethostname()) */
+	const char *spool_dir;     /* the spool directory (created when absent); one
+	                              publisher per directory */
+	uint64_t spool_bytes;      /* bound of the spool, bytes; 0: 1 GiB */
+};
+#define scap_stream_pub_opts__last_field spool_bytes
+
+/* What a publisher did since it was opened (scap_stream_pub_get_stats()). */
+struct scap_stream_pub_stats {
+	size_t sz;                 /* sizeof(struct scap_stream_pub_stats), set by the caller */
+	uint64_t msgs_added;       /* messages put in the spool */
+	uint64_t msgs_acked;       /* messages the bus acknowledged (removed from the spool) */
+	uint64_t bytes_acked;      /* their bytes (as sent: capture chunks compressed) */
+	uint64_t msgs_failed;      /* sends the bus did not acknowledge (each sent again) */
+	uint64_t spool_files;      /* messages in the spool now (not yet acknowledged) */
+	uint64_t spool_bytes;      /* their bytes */
+	uint64_t spool_peak_bytes; /* most bytes the spool held at once */
+	uint64_t dropped_msgs;     /* messages removed unsent because the spool was full */
+	uint64_t dropped_bytes;    /* their bytes */
+};
+
+/**
+ * scap_stream_pub_open() - a publisher of @opts->url through the spool.
+ * @errbuf: [out] SCAP_ERRBUF_SIZE bytes: the reason of a failure, or NULL.
+ * The bus may be down: the publisher connects in the background and sends when it can.
+ * Return: 0 (*@out set); -EINVAL (URL, spool size); -ENOTSUP (no transport for the
+ * scheme in this build); -errno of the spool directory; -ENOMEM.
+ */
+SCAP_API int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
+				  struct scap_stream_pub **out, char *errbuf);
+
+/**
+ * scap_stream_pub_chunk_begin() - the path (@path, @size bytes) of a new file in the
+ * spool for the next capture chunk; write the chunk there (scap_dump_open()), close it,
+ * then call scap_stream_pub_chunk_end().
+ * Return: 0; -ENAMETOOLONG; -EBUSY (a chunk is begun and not ended); -errno.
+ */
+SCAP_API int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t size);
+
+/**
+ * scap_stream_pub_chunk_end() - the chunk file is complete (@keep) or to be thrown
+ * away (!@keep): spool it and send what can be sent now (no waiting).
+ * Return: 0; -EINVAL (no chunk begun); -errno of the spool (message in last_error).
+ */
+SCAP_API int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep);
+
+/**
+ * scap_stream_pub_send() - spool one message of @kind ("alerts", "metrics": [a-z],
+ * at most 15 characters; "capture" is for chunks) with @len bytes of @data (copied),
+ * then send what can be sent now.
+ * Return: 0; -EINVAL (kind); -errno of the spool.
+ */
+SCAP_API int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind,
+				  const void *data, size_t len);
+
+/**
+ * scap_stream_pub_poll() - take the bus's acknowledgements (waiting at most
+ * @timeout_ms for the first; 0: none) and send what waits in the spool. Call it now
+ * and then (between chunks, when idle).
+ * Return: 0, or -errno of the transport (message in last_error).
+ */
+SCAP_API int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms);
+
+/**
+ * scap_stream_pub_drain() - send and wait until the spool is empty, at most
+ * @timeout_ms (< 0: no limit).
+ * Return: 0 (all acknowledged); -ETIMEDOUT (the spool still holds some); -errno.
+ */
+SCAP_API int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms);
+
+/** scap_stream_pub_get_stats() - the counters (set out->sz first). Return 0/-EINVAL. */
+SCAP_API int scap_stream_pub_get_stats(struct scap_stream_pub *p,
+				       struct scap_stream_pub_stats *out);
+
+/** scap_stream_pub_last_error() - the message of the last failure ("" when none). */
+SCAP_API const char *scap_stream_pub_last_error(struct scap_stream_pub *p);
+
+/**
+ * scap_stream_pub_close() - stop: wait up to 1 s for acknowledgements of messages in
+ * flight, then disconnect. What is not acknowledged stays in the spool for the next
+ * publisher on that directory. NULL is ignored.
+ */
+SCAP_API void scap_stream_pub_close(struct scap_stream_pub *p);
+
 #ifdef __cplusplus
 }
 #endif

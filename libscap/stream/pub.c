@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * pub.c - the publisher of scap_stream.h: spool -> transport, acknowledgements back.
+ *
+ * Sending: the spool's messages, oldest first, at most MAX_INFLIGHT unacknowledged at
+ * once (each read from its file and handed to the transport, which copies it). A
+ * message the bus acknowledges is removed from the spool; one it does not (a failed
+ * ack, a timeout, a disconnected bus) is sent again after a back-off (250 ms doubling
+ * up to 2 s, reset by the next success). Sends keep sequence order except around a
+ * failure: a later message may be stored before the one sent again; the reader
+ * (engine.c) puts chunks back in sequence order.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <scry/scap_stream.h>
+
+#include "registry.h"
+#include "spool.h"
+#include "url.h"
+
+#define MAX_INFLIGHT 32
+#define BACKOFF_MIN_MS 250
+#define BACKOFF_MAX_MS 2000
+#define CLOSE_WAIT_MS 1000
+#define DEFAULT_SPOOL_BYTES (1ull << 30)
+
+struct scap_stream_pub {
+	struct stream_url *u;
+	const struct stream_transport_ops *t;
+	void *tp;                    /* the transport's producer */
+	struct spool *sp;
+	char host[256];
+	char errbuf[SCAP_ERRBUF_SIZE];
+	bool chunk_open;
+	uint64_t chunk_seq;
+	uint32_t inflight;
+	uint64_t retry_at_ns;        /* CLOCK_MONOTONIC: no send before */
+	uint32_t backoff_ms;
+	struct scap_stream_pub_stats st;
+};
+
+/* What an acknowledgement refers to (the transport's msg_ctx). */
+struct sent {
+	char kind[16];
+	uint64_t seq;
+	uint64_t bytes;
+};
+
+static uint64_t now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+}
+
+__attribute__((format(printf, 3, 4)))
+static int pub_err(struct scap_stream_pub *p, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->errbuf, sizeof(p->errbuf), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+static struct spool_entry *find_entry(struct scap_stream_pub *p, const char *kind, uint64_t seq)
+{
+	size_t n;
+	struct spool_entry *e = spool_entries(p->sp, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (e[i].seq == seq && !strcmp(e[i].kind, kind))
+			return &e[i];
+	return NULL;
+}
+
+static void on_ack(void *ctx, void *msg_ctx, int status)
+{
+	struct scap_stream_pub *p = ctx;
+	struct sent *s = msg_ctx;
+	struct spool_entry *e = find_entry(p, s->kind, s->seq);
+
+	p->inflight--;
+	if (status == 0) {
+		if (e)
+			spool_remove(p->sp, s->kind, s->seq);
+		p->st.msgs_acked++;
+		p->st.bytes_acked += s->bytes;
+		p->backoff_ms = 0;
+	} else {
+		if (e)
+			e->busy = false;
+		p->st.msgs_failed++;
+		p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
+		if (p->backoff_ms > BACKOFF_MAX_MS)
+			p->backoff_ms = BACKOFF_MAX_MS;
+		p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
+	}
+	free(s);
+}
+
+/* Send what the spool holds, oldest first, while the transport takes it. */
+static int pump(struct scap_stream_pub *p)
+{
+	size_t n;
+	struct spool_entry *e = spool_entries(p->sp, &n);
+
+	if (now_ns() < p->retry_at_ns)
+		return 0;
+	for (size_t i = 0; i < n && p->inflight < MAX_INFLIGHT; i++) {
+		char subject[512], id[512];
+		struct sent *s;
+		void *data;
+		size_t len;
+		int rc;
+
+		if (e[i].busy)
+			continue;
+		rc = stream_subject(subject, sizeof(subject), p->u->name, e[i].kind, p->host);
+		if (!rc)
+			rc = stream_msg_id(id, sizeof(id), p->host, e[i].kind, e[i].seq);
+		if (rc)
+			return pub_err(p, rc, "%s: host name too long", p->u->name);
+		rc = spool_read(p->sp, &e[i], &data, &len);
+		if (rc == -ENOENT) {
+			/* removed behind our back: nothing to send */
+			spool_remove(p->sp, e[i].kind, e[i].seq);
+			e = spool_entries(p->sp, &n);
+			i--;
+			continue;
+		}
+		if (rc)
+			return pub_err(p, rc, "spool: read %s %llu: %s", e[i].kind,
+				       (unsigned long long)e[i].seq, strerror(-rc));
+		s = malloc(sizeof(*s));
+		if (!s) {
+			free(data);
+			return -ENOMEM;
+		}
+		snprintf(s->kind, sizeof(s->kind), "%s", e[i].kind);
+		s->seq = e[i].seq;
+		s->bytes = len;
+		rc = p->t->produce(p->tp, subject, p->host, data, len, id, s);
+		free(data);
+		if (rc) {
+			free(s);
+			if (rc == -ENOBUFS)
+				return 0; /* full: after the next acknowledgements */
+			if (rc == -ENOMEM)
+				return rc;
+			/* the bus is away: try again after a while */
+			p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
+			if (p->backoff_ms > BACKOFF_MAX_MS)
+				p->backoff_ms = BACKOFF_MAX_MS;
+			p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
+			return 0;
+		}
+		e[i].busy = true;
+		p->inflight++;
+	}
+	return 0;
+}
+
+int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
+			 struct scap_stream_pub **out, char *errbuf)
+{
+	struct scap_stream_pub_opts o = { 0 };
+	struct scap_stream_pub *p;
+	char err[STREAM_ERR_SIZE] = "";
+	int rc;
+
+	if (!opts || !out || opts->sz < sizeof(size_t))
+		return -EINVAL;
+	memcpy(&o, opts, opts->sz < sizeof(o) ? opts->sz : sizeof(o));
+	if (!o.url || !o.spool_dir) {
+		if (errbuf)
+			snprintf(errbuf, SCAP_ERRBUF_SIZE, "stream: a URL and a spool directory are needed");
+		return -EINVAL;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	rc = stream_url_parse(o.url, &p->u, err);
+	if (rc)
+		goto fail;
+	p->t = stream_transport_find(p->u->scheme);
+	if (!p->t) {
+		snprintf(err, sizeof(err), "%.60s: no such bus in this build (built: %s)",
+			 p->u->scheme, stream_transport_list());
+		rc = -ENOTSUP;
+		goto fail;
+	}
+	if (p->u->host)
+		snprintf(p->host, sizeof(p->host), "%s", p->u->host);
+	else if (gethostname(p->host, sizeof(p->host) - 1) || !p->host[0])
+		snprintf(p->host, sizeof(p->host), "localhost");
+	rc = spool_open(o.spool_dir, o.spool_bytes ? o.spool_bytes : DEFAULT_SPOOL_BYTES, &p->sp,
+			err);
+	if (rc)
+		goto fail;
+	rc = p->t->producer_open(p->u, &p->tp, err);
+	if (rc)
+		goto fail;
+	*out = p;
+	return 0;
+fail:
+	if (errbuf)
+		snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", err[0] ? err : strerror(-rc));
+	spool_close(p->sp);
+	stream_url_free(p->u);
+	free(p);
+	return rc;
+}
+
+int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t size)
+{
+	int rc;
+
+	if (!p || !path)
+		return -EINVAL;
+	if (p->chunk_open)
+		return -EBUSY;
+	rc = spool_reserve(p->sp, STREAM_KIND_CAPTURE, &p->chunk_seq, path, size);
+	if (rc)
+		return pub_err(p, rc, "spool: next chunk: %s", strerror(-rc));
+	p->chunk_open = true;
+	return 0;
+}
+
+int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
+{
+	int rc;
+
+	if (!p || !p->chunk_open)
+		return -EINVAL;
+	p->chunk_open = false;
+	rc = spool_commit(p->sp, STREAM_KIND_CAPTURE, p->chunk_seq, keep);
+	if (rc)
+		return pub_err(p, rc, "spool: chunk %llu: %s", (unsigned long long)p->chunk_seq,
+			       strerror(-rc));
+	if (keep)
+		p->st.msgs_added++;
+	return scap_stream_pub_poll(p, 0);
+}
+
+int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void *data,
+			 size_t len)
+{
+	int rc;
+
+	if (!p || !kind || (!data && len) || !strcmp(kind, STREAM_KIND_CAPTURE))
+		return -EINVAL;
+	rc = spool_add(p->sp, kind, data, len);
+	if (rc)
+		return pub_err(p, rc, "spool: %s: %s", kind, strerror(-rc));
+	p->st.msgs_added++;
+	return scap_stream_pub_poll(p, 0);
+}
+
+int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms)
+{
+	int rc;
+
+	if (!p)
+		return -EINVAL;
+	rc = pump(p);
+	if (rc)
+		return rc;
+	rc = p->t->producer_poll(p->tp, p->inflight ? timeout_ms : 0, on_ack, p);
+	if (rc < 0)
+		return pub_err(p, rc, "%s: %s", p->u->servers, strerror(-rc));
+	return pump(p);
+}
+
+int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms)
+{
+	uint64_t end = timeout_ms < 0 ? UINT64_MAX : now_ns() + (uint64_t)timeout_ms * 1000000ull;
+
+	if (!p)
+		return -EINVAL;
+	for (;;) {
+		size_t n;
+		int rc;
+
+		spool_entries(p->sp, &n);
+		if (!n && !p->inflight)
+			return 0;
+		if (now_ns() >= end)
+			return -ETIMEDOUT;
+		rc = scap_stream_pub_poll(p, 100);
+		if (rc)
+			return rc;
+		if (!p->inflight) {
+			/* waiting for the back-off to end or the bus to come back */
+			struct timespec ts = { 0, 50 * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+int scap_stream_pub_get_stats(struct scap_stream_pub *p, struct scap_stream_pub_stats *out)
+{
+	struct scap_stream_pub_stats st;
+	struct spool_stats ss;
+	size_t sz;
+
+	if (!p || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	sz = out->sz < sizeof(st) ? out->sz : sizeof(st);
+	spool_get_stats(p->sp, &ss);
+	st = p->st;
+	st.spool_files = ss.files;
+	st.spool_bytes = ss.bytes;
+	st.spool_peak_bytes = ss.peak_bytes;
+	st.dropped_msgs = ss.dropped_files;
+	st.dropped_bytes = ss.dropped_bytes;
+	memcpy((char *)out + sizeof(size_t), (char *)&st + sizeof(size_t), sz - sizeof(size_t));
+	return 0;
+}
+
+const char *scap_stream_pub_last_error(struct scap_stream_pub *p)
+{
+	return p ? p->errbuf : "";
+}
+
+void scap_stream_pub_close(struct scap_stream_pub *p)
+{
+	if (!p)
+		return;
+	if (p->chunk_open)
+		spool_commit(p->sp, STREAM_KIND_CAPTURE, p->chunk_seq, false);
+	if (p->inflight)
+		p->t->producer_flush(p->tp, CLOSE_WAIT_MS, on_ack, p);
+	p->t->producer_close(p->tp);
+	spool_close(p->sp);
+	stream_url_free(p->u);
+	free(p);
+}
