@@ -337,6 +337,52 @@ START_TEST(test_brokers_down)
 }
 END_TEST
 
+/* Every broker down before the producer first connects (a publisher started during an
+ * outage): its reports fail until the brokers are back, then what is produced again is
+ * stored. */
+START_TEST(test_down_from_start)
+{
+	const char *servers = mock_start();
+	struct stream_url *u = url_of(servers, "h", "timeout_ms=1000");
+	char err[STREAM_ERR_SIZE] = "";
+	struct acks *a = calloc(1, sizeof(*a));
+	void *p;
+	int i, round;
+
+	ck_assert_int_eq(rd_kafka_mock_broker_set_down(mock, -1), 0);
+	ck_assert_msg(OPS.producer_open(u, &p, err) == 0, "%s", err);
+	for (i = 0; i < 20; i++)
+		ck_assert_int_eq(produce_one(p, i, "h", a), 0);
+	while (a->nfail < 20)
+		ck_assert_int_ge(OPS.producer_poll(p, 1000, on_ack, a), 0);
+	for (round = 0; round < 3; round++) {  /* failing again while still down */
+		for (i = 0; i < 20; i++) {
+			a->status[i] = 0;
+			a->nfail--;
+			ck_assert_int_eq(produce_one(p, i, "h", a), 0);
+		}
+		while (a->nfail < 20)
+			ck_assert_int_ge(OPS.producer_poll(p, 1000, on_ack, a), 0);
+	}
+	ck_assert_int_eq(rd_kafka_mock_broker_set_up(mock, -1), 0);
+	for (round = 0; round < 10 && a->nok < 20; round++) {
+		for (i = 0; i < 20; i++)
+			if (a->status[i] != 0) {
+				a->status[i] = 0;
+				a->nfail--;
+				ck_assert_int_eq(produce_one(p, i, "h", a), 0);
+			}
+		ck_assert_int_eq(OPS.producer_flush(p, WAIT_MS, on_ack, a), 0);
+	}
+	ck_assert_int_eq(a->nok, 20);
+	OPS.producer_close(p);
+	read_back(servers, "h", 20, 0, 1, 1);
+	free(a);
+	stream_url_free(u);
+	mock_stop();
+}
+END_TEST
+
 /* One broker down while producing (shorter than message.timeout.ms) and the partition
  * leaders moved: librdkafka's idempotent retries store each record once, in order. */
 START_TEST(test_leader_moves)
@@ -468,6 +514,7 @@ static Suite *kafka_suite(void)
 	tcase_add_test(tc, test_since);
 	tcase_add_test(tc, test_brokers_down);
 	tcase_add_test(tc, test_leader_moves);
+	tcase_add_test(tc, test_down_from_start);
 	tcase_add_test(tc, test_big_record);
 	tcase_add_test(tc, test_unknown_topic);
 	suite_add_tcase(s, tc);
