@@ -71,6 +71,16 @@ void scap_engine_set_priv(scap_t *h, void *priv)
 	h->priv = priv;
 }
 
+void scap_engine_set_evt_source(scap_t *h, const char *source)
+{
+	h->evt_source = source;
+}
+
+const char *scap_evt_source(scap_t *h)
+{
+	return h ? h->evt_source : NULL;
+}
+
 int scap_engine_set_state(scap_t *h, const struct scap_state *st)
 {
 	if (!h || !st)

@@ -93,6 +93,7 @@ struct scap {
 	void *log_ctx;
 	struct scap_state state;          /* what scap_get_state() reports (sz unused) */
 	struct scap_state_store store;    /* owned arrays behind state, when the engine uses them */
+	const char *evt_source;           /* scap_engine_set_evt_source(): the engine's string */
 };
 
 /*

@@ -122,6 +122,7 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	}
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
+	evt->host = scap_evt_source(s->scap);
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
 	evt->props = (uint8_t)(props = sinsp_type_props(type));
 	/*

@@ -17,6 +17,8 @@
 #   5. build-asan/  ASan + UBSan build, its unit tests
 #   6. build-fuzz/  libFuzzer targets fuzz_savefile, fuzz_sinsp, fuzz_filter, fuzz_format,
 #                   45 s each (SCRY_FUZZ_SECONDS) from test/fuzz/corpus/
+#  6b. collection   test/stream/nats_cluster_test.py: scry -w/-r nats:// through a real
+#                   3-node JetStream cluster with a node killed and a 30 s outage (~70 s)
 #   7. bpf          the eBPF probe on this host (test/driver/bpf_test.sh; skipped without
 #                   root or BTF), then a live capture by scry replayed by sysdig 0.29.3
 #                   as scry replays it (test/driver/sysdig_compat_test.sh; same skips)
@@ -133,6 +135,9 @@ if grep -qs fuzz_savefile test/fuzz/CMakeLists.txt; then
 else
 	step "libFuzzer skipped: test/fuzz/ does not define fuzz_savefile yet"
 fi
+
+step "central collection: a 3-node NATS JetStream cluster, two publishers, a node killed, a 30 s outage (test/stream/nats_cluster_test.py)"
+python3 test/stream/nats_cluster_test.py --scry build/bin/scry
 
 step "eBPF probe: workload and stress captured by the bpf engine"; test/driver/bpf_test.sh build || [ $? = 77 ]
 

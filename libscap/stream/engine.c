@@ -467,6 +467,7 @@ static int engine_next(scap_t *h, struct scap_evt_ref *out)
 	*out = best->ev;
 	out->sz = sz;
 	best->consumed = true;
+	scap_engine_set_evt_source(h, best->name);
 	return 0;
 }
 

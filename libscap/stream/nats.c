@@ -42,6 +42,7 @@
 #define FETCH_WAIT_MS 5000         /* one pull request; retried while messages are pending */
 #define FETCH_TRIES 6
 #define API_WAIT_MS 5000
+#define INACTIVE_NS (3600ll * 1000000000ll) /* an idle reader's consumer is kept 1 h */
 
 static int nats_err(char *err, natsStatus s, const char *what, const char *servers)
 {
@@ -402,6 +403,7 @@ struct nats_cons {
 	int next;                    /* its next message */
 	natsMsg *cur;                /* the message handed out last */
 	bool caught_up;              /* no message was pending after the last one */
+	uint64_t pending;            /* messages pending after the last one (metadata) */
 	char servers[512];
 };
 
@@ -455,6 +457,10 @@ static int consumer_open(const struct stream_url *u, const char *subject, void *
 	jsSubOptions_Init(&so);
 	so.Stream = u->name;
 	so.Config.AckPolicy = js_AckNone;
+	/* a reader of several hosts may leave one consumer idle while it replays the
+	 * others (their events are older): the server keeps it that long (its default for
+	 * an ephemeral pull consumer is 5 s) */
+	so.Config.InactiveThreshold = INACTIVE_NS;
 	if (u->since_ns) {
 		so.Config.DeliverPolicy = js_DeliverByStartTime;
 		so.Config.OptStartTime = (int64_t)u->since_ns;
@@ -473,6 +479,7 @@ static int consumer_open(const struct stream_url *u, const char *subject, void *
 		goto fail;
 	}
 	c->caught_up = ci->NumPending == 0;
+	c->pending = ci->NumPending;
 	jsConsumerInfo_Destroy(ci);
 	*out = c;
 	return 0;
@@ -501,7 +508,8 @@ static int consumer_next(void *cv, const void **data, size_t *len, const char **
 			jsFetchRequest fr;
 
 			jsFetchRequest_Init(&fr);
-			fr.Batch = FETCH_BATCH;
+			/* a pull for more than is pending would wait for its expiry */
+			fr.Batch = c->pending && c->pending < FETCH_BATCH ? (int)c->pending : FETCH_BATCH;
 			fr.Expires = (int64_t)FETCH_WAIT_MS * 1000000;
 			s = natsSubscription_FetchRequest(&c->list, c->sub, &fr);
 			if (s == NATS_OK && c->list.Count)
@@ -514,6 +522,7 @@ static int consumer_next(void *cv, const void **data, size_t *len, const char **
 	c->list.Msgs[c->next++] = NULL;
 	if (natsMsg_GetMetaData(&meta, c->cur) == NATS_OK) {
 		c->caught_up = meta->NumPending == 0;
+		c->pending = meta->NumPending;
 		jsMsgMetaData_Destroy(meta);
 	}
 	*msg_id = NULL;

@@ -9,8 +9,15 @@
  * up to 2 s, reset by the next success). Sends keep sequence order except around a
  * failure: a later message may be stored before the one sent again; the reader
  * (engine.c) puts chunks back in sequence order.
+ *
+ * Threads: a sender thread of the publisher's own does all the sending and takes the
+ * acknowledgements (the transport's handle is its alone until close), so that messages
+ * go out and are removed from the spool while the caller is busy or blocked (reading
+ * its input). The caller's calls and the sender share the spool and the counters under
+ * one mutex.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +35,7 @@
 #define BACKOFF_MIN_MS 250
 #define BACKOFF_MAX_MS 2000
 #define CLOSE_WAIT_MS 1000
+#define SENDER_POLL_MS 20          /* the sender looks at the spool at least this often */
 #define DEFAULT_SPOOL_BYTES (1ull << 30)
 
 struct scap_stream_pub {
@@ -43,6 +51,11 @@ struct scap_stream_pub {
 	uint64_t retry_at_ns;        /* CLOCK_MONOTONIC: no send before */
 	uint32_t backoff_ms;
 	struct scap_stream_pub_stats st;
+	int async_err;               /* the sender's last error (0 none) */
+	pthread_t sender;
+	bool stop;
+	pthread_mutex_t lock;        /* spool, counters, inflight, errbuf */
+	pthread_cond_t changed;      /* a message was acknowledged or failed */
 };
 
 /* What an acknowledgement refers to (the transport's msg_ctx). */
@@ -86,8 +99,10 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 {
 	struct scap_stream_pub *p = ctx;
 	struct sent *s = msg_ctx;
-	struct spool_entry *e = find_entry(p, s->kind, s->seq);
+	struct spool_entry *e;
 
+	pthread_mutex_lock(&p->lock);
+	e = find_entry(p, s->kind, s->seq);
 	p->inflight--;
 	if (status == 0) {
 		if (e)
@@ -104,6 +119,8 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 			p->backoff_ms = BACKOFF_MAX_MS;
 		p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
 	}
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
 	free(s);
 }
 
@@ -169,6 +186,32 @@ static int pump(struct scap_stream_pub *p)
 	return 0;
 }
 
+/* The sender thread: send what the spool holds, take the acknowledgements. */
+static void *sender_main(void *arg)
+{
+	struct scap_stream_pub *p = arg;
+
+	pthread_mutex_lock(&p->lock);
+	while (!p->stop) {
+		int rc = pump(p);
+
+		if (rc)
+			p->async_err = rc;
+		pthread_mutex_unlock(&p->lock);
+		rc = p->t->producer_poll(p->tp, SENDER_POLL_MS, on_ack, p);
+		pthread_mutex_lock(&p->lock);
+		if (rc < 0) {
+			p->async_err = pub_err(p, rc, "%s: %s", p->u->servers, strerror(-rc));
+			pthread_mutex_unlock(&p->lock);
+			/* a transport that fails at once must not spin */
+			nanosleep(&(struct timespec){ 0, SENDER_POLL_MS * 1000000L }, NULL);
+			pthread_mutex_lock(&p->lock);
+		}
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
 int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 			 struct scap_stream_pub **out, char *errbuf)
 {
@@ -188,6 +231,8 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->changed, NULL);
 	rc = stream_url_parse(o.url, &p->u, err);
 	if (rc)
 		goto fail;
@@ -209,6 +254,12 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 	rc = p->t->producer_open(p->u, &p->tp, err);
 	if (rc)
 		goto fail;
+	rc = -pthread_create(&p->sender, NULL, sender_main, p);
+	if (rc) {
+		p->t->producer_close(p->tp);
+		snprintf(err, sizeof(err), "stream: sender thread: %s", strerror(-rc));
+		goto fail;
+	}
 	*out = p;
 	return 0;
 fail:
@@ -216,6 +267,8 @@ fail:
 		snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", err[0] ? err : strerror(-rc));
 	spool_close(p->sp);
 	stream_url_free(p->u);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->changed);
 	free(p);
 	return rc;
 }
@@ -228,11 +281,14 @@ int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t si
 		return -EINVAL;
 	if (p->chunk_open)
 		return -EBUSY;
+	pthread_mutex_lock(&p->lock);
 	rc = spool_reserve(p->sp, STREAM_KIND_CAPTURE, &p->chunk_seq, path, size);
 	if (rc)
-		return pub_err(p, rc, "spool: next chunk: %s", strerror(-rc));
-	p->chunk_open = true;
-	return 0;
+		pub_err(p, rc, "spool: next chunk: %s", strerror(-rc));
+	else
+		p->chunk_open = true;
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
@@ -242,13 +298,15 @@ int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
 	if (!p || !p->chunk_open)
 		return -EINVAL;
 	p->chunk_open = false;
+	pthread_mutex_lock(&p->lock);
 	rc = spool_commit(p->sp, STREAM_KIND_CAPTURE, p->chunk_seq, keep);
 	if (rc)
-		return pub_err(p, rc, "spool: chunk %llu: %s", (unsigned long long)p->chunk_seq,
-			       strerror(-rc));
-	if (keep)
+		pub_err(p, rc, "spool: chunk %llu: %s", (unsigned long long)p->chunk_seq,
+			strerror(-rc));
+	else if (keep)
 		p->st.msgs_added++;
-	return scap_stream_pub_poll(p, 0);
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void *data,
@@ -258,11 +316,34 @@ int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void
 
 	if (!p || !kind || (!data && len) || !strcmp(kind, STREAM_KIND_CAPTURE))
 		return -EINVAL;
+	pthread_mutex_lock(&p->lock);
 	rc = spool_add(p->sp, kind, data, len);
 	if (rc)
-		return pub_err(p, rc, "spool: %s: %s", kind, strerror(-rc));
-	p->st.msgs_added++;
-	return scap_stream_pub_poll(p, 0);
+		pub_err(p, rc, "spool: %s: %s", kind, strerror(-rc));
+	else
+		p->st.msgs_added++;
+	pthread_mutex_unlock(&p->lock);
+	return rc;
+}
+
+/* Wait on @p->changed until @end_ns (CLOCK_MONOTONIC) at the latest; lock held. */
+static void wait_changed(struct scap_stream_pub *p, uint64_t end_ns)
+{
+	uint64_t now = now_ns(), step = 100 * 1000000ull;
+	struct timespec ts;
+
+	if (now >= end_ns)
+		return;
+	if (end_ns - now < step)
+		step = end_ns - now;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += (time_t)(step / 1000000000ull);
+	ts.tv_nsec += (long)(step % 1000000000ull);
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	pthread_cond_timedwait(&p->changed, &p->lock, &ts);
 }
 
 int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms)
@@ -271,40 +352,37 @@ int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms)
 
 	if (!p)
 		return -EINVAL;
-	rc = pump(p);
-	if (rc)
-		return rc;
-	rc = p->t->producer_poll(p->tp, p->inflight ? timeout_ms : 0, on_ack, p);
-	if (rc < 0)
-		return pub_err(p, rc, "%s: %s", p->u->servers, strerror(-rc));
-	return pump(p);
+	pthread_mutex_lock(&p->lock);
+	if (timeout_ms > 0 && p->inflight)
+		wait_changed(p, now_ns() + (uint64_t)timeout_ms * 1000000ull);
+	rc = p->async_err;
+	p->async_err = 0;
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms)
 {
 	uint64_t end = timeout_ms < 0 ? UINT64_MAX : now_ns() + (uint64_t)timeout_ms * 1000000ull;
+	int rc = 0;
 
 	if (!p)
 		return -EINVAL;
+	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		size_t n;
-		int rc;
 
 		spool_entries(p->sp, &n);
 		if (!n && !p->inflight)
-			return 0;
-		if (now_ns() >= end)
-			return -ETIMEDOUT;
-		rc = scap_stream_pub_poll(p, 100);
-		if (rc)
-			return rc;
-		if (!p->inflight) {
-			/* waiting for the back-off to end or the bus to come back */
-			struct timespec ts = { 0, 50 * 1000000L };
-
-			nanosleep(&ts, NULL);
+			break;
+		if (now_ns() >= end) {
+			rc = -ETIMEDOUT;
+			break;
 		}
+		wait_changed(p, end);
 	}
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 int scap_stream_pub_get_stats(struct scap_stream_pub *p, struct scap_stream_pub_stats *out)
@@ -316,8 +394,10 @@ int scap_stream_pub_get_stats(struct scap_stream_pub *p, struct scap_stream_pub_
 	if (!p || !out || out->sz < sizeof(size_t))
 		return -EINVAL;
 	sz = out->sz < sizeof(st) ? out->sz : sizeof(st);
+	pthread_mutex_lock(&p->lock);
 	spool_get_stats(p->sp, &ss);
 	st = p->st;
+	pthread_mutex_unlock(&p->lock);
 	st.spool_files = ss.files;
 	st.spool_bytes = ss.bytes;
 	st.spool_peak_bytes = ss.peak_bytes;
@@ -336,6 +416,10 @@ void scap_stream_pub_close(struct scap_stream_pub *p)
 {
 	if (!p)
 		return;
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->sender, NULL);
 	if (p->chunk_open)
 		spool_commit(p->sp, STREAM_KIND_CAPTURE, p->chunk_seq, false);
 	if (p->inflight)
@@ -343,5 +427,7 @@ void scap_stream_pub_close(struct scap_stream_pub *p)
 	p->t->producer_close(p->tp);
 	spool_close(p->sp);
 	stream_url_free(p->u);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->changed);
 	free(p);
 }

@@ -48,6 +48,7 @@ struct sinsp_evt {
 	/* the filter of sinsp_set_filter() that accepted this event, NULL when none did */
 	const struct sinsp_filter *matched_by;
 	struct sinsp *s;
+	const char *host;                 /* evt.host: scap_evt_source(), NULL for files */
 	/*
 	 * The parameter table, decoded from ref on first use: most events are never
 	 * looked at beyond their type. Read it only through sinsp_evt_nparams() and

@@ -68,6 +68,8 @@ const struct field_def sinsp_field_defs[] = {
 	FE("syscall.type", F_SYSCALL_TYPE, S, STR, NA, "syscall name, unset for non-syscall events"),
 	FE("evt.category", F_EVT_CATEGORY, S, STR, NA, "category of the event: file, net, memory, process, ..."),
 	FE("evt.cpu", F_EVT_CPU, N, SCAP_PT_INT16, ID, "CPU that produced the event"),
+	FE("evt.host", F_EVT_HOST, S, STR, NA, "host the event was captured on, for captures read "
+	   "from a bus (scry -r nats://...?host=A,B); unset for capture files and live capture"),
 	FE("evt.args", F_EVT_ARGS, S, STR, NA, "every argument of the event as name=value"),
 	FEA("evt.arg", F_EVT_ARG, S, STR, NA, 0, "one argument, by name (evt.arg.fd) or position (evt.arg[0]), resolved"),
 	FEA("evt.rawarg", F_EVT_RAWARG, N, SCAP_PT_DYN, NA, FIELD_F_ARG_DOT,

@@ -545,6 +545,12 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 		v->t = FV_TEXT;
 		strbuf_add(out, r->scratch->a.buf ? r->scratch->a.buf : "", r->scratch->a.len);
 		return true;
+	case F_EVT_HOST:
+		if (!evt->host)
+			return false;
+		v->t = FV_TEXT;
+		strbuf_adds(out, evt->host);
+		return true;
 	case F_EVT_CPU:
 		v->t = FV_S64;
 		v->v.s = (int16_t)evt->ref.cpu;

@@ -198,6 +198,14 @@ SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *er
 SCAP_API int scap_next(scap_t *h, struct scap_evt_ref *out);
 
 /**
+ * scap_evt_source() - the source of the event scap_next() returned last, when the
+ * engine reads several: the host it was captured on (the stream engine of scap_stream,
+ * reading hosts' captures from a bus); NULL for every other engine.
+ * Return: a string owned by the engine, valid until the next scap_next()/scap_close().
+ */
+SCAP_API const char *scap_evt_source(scap_t *h);
+
+/**
  * scap_evt_params() - decode the parameter lengths of an event.
  * @evt:    [in] event from scap_next() (or any view with raw, len, type, nparams).
  * @params: [out] up to max entries, each {val, len in bytes} pointing into the event's

@@ -96,6 +96,13 @@ SCAP_API void scap_engine_log(scap_t *h, enum scap_log_level level, const char *
 SCAP_API int scap_engine_read_state(scap_t *h, void (*progress)(void *ctx), void *ctx);
 
 /**
+ * scap_engine_set_evt_source() - name the source (a host) of the event next() returns
+ * now, for scap_evt_source(); an engine that merges several sources calls it from
+ * next(). @source: the engine's string, valid until its close(); NULL: none.
+ */
+SCAP_API void scap_engine_set_evt_source(scap_t *h, const char *source);
+
+/**
  * scap_engine_set_state() - report @st as the handle's initial state (what
  * scap_get_state() answers), for an engine whose source carries its state (the stream
  * engine of scap_stream: the state blocks of the first capture chunk it reads).

@@ -67,6 +67,9 @@ SCAP_API const struct scap_engine_ops *scap_stream_engine(void);
  * events, like a rotated file, so that each replays on its own), and JSON documents
  * (kinds "alerts", "metrics": one alert or snapshot each). On the bus: subject
  * NAME.KIND.HOST, message id HOST/KIND/SEQ (the bus drops a copy it already stored).
+ *
+ * Threads: a publisher runs a sender thread of its own; its calls are made from one
+ * thread at a time.
  */
 struct scap_stream_pub;
 
@@ -130,10 +133,11 @@ SCAP_API int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind,
 				  const void *data, size_t len);
 
 /**
- * scap_stream_pub_poll() - take the bus's acknowledgements (waiting at most
- * @timeout_ms for the first; 0: none) and send what waits in the spool. Call it now
- * and then (between chunks, when idle).
- * Return: 0, or -errno of the transport (message in last_error).
+ * scap_stream_pub_poll() - the publisher's own sender thread sends the spool's messages
+ * and takes the bus's acknowledgements in the background; this waits at most
+ * @timeout_ms (0: not at all) for an acknowledgement when messages are in flight, and
+ * reports the sender's last error since the previous call.
+ * Return: 0, or -errno of the transport or the spool (message in last_error).
  */
 SCAP_API int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms);
 

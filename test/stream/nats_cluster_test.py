@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""test/stream/nats_cluster_test.py: central collection through a real NATS JetStream cluster.
+
+    test/stream/nats_cluster_test.py [--scry build/bin/scry] [--outage SECONDS]
+
+1. A 3-node JetStream cluster of nats-server on 127.0.0.1 (configuration files written
+   here in a temporary directory, ports chosen free, each node stopped by its PID).
+2. Two publishers, `scry -r - -w nats://N1,N2,N3/SCRY?host=H&replicas=3 --spool-dir D`,
+   hosts alpha and beta, replaying two different shared captures (curl_google and
+   connect_localhost, their events repeated with shifted times: 3-5 MB each), fed
+   through their standard input in five parts so that publishing goes on while:
+   - part 2: the node alpha's publisher is connected to is killed (SIGKILL), then
+     restarted once the part is acknowledged by the two others (R3: a quorum is left);
+   - part 4: the whole cluster is stopped; the part goes to the spools (the test waits
+     for chunk files to be there), the cluster stays down OUTAGE seconds (30), restarts.
+3. Each publisher ends (it waits for the bus to take its spool) with 0 dropped and 0
+   left in its spool; its figures are printed.
+4. `scry -r nats://.../SCRY?host=H` prints exactly what `scry -r SOURCE` prints for each
+   host (no event lost or duplicated: evt.num numbers every event), and
+   `host=alpha,beta` prints every event of both, merged by time, each with its
+   evt.host.
+
+Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
+built with NATS.
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, 'bench'))
+from benchlib import build_shifted, read_capture, split_blocks  # noqa: E402
+
+TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
+# host: (capture, copies of its events): ~5.4 and ~3.6 MB of events, so that each part
+# is well beyond what the reader buffers ahead (it reads its input 128 KiB at a time)
+HOSTS = {'alpha': ('curl_google.scap', 60), 'beta': ('connect_localhost.scap', 160)}
+PARTS = 5
+CHUNK_EVENTS = 500
+WAIT = int(os.environ.get('NATS_TEST_WAIT', '120'))              # s: the longest any condition below may take
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+DIAG = []  # what a timeout prints: (name, directory) of each spool
+
+
+def wait_for(what, cond, timeout=WAIT):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        v = cond()
+        if v:
+            return v
+        time.sleep(0.1)
+    for name, d in DIAG:
+        print('nats_cluster_test: spool %s: %s' % (name, sorted(os.listdir(d)) if os.path.isdir(d) else '(none)'))
+    sys.exit('nats_cluster_test: FAIL: timed out waiting for ' + what)
+
+
+class Node:
+    def __init__(self, d, i, ports):
+        self.name = 'n%d' % i
+        self.port, self.route, self.http = ports[i]
+        self.dir = os.path.join(d, self.name)
+        os.makedirs(self.dir, exist_ok=True)
+        routes = ', '.join('nats-route://127.0.0.1:%d' % p[1] for j, p in enumerate(ports) if j != i)
+        self.conf = os.path.join(d, self.name + '.conf')
+        with open(self.conf, 'w') as f:
+            f.write('server_name: %s\nlisten: 127.0.0.1:%d\nhttp: 127.0.0.1:%d\n'
+                    'jetstream { store_dir: "%s" }\n'
+                    'cluster { name: scry\n listen: 127.0.0.1:%d\n routes: [%s] }\n'
+                    % (self.name, self.port, self.http, self.dir, self.route, routes))
+        self.proc = None
+        self.log = os.path.join(d, self.name + '.log')
+
+    def start(self):
+        self.proc = subprocess.Popen(['nats-server', '-c', self.conf, '-l', self.log])
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, sig)
+            self.proc.wait(timeout=WAIT)
+        self.proc = None
+
+    def get(self, path):
+        try:
+            with urllib.request.urlopen('http://127.0.0.1:%d%s' % (self.http, path), timeout=5) as r:
+                return r.status, json.loads(r.read() or b'{}')
+        except Exception:  # noqa: BLE001 - not up yet, or not healthy: both mean "not ready"
+            return None, None
+
+    def healthy(self):
+        return self.get('/healthz')[0] == 200
+
+    def connections(self):
+        st, body = self.get('/connz')
+        return body.get('num_connections', 0) if st == 200 else 0
+
+
+def spool_chunks(d):
+    return sorted(f for f in os.listdir(d) if f.startswith('capture-') and not f.endswith('.part')) \
+        if os.path.isdir(d) else []
+
+
+def chunks_made(d):
+    try:
+        with open(os.path.join(d, 'capture.seq')) as f:
+            return int(f.read())
+    except (OSError, ValueError):
+        return 0
+
+
+def run(cmd):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+    return r.returncode, r.stdout, r.stderr.decode(errors='replace')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    ap.add_argument('--outage', type=float, default=30)
+    a = ap.parse_args()
+    scry = os.path.abspath(a.scry)
+    if not shutil.which('nats-server'):
+        print('nats_cluster_test: skipped: no nats-server (scripts/setup.sh installs it)')
+        return 0
+    if not os.path.isdir(TRACES):
+        print('nats_cluster_test: skipped: no ../shared/conformance/traces')
+        return 0
+    if 'nats' not in subprocess.run([scry, '--help'], stdout=subprocess.PIPE).stdout.decode():
+        print('nats_cluster_test: skipped: scry is built without NATS (libnats-dev)')
+        return 0
+
+    d = tempfile.mkdtemp(prefix='scry-nats-')
+    ports = [(free_port(), free_port(), free_port()) for _ in range(3)]
+    nodes = [Node(d, i, ports) for i in range(3)]
+    pubs = {}
+    try:
+        for n in nodes:
+            n.start()
+        wait_for('the cluster', lambda: all(n.healthy() for n in nodes))
+        servers = ','.join('127.0.0.1:%d' % n.port for n in nodes)
+        base = 'nats://%s/SCRY' % servers
+        src, data, spool, cuts = {}, {}, {}, {}
+        for h, (t, copies) in HOSTS.items():
+            src[h] = os.path.join(d, h + '.scap')
+            build_shifted(os.path.join(TRACES, t), src[h], copies, 1_000_000_000)
+            with open(src[h], 'rb') as f:
+                data[h] = f.read()
+            # the parts cut the events; the header blocks (state) go whole with part 1
+            hdr = len(split_blocks(read_capture(src[h]))[0])
+            cuts[h] = [0] + [hdr + (len(data[h]) - hdr) * k // PARTS for k in range(1, PARTS + 1)]
+            spool[h] = os.path.join(d, 'spool-' + h)
+            DIAG.append((h, spool[h]))
+            pubs[h] = subprocess.Popen(
+                [scry, '-r', '-', '-w', '%s?host=%s&replicas=3' % (base, h), '--spool-dir', spool[h],
+                 '--chunk-events', str(CHUNK_EVENTS), '--publish-wait', str(WAIT * 2)],
+                stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+
+        def feed(k):
+            for h, p in pubs.items():
+                p.stdin.write(data[h][cuts[h][k]:cuts[h][k + 1]])
+                p.stdin.flush()
+
+        def all_acked(after):
+            return all(chunks_made(spool[h]) > after[h] and not spool_chunks(spool[h]) for h in pubs)
+
+        def made():
+            return {h: chunks_made(spool[h]) for h in pubs}
+
+        # part 1: all up
+        m = made()
+        feed(0)
+        wait_for('part 1 acknowledged', lambda: all_acked(m))
+        # part 2: the node alpha's publisher talks to is killed while it publishes
+        victim = max(nodes, key=lambda n: n.connections())
+        m = made()
+        feed(1)
+        victim.stop(signal.SIGKILL)
+        print('nats_cluster_test: killed %s (%d chunks made so far)' % (victim.name, sum(m.values())))
+        wait_for('part 2 acknowledged by two nodes', lambda: all_acked(m))
+        victim.start()
+        wait_for(victim.name + ' back', victim.healthy)
+        # part 3: all up again
+        m = made()
+        feed(2)
+        wait_for('part 3 acknowledged', lambda: all_acked(m))
+        # part 4: the whole cluster is down, the spools hold what is published
+        for n in nodes:
+            n.stop()
+        m = made()
+        feed(3)
+        held = wait_for('part 4 in the spools',
+                        lambda: all(chunks_made(spool[h]) > m[h] and spool_chunks(spool[h]) for h in pubs)
+                        and {h: len(spool_chunks(spool[h])) for h in pubs})
+        print('nats_cluster_test: cluster down; spools hold %s chunks' % held)
+        time.sleep(a.outage)  # the outage itself (not a readiness wait)
+        for n in nodes:
+            n.start()
+        wait_for('the cluster back', lambda: all(n.healthy() for n in nodes))
+        # part 5, then the end of the input
+        feed(4)
+        for h, p in pubs.items():
+            p.stdin.close()
+        for h, p in pubs.items():
+            rc = p.wait(timeout=WAIT * 3)
+            err = p.stderr.read().decode(errors='replace')
+            print('nats_cluster_test: publisher %s: %s' % (h, err.strip()))
+            if rc != 0 or ' 0 dropped' not in err or ' 0 left' not in err:
+                sys.exit('nats_cluster_test: FAIL: publisher %s: exit %d' % (h, rc))
+        pubs = {}
+
+        # what the bus holds, host by host, is what the sources hold
+        total = 0
+        for h in HOSTS:
+            rc1, want, e1 = run([scry, '-r', src[h]])
+            rc2, got, e2 = run([scry, '-r', '%s?host=%s' % (base, h)])
+            if rc1 or rc2:
+                sys.exit('nats_cluster_test: FAIL: %s: exit %d %d: %s %s' % (h, rc1, rc2, e1, e2))
+            if got != want:
+                gl, wl = got.splitlines(), want.splitlines()
+                i = next((i for i in range(min(len(gl), len(wl))) if gl[i] != wl[i]), min(len(gl), len(wl)))
+                sys.exit('nats_cluster_test: FAIL: %s: %d lines from the bus, %d from the source; '
+                         'first difference at line %d:\n  bus:    %s\n  source: %s'
+                         % (h, len(gl), len(wl), i + 1, gl[i] if i < len(gl) else '(end)',
+                            wl[i] if i < len(wl) else '(end)'))
+            print('nats_cluster_test: %s: %d lines, identical to the source' % (h, len(want.splitlines())))
+            total += len(want.splitlines())
+        # both hosts at once: every event of each, merged by time, named by evt.host
+        fmt = ['-p', '%evt.host %evt.rawtime']
+        rc, both, e = run([scry, '-r', '%s?host=alpha,beta' % base] + fmt)
+        lines = [l.split() for l in both.decode().splitlines()]
+        per = {h: sum(1 for l in lines if l[0] == h) for h in HOSTS}
+        want = {h: len(run([scry, '-r', src[h], '-p', '%evt.rawtime'])[1].splitlines()) for h in HOSTS}
+        ts = [int(l[1]) for l in lines]
+        if rc or per != want or len(lines) != sum(want.values()) or ts != sorted(ts):
+            sys.exit('nats_cluster_test: FAIL: host=alpha,beta: exit %d, %s events by evt.host, %s '
+                     'wanted, %s in time order %s' % (rc, per, want, len(lines), ts == sorted(ts)))
+        print('nats_cluster_test: alpha,beta: %d events merged in time order (%s)' % (len(lines), per))
+        print('nats_cluster_test: PASS')
+        return 0
+    finally:
+        for p in pubs.values():
+            if p.poll() is None:
+                os.kill(p.pid, signal.SIGKILL)
+                p.wait()
+        for n in nodes:
+            n.stop()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
