@@ -57,8 +57,9 @@
 
 #include <librdkafka/rdkafka.h>
 
-/* Measured in bench/collect (docs/collect.md): on scap chunks, lz4 costs least CPU per
- * event for a size within a few percent of zstd's, the chunks being compressed already. */
+/* bench/collect_kafka (docs/collect.md, 1,000,000 events in gzip chunks): on the wire
+ * none 11.25 bytes/event (1.02 x the gzip file), lz4 10.64 (0.965 x) for a CPU cost
+ * within the noise, zstd 10.20 (0.925 x) for 15 % more CPU. */
 #define KAFKA_DEFAULT_COMPRESSION "lz4"
 #define KAFKA_DEFAULT_PARTITIONS 6
 
