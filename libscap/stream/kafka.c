@@ -28,11 +28,12 @@
  * ?timeout_ms= (message.timeout.ms: how long librdkafka retries a message before its
  * report says it failed and the caller's spool keeps it; default 30000),
  * ?queue_kbytes= (librdkafka's in-memory queue; default 65536: the spool on disk holds
- * the rest), ?max_bytes= (the largest record, default 8 MiB: a capture chunk of 50000
- * events is about 1 MB gzipped, Kafka's default limit; topics the producer creates get
- * max.message.bytes of this size, existing topics need it set, else the broker refuses
- * bigger chunks and their reports fail with -EMSGSIZE). Delivery reports are served by rd_kafka_poll()/rd_kafka_flush() on the
- * caller's thread, each record's opaque being the caller's msg_ctx.
+ * the rest), ?max_bytes= (the largest record, default 8 MiB; a capture chunk of 50000
+ * events is about 0.5 MB gzipped, Kafka's default limit is 1 MB: topics the producer
+ * creates get max.message.bytes of this size, existing topics need it set, else the
+ * broker refuses bigger chunks and their reports fail with -EMSGSIZE). Delivery reports
+ * are served by rd_kafka_poll()/rd_kafka_flush() on the caller's thread, each record's
+ * opaque being the caller's msg_ctx.
  *
  * Reader (kafka_read.c). consumer_open() reads the partition of one key: the name of
  * ?host= (one of a list) whose subject token (stream_subject()) is the subject's HOST,
@@ -42,7 +43,8 @@
  * offsets by time, like librdkafka's mock cluster, has the reader start at the low
  * watermark and skip older records itself) and reads up to the high watermarks seen at
  * open: then consumer_next() returns 1. Records of other keys sharing the partition are
- * skipped. The reader joins no consumer group and commits nothing.
+ * skipped. The reader has a group.id (librdkafka's assign() asks for one) but never
+ * joins the group nor commits.
  */
 #include "transport.h"
 #include "kafka_int.h"
