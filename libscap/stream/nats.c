@@ -288,6 +288,9 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 		return -EMSGSIZE;
 	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED)
 		return -ENOTCONN;
+	/* the server's max_payload: such a message is refused whenever it is sent */
+	if ((int64_t)len > natsConnection_GetMaxPayload(p->nc))
+		return -EMSGSIZE;
 	rc = ensure_stream(p, NULL);
 	if (rc)
 		return rc == -ENOMEM ? rc : -ENOTCONN;

@@ -173,6 +173,16 @@ static int pump(struct scap_stream_pub *p)
 				return 0; /* full: after the next acknowledgements */
 			if (rc == -ENOMEM)
 				return rc;
+			if (rc == -EMSGSIZE) {
+				/* never accepted: out of the spool, counted */
+				p->st.msgs_too_large++;
+				pub_err(p, rc, "%s %llu: %zu bytes: larger than the bus's largest "
+					"message", e[i].kind, (unsigned long long)e[i].seq, len);
+				spool_remove(p->sp, e[i].kind, e[i].seq);
+				e = spool_entries(p->sp, &n);
+				i--;
+				continue;
+			}
 			/* the bus is away: try again after a while */
 			p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
 			if (p->backoff_ms > BACKOFF_MAX_MS)

@@ -62,7 +62,8 @@ struct stream_transport_ops {
 	 * duplicate (JetStream Nats-Msg-Id; Kafka: the idempotent producer covers its own
 	 * retries, and the reader drops a repeated id). @key: partition key (Kafka) or NULL.
 	 * Return 0 (an ack will come, success or failure), -ENOBUFS (local queue full: try
-	 * again after producer_poll()), -ENOTCONN (bus unreachable now), -errno. */
+	 * again after producer_poll()), -ENOTCONN (bus unreachable now), -EMSGSIZE (larger
+	 * than the bus takes: never sent again), -errno. */
 	int (*produce)(void *p, const char *subject, const char *key, const void *data,
 		       size_t len, const char *msg_id, void *msg_ctx);
 

@@ -20,6 +20,11 @@
    host (no event lost or duplicated: evt.num numbers every event), and
    `host=alpha,beta` prints every event of both, merged by time, each with its
    evt.host.
+5. `scry -r SOURCE --rules R -w nats://...?host=beta` puts the run's alerts on the bus:
+   `scry -r nats://...?host=beta --fetch alerts` prints what `scry -r SOURCE --rules R
+   -j` prints (Falco's JSON).
+6. scryd --replay SOURCE with its bus section (host gamma): `scry -r nats://...?host=gamma`
+   prints what `scry -r SOURCE` prints, and its alerts on the bus are those it printed.
 
 Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
 built with NATS.
@@ -251,6 +256,40 @@ def main():
             sys.exit('nats_cluster_test: FAIL: host=alpha,beta: exit %d, %s events by evt.host, %s '
                      'wanted, %s in time order %s' % (rc, per, want, len(lines), ts == sorted(ts)))
         print('nats_cluster_test: alpha,beta: %d events merged in time order (%s)' % (len(lines), per))
+        # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
+        rules = os.path.join(d, 'rules.yaml')
+        with open(rules, 'w') as f:
+            f.write('- rule: connect seen\n  desc: a connect\n  condition: evt.type=connect and evt.dir=<\n'
+                    '  output: "connect (fd=%fd.name proc=%proc.name)"\n  priority: NOTICE\n')
+        rc, _, e = run([scry, '-r', src['beta'], '--rules', rules, '-w', '%s?host=beta' % base,
+                        '--spool-dir', os.path.join(d, 'spool-alerts')])
+        rc2, want, _ = run([scry, '-r', src['beta'], '--rules', rules, '-j'])
+        rc3, got, e3 = run([scry, '-r', '%s?host=beta' % base, '--fetch', 'alerts'])
+        if rc or rc2 or rc3 or got != want or not want:
+            sys.exit('nats_cluster_test: FAIL: alerts: exit %d %d %d, %d lines fetched, %d wanted: %s %s'
+                     % (rc, rc2, rc3, len(got.splitlines()), len(want.splitlines()), e, e3))
+        print('nats_cluster_test: alerts: %d on the bus, as scry -j --rules prints them'
+              % len(want.splitlines()))
+        # the agent: scryd --replay with its bus sink, capture and alerts
+        scryd = os.path.join(os.path.dirname(scry), 'scryd')
+        if os.access(scryd, os.X_OK):
+            conf = os.path.join(d, 'scryd.yaml')
+            with open(conf, 'w') as f:
+                f.write('rules: [%s]\noutputs:\n  stdout:\n    enabled: true\n    format: json\n'
+                        'bus:\n  enabled: true\n  url: %s?host=gamma\n  spool_dir: %s\n'
+                        '  chunk_events: 700\nlog:\n  target: stderr\n'
+                        % (rules, base, os.path.join(d, 'spool-gamma')))
+            rc, printed, e = run([scryd, '-c', conf, '--replay', src['beta']])
+            rc2, cap, _ = run([scry, '-r', '%s?host=gamma' % base])
+            rc3, got, e3 = run([scry, '-r', '%s?host=gamma' % base, '--fetch', 'alerts'])
+            want_cap = run([scry, '-r', src['beta']])[1]
+            if rc or rc2 or rc3 or cap != want_cap or got != printed or not printed:
+                sys.exit('nats_cluster_test: FAIL: scryd: exit %d %d %d, capture %s, %d alerts '
+                         'fetched, %d printed: %s %s' % (rc, rc2, rc3, cap == want_cap,
+                                                         len(got.splitlines()), len(printed.splitlines()), e, e3))
+            print('nats_cluster_test: scryd: capture identical to the source (%d lines), %d alerts '
+                  'as it printed them; %s' % (len(cap.splitlines()), len(got.splitlines()),
+                                              [l for l in e.splitlines() if 'bus:' in l][-1]))
         print('nats_cluster_test: PASS')
         return 0
     finally:

@@ -52,6 +52,7 @@ struct cli_opts {
 	uint64_t max_events;     /* 0: no limit */
 	const char *filter;      /* joined trailing arguments, NULL when none */
 	struct scry_write_opts write; /* -w and its options; write.path NULL: no -w */
+	const char *fetch;            /* --fetch=KIND: print a bus's KIND messages */
 	const char *engine;      /* -k/--engine: live capture engine (no -r) */
 	enum sinsp_buffer_format buffer_format; /* -A, -x, -X, -b */
 	enum sinsp_time_output time_output;     /* -t */
@@ -138,9 +139,14 @@ static void usage(FILE *f)
 		"     --spool-dir=DIR    -w URL: the spool (default /var/spool/scry/STREAM-HOST)\n"
 		"     --spool-size=MB    -w URL: its bound (default 1 GiB); beyond it the oldest\n"
 		"                        chunks are dropped and counted\n"
-		"     --chunk-events=N   -w URL: events a chunk holds at most (50000; live: and\n"
+		"     --chunk-events=N   -w URL: events a chunk holds at most (100000; live: and\n"
 		"                        2 s of events)\n"
 		"     --publish-wait=S   -w URL: how long the end waits for the bus (60)\n"
+		"     --fetch=KIND       -r URL: print the hosts' KIND messages (alerts: those\n"
+		"                        of scry -r FILE --rules R -w URL) one a line, instead\n"
+		"                        of replaying the capture\n"
+		"     --max-message=MIB  -w URL: the bus's largest message (NATS max_payload,\n"
+		"                        Kafka message.max.bytes; 1): a chunk stays below it\n"
 		" -z, --compress         gzip the files -w writes\n"
 		" -s, --snaplen=BYTES    keep the first BYTES of each I/O buffer in written files\n"
 		" -C, --file-size=MB     -w: start a new file once the current one exceeds MB\n"
@@ -286,6 +292,7 @@ enum {
 	OPT_ENABLE_TAG, OPT_DISABLE_TAG, OPT_DISABLE_RULE, OPT_RULE_MATCHING, OPT_ALL_EVENTS,
 	OPT_ISO8601, OPT_NOTIFY_START, OPT_CAPTURE_DIR, OPT_CAPTURE_BEFORE, OPT_CAPTURE_AFTER,
 	OPT_CAPTURE_MEM, OPT_SPOOL_DIR, OPT_SPOOL_SIZE, OPT_CHUNK_EVENTS, OPT_PUBLISH_WAIT,
+	OPT_MAX_MESSAGE, OPT_FETCH,
 };
 
 /* --runtime-socket=NAME=PATH (@arg is kept: argv outlives the run). */
@@ -459,6 +466,8 @@ static int parse_args(int argc, char **argv)
 		{ "spool-size", required_argument, NULL, OPT_SPOOL_SIZE },
 		{ "chunk-events", required_argument, NULL, OPT_CHUNK_EVENTS },
 		{ "publish-wait", required_argument, NULL, OPT_PUBLISH_WAIT },
+		{ "max-message", required_argument, NULL, OPT_MAX_MESSAGE },
+		{ "fetch", required_argument, NULL, OPT_FETCH },
 		{ NULL, 0, NULL, 0 },
 	};
 	static char progname[] = "scry";
@@ -566,6 +575,12 @@ static int parse_args(int argc, char **argv)
 				       &opts.write.chunk_events))
 				return 2;
 			break;
+		case OPT_FETCH: opts.fetch = optarg; break;
+		case OPT_MAX_MESSAGE:
+			if (!parse_num("--max-message", optarg, 1, 64, "size in MiB", &v))
+				return 2;
+			opts.write.max_message_bytes = v << 20;
+			break;
 		case OPT_PUBLISH_WAIT:
 			if (!parse_num("--publish-wait", optarg, 1, MAX_SECONDS, "duration",
 				       &opts.write.publish_wait_s))
@@ -587,7 +602,10 @@ static int parse_args(int argc, char **argv)
 			"rules. Exiting.\n");
 		return 1;
 	}
-	if (opts.rules.npaths && !opts.validate && (opts.write.path || opts.format || opts.summary)) {
+	/* -w to a bus with --rules on a capture: the alerts go to the bus too */
+	if (opts.rules.npaths && !opts.validate &&
+	    ((opts.write.path && !(scry_publish_is(opts.write.path) && opts.read_path)) ||
+	     opts.format || opts.summary)) {
 		fprintf(stderr, "scry: --rules prints alerts: -w, -p and -S do not apply\n");
 		return 2;
 	}
@@ -636,6 +654,13 @@ int main(int argc, char **argv)
 	opts.rules.max_s = opts.write.max_s;
 	if (opts.validate)
 		return scry_rules_validate(&opts.rules);
+	if (opts.fetch) {
+		if (!scry_publish_is(opts.read_path)) {
+			fprintf(stderr, "scry: --fetch reads a bus: -r nats://HOST:PORT/STREAM?host=NAME\n");
+			return 2;
+		}
+		return scry_publish_fetch(opts.read_path, opts.fetch);
+	}
 	/* rules that do not load never leave a capture running unguarded: checked first */
 	if (opts.rules.npaths && scry_rules_check(&opts.rules))
 		return 1;
@@ -722,10 +747,17 @@ int main(int argc, char **argv)
 	if (opts.rules.npaths) {
 		struct sinsp_rules *rules = NULL;
 
+		struct scry_alert_pub *ap = NULL;
+
 		opts.rules.source = opts.read_path;
-		status = scry_rules_load(s, &opts.rules, &rules);
+		/* before the load: the alerts' JSON fields are wanted then */
+		status = opts.write.path ? scry_publish_alerts_open(&opts.write, &opts.rules, &ap) : 0;
+		if (!status)
+			status = scry_rules_load(s, &opts.rules, &rules);
 		if (!status)
 			status = scry_rules_run(s, rules, filter, &opts.rules, NULL);
+		if (scry_publish_alerts_close(ap))
+			status = 1;
 		sinsp_rules_free(rules);
 	} else if (opts.write.path) {
 		struct sigaction sa;

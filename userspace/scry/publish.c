@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "publish.h"
@@ -34,6 +35,27 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	(void)filter;
 	(void)stop;
 	return scry_publish_check(o);
+}
+
+int scry_publish_alerts_open(const struct scry_write_opts *o, struct scry_rules_opts *r,
+			     struct scry_alert_pub **out)
+{
+	(void)r;
+	(void)out;
+	return scry_publish_check(o);
+}
+
+int scry_publish_alerts_close(struct scry_alert_pub *ap)
+{
+	(void)ap;
+	return 0;
+}
+
+int scry_publish_fetch(const char *url, const char *kind)
+{
+	(void)kind;
+	fprintf(stderr, "scry: %s: this scry is built without scap_stream\n", url);
+	return 1;
 }
 #else
 
@@ -92,27 +114,27 @@ static int chunk_end(void *ctx, bool keep)
 	return rc ? 1 : 0;
 }
 
-static void report(struct scap_stream_pub *pub, const char *url)
+/* The publisher's figures on stderr; 1 when messages were too large for the bus. */
+static int report(struct scap_stream_pub *pub, const char *url)
 {
 	struct scap_stream_pub_stats st = { .sz = sizeof(st) };
 
 	if (scap_stream_pub_get_stats(pub, &st))
-		return;
+		return 0;
 	fprintf(stderr, "scry: %s: %" PRIu64 " messages acknowledged (%" PRIu64 " bytes), %"
 		PRIu64 " sends failed and repeated; spool: peak %" PRIu64 " bytes, %" PRIu64
-		" dropped (%" PRIu64 " bytes), %" PRIu64 " left (%" PRIu64 " bytes)\n", url,
+		" dropped (%" PRIu64 " bytes), %" PRIu64 " left (%" PRIu64 " bytes)%s\n", url,
 		st.msgs_acked, st.bytes_acked, st.msgs_failed, st.spool_peak_bytes,
-		st.dropped_msgs, st.dropped_bytes, st.spool_files, st.spool_bytes);
+		st.dropped_msgs, st.dropped_bytes, st.spool_files, st.spool_bytes,
+		st.msgs_too_large ? "; some were larger than the bus takes (--max-message)" : "");
+	return st.msgs_too_large ? 1 : 0;
 }
 
-int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
-		 volatile sig_atomic_t *stop)
+/* The publisher of o->path with its spool; 1 with the reason on stderr. */
+static int pub_open(const struct scry_write_opts *o, struct scap_stream_pub **out)
 {
-	struct scry_write_opts w = *o;
 	char spool[4096], err[SCAP_ERRBUF_SIZE];
-	struct pub_ctx c = { .url = o->path };
-	uint64_t wait_s = o->publish_wait_s ? o->publish_wait_s : SCRY_PUBLISH_WAIT_S;
-	int status, rc;
+	int rc;
 
 	if (scry_publish_check(o))
 		return 1;
@@ -122,31 +144,128 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 		default_spool(spool, sizeof(spool), o->path);
 	SCAP_OPTS(scap_stream_pub_opts, po, .url = o->path, .spool_dir = spool,
 		  .spool_bytes = o->spool_bytes);
-	rc = scap_stream_pub_open(&po, &c.pub, err);
+	rc = scap_stream_pub_open(&po, out, err);
 	if (rc) {
 		fprintf(stderr, "scry: %s: %s%s\n", o->path, err,
 			rc == -EACCES && !o->spool_dir ? " (choose one with --spool-dir)" : "");
 		return 1;
 	}
+	return 0;
+}
+
+/* Wait for the bus to take the spool, print the figures, close. 1 when not all went. */
+static int pub_finish(struct scap_stream_pub *pub, const struct scry_write_opts *o)
+{
+	uint64_t wait_s = o->publish_wait_s ? o->publish_wait_s : SCRY_PUBLISH_WAIT_S;
+	int status = 0, rc;
+
+	rc = scap_stream_pub_drain(pub, (int)(wait_s * 1000));
+	if (rc) {
+		fprintf(stderr, "scry: %s: %s\n", o->path, rc == -ETIMEDOUT ?
+			"the bus did not take every message in time: the rest stays in the spool" :
+			scap_stream_pub_last_error(pub));
+		status = 1;
+	}
+	if (report(pub, o->path))
+		status = 1;
+	scap_stream_pub_close(pub);
+	return status;
+}
+
+int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
+		 volatile sig_atomic_t *stop)
+{
+	struct scry_write_opts w = *o;
+	struct pub_ctx c = { .url = o->path };
+	int status;
+
+	if (pub_open(o, &c.pub))
+		return 1;
 	w.gzip = true;
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;
+	/* a chunk closes a margin below the bus's largest message: what the gzip writer
+	 * still buffers (64 KiB, compressed at most a little more) and the last event */
+	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes : SCRY_MAX_MESSAGE_BYTES;
+	w.chunk_bytes -= w.chunk_bytes >= (4u << 20) ? SCRY_CHUNK_MARGIN_BIG : SCRY_CHUNK_MARGIN;
 	if (!o->read_path && !o->rotate_s)
 		w.rotate_s = SCRY_CHUNK_SECONDS;
 	w.chunk_begin = chunk_begin;
 	w.chunk_end = chunk_end;
 	w.chunk_ctx = &c;
 	status = scry_write(s, filter, &w, stop);
-	rc = scap_stream_pub_drain(c.pub, (int)(wait_s * 1000));
-	if (rc) {
-		fprintf(stderr, "scry: %s: %s\n", o->path, rc == -ETIMEDOUT ?
-			"the bus did not take every message in time: the rest stays in the spool" :
-			scap_stream_pub_last_error(c.pub));
+	if (pub_finish(c.pub, o))
 		status = 1;
-	}
-	report(c.pub, o->path);
-	scap_stream_pub_close(c.pub);
 	return status;
+}
+
+struct scry_alert_pub {
+	struct scap_stream_pub *pub;
+	const struct scry_write_opts *o;
+	uint64_t failed;            /* alerts the spool refused */
+};
+
+static void alert_sink(void *ctx, const char *json, size_t len)
+{
+	struct scry_alert_pub *ap = ctx;
+
+	/* one document a message: without its newline */
+	if (len && json[len - 1] == '\n')
+		len--;
+	if (scap_stream_pub_send(ap->pub, "alerts", json, len) && !ap->failed++)
+		fprintf(stderr, "scry: %s: %s\n", ap->o->path, scap_stream_pub_last_error(ap->pub));
+}
+
+int scry_publish_alerts_open(const struct scry_write_opts *o, struct scry_rules_opts *r,
+			     struct scry_alert_pub **out)
+{
+	struct scry_alert_pub *ap = calloc(1, sizeof(*ap));
+
+	if (!ap) {
+		fprintf(stderr, "scry: out of memory\n");
+		return 1;
+	}
+	ap->o = o;
+	if (pub_open(o, &ap->pub)) {
+		free(ap);
+		return 1;
+	}
+	r->alert_sink = alert_sink;
+	r->alert_ctx = ap;
+	*out = ap;
+	return 0;
+}
+
+int scry_publish_alerts_close(struct scry_alert_pub *ap)
+{
+	int status;
+
+	if (!ap)
+		return 0;
+	status = pub_finish(ap->pub, ap->o) || ap->failed;
+	free(ap);
+	return status;
+}
+
+static int print_msg(void *ctx, const char *host, const void *data, size_t len)
+{
+	(void)ctx;
+	(void)host;
+	if (fwrite(data, 1, len, stdout) != len || putchar('\n') == EOF)
+		return -EIO;
+	return 0;
+}
+
+int scry_publish_fetch(const char *url, const char *kind)
+{
+	char err[SCAP_ERRBUF_SIZE] = "";
+	int rc = scap_stream_fetch(url, kind, print_msg, NULL, err);
+
+	if (rc) {
+		fprintf(stderr, "scry: %s: %s\n", url, rc == -EIO ? strerror(EIO) : err);
+		return 1;
+	}
+	return fflush(stdout) ? 1 : 0;
 }
 #endif

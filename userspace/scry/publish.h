@@ -8,11 +8,18 @@
 
 #include <stdbool.h>
 
+#include "rules_cli.h"
 #include "write.h"
 
 /* Defaults of the options (scry --help, docs/collect.md). */
 #define SCRY_SPOOL_DIR_BASE "/var/spool/scry"  /* + "/STREAM-HOST" */
-#define SCRY_CHUNK_EVENTS 50000                /* events a chunk holds at most */
+#define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
+/* the largest message of the bus (--max-message): 1 MiB, the default of NATS
+ * (max_payload) and of Kafka (message.max.bytes); a chunk closes SCRY_CHUNK_MARGIN
+ * below it */
+#define SCRY_MAX_MESSAGE_BYTES (1u << 20)
+#define SCRY_CHUNK_MARGIN (256u << 10)      /* chunks written with 64 KiB gzip members */
+#define SCRY_CHUNK_MARGIN_BIG (1u << 20)    /* from 4 MiB: 256 KiB members (write.c) */
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 
@@ -33,5 +40,22 @@ int scry_publish_check(const struct scry_write_opts *o);
  */
 int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
 		 volatile sig_atomic_t *stop);
+
+/*
+ * scry -r FILE --rules R -w nats://...: the alerts of the run as JSON messages (kind
+ * "alerts", Falco's JSON as scry -j prints it) through a publisher of o->path with its
+ * spool. _open() sets @r's alert_sink; _close() waits for the bus (o->publish_wait_s),
+ * prints the figures and frees it. Return: 0, or 1 with the reason on stderr.
+ */
+struct scry_alert_pub;
+int scry_publish_alerts_open(const struct scry_write_opts *o, struct scry_rules_opts *r,
+			     struct scry_alert_pub **out);
+int scry_publish_alerts_close(struct scry_alert_pub *ap);
+
+/*
+ * scry -r nats://...?host=H --fetch=KIND: print the KIND messages (alerts, metrics) of
+ * the hosts on stdout, one a line. Return: 0, or 1 with the reason on stderr.
+ */
+int scry_publish_fetch(const char *url, const char *kind);
 
 #endif /* SCRY_PUBLISH_H */

@@ -198,7 +198,7 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 		sinsp_rules_disable_rule(r, o->disable_rules[i]);
 	sinsp_rules_set_match_all(r, o->match_all);
 	sinsp_rules_set_all_events(r, o->all_events);
-	sinsp_rules_set_json(r, o->json);
+	sinsp_rules_set_json(r, o->json || o->alert_sink); /* the bus gets JSON */
 	*out = r;
 	return 0;
 }
@@ -209,6 +209,17 @@ static void print_alert(const struct sinsp_rules_alert *a, uint64_t ts, const st
 			const char *host)
 {
 	scry_alert_print(stdout, a, ts, o->json, o->iso8601, host);
+	if (o->alert_sink) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+
+		if (m && !scry_alert_print(m, a, ts, true, o->iso8601, host) && !fflush(m))
+			o->alert_sink(o->alert_ctx, buf, len);
+		if (m)
+			fclose(m);
+		free(buf);
+	}
 }
 
 /* Falco's names of priorities in its end-of-run counts. */

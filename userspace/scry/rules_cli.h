@@ -34,6 +34,10 @@ struct scry_rules_opts {
 	                            without events (scry_clock_end()); 0 no limit */
 	const char *source;      /* capture file (errors name it); NULL live */
 	struct scry_capture_opts capture; /* --capture-dir ... (capture.dir NULL: off) */
+	/* -w nats://... with --rules (publish.h): each alert also goes, as its JSON line,
+	 * to alert_sink(alert_ctx, line, length) */
+	void (*alert_sink)(void *ctx, const char *json, size_t len);
+	void *alert_ctx;
 };
 
 /*

@@ -34,6 +34,10 @@ struct scry_write_opts {
 	const char *spool_dir;   /* --spool-dir; NULL: publish.c's default */
 	uint64_t spool_bytes;    /* --spool-size, bytes; 0: 1 GiB */
 	uint64_t chunk_events;   /* --chunk-events: events a capture chunk holds at most */
+	uint64_t max_message_bytes; /* --max-message: the bus's largest message, bytes
+	                            (0: publish.h's default) */
+	uint64_t chunk_bytes;    /* publish.c: a chunk closes once its compressed bytes
+	                            reach this (below the bus's largest message) */
 	uint64_t publish_wait_s; /* --publish-wait: how long the end waits for the bus */
 	/*
 	 * Set by publish.c (NULL otherwise): the name of each file comes from

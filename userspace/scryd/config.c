@@ -308,9 +308,12 @@ static int parse_log(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_con
 	return 0;
 }
 
+#include "config_bus.inc"
+
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
-	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log", NULL };
+	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
+					    "bus", NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -336,6 +339,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 					    s ? s : "(not a scalar)");
 		} else if (!strcmp(k, "outputs")) {
 			rc = parse_outputs(x, v, c);
+		} else if (!strcmp(k, "bus")) {
+			rc = parse_bus(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}
@@ -344,7 +349,7 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 	}
 	if (!c->nrules)
 		return fail(x, root, "no rules: the key 'rules' must name at least one rules file");
-	if (!c->stdout_enabled && !c->file_enabled)
+	if (!c->stdout_enabled && !c->file_enabled && !(c->bus_enabled && c->bus_alerts))
 		return fail(x, root, "no output enabled (outputs.stdout.enabled or "
 			    "outputs.file.enabled)");
 	return 0;
@@ -367,6 +372,11 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->file_max_files = 5;
 	c->file_queue = 4096;
 	c->log_level = SCRYD_LOG_INFO;
+	c->bus_spool_size = 1ull << 30;
+	c->bus_capture = true;
+	c->bus_alerts = true;
+	c->bus_chunk_events = 100000;
+	c->bus_max_message = 1ull << 20;
 	c->path = strdup(path);
 	c->engine = strdup("auto");
 	if (!c->path || !c->engine) {
@@ -415,5 +425,7 @@ void scryd_config_free(struct scryd_config *c)
 	free(c->path);
 	free(c->engine);
 	free(c->file_path);
+	free(c->bus_url);
+	free(c->bus_spool_dir);
 	memset(c, 0, sizeof(*c));
 }

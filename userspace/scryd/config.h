@@ -39,6 +39,14 @@ struct scryd_config {
 	uint32_t file_queue;
 	enum scryd_log_target log_target;
 	enum scryd_log_level log_level;
+	/* bus: publishing to a message bus (bus.c, config_bus.inc) */
+	bool bus_enabled;
+	char *bus_url;              /* nats://HOST:PORT[,...]/STREAM[?host=NAME&replicas=N] */
+	char *bus_spool_dir;        /* the spool (default /var/spool/scry/bus) */
+	uint64_t bus_spool_size;    /* bytes */
+	bool bus_capture, bus_alerts;
+	uint64_t bus_chunk_events;  /* events a capture chunk holds at most */
+	uint64_t bus_max_message;   /* the bus's largest message, bytes */
 };
 
 /*

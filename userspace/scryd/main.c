@@ -46,6 +46,7 @@
 #include "caps.h"
 #include "config.h"
 #include "log.h"
+#include "bus.h"
 #include "output.h"
 #include "rules.h"
 
@@ -76,6 +77,7 @@ struct scryd {
 	size_t memlen;
 	uint64_t events, alerts, reloads, reload_failures;
 	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
+	struct scryd_bus *bus;      /* the bus sink (bus.h), NULL when not enabled */
 };
 
 static void usage(FILE *f)
@@ -189,6 +191,17 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 		}
 		scryd_output_push(outs[i], d->membuf, (size_t)len, d->replay);
 	}
+	if (d->bus) {
+		if (!done_json) {
+			rewind(d->mem);
+			if (scry_alert_print(d->mem, a, ts, true, false, d->host) || fflush(d->mem) ||
+			    (len = ftello(d->mem)) < 0) {
+				d->format_failures++;
+				return;
+			}
+		}
+		scryd_bus_alert(d->bus, d->membuf, (size_t)len);
+	}
 }
 
 /* SIGHUP: the same files again, swapped in only when they load. */
@@ -231,6 +244,8 @@ static int run(struct scryd *d)
 			scryd_log(SCRYD_LOG_ERROR, "reading events: %s", sinsp_last_error(d->s));
 			return 1;
 		}
+		/* the capture on the bus holds every event, as a capture file does */
+		scryd_bus_event(d->bus, d->s, evt);
 		if (sinsp_evt_is_hidden(evt))
 			continue;
 		d->events++;
@@ -333,7 +348,8 @@ int main(int argc, char **argv)
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
 	d.mem = open_memstream(&d.membuf, &d.memlen);
-	status = !d.mem || open_outputs(&d) || open_source(&d, replay);
+	status = !d.mem || open_outputs(&d) || scryd_bus_open(&d.cfg, d.host, &d.bus) ||
+		 open_source(&d, replay);
 	if (status)
 		goto out;
 	if (scryd_rules_build(d.s, &d.cfg, true, &d.rules)) {
@@ -370,7 +386,7 @@ int main(int argc, char **argv)
 		scryd_log(SCRYD_LOG_ERROR, "%" PRIu64 " alerts not formatted for an output (out of "
 			  "memory)", d.format_failures);
 out:
-	if (close_output(d.out_stdout) | close_output(d.out_file))
+	if (close_output(d.out_stdout) | close_output(d.out_file) | scryd_bus_close(d.bus))
 		status = 1;
 	sinsp_rules_free(d.rules);
 	sinsp_close(d.s);

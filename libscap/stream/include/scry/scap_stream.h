@@ -51,6 +51,21 @@ SCAP_API const char *scap_stream_schemes(void);
  */
 SCAP_API const struct scap_engine_ops *scap_stream_engine(void);
 
+/**
+ * scap_stream_fetch() - the messages of @kind ("alerts", "metrics") of the hosts of
+ * @url (?host=A[,B...], from ?since= or the first kept), host after host, each in the
+ * order the bus stored them, until the bus has no more; a message stored twice is
+ * handed over once.
+ * @fn: called with each message's host, bytes and length (valid during the call);
+ *      a non-zero return stops the fetch and is returned.
+ * @errbuf: [out] SCAP_ERRBUF_SIZE bytes, the reason of a failure, or NULL.
+ * Return: 0; what @fn returned; -EINVAL (URL, no host); -ENOTSUP (no such bus in this
+ * build); -errno of the bus.
+ */
+typedef int (*scap_stream_msg_fn)(void *ctx, const char *host, const void *data, size_t len);
+SCAP_API int scap_stream_fetch(const char *url, const char *kind, scap_stream_msg_fn fn,
+			       void *ctx, char *errbuf);
+
 /* ---- publishing ------------------------------------------------------------------ */
 
 /*
@@ -96,6 +111,7 @@ struct scap_stream_pub_stats {
 	uint64_t spool_peak_bytes; /* most bytes the spool held at once */
 	uint64_t dropped_msgs;     /* messages removed unsent because the spool was full */
 	uint64_t dropped_bytes;    /* their bytes */
+	uint64_t msgs_too_large;   /* messages the bus refuses by size (removed unsent) */
 };
 
 /**
