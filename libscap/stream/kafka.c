@@ -6,7 +6,7 @@
  * bootstrap servers and the topic prefix TOPIC. The caller's SUBJECT "TOPIC.KIND" or
  * "TOPIC.KIND.HOST" goes to the topic "TOPIC.KIND" (KIND runs up to the next '.', so a
  * host name may hold dots; TOPIC is u->name, which may hold dots too). The message key
- * is the caller's key: the host for capture chunks, the container id for alerts. The
+ * is the caller's key (scap_stream's publisher gives the host for every kind). The
  * partitioner is librdkafka's murmur2_random, the Java client's, so a key lands on the
  * partition the Java and Go clients would pick, and every message of one host's capture
  * is in one partition, in publication order.

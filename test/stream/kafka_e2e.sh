@@ -16,7 +16,9 @@
 #      capture), the outage goes on 3 s more (the records' timeout_ms is 1 s: their
 #      reports fail and the spool sends them again), the brokers come back, the
 #      publisher drains its spool and ends with "0 left" and failed sends counted; the
-#      capture read back is identical (nothing lost, nothing twice).
+#      capture read back is identical (nothing lost, nothing twice);
+#   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
+#      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints.
 # Each check prints "ok ..." or "FAIL ...". Files in BUILD/kafka-e2e/. Exit 0 when every
 # check passed, 1 on a failure, 77 (skipped) without the captures or without librdkafka
 # (then neither kafka_mock nor scap_stream's Kafka transport is built).
@@ -150,6 +152,28 @@ else
 	else
 		bad "down: read back differs ($(wc -l <"$out/down.got") lines, want $(wc -l <"$out/$name.want")): $(tail -n 1 "$out/down.read")"
 	fi
+fi
+
+# 4. alerts of a rules run on the bus, as JSON: what scry -j --rules prints
+cat >"$out/rules.yaml" <<'RULES'
+- rule: connect seen
+  desc: a connect
+  condition: evt.type=connect and evt.dir=<
+  output: "connect (fd=%fd.name proc=%proc.name)"
+  priority: NOTICE
+RULES
+trace=$traces/curl_google.scap
+url="kafka://$servers/alerts?host=h-alerts.example.com"
+"$bin/scry" -r "$trace" --rules "$out/rules.yaml" -j >"$out/alerts.want" 2>/dev/null || true
+if ! "$bin/scry" -r "$trace" --rules "$out/rules.yaml" -w "$url" --spool-dir "$out/spool-alerts" \
+	>"$out/alerts.printed" 2>"$out/alerts.pub"; then
+	bad "alerts: scry --rules -w $url: $(tail -n 1 "$out/alerts.pub")"
+elif ! "$bin/scry" -r "$url" --fetch alerts >"$out/alerts.got" 2>"$out/alerts.read"; then
+	bad "alerts: scry -r $url --fetch alerts: $(tail -n 1 "$out/alerts.read")"
+elif [ -s "$out/alerts.want" ] && cmp -s "$out/alerts.want" "$out/alerts.got"; then
+	ok "alerts: $(wc -l <"$out/alerts.got") on the bus, as scry -j --rules prints them"
+else
+	bad "alerts: $(wc -l <"$out/alerts.got") fetched, want $(wc -l <"$out/alerts.want")"
 fi
 
 if [ "$n_fail" -gt 0 ]; then
