@@ -18,7 +18,9 @@
 #      publisher drains its spool and ends with "0 left" and failed sends counted; the
 #      capture read back is identical (nothing lost, nothing twice);
 #   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
-#      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints.
+#      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
+#   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
+#      capture reads back identical and the alerts on the bus are those it printed.
 # Each check prints "ok ..." or "FAIL ...". Files in BUILD/kafka-e2e/. Exit 0 when every
 # check passed, 1 on a failure, 77 (skipped) without the captures or without librdkafka
 # (then neither kafka_mock nor scap_stream's Kafka transport is built).
@@ -174,6 +176,38 @@ elif [ -s "$out/alerts.want" ] && cmp -s "$out/alerts.want" "$out/alerts.got"; t
 	ok "alerts: $(wc -l <"$out/alerts.got") on the bus, as scry -j --rules prints them"
 else
 	bad "alerts: $(wc -l <"$out/alerts.got") fetched, want $(wc -l <"$out/alerts.want")"
+fi
+
+# 5. the agent: scryd --replay with its bus sink on Kafka, capture and alerts
+if [ -x "$bin/scryd" ]; then
+	url="kafka://$servers/agent?host=h-agent"
+	cat >"$out/scryd.yaml" <<CONF
+rules: [$out/rules.yaml]
+outputs:
+  stdout:
+    enabled: true
+    format: json
+bus:
+  enabled: true
+  url: $url
+  spool_dir: $out/spool-agent
+  chunk_events: 300
+log:
+  target: stderr
+CONF
+	if ! "$bin/scryd" -c "$out/scryd.yaml" --replay "$trace" >"$out/agent.printed" \
+		2>"$out/agent.err"; then
+		bad "scryd: --replay with a Kafka sink: $(tail -n 1 "$out/agent.err")"
+	else
+		"$bin/scry" -r "$url" >"$out/agent.got" 2>&1 || true
+		"$bin/scry" -r "$url" --fetch alerts >"$out/agent.alerts" 2>&1 || true
+		if cmp -s "$out/agent.got" "$out/curl_google.want" &&
+			[ -s "$out/agent.printed" ] && cmp -s "$out/agent.alerts" "$out/agent.printed"; then
+			ok "scryd: capture identical to the source, $(wc -l <"$out/agent.alerts") alerts as it printed them"
+		else
+			bad "scryd: capture or alerts differ ($(wc -l <"$out/agent.got") lines, $(wc -l <"$out/agent.alerts") alerts, $(wc -l <"$out/agent.printed") printed)"
+		fi
+	fi
 fi
 
 if [ "$n_fail" -gt 0 ]; then
