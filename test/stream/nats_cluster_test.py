@@ -25,6 +25,9 @@
    -j` prints (Falco's JSON).
 6. scryd --replay SOURCE with its bus section (host gamma): `scry -r nats://...?host=gamma`
    prints what `scry -r SOURCE` prints, and its alerts on the bus are those it printed.
+7. A publisher that finds no bus (a closed port) leaves its chunks in its spool and exits
+   1; the next publisher on that spool (another capture) sends them first: host delta
+   replays as the first capture.
 
 Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
 built with NATS.
@@ -290,6 +293,21 @@ def main():
             print('nats_cluster_test: scryd: capture identical to the source (%d lines), %d alerts '
                   'as it printed them; %s' % (len(cap.splitlines()), len(got.splitlines()),
                                               [l for l in e.splitlines() if 'bus:' in l][-1]))
+        # a publisher that could not reach the bus leaves its chunks in the spool; the next
+        # one on that spool sends them first and goes on with the next sequence numbers
+        first = os.path.join(TRACES, 'sample.scap')
+        sd = os.path.join(d, 'spool-delta')
+        rc, _, e = run([scry, '-r', first, '-w', 'nats://127.0.0.1:%d/SCRY?host=delta' % free_port(),
+                        '--spool-dir', sd, '--chunk-events', '40', '--publish-wait', '1'])
+        left = len(spool_chunks(sd))
+        rc2, _, e2 = run([scry, '-r', os.path.join(TRACES, 'empty.scap'), '-w', '%s?host=delta' % base,
+                          '--spool-dir', sd, '--chunk-events', '40'])
+        got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]
+        if rc != 1 or not left or rc2 or got != want or ' 0 left' not in e2:
+            sys.exit('nats_cluster_test: FAIL: restart: exit %d %d, %d chunks left, replay %s: %s %s'
+                     % (rc, rc2, left, got == want, e, e2))
+        print('nats_cluster_test: restart: %d chunks left by a publisher that found no bus, sent by '
+              'the next one; replay identical to the source (%d lines)' % (left, len(want.splitlines())))
         print('nats_cluster_test: PASS')
         return 0
     finally:

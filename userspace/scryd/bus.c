@@ -33,7 +33,7 @@ struct scryd_bus {
 	uint64_t first_s;           /* second of its first timed event (0: none yet) */
 	uint64_t container_mark;
 	bool failed;                /* the capture sink stopped after an error */
-	uint64_t alert_failures;
+	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
 
 int scryd_bus_open(const struct scryd_config *c, const char *host, struct scryd_bus **out)
@@ -164,14 +164,25 @@ fail:
 	return 1;
 }
 
-void scryd_bus_alert(struct scryd_bus *b, const char *json, size_t len)
+/* One JSON document of @kind, without its trailing newline. */
+static void send_json(struct scryd_bus *b, const char *kind, const char *json, size_t len)
 {
-	if (!b || !b->c->bus_alerts)
-		return;
 	if (len && json[len - 1] == '\n')
 		len--;
-	if (scap_stream_pub_send(b->pub, "alerts", json, len) && !b->alert_failures++)
-		scryd_log(SCRYD_LOG_ERROR, "bus: alerts: %s", scap_stream_pub_last_error(b->pub));
+	if (scap_stream_pub_send(b->pub, kind, json, len) && !b->alert_failures++)
+		scryd_log(SCRYD_LOG_ERROR, "bus: %s: %s", kind, scap_stream_pub_last_error(b->pub));
+}
+
+void scryd_bus_alert(struct scryd_bus *b, const char *json, size_t len)
+{
+	if (b && b->c->bus_alerts)
+		send_json(b, "alerts", json, len);
+}
+
+void scryd_bus_metrics(struct scryd_bus *b, const char *json, size_t len)
+{
+	if (b && b->c->bus_metrics)
+		send_json(b, "metrics", json, len);
 }
 
 int scryd_bus_close(struct scryd_bus *b)
@@ -192,7 +203,7 @@ int scryd_bus_close(struct scryd_bus *b)
 		scryd_log(SCRYD_LOG_INFO, "bus: %" PRIu64 " messages acknowledged (%" PRIu64 " bytes), %"
 			  PRIu64 " sends failed and repeated; spool: peak %" PRIu64 " bytes, %" PRIu64
 			  " dropped (%" PRIu64 " bytes), %" PRIu64 " left (%" PRIu64 " bytes), %" PRIu64
-			  " too large; %" PRIu64 " alerts not spooled", st.msgs_acked, st.bytes_acked,
+			  " too large; %" PRIu64 " alerts or metrics not spooled", st.msgs_acked, st.bytes_acked,
 			  st.msgs_failed, st.spool_peak_bytes, st.dropped_msgs, st.dropped_bytes,
 			  st.spool_files, st.spool_bytes, st.msgs_too_large, b->alert_failures);
 	scap_stream_pub_close(b->pub);

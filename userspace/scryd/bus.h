@@ -33,6 +33,10 @@ int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt);
 /* Send one alert (@json, @len bytes, Falco's JSON; a trailing newline is left out). */
 void scryd_bus_alert(struct scryd_bus *b, const char *json, size_t len);
 
+/* Send one metrics snapshot (@json, @len bytes; kind "metrics"): the hook for scryd's
+ * metrics (issue 15), when bus.metrics is on. */
+void scryd_bus_metrics(struct scryd_bus *b, const char *json, size_t len);
+
 /* Close the current chunk, wait up to 10 s for the bus, log the figures, free. NULL ok.
  * Return 0, or 1 when messages are left in the spool. */
 int scryd_bus_close(struct scryd_bus *b);

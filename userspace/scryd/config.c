@@ -375,6 +375,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->bus_spool_size = 1ull << 30;
 	c->bus_capture = true;
 	c->bus_alerts = true;
+	c->bus_metrics = true;
 	c->bus_chunk_events = 100000;
 	c->bus_max_message = 1ull << 20;
 	c->path = strdup(path);

@@ -44,7 +44,7 @@ struct scryd_config {
 	char *bus_url;              /* nats://HOST:PORT[,...]/STREAM[?host=NAME&replicas=N] */
 	char *bus_spool_dir;        /* the spool (default /var/spool/scry/bus) */
 	uint64_t bus_spool_size;    /* bytes */
-	bool bus_capture, bus_alerts;
+	bool bus_capture, bus_alerts, bus_metrics;
 	uint64_t bus_chunk_events;  /* events a capture chunk holds at most */
 	uint64_t bus_max_message;   /* the bus's largest message, bytes */
 };
