@@ -358,7 +358,7 @@ static int set_state(scap_t *h, struct stream_engine *e)
 
 			if (!t)
 				return -ENOMEM;
-			if (!e->threads)
+			if (!e->threads && n)
 				memcpy(t, all.threads, n * sizeof(*t));
 			memcpy(t + n, st.threads, st.nthreads * sizeof(*t));
 			e->threads = t;

@@ -110,6 +110,14 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 		p->st.msgs_acked++;
 		p->st.bytes_acked += s->bytes;
 		p->backoff_ms = 0;
+	} else if (status == -EMSGSIZE) {
+		/* the bus refused it by size (a Kafka topic's max.message.bytes): never
+		 * accepted, so out of the spool and counted, as produce()'s -EMSGSIZE */
+		if (e)
+			spool_remove(p->sp, s->kind, s->seq);
+		p->st.msgs_too_large++;
+		pub_err(p, status, "%s %llu: %llu bytes: larger than the bus takes", s->kind,
+			(unsigned long long)s->seq, (unsigned long long)s->bytes);
 	} else {
 		if (e)
 			e->busy = false;

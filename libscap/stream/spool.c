@@ -194,7 +194,8 @@ static int scan(struct spool *sp, char *err)
 	}
 	closedir(d);
 	sp->st.peak_bytes = sp->st.bytes;
-	qsort(sp->e, sp->n, sizeof(*sp->e), entry_cmp);
+	if (sp->n) /* qsort's array may not be NULL, even empty */
+		qsort(sp->e, sp->n, sizeof(*sp->e), entry_cmp);
 	return rc;
 }
 

@@ -42,7 +42,8 @@ struct stream_url {
  * Delivery report of one message given to produce(): @status 0 when the bus has it
  * stored (JetStream: the PubAck; Kafka: the delivery report of an acks=all producer),
  * else a negative errno (-ETIMEDOUT, -ECONNREFUSED, -EIO...): the message is not known
- * to be stored and the caller keeps it (the spool) to produce it again. @msg_ctx is the
+ * to be stored and the caller keeps it (the spool) to produce it again; -EMSGSIZE: the
+ * bus refuses it by size, the caller drops it (never produced again). @msg_ctx is the
  * pointer given to produce().
  */
 typedef void (*stream_ack_fn)(void *ctx, void *msg_ctx, int status);
