@@ -42,6 +42,9 @@ pkgs+=(libncurses-dev tmux)
 pkgs+=(libmicrohttpd-dev prometheus)
 # bench/agent/redis: redis-server and redis-benchmark (its dependency redis-tools).
 pkgs+=(redis-server)
+# librdkafka: the Kafka transport of the stream library (libscap/stream/kafka.c) and its
+# tests (librdkafka's in-process mock cluster).
+pkgs+=(librdkafka-dev)
 
 missing() {
 	local p

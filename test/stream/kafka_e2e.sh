@@ -1,0 +1,217 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# test/stream/kafka_e2e.sh [BUILD]: `scry -w kafka://` and `scry -r kafka://` against
+# librdkafka's mock cluster (BUILD/bin/kafka_mock: 3 brokers speaking the Kafka protocol
+# on loopback ports, in one process).
+#
+#   1. each capture of ../shared/conformance/traces that holds events is published
+#      (`scry -r TRACE -w kafka://SERVERS/TOPIC?host=NAME`, small chunks so that a capture
+#      spans several records) and read back (`scry -r kafka://SERVERS/TOPIC?host=NAME`):
+#      the output must equal `scry -r TRACE`'s, byte for byte; the host names hold dots
+#      (subject token and record key differ);
+#   2. two hosts on one topic: each reads back its own capture only;
+#   3. every broker down: a publisher starts, its whole capture goes to the spool (the
+#      test waits until the spool holds as many chunks as step 1 published for that
+#      capture), the outage goes on 3 s more (the records' timeout_ms is 1 s: their
+#      reports fail and the spool sends them again), the brokers come back, the
+#      publisher drains its spool and ends with "0 left" and failed sends counted; the
+#      capture read back is identical (nothing lost, nothing twice);
+#   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
+#      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
+#   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
+#      capture reads back identical and the alerts on the bus are those it printed.
+# Each check prints "ok ..." or "FAIL ...". Files in BUILD/kafka-e2e/. Exit 0 when every
+# check passed, 1 on a failure, 77 (skipped) without the captures or without librdkafka
+# (then neither kafka_mock nor scap_stream's Kafka transport is built).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+build=$(cd "${1:-build}" && pwd)
+bin=$build/bin
+out=$build/kafka-e2e
+traces=$root/../shared/conformance/traces
+
+skip() { echo "kafka-e2e: skipped: $*"; exit 77; }
+[ -d "$traces" ] || skip "no captures at ../shared/conformance/traces"
+[ -x "$bin/kafka_mock" ] || skip "no kafka_mock (built with librdkafka)"
+[ -x "$bin/scry" ] || { echo "kafka-e2e: $bin/scry missing" >&2; exit 1; }
+rm -rf "$out"
+mkdir -p "$out"
+
+n_fail=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; n_fail=$((n_fail + 1)); }
+
+# The mock cluster, its stdin a pipe of ours: it runs until we close it.
+coproc MOCK { exec "$bin/kafka_mock" 3 2>"$out/mock.err"; }
+mock_pid=$MOCK_PID
+exec 8>&"${MOCK[1]}" 9<&"${MOCK[0]}"
+eval "exec ${MOCK[1]}>&- ${MOCK[0]}<&-"  # only 8 and 9 stay: closing 8 ends it
+cleanup() {
+	exec 8>&-
+	wait "$mock_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+read -r word servers <&9 || { echo "kafka-e2e: kafka_mock did not start" >&2; exit 1; }
+[ "$word" = bootstrap ] || { echo "kafka-e2e: kafka_mock said: $word $servers" >&2; exit 1; }
+echo "mock cluster: $servers"
+
+# mock COMMAND: send it, its answer must be "ok"
+mock() {
+	local reply
+	echo "$*" >&8
+	read -r reply <&9
+	[ "$reply" = ok ] || { echo "kafka-e2e: mock $*: $reply" >&2; exit 1; }
+}
+
+# publish TRACE URL SPOOL [OPTIONS...]: scry -w, its figures line in $out/NAME.pub
+publish() {
+	local trace=$1 url=$2 spool=$3
+	shift 3
+	"$bin/scry" -r "$trace" -w "$url" --spool-dir "$spool" --chunk-events 100 "$@"
+}
+
+# messages N of the figures line scry -w URL prints at its end
+published() { sed -n 's/.*: \([0-9][0-9]*\) messages acknowledged.*/\1/p' "$1" | tail -n 1; }
+
+declare -A chunks
+i=0
+for trace in "$traces"/*.scap; do
+	name=$(basename "$trace" .scap)
+	"$bin/scry" -r "$trace" >"$out/$name.want"
+	[ -s "$out/$name.want" ] || continue  # no events: nothing to publish
+	i=$((i + 1))
+	host="host-$i.example.com"
+	url="kafka://$servers/e2e_$name?host=$host"
+	if ! publish "$trace" "$url" "$out/spool-$name" 2>"$out/$name.pub"; then
+		bad "$name: scry -w $url: $(tail -n 1 "$out/$name.pub")"
+		continue
+	fi
+	chunks[$name]=$(published "$out/$name.pub")
+	if ! "$bin/scry" -r "$url" >"$out/$name.got" 2>"$out/$name.read"; then
+		bad "$name: scry -r $url: $(tail -n 1 "$out/$name.read")"
+	elif cmp -s "$out/$name.want" "$out/$name.got"; then
+		ok "$name: read back identical ($(wc -l <"$out/$name.want") lines, ${chunks[$name]} records)"
+	else
+		bad "$name: read back differs: $(diff "$out/$name.want" "$out/$name.got" | head -n 3 | tr '\n' ' ')"
+	fi
+done
+[ "$i" -gt 0 ] || bad "no capture with events in $traces"
+
+# 2. two hosts on one topic
+a=$traces/sample.scap b=$traces/cat_write.scap
+publish "$a" "kafka://$servers/shared?host=web-a.example.com" "$out/spool-a" 2>"$out/a.pub" &&
+	publish "$b" "kafka://$servers/shared?host=web-b" "$out/spool-b" 2>"$out/b.pub" ||
+	bad "two hosts: publishing: $(tail -n 1 "$out/a.pub" "$out/b.pub")"
+"$bin/scry" -r "kafka://$servers/shared?host=web-a.example.com" >"$out/a.got" 2>&1 || true
+"$bin/scry" -r "kafka://$servers/shared?host=web-b" >"$out/b.got" 2>&1 || true
+if cmp -s "$out/a.got" "$out/sample.want" && cmp -s "$out/b.got" "$out/cat_write.want"; then
+	ok "two hosts on one topic: each reads its own capture"
+else
+	bad "two hosts on one topic: outputs differ from their captures"
+fi
+
+# 3. every broker down while a publisher runs: its spool keeps everything
+name=curl_google
+trace=$traces/$name.scap
+want_chunks=${chunks[$name]:-0}
+if [ "$want_chunks" -lt 2 ]; then
+	bad "down: step 1 published no chunks of $name"
+else
+	url="kafka://$servers/down?host=h-down.example.com&timeout_ms=1000"
+	spool=$out/spool-down
+	mock "down -1"
+	publish "$trace" "$url" "$spool" --publish-wait 300 2>"$out/down.pub" &
+	pub_pid=$!
+	held=0
+	for _ in $(seq 1 600); do  # until the whole capture is spooled (<= 60 s)
+		held=$( (ls "$spool" 2>/dev/null || true) | grep -cE '^capture-[0-9]{20}$' || true)
+		[ "$held" -ge "$want_chunks" ] && break
+		kill -0 "$pub_pid" 2>/dev/null || break
+		sleep 0.1  # between two looks at the spool
+	done
+	if [ "$held" -ge "$want_chunks" ]; then
+		ok "down: the spool holds all $held chunks while every broker is down"
+	else
+		bad "down: the spool holds $held chunks, want $want_chunks"
+	fi
+	# the outage lasts 3 s more, three times the records' timeout_ms: their reports
+	# fail and the spool sends them again once the brokers are back
+	sleep 3
+	mock "up -1"
+	if wait "$pub_pid"; then
+		ok "down: the publisher drained its spool: $(sed -n 's/.*: \([0-9]* messages.*\)/\1/p' "$out/down.pub" | tail -n 1)"
+	else
+		bad "down: scry -w ended with an error: $(tail -n 1 "$out/down.pub")"
+	fi
+	grep -q ' 0 left (0 bytes)' "$out/down.pub" || bad "down: chunks left over: $(tail -n 1 "$out/down.pub")"
+	failed=$(sed -n 's/.* \([0-9][0-9]*\) sends failed and repeated.*/\1/p' "$out/down.pub" | tail -n 1)
+	[ "${failed:-0}" -gt 0 ] || bad "down: no send failed during the outage (${failed:-?})"
+	"$bin/scry" -r "$url" >"$out/down.got" 2>"$out/down.read" || true
+	if cmp -s "$out/$name.want" "$out/down.got"; then
+		ok "down: read back identical after the outage ($(wc -l <"$out/down.got") lines)"
+	else
+		bad "down: read back differs ($(wc -l <"$out/down.got") lines, want $(wc -l <"$out/$name.want")): $(tail -n 1 "$out/down.read")"
+	fi
+fi
+
+# 4. alerts of a rules run on the bus, as JSON: what scry -j --rules prints
+cat >"$out/rules.yaml" <<'RULES'
+- rule: connect seen
+  desc: a connect
+  condition: evt.type=connect and evt.dir=<
+  output: "connect (fd=%fd.name proc=%proc.name)"
+  priority: NOTICE
+RULES
+trace=$traces/curl_google.scap
+url="kafka://$servers/alerts?host=h-alerts.example.com"
+"$bin/scry" -r "$trace" --rules "$out/rules.yaml" -j >"$out/alerts.want" 2>/dev/null || true
+if ! "$bin/scry" -r "$trace" --rules "$out/rules.yaml" -w "$url" --spool-dir "$out/spool-alerts" \
+	>"$out/alerts.printed" 2>"$out/alerts.pub"; then
+	bad "alerts: scry --rules -w $url: $(tail -n 1 "$out/alerts.pub")"
+elif ! "$bin/scry" -r "$url" --fetch alerts >"$out/alerts.got" 2>"$out/alerts.read"; then
+	bad "alerts: scry -r $url --fetch alerts: $(tail -n 1 "$out/alerts.read")"
+elif [ -s "$out/alerts.want" ] && cmp -s "$out/alerts.want" "$out/alerts.got"; then
+	ok "alerts: $(wc -l <"$out/alerts.got") on the bus, as scry -j --rules prints them"
+else
+	bad "alerts: $(wc -l <"$out/alerts.got") fetched, want $(wc -l <"$out/alerts.want")"
+fi
+
+# 5. the agent: scryd --replay with its bus sink on Kafka, capture and alerts
+if [ -x "$bin/scryd" ]; then
+	url="kafka://$servers/agent?host=h-agent"
+	cat >"$out/scryd.yaml" <<CONF
+rules: [$out/rules.yaml]
+outputs:
+  stdout:
+    enabled: true
+    format: json
+bus:
+  enabled: true
+  url: $url
+  spool_dir: $out/spool-agent
+  chunk_events: 300
+log:
+  target: stderr
+CONF
+	if ! "$bin/scryd" -c "$out/scryd.yaml" --replay "$trace" >"$out/agent.printed" \
+		2>"$out/agent.err"; then
+		bad "scryd: --replay with a Kafka sink: $(tail -n 1 "$out/agent.err")"
+	else
+		"$bin/scry" -r "$url" >"$out/agent.got" 2>&1 || true
+		"$bin/scry" -r "$url" --fetch alerts >"$out/agent.alerts" 2>&1 || true
+		if cmp -s "$out/agent.got" "$out/curl_google.want" &&
+			[ -s "$out/agent.printed" ] && cmp -s "$out/agent.alerts" "$out/agent.printed"; then
+			ok "scryd: capture identical to the source, $(wc -l <"$out/agent.alerts") alerts as it printed them"
+		else
+			bad "scryd: capture or alerts differ ($(wc -l <"$out/agent.got") lines, $(wc -l <"$out/agent.alerts") alerts, $(wc -l <"$out/agent.printed") printed)"
+		fi
+	fi
+fi
+
+if [ "$n_fail" -gt 0 ]; then
+	echo "kafka-e2e: $n_fail check(s) failed"
+	exit 1
+fi
+echo "kafka-e2e: all checks passed"
