@@ -48,6 +48,7 @@ struct scap_stream_pub {
 	bool chunk_open;
 	uint64_t chunk_seq;
 	uint32_t inflight;
+	struct sent *sent;           /* messages given to the transport, not acknowledged */
 	uint64_t retry_at_ns;        /* CLOCK_MONOTONIC: no send before */
 	uint32_t backoff_ms;
 	struct scap_stream_pub_stats st;
@@ -58,11 +59,13 @@ struct scap_stream_pub {
 	pthread_cond_t changed;      /* a message was acknowledged or failed */
 };
 
-/* What an acknowledgement refers to (the transport's msg_ctx). */
+/* What an acknowledgement refers to (the transport's msg_ctx); linked in the
+ * publisher's list until acknowledged, so that close frees those never acknowledged. */
 struct sent {
 	char kind[16];
 	uint64_t seq;
 	uint64_t bytes;
+	struct sent *prev, *next;
 };
 
 static uint64_t now_ns(void)
@@ -84,6 +87,25 @@ static int pub_err(struct scap_stream_pub *p, int code, const char *fmt, ...)
 	return code;
 }
 
+/* The bus failed a send: none before a delay that doubles up to BACKOFF_MAX_MS. */
+static void backoff(struct scap_stream_pub *p)
+{
+	p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
+	if (p->backoff_ms > BACKOFF_MAX_MS)
+		p->backoff_ms = BACKOFF_MAX_MS;
+	p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
+}
+
+static void sent_unlink(struct scap_stream_pub *p, struct sent *s)
+{
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		p->sent = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+}
+
 static struct spool_entry *find_entry(struct scap_stream_pub *p, const char *kind, uint64_t seq)
 {
 	size_t n;
@@ -103,6 +125,7 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 
 	pthread_mutex_lock(&p->lock);
 	e = find_entry(p, s->kind, s->seq);
+	sent_unlink(p, s);
 	p->inflight--;
 	if (status == 0) {
 		if (e)
@@ -122,10 +145,7 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 		if (e)
 			e->busy = false;
 		p->st.msgs_failed++;
-		p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
-		if (p->backoff_ms > BACKOFF_MAX_MS)
-			p->backoff_ms = BACKOFF_MAX_MS;
-		p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
+		backoff(p);
 	}
 	pthread_cond_broadcast(&p->changed);
 	pthread_mutex_unlock(&p->lock);
@@ -192,14 +212,16 @@ static int pump(struct scap_stream_pub *p)
 				continue;
 			}
 			/* the bus is away: try again after a while */
-			p->backoff_ms = p->backoff_ms ? p->backoff_ms * 2 : BACKOFF_MIN_MS;
-			if (p->backoff_ms > BACKOFF_MAX_MS)
-				p->backoff_ms = BACKOFF_MAX_MS;
-			p->retry_at_ns = now_ns() + p->backoff_ms * 1000000ull;
+			backoff(p);
 			return 0;
 		}
 		e[i].busy = true;
 		p->inflight++;
+		s->prev = NULL;
+		s->next = p->sent;
+		if (p->sent)
+			p->sent->prev = s;
+		p->sent = s;
 	}
 	return 0;
 }
@@ -443,6 +465,13 @@ void scap_stream_pub_close(struct scap_stream_pub *p)
 	if (p->inflight)
 		p->t->producer_flush(p->tp, CLOSE_WAIT_MS, on_ack, p);
 	p->t->producer_close(p->tp);
+	/* never acknowledged: still in the spool, sent again by the next publisher */
+	while (p->sent) {
+		struct sent *s = p->sent;
+
+		p->sent = s->next;
+		free(s);
+	}
 	spool_close(p->sp);
 	stream_url_free(p->u);
 	pthread_mutex_destroy(&p->lock);
