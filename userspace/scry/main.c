@@ -38,6 +38,7 @@
 #include "metrics_cli.h"
 #include "print.h"
 #include "publish.h"
+#include "replay_open.h"
 #include "rules_cli.h"
 #include "top/top.h"
 #include "write.h"
@@ -684,7 +685,6 @@ static int print_write_summary(int status)
 
 int main(int argc, char **argv)
 {
-	char errbuf[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_formatter *fmt = NULL;
 	struct sinsp_filter *filter = NULL;
 	sinsp_t *s = NULL;
@@ -746,47 +746,15 @@ int main(int argc, char **argv)
 	 * read), then every capability goes before its first byte is parsed (-w keeps only
 	 * CAP_DAC_OVERRIDE to create its files, as live capture does).
 	 */
-	bool bus = scry_publish_is(opts.read_path);
-	int fd = strcmp(opts.read_path, "-") && !bus ? open(opts.read_path, O_RDONLY | O_CLOEXEC) : -1;
-
-	if (fd < 0 && strcmp(opts.read_path, "-") && !bus) {
-		fprintf(stderr, "scry: %s: %s\n", opts.read_path, strerror(errno));
-		return 1;
-	}
-	rc = scry_drop_capabilities(opts.write.path || opts.rules.capture.dir ? CAP_DAC_OVERRIDE :
-									      CAP_LAST_CAP + 1);
-	if (rc) {
-		fprintf(stderr, "scry: cannot drop capabilities: %s\n", strerror(-rc));
-		if (fd >= 0)
-			close(fd);
-		return 1;
-	}
-	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = opts.read_path,
-		  .has_fd = fd >= 0, .fd = fd);
-	if (bus) {
-		/* a host's capture chunks on a bus (scap_stream) */
-#ifdef SCRY_HAVE_SCAP_STREAM
-		so.engine = NULL;
-		so.engine_impl = scap_stream_engine();
-#else
-		fprintf(stderr, "scry: %s: this scry is built without scap_stream\n", opts.read_path);
-		return 1;
-#endif
-	}
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so,
+	struct sinsp_open_opts o = { .sz = sizeof(o),
 				     .max_str_len = opts.verbose ? UINT32_MAX : 0,
 				     /* the rules see the true values, as Falco's do */
 				     .compat_sysdig_0_29 = !opts.rules.npaths,
 				     .buffer_format = opts.buffer_format,
 				     .time_output = opts.time_output };
-	rc = sinsp_open(&o, &s, errbuf);
-	if (fd >= 0)
-		close(fd); /* the handle reads a copy of it */
-	if (rc) {
-		/* the message names the file */
-		fprintf(stderr, "scry: %s\n", errbuf);
+	if (scry_replay_open(opts.read_path, opts.write.path || opts.rules.capture.dir ?
+			     CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1, &o, &s))
 		return 1;
-	}
 	status = scry_print_setup(s, opts.format, opts.json, opts.filter, &fmt, &filter);
 	if (status) {
 		sinsp_close(s);

@@ -22,6 +22,7 @@
 
 #include "caps.h"
 #include "../live.h"
+#include "../replay_open.h"
 #include "source.h"
 
 struct top_source {
@@ -169,27 +170,10 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 /* Open capture file @path (root's powers for the open, none after). */
 static int open_file(struct top_source *src, const char *path)
 {
-	char errbuf[SCAP_ERRBUF_SIZE] = "";
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+	struct sinsp_open_opts o = { .sz = sizeof(o) };
 
-	if (fd < 0) {
-		fprintf(stderr, "scry: %s: %s\n", path, strerror(errno));
+	if (scry_replay_open(path, CAP_LAST_CAP + 1, &o, &src->s))
 		return 1;
-	}
-	rc = scry_drop_capabilities(CAP_LAST_CAP + 1);
-	if (rc) {
-		fprintf(stderr, "scry: cannot drop capabilities: %s\n", strerror(-rc));
-		close(fd);
-		return 1;
-	}
-	SCAP_OPTS(scap_open_opts, so, .engine = "savefile", .path = path, .has_fd = true, .fd = fd);
-	struct sinsp_open_opts o = { .sz = sizeof(o), .scap = &so };
-	rc = sinsp_open(&o, &src->s, errbuf);
-	close(fd);
-	if (rc) {
-		fprintf(stderr, "scry: %s\n", errbuf);
-		return 1;
-	}
 	snprintf(src->name, sizeof(src->name), "%s", path);
 	src->file = true;
 	return 0;
