@@ -244,8 +244,11 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 		goto err;
 	}
 	bpf_log_to = NULL;
-	if (opts->start)
+	if (opts->start) {
 		__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 1, __ATOMIC_RELEASE);
+		/* attached and capturing: every event from here on reaches a ring */
+		scap_engine_capturing(h);
+	}
 	/* The probe leaves this process out: the scan's own syscalls fill no ring. */
 	rc = scap_engine_read_state(h, NULL, NULL);
 	if (rc < 0)

@@ -229,6 +229,8 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = scap_err(h, -errno, "kmod: start");
 		goto err;
 	}
+	if (opts->start)
+		scap_engine_capturing(h);
 	rc = scap_engine_read_state(h, opts->start ? scan_progress : NULL, k);
 	if (rc < 0)
 		goto err;

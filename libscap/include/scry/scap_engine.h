@@ -89,6 +89,14 @@ SCAP_API void scap_engine_log(scap_t *h, enum scap_log_level level, const char *
 	__attribute__((format(printf, 3, 4)));
 
 /**
+ * scap_engine_capturing() - say that capture has begun on @h: calls opts.on_capture
+ * (scry/scap.h) the first time, nothing after. A live engine that starts capturing
+ * inside its open (opts.start) calls it once its driver delivers events into the rings,
+ * before scap_engine_read_state(); scap_start() calls it after the engine's start.
+ */
+SCAP_API void scap_engine_capturing(scap_t *h);
+
+/**
  * scap_engine_read_state() - read the initial state of a live capture from the running
  * system (threads with their fds from /proc, users and groups from /etc, interfaces,
  * machine info) into @h: scap_get_state() then reports it, scap_get_scan_stats() its
