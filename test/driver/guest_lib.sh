@@ -9,7 +9,7 @@
 # wait_capturing PID ERRFILE: wait (up to 120 s: a TCG guest on a loaded host is slow)
 # until scry (process PID, run with --notify-start and its stderr in ERRFILE) prints
 # "scry: capturing ...": capture has begun (the initial /proc scan may still run; the
-# events meanwhile wait in the rings) and a SIGINT from then on ends it cleanly, once
+# events meanwhile are kept aside) and a SIGINT from then on ends it cleanly, once
 # every event from before the signal is written (scry drains on the first
 # SIGINT/SIGTERM). Return 1 when PID exits first or the line never comes.
 wait_capturing() {

@@ -15,7 +15,7 @@
  * Order of a run: open the engine (kmod: maps every CPU's /dev/scryN, checks the
  * module's versions; bpf: loads and attaches the probe; both start capturing, set the
  * snaplen and say "capturing" (on_capture()), then read the initial state from /proc
- * and /etc while the events wait in the rings), hide scry's own events (unless -D, as
+ * and /etc while the events are kept aside), hide scry's own events (unless -D, as
  * sysdig: after the scan, whose own syscalls would flood the rings), then drop
  * capabilities, then the event loop. The few events between the start and the snaplen
  * setting carry the driver's current snaplen.
@@ -209,7 +209,7 @@ struct live_capture {
  * opts.on_capture: capture has begun, before the /proc scan (the longest part of the
  * start-up on a loaded machine): the snaplen from here on (scry_live_start() sets it
  * again and reports an error), and the capturing line, on a terminal or with
- * --notify-start. Every event from here on is captured (buffered in the rings during
+ * --notify-start. Every event from here on is captured (kept aside by the engine during
  * the scan, applied after its state).
  */
 static void on_capture(scap_t *h, void *ctx)
