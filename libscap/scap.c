@@ -135,6 +135,8 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	o.log_loader = OPTS_GET(opts, log_loader, false);
 	o.has_fd = OPTS_GET(opts, has_fd, false);
 	o.fd = OPTS_GET(opts, fd, -1);
+	o.on_capture = OPTS_GET(opts, on_capture, NULL);
+	o.on_capture_ctx = OPTS_GET(opts, on_capture_ctx, NULL);
 
 	if (o.engine_impl) {
 		const struct scap_engine_ops *e = o.engine_impl;
@@ -195,6 +197,8 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	h->no_proc_scan = o.no_proc_scan;
 	h->log_fn = o.log_fn;
 	h->log_ctx = o.log_ctx;
+	h->on_capture = o.on_capture;
+	h->on_capture_ctx = o.on_capture_ctx;
 
 	rc = ops->open(h, &o);
 	if (rc < 0) {
@@ -251,11 +255,25 @@ int scap_next(scap_t *h, struct scap_evt_ref *out)
 
 int scap_start(scap_t *h)
 {
+	int rc;
+
 	if (!h)
 		return -EINVAL;
 	if (!h->ops->start)
 		return scap_err(h, -ENOTSUP, "engine %s has no start", h->ops->name);
-	return h->ops->start(h);
+	rc = h->ops->start(h);
+	if (rc == 0)
+		scap_engine_capturing(h);
+	return rc;
+}
+
+void scap_engine_capturing(scap_t *h)
+{
+	void (*fn)(scap_t *h, void *ctx) = h->on_capture;
+
+	h->on_capture = NULL;
+	if (fn)
+		fn(h, h->on_capture_ctx);
 }
 
 int scap_stop(scap_t *h)

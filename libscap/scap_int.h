@@ -91,6 +91,8 @@ struct scap {
 	int sticky_err;                   /* first negative next() result, then returned forever */
 	scap_log_fn log_fn;
 	void *log_ctx;
+	void (*on_capture)(scap_t *h, void *ctx); /* opts.on_capture, NULL once called */
+	void *on_capture_ctx;
 	struct scap_state state;          /* what scap_get_state() reports (sz unused) */
 	struct scap_state_store store;    /* owned arrays behind state, when the engine uses them */
 	const char *evt_source;           /* scap_engine_set_evt_source(): the engine's string */

@@ -18,7 +18,10 @@
  * contiguous even where it wraps. next() merges the rings (merge.h) and returns the
  * oldest event in place; the record returned last is consumed (the consumer position
  * stored, with release order) on the following next(), so its memory stays valid until
- * then. Statistics are read from the rings' headers.
+ * then. While the initial state is read with the capture started (opts.start), the
+ * records are moved aside after each process into a backlog per ring, read first (the
+ * line "capturing" may come before the scan: a long scan must not fill the rings).
+ * Statistics are read from the rings' headers.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -48,6 +51,9 @@ struct bpf_ring {
 	uint64_t pos;                    /* bytes consumed (what rb->tail gets) */
 	uint64_t off;                    /* pos modulo the ring size: the next record */
 	uint64_t head;                   /* rb->head as loaded last */
+	/* Records moved out of the ring while the initial state was read (opts.start), in
+	 * order, each at its padded length; read before the ring. */
+	struct scap_engine_backlog bl;
 };
 
 struct bpf_eng {
@@ -59,6 +65,7 @@ struct bpf_eng {
 	size_t map_len;
 	int last;                        /* ring of the record returned last, -1 none */
 	uint32_t last_adv;               /* its bytes in the ring, padding included */
+	bool last_bl;                    /* it is in that ring's backlog */
 };
 
 /* libbpf prints through one global callback: messages go to the handle being opened
@@ -88,6 +95,8 @@ static void bpf_close(scap_t *h)
 		munmap(b->map, b->map_len);
 	if (b->skel)
 		scry_probe__destroy(b->skel);
+	for (uint32_t i = 0; b->rings && i < b->nrings; i++)
+		scap_engine_backlog_free(&b->rings[i].bl);
 	free(b->rings);
 	free(b);
 	scap_engine_set_priv(h, NULL);
@@ -173,6 +182,47 @@ static int ring_bytes(scap_t *h, uint64_t want, uint64_t *out)
 	return 0;
 }
 
+/* Whether a record of @len bytes fits the ring's format with @avail bytes published. */
+static bool rec_len_ok(uint32_t len, uint64_t avail)
+{
+	return len >= SCAP_ABI_EVT_HDR_LEN && len <= SCAPBPF_RING_SPILL && len <= avail;
+}
+
+/*
+ * opts.start: the progress callback of the initial scan. Move every published record
+ * of each ring into its backlog and hand the room back to the probe. A record that
+ * does not look right is left in the ring, for next() to report; so is everything
+ * when memory runs out (the ring then fills as it would have).
+ */
+static void drain_aside(void *ctx)
+{
+	struct bpf_eng *b = ctx;
+
+	for (uint32_t i = 0; i < b->nrings; i++) {
+		struct bpf_ring *r = &b->rings[i];
+		uint64_t head = __atomic_load_n(&r->rb->head, __ATOMIC_ACQUIRE);
+		struct scap_abi_evt_hdr hdr;
+
+		while (r->pos < head) {
+			const uint8_t *rec = r->rb->data + r->off;
+			uint32_t adv;
+
+			memcpy(&hdr, rec, sizeof(hdr));
+			if (!rec_len_ok(hdr.len, head - r->pos))
+				break;
+			adv = (hdr.len + 7) & ~7u;
+			if (scap_engine_backlog_add(&r->bl, rec, hdr.len, adv) < 0)
+				break;
+			r->pos += adv;
+			r->off += adv;
+			if (r->off >= b->ring_bytes)
+				r->off -= b->ring_bytes;
+		}
+		r->head = head;
+		__atomic_store_n(&r->rb->tail, r->pos, __ATOMIC_RELEASE);
+	}
+}
+
 static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 {
 	struct bpf_program *prog;
@@ -244,10 +294,15 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 		goto err;
 	}
 	bpf_log_to = NULL;
-	if (opts->start)
+	if (opts->start) {
 		__atomic_store_n(&b->skel->bss->scapbpf_cfg.capturing, 1, __ATOMIC_RELEASE);
-	/* The probe leaves this process out: the scan's own syscalls fill no ring. */
-	rc = scap_engine_read_state(h, NULL, NULL);
+		/* attached and capturing: every event from here on reaches a ring */
+		scap_engine_capturing(h);
+	}
+	/* The probe leaves this process out: the scan's own syscalls fill no ring. The
+	 * others' events are moved aside after each process read, so that the rings do
+	 * not fill up during a long scan (the application may have said "capturing"). */
+	rc = scap_engine_read_state(h, opts->start ? drain_aside : NULL, b);
 	if (rc < 0)
 		goto err;
 	return 0;
@@ -267,6 +322,10 @@ static void release_last(struct bpf_eng *b)
 		return;
 	r = &b->rings[b->last];
 	b->last = -1;
+	if (b->last_bl) {
+		scap_engine_backlog_consume(&r->bl, b->last_adv);
+		return;
+	}
 	r->pos += b->last_adv;
 	r->off += b->last_adv;
 	if (r->off >= b->ring_bytes)
@@ -280,6 +339,10 @@ static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 	struct bpf_eng *b = ctx;
 	struct bpf_ring *r = &b->rings[i];
 
+	if (r->bl.off < r->bl.len) {
+		memcpy(ts, r->bl.buf + r->bl.off, sizeof(*ts));
+		return true;
+	}
 	if (r->pos == r->head)
 		r->head = __atomic_load_n(&r->rb->head, __ATOMIC_ACQUIRE);
 	if (r->pos == r->head)
@@ -301,12 +364,19 @@ static int bpf_next(scap_t *h, struct scap_evt_ref *out)
 	if (best < 0)
 		return SCAP_TIMEOUT;
 	r = &b->rings[best];
-	rec = r->rb->data + r->off;
-	memcpy(&hdr, rec, sizeof(hdr));
-	if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > SCAPBPF_RING_SPILL ||
-	    hdr.len > r->head - r->pos)
-		return scap_engine_err(h, -EPROTO, "bpf: CPU %d: an event of %u bytes where %llu are "
-				"published", best, hdr.len, (unsigned long long)(r->head - r->pos));
+	b->last_bl = r->bl.off < r->bl.len;
+	if (b->last_bl) {
+		/* checked when moved aside */
+		rec = r->bl.buf + r->bl.off;
+		memcpy(&hdr, rec, sizeof(hdr));
+	} else {
+		rec = r->rb->data + r->off;
+		memcpy(&hdr, rec, sizeof(hdr));
+		if (!rec_len_ok(hdr.len, r->head - r->pos))
+			return scap_engine_err(h, -EPROTO, "bpf: CPU %d: an event of %u bytes "
+					"where %llu are published", best, hdr.len,
+					(unsigned long long)(r->head - r->pos));
+	}
 	b->last = best;
 	b->last_adv = (hdr.len + 7) & ~7u;
 	out->raw = rec;

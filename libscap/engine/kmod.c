@@ -56,8 +56,7 @@ struct kmod_ring {
 	uint64_t head;                   /* last head loaded */
 	/* Records moved out of the ring while the initial state was read (opts.start), in
 	 * ring order; all older than what the ring holds, so served first. */
-	uint8_t *bl;
-	size_t bl_len, bl_cap, bl_off;
+	struct scap_engine_backlog bl;
 };
 
 struct kmod {
@@ -86,7 +85,7 @@ static void kmod_close(struct scap *h)
 			munmap(r->ctl, SCAP_ABI_RING_CTL_LEN);
 		if (r->fd >= 0)
 			close(r->fd);
-		free(r->bl);
+		scap_engine_backlog_free(&r->bl);
 	}
 	free(k->rings);
 	free(k);
@@ -229,6 +228,8 @@ static int kmod_open(struct scap *h, const struct scap_open_opts *opts)
 		rc = scap_err(h, -errno, "kmod: start");
 		goto err;
 	}
+	if (opts->start)
+		scap_engine_capturing(h);
 	rc = scap_engine_read_state(h, opts->start ? scan_progress : NULL, k);
 	if (rc < 0)
 		goto err;
@@ -249,12 +250,7 @@ static void release_last(struct kmod *k)
 	r = &k->rings[k->last];
 	k->last = -1;
 	if (k->last_bl) {
-		r->bl_off += k->last_len;
-		if (r->bl_off >= r->bl_len) {
-			free(r->bl);
-			r->bl = NULL;
-			r->bl_len = r->bl_cap = r->bl_off = 0;
-		}
+		scap_engine_backlog_consume(&r->bl, k->last_len);
 		return;
 	}
 	r->tail += k->last_len;
@@ -284,20 +280,8 @@ static void drain_aside(struct kmod *k)
 			memcpy(&hdr, rec, sizeof(hdr));
 			if (hdr.len < SCAP_ABI_EVT_HDR_LEN || hdr.len > r->head - r->tail)
 				break;
-			if (r->bl_len + hdr.len > r->bl_cap) {
-				size_t ncap = r->bl_cap ? r->bl_cap * 2 : 1 << 20;
-				uint8_t *p;
-
-				while (ncap < r->bl_len + hdr.len)
-					ncap *= 2;
-				p = realloc(r->bl, ncap);
-				if (!p)
-					break;
-				r->bl = p;
-				r->bl_cap = ncap;
-			}
-			memcpy(r->bl + r->bl_len, rec, hdr.len);
-			r->bl_len += hdr.len;
+			if (scap_engine_backlog_add(&r->bl, rec, hdr.len, hdr.len) < 0)
+				break;
 			r->tail += hdr.len;
 		}
 		__atomic_store_n(&r->ctl->tail, r->tail, __ATOMIC_RELEASE);
@@ -317,8 +301,8 @@ static bool ring_peek(void *ctx, uint32_t i, uint64_t *ts)
 
 	if (r->fd < 0)
 		return false;
-	if (r->bl_off < r->bl_len) {
-		memcpy(ts, r->bl + r->bl_off, sizeof(*ts));
+	if (r->bl.off < r->bl.len) {
+		memcpy(ts, r->bl.buf + r->bl.off, sizeof(*ts));
 		return true;
 	}
 	if (r->tail == r->head)
@@ -343,8 +327,8 @@ static int kmod_next(struct scap *h, struct scap_evt_ref *out)
 		return SCAP_TIMEOUT;
 
 	r = &k->rings[best];
-	if (r->bl_off < r->bl_len) {
-		rec = r->bl + r->bl_off;
+	if (r->bl.off < r->bl.len) {
+		rec = r->bl.buf + r->bl.off;
 		memcpy(&hdr, rec, sizeof(hdr));
 		k->last = best;
 		k->last_len = hdr.len;

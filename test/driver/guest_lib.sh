@@ -8,12 +8,27 @@
 
 # wait_capturing PID ERRFILE: wait (up to 120 s: a TCG guest on a loaded host is slow)
 # until scry (process PID, run with --notify-start and its stderr in ERRFILE) prints
-# "scry: capturing ...": capture has begun and a SIGINT from then on ends it cleanly,
-# once every event from before the signal is written (scry drains on the first
+# "scry: capturing ...": capture has begun (the initial /proc scan may still run; the
+# events meanwhile are kept aside) and a SIGINT from then on ends it cleanly, once
+# every event from before the signal is written (scry drains on the first
 # SIGINT/SIGTERM). Return 1 when PID exits first or the line never comes.
 wait_capturing() {
 	_i=0
 	until grep -q '^scry: capturing' "$2" 2>/dev/null; do
+		kill -0 "$1" 2>/dev/null && [ $_i -lt 1200 ] || return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
+# wait_caps_dropped PID: wait (up to 120 s) until scry (process PID, root) has dropped its
+# capabilities: its CapEff is no longer the calling root shell's. scry says "capturing"
+# before its initial /proc scan, which needs them, and drops them after it. Return 1
+# when PID exits first or they are never dropped.
+wait_caps_dropped() {
+	_i=0
+	_mine=$(grep '^CapEff' /proc/$$/status)
+	while [ "$(grep '^CapEff' "/proc/$1/status" 2>/dev/null)" = "$_mine" ]; do
 		kill -0 "$1" 2>/dev/null && [ $_i -lt 1200 ] || return 1
 		sleep 0.1
 		_i=$((_i + 1))

@@ -34,6 +34,7 @@ exec 7>/tmp/live_fd7.txt
 "$scry" --notify-start -w "$out/live.scap" 2>"$out/live.err" &
 spid=$!
 wait_capturing $spid "$out/live.err" || fail "scry -w did not start"
+wait_caps_dropped $spid || :   # check_live.py reports caps.txt
 grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps.txt"
 echo "before the workload" >&7
 "$bin/driver_workload" &
@@ -52,6 +53,7 @@ echo "shell=$$ workload=$wpid scry=$spid shellcomm=$(cat /proc/$$/comm) shellexe
 	>"$out/print.txt" 2>"$out/print.err" &
 spid=$!
 wait_capturing $spid "$out/print.err" || fail "scry -p did not start"
+wait_caps_dropped $spid || :   # check_live.py reports caps.txt
 grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' "/proc/$spid/status" >"$out/caps_print.txt"
 "$bin/driver_workload" || fail "workload (print)"
 kill -INT $spid

@@ -13,10 +13,12 @@
  * of each ring), SCRY_BPF_DEBUG (set: libbpf's and libscap's messages on stderr).
  *
  * Order of a run: open the engine (kmod: maps every CPU's /dev/scryN, checks the
- * module's versions; bpf: loads and attaches the probe; both start capturing, then read
- * the initial state from /proc and /etc), set the snaplen, hide scry's own events
- * (unless -D, as sysdig), then drop capabilities, then the event loop. Events between
- * the start and the snaplen setting carry the driver's current snaplen.
+ * module's versions; bpf: loads and attaches the probe; both start capturing, set the
+ * snaplen and say "capturing" (on_capture()), then read the initial state from /proc
+ * and /etc while the events are kept aside), hide scry's own events (unless -D, as
+ * sysdig: after the scan, whose own syscalls would flood the rings), then drop
+ * capabilities, then the event loop. The few events between the start and the snaplen
+ * setting carry the driver's current snaplen.
  *
  * Capabilities after the start: the drain reads the mmapped rings and writes their
  * control pages (kmod) or consumer positions (bpf), stop is an ioctl on an open device
@@ -196,16 +198,43 @@ const char *scry_live_engine(const char *requested)
 	return engine;
 }
 
-int scry_live_open(const struct scry_live_opts *o, const char *engine, sinsp_t **out)
+/* What on_capture() needs: the options, and whether to print the capturing line. */
+struct live_capture {
+	const struct scry_live_opts *o;
+	const char *engine;
+	bool announce;
+};
+
+/*
+ * opts.on_capture: capture has begun, before the /proc scan (the longest part of the
+ * start-up on a loaded machine): the snaplen from here on (scry_live_start() sets it
+ * again and reports an error), and the capturing line, on a terminal or with
+ * --notify-start. Every event from here on is captured (kept aside by the engine during
+ * the scan, applied after its state).
+ */
+static void on_capture(scap_t *h, void *ctx)
+{
+	const struct live_capture *c = ctx;
+
+	if (c->o->snaplen)
+		scap_set_snaplen(h, c->o->snaplen);
+	if (c->announce && (c->o->notify_start || isatty(STDERR_FILENO)))
+		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
+			strcmp(c->engine, "kmod") ? "eBPF probe" : "kernel module");
+}
+
+int scry_live_open(const struct scry_live_opts *o, const char *engine, bool announce,
+		   sinsp_t **out)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
+	struct live_capture lc = { .o = o, .engine = engine, .announce = announce };
 	sinsp_t *s = NULL;
 	int rc;
 
 	*out = NULL;
 	/* started before the /proc scan: no process is missed between the two */
 	SCAP_OPTS(scap_open_opts, so, .engine = engine, .engine_impl = engine_impl(engine),
-		  .start = true);
+		  .start = true, .on_capture = on_capture, .on_capture_ctx = &lc);
 	if (open_opts_from_env(&so, engine))
 		return 1;
 	struct sinsp_open_opts oo = { .sz = sizeof(oo), .scap = &so,
@@ -271,7 +300,13 @@ int scry_live(const struct scry_live_opts *o)
 	/* likewise a -w path that cannot be created */
 	if (o->write && o->write->path && scry_write_check(o->write))
 		return 1;
-	status = scry_live_open(o, engine, &s);
+	/* before the open, which says "capturing": a SIGINT from that line on ends the
+	 * capture cleanly (from the open's scan on, it is seen once the loop runs) */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	status = scry_live_open(o, engine, true, &s);
 	if (status)
 		return status;
 	h = sinsp_scap(s);
@@ -288,16 +323,6 @@ int scry_live(const struct scry_live_opts *o)
 	status = scry_live_start(s, o);
 	if (status)
 		goto out;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	/* On a terminal, say when the first commands will be seen; with --notify-start
-	 * also elsewhere (tests and scripts wait for this line instead of guessing). After
-	 * the handlers: a SIGINT from this line on ends the capture cleanly. */
-	if (o->notify_start || isatty(STDERR_FILENO))
-		fprintf(stderr, "scry: capturing (%s), Ctrl-C to stop\n",
-			strcmp(engine, "kmod") ? "eBPF probe" : "kernel module");
 	if (rules) {
 		/* -M live: seconds of capture by the clock, also when no event comes */
 		o->rules->max_s = 0;

@@ -39,10 +39,11 @@ struct scry_live_opts {
 };
 
 /*
- * Capture live until -n/-M or SIGINT/SIGTERM: open the engine (which reads the initial
- * state from /proc and /etc), start it, drop every capability the rest of the run does
- * not need, say so on stderr ("scry: capturing (ENGINE), Ctrl-C to stop", on a terminal
- * or with --notify-start: from that line on, every event is captured), then print or
+ * Capture live until -n/-M or SIGINT/SIGTERM: open the engine, which starts capturing,
+ * says so on stderr ("scry: capturing (ENGINE), Ctrl-C to stop", on a terminal or with
+ * --notify-start: from that line on, every event is captured) and reads the initial
+ * state from /proc and /etc; then drop every capability the rest of the run does not
+ * need, then print or
  * write (-w) the events the filter matches, as for a capture file. With -S, the counts of container
  * runtime lookups follow on stderr. Return the exit status: 0; 1 runtime error (module missing, not root, version
  * mismatch: the message says what to do); 2 usage error (bad format or filter).
@@ -54,8 +55,9 @@ int scry_live(const struct scry_live_opts *o);
  * for --engine @requested (NULL: kmod when /dev/scry0 exists, else bpf), or NULL after
  * a message for an unknown one (exit status 2). scry_live_open(): open @engine (it
  * starts capturing and reads the initial state; o->runtime_*, o->verbose, o->rules,
- * o->buffer_format and o->time_output apply); on failure the message and scry's advice
- * are on stderr. scry_live_start(): set o->snaplen, keep scry's own events with
+ * o->buffer_format and o->time_output apply); with @announce, the line "scry:
+ * capturing ..." on stderr (a terminal, or o->notify_start) as soon as capture has
+ * begun, before the scan; on failure the message and scry's advice are on stderr. scry_live_start(): set o->snaplen, keep scry's own events with
  * o->debug, start, and drop every capability (but CAP_DAC_OVERRIDE with -w or
  * --capture-dir). Both return 0 or the exit status (1).
  */
@@ -64,7 +66,8 @@ const char *scry_live_engine(const char *requested);
  * inspector without events, before an engine is opened: 0, or the exit status of
  * scry_print_setup() (message printed). */
 int scry_live_check_args(const struct scry_live_opts *o);
-int scry_live_open(const struct scry_live_opts *o, const char *engine, sinsp_t **out);
+int scry_live_open(const struct scry_live_opts *o, const char *engine, bool announce,
+		   sinsp_t **out);
 int scry_live_start(sinsp_t *s, const struct scry_live_opts *o);
 
 /*

@@ -116,8 +116,24 @@ struct scap_open_opts {
 	 */
 	bool has_fd;
 	int fd;
+	/*
+	 * live engines: called once, with @h and on_capture_ctx, as soon as capture has
+	 * begun (the driver attached and its rings receiving events): inside scap_open()
+	 * with opts.start, before the initial state is read from /proc, which takes the
+	 * longest part of the open on a loaded machine; else at the first scap_start()
+	 * that succeeds. From this call on every event reaches the rings (the ones of
+	 * processes that start during the scan are applied after the scan's state, as
+	 * any event after the open), so an application may tell its user that capture
+	 * has begun here. @h is usable for the controls of scry/scap_live.h (snaplen,
+	 * exclude_tgid: set them here to have them apply from the first events); it must
+	 * not be closed, read (scap_next()) or asked for its state here. When scap_open()
+	 * fails after the call (the scan failed), the handle is gone all the same, and
+	 * scap_open()'s error is what counts. NULL: not called.
+	 */
+	void (*on_capture)(scap_t *h, void *ctx);
+	void *on_capture_ctx;
 };
-#define scap_open_opts__last_field fd
+#define scap_open_opts__last_field on_capture_ctx
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next

@@ -89,6 +89,42 @@ SCAP_API void scap_engine_log(scap_t *h, enum scap_log_level level, const char *
 	__attribute__((format(printf, 3, 4)));
 
 /**
+ * scap_engine_capturing() - say that capture has begun on @h: calls opts.on_capture
+ * (scry/scap.h) the first time, nothing after. A live engine that starts capturing
+ * inside its open (opts.start) calls it once its driver delivers events into the rings,
+ * before scap_engine_read_state(); scap_start() calls it after the engine's start.
+ */
+SCAP_API void scap_engine_capturing(scap_t *h);
+
+/*
+ * The backlog of one CPU's ring: records a live engine moves out of the ring while the
+ * initial state is read with the capture started (the progress callback of
+ * scap_engine_read_state()), so that the ring does not fill meanwhile; they are all
+ * older than what the ring holds then, so the engine serves them first. Zero is an
+ * empty backlog. buf[off..len) holds the records not yet consumed, each at the length
+ * the engine gave (its padded length, for an engine whose records are padded).
+ */
+struct scap_engine_backlog {
+	uint8_t *buf;                    /* owned; NULL when empty */
+	size_t len, off, cap;            /* bytes held, consumed, allocated */
+};
+
+/**
+ * scap_engine_backlog_add() - append the @len bytes at @rec to @bl, taking @adv bytes
+ * (>= @len: a padded record; the padding is left undefined).
+ * Return: 0; -ENOMEM (@bl unchanged: the engine leaves the record in its ring).
+ */
+SCAP_API int scap_engine_backlog_add(struct scap_engine_backlog *bl, const void *rec,
+				     size_t len, size_t adv);
+
+/** scap_engine_backlog_consume() - the record at buf + off, of @adv bytes, is done
+ * with; an emptied backlog is freed (pointers into it are then invalid). */
+SCAP_API void scap_engine_backlog_consume(struct scap_engine_backlog *bl, size_t adv);
+
+/** scap_engine_backlog_free() - free @bl's memory and make it empty. */
+SCAP_API void scap_engine_backlog_free(struct scap_engine_backlog *bl);
+
+/**
  * scap_engine_read_state() - read the initial state of a live capture from the running
  * system (threads with their fds from /proc, users and groups from /etc, interfaces,
  * machine info) into @h: scap_get_state() then reports it, scap_get_scan_stats() its

@@ -3,7 +3,8 @@
  * test_live.c - the live-control API (scry/scap_live.h) over the engine interface
  * (scry/scap_engine.h): an engine from opts.engine_impl, the validation done once in
  * libscap before an operation runs, -ENOTSUP for a missing operation, the sz prefix
- * rules of the descriptor and of the stats, and engine "bpf" named without its library.
+ * rules of the descriptor and of the stats, and engine "bpf" named without its library;
+ * opts.on_capture (when capture has begun) and the engines' ring backlog.
  */
 #include <check.h>
 #include <errno.h>
@@ -327,6 +328,140 @@ START_TEST(test_bpf_without_library)
 }
 END_TEST
 
+/* An engine that starts: at open with opts.start (saying so before its scan, as the
+ * live engines do), else at scap_start(), which fails while start_rc is set. */
+static struct {
+	int captured, starts, start_rc;
+	bool scan_before_capture;
+	scap_t *h_at_capture;
+	void *ctx_at_capture;
+} cap;
+
+static int cap_open(scap_t *h, const struct scap_open_opts *opts)
+{
+	static int priv;
+	int rc;
+
+	scap_engine_set_priv(h, &priv);
+	if (opts->start)
+		scap_engine_capturing(h);
+	rc = scap_engine_read_state(h, NULL, NULL);   /* no_proc_scan: empty */
+	cap.scan_before_capture = cap.captured == 0;
+	return rc;
+}
+
+static void cap_close(scap_t *h)
+{
+}
+
+static int cap_start(scap_t *h)
+{
+	cap.starts++;
+	return cap.start_rc;
+}
+
+static const struct scap_engine_ops cap_ops = {
+	.sz = sizeof(struct scap_engine_ops),
+	.name = "cap",
+	.open = cap_open,
+	.close = cap_close,
+	.start = cap_start,
+	.set_snaplen = fake_set_snaplen,
+};
+
+static void on_capture(scap_t *h, void *ctx)
+{
+	cap.captured++;
+	cap.h_at_capture = h;
+	cap.ctx_at_capture = ctx;
+	/* the controls work from here on */
+	ck_assert_int_eq(scap_set_snaplen(h, 256), 0);
+}
+
+/* opts.start: on_capture once, inside scap_open() before the scan, never again. */
+START_TEST(test_on_capture_at_open)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	int ctx;
+	scap_t *h;
+
+	memset(&cap, 0, sizeof(cap));
+	memset(&fake, 0, sizeof(fake));
+	SCAP_OPTS(scap_open_opts, o, .engine_impl = &cap_ops, .no_proc_scan = true, .start = true,
+		  .on_capture = on_capture, .on_capture_ctx = &ctx);
+	ck_assert_int_eq(scap_open(&o, &h, err), 0);
+	ck_assert_int_eq(cap.captured, 1);
+	ck_assert(!cap.scan_before_capture);
+	ck_assert_ptr_eq(cap.h_at_capture, h);
+	ck_assert_ptr_eq(cap.ctx_at_capture, &ctx);
+	ck_assert_uint_eq(fake.snaplen, 256);
+	ck_assert_int_eq(scap_start(h), 0);
+	ck_assert_int_eq(cap.starts, 1);
+	ck_assert_int_eq(cap.captured, 1);
+	scap_close(h);
+}
+END_TEST
+
+/* Without opts.start: on_capture at the first scap_start() that succeeds, once. */
+START_TEST(test_on_capture_at_start)
+{
+	char err[SCAP_ERRBUF_SIZE];
+	scap_t *h;
+
+	memset(&cap, 0, sizeof(cap));
+	SCAP_OPTS(scap_open_opts, o, .engine_impl = &cap_ops, .no_proc_scan = true,
+		  .on_capture = on_capture);
+	ck_assert_int_eq(scap_open(&o, &h, err), 0);
+	ck_assert_int_eq(cap.captured, 0);
+	cap.start_rc = -EIO;
+	ck_assert_int_eq(scap_start(h), -EIO);
+	ck_assert_int_eq(cap.captured, 0);
+	cap.start_rc = 0;
+	ck_assert_int_eq(scap_start(h), 0);
+	ck_assert_int_eq(scap_start(h), 0);
+	ck_assert_int_eq(cap.starts, 3);
+	ck_assert_int_eq(cap.captured, 1);
+	ck_assert_ptr_eq(cap.h_at_capture, h);
+	ck_assert_ptr_null(cap.ctx_at_capture);
+	scap_close(h);
+}
+END_TEST
+
+/* The ring backlog: records in order at their padded lengths, freed once consumed. */
+START_TEST(test_backlog)
+{
+	struct scap_engine_backlog bl = { 0 };
+	static uint8_t big[3 << 20];
+
+	ck_assert_int_eq(scap_engine_backlog_add(&bl, "abcde", 5, 8), 0);
+	ck_assert_int_eq(scap_engine_backlog_add(&bl, "12345678", 8, 8), 0);
+	ck_assert_uint_eq(bl.len, 16);
+	ck_assert_uint_eq(bl.off, 0);
+	ck_assert_mem_eq(bl.buf, "abcde", 5);
+	ck_assert_mem_eq(bl.buf + 8, "12345678", 8);
+	/* growing keeps what is held */
+	memset(big, 0x5a, sizeof(big));
+	ck_assert_int_eq(scap_engine_backlog_add(&bl, big, sizeof(big), sizeof(big)), 0);
+	ck_assert_uint_ge(bl.cap, 16 + sizeof(big));
+	ck_assert_mem_eq(bl.buf, "abcde", 5);
+	ck_assert_mem_eq(bl.buf + 8, "12345678", 8);
+	ck_assert_mem_eq(bl.buf + 16, big, sizeof(big));
+	scap_engine_backlog_consume(&bl, 8);
+	ck_assert_uint_eq(bl.off, 8);
+	ck_assert_mem_eq(bl.buf + bl.off, "12345678", 8);
+	scap_engine_backlog_consume(&bl, 8);
+	ck_assert_ptr_nonnull(bl.buf);
+	scap_engine_backlog_consume(&bl, sizeof(big));
+	ck_assert_ptr_null(bl.buf);
+	ck_assert_uint_eq(bl.len + bl.off + bl.cap, 0);
+	/* freed while not empty */
+	ck_assert_int_eq(scap_engine_backlog_add(&bl, "xy", 2, 8), 0);
+	scap_engine_backlog_free(&bl);
+	ck_assert_ptr_null(bl.buf);
+	ck_assert_uint_eq(bl.len + bl.off + bl.cap, 0);
+}
+END_TEST
+
 static Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -336,6 +471,9 @@ static Suite *live_suite(void)
 	tcase_add_test(tc, test_stats_prefix);
 	tcase_add_test(tc, test_impl_short_sz);
 	tcase_add_test(tc, test_impl_open_errors);
+	tcase_add_test(tc, test_on_capture_at_open);
+	tcase_add_test(tc, test_on_capture_at_start);
+	tcase_add_test(tc, test_backlog);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("builtin");
 	tcase_add_test(tc, test_noop_enotsup);

@@ -198,7 +198,7 @@ int top_source_open(const struct top_source_opts *o, struct top_source **out)
 		lo.filter = o->filter;
 		status = engine ? scry_live_check_args(&lo) : 2;
 		if (!status)
-			status = scry_live_open(o->live, engine, &src->s);
+			status = scry_live_open(o->live, engine, false, &src->s);
 		if (!status)
 			status = scry_live_start(src->s, o->live);
 		snprintf(src->name, sizeof(src->name), "live system (%s)",
