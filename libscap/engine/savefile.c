@@ -329,6 +329,7 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 	uint32_t prefix = has_flags ? 6 : 2; /* u16 cpu [+ u32 flags] */
 	uint32_t hdrlen = v2 ? SCAP_ABI_EVT_HDR_LEN : SCAP_EVT_HDR_V1_LEN;
 	uint32_t room = blen - SCAP_BLOCK_OVERHEAD; /* body bytes, padding included */
+	uint64_t ts, tid;
 	uint32_t len, nparams;
 	uint16_t type;
 	uint8_t *evt;
@@ -352,8 +353,8 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 		len -= 3;
 	if (len < hdrlen || len > room)
 		return sf_bad_event(h, sf, SF_BAD_LENGTH, len, hdrlen, room);
-	memcpy(&out->ts_ns, evt + offsetof(struct scap_abi_evt_hdr, ts), 8);
-	memcpy(&out->tid, evt + offsetof(struct scap_abi_evt_hdr, tid), 8);
+	memcpy(&ts, evt + offsetof(struct scap_abi_evt_hdr, ts), 8);
+	memcpy(&tid, evt + offsetof(struct scap_abi_evt_hdr, tid), 8);
 	out->cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
 	out->flags = has_flags ? get_u32(blk + SCAP_BLOCK_HDR_LEN + 2) : 0;
 	if (!v2) {
@@ -366,18 +367,23 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 
 		if (n < 0)
 			return sf_bad_event(h, sf, SF_BAD_PARAMS, type, len, 0);
-		/* Shift the header 4 bytes back, over the (already read) cpu/flags, then
-		 * write the new length and the parameter count. */
-		memmove(evt - 4, evt, SCAP_EVT_HDR_V1_LEN);
+		/* Write the 26-byte header 4 bytes back, over the (already read) cpu/flags,
+		 * field by field from the values read above (memmove() of the 22 bytes was
+		 * a library call). */
 		evt -= 4;
 		nparams = (uint32_t)n;
 		len += 4;
+		memcpy(evt + offsetof(struct scap_abi_evt_hdr, ts), &ts, 8);
+		memcpy(evt + offsetof(struct scap_abi_evt_hdr, tid), &tid, 8);
 		memcpy(evt + offsetof(struct scap_abi_evt_hdr, len), &len, 4);
+		memcpy(evt + offsetof(struct scap_abi_evt_hdr, type), &type, 2);
 		memcpy(evt + offsetof(struct scap_abi_evt_hdr, nparams), &nparams, 4);
 	} else {
 		nparams = get_u32(evt + offsetof(struct scap_abi_evt_hdr, nparams));
 	}
 	out->raw = evt;
+	out->ts_ns = ts;
+	out->tid = tid;
 	out->len = len;
 	out->type = type;
 	out->nparams = nparams;
