@@ -114,13 +114,10 @@ if(NOT TARGET scap_bpf AND LIBBPF_FOUND AND TARGET scry_bpf_probe)
 endif()
 scry_pkg_config(libscap "scry capture library: capture files and live engines"
 	"" "${scap_requires_private}" "")
-# libsinsp's own: json-c, protobuf-c, libyaml (rules), and libcurl (container runtime lookups), as
-# -lcurl in Libs.private rather than Requires.private: Debian's libcurl.pc lists for
-# --static the private libraries of every protocol libcurl supports (-lrtmp -lssh2 -lpsl
-# -lgssapi_krb5 -lldap ...), which libcurl4-openssl-dev does not install; linking
-# libsinsp.a with the shared libcurl needs none of them.
+# libsinsp's own: json-c, protobuf-c, libyaml (rules). libcurl (container runtime lookups)
+# is not linked: libsinsp dlopen()s libcurl.so.4 at the first lookup (runtime/curl.h).
 scry_pkg_config(libsinsp "scry inspection library: state, fields, filters, formats, rules"
-	"libscap" "json-c libprotobuf-c yaml-0.1" "-lcurl -pthread")
+	"libscap" "json-c libprotobuf-c yaml-0.1" "-pthread")
 if(TARGET scap_bpf)
 	scry_pkg_config(libscap_bpf "scry capture library: the eBPF engine"
 		"libscap" "libbpf" "")

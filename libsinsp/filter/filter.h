@@ -191,6 +191,10 @@ struct sinsp_filter {
 	size_t nprog;
 	bool type_only;                        /* every check is on evt.type/evt.dir: for
 	                                          non-generic types, types[] is the answer */
+	int8_t generic_run[2];                 /* by direction (enter 0, exit 1): 1 or 0
+	                                          when run_types[] says so for every
+	                                          syscall id (no need to decode the id),
+	                                          -1 when it depends on the id */
 };
 
 /*

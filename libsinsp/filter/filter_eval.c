@@ -385,7 +385,28 @@ unsigned flt_generic_key(const struct sinsp_evt *evt)
 
 bool flt_generic_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
 {
+	int8_t same = f->generic_run[evt->ref.type == SCAP_EVT_GENERIC_X];
+
+	if (same >= 0)
+		return same; /* the same for every id: param 0 is not decoded */
 	return flt_bit(f->run_types, flt_generic_key(evt));
+}
+
+/* f->generic_run[] from f->run_types. */
+static void generic_run(struct sinsp_filter *f)
+{
+	unsigned x, id;
+
+	for (x = 0; x < 2; x++) {
+		bool first = flt_bit(f->run_types, FLT_GENERIC_KEY(x, 0));
+
+		f->generic_run[x] = first;
+		for (id = 1; id <= SCAP_SC_MAX; id++)
+			if (flt_bit(f->run_types, FLT_GENERIC_KEY(x, id)) != first) {
+				f->generic_run[x] = -1;
+				break;
+			}
+	}
 }
 
 /* Per-type answers of checks on evt.type / evt.dir (text fixed by the type). */
@@ -643,6 +664,7 @@ int flt_compute_types(struct sinsp_filter *f)
 		hashmap_free(&seen);
 	}
 	f->type_only = all_by_type(f->root);
+	generic_run(f);
 	return rc ? rc : flt_prog_build(f);
 }
 

@@ -2,7 +2,8 @@
 /*
  * runtime/docker.c - the Docker Engine API backend (dockerd, and podman's
  * Docker-compatible service): HTTP/1.1 GET over the runtime's unix socket with
- * libcurl (CURLOPT_UNIX_SOCKET_PATH), answers mapped by runtime/docker_json.c.
+ * libcurl (CURLOPT_UNIX_SOCKET_PATH; runtime/curl.h, loaded on the first lookup), answers
+ * mapped by runtime/docker_json.c.
  *
  * Endpoints (Docker Engine API reference, unversioned paths: the daemon's own API
  * version answers): GET /containers/<id>/json (404 when the id is unknown), then
@@ -12,28 +13,16 @@
  */
 #define _GNU_SOURCE /* clock_gettime */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
+#include "runtime/curl.h"
 #include "runtime/runtime.h"
 #include "util/strbuf.h"
 
 /* Longest answer read (a container's JSON is a few KiB; labels can make it longer). */
 #define DOCKER_MAX_BODY (4u << 20)
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc = CURLE_FAILED_INIT;
-
-/* libcurl's global state, once per process (thread-safe init: curl >= 7.84). Never
- * cleaned up: other users of libcurl in the process may still need it. */
-static void curl_init(void)
-{
-	curl_init_rc = curl_global_init(CURL_GLOBAL_NOTHING);
-}
 
 static size_t on_body(char *p, size_t size, size_t n, void *ctx)
 {
@@ -58,21 +47,21 @@ static int64_t now_ms(void)
  * *status; -ETIMEDOUT; -ECONNREFUSED (no socket, nobody listening); -EIO; -EMSGSIZE
  * an answer over DOCKER_MAX_BODY.
  */
-static int http_get(CURL *c, const char *path, long timeout_ms, struct strbuf *body, long *status,
-		    char *err, size_t errlen)
+static int http_get(const struct sinsp_curl *cu, CURL *c, const char *path, long timeout_ms,
+		    struct strbuf *body, long *status, char *err, size_t errlen)
 {
 	char url[256];
 	CURLcode rc;
 
 	strbuf_reset(body);
 	snprintf(url, sizeof(url), "http://localhost%s", path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms > 0 ? timeout_ms : 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms > 0 ? timeout_ms : 1L);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, body);
-	rc = curl_easy_perform(c);
+	cu->easy_setopt(c, CURLOPT_URL, url);
+	cu->easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms > 0 ? timeout_ms : 1L);
+	cu->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms > 0 ? timeout_ms : 1L);
+	cu->easy_setopt(c, CURLOPT_WRITEDATA, body);
+	rc = cu->easy_perform(c);
 	if (rc != CURLE_OK) {
-		snprintf(err, errlen, "GET %s: %s", path, curl_easy_strerror(rc));
+		snprintf(err, errlen, "GET %s: %s", path, cu->easy_strerror(rc));
 		switch (rc) {
 		case CURLE_OPERATION_TIMEDOUT: return -ETIMEDOUT;
 		case CURLE_COULDNT_CONNECT: return -ECONNREFUSED;
@@ -80,7 +69,7 @@ static int http_get(CURL *c, const char *path, long timeout_ms, struct strbuf *b
 		default: return -EIO;
 		}
 	}
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+	cu->easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	return 0;
 }
 
@@ -102,6 +91,7 @@ int sinsp_runtime_docker_lookup(const char *socket_path, const char *full_id, lo
 	int64_t end = now_ms() + timeout_ms;
 	struct strbuf body = { 0 };
 	char path[SINSP_CONTAINER_ID_MAX + 64];
+	const struct sinsp_curl *cu;
 	long status = 0;
 	CURL *c;
 	int rc;
@@ -111,17 +101,18 @@ int sinsp_runtime_docker_lookup(const char *socket_path, const char *full_id, lo
 		snprintf(err, errlen, "no socket, or a container id that is no id");
 		return -EINVAL;
 	}
-	pthread_once(&curl_once, curl_init);
-	if (curl_init_rc != CURLE_OK || !(c = curl_easy_init())) {
+	if (!(cu = sinsp_curl_open(err, errlen)))
+		return -ELIBACC;
+	if (!(c = cu->easy_init())) {
 		snprintf(err, errlen, "libcurl: cannot initialize");
 		return -ENOMEM;
 	}
-	curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, socket_path);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); /* a worker thread: no SIGALRM timeouts */
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
+	cu->easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, socket_path);
+	cu->easy_setopt(c, CURLOPT_NOSIGNAL, 1L); /* a worker thread: no SIGALRM timeouts */
+	cu->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	cu->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
 	snprintf(path, sizeof(path), "/containers/%s/json", full_id);
-	rc = http_get(c, path, timeout_ms, &body, &status, err, errlen);
+	rc = http_get(cu, c, path, timeout_ms, &body, &status, err, errlen);
 	if (rc)
 		goto out;
 	if (status == 404) {
@@ -142,12 +133,12 @@ int sinsp_runtime_docker_lookup(const char *socket_path, const char *full_id, lo
 		char ierr[128];
 
 		snprintf(path, sizeof(path), "/images/sha256:%s/json", out->image_id);
-		if (http_get(c, path, (long)(end - now_ms()), &body, &status, ierr, sizeof(ierr)) == 0 &&
+		if (http_get(cu, c, path, (long)(end - now_ms()), &body, &status, ierr, sizeof(ierr)) == 0 &&
 		    status == 200)
 			rc = sinsp_docker_parse_image(body.buf, body.len, out, err, errlen);
 	}
 out:
-	curl_easy_cleanup(c);
+	cu->easy_cleanup(c);
 	strbuf_free(&body);
 	return rc;
 }

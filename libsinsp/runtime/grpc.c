@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * grpc.c - unary gRPC calls over a unix socket with libcurl (HTTP/2) and protobuf-c;
- * see grpc.h for the framing.
+ * grpc.c - unary gRPC calls over a unix socket with libcurl (HTTP/2; runtime/curl.h, loaded
+ * by the first sinsp_grpc_open()) and protobuf-c; see grpc.h for the framing.
  */
 #include <ctype.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,11 +13,11 @@
 #include <strings.h>
 #include <sys/un.h>
 
-#include <curl/curl.h>
-
+#include "runtime/curl.h"
 #include "runtime/grpc.h"
 
 struct sinsp_grpc {
+	const struct sinsp_curl *cu;
 	CURL *curl;
 	char *socket_path;
 	/* the answer of the call in progress */
@@ -41,29 +40,21 @@ int sinsp_grpc_err(char *err, size_t errlen, int rc, const char *fmt, ...)
 	return rc;
 }
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc;
-
-/* curl_global_init() is not thread safe in every libcurl: once, before any handle. */
-static void curl_init(void)
-{
-	curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
 int sinsp_grpc_open(const char *socket_path, struct sinsp_grpc **out, char *err, size_t errlen)
 {
 	struct sockaddr_un sun;
+	const struct sinsp_curl *cu;
 	struct sinsp_grpc *g;
 
 	*out = NULL;
 	if (!socket_path || strlen(socket_path) >= sizeof(sun.sun_path))
 		return sinsp_grpc_err(err, errlen, -EINVAL, "grpc: bad unix socket path");
-	pthread_once(&curl_once, curl_init);
-	if (curl_init_rc != CURLE_OK)
-		return sinsp_grpc_err(err, errlen, -ENOMEM, "grpc: curl_global_init: %s",
-				      curl_easy_strerror(curl_init_rc));
+	if (!(cu = sinsp_curl_open(err, errlen)))
+		return -ELIBACC;
 	g = calloc(1, sizeof(*g));
-	if (!g || !(g->socket_path = strdup(socket_path)) || !(g->curl = curl_easy_init())) {
+	if (g)
+		g->cu = cu;
+	if (!g || !(g->socket_path = strdup(socket_path)) || !(g->curl = cu->easy_init())) {
 		sinsp_grpc_close(g);
 		return sinsp_grpc_err(err, errlen, -ENOMEM, "grpc: out of memory");
 	}
@@ -77,7 +68,7 @@ void sinsp_grpc_close(struct sinsp_grpc *g)
 	if (!g)
 		return;
 	if (g->curl)
-		curl_easy_cleanup(g->curl);
+		g->cu->easy_cleanup(g->curl);
 	free(g->socket_path);
 	free(g->body);
 	free(g);
@@ -221,6 +212,7 @@ int sinsp_grpc_call(struct sinsp_grpc *g, const char *method, const ProtobufCMes
 		    const ProtobufCMessageDescriptor *resp_desc, ProtobufCMessage **resp,
 		    long timeout_ms, char *err, size_t errlen)
 {
+	const struct sinsp_curl *cu = g->cu;
 	struct curl_slist *hdrs = NULL, *h;
 	char url[256], tmo[48];
 	uint8_t *buf;
@@ -239,11 +231,11 @@ int sinsp_grpc_call(struct sinsp_grpc *g, const char *method, const ProtobufCMes
 	/* grpc-timeout: at most 8 digits and a unit (m: milliseconds) */
 	snprintf(tmo, sizeof(tmo), "grpc-timeout: %ldm", timeout_ms > 99999999 ? 99999999 : timeout_ms);
 	h = hdrs;
-	if (!(h = curl_slist_append(h, "content-type: application/grpc")) || !(hdrs = h) ||
-	    !(h = curl_slist_append(h, "te: trailers")) || !(hdrs = h) ||
-	    !(h = curl_slist_append(h, tmo)) || !(hdrs = h) ||
-	    !(h = curl_slist_append(h, "Expect:")) || !(hdrs = h)) {
-		curl_slist_free_all(hdrs);
+	if (!(h = cu->slist_append(h, "content-type: application/grpc")) || !(hdrs = h) ||
+	    !(h = cu->slist_append(h, "te: trailers")) || !(hdrs = h) ||
+	    !(h = cu->slist_append(h, tmo)) || !(hdrs = h) ||
+	    !(h = cu->slist_append(h, "Expect:")) || !(hdrs = h)) {
+		cu->slist_free_all(hdrs);
 		free(buf);
 		return sinsp_grpc_err(err, errlen, -ENOMEM, "grpc: out of memory");
 	}
@@ -251,31 +243,31 @@ int sinsp_grpc_call(struct sinsp_grpc *g, const char *method, const ProtobufCMes
 	g->too_big = false;
 	g->status = -1;
 	g->message[0] = '\0';
-	curl_easy_setopt(g->curl, CURLOPT_UNIX_SOCKET_PATH, g->socket_path);
-	curl_easy_setopt(g->curl, CURLOPT_URL, url);
-	curl_easy_setopt(g->curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE);
-	curl_easy_setopt(g->curl, CURLOPT_POST, 1L);
-	curl_easy_setopt(g->curl, CURLOPT_POSTFIELDS, (const char *)buf);
-	curl_easy_setopt(g->curl, CURLOPT_POSTFIELDSIZE, (long)len);
-	curl_easy_setopt(g->curl, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(g->curl, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(g->curl, CURLOPT_WRITEDATA, g);
-	curl_easy_setopt(g->curl, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(g->curl, CURLOPT_HEADERDATA, g);
-	curl_easy_setopt(g->curl, CURLOPT_TIMEOUT_MS, timeout_ms);
-	curl_easy_setopt(g->curl, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM: worker threads */
+	cu->easy_setopt(g->curl, CURLOPT_UNIX_SOCKET_PATH, g->socket_path);
+	cu->easy_setopt(g->curl, CURLOPT_URL, url);
+	cu->easy_setopt(g->curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE);
+	cu->easy_setopt(g->curl, CURLOPT_POST, 1L);
+	cu->easy_setopt(g->curl, CURLOPT_POSTFIELDS, (const char *)buf);
+	cu->easy_setopt(g->curl, CURLOPT_POSTFIELDSIZE, (long)len);
+	cu->easy_setopt(g->curl, CURLOPT_HTTPHEADER, hdrs);
+	cu->easy_setopt(g->curl, CURLOPT_WRITEFUNCTION, on_body);
+	cu->easy_setopt(g->curl, CURLOPT_WRITEDATA, g);
+	cu->easy_setopt(g->curl, CURLOPT_HEADERFUNCTION, on_header);
+	cu->easy_setopt(g->curl, CURLOPT_HEADERDATA, g);
+	cu->easy_setopt(g->curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+	cu->easy_setopt(g->curl, CURLOPT_NOSIGNAL, 1L); /* no SIGALRM: worker threads */
 	/*
 	 * One connection per call: libcurl 7.88.1 (Debian 12) fails the second request on a
 	 * reused HTTP/2 prior-knowledge connection with "Error in the HTTP2 framing layer"
 	 * before sending it (seen against containerd 1.6.20; curl issue 10634, fixed in
 	 * curl 8.0.0). A unix connect and the HTTP/2 preface cost well under a millisecond.
 	 */
-	curl_easy_setopt(g->curl, CURLOPT_FORBID_REUSE, 1L);
-	cc = curl_easy_perform(g->curl);
-	curl_easy_getinfo(g->curl, CURLINFO_RESPONSE_CODE, &http);
-	curl_easy_setopt(g->curl, CURLOPT_HTTPHEADER, NULL);
-	curl_easy_setopt(g->curl, CURLOPT_POSTFIELDS, NULL);
-	curl_slist_free_all(hdrs);
+	cu->easy_setopt(g->curl, CURLOPT_FORBID_REUSE, 1L);
+	cc = cu->easy_perform(g->curl);
+	cu->easy_getinfo(g->curl, CURLINFO_RESPONSE_CODE, &http);
+	cu->easy_setopt(g->curl, CURLOPT_HTTPHEADER, NULL);
+	cu->easy_setopt(g->curl, CURLOPT_POSTFIELDS, NULL);
+	cu->slist_free_all(hdrs);
 	free(buf);
 
 	switch (cc) {
@@ -296,7 +288,7 @@ int sinsp_grpc_call(struct sinsp_grpc *g, const char *method, const ProtobufCMes
 		return sinsp_grpc_err(err, errlen, -ENOMEM, "grpc: out of memory");
 	default:
 		return sinsp_grpc_err(err, errlen, -EIO, "grpc %s on %s: %s", method, g->socket_path,
-				      curl_easy_strerror(cc));
+				      cu->easy_strerror(cc));
 	}
 	if (http != 200)
 		return sinsp_grpc_err(err, errlen, -EPROTO, "grpc %s: HTTP status %ld", method, http);

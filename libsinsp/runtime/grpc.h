@@ -42,7 +42,8 @@ struct sinsp_grpc;
  * @out:         [out] the handle; free with sinsp_grpc_close().
  * @err:         [out] message on failure (may be NULL), @errlen bytes.
  * Nothing is connected yet: the first call connects.
- * Return: 0, -ENOMEM, -EINVAL (path too long for a unix socket).
+ * Return: 0, -ENOMEM, -EINVAL (path too long for a unix socket), -ELIBACC (libcurl
+ * cannot be loaded: runtime/curl.h).
  */
 int sinsp_grpc_open(const char *socket_path, struct sinsp_grpc **out, char *err, size_t errlen);
 

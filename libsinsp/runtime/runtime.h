@@ -36,7 +36,8 @@
  * @err:         [out] @errlen bytes for a message on failure (NUL terminated).
  * Return: 0; -ENOENT the runtime does not know @full_id; -ETIMEDOUT no answer within
  * @timeout_ms; another negative errno with a message in @err (-ECONNREFUSED the socket
- * is absent or nobody listens, -EPROTO a malformed answer, -ENOMEM, -EIO).
+ * is absent or nobody listens, -EPROTO a malformed answer, -ENOMEM, -EIO, -ELIBACC
+ * libcurl cannot be loaded).
  * Thread-safety: called from one thread at a time per inspector, but from as many
  * inspectors at once as there are: it keeps no state between calls.
  */
