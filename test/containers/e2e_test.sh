@@ -165,8 +165,11 @@ ids=$(IFS=,; echo "${cid[*]}")
 	"container.id in ($ids) or evt.type = container" 2>"$out/scry.err" &
 scry_pid=$!
 wait_capturing $scry_pid "$out/scry.err" || { echo "e2e: scry did not start: $(cat "$out/scry.err")" >&2; exit 1; }
-# replayed FIELDS of the capture so far ("id|name" lines, distinct)
-seen() { "$bin/scry" -r "$out/live.scap" -p "*%container.id|$1" 2>/dev/null | sort -u; }
+# replayed FIELDS of the capture so far ("id|name" lines, distinct). The capturing line
+# comes before scry has written the machine's state (the /proc scan follows it), so the
+# file may not even hold its header yet: a failed read is "nothing seen yet".
+seen() { { "$bin/scry" -r "$out/live.scap" -p "*%container.id|$1" 2>/dev/null || true; } |
+	sort -u; }
 # until every running container's id, then its name (up to 30 s), is in the capture
 for phase in ids names; do
 	end=$((SECONDS + 120))          # 120 s for the ids, 30 s more for the names
