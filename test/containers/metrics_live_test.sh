@@ -54,12 +54,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- dockerd and the containers -------------------------------------------------------
-[ "$(curl -s --max-time 5 --unix-socket /var/run/docker.sock http://d/_ping 2>/dev/null)" = OK ] ||
-	stop_runtimes=1
-"$root/scripts/runtimes.sh" start "$rtdir"
-set -a
-. "$rtdir/env"
-set +a
+live_runtimes_start
 "$SCRY_DOCKER" rm -f "$burn" "$idle1" "$idle2" >/dev/null 2>&1 || true   # an interrupted run's
 loop='while :; do sleep 1; done'
 declare -A cid

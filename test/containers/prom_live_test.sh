@@ -75,12 +75,7 @@ free_port() {
 }
 
 # ---- dockerd and the container --------------------------------------------------------
-[ "$(curl -s --max-time 5 --unix-socket /var/run/docker.sock http://d/_ping 2>/dev/null)" = OK ] ||
-	stop_runtimes=1
-"$root/scripts/runtimes.sh" start "$rtdir"
-set -a
-. "$rtdir/env"
-set +a
+live_runtimes_start
 "$SCRY_DOCKER" rm -f "$name" >/dev/null 2>&1 || true    # an interrupted run's
 id=$("$SCRY_DOCKER" run -d --network none --name "$name" "$SCRY_DOCKER_IMAGE" \
 	sh -c 'while :; do cat /etc/hostname >/dev/null; sleep 0.1; done')
