@@ -84,10 +84,6 @@ struct scryd {
 	uint64_t events, alerts, reloads, reload_failures;
 	uint64_t format_failures;   /* alerts not formatted for an output (no memory) */
 	struct scryd_bus *bus;      /* the bus sink (bus.h), NULL when not enabled */
-	/* an alert in Falco's JSON for the bus (reused buffer) */
-	FILE *mem;
-	char *membuf;
-	size_t memlen;
 };
 
 static void usage(FILE *f)
@@ -172,15 +168,13 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 	d->alerts++;
 	d->format_failures += scryd_outputs_emit(d->outs, a, ts, d->host, d->replay);
 	if (d->bus) {
-		off_t len;
+		const char *json;
+		size_t len;
 
-		rewind(d->mem);
-		if (scry_alert_print(d->mem, a, ts, true, false, d->host) || fflush(d->mem) ||
-		    (len = ftello(d->mem)) < 0) {
+		if (scryd_outputs_json(d->outs, a, ts, d->host, &json, &len))
 			d->format_failures++; /* out of memory */
-			return;
-		}
-		scryd_bus_alert(d->bus, d->membuf, (size_t)len);
+		else
+			scryd_bus_alert(d->bus, json, len);
 	}
 }
 
@@ -380,8 +374,7 @@ int main(int argc, char **argv)
 	sigaction(SIGPIPE, &sa, NULL);
 	scryd_log_open(d.cfg.log_target, d.cfg.log_level);
 	gethostname(d.host, sizeof(d.host) - 1);
-	d.mem = open_memstream(&d.membuf, &d.memlen);
-	status = !d.mem || open_prom(&d) || scryd_outputs_open(&d.cfg, &d.outs) ||
+	status = open_prom(&d) || scryd_outputs_open(&d.cfg, &d.outs) ||
 		 scryd_bus_open(&d.cfg, d.host, &d.bus) || open_source(&d, replay);
 	if (status)
 		goto out;
@@ -452,8 +445,5 @@ out:
 	sinsp_close(d.s);
 	scryd_log_close();
 	scryd_config_free(&d.cfg);
-	if (d.mem)
-		fclose(d.mem);
-	free(d.membuf);
 	return status;
 }

@@ -117,6 +117,22 @@ int scryd_outputs_run(struct scryd_outputs *set)
 	return 0;
 }
 
+/* @a in @m's format (json or text), unless @m holds it already. Return 0, or -1 (out
+ * of memory). */
+static int format(struct fmt *m, bool json, const struct sinsp_rules_alert *a, uint64_t ts,
+		  const char *host)
+{
+	if (m->len >= 0)
+		return 0;
+	rewind(m->f);
+	if (scry_alert_print(m->f, a, ts, json, false, host) || fflush(m->f) ||
+	    (m->len = ftello(m->f)) < 0) {
+		m->len = -1;
+		return -1;
+	}
+	return 0;
+}
+
 unsigned scryd_outputs_emit(struct scryd_outputs *set, const struct sinsp_rules_alert *a,
 			    uint64_t ts, const char *host, bool wait)
 {
@@ -127,18 +143,23 @@ unsigned scryd_outputs_emit(struct scryd_outputs *set, const struct sinsp_rules_
 	for (i = 0; i < set->n; i++) {
 		struct fmt *m = set->v[i].json ? &set->json : &set->text;
 
-		if (m->len < 0) {
-			rewind(m->f);
-			if (scry_alert_print(m->f, a, ts, set->v[i].json, false, host) ||
-			    fflush(m->f) || (m->len = ftello(m->f)) < 0) {
-				m->len = -1;
-				failed++; /* out of memory */
-				continue;
-			}
+		if (format(m, set->v[i].json, a, ts, host)) {
+			failed++; /* out of memory */
+			continue;
 		}
 		scryd_output_push(set->v[i].o, m->buf, (size_t)m->len, (int)a->priority, wait);
 	}
 	return failed;
+}
+
+int scryd_outputs_json(struct scryd_outputs *set, const struct sinsp_rules_alert *a,
+		       uint64_t ts, const char *host, const char **json, size_t *len)
+{
+	if (format(&set->json, true, a, ts, host))
+		return -1;
+	*json = set->json.buf;
+	*len = (size_t)set->json.len;
+	return 0;
 }
 
 void scryd_outputs_push_line(struct scryd_outputs *set, const char *kind, const char *line,

@@ -46,6 +46,15 @@ unsigned scryd_outputs_emit(struct scryd_outputs *set, const struct sinsp_rules_
 			    uint64_t ts, const char *host, bool wait);
 
 /*
+ * The alert scryd_outputs_emit() was last given, in Falco's JSON (formatted now if no
+ * output took JSON; @a, @ts and @host must be that call's). *@json (*@len bytes, its
+ * newline included) is @set's buffer, valid until the next emit. Capture thread only.
+ * Return 0, or -1 (out of memory).
+ */
+int scryd_outputs_json(struct scryd_outputs *set, const struct sinsp_rules_alert *a,
+		       uint64_t ts, const char *host, const char **json, size_t *len);
+
+/*
  * Hand @line (@len bytes, its newline included; copied) as it is to the output of kind
  * @kind ("stdout", "file", ...: the metrics snapshots), when that output is open (@wait:
  * wait for room, else drop when its queue is full). Capture thread only. No-op when no
