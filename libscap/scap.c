@@ -253,6 +253,26 @@ int scap_next(scap_t *h, struct scap_evt_ref *out)
 	return rc;
 }
 
+int scap_next_batch(scap_t *h, struct scap_evt_ref *refs, uint32_t max, uint32_t *n)
+{
+	int rc;
+
+	if (!n)
+		return -EINVAL;
+	*n = 0;
+	if (!h || !refs || !max)
+		return -EINVAL;
+	if (h->sticky_err || refs[0].sz != sizeof(*refs) || !h->ops->next_batch) {
+		rc = scap_next(h, refs);
+		*n = rc == 0;
+		return rc;
+	}
+	rc = h->ops->next_batch(h, refs, max, n);
+	if (rc < 0)
+		h->sticky_err = rc;
+	return rc;
+}
+
 int scap_start(scap_t *h)
 {
 	int rc;

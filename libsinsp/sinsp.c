@@ -94,7 +94,7 @@ scap_t *sinsp_scap(sinsp_t *s)
 /*
  * Read the next event into s->evt and do what every event needs before the state is
  * applied: the removals the previous event left pending, thread aging, numbering.
- * Returns scap_next()'s code.
+ * Returns scap_next_batch()'s code.
  */
 static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 {
@@ -113,13 +113,17 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	    evt->ref.ts_ns < s->thread_scan_ts || !s->thread_scan_ts)
 		sinsp_thread_age(s, evt->ref.ts_ns);
 
-	evt->ref.sz = sizeof(evt->ref);
-	rc = scap_next(s->scap, &evt->ref);
-	if (rc) {
-		if (rc < 0)
-			sinsp_err(s, rc, "%s", scap_last_error(s->scap));
-		return rc;
+	if (s->batch_i == s->batch_n) {
+		s->batch_i = 0;
+		s->batch[0].sz = sizeof(s->batch[0]);
+		rc = scap_next_batch(s->scap, s->batch, SINSP_BATCH, &s->batch_n);
+		if (rc) {
+			if (rc < 0)
+				sinsp_err(s, rc, "%s", scap_last_error(s->scap));
+			return rc;
+		}
 	}
+	evt->ref = s->batch[s->batch_i++];
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
 	evt->host = scap_evt_source(s->scap);

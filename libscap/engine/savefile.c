@@ -6,8 +6,10 @@
  * Buffering: the engine owns one buffer (128 KiB to start, so that what one read brings
  * is still in the CPU cache when it is parsed: 1 MiB was 15% slower, and mapping the
  * file slower still, on a 2-core VM). The reader fills it with one large read; blocks
- * are then parsed in place and scap_next() hands out pointers into it. Only when a block straddles the end of the buffer is its head moved to the front
- * (memmove of less than one block) before the next read. A block larger than the
+ * are then parsed in place and scap_next() (scap_next_batch(): all the events the
+ * buffer holds) hands out pointers into it. Only when a block straddles the end of the
+ * buffer is its head moved to the front (memmove of less than one block) before the
+ * next read. A block larger than the
  * buffer grows it, doubling only while data keeps arriving, up to
  * SCAP_SAVEFILE_MAX_BLOCK; a longer block is reported as corrupt.
  *
@@ -208,6 +210,27 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 }
 
 /*
+ * sf_peek_block() of a sane block wholly in the buffer (no read, nothing reported):
+ * true with *ptype and *plen set, false when the slow path must look.
+ */
+static inline bool sf_peek_buffered(const struct savefile *sf, uint32_t *ptype, uint32_t *plen)
+{
+	size_t avail = sf->end - sf->pos;
+	const uint8_t *b = sf->buf + sf->pos;
+	uint32_t len;
+
+	if (avail < SCAP_BLOCK_HDR_LEN)
+		return false;
+	len = get_u32(b + 4);
+	if (len < SCAP_BLOCK_OVERHEAD || len > avail || len > SCAP_SAVEFILE_MAX_BLOCK ||
+	    get_u32(b + len - 4) != len)
+		return false;
+	*ptype = get_u32(b);
+	*plen = len;
+	return true;
+}
+
+/*
  * Peek the next block: on 0, *ptype and *plen are its type and total length and the whole
  * block (trailer checked) is at sf->buf + sf->pos. SCAP_EOF at a clean end of stream.
  * Never consumes: the caller advances sf->pos by *plen.
@@ -215,21 +238,10 @@ static int sf_peek_block_slow(struct scap *h, struct savefile *sf, uint32_t *pty
 static inline int sf_peek_block(struct scap *h, struct savefile *sf, uint32_t *ptype,
 				uint32_t *plen)
 {
-	size_t avail = sf->end - sf->pos;
-
 	/* The usual case: a sane block wholly in the buffer. Anything else takes the slow
 	 * path, which reads more or reports what is wrong. */
-	if (avail >= SCAP_BLOCK_HDR_LEN) {
-		const uint8_t *b = sf->buf + sf->pos;
-		uint32_t len = get_u32(b + 4);
-
-		if (len >= SCAP_BLOCK_OVERHEAD && len <= avail && len <= SCAP_SAVEFILE_MAX_BLOCK &&
-		    get_u32(b + len - 4) == len) {
-			*ptype = get_u32(b);
-			*plen = len;
-			return 0;
-		}
-	}
+	if (sf_peek_buffered(sf, ptype, plen))
+		return 0;
 	return sf_peek_block_slow(h, sf, ptype, plen);
 }
 
@@ -391,36 +403,64 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 	return 0;
 }
 
-static int sf_next(struct scap *h, struct scap_evt_ref *out)
+/*
+ * The engine's next_batch(): the events of the blocks from sf->pos on, up to max. Only
+ * the first block may need a read: a read moves or replaces the buffer the events
+ * already handed out point into, so the batch ends at the first block not wholly in
+ * the buffer, and before a corrupt one (its error comes on the next call, the block
+ * parsed again: a failed parse changes nothing).
+ */
+static int sf_next_batch(struct scap *h, struct scap_evt_ref *out, uint32_t max, uint32_t *pn)
 {
 	struct savefile *sf = h->priv;
+	uint32_t n = 0;
 
-	for (;;) {
+	*pn = 0;
+	while (n < max) {
 		uint32_t type, len;
-		int rc = sf_peek_block(h, sf, &type, &len);
+		int rc;
 
-		if (rc == -EINTR)
-			return SCAP_TIMEOUT; /* a signal interrupted a read: the caller may stop */
-		if (rc)
-			return rc;
+		if (n) {
+			if (!sf_peek_buffered(sf, &type, &len))
+				break;
+		} else {
+			rc = sf_peek_block(h, sf, &type, &len);
+			if (rc == -EINTR)
+				return SCAP_TIMEOUT; /* a signal interrupted a read: the caller may stop */
+			if (rc)
+				return rc;
+		}
 		if (type != sf->last_btype) {
 			sf->last_btype = type;
 			sf->last_kind = (uint8_t)sf_evt_kind(type);
 		}
 		switch (sf->last_kind) {
-		case SF_EVT_V1: rc = sf_parse_event(h, sf, len, out, false, false); break;
-		case SF_EVT_V1_FLAGS: rc = sf_parse_event(h, sf, len, out, false, true); break;
-		case SF_EVT_V2: rc = sf_parse_event(h, sf, len, out, true, false); break;
-		case SF_EVT_V2_FLAGS: rc = sf_parse_event(h, sf, len, out, true, true); break;
+		case SF_EVT_V1: rc = sf_parse_event(h, sf, len, &out[n], false, false); break;
+		case SF_EVT_V1_FLAGS: rc = sf_parse_event(h, sf, len, &out[n], false, true); break;
+		case SF_EVT_V2: rc = sf_parse_event(h, sf, len, &out[n], true, false); break;
+		case SF_EVT_V2_FLAGS: rc = sf_parse_event(h, sf, len, &out[n], true, true); break;
 		default:
 			/* Header blocks of a later section, comments, unknown types: skip. */
 			rc = 1;
 			break;
 		}
+		if (rc < 0 && n)
+			break;
 		sf->pos += len;
-		if (rc <= 0)
+		if (rc < 0)
 			return rc;
+		if (rc == 0)
+			out[n++].sz = sizeof(*out);
 	}
+	*pn = n;
+	return 0;
+}
+
+static int sf_next(struct scap *h, struct scap_evt_ref *out)
+{
+	uint32_t n;
+
+	return sf_next_batch(h, out, 1, &n);
 }
 
 static int sf_read_shb(struct scap *h, struct savefile *sf)
@@ -578,4 +618,5 @@ const struct scap_engine_ops scap_savefile_ops = {
 	.open = sf_open,
 	.close = sf_close,
 	.next = sf_next,
+	.next_batch = sf_next_batch,
 };

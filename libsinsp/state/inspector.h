@@ -24,6 +24,10 @@
 struct sinsp_container;
 struct sinsp_thread;
 
+/* Events read from libscap at a time (scap_next_batch()): what one call hands over
+ * without a call per event; 64 views are 4 KiB. */
+#define SINSP_BATCH 64
+
 struct sinsp {
 	scap_t *scap;
 	struct hashmap threads;           /* tid -> struct sinsp_thread * */
@@ -73,6 +77,10 @@ struct sinsp {
 	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
 	struct strbuf open_path, open_base; /* scratch of sinsp_parse_open_exit(), reused */
 	struct sinsp_evt evt;
+	/* events read ahead by scap_next_batch() (sinsp.c): batch[batch_i..batch_n) are
+	 * the next ones, their memory valid until the batch is read again */
+	uint32_t batch_i, batch_n;
+	struct scap_evt_ref batch[SINSP_BATCH];
 	char errbuf[SCAP_ERRBUF_SIZE];
 };
 

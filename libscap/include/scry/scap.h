@@ -214,6 +214,25 @@ SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *er
 SCAP_API int scap_next(scap_t *h, struct scap_evt_ref *out);
 
 /**
+ * scap_next_batch() - the next events, several at once: what scap_next() would return
+ * call after call, without a call per event (the savefile engine hands out every
+ * event its read buffer holds, up to @max; other engines one event a call).
+ * @h:    [in] open handle.
+ * @refs: [out] @max event views; set refs[0].sz to sizeof(struct scap_evt_ref) (a
+ *        caller built against another size gets one event a call, at its size, as
+ *        from scap_next()). Every view filled has its sz set. The memory of all of
+ *        them (raw) is the engine's, valid until the next scap_next()/
+ *        scap_next_batch()/scap_close().
+ * @max:  [in] room in @refs, at least 1.
+ * @n:    [out] events stored, 1..@max on 0, else 0.
+ * Return: 0 (*n events); else scap_next()'s codes, returned only when no event comes
+ * before them (an error after some events comes on the next call, after them);
+ * -EINVAL a NULL argument or @max 0 (not sticky).
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_next_batch(scap_t *h, struct scap_evt_ref *refs, uint32_t max, uint32_t *n);
+
+/**
  * scap_evt_source() - the source of the event scap_next() returned last, when the
  * engine reads several: the host it was captured on (the stream engine of scap_stream,
  * reading hosts' captures from a bus); NULL for every other engine.

@@ -64,8 +64,16 @@ struct scap_engine_ops {
 	/* The counters of the ring of CPU @cpu only, in *out as get_stats() fills it
 	 * (ncpus and ring_bytes too); -EINVAL (message set) when it has no ring @cpu. */
 	int (*get_cpu_stats)(scap_t *h, uint32_t cpu, struct scap_stats *out);
+	/* next() for up to @max events (>= 1) at once: fill out[0..*n) (every field, sz
+	 * included) and return 0 with *n >= 1, or next()'s other codes with *n = 0. The
+	 * memory of all the events stays valid until the next next(), next_batch() or
+	 * close(). A status or error met after the first event is not returned: the
+	 * events before it are, and the next call meets it again. NULL: scap_next_batch()
+	 * calls next() once. An engine that names sources per event
+	 * (scap_engine_set_evt_source()) leaves it NULL. */
+	int (*next_batch)(scap_t *h, struct scap_evt_ref *out, uint32_t max, uint32_t *n);
 };
-#define scap_engine_ops__last_field get_cpu_stats
+#define scap_engine_ops__last_field next_batch
 
 /** scap_engine_priv() - the engine state set by scap_engine_set_priv() (NULL before). */
 SCAP_API void *scap_engine_priv(scap_t *h);

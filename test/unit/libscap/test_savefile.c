@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1046,6 +1047,111 @@ START_TEST(test_open_messages)
 }
 END_TEST
 
+/*
+ * scap_next_batch() hands out what scap_next() does, in the same order and with the
+ * same bytes (old and new event blocks, skipped blocks and event types, buffer refills
+ * on the way), then the same error after the same events, sticky; each batch's events
+ * stay valid until the next call. A caller of another struct size gets one a call.
+ */
+START_TEST(test_next_batch)
+{
+	static const uint32_t btypes[] = { 0x204, 0x208, 0x216, 0x217 };
+	enum { NEVT = 3000, RAW = 64 };
+	uint16_t type = type2();
+	struct cb_buf f = { 0 };
+	struct scap_evt_ref e = { .sz = sizeof(e) }, b[7];
+	struct scap_evt_ref *want = calloc(NEVT + 2, sizeof(*want));
+	uint8_t (*raw)[RAW] = calloc(NEVT + 2, RAW);
+	char err[SCAP_ERRBUF_SIZE];
+	uint64_t n = 0, m = 0, i;
+	uint32_t got, most = 0;
+	scap_t *h;
+	int rc;
+
+	ck_assert_ptr_nonnull(want);
+	ck_assert_ptr_nonnull(raw);
+	header(&f);
+	for (i = 1; i <= NEVT; i++) {
+		simple_event(&f, btypes[i % 4], type, i);
+		if (i % 50 == 0) /* an event type beyond the schema: skipped */
+			simple_event(&f, 0x216, 0xfff0, i);
+		if (i % 100 == 0) /* an unknown block: skipped */
+			cb_block(&f, 0x12345678, "junk", 4);
+	}
+	{ /* an event whose length overruns its block, then more events */
+		struct cb_buf c = { 0 };
+
+		cb_u16(&c, 0);
+		cb_u64(&c, 1);
+		cb_u64(&c, 2);
+		cb_u32(&c, 5000);
+		cb_u16(&c, type);
+		cb_u32(&c, 0);
+		cb_block(&f, 0x216, c.data, c.len);
+		cb_free(&c);
+	}
+	simple_event(&f, 0x216, type, NEVT + 1);
+
+	h = open_buf(&f);
+	while ((rc = scap_next(h, &e)) == 0) {
+		ck_assert_uint_le(e.len, RAW);
+		want[n] = e;
+		memcpy(raw[n++], e.raw, e.len);
+	}
+	ck_assert_int_eq(rc, -EPROTO);
+	ck_assert_uint_eq(n, NEVT);
+	snprintf(err, sizeof(err), "%s", scap_last_error(h));
+	scap_close(h);
+
+	h = open_buf(&f);
+	for (;;) {
+		b[0].sz = sizeof(b[0]);
+		rc = scap_next_batch(h, b, 7, &got);
+		if (rc) {
+			ck_assert_uint_eq(got, 0);
+			break;
+		}
+		ck_assert(got >= 1 && got <= 7);
+		most = got > most ? got : most;
+		for (uint32_t k = 0; k < got; k++, m++) {
+			ck_assert_uint_lt(m, n);
+			ck_assert_uint_eq(b[k].sz, sizeof(b[k]));
+			ck_assert_uint_eq(b[k].ts_ns, want[m].ts_ns);
+			ck_assert_uint_eq(b[k].tid, want[m].tid);
+			ck_assert_uint_eq(b[k].type, want[m].type);
+			ck_assert_uint_eq(b[k].nparams, want[m].nparams);
+			ck_assert_uint_eq(b[k].cpu, want[m].cpu);
+			ck_assert_uint_eq(b[k].flags, want[m].flags);
+			ck_assert_uint_eq(b[k].offset, want[m].offset);
+			ck_assert_uint_eq(b[k].len, want[m].len);
+			ck_assert_mem_eq(b[k].raw, raw[m], b[k].len);
+		}
+	}
+	ck_assert_int_eq(rc, -EPROTO);
+	ck_assert_uint_eq(m, n);
+	ck_assert_uint_eq(most, 7);
+	ck_assert_str_eq(scap_last_error(h), err);
+	ck_assert_int_eq(scap_next_batch(h, b, 7, &got), -EPROTO);
+	ck_assert_uint_eq(got, 0);
+	scap_close(h);
+
+	/* another struct size: one event a call, at that size */
+	h = open_buf(&f);
+	b[0].sz = offsetof(struct scap_evt_ref, offset);
+	b[1].ts_ns = 0;
+	ck_assert_int_eq(scap_next_batch(h, b, 7, &got), 0);
+	ck_assert_uint_eq(got, 1);
+	ck_assert_uint_eq(b[0].ts_ns, want[0].ts_ns);
+	ck_assert_uint_eq(b[1].ts_ns, 0);
+	ck_assert_int_eq(scap_next_batch(h, b, 0, &got), -EINVAL);
+	ck_assert_int_eq(scap_next_batch(h, NULL, 1, &got), -EINVAL);
+	scap_close(h);
+	free(want);
+	free(raw);
+	cb_free(&f);
+}
+END_TEST
+
 static Suite *savefile_suite(void)
 {
 	Suite *s = suite_create("savefile");
@@ -1065,6 +1171,7 @@ static Suite *savefile_suite(void)
 	tcase_add_test(tc, test_v1_fewer_params);
 	tcase_add_test(tc, test_many_events_plain_gzip_mem);
 	tcase_add_loop_test(tc, test_large_events, 0, 2);
+	tcase_add_test(tc, test_next_batch);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("corrupt");
