@@ -46,8 +46,6 @@ struct savefile {
 	int rd_err;          /* reader error (negative errno), reported once data runs out */
 	char rd_msg[SCAP_ERRBUF_SIZE];
 	uint64_t nskipped;   /* event blocks of types beyond the schema */
-	uint32_t last_btype; /* block type of the last block of sf_next() and its layout */
-	uint8_t last_kind;   /* (enum sf_evt_kind): a capture has one or two event types */
 };
 
 static uint32_t get_u32(const uint8_t *p)
@@ -404,6 +402,37 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 }
 
 /*
+ * The events of the blocks of type btype (layout v2/has_flags: constants where it is
+ * inlined) from sf->pos on, the first one peeked (*plen bytes), into out[n..max), while
+ * the next block is of the same type and wholly in the buffer: the new n. A corrupt
+ * block stops it unconsumed, *prc then its error and *plen its length.
+ */
+static inline __attribute__((always_inline)) uint32_t
+sf_run(struct scap *h, struct savefile *sf, uint32_t btype, uint32_t *plen,
+       struct scap_evt_ref *out, uint32_t n, uint32_t max, int *prc, bool v2, bool has_flags)
+{
+	uint32_t type, len = *plen;
+
+	for (;;) {
+		int rc = sf_parse_event(h, sf, len, &out[n], v2, has_flags);
+
+		if (rc < 0) {
+			*prc = rc;
+			*plen = len;
+			return n;
+		}
+		sf->pos += len;
+		if (rc == 0) {
+			out[n].sz = sizeof(*out);
+			if (++n == max)
+				return n;
+		}
+		if (!sf_peek_buffered(sf, &type, &len) || type != btype)
+			return n;
+	}
+}
+
+/*
  * The engine's next_batch(): the events of the blocks from sf->pos on, up to max. Only
  * the first block may need a read: a read moves or replaces the buffer the events
  * already handed out point into, so the batch ends at the first block not wholly in
@@ -418,7 +447,7 @@ static int sf_next_batch(struct scap *h, struct scap_evt_ref *out, uint32_t max,
 	*pn = 0;
 	while (n < max) {
 		uint32_t type, len;
-		int rc;
+		int rc = 0;
 
 		if (n) {
 			if (!sf_peek_buffered(sf, &type, &len))
@@ -430,27 +459,22 @@ static int sf_next_batch(struct scap *h, struct scap_evt_ref *out, uint32_t max,
 			if (rc)
 				return rc;
 		}
-		if (type != sf->last_btype) {
-			sf->last_btype = type;
-			sf->last_kind = (uint8_t)sf_evt_kind(type);
-		}
-		switch (sf->last_kind) {
-		case SF_EVT_V1: rc = sf_parse_event(h, sf, len, &out[n], false, false); break;
-		case SF_EVT_V1_FLAGS: rc = sf_parse_event(h, sf, len, &out[n], false, true); break;
-		case SF_EVT_V2: rc = sf_parse_event(h, sf, len, &out[n], true, false); break;
-		case SF_EVT_V2_FLAGS: rc = sf_parse_event(h, sf, len, &out[n], true, true); break;
+		switch (sf_evt_kind(type)) {
+		case SF_EVT_V1: n = sf_run(h, sf, type, &len, out, n, max, &rc, false, false); break;
+		case SF_EVT_V1_FLAGS: n = sf_run(h, sf, type, &len, out, n, max, &rc, false, true); break;
+		case SF_EVT_V2: n = sf_run(h, sf, type, &len, out, n, max, &rc, true, false); break;
+		case SF_EVT_V2_FLAGS: n = sf_run(h, sf, type, &len, out, n, max, &rc, true, true); break;
 		default:
 			/* Header blocks of a later section, comments, unknown types: skip. */
-			rc = 1;
+			sf->pos += len;
 			break;
 		}
 		if (rc < 0 && n)
 			break;
-		sf->pos += len;
-		if (rc < 0)
+		if (rc < 0) {
+			sf->pos += len;
 			return rc;
-		if (rc == 0)
-			out[n++].sz = sizeof(*out);
+		}
 	}
 	*pn = n;
 	return 0;

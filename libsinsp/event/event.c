@@ -30,6 +30,13 @@ void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 	evt->pdecoded = true;
 }
 
+bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out)
+{
+	/* one entry, the lengths all checked: what sinsp_evt_decode_params() keeps first */
+	return scap_evt_params(&evt->ref, (struct scap_param *)out, 1) > 0 &&
+	       (!evt->info || evt->info->nparams > 0);
+}
+
 /* Remembered answers of sinsp_info_param(): (schema entry, name pointer) -> index. */
 #define INFO_MEMO_SLOTS 64
 struct info_memo {

@@ -80,6 +80,24 @@ static inline const struct sinsp_param *sinsp_evt_param_at(const struct sinsp_ev
 	return i < sinsp_evt_nparams(evt) ? &evt->pv[i] : NULL;
 }
 
+/* sinsp_evt_param0() for an event whose table is not decoded (event.c). */
+bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out);
+
+/*
+ * Parameter 0 of evt into *out, as sinsp_evt_param_at(evt, 0) gives it, but without
+ * decoding the whole table: what reads only the fd or the syscall id of events that
+ * are then dropped. False when evt has no parameter 0.
+ */
+static inline bool sinsp_evt_param0(const struct sinsp_evt *evt, struct sinsp_param *out)
+{
+	if (!evt->pdecoded)
+		return sinsp_evt_param0_undecoded(evt, out);
+	if (!evt->pn)
+		return false;
+	*out = evt->pv[0];
+	return true;
+}
+
 /* Integer value of a parameter (1, 2, 4 or 8 bytes), dflt when p is NULL or odd-sized. */
 static inline int64_t sinsp_param_val_s64(const struct sinsp_param *p, int64_t dflt)
 {

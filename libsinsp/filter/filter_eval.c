@@ -183,7 +183,9 @@ static bool cmp_ip(const struct flt_check *c, const char *s)
 /* The syscall id of a generic event, as its evt.type is extracted. */
 static uint16_t generic_id(const struct sinsp_evt *evt)
 {
-	return (uint16_t)sinsp_param_u64(evt, 0, 0);
+	struct sinsp_param p;
+
+	return sinsp_evt_param0(evt, &p) ? (uint16_t)sinsp_param_val_u64(&p, 0) : 0;
 }
 
 /* evt.type / evt.dir from the per-type tables; generic events by syscall id. */

@@ -88,7 +88,11 @@ static void pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
 /* The fd an enter event names (its first parameter), -1 for events without one. */
 static int64_t enter_fd(const struct sinsp_evt *evt)
 {
-	return (evt->props & SINSP_TYPE_USES_FD) ? sinsp_param_s64(evt, 0, -1) : -1;
+	struct sinsp_param p;
+
+	if (!(evt->props & SINSP_TYPE_USES_FD) || !sinsp_evt_param0(evt, &p))
+		return -1;
+	return sinsp_param_val_s64(&p, -1);
 }
 
 /*

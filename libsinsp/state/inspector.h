@@ -80,6 +80,7 @@ struct sinsp {
 	/* events read ahead by scap_next_batch() (sinsp.c): batch[batch_i..batch_n) are
 	 * the next ones, their memory valid until the batch is read again */
 	uint32_t batch_i, batch_n;
+	const char *batch_host;           /* scap_evt_source() of the batch */
 	struct scap_evt_ref batch[SINSP_BATCH];
 	char errbuf[SCAP_ERRBUF_SIZE];
 };
