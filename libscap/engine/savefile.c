@@ -31,6 +31,9 @@
 #define SF_BUF_INITIAL (128u << 10)
 #define SF_BUF_INITIAL_MEM (64u << 10)
 
+#define SF_V1_LARGE 0x80u
+_Static_assert(SCAP_MAX_EVENT_PARAMS < SF_V1_LARGE, "v1_params holds a count below 128");
+
 /* Event types whose len field in 22-byte-header captures is 3 bytes too big. */
 #define SF_EVT_NOTIFICATION_E 280
 #define SF_EVT_INFRASTRUCTURE_EVENT_E 286
@@ -46,6 +49,10 @@ struct savefile {
 	int rd_err;          /* reader error (negative errno), reported once data runs out */
 	char rd_msg[SCAP_ERRBUF_SIZE];
 	uint64_t nskipped;   /* event blocks of types beyond the schema */
+	/* by event type: the schema's parameter count, | SF_V1_LARGE for a type with
+	 * SCAP_EF_LARGE_PAYLOAD: what a 22-byte-header event needs from the schema, in a
+	 * few cache lines (an entry of scap_evt_table is 1 KiB: one cold line a type) */
+	uint8_t v1_params[SCAP_EVT_MAX];
 };
 
 static uint32_t get_u32(const uint8_t *p)
@@ -368,12 +375,12 @@ sf_parse_event(struct scap *h, struct savefile *sf, uint32_t blen, struct scap_e
 	out->cpu = get_u16(blk + SCAP_BLOCK_HDR_LEN);
 	out->flags = has_flags ? get_u32(blk + SCAP_BLOCK_HDR_LEN + 2) : 0;
 	if (!v2) {
-		const struct scap_evt_info *info = &scap_evt_table[type];
+		uint32_t pinfo = sf->v1_params[type];
 		const uint8_t *lens = evt + SCAP_EVT_HDR_V1_LEN;
 		uint64_t body = len - SCAP_EVT_HDR_V1_LEN;
-		int64_t n = (info->flags & SCAP_EF_LARGE_PAYLOAD) ?
-			    v1_count(lens, body, info->nparams, 4) :
-			    v1_count(lens, body, info->nparams, 2);
+		int64_t n = (pinfo & SF_V1_LARGE) ?
+			    v1_count(lens, body, pinfo & ~SF_V1_LARGE, 4) :
+			    v1_count(lens, body, pinfo, 2);
 
 		if (n < 0)
 			return sf_bad_event(h, sf, SF_BAD_PARAMS, type, len, 0);
@@ -594,6 +601,10 @@ static int sf_open(struct scap *h, const struct scap_open_opts *opts)
 	sf = calloc(1, sizeof(*sf));
 	if (!sf)
 		return scap_err(h, -ENOMEM, "savefile");
+	for (uint32_t t = 0; t < SCAP_EVT_MAX; t++)
+		sf->v1_params[t] = (uint8_t)(scap_evt_table[t].nparams |
+					     ((scap_evt_table[t].flags & SCAP_EF_LARGE_PAYLOAD) ?
+					      SF_V1_LARGE : 0));
 	/* Memory input is usually small (tests, fuzzing): start small, grow on demand. */
 	sf->cap = opts->buf ? SF_BUF_INITIAL_MEM : SF_BUF_INITIAL;
 	sf->buf = malloc(sf->cap);

@@ -153,9 +153,10 @@ void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
 void sinsp_parse_filter_unpair(struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
 
-	if (t && !scap_evt_is_enter(evt->ref.type) && (eflags & SCAP_EF_USES_FD) && !t->enter_valid)
+	/* props, not the schema entry: one small table for every event (parse.h) */
+	if (t && !scap_evt_is_enter(evt->ref.type) && (evt->props & SINSP_TYPE_USES_FD) &&
+	    !t->enter_valid)
 		evt->fd = NULL;
 	/*
 	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
@@ -168,9 +169,9 @@ void sinsp_parse_filter_unpair(struct sinsp_evt *evt)
 void sinsp_parse_filter_rejected(struct sinsp_evt *evt)
 {
 	struct sinsp_thread *t = evt->thread;
-	uint32_t eflags = evt->info ? evt->info->flags : 0;
 
-	if (t && !(eflags & (SCAP_EF_MODIFIES_STATE | SCAP_EF_SKIPPARSERESET)) &&
-	    evt->ref.type != SCAP_EVT_SCHEDSWITCH_6_E && evt->ref.type != SCAP_EVT_SCHEDSWITCH_1_E)
+	/* not after SCAP_EF_MODIFIES_STATE or SCAP_EF_SKIPPARSERESET types nor switches
+	 * (SINSP_TYPE_NO_PAIRING is the last two) */
+	if (t && !(evt->props & (SINSP_TYPE_MODIFIES_STATE | SINSP_TYPE_NO_PAIRING)))
 		t->last_type = SCAP_EVT_MAX;
 }
