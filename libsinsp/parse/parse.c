@@ -46,53 +46,20 @@ uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *pa
 	return n < 0 ? 0 : (uint32_t)n;
 }
 
-/* The thread of evt, a placeholder created for a tid the capture did not describe. */
-static struct sinsp_thread *evt_thread(struct sinsp *s, const struct sinsp_evt *evt)
+struct sinsp_thread *sinsp_parse_new_thread(struct sinsp *s, const struct sinsp_evt *evt)
 {
-	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
+	/*
+	 * A thread the capture did not describe: sysdig creates an entry with placeholder
+	 * values, so fds it opens from now on are tracked.
+	 */
+	struct sinsp_thread *t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
 
-	if (!t && !(evt->props & SINSP_TYPE_NO_THREAD_CREATE) && evt->ref.tid != 0) {
-		/*
-		 * A thread the capture did not describe: sysdig creates an entry with
-		 * placeholder values, so fds it opens from now on are tracked.
-		 */
-		t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
-		if (t) {
-			sinsp_thread_set_str(&t->comm, "<NA>", 4);
-			sinsp_thread_set_str(&t->exe, "<NA>", 4);
-			t->placeholder = true;
-		}
+	if (t) {
+		sinsp_thread_set_str(&t->comm, "<NA>", 4);
+		sinsp_thread_set_str(&t->exe, "<NA>", 4);
+		t->placeholder = true;
 	}
 	return t;
-}
-
-/* Latency of an enter event (0, and the start of the next exit's). */
-static void enter_latency(struct sinsp_thread *t, const struct sinsp_evt *evt)
-{
-	t->latency_ns = 0;
-	t->enter_ts = evt->ref.ts_ns;
-}
-
-/*
- * Pairing of an exit event with the thread's last event, and its latency: from the
- * thread's last enter event whether they pair or not (a thread that never entered
- * keeps its latency), as sysdig measures it.
- */
-static void pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
-{
-	t->enter_valid = t->last_type == (uint16_t)(evt->ref.type - 1) && t->enter_len;
-	if (t->enter_ts)
-		t->latency_ns = evt->ref.ts_ns - t->enter_ts;
-}
-
-/* The fd an enter event names (its first parameter), -1 for events without one. */
-static int64_t enter_fd(const struct sinsp_evt *evt)
-{
-	struct sinsp_param p;
-
-	if (!(evt->props & SINSP_TYPE_USES_FD) || !sinsp_evt_param0(evt, &p))
-		return -1;
-	return sinsp_param_val_s64(&p, -1);
 }
 
 /*
@@ -109,43 +76,23 @@ void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 		evt->thread = NULL;
 		return;
 	}
-	t = evt_thread(s, evt);
+	t = sinsp_parse_evt_thread(s, evt);
 	evt->thread = t;
 	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
 		return;
 	if (scap_evt_is_enter(type)) {
 		t->enter_valid = true;
 		save_enter(t, evt);
-		enter_latency(t, evt);
+		sinsp_parse_enter_latency(t, evt);
 		/* every enter event starts without an fd, as sysdig resets it */
-		t->last_fd = enter_fd(evt);
+		t->last_fd = sinsp_parse_enter_fd(evt);
 	} else {
-		pair_exit(t, evt);
+		sinsp_parse_pair_exit(t, evt);
 	}
 	evt->fd_num = t->last_fd;
 	if (evt->props & SINSP_TYPE_USES_FD)
 		evt->fd = sinsp_fd_find(t, t->last_fd);
 	t->last_type = type;
-	t->last_ts = evt->ref.ts_ns;
-}
-
-void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
-{
-	struct sinsp_thread *t = evt->props & SINSP_TYPE_CONTAINER_JSON ? NULL : evt_thread(s, evt);
-
-	evt->thread = t;
-	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
-		return;
-	if (scap_evt_is_enter(evt->ref.type)) {
-		/* not saved: with last_type forgotten no exit event pairs with it */
-		t->enter_valid = false;
-		t->enter_len = 0;
-		enter_latency(t, evt);
-		t->last_fd = enter_fd(evt);
-	} else {
-		pair_exit(t, evt);
-	}
-	t->last_type = SCAP_EVT_MAX; /* the rejection, as in sinsp_filter_match() */
 	t->last_ts = evt->ref.ts_ns;
 }
 

@@ -18,13 +18,7 @@
  * sinsp_dispatch() (parse.h): the event's parser.
  */
 void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt);
-/*
- * The reset of an event that a filter rejects by its type alone and that does not
- * modify state (no parser runs for it): the state ends as sinsp_parse_reset() and the
- * rejection leave it (the thread forgets its last event type, so the next exit event
- * pairs with nothing), without saving the enter event that nothing can read now.
- */
-void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt);
+/* sinsp_parse_reset_rejected() (below, inline: most events of a filtered replay) */
 
 /*
  * What sysdig's filtering does to the state, for sinsp_filter_match() (its header
@@ -204,4 +198,76 @@ void sinsp_parse_recvfrom_exit(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_connect_enter(struct sinsp *s, struct sinsp_evt *evt);
 void sinsp_parse_socketpair_exit(struct sinsp *s, struct sinsp_evt *evt);
 
-#endif
+/* ---- the reset's steps, inline for sinsp_parse_reset_rejected() ---------------------- */
+
+/* The placeholder thread of evt's tid, which the capture did not describe (parse.c). */
+struct sinsp_thread *sinsp_parse_new_thread(struct sinsp *s, const struct sinsp_evt *evt);
+
+/* The thread of evt, a placeholder created for a tid the capture did not describe. */
+static inline struct sinsp_thread *sinsp_parse_evt_thread(struct sinsp *s,
+							  const struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = sinsp_thread_find(s, (int64_t)evt->ref.tid);
+
+	if (!t && !(evt->props & SINSP_TYPE_NO_THREAD_CREATE) && evt->ref.tid != 0)
+		t = sinsp_parse_new_thread(s, evt);
+	return t;
+}
+
+/* Latency of an enter event (0, and the start of the next exit's). */
+static inline void sinsp_parse_enter_latency(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->latency_ns = 0;
+	t->enter_ts = evt->ref.ts_ns;
+}
+
+/*
+ * Pairing of an exit event with the thread's last event, and its latency: from the
+ * thread's last enter event whether they pair or not (a thread that never entered
+ * keeps its latency), as sysdig measures it.
+ */
+static inline void sinsp_parse_pair_exit(struct sinsp_thread *t, const struct sinsp_evt *evt)
+{
+	t->enter_valid = t->last_type == (uint16_t)(evt->ref.type - 1) && t->enter_len;
+	if (t->enter_ts)
+		t->latency_ns = evt->ref.ts_ns - t->enter_ts;
+}
+
+/* The fd an enter event names (its first parameter), -1 for events without one. */
+static inline int64_t sinsp_parse_enter_fd(const struct sinsp_evt *evt)
+{
+	struct sinsp_param p;
+
+	if (!(evt->props & SINSP_TYPE_USES_FD) || !sinsp_evt_param0(evt, &p))
+		return -1;
+	return sinsp_param_val_s64(&p, -1);
+}
+
+/*
+ * The reset of an event that a filter rejects by its type alone and that does not
+ * modify state (no parser runs for it): the state ends as sinsp_parse_reset() and the
+ * rejection leave it (the thread forgets its last event type, so the next exit event
+ * pairs with nothing), without saving the enter event that nothing can read now.
+ */
+static inline void sinsp_parse_reset_rejected(struct sinsp *s, struct sinsp_evt *evt)
+{
+	struct sinsp_thread *t = evt->props & SINSP_TYPE_CONTAINER_JSON ? NULL :
+				 sinsp_parse_evt_thread(s, evt);
+
+	evt->thread = t;
+	if (!t || (evt->props & SINSP_TYPE_NO_PAIRING))
+		return;
+	if (scap_evt_is_enter(evt->ref.type)) {
+		/* not saved: with last_type forgotten no exit event pairs with it */
+		t->enter_valid = false;
+		t->enter_len = 0;
+		sinsp_parse_enter_latency(t, evt);
+		t->last_fd = sinsp_parse_enter_fd(evt);
+	} else {
+		sinsp_parse_pair_exit(t, evt);
+	}
+	t->last_type = SCAP_EVT_MAX; /* the rejection, as in sinsp_filter_match() */
+	t->last_ts = evt->ref.ts_ns;
+}
+
+#endif /* SINSP_PARSE_H */

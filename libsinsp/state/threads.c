@@ -11,11 +11,6 @@
 #include "state/fdtable.h"
 #include "state/containers.h"
 
-struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
-{
-	return hashmap_get_cached(&s->threads, (uint64_t)tid);
-}
-
 struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid)
 {
 	struct sinsp_thread *t = tid < 0 ? NULL : sinsp_thread_find(s, tid);

@@ -100,7 +100,12 @@ struct sinsp_thread {
 #define SINSP_PLACEHOLDER_TIMEOUT_NS (5ull * 60 * 1000000000ull)
 #define SINSP_THREAD_TIMEOUT_NS (30ull * 60 * 1000000000ull)
 
-struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
+/* The thread of tid, NULL when unknown (inline: asked for every event). */
+static inline struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
+{
+	return hashmap_get_cached(&s->threads, (uint64_t)tid);
+}
+
 /*
  * sinsp_thread_find() for a reference that keeps the thread alive (the parent a new or
  * exec'd thread names): marks it referenced at the time of the current event (parsers
