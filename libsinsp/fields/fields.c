@@ -531,20 +531,15 @@ static void restore(struct strbuf *out, size_t start)
 		out->buf[start] = 0;
 }
 
-bool sinsp_field_has_view(const struct field_ref *r)
+sinsp_field_view_fn sinsp_field_view_of(const struct field_ref *r)
 {
-	return !r->arg && r->argnum < 0 &&
-	       ((r->def->cls == FIELD_CLASS_PROC && r->def->id == F_PROC_NAME) ||
-		(r->def->cls == FIELD_CLASS_FD && r->def->id == F_FD_NAME));
-}
-
-int sinsp_field_view(struct sinsp_evt *evt, const struct field_ref *r, const char **s)
-{
+	if (r->arg || r->argnum >= 0)
+		return NULL;
 	if (r->def->cls == FIELD_CLASS_PROC && r->def->id == F_PROC_NAME)
-		return sinsp_fields_proc_name_view(evt, s);
+		return sinsp_fields_proc_name_view;
 	if (r->def->cls == FIELD_CLASS_FD && r->def->id == F_FD_NAME)
-		return sinsp_fields_fd_name_view(evt, s);
-	return -1;
+		return sinsp_fields_fd_name_view;
+	return NULL;
 }
 
 bool sinsp_field_extract(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,

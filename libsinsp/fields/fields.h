@@ -105,15 +105,18 @@ struct field_ref {
 size_t sinsp_field_parse(const char *s, struct field_ref *out);
 
 /*
- * sinsp_field_has_view() - whether sinsp_field_view() can give r's text (proc.name,
- * fd.name: the fields filters compare most, held as is by the state).
- * sinsp_field_view() - r's text on evt without a copy, what sinsp_field_extract() would
- * append: 1 and *s set (NUL terminated, owned by the state: valid until the state next
- * changes, i.e. during this event's evaluation), 0 the field does not resolve on evt
- * (extract would return false), -1 no view here: extract it.
+ * A field's text on evt without a copy, what sinsp_field_extract() would append: 1 and
+ * *s set (NUL terminated, owned by the state: valid until the state next changes, i.e.
+ * during this event's evaluation), 0 the field does not resolve on evt (extract would
+ * return false), -1 no view here: extract it.
  */
-bool sinsp_field_has_view(const struct field_ref *r);
-int sinsp_field_view(struct sinsp_evt *evt, const struct field_ref *r, const char **s);
+typedef int (*sinsp_field_view_fn)(struct sinsp_evt *evt, const char **s);
+/*
+ * sinsp_field_view_of() - r's view when it has one (proc.name, fd.name: the fields
+ * filters compare most, held as is by the state), NULL otherwise; taken once, when a
+ * filter is compiled, and called for each event.
+ */
+sinsp_field_view_fn sinsp_field_view_of(const struct field_ref *r);
 void sinsp_field_ref_free(struct field_ref *r);
 
 /*
@@ -266,11 +269,11 @@ bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sin
 bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		       struct strbuf *out);
 /*
- * The text of fd.name / proc.name on evt without a copy (sinsp_field_view()): 1 and *s
+ * The text of fd.name / proc.name on evt without a copy (sinsp_field_view_fn): 1 and *s
  * set (NUL terminated, owned by the state), 0 the field does not resolve, -1 extract it.
  */
 int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s);
-int sinsp_fields_proc_name_view(const struct sinsp_evt *evt, const char **s);
+int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s);
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out);
 /* The thread whose tid is t's ptid (its parent), NULL when unknown (fields_proc.c). */

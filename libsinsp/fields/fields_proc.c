@@ -197,7 +197,7 @@ static const char *proc_name(const struct sinsp_thread *t)
 	return t->comm ? t->comm : "";
 }
 
-int sinsp_fields_proc_name_view(const struct sinsp_evt *evt, const char **s)
+int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s)
 {
 	if (!evt->thread)
 		return 0;

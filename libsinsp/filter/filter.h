@@ -97,7 +97,7 @@ struct flt_check {
 	 */
 	bool by_type;
 	bool is_evt_type;      /* the field is evt.type (generic events: by syscall id) */
-	bool view;             /* the field's text is read in place (sinsp_field_view()) */
+	sinsp_field_view_fn view; /* the field's text read in place, NULL: extracted */
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
 	uint8_t *sc_true;      /* is_evt_type: SCAP_SC_MAX bits, the answer for a generic
 	                          event of that syscall id (ids beyond: sc_unknown_true) */

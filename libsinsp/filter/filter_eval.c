@@ -311,7 +311,7 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->special)
 		return eval_special(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
-		int v = c->view ? sinsp_field_view(evt, &c->ref, &f->cached) : -1;
+		int v = c->view ? c->view(evt, &f->cached) : -1;
 
 		if (v >= 0) {
 			f->cached_ok = v;
@@ -438,7 +438,7 @@ static int precompute_check(struct flt_check *c)
 	bool is_type = is_field(c, "evt.type");
 	unsigned t;
 
-	c->view = sinsp_field_has_view(&c->ref);
+	c->view = sinsp_field_view_of(&c->ref);
 	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
 		return 0;

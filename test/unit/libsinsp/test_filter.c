@@ -921,6 +921,56 @@ START_TEST(big_lists_and_many_fields)
 }
 END_TEST
 
+/*
+ * flt_find() ('contains') against a byte-by-byte search, on haystacks of every length
+ * up to 70 (16 positions at a time, then the rest) over a two-letter alphabet, so that
+ * needles of 1 to 9 bytes are found at every position or missed by one byte; the
+ * haystack ends where its allocation ends, so a read past it would show under ASan.
+ */
+static bool naive_find(const char *h, size_t hlen, const char *n, size_t nlen)
+{
+	for (size_t i = 0; i + nlen <= hlen; i++)
+		if (memcmp(h + i, n, nlen) == 0)
+			return true;
+	return false;
+}
+
+START_TEST(find_like_naive)
+{
+	unsigned seed = 12345, found = 0;
+
+	for (size_t hlen = 0; hlen <= 70; hlen++) {
+		for (int round = 0; round < 40; round++) {
+			char *h = malloc(hlen ? hlen : 1);
+			char n[10];
+			size_t nlen = 1 + (size_t)round % 9;
+
+			ck_assert_ptr_nonnull(h);
+			for (size_t i = 0; i < hlen; i++) {
+				seed = seed * 1103515245u + 12345u;
+				h[i] = (seed >> 16) % 8 ? 'a' : 'b';
+			}
+			for (size_t i = 0; i < nlen; i++) {
+				seed = seed * 1103515245u + 12345u;
+				n[i] = (seed >> 16) % 8 ? 'a' : 'b';
+			}
+			/* half the rounds: a needle taken from the haystack, at any position */
+			if (round % 2 && hlen >= nlen) {
+				seed = seed * 1103515245u + 12345u;
+				memcpy(n, h + (seed >> 16) % (hlen - nlen + 1), nlen);
+			}
+			ck_assert_msg(flt_find(h, hlen, n, nlen) == naive_find(h, hlen, n, nlen),
+				      "hlen %zu nlen %zu", hlen, nlen);
+			found += naive_find(h, hlen, n, nlen);
+			free(h);
+		}
+	}
+	ck_assert_uint_gt(found, 1000);
+	ck_assert(flt_find("abc", 3, "", 0));
+	ck_assert(!flt_find("ab", 2, "abc", 3));
+}
+END_TEST
+
 static Suite *filter_suite(void)
 {
 	Suite *s = suite_create("filter");
@@ -941,6 +991,7 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, unresolved_fields);
 	tcase_add_test(tc, grouped_checks);
 	tcase_add_test(tc, grouped_like_single_checks);
+	tcase_add_test(tc, find_like_naive);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("types");
