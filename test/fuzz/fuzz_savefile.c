@@ -2,8 +2,9 @@
 /*
  * fuzz_savefile.c - libFuzzer target for the savefile engine: the input is a capture
  * file (plain, or gzip when it starts with the gzip magic) read from memory through
- * scap_open(.buf) + scap_get_state() + scap_next() until EOF or error, decoding the
- * parameters of every event. Any crash, sanitizer report or leak is a finding.
+ * scap_open(.buf) + scap_get_state() + scap_next() (scap_next_batch() for inputs of
+ * odd size) until EOF or error, decoding the parameters of every event. Any crash,
+ * sanitizer report or leak is a finding.
  *
  *   cmake --preset fuzz -DSCRY_BUILD_TESTS=ON && cmake --build build-fuzz --target fuzz_savefile
  *   build-fuzz/bin/fuzz_savefile -max_total_time=300 test/fuzz/corpus/savefile
@@ -15,6 +16,18 @@
 #include <scry/scap.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Read the event's last byte and the last byte of each parameter (ASan checks them). */
+static uint8_t touch(const struct scap_evt_ref *e, struct scap_param *params)
+{
+	int n = scap_evt_params(e, params, SCAP_MAX_EVENT_PARAMS + 4);
+	uint8_t x = e->raw[e->len - 1];
+
+	for (int i = 0; i < n; i++)
+		if (params[i].len)
+			x ^= params[i].val[params[i].len - 1];
+	return x;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -44,13 +57,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st.machine)
 		sink ^= (uint8_t)strlen(st.machine->hostname);
 
-	while ((rc = scap_next(h, &e)) == 0) {
-		int n = scap_evt_params(&e, params, SCAP_MAX_EVENT_PARAMS + 4);
+	if (size & 1) {
+		/* odd sizes: through scap_next_batch(), every event of a batch touched after
+		 * the batch is complete (their memory is valid until the next call) */
+		struct scap_evt_ref b[5];
+		uint32_t got;
 
-		sink ^= e.raw[e.len - 1];
-		for (int i = 0; i < n; i++)
-			if (params[i].len)
-				sink ^= params[i].val[params[i].len - 1];
+		b[0].sz = sizeof(b[0]);
+		while ((rc = scap_next_batch(h, b, 5, &got)) == 0) {
+			for (uint32_t k = 0; k < got; k++)
+				sink ^= touch(&b[k], params);
+			b[0].sz = sizeof(b[0]);
+		}
+	} else {
+		while ((rc = scap_next(h, &e)) == 0)
+			sink ^= touch(&e, params);
 	}
 	(void)sink;
 	/* After EOF or an error, the handle keeps answering the same. */
