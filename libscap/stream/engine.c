@@ -406,10 +406,9 @@ static int engine_open(scap_t *h, const struct scap_open_opts *opts)
 		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;
 	}
-	e->t = stream_transport_find(e->u->scheme);
-	if (!e->t) {
-		rc = scap_engine_err(h, -ENOTSUP, "%s: no such bus in this build (built: %s)",
-				     e->u->scheme, stream_transport_list());
+	rc = stream_transport_get(e->u->scheme, &e->t, err);
+	if (rc) {
+		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;
 	}
 	if (!e->u->host) {
