@@ -209,7 +209,7 @@ def first_difference(a, b):
 
 # ---- waiting -----------------------------------------------------------------------------
 
-def wait_for(cond, what=None, limit=60, trigger=None, interval=0.05):
+def wait_for(cond, what=None, trigger=None, limit=60, interval=0.05):
     """Poll COND() until it returns a true value and return that value; TRIGGER (when
     given) is called before each poll. After LIMIT s (a hang guard: COND is the
     readiness) None, saying "timed out waiting for WHAT" when WHAT is given."""
@@ -239,12 +239,12 @@ def port_open(port, host='127.0.0.1'):
 
 def wait_port(port, host='127.0.0.1', limit=60, what=None):
     """wait_for() a listener on HOST:PORT."""
-    return wait_for(lambda: port_open(port, host), what, limit)
+    return wait_for(lambda: port_open(port, host), what, limit=limit)
 
 
 def wait_file(path, limit=60, what=None):
     """wait_for() PATH to exist."""
-    return wait_for(lambda: os.path.exists(path), what, limit)
+    return wait_for(lambda: os.path.exists(path), what, limit=limit)
 
 
 def read(path):
@@ -328,7 +328,7 @@ class Daemon:
                 ended.append(self.p.returncode)
                 return True
             return v
-        v = wait_for(poll, None, limit, trigger)
+        v = wait_for(poll, trigger=trigger, limit=limit)
         if ended:
             v = cond()  # what it wrote as it ended
         if not v and what:
@@ -385,7 +385,7 @@ class Pane:
 
     def poll(self, pred, limit=60):
         """PRED(screen lines)'s value once true; None after LIMIT s."""
-        return wait_for(lambda: pred(self.screen()), None, limit, interval=0.05)
+        return wait_for(lambda: pred(self.screen()), limit=limit)
 
     def close(self):
         subprocess.run(self.tmux + ['kill-session', '-t', self.name], capture_output=True)
