@@ -152,7 +152,7 @@ class CommandFailed(SystemExit):
         return self.msg
 
 
-def run(argv, stdin=None, text=True, timeout=600, check=False, env=None,
+def run(argv, *, stdin=None, text=True, timeout=600, check=False, env=None,
         stderr=subprocess.PIPE, **kw):
     """Run ARGV (env: ENV or this one's, with TZ=UTC) and return its Result; stdin
     /dev/null unless STDIN (a file or bytes) is given. TEXT: decode the output (UTF-8,
