@@ -215,8 +215,7 @@ LIVE_RULES = """\
 
 
 def live(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     rules, marker = os.path.join(tmp, 'live.yaml'), os.path.join(tmp, 'alertcap-marker')
     outdir = os.path.join(tmp, 'live')

@@ -318,8 +318,7 @@ def live_drain(rules, marker):
 
 def live(tmp):
     """As root with the eBPF probe: live alerts from the test's rule and a default rule."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     rules = os.path.join(tmp, 'live.yaml')
     marker = os.path.join(tmp, 'scry-rules-live-marker')
@@ -381,8 +380,7 @@ def window(tmp):
         check(rc == 0 and printed.split() and nums == printed.split() and
               'Events processed: %d\n' % len(nums) in err,
               '-M %s --rules on a capture: the events -M %s prints (%d)' % (m, m, len(nums)))
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live -M with --rules: needs root and BTF')
+    if not st.live_bpf('live -M with --rules'):
         return
     rc, _, err = run(['--engine', 'bpf', '-M', '2', '--rules', rules])
     check(rc == 0 and 'Events processed: ' in err, 'live -M 2 --rules ends by itself')

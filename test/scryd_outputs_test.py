@@ -234,8 +234,7 @@ s.serve_forever()
 def live_program_restart(tmp):
     """A program that exits after one line: reported and started again (at most once a
     second: live, where alerts keep coming)."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live program: needs root and BTF')
+    if not st.live_bpf('live program'):
         return
     rules, opens = base.marker_rules(tmp, 'prog')
     dest = os.path.join(tmp, 'prog-head.json')
@@ -270,8 +269,7 @@ def live_program_restart(tmp):
 
 
 def live_http_receiver_dies(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live http: needs root and BTF')
+    if not st.live_bpf('live http'):
         return
     rules, opens = base.marker_rules(tmp, 'http')
     received = os.path.join(tmp, 'received.json')

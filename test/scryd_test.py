@@ -266,8 +266,7 @@ LIVE_RULES_NEW = LIVE_RULES.replace('Marker opened', 'Marker seen again')
 
 
 def live(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     marker = os.path.join(tmp, 'scryd-marker')
     rules = os.path.join(tmp, 'live-rules.yaml')
@@ -345,8 +344,7 @@ def marker_rules(tmp, name):
 def live_stalled_stdout(tmp):
     """stdout to a pipe nobody reads: its queue fills and drops, the file output and
     capture go on; SIGTERM then gives up on stdout after 5 s and exits 1."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live stalled stdout: needs root and BTF')
+    if not st.live_bpf('live stalled stdout'):
         return
     rules, opens = marker_rules(tmp, 'stall')
     alerts = os.path.join(tmp, 'stall-alerts.json')
@@ -387,8 +385,7 @@ def live_stalled_stdout(tmp):
 def live_full_disk(tmp):
     """The file output on a full file system (a 64 KiB tmpfs): its writes fail and are
     counted, the file keeps whole lines only, stdout and capture go on."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live full disk: needs root and BTF')
+    if not st.live_bpf('live full disk'):
         return
     mnt = os.path.join(tmp, 'small')
     os.mkdir(mnt)

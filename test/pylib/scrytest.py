@@ -7,12 +7,12 @@ asserts:
   shared conformance captures), bin_path(NAME) (build/bin/NAME), tool_args() (the
   --scry/--scryd options), load() and mkcapture() (modules of the tree by path);
 - checks: check() prints one line "ok   WHAT" or "FAIL WHAT" and counts it; require()
-  ends the test on a failure; finish() prints "NAME: N passed, M failed" and gives the
+  ends the test on a failure; live_bpf() says whether live capture can be tried (else
+  why it is skipped); finish() prints "NAME: N passed, M failed" and gives the
   exit status (0, or 1 on any failure); skip() says why a test did not run;
 - commands: run() runs one with its output captured (run_env(): TZ=UTC) and returns
   Result(rc, out, err), whose describe() says the command, its exit status and its
-  stderr's tail;
-  expect() runs one and checks its exit status and exact output;
+  stderr's tail; expect() runs one and checks its exit status and exact output;
 - waiting: wait_for() polls a condition (no sleep stands in for readiness), wait_port()
   and wait_file(); Daemon is a background process started by the test, its log read,
   waited on (wait(), wait_log()) and stopped by its PID (stop()); Pane is a command in a
@@ -93,6 +93,15 @@ def require(ok, what, detail=None):
     """check(); on a failure the test ends here, exit status 1 (what follows needs OK)."""
     if not check(ok, what, detail):
         raise SystemExit(1)
+
+
+def live_bpf(what):
+    """Whether live capture with the eBPF probe can be tried here (root, kernel BTF); if
+    not, say "skip WHAT: needs root and BTF"."""
+    if os.geteuid() == 0 and os.path.exists('/sys/kernel/btf/vmlinux'):
+        return True
+    print('skip %s: needs root and BTF' % what, flush=True)
+    return False
 
 
 def finish(name):
