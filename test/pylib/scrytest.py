@@ -124,6 +124,7 @@ def run_env(**extra):
 
 
 def _tail(text, lines=5, chars=600):
+    """The last LINES lines (at most CHARS characters) of TEXT (str, bytes or None)."""
     if isinstance(text, bytes):
         text = text.decode(errors='replace')
     text = '\n'.join((text or '').rstrip('\n').split('\n')[-lines:])
@@ -131,6 +132,7 @@ def _tail(text, lines=5, chars=600):
 
 
 def cmdline(argv):
+    """ARGV as one shell-quoted line, for messages."""
     return ' '.join(shlex.quote(str(a)) for a in argv)
 
 
