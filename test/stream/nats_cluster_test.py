@@ -289,8 +289,9 @@ def main():
         got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]
         st.require(rc == 1 and left and not rc2 and got == want and ' 0 left' in e2,
                    'restart: %d chunks left by a publisher that found no bus (exit %d), sent by the '
-                   'next one (exit %d); replay identical to the source %s (%d lines)'
-                   % (left, rc, rc2, got == want, len(want.splitlines())), e + e2)
+                   'next one (exit %d); replay %s the source (%d lines)'
+                   % (left, rc, rc2, 'identical to' if got == want else 'differs from',
+                      len(want.splitlines())), e + e2)
         return st.finish('nats_cluster_test')
     finally:
         for p in pubs.values():
