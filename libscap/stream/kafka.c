@@ -441,6 +441,7 @@ static int kafka_producer_flush(void *handle, int timeout_ms, stream_ack_fn ack,
 
 /* The consumer's ops are in kafka_read.c. */
 const struct stream_transport_ops stream_transport_kafka = {
+	.load = stream_kafka_load,
 	.scheme = "kafka",
 	.producer_open = kafka_producer_open,
 	.produce = kafka_produce,
