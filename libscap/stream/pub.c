@@ -328,6 +328,12 @@ int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t si
 	return rc;
 }
 
+bool scap_stream_pub_chunk_plain(struct scap_stream_pub *p)
+{
+	/* the transport's handle is the sender's: this asks only what was fixed at open */
+	return p && p->t->producer_compresses && p->t->producer_compresses(p->tp);
+}
+
 int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
 {
 	int rc;

@@ -20,6 +20,10 @@
 #define SCRY_MAX_MESSAGE_BYTES (1u << 20)
 #define SCRY_CHUNK_MARGIN (256u << 10)      /* chunks written with 64 KiB gzip members */
 #define SCRY_CHUNK_MARGIN_BIG (1u << 20)    /* from 4 MiB: 256 KiB members (write.c) */
+/* plain chunks (the bus compresses: scap_stream_pub_chunk_plain()) are measured exactly
+ * before each event (write.c): the margin is for the records that may come with it
+ * (container metadata, procinfo) */
+#define SCRY_CHUNK_MARGIN_PLAIN (64u << 10)
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 
@@ -32,8 +36,8 @@ int scry_publish_check(const struct scry_write_opts *o);
 
 /*
  * scry_write() to the bus of o->path: capture chunks of at most o->chunk_events
- * events (live: and SCRY_CHUNK_SECONDS of event time), gzip-compressed, each starting
- * with the state; they go to the spool, and from it to the bus. At the end waits up
+ * events (live: and SCRY_CHUNK_SECONDS of event time), gzip-compressed (plain when
+ * the bus compresses them: scap_stream_pub_chunk_plain()), each starting with the state; they go to the spool, and from it to the bus. At the end waits up
  * to o->publish_wait_s for the bus to take what the spool holds, then prints the
  * publisher's figures on stderr (messages, bytes, failed sends, spool peak, drops,
  * left over). Return: 0; 1 (message printed), also when messages are left over.

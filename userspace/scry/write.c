@@ -265,8 +265,8 @@ bool scry_stop_due(sinsp_t *s, volatile sig_atomic_t *stop, int rc)
 	return *stop != SCRY_STOP_DRAINING || rc == SCAP_TIMEOUT;
 }
 
-/* sysdig's cycle writer: does the event at @ts start a new file? */
-static bool rotate_due(struct writer *w, uint64_t ts)
+/* sysdig's cycle writer: does the event at @ts (@len bytes) start a new file? */
+static bool rotate_due(struct writer *w, uint64_t ts, uint32_t len)
 {
 	const struct scry_write_opts *o = w->o;
 
@@ -288,6 +288,11 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 		struct scap_dump_stats st = { .sz = sizeof(st) };
 		uint64_t limit = o->chunk_bytes ? o->chunk_bytes : o->rotate_mb * 1000000ull;
 
+		/* plain chunks: their size with this event (its block's framing included)
+		 * stays within the limit; gzip: what is compressed so far, the margin
+		 * covers the rest */
+		if (o->chunk_bytes && !o->gzip)
+			limit = limit > len + 32u ? limit - len - 32u : 0;
 		if (scap_dump_get_stats(w->d, &st) == 0 &&
 		    (o->gzip ? st.file_bytes : st.bytes) > limit)
 			return true;
@@ -432,7 +437,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			flags |= SCAP_DUMP_FLAG_STATE_ONLY;
 		}
 		if ((o->rotate_s || o->rotate_mb || o->chunk_events || o->chunk_bytes) &&
-		    rotate_due(&w, ref->ts_ns)) {
+		    rotate_due(&w, ref->ts_ns, ref->len)) {
 			status = file_close(&w);
 			if (!status)
 				status = file_open(&w, s);

@@ -21,6 +21,7 @@
 
 #define CHUNK_SECONDS 2
 #define CHUNK_MARGIN (256u << 10)   /* with 64 KiB gzip members: below the largest message */
+#define CHUNK_MARGIN_PLAIN (64u << 10) /* plain chunks: the records with the last event */
 #define GZ_BUFFER (64u << 10)
 #define CLOSE_WAIT_MS 10000
 #define NS_PER_S 1000000000ull
@@ -32,6 +33,7 @@ struct scryd_bus {
 	uint64_t events;            /* in the current chunk */
 	uint64_t first_s;           /* second of its first timed event (0: none yet) */
 	uint64_t container_mark;
+	bool plain;                 /* the current chunk is plain (else gzip) */
 	bool failed;                /* the capture sink stopped after an error */
 	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
@@ -90,7 +92,10 @@ static int chunk_close(struct scryd_bus *b)
 static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 {
 	char path[4096], err[SCAP_ERRBUF_SIZE];
-	SCAP_OPTS(scap_dump_opts, o, .compression = SCAP_DUMP_GZIP, .buffer_bytes = GZ_BUFFER);
+	/* plain when the bus compresses (Kafka's zstd batches), as scry -w does */
+	bool plain = scap_stream_pub_chunk_plain(b->pub);
+	SCAP_OPTS(scap_dump_opts, o, .compression = plain ? SCAP_DUMP_PLAIN : SCAP_DUMP_GZIP,
+		  .buffer_bytes = plain ? 0 : GZ_BUFFER);
 	int rc;
 
 	if (scap_stream_pub_chunk_begin(b->pub, path, sizeof(path))) {
@@ -114,12 +119,13 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		return 1;
 	}
 	b->container_mark = sinsp_container_changes(s);
+	b->plain = plain;
 	b->events = 0;
 	b->first_s = 0;
 	return 0;
 }
 
-static bool chunk_due(struct scryd_bus *b, uint64_t ts)
+static bool chunk_due(struct scryd_bus *b, uint64_t ts, uint32_t len)
 {
 	struct scap_dump_stats st = { .sz = sizeof(st) };
 	uint64_t sec = ts / NS_PER_S;
@@ -130,8 +136,11 @@ static bool chunk_due(struct scryd_bus *b, uint64_t ts)
 		b->first_s = sec;
 	else if (ts && sec >= b->first_s + CHUNK_SECONDS)
 		return true;
-	return scap_dump_get_stats(b->d, &st) == 0 &&
-	       st.file_bytes + CHUNK_MARGIN > b->c->bus_max_message;
+	if (scap_dump_get_stats(b->d, &st))
+		return false;
+	if (b->plain) /* exact: the chunk with this event and what may come with it */
+		return st.bytes + len + CHUNK_MARGIN_PLAIN > b->c->bus_max_message;
+	return st.file_bytes + CHUNK_MARGIN > b->c->bus_max_message;
 }
 
 int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
@@ -140,7 +149,7 @@ int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
 
 	if (!b || !b->c->bus_capture || b->failed)
 		return 0;
-	if (b->d && chunk_due(b, ref->ts_ns) && chunk_close(b))
+	if (b->d && chunk_due(b, ref->ts_ns, ref->len) && chunk_close(b))
 		goto fail;
 	if (!b->d) {
 		if (chunk_open(b, s))
