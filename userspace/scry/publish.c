@@ -198,15 +198,9 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;
-	/* a chunk closes a margin below the bus's largest message: gzip, what the writer
-	 * still buffers (64 KiB, compressed at most a little more) and the last event;
-	 * plain, the records that may come with the last event */
+	/* a chunk closes at most a margin below the bus's largest message (publish.h) */
 	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes : SCRY_MAX_MESSAGE_BYTES;
-	if (!w.gzip)
-		w.chunk_bytes -= SCRY_CHUNK_MARGIN_PLAIN;
-	else
-		w.chunk_bytes -= w.chunk_bytes >= (4u << 20) ? SCRY_CHUNK_MARGIN_BIG :
-							   SCRY_CHUNK_MARGIN;
+	w.chunk_bytes -= SCRY_CHUNK_MARGIN;
 	if (!o->read_path && !o->rotate_s)
 		w.rotate_s = SCRY_CHUNK_SECONDS;
 	w.chunk_begin = chunk_begin;

@@ -16,14 +16,12 @@
 #define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
 /* the largest message of the bus (--max-message): 1 MiB, the default of NATS
  * (max_payload) and of Kafka (message.max.bytes); a chunk closes SCRY_CHUNK_MARGIN
- * below it */
+ * below it at most: write.c checks each chunk's size before each event (plain: its
+ * bytes; gzip: the compressed bytes, measured once the bound of what is not compressed
+ * yet could pass the limit), the margin is for the records that may come with an
+ * event (container metadata, procinfo) */
 #define SCRY_MAX_MESSAGE_BYTES (1u << 20)
-#define SCRY_CHUNK_MARGIN (256u << 10)      /* chunks written with 64 KiB gzip members */
-#define SCRY_CHUNK_MARGIN_BIG (1u << 20)    /* from 4 MiB: 256 KiB members (write.c) */
-/* plain chunks (the bus compresses: scap_stream_pub_chunk_plain()) are measured exactly
- * before each event (write.c): the margin is for the records that may come with it
- * (container metadata, procinfo) */
-#define SCRY_CHUNK_MARGIN_PLAIN (64u << 10)
+#define SCRY_CHUNK_MARGIN (64u << 10)
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 
