@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chunk.h"
 #include "publish.h"
 
 #ifdef SCRY_HAVE_SCAP_STREAM
@@ -198,7 +199,7 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;
-	/* a chunk closes at most a margin below the bus's largest message (publish.h) */
+	/* a chunk closes at most a margin below the bus's largest message (chunk.h) */
 	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes : SCRY_MAX_MESSAGE_BYTES;
 	w.chunk_bytes -= SCRY_CHUNK_MARGIN;
 	if (!o->read_path && !o->rotate_s)

@@ -15,13 +15,9 @@
 #define SCRY_SPOOL_DIR_BASE "/var/spool/scry"  /* + "/STREAM-HOST" */
 #define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
 /* the largest message of the bus (--max-message): 1 MiB, the default of NATS
- * (max_payload) and of Kafka (message.max.bytes); a chunk closes SCRY_CHUNK_MARGIN
- * below it at most: write.c checks each chunk's size before each event (plain: its
- * bytes; gzip: the compressed bytes, measured once the bound of what is not compressed
- * yet could pass the limit), the margin is for the records that may come with an
- * event (container metadata, procinfo) */
+ * (max_payload) and of Kafka (message.max.bytes); chunks stay SCRY_CHUNK_MARGIN below
+ * it (userspace/common/chunk.h) */
 #define SCRY_MAX_MESSAGE_BYTES (1u << 20)
-#define SCRY_CHUNK_MARGIN (64u << 10)
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 

@@ -23,7 +23,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +33,7 @@
 #include <scry/scap_dump.h>
 #include <scry/sinsp_dump.h>
 
+#include "chunk.h"
 #include "procinfo.h"
 #include "publish.h"
 #include "write.h"
@@ -41,14 +41,6 @@
 #define NS_PER_S 1000000000ull
 /* With -C and -z the size on disk lags behind what is buffered: keep little buffered. */
 #define ROTATE_GZ_BUFFER (64u << 10)
-/* Chunks: 1 MiB gzip members compress 0.4 % better than the dumper's default 256 KiB
- * (bench/collect's capture with libdeflate level 1: 11,003,106 bytes against
- * 11,048,712) for the same CPU; a chunk is one message, lost or kept whole anyway. */
-#define CHUNK_BUFFER (1u << 20)
-/* gzip chunks: once less room than this is left below the limit, the chunk closes
- * (the members compressed to fill the last of it get small, and compress worse) */
-#define CHUNK_GZ_TAIL (16u << 10)
-
 struct writer {
 	const struct scry_write_opts *o;
 	struct scap_dumper *d;
@@ -65,9 +57,7 @@ struct writer {
 	uint64_t procinfo_next;     /* live: ts of the next procinfo events (0: at once) */
 	uint64_t last_ts;           /* ts of the last event written */
 	uint64_t file_events;       /* events in the current file (chunk_events) */
-	/* gzip chunks: the file's compressed bytes when last measured, and the bytes
-	 * accepted then (the rest is buffered or being compressed) */
-	uint64_t gz_known, raw_known;
+	struct scry_chunk_size chunk; /* chunk_bytes: how large the chunk is */
 };
 
 static void name_next(struct writer *w)
@@ -168,7 +158,7 @@ static int file_open(struct writer *w, sinsp_t *s)
 	SCAP_OPTS(scap_dump_opts, d, .compression = w->o->gzip ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
 		  .snaplen = w->o->snaplen,
 		  .buffer_bytes = w->o->gzip && w->o->rotate_mb ? ROTATE_GZ_BUFFER :
-				  w->o->chunk_bytes ? CHUNK_BUFFER : 0,
+				  w->o->chunk_bytes ? SCRY_CHUNK_BUFFER : 0,
 		  .compat_0293 = !w->o->read_path /* live: events sysdig 0.29.3 reads */);
 	int rc;
 
@@ -182,14 +172,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 		fprintf(stderr, "scry: %s\n", err);
 		return 1;
 	}
-	if (w->o->chunk_bytes && w->o->gzip) {
-		/* the header is in the file already; the state goes with the first events */
-		struct scap_dump_stats st = { .sz = sizeof(st) };
-
-		scap_dump_get_stats(w->d, &st);
-		w->gz_known = st.file_bytes;
-		w->raw_known = st.bytes;
-	}
+	if (w->o->chunk_bytes)
+		scry_chunk_size_start(&w->chunk, w->d, w->o->chunk_bytes, w->o->gzip);
 	rc = sinsp_dump_state(s, w->d);
 	if (rc) {
 		fprintf(stderr, "scry: %s: state: %s\n", w->name,
@@ -280,40 +264,6 @@ bool scry_stop_due(sinsp_t *s, volatile sig_atomic_t *stop, int rc)
 	return *stop != SCRY_STOP_DRAINING || rc == SCAP_TIMEOUT;
 }
 
-/* The most bytes gzip members of @raw bytes in all take, with room to spare:
- * libdeflate's bound (libdeflate_deflate_compress_bound(): 5 bytes a block of at
- * least 5,000, and 9 more) and a gzip header and trailer (18 bytes) for each member. */
-static uint64_t gz_bound(uint64_t raw)
-{
-	return raw + raw / 512 + 1024;
-}
-
-/*
- * A gzip chunk takes the event of @len bytes while, at worst, it stays within
- * o->chunk_bytes: the compressed bytes last measured plus the bound of all accepted
- * since (gz_bound()), which costs nothing to check. Once that is not sure, what is
- * buffered is compressed (a member ends) and the file's true size measured: the chunk
- * goes on while CHUNK_GZ_TAIL bytes are left. Chunks so fill the bus's messages with
- * members of the dumper's usual size, smaller only in the last part of each chunk.
- */
-static bool gz_chunk_full(struct writer *w, uint32_t len)
-{
-	struct scap_dump_stats st = { .sz = offsetof(struct scap_dump_stats, bytes) +
-					    sizeof(st.bytes) };
-	uint64_t limit = w->o->chunk_bytes, need = (uint64_t)len + 32u;
-
-	if (scap_dump_get_stats(w->d, &st))
-		return false;
-	if (w->gz_known + gz_bound(st.bytes - w->raw_known + need) <= limit)
-		return false;
-	st.sz = sizeof(st);
-	if (scap_dump_flush(w->d) || scap_dump_get_stats(w->d, &st))
-		return true; /* the close reports the error */
-	w->gz_known = st.file_bytes;
-	w->raw_known = st.bytes;
-	return w->gz_known + gz_bound(need) + CHUNK_GZ_TAIL > limit;
-}
-
 /* sysdig's cycle writer: does the event at @ts (@len bytes) start a new file? */
 static bool rotate_due(struct writer *w, uint64_t ts, uint32_t len)
 {
@@ -333,16 +283,12 @@ static bool rotate_due(struct writer *w, uint64_t ts, uint32_t len)
 	}
 	if (o->chunk_events && w->file_events >= o->chunk_events)
 		return true;
-	if (o->chunk_bytes && o->gzip)
-		return gz_chunk_full(w, len);
-	if (o->rotate_mb || o->chunk_bytes) {
+	if (o->chunk_bytes)
+		return scry_chunk_size_full(&w->chunk, w->d, len);
+	if (o->rotate_mb) {
 		struct scap_dump_stats st = { .sz = sizeof(st) };
-		uint64_t limit = o->chunk_bytes ? o->chunk_bytes : o->rotate_mb * 1000000ull;
+		uint64_t limit = o->rotate_mb * 1000000ull;
 
-		/* plain chunks: their size with this event (its block's framing included)
-		 * stays within the limit */
-		if (o->chunk_bytes)
-			limit = limit > len + 32u ? limit - len - 32u : 0;
 		if (scap_dump_get_stats(w->d, &st) == 0 &&
 		    (o->gzip ? st.file_bytes : st.bytes) > limit)
 			return true;

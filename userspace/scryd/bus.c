@@ -2,7 +2,8 @@
 /*
  * bus.c - scryd's sink to a message bus (bus.h). The chunks are cut as scry -w URL cuts
  * them (userspace/scry/publish.c): at most chunk_events events, 2 s of event time, and
- * a margin below the bus's largest message; each starts with the inspector's state
+ * below the bus's largest message (userspace/common/chunk.h); plain when the bus
+ * compresses them (Kafka's zstd), else gzip; each starts with the inspector's state
  * (sinsp_dump_state()), container metadata learned meanwhile is written before the
  * next event (sinsp_dump_changed_containers()).
  */
@@ -17,12 +18,10 @@
 #include <scry/sinsp_dump.h>
 
 #include "bus.h"
+#include "chunk.h"
 #include "log.h"
 
 #define CHUNK_SECONDS 2
-#define CHUNK_MARGIN (256u << 10)   /* with 64 KiB gzip members: below the largest message */
-#define CHUNK_MARGIN_PLAIN (64u << 10) /* plain chunks: the records with the last event */
-#define GZ_BUFFER (64u << 10)
 #define CLOSE_WAIT_MS 10000
 #define NS_PER_S 1000000000ull
 
@@ -33,7 +32,7 @@ struct scryd_bus {
 	uint64_t events;            /* in the current chunk */
 	uint64_t first_s;           /* second of its first timed event (0: none yet) */
 	uint64_t container_mark;
-	bool plain;                 /* the current chunk is plain (else gzip) */
+	struct scry_chunk_size size; /* how large the current chunk is (chunk.h) */
 	bool failed;                /* the capture sink stopped after an error */
 	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
@@ -95,7 +94,7 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 	/* plain when the bus compresses (Kafka's zstd batches), as scry -w does */
 	bool plain = scap_stream_pub_chunk_plain(b->pub);
 	SCAP_OPTS(scap_dump_opts, o, .compression = plain ? SCAP_DUMP_PLAIN : SCAP_DUMP_GZIP,
-		  .buffer_bytes = plain ? 0 : GZ_BUFFER);
+		  .buffer_bytes = SCRY_CHUNK_BUFFER);
 	int rc;
 
 	if (scap_stream_pub_chunk_begin(b->pub, path, sizeof(path))) {
@@ -109,6 +108,8 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		scap_stream_pub_chunk_end(b->pub, false);
 		return 1;
 	}
+	scry_chunk_size_start(&b->size, b->d, b->c->bus_max_message > SCRY_CHUNK_MARGIN ?
+			      b->c->bus_max_message - SCRY_CHUNK_MARGIN : 0, !plain);
 	rc = sinsp_dump_state(s, b->d);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk state: %s", rc == -ENOMEM ?
@@ -119,7 +120,6 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		return 1;
 	}
 	b->container_mark = sinsp_container_changes(s);
-	b->plain = plain;
 	b->events = 0;
 	b->first_s = 0;
 	return 0;
@@ -127,7 +127,6 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 
 static bool chunk_due(struct scryd_bus *b, uint64_t ts, uint32_t len)
 {
-	struct scap_dump_stats st = { .sz = sizeof(st) };
 	uint64_t sec = ts / NS_PER_S;
 
 	if (b->events >= b->c->bus_chunk_events)
@@ -136,11 +135,7 @@ static bool chunk_due(struct scryd_bus *b, uint64_t ts, uint32_t len)
 		b->first_s = sec;
 	else if (ts && sec >= b->first_s + CHUNK_SECONDS)
 		return true;
-	if (scap_dump_get_stats(b->d, &st))
-		return false;
-	if (b->plain) /* exact: the chunk with this event and what may come with it */
-		return st.bytes + len + CHUNK_MARGIN_PLAIN > b->c->bus_max_message;
-	return st.file_bytes + CHUNK_MARGIN > b->c->bus_max_message;
+	return scry_chunk_size_full(&b->size, b->d, len);
 }
 
 int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
