@@ -199,6 +199,8 @@ bus:
   url: $url
   spool_dir: $out/spool-agent
   chunk_events: 300
+prometheus:
+  port: 0  # any free port: another scryd on this machine may have 9376
 log:
   target: stderr
 CONF
