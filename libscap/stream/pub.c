@@ -334,6 +334,11 @@ bool scap_stream_pub_chunk_plain(struct scap_stream_pub *p)
 	return p && p->t->producer_compresses && p->t->producer_compresses(p->tp);
 }
 
+uint64_t scap_stream_pub_max_message(struct scap_stream_pub *p)
+{
+	return p && p->t->producer_max_message ? p->t->producer_max_message(p->tp) : 0;
+}
+
 int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
 {
 	int rc;

@@ -85,6 +85,12 @@ struct stream_transport_ops {
 	 * compressed once, by the transport. */
 	bool (*producer_compresses)(void *p);
 
+	/* Optional (NULL: 0). The largest message the bus takes, in bytes, as the producer
+	 * learned it at open (NATS: the server's max_payload, or the stream's
+	 * max_msg_size when smaller); 0 when not known (the bus was down, or the bus does
+	 * not say). Fixed after open. */
+	uint64_t (*producer_max_message)(void *p);
+
 	/* Open a reader of @subject from the first message at or after u->since_ns (bus
 	 * time of storage; 0: the first message kept). Return 0 or -errno. */
 	int (*consumer_open)(const struct stream_url *u, const char *subject, void **out,

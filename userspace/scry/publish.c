@@ -199,8 +199,12 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;
-	/* a chunk closes at most a margin below the bus's largest message (chunk.h) */
-	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes : SCRY_MAX_MESSAGE_BYTES;
+	/* a chunk closes at most a margin below the bus's largest message (chunk.h):
+	 * --max-message, else what the bus said at open, else 1 MiB */
+	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes :
+			scap_stream_pub_max_message(c.pub);
+	if (w.chunk_bytes <= SCRY_CHUNK_MARGIN)
+		w.chunk_bytes = SCRY_MAX_MESSAGE_BYTES;
 	w.chunk_bytes -= SCRY_CHUNK_MARGIN;
 	if (!o->read_path && !o->rotate_s)
 		w.rotate_s = SCRY_CHUNK_SECONDS;

@@ -14,7 +14,8 @@
 /* Defaults of the options (scry --help, docs/collect.md). */
 #define SCRY_SPOOL_DIR_BASE "/var/spool/scry"  /* + "/STREAM-HOST" */
 #define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
-/* the largest message of the bus (--max-message): 1 MiB, the default of NATS
+/* the largest message of the bus (--max-message) when the bus did not say it
+ * (scap_stream_pub_max_message(): NATS's max_payload): 1 MiB, the default of NATS
  * (max_payload) and of Kafka (message.max.bytes); chunks stay SCRY_CHUNK_MARGIN below
  * it (userspace/common/chunk.h) */
 #define SCRY_MAX_MESSAGE_BYTES (1u << 20)

@@ -143,6 +143,14 @@ SCAP_API int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, 
 SCAP_API bool scap_stream_pub_chunk_plain(struct scap_stream_pub *p);
 
 /**
+ * scap_stream_pub_max_message() - the largest message the bus takes, in bytes, as the
+ * publisher learned it when it opened (NATS: the server's max_payload, or the
+ * stream's max_msg_size when smaller), so that chunks can fill it; 0 when not known
+ * (the bus was down then, or does not say: Kafka). Fixed for the publisher's life.
+ */
+SCAP_API uint64_t scap_stream_pub_max_message(struct scap_stream_pub *p);
+
+/**
  * scap_stream_pub_chunk_end() - the chunk file is complete (@keep) or to be thrown
  * away (!@keep): spool it and send what can be sent now (no waiting).
  * Return: 0; -EINVAL (no chunk begun); -errno of the spool (message in last_error).
