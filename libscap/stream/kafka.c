@@ -24,9 +24,10 @@
  * CreateTopics) leaves the broker's auto-creation, when enabled, to make it.
  *
  * Producer settings (URL query): ?compression=zstd|lz4|gzip|snappy|none (default
- * KAFKA_DEFAULT_COMPRESSION; with zstd the capture chunks come plain and the record
- * batches are their only compression, else they come gzip), ?compression_level= (-1
- * the codec's default .. 12; default KAFKA_DEFAULT_ZSTD_LEVEL for zstd), ?linger_ms= (default 20), ?batch_bytes= (default 1 MiB),
+ * KAFKA_DEFAULT_COMPRESSION; with zstd the capture chunks may come plain, the record
+ * batches then their only compression, else they come gzip), ?compression_level= (-1
+ * the codec's default .. 12; default KAFKA_DEFAULT_ZSTD_LEVEL for zstd), ?linger_ms=
+ * (default 20), ?batch_bytes= (default 1 MiB),
  * ?timeout_ms= (message.timeout.ms: how long librdkafka retries a message before its
  * report says it failed and the caller's spool keeps it; default 30000),
  * ?queue_kbytes= (librdkafka's in-memory queue; default 65536: the spool on disk holds
@@ -188,7 +189,7 @@ struct kafka_producer {
 	void *ack_ctx;
 	int served;
 	int fatal;                  /* librdkafka raised a fatal error: reopen */
-	bool zstd;                  /* compression=zstd: chunks come plain */
+	bool zstd;                  /* compression=zstd: chunks may come plain */
 	rd_kafka_conf_t *conf;      /* a copy, to reopen after a fatal error */
 };
 

@@ -81,8 +81,8 @@ struct stream_transport_ops {
 
 	/* Optional (NULL: false). True when the producer compresses what it sends with a
 	 * codec that does better than gzip level 1 on scap data (Kafka's zstd record
-	 * batches): capture chunks are then handed over uncompressed, so that they are
-	 * compressed once, by the transport. */
+	 * batches): capture chunks may then be handed over uncompressed, so that they
+	 * are compressed once, by the transport. */
 	bool (*producer_compresses)(void *p);
 
 	/* Optional (NULL: 0). The largest message the bus takes, in bytes, as the producer

@@ -195,7 +195,8 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	 */
 	mallopt(M_MMAP_THRESHOLD, PUBLISH_MMAP_THRESHOLD);
 	mallopt(M_TRIM_THRESHOLD, PUBLISH_TRIM_THRESHOLD);
-	w.gzip = !scap_stream_pub_chunk_plain(c.pub);
+	w.gzip = true;
+	w.chunk_plain = scap_stream_pub_chunk_plain(c.pub);
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;

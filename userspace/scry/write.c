@@ -155,9 +155,10 @@ int scry_write_check(const struct scry_write_opts *o)
 static int file_open(struct writer *w, sinsp_t *s)
 {
 	char err[SCAP_ERRBUF_SIZE];
-	SCAP_OPTS(scap_dump_opts, d, .compression = w->o->gzip ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
+	bool gz = w->o->chunk_bytes ? scry_chunk_size_gzip(&w->chunk) : w->o->gzip;
+	SCAP_OPTS(scap_dump_opts, d, .compression = gz ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
 		  .snaplen = w->o->snaplen,
-		  .buffer_bytes = w->o->gzip && w->o->rotate_mb ? ROTATE_GZ_BUFFER :
+		  .buffer_bytes = gz && w->o->rotate_mb ? ROTATE_GZ_BUFFER :
 				  w->o->chunk_bytes ? SCRY_CHUNK_BUFFER : 0,
 		  .compat_0293 = !w->o->read_path /* live: events sysdig 0.29.3 reads */);
 	int rc;
@@ -173,7 +174,7 @@ static int file_open(struct writer *w, sinsp_t *s)
 		return 1;
 	}
 	if (w->o->chunk_bytes)
-		scry_chunk_size_start(&w->chunk, w->d, w->o->chunk_bytes, w->o->gzip);
+		scry_chunk_size_start(&w->chunk, w->d);
 	rc = sinsp_dump_state(s, w->d);
 	if (rc) {
 		fprintf(stderr, "scry: %s: state: %s\n", w->name,
@@ -181,6 +182,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 		w->reported = true;
 		return 1;
 	}
+	if (w->o->chunk_bytes)
+		scry_chunk_size_state(&w->chunk, w->d);
 	/* the state holds every container's metadata learned so far */
 	w->container_mark = sinsp_container_changes(s);
 	return 0;
@@ -374,6 +377,8 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	if (!o->chunk_begin && scry_publish_is(o->path))
 		return scry_publish(s, filter, o, stop); /* it comes back with chunk hooks */
 	w.digits = index_digits(o->max_files);
+	if (o->chunk_bytes)
+		scry_chunk_size_init(&w.chunk, o->chunk_bytes, o->chunk_plain);
 	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
 		w.past = calloc(o->max_files, sizeof(*w.past));
 		if (!w.past) {

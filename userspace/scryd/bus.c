@@ -63,6 +63,9 @@ int scryd_bus_open(const struct scryd_config *c, const char *host, struct scryd_
 		free(b);
 		return 1;
 	}
+	scry_chunk_size_init(&b->size, c->bus_max_message > SCRY_CHUNK_MARGIN ?
+			     c->bus_max_message - SCRY_CHUNK_MARGIN : 0,
+			     scap_stream_pub_chunk_plain(b->pub));
 	scryd_log(SCRYD_LOG_INFO, "bus: publishing %s%s%s to %s", c->bus_capture ? "the capture" : "",
 		  c->bus_capture && c->bus_alerts ? " and " : "", c->bus_alerts ? "the alerts" : "",
 		  url);
@@ -91,10 +94,9 @@ static int chunk_close(struct scryd_bus *b)
 static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 {
 	char path[4096], err[SCAP_ERRBUF_SIZE];
-	/* plain when the bus compresses (Kafka's zstd batches), as scry -w does */
-	bool plain = scap_stream_pub_chunk_plain(b->pub);
-	SCAP_OPTS(scap_dump_opts, o, .compression = plain ? SCAP_DUMP_PLAIN : SCAP_DUMP_GZIP,
-		  .buffer_bytes = SCRY_CHUNK_BUFFER);
+	/* plain or gzip as scry -w chooses (common/chunk.h) */
+	SCAP_OPTS(scap_dump_opts, o, .compression = scry_chunk_size_gzip(&b->size) ?
+			SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN, .buffer_bytes = SCRY_CHUNK_BUFFER);
 	int rc;
 
 	if (scap_stream_pub_chunk_begin(b->pub, path, sizeof(path))) {
@@ -108,8 +110,7 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		scap_stream_pub_chunk_end(b->pub, false);
 		return 1;
 	}
-	scry_chunk_size_start(&b->size, b->d, b->c->bus_max_message > SCRY_CHUNK_MARGIN ?
-			      b->c->bus_max_message - SCRY_CHUNK_MARGIN : 0, !plain);
+	scry_chunk_size_start(&b->size, b->d);
 	rc = sinsp_dump_state(s, b->d);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk state: %s", rc == -ENOMEM ?
@@ -119,6 +120,7 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		scap_stream_pub_chunk_end(b->pub, false);
 		return 1;
 	}
+	scry_chunk_size_state(&b->size, b->d);
 	b->container_mark = sinsp_container_changes(s);
 	b->events = 0;
 	b->first_s = 0;

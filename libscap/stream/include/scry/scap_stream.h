@@ -135,8 +135,9 @@ SCAP_API int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, 
 /**
  * scap_stream_pub_chunk_plain() - how to write capture chunks for this bus: true when
  * the transport compresses messages itself with a codec that beats gzip on scap data
- * (Kafka's compression=zstd, the default): write them plain (SCAP_DUMP_PLAIN), and
- * bound them by their plain size; false: write them gzip (SCAP_DUMP_GZIP). Either way
+ * (Kafka's compression=zstd, the default): chunks may be plain (SCAP_DUMP_PLAIN),
+ * bounded by their plain size (scry and scryd write them so while the state they
+ * start with is small); false: write them gzip (SCAP_DUMP_GZIP). Either way
  * a chunk is a scap file every reader takes (scry, sysdig); the stream engine reads
  * both kinds, also mixed on one subject.
  */
