@@ -280,7 +280,10 @@ def main():
             with open(conf, 'w') as f:
                 f.write('rules: [%s]\noutputs:\n  stdout:\n    enabled: true\n    format: json\n'
                         'bus:\n  enabled: true\n  url: %s?host=gamma\n  spool_dir: %s\n'
-                        '  chunk_events: 700\nlog:\n  target: stderr\n'
+                        '  chunk_events: 700\n'
+                        # any free port: another scryd on this machine may have 9376
+                        'prometheus:\n  port: 0\n'
+                        'log:\n  target: stderr\n'
                         % (rules, base, os.path.join(d, 'spool-gamma')))
             rc, printed, e = run([scryd, '-c', conf, '--replay', src['beta']])
             rc2, cap, _ = run([scry, '-r', '%s?host=gamma' % base])
