@@ -41,6 +41,7 @@
 #define NS_PER_S 1000000000ull
 /* With -C and -z the size on disk lags behind what is buffered: keep little buffered. */
 #define ROTATE_GZ_BUFFER (64u << 10)
+
 struct writer {
 	const struct scry_write_opts *o;
 	struct scap_dumper *d;
