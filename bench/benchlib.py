@@ -15,7 +15,9 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'test', 'pylib'))
+# ROOT, run_env and first_difference are the tests' (the bench scripts import them from here)
+from scrytest import ROOT, TRACES, first_difference, run, run_env  # noqa: E402,F401
 
 BT_SHB = 0x0A0D0D0A
 # Event block types of the scap format (userspace/libscap/scap_savefile.h in falcosecurity/libs):
@@ -121,10 +123,6 @@ def ensure_sysdig():
     return shutil.which('sysdig') is not None
 
 
-def run_env():
-    return dict(os.environ, TZ='UTC')
-
-
 def time_run(cmd):
     t0 = time.perf_counter()
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=run_env())
@@ -143,25 +141,12 @@ def hash_run(cmd):
     return h.hexdigest(), lines, head, p.wait()
 
 
-def first_difference(a, b):
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            return i + 1, x, y
-    if len(a) != len(b):
-        n = min(len(a), len(b))
-        return n + 1, a[n] if n < len(a) else b'<end>', b[n] if n < len(b) else b'<end>'
-    return None
-
-
-
-
 def default_trace(workdir):
     """../shared/conformance/traces/curl_google.scap, or the synthetic demo capture."""
-    trace = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'curl_google.scap')
+    trace = os.path.join(TRACES, 'curl_google.scap')
     if not os.path.exists(trace):
         trace = os.path.join(workdir, 'demo.scap')
-        subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'mkcapture.py'), trace],
-                       check=True)
+        run([sys.executable, os.path.join(ROOT, 'scripts', 'mkcapture.py'), trace], check=True)
     return trace
 
 
@@ -210,5 +195,6 @@ def compare_outputs(cmd_a, cmd_b):
     d = first_difference(heada, headb)
     if d:
         print('  first difference at line %d:\n  scry:   %s\n  sysdig: %s'
-              % (d[0], d[1].decode(errors='replace').rstrip(), d[2].decode(errors='replace').rstrip()))
+              % (d[0], (d[1] or b'<end>').decode(errors='replace').rstrip(),
+                 (d[2] or b'<end>').decode(errors='replace').rstrip()))
     return False

@@ -50,7 +50,16 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # scry: the CLI. Its library dependencies come from dpkg-shlibdeps (libc, zlib, libdeflate,
 # libbpf, libcap; libkmod is dlopen()ed by --driver, hence a Recommends; libcurl is
-# dlopen()ed by libsinsp's container runtime lookups, hence named here).
+# dlopen()ed by libsinsp's container runtime lookups, and the bus clients libnats and
+# librdkafka by scap_stream when a transport first connects (libscap/stream/dl.h),
+# hence named here).
+set(dlopened_depends "libcurl4")
+if(SCAP_STREAM_HAVE_NATS)
+	string(APPEND dlopened_depends ", libnats3.4")
+endif()
+if(SCAP_STREAM_HAVE_KAFKA)
+	string(APPEND dlopened_depends ", librdkafka1")
+endif()
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME scry)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
@@ -67,16 +76,16 @@ if(TARGET scry)
 	get_target_property(scry_links scry LINK_LIBRARIES)
 endif()
 if(scry_links MATCHES "(sinsp|scap)_shared")
-	set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libscry0 (= ${deb_version}), libcurl4")
+	set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libscry0 (= ${deb_version}), ${dlopened_depends}")
 else()
-	set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libcurl4")
+	set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "${dlopened_depends}")
 endif()
 
 # libscry0: the shared libraries; shlibs file and ldconfig trigger generated.
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME libscry0)
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIB_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_LIB_PACKAGE_DEPENDS "libcurl4") # dlopen()ed: runtime/curl.h
+set(CPACK_DEBIAN_LIB_PACKAGE_DEPENDS "${dlopened_depends}") # runtime/curl.h, stream/dl.h
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_LIB_DESCRIPTION "system call capture and inspection libraries

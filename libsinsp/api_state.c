@@ -20,7 +20,7 @@ static const char *str_or_empty(const char *s)
 /* The main thread of t's process, NULL when t is not one and it is unknown. */
 static const struct sinsp_thread *main_or_null(struct sinsp *s, const struct sinsp_thread *t)
 {
-	return t->tid == t->pid ? t : sinsp_thread_find(s, t->pid);
+	return t->tid == t->pid ? t : sinsp_thread_find_src(s, t->src, t->pid);
 }
 
 static void thread_view(struct sinsp *s, const struct sinsp_thread *t, struct sinsp_thread_info *v)

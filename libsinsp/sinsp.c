@@ -63,19 +63,13 @@ int sinsp_open(const struct sinsp_open_opts *opts, sinsp_t **out, char *errbuf)
 	st.sz = sizeof(st);
 	rc = scap_get_state(s->scap, &st);
 	if (!rc)
-		rc = sinsp_thread_load_state(s, &st);
-	if (!rc)
-		rc = sinsp_users_load_state(s, &st);
+		rc = sinsp_sources_load_state(s, &st);
 	if (rc) {
 		if (errbuf)
 			snprintf(errbuf, SCAP_ERRBUF_SIZE, "%s", s->errbuf[0] ? s->errbuf : scap_last_error(s->scap));
 		sinsp_close(s);
 		return rc;
 	}
-	s->ifv4 = st.ifv4;
-	s->nifv4 = st.nifv4;
-	s->ifv6 = st.ifv6;
-	s->nifv6 = st.nifv6;
 	s->evt.s = s;
 	/* the containers running now get their names before the first event */
 	if (s->runtime)
@@ -123,6 +117,7 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
 	evt->host = scap_evt_source(s->scap);
+	sinsp_source_enter(s, evt->host);
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
 	evt->props = (uint8_t)(props = sinsp_type_props(type));
 	/*
@@ -245,6 +240,7 @@ void sinsp_close(sinsp_t *s)
 	sinsp_thread_free_all(s);
 	sinsp_containers_free(s);
 	sinsp_users_free(s);
+	sinsp_sources_free(s);
 	scap_close(s->scap);
 	free(s);
 }

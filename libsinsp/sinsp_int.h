@@ -23,6 +23,7 @@
 #include "state/fdtable.h"
 #include "state/containers.h"
 #include "state/users.h"
+#include "state/sources.h"
 #include "parse/parse.h"
 #include "fields/fields.h"
 #include "filter/filter.h"

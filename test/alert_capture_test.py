@@ -40,16 +40,14 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, Daemon: test/pylib/scrytest.py)
+from scrytest import check, TRACES  # noqa: E402
+
 SCRY = None
 SYSDIG = shutil.which('sysdig')
-failures = []
 
 RULES = """\
 - rule: "Curl connect: ../x"
@@ -73,24 +71,16 @@ CONNECT6 = 'evt.type=connect and evt.dir=< and fd.typechar=6'
 NS = 1000000000
 
 
-def check(ok, what):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
-
-
 def run(args, tool=None):
-    env = dict(os.environ, TZ='UTC')
-    p = subprocess.run([tool or SCRY] + list(args), stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, env=env, timeout=300)
-    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+    """TOOL (scry) ARGS: (exit status, stdout, stderr)."""
+    return st.run([tool or SCRY] + list(args), timeout=300)
 
 
 def lines(args, tool=None):
-    rc, out, err = run(args, tool)
-    if rc != 0:
-        print('  %s %s: rc %d: %s' % (tool or 'scry', ' '.join(args), rc, err.strip()))
-    return out.splitlines()
+    r = run(args, tool)
+    if r.rc != 0:
+        print('  ' + r.describe())
+    return r.out.splitlines()
 
 
 def ring_line(stderr):
@@ -225,8 +215,7 @@ LIVE_RULES = """\
 
 
 def live(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     rules, marker = os.path.join(tmp, 'live.yaml'), os.path.join(tmp, 'alertcap-marker')
     outdir = os.path.join(tmp, 'live')
@@ -235,22 +224,17 @@ def live(tmp):
         f.write(LIVE_RULES)
     with open(marker, 'w') as f:
         f.write('x')
-    alerts = []
-    p = subprocess.Popen([SCRY, '--engine', 'bpf', '--unbuffered', '--rules', rules,
-                          '--capture-dir', outdir, '--capture-before', '1', '--capture-after',
-                          '0', '--capture-mem', '64'], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
-    reader = threading.Thread(target=lambda: alerts.extend(
-        l.decode(errors='replace') for l in iter(p.stdout.readline, b'')), daemon=True)
-    reader.start()
+    p = st.Daemon([SCRY, '--engine', 'bpf', '--unbuffered', '--rules', rules,
+                   '--capture-dir', outdir, '--capture-before', '1', '--capture-after',
+                   '0', '--capture-mem', '64'], lines=True)
+    alerts = p.out
     # the capture starts at some point: open the marker until the alert comes
     deadline = time.monotonic() + 60
-    while not alerts and p.poll() is None and time.monotonic() < deadline:
+    while not alerts and p.running() and time.monotonic() < deadline:
         subprocess.run(['cat', marker], stdout=subprocess.DEVNULL)
-        reader.join(0.2)
-    p.terminate()
-    err = p.communicate(timeout=60)[1].decode(errors='replace')
-    reader.join(10)
+        p.wait(lambda: alerts, limit=0.2)
+    p.stop()
+    err = p.log()
     ring = ring_line(err)
     files = sorted(os.path.join(outdir, f) for f in os.listdir(outdir))
     check(bool(alerts) and ring is not None and ring[0] == 64 << 20 and ring[4] >= 1 and
@@ -272,16 +256,15 @@ def live(tmp):
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     SCRY = ap.parse_args().scry
     curl = os.path.join(TRACES, 'curl_google.scap')
     ping = os.path.join(TRACES, 'ping_sendto.scap')
     if not os.path.exists(curl) or not os.path.exists(ping):
-        print('alert_capture_test: %s not found, skipped' % TRACES)
-        return 0
+        return st.skip('alert_capture_test', '%s not found' % TRACES)
     if not SYSDIG:
         print('alert_capture_test: sysdig not installed: its checks are skipped')
-    with tempfile.TemporaryDirectory() as tmp:
+    with st.tmpdir(prefix='scry_alert_capture_') as tmp:
         rules = os.path.join(tmp, 'rules.yaml')
         with open(rules, 'w') as f:
             f.write(RULES)
@@ -290,8 +273,7 @@ def main():
         bounded(rules, curl, tmp)
         usage(rules, curl, tmp)
         live(tmp)
-    print('%d failure(s)' % len(failures))
-    return 1 if failures else 0
+    return st.finish('alert_capture_test')
 
 
 if __name__ == '__main__':

@@ -8,12 +8,12 @@ include, a sibling include, a bare include, a missing header, a cycle, an upward
 and a file over 800 lines each fail, naming the file and the include or function.
 """
 import os
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CHECKER = os.path.join(os.path.dirname(HERE), "scripts", "check-layers.py")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylib"))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+
+CHECKER = os.path.join(st.ROOT, "scripts", "check-layers.py")
 
 BASE = {
 	"util/strbuf.h": "struct strbuf;\n",
@@ -27,15 +27,15 @@ BASE = {
 
 
 def run(files):
-	with tempfile.TemporaryDirectory() as d:
+	with st.tmpdir(prefix="check_layers_") as d:
 		for rel, text in files.items():
 			path = os.path.join(d, rel)
 			os.makedirs(os.path.dirname(path), exist_ok=True)
 			with open(path, "w") as fp:
 				fp.write(text)
-		r = subprocess.run([sys.executable, CHECKER, d], capture_output=True, text=True)
-		err = r.stderr.replace(d, "ROOT")
-		return r.returncode, r.stdout, [l for l in err.splitlines() if not l.endswith("files")]
+		r = st.run([sys.executable, CHECKER, d])
+		err = r.err.replace(d, "ROOT")
+		return r.rc, r.out, [l for l in err.splitlines() if not l.endswith("files")]
 
 
 def with_(changes):
@@ -44,18 +44,11 @@ def with_(changes):
 	return files
 
 
-FAILS = 0
-
-
 def expect(name, files, code, lines):
-	global FAILS
 	rc, out, err = run(files)
 	got = [l.replace("check-layers: ", "", 1) for l in err]
-	if rc != code or got != lines:
-		FAILS += 1
-		print("FAIL %s: exit %d (want %d)\n  got:  %r\n  want: %r" % (name, rc, code, got, lines))
-	else:
-		print("ok   %s" % name)
+	st.check(rc == code and got == lines, name,
+		 "exit %d (want %d)\ngot:  %r\nwant: %r" % (rc, code, got, lines))
 
 
 DIR = "(util <- event <- state <- parse, runtime <- fields <- filter, format <- top, dump, rules, metrics)"
@@ -79,4 +72,4 @@ expect("long file", with_({"util/strbuf.h": "\n" * 801}), 1,
 expect("long public header", with_({"include/scry/sinsp.h": "\n" * 900}), 1,
        ["include/scry/sinsp.h: 900 lines, more than 800 (split it by concern)"])
 
-sys.exit(1 if FAILS else 0)
+sys.exit(st.finish("check_layers_test"))

@@ -18,13 +18,12 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check: test/pylib/scrytest.py)
+from scrytest import check, TRACES  # noqa: E402
 
 OPTION_SETS = [
     ['-pc'], ['-pcontainer'], ['-pk'], ['-pkubernetes'], ['-pc', '-tr'],
@@ -47,10 +46,9 @@ OPTION_SETS = [
 
 
 def run(cmd):
-    env = dict(os.environ, TZ='UTC')
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                       timeout=300)
-    return p.returncode, p.stdout
+    """(exit status, stdout bytes) of CMD."""
+    r = st.run(cmd, text=False, timeout=300)
+    return r.rc, r.out
 
 
 def summary_groups(out):
@@ -72,22 +70,18 @@ def summary_groups(out):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     ap.add_argument('--sysdig', default='sysdig')
     args = ap.parse_args()
     traces = sorted(glob.glob(os.path.join(TRACES, '*.scap')))
     if not traces:
-        print('cli_sysdig_test: skipped: no captures in %s' % TRACES)
-        return 0
+        return st.skip('cli_sysdig_test', 'no captures in %s' % TRACES)
     sysdig = shutil.which(args.sysdig)
     if not sysdig:
-        print('cli_sysdig_test: skipped: no sysdig binary')
-        return 0
-    version = subprocess.run([sysdig, '--version'], stdout=subprocess.PIPE).stdout
+        return st.skip('cli_sysdig_test', 'no sysdig binary')
+    version = run([sysdig, '--version'])[1]
     if b'0.29.3' not in version:
-        print('cli_sysdig_test: skipped: sysdig is not 0.29.3 (%s)' % version.strip().decode())
-        return 0
-    failures = 0
+        return st.skip('cli_sysdig_test', 'sysdig is not 0.29.3 (%s)' % version.strip().decode())
     tmp = tempfile.TemporaryDirectory(prefix='scry_sysdig_')
     for opts in OPTION_SETS:
         bad = []
@@ -101,12 +95,11 @@ def main():
                 want, got = summary_groups(want), summary_groups(got)
             if rc != 0 or rc_s != 0 or want != got:
                 bad.append('%s (rc %d, sysdig %d)' % (os.path.basename(trace), rc, rc_s))
-        print('%s %s%s' % ('FAIL' if bad else 'ok  ', ' '.join(opts),
-                           ': ' + ', '.join(bad) if bad else ''))
-        failures += bool(bad)
+        check(not bad, ' '.join(opts) + (': ' + ', '.join(bad) if bad else ''))
     tmp.cleanup()
-    print('cli_sysdig_test: %d of %d option sets differ from sysdig' % (failures, len(OPTION_SETS)))
-    return 1 if failures else 0
+    print('cli_sysdig_test: %d of %d option sets differ from sysdig'
+          % (len(st.failures), len(OPTION_SETS)))
+    return st.finish('cli_sysdig_test')
 
 
 if __name__ == '__main__':

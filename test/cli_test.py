@@ -24,38 +24,25 @@ import signal
 import struct
 import subprocess
 import sys
-import tempfile
 import zlib
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACE = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'cat_write.scap')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
+
+TRACE = os.path.join(st.TRACES, 'cat_write.scap')
 TRY = "Try 'scry --help' for more information.\n"
-failures = []
 
 
-def check(ok, what):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
+def run(args, prefix=(), **kw):
+    """scry ARGS (after PREFIX): (exit status, stdout, stderr)."""
+    return st.run(list(prefix) + [SCRY] + list(args), timeout=120, **kw)
 
 
-def run(args, stdin=None, pass_fds=(), prefix=()):
-    env = dict(os.environ, TZ='UTC')
-    p = subprocess.run(list(prefix) + [SCRY] + list(args), stdin=stdin,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                       pass_fds=pass_fds, timeout=120)
-    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
-
-
-def expect(args, rc, err, what, out=None, **kw):
+def expect(args, rc, err, what, out=None, prefix=(), **kw):
     """scry ARGS exits RC with stderr ERR (and stdout OUT when given)."""
-    got_rc, got_out, got_err = run(args, **kw)
-    ok = got_rc == rc and got_err == err and (out is None or got_out == out)
-    if not ok:
-        print('  rc %d (want %d)\n  stderr %r\n  want   %r' % (got_rc, rc, got_err, err))
-    check(ok, what)
-    return got_out
+    return st.expect(list(prefix) + [SCRY] + list(args), what, rc=rc, out=out, err=err,
+                     timeout=120, **kw).out
 
 
 def options(tmp):
@@ -120,7 +107,7 @@ def options(tmp):
           re.search(r'^ +--engine=ENGINE +the live capture engine', helptext, re.M) is not None and
           '-k, --engine' not in helptext and re.search(r'^ +--version ', helptext, re.M),
           '--help: -k and --engine=ENGINE apart, --version')
-    with open(os.path.join(ROOT, 'CMakeLists.txt')) as f:
+    with open(os.path.join(st.ROOT, 'CMakeLists.txt')) as f:
         version = re.search(r'project\(scry VERSION ([0-9.]+)', f.read()).group(1)
     expect(['--version'], 0, '', '--version', out='scry version %s\n' % version)
     expect(['--bogus'], 2, "scry: unrecognized option '--bogus'\n" + TRY,
@@ -254,7 +241,7 @@ def live_banner():
         return
     import pty
     master, slave = pty.openpty()
-    env = dict(os.environ, TZ='UTC')
+    env = st.run_env()
     p = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
                        stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120)
     os.close(slave)
@@ -277,10 +264,9 @@ def live_banner():
     check(lines[0] == b'scry: capturing (eBPF probe), Ctrl-C to stop' and p.stdout == b'1\n' and
           all(not l or l.startswith(b'scry: the driver dropped ') for l in lines[1:]),
           'live on a terminal: the start-up line on stderr (%r)' % err)
-    r = subprocess.run([SCRY, '--engine', 'bpf', '-n', '1', '-p', '%evt.num'],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=120)
-    check(r.returncode == 0 and b'capturing' not in r.stderr,
-          'live, stderr not a terminal: no start-up line (%r)' % r.stderr)
+    r = run(['--engine', 'bpf', '-n', '1', '-p', '%evt.num'], text=False)
+    check(r.rc == 0 and b'capturing' not in r.err,
+          'live, stderr not a terminal: no start-up line (%r)' % r.err)
 
 
 def live_first_action(tmp):
@@ -305,25 +291,22 @@ def live_first_action(tmp):
     p.send_signal(signal.SIGINT)
     err = p.stderr.read()
     p.wait()
-    r = subprocess.run([SCRY, '-r', out, '-p', '%evt.type %fd.name',
-                        'evt.type=openat and evt.dir=< and fd.name=%s' % marker],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
-    check(p.returncode == 0 and r.returncode == 0 and
-          r.stdout.decode().split() == ['openat', marker],
+    r = run(['-r', out, '-p', '%evt.type %fd.name',
+             'evt.type=openat and evt.dir=< and fd.name=%s' % marker])
+    check(p.returncode == 0 and r.rc == 0 and r.out.split() == ['openat', marker],
           'live: a file opened as soon as "capturing" is said is in the capture '
-          '(scry exit %s %r; -r %r %r)' % (p.returncode, err, r.stdout, r.stderr))
+          '(scry exit %s %r; -r %r %r)' % (p.returncode, err, r.out, r.err))
 
 
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     a = ap.parse_args()
     SCRY = os.path.abspath(a.scry)
     if not os.path.exists(TRACE):
-        print('cli_test: skipped: no %s' % TRACE)
-        return 0
-    with tempfile.TemporaryDirectory(prefix='scry_cli_') as tmp:
+        return st.skip('cli_test', 'no %s' % TRACE)
+    with st.tmpdir(prefix='scry_cli_') as tmp:
         full = options(tmp)
         live_w(tmp)
         gzip_reading(tmp, full)
@@ -331,11 +314,7 @@ def main():
         privileges()
         live_banner()
         live_first_action(tmp)
-    if failures:
-        print('cli_test: %d failed' % len(failures))
-        return 1
-    print('cli_test: all passed')
-    return 0
+    return st.finish('cli_test')
 
 
 if __name__ == '__main__':

@@ -18,57 +18,48 @@ Skips (exit 0 with a message) when the trace is absent.
 import argparse
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, 'bench'))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
+sys.path.insert(0, os.path.join(st.ROOT, 'bench'))
 import benchlib  # noqa: E402  (capture building shared with the benchmarks)
 
-TRACE = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'curl_google.scap')
+TRACE = os.path.join(st.TRACES, 'curl_google.scap')
 FILTER = 'evt.type in (clone, execve) and evt.dir = <'
 PER_COPY = 3    # curl's execve exit and the two sides of its thread's clone
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     ap.add_argument('--copies', type=int, default=1000)
     a = ap.parse_args()
     if not os.path.exists(TRACE):
-        print('long_capture_test: skipped: no %s' % TRACE)
-        return 0
-    with tempfile.TemporaryDirectory(prefix='scry_long_') as tmp:
+        return st.skip('long_capture_test', 'no %s' % TRACE)
+    with st.tmpdir(prefix='scry_long_') as tmp:
         big = os.path.join(tmp, 'long.scap')
         nevents, period, _ = benchlib.build_shifted(TRACE, big, a.copies, 6 * 10**9)
         print('%d events, %d copies %.3f s apart (%.0f minutes)'
               % (nevents, a.copies, period / 1e9, a.copies * period / 60e9))
-        r = subprocess.run([a.scry, '-r', big, FILTER], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, check=False)
-        if r.returncode != 0:
-            print('FAIL scry exit %d: %s' % (r.returncode, r.stderr.decode(errors='replace')))
-            return 1
-        lines = r.stdout.decode(errors='replace').splitlines()
+        r = st.run([a.scry, '-r', big, FILTER])
+        if not check(r.rc == 0, 'scry -r: exit 0', r.describe()):
+            return st.finish('long_capture_test')
+        lines = r.out.splitlines()
         bad = [i for i, l in enumerate(lines) if 'ptid=3200(bash)' not in l]
         ok = len(lines) == PER_COPY * a.copies and not bad
-        print('%s %d lines (expected %d), %d without ptid=3200(bash)%s'
-              % ('ok  ' if ok else 'FAIL', len(lines), PER_COPY * a.copies, len(bad),
-                 ': first in copy %d: %s' % (bad[0] // PER_COPY + 1, lines[bad[0]][:160])
-                 if bad else ''))
-        if not ok:
-            return 1
+        if not check(ok, '%d lines (expected %d), %d without ptid=3200(bash)%s'
+                     % (len(lines), PER_COPY * a.copies, len(bad),
+                        ': first in copy %d: %s' % (bad[0] // PER_COPY + 1, lines[bad[0]][:160])
+                        if bad else '')):
+            return st.finish('long_capture_test')
         if shutil.which('sysdig'):
-            s = subprocess.run(['sysdig', '-r', big, FILTER], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, check=False)
-            same = s.stdout.decode(errors='replace').splitlines() == lines
-            print('%s identical to sysdig' % ('ok  ' if same else 'FAIL'))
-            if not same:
-                return 1
+            s = st.run(['sysdig', '-r', big, FILTER])
+            check(s.out.splitlines() == lines, 'identical to sysdig')
         else:
             print('note: no sysdig, output not compared')
-    return 0
+    return st.finish('long_capture_test')
 
 
 if __name__ == '__main__':

@@ -27,30 +27,27 @@ Prometheus server (ctest prom_test), everything on loopback.
 Skips (exit 77) without the capture, promtool, prometheus or curl.
 """
 import argparse
-import importlib.util
 import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACE = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces', 'curl_google.scap')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest  # noqa: E402  (run, check, Daemon: test/pylib/scrytest.py)
+from scrytest import check, read, wait_for, free_port  # noqa: E402
+
+TRACE = os.path.join(scrytest.TRACES, 'curl_google.scap')
 PROMTOOL = '/usr/bin/promtool'
 PROMETHEUS = '/usr/bin/prometheus'
 F_SETPIPE_SZ = 1031  # fcntl.h (Linux)
 EVT_CONTAINER_JSON_E = 272  # driver/abi/scap_events.h
-failures = []
 
 RULES = """\
 - macro: open_read
@@ -81,13 +78,6 @@ EVERY_EXIT = """\
 """
 
 
-def _mkcapture():
-    spec = importlib.util.spec_from_file_location('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
-    mk = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mk)
-    return mk
-
-
 # (id, name, image, file reads of 100 bytes): the containers of container_capture()
 CONTAINERS = [('a1b2c3d4e5f6' + '0' * 52, 'web', 'nginx:1.25', 30),
               ('b1b2c3d4e5f6' + '1' * 52, 'db', 'registry.example:5000/team/postgres:16', 12)]
@@ -99,7 +89,7 @@ def container_capture(out, containers, span_s=3):
     a container event at the start; over SPAN_S seconds of event time each process opens
     a file (fd 3), reads it NREADS times 100 bytes, closes it; the events interleave.
     Per container: syscalls 2 + NREADS, file_read_bytes 100 * NREADS, files_opened 1."""
-    mk = _mkcapture()
+    mk = scrytest.mkcapture()
     procs = mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000)
     blocks, evs = [], []
     for i, (cid, name, image, nreads) in enumerate(containers):
@@ -123,33 +113,6 @@ def container_capture(out, containers, span_s=3):
     with open(out, 'wb') as f:
         f.write(b''.join([mk.shb(), mk.machine_info(), mk.iface_list(), mk.user_list(),
                           mk.block(mk.BT_PL_V5, procs)] + blocks))
-
-
-def check(ok, what):
-    print(('ok   ' if ok else 'FAIL ') + what)
-    if not ok:
-        failures.append(what)
-    return ok
-
-
-def wait_for(cond, what, limit=60):
-    """Poll COND() until it returns a true value, at most LIMIT s; None on a timeout."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        v = cond()
-        if v:
-            return v
-        time.sleep(0.05)
-    print('timed out waiting for ' + what)
-    return None
-
-
-def read(path):
-    try:
-        with open(path) as f:
-            return f.read()
-    except FileNotFoundError:
-        return ''
 
 
 def config(tmp, name, rules, stall=10, stdout=False, alerts=None):
@@ -206,44 +169,15 @@ def one(series, name, **labels):
     return got[0] if len(got) == 1 else None
 
 
-def terminate(p):
-    """SIGTERM to the process P (by its PID), its exit status (SIGKILL after 60 s)."""
-    if p.poll() is None:
-        p.send_signal(signal.SIGTERM)
-    try:
-        return p.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        return p.wait()
-
-
-class Scryd:
+class Scryd(scrytest.Daemon):
     """scryd --replay TRACE --linger on CONFIG, stderr in a file; .port once it serves."""
 
     def __init__(self, tmp, name, cfg, trace, stdout=subprocess.DEVNULL):
-        self.err = os.path.join(tmp, name + '.err')
-        with open(self.err, 'w') as e:
-            self.p = subprocess.Popen([SCRYD, '-c', cfg, '--replay', trace, '--linger'],
-                                      stdout=stdout, stderr=e)
-        m = wait_for(lambda: re.search(r'serving http://127\.0\.0\.1:(\d+)/metrics',
-                                       read(self.err)) or self.p.poll() is not None,
-                     'scryd to serve')
-        self.port = int(m.group(1)) if m and m is not True else None
+        super().__init__([SCRYD, '-c', cfg, '--replay', trace, '--linger'],
+                         log=os.path.join(tmp, name + '.err'), stdout=stdout)
+        m = self.wait_log(r'serving http://127\.0\.0\.1:(\d+)/metrics', 'scryd to serve')
+        self.port = int(m.group(1)) if m else None
         self.base = 'http://127.0.0.1:%s' % self.port
-
-    def log(self):
-        return read(self.err)
-
-    def stop(self):
-        return terminate(self.p)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Prometheus:
@@ -262,15 +196,13 @@ class Prometheus:
         self.log_path = os.path.join(d, 'prometheus.log')
         for _ in range(3):  # the free port may be taken between our probe and its bind
             self.port = free_port()
-            with open(self.log_path, 'w') as log:
-                self.p = subprocess.Popen(
-                    [PROMETHEUS, '--config.file=' + cfg, '--storage.tsdb.path=' + os.path.join(d, 'data'),
-                     '--web.listen-address=127.0.0.1:%d' % self.port,
-                     '--log.level=warn'], stdout=log, stderr=subprocess.STDOUT, cwd=d)
+            self.p = scrytest.Daemon(
+                [PROMETHEUS, '--config.file=' + cfg, '--storage.tsdb.path=' + os.path.join(d, 'data'),
+                 '--web.listen-address=127.0.0.1:%d' % self.port,
+                 '--log.level=warn'], log=self.log_path, stdout=subprocess.STDOUT, cwd=d)
             self.base = 'http://127.0.0.1:%d' % self.port
-            ready = wait_for(lambda: self.p.poll() is not None or http(self.base + '/-/ready')[0] == 200,
-                             'prometheus to be ready', limit=120)
-            if ready and self.p.poll() is None:
+            if self.p.wait(lambda: http(self.base + '/-/ready')[0] == 200,
+                           'prometheus to be ready', limit=120) and self.p.running():
                 return
             self.stop()
         raise SystemExit('prom_test: prometheus does not start: ' + read(self.log_path)[-2000:])
@@ -290,7 +222,7 @@ class Prometheus:
         return r['data']['result'] if r and r['status'] == 'success' else None
 
     def stop(self):
-        return terminate(self.p)
+        return self.p.stop()
 
 
 def scrape(tmp, d, name):
@@ -519,10 +451,8 @@ def config_errors(tmp):
         lines = btext.split('\n')
         line = next(i for i, l in enumerate(lines) if l.strip() == last.strip())
         want = ':%d:%d: %s' % (line + 1, lines[line].rindex(item) + 1, msg)
-        p = subprocess.run([SCRYD, '-c', bad, '--replay', TRACE], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=60)
-        err = p.stderr.decode()
-        check(p.returncode == 1 and err == bad + want + '\n', '%s: exit 1, %r' % (new.strip(), err))
+        rc, _, err = scrytest.run([SCRYD, '-c', bad, '--replay', TRACE], timeout=60)
+        check(rc == 1 and err == bad + want + '\n', '%s: exit 1, %r' % (new.strip(), err))
     # a port in use: exit 1 before the engine opens
     busy = socket.socket()
     busy.bind(('127.0.0.1', 0))
@@ -530,55 +460,41 @@ def config_errors(tmp):
     bad = os.path.join(tmp, 'busy.yaml')
     with open(bad, 'w') as f:
         f.write(text.replace('port: 0', 'port: %d' % busy.getsockname()[1]))
-    p = subprocess.run([SCRYD, '-c', bad, '--replay', TRACE], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=60)
+    rc, _, err = scrytest.run([SCRYD, '-c', bad, '--replay', TRACE], timeout=60)
     busy.close()
-    err = p.stderr.decode()
-    check(p.returncode == 1 and 'Address already in use' in err and 'capturing' not in err,
+    check(rc == 1 and 'Address already in use' in err and 'capturing' not in err,
           'a port in use: exit 1 before capture (%r)' % err)
     # IPv6 loopback
     v6 = os.path.join(tmp, 'v6.yaml')
     with open(v6, 'w') as f:
         f.write(text.replace('address: 127.0.0.1', 'address: "::1"'))
-    err = os.path.join(tmp, 'v6.err')
-    with open(err, 'w') as e:
-        p = subprocess.Popen([SCRYD, '-c', v6, '--replay', TRACE, '--linger'],
-                             stdout=subprocess.DEVNULL, stderr=e)
-    m = wait_for(lambda: re.search(r'serving http://\[::1\]:(\d+)/metrics', read(err)) or
-                 p.poll() is not None, 'scryd on ::1')
-    if check(m and m is not True, 'address ::1: serves http://[::1]:PORT (%s)' % read(err)[-300:]):
+    p = scrytest.Daemon([SCRYD, '-c', v6, '--replay', TRACE, '--linger'],
+                        log=os.path.join(tmp, 'v6.err'))
+    m = p.wait_log(r'serving http://\[::1\]:(\d+)/metrics', 'scryd on ::1')
+    if check(m, 'address ::1: serves http://[::1]:PORT (%s)' % p.log()[-300:]):
         st = wait_for(lambda: http('http://[::1]:%s/healthz' % m.group(1))[0] == 200, '::1 /healthz')
         check(st, 'address ::1: /healthz answers')
-    check(terminate(p) == 0, 'address ::1: scryd stops on SIGTERM with exit 0')
+    check(p.stop() == 0, 'address ::1: scryd stops on SIGTERM with exit 0')
 
 
 def main():
     global SCRYD
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scryd', default=os.path.join(ROOT, 'build', 'bin', 'scryd'))
+    scrytest.tool_args(ap, 'scryd')
     a = ap.parse_args()
     SCRYD = a.scryd
     for need in (TRACE, PROMTOOL, PROMETHEUS):
         if not os.path.exists(need):
-            print('skip: no %s' % need)
-            return 77
+            return scrytest.skip('prom_test', 'no %s' % need, 77)
     if not shutil.which('curl'):
-        print('skip: no curl')
-        return 77
-    tmp = tempfile.mkdtemp(prefix='prom_test.')
-    try:
+        return scrytest.skip('prom_test', 'no curl', 77)
+    with scrytest.tmpdir(prefix='prom_test.') as tmp:
         with open(os.path.join(tmp, 'rules.yaml'), 'w') as f:
             f.write(RULES)
         config_errors(tmp)
         endpoint(tmp)
         stall(tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print('%d failure(s)' % len(failures))
-        return 1
-    print('all passed')
-    return 0
+    return scrytest.finish('prom_test')
 
 
 if __name__ == '__main__':

@@ -25,14 +25,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, Daemon: test/pylib/scrytest.py)
+from scrytest import check, TRACES  # noqa: E402
 
 RULES = """\
 - required_engine_version: 0.57.0
@@ -92,27 +89,14 @@ CAT_ETC = ('16:17:57.881785348: Warning File below /etc read (user=<NA> command=
 CAT_LIB = '16:17:57.881799840: Debug Library read (file=/lib/x86_64-linux-gnu/libc.so.6)\n'
 
 
-def check(ok, what):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
-
-
 def run(args):
-    env = dict(os.environ, TZ='UTC')
-    p = subprocess.run([SCRY] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=env, timeout=120)
-    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+    """scry ARGS: (exit status, stdout, stderr)."""
+    return st.run([SCRY] + list(args), timeout=120)
 
 
 def expect(args, rc, out, err, what):
     """scry ARGS exits RC with stdout OUT and stderr ERR (None: not checked)."""
-    got_rc, got_out, got_err = run(args)
-    ok = got_rc == rc and got_out == out and (err is None or got_err == err)
-    if not ok:
-        print('  rc %d (want %d)\n  stdout %r\n  want   %r\n  stderr %r\n  want   %r'
-              % (got_rc, rc, got_out, out, got_err, err))
-    check(ok, what)
+    st.expect([SCRY] + list(args), what, rc=rc, out=out, err=err, timeout=120)
 
 
 def counts(events, by_prio, by_rule):
@@ -275,41 +259,24 @@ LIVE_RULES = """\
 """
 
 
-class Live:
+class Live(st.Daemon):
     """scry ARGS live with the eBPF probe, its stdout and stderr read as lines by threads.
     start() returns once scry says capture has begun (--notify-start): no guessing."""
 
     def __init__(self, args):
-        self.out, self.err = [], []
-        self.p = subprocess.Popen([SCRY, '--engine', 'bpf', '--unbuffered', '--notify-start'] + args,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  env=dict(os.environ, TZ='UTC'))
-        self.readers = [threading.Thread(target=self._read, args=(f, l), daemon=True)
-                        for f, l in ((self.p.stdout, self.out), (self.p.stderr, self.err))]
-        for t in self.readers:
-            t.start()
-
-    @staticmethod
-    def _read(f, lines):
-        for l in iter(f.readline, b''):
-            lines.append(l.decode(errors='replace'))
+        super().__init__([SCRY, '--engine', 'bpf', '--unbuffered', '--notify-start'] + args,
+                         lines=True)
 
     def wait(self, cond, limit=600):
         """Wait until cond() holds or scry ends (limit: a hang, not readiness)."""
-        deadline = time.monotonic() + limit
-        while not cond() and self.p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return cond()
+        return super().wait(cond, limit=limit)
 
     def started(self):
         return self.wait(lambda: any(l.startswith('scry: capturing') for l in self.err))
 
     def stop(self):
         """SIGTERM; returns (stdout lines, stderr) once scry has exited."""
-        self.p.terminate()
-        self.p.wait(timeout=600)
-        for t in self.readers:
-            t.join(60)
+        super().stop(timeout=600)
         return self.out, ''.join(self.err)
 
 
@@ -351,8 +318,7 @@ def live_drain(rules, marker):
 
 def live(tmp):
     """As root with the eBPF probe: live alerts from the test's rule and a default rule."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     rules = os.path.join(tmp, 'live.yaml')
     marker = os.path.join(tmp, 'scry-rules-live-marker')
@@ -367,7 +333,7 @@ def live(tmp):
           'live (eBPF): counts on stderr after SIGTERM')
     live_drain(rules, marker)
     # Falco's stable ruleset: a program no rule trusts reads /etc/shadow
-    stable = os.path.join(ROOT, '..', 'shared', 'rules', 'falcosecurity-rules-main-c72713e',
+    stable = os.path.join(st.SHARED, 'rules', 'falcosecurity-rules-main-c72713e',
                           'falco_rules.yaml')
     if not os.path.exists(stable):
         print('skip live default rule: %s not found' % stable)
@@ -414,8 +380,7 @@ def window(tmp):
         check(rc == 0 and printed.split() and nums == printed.split() and
               'Events processed: %d\n' % len(nums) in err,
               '-M %s --rules on a capture: the events -M %s prints (%d)' % (m, m, len(nums)))
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live -M with --rules: needs root and BTF')
+    if not st.live_bpf('live -M with --rules'):
         return
     rc, _, err = run(['--engine', 'bpf', '-M', '2', '--rules', rules])
     check(rc == 0 and 'Events processed: ' in err, 'live -M 2 --rules ends by itself')
@@ -424,14 +389,13 @@ def window(tmp):
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     SCRY = ap.parse_args().scry
     cat = os.path.join(TRACES, 'cat_write.scap')
     curl = os.path.join(TRACES, 'curl_google.scap')
     if not os.path.exists(cat) or not os.path.exists(curl):
-        print('rules_cli_test: %s not found, skipped' % TRACES)
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
+        return st.skip('rules_cli_test', '%s not found' % TRACES)
+    with st.tmpdir(prefix='scry_rules_cli_') as tmp:
         rules = os.path.join(tmp, 'rules.yaml')
         with open(rules, 'w') as f:
             f.write(RULES)
@@ -441,8 +405,7 @@ def main():
         validate(tmp, rules)
         window(tmp)
         live(tmp)
-    print('%d failure(s)' % len(failures))
-    return 1 if failures else 0
+    return st.finish('rules_cli_test')
 
 
 if __name__ == '__main__':

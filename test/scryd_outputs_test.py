@@ -45,15 +45,15 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, Daemon: test/pylib/scrytest.py)
+from scrytest import check, read, run, wait_for  # noqa: E402
 import scryd_test as base  # noqa: E402  (its config(), rules and helpers)
-
-check, run, read, wait_for = base.check, base.run, base.read, base.wait_for
 
 
 def enable(section, extra=()):
@@ -132,11 +132,7 @@ def replay_http(tmp, rules, curl, want):
           % (counters(err, url),))
 
     # nobody listens: each POST is refused at once, the replay is not held up
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()  # bound then closed: nothing listens there
-    url = 'http://127.0.0.1:%d/' % port
+    url = 'http://127.0.0.1:%d/' % st.free_port()  # bound then closed: nothing listens there
     cfg = base.config(tmp, 'http-dead.yaml', rules, enable('http', [
         ('url: http://127.0.0.1:2801/', 'url: ' + url)]))
     t0 = time.monotonic()
@@ -238,16 +234,14 @@ s.serve_forever()
 def live_program_restart(tmp):
     """A program that exits after one line: reported and started again (at most once a
     second: live, where alerts keep coming)."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live program: needs root and BTF')
+    if not st.live_bpf('live program'):
         return
     rules, opens = base.marker_rules(tmp, 'prog')
     dest = os.path.join(tmp, 'prog-head.json')
     cfg = base.config(tmp, 'prog-head.yaml', rules, [('engine: auto', 'engine: bpf')] + enable('program', [
         ('program: "logger -t scry-alert"', 'program: "head -n 1 >> %s"' % dest)]))
     errpath = os.path.join(tmp, 'prog-head.err')
-    with open(errpath, 'w') as errf:
-        p = subprocess.Popen([base.SCRYD, '-c', cfg], stdout=subprocess.DEVNULL, stderr=errf)
+    p = st.Daemon([base.SCRYD, '-c', cfg], log=errpath)
     try:
         ok = wait_for(lambda: len(read(dest).splitlines()) >= 3, '3 runs of the program', opens)
         # every thread of scryd, the outputs' writers included: no capability left (no
@@ -260,8 +254,7 @@ def live_program_restart(tmp):
         check(len(caps) >= 2 and not any(caps.values()),
               'program: scryd\'s %d threads have no capability (%s)' % (len(caps), caps))
     finally:
-        p.send_signal(signal.SIGTERM)
-        rc = p.wait(timeout=60)
+        rc = p.stop()
     err = read(errpath)
     got = read(dest).splitlines()
     c = counters(err, 'program')
@@ -276,8 +269,7 @@ def live_program_restart(tmp):
 
 
 def live_http_receiver_dies(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live http: needs root and BTF')
+    if not st.live_bpf('live http'):
         return
     rules, opens = base.marker_rules(tmp, 'http')
     received = os.path.join(tmp, 'received.json')
@@ -291,8 +283,7 @@ def live_http_receiver_dies(tmp):
         ('    queue: 4096\n\n# scryd', '    queue: 8\n\n# scryd')]),
         file_out=(alerts, '64M', 5))
     errpath = os.path.join(tmp, 'live-http.err')
-    with open(errpath, 'w') as errf:
-        p = subprocess.Popen([base.SCRYD, '-c', cfg], stdout=subprocess.DEVNULL, stderr=errf)
+    p = st.Daemon([base.SCRYD, '-c', cfg], log=errpath)
 
     def nfile():
         return len(read(alerts).splitlines())
@@ -327,8 +318,7 @@ def live_http_receiver_dies(tmp):
         if recv.poll() is None:
             recv.kill()
             recv.wait()
-        p.send_signal(signal.SIGTERM)
-        rc = p.wait(timeout=60)
+        rc = p.stop()
     err = read(errpath)
     n = nfile()
     c = counters(err, url)
@@ -345,12 +335,10 @@ def live_http_receiver_dies(tmp):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scryd', default=os.path.join(base.ROOT, 'build', 'bin', 'scryd'))
-    ap.add_argument('--scry', default=os.path.join(base.ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scryd', 'scry')
     a = ap.parse_args()
     base.SCRYD, base.SCRY = a.scryd, a.scry
-    tmp = tempfile.mkdtemp(prefix='scryd_outputs_test.')
-    try:
+    with st.tmpdir(prefix='scryd_outputs_test.') as tmp:
         rules = os.path.join(tmp, 'rules.yaml')
         with open(rules, 'w') as f:
             f.write(base.RULES)
@@ -367,14 +355,7 @@ def main():
             print('skip replay: no ../shared/conformance/traces')
         live_program_restart(tmp)
         live_http_receiver_dies(tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    failures = base.failures
-    if failures:
-        print('%d failure(s)' % len(failures))
-        return 1
-    print('all passed')
-    return 0
+    return st.finish('scryd_outputs_test')
 
 
 if __name__ == '__main__':

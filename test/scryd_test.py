@@ -29,18 +29,15 @@ import argparse
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
-EXAMPLE = os.path.join(ROOT, 'userspace', 'scryd', 'scryd.yaml')
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, wait_for, Daemon: test/pylib/scrytest.py)
+from scrytest import check, read, run, wait_for, TRACES  # noqa: E402
+
+EXAMPLE = os.path.join(st.ROOT, 'userspace', 'scryd', 'scryd.yaml')
 
 RULES = """\
 - macro: open_read
@@ -73,18 +70,6 @@ BROKEN = """\
   output: "never (file=%fd.name)"
   priority: WARNING
 """
-
-
-def check(ok, what):
-    print(('ok   ' if ok else 'FAIL ') + what)
-    if not ok:
-        failures.append(what)
-
-
-def run(args, timeout=120):
-    p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
-                       env=dict(os.environ, TZ='UTC'))
-    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
 
 
 def config(tmp, name, rules, replace=(), file_out=None, stdout=None):
@@ -280,30 +265,8 @@ LIVE_RULES = """\
 LIVE_RULES_NEW = LIVE_RULES.replace('Marker opened', 'Marker seen again')
 
 
-def wait_for(cond, what, trigger=None, limit=60):
-    """Run TRIGGER (if any) until COND() holds, at most LIMIT s; False on a timeout."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if trigger:
-            trigger()
-        if cond():
-            return True
-        time.sleep(0.05)
-    print('timed out waiting for ' + what)
-    return False
-
-
-def read(path):
-    try:
-        with open(path) as f:
-            return f.read()
-    except FileNotFoundError:
-        return ''
-
-
 def live(tmp):
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live: needs root and BTF')
+    if not st.live_bpf('live'):
         return
     marker = os.path.join(tmp, 'scryd-marker')
     rules = os.path.join(tmp, 'live-rules.yaml')
@@ -313,8 +276,7 @@ def live(tmp):
     cfg = config(tmp, 'live.yaml', rules, [('engine: auto', 'engine: bpf')],
                  file_out=(alerts, '64M', 5))
     errpath = os.path.join(tmp, 'live.err')
-    with open(errpath, 'w') as errf:
-        p = subprocess.Popen([SCRYD, '-c', cfg], stdout=subprocess.DEVNULL, stderr=errf)
+    p = st.Daemon([SCRYD, '-c', cfg], log=errpath)
     n = [0]
 
     def touch():
@@ -342,7 +304,7 @@ def live(tmp):
         check(ok and ('scryd: error: %s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % rules) in err,
               'live: SIGHUP with a broken rules file says FILE:LINE:COL and keeps the rules')
         ok = wait_for(lambda: len(rules_named('Marker opened')) > before, 'an alert after', touch)
-        check(ok and p.poll() is None, 'live: the old rules still alert after the broken reload')
+        check(ok and p.running(), 'live: the old rules still alert after the broken reload')
         with open(rules, 'w') as f:
             f.write(LIVE_RULES_NEW % marker)
         p.send_signal(signal.SIGHUP)
@@ -350,8 +312,7 @@ def live(tmp):
         check(ok and 'rules reloaded: 1 rules' in read(errpath), 'live: SIGHUP with a good file '
               'swaps the rules')
     finally:
-        p.send_signal(signal.SIGTERM)
-        rc = p.wait(timeout=60)
+        rc = p.stop()
     err = read(errpath)
     m = re.search(r'output %s: (\d+) alerts written, 0 dropped' % re.escape(alerts), err)
     nlines = len(read(alerts).splitlines())
@@ -383,8 +344,7 @@ def marker_rules(tmp, name):
 def live_stalled_stdout(tmp):
     """stdout to a pipe nobody reads: its queue fills and drops, the file output and
     capture go on; SIGTERM then gives up on stdout after 5 s and exits 1."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live stalled stdout: needs root and BTF')
+    if not st.live_bpf('live stalled stdout'):
         return
     rules, opens = marker_rules(tmp, 'stall')
     alerts = os.path.join(tmp, 'stall-alerts.json')
@@ -392,8 +352,7 @@ def live_stalled_stdout(tmp):
                                             ('    queue: 4096\n', '    queue: 32\n')],
                  file_out=(alerts, '64M', 5), stdout='json')
     errpath = os.path.join(tmp, 'stall.err')
-    with open(errpath, 'w') as errf:
-        p = subprocess.Popen([SCRYD, '-c', cfg], stdout=subprocess.PIPE, stderr=errf)
+    p = st.Daemon([SCRYD, '-c', cfg], log=errpath, stdout=subprocess.PIPE)
 
     # rounds of 20 alerts, fewer than the queue holds: the writer keeps up with them
     # until the pipe is full, the drops then are the stall's
@@ -403,9 +362,7 @@ def live_stalled_stdout(tmp):
         check(ok, 'stalled stdout: the file output still gets every alert (%d)'
               % len(read(alerts).splitlines()))
     finally:
-        p.send_signal(signal.SIGTERM)
-        rc = p.wait(timeout=60)
-        p.stdout.close()
+        rc = p.stop()  # closes the pipe
     err = read(errpath)
     n = len(read(alerts).splitlines())
     m = re.search(r'output stdout: (\d+) alerts written, (\d+) dropped \(queue full\)', err)
@@ -428,8 +385,7 @@ def live_stalled_stdout(tmp):
 def live_full_disk(tmp):
     """The file output on a full file system (a 64 KiB tmpfs): its writes fail and are
     counted, the file keeps whole lines only, stdout and capture go on."""
-    if os.geteuid() != 0 or not os.path.exists('/sys/kernel/btf/vmlinux'):
-        print('skip live full disk: needs root and BTF')
+    if not st.live_bpf('live full disk'):
         return
     mnt = os.path.join(tmp, 'small')
     os.mkdir(mnt)
@@ -443,14 +399,13 @@ def live_full_disk(tmp):
         cfg = config(tmp, 'full.yaml', rules, [('engine: auto', 'engine: bpf')],
                      file_out=(alerts, 0, 5), stdout='json')
         errpath = os.path.join(tmp, 'full.err')
-        with open(errpath, 'w') as errf, open(outpath, 'w') as outf:
-            p = subprocess.Popen([SCRYD, '-c', cfg], stdout=outf, stderr=errf)
+        with open(outpath, 'w') as outf:
+            p = st.Daemon([SCRYD, '-c', cfg], log=errpath, stdout=outf)
         try:
             ok = wait_for(lambda: len(read(outpath).splitlines()) >= 600, '600 alerts', opens, 120)
             check(ok, 'full disk: stdout still gets the alerts (%d)' % len(read(outpath).splitlines()))
         finally:
-            p.send_signal(signal.SIGTERM)
-            rc = p.wait(timeout=60)
+            rc = p.stop()
         err = read(errpath)
         n = len(read(outpath).splitlines())
         kept = read(alerts).splitlines()
@@ -470,12 +425,10 @@ def live_full_disk(tmp):
 def main():
     global SCRYD, SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scryd', default=os.path.join(ROOT, 'build', 'bin', 'scryd'))
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scryd', 'scry')
     a = ap.parse_args()
     SCRYD, SCRY = a.scryd, a.scry
-    tmp = tempfile.mkdtemp(prefix='scryd_test.')
-    try:
+    with st.tmpdir(prefix='scryd_test.') as tmp:
         rules = os.path.join(tmp, 'rules.yaml')
         with open(rules, 'w') as f:
             f.write(RULES)
@@ -487,13 +440,7 @@ def main():
         live(tmp)
         live_stalled_stdout(tmp)
         live_full_disk(tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print('%d failure(s)' % len(failures))
-        return 1
-    print('all passed')
-    return 0
+    return st.finish('scryd_test')
 
 
 if __name__ == '__main__':

@@ -15,32 +15,25 @@ installed, the committed outputs are checked to be still what it prints (--updat
 rewrites them from it). Exit 0 when all hold.
 """
 import argparse
-import importlib.util
 import os
 import shutil
 import socket
 import struct
 import subprocess
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True     # the modules below are imported from the source tree
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(HERE, 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
+
 EXPECTED = os.path.join(HERE, 'sockets')
 FMT = ('*%evt.num %evt.type %evt.dir %fd.name %fd.l4proto %fd.typechar %fd.cip %fd.cport '
        '%fd.sip %fd.sport %fd.is_server %evt.args')
 
-
-def module(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
-
-
-mk = module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
-departures = module('departures', os.path.join(HERE, 'departures.py'))
+mk = st.mkcapture()
+departures = st.load('departures', os.path.join(HERE, 'departures.py'))
 
 AF4, AF6 = 2, 10                 # scap families
 STREAM, DGRAM = 1, 2
@@ -152,11 +145,8 @@ def write_capture(path, evs):
 
 
 def replay(tool, path):
-    r = subprocess.run([tool, '-r', path, '-p', FMT], env=dict(os.environ, TZ='UTC'),
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
-    if r.returncode != 0:
-        raise SystemExit('sockets_compat: %s -r %s exited %d' % (tool, path, r.returncode))
-    return r.stdout.decode('utf-8', 'surrogateescape')
+    r = st.run([tool, '-r', path, '-p', FMT], text=False, check=True, stderr=subprocess.STDOUT)
+    return r.out.decode('utf-8', 'surrogateescape')
 
 
 def main():
@@ -168,8 +158,8 @@ def main():
     if a.update and not sysdig:
         raise SystemExit('sockets_compat: --update needs sysdig')
     deps = load_edits()
-    fails, applied = [], 0
-    with tempfile.TemporaryDirectory(prefix='scry_sockets_') as tmp:
+    applied = 0
+    with st.tmpdir(prefix='scry_sockets_') as tmp:
         for name, evs in SCENARIOS.items():
             cap = os.path.join(tmp, name + '.scap')
             write_capture(cap, evs)
@@ -180,31 +170,26 @@ def main():
             with open(exp_path, encoding='utf-8', newline='') as f:
                 sysdig_text = f.read()
             if sysdig and replay(sysdig, cap) != sysdig_text:
-                fails.append('%s: sysdig no longer prints test/sockets/%s.out' % (name, name))
+                check(False, '%s: sysdig no longer prints test/sockets/%s.out' % (name, name))
             lines = {name: sysdig_text.split('\n')}
             mine = [dict(d, conformance=[e for e in d['conformance'] if e['output'] == name])
                     for d in deps]
             try:
                 done = departures.apply_edits(lines, mine)
             except departures.Stale as e:
-                fails.append('%s: %s' % (name, e))
+                check(False, '%s: %s' % (name, e))
                 continue
             applied += len(done)
             got = replay(a.scry, cap).split('\n')
-            if got != lines[name]:
-                for i, (x, y) in enumerate(zip(lines[name] + [''] * len(got), got + [''] * len(lines[name]))):
-                    if x != y:
-                        fails.append('%s line %d:\n  want: %s\n  scry: %s' % (name, i + 1, x, y))
-                        break
-            else:
-                print('ok %s (%d lines, %d of them departures)' % (name, len(got) - 1, len(done)))
-    for f in fails:
-        print('FAIL ' + f)
+            d = st.first_difference(lines[name], got)
+            check(not d, '%s (%d lines, %d of them departures)' % (name, len(got) - 1, len(done))
+                  if not d else '%s line %d:\n  want: %s\n  scry: %s'
+                  % (name, d[0], d[1] or '', d[2] or ''))
     print('sockets_compat: %d captures, %d lines where scry departs from sysdig 0.29.3 as '
-          'test/departures.json lists them, %d failures%s' %
-          (len(SCENARIOS), applied, len(fails), '' if sysdig else ' (sysdig not installed: '
+          'test/departures.json lists them%s' %
+          (len(SCENARIOS), applied, '' if sysdig else ' (sysdig not installed: '
            'the committed outputs are not re-checked)'))
-    return 1 if fails else 0
+    return st.finish('sockets_compat')
 
 
 def load_edits():

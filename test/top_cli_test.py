@@ -17,31 +17,17 @@ On the synthetic capture of scripts/mkcapture.py (bash, and cat reading /etc/hos
 """
 import argparse
 import os
-import shlex
 import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-TMUX = ['tmux', '-L', 'scry-top-cli-test']
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, Pane: test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
 
 
-def check(ok, what, detail=''):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        if detail:
-            print('  ' + detail.replace('\n', '\n  '))
-        failures.append(what)
-
-
-def run(args, stdin=subprocess.DEVNULL):
-    p = subprocess.run([SCRY, 'top'] + args, stdin=stdin, capture_output=True, text=True,
-                       timeout=120)
-    return p.returncode, p.stdout, p.stderr
+def run(args):
+    """scry top ARGS: (exit status, stdout, stderr)."""
+    return st.run([SCRY, 'top'] + args, timeout=120)
 
 
 def options(cap):
@@ -81,31 +67,15 @@ def batch(cap):
           out.split('\n')[1].split()[0] == 'CPU', '-b: the Containers view (no container)', out)
 
 
-class Pane:
+class Pane(st.Pane):
     def __init__(self, argv):
-        self.name = 'top'
-        shell = ' '.join(shlex.quote(a) for a in argv)
-        shell += '; echo "scry top exited with status $?"; exec sleep 3600'
-        subprocess.run(TMUX + ['new-session', '-d', '-s', self.name, '-x', '200', '-y', '50',
-                               'sh', '-c', shell], check=True)
-
-    def screen(self):
-        return subprocess.run(TMUX + ['capture-pane', '-p', '-t', self.name], check=True,
-                              capture_output=True, text=True).stdout.split('\n')
-
-    def keys(self, *k):
-        subprocess.run(TMUX + ['send-keys', '-t', self.name] + list(k), check=True)
+        super().__init__('scry-top-cli-test', 'top', argv, 'scry top')
 
     def wait(self, what, pred, timeout=60):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            lines = self.screen()
-            if pred(lines):
-                check(True, what)
-                return lines
-            time.sleep(0.05)
-        check(False, what, 'screen:\n' + '\n'.join(self.screen()))
-        return None
+        """Check that the screen comes to show PRED within TIMEOUT s."""
+        lines = self.poll(lambda l: pred(l) and l, timeout)
+        check(lines, what, None if lines else 'screen:\n' + '\n'.join(self.screen()))
+        return lines
 
 
 def screen(cap):
@@ -142,23 +112,21 @@ def screen(cap):
         p.keys('q')
         p.wait('q: status 0', lambda l: 'scry top exited with status 0' in '\n'.join(l))
     finally:
-        subprocess.run(TMUX + ['kill-server'], capture_output=True)
+        p.kill_server()
 
 
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     SCRY = os.path.abspath(ap.parse_args().scry)
-    with tempfile.TemporaryDirectory() as tmp:
+    with st.tmpdir(prefix='scry_top_cli_') as tmp:
         cap = os.path.join(tmp, 'demo.scap')
-        subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'mkcapture.py'), cap],
-                       check=True)
+        st.run([sys.executable, os.path.join(st.ROOT, 'scripts', 'mkcapture.py'), cap], check=True)
         options(cap)
         batch(cap)
         screen(cap)
-    print('%d failed' % len(failures) if failures else 'all passed')
-    return 1 if failures else 0
+    return st.finish('top_cli_test')
 
 
 if __name__ == '__main__':

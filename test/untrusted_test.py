@@ -20,7 +20,6 @@ distinct fields) are in test/unit/libsinsp/test_filter.c ("sizes").
 """
 import argparse
 import gzip
-import importlib.util
 import fcntl
 import os
 import resource
@@ -31,29 +30,20 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
+
 F_SETPIPE_SZ = 1031              # <linux/fcntl.h>
 PIPE_BYTES = 65536
 BT_PL_V1 = 0x202                 # process list, version 1
 
-spec = importlib.util.spec_from_file_location('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
-mk = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(mk)
-
-
-def check(ok, what):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
+mk = st.mkcapture()
 
 
 def run(args, **kw):
-    env = dict(os.environ, TZ='UTC')
-    p = subprocess.run([SCRY] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=env, timeout=600, **kw)
-    return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+    """scry ARGS: (exit status, stdout, stderr)."""
+    return st.run([SCRY] + list(args), timeout=600, **kw)
 
 
 def run_rss(args):
@@ -61,7 +51,7 @@ def run_rss(args):
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         # an ASan build: no quarantine (freed blocks would stay resident)
         p = subprocess.Popen([SCRY] + list(args), stdout=out, stderr=err,
-                             env=dict(os.environ, TZ='UTC', ASAN_OPTIONS='quarantine_size_mb=0'))
+                             env=st.run_env(ASAN_OPTIONS='quarantine_size_mb=0'))
         _, status, ru = os.wait4(p.pid, 0)
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -157,7 +147,7 @@ def capabilities(tmp):
     out = os.path.join(tmp, 'fifo.out')
     with open(out, 'wb') as o:
         p = subprocess.Popen([SCRY, '-r', fifo], stdout=o, stderr=subprocess.PIPE,
-                             env=dict(os.environ, TZ='UTC'))
+                             env=st.run_env())
     w = open(fifo, 'wb')            # returns once scry has opened the FIFO
     fcntl.fcntl(w.fileno(), F_SETPIPE_SZ, PIPE_BYTES)
     # the write returns once scry has read all but PIPE_BYTES of it: it is reading
@@ -178,22 +168,18 @@ def capabilities(tmp):
 def main():
     global SCRY
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     ap.add_argument('--make-pl', nargs=2, metavar=('PATH', 'N'), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.make_pl:
         make_pl(a.make_pl[0], int(a.make_pl[1]))
         return 0
     SCRY = os.path.abspath(a.scry)
-    with tempfile.TemporaryDirectory(prefix='scry_untrusted_') as tmp:
+    with st.tmpdir(prefix='scry_untrusted_') as tmp:
         repeated_entries(tmp)
         full_disk(tmp)
         capabilities(tmp)
-    if failures:
-        print('untrusted_test: %d failed' % len(failures))
-        return 1
-    print('untrusted_test: all passed')
-    return 0
+    return st.finish('untrusted_test')
 
 
 if __name__ == '__main__':

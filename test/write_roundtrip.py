@@ -41,7 +41,6 @@ Skips (exit 0 with a message) when ../shared/conformance/traces is absent; the s
 comparisons are skipped with a message when sysdig is not installed.
 """
 import argparse
-import importlib.util
 import fcntl
 import os
 import shutil
@@ -49,30 +48,22 @@ import signal
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, 'bench'))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, tmpdir: test/pylib/scrytest.py)
+from scrytest import check, TRACES  # noqa: E402
+sys.path.insert(0, os.path.join(st.ROOT, 'bench'))
 import benchlib  # noqa: E402  (capture building shared with the benchmarks)
 
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
 FIELDS = ('%proc.name %proc.exepath %proc.cmdline %proc.pname %proc.cwd %user.name %thread.tid '
           '%fd.name %fd.type %fd.num %evt.type %evt.dir %evt.info')
-failures = []
 
 
 def run(cmd, **kw):
-    env = dict(os.environ, TZ='UTC')
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **kw)
-
-
-def check(ok, what):
-    print('%s %s' % ('ok  ' if ok else 'FAIL', what))
-    if not ok:
-        failures.append(what)
+    """CMD's Result, its output as bytes."""
+    return st.run(cmd, text=False, **kw)
 
 
 def wait_stalled(p, limit_s=120):
@@ -102,10 +93,9 @@ def same_output(tool, a_args, b_args, what):
     ok = a.stdout == b.stdout and a.returncode == b.returncode
     if not ok:
         la, lb = a.stdout.splitlines(), b.stdout.splitlines()
-        for i, (x, y) in enumerate(zip(la, lb)):
-            if x != y:
-                print('  line %d:\n  %s\n  %s' % (i + 1, x[:160], y[:160]))
-                break
+        d = st.first_difference(la, lb)
+        if d and d[1] is not None and d[2] is not None:
+            print('  line %d:\n  %s\n  %s' % (d[0], d[1][:160], d[2][:160]))
         else:
             print('  %d vs %d lines, exit %d vs %d %s' % (len(la), len(lb), a.returncode,
                                                           b.returncode, b.stderr[:200]))
@@ -147,7 +137,7 @@ def container_capture(out, nevents, span_ns):
     container event at the start (ts 0, tid -1, as the table of a file), db's at a third
     of the way in (the stream's own, at that time); then read exits of 100 bytes by the
     three in turn (psql only after db's event), over span_ns of time."""
-    mk = _module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    mk = st.mkcapture()
     procs = (mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
              mk.proc(2001, 1, 'nginx', '/usr/sbin/nginx', ['nginx'], 0, '/docker/' + CT_A) +
              mk.proc(3001, 1, 'psql', '/usr/bin/psql', ['psql'], 0, '/docker/' + CT_B))
@@ -172,7 +162,7 @@ def container_capture(out, nevents, span_ns):
 def mixed_capture(out):
     """web's event as the table, then bash reads, db's JSON event, psql reads, db's
     fixed-parameter event (id, type, name, image), bash reads."""
-    mk = _module('mkcapture', os.path.join(ROOT, 'scripts', 'mkcapture.py'))
+    mk = st.mkcapture()
     procs = (mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
              mk.proc(3001, 1, 'psql', '/usr/bin/psql', ['psql'], 0, '/docker/' + CT_B))
     read = [mk.i64(100), b'x' * 100]
@@ -215,10 +205,9 @@ def same_as_sysdig(scry, sysdig, path, args, what):
     a, b = run([scry, '-r', path] + args), run([sysdig, '-r', path] + args)
     ok = a.stdout == b.stdout and a.returncode == b.returncode
     if not ok:
-        for i, (x, y) in enumerate(zip(a.stdout.splitlines(), b.stdout.splitlines())):
-            if x != y:
-                print('  line %d:\n  scry   %s\n  sysdig %s' % (i + 1, x[:160], y[:160]))
-                break
+        d = st.first_difference(a.stdout.splitlines(), b.stdout.splitlines())
+        if d and d[1] is not None and d[2] is not None:
+            print('  line %d:\n  scry   %s\n  sysdig %s' % (d[0], d[1][:160], d[2][:160]))
         else:
             print('  %d vs %d lines' % (a.stdout.count(b'\n'), b.stdout.count(b'\n')))
     check(ok, '%s: scry prints what sysdig 0.29.3 prints (%s, %d lines)'
@@ -314,27 +303,18 @@ def container_records(scry, sysdig, work):
               '-C 1 -W 2 %s: web and db once each, %d events named' % (f, part.count(b'\n')))
 
 
-def _module(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
-
-
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     args = ap.parse_args()
     scry = os.path.abspath(args.scry)
     if not os.path.isdir(TRACES):
-        print('write_roundtrip: skipped: no ../shared/conformance/traces')
-        return 0
+        return st.skip('write_roundtrip', 'no ../shared/conformance/traces')
     sysdig = shutil.which('sysdig')
     if not sysdig:
         print('write_roundtrip: sysdig is not installed: the sysdig comparisons are skipped')
     tools = [scry] + ([sysdig] if sysdig else [])
-    work = tempfile.mkdtemp(prefix='scry_write_test_')
-    try:
+    with st.tmpdir(prefix='scry_write_test_') as work:
         traces = sorted(os.path.join(TRACES, t) for t in os.listdir(TRACES)
                         if t.endswith('.scap') or t.endswith('.scap.gz'))
         # 1. round trip
@@ -408,7 +388,7 @@ def main():
         killed = os.path.join(work, 'killed.scap.gz')
         with open(big, 'rb') as f:
             data = f.read()
-        env = dict(os.environ, TZ='UTC')
+        env = st.run_env()
         p = subprocess.Popen([scry, '-r', '-', '-w', killed, '-z'], stdin=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, env=env)
         p.stdin.write(data[:3 << 20])
@@ -460,7 +440,7 @@ def main():
         # probe is attached: it keeps making them until scry has its 10).
         live = os.path.join(work, 'live.scap')
         p = subprocess.Popen([scry, '-w', live, '-n', '10'], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
+                             stderr=subprocess.PIPE, env=env)
         deadline = time.monotonic() + 120
         while p.poll() is None and time.monotonic() < deadline:
             os.stat(work)
@@ -476,10 +456,7 @@ def main():
             check(p.returncode == 1 and err.startswith(b'scry: '),
                   'live -w without a live engine: rc %d, %s' % (p.returncode,
                                                               err.decode().strip()[:160]))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print('write_roundtrip: %s' % ('%d failed' % len(failures) if failures else 'all passed'))
-    return 1 if failures else 0
+    return st.finish('write_roundtrip')
 
 
 if __name__ == '__main__':

@@ -5,15 +5,15 @@ line of its log), /proc samples of its RSS and CPU time, and the counters of its
 """
 import os
 import re
-import signal
-import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(HERE, '..', '..', 'test', 'pylib'))
+import scrytest  # noqa: E402  (Daemon: a process started and stopped by its PID)
+
+ROOT = scrytest.ROOT
 # Falco's default (stable) rules, from the shared tree: read there, never copied
-RULES = os.path.join(ROOT, '..', 'shared', 'rules', 'falcosecurity-rules-main-c72713e',
+RULES = os.path.join(scrytest.SHARED, 'rules', 'falcosecurity-rules-main-c72713e',
                      'falco_rules.yaml')
 
 CONFIG = """\
@@ -95,7 +95,7 @@ def live_capture(pid):
     return False
 
 
-class Scryd:
+class Scryd(scrytest.Daemon):
     """One scryd, live, its alerts to a file in @workdir, its log in @workdir/NAME.err."""
 
     def __init__(self, binary, name, workdir, rules=RULES):
@@ -105,26 +105,13 @@ class Scryd:
         self.errpath = os.path.join(workdir, name + '.err')
         with open(self.cfg, 'w') as f:
             f.write(CONFIG % (os.path.abspath(rules), self.alerts))
-        with open(self.errpath, 'w') as errf:
-            self.p = subprocess.Popen([binary, '-c', self.cfg], stdin=subprocess.DEVNULL,
-                                      stdout=subprocess.DEVNULL, stderr=errf)
-        self.pid = self.p.pid
+        super().__init__([binary, '-c', self.cfg], log=self.errpath)
         self.peak_rss = 0
-
-    def log(self):
-        with open(self.errpath) as f:
-            return f.read()
 
     def wait_running(self, limit=120):
         """Wait for the "running:" line (probe attached, rules loaded); exit on failure."""
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if 'scryd: info: running:' in self.log():
-                return
-            if self.p.poll() is not None:
-                break
-            time.sleep(0.1)
-        sys.exit('%s: scryd did not start:\n%s' % (self.name, self.log()))
+        if not self.wait_log('scryd: info: running:', limit=limit):
+            sys.exit('%s: scryd did not start:\n%s' % (self.name, self.log()))
 
     def sample(self):
         """(RSS KiB, CPU s) now; the peak RSS seen is kept."""
@@ -134,8 +121,7 @@ class Scryd:
 
     def stop(self):
         """SIGTERM, wait; the exit log's counters as a dict."""
-        self.p.send_signal(signal.SIGTERM)
-        rc = self.p.wait(timeout=120)
+        rc = super().stop(timeout=120)
         log = self.log()
         got = {'rc': rc}
         m = re.search(r'engine: (\d+) events, dropped (\d+) \(ring full\), (\d+) \(too big\), '

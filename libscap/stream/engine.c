@@ -14,9 +14,10 @@
  * given up (chunks the publisher's full spool dropped).
  *
  * State: the state blocks of each host's first chunk are the capture's initial state
- * (scap_engine_set_state(); with several hosts, their threads side by side: thread ids
- * of different hosts must not collide). The state blocks of later chunks describe what
- * the events before them already built, and are not read again; their events are.
+ * (scap_engine_set_state(); with several hosts, each host's own in scap_state.sources,
+ * since their thread ids may be equal, and their threads side by side). The state
+ * blocks of later chunks describe what the events before them already built, and are
+ * not read again; their events are.
  * The container table a later chunk starts with (container records before its first
  * other event) is merged the same way: the record of a container the replay has
  * already had is left out, one of a new container (learned between the chunks) is
@@ -77,6 +78,7 @@ struct stream_engine {
 	struct host_src *hs;
 	int nh;
 	struct scap_threadinfo *threads;  /* several hosts: the threads of all */
+	struct scap_state *sources;       /* several hosts: each one's state (nh entries) */
 };
 
 static int stash_min(const struct host_src *hs)
@@ -329,24 +331,37 @@ static void engine_close(scap_t *h)
 	}
 	free(e->hs);
 	free(e->threads);
+	free(e->sources);
 	stream_url_free(e->u);
 	free(e);
 	scap_engine_set_priv(h, NULL);
 }
 
-/* The initial state: the first chunk's of each host (threads of all side by side). */
+/*
+ * The initial state: the first chunk's of each host. Several hosts: each host's own in
+ * .sources (so that a consumer keeps hosts' threads apart: their thread ids may be
+ * equal), and their threads side by side at the top for consumers that read one list.
+ */
 static int set_state(scap_t *h, struct stream_engine *e)
 {
 	struct scap_state all = { .sz = sizeof(all) };
-	uint32_t n = 0;
+	uint32_t n = 0, ns = 0;
 	bool first = true;
 
+	if (e->nh > 1) {
+		e->sources = calloc((size_t)e->nh, sizeof(*e->sources));
+		if (!e->sources)
+			return -ENOMEM;
+	}
 	for (int i = 0; i < e->nh; i++) {
 		struct scap_state st = { .sz = sizeof(st) };
 
 		if (!e->hs[i].state_h)
 			continue;
 		scap_get_state(e->hs[i].state_h, &st);
+		st.source = e->hs[i].name;
+		if (e->sources)
+			e->sources[ns++] = st;
 		if (first) {
 			all = st;
 			first = false;
@@ -367,6 +382,9 @@ static int set_state(scap_t *h, struct stream_engine *e)
 			all.nthreads = n;
 		}
 	}
+	all.source = NULL;
+	all.sources = ns > 1 ? e->sources : NULL;
+	all.nsources = ns > 1 ? ns : 0;
 	return scap_engine_set_state(h, &all);
 }
 
@@ -388,10 +406,9 @@ static int engine_open(scap_t *h, const struct scap_open_opts *opts)
 		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;
 	}
-	e->t = stream_transport_find(e->u->scheme);
-	if (!e->t) {
-		rc = scap_engine_err(h, -ENOTSUP, "%s: no such bus in this build (built: %s)",
-				     e->u->scheme, stream_transport_list());
+	rc = stream_transport_get(e->u->scheme, &e->t, err);
+	if (rc) {
+		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;
 	}
 	if (!e->u->host) {

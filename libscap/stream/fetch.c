@@ -73,13 +73,9 @@ int scap_stream_fetch(const char *url, const char *kind, scap_stream_msg_fn fn, 
 	rc = stream_url_parse(url, &u, err);
 	if (rc)
 		goto out;
-	t = stream_transport_find(u->scheme);
-	if (!t) {
-		snprintf(err, sizeof(err), "%.60s: no such bus in this build (built: %s)", u->scheme,
-			 stream_transport_list());
-		rc = -ENOTSUP;
+	rc = stream_transport_get(u->scheme, &t, err);
+	if (rc)
 		goto out;
-	}
 	if (!u->host) {
 		snprintf(err, sizeof(err), "%.200s: which host? (?host=NAME[,NAME...])", url);
 		rc = -EINVAL;

@@ -460,6 +460,7 @@ static bool kafka_producer_compresses(void *handle)
 
 /* The consumer's ops are in kafka_read.c. */
 const struct stream_transport_ops stream_transport_kafka = {
+	.load = stream_kafka_load,
 	.scheme = "kafka",
 	.producer_open = kafka_producer_open,
 	.produce = kafka_produce,

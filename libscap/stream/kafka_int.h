@@ -8,7 +8,7 @@
 
 #include "transport.h"
 
-#include <librdkafka/rdkafka.h>
+#include "kafka_dl.h"
 
 #define KAFKA_MSGID_HEADER "scry-msg-id"  /* record header carrying the message id */
 #define KAFKA_META_TIMEOUT_MS 10000       /* metadata and offset requests */

@@ -30,7 +30,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <nats/nats.h>
+#include "nats_dl.h"
 
 #include "registry.h"
 #include "url.h"
@@ -551,6 +551,7 @@ static int consumer_next(void *cv, const void **data, size_t *len, const char **
 }
 
 const struct stream_transport_ops stream_transport_nats = {
+	.load = stream_nats_load,
 	.scheme = "nats",
 	.producer_open = producer_open,
 	.produce = produce,

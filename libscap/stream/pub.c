@@ -273,13 +273,9 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 	rc = stream_url_parse(o.url, &p->u, err);
 	if (rc)
 		goto fail;
-	p->t = stream_transport_find(p->u->scheme);
-	if (!p->t) {
-		snprintf(err, sizeof(err), "%.60s: no such bus in this build (built: %s)",
-			 p->u->scheme, stream_transport_list());
-		rc = -ENOTSUP;
+	rc = stream_transport_get(p->u->scheme, &p->t, err);
+	if (rc)
 		goto fail;
-	}
 	if (p->u->host)
 		snprintf(p->host, sizeof(p->host), "%s", p->u->host);
 	else if (gethostname(p->host, sizeof(p->host) - 1) || !p->host[0])

@@ -30,6 +30,22 @@ const struct stream_transport_ops *stream_transport_find(const char *scheme)
 	return NULL;
 }
 
+int stream_transport_get(const char *scheme, const struct stream_transport_ops **out,
+			 char *err)
+{
+	const struct stream_transport_ops *t = stream_transport_find(scheme);
+
+	if (!t) {
+		snprintf(err, STREAM_ERR_SIZE, "%.60s: no such bus in this build (built: %s)",
+			 scheme ? scheme : "", stream_transport_list());
+		return -ENOTSUP;
+	}
+	if (t->load && t->load(err))
+		return -ENOENT;
+	*out = t;
+	return 0;
+}
+
 const char *stream_transport_list(void)
 {
 #if defined(SCAP_STREAM_HAVE_NATS) && defined(SCAP_STREAM_HAVE_KAFKA)

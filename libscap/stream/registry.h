@@ -26,6 +26,17 @@ const struct stream_transport_ops *stream_transport_find(const char *scheme);
 const char *stream_transport_list(void);
 
 /*
+ * stream_transport_get() - the transport of @scheme, its client library loaded (the
+ * transport's load(): dlopen() at first use).
+ * @err: [out] STREAM_ERR_SIZE bytes for the message on failure.
+ * Return: 0 (*@out set); -ENOTSUP no such bus in this build (the message lists those
+ * built); -ENOENT its client library cannot be loaded (the message names it and the
+ * package to install).
+ */
+int stream_transport_get(const char *scheme, const struct stream_transport_ops **out,
+			 char *err);
+
+/*
  * stream_subject() - "NAME.KIND.HOST" into @buf (@size bytes): the subject of a host's
  * messages of a kind (transport.h). A host name's '.', '*', '>' and white space become
  * '_' so that it stays one subject token ("web-1.example.com" -> "web-1_example_com").

@@ -52,6 +52,11 @@ typedef void (*stream_ack_fn)(void *ctx, void *msg_ctx, int status);
 struct stream_transport_ops {
 	const char *scheme;  /* "nats", "kafka" */
 
+	/* Make the client library usable (dl.h: dlopen() at first use); called before any
+	 * other member (stream_transport_get()). NULL: nothing to load. Return 0, or
+	 * -ENOENT with the message in @err (STREAM_ERR_SIZE bytes). */
+	int (*load)(char *err);
+
 	/* Connect a producer. Creates the stream/topic when absent where the bus allows it
 	 * (JetStream: a stream named u->name capturing "NAME.>", file storage; replicas
 	 * from ?replicas=, default 1). Does not fail because the bus is down when the

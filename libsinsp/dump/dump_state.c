@@ -150,7 +150,7 @@ static bool owns_fd_table(struct sinsp *s, const struct sinsp_thread *t)
 		return false;
 	if (t->tid == t->pid)
 		return true;
-	m = sinsp_thread_find(s, t->pid);
+	m = sinsp_thread_find_src(s, t->src, t->pid);
 	return !m || m->placeholder || m->fds != t->fds;
 }
 
@@ -475,6 +475,9 @@ int sinsp_dump_state_keep(sinsp_t *s, struct scap_dumper *d, sinsp_dump_keep_fn 
 
 	if (!s || !d)
 		return -EINVAL;
+	if (s->nsrcs > 1)
+		return sinsp_err(s, -ENOTSUP, "the capture merges %u hosts, and a capture file "
+				 "holds one", s->nsrcs);
 	if (scap_get_state(s->scap, &st) == 0 && st.machine) {
 		rc = scap_dump_machine(d, st.machine);
 		if (rc)

@@ -48,7 +48,7 @@ struct sinsp_thread *sinsp_fields_parent(struct sinsp *s, const struct sinsp_thr
 
 	if (t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	p = sinsp_thread_find(s, t->ptid);
+	p = sinsp_thread_find_src(s, t->src, t->ptid);
 	return p;
 }
 
@@ -59,7 +59,7 @@ static struct sinsp_thread *main_or_null(struct sinsp *s, struct sinsp_thread *t
 
 	if (t->tid == t->pid)
 		return t;
-	m = sinsp_thread_find(s, t->pid);
+	m = sinsp_thread_find_src(s, t->src, t->pid);
 	return m;
 }
 
@@ -95,7 +95,7 @@ static bool login_shell(struct sinsp *s, struct sinsp_thread *t, int64_t *pid)
 /* proc.sname: the session leader's name, or the eldest ancestor in the same session. */
 static const char *session_name(struct sinsp *s, struct sinsp_thread *t)
 {
-	struct sinsp_thread *leader = sinsp_thread_find(s, t->sid), *m, *p;
+	struct sinsp_thread *leader = sinsp_thread_find_src(s, t->src, t->sid), *m, *p;
 	size_t depth = 0, lim = max_depth(s);
 
 	if (leader)

@@ -197,7 +197,7 @@ static void proc_set_container(struct sinsp_metrics *m, struct mproc *p, const s
 
 static struct mproc *proc_get(struct sinsp_metrics *m, const struct sinsp_thread *t)
 {
-	struct mproc *p = hashmap_get_cached(&m->procs, (uint64_t)t->pid);
+	struct mproc *p = hashmap_get_cached(&m->procs, sinsp_thread_key(t->src, t->pid));
 
 	if (p) {
 		if (p->cid_key != t->container_id)
@@ -208,8 +208,9 @@ static struct mproc *proc_get(struct sinsp_metrics *m, const struct sinsp_thread
 	if (!p)
 		return NULL;
 	p->pid = t->pid;
+	p->src = t->src;
 	p->v.first_seen_ns = m->open_start;
-	if (hashmap_put(&m->procs, (uint64_t)t->pid, p)) {
+	if (hashmap_put(&m->procs, sinsp_thread_key(p->src, p->pid), p)) {
 		free(p);
 		return NULL;
 	}
@@ -457,7 +458,7 @@ static void sweep(struct sinsp_metrics *m)
 		struct mproc *p = m->procs.slots[i].val;
 
 		if (p && p->rep_exited) {
-			hashmap_del(&m->procs, (uint64_t)p->pid);
+			hashmap_del(&m->procs, sinsp_thread_key(p->src, p->pid));
 			proc_free(m, p);
 			continue; /* backward shift: slot i holds another entry now */
 		}
@@ -504,7 +505,7 @@ static void close_procs(struct sinsp_metrics *m, bool sampling, uint64_t *host_r
 
 		if (!p)
 			continue;
-		t = sinsp_thread_find(m->s, p->pid);
+		t = sinsp_thread_find_src(m->s, p->src, p->pid);
 		if (!t && !p->exited) {
 			/* its exit was not seen (drops): gone from the table */
 			p->exited = true;

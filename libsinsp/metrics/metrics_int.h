@@ -60,6 +60,7 @@ struct mcont {
 
 struct mproc {
 	int64_t pid;
+	uint32_t src;                     /* the thread's source (sinsp_thread_key()) */
 	const char *cid_key;              /* thread's container_id pointer when resolved */
 	struct mcont *cont;               /* NULL: host */
 	bool exited;                      /* exit seen in the open interval */

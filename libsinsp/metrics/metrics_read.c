@@ -113,7 +113,7 @@ SINSP_API int sinsp_metrics_container_get(struct sinsp_metrics *m, const char *i
 
 static void proc_view(struct sinsp_metrics *m, const struct mproc *p, struct sinsp_metrics_process *out)
 {
-	const struct sinsp_thread *t = sinsp_thread_find(m->s, p->pid);
+	const struct sinsp_thread *t = sinsp_thread_find_src(m->s, p->src, p->pid);
 
 	memset(out, 0, sizeof(*out));
 	out->sz = sizeof(*out);
@@ -123,7 +123,7 @@ static void proc_view(struct sinsp_metrics *m, const struct mproc *p, struct sin
 	out->exe = "";
 	out->container_id = p->cont ? p->cont->c->id : "host";
 	if (t) {
-		const struct sinsp_thread *parent = sinsp_thread_find(m->s, t->ptid);
+		const struct sinsp_thread *parent = sinsp_thread_find_src(m->s, t->src, t->ptid);
 
 		out->ppid = parent ? parent->pid : t->ptid;
 		out->comm = t->comm ? t->comm : "";

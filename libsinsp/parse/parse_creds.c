@@ -103,7 +103,7 @@ static void for_each_in_process(struct sinsp *s, int64_t pid,
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val;
 
-		if (t && t->pid == pid)
+		if (t && t->pid == pid && t->src == s->cur_src)
 			fn(t, a, b);
 	}
 }

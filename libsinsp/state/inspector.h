@@ -24,9 +24,25 @@
 struct sinsp_container;
 struct sinsp_thread;
 
+/*
+ * A source of a capture that merges several (hosts read back from a bus: scap_state's
+ * sources): its name, as scap_evt_source() returns it, and its own interfaces.
+ */
+struct sinsp_source {
+	const char *name;
+	const struct scap_ifinfo_ipv4 *ifv4;
+	uint32_t nifv4;
+	const struct scap_ifinfo_ipv6 *ifv6;
+	uint32_t nifv6;
+};
+
 struct sinsp {
 	scap_t *scap;
-	struct hashmap threads;           /* tid -> struct sinsp_thread * */
+	struct hashmap threads;           /* sinsp_thread_key(src, tid) -> struct sinsp_thread * */
+	uint32_t cur_src;                 /* source of the current event: index in srcs, 0 when
+	                                     the capture has one source (sources.c) */
+	struct sinsp_source *srcs;        /* the sources of a capture that merges several */
+	uint32_t nsrcs;                   /* entries of srcs; 0: one source */
 	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
 	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
 	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
@@ -56,7 +72,8 @@ struct sinsp {
 	struct hashmap users;             /* uid -> struct sinsp_user * chain (users.c) */
 	struct hashmap groups;            /* gid -> struct sinsp_group * chain (users.c) */
 	uint32_t nusers, ngroups;         /* entries of users, groups (all containers) */
-	const struct scap_ifinfo_ipv4 *ifv4;  /* interfaces of the machine, for fd.is_server */
+	const struct scap_ifinfo_ipv4 *ifv4;  /* interfaces of the machine (of the current
+	                                         event's source), for fd.is_server */
 	uint32_t nifv4;
 	const struct scap_ifinfo_ipv6 *ifv6;
 	uint32_t nifv6;

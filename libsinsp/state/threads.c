@@ -13,7 +13,12 @@
 
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid)
 {
-	return hashmap_get_cached(&s->threads, (uint64_t)tid);
+	return hashmap_get_cached(&s->threads, sinsp_thread_key(s->cur_src, tid));
+}
+
+struct sinsp_thread *sinsp_thread_find_src(struct sinsp *s, uint32_t src, int64_t tid)
+{
+	return hashmap_get_cached(&s->threads, sinsp_thread_key(src, tid));
 }
 
 struct sinsp_thread *sinsp_thread_find_ref(struct sinsp *s, int64_t tid)
@@ -41,6 +46,7 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	if (!t)
 		return NULL;
 	t->tid = tid;
+	t->src = s->cur_src;
 	t->pid = tid;
 	t->ptid = -1;
 	/* unknown until a process list entry or an event tells (sysdig prints -1) */
@@ -58,12 +64,13 @@ struct sinsp_thread *sinsp_thread_add(struct sinsp *s, int64_t tid)
 	t->last_fd = 0;
 	t->container_id = "host";
 	t->created_ts = s->evt.ref.ts_ns;
-	if (hashmap_put(&s->threads, (uint64_t)tid, t)) {
+	if (hashmap_put(&s->threads, sinsp_thread_key(t->src, tid), t)) {
 		free(t);
 		return NULL;
 	}
 	/* threads that named it as parent before it was known */
-	if (s->unnamed_parents.count && hashmap_del(&s->unnamed_parents, (uint64_t)tid))
+	if (s->unnamed_parents.count &&
+	    hashmap_del(&s->unnamed_parents, sinsp_thread_key(t->src, tid)))
 		t->has_children = true;
 	return t;
 }
@@ -75,10 +82,10 @@ void sinsp_thread_set_ptid(struct sinsp *s, struct sinsp_thread *t, int64_t ptid
 	t->ptid = ptid;
 	if (ptid <= 0 || ptid == t->tid)
 		return;
-	p = sinsp_thread_find(s, ptid);
+	p = sinsp_thread_find_src(s, t->src, ptid);
 	if (p)
 		p->has_children = true;
-	else if (hashmap_put(&s->unnamed_parents, (uint64_t)ptid, s))
+	else if (hashmap_put(&s->unnamed_parents, sinsp_thread_key(t->src, ptid), s))
 		s->children_unsure = true;
 }
 
@@ -88,7 +95,7 @@ void sinsp_thread_set_ptid_reported(struct sinsp *s, struct sinsp_thread *t, int
 
 	if (ptid == t->ptid)
 		return;
-	p = ptid > 0 && ptid != t->tid ? sinsp_thread_find(s, ptid) : NULL;
+	p = ptid > 0 && ptid != t->tid ? sinsp_thread_find_src(s, t->src, ptid) : NULL;
 	if (!p && sinsp_thread_parent(s, t))
 		return;
 	if (p && t->ptid_guessed && p->pid != 1 && p->pid != t->pid)
@@ -120,7 +127,7 @@ void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
 
 	if (t->tid == t->pid)
 		return;
-	if ((m = sinsp_thread_find(s, t->pid)) != NULL)
+	if ((m = sinsp_thread_find_src(s, t->src, t->pid)) != NULL)
 		m->nthreads++;
 	else
 		s->unlinked_threads = true;
@@ -129,7 +136,7 @@ void sinsp_thread_link_main(struct sinsp *s, struct sinsp_thread *t)
 /* Take t out of the table and free it, with no other bookkeeping. */
 static void thread_destroy(struct sinsp *s, struct sinsp_thread *t)
 {
-	hashmap_del(&s->threads, (uint64_t)t->tid);
+	hashmap_del(&s->threads, sinsp_thread_key(t->src, t->tid));
 	if (s->pending_removal == t)
 		s->pending_removal = NULL;
 	thread_free(t);
@@ -146,7 +153,7 @@ static void move_children(struct sinsp *s, struct sinsp_thread *old, int64_t new
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *c = s->threads.slots[i].val;
 
-		if (c && c->ptid == old->tid && c != old) {
+		if (c && c->ptid == old->tid && c->src == old->src && c != old) {
 			sinsp_thread_set_ptid(s, c, new_ptid);
 			c->ptid_guessed = guess;
 		}
@@ -164,7 +171,7 @@ void sinsp_thread_remove(struct sinsp *s, struct sinsp_thread *t)
 	struct sinsp_thread *m = NULL;
 
 	if (t->tid != t->pid) {
-		m = sinsp_thread_find(s, t->pid);
+		m = sinsp_thread_find_src(s, t->src, t->pid);
 		if (m && m->nthreads)
 			m->nthreads--;
 		if (m && (!m->dead || m->nthreads)) {
@@ -212,7 +219,7 @@ struct sinsp_thread *sinsp_thread_parent(struct sinsp *s, const struct sinsp_thr
 
 	if (!t || t->ptid < 0 || t->ptid == t->tid)
 		return NULL;
-	p = sinsp_thread_find(s, t->ptid);
+	p = sinsp_thread_find_src(s, t->src, t->ptid);
 	return p == t ? NULL : p;
 }
 
@@ -246,32 +253,33 @@ void sinsp_thread_reparent_children(struct sinsp *s, struct sinsp_thread *t)
 	move_children(s, t, new_ptid, !reaper || reaper->pid == 1 || reaper->vpid == 1);
 }
 
-/* A growable list of tids collected while walking the table (removal happens after the
- * walk, since removing moves entries of the open-addressing map). */
-struct tid_list {
-	int64_t *tids;
+/* A growable list of threads' keys (sinsp_thread_key()) collected while walking the
+ * table (removal happens after the walk, since removing moves entries of the
+ * open-addressing map). */
+struct key_list {
+	uint64_t *keys;
 	size_t n, cap;
 };
 
-/* Append tid; false when out of memory (the list keeps what it has). */
-static bool tid_list_push(struct tid_list *l, int64_t tid)
+/* Append t's key; false when out of memory (the list keeps what it has). */
+static bool key_list_push(struct key_list *l, const struct sinsp_thread *t)
 {
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 16;
-		int64_t *g = realloc(l->tids, ncap * sizeof(*g));
+		uint64_t *g = realloc(l->keys, ncap * sizeof(*g));
 
 		if (!g)
 			return false;
-		l->tids = g;
+		l->keys = g;
 		l->cap = ncap;
 	}
-	l->tids[l->n++] = tid;
+	l->keys[l->n++] = sinsp_thread_key(t->src, t->tid);
 	return true;
 }
 
 void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 {
-	struct tid_list l = { 0 };
+	struct key_list l = { 0 };
 	size_t i;
 
 	/* every other thread of the process is counted in t->nthreads unless one came
@@ -283,13 +291,13 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *o = s->threads.slots[i].val;
 
-		if (!o || o == t || o->pid != t->pid)
+		if (!o || o == t || o->pid != t->pid || o->src != t->src)
 			continue;
-		if (!tid_list_push(&l, o->tid))
+		if (!key_list_push(&l, o))
 			break;
 	}
 	for (i = 0; i < l.n; i++) {
-		struct sinsp_thread *o = sinsp_thread_find(s, l.tids[i]);
+		struct sinsp_thread *o = hashmap_get(&s->threads, l.keys[i]);
 
 		if (!o)
 			continue;
@@ -297,7 +305,7 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t)
 		move_children(s, o, t->tid, false);
 		thread_destroy(s, o);
 	}
-	free(l.tids);
+	free(l.keys);
 	t->nthreads = 0;
 	t->dead = false;
 }
@@ -318,7 +326,7 @@ static uint64_t last_activity(const struct sinsp *s, const struct sinsp_thread *
  * few instructions. */
 static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t now)
 {
-	struct tid_list l = { 0 };
+	struct key_list l = { 0 };
 	size_t i;
 	struct hashmap parents = { 0 };
 
@@ -327,7 +335,7 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 		struct sinsp_thread *t = s->threads.slots[i].val;
 
 		if (t && t->ptid >= 0 && t->ptid != t->tid)
-			hashmap_put(&parents, (uint64_t)t->ptid, t);
+			hashmap_put(&parents, sinsp_thread_key(t->src, t->ptid), t);
 	}
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val;
@@ -338,20 +346,20 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 		idle = now - last_activity(s, t);
 		if (t->placeholder ? idle <= SINSP_PLACEHOLDER_TIMEOUT_NS : idle <= SINSP_THREAD_TIMEOUT_NS)
 			continue;
-		if (!t->placeholder && (hashmap_get(&parents, (uint64_t)t->tid) ||
+		if (!t->placeholder && (hashmap_get(&parents, sinsp_thread_key(t->src, t->tid)) ||
 					(t->tid == t->pid && t->nthreads)))
 			continue;
-		if (!tid_list_push(&l, t->tid))
+		if (!key_list_push(&l, t))
 			break;
 	}
 	hashmap_free(&parents);
 	for (i = 0; i < l.n; i++) {
-		struct sinsp_thread *t = sinsp_thread_find(s, l.tids[i]);
+		struct sinsp_thread *t = hashmap_get(&s->threads, l.keys[i]);
 
 		if (t)
 			sinsp_thread_remove(s, t);
 	}
-	free(l.tids);
+	free(l.keys);
 	/* the parents not known yet: only those the table still names (bounded by it);
 	 * threads whose main thread is not in the table */
 	hashmap_free(&s->unnamed_parents);
@@ -360,10 +368,10 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val;
 
-		if (t && t->tid != t->pid && !sinsp_thread_find(s, t->pid))
+		if (t && t->tid != t->pid && !sinsp_thread_find_src(s, t->src, t->pid))
 			s->unlinked_threads = true;
-		if (t && t->ptid > 0 && t->ptid != t->tid && !sinsp_thread_find(s, t->ptid) &&
-		    hashmap_put(&s->unnamed_parents, (uint64_t)t->ptid, s))
+		if (t && t->ptid > 0 && t->ptid != t->tid && !sinsp_thread_find_src(s, t->src, t->ptid) &&
+		    hashmap_put(&s->unnamed_parents, sinsp_thread_key(t->src, t->ptid), s))
 			s->children_unsure = true;
 	}
 }
@@ -389,7 +397,7 @@ struct sinsp_thread *sinsp_thread_main(struct sinsp *s, struct sinsp_thread *t)
 
 	if (!t || t->pid == t->tid)
 		return t;
-	m = sinsp_thread_find(s, t->pid);
+	m = sinsp_thread_find_src(s, t->src, t->pid);
 	return m ? m : t;
 }
 
@@ -590,7 +598,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		if (!t || t->pid == t->tid)
 			continue;
 		sinsp_thread_link_main(s, t);
-		m = sinsp_thread_find(s, t->pid);
+		m = sinsp_thread_find_src(s, t->src, t->pid);
 		if (m && m->fds && t->fds != m->fds && (!t->fds || !t->fds->map.count)) {
 			if (t->fds)
 				sinsp_fdtable_put(t->fds);

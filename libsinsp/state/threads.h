@@ -57,6 +57,8 @@ struct sinsp_thread {
 	const struct sinsp_container *container;
 
 	/* table bookkeeping (threads.c) */
+	uint32_t src;             /* source (host) of a capture that merges several, else 0:
+	                             with tid, its key in the table (sinsp_thread_key()) */
 	bool placeholder;         /* created for a tid the capture never described ("<NA>") */
 	bool dead;                /* main thread that exited while other threads of it live on */
 	bool has_children;        /* a thread named it as parent since it was added (stays
@@ -100,7 +102,22 @@ struct sinsp_thread {
 #define SINSP_PLACEHOLDER_TIMEOUT_NS (5ull * 60 * 1000000000ull)
 #define SINSP_THREAD_TIMEOUT_NS (30ull * 60 * 1000000000ull)
 
+/*
+ * The table's key of thread @tid of source @src (struct sinsp's cur_src: 0 unless the
+ * capture merges several hosts, whose thread ids may be equal). Linux thread ids are
+ * below 2^22 (PID_MAX_LIMIT, include/linux/threads.h), so the source's bits, from bit
+ * 40 up, never meet them.
+ */
+static inline uint64_t sinsp_thread_key(uint32_t src, int64_t tid)
+{
+	return (uint64_t)tid ^ ((uint64_t)src << 40);
+}
+
+/* Thread @tid of the current event's source (s->cur_src); NULL when unknown. */
 struct sinsp_thread *sinsp_thread_find(struct sinsp *s, int64_t tid);
+/* Thread @tid of source @src: for a tid another thread names (its pid, ptid, sid), look
+ * it up with that thread's src. NULL when unknown. */
+struct sinsp_thread *sinsp_thread_find_src(struct sinsp *s, uint32_t src, int64_t tid);
 /*
  * sinsp_thread_find() for a reference that keeps the thread alive (the parent a new or
  * exec'd thread names): marks it referenced at the time of the current event (parsers

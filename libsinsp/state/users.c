@@ -17,6 +17,13 @@ static const char *ckey(const char *container_id)
 	return container_id;
 }
 
+/* The tables' key of user or group @id of the current event's source (a capture that
+ * merges several hosts keeps each host's users apart: see sinsp_thread_key()). */
+static uint64_t id_key(const struct sinsp *s, uint32_t id)
+{
+	return (uint64_t)id ^ ((uint64_t)s->cur_src << 40);
+}
+
 static char *dup_or_empty(const char *p)
 {
 	return strdup(p ? p : "");
@@ -43,7 +50,7 @@ const struct sinsp_user *sinsp_user_find(struct sinsp *s, const char *container_
 	const char *c = ckey(container_id);
 	const struct sinsp_user *u, *host = NULL;
 
-	for (u = hashmap_get(&s->users, uid); u; u = u->next) {
+	for (u = hashmap_get(&s->users, id_key(s, uid)); u; u = u->next) {
 		if (strcmp(u->container_id, c) == 0)
 			return u;
 		if (!u->container_id[0])
@@ -57,7 +64,7 @@ const struct sinsp_group *sinsp_group_find(struct sinsp *s, const char *containe
 	const char *c = ckey(container_id);
 	const struct sinsp_group *g, *host = NULL;
 
-	for (g = hashmap_get(&s->groups, gid); g; g = g->next) {
+	for (g = hashmap_get(&s->groups, id_key(s, gid)); g; g = g->next) {
 		if (strcmp(g->container_id, c) == 0)
 			return g;
 		if (!g->container_id[0])
@@ -70,7 +77,7 @@ int sinsp_user_add(struct sinsp *s, const char *container_id, uint32_t uid, uint
 		   const char *name, const char *home, const char *shell)
 {
 	const char *c = ckey(container_id);
-	struct sinsp_user *head = hashmap_get(&s->users, uid), *u;
+	struct sinsp_user *head = hashmap_get(&s->users, id_key(s, uid)), *u;
 
 	if (!name)
 		return -EINVAL;
@@ -109,7 +116,7 @@ int sinsp_user_add(struct sinsp *s, const char *container_id, uint32_t uid, uint
 		return -ENOMEM;
 	}
 	u->next = head;
-	if (hashmap_put(&s->users, uid, u)) {
+	if (hashmap_put(&s->users, id_key(s, uid), u)) {
 		user_free(u);
 		return -ENOMEM;
 	}
@@ -120,16 +127,16 @@ int sinsp_user_add(struct sinsp *s, const char *container_id, uint32_t uid, uint
 int sinsp_user_remove(struct sinsp *s, const char *container_id, uint32_t uid)
 {
 	const char *c = ckey(container_id);
-	struct sinsp_user *head = hashmap_get(&s->users, uid), **pp, *u;
+	struct sinsp_user *head = hashmap_get(&s->users, id_key(s, uid)), **pp, *u;
 
 	for (pp = &head; (u = *pp) != NULL; pp = &u->next) {
 		if (strcmp(u->container_id, c) != 0)
 			continue;
 		*pp = u->next;
 		if (head)
-			hashmap_put(&s->users, uid, head); /* replaces in place: no allocation */
+			hashmap_put(&s->users, id_key(s, uid), head); /* replaces in place: no allocation */
 		else
-			hashmap_del(&s->users, uid);
+			hashmap_del(&s->users, id_key(s, uid));
 		user_free(u);
 		s->nusers--;
 		return 0;
@@ -140,7 +147,7 @@ int sinsp_user_remove(struct sinsp *s, const char *container_id, uint32_t uid)
 int sinsp_group_add(struct sinsp *s, const char *container_id, uint32_t gid, const char *name)
 {
 	const char *c = ckey(container_id);
-	struct sinsp_group *head = hashmap_get(&s->groups, gid), *g;
+	struct sinsp_group *head = hashmap_get(&s->groups, id_key(s, gid)), *g;
 	char *n;
 
 	if (!name)
@@ -165,7 +172,7 @@ int sinsp_group_add(struct sinsp *s, const char *container_id, uint32_t gid, con
 		return -ENOMEM;
 	}
 	g->next = head;
-	if (hashmap_put(&s->groups, gid, g)) {
+	if (hashmap_put(&s->groups, id_key(s, gid), g)) {
 		group_free(g);
 		return -ENOMEM;
 	}
@@ -176,16 +183,16 @@ int sinsp_group_add(struct sinsp *s, const char *container_id, uint32_t gid, con
 int sinsp_group_remove(struct sinsp *s, const char *container_id, uint32_t gid)
 {
 	const char *c = ckey(container_id);
-	struct sinsp_group *head = hashmap_get(&s->groups, gid), **pp, *g;
+	struct sinsp_group *head = hashmap_get(&s->groups, id_key(s, gid)), **pp, *g;
 
 	for (pp = &head; (g = *pp) != NULL; pp = &g->next) {
 		if (strcmp(g->container_id, c) != 0)
 			continue;
 		*pp = g->next;
 		if (head)
-			hashmap_put(&s->groups, gid, head);
+			hashmap_put(&s->groups, id_key(s, gid), head);
 		else
-			hashmap_del(&s->groups, gid);
+			hashmap_del(&s->groups, id_key(s, gid));
 		group_free(g);
 		s->ngroups--;
 		return 0;

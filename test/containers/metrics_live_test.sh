@@ -95,6 +95,8 @@ outputs:
     max_size: 0
 log:
   level: info
+prometheus:
+  enabled: false   # not under test here; its port may be taken by an agent of the host
 metrics:
   interval: 1s
   top_processes: 3

@@ -32,91 +32,60 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+import scrytest as st  # noqa: E402  (run, check, Pane: test/pylib/scrytest.py)
+
+ROOT = st.ROOT
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'build'))
 RTDIR = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, 'runtimes'))
 SCRY = os.path.join(BUILD, 'bin', 'scry')
 OUT = os.path.join(BUILD, 'top-test')
-TMUX = ['tmux', '-L', 'scry-top-test']
+TMUX_SERVER = 'scry-top-test'
 WAIT_S = 120           # longest wait for a screen (a loaded machine is slow)
 NAMES = ['scry-top-busy', 'scry-top-idle1', 'scry-top-idle2']
 BUSY_LOOP = 'while :; do i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done; echo x >/dev/null; done'
 IDLE_LOOP = 'while :; do sleep 1; done'
 
-failures = 0
-
-
-def skip(msg):
-    print(f'top: skipped: {msg}')
-    sys.exit(77)
-
 
 def ok(msg):
-    print(f'ok   {msg}')
+    st.check(True, msg)
 
 
 def bad(msg):
-    global failures
-    failures += 1
-    print(f'FAIL {msg}')
+    st.check(False, msg)
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw).stdout
+    """CMD's stdout; CommandFailed when it fails."""
+    return st.run(cmd, check=True, **kw).out
 
 
 class Timeout(Exception):
     pass
 
 
-class Pane:
+class Pane(st.Pane):
     """A tmux session running one command; the screen is read with capture-pane."""
 
     def __init__(self, name, argv, width=200, height=50):
-        self.name = name
+        super().__init__(TMUX_SERVER, name, argv, 'scry top', width, height)
         self.n_dumps = 0
-        # the status is printed when the command ends; the pane stays for reading it
-        cmd = ' '.join(shlex_quote(a) for a in argv)
-        shell = f'{cmd}; echo "scry top exited with status $?"; exec sleep 3600'
-        subprocess.run(TMUX + ['kill-session', '-t', name], capture_output=True)
-        run(TMUX + ['new-session', '-d', '-s', name, '-x', str(width), '-y', str(height),
-                    'sh', '-c', shell])
-
-    def screen(self):
-        return run(TMUX + ['capture-pane', '-p', '-t', self.name]).split('\n')
-
-    def keys(self, *keys):
-        run(TMUX + ['send-keys', '-t', self.name] + list(keys))
 
     def wait(self, what, pred):
         """Poll the screen until pred(lines) is true (returns what it returned)."""
-        end = time.monotonic() + WAIT_S
-        while True:
-            lines = self.screen()
-            r = pred(lines)
-            if r:
-                return r
-            if time.monotonic() > end:
-                self.dump(f'timeout: {what}')
-                raise Timeout(f'{self.name}: no screen with {what} within {WAIT_S} s '
-                              f'(last screen in {OUT})')
-            time.sleep(0.1)
+        r = self.poll(pred, WAIT_S)
+        if not r:
+            self.dump(f'timeout: {what}')
+            raise Timeout(f'{self.name}: no screen with {what} within {WAIT_S} s '
+                          f'(last screen in {OUT})')
+        return r
 
     def dump(self, why):
         self.n_dumps += 1
         path = os.path.join(OUT, f'{self.name}-{self.n_dumps}.txt')
         with open(path, 'w') as f:
             f.write(f'# {why}\n' + '\n'.join(self.screen()))
-
-    def close(self):
-        subprocess.run(TMUX + ['kill-session', '-t', self.name], capture_output=True)
-
-
-def shlex_quote(s):
-    import shlex
-    return shlex.quote(s)
 
 
 # ---- reading the screen ------------------------------------------------------------------
@@ -238,7 +207,7 @@ def file_checks(cap, ids):
             ok('F2: the Processes view; F4 scry-top: the processes of the three containers')
         else:
             bad(f'Processes view with F4 scry-top: containers {conts}, want {NAMES}')
-        run(TMUX + ['resize-window', '-t', p.name, '-x', '120', '-y', '30'])
+        p.resize(120, 30)
         lines = p.wait('the menu on line 30 after a resize',
                        lambda l: len(l) >= 30 and 'F1Help' in l[29] and
                        l[0].startswith('Viewing: Processes') and l)
@@ -301,13 +270,13 @@ def no_terminal_check(cap):
 
 def main():
     if os.geteuid() != 0:
-        skip('not root')
+        return st.skip('top', 'not root', 77)
     if not os.access('/sys/kernel/btf/vmlinux', os.R_OK):
-        skip('no kernel BTF (/sys/kernel/btf/vmlinux)')
+        return st.skip('top', 'no kernel BTF (/sys/kernel/btf/vmlinux)', 77)
     if not os.path.exists(os.path.join(BUILD, 'driver', 'bpf', 'probe.skel.h')):
-        skip("this build has no eBPF probe (see CMake's output)")
+        return st.skip('top', "this build has no eBPF probe (see CMake's output)", 77)
     if not shutil.which('tmux'):
-        skip('no tmux')
+        return st.skip('top', 'no tmux', 77)
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
     ping = subprocess.run(['curl', '-s', '--max-time', '5', '--unix-socket',
@@ -338,16 +307,15 @@ def main():
         file_checks(cap, ids)
         live_checks(ids)
         no_terminal_check(cap)
-    except (Timeout, subprocess.CalledProcessError) as e:
+    except (Timeout, st.CommandFailed, subprocess.CalledProcessError) as e:
         bad(str(e) + (f': {e.stderr}' if getattr(e, 'stderr', None) else ''))
     finally:
-        subprocess.run(TMUX + ['kill-server'], capture_output=True)
+        subprocess.run(['tmux', '-L', TMUX_SERVER, 'kill-server'], capture_output=True)
         if docker:
             subprocess.run([docker, 'rm', '-f'] + NAMES, capture_output=True)
         if stop_runtimes:
             subprocess.run([os.path.join(ROOT, 'scripts', 'runtimes.sh'), 'stop', RTDIR])
-    print(f'top: {"all checks passed" if not failures else f"{failures} check(s) failed"}')
-    return 1 if failures else 0
+    return st.finish('top')
 
 
 if __name__ == '__main__':

@@ -17,15 +17,13 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+import scrytest  # noqa: E402  (check(): test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
+
 HOST_KERNEL = False   # --capture-only: the build host's kernel (may lack module support)
 PARAM = re.compile(r' (\w+)=("(?:[^"\\]|\\.)*"|\S+)')
-fails = []
-
-
-def check(cond, what):
-    print(("ok    " if cond else "FAIL  ") + what)
-    if not cond:
-        fails.append(what)
+fails = scrytest.failures  # the checks that failed
 
 
 def parse(path):

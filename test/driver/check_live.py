@@ -15,14 +15,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import minus_m_window  # noqa: E402  (the -M window's check, shared with the bpf tests)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+import scrytest  # noqa: E402  (check(): test/pylib/scrytest.py)
+from scrytest import check  # noqa: E402
 
-fails = []
-
-
-def check(cond, what):
-    print(("ok    " if cond else "FAIL  ") + what)
-    if not cond:
-        fails.append(what)
+fails = scrytest.failures  # the checks that failed
 
 
 def read(outdir, name):

@@ -37,19 +37,18 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, 'bench'))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+import scrytest as st  # noqa: E402  (run, require, Daemon: test/pylib/scrytest.py)
+from scrytest import free_port, TRACES  # noqa: E402
+sys.path.insert(0, os.path.join(st.ROOT, 'bench'))
 from benchlib import build_shifted, read_capture, split_blocks  # noqa: E402
 
-TRACES = os.path.join(ROOT, '..', 'shared', 'conformance', 'traces')
 # host: (capture, copies of its events): ~5.4 and ~3.6 MB of events, so that each part
 # is well beyond what the reader buffers ahead (it reads its input 128 KiB at a time)
 HOSTS = {'alpha': ('curl_google.scap', 60), 'beta': ('connect_localhost.scap', 160)}
@@ -58,25 +57,17 @@ CHUNK_EVENTS = 500
 WAIT = int(os.environ.get('NATS_TEST_WAIT', '120'))              # s: the longest any condition below may take
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
 DIAG = []  # what a timeout prints: (name, directory) of each spool
 
 
 def wait_for(what, cond, timeout=WAIT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        v = cond()
-        if v:
-            return v
-        time.sleep(0.1)
-    for name, d in DIAG:
-        print('nats_cluster_test: spool %s: %s' % (name, sorted(os.listdir(d)) if os.path.isdir(d) else '(none)'))
-    sys.exit('nats_cluster_test: FAIL: timed out waiting for ' + what)
+    """COND()'s value once true; the test fails (and ends) after TIMEOUT s."""
+    v = st.wait_for(cond, what, limit=timeout, interval=0.1)
+    if not v:
+        for name, d in DIAG:
+            print('nats_cluster_test: spool %s: %s' % (name, sorted(os.listdir(d)) if os.path.isdir(d) else '(none)'))
+        st.require(False, 'timed out waiting for ' + what)
+    return v
 
 
 class Node:
@@ -96,12 +87,11 @@ class Node:
         self.log = os.path.join(d, self.name + '.log')
 
     def start(self):
-        self.proc = subprocess.Popen(['nats-server', '-c', self.conf, '-l', self.log])
+        self.proc = st.Daemon(['nats-server', '-c', self.conf, '-l', self.log])
 
     def stop(self, sig=signal.SIGTERM):
-        if self.proc and self.proc.poll() is None:
-            os.kill(self.proc.pid, sig)
-            self.proc.wait(timeout=WAIT)
+        if self.proc:
+            self.proc.stop(sig, timeout=WAIT)
         self.proc = None
 
     def get(self, path):
@@ -133,25 +123,23 @@ def chunks_made(d):
 
 
 def run(cmd):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, TZ='UTC'))
-    return r.returncode, r.stdout, r.stderr.decode(errors='replace')
+    """(exit status, stdout bytes, stderr) of CMD."""
+    r = st.run(cmd, text=False)
+    return r.rc, r.out, r.err.decode(errors='replace')
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', default=os.path.join(ROOT, 'build', 'bin', 'scry'))
+    st.tool_args(ap, 'scry')
     ap.add_argument('--outage', type=float, default=30)
     a = ap.parse_args()
     scry = os.path.abspath(a.scry)
     if not shutil.which('nats-server'):
-        print('nats_cluster_test: skipped: no nats-server (scripts/setup.sh installs it)')
-        return 0
+        return st.skip('nats_cluster_test', 'no nats-server (scripts/setup.sh installs it)')
     if not os.path.isdir(TRACES):
-        print('nats_cluster_test: skipped: no ../shared/conformance/traces')
-        return 0
-    if 'nats' not in subprocess.run([scry, '--help'], stdout=subprocess.PIPE).stdout.decode():
-        print('nats_cluster_test: skipped: scry is built without NATS (libnats-dev)')
-        return 0
+        return st.skip('nats_cluster_test', 'no ../shared/conformance/traces')
+    if 'nats' not in run([scry, '--help'])[1].decode():
+        return st.skip('nats_cluster_test', 'scry is built without NATS (libnats-dev)')
 
     d = tempfile.mkdtemp(prefix='scry-nats-')
     ports = [(free_port(), free_port(), free_port()) for _ in range(3)]
@@ -228,8 +216,8 @@ def main():
             rc = p.wait(timeout=WAIT * 3)
             err = p.stderr.read().decode(errors='replace')
             print('nats_cluster_test: publisher %s: %s' % (h, err.strip()))
-            if rc != 0 or ' 0 dropped' not in err or ' 0 left' not in err:
-                sys.exit('nats_cluster_test: FAIL: publisher %s: exit %d' % (h, rc))
+            st.require(rc == 0 and ' 0 dropped' in err and ' 0 left' in err,
+                       'publisher %s: exit %d, none dropped, none left' % (h, rc))
         pubs = {}
 
         # what the bus holds, host by host, is what the sources hold
@@ -237,16 +225,13 @@ def main():
         for h in HOSTS:
             rc1, want, e1 = run([scry, '-r', src[h]])
             rc2, got, e2 = run([scry, '-r', '%s?host=%s' % (base, h)])
-            if rc1 or rc2:
-                sys.exit('nats_cluster_test: FAIL: %s: exit %d %d: %s %s' % (h, rc1, rc2, e1, e2))
-            if got != want:
-                gl, wl = got.splitlines(), want.splitlines()
-                i = next((i for i in range(min(len(gl), len(wl))) if gl[i] != wl[i]), min(len(gl), len(wl)))
-                sys.exit('nats_cluster_test: FAIL: %s: %d lines from the bus, %d from the source; '
-                         'first difference at line %d:\n  bus:    %s\n  source: %s'
-                         % (h, len(gl), len(wl), i + 1, gl[i] if i < len(gl) else '(end)',
-                            wl[i] if i < len(wl) else '(end)'))
-            print('nats_cluster_test: %s: %d lines, identical to the source' % (h, len(want.splitlines())))
+            st.require(not (rc1 or rc2), '%s: scry -r of the source and of the bus: exit %d %d'
+                       % (h, rc1, rc2), e1 + e2)
+            gl, wl = got.splitlines(), want.splitlines()
+            diff = st.first_difference(gl, wl)
+            st.require(not diff, '%s: %d lines from the bus, %d from the source: identical'
+                       % (h, len(gl), len(wl)), diff and 'first difference at line %d:\n  bus:    %s\n'
+                       '  source: %s' % (diff[0], diff[1] or '(end)', diff[2] or '(end)'))
             total += len(want.splitlines())
         # both hosts at once: every event of each, merged by time, named by evt.host
         fmt = ['-p', '%evt.host %evt.rawtime']
@@ -255,10 +240,9 @@ def main():
         per = {h: sum(1 for l in lines if l[0] == h) for h in HOSTS}
         want = {h: len(run([scry, '-r', src[h], '-p', '%evt.rawtime'])[1].splitlines()) for h in HOSTS}
         ts = [int(l[1]) for l in lines]
-        if rc or per != want or len(lines) != sum(want.values()) or ts != sorted(ts):
-            sys.exit('nats_cluster_test: FAIL: host=alpha,beta: exit %d, %s events by evt.host, %s '
-                     'wanted, %s in time order %s' % (rc, per, want, len(lines), ts == sorted(ts)))
-        print('nats_cluster_test: alpha,beta: %d events merged in time order (%s)' % (len(lines), per))
+        st.require(not rc and per == want and len(lines) == sum(want.values()) and ts == sorted(ts),
+                   'host=alpha,beta: exit %d, %d events (%s by evt.host, %s wanted), in time order %s'
+                   % (rc, len(lines), per, want, ts == sorted(ts)))
         # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
@@ -268,11 +252,9 @@ def main():
                         '--spool-dir', os.path.join(d, 'spool-alerts')])
         rc2, want, _ = run([scry, '-r', src['beta'], '--rules', rules, '-j'])
         rc3, got, e3 = run([scry, '-r', '%s?host=beta' % base, '--fetch', 'alerts'])
-        if rc or rc2 or rc3 or got != want or not want:
-            sys.exit('nats_cluster_test: FAIL: alerts: exit %d %d %d, %d lines fetched, %d wanted: %s %s'
-                     % (rc, rc2, rc3, len(got.splitlines()), len(want.splitlines()), e, e3))
-        print('nats_cluster_test: alerts: %d on the bus, as scry -j --rules prints them'
-              % len(want.splitlines()))
+        st.require(not (rc or rc2 or rc3) and got == want and want,
+                   'alerts: %d on the bus, %d as scry -j --rules prints them (exit %d %d %d)'
+                   % (len(got.splitlines()), len(want.splitlines()), rc, rc2, rc3), e + e3)
         # the agent: scryd --replay with its bus sink, capture and alerts
         scryd = os.path.join(os.path.dirname(scry), 'scryd')
         if os.access(scryd, os.X_OK):
@@ -281,21 +263,20 @@ def main():
                 f.write('rules: [%s]\noutputs:\n  stdout:\n    enabled: true\n    format: json\n'
                         'bus:\n  enabled: true\n  url: %s?host=gamma\n  spool_dir: %s\n'
                         '  chunk_events: 700\n'
-                        # any free port: another scryd on this machine may have 9376
-                        'prometheus:\n  port: 0\n'
+                        # not under test; its port may be taken by an agent of the host
+                        'prometheus:\n  enabled: false\n'
                         'log:\n  target: stderr\n'
                         % (rules, base, os.path.join(d, 'spool-gamma')))
             rc, printed, e = run([scryd, '-c', conf, '--replay', src['beta']])
             rc2, cap, _ = run([scry, '-r', '%s?host=gamma' % base])
             rc3, got, e3 = run([scry, '-r', '%s?host=gamma' % base, '--fetch', 'alerts'])
             want_cap = run([scry, '-r', src['beta']])[1]
-            if rc or rc2 or rc3 or cap != want_cap or got != printed or not printed:
-                sys.exit('nats_cluster_test: FAIL: scryd: exit %d %d %d, capture %s, %d alerts '
-                         'fetched, %d printed: %s %s' % (rc, rc2, rc3, cap == want_cap,
-                                                         len(got.splitlines()), len(printed.splitlines()), e, e3))
-            print('nats_cluster_test: scryd: capture identical to the source (%d lines), %d alerts '
-                  'as it printed them; %s' % (len(cap.splitlines()), len(got.splitlines()),
-                                              [l for l in e.splitlines() if 'bus:' in l][-1]))
+            st.require(not (rc or rc2 or rc3) and cap == want_cap and got == printed and printed,
+                       'scryd: capture identical to the source %s (%d lines), %d alerts fetched, %d '
+                       'printed (exit %d %d %d)' % (cap == want_cap, len(cap.splitlines()),
+                                                    len(got.splitlines()), len(printed.splitlines()),
+                                                    rc, rc2, rc3), e + e3)
+            print('nats_cluster_test: scryd: %s' % [l for l in e.splitlines() if 'bus:' in l][-1])
         # a publisher that could not reach the bus leaves its chunks in the spool; the next
         # one on that spool sends them first and goes on with the next sequence numbers
         first = os.path.join(TRACES, 'sample.scap')
@@ -306,13 +287,12 @@ def main():
         rc2, _, e2 = run([scry, '-r', os.path.join(TRACES, 'empty.scap'), '-w', '%s?host=delta' % base,
                           '--spool-dir', sd, '--chunk-events', '40'])
         got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]
-        if rc != 1 or not left or rc2 or got != want or ' 0 left' not in e2:
-            sys.exit('nats_cluster_test: FAIL: restart: exit %d %d, %d chunks left, replay %s: %s %s'
-                     % (rc, rc2, left, got == want, e, e2))
-        print('nats_cluster_test: restart: %d chunks left by a publisher that found no bus, sent by '
-              'the next one; replay identical to the source (%d lines)' % (left, len(want.splitlines())))
-        print('nats_cluster_test: PASS')
-        return 0
+        st.require(rc == 1 and left and not rc2 and got == want and ' 0 left' in e2,
+                   'restart: %d chunks left by a publisher that found no bus (exit %d), sent by the '
+                   'next one (exit %d); replay %s the source (%d lines)'
+                   % (left, rc, rc2, 'identical to' if got == want else 'differs from',
+                      len(want.splitlines())), e + e2)
+        return st.finish('nats_cluster_test')
     finally:
         for p in pubs.values():
             if p.poll() is None:

@@ -372,9 +372,16 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	       volatile sig_atomic_t *stop)
 {
 	struct writer w = { .o = o };
+	struct scap_state st = { .sz = sizeof(st) };
 	struct sinsp_evt *evt;
 	int status = 0, rc = 0;
 
+	/* a capture holds one host: the thread ids of merged hosts may be equal */
+	if (scap_get_state(sinsp_scap(s), &st) == 0 && st.nsources > 1) {
+		fprintf(stderr, "scry: -w %s: the capture read merges %u hosts, and a capture "
+			"holds one: read one host (?host=NAME) to write it\n", o->path, st.nsources);
+		return 1;
+	}
 	if (!o->chunk_begin && scry_publish_is(o->path))
 		return scry_publish(s, filter, o, stop); /* it comes back with chunk hooks */
 	w.digits = index_digits(o->max_files);

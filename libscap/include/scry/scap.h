@@ -217,7 +217,8 @@ SCAP_API int scap_next(scap_t *h, struct scap_evt_ref *out);
  * scap_evt_source() - the source of the event scap_next() returned last, when the
  * engine reads several: the host it was captured on (the stream engine of scap_stream,
  * reading hosts' captures from a bus); NULL for every other engine.
- * Return: a string owned by the engine, valid until the next scap_next()/scap_close().
+ * Return: a string owned by the engine, valid until scap_close(): the same pointer for
+ * every event of one source, equal to that source's scap_state.source (scap_get_state()).
  */
 SCAP_API const char *scap_evt_source(scap_t *h);
 
@@ -244,7 +245,9 @@ SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *
  * @out: [out] set out->sz first; pointers owned by @h (test_input: the caller's arrays),
  *       valid until scap_close(). Savefile: what the header blocks carried (threads
  *       with their fds attached, users, groups, interfaces, machine info or NULL);
- *       noop: empty.
+ *       noop: empty. An engine merging several sources (hosts) also gives each
+ *       source's state in out->sources (scap_state.h), so that a consumer keeps
+ *       the threads and users of each source apart.
  * Return: 0; -EINVAL @h/@out NULL or out->sz too small.
  */
 SCAP_API int scap_get_state(scap_t *h, struct scap_state *out);

@@ -176,6 +176,18 @@ struct scap_state {
 	uint32_t nifv4;
 	const struct scap_ifinfo_ipv6 *ifv6;     /* nifv6 entries */
 	uint32_t nifv6;
+	/*
+	 * An engine that merges several sources (the stream engine reading hosts from a
+	 * bus): each source's own state, nsources entries in the order the sources were
+	 * named, each with .source set and no .sources of its own; the fields above are
+	 * then the first source's machine, users, groups and interfaces and the threads
+	 * of all sources side by side (thread ids of different sources may be equal).
+	 * A single-source engine: sources NULL, nsources 0, source NULL.
+	 */
+	const char *source;                      /* the source's name (a host), as
+	                                            scap_evt_source() returns it */
+	const struct scap_state *sources;        /* nsources entries */
+	uint32_t nsources;
 };
 
 #endif /* SCAP_STATE_H */

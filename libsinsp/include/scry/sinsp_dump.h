@@ -33,8 +33,10 @@ extern "C" {
  * A writer that rotates files calls it at the start of every file, so each file
  * replays alone with the container names of its events. Then it sets its mark of
  * sinsp_dump_changed_containers() to sinsp_container_changes(): the state holds them.
- * Return: 0; -ENOMEM; the dumper's write errors (-ENOSPC, -EIO, ...), whose message is
- * in scap_dump_last_error(d).
+ * Return: 0; -ENOMEM; -ENOTSUP @s reads a capture that merges several hosts
+ * (scap_state.sources: their thread ids may be equal, a capture holds one host),
+ * nothing written (message: sinsp_last_error()); the dumper's write errors (-ENOSPC,
+ * -EIO, ...), whose message is in scap_dump_last_error(d).
  * Thread-safety: the thread that reads events from @s, between two sinsp_next().
  */
 SINSP_API int sinsp_dump_state(sinsp_t *s, struct scap_dumper *d);

@@ -68,7 +68,10 @@ struct sinsp_thread_info {
 /**
  * sinsp_thread_lookup() - the thread with id @tid.
  * @s:   [in] inspector.
- * @tid: [in] thread id (host pid namespace).
+ * @tid: [in] thread id (host pid namespace). A capture that merges several hosts
+ *       (scap_state.sources) keeps each host's threads apart: @tid is looked up among
+ *       the threads of the host of the last event sinsp_next() returned (of the first
+ *       host before any); sinsp_fd_lookup() and sinsp_fd_foreach() likewise.
  * @out: [out] view; out->sz set by the caller (bytes beyond it are not written).
  * Return: 0; -ENOENT no such thread in the table; -EINVAL a NULL argument or sz 0.
  */
@@ -89,7 +92,8 @@ SINSP_API int sinsp_evt_thread(const struct sinsp_evt *evt, struct sinsp_thread_
 typedef int (*sinsp_thread_fn)(const struct sinsp_thread_info *t, void *ctx);
 
 /**
- * sinsp_thread_foreach() - call @fn once for each thread of the table, in no order.
+ * sinsp_thread_foreach() - call @fn once for each thread of the table, in no order
+ * (of every host, when the capture merges several: their tids may be equal).
  * @s: [in] inspector.  @fn: [in] callback.  @ctx: [in] passed to @fn.
  * Return: 0 after every thread; the first non-zero value @fn returned; -EINVAL @s or
  * @fn NULL.

@@ -33,7 +33,10 @@ static rd_kafka_mock_cluster_t *mock;
 /* A mock cluster of 3 brokers with topic "t.capture" (4 partitions, 3 replicas). */
 static const char *mock_start(void)
 {
-	char msg[256];
+	char msg[256], err[STREAM_ERR_SIZE] = "";
+
+	/* the transport's librdkafka, opened at first use (kafka_dl.h) */
+	ck_assert_msg(OPS.load(err) == 0, "%s", err);
 	rd_kafka_conf_t *conf = rd_kafka_conf_new();
 
 	ck_assert_int_eq(rd_kafka_conf_set(conf, "log_level", "0", msg, sizeof(msg)),

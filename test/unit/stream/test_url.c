@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * test_url.c - bus URLs (url.c): servers, names, query keys, since= in both forms and
- * the refusals; subjects and message ids (registry.c).
+ * the refusals; subjects and message ids (registry.c); transports by scheme with their
+ * client library loaded at first use (registry.c, dl.c).
  */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl.h"
 #include "registry.h"
 #include "url.h"
 
@@ -106,6 +108,50 @@ START_TEST(subjects_ids)
 }
 END_TEST
 
+START_TEST(transports_loaded)
+{
+	const struct stream_transport_ops *t = NULL;
+	char err[STREAM_ERR_SIZE] = "";
+
+	ck_assert_int_eq(stream_transport_get("amqp", &t, err), -ENOTSUP);
+	ck_assert_msg(strstr(err, "amqp: no such bus in this build (built: "), "%s", err);
+	ck_assert_ptr_null(t);
+	/* a bus this build has: its library opens (Debian's package installed) */
+	if (stream_transport_find("kafka")) {
+		ck_assert_msg(stream_transport_get("kafka", &t, err) == 0, "%s", err);
+		ck_assert_ptr_eq(t, stream_transport_find("kafka"));
+	}
+	if (stream_transport_find("nats")) {
+		ck_assert_msg(stream_transport_get("nats", &t, err) == 0, "%s", err);
+		ck_assert_ptr_eq(t, stream_transport_find("nats"));
+	}
+}
+END_TEST
+
+START_TEST(dl_refusals)
+{
+	static const char *const names[] = { "strlen", "scry_no_such_function" };
+	void *a = NULL, *b = NULL;
+	void **const slots[] = { &a, &b };
+	struct stream_dl missing = { .soname = "libscry-no-such.so.9", .package = "scry-none",
+				     .names = names, .slots = slots, .n = 1 };
+	struct stream_dl lacking = { .soname = "libc.so.6", .package = "libc6", .names = names,
+				     .slots = slots, .n = 2 };
+	char err[STREAM_ERR_SIZE] = "";
+
+	ck_assert_int_eq(stream_dl_open(&missing, err), -ENOENT);
+	ck_assert_msg(strstr(err, "libscry-no-such.so.9") &&
+		      strstr(err, "(install the package scry-none)"), "%s", err);
+	/* the result stays: a second call gives it again without trying */
+	err[0] = '\0';
+	ck_assert_int_eq(stream_dl_open(&missing, err), -ENOENT);
+	ck_assert_msg(strstr(err, "scry-none"), "%s", err);
+	ck_assert_int_eq(stream_dl_open(&lacking, err), -ENOENT);
+	ck_assert_str_eq(err, "libc.so.6 has no scry_no_such_function (a newer libc6 is needed)");
+	ck_assert_ptr_nonnull(a); /* strlen was resolved before the missing one */
+}
+END_TEST
+
 static Suite *url_suite(void)
 {
 	Suite *s = suite_create("stream_url");
@@ -116,6 +162,8 @@ static Suite *url_suite(void)
 	tcase_add_test(tc, url_refused);
 	tcase_add_test(tc, times);
 	tcase_add_test(tc, subjects_ids);
+	tcase_add_test(tc, transports_loaded);
+	tcase_add_test(tc, dl_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }
