@@ -373,6 +373,10 @@ int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
 	memset(&s, 0, sizeof(s));
 	s.sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
 	s.bytes = d->file_off + d->len;
+	if (s.sz <= offsetofend(struct scap_dump_stats, bytes)) {
+		memcpy(out, &s, s.sz); /* bytes alone: no waiting for the workers */
+		return 0;
+	}
 	if (d->gz)
 		dump_gz_sync(d); /* the output side is the caller's while no job is in flight */
 	s.file_bytes = d->out_off;

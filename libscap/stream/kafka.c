@@ -23,8 +23,11 @@
  * and a broker that refuses (no ACL, or librdkafka's mock cluster, which has no
  * CreateTopics) leaves the broker's auto-creation, when enabled, to make it.
  *
- * Producer settings (URL query): ?compression=lz4|zstd|gzip|snappy|none (default
- * KAFKA_DEFAULT_COMPRESSION), ?linger_ms= (default 20), ?batch_bytes= (default 1 MiB),
+ * Producer settings (URL query): ?compression=zstd|lz4|gzip|snappy|none (default
+ * KAFKA_DEFAULT_COMPRESSION; with zstd the capture chunks may come plain, the record
+ * batches then their only compression, else they come gzip), ?compression_level= (-1
+ * the codec's default .. 12; default KAFKA_DEFAULT_ZSTD_LEVEL for zstd), ?linger_ms=
+ * (default 20), ?batch_bytes= (default 1 MiB),
  * ?timeout_ms= (message.timeout.ms: how long librdkafka retries a message before its
  * report says it failed and the caller's spool keeps it; default 30000),
  * ?queue_kbytes= (librdkafka's in-memory queue; default 65536: the spool on disk holds
@@ -59,10 +62,13 @@
 
 #include <librdkafka/rdkafka.h>
 
-/* bench/collect_kafka (docs/collect.md, 1,000,000 events in gzip chunks): on the wire
- * none 11.39 bytes/event (1.033 x the gzip file), lz4 10.78 (0.978 x) for a CPU cost
- * within the noise, zstd 10.21 (0.926 x) for about 30 % more CPU. */
-#define KAFKA_DEFAULT_COMPRESSION "lz4"
+/* zstd record batches of plain chunks (producer_compresses()): one compression, zstd
+ * level 1 instead of gzip level 1 (libdeflate) then the batch codec. On live captures
+ * of this machine (1 MiB pieces) zstd 1 is 25 to 30 % smaller than gzip 1 and takes
+ * half its CPU; lz4 is 27 % larger than gzip 1, so lz4, snappy, gzip and none keep gzip
+ * chunks. Figures: bench/collect_kafka, docs/collect.md. */
+#define KAFKA_DEFAULT_COMPRESSION "zstd"
+#define KAFKA_DEFAULT_ZSTD_LEVEL 1
 #define KAFKA_DEFAULT_PARTITIONS 6
 
 void kafka_err(char *err, const char *fmt, ...)
@@ -183,6 +189,7 @@ struct kafka_producer {
 	void *ack_ctx;
 	int served;
 	int fatal;                  /* librdkafka raised a fatal error: reopen */
+	bool zstd;                  /* compression=zstd: chunks may come plain */
 	rd_kafka_conf_t *conf;      /* a copy, to reopen after a fatal error */
 };
 
@@ -211,9 +218,12 @@ static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer
 {
 	const char *compression = stream_url_param(u, "compression");
 	char buf[64], num[32];
-	long linger, batch, timeout, queue_kb;
+	long linger, batch, timeout, queue_kb, level;
 	int rc;
 
+	if (!compression)
+		compression = KAFKA_DEFAULT_COMPRESSION;
+	p->zstd = strcmp(compression, "zstd") == 0;
 	if ((rc = kafka_param_int(u, "linger_ms", 20, 0, 900000, &linger, err)) ||
 	    (rc = kafka_param_int(u, "batch_bytes", 1 << 20, 1, 1 << 30, &batch, err)) ||
 	    (rc = kafka_param_int(u, "timeout_ms", 30000, 1, 3600000, &timeout, err)) ||
@@ -222,14 +232,18 @@ static int kafka_producer_conf(const struct stream_url *u, struct kafka_producer
 				  err)) ||
 	    (rc = kafka_param_int(u, "partitions", KAFKA_DEFAULT_PARTITIONS, 1, 100000,
 				  &p->partitions, err)) ||
-	    (rc = kafka_param_int(u, "replicas", -1, -1, 1000, &p->replicas, err)))
+	    (rc = kafka_param_int(u, "replicas", -1, -1, 1000, &p->replicas, err)) ||
+	    (rc = kafka_param_int(u, "compression_level", p->zstd ? KAFKA_DEFAULT_ZSTD_LEVEL : -1,
+				  -1, 12, &level, err)))
 		return rc;
 	if ((rc = kafka_set(conf, "bootstrap.servers", u->servers, err)) ||
 	    (rc = kafka_set(conf, "enable.idempotence", "true", err)) ||
 	    (rc = kafka_set(conf, "acks", "all", err)) ||
 	    (rc = kafka_set(conf, "partitioner", "murmur2_random", err)) ||
-	    (rc = kafka_set(conf, "compression.type",
-			    compression ? compression : KAFKA_DEFAULT_COMPRESSION, err)))
+	    (rc = kafka_set(conf, "compression.type", compression, err)))
+		return rc;
+	snprintf(num, sizeof(num), "%ld", level);
+	if ((rc = kafka_set(conf, "compression.level", num, err)))
 		return rc;
 	snprintf(num, sizeof(num), "%ld", linger);
 	if ((rc = kafka_set(conf, "linger.ms", num, err)))
@@ -439,6 +453,11 @@ static int kafka_producer_flush(void *handle, int timeout_ms, stream_ack_fn ack,
 	return kafka_errno(e);
 }
 
+static bool kafka_producer_compresses(void *handle)
+{
+	return ((struct kafka_producer *)handle)->zstd;
+}
+
 /* The consumer's ops are in kafka_read.c. */
 const struct stream_transport_ops stream_transport_kafka = {
 	.load = stream_kafka_load,
@@ -448,6 +467,7 @@ const struct stream_transport_ops stream_transport_kafka = {
 	.producer_poll = kafka_producer_poll,
 	.producer_flush = kafka_producer_flush,
 	.producer_close = kafka_producer_close,
+	.producer_compresses = kafka_producer_compresses,
 	.consumer_open = kafka_consumer_open,
 	.consumer_next = kafka_consumer_next,
 	.consumer_close = kafka_consumer_close,

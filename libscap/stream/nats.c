@@ -122,6 +122,7 @@ struct nats_prod {
 	char servers[512];
 	int64_t replicas;
 	bool stream_ok;              /* the stream exists (checked or created) */
+	uint64_t max_msg;            /* at open: the largest message the bus takes, 0 unknown */
 	pthread_mutex_t lock;        /* guards what the ack handler touches: */
 	pthread_cond_t cond;
 	struct outcome *done;        /* outcomes not yet handed to the caller */
@@ -186,6 +187,10 @@ static int ensure_stream(struct nats_prod *p, char *err)
 		return 0;
 	s = js_GetStreamInfo(&si, p->js, p->stream, NULL, &jerr);
 	if (s == NATS_OK) {
+		/* a stream made by others may take smaller messages than the server */
+		if (si->Config && si->Config->MaxMsgSize > 0 && p->max_msg &&
+		    (uint64_t)si->Config->MaxMsgSize < p->max_msg)
+			p->max_msg = (uint64_t)si->Config->MaxMsgSize;
 		jsStreamInfo_Destroy(si);
 		p->stream_ok = true;
 		return 0;
@@ -267,10 +272,20 @@ static int producer_open(const struct stream_url *u, void **out, char *err)
 		return rc;
 	}
 	/* the stream is made on the first produce() when the bus is down now */
-	if (natsConnection_Status(p->nc) == NATS_CONN_STATUS_CONNECTED)
-		ensure_stream(p, err);
+	if (natsConnection_Status(p->nc) == NATS_CONN_STATUS_CONNECTED) {
+		int64_t mp = natsConnection_GetMaxPayload(p->nc);
+
+		p->max_msg = mp > 0 ? (uint64_t)mp : 0;
+		if (ensure_stream(p, err))
+			p->max_msg = 0; /* its limit unknown */
+	}
 	*out = p;
 	return 0;
+}
+
+static uint64_t producer_max_message(void *pv)
+{
+	return ((struct nats_prod *)pv)->max_msg;
 }
 
 static int produce(void *pv, const char *subject, const char *key, const void *data,
@@ -543,6 +558,7 @@ const struct stream_transport_ops stream_transport_nats = {
 	.producer_poll = producer_poll,
 	.producer_flush = producer_flush,
 	.producer_close = producer_close,
+	.producer_max_message = producer_max_message,
 	.consumer_open = consumer_open,
 	.consumer_next = consumer_next,
 	.consumer_close = consumer_close,

@@ -3,10 +3,10 @@
  * pub.c - the publisher of scap_stream.h: spool -> transport, acknowledgements back.
  *
  * Sending: the spool's messages, oldest first, at most MAX_INFLIGHT unacknowledged at
- * once (each read from its file and handed to the transport, which copies it). A
- * message the bus acknowledges is removed from the spool; one it does not (a failed
- * ack, a timeout, a disconnected bus) is sent again after a back-off (250 ms doubling
- * up to 2 s, reset by the next success). Sends keep sequence order except around a
+ * once (each read from its file into the spool's buffer and handed to the transport,
+ * which copies it). A message the bus acknowledges is removed from the spool; one it
+ * does not (a failed ack, a timeout, a disconnected bus) is sent again after a
+ * back-off (250 ms doubling up to 2 s, reset by the next success). Sends keep sequence order except around a
  * failure: a later message may be stored before the one sent again; the reader
  * (engine.c) puts chunks back in sequence order.
  *
@@ -163,7 +163,7 @@ static int pump(struct scap_stream_pub *p)
 	for (size_t i = 0; i < n && p->inflight < MAX_INFLIGHT; i++) {
 		char subject[512], id[512];
 		struct sent *s;
-		void *data;
+		const void *data;
 		size_t len;
 		int rc;
 
@@ -186,15 +186,12 @@ static int pump(struct scap_stream_pub *p)
 			return pub_err(p, rc, "spool: read %s %llu: %s", e[i].kind,
 				       (unsigned long long)e[i].seq, strerror(-rc));
 		s = malloc(sizeof(*s));
-		if (!s) {
-			free(data);
+		if (!s)
 			return -ENOMEM;
-		}
 		snprintf(s->kind, sizeof(s->kind), "%s", e[i].kind);
 		s->seq = e[i].seq;
 		s->bytes = len;
 		rc = p->t->produce(p->tp, subject, p->host, data, len, id, s);
-		free(data);
 		if (rc) {
 			free(s);
 			if (rc == -ENOBUFS)
@@ -325,6 +322,17 @@ int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t si
 		p->chunk_open = true;
 	pthread_mutex_unlock(&p->lock);
 	return rc;
+}
+
+bool scap_stream_pub_chunk_plain(struct scap_stream_pub *p)
+{
+	/* the transport's handle is the sender's: this asks only what was fixed at open */
+	return p && p->t->producer_compresses && p->t->producer_compresses(p->tp);
+}
+
+uint64_t scap_stream_pub_max_message(struct scap_stream_pub *p)
+{
+	return p && p->t->producer_max_message ? p->t->producer_max_message(p->tp) : 0;
 }
 
 int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)

@@ -24,6 +24,7 @@
 #ifndef SCAP_STREAM_TRANSPORT_H
 #define SCAP_STREAM_TRANSPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -82,6 +83,18 @@ struct stream_transport_ops {
 	int (*producer_flush)(void *p, int timeout_ms, stream_ack_fn ack, void *ctx);
 
 	void (*producer_close)(void *p);
+
+	/* Optional (NULL: false). True when the producer compresses what it sends with a
+	 * codec that does better than gzip level 1 on scap data (Kafka's zstd record
+	 * batches): capture chunks may then be handed over uncompressed, so that they
+	 * are compressed once, by the transport. */
+	bool (*producer_compresses)(void *p);
+
+	/* Optional (NULL: 0). The largest message the bus takes, in bytes, as the producer
+	 * learned it at open (NATS: the server's max_payload, or the stream's
+	 * max_msg_size when smaller); 0 when not known (the bus was down, or the bus does
+	 * not say). Fixed after open. */
+	uint64_t (*producer_max_message)(void *p);
 
 	/* Open a reader of @subject from the first message at or after u->since_ns (bus
 	 * time of storage; 0: the first message kept). Return 0 or -errno. */

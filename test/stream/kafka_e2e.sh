@@ -101,15 +101,17 @@ for trace in "$traces"/*.scap; do
 done
 [ "$i" -gt 0 ] || bad "no capture with events in $traces"
 
-# 2. two hosts on one topic
+# 2. two hosts on one topic; b's chunks gzip (compression=lz4), as every chunk was
+# before zstd record batches took plain chunks: both kinds read back
 a=$traces/sample.scap b=$traces/cat_write.scap
 publish "$a" "kafka://$servers/shared?host=web-a.example.com" "$out/spool-a" 2>"$out/a.pub" &&
-	publish "$b" "kafka://$servers/shared?host=web-b" "$out/spool-b" 2>"$out/b.pub" ||
+	publish "$b" "kafka://$servers/shared?host=web-b&compression=lz4" "$out/spool-b" \
+		2>"$out/b.pub" ||
 	bad "two hosts: publishing: $(tail -n 1 "$out/a.pub" "$out/b.pub")"
 "$bin/scry" -r "kafka://$servers/shared?host=web-a.example.com" >"$out/a.got" 2>&1 || true
 "$bin/scry" -r "kafka://$servers/shared?host=web-b" >"$out/b.got" 2>&1 || true
 if cmp -s "$out/a.got" "$out/sample.want" && cmp -s "$out/b.got" "$out/cat_write.want"; then
-	ok "two hosts on one topic: each reads its own capture"
+	ok "two hosts on one topic (plain and gzip chunks): each reads its own capture"
 else
 	bad "two hosts on one topic: outputs differ from their captures"
 fi
@@ -169,6 +171,11 @@ else
 	done
 	if [ "$held" -ge "$want_chunks" ]; then
 		ok "down: the spool holds all $held chunks while every broker is down"
+		# compression=zstd (the default): the chunks are plain scap files, the
+		# record batches their only compression
+		first=$(ls "$spool" | grep -E '^capture-[0-9]{20}$' | head -n 1)
+		magic=$(od -An -tx1 -N4 "$spool/$first" | tr -d ' ')
+		[ "$magic" = 0a0d0d0a ] || bad "down: $first starts with $magic, not a plain scap file"
 	else
 		bad "down: the spool holds $held chunks, want $want_chunks"
 	fi

@@ -5,10 +5,12 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chunk.h"
 #include "publish.h"
 
 #ifdef SCRY_HAVE_SCAP_STREAM
@@ -88,6 +90,9 @@ int scry_publish_check(const struct scry_write_opts *o)
 	}
 	return 0;
 }
+
+#define PUBLISH_MMAP_THRESHOLD (32 << 20)  /* glibc's largest (chunks of 64 MiB still mmap) */
+#define PUBLISH_TRIM_THRESHOLD (64 << 20)
 
 struct pub_ctx {
 	struct scap_stream_pub *pub;
@@ -181,14 +186,27 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 
 	if (pub_open(o, &c.pub))
 		return 1;
+	/*
+	 * Every chunk allocates and frees buffers of its size (the dumper's, the bus
+	 * client's copy of each message): glibc's defaults give those back to the kernel
+	 * (mmap above a threshold, heap trimming), so that each comes as fresh pages to
+	 * fault in again. Kept instead: bench/collect_kafka, 15 % less CPU. Up to 64 MiB
+	 * of freed memory stays with the process.
+	 */
+	mallopt(M_MMAP_THRESHOLD, PUBLISH_MMAP_THRESHOLD);
+	mallopt(M_TRIM_THRESHOLD, PUBLISH_TRIM_THRESHOLD);
 	w.gzip = true;
+	w.chunk_plain = scap_stream_pub_chunk_plain(c.pub);
 	w.rotate_mb = 0;
 	w.max_files = 0;
 	w.chunk_events = o->chunk_events ? o->chunk_events : SCRY_CHUNK_EVENTS;
-	/* a chunk closes a margin below the bus's largest message: what the gzip writer
-	 * still buffers (64 KiB, compressed at most a little more) and the last event */
-	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes : SCRY_MAX_MESSAGE_BYTES;
-	w.chunk_bytes -= w.chunk_bytes >= (4u << 20) ? SCRY_CHUNK_MARGIN_BIG : SCRY_CHUNK_MARGIN;
+	/* a chunk closes at most a margin below the bus's largest message (chunk.h):
+	 * --max-message, else what the bus said at open, else 1 MiB */
+	w.chunk_bytes = o->max_message_bytes ? o->max_message_bytes :
+			scap_stream_pub_max_message(c.pub);
+	if (w.chunk_bytes <= SCRY_CHUNK_MARGIN)
+		w.chunk_bytes = SCRY_MAX_MESSAGE_BYTES;
+	w.chunk_bytes -= SCRY_CHUNK_MARGIN;
 	if (!o->read_path && !o->rotate_s)
 		w.rotate_s = SCRY_CHUNK_SECONDS;
 	w.chunk_begin = chunk_begin;

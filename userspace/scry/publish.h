@@ -14,12 +14,11 @@
 /* Defaults of the options (scry --help, docs/collect.md). */
 #define SCRY_SPOOL_DIR_BASE "/var/spool/scry"  /* + "/STREAM-HOST" */
 #define SCRY_CHUNK_EVENTS 100000               /* events a chunk holds at most */
-/* the largest message of the bus (--max-message): 1 MiB, the default of NATS
- * (max_payload) and of Kafka (message.max.bytes); a chunk closes SCRY_CHUNK_MARGIN
- * below it */
+/* the largest message of the bus (--max-message) when the bus did not say it
+ * (scap_stream_pub_max_message(): NATS's max_payload): 1 MiB, the default of NATS
+ * (max_payload) and of Kafka (message.max.bytes); chunks stay SCRY_CHUNK_MARGIN below
+ * it (userspace/common/chunk.h) */
 #define SCRY_MAX_MESSAGE_BYTES (1u << 20)
-#define SCRY_CHUNK_MARGIN (256u << 10)      /* chunks written with 64 KiB gzip members */
-#define SCRY_CHUNK_MARGIN_BIG (1u << 20)    /* from 4 MiB: 256 KiB members (write.c) */
 #define SCRY_CHUNK_SECONDS 2                   /* live: a chunk spans at most this */
 #define SCRY_PUBLISH_WAIT_S 60                 /* the end waits this long for the bus */
 
@@ -32,8 +31,8 @@ int scry_publish_check(const struct scry_write_opts *o);
 
 /*
  * scry_write() to the bus of o->path: capture chunks of at most o->chunk_events
- * events (live: and SCRY_CHUNK_SECONDS of event time), gzip-compressed, each starting
- * with the state; they go to the spool, and from it to the bus. At the end waits up
+ * events (live: and SCRY_CHUNK_SECONDS of event time), gzip-compressed (plain when
+ * the bus compresses them: scap_stream_pub_chunk_plain()), each starting with the state; they go to the spool, and from it to the bus. At the end waits up
  * to o->publish_wait_s for the bus to take what the spool holds, then prints the
  * publisher's figures on stderr (messages, bytes, failed sends, spool peak, drops,
  * left over). Return: 0; 1 (message printed), also when messages are left over.

@@ -33,6 +33,7 @@
 #include <scry/scap_dump.h>
 #include <scry/sinsp_dump.h>
 
+#include "chunk.h"
 #include "procinfo.h"
 #include "publish.h"
 #include "write.h"
@@ -40,9 +41,6 @@
 #define NS_PER_S 1000000000ull
 /* With -C and -z the size on disk lags behind what is buffered: keep little buffered. */
 #define ROTATE_GZ_BUFFER (64u << 10)
-/* Chunks of at least this many bytes (publish.c) keep the default 256 KiB buffer: gzip
- * members of 64 KiB cost 2 % in size (bench/collect) */
-#define CHUNK_BIG (3u << 20)
 
 struct writer {
 	const struct scry_write_opts *o;
@@ -60,6 +58,7 @@ struct writer {
 	uint64_t procinfo_next;     /* live: ts of the next procinfo events (0: at once) */
 	uint64_t last_ts;           /* ts of the last event written */
 	uint64_t file_events;       /* events in the current file (chunk_events) */
+	struct scry_chunk_size chunk; /* chunk_bytes: how large the chunk is */
 };
 
 static void name_next(struct writer *w)
@@ -157,11 +156,11 @@ int scry_write_check(const struct scry_write_opts *o)
 static int file_open(struct writer *w, sinsp_t *s)
 {
 	char err[SCAP_ERRBUF_SIZE];
-	SCAP_OPTS(scap_dump_opts, d, .compression = w->o->gzip ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
+	bool gz = w->o->chunk_bytes ? scry_chunk_size_gzip(&w->chunk) : w->o->gzip;
+	SCAP_OPTS(scap_dump_opts, d, .compression = gz ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN,
 		  .snaplen = w->o->snaplen,
-		  .buffer_bytes = w->o->gzip && (w->o->rotate_mb ||
-						 (w->o->chunk_bytes && w->o->chunk_bytes < CHUNK_BIG)) ?
-				  ROTATE_GZ_BUFFER : 0,
+		  .buffer_bytes = gz && w->o->rotate_mb ? ROTATE_GZ_BUFFER :
+				  w->o->chunk_bytes ? SCRY_CHUNK_BUFFER : 0,
 		  .compat_0293 = !w->o->read_path /* live: events sysdig 0.29.3 reads */);
 	int rc;
 
@@ -175,6 +174,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 		fprintf(stderr, "scry: %s\n", err);
 		return 1;
 	}
+	if (w->o->chunk_bytes)
+		scry_chunk_size_start(&w->chunk, w->d);
 	rc = sinsp_dump_state(s, w->d);
 	if (rc) {
 		fprintf(stderr, "scry: %s: state: %s\n", w->name,
@@ -182,6 +183,8 @@ static int file_open(struct writer *w, sinsp_t *s)
 		w->reported = true;
 		return 1;
 	}
+	if (w->o->chunk_bytes)
+		scry_chunk_size_state(&w->chunk, w->d);
 	/* the state holds every container's metadata learned so far */
 	w->container_mark = sinsp_container_changes(s);
 	return 0;
@@ -265,8 +268,8 @@ bool scry_stop_due(sinsp_t *s, volatile sig_atomic_t *stop, int rc)
 	return *stop != SCRY_STOP_DRAINING || rc == SCAP_TIMEOUT;
 }
 
-/* sysdig's cycle writer: does the event at @ts start a new file? */
-static bool rotate_due(struct writer *w, uint64_t ts)
+/* sysdig's cycle writer: does the event at @ts (@len bytes) start a new file? */
+static bool rotate_due(struct writer *w, uint64_t ts, uint32_t len)
 {
 	const struct scry_write_opts *o = w->o;
 
@@ -284,9 +287,11 @@ static bool rotate_due(struct writer *w, uint64_t ts)
 	}
 	if (o->chunk_events && w->file_events >= o->chunk_events)
 		return true;
-	if (o->rotate_mb || o->chunk_bytes) {
+	if (o->chunk_bytes)
+		return scry_chunk_size_full(&w->chunk, w->d, len);
+	if (o->rotate_mb) {
 		struct scap_dump_stats st = { .sz = sizeof(st) };
-		uint64_t limit = o->chunk_bytes ? o->chunk_bytes : o->rotate_mb * 1000000ull;
+		uint64_t limit = o->rotate_mb * 1000000ull;
 
 		if (scap_dump_get_stats(w->d, &st) == 0 &&
 		    (o->gzip ? st.file_bytes : st.bytes) > limit)
@@ -380,6 +385,8 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	if (!o->chunk_begin && scry_publish_is(o->path))
 		return scry_publish(s, filter, o, stop); /* it comes back with chunk hooks */
 	w.digits = index_digits(o->max_files);
+	if (o->chunk_bytes)
+		scry_chunk_size_init(&w.chunk, o->chunk_bytes, o->chunk_plain);
 	if (o->rotate_s && o->max_files && strchr(o->path, '%')) {
 		w.past = calloc(o->max_files, sizeof(*w.past));
 		if (!w.past) {
@@ -439,7 +446,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			flags |= SCAP_DUMP_FLAG_STATE_ONLY;
 		}
 		if ((o->rotate_s || o->rotate_mb || o->chunk_events || o->chunk_bytes) &&
-		    rotate_due(&w, ref->ts_ns)) {
+		    rotate_due(&w, ref->ts_ns, ref->len)) {
 			status = file_close(&w);
 			if (!status)
 				status = file_open(&w, s);

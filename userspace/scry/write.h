@@ -38,8 +38,10 @@ struct scry_write_opts {
 	uint64_t chunk_events;   /* --chunk-events: events a capture chunk holds at most */
 	uint64_t max_message_bytes; /* --max-message: the bus's largest message, bytes
 	                            (0: publish.h's default) */
-	uint64_t chunk_bytes;    /* publish.c: a chunk closes once its compressed bytes
-	                            reach this (below the bus's largest message) */
+	uint64_t chunk_bytes;    /* publish.c: a chunk closes before its bytes (compressed
+	                            for gzip) pass this (below the bus's largest message) */
+	bool chunk_plain;        /* publish.c: the bus compresses, chunks may be plain
+	                            (common/chunk.h chooses each chunk's format) */
 	uint64_t publish_wait_s; /* --publish-wait: how long the end waits for the bus */
 	/*
 	 * Set by publish.c (NULL otherwise): the name of each file comes from

@@ -2,7 +2,8 @@
 /*
  * bus.c - scryd's sink to a message bus (bus.h). The chunks are cut as scry -w URL cuts
  * them (userspace/scry/publish.c): at most chunk_events events, 2 s of event time, and
- * a margin below the bus's largest message; each starts with the inspector's state
+ * below the bus's largest message (userspace/common/chunk.h); plain when the bus
+ * compresses them (Kafka's zstd), else gzip; each starts with the inspector's state
  * (sinsp_dump_state()), container metadata learned meanwhile is written before the
  * next event (sinsp_dump_changed_containers()).
  */
@@ -17,11 +18,10 @@
 #include <scry/sinsp_dump.h>
 
 #include "bus.h"
+#include "chunk.h"
 #include "log.h"
 
 #define CHUNK_SECONDS 2
-#define CHUNK_MARGIN (256u << 10)   /* with 64 KiB gzip members: below the largest message */
-#define GZ_BUFFER (64u << 10)
 #define CLOSE_WAIT_MS 10000
 #define NS_PER_S 1000000000ull
 
@@ -32,6 +32,7 @@ struct scryd_bus {
 	uint64_t events;            /* in the current chunk */
 	uint64_t first_s;           /* second of its first timed event (0: none yet) */
 	uint64_t container_mark;
+	struct scry_chunk_size size; /* how large the current chunk is (chunk.h) */
 	bool failed;                /* the capture sink stopped after an error */
 	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
@@ -62,6 +63,9 @@ int scryd_bus_open(const struct scryd_config *c, const char *host, struct scryd_
 		free(b);
 		return 1;
 	}
+	scry_chunk_size_init(&b->size, c->bus_max_message > SCRY_CHUNK_MARGIN ?
+			     c->bus_max_message - SCRY_CHUNK_MARGIN : 0,
+			     scap_stream_pub_chunk_plain(b->pub));
 	scryd_log(SCRYD_LOG_INFO, "bus: publishing %s%s%s to %s", c->bus_capture ? "the capture" : "",
 		  c->bus_capture && c->bus_alerts ? " and " : "", c->bus_alerts ? "the alerts" : "",
 		  url);
@@ -90,7 +94,9 @@ static int chunk_close(struct scryd_bus *b)
 static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 {
 	char path[4096], err[SCAP_ERRBUF_SIZE];
-	SCAP_OPTS(scap_dump_opts, o, .compression = SCAP_DUMP_GZIP, .buffer_bytes = GZ_BUFFER);
+	/* plain or gzip as scry -w chooses (common/chunk.h) */
+	SCAP_OPTS(scap_dump_opts, o, .compression = scry_chunk_size_gzip(&b->size) ?
+			SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN, .buffer_bytes = SCRY_CHUNK_BUFFER);
 	int rc;
 
 	if (scap_stream_pub_chunk_begin(b->pub, path, sizeof(path))) {
@@ -104,6 +110,7 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		scap_stream_pub_chunk_end(b->pub, false);
 		return 1;
 	}
+	scry_chunk_size_start(&b->size, b->d);
 	rc = sinsp_dump_state(s, b->d);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk state: %s", rc == -ENOMEM ?
@@ -113,15 +120,15 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 		scap_stream_pub_chunk_end(b->pub, false);
 		return 1;
 	}
+	scry_chunk_size_state(&b->size, b->d);
 	b->container_mark = sinsp_container_changes(s);
 	b->events = 0;
 	b->first_s = 0;
 	return 0;
 }
 
-static bool chunk_due(struct scryd_bus *b, uint64_t ts)
+static bool chunk_due(struct scryd_bus *b, uint64_t ts, uint32_t len)
 {
-	struct scap_dump_stats st = { .sz = sizeof(st) };
 	uint64_t sec = ts / NS_PER_S;
 
 	if (b->events >= b->c->bus_chunk_events)
@@ -130,8 +137,7 @@ static bool chunk_due(struct scryd_bus *b, uint64_t ts)
 		b->first_s = sec;
 	else if (ts && sec >= b->first_s + CHUNK_SECONDS)
 		return true;
-	return scap_dump_get_stats(b->d, &st) == 0 &&
-	       st.file_bytes + CHUNK_MARGIN > b->c->bus_max_message;
+	return scry_chunk_size_full(&b->size, b->d, len);
 }
 
 int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
@@ -140,7 +146,7 @@ int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
 
 	if (!b || !b->c->bus_capture || b->failed)
 		return 0;
-	if (b->d && chunk_due(b, ref->ts_ns) && chunk_close(b))
+	if (b->d && chunk_due(b, ref->ts_ns, ref->len) && chunk_close(b))
 		goto fail;
 	if (!b->d) {
 		if (chunk_open(b, s))

@@ -214,6 +214,9 @@ SCAP_API int scap_dump_flush(struct scap_dumper *d);
 /**
  * scap_dump_get_stats() - bytes and events written so far.
  * @out: [out] set out->sz first; fields beyond it are not written.
+ * With gzip compressing threads, file_bytes waits for them to finish what was handed
+ * over; a caller that sets out->sz to offsetofend(struct scap_dump_stats, bytes) gets
+ * bytes alone, at once (a check per event).
  * Return: 0; -EINVAL d/out NULL or out->sz too small.
  */
 SCAP_API int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out);

@@ -133,6 +133,25 @@ SCAP_API int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 SCAP_API int scap_stream_pub_chunk_begin(struct scap_stream_pub *p, char *path, size_t size);
 
 /**
+ * scap_stream_pub_chunk_plain() - how to write capture chunks for this bus: true when
+ * the transport compresses messages itself with a codec that beats gzip on scap data
+ * (Kafka's compression=zstd, the default): chunks may be plain (SCAP_DUMP_PLAIN),
+ * bounded by their plain size (scry and scryd write them so while the state they
+ * start with is small); false: write them gzip (SCAP_DUMP_GZIP). Either way
+ * a chunk is a scap file every reader takes (scry, sysdig); the stream engine reads
+ * both kinds, also mixed on one subject.
+ */
+SCAP_API bool scap_stream_pub_chunk_plain(struct scap_stream_pub *p);
+
+/**
+ * scap_stream_pub_max_message() - the largest message the bus takes, in bytes, as the
+ * publisher learned it when it opened (NATS: the server's max_payload, or the
+ * stream's max_msg_size when smaller), so that chunks can fill it; 0 when not known
+ * (the bus was down then, or does not say: Kafka). Fixed for the publisher's life.
+ */
+SCAP_API uint64_t scap_stream_pub_max_message(struct scap_stream_pub *p);
+
+/**
  * scap_stream_pub_chunk_end() - the chunk file is complete (@keep) or to be thrown
  * away (!@keep): spool it and send what can be sent now (no waiting).
  * Return: 0; -EINVAL (no chunk begun); -errno of the spool (message in last_error).
