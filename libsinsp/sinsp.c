@@ -116,14 +116,15 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 				sinsp_err(s, rc, "%s", scap_last_error(s->scap));
 			return rc;
 		}
-		/* one source a batch (an engine that merges sources gives one event a call) */
+		/* one source a batch (an engine that merges sources gives one event a call),
+		 * entered once: nothing else changes the current source */
 		s->batch_host = scap_evt_source(s->scap);
+		sinsp_source_enter(s, s->batch_host);
 	}
 	evt->ref = s->batch[s->batch_i++];
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
 	evt->host = s->batch_host;
-	sinsp_source_enter(s, evt->host);
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
 	evt->props = (uint8_t)(props = sinsp_type_props(type));
 	/*

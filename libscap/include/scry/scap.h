@@ -137,7 +137,7 @@ struct scap_open_opts {
 
 /*
  * A view of one event. Memory is owned by the engine and valid until the next
- * scap_next() or scap_close() on the same handle.
+ * scap_next(), scap_next_batch() or scap_close() on the same handle.
  */
 struct scap_evt_ref {
 	size_t sz;                 /* sizeof(struct scap_evt_ref), set by the caller */
@@ -196,10 +196,11 @@ SCAP_API int scap_open(const struct scap_open_opts *opts, scap_t **out, char *er
  * @out: [out] event view (set out->sz first: a caller built against an older, smaller
  *       struct gets only the fields its sz covers); out->raw points into memory owned
  *       by the engine (the savefile engine's read buffer, the test_input records), valid
- *       until the next scap_next()/scap_close(). out->raw always has the 26-byte header
- *       with nparams: events of old captures (22-byte headers) are converted, their
- *       nparams derived from the schema and the parameter lengths. Events of types the
- *       schema does not know (>= SCAP_EVT_MAX, from newer writers) are skipped.
+ *       until the next scap_next()/scap_next_batch()/scap_close(). out->raw always has
+ *       the 26-byte header with nparams: events of old captures (22-byte headers) are
+ *       converted, their nparams derived from the schema and the parameter lengths.
+ *       Events of types the schema does not know (>= SCAP_EVT_MAX, from newer writers)
+ *       are skipped.
  * Return: 0 event stored; SCAP_TIMEOUT none ready (live) or a read was interrupted by a
  * signal (savefile: the caller may check why, then call again); SCAP_EOF no more events;
  * -EPROTO corrupt or truncated input: every complete event before the damage has been
