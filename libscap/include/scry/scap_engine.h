@@ -64,8 +64,13 @@ struct scap_engine_ops {
 	/* The counters of the ring of CPU @cpu only, in *out as get_stats() fills it
 	 * (ncpus and ring_bytes too); -EINVAL (message set) when it has no ring @cpu. */
 	int (*get_cpu_stats)(scap_t *h, uint32_t cpu, struct scap_stats *out);
+	/* Per-process counters (scap_set_counting(), scap_counts_foreach() with the
+	 * struct's sz set by libscap, scap_counts_delete()); all three or none. */
+	int (*set_counting)(scap_t *h, bool on);
+	int (*counts_foreach)(scap_t *h, scap_counts_fn fn, void *ctx);
+	int (*counts_delete)(scap_t *h, uint32_t tgid);
 };
-#define scap_engine_ops__last_field get_cpu_stats
+#define scap_engine_ops__last_field counts_delete
 
 /** scap_engine_priv() - the engine state set by scap_engine_set_priv() (NULL before). */
 SCAP_API void *scap_engine_priv(scap_t *h);
