@@ -136,3 +136,30 @@ int scap_get_scan_stats(scap_t *h, struct scap_scan_stats *out)
 	copy_prefix(out, &h->scan, sizeof(h->scan));
 	return 0;
 }
+
+int scap_set_counting(scap_t *h, bool on)
+{
+	if (!h)
+		return -EINVAL;
+	if (!h->ops->set_counting)
+		return no_op(h, "per-process counters");
+	return h->ops->set_counting(h, on);
+}
+
+int scap_counts_foreach(scap_t *h, scap_counts_fn fn, void *ctx)
+{
+	if (!h || !fn)
+		return -EINVAL;
+	if (!h->ops->counts_foreach)
+		return no_op(h, "per-process counters");
+	return h->ops->counts_foreach(h, fn, ctx);
+}
+
+int scap_counts_delete(scap_t *h, uint32_t tgid)
+{
+	if (!h)
+		return -EINVAL;
+	if (!h->ops->counts_delete)
+		return no_op(h, "per-process counters");
+	return h->ops->counts_delete(h, tgid);
+}

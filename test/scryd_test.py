@@ -120,7 +120,7 @@ def config_errors(tmp, rules, broken):
     bad = config(tmp, 'badkey.yaml', rules, [('min_priority: debug', 'min_priorty: debug')], stdout='json')
     cases.append(('a bad key', bad, '%s:%d:1: unknown key \'min_priorty\' in the configuration '
                   '(known: engine, rules, min_priority, outputs, log, metrics, prometheus, containers, '
-                  'bus)\n'
+                  'bus, capture)\n'
                   % (bad, line_of(bad, 'min_priorty'))))
     bad = config(tmp, 'badkey2.yaml', rules, [('    queue: 4096\n', '    queue: 4096\n    colour: red\n')], stdout='json')
     cases.append(('a bad key in a section', bad, '%s:%d:5: unknown key \'colour\' in outputs.stdout '

@@ -98,13 +98,15 @@ def live_capture(pid):
 class Scryd(scrytest.Daemon):
     """One scryd, live, its alerts to a file in @workdir, its log in @workdir/NAME.err."""
 
-    def __init__(self, binary, name, workdir, rules=RULES):
+    def __init__(self, binary, name, workdir, rules=RULES, syscalls=None):
         self.name = name
         self.alerts = os.path.join(workdir, name + '.json')
         self.cfg = os.path.join(workdir, name + '.yaml')
         self.errpath = os.path.join(workdir, name + '.err')
         with open(self.cfg, 'w') as f:
             f.write(CONFIG % (os.path.abspath(rules), self.alerts))
+            if syscalls:  # capture.syscalls (scryd.yaml): auto or all
+                f.write('capture:\n  syscalls: %s\n' % syscalls)
         super().__init__([binary, '-c', self.cfg], log=self.errpath)
         self.peak_rss = 0
 

@@ -44,6 +44,7 @@
 #include "bpf/consts.h"
 #include "bpf/evt.h"
 #include "bpf/kern.h"
+#include "bpf/counters.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -707,6 +708,7 @@ static __always_inline void sc_init_one(__u32 side, long nr)
 	type = (nr >= 0 && nr < SCAPDRV_NR_MAX ? sc_enter_evts[nr] : SCAP_EVT_GENERIC_E) + side;
 	sc->type = type;
 	sc->extra = 0;
+	sc->cnt = 0;
 	if (type < SCAP_EVT_MAX) {
 		__u32 ti = scapbpf_clamp(type, SCAP_EVT_MAX - 1);
 
@@ -716,8 +718,10 @@ static __always_inline void sc_init_one(__u32 side, long nr)
 		if (kind != FAST_NO && kind <= FAST_RW &&
 		    scapbpf_nparams[ti] != fast_nparams(kind))
 			kind = FAST_NO;
-		if (side)
+		if (side) {
 			sc->extra = scapbpf_extra_np[ti];
+			sc->cnt = scapbpf_cnt_cls[ti];
+		}
 	}
 	sc->fast = kind;
 	sc->size = kind != FAST_NO && kind < FAST_RW ? fast_size(kind) : 0;
@@ -776,8 +780,12 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	/* Numbers out of range (negative too) share the last entry. */
 	sc = &scapbpf_sc[is_exit][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
 	code = sc->code;
-	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
+	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1)) {
+		/* not sent: counted for its process instead (bpf/counters.h) */
+		if (is_exit && scapbpf_cfg.counting)
+			scapbpf_count(sc, t, (long)ctx->args[1], regs);
 		return 0;
+	}
 	type = sc->type;
 	kind = sc->fast;
 	if (exit_only)

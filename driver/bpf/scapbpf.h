@@ -23,7 +23,32 @@ struct scapbpf_settings {
 	__u64 sc_set[16];       /* syscalls to capture: bit i of word i / 64 per scap code */
 	__u64 ring_bytes;       /* data bytes of each ring in use: a multiple of 8 in
 				   8..SCAPBPF_RING_DATA_MAX, set before capture starts */
+	__u32 counting;         /* 1: count the syscalls outside sc_set per process
+				   (bpf/counters.h) */
+	__u32 pad0;
 };
+
+/*
+ * Per-process counters of the syscalls the probe does not send as events (outside
+ * sc_set, with counting on): the values of the hash map "scapbpf_cnt", keyed by the
+ * process id (tgid, initial pid namespace), added to atomically by the probe's programs
+ * on any CPU, read and deleted by userspace. How each syscall counts is its exit
+ * type's class (SCAPBPF_CNT_* bits, libscap's enum scap_count_class), set in scapbpf_sc.
+ */
+struct scapbpf_proc_cnt {
+	__u64 calls;            /* syscall exits */
+	__u64 failures;         /* of those with a result: negative results */
+	__u64 file_read;        /* bytes: positive results of reads from / writes to a */
+	__u64 file_write;       /* regular file, directory, character or block device */
+	__u64 net_in;           /* ... from / to an AF_INET or AF_INET6 socket */
+	__u64 net_out;
+};
+
+#define SCAPBPF_CNT_CALL 1u     /* libscap's SCAP_COUNT_CALL ... */
+#define SCAPBPF_CNT_RES 2u
+#define SCAPBPF_CNT_READ 4u
+#define SCAPBPF_CNT_WRITE 8u
+#define SCAPBPF_CNT_PROCS 32768u /* entries of "scapbpf_cnt" (processes counted at once) */
 
 /* Event and drop counters of one CPU (in its ring's header). */
 struct scapbpf_counters {
@@ -47,6 +72,8 @@ struct scapbpf_sc {
 	__u8 size;              /* bytes of the event, for the fixed shapes */
 	__u8 nparams;           /* parameters of the event, for the fixed shapes */
 	__u8 extra;             /* exit-only mode: parameters the exit event appends */
+	__u8 cnt;               /* exit: how the counters count it (SCAPBPF_CNT_* bits) */
+	__u8 pad;
 };
 
 /*

@@ -35,6 +35,7 @@
 
 #include <scry/scap_bpf.h>
 #include <scry/scap_engine.h>
+#include <scry/scap_syscalls.h>
 
 #define BPF_IDLE_NS 10000000L         /* sleep of next() when every ring is empty: 10 ms */
 
@@ -264,6 +265,7 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		b->skel->rodata->scapbpf_nparams[t] = scap_evt_info(t)->nparams;
+		b->skel->rodata->scapbpf_cnt_cls[t] = (__u8)scap_syscall_count_class(t);
 		if (t % 2)
 			b->skel->rodata->scapbpf_extra_np[t] =
 				scapdrv_exit_extra_count(scap_evt_info(t), scap_evt_info(t - 1));
@@ -426,6 +428,7 @@ static int bpf_get_stats(scap_t *h, struct scap_stats *out)
 
 	for (uint32_t i = 0; i < b->nrings; i++)
 		bpf_ring_stats(b, i, out);
+	out->n_count_lost = __atomic_load_n(&b->skel->bss->scapbpf_cnt_lost, __ATOMIC_RELAXED);
 	out->ncpus = b->nrings;
 	out->ring_bytes = b->ring_bytes;
 	return 0;
@@ -479,6 +482,62 @@ static int bpf_set_exclude_tgid(scap_t *h, uint32_t tgid)
 	return 0;
 }
 
+/* ---- per-process counters (driver/bpf/counters.h) ---------------------------------- */
+
+_Static_assert(SCAPBPF_CNT_CALL == SCAP_COUNT_CALL && SCAPBPF_CNT_RES == SCAP_COUNT_RES &&
+	       SCAPBPF_CNT_READ == SCAP_COUNT_READ && SCAPBPF_CNT_WRITE == SCAP_COUNT_WRITE,
+	       "the probe's counting classes are libscap's");
+
+static int bpf_set_counting(scap_t *h, bool on)
+{
+	__atomic_store_n(&bpf_cfg(h)->counting, on ? 1 : 0, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static int bpf_counts_foreach(scap_t *h, scap_counts_fn fn, void *ctx)
+{
+	struct bpf_eng *b = scap_engine_priv(h);
+	int fd = bpf_map__fd(b->skel->maps.scapbpf_cnt), rc;
+	struct scapbpf_proc_cnt v;
+	__u32 key, next;
+	void *prev = NULL;
+
+	/* keys go only by scap_counts_delete(), which @fn must not call (a deleted key
+	 * would make get_next_key start over); a process the probe adds meanwhile may or
+	 * may not be seen */
+	while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, &v)) {
+			if (errno == ENOENT)
+				continue;
+			return scap_engine_err(h, -errno, "bpf: reading the counters of %u", key);
+		}
+		struct scap_proc_counts c = {
+			.sz = sizeof(c), .tgid = key, .calls = v.calls, .failures = v.failures,
+			.file_read_bytes = v.file_read, .file_write_bytes = v.file_write,
+			.net_in_bytes = v.net_in, .net_out_bytes = v.net_out,
+		};
+		rc = fn(ctx, &c);
+		if (rc)
+			return rc;
+	}
+	if (errno != ENOENT)
+		return scap_engine_err(h, -errno, "bpf: iterating the counters");
+	return 0;
+}
+
+static int bpf_counts_delete(scap_t *h, uint32_t tgid)
+{
+	struct bpf_eng *b = scap_engine_priv(h);
+	__u32 key = tgid;
+
+	if (bpf_map_delete_elem(bpf_map__fd(b->skel->maps.scapbpf_cnt), &key))
+		return errno == ENOENT ? -ENOENT :
+		       scap_engine_err(h, -errno, "bpf: deleting the counters of %u", tgid);
+	return 0;
+}
+
 static const struct scap_engine_ops bpf_ops = {
 	.sz = sizeof(struct scap_engine_ops),
 	.name = "bpf",
@@ -493,6 +552,9 @@ static const struct scap_engine_ops bpf_ops = {
 	.set_syscalls = bpf_set_syscalls,
 	.set_mode = bpf_set_mode,
 	.set_exclude_tgid = bpf_set_exclude_tgid,
+	.set_counting = bpf_set_counting,
+	.counts_foreach = bpf_counts_foreach,
+	.counts_delete = bpf_counts_delete,
 };
 
 const struct scap_engine_ops *scap_bpf_engine(void)

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <scry/scap_syscalls.h>
+
 #include "metrics/metrics_int.h"
 #include "parse/parse.h"
 #include "state/containers.h"
@@ -50,13 +52,14 @@ static bool name_in(const char *name, const char *const *list)
 	return false;
 }
 
-/* What each event type counts (enum mtype_bits), from the schema. */
+/* What each event type counts (enum mtype_bits): calls, failures and bytes as the
+ * engines' per-process counters count them (scap_syscall_count_class()), then the
+ * events of opens, connections and process creations, from the schema. */
 static int classify(struct sinsp_metrics *m)
 {
 	static const char *const opens[] = { "open", "openat", "openat2", "creat",
 					     "open_by_handle_at", NULL };
 	static const char *const clones[] = { "clone", "fork", "vfork", "clone3", NULL };
-	static const char *const multi[] = { "recvmmsg", "sendmmsg", NULL };
 	uint32_t t;
 
 	m->tclass = calloc(SCAP_EVT_MAX, sizeof(*m->tclass));
@@ -64,6 +67,7 @@ static int classify(struct sinsp_metrics *m)
 		return -ENOMEM;
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		const struct scap_evt_info *i = &scap_evt_table[t];
+		unsigned cc = scap_syscall_count_class((uint16_t)t);
 		uint16_t c = 0;
 
 		if (!i->name || (i->flags & SCAP_EF_UNUSED))
@@ -76,26 +80,17 @@ static int classify(struct sinsp_metrics *m)
 			m->tclass[t] = MT_PROCEXIT;
 			continue;
 		}
-		if (scap_evt_is_enter((uint16_t)t) ||
-		    (i->category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT | SCAP_EC_SCHEDULER)))
-			continue;
-		if (t == SCAP_EVT_GENERIC_X || i->nparams == 0) {
-			/* a syscall the schema has no event for, or whose exit records nothing
-			 * (getsockname, getpeername, sendmmsg, recvmmsg): no result */
-			m->tclass[t] = MT_SYSCALL | MT_NORES;
-			continue;
-		}
-		/* the result first: "res", or "fd" for the calls that create one (open, socket) */
-		if (strcmp(i->params[0].name, "res") &&
-		    !(!strcmp(i->params[0].name, "fd") && i->params[0].type == SCAP_PT_FD))
+		if (!(cc & SCAP_COUNT_CALL))
 			continue;
 		c = MT_SYSCALL;
-		if (!name_in(i->name, multi)) {
-			if (i->flags & SCAP_EF_READS_FROM_FD)
-				c |= MT_READ;
-			if (i->flags & SCAP_EF_WRITES_TO_FD)
-				c |= MT_WRITE;
+		if (!(cc & SCAP_COUNT_RES)) {
+			m->tclass[t] = c | MT_NORES;
+			continue;
 		}
+		if (cc & SCAP_COUNT_READ)
+			c |= MT_READ;
+		if (cc & SCAP_COUNT_WRITE)
+			c |= MT_WRITE;
 		if (name_in(i->name, opens))
 			c |= MT_OPEN;
 		else if (!strcmp(i->name, "connect"))
@@ -195,7 +190,7 @@ static void proc_set_container(struct sinsp_metrics *m, struct mproc *p, const s
 	p->cid_key = t->container_id;
 }
 
-static struct mproc *proc_get(struct sinsp_metrics *m, const struct sinsp_thread *t)
+struct mproc *sinsp_metrics_proc_get(struct sinsp_metrics *m, const struct sinsp_thread *t)
 {
 	struct mproc *p = hashmap_get_cached(&m->procs, sinsp_thread_key(t->src, t->pid));
 
@@ -228,16 +223,6 @@ static void proc_free(struct sinsp_metrics *m, struct mproc *p)
 
 /* ---- counting ------------------------------------------------------------------- */
 
-static inline void count(uint64_t *host, struct mproc *p, enum sinsp_metric k, uint64_t n)
-{
-	host[k] += n;
-	if (p) {
-		p->v.cur[k] += n;
-		if (p->cont)
-			p->cont->v.cur[k] += n;
-	}
-}
-
 /* procinfo: the thread's cumulative CPU ticks; the difference since its last one. */
 static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct mproc *p)
 {
@@ -246,7 +231,7 @@ static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct 
 	uintptr_t last = (uintptr_t)hashmap_get(&m->procinfo, key);
 
 	if (last && ticks + 1 >= last)
-		count(m->host.cur, p, SINSP_METRIC_CPU_NS, (ticks + 1 - last) * PROCINFO_TICK_NS);
+		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_CPU_NS, (ticks + 1 - last) * PROCINFO_TICK_NS);
 	hashmap_put(&m->procinfo, key, (void *)(uintptr_t)(ticks + 1));
 	if (m->host.cpu_src == SINSP_METRICS_SRC_NONE)
 		m->host.cpu_src = SINSP_METRICS_SRC_ENGINE;
@@ -354,7 +339,7 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	m->open_events++;
 	t = evt->thread;
 	if (t && t->tid >= 0 && !(evt->props & SINSP_TYPE_CONTAINER_JSON)) {
-		p = proc_get(m, t);
+		p = sinsp_metrics_proc_get(m, t);
 		if (p)
 			p->v.active = true;
 		if (p && p->cont)
@@ -377,12 +362,12 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 		}
 		return;
 	}
-	count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
+	sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
 	if (cls & MT_NORES)
 		return;
 	res = result_of(evt, 0);
 	if (res < 0) {
-		count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
+		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
 		if (!((cls & MT_CONNECT) && res == -SCAP_EINPROGRESS))
 			return;
 	}
@@ -391,30 +376,30 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 		bool rd = cls & MT_READ;
 
 		if (ft == SCAP_FD_FILE || ft == SCAP_FD_FILE_V2 || ft == SCAP_FD_DIRECTORY)
-			count(m->host.cur, p, rd ? SINSP_METRIC_FILE_READ_BYTES :
+			sinsp_metrics_count(m->host.cur, p, rd ? SINSP_METRIC_FILE_READ_BYTES :
 			      SINSP_METRIC_FILE_WRITE_BYTES, (uint64_t)res);
 		else if (ft >= SCAP_FD_IPV4_SOCK && ft <= SCAP_FD_IPV6_SERVSOCK)
-			count(m->host.cur, p, rd ? SINSP_METRIC_NET_IN_BYTES :
+			sinsp_metrics_count(m->host.cur, p, rd ? SINSP_METRIC_NET_IN_BYTES :
 			      SINSP_METRIC_NET_OUT_BYTES, (uint64_t)res);
 	}
 	if (cls & MT_OPEN)
-		count(m->host.cur, p, SINSP_METRIC_FILES_OPENED, 1);
+		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_FILES_OPENED, 1);
 	if (cls & (MT_CONNECT | MT_ACCEPT)) {
 		const struct sinsp_fd *f = evt->fd;
 
 		if ((cls & MT_ACCEPT) && t && res >= 0)
 			f = sinsp_fd_find(t, res);
 		if (f && f->type >= SCAP_FD_IPV4_SOCK && f->type <= SCAP_FD_IPV6_SERVSOCK)
-			count(m->host.cur, p, SINSP_METRIC_CONNECTIONS, 1);
+			sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_CONNECTIONS, 1);
 	}
 	if ((cls & MT_CLONE) && res > 0 &&
 	    !(sinsp_param_val_u64(sinsp_evt_param(evt, "flags"), 0) & SCAP_CL_CLONE_THREAD)) {
 		struct sinsp_thread *child = sinsp_thread_find(m->s, res);
 
-		count(m->host.cur, p, SINSP_METRIC_PROCESSES, 1);
+		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_PROCESSES, 1);
 		/* the new process is listed from now on, events or not */
 		if (child && child->tid == child->pid)
-			proc_get(m, child);
+			sinsp_metrics_proc_get(m, child);
 	}
 }
 
@@ -589,6 +574,8 @@ static void close_one(struct sinsp_metrics *m, uint64_t end, bool sample, bool a
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sweep(m);
+	if (m->engine_counts)
+		sinsp_metrics_engine_counts_fold(m);
 	sample_host(m, sampling);
 	close_procs(m, sampling, &host_rss);
 	close_conts(m, sampling, after_gap);
@@ -652,7 +639,7 @@ static void enter_threads(struct sinsp_metrics *m)
 		struct sinsp_thread *t = m->s->threads.slots[i].val;
 
 		if (t && t->tid == t->pid && !t->placeholder)
-			proc_get(m, t);
+			sinsp_metrics_proc_get(m, t);
 	}
 }
 
@@ -730,6 +717,7 @@ SINSP_API void sinsp_metrics_free(struct sinsp_metrics *m)
 	hashmap_free(&m->procs);
 	hashmap_free(&m->conts);
 	hashmap_free(&m->procinfo);
+	sinsp_metrics_engine_counts_free(m);
 	free(m->tclass);
 	free(m->proc_root);
 	free(m->cgroup_root);

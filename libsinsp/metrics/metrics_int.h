@@ -18,6 +18,7 @@
 
 struct sinsp;
 struct sinsp_container;
+struct sinsp_thread;
 
 #define NM SINSP_METRIC_COUNT
 
@@ -110,11 +111,37 @@ struct sinsp_metrics {
 	struct sinsp_metrics_interval_info rep;
 	bool host_cpu_delta;
 
+	/* sinsp_metrics_use_engine_counts() (engine_counts.c) */
+	bool engine_counts;
+	struct hashmap kcounts;           /* tgid -> struct mkcount *: the engine's last counts */
+	uint64_t kcount_errors;           /* reads of the engine's counts that failed */
+
 	struct sinsp_metrics_spike_config spike_cfg[NM];
 	struct sinsp_metrics_spike *spikes; /* raised at the last close */
 	struct mcont **spike_conts;         /* their containers */
 	size_t nspikes, spikes_cap;
 };
+
+/* Add @n to figure @k of the open interval of the host (@host: its cur[]), of process
+ * @p (NULL: the host only) and of its container. */
+static inline void sinsp_metrics_count(uint64_t *host, struct mproc *p, enum sinsp_metric k,
+				       uint64_t n)
+{
+	host[k] += n;
+	if (p) {
+		p->v.cur[k] += n;
+		if (p->cont)
+			p->cont->v.cur[k] += n;
+	}
+}
+
+/* metrics.c: the entry of the process of thread @t (made when new); NULL out of memory. */
+struct mproc *sinsp_metrics_proc_get(struct sinsp_metrics *m, const struct sinsp_thread *t);
+
+/* engine_counts.c: add what the engine counted since the last close (every process's
+ * counts minus the last ones read) to the open interval; forget exited processes. */
+void sinsp_metrics_engine_counts_fold(struct sinsp_metrics *m);
+void sinsp_metrics_engine_counts_free(struct sinsp_metrics *m);
 
 /* metrics.c: the view of a container entry (host: c NULL, v the host's). */
 void sinsp_metrics_cont_view(struct sinsp_metrics *m, const struct mcont *mc,

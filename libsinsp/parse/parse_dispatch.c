@@ -7,8 +7,12 @@
  * parsers find their parameters by name, which the scap format keeps stable across
  * versions.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <string.h>
+
+#include <scry/scap_syscalls.h>
+#include <scry/sinsp_state.h>
 
 #include "parse/parse.h"
 
@@ -213,3 +217,16 @@ void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
 		table[evt->ref.type](s, evt);
 }
 
+
+SINSP_API int sinsp_state_syscalls(uint64_t *set)
+{
+	uint32_t type;
+
+	if (!set)
+		return -EINVAL;
+	sinsp_dispatch_init();
+	for (type = 0; type < SCAP_EVT_MAX; type++)
+		if (table[type])
+			scap_syscall_set_add_event(set, (uint16_t)type);
+	return 0;
+}

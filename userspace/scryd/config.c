@@ -537,11 +537,13 @@ static int parse_containers(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 }
 
 #include "config_bus.inc"
+#include "config_capture.inc"
 
 static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_config *c)
 {
 	static const char *const keys[] = { "engine", "rules", "min_priority", "outputs", "log",
-					    "metrics", "prometheus", "containers", "bus", NULL };
+					    "metrics", "prometheus", "containers", "bus", "capture",
+					    NULL };
 	yaml_node_pair_t *p;
 
 	if (check_keys(x, root, "the configuration", keys))
@@ -575,6 +577,8 @@ static int parse_root(struct cfg_ctx *x, const yaml_node_t *root, struct scryd_c
 			rc = parse_containers(x, v, c);
 		} else if (!strcmp(k, "bus")) {
 			rc = parse_bus(x, v, c);
+		} else if (!strcmp(k, "capture")) {
+			rc = parse_capture(x, v, c);
 		} else {
 			rc = parse_log(x, v, c);
 		}

@@ -85,6 +85,7 @@ struct scryd_config {
 	bool bus_capture, bus_alerts, bus_metrics;
 	uint64_t bus_chunk_events;  /* events a capture chunk holds at most */
 	uint64_t bus_max_message;   /* the bus's largest message, bytes */
+	bool capture_all;           /* capture.syscalls: all (else auto: capture.c) */
 };
 
 /*

@@ -51,6 +51,7 @@
 #include "config.h"
 #include "log.h"
 #include "bus.h"
+#include "capture.h"
 #include "metrics.h"
 #include "outputs.h"
 #include "prom.h"
@@ -196,6 +197,17 @@ static void metrics_snapshot(void *ctx, const char *line, size_t len)
 		scryd_bus_metrics(d->bus, line, len);
 }
 
+/* The live engine's syscall set, from the rules (capture.h); a replay reads it all. */
+static int narrow_capture(struct scryd *d)
+{
+	struct scryd_capture_src src = {
+		.s = d->s, .all = d->cfg.capture_all, .bus_capture = d->bus && d->cfg.bus_capture,
+		.rules = d->rules, .metrics = scryd_metrics_handle(d->metrics),
+	};
+
+	return d->replay ? 0 : scryd_capture_narrow(&src);
+}
+
 /* SIGHUP: the same files again, swapped in only when they load. */
 static void reload(struct scryd *d)
 {
@@ -212,6 +224,7 @@ static void reload(struct scryd *d)
 	sinsp_rules_free(d->rules);
 	d->rules = r;
 	d->reloads++;
+	narrow_capture(d); /* a refusal is logged; the previous set stays */
 	scryd_log(SCRYD_LOG_INFO, "rules reloaded: %zu rules", sinsp_rules_count(r));
 }
 
@@ -388,6 +401,10 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
+	if (narrow_capture(&d)) {
+		status = 1;
+		goto out;
+	}
 	rc = scry_drop_capabilities(d.cfg.file_enabled ? CAP_DAC_OVERRIDE : CAP_LAST_CAP + 1);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "dropping capabilities: %s", strerror(-rc));
@@ -427,8 +444,10 @@ int main(int argc, char **argv)
 		scap_stop(sinsp_scap(d.s));
 		if (scap_get_stats(sinsp_scap(d.s), &st) == 0)
 			scryd_log(SCRYD_LOG_INFO, "engine: %" PRIu64 " events, dropped %" PRIu64
-				  " (ring full), %" PRIu64 " (too big), %" PRIu64 " (nested)",
-				  st.n_evts, st.n_drop_full, st.n_drop_big, st.n_drop_nest);
+				  " (ring full), %" PRIu64 " (too big), %" PRIu64 " (nested); %"
+				  PRIu64 " syscalls not counted (counter table full)",
+				  st.n_evts, st.n_drop_full, st.n_drop_big, st.n_drop_nest,
+				  st.n_count_lost);
 	}
 	scryd_log(SCRYD_LOG_INFO, "%" PRIu64 " events in %.3f s (%.0f events/s), %" PRIu64
 		  " alerts, %" PRIu64 " reloads, %" PRIu64 " failed reloads", d.events, dt,

@@ -72,8 +72,13 @@ struct scap_engine_ops {
 	 * calls next() once. An engine that names sources per event
 	 * (scap_engine_set_evt_source()) leaves it NULL. */
 	int (*next_batch)(scap_t *h, struct scap_evt_ref *out, uint32_t max, uint32_t *n);
+	/* Per-process counters (scap_set_counting(), scap_counts_foreach() with the
+	 * struct's sz set by libscap, scap_counts_delete()); all three or none. */
+	int (*set_counting)(scap_t *h, bool on);
+	int (*counts_foreach)(scap_t *h, scap_counts_fn fn, void *ctx);
+	int (*counts_delete)(scap_t *h, uint32_t tgid);
 };
-#define scap_engine_ops__last_field next_batch
+#define scap_engine_ops__last_field counts_delete
 
 /** scap_engine_priv() - the engine state set by scap_engine_set_priv() (NULL before). */
 SCAP_API void *scap_engine_priv(scap_t *h);

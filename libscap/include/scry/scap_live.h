@@ -28,6 +28,7 @@
 #ifndef SCAP_LIVE_H
 #define SCAP_LIVE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 
@@ -49,6 +50,9 @@ struct scap_stats {
 	uint64_t n_drop_nest;      /* events dropped: raised inside another probe */
 	uint32_t ncpus;            /* rings (possible CPUs) */
 	uint64_t ring_bytes;       /* data bytes of each ring */
+	uint64_t n_count_lost;     /* syscalls the per-process counters could not count: their
+	                              table was full (scap_set_counting()); summed over the
+	                              CPUs, not per CPU (scap_get_cpu_stats() gives 0) */
 };
 
 /* What the scan of the initial state at scap_open() read (scap_get_state() has the
@@ -179,6 +183,66 @@ SCAP_API int scap_get_stats(scap_t *h, struct scap_stats *out);
  * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_get_scan_stats(scap_t *h, struct scap_scan_stats *out);
+
+/* Per-process counters of the syscalls a live engine did not send as events (those
+ * outside its syscall set), while counting is on (scap_set_counting()). How each
+ * syscall counts is its exit event type's class (scap_syscall_count_class(),
+ * scry/scap_syscalls.h): the same figures a consumer gets by counting those events. */
+struct scap_proc_counts {
+	size_t sz;                 /* sizeof(struct scap_proc_counts), set by libscap */
+	uint32_t tgid;             /* the process (its id in the initial pid namespace) */
+	uint64_t calls;            /* syscall exits (SCAP_COUNT_CALL) */
+	uint64_t failures;         /* of those with a result (SCAP_COUNT_RES): negative ones */
+	uint64_t file_read_bytes;  /* positive results of SCAP_COUNT_READ calls on a regular
+	                              file, directory, character or block device */
+	uint64_t file_write_bytes; /* ... of SCAP_COUNT_WRITE calls */
+	uint64_t net_in_bytes;     /* positive results of SCAP_COUNT_READ calls on an
+	                              AF_INET or AF_INET6 socket */
+	uint64_t net_out_bytes;    /* ... of SCAP_COUNT_WRITE calls */
+};
+
+/**
+ * scap_set_counting() - count, per process, the syscalls left out of the syscall set
+ * (scap_set_syscalls()) instead of only skipping them (off after open). Each counter
+ * only grows, from a process's first counted syscall, until scap_counts_delete(); a
+ * syscall moved out of or into the set by scap_set_syscalls() is counted or sent from
+ * its next exit on: never both. A counted syscall costs its process a table update in
+ * the kernel instead of an event.
+ * @h:  [in] open handle.
+ * @on: [in] true to count; false stops (the counts so far stay readable).
+ * Return: 0; -EINVAL @h NULL; -ENOTSUP the engine has no counters (kmod: its consumers
+ *         must capture every syscall whose figures they need).
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_set_counting(scap_t *h, bool on);
+
+/* Called with each process's counts; a non-zero return stops the iteration and is
+ * returned by scap_counts_foreach(). @c is valid during the call only. */
+typedef int (*scap_counts_fn)(void *ctx, const struct scap_proc_counts *c);
+
+/**
+ * scap_counts_foreach() - the counts of every process counted so far (live ones and
+ * exited ones not deleted yet), as they are now, in no order.
+ * @h:   [in] open handle.
+ * @fn:  [in] called once per process; it must not call scap_counts_delete() (collect
+ *       the processes to delete, delete them after).
+ * @ctx: [in] passed to @fn.
+ * Return: 0; @fn's non-zero return; -EINVAL @h or @fn NULL; -ENOTSUP no counters;
+ *         -errno reading the kernel's table.
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_counts_foreach(scap_t *h, scap_counts_fn fn, void *ctx);
+
+/**
+ * scap_counts_delete() - forget the counts of process @tgid (an exited one, after its
+ * last read: what it counted between that read and this call is lost; a live one
+ * starts again from zero at its next counted syscall).
+ * @h:    [in] open handle.
+ * @tgid: [in] process id.
+ * Return: 0; -ENOENT no counts for @tgid; -EINVAL @h NULL; -ENOTSUP no counters.
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_counts_delete(scap_t *h, uint32_t tgid);
 
 #ifdef __cplusplus
 }

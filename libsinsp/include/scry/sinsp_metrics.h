@@ -310,6 +310,37 @@ SINSP_API unsigned sinsp_metrics_tick(struct sinsp_metrics *m, uint64_t now_ns);
  */
 SINSP_API unsigned sinsp_metrics_flush(struct sinsp_metrics *m);
 
+/**
+ * sinsp_metrics_use_engine_counts() - take the calls, failures and file and network
+ * bytes of the syscalls a live capture leaves out of its syscall set from the engine's
+ * per-process counters (scap_set_counting(), turned on or off here; scry/scap_live.h):
+ * at each interval close, what each process's counts grew by since the last close is
+ * added to the process, its container and the host, as their events would have been
+ * counted (both count by scap_syscall_count_class()); a process whose exit was seen, or
+ * that the inspector does not have, is then deleted from the engine's table. The
+ * figures stay those of a full capture when the capture's set holds
+ * sinsp_metrics_syscalls(); a syscall that falls between two closes may be counted in
+ * the interval before or after the one its event would have been.
+ * @m:  [in] handle on a live capture.
+ * @on: [in] true to use the counters; false stops (every syscall's event is then
+ *      needed again: sinsp_metrics_syscalls()).
+ * Return: 0; -EINVAL @m NULL; -ENOTSUP the engine has no per-process counters (the
+ *         kernel module, a capture file): the metrics need every syscall's event.
+ */
+SINSP_API int sinsp_metrics_use_engine_counts(struct sinsp_metrics *m, bool on);
+
+/**
+ * sinsp_metrics_syscalls() - add to a syscall set the syscalls whose events the metrics
+ * need: with the engine's counts (sinsp_metrics_use_engine_counts()), those that open
+ * files (open, openat, openat2, creat, open_by_handle_at), connections (connect, accept,
+ * accept4) and processes (clone, fork, vfork, clone3); without, every syscall (each
+ * exit counts as a call).
+ * @set: [in,out] SCAP_SYSCALL_SET_WORDS words (scry/scap_live.h's layout); bits are
+ *       added, none cleared.
+ * Return: 0; -EINVAL a NULL argument.
+ */
+SINSP_API int sinsp_metrics_syscalls(const struct sinsp_metrics *m, uint64_t *set);
+
 /** sinsp_metrics_interval() - the interval that closed last. Return: 0; -ENOENT none yet. */
 SINSP_API int sinsp_metrics_interval(struct sinsp_metrics *m, struct sinsp_metrics_interval_info *out);
 

@@ -278,6 +278,26 @@ struct sinsp_rules_alert {
 SINSP_API size_t sinsp_rules_eval(struct sinsp_rules *r, struct sinsp_evt *evt,
 				  const struct sinsp_rules_alert **out);
 
+/**
+ * sinsp_rules_syscalls() - add to a syscall set the syscalls whose events the selected
+ * rules can match: for each event type the index lists a selected rule under (the types
+ * their conditions can match, as sinsp_rules_eval() tries them), the syscalls that make
+ * it (scap_syscall_set_add_event(), scry/scap_syscalls.h); for a generic event, its
+ * syscall's code, when that syscall makes generic events on this architecture (one
+ * with events of its own is decided by their types). Types sinsp_rules_eval() skips (SCAP_EF_DROP_SIMPLE_CONS, unless
+ * sinsp_rules_set_all_events()) and types no syscall makes (procexit, container, ...)
+ * add nothing. A live capture narrowed to this set (plus what the state needs,
+ * sinsp_state_syscalls()) gives the rules every event they can fire on. The set
+ * depends on the selection: compute it again after changing it.
+ * @r:   [in] compiled engine.
+ * @set: [in,out] SCAP_SYSCALL_SET_WORDS words (scry/scap_live.h's layout); bits are
+ *       added, none cleared.
+ * Return: 0 (nothing added when some file had an error: no rule evaluates); -EINVAL
+ *         @r or @set NULL; -EAGAIN not compiled yet.
+ * Thread-safety: one thread per engine.
+ */
+SINSP_API int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set);
+
 /** sinsp_rules_count() - the number of rules defined (selected or not), after compile. */
 SINSP_API size_t sinsp_rules_count(const struct sinsp_rules *r);
 

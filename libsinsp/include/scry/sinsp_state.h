@@ -313,6 +313,29 @@ typedef void (*sinsp_container_changed_fn)(const struct sinsp_container_info *c,
  */
 SINSP_API int sinsp_set_container_changed_fn(sinsp_t *s, sinsp_container_changed_fn fn, void *ctx);
 
+/* ---- what the state needs of a live capture ----------------------------------------- */
+
+/**
+ * sinsp_state_syscalls() - add to a syscall set the syscalls whose events the inspector
+ * parses to keep its state: every event type that has a state parser (processes:
+ * clone, fork, vfork, clone3, execve, execveat, chdir, fchdir, the set*uid/gid
+ * calls, capset, setsid, setpgid, prctl, unshare, setns, brk, mmap, munmap; fds:
+ * open, openat, openat2, creat, open_by_handle_at, memfd_create, close, dup*, fcntl,
+ * pipe*, eventfd*, signalfd*, timerfd_create, inotify_init*, epoll_create*,
+ * io_uring_setup, bpf, socket, socketpair, connect, accept*, bind, sendto, sendmsg,
+ * recvfrom, recvmsg, getsockopt, copy_file_range), as the syscalls that make them
+ * (scap_syscall_set_add_event(), scry/scap_syscalls.h). Process exits, scheduler
+ * switches and the container and user events come from tracepoints or from userspace,
+ * not from the set. A live capture narrowed to a set that holds this one keeps the
+ * thread, fd and container tables as a full capture does; the fields of the events
+ * left out are what is lost.
+ * @set: [in,out] SCAP_SYSCALL_SET_WORDS words (scry/scap_live.h's layout); bits are
+ *       added, none cleared.
+ * Return: 0; -EINVAL @set NULL.
+ * Thread-safety: any thread.
+ */
+SINSP_API int sinsp_state_syscalls(uint64_t *set);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,3 +18,4 @@ scry_add_check_test(test_scap_proc_scan SOURCES ${SCAP_TEST_DIR}/test_proc_scan.
 set_target_properties(test_scap_proc_scan PROPERTIES OUTPUT_NAME test_proc_scan)
 target_link_libraries(test_scap_proc_scan PRIVATE pthread)
 scry_add_check_test(test_scap_live SOURCES ${SCAP_TEST_DIR}/test_live.c LIBS scap)
+scry_add_check_test(test_scap_syscall_set SOURCES ${SCAP_TEST_DIR}/test_syscall_set.c LIBS scap)

@@ -46,3 +46,4 @@ scry_add_check_test(test_rules_eval SOURCES ${SINSP_TEST_DIR}/test_rules_eval.c 
 # per-interval metrics and spikes (libsinsp/metrics/): exact figures on synthetic events,
 # the system accounting read from a fake /proc and cgroup tree
 scry_add_check_test(test_metrics SOURCES ${SINSP_TEST_DIR}/test_metrics.c LIBS sinsp_evt_builder)
+scry_add_check_test(test_syscall_sets SOURCES ${SINSP_TEST_DIR}/test_syscall_sets.c LIBS sinsp)
