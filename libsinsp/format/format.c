@@ -38,6 +38,15 @@ struct sinsp_formatter {
 	struct fmt_seg *segs;
 	size_t nsegs;
 	struct strbuf line, val;
+	/*
+	 * Text lines without '*': by event type, 1 + the segment whose field did not
+	 * resolve on the last event of that type (0: none, or beyond 255). The next event
+	 * of the type tries that field first, and when it still does not resolve, the
+	 * line is not rendered (fields only read the state: the order of extraction
+	 * changes no result). An open enter event has no fd.name: its line stops there
+	 * without the fields before it.
+	 */
+	uint8_t fail_hint[SCAP_EVT_MAX];
 };
 
 static int add_seg(struct sinsp_formatter *f, const char *text, size_t n, const struct field_ref *r,
@@ -291,6 +300,18 @@ int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt, con
 	if (f->kind == SINSP_OUTPUT_JSON) {
 		rc = render_json(f, evt);
 	} else {
+		uint16_t type = evt->ref.type;
+		uint8_t *hint = !f->print_all && type < SCAP_EVT_MAX ? &f->fail_hint[type] : NULL;
+
+		if (hint && *hint) {
+			if (!sinsp_field_extract(evt, &f->segs[*hint - 1].field, SINSP_BUF_NORMAL,
+						 &f->line)) {
+				rc = 0; /* skipped, *out empty */
+				goto done;
+			}
+			*hint = 0;
+			strbuf_reset(&f->line);
+		}
 		for (i = 0; i < f->nsegs; i++) {
 			const struct fmt_seg *seg = &f->segs[i];
 
@@ -300,12 +321,15 @@ int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt, con
 			if (!sinsp_field_extract(evt, &seg->field, SINSP_BUF_NORMAL, &f->line)) {
 				if (!f->print_all) {
 					rc = 0;
+					if (hint && i < 255)
+						*hint = (uint8_t)(i + 1);
 					break;
 				}
 				strbuf_add(&f->line, "<NA>", 4);
 			}
 		}
 	}
+done:
 	if (!f->line.buf)
 		strbuf_grow(&f->line, 1);
 	*out = f->line.buf;

@@ -208,7 +208,8 @@ SINSP_API int sinsp_formatter_new(sinsp_t *s, const char *fmt, enum sinsp_output
  * @f:   [in] formatter.  @evt: [in] event from sinsp_next().
  * @out: [out] the line without newline, NUL terminated; owned by @f, valid until the
  *       next render or free.  @len: [out] bytes of *out (may be NULL).
- * Return: 1 rendered; 0 skipped (a field did not resolve and the format has no '*').
+ * Return: 1 rendered; 0 skipped (a field did not resolve and the format has no '*';
+ * *out then holds no line to print: empty, or the text before that field).
  */
 SINSP_API int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt,
 				     const char **out, size_t *len);

@@ -514,6 +514,49 @@ START_TEST(format_errors_as_sysdig)
 }
 END_TEST
 
+/*
+ * A formatter remembers, by event type, the field that did not resolve last (it tries
+ * it first next time): over enter events without an fd and exit events with one, one
+ * formatter renders each event as a new one does, the skipped and the printed alike.
+ */
+START_TEST(render_after_unresolved_as_new)
+{
+	static const char *const fmts[] = { "%evt.num %evt.type %fd.name",
+					    "%fd.name %evt.num", "*%evt.num %fd.name" };
+
+	add_opens();
+	add_opens();
+	open_inspector();
+	for (size_t k = 0; k < sizeof(fmts) / sizeof(fmts[0]); k++) {
+		struct sinsp_formatter *kept = NULL;
+		int skipped = 0;
+
+		ck_assert_int_eq(sinsp_formatter_new(fx.s, fmts[k], SINSP_OUTPUT_TEXT, &kept), 0);
+		for (int i = 0; i < 8; i++) {
+			struct sinsp_evt *evt = next();
+			struct sinsp_formatter *fresh = NULL;
+			const char *a, *b;
+			int ra, rb;
+
+			ck_assert_int_eq(sinsp_formatter_new(fx.s, fmts[k], SINSP_OUTPUT_TEXT, &fresh), 0);
+			ra = sinsp_formatter_render(kept, evt, &a, NULL);
+			rb = sinsp_formatter_render(fresh, evt, &b, NULL);
+			ck_assert_int_eq(ra, rb);
+			if (ra)
+				ck_assert_str_eq(a, b);
+			skipped += !ra;
+			sinsp_formatter_free(fresh);
+		}
+		sinsp_formatter_free(kept);
+		/* the enter events have no fd.name: skipped, except with '*' */
+		ck_assert_int_eq(skipped, fmts[k][0] == '*' ? 0 : 4);
+		sinsp_close(fx.s);
+		fx.s = NULL;
+		open_inspector();
+	}
+}
+END_TEST
+
 /* The JSON line of fmt for evt. */
 static const char *json_line(struct sinsp_evt *evt, const char *fmt)
 {
@@ -775,6 +818,7 @@ static Suite *fields_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, format_errors_as_sysdig);
 	tcase_add_test(tc, json_keys_as_written);
+	tcase_add_test(tc, render_after_unresolved_as_new);
 	tcase_add_test(tc, addresses_as_inet_ntop);
 	suite_add_tcase(s, tc);
 
