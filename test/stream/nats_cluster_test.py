@@ -241,8 +241,9 @@ def main():
         want = {h: len(run([scry, '-r', src[h], '-p', '%evt.rawtime'])[1].splitlines()) for h in HOSTS}
         ts = [int(l[1]) for l in lines]
         st.require(not rc and per == want and len(lines) == sum(want.values()) and ts == sorted(ts),
-                   'host=alpha,beta: exit %d, %d events (%s by evt.host, %s wanted), in time order %s'
-                   % (rc, len(lines), per, want, ts == sorted(ts)))
+                   'host=alpha,beta: exit %d, %d events (%s by evt.host, %s wanted), %s'
+                   % (rc, len(lines), per, want,
+                      'in time order' if ts == sorted(ts) else 'NOT in time order'))
         # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
@@ -272,8 +273,9 @@ def main():
             rc3, got, e3 = run([scry, '-r', '%s?host=gamma' % base, '--fetch', 'alerts'])
             want_cap = run([scry, '-r', src['beta']])[1]
             st.require(not (rc or rc2 or rc3) and cap == want_cap and got == printed and printed,
-                       'scryd: capture identical to the source %s (%d lines), %d alerts fetched, %d '
-                       'printed (exit %d %d %d)' % (cap == want_cap, len(cap.splitlines()),
+                       'scryd: capture %s the source (%d lines), %d alerts fetched, %d '
+                       'printed (exit %d %d %d)' % ('identical to' if cap == want_cap else
+                                                    'differs from', len(cap.splitlines()),
                                                     len(got.splitlines()), len(printed.splitlines()),
                                                     rc, rc2, rc3), e + e3)
             print('nats_cluster_test: scryd: %s' % [l for l in e.splitlines() if 'bus:' in l][-1])
