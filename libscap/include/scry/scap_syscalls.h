@@ -2,7 +2,7 @@
 /*
  * scap_syscalls.h - which syscalls make which events, for building the syscall set a
  * live engine captures (scap_set_syscalls(), scry/scap_live.h), and how the engines'
- * per-process counters count the syscalls left out of it (scap_set_counters()).
+ * per-process counters count the syscalls left out of it (scap_set_counting()).
  *
  *   uint64_t set[SCAP_SYSCALL_SET_WORDS] = { 0 };
  *   scap_syscall_set_add_event(set, SCAP_EVT_SYSCALL_OPENAT_2_X);  // openat's code
