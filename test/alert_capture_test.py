@@ -24,6 +24,9 @@ traces, read from there):
    (reported on stderr with the bound, 65536 bytes), the file starts later than the
    capture, and its alerting events still show the same proc/fd/user context in scry
    and sysdig as the full replay (the state written at the alert carries it).
+   With --capture-before 1 on curl_google.scap and ping_sendto.scap the ring, a few KiB
+   under a 128 MiB bound, drops nothing (it once went back to the block's start early and
+   then dropped events of a burst inside the window "by the bound").
 4. Usage errors: --capture-dir without --rules, a --capture-mem below 64 KiB (exit 2); a
    --capture-dir that does not exist (exit 1, nothing on stdout: no event was read).
 5. As root with the eBPF probe: live, with --capture-before 1 --capture-after 0, opens of
@@ -193,6 +196,17 @@ def bounded(rules, curl, tmp):
     same_context(curl, files[0], CONNECT6, 'curl --capture-mem 64k')
 
 
+def unbounded(rules, traces, tmp):
+    for trace in traces:
+        name = os.path.basename(trace)
+        rc, _, err, _ = capture(rules, trace, os.path.join(tmp, 'short-' + name),
+                                ['--capture-before', '1', '--capture-after', '1'])
+        ring = ring_line(err)
+        check(rc == 0 and ring is not None and ring[0] == 128 << 20 and ring[3] == 0,
+              '%s --capture-before 1: a ring of %s bytes under a 128 MiB bound drops '
+              'nothing: %r' % (name, ring[1] if ring else '?', ring))
+
+
 def usage(rules, curl, tmp):
     rc, _, err = run(['-r', curl, '--capture-dir', tmp])
     check(rc == 2 and 'applies to --rules' in err, '--capture-dir without --rules: exit 2')
@@ -271,6 +285,7 @@ def main():
         whole(rules, curl, tmp)
         windows(rules, ping, tmp)
         bounded(rules, curl, tmp)
+        unbounded(rules, [curl, ping], tmp)
         usage(rules, curl, tmp)
         live(tmp)
     return st.finish('alert_capture_test')

@@ -8,8 +8,11 @@
  * params). A record never wraps: when it does not fit before the block's end, the rest
  * of the block is a pad record and it starts at offset 0; it also goes back to offset 0
  * as soon as the room before the oldest record is larger than the ring's content, so
- * that the pages it touches stay near twice its peak. head and tail are free-running
- * byte counts. Before an event of time T is added, the oldest record goes while the
+ * that the pages it touches stay near twice its peak. When a burst then outgrows that
+ * room while the block still has space, the records are laid out again from the
+ * block's start (one copy of the ring's content) rather than dropped: only a content
+ * that fills the block itself drops records. head and tail are free-running byte
+ * counts. Before an event of time T is added, the oldest record goes while the
  * record after it is at T - before_s or older: the ring's first event is then at least
  * before_s older than T whenever the source is that old. When the block is full the
  * oldest records go too: those are the "dropped by the bound" count (a record larger
@@ -99,6 +102,34 @@ static uint64_t skip_pads(struct scry_capture *c, uint64_t pos)
 	return pos;
 }
 
+/*
+ * Lay the records out again from the start of the next block, in order, pads left out
+ * (the room before the oldest record ran out while the block has room). Returns false,
+ * the ring unchanged, when no copy buffer can be had.
+ */
+static bool compact(struct scry_capture *c)
+{
+	uint8_t *tmp = malloc(c->bytes);
+	uint64_t pos, n = 0;
+
+	if (!tmp)
+		return false;
+	for (pos = c->head; pos != c->tail;) {
+		struct rec *r = rec_at(c, pos);
+
+		if (r->flags != PAD_FLAGS) {
+			memcpy(tmp + n, r, r->size);
+			n += r->size;
+		}
+		pos += r->size;
+	}
+	c->head = (c->tail + c->cap - 1) / c->cap * c->cap;
+	memcpy(c->buf, tmp, n);
+	c->tail = c->head + n;
+	free(tmp);
+	return true;
+}
+
 static void evict(struct scry_capture *c)
 {
 	c->bytes -= rec_at(c, c->head)->size;
@@ -178,6 +209,13 @@ static void ring_push(struct scry_capture *c, const struct scap_evt_ref *e)
 	 */
 	wrap = p + sz > c->cap || (c->count && p > hp && hp >= sz && hp > c->tail - c->head);
 	need = sz + (wrap ? c->cap - p : 0);
+	/* the room before the oldest record is short, the block is not: compact */
+	if (c->count && c->cap - (c->tail - c->head) < need && c->bytes + sz <= c->cap &&
+	    compact(c)) {
+		p = c->tail % c->cap;
+		wrap = false;
+		need = sz;
+	}
 	/* by bytes */
 	while (c->count && c->cap - (c->tail - c->head) < need) {
 		evict(c);
