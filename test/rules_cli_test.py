@@ -218,6 +218,10 @@ def validate(tmp, rules):
            '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
            '    List not referred to by any other rule/macro\n' % (rules, broken, broken, broken),
            '', '--validate: a broken file, file:line:column')
+    # a second path without its own --validate would go unchecked: refused
+    expect(['--validate', rules, broken], 2, '',
+           "scry: --validate: '%s' is not a path given to --validate (one path each: "
+           '--validate A --validate B)\n' % broken, '--validate A B: refused, exit 2')
     want = {'falco_load_results': [{
         'errors': [{'code': 'LOAD_ERR_VALIDATE',
                     'codedesc': 'Error validating rule/macro/list/exception objects',

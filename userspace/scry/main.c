@@ -625,6 +625,12 @@ static int parse_args(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* Falco's -V takes one path each: a second path would pass unchecked */
+	if (opts.validate && optind < argc) {
+		fprintf(stderr, "scry: --validate: '%s' is not a path given to --validate (one path "
+			"each: --validate A --validate B)\n", argv[optind]);
+		return 2;
+	}
 	if (optind < argc) {
 		opts.filter = join_args(argc - optind, argv + optind);
 		if (!opts.filter)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "print.h"
 #include "summary.h"
@@ -23,6 +24,10 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 	}
 	if (filter_text && *filter_text && sinsp_filter_compile(s, filter_text, filter)) {
 		fprintf(stderr, "scry: %s\n", sinsp_last_error(s));
+		/* `--rules A B`: B is read as the filter */
+		if (access(filter_text, F_OK) == 0)
+			fprintf(stderr, "scry: the filter '%s' is a file: each rules file needs its "
+				"own --rules\n", filter_text);
 		sinsp_formatter_free(*fmt);
 		*fmt = NULL;
 		return 2;
