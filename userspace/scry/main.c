@@ -154,7 +154,8 @@ static void usage(FILE *f)
 		"                        second (procinfo events, as sysdig's driver does: what\n"
 		"                        --metrics and scry top show as CPU when replaying)\n"
 		"     -w nats://HOST:PORT[,HOST:PORT]/STREAM?host=NAME[&replicas=N]: publish\n"
-		"                        to NATS JetStream instead, as capture chunks through\n"
+		"                        to NATS JetStream instead (kafka://BROKER:PORT/TOPIC?...\n"
+		"                        to Kafka), as capture chunks through\n"
 		"                        an on-disk spool (docs/collect.md); -r of that URL\n"
 		"                        (host=A,B: several hosts merged; &since=TIME, RFC 3339\n"
 		"                        or ns) replays them\n"
@@ -223,6 +224,12 @@ static void usage(FILE *f)
 		"\n"
 		"The filter (sysdig syntax) selects the events printed and counted by -n. Options\n"
 		"may come before or after it; a filter word starting with '-' goes after --.\n");
+#ifdef SCRY_HAVE_SCAP_STREAM
+	fprintf(f, "Buses this build publishes to and reads from (-w/-r URL): %s.\n",
+		scap_stream_schemes());
+#else
+	fprintf(f, "Buses this build publishes to and reads from (-w/-r URL): none.\n");
+#endif
 }
 
 static char *join_args(int argc, char **argv)
