@@ -58,15 +58,18 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	export DEBIAN_FRONTEND=noninteractive
 	# A package left half-configured earlier (say a DKMS post-install that failed) would
 	# make every later apt-get install fail: finish what can be finished first.
+	# Another apt (unattended-upgrades at boot, a user's) may hold dpkg's lock: wait for
+	# it, up to 10 minutes, rather than fail at once.
+	apt=(apt-get -o DPkg::Lock::Timeout=600)
 	dpkg --configure -a || true
-	apt-get update -q
-	apt-get install -y -q --no-install-recommends "${pkgs[@]}"
+	"${apt[@]}" update -q
+	"${apt[@]}" install -y -q --no-install-recommends "${pkgs[@]}"
 	# sysdig (the peer, for the benchmark and the round-trip comparisons) is installed on
 	# its own: it recommends a DKMS driver package whose post-install step fails where no
 	# kernel headers or module support exist. --no-install-recommends leaves it out; if a
 	# post-install step still fails, finish configuring what can be and go on: nothing
 	# here needs the driver, and the benchmark checks for sysdig itself.
-	if ! apt-get install -y -q --no-install-recommends sysdig; then
+	if ! "${apt[@]}" install -y -q --no-install-recommends sysdig; then
 		echo "setup: installing sysdig reported an error; configuring what is left" >&2
 		dpkg --configure -a || true
 	fi
