@@ -17,7 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'test', 'pylib'))
 # ROOT, run_env and first_difference are the tests' (the bench scripts import them from here)
-from scrytest import ROOT, TRACES, first_difference, run, run_env  # noqa: E402,F401
+from scrytest import ROOT, TRACES, first_difference, free_port, run, run_env  # noqa: E402,F401
 
 BT_SHB = 0x0A0D0D0A
 # Event block types of the scap format (userspace/libscap/scap_savefile.h in falcosecurity/libs):

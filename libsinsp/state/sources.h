@@ -16,7 +16,8 @@
 /*
  * Load the initial state @st (scap_get_state()): threads, users, groups and interfaces,
  * each source's own when @st has several (scap_state.sources), else @st's as one.
- * Return: 0; -ENOMEM (message in s->errbuf).
+ * Return: 0; -E2BIG more than SINSP_MAX_SOURCES sources; -ENOMEM (message in
+ * s->errbuf).
  */
 int sinsp_sources_load_state(struct sinsp *s, const struct scap_state *st);
 
