@@ -51,7 +51,11 @@ static int fold_one(void *ctx, const struct scap_proc_counts *c)
 				  c->net_in_bytes, c->net_out_bytes };
 	struct mkcount *k = hashmap_get(&m->kcounts, c->tgid);
 	struct sinsp_thread *t = sinsp_thread_find(m->s, (int64_t)c->tgid);
-	struct mproc *p = NULL;
+	/* the metrics' record of the process outlives its thread until the interval that
+	 * saw its exit is reported: a process gone from the thread table since its exit
+	 * still gets what it counted (else its container lost a short-lived process's
+	 * bytes to the host alone) */
+	struct mproc *p = hashmap_get(&m->procs, sinsp_thread_key(m->s->cur_src, (int64_t)c->tgid));
 
 	if (!k) {
 		k = calloc(1, sizeof(*k));
@@ -60,7 +64,7 @@ static int fold_one(void *ctx, const struct scap_proc_counts *c)
 			return -ENOMEM;
 		}
 	}
-	if (t && t->tid == t->pid)
+	if (!p && t && t->tid == t->pid)
 		p = sinsp_metrics_proc_get(m, t);
 	for (int i = 0; i < 6; i++) {
 		/* below the last read: deleted and made again since (a reused pid) */
