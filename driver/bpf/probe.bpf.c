@@ -783,8 +783,18 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1)) {
 		/* not sent: counted for its process instead (bpf/counters.h) */
 		if (is_exit && scapbpf_cfg.counting)
-			scapbpf_count(sc, t, (long)ctx->args[1], regs);
+			scapbpf_count(sc, t, (long)ctx->args[1], regs, -1);
 		return 0;
+	}
+	/* on a TCP socket, some calls of the set are treated as outside it */
+	if ((scapbpf_cfg.tcp_skip[(code >> 6) & 15] >> (code & 63)) & 1) {
+		if (!is_exit)
+			regs = (struct pt_regs *)bpf_task_pt_regs(t);
+		if (scapbpf_fd_kind(t, (int)regs->di) == FDK_TCP) {
+			if (is_exit && scapbpf_cfg.counting)
+				scapbpf_count(sc, t, (long)ctx->args[1], regs, FDK_TCP);
+			return 0;
+		}
 	}
 	type = sc->type;
 	kind = sc->fast;
