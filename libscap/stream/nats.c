@@ -24,6 +24,7 @@
  * at creation: the replay then ends.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +130,19 @@ struct nats_prod {
 	size_t ndone, cap_done;
 	struct inflight *inf;        /* messages published, outcome not yet known */
 	size_t ninf, cap_inf;
+	char last_err[STREAM_ERR_SIZE]; /* why the last send failed ("" none yet) */
 };
+
+/* Why a send failed, for producer_last_error(); under p->lock. */
+__attribute__((format(printf, 2, 3)))
+static void note_failure(struct nats_prod *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->last_err, sizeof(p->last_err), fmt, ap);
+	va_end(ap);
+}
 
 static int errno_of_ack(const jsPubAckErr *pae)
 {
@@ -164,6 +177,12 @@ static void on_ack(jsCtx *js, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void
 		}
 		p->done[p->ndone].msg_ctx = p->inf[i].msg_ctx;
 		p->done[p->ndone++].status = pa ? 0 : pae ? errno_of_ack(pae) : -EIO;
+		if (pa)
+			p->last_err[0] = '\0';
+		else
+			note_failure(p, "nats %.150s: message %.40s not acknowledged: %s", p->servers,
+				     id, pae && pae->ErrText && *pae->ErrText ? pae->ErrText :
+				     natsStatus_GetText(pae ? pae->Err : NATS_ERR));
 		free(p->inf[i].id);
 		p->inf[i] = p->inf[--p->ninf];
 		break;
@@ -301,14 +320,30 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 	(void)key;
 	if (len > INT32_MAX)
 		return -EMSGSIZE;
-	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED)
+	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED) {
+		const char *why = NULL;
+
+		natsConnection_GetLastError(p->nc, &why);
+		pthread_mutex_lock(&p->lock);
+		note_failure(p, "nats %.150s: not connected: %s", p->servers,
+			     why && *why ? why : "no server of the URL answers");
+		pthread_mutex_unlock(&p->lock);
 		return -ENOTCONN;
+	}
 	/* the server's max_payload: such a message is refused whenever it is sent */
 	if ((int64_t)len > natsConnection_GetMaxPayload(p->nc))
 		return -EMSGSIZE;
-	rc = ensure_stream(p, NULL);
-	if (rc)
-		return rc == -ENOMEM ? rc : -ENOTCONN;
+	if (!p->stream_ok) {
+		char err[STREAM_ERR_SIZE] = "";
+
+		rc = ensure_stream(p, err);
+		if (rc) {
+			pthread_mutex_lock(&p->lock);
+			note_failure(p, "%s", err);
+			pthread_mutex_unlock(&p->lock);
+			return rc == -ENOMEM ? rc : -ENOTCONN;
+		}
+	}
 	id = strdup(msg_id);
 	if (!id)
 		return -ENOMEM;
@@ -350,7 +385,25 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 	pthread_mutex_unlock(&p->lock);
 	if (s == NATS_TIMEOUT)
 		return -ENOBUFS; /* MaxPending in flight */
-	return s == NATS_NO_MEMORY ? -ENOMEM : -ENOTCONN;
+	if (s == NATS_NO_MEMORY)
+		return -ENOMEM;
+	pthread_mutex_lock(&p->lock);
+	note_failure(p, "nats %.150s: publish: %s", p->servers, natsStatus_GetText(s));
+	pthread_mutex_unlock(&p->lock);
+	return -ENOTCONN;
+}
+
+static int producer_last_error(void *pv, char *err)
+{
+	struct nats_prod *p = pv;
+	int rc;
+
+	pthread_mutex_lock(&p->lock);
+	rc = p->last_err[0] ? 0 : -ENOENT;
+	if (!rc)
+		snprintf(err, STREAM_ERR_SIZE, "%s", p->last_err);
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 static int producer_poll(void *pv, int timeout_ms, stream_ack_fn ack, void *ctx)
@@ -559,6 +612,7 @@ const struct stream_transport_ops stream_transport_nats = {
 	.producer_flush = producer_flush,
 	.producer_close = producer_close,
 	.producer_max_message = producer_max_message,
+	.producer_last_error = producer_last_error,
 	.consumer_open = consumer_open,
 	.consumer_next = consumer_next,
 	.consumer_close = consumer_close,

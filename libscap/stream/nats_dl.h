@@ -34,6 +34,7 @@
 	X(js_PullSubscribe) \
 	X(natsConnection_Connect) \
 	X(natsConnection_Destroy) \
+	X(natsConnection_GetLastError) \
 	X(natsConnection_GetMaxPayload) \
 	X(natsConnection_JetStream) \
 	X(natsConnection_Status) \
@@ -88,6 +89,7 @@ int stream_nats_load(char *err);
 #define js_PullSubscribe(...) (stream_nats_fns.js_PullSubscribe(__VA_ARGS__))
 #define natsConnection_Connect(...) (stream_nats_fns.natsConnection_Connect(__VA_ARGS__))
 #define natsConnection_Destroy(...) (stream_nats_fns.natsConnection_Destroy(__VA_ARGS__))
+#define natsConnection_GetLastError(...) (stream_nats_fns.natsConnection_GetLastError(__VA_ARGS__))
 #define natsConnection_GetMaxPayload(...) (stream_nats_fns.natsConnection_GetMaxPayload(__VA_ARGS__))
 #define natsConnection_JetStream(...) (stream_nats_fns.natsConnection_JetStream(__VA_ARGS__))
 #define natsConnection_Status(...) (stream_nats_fns.natsConnection_Status(__VA_ARGS__))

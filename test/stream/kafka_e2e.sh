@@ -19,6 +19,8 @@
 #      reports fail and the spool sends them again), the brokers come back, the
 #      publisher drains its spool and ends with "0 left" and failed sends counted; the
 #      capture read back is identical (nothing lost, nothing twice);
+#   3b. no broker at the URL: scry -w ends with exit 1 and a message naming the URL,
+#      the server and the refused connection;
 #   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
 #      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
 #   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
@@ -197,6 +199,20 @@ else
 	else
 		bad "down: read back differs ($(wc -l <"$out/down.got") lines, want $(wc -l <"$out/$name.want")): $(tail -n 1 "$out/down.read")"
 	fi
+fi
+
+# 3b. no broker at the URL (a closed port): the publisher gives up after --publish-wait
+# with a message naming the URL, the server and what failed (the refused connection)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+url="kafka://127.0.0.1:$port/nobus?host=h-none"
+rc=0
+publish "$traces/sample.scap" "$url" "$out/spool-none" --publish-wait 3 2>"$out/none.pub" || rc=$?
+if [ "$rc" = 1 ] && grep -qF "scry: $url: the bus did not take every message in 3 s (" "$out/none.pub" &&
+	grep -qE "left in the spool\): kafka 127\.0\.0\.1:$port: .*127\.0\.0\.1:$port failed: Connection refused" \
+		"$out/none.pub"; then
+	ok "no broker: exit 1, $(head -n 1 "$out/none.pub")"
+else
+	bad "no broker: exit $rc, $(head -n 1 "$out/none.pub")"
 fi
 
 # 4. alerts of a rules run on the bus, as JSON: what scry -j --rules prints

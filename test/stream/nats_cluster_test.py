@@ -26,7 +26,7 @@
 6. scryd --replay SOURCE with its bus section (host gamma): `scry -r nats://...?host=gamma`
    prints what `scry -r SOURCE` prints, and its alerts on the bus are those it printed.
 7. A publisher that finds no bus (a closed port) leaves its chunks in its spool and exits
-   1; the next publisher on that spool (another capture) sends them first: host delta
+   1, saying which URL and server it could not reach; the next publisher on that spool (another capture) sends them first: host delta
    replays as the first capture.
 
 Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
@@ -283,9 +283,14 @@ def main():
         # one on that spool sends them first and goes on with the next sequence numbers
         first = os.path.join(TRACES, 'sample.scap')
         sd = os.path.join(d, 'spool-delta')
-        rc, _, e = run([scry, '-r', first, '-w', 'nats://127.0.0.1:%d/SCRY?host=delta' % free_port(),
+        nobus = 'nats://127.0.0.1:%d/SCRY?host=delta' % free_port()
+        rc, _, e = run([scry, '-r', first, '-w', nobus,
                         '--spool-dir', sd, '--chunk-events', '40', '--publish-wait', '1'])
         left = len(spool_chunks(sd))
+        # ... and says where and what failed: the URL, the server, not connected
+        why = 'scry: %s: the bus did not take every message in 1 s (%d left in the spool): ' \
+              'nats %s: not connected: ' % (nobus, left, nobus[len('nats://'):].split('/')[0])
+        st.require(why in e, 'no bus: the message names the URL and the server: %r' % why, e)
         rc2, _, e2 = run([scry, '-r', os.path.join(TRACES, 'empty.scap'), '-w', '%s?host=delta' % base,
                           '--spool-dir', sd, '--chunk-events', '40'])
         got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]
