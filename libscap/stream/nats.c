@@ -603,6 +603,104 @@ static int consumer_next(void *cv, const void **data, size_t *len, const char **
 	return 0;
 }
 
+/* ---- hosts ------------------------------------------------------------------------- */
+
+#define LIST_MAX 256               /* subjects looked at, at most */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The host of subject @subj ("NAME.KIND.TOKEN"): as its last message's id names it
+ * ("HOST/KIND/SEQ"; the token maps '.' to '_'), else the token; a new string or NULL. */
+static char *subject_host(jsCtx *js, const char *stream, const char *subj)
+{
+	const char *tok = strrchr(subj, '.'), *id = NULL;
+	natsMsg *m = NULL;
+	jsErrCode jerr = 0;
+	char *host = NULL;
+
+	if (js_GetLastMsg(&m, js, stream, subj, NULL, &jerr) == NATS_OK &&
+	    natsMsgHeader_Get(m, "Nats-Msg-Id", &id) == NATS_OK && id) {
+		const char *k = strrchr(id, '/');
+
+		while (k && k > id && k[-1] != '/')
+			k--;   /* the start of KIND */
+		if (k && k > id + 1)
+			host = strndup(id, (size_t)(k - 1 - id));
+	}
+	natsMsg_Destroy(m);
+	return host ? host : strdup(tok ? tok + 1 : subj);
+}
+
+static int list_hosts(const struct stream_url *u, char *out, size_t size, char *err)
+{
+	natsOptions *opts = NULL;
+	natsConnection *nc = NULL;
+	jsCtx *js = NULL;
+	jsStreamInfo *si = NULL;
+	jsErrCode jerr = 0;
+	char filter[300], *names[LIST_MAX];
+	int n = 0, total = 0, rc = 0;
+	size_t len = 0;
+	jsOptions jo;
+	natsStatus s;
+
+	out[0] = '\0';
+	snprintf(filter, sizeof(filter), "%s.>", u->name);
+	s = make_opts(&opts, u->servers, false);
+	if (s == NATS_OK)
+		s = natsConnection_Connect(&nc, opts);
+	if (s == NATS_OK)
+		s = jsOptions_Init(&jo);
+	if (s == NATS_OK) {
+		jo.Wait = API_WAIT_MS;
+		s = natsConnection_JetStream(&js, nc, &jo);
+	}
+	if (s == NATS_OK) {
+		jsOptions_Init(&jo);
+		jo.Stream.Info.SubjectsFilter = filter;
+		s = js_GetStreamInfo(&si, js, u->name, &jo, &jerr);
+	}
+	if (s != NATS_OK) {
+		rc = nats_err(err, s, jerr == JSStreamNotFoundErr ? "no such stream" : "stream info",
+			      u->servers);
+		goto out;
+	}
+	if (si->State.Subjects)
+		total = si->State.Subjects->Count;
+	for (int i = 0; i < total && n < LIST_MAX; i++) {
+		names[n] = subject_host(js, u->name, si->State.Subjects->List[i].Subject);
+		if (names[n])
+			n++;
+	}
+	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+	for (int i = 0; i < n; i++) {
+		int k;
+
+		if (i && !strcmp(names[i], names[i - 1]))
+			continue; /* the same host's other kinds */
+		k = snprintf(out + len, size - len, "%s%s", len ? ", " : "", names[i]);
+
+		if (k < 0 || (size_t)k >= size - len - 4) {
+			snprintf(out + len, size - len, "%s...", len ? ", " : "");
+			break;
+		}
+		len += (size_t)k;
+	}
+	if (total > n && len + 5 < size)
+		snprintf(out + len, size - len, ", ...");
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+out:
+	jsStreamInfo_Destroy(si);
+	jsCtx_Destroy(js);
+	natsConnection_Destroy(nc);
+	natsOptions_Destroy(opts);
+	return rc;
+}
+
 const struct stream_transport_ops stream_transport_nats = {
 	.load = stream_nats_load,
 	.scheme = "nats",
@@ -616,4 +714,5 @@ const struct stream_transport_ops stream_transport_nats = {
 	.consumer_open = consumer_open,
 	.consumer_next = consumer_next,
 	.consumer_close = consumer_close,
+	.list_hosts = list_hosts,
 };

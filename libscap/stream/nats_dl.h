@@ -29,6 +29,7 @@
 	X(jsStreamInfo_Destroy) \
 	X(jsSubOptions_Init) \
 	X(js_AddStream) \
+	X(js_GetLastMsg) \
 	X(js_GetStreamInfo) \
 	X(js_PublishMsgAsync) \
 	X(js_PullSubscribe) \
@@ -84,6 +85,7 @@ int stream_nats_load(char *err);
 #define jsStreamInfo_Destroy(...) (stream_nats_fns.jsStreamInfo_Destroy(__VA_ARGS__))
 #define jsSubOptions_Init(...) (stream_nats_fns.jsSubOptions_Init(__VA_ARGS__))
 #define js_AddStream(...) (stream_nats_fns.js_AddStream(__VA_ARGS__))
+#define js_GetLastMsg(...) (stream_nats_fns.js_GetLastMsg(__VA_ARGS__))
 #define js_GetStreamInfo(...) (stream_nats_fns.js_GetStreamInfo(__VA_ARGS__))
 #define js_PublishMsgAsync(...) (stream_nats_fns.js_PublishMsgAsync(__VA_ARGS__))
 #define js_PullSubscribe(...) (stream_nats_fns.js_PullSubscribe(__VA_ARGS__))

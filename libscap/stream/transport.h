@@ -116,6 +116,13 @@ struct stream_transport_ops {
 			     char *err);
 
 	void (*consumer_close)(void *c);
+
+	/* Optional (NULL: the bus cannot list them cheaply). The hosts that have messages
+	 * of any kind under u->name (NATS: the subjects "NAME.KIND.HOST" of the stream,
+	 * each named as its last message's id names it), sorted, as "a, b, c" in @out
+	 * (@size bytes; a list that does not fit ends with "..."; "" when none). Return 0,
+	 * or -errno with the message in @err (STREAM_ERR_SIZE bytes). */
+	int (*list_hosts)(const struct stream_url *u, char *out, size_t size, char *err);
 };
 
 /* The transports (each built when its library is found; the stream library finds

@@ -10,6 +10,7 @@
 #      spans several records) and read back (`scry -r kafka://SERVERS/TOPIC?host=NAME`):
 #      the output must equal `scry -r TRACE`'s, byte for byte; the host names hold dots
 #      (subject token and record key differ);
+#   1b. a misspelt ?host= fails (nothing matched) instead of reading nothing;
 #   2. two hosts on one topic: each reads back its own capture only; two hosts whose
 #      thread ids are equal (a capture and a copy with its processes renamed), read
 #      back merged: each host's events show its own processes;
@@ -102,6 +103,18 @@ for trace in "$traces"/*.scap; do
 	fi
 done
 [ "$i" -gt 0 ] || bad "no capture with events in $traces"
+
+# 1b. a misspelt host: Kafka cannot list the hosts of a topic cheaply, the reader says
+# that nothing matched (exit 1, no output) instead of replaying an empty capture
+url="kafka://$servers/e2e_sample?host=host-typo"
+rc=0
+"$bin/scry" -r "$url" >"$out/typo.got" 2>"$out/typo.err" || rc=$?
+want="scry: $url: no capture of host 'host-typo' on the bus (no message of it matched)"
+if [ "$rc" = 1 ] && [ ! -s "$out/typo.got" ] && [ "$(cat "$out/typo.err")" = "$want" ]; then
+	ok "misspelt host: $want"
+else
+	bad "misspelt host: exit $rc, $(wc -c <"$out/typo.got") bytes out, $(cat "$out/typo.err")"
+fi
 
 # 2. two hosts on one topic; b's chunks gzip (compression=lz4), as every chunk was
 # before zstd record batches took plain chunks: both kinds read back

@@ -19,7 +19,7 @@
 4. `scry -r nats://.../SCRY?host=H` prints exactly what `scry -r SOURCE` prints for each
    host (no event lost or duplicated: evt.num numbers every event), and
    `host=alpha,beta` prints every event of both, merged by time, each with its
-   evt.host.
+   evt.host; `host=alpha,btea` (misspelt) fails, naming btea and the hosts the bus has.
 5. `scry -r SOURCE --rules R -w nats://...?host=beta` puts the run's alerts on the bus:
    `scry -r nats://...?host=beta --fetch alerts` prints what `scry -r SOURCE --rules R
    -j` prints (Falco's JSON).
@@ -244,6 +244,15 @@ def main():
                    'host=alpha,beta: exit %d, %d events (%s by evt.host, %s wanted), %s'
                    % (rc, len(lines), per, want,
                       'in time order' if ts == sorted(ts) else 'NOT in time order'))
+        # a misspelt host: an error naming it and the hosts the bus has, for a capture
+        # reader and a fetch alike (no empty output)
+        for extra in ([], ['--fetch', 'alerts']):
+            url = '%s?host=alpha,btea' % base
+            rc, out, e = run([scry, '-r', url] + extra)
+            want = "scry: %s: no message of host 'btea' on the bus (the hosts on it: alpha, beta)\n" % url
+            st.require(rc == 1 and not out and e == want,
+                       'host=alpha,btea%s: exit 1 (%d), no output (%d bytes), %r'
+                       % (' --fetch alerts' if extra else '', rc, len(out), want), e)
         # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
