@@ -218,7 +218,21 @@ static void proc_free(struct sinsp_metrics *m, struct mproc *p)
 	if (p->cont && p->cont->nprocs && !p->exited && !p->rep_exited)
 		p->cont->nprocs--;
 	(void)m;
+	free(p->comm);
+	free(p->exe);
 	free(p);
+}
+
+/* The exit of @p's main thread @t: keep its names for the interval that reports it
+ * (out of memory: reported without them). */
+static void proc_keep_names(struct mproc *p, const struct sinsp_thread *t)
+{
+	const char *exe = t->exepath && *t->exepath ? t->exepath : t->exe;
+
+	if (!p->comm && t->comm)
+		p->comm = strdup(t->comm);
+	if (!p->exe && exe)
+		p->exe = strdup(exe);
 }
 
 /* ---- counting ------------------------------------------------------------------- */
@@ -357,6 +371,7 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 		hashmap_del(&m->procinfo, (uint64_t)evt->ref.tid);
 		if (p && t->tid == t->pid && !p->exited) {
 			p->exited = true;
+			proc_keep_names(p, t);
 			if (p->cont && p->cont->nprocs)
 				p->cont->nprocs--;
 		}

@@ -67,6 +67,8 @@ struct mproc {
 	bool exited;                      /* exit seen in the open interval */
 	bool rep_exited;                  /* reported as exited: remove at the next close */
 	bool rep_valid;
+	char *comm, *exe;                 /* copies taken at its exit (the thread leaves the
+	                                     table before the interval is reported); NULL */
 	struct mvals v;
 };
 

@@ -129,6 +129,10 @@ static void proc_view(struct sinsp_metrics *m, const struct mproc *p, struct sin
 		out->comm = t->comm ? t->comm : "";
 		out->exe = t->exepath && *t->exepath ? t->exepath : t->exe ? t->exe : "";
 		out->nthreads = t->nthreads ? t->nthreads : 1;
+	} else {
+		/* exited: the names its exit left */
+		out->comm = p->comm ? p->comm : "";
+		out->exe = p->exe ? p->exe : "";
 	}
 	out->first_seen_ns = p->v.first_seen_ns;
 	out->exited = p->rep_exited;

@@ -192,8 +192,9 @@ struct sinsp_metrics_process {
 	size_t sz;                  /* caller: sizeof(struct sinsp_metrics_process) */
 	int64_t pid;                /* process id, host pid namespace */
 	int64_t ppid;               /* parent process id; -1 unknown */
-	const char *comm;           /* proc.name; "" unknown */
-	const char *exe;            /* proc.exepath (else proc.exe); "" unknown */
+	const char *comm;           /* proc.name; "" unknown (exited: as at its exit) */
+	const char *exe;            /* proc.exepath (else proc.exe); "" unknown (exited: as
+	                               at its exit) */
 	const char *container_id;   /* container.id; "host" outside containers */
 	uint32_t nthreads;          /* threads of the process */
 	uint64_t first_seen_ns;     /* start of the interval it was first seen in */
