@@ -13,7 +13,8 @@
 #   1b. a misspelt ?host= fails (nothing matched) instead of reading nothing;
 #   2. two hosts on one topic: each reads back its own capture only; two hosts whose
 #      thread ids are equal (a capture and a copy with its processes renamed), read
-#      back merged: each host's events show its own processes;
+#      back merged: each host's events show its own processes, and --metrics gives
+#      each host its own rows (text) and lines (-j), with its own capture's totals;
 #   3. every broker down: a publisher starts, its whole capture goes to the spool (the
 #      test waits until the spool holds as many chunks as step 1 published for that
 #      capture), the outage goes on 3 s more (the records' timeout_ms is 1 s: their
@@ -155,6 +156,35 @@ if [ -s "$out/ca.want" ] && cmp -s "$out/ca.want" "$out/ca.got" &&
 	ok "equal tids on two hosts, merged: each host's events show its own processes ($(wc -l <"$out/ca.want") lines each)"
 else
 	bad "equal tids on two hosts, merged: $(diff "$out/ca.want" "$out/ca.got" | head -n 3 | tr '\n' ' ')"
+fi
+# ... --metrics of the merge: each host its own line an interval, its totals those of
+# its capture read alone (the last interval's), containers and processes its own
+"$bin/scry" -r "$a" --metrics -j 2>/dev/null | tail -n 1 >"$out/cm.want" || true
+"$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics -j >"$out/cm.got" 2>"$out/cm.err" || true
+cm=$(python3 - "$out/cm.want" "$out/cm.got" <<'PY'
+import json, sys
+want = json.loads(open(sys.argv[1]).read())
+lines = [json.loads(l) for l in open(sys.argv[2])]
+last = {l['hostname']: l for l in lines}
+hosts = [l['hostname'] for l in lines]
+ok = (sorted(last) == ['h-a', 'h-b'] and hosts[0::2] == ['h-a'] * (len(lines) // 2) and
+      hosts[1::2] == ['h-b'] * (len(lines) // 2) and
+      all(last[h]['host']['total'] == want['host']['total'] for h in last))
+print('%s %d lines, hosts %s, totals %s' % ('ok' if ok else 'bad', len(lines), sorted(last),
+      {h: last[h]['host']['total']['syscalls'] for h in last}))
+PY
+)
+if [ "${cm%% *}" = ok ]; then
+	ok "two hosts merged: --metrics -j: a line a host an interval, each host's totals its own (${cm#ok })"
+else
+	bad "two hosts merged: --metrics -j: ${cm#bad } (want $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["host"]["total"]["syscalls"])' "$out/cm.want") syscalls each) $(tail -n 1 "$out/cm.err")"
+fi
+rows=$("$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics 2>/dev/null | grep -cE '^host +h-(a|b) ' || true)
+ivs=$("$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics 2>/dev/null | grep -c '^--- ' || true)
+if [ "$ivs" -gt 0 ] && [ "$rows" = $((2 * ivs)) ]; then
+	ok "two hosts merged: --metrics: a host row for each host in each of the $ivs intervals"
+else
+	bad "two hosts merged: --metrics: $rows host rows named h-a/h-b in $ivs intervals"
 fi
 # ... and such a merge is not written to one capture (it holds one host): refused, no file
 rc=0
