@@ -15,6 +15,8 @@
 
 #include <nats/nats.h>
 
+#include "dl.h"
+
 /* The SONAME the transport is built against (libnats3.4 in Debian 12). */
 #define STREAM_NATS_SONAME "libnats.so.3.4"
 
@@ -59,13 +61,7 @@
 	X(natsSubscription_GetConsumerInfo) \
 	X(natsSubscription_Unsubscribe)
 
-#define STREAM_NATS_POINTER(f) __typeof__(f) *f;
-struct stream_nats_fns {
-	STREAM_NATS_FUNCS(STREAM_NATS_POINTER)
-};
-#undef STREAM_NATS_POINTER
-
-extern struct stream_nats_fns stream_nats_fns;
+STREAM_DL_TABLE(STREAM_NATS_FUNCS, stream_nats_fns);
 
 /*
  * stream_nats_load - open libnats.so.3.4 and resolve the functions, on the first call of the
