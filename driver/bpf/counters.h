@@ -136,7 +136,7 @@ static __always_inline enum scapbpf_fd_kind scapbpf_fd_kind(struct task_struct *
 			return scapbpf_mode_kind(mode);
 		return scapbpf_sock_kind(f);
 	}
-	if (bpf_probe_read_kernel(c->tmp, head & 127, inode))
+	if (bpf_probe_read_kernel(c->tmp, scapbpf_clamp(head, sizeof(c->tmp)), inode))
 		return FDK_OTHER;
 	mode = *(__u16 *)c->tmp;
 	if ((mode & S_IFMT) != S_IFSOCK)
