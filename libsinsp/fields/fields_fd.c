@@ -351,7 +351,17 @@ int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
 		return 0;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);
-	if (!f || !name_is_fds(evt))
+	if (!f) {
+		/* fdname_from_event() without a copy where it needs none: no name for an
+		 * enter event, "" for an exit that is not an open or a connect */
+		if (scap_evt_is_enter(evt->ref.type))
+			return 0;
+		if (is_open_exit(evt) || is_connect_exit(evt))
+			return -1;
+		*s = "";
+		return 1;
+	}
+	if (!name_is_fds(evt))
 		return -1;
 	*s = f->name;
 	return 1;

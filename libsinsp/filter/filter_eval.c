@@ -111,6 +111,32 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	return false;
 }
 
+/*
+ * flt_cmp_str() of the NUL-terminated text s of a view, for a check with view_cstr
+ * set: the same results without the length of s.
+ */
+static bool cmp_cstr(const struct flt_check *c, const char *s)
+{
+	const struct flt_val *v = c->vals;
+
+	switch (c->op) {
+	case FOP_EQ: return strcmp(s, v->str) == 0;
+	case FOP_NE: return strcmp(s, v->str) != 0;
+	case FOP_CONTAINS: return strstr(s, v->str) != NULL;
+	case FOP_STARTSWITH: return strncmp(s, v->str, v->len) == 0;
+	default: break;
+	}
+	return flt_cmp_str(c, s, strlen(s));
+}
+
+/* The length of the cached text, taken now when a view left it unknown. */
+static inline size_t cached_len(struct sinsp_filter *f)
+{
+	if (f->cached_len == FLT_LEN_UNKNOWN)
+		f->cached_len = strlen(f->cached);
+	return f->cached_len;
+}
+
 #define CMP_NUM(a, b, op) \
 	((op) == FOP_EQ ? (a) == (b) : (op) == FOP_NE ? (a) != (b) : (op) == FOP_LT ? (a) < (b) : \
 	 (op) == FOP_LE ? (a) <= (b) : (op) == FOP_GT ? (a) > (b) : (a) >= (b))
@@ -315,7 +341,7 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 
 		if (v >= 0) {
 			f->cached_ok = v;
-			f->cached_len = v ? strlen(f->cached) : 0;
+			f->cached_len = v ? FLT_LEN_UNKNOWN : 0;
 		} else {
 			strbuf_reset(b);
 			f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
@@ -335,10 +361,12 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->op == FOP_EXISTS)
 		return FR_TRUE;
 	if (in->set)
-		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+		return flt_set_match(in->set, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
+	if (c->view_cstr && f->cached_len == FLT_LEN_UNKNOWN)
+		return cmp_cstr(c, f->cached) ? FR_TRUE : FR_FALSE;
 	if (c->vtype == FVT_STR)
-		return flt_cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+		return flt_cmp_str(c, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
+	return cmp_value(c, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */
@@ -439,6 +467,10 @@ static int precompute_check(struct flt_check *c)
 	unsigned t;
 
 	c->view = sinsp_field_view_of(&c->ref);
+	c->view_cstr = c->view && c->vtype == FVT_STR && c->nvals == 1 &&
+		       (c->op == FOP_EQ || c->op == FOP_NE || c->op == FOP_CONTAINS ||
+			c->op == FOP_STARTSWITH) &&
+		       !memchr(c->vals[0].str, 0, c->vals[0].len);
 	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
 		return 0;
