@@ -343,7 +343,7 @@ static bool name_is_fds(struct sinsp_evt *evt)
 	return !(is_connect_exit(evt) && failed_result(evt));
 }
 
-int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
+int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len)
 {
 	const struct sinsp_fd *f = evt->fd;
 
@@ -359,11 +359,13 @@ int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
 		if (is_open_exit(evt) || is_connect_exit(evt))
 			return -1;
 		*s = "";
+		*len = 0;
 		return 1;
 	}
 	if (!name_is_fds(evt))
 		return -1;
 	*s = f->name;
+	*len = f->name_len;
 	return 1;
 }
 

@@ -99,9 +99,9 @@ struct flt_check {
 	bool is_evt_type;      /* the field is evt.type (generic events: by syscall id) */
 	sinsp_field_view_fn view; /* the field's text read in place, NULL: extracted */
 	/*
-	 * view_cstr: a view's text (NUL terminated) compares as a C string, without its
-	 * length (no strlen() per event): '=', '!=', 'contains' and 'startswith' on text
-	 * with one value that holds no NUL byte.
+	 * view_cstr: a view's text of unknown length (NUL terminated) compares as a C
+	 * string, without a strlen() per event: '=', '!=' and 'startswith' on text with
+	 * one value that holds no NUL byte.
 	 */
 	bool view_cstr;
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
@@ -145,7 +145,7 @@ struct flt_set {
 enum flt_res { FR_FALSE, FR_TRUE, FR_UNRESOLVED };
 
 /* sinsp_filter.cached_len of a text read in place before a check needs its length. */
-#define FLT_LEN_UNKNOWN SIZE_MAX
+#define FLT_LEN_UNKNOWN SINSP_VIEW_LEN_UNKNOWN
 
 /* Program exits (negative next[] values). */
 #define FLT_REJECT (-1)

@@ -112,6 +112,21 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 }
 
 /*
+ * Whether the NUL-terminated text s starts with the n bytes of v (no NUL among them),
+ * and with nothing after them when whole: inline, it stops at the first difference
+ * (the NUL of a shorter s is one), never reading beyond s.
+ */
+static inline bool cstr_starts(const char *s, const char *v, size_t n, bool whole)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != v[i])
+			return false;
+	return !whole || s[n] == 0;
+}
+
+/*
  * flt_cmp_str() of the NUL-terminated text s of a view, for a check with view_cstr
  * set: the same results without the length of s.
  */
@@ -120,10 +135,9 @@ static bool cmp_cstr(const struct flt_check *c, const char *s)
 	const struct flt_val *v = c->vals;
 
 	switch (c->op) {
-	case FOP_EQ: return strcmp(s, v->str) == 0;
-	case FOP_NE: return strcmp(s, v->str) != 0;
-	case FOP_CONTAINS: return strstr(s, v->str) != NULL;
-	case FOP_STARTSWITH: return strncmp(s, v->str, v->len) == 0;
+	case FOP_EQ: return cstr_starts(s, v->str, v->len, true);
+	case FOP_NE: return !cstr_starts(s, v->str, v->len, true);
+	case FOP_STARTSWITH: return cstr_starts(s, v->str, v->len, false);
 	default: break;
 	}
 	return flt_cmp_str(c, s, strlen(s));
@@ -337,11 +351,12 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->special)
 		return eval_special(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
-		int v = c->view ? c->view(evt, &f->cached) : -1;
+		size_t len = 0;
+		int v = c->view ? c->view(evt, &f->cached, &len) : -1;
 
 		if (v >= 0) {
 			f->cached_ok = v;
-			f->cached_len = v ? FLT_LEN_UNKNOWN : 0;
+			f->cached_len = v ? len : 0;
 		} else {
 			strbuf_reset(b);
 			f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
@@ -468,8 +483,7 @@ static int precompute_check(struct flt_check *c)
 
 	c->view = sinsp_field_view_of(&c->ref);
 	c->view_cstr = c->view && c->vtype == FVT_STR && c->nvals == 1 &&
-		       (c->op == FOP_EQ || c->op == FOP_NE || c->op == FOP_CONTAINS ||
-			c->op == FOP_STARTSWITH) &&
+		       (c->op == FOP_EQ || c->op == FOP_NE || c->op == FOP_STARTSWITH) &&
 		       !memchr(c->vals[0].str, 0, c->vals[0].len);
 	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
