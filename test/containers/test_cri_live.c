@@ -2,7 +2,9 @@
 /*
  * test_cri_live.c - the CRI client against a real runtime: a Kubernetes-style pod run
  * through the CRI (cri_driver.c) is looked up by its container id and its sandbox id,
- * then removed and looked up again. Skipped (exit 77) when no runtime socket exists.
+ * then removed and looked up again. Skipped (exit 77) when no runtime socket exists, or
+ * when nothing listens on it (a socket file left by a runtime that exited) unless
+ * SCRY_RUNTIMES_REQUIRED is set (scripts/test.sh sets it once it started the runtimes).
  *
  * Environment: SCRY_CRI_SOCKET (default /run/containerd/containerd.sock) and
  * SCRY_CRI_IMAGE (default localhost/scry/busybox:1; the runtime must hold it and its
@@ -13,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "runtime/cri.h"
@@ -134,6 +139,24 @@ START_TEST(unknown_id)
 }
 END_TEST
 
+/* 0 when something listens on the unix socket at path, else the connect() errno */
+static int sock_listens(const char *path)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int fd, err = 0;
+
+	if (strlen(path) >= sizeof(a.sun_path))
+		return ENAMETOOLONG;
+	strcpy(a.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return errno;
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0)
+		err = errno;
+	close(fd);
+	return err;
+}
+
 int main(void)
 {
 	Suite *s;
@@ -148,6 +171,12 @@ int main(void)
 	if (stat(sock, &st) != 0 || !S_ISSOCK(st.st_mode)) {
 		printf("test_cri_live: no CRI socket at %s: skipped\n", sock);
 		return 77;
+	}
+	rc = sock_listens(sock);
+	if (rc != 0) {
+		printf("test_cri_live: nothing listens on %s (%s; a runtime that exited left it?)%s\n",
+		       sock, strerror(rc), getenv("SCRY_RUNTIMES_REQUIRED") ? "" : ": skipped");
+		return getenv("SCRY_RUNTIMES_REQUIRED") ? 1 : 77;
 	}
 	/* another runtime on the socket (a developer's) may lack the test's image */
 	rc = cri_image_present(sock, image, 30000, err, sizeof(err));

@@ -753,8 +753,14 @@ def check_stress(outdir):
         st.get("drop_nest", 0)
     want = 2 * calls
     print("info  stress: %d getppid calls, %s" % (calls, st))
-    check(calls > 0 and abs(got - want) <= want / 100 + 16,
-          "stress: events + drops (%d) = 2 x calls (%d) within 1%%" % (got, want))
+    # The engine's event and drop counters are per CPU, not per process: the getppid calls
+    # of other processes (another capture's benchmark, say) are counted too. So the check is
+    # that every event of the stress arrived or was counted as a drop (1%).
+    check(calls > 0 and got >= want - want / 100 - 16,
+          "stress: events + drops (%d) >= 2 x calls (%d) - 1%%" % (got, want))
+    if got > want + want / 100 + 16:
+        print("info  stress: %d events or drops more than the stress made: other processes' "
+              "getppid" % (got - want))
     check(st.get("corrupt", -1) == 0 and st.get("seen") == st.get("evts"),
           "stress: every event written was read and decodes")
 

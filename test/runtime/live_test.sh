@@ -16,7 +16,9 @@
 #      container.name=NAME` must print events of that container only, with its type,
 #      name and image; with --no-runtime-lookups the same filter matches nothing; a
 #      file written with -w replays with the container's name and image.
-# Exit 0; 1 on a wrong value; 77 (skip) when neither socket exists or not root.
+# Exit 0; 1 on a wrong value; 77 (skip) when not root or when no runtime answers on either
+# socket (none there, or a file left by a daemon that exited); with SCRY_RUNTIMES_REQUIRED
+# set (scripts/test.sh, once it started the runtimes) a socket that does not answer fails.
 #
 # To run it by hand (as root), start the runtimes first:
 #   dockerd &                                    # Debian's docker.io, no flags
@@ -101,6 +103,14 @@ check() {
 		echo "runtime_live: skip $rt: no socket $sock (see the top of $0 to start it)"
 		return 1
 	fi
+	if [ "$(curl -s --max-time 10 --unix-socket "$sock" http://d/_ping)" != OK ]; then
+		if [ -n "${SCRY_RUNTIMES_REQUIRED:-}" ]; then
+			fail "$rt: nothing answers GET /_ping on $sock"
+			return 0
+		fi
+		echo "runtime_live: skip $rt: nothing answers on $sock (a daemon that exited left it?)"
+		return 1
+	fi
 	make_image "$cli" || { fail "$rt: cannot make the image $IMAGE"; return 0; }
 	name=scry-rt-$rt-$$
 	containers+=("$cli $name")
@@ -132,7 +142,7 @@ ran=0
 check docker /usr/bin/docker /var/run/docker.sock /docker/ && ran=$((ran + 1))
 check podman podman /run/podman/podman.sock /libpod_parent/libpod- && ran=$((ran + 1))
 if [ $ran = 0 ]; then
-	echo "runtime_live: skip: neither /var/run/docker.sock nor /run/podman/podman.sock"
+	echo "runtime_live: skip: no runtime answers on /var/run/docker.sock or /run/podman/podman.sock"
 	exit 77
 fi
 [ $failures = 0 ] || exit 1
