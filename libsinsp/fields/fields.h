@@ -29,8 +29,6 @@
 #ifndef SINSP_FIELDS_H
 #define SINSP_FIELDS_H
 
-#include <stdint.h>
-
 #include "util/hashmap.h"
 #include "util/strbuf.h"
 #include "event/event.h"
@@ -109,13 +107,11 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out);
 /*
  * A field's text on evt without a copy, what sinsp_field_extract() would append: 1 and
  * *s set (NUL terminated, owned by the state: valid until the state next changes, i.e.
- * during this event's evaluation) with *len its length in bytes, or
- * SINSP_VIEW_LEN_UNKNOWN where the state does not keep it (a caller that needs it
- * takes strlen()); 0 the field does not resolve on evt (extract would return false),
- * -1 no view here: extract it.
+ * during this event's evaluation) with *len its length in bytes (kept by the state: no
+ * strlen() per event); 0 the field does not resolve on evt (extract would return
+ * false), -1 no view here: extract it.
  */
 typedef int (*sinsp_field_view_fn)(struct sinsp_evt *evt, const char **s, size_t *len);
-#define SINSP_VIEW_LEN_UNKNOWN SIZE_MAX
 /*
  * sinsp_field_view_of() - r's view when it has one (proc.name, fd.name: the fields
  * filters compare most, held as is by the state), NULL otherwise; taken once, when a
@@ -275,8 +271,8 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		       struct strbuf *out);
 /*
  * The text of fd.name / proc.name on evt without a copy (sinsp_field_view_fn): 1 and *s
- * set (NUL terminated, owned by the state) with *len (fd.name: its length; proc.name:
- * SINSP_VIEW_LEN_UNKNOWN, a short name), 0 the field does not resolve, -1 extract it.
+ * set (NUL terminated, owned by the state) with *len its length (kept by the state:
+ * sinsp_fd.name_len, sinsp_thread.comm_len), 0 the field does not resolve, -1 extract it.
  */
 int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len);
 int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s, size_t *len);

@@ -202,7 +202,7 @@ int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s, size_t *l
 	if (!evt->thread)
 		return 0;
 	*s = proc_name(evt->thread);
-	*len = SINSP_VIEW_LEN_UNKNOWN; /* not kept: a name of a few bytes */
+	*len = evt->thread->comm_len;
 	return 1;
 }
 

@@ -98,12 +98,6 @@ struct flt_check {
 	bool by_type;
 	bool is_evt_type;      /* the field is evt.type (generic events: by syscall id) */
 	sinsp_field_view_fn view; /* the field's text read in place, NULL: extracted */
-	/*
-	 * view_cstr: a view's text of unknown length (NUL terminated) compares as a C
-	 * string, without a strlen() per event: '=', '!=' and 'startswith' on text with
-	 * one value that holds no NUL byte.
-	 */
-	bool view_cstr;
 	uint8_t *type_true;    /* SCAP_EVT_MAX bits when by_type */
 	uint8_t *sc_true;      /* is_evt_type: SCAP_SC_MAX bits, the answer for a generic
 	                          event of that syscall id (ids beyond: sc_unknown_true) */
@@ -143,9 +137,6 @@ struct flt_set {
 
 /* Instruction results: the index into flt_insn.next. */
 enum flt_res { FR_FALSE, FR_TRUE, FR_UNRESOLVED };
-
-/* sinsp_filter.cached_len of a text read in place before a check needs its length. */
-#define FLT_LEN_UNKNOWN SINSP_VIEW_LEN_UNKNOWN
 
 /* Program exits (negative next[] values). */
 #define FLT_REJECT (-1)
@@ -193,8 +184,7 @@ struct sinsp_filter {
 	bool cached_ok;                        /* whether that extraction resolved */
 	const char *cached;                    /* its text (cached_len bytes, NUL after):
 	                                          in scratch or, read in place, in the state */
-	size_t cached_len;                     /* FLT_LEN_UNKNOWN: a view's text whose
-	                                          length was not needed yet */
+	size_t cached_len;
 	const struct field_ref **slots;        /* distinct fields, nslots of them */
 	unsigned nslots;
 	struct flt_insn *prog;                 /* entry at 0 */

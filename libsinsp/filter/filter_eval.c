@@ -82,24 +82,18 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return true;
 }
 
-bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
+/* flt_cmp_str() of the operators cmp_str() does not answer inline. */
+static __attribute__((noinline)) bool cmp_str_other(const struct flt_check *c, const char *s,
+						    size_t len)
 {
 	const struct flt_val *v = c->vals;
 
 	switch (c->op) {
-	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
-	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
 	case FOP_LT: return strcmp(s, v->str) < 0;
 	case FOP_LE: return strcmp(s, v->str) <= 0;
 	case FOP_GT: return strcmp(s, v->str) > 0;
 	case FOP_GE: return strcmp(s, v->str) >= 0;
-	case FOP_CONTAINS:
-	case FOP_BCONTAINS:
-		return flt_find(s, len, v->str, v->len);
 	case FOP_ICONTAINS: return strcasestr(s, v->str) != NULL;
-	case FOP_STARTSWITH:
-	case FOP_BSTARTSWITH:
-		return len >= v->len && same_bytes(s, v->str, v->len);
 	case FOP_ENDSWITH: return len >= v->len && memcmp(s + len - v->len, v->str, v->len) == 0;
 	case FOP_GLOB: return fnmatch(v->str, s, 0) == 0;
 	case FOP_PMATCH: return pmatch(c, s, len);
@@ -107,48 +101,37 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	case FOP_INTERSECTS:
 		return flt_strs_has(c->vals, c->nvals, &c->hash, s, len);
 	case FOP_EXISTS: return true;
+	default: return false;
 	}
-	return false;
 }
 
 /*
- * Whether the NUL-terminated text s starts with the n bytes of v (no NUL among them),
- * and with nothing after them when whole: inline, it stops at the first difference
- * (the NUL of a shorter s is one), never reading beyond s.
+ * flt_cmp_str(): the operators filters use most inline (in the evaluation loop too:
+ * a function with every operator saves and restores the registers that the ones
+ * calling into libc need), the others through cmp_str_other().
  */
-static inline bool cstr_starts(const char *s, const char *v, size_t n, bool whole)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != v[i])
-			return false;
-	return !whole || s[n] == 0;
-}
-
-/*
- * flt_cmp_str() of the NUL-terminated text s of a view, for a check with view_cstr
- * set: the same results without the length of s.
- */
-static bool cmp_cstr(const struct flt_check *c, const char *s)
+static inline __attribute__((always_inline)) bool cmp_str(const struct flt_check *c,
+							    const char *s, size_t len)
 {
 	const struct flt_val *v = c->vals;
 
 	switch (c->op) {
-	case FOP_EQ: return cstr_starts(s, v->str, v->len, true);
-	case FOP_NE: return !cstr_starts(s, v->str, v->len, true);
-	case FOP_STARTSWITH: return cstr_starts(s, v->str, v->len, false);
-	default: break;
+	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
+	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
+	case FOP_CONTAINS:
+	case FOP_BCONTAINS:
+		return flt_find(s, len, v->str, v->len);
+	case FOP_STARTSWITH:
+	case FOP_BSTARTSWITH:
+		return len >= v->len && same_bytes(s, v->str, v->len);
+	default:
+		return cmp_str_other(c, s, len);
 	}
-	return flt_cmp_str(c, s, strlen(s));
 }
 
-/* The length of the cached text, taken now when a view left it unknown. */
-static inline size_t cached_len(struct sinsp_filter *f)
+bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 {
-	if (f->cached_len == FLT_LEN_UNKNOWN)
-		f->cached_len = strlen(f->cached);
-	return f->cached_len;
+	return cmp_str(c, s, len);
 }
 
 #define CMP_NUM(a, b, op) \
@@ -376,12 +359,10 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->op == FOP_EXISTS)
 		return FR_TRUE;
 	if (in->set)
-		return flt_set_match(in->set, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
-	if (c->view_cstr && f->cached_len == FLT_LEN_UNKNOWN)
-		return cmp_cstr(c, f->cached) ? FR_TRUE : FR_FALSE;
+		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 	if (c->vtype == FVT_STR)
-		return flt_cmp_str(c, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
-	return cmp_value(c, f->cached, cached_len(f)) ? FR_TRUE : FR_FALSE;
+		return cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+	return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */
@@ -482,9 +463,6 @@ static int precompute_check(struct flt_check *c)
 	unsigned t;
 
 	c->view = sinsp_field_view_of(&c->ref);
-	c->view_cstr = c->view && c->vtype == FVT_STR && c->nvals == 1 &&
-		       (c->op == FOP_EQ || c->op == FOP_NE || c->op == FOP_STARTSWITH) &&
-		       !memchr(c->vals[0].str, 0, c->vals[0].len);
 	c->is_evt_type = is_type;
 	if (!is_type && !is_field(c, "evt.dir"))
 		return 0;
