@@ -31,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -303,6 +304,15 @@ def endpoint(tmp):
         check(st == 405, 'POST /metrics: 405 (%s)' % st)
         sa = scrape(tmp, a, 'curl_google')
         check_agent(sa, alerts)
+        # SIGHUP while lingering: said to be ignored, the replay's figures stay served
+        a.send_signal(signal.SIGHUP)
+        check(a.wait_log(r'SIGHUP: the replay is over: the rules are not reloaded',
+                         'scryd to log the ignored SIGHUP') is not None,
+              'SIGHUP after the replay: logged as ignored')
+        again = scrape(tmp, a, 'curl_google_after_hup')
+        check(again.get('scry_rules_matches_total') == sa.get('scry_rules_matches_total') and
+              one(again, 'scry_rules_reloads_total', result='ok') == 0,
+              'SIGHUP after the replay: the same rule matches, no reload counted')
         sb = scrape(tmp, b, 'containers')
         check_containers(sb)
         prometheus(tmp, a, sa, b, sb)

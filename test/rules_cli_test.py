@@ -123,9 +123,18 @@ def alerts(rules, cat, curl):
     expect(['-r', cat, '--rules', rules, '--disable-tag', 'filesystem',
             '--disable-rule', 'Program run'], 0, '',
            counts(85, [], []), '--disable-tag and --disable-rule: no alert')
-    # --disable-rule takes a part of the name, as Falco's -D
+    # --disable-rule takes a part of the name, as Falco's -D; one that no rule name
+    # contains (a typing error) and a tag no rule has are named in a warning
     expect(['-r', cat, '--rules', rules, '--disable-rule', 'Nope', '--disable-rule', 'rogram r',
-            '--disable-rule', 'Library'], 0, CAT_ETC, None, '--disable-rule: by a part of the name')
+            '--disable-rule', 'Library', '--disable-tag', 'nosuchtag'], 0, CAT_ETC,
+           "scry: warning: --disable-rule 'Nope': no rule's name contains it (5 rules loaded): "
+           "nothing disabled\n"
+           "scry: warning: --disable-tag 'nosuchtag': no rule has this tag (5 rules loaded): "
+           "nothing disabled\n" + counts(85, [('WARNING', 1)], [('Read below etc', 1)]),
+           '--disable-rule: by a part of the name; the unknown ones named in a warning')
+    expect(['-r', cat, '--rules', rules, '--enable-tag', 'nosuchtag'], 0, '',
+           "scry: warning: --enable-tag 'nosuchtag': no rule has this tag (5 rules loaded)\n"
+           + counts(85, [], []), '--enable-tag that no rule has: a warning')
     expect(['-r', cat, '--rules', rules, '--enable-tag', 'process', '--disable-tag', 'io'], 1, '',
            'Runtime error: You can not specify both disabled (-D/-T) and enabled (-t) rules. Exiting.\n',
            '--enable-tag with --disable-tag: Falco\'s refusal')

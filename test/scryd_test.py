@@ -227,6 +227,11 @@ def replay(tmp, rules):
           h['cpu_source'] == 'engine' and h['total']['cpu_ns'] == 20000000,
           'metrics: the host\'s totals (597 syscalls, 43 failed, 2 connections, 47 opens, '
           'CPU 20 ms from procinfo): %s' % h.get('total'))
+    m = re.search(r'output %s: (\d+) alerts written, .*, (\d+) metrics snapshots written'
+                  % re.escape(path), err)
+    check(m and int(m.group(1)) == len(want) and int(m.group(2)) == len(snaps),
+          'metrics: the exit log counts alerts (%d) and snapshots (%d) apart: %s'
+          % (len(want), len(snaps), m.group(0) if m else err))
     _, cli, _ = run([SCRY, '-r', curl, '--metrics', '-j'])
     cli = [json.loads(l) for l in cli.splitlines()]
     check([c['host'] for c in cli] == [s['host'] for s in snaps],

@@ -10,6 +10,8 @@ On the synthetic capture of scripts/mkcapture.py (bash, and cat reading /etc/hos
     stdout on a pipe without -b (1, "needs a terminal");
   - -b: one interval, its header line and rows; the Processes view sorted by SYSCALLS
     (cat first, FILE_R 10 bytes in a 1 s interval), --iterations;
+  - a process that exited keeps its command in its last row (the capture with cat's
+    exit added in the 1st or the 2nd interval);
   - in tmux (skipped without tmux): the Processes view with [END] (the capture is one
     interval), the help page (h) and back, the sort panel (F9) sorting by PID, the
     search prompt (/), the view picker (F2), q with status 0. The screen is polled
@@ -65,6 +67,38 @@ def batch(cap):
     rc, out, _ = run(['-r', cap, '--print-once'])
     check(rc == 0 and out.split('\n')[0].endswith('Containers: 0') and
           out.split('\n')[1].split()[0] == 'CPU', '-b: the Containers view (no container)', out)
+
+
+def exited(tmp, cap):
+    """A process that exited keeps its command, as csysdig keeps it: cat's exit
+    (procexit) in the 2nd interval (its row there: the command line of the 1st), or in
+    the 1st (no earlier row: the executable its exit left); bash's close later closes
+    the interval and takes the exited thread out of the table."""
+    sys.path.insert(0, os.path.join(st.ROOT, 'scripts'))
+    import mkcapture as mk
+    with open(cap, 'rb') as f:
+        base = f.read()
+    exit_ev = lambda ts: mk.event(ts, 4242, 186, [mk.i64(0), mk.i64(0), b'\0', b'\0'], cpu=1)
+    close = lambda ts: (mk.event(ts, 1000, mk.EVT_CLOSE_E, [mk.i64(9)]) +
+                        mk.event(ts + 1000, 1000, mk.EVT_CLOSE_X, [mk.i64(-9)]))
+    for name, ev, want in (
+            ('later', exit_ev(mk.T0 + 1_500_000_000) + close(mk.T0 + 2_500_000_000),
+             {0: '/usr/bin/cat cat /etc/hostname', 1: '/usr/bin/cat cat /etc/hostname'}),
+            ('first', exit_ev(mk.T0 + 500_000_000) + close(mk.T0 + 1_500_000_000),
+             {0: '/usr/bin/cat'})):
+        path = os.path.join(tmp, 'exit-%s.scap' % name)
+        with open(path, 'wb') as f:
+            f.write(base + ev)
+        rc, out, err = run(['-r', path, '-b', '-v', 'procs', '-d', '1000', '--iterations', '9'])
+        got, iv = {}, None
+        for ln in out.split('\n'):
+            if ln.startswith('Interval #'):
+                iv = int(ln.split()[1][1:])
+            elif ln.split()[:1] == ['4242']:
+                got[iv] = ' '.join(ln.split()[12:])
+        check(rc == 0 and got == want, 'an exited process keeps its command (exit in the %s '
+              'interval): %s' % ('second' if name == 'later' else 'first', want),
+              'rc %d, got %s\n%s%s' % (rc, got, out, err))
 
 
 class Pane(st.Pane):
@@ -125,6 +159,7 @@ def main():
         st.run([sys.executable, os.path.join(st.ROOT, 'scripts', 'mkcapture.py'), cap], check=True)
         options(cap)
         batch(cap)
+        exited(tmp, cap)
         screen(cap)
     return st.finish('top_cli_test')
 

@@ -22,7 +22,7 @@ static void dl_load(struct stream_dl *d)
 		return;
 	}
 	for (size_t i = 0; i < d->n; i++) {
-		if (!(*d->slots[i] = dlsym(lib, d->names[i]))) {
+		if (!(d->table[i] = dlsym(lib, d->names[i]))) {
 			snprintf(d->msg, sizeof(d->msg), "%s has no %s (a newer %s is needed)",
 				 d->soname, d->names[i], d->package);
 			dlclose(lib);

@@ -39,6 +39,7 @@
 #include <scry/scap_engine.h>
 #include <scry/scap_stream.h>
 
+#include "hosts.h"
 #include "registry.h"
 #include "url.h"
 
@@ -447,6 +448,11 @@ static int engine_open(scap_t *h, const struct scap_open_opts *opts)
 	/* each host's first event: its first chunk gives the state */
 	for (int i = 0; i < e->nh; i++) {
 		rc = host_advance(h, e, &e->hs[i]);
+		/* nothing to replay: a misspelt host? */
+		if (!rc && !e->hs[i].state_h &&
+		    (rc = stream_host_check(e->t, e->u, opts->path, STREAM_KIND_CAPTURE,
+					    e->hs[i].name, err)))
+			rc = scap_engine_err(h, rc, "%s", err);
 		if (rc)
 			goto fail;
 	}

@@ -11,6 +11,7 @@
 
 #include <scry/scap_stream.h>
 
+#include "hosts.h"
 #include "registry.h"
 #include "url.h"
 
@@ -30,7 +31,7 @@ static int fetch_host(const struct stream_transport_ops *t, struct stream_url *u
 	rc = t->consumer_open(u, subject, &c, err);
 	if (rc)
 		return rc;
-	for (;;) {
+	for (bool any = false;; any = true) {
 		const char *id = NULL;
 		const void *data;
 		size_t len;
@@ -38,7 +39,8 @@ static int fetch_host(const struct stream_transport_ops *t, struct stream_url *u
 
 		rc = t->consumer_next(c, &data, &len, &id, err);
 		if (rc == 1) {
-			rc = 0;
+			/* none at all: a misspelt host? */
+			rc = any ? 0 : stream_host_check(t, u, NULL, kind, host, err);
 			break;
 		}
 		if (rc < 0)

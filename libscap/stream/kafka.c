@@ -191,6 +191,8 @@ struct kafka_producer {
 	int fatal;                  /* librdkafka raised a fatal error: reopen */
 	bool zstd;                  /* compression=zstd: chunks may come plain */
 	rd_kafka_conf_t *conf;      /* a copy, to reopen after a fatal error */
+	char servers[160];          /* u->servers, for messages */
+	char last_err[STREAM_ERR_SIZE]; /* the last broker error or failed delivery ("" none) */
 };
 
 static void kafka_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
@@ -199,6 +201,11 @@ static void kafka_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
 
 	(void)rk;
 	p->served++;
+	if (m->err)
+		kafka_err(p->last_err, "kafka %s: record not delivered: %s", p->servers,
+			  rd_kafka_err2str(m->err));
+	else
+		p->last_err[0] = '\0';
 	if (p->ack)
 		p->ack(p->ack_ctx, m->_private, kafka_errno(m->err));
 }
@@ -208,7 +215,9 @@ static void kafka_error_cb(rd_kafka_t *rk, int e, const char *reason, void *opaq
 	struct kafka_producer *p = opaque;
 
 	(void)rk;
-	(void)reason;  /* transient errors: librdkafka retries; reports carry the rest */
+	/* transient errors: librdkafka retries; kept to say why deliveries fail */
+	kafka_err(p->last_err, "kafka %s: %s", p->servers, reason && *reason ? reason :
+		  rd_kafka_err2str((rd_kafka_resp_err_t)e));
 	if (e == RD_KAFKA_RESP_ERR__FATAL)
 		p->fatal = 1;
 }
@@ -330,6 +339,7 @@ static int kafka_producer_open(const struct stream_url *u, void **out, char *err
 		kafka_producer_close(p);
 		return -ENOMEM;
 	}
+	snprintf(p->servers, sizeof(p->servers), "%s", u->servers);
 	rc = kafka_producer_conf(u, p, p->conf, err);
 	if (!rc)
 		rc = kafka_producer_start(p, u->servers, err);
@@ -453,6 +463,16 @@ static int kafka_producer_flush(void *handle, int timeout_ms, stream_ack_fn ack,
 	return kafka_errno(e);
 }
 
+static int kafka_producer_last_error(void *handle, char *err)
+{
+	struct kafka_producer *p = handle;
+
+	if (!p->last_err[0])
+		return -ENOENT;
+	snprintf(err, STREAM_ERR_SIZE, "%s", p->last_err);
+	return 0;
+}
+
 static bool kafka_producer_compresses(void *handle)
 {
 	return ((struct kafka_producer *)handle)->zstd;
@@ -468,6 +488,7 @@ const struct stream_transport_ops stream_transport_kafka = {
 	.producer_flush = kafka_producer_flush,
 	.producer_close = kafka_producer_close,
 	.producer_compresses = kafka_producer_compresses,
+	.producer_last_error = kafka_producer_last_error,
 	.consumer_open = kafka_consumer_open,
 	.consumer_next = kafka_consumer_next,
 	.consumer_close = kafka_consumer_close,

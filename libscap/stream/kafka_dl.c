@@ -6,24 +6,5 @@
 #include "kafka_dl.h"
 #include "dl.h"
 
-struct stream_kafka_fns stream_kafka_fns;
-
-#define NAME(f) #f,
-static const char *const names[] = { STREAM_KAFKA_FUNCS(NAME) };
-#undef NAME
-#define SLOT(f) (void **)&stream_kafka_fns.f,
-static void **const slots[] = { STREAM_KAFKA_FUNCS(SLOT) };
-#undef SLOT
-
-static struct stream_dl lib = {
-	.soname = STREAM_KAFKA_SONAME,
-	.package = "librdkafka1",
-	.names = names,
-	.slots = slots,
-	.n = sizeof(names) / sizeof(names[0]),
-};
-
-int stream_kafka_load(char *err)
-{
-	return stream_dl_open(&lib, err);
-}
+STREAM_DL_LIBRARY(STREAM_KAFKA_FUNCS, stream_kafka_fns, STREAM_KAFKA_SONAME, "librdkafka1",
+		  stream_kafka_load)

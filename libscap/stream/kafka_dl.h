@@ -15,6 +15,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include "dl.h"
+
 /* The SONAME the transport is built against (librdkafka1 in Debian 12). */
 #define STREAM_KAFKA_SONAME "librdkafka.so.1"
 
@@ -61,13 +63,7 @@
 	X(rd_kafka_topic_partition_list_destroy) \
 	X(rd_kafka_topic_partition_list_new)
 
-#define STREAM_KAFKA_POINTER(f) __typeof__(f) *f;
-struct stream_kafka_fns {
-	STREAM_KAFKA_FUNCS(STREAM_KAFKA_POINTER)
-};
-#undef STREAM_KAFKA_POINTER
-
-extern struct stream_kafka_fns stream_kafka_fns;
+STREAM_DL_TABLE(STREAM_KAFKA_FUNCS, stream_kafka_fns);
 
 /*
  * stream_kafka_load - open librdkafka.so.1 and resolve the functions, on the first call of the

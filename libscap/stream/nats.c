@@ -24,6 +24,7 @@
  * at creation: the replay then ends.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +130,19 @@ struct nats_prod {
 	size_t ndone, cap_done;
 	struct inflight *inf;        /* messages published, outcome not yet known */
 	size_t ninf, cap_inf;
+	char last_err[STREAM_ERR_SIZE]; /* why the last send failed ("" none yet) */
 };
+
+/* Why a send failed, for producer_last_error(); under p->lock. */
+__attribute__((format(printf, 2, 3)))
+static void note_failure(struct nats_prod *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->last_err, sizeof(p->last_err), fmt, ap);
+	va_end(ap);
+}
 
 static int errno_of_ack(const jsPubAckErr *pae)
 {
@@ -164,6 +177,12 @@ static void on_ack(jsCtx *js, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void
 		}
 		p->done[p->ndone].msg_ctx = p->inf[i].msg_ctx;
 		p->done[p->ndone++].status = pa ? 0 : pae ? errno_of_ack(pae) : -EIO;
+		if (pa)
+			p->last_err[0] = '\0';
+		else
+			note_failure(p, "nats %.150s: message %.40s not acknowledged: %s", p->servers,
+				     id, pae && pae->ErrText && *pae->ErrText ? pae->ErrText :
+				     natsStatus_GetText(pae ? pae->Err : NATS_ERR));
 		free(p->inf[i].id);
 		p->inf[i] = p->inf[--p->ninf];
 		break;
@@ -301,14 +320,30 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 	(void)key;
 	if (len > INT32_MAX)
 		return -EMSGSIZE;
-	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED)
+	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED) {
+		const char *why = NULL;
+
+		natsConnection_GetLastError(p->nc, &why);
+		pthread_mutex_lock(&p->lock);
+		note_failure(p, "nats %.150s: not connected: %s", p->servers,
+			     why && *why ? why : "no server of the URL answers");
+		pthread_mutex_unlock(&p->lock);
 		return -ENOTCONN;
+	}
 	/* the server's max_payload: such a message is refused whenever it is sent */
 	if ((int64_t)len > natsConnection_GetMaxPayload(p->nc))
 		return -EMSGSIZE;
-	rc = ensure_stream(p, NULL);
-	if (rc)
-		return rc == -ENOMEM ? rc : -ENOTCONN;
+	if (!p->stream_ok) {
+		char err[STREAM_ERR_SIZE] = "";
+
+		rc = ensure_stream(p, err);
+		if (rc) {
+			pthread_mutex_lock(&p->lock);
+			note_failure(p, "%s", err);
+			pthread_mutex_unlock(&p->lock);
+			return rc == -ENOMEM ? rc : -ENOTCONN;
+		}
+	}
 	id = strdup(msg_id);
 	if (!id)
 		return -ENOMEM;
@@ -350,7 +385,25 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 	pthread_mutex_unlock(&p->lock);
 	if (s == NATS_TIMEOUT)
 		return -ENOBUFS; /* MaxPending in flight */
-	return s == NATS_NO_MEMORY ? -ENOMEM : -ENOTCONN;
+	if (s == NATS_NO_MEMORY)
+		return -ENOMEM;
+	pthread_mutex_lock(&p->lock);
+	note_failure(p, "nats %.150s: publish: %s", p->servers, natsStatus_GetText(s));
+	pthread_mutex_unlock(&p->lock);
+	return -ENOTCONN;
+}
+
+static int producer_last_error(void *pv, char *err)
+{
+	struct nats_prod *p = pv;
+	int rc;
+
+	pthread_mutex_lock(&p->lock);
+	rc = p->last_err[0] ? 0 : -ENOENT;
+	if (!rc)
+		snprintf(err, STREAM_ERR_SIZE, "%s", p->last_err);
+	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 static int producer_poll(void *pv, int timeout_ms, stream_ack_fn ack, void *ctx)
@@ -550,6 +603,104 @@ static int consumer_next(void *cv, const void **data, size_t *len, const char **
 	return 0;
 }
 
+/* ---- hosts ------------------------------------------------------------------------- */
+
+#define LIST_MAX 256               /* subjects looked at, at most */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The host of subject @subj ("NAME.KIND.TOKEN"): as its last message's id names it
+ * ("HOST/KIND/SEQ"; the token maps '.' to '_'), else the token; a new string or NULL. */
+static char *subject_host(jsCtx *js, const char *stream, const char *subj)
+{
+	const char *tok = strrchr(subj, '.'), *id = NULL;
+	natsMsg *m = NULL;
+	jsErrCode jerr = 0;
+	char *host = NULL;
+
+	if (js_GetLastMsg(&m, js, stream, subj, NULL, &jerr) == NATS_OK &&
+	    natsMsgHeader_Get(m, "Nats-Msg-Id", &id) == NATS_OK && id) {
+		const char *k = strrchr(id, '/');
+
+		while (k && k > id && k[-1] != '/')
+			k--;   /* the start of KIND */
+		if (k && k > id + 1)
+			host = strndup(id, (size_t)(k - 1 - id));
+	}
+	natsMsg_Destroy(m);
+	return host ? host : strdup(tok ? tok + 1 : subj);
+}
+
+static int list_hosts(const struct stream_url *u, char *out, size_t size, char *err)
+{
+	natsOptions *opts = NULL;
+	natsConnection *nc = NULL;
+	jsCtx *js = NULL;
+	jsStreamInfo *si = NULL;
+	jsErrCode jerr = 0;
+	char filter[300], *names[LIST_MAX];
+	int n = 0, total = 0, rc = 0;
+	size_t len = 0;
+	jsOptions jo;
+	natsStatus s;
+
+	out[0] = '\0';
+	snprintf(filter, sizeof(filter), "%s.>", u->name);
+	s = make_opts(&opts, u->servers, false);
+	if (s == NATS_OK)
+		s = natsConnection_Connect(&nc, opts);
+	if (s == NATS_OK)
+		s = jsOptions_Init(&jo);
+	if (s == NATS_OK) {
+		jo.Wait = API_WAIT_MS;
+		s = natsConnection_JetStream(&js, nc, &jo);
+	}
+	if (s == NATS_OK) {
+		jsOptions_Init(&jo);
+		jo.Stream.Info.SubjectsFilter = filter;
+		s = js_GetStreamInfo(&si, js, u->name, &jo, &jerr);
+	}
+	if (s != NATS_OK) {
+		rc = nats_err(err, s, jerr == JSStreamNotFoundErr ? "no such stream" : "stream info",
+			      u->servers);
+		goto out;
+	}
+	if (si->State.Subjects)
+		total = si->State.Subjects->Count;
+	for (int i = 0; i < total && n < LIST_MAX; i++) {
+		names[n] = subject_host(js, u->name, si->State.Subjects->List[i].Subject);
+		if (names[n])
+			n++;
+	}
+	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+	for (int i = 0; i < n; i++) {
+		int k;
+
+		if (i && !strcmp(names[i], names[i - 1]))
+			continue; /* the same host's other kinds */
+		k = snprintf(out + len, size - len, "%s%s", len ? ", " : "", names[i]);
+
+		if (k < 0 || (size_t)k >= size - len - 4) {
+			snprintf(out + len, size - len, "%s...", len ? ", " : "");
+			break;
+		}
+		len += (size_t)k;
+	}
+	if (total > n && len + 5 < size)
+		snprintf(out + len, size - len, ", ...");
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+out:
+	jsStreamInfo_Destroy(si);
+	jsCtx_Destroy(js);
+	natsConnection_Destroy(nc);
+	natsOptions_Destroy(opts);
+	return rc;
+}
+
 const struct stream_transport_ops stream_transport_nats = {
 	.load = stream_nats_load,
 	.scheme = "nats",
@@ -559,7 +710,9 @@ const struct stream_transport_ops stream_transport_nats = {
 	.producer_flush = producer_flush,
 	.producer_close = producer_close,
 	.producer_max_message = producer_max_message,
+	.producer_last_error = producer_last_error,
 	.consumer_open = consumer_open,
 	.consumer_next = consumer_next,
 	.consumer_close = consumer_close,
+	.list_hosts = list_hosts,
 };

@@ -15,6 +15,8 @@
 
 #include <nats/nats.h>
 
+#include "dl.h"
+
 /* The SONAME the transport is built against (libnats3.4 in Debian 12). */
 #define STREAM_NATS_SONAME "libnats.so.3.4"
 
@@ -29,11 +31,13 @@
 	X(jsStreamInfo_Destroy) \
 	X(jsSubOptions_Init) \
 	X(js_AddStream) \
+	X(js_GetLastMsg) \
 	X(js_GetStreamInfo) \
 	X(js_PublishMsgAsync) \
 	X(js_PullSubscribe) \
 	X(natsConnection_Connect) \
 	X(natsConnection_Destroy) \
+	X(natsConnection_GetLastError) \
 	X(natsConnection_GetMaxPayload) \
 	X(natsConnection_JetStream) \
 	X(natsConnection_Status) \
@@ -57,13 +61,7 @@
 	X(natsSubscription_GetConsumerInfo) \
 	X(natsSubscription_Unsubscribe)
 
-#define STREAM_NATS_POINTER(f) __typeof__(f) *f;
-struct stream_nats_fns {
-	STREAM_NATS_FUNCS(STREAM_NATS_POINTER)
-};
-#undef STREAM_NATS_POINTER
-
-extern struct stream_nats_fns stream_nats_fns;
+STREAM_DL_TABLE(STREAM_NATS_FUNCS, stream_nats_fns);
 
 /*
  * stream_nats_load - open libnats.so.3.4 and resolve the functions, on the first call of the
@@ -83,11 +81,13 @@ int stream_nats_load(char *err);
 #define jsStreamInfo_Destroy(...) (stream_nats_fns.jsStreamInfo_Destroy(__VA_ARGS__))
 #define jsSubOptions_Init(...) (stream_nats_fns.jsSubOptions_Init(__VA_ARGS__))
 #define js_AddStream(...) (stream_nats_fns.js_AddStream(__VA_ARGS__))
+#define js_GetLastMsg(...) (stream_nats_fns.js_GetLastMsg(__VA_ARGS__))
 #define js_GetStreamInfo(...) (stream_nats_fns.js_GetStreamInfo(__VA_ARGS__))
 #define js_PublishMsgAsync(...) (stream_nats_fns.js_PublishMsgAsync(__VA_ARGS__))
 #define js_PullSubscribe(...) (stream_nats_fns.js_PullSubscribe(__VA_ARGS__))
 #define natsConnection_Connect(...) (stream_nats_fns.natsConnection_Connect(__VA_ARGS__))
 #define natsConnection_Destroy(...) (stream_nats_fns.natsConnection_Destroy(__VA_ARGS__))
+#define natsConnection_GetLastError(...) (stream_nats_fns.natsConnection_GetLastError(__VA_ARGS__))
 #define natsConnection_GetMaxPayload(...) (stream_nats_fns.natsConnection_GetMaxPayload(__VA_ARGS__))
 #define natsConnection_JetStream(...) (stream_nats_fns.natsConnection_JetStream(__VA_ARGS__))
 #define natsConnection_Status(...) (stream_nats_fns.natsConnection_Status(__VA_ARGS__))

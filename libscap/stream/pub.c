@@ -53,6 +53,8 @@ struct scap_stream_pub {
 	uint32_t backoff_ms;
 	struct scap_stream_pub_stats st;
 	int async_err;               /* the sender's last error (0 none) */
+	char send_err[STREAM_ERR_SIZE]; /* why sends or deliveries failed since the last
+	                                   acknowledgement ("" none) */
 	pthread_t sender;
 	bool stop;
 	pthread_mutex_t lock;        /* spool, counters, inflight, errbuf */
@@ -85,6 +87,19 @@ static int pub_err(struct scap_stream_pub *p, int code, const char *fmt, ...)
 	vsnprintf(p->errbuf, sizeof(p->errbuf), fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+/* A send or a delivery failed with @rc: keep why (the transport's words, naming the
+ * server, else the errno), for the message of a drain that times out. */
+static void note_send_failure(struct scap_stream_pub *p, int rc)
+{
+	char err[STREAM_ERR_SIZE];
+
+	if (p->t->producer_last_error && p->t->producer_last_error(p->tp, err) == 0)
+		snprintf(p->send_err, sizeof(p->send_err), "%s", err);
+	else
+		snprintf(p->send_err, sizeof(p->send_err), "%s %.150s: send: %s", p->u->scheme,
+			 p->u->servers, strerror(-rc));
 }
 
 /* The bus failed a send: none before a delay that doubles up to BACKOFF_MAX_MS. */
@@ -132,6 +147,7 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 			spool_remove(p->sp, s->kind, s->seq);
 		p->st.msgs_acked++;
 		p->st.bytes_acked += s->bytes;
+		p->send_err[0] = '\0';
 		p->backoff_ms = 0;
 	} else if (status == -EMSGSIZE) {
 		/* the bus refused it by size (a Kafka topic's max.message.bytes): never
@@ -145,6 +161,7 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 		if (e)
 			e->busy = false;
 		p->st.msgs_failed++;
+		note_send_failure(p, status);
 		backoff(p);
 	}
 	pthread_cond_broadcast(&p->changed);
@@ -209,6 +226,7 @@ static int pump(struct scap_stream_pub *p)
 				continue;
 			}
 			/* the bus is away: try again after a while */
+			note_send_failure(p, rc);
 			backoff(p);
 			return 0;
 		}
@@ -237,6 +255,10 @@ static void *sender_main(void *arg)
 		pthread_mutex_unlock(&p->lock);
 		rc = p->t->producer_poll(p->tp, SENDER_POLL_MS, on_ack, p);
 		pthread_mutex_lock(&p->lock);
+		/* messages on their way: what the bus said meanwhile (a broker refusing
+		 * connections) is why they may never be acknowledged */
+		if (p->inflight && p->t->producer_last_error)
+			p->t->producer_last_error(p->tp, p->send_err);
 		if (rc < 0) {
 			p->async_err = pub_err(p, rc, "%s: %s", p->u->servers, strerror(-rc));
 			pthread_mutex_unlock(&p->lock);
@@ -420,7 +442,9 @@ int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms)
 		if (!n && !p->inflight)
 			break;
 		if (now_ns() >= end) {
-			rc = -ETIMEDOUT;
+			rc = pub_err(p, -ETIMEDOUT, "the bus did not take every message in %.3g s "
+				     "(%zu left in the spool): %s", timeout_ms / 1000.0, n,
+				     p->send_err[0] ? p->send_err : "no acknowledgement came");
 			break;
 		}
 		wait_changed(p, end);

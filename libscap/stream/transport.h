@@ -96,6 +96,14 @@ struct stream_transport_ops {
 	 * not say). Fixed after open. */
 	uint64_t (*producer_max_message)(void *p);
 
+	/* Optional (NULL: none). Why sends or deliveries fail since the last message
+	 * delivered (forgotten at each delivery), as the client
+	 * library said it (NATS: not connected and the connection's last error, a refused
+	 * stream, a publish acknowledgement's error; Kafka: the last error a broker
+	 * connection gave), in @err (STREAM_ERR_SIZE bytes) naming the servers. Called on
+	 * the thread that calls produce() and producer_poll(). Return 0 (@err set), or -ENOENT when no send failed yet. */
+	int (*producer_last_error)(void *p, char *err);
+
 	/* Open a reader of @subject from the first message at or after u->since_ns (bus
 	 * time of storage; 0: the first message kept). Return 0 or -errno. */
 	int (*consumer_open)(const struct stream_url *u, const char *subject, void **out,
@@ -108,6 +116,13 @@ struct stream_transport_ops {
 			     char *err);
 
 	void (*consumer_close)(void *c);
+
+	/* Optional (NULL: the bus cannot list them cheaply). The hosts that have messages
+	 * of any kind under u->name (NATS: the subjects "NAME.KIND.HOST" of the stream,
+	 * each named as its last message's id names it), sorted, as "a, b, c" in @out
+	 * (@size bytes; a list that does not fit ends with "..."; "" when none). Return 0,
+	 * or -errno with the message in @err (STREAM_ERR_SIZE bytes). */
+	int (*list_hosts)(const struct stream_url *u, char *out, size_t size, char *err);
 };
 
 /* The transports (each built when its library is found; the stream library finds

@@ -71,7 +71,7 @@ static int fold_one(void *ctx, const struct scap_proc_counts *c)
 		uint64_t d = now[i] >= k->last[i] ? now[i] - k->last[i] : now[i];
 
 		if (d)
-			sinsp_metrics_count(m->host.cur, p, kfigures[i], d);
+			sinsp_metrics_count(m->host.cur, NULL, p, kfigures[i], d);
 		k->last[i] = now[i];
 	}
 	if (p && now[0]) {

@@ -159,6 +159,7 @@ static struct mcont *cont_get(struct sinsp_metrics *m, const struct sinsp_contai
 		if (!mc)
 			return NULL;
 		mc->c = c;
+		mc->src = t ? t->src : 0;
 		mc->v.first_seen_ns = m->open_start;
 		if (hashmap_put(&m->conts, (uint64_t)(uintptr_t)c, mc)) {
 			free(mc);
@@ -218,23 +219,42 @@ static void proc_free(struct sinsp_metrics *m, struct mproc *p)
 	if (p->cont && p->cont->nprocs && !p->exited && !p->rep_exited)
 		p->cont->nprocs--;
 	(void)m;
+	free(p->comm);
+	free(p->exe);
 	free(p);
+}
+
+/* The exit of @p's main thread @t: keep its names for the interval that reports it
+ * (out of memory: reported without them). */
+static void proc_keep_names(struct mproc *p, const struct sinsp_thread *t)
+{
+	const char *exe = t->exepath && *t->exepath ? t->exepath : t->exe;
+
+	if (!p->comm && t->comm)
+		p->comm = strdup(t->comm);
+	if (!p->exe && exe)
+		p->exe = strdup(exe);
 }
 
 /* ---- counting ------------------------------------------------------------------- */
 
 /* procinfo: the thread's cumulative CPU ticks; the difference since its last one. */
-static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct mproc *p)
+static void add_procinfo(struct sinsp_metrics *m, struct sinsp_evt *evt, struct mproc *p,
+			 struct mhost *sh)
 {
 	uint64_t ticks = sinsp_param_u64(evt, 0, 0) + sinsp_param_u64(evt, 1, 0);
-	uint64_t key = (uint64_t)evt->ref.tid;
+	/* by source and tid: hosts of a merged capture have equal tids */
+	uint64_t key = sinsp_thread_key(m->s->cur_src, evt->ref.tid);
 	uintptr_t last = (uintptr_t)hashmap_get(&m->procinfo, key);
 
 	if (last && ticks + 1 >= last)
-		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_CPU_NS, (ticks + 1 - last) * PROCINFO_TICK_NS);
+		sinsp_metrics_count(m->host.cur, sh ? sh->v.cur : NULL, p, SINSP_METRIC_CPU_NS,
+				    (ticks + 1 - last) * PROCINFO_TICK_NS);
 	hashmap_put(&m->procinfo, key, (void *)(uintptr_t)(ticks + 1));
 	if (m->host.cpu_src == SINSP_METRICS_SRC_NONE)
 		m->host.cpu_src = SINSP_METRICS_SRC_ENGINE;
+	if (sh && sh->v.cpu_src == SINSP_METRICS_SRC_NONE)
+		sh->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
 	if (p && p->v.cpu_src == SINSP_METRICS_SRC_NONE)
 		p->v.cpu_src = SINSP_METRICS_SRC_ENGINE;
 	if (p && p->cont && p->cont->v.cpu_src == SINSP_METRICS_SRC_NONE)
@@ -327,6 +347,8 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	uint16_t type, cls;
 	struct sinsp_thread *t;
 	struct mproc *p = NULL;
+	struct mhost *sh;
+	uint64_t *shc;
 	int64_t res;
 
 	if (!m || !evt)
@@ -337,6 +359,8 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	type = evt->ref.type;
 	cls = type < SCAP_EVT_MAX ? m->tclass[type] : 0;
 	m->open_events++;
+	sh = sinsp_metrics_src_host(m);
+	shc = sh ? sh->v.cur : NULL;
 	t = evt->thread;
 	if (t && t->tid >= 0 && !(evt->props & SINSP_TYPE_CONTAINER_JSON)) {
 		p = sinsp_metrics_proc_get(m, t);
@@ -350,24 +374,25 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 	if (cls & MT_PROCINFO) {
 		/* sampled accounting, when on, is the source: not both */
 		if (!m->sampler.cgroup && !m->sampler.process && !m->sampler.host)
-			add_procinfo(m, evt, p);
+			add_procinfo(m, evt, p, sh);
 		return;
 	}
 	if (cls & MT_PROCEXIT) {
-		hashmap_del(&m->procinfo, (uint64_t)evt->ref.tid);
+		hashmap_del(&m->procinfo, sinsp_thread_key(m->s->cur_src, evt->ref.tid));
 		if (p && t->tid == t->pid && !p->exited) {
 			p->exited = true;
+			proc_keep_names(p, t);
 			if (p->cont && p->cont->nprocs)
 				p->cont->nprocs--;
 		}
 		return;
 	}
-	sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_SYSCALLS, 1);
+	sinsp_metrics_count(m->host.cur, shc, p, SINSP_METRIC_SYSCALLS, 1);
 	if (cls & MT_NORES)
 		return;
 	res = result_of(evt, 0);
 	if (res < 0) {
-		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
+		sinsp_metrics_count(m->host.cur, shc, p, SINSP_METRIC_SYSCALL_ERRORS, 1);
 		if (!((cls & MT_CONNECT) && res == -SCAP_EINPROGRESS))
 			return;
 	}
@@ -376,27 +401,27 @@ SINSP_API void sinsp_metrics_add(struct sinsp_metrics *m, struct sinsp_evt *evt)
 		bool rd = cls & MT_READ;
 
 		if (ft == SCAP_FD_FILE || ft == SCAP_FD_FILE_V2 || ft == SCAP_FD_DIRECTORY)
-			sinsp_metrics_count(m->host.cur, p, rd ? SINSP_METRIC_FILE_READ_BYTES :
+			sinsp_metrics_count(m->host.cur, shc, p, rd ? SINSP_METRIC_FILE_READ_BYTES :
 			      SINSP_METRIC_FILE_WRITE_BYTES, (uint64_t)res);
 		else if (ft >= SCAP_FD_IPV4_SOCK && ft <= SCAP_FD_IPV6_SERVSOCK)
-			sinsp_metrics_count(m->host.cur, p, rd ? SINSP_METRIC_NET_IN_BYTES :
+			sinsp_metrics_count(m->host.cur, shc, p, rd ? SINSP_METRIC_NET_IN_BYTES :
 			      SINSP_METRIC_NET_OUT_BYTES, (uint64_t)res);
 	}
 	if (cls & MT_OPEN)
-		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_FILES_OPENED, 1);
+		sinsp_metrics_count(m->host.cur, shc, p, SINSP_METRIC_FILES_OPENED, 1);
 	if (cls & (MT_CONNECT | MT_ACCEPT)) {
 		const struct sinsp_fd *f = evt->fd;
 
 		if ((cls & MT_ACCEPT) && t && res >= 0)
 			f = sinsp_fd_find(t, res);
 		if (f && f->type >= SCAP_FD_IPV4_SOCK && f->type <= SCAP_FD_IPV6_SERVSOCK)
-			sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_CONNECTIONS, 1);
+			sinsp_metrics_count(m->host.cur, shc, p, SINSP_METRIC_CONNECTIONS, 1);
 	}
 	if ((cls & MT_CLONE) && res > 0 &&
 	    !(sinsp_param_val_u64(sinsp_evt_param(evt, "flags"), 0) & SCAP_CL_CLONE_THREAD)) {
 		struct sinsp_thread *child = sinsp_thread_find(m->s, res);
 
-		sinsp_metrics_count(m->host.cur, p, SINSP_METRIC_PROCESSES, 1);
+		sinsp_metrics_count(m->host.cur, shc, p, SINSP_METRIC_PROCESSES, 1);
 		/* the new process is listed from now on, events or not */
 		if (child && child->tid == child->pid)
 			sinsp_metrics_proc_get(m, child);
@@ -483,6 +508,10 @@ static void close_procs(struct sinsp_metrics *m, bool sampling, uint64_t *host_r
 {
 	size_t i;
 
+	for (i = 0; i < m->nhosts; i++) {
+		m->hosts[i].v.mem_now = 0;
+		m->hosts[i].rep_nprocs = 0;
+	}
 	for (i = 0; i < m->procs.cap; i++) {
 		struct mproc *p = m->procs.slots[i].val;
 		struct sinsp_metrics_sample smp = { .sz = sizeof(smp) };
@@ -514,6 +543,8 @@ static void close_procs(struct sinsp_metrics *m, bool sampling, uint64_t *host_r
 		}
 		if (p->v.mem_src == SINSP_METRICS_SRC_ENGINE) {
 			*host_rss += p->v.mem_now;
+			if (p->src < m->nhosts)
+				m->hosts[p->src].v.mem_now += p->v.mem_now;
 			if (p->cont)
 				p->cont->mem_engine += p->v.mem_now;
 		}
@@ -585,6 +616,12 @@ static void close_one(struct sinsp_metrics *m, uint64_t end, bool sample, bool a
 	}
 	m->host_cpu_delta = host_had || m->host.cpu_src == SINSP_METRICS_SRC_ENGINE;
 	fold(&m->host);
+	for (i = 0; i < m->nhosts; i++) {
+		/* a source's memory: its processes' (a merged capture is a replay) */
+		m->hosts[i].v.mem_src = m->hosts[i].v.mem_now ? SINSP_METRICS_SRC_ENGINE :
+								 SINSP_METRICS_SRC_NONE;
+		fold(&m->hosts[i].v);
+	}
 	m->rep.nprocesses = 0;
 	for (i = 0; i < m->procs.cap; i++) {
 		struct mproc *p = m->procs.slots[i].val;
@@ -595,6 +632,8 @@ static void close_one(struct sinsp_metrics *m, uint64_t end, bool sample, bool a
 		p->rep_valid = true;
 		p->rep_exited = p->exited;
 		m->rep.nprocesses++;
+		if (p->src < m->nhosts)
+			m->hosts[p->src].rep_nprocs++;
 	}
 	m->rep.ncontainers = (uint32_t)m->conts.count;
 	m->rep.sz = sizeof(m->rep);
@@ -704,8 +743,15 @@ SINSP_API void sinsp_metrics_free(struct sinsp_metrics *m)
 
 	if (!m)
 		return;
-	for (i = 0; i < m->procs.cap; i++)
-		free(m->procs.slots[i].val);
+	for (i = 0; i < m->procs.cap; i++) {
+		struct mproc *p = m->procs.slots[i].val;
+
+		if (p) {
+			free(p->comm);
+			free(p->exe);
+			free(p);
+		}
+	}
 	for (i = 0; i < m->conts.cap; i++) {
 		struct mcont *mc = m->conts.slots[i].val;
 
@@ -716,6 +762,7 @@ SINSP_API void sinsp_metrics_free(struct sinsp_metrics *m)
 	}
 	hashmap_free(&m->procs);
 	hashmap_free(&m->conts);
+	free(m->hosts);
 	hashmap_free(&m->procinfo);
 	sinsp_metrics_engine_counts_free(m);
 	free(m->tclass);

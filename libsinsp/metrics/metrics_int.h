@@ -49,6 +49,7 @@ struct mcont {
 	const struct sinsp_container *c;  /* table entry: stable until sinsp_close() */
 	char *cgroups;                    /* the container's cgroups (trimmed), NULL unknown */
 	uint32_t cgroups_len;
+	uint32_t src;                     /* the source (host) of the thread that made it */
 	uint32_t nprocs;                  /* live process entries of it */
 	uint64_t mem_engine;              /* sum of its processes' vm_rss at close, bytes */
 	bool exited;                      /* reported as exited: remove at the next close */
@@ -67,6 +68,8 @@ struct mproc {
 	bool exited;                      /* exit seen in the open interval */
 	bool rep_exited;                  /* reported as exited: remove at the next close */
 	bool rep_valid;
+	char *comm, *exe;                 /* copies taken at its exit (the thread leaves the
+	                                     table before the interval is reported); NULL */
 	struct mvals v;
 };
 
@@ -82,6 +85,13 @@ enum mtype_bits {
 	MT_PROCEXIT = 1 << 7,
 	MT_PROCINFO = 1 << 8,
 	MT_NORES = 1 << 9,        /* no result parameter (generic syscall events) */
+};
+
+/* The host entity of one source of a capture that merges several hosts (hosts.c): the
+ * events, CPU and memory of that host alone; struct sinsp_metrics.host is their sum. */
+struct mhost {
+	struct mvals v;
+	uint32_t rep_nprocs;              /* its process entries reported at the last close */
 };
 
 struct sinsp_metrics {
@@ -102,9 +112,12 @@ struct sinsp_metrics {
 	uint64_t open_events;
 
 	struct mvals host;
-	struct hashmap procs;             /* pid -> struct mproc * */
+	struct mhost *hosts;              /* per source (a merged capture), nhosts; else NULL */
+	uint32_t nhosts;
+	struct hashmap procs;             /* sinsp_thread_key(src, pid) -> struct mproc * */
 	struct hashmap conts;             /* (uintptr_t)sinsp_container * -> struct mcont * */
-	struct hashmap procinfo;          /* tid -> last procinfo ticks + 1 (as uintptr) */
+	struct hashmap procinfo;          /* sinsp_thread_key(src, tid) -> last procinfo ticks
+	                                     + 1 (as uintptr) */
 
 	/* the last closed interval */
 	bool have_rep;
@@ -122,18 +135,33 @@ struct sinsp_metrics {
 	size_t nspikes, spikes_cap;
 };
 
-/* Add @n to figure @k of the open interval of the host (@host: its cur[]), of process
+/* Add @n to figure @k of the open interval of the host (@host: its cur[]), of the
+ * event's source's host (@shost: its cur[]; NULL: a capture of one host), of process
  * @p (NULL: the host only) and of its container. */
-static inline void sinsp_metrics_count(uint64_t *host, struct mproc *p, enum sinsp_metric k,
-				       uint64_t n)
+static inline void sinsp_metrics_count(uint64_t *host, uint64_t *shost, struct mproc *p,
+				       enum sinsp_metric k, uint64_t n)
 {
 	host[k] += n;
+	if (shost)
+		shost[k] += n;
 	if (p) {
 		p->v.cur[k] += n;
 		if (p->cont)
 			p->cont->v.cur[k] += n;
 	}
 }
+
+/* hosts.c: the host entity of the source of the event sinsp_next() returned last (made
+ * when new); NULL for a capture of one host, or out of memory (the sum still counts). */
+struct mhost *sinsp_metrics_src_host(struct sinsp_metrics *m);
+
+/* hosts.c: the name of source @src (scap_evt_source()); NULL for a capture of one host. */
+const char *sinsp_metrics_src_name(const struct sinsp_metrics *m, uint32_t src);
+
+/* metrics_read.c: the view of @p (NULL: none) into @out (out->sz bytes).
+ * Return 0; -ENOENT @p NULL or not reported yet. */
+int sinsp_metrics_process_view(struct sinsp_metrics *m, const struct mproc *p,
+			       struct sinsp_metrics_process *out);
 
 /* metrics.c: the entry of the process of thread @t (made when new); NULL out of memory. */
 struct mproc *sinsp_metrics_proc_get(struct sinsp_metrics *m, const struct sinsp_thread *t);

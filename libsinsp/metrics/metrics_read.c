@@ -41,6 +41,7 @@ void sinsp_metrics_cont_view(struct sinsp_metrics *m, const struct mcont *mc,
 	out->first_seen_ns = mc->v.first_seen_ns;
 	out->exited = mc->exited;
 	out->v = mc->v.rep;
+	out->source = sinsp_metrics_src_name(m, mc->src);
 }
 
 SINSP_API int sinsp_metrics_interval(struct sinsp_metrics *m, struct sinsp_metrics_interval_info *out)
@@ -129,10 +130,15 @@ static void proc_view(struct sinsp_metrics *m, const struct mproc *p, struct sin
 		out->comm = t->comm ? t->comm : "";
 		out->exe = t->exepath && *t->exepath ? t->exepath : t->exe ? t->exe : "";
 		out->nthreads = t->nthreads ? t->nthreads : 1;
+	} else {
+		/* exited: the names its exit left */
+		out->comm = p->comm ? p->comm : "";
+		out->exe = p->exe ? p->exe : "";
 	}
 	out->first_seen_ns = p->v.first_seen_ns;
 	out->exited = p->rep_exited;
 	out->v = p->v.rep;
+	out->source = sinsp_metrics_src_name(m, p->src);
 }
 
 /* @p belongs to @cid (NULL: any; "host": none). */
@@ -167,20 +173,22 @@ SINSP_API int sinsp_metrics_process_foreach(struct sinsp_metrics *m, const char 
 	return 0;
 }
 
-SINSP_API int sinsp_metrics_process_get(struct sinsp_metrics *m, int64_t pid,
-					struct sinsp_metrics_process *out)
+int sinsp_metrics_process_view(struct sinsp_metrics *m, const struct mproc *p,
+			       struct sinsp_metrics_process *out)
 {
-	const struct mproc *p;
 	struct sinsp_metrics_process v;
 
-	if (!m || !out || out->sz < offsetof(struct sinsp_metrics_process, v))
-		return -EINVAL;
-	p = m->have_rep ? hashmap_get(&m->procs, (uint64_t)pid) : NULL;
-	if (!p || !p->rep_valid)
+	if (!m->have_rep || !p || !p->rep_valid)
 		return -ENOENT;
 	proc_view(m, p, &v);
 	copy_view(out, &v, out->sz, sizeof(v));
 	return 0;
+}
+
+SINSP_API int sinsp_metrics_process_get(struct sinsp_metrics *m, int64_t pid,
+					struct sinsp_metrics_process *out)
+{
+	return sinsp_metrics_process_find(m, NULL, pid, out);
 }
 
 SINSP_API int sinsp_metrics_top_processes(struct sinsp_metrics *m, const char *container_id,

@@ -10,15 +10,19 @@
 #      spans several records) and read back (`scry -r kafka://SERVERS/TOPIC?host=NAME`):
 #      the output must equal `scry -r TRACE`'s, byte for byte; the host names hold dots
 #      (subject token and record key differ);
+#   1b. a misspelt ?host= fails (nothing matched) instead of reading nothing;
 #   2. two hosts on one topic: each reads back its own capture only; two hosts whose
 #      thread ids are equal (a capture and a copy with its processes renamed), read
-#      back merged: each host's events show its own processes;
+#      back merged: each host's events show its own processes, and --metrics gives
+#      each host its own rows (text) and lines (-j), with its own capture's totals;
 #   3. every broker down: a publisher starts, its whole capture goes to the spool (the
 #      test waits until the spool holds as many chunks as step 1 published for that
 #      capture), the outage goes on 3 s more (the records' timeout_ms is 1 s: their
 #      reports fail and the spool sends them again), the brokers come back, the
 #      publisher drains its spool and ends with "0 left" and failed sends counted; the
 #      capture read back is identical (nothing lost, nothing twice);
+#   3b. no broker at the URL: scry -w ends with exit 1 and a message naming the URL,
+#      the server and the refused connection;
 #   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
 #      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
 #   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
@@ -101,6 +105,18 @@ for trace in "$traces"/*.scap; do
 done
 [ "$i" -gt 0 ] || bad "no capture with events in $traces"
 
+# 1b. a misspelt host: Kafka cannot list the hosts of a topic cheaply, the reader says
+# that nothing matched (exit 1, no output) instead of replaying an empty capture
+url="kafka://$servers/e2e_sample?host=host-typo"
+rc=0
+"$bin/scry" -r "$url" >"$out/typo.got" 2>"$out/typo.err" || rc=$?
+want="scry: $url: no capture of host 'host-typo' on the bus (no message of it matched)"
+if [ "$rc" = 1 ] && [ ! -s "$out/typo.got" ] && [ "$(cat "$out/typo.err")" = "$want" ]; then
+	ok "misspelt host: $want"
+else
+	bad "misspelt host: exit $rc, $(wc -c <"$out/typo.got") bytes out, $(cat "$out/typo.err")"
+fi
+
 # 2. two hosts on one topic; b's chunks gzip (compression=lz4), as every chunk was
 # before zstd record batches took plain chunks: both kinds read back
 a=$traces/sample.scap b=$traces/cat_write.scap
@@ -140,6 +156,35 @@ if [ -s "$out/ca.want" ] && cmp -s "$out/ca.want" "$out/ca.got" &&
 	ok "equal tids on two hosts, merged: each host's events show its own processes ($(wc -l <"$out/ca.want") lines each)"
 else
 	bad "equal tids on two hosts, merged: $(diff "$out/ca.want" "$out/ca.got" | head -n 3 | tr '\n' ' ')"
+fi
+# ... --metrics of the merge: each host its own line an interval, its totals those of
+# its capture read alone (the last interval's), containers and processes its own
+"$bin/scry" -r "$a" --metrics -j 2>/dev/null | tail -n 1 >"$out/cm.want" || true
+"$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics -j >"$out/cm.got" 2>"$out/cm.err" || true
+cm=$(python3 - "$out/cm.want" "$out/cm.got" <<'PY'
+import json, sys
+want = json.loads(open(sys.argv[1]).read())
+lines = [json.loads(l) for l in open(sys.argv[2])]
+last = {l['hostname']: l for l in lines}
+hosts = [l['hostname'] for l in lines]
+ok = (sorted(last) == ['h-a', 'h-b'] and hosts[0::2] == ['h-a'] * (len(lines) // 2) and
+      hosts[1::2] == ['h-b'] * (len(lines) // 2) and
+      all(last[h]['host']['total'] == want['host']['total'] for h in last))
+print('%s %d lines, hosts %s, totals %s' % ('ok' if ok else 'bad', len(lines), sorted(last),
+      {h: last[h]['host']['total']['syscalls'] for h in last}))
+PY
+)
+if [ "${cm%% *}" = ok ]; then
+	ok "two hosts merged: --metrics -j: a line a host an interval, each host's totals its own (${cm#ok })"
+else
+	bad "two hosts merged: --metrics -j: ${cm#bad } (want $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["host"]["total"]["syscalls"])' "$out/cm.want") syscalls each) $(tail -n 1 "$out/cm.err")"
+fi
+rows=$("$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics 2>/dev/null | grep -cE '^host +h-(a|b) ' || true)
+ivs=$("$bin/scry" -r "kafka://$servers/collide?host=h-a,h-b" --metrics 2>/dev/null | grep -c '^--- ' || true)
+if [ "$ivs" -gt 0 ] && [ "$rows" = $((2 * ivs)) ]; then
+	ok "two hosts merged: --metrics: a host row for each host in each of the $ivs intervals"
+else
+	bad "two hosts merged: --metrics: $rows host rows named h-a/h-b in $ivs intervals"
 fi
 # ... and such a merge is not written to one capture (it holds one host): refused, no file
 rc=0
@@ -197,6 +242,20 @@ else
 	else
 		bad "down: read back differs ($(wc -l <"$out/down.got") lines, want $(wc -l <"$out/$name.want")): $(tail -n 1 "$out/down.read")"
 	fi
+fi
+
+# 3b. no broker at the URL (a closed port): the publisher gives up after --publish-wait
+# with a message naming the URL, the server and what failed (the refused connection)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+url="kafka://127.0.0.1:$port/nobus?host=h-none"
+rc=0
+publish "$traces/sample.scap" "$url" "$out/spool-none" --publish-wait 3 2>"$out/none.pub" || rc=$?
+if [ "$rc" = 1 ] && grep -qF "scry: $url: the bus did not take every message in 3 s (" "$out/none.pub" &&
+	grep -qE "left in the spool\): kafka 127\.0\.0\.1:$port: .*127\.0\.0\.1:$port failed: Connection refused" \
+		"$out/none.pub"; then
+	ok "no broker: exit 1, $(head -n 1 "$out/none.pub")"
+else
+	bad "no broker: exit $rc, $(head -n 1 "$out/none.pub")"
 fi
 
 # 4. alerts of a rules run on the bus, as JSON: what scry -j --rules prints

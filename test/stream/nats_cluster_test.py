@@ -19,14 +19,14 @@
 4. `scry -r nats://.../SCRY?host=H` prints exactly what `scry -r SOURCE` prints for each
    host (no event lost or duplicated: evt.num numbers every event), and
    `host=alpha,beta` prints every event of both, merged by time, each with its
-   evt.host.
+   evt.host; `host=alpha,btea` (misspelt) fails, naming btea and the hosts the bus has.
 5. `scry -r SOURCE --rules R -w nats://...?host=beta` puts the run's alerts on the bus:
    `scry -r nats://...?host=beta --fetch alerts` prints what `scry -r SOURCE --rules R
    -j` prints (Falco's JSON).
 6. scryd --replay SOURCE with its bus section (host gamma): `scry -r nats://...?host=gamma`
    prints what `scry -r SOURCE` prints, and its alerts on the bus are those it printed.
 7. A publisher that finds no bus (a closed port) leaves its chunks in its spool and exits
-   1; the next publisher on that spool (another capture) sends them first: host delta
+   1, saying which URL and server it could not reach; the next publisher on that spool (another capture) sends them first: host delta
    replays as the first capture.
 
 Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
@@ -244,6 +244,15 @@ def main():
                    'host=alpha,beta: exit %d, %d events (%s by evt.host, %s wanted), %s'
                    % (rc, len(lines), per, want,
                       'in time order' if ts == sorted(ts) else 'NOT in time order'))
+        # a misspelt host: an error naming it and the hosts the bus has, for a capture
+        # reader and a fetch alike (no empty output)
+        for extra in ([], ['--fetch', 'alerts']):
+            url = '%s?host=alpha,btea' % base
+            rc, out, e = run([scry, '-r', url] + extra)
+            want = "scry: %s: no message of host 'btea' on the bus (the hosts on it: alpha, beta)\n" % url
+            st.require(rc == 1 and not out and e == want,
+                       'host=alpha,btea%s: exit 1 (%d), no output (%d bytes), %r'
+                       % (' --fetch alerts' if extra else '', rc, len(out), want), e)
         # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
@@ -283,9 +292,14 @@ def main():
         # one on that spool sends them first and goes on with the next sequence numbers
         first = os.path.join(TRACES, 'sample.scap')
         sd = os.path.join(d, 'spool-delta')
-        rc, _, e = run([scry, '-r', first, '-w', 'nats://127.0.0.1:%d/SCRY?host=delta' % free_port(),
+        nobus = 'nats://127.0.0.1:%d/SCRY?host=delta' % free_port()
+        rc, _, e = run([scry, '-r', first, '-w', nobus,
                         '--spool-dir', sd, '--chunk-events', '40', '--publish-wait', '1'])
         left = len(spool_chunks(sd))
+        # ... and says where and what failed: the URL, the server, not connected
+        why = 'scry: %s: the bus did not take every message in 1 s (%d left in the spool): ' \
+              'nats %s: not connected: ' % (nobus, left, nobus[len('nats://'):].split('/')[0])
+        st.require(why in e, 'no bus: the message names the URL and the server: %r' % why, e)
         rc2, _, e2 = run([scry, '-r', os.path.join(TRACES, 'empty.scap'), '-w', '%s?host=delta' % base,
                           '--spool-dir', sd, '--chunk-events', '40'])
         got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]

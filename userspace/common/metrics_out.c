@@ -68,11 +68,19 @@ static enum sinsp_metric rank_metric(const struct sinsp_metrics_container *c)
 	return c->v.cpu_source != SINSP_METRICS_SRC_NONE ? SINSP_METRIC_CPU_NS : SINSP_METRIC_SYSCALLS;
 }
 
+/* Whether sources @a and @b (views' source: NULL for a capture of one host) are one. */
+static bool same_source(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 struct json_ctx {
 	FILE *f;
 	struct sinsp_metrics *m;
 	unsigned top_n;
 	bool first;
+	const char *source;      /* the host whose containers are written */
+	const char *hostname;    /* for a capture of one host */
 };
 
 static int json_container(const struct sinsp_metrics_container *c, void *ctx)
@@ -82,6 +90,8 @@ static int json_container(const struct sinsp_metrics_container *c, void *ctx)
 	size_t n = 0, i;
 	FILE *f = x->f;
 
+	if (!same_source(c->source, x->source))
+		return 0;
 	fputs(x->first ? "{\"id\":" : ",{\"id\":", f);
 	x->first = false;
 	scry_json_str(f, c->id);
@@ -100,7 +110,7 @@ static int json_container(const struct sinsp_metrics_container *c, void *ctx)
 	for (i = 0; i < n; i++) {
 		struct sinsp_metrics_process p = { .sz = sizeof(p) };
 
-		if (sinsp_metrics_process_get(x->m, pids[i], &p))
+		if (sinsp_metrics_process_find(x->m, c->source, pids[i], &p))
 			continue;
 		fprintf(f, "%s{\"pid\":%" PRId64 ",\"comm\":", i ? "," : "", p.pid);
 		scry_json_str(f, p.comm);
@@ -114,26 +124,43 @@ static int json_container(const struct sinsp_metrics_container *c, void *ctx)
 	return 0;
 }
 
-int scry_metrics_json(FILE *f, struct sinsp_metrics *m, const char *host, unsigned top_n)
+/* One host's line of the interval (a capture that merges several hosts has one each). */
+static int json_host(const struct sinsp_metrics_container *h, void *ctx)
 {
+	struct json_ctx *x = ctx;
 	struct sinsp_metrics_interval_info iv = { .sz = sizeof(iv) };
-	struct sinsp_metrics_container h = { .sz = sizeof(h) };
-	struct json_ctx x = { .f = f, .m = m, .top_n = top_n, .first = true };
+	FILE *f = x->f;
 	char when[64];
 
-	if (sinsp_metrics_interval(m, &iv) || sinsp_metrics_host(m, &h))
+	if (sinsp_metrics_interval(x->m, &iv))
 		return -ENOENT;
 	iso_time(when, sizeof(when), iv.end_ns);
 	fputs("{\"type\":\"metrics\",\"hostname\":", f);
-	scry_json_str(f, host);
+	scry_json_str(f, h->source ? h->source : x->hostname);
 	fprintf(f, ",\"time\":\"%s\",\"start_ns\":%" PRIu64 ",\"end_ns\":%" PRIu64
 		",\"interval_s\":%.9g,\"index\":%" PRIu64 ",\"events\":%" PRIu64 ",\"host\":{",
 		when, iv.start_ns, iv.end_ns, (double)(iv.end_ns - iv.start_ns) / 1e9, iv.index,
 		iv.events);
-	json_entity(f, &h.v, true);
+	json_entity(f, &h->v, true);
 	fputs("},\"containers\":[", f);
-	sinsp_metrics_container_foreach(m, json_container, &x);
+	x->first = true;
+	x->source = h->source;
+	sinsp_metrics_container_foreach(x->m, json_container, x);
 	fputs("]}\n", f);
+	return 0;
+}
+
+int scry_metrics_json(FILE *f, struct sinsp_metrics *m, const char *host, unsigned top_n)
+{
+	struct sinsp_metrics_interval_info iv = { .sz = sizeof(iv) };
+	struct json_ctx x = { .f = f, .m = m, .top_n = top_n, .hostname = host };
+	int rc;
+
+	if (sinsp_metrics_interval(m, &iv))
+		return -ENOENT;
+	rc = sinsp_metrics_host_foreach(m, json_host, &x);
+	if (rc)
+		return rc;
 	return ferror(f) ? -ENOMEM : 0;
 }
 
@@ -218,49 +245,68 @@ static void text_row(FILE *f, const char *indent, const char *what, const char *
 		v->delta[SINSP_METRIC_FILES_OPENED] / s);
 }
 
-int scry_metrics_text(FILE *f, struct sinsp_metrics *m, unsigned top_n)
+struct text_ctx {
+	FILE *f;
+	struct sinsp_metrics *m;
+	unsigned top_n;
+	double s;                          /* the interval, seconds */
+	struct row_list l;                 /* the containers, by CPU */
+};
+
+/* A host's row, then its containers' rows, each with its top processes. */
+static int text_host(const struct sinsp_metrics_container *h, void *ctx)
 {
-	struct sinsp_metrics_interval_info iv = { .sz = sizeof(iv) };
-	struct sinsp_metrics_container h = { .sz = sizeof(h) };
-	struct row_list l = { 0 };
-	char when[64];
-	double s;
+	struct text_ctx *x = ctx;
+	FILE *f = x->f;
 	size_t i, j;
 
-	if (sinsp_metrics_interval(m, &iv) || sinsp_metrics_host(m, &h))
-		return -ENOENT;
-	s = (double)(iv.end_ns - iv.start_ns) / 1e9;
-	if (sinsp_metrics_container_foreach(m, collect, &l)) {
-		free(l.rows);
-		return -ENOMEM;
-	}
-	qsort(l.rows, l.n, sizeof(*l.rows), by_cpu);
-	iso_time(when, sizeof(when), iv.end_ns);
-	fprintf(f, "--- %s  interval %" PRIu64 " (%.3f s), %" PRIu64 " events; CPU %% of one core, "
-		"rates per second\n", when, iv.index, s, iv.events);
-	fprintf(f, "%-14s %-20s %6s %7s %8s %7s %7s %7s %7s %7s %5s %5s %5s\n", "CONTAINER", "NAME",
-		"CPU%", "MEM", "SYSCALLS", "ERRORS", "FILE_RD", "FILE_WR", "NET_IN", "NET_OUT",
-		"CONN", "PROCS", "OPENS");
-	text_row(f, "", "host", "", &h.v, s);
-	for (i = 0; i < l.n; i++) {
-		const struct sinsp_metrics_container *c = &l.rows[i];
+	/* the host's name when the capture merges several */
+	text_row(f, "", "host", h->source ? h->source : "", &h->v, x->s);
+	for (i = 0; i < x->l.n; i++) {
+		const struct sinsp_metrics_container *c = &x->l.rows[i];
 		int64_t pids[64];
 		size_t n = 0;
 
-		text_row(f, "", c->id, *c->name ? c->name : "<NA>", &c->v, s);
-		sinsp_metrics_top_processes(m, c->id, rank_metric(c), top_n < 64 ? top_n : 64,
-					    pids, &n);
+		if (!same_source(c->source, h->source))
+			continue;
+		text_row(f, "", c->id, *c->name ? c->name : "<NA>", &c->v, x->s);
+		sinsp_metrics_top_processes(x->m, c->id, rank_metric(c),
+					    x->top_n < 64 ? x->top_n : 64, pids, &n);
 		for (j = 0; j < n; j++) {
 			struct sinsp_metrics_process p = { .sz = sizeof(p) };
 			char pid[24];
 
-			if (sinsp_metrics_process_get(m, pids[j], &p))
+			if (sinsp_metrics_process_find(x->m, c->source, pids[j], &p))
 				continue;
 			snprintf(pid, sizeof(pid), "%" PRId64, p.pid);
-			text_row(f, "  ", pid, p.comm, &p.v, s);
+			text_row(f, "  ", pid, p.comm, &p.v, x->s);
 		}
 	}
-	free(l.rows);
+	return 0;
+}
+
+int scry_metrics_text(FILE *f, struct sinsp_metrics *m, unsigned top_n)
+{
+	struct sinsp_metrics_interval_info iv = { .sz = sizeof(iv) };
+	struct text_ctx x = { .f = f, .m = m, .top_n = top_n };
+	char when[64];
+
+	if (sinsp_metrics_interval(m, &iv))
+		return -ENOENT;
+	x.s = (double)(iv.end_ns - iv.start_ns) / 1e9;
+	if (sinsp_metrics_container_foreach(m, collect, &x.l)) {
+		free(x.l.rows);
+		return -ENOMEM;
+	}
+	qsort(x.l.rows, x.l.n, sizeof(*x.l.rows), by_cpu);
+	iso_time(when, sizeof(when), iv.end_ns);
+	fprintf(f, "--- %s  interval %" PRIu64 " (%.3f s), %" PRIu64 " events; CPU %% of one core, "
+		"rates per second\n", when, iv.index, x.s, iv.events);
+	fprintf(f, "%-14s %-20s %6s %7s %8s %7s %7s %7s %7s %7s %5s %5s %5s\n", "CONTAINER", "NAME",
+		"CPU%", "MEM", "SYSCALLS", "ERRORS", "FILE_RD", "FILE_WR", "NET_IN", "NET_OUT",
+		"CONN", "PROCS", "OPENS");
+	sinsp_metrics_host_foreach(m, text_host, &x);
+	free(x.l.rows);
 	return ferror(f) ? -ENOMEM : 0;
 }
 

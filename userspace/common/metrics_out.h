@@ -40,13 +40,17 @@
 /*
  * One JSON line (newline included) of the interval that closed last on @m; the
  * @top_n processes of each container by CPU (else syscalls when CPU is not available).
- * @host: the "hostname" value. Return: 0; -ENOENT no interval yet; -ENOMEM.
+ * @host: the "hostname" value. A capture that merges several hosts gives a line for
+ * each host (sinsp_metrics_host_foreach()), its "hostname" the host's name, with that
+ * host's figures and containers. Return: 0; -ENOENT no interval yet; -ENOMEM.
  */
 int scry_metrics_json(FILE *f, struct sinsp_metrics *m, const char *host, unsigned top_n);
 
 /*
  * The interval as a table: a heading line with its time, the host's row, a row a
  * container (busiest CPU first), each followed by its @top_n processes; rates per second.
+ * A capture that merges several hosts: each host's row (NAME: the host) followed by
+ * its own containers.
  * Return: 0; -ENOENT no interval yet; -ENOMEM.
  */
 int scry_metrics_text(FILE *f, struct sinsp_metrics *m, unsigned top_n);

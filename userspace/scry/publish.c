@@ -166,9 +166,7 @@ static int pub_finish(struct scap_stream_pub *pub, const struct scry_write_opts 
 
 	rc = scap_stream_pub_drain(pub, (int)(wait_s * 1000));
 	if (rc) {
-		fprintf(stderr, "scry: %s: %s\n", o->path, rc == -ETIMEDOUT ?
-			"the bus did not take every message in time: the rest stays in the spool" :
-			scap_stream_pub_last_error(pub));
+		fprintf(stderr, "scry: %s: %s\n", o->path, scap_stream_pub_last_error(pub));
 		status = 1;
 	}
 	if (report(pub, o->path))

@@ -219,6 +219,47 @@ int scry_rules_check(const struct scry_rules_opts *o)
 	return load_and_report(o, stderr, false);
 }
 
+/* Whether rule @ri has tag @tag. */
+static bool rule_has_tag(const struct sinsp_rule_info *ri, const char *tag)
+{
+	for (size_t j = 0; j < ri->ntags; j++)
+		if (!strcmp(ri->tags[j], tag))
+			return true;
+	return false;
+}
+
+/*
+ * A selection that selects nothing is most often a typing error: say so, naming it
+ * (Falco's -D/-T/-t take the rules they match and are silent about the rest; the run
+ * goes on as Falco's does).
+ */
+static void warn_unmatched(const struct sinsp_rules *r, const struct scry_rules_opts *o)
+{
+	size_t n = sinsp_rules_count(r), i, k;
+	struct sinsp_rule_info ri;
+
+	for (k = 0; k < o->ndisable_rules; k++) {
+		for (i = 0; i < n; i++)
+			if (!sinsp_rules_info(r, i, &ri) && strstr(ri.name, o->disable_rules[k]))
+				break;
+		if (i == n)
+			fprintf(stderr, "scry: warning: --disable-rule '%s': no rule's name contains "
+				"it (%zu rules loaded): nothing disabled\n", o->disable_rules[k], n);
+	}
+	for (k = 0; k < o->ndisable_tags + o->nenable_tags; k++) {
+		bool dis = k < o->ndisable_tags;
+		const char *tag = dis ? o->disable_tags[k] : o->enable_tags[k - o->ndisable_tags];
+
+		for (i = 0; i < n; i++)
+			if (!sinsp_rules_info(r, i, &ri) && rule_has_tag(&ri, tag))
+				break;
+		if (i == n)
+			fprintf(stderr, "scry: warning: --%s-tag '%s': no rule has this tag (%zu rules "
+				"loaded)%s\n", dis ? "disable" : "enable", tag, n,
+				dis ? ": nothing disabled" : "");
+	}
+}
+
 int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
 {
 	struct sinsp_rules *r = NULL;
@@ -238,6 +279,7 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 		sinsp_rules_disable_tag(r, o->disable_tags[i]);
 	for (i = 0; i < o->ndisable_rules; i++)
 		sinsp_rules_disable_rule(r, o->disable_rules[i]);
+	warn_unmatched(r, o);
 	sinsp_rules_set_match_all(r, o->match_all);
 	sinsp_rules_set_all_events(r, o->all_events);
 	sinsp_rules_set_json(r, o->json || o->alert_sink); /* the bus gets JSON */

@@ -201,8 +201,8 @@ int scryd_bus_close(struct scryd_bus *b)
 	if (chunk_close(b))
 		status = 1;
 	if (scap_stream_pub_drain(b->pub, CLOSE_WAIT_MS)) {
-		scryd_log(SCRYD_LOG_ERROR, "bus: the bus did not take every message in time: the rest "
-			  "stays in the spool for the next start");
+		scryd_log(SCRYD_LOG_ERROR, "bus %s: %s; the rest stays in the spool for the next "
+			  "start", b->c->bus_url, scap_stream_pub_last_error(b->pub));
 		status = 1;
 	}
 	if (!scap_stream_pub_get_stats(b->pub, &st))

@@ -20,7 +20,8 @@
  *
  * Signals: SIGHUP reloads the rules files between two events (the engine stays open,
  * its rings buffer what comes meanwhile: no event is lost); a new set that does not
- * load is logged with FILE:LINE:COL and the old one stays. SIGTERM and SIGINT stop:
+ * load is logged with FILE:LINE:COL and the old one stays (after a --replay, while it
+ * lingers, a SIGHUP is logged as ignored: the replay's figures stay). SIGTERM and SIGINT stop:
  * every queued alert is written and the files synced, the counters logged, exit 0.
  *
  * Exit status: 0; 1 configuration, rules, engine or output error; 2 usage.
@@ -302,7 +303,11 @@ static int open_prom(struct scryd *d)
 	return 0;
 }
 
-/* --linger: serve the final figures until SIGTERM or SIGINT. */
+/*
+ * --linger: serve the final figures until SIGTERM or SIGINT. A SIGHUP is said to be
+ * ignored: new rules would see no event, and their counters (scry_rules_matches_total,
+ * all 0) would replace the replay's, which are what lingering serves.
+ */
 static void linger(void)
 {
 	sigset_t block, old;
@@ -311,9 +316,16 @@ static void linger(void)
 	sigemptyset(&block);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	while (!stop_requested)
+	while (!stop_requested) {
 		sigsuspend(&old);
+		if (reload_requested) {
+			reload_requested = 0;
+			scryd_log(SCRYD_LOG_NOTICE, "SIGHUP: the replay is over: the rules are not "
+				  "reloaded (the replay's figures stay served; SIGTERM ends)");
+		}
+	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 

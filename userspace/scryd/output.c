@@ -77,7 +77,10 @@ static void *writer(void *arg)
 		free(l.buf);
 		pthread_mutex_lock(&o->mu);
 		if (!rc) {
-			o->st.written++;
+			if (l.prio < 0)
+				o->st.snapshots++;
+			else
+				o->st.written++;
 			if (reported) {
 				/* said once per failure: a receiver that comes back and fails
 				 * again is said again */

@@ -25,8 +25,9 @@ struct scryd_output;
 
 /* Counters of one output, since it opened. */
 struct scryd_output_stats {
-	uint64_t queued;        /* lines accepted */
-	uint64_t written;       /* lines written */
+	uint64_t queued;        /* lines accepted (alerts and snapshots) */
+	uint64_t written;       /* alert lines written */
+	uint64_t snapshots;     /* metrics snapshot lines written (priority -1: no alert) */
 	uint64_t dropped;       /* lines refused: queue full */
 	uint64_t write_errors;  /* lines lost to a failed write */
 	uint64_t rotations;     /* files rotated */
@@ -128,7 +129,7 @@ const char *scryd_output_name(const struct scryd_output *o);
 
 /*
  * Hand @line (@len bytes, newline included; copied) of an alert of priority @prio (as in
- * struct scryd_sink_ops; -1 none) to @o's writer. @wait: wait for room when the queue
+ * struct scryd_sink_ops; -1: no alert, a metrics snapshot, counted apart) to @o's writer. @wait: wait for room when the queue
  * is full, else drop and count. Return true queued, false dropped.
  * Thread-safety: any thread.
  */

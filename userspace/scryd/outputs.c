@@ -200,8 +200,9 @@ int scryd_outputs_close(struct scryd_outputs *set)
 
 		scryd_log(SCRYD_LOG_INFO, "output %s: %" PRIu64 " alerts written, %" PRIu64
 			  " dropped (queue full), %" PRIu64 " lost to write errors, %" PRIu64
-			  " rotations, %" PRIu64 " restarts", nm, st.written, st.dropped,
-			  st.write_errors, st.rotations, st.restarts);
+			  " rotations, %" PRIu64 " restarts, %" PRIu64 " metrics snapshots written",
+			  nm, st.written, st.dropped, st.write_errors, st.rotations, st.restarts,
+			  st.snapshots);
 		if (rc == -ETIMEDOUT)
 			scryd_log(SCRYD_LOG_ERROR, "output %s: its writer is blocked (a reader that "
 				  "stopped reading?): the alerts still queued are lost", nm);

@@ -351,13 +351,15 @@ static void render_outputs(struct scryd_prom_text *t, const struct scryd_prom_sr
 		const char *name, *help;
 		size_t off;
 	} fams[] = {
-		{ "scry_outputs_queued_total", "alerts accepted by each output's queue",
+		{ "scry_outputs_queued_total", "alerts and metrics snapshots accepted by each output's queue",
 		  offsetof(struct scryd_output_stats, queued) },
 		{ "scry_outputs_written_total", "alerts each output wrote",
 		  offsetof(struct scryd_output_stats, written) },
-		{ "scry_outputs_queue_num_drops_total", "alerts each output dropped: its queue was full",
+		{ "scry_outputs_snapshots_written_total", "metrics snapshots each output wrote",
+		  offsetof(struct scryd_output_stats, snapshots) },
+		{ "scry_outputs_queue_num_drops_total", "lines (alerts, snapshots) each output dropped: its queue was full",
 		  offsetof(struct scryd_output_stats, dropped) },
-		{ "scry_outputs_write_errors_total", "alerts each output lost to a failed write",
+		{ "scry_outputs_write_errors_total", "lines (alerts, snapshots) each output lost to a failed write",
 		  offsetof(struct scryd_output_stats, write_errors) },
 	};
 	struct scryd_output_counters oc[SCRYD_OUTPUTS_MAX];

@@ -185,6 +185,8 @@ struct sinsp_metrics_container {
 	                               the epoch (when total[] began) */
 	bool exited;                /* last report: the entry is removed after this interval */
 	struct sinsp_metrics_values v;
+	const char *source;         /* a capture that merges several hosts: the host it is on
+	                               (scap_evt_source()); else NULL */
 };
 
 /* One process (thread group) for the interval. */
@@ -192,13 +194,16 @@ struct sinsp_metrics_process {
 	size_t sz;                  /* caller: sizeof(struct sinsp_metrics_process) */
 	int64_t pid;                /* process id, host pid namespace */
 	int64_t ppid;               /* parent process id; -1 unknown */
-	const char *comm;           /* proc.name; "" unknown */
-	const char *exe;            /* proc.exepath (else proc.exe); "" unknown */
+	const char *comm;           /* proc.name; "" unknown (exited: as at its exit) */
+	const char *exe;            /* proc.exepath (else proc.exe); "" unknown (exited: as
+	                               at its exit) */
 	const char *container_id;   /* container.id; "host" outside containers */
 	uint32_t nthreads;          /* threads of the process */
 	uint64_t first_seen_ns;     /* start of the interval it was first seen in */
 	bool exited;                /* its main thread exited in this interval: last report */
 	struct sinsp_metrics_values v;
+	const char *source;         /* a capture that merges several hosts: the host it is on
+	                               (scap_evt_source()); else NULL */
 };
 
 /* The interval just closed. */
@@ -357,6 +362,20 @@ typedef int (*sinsp_metrics_container_fn)(const struct sinsp_metrics_container *
 typedef int (*sinsp_metrics_process_fn)(const struct sinsp_metrics_process *p, void *ctx);
 
 /**
+ * sinsp_metrics_host_foreach() - each host of the capture in the interval that closed
+ * last (id "host"): one, as sinsp_metrics_host() gives it (source NULL), for a capture
+ * of one host; for a capture that merges several (hosts read back from a bus), each
+ * host apart, source set, in the order the capture named them (sinsp_metrics_host()
+ * is then their sum). A host's CPU is what its procinfo events gave, its memory the
+ * sum of its processes' (a merged capture is a replay: no sampling).
+ * @fn: called with each view (valid during the call).
+ * Return: 0 (also when no interval closed yet: no call); the callback's first non-zero
+ * value; -EINVAL @m or @fn NULL.
+ */
+SINSP_API int sinsp_metrics_host_foreach(struct sinsp_metrics *m, sinsp_metrics_container_fn fn,
+					 void *ctx);
+
+/**
  * sinsp_metrics_container_foreach() - each container of the interval that closed last
  * (the host entity not included), in no order.
  * Return: 0; the callback's first non-zero value; -EINVAL a NULL argument.
@@ -398,6 +417,16 @@ SINSP_API int sinsp_metrics_top_processes(struct sinsp_metrics *m, const char *c
  */
 SINSP_API int sinsp_metrics_process_get(struct sinsp_metrics *m, int64_t pid,
 					struct sinsp_metrics_process *out);
+
+/**
+ * sinsp_metrics_process_find() - process @pid of host @source (the source of a capture
+ * that merges several hosts, as views and scap_evt_source() name it; NULL: the first
+ * host, the only one of other captures) in the interval that closed last.
+ * sinsp_metrics_process_get() is this with @source NULL.
+ * Return: 0; -ENOENT no such entry or host; -EINVAL a NULL argument or sz too small.
+ */
+SINSP_API int sinsp_metrics_process_find(struct sinsp_metrics *m, const char *source,
+					 int64_t pid, struct sinsp_metrics_process *out);
 
 /* ---- spikes ---------------------------------------------------------------------- */
 

@@ -35,6 +35,7 @@ struct seen {
 	bool has_cont;
 	struct sinsp_metrics_process p100, p200;
 	bool has_p100, has_p200;
+	char p100_comm[32], p100_exe[64];  /* its names, copied at the interval */
 	uint32_t ncont_iter, nproc_iter;
 	struct sinsp_metrics_spike spikes[4];
 	char spike_cont[4][64];
@@ -102,6 +103,10 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 	w->p100.sz = w->p200.sz = sizeof(w->p100);
 	w->has_p100 = sinsp_metrics_process_get(m, HOSTPID, &w->p100) == 0;
 	w->has_p200 = sinsp_metrics_process_get(m, CPID, &w->p200) == 0;
+	if (w->has_p100) {
+		snprintf(w->p100_comm, sizeof(w->p100_comm), "%s", w->p100.comm);
+		snprintf(w->p100_exe, sizeof(w->p100_exe), "%s", w->p100.exe);
+	}
 	sinsp_metrics_container_foreach(m, count_cont, w);
 	sinsp_metrics_process_foreach(m, NULL, count_proc, w);
 	sinsp_metrics_spike_foreach(m, take_spike, w);
@@ -494,6 +499,9 @@ START_TEST(procinfo_cpu_and_exit)
 	/* the exit: reported once with exited, then gone */
 	ck_assert(fx.seen[0].has_p100 && !fx.seen[0].p100.exited);
 	ck_assert(fx.seen[1].has_p100 && fx.seen[1].p100.exited);
+	/* ... with the names it had, though its thread left the table after the exit */
+	ck_assert_str_eq(fx.seen[1].p100_comm, "hostproc");
+	ck_assert_str_eq(fx.seen[1].p100_exe, "/usr/bin/hostproc");
 	ck_assert(!fx.seen[2].has_p100);
 	ck_assert_uint_eq(fx.seen[2].nproc_iter, 1);
 }

@@ -131,12 +131,11 @@ END_TEST
 START_TEST(dl_refusals)
 {
 	static const char *const names[] = { "strlen", "scry_no_such_function" };
-	void *a = NULL, *b = NULL;
-	void **const slots[] = { &a, &b };
+	void *table[2] = { NULL, NULL };
 	struct stream_dl missing = { .soname = "libscry-no-such.so.9", .package = "scry-none",
-				     .names = names, .slots = slots, .n = 1 };
+				     .names = names, .table = table, .n = 1 };
 	struct stream_dl lacking = { .soname = "libc.so.6", .package = "libc6", .names = names,
-				     .slots = slots, .n = 2 };
+				     .table = table, .n = 2 };
 	char err[STREAM_ERR_SIZE] = "";
 
 	ck_assert_int_eq(stream_dl_open(&missing, err), -ENOENT);
@@ -148,7 +147,7 @@ START_TEST(dl_refusals)
 	ck_assert_msg(strstr(err, "scry-none"), "%s", err);
 	ck_assert_int_eq(stream_dl_open(&lacking, err), -ENOENT);
 	ck_assert_str_eq(err, "libc.so.6 has no scry_no_such_function (a newer libc6 is needed)");
-	ck_assert_ptr_nonnull(a); /* strlen was resolved before the missing one */
+	ck_assert_ptr_nonnull(table[0]); /* strlen was resolved before the missing one */
 }
 END_TEST
 

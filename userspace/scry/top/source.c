@@ -40,6 +40,7 @@ struct top_source {
 	bool seen_first;          /* first_index is set */
 	uint64_t first_index;     /* the metrics' index of the first interval (shown as #0) */
 	int err;                  /* -ENOMEM from interval_fn */
+	struct top_table last;    /* the previous interval's processes: key and command */
 };
 
 static uint64_t wall_ns(void)
@@ -119,6 +120,14 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 		if (t.vpid >= 0)
 			r->num[TOP_F_VPID] = (double)t.vpid;
 		command_line(&t, p->comm, cmd, sizeof(cmd));
+	} else {
+		/* exited (its thread is gone): its command line as the last interval showed
+		 * it, as csysdig keeps it; else the names its exit left (above) */
+		long i = top_table_find_key(&src->last, key);
+
+		if (i >= 0 && *top_row_text(&src->last.rows[i], TOP_F_COMMAND))
+			snprintf(cmd, sizeof(cmd), "%s",
+				 top_row_text(&src->last.rows[i], TOP_F_COMMAND));
 	}
 	if (top_row_set_text(r, TOP_F_ID, p->container_id) || top_row_set_text(r, TOP_F_COMMAND, cmd))
 		return -ENOMEM;
@@ -131,6 +140,22 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 	if (sinsp_container_lookup(src->s, p->container_id, &c) == 0 && *c.name)
 		return top_row_set_text(r, TOP_F_CONTAINER, c.name);
 	return top_row_set_text(r, TOP_F_CONTAINER, p->container_id);
+}
+
+/* The processes' command lines of the interval just made, for the next one. */
+static int keep_commands(struct top_source *src)
+{
+	const struct top_table *procs = &src->out[TOP_VIEW_PROCS];
+
+	top_table_clear(&src->last);
+	for (size_t i = 0; i < procs->n; i++) {
+		struct top_row *r = top_table_add(&src->last, procs->rows[i].key);
+
+		if (!r || top_row_set_text(r, TOP_F_COMMAND,
+					   top_row_text(&procs->rows[i], TOP_F_COMMAND)))
+			return -ENOMEM;
+	}
+	return 0;
 }
 
 /* An interval closed (inside sinsp_metrics_add/tick/flush): keep it in the tables. */
@@ -157,6 +182,8 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 	rc = sinsp_metrics_container_foreach(m, add_container, src);
 	if (!rc)
 		rc = sinsp_metrics_process_foreach(m, NULL, add_process, src);
+	if (!rc)
+		rc = keep_commands(src);
 	if (!src->iv->cpu_source) {
 		struct sinsp_metrics_container h = { .sz = sizeof(h) };
 
@@ -301,6 +328,7 @@ void top_source_close(struct top_source *src)
 	if (src->s && !src->file)
 		scap_stop(sinsp_scap(src->s));
 	sinsp_metrics_free(src->m);
+	top_table_free(&src->last);
 	sinsp_filter_free(src->filter);
 	sinsp_close(src->s);
 	free(src);

@@ -47,6 +47,9 @@ SCAP_API const char *scap_stream_schemes(void);
  * more (then SCAP_EOF). The state is the first chunk's of each host; several hosts are
  * merged by timestamp (their thread ids must not collide). Chunks the bus stored twice
  * are replayed once; chunks out of sequence order are put back in order.
+ * A host of ?host= with no chunk to replay that the bus has no message of at all (a
+ * misspelt name) fails the open (-EINVAL), the message naming it and the hosts the bus
+ * has (NATS; Kafka, which cannot list them: that no message matched, when no since=).
  * Return: static storage.
  */
 SCAP_API const struct scap_engine_ops *scap_stream_engine(void);
@@ -59,7 +62,8 @@ SCAP_API const struct scap_engine_ops *scap_stream_engine(void);
  * @fn: called with each message's host, bytes and length (valid during the call);
  *      a non-zero return stops the fetch and is returned.
  * @errbuf: [out] SCAP_ERRBUF_SIZE bytes, the reason of a failure, or NULL.
- * Return: 0; what @fn returned; -EINVAL (URL, no host); -ENOTSUP (no such bus in this
+ * Return: 0; what @fn returned; -EINVAL (URL, no host, a host with no message the bus
+ * knows of any kind: the message names the hosts it has); -ENOTSUP (no such bus in this
  * build); -errno of the bus.
  */
 typedef int (*scap_stream_msg_fn)(void *ctx, const char *host, const void *data, size_t len);
@@ -179,7 +183,8 @@ SCAP_API int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms);
 /**
  * scap_stream_pub_drain() - send and wait until the spool is empty, at most
  * @timeout_ms (< 0: no limit).
- * Return: 0 (all acknowledged); -ETIMEDOUT (the spool still holds some); -errno.
+ * Return: 0 (all acknowledged); -ETIMEDOUT (the spool still holds some; last_error
+ * says how many and why the last send failed, naming the server); -errno.
  */
 SCAP_API int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms);
 
