@@ -11,6 +11,7 @@
 
 #include "api.h"
 #include "fields/fields.h"
+#include "state/sources.h"
 
 static const char *str_or_empty(const char *s)
 {
@@ -68,6 +69,23 @@ int sinsp_thread_lookup(sinsp_t *s, int64_t tid, struct sinsp_thread_info *out)
 	if (!s || !out || out->sz < sizeof(size_t))
 		return -EINVAL;
 	t = sinsp_thread_find(s, tid);
+	if (!t)
+		return -ENOENT;
+	thread_view(s, t, &full);
+	return sinsp_api_copy_out(out, &full, sizeof(full));
+}
+
+int sinsp_thread_lookup_source(sinsp_t *s, const char *source, int64_t tid,
+			       struct sinsp_thread_info *out)
+{
+	struct sinsp_thread_info full;
+	const struct sinsp_thread *t;
+	long src;
+
+	if (!s || !out || out->sz < sizeof(size_t))
+		return -EINVAL;
+	src = source ? sinsp_source_index(s, source) : 0;
+	t = src >= 0 ? sinsp_thread_find_src(s, (uint32_t)src, tid) : NULL;
 	if (!t)
 		return -ENOENT;
 	thread_view(s, t, &full);

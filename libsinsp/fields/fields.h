@@ -107,10 +107,11 @@ size_t sinsp_field_parse(const char *s, struct field_ref *out);
 /*
  * A field's text on evt without a copy, what sinsp_field_extract() would append: 1 and
  * *s set (NUL terminated, owned by the state: valid until the state next changes, i.e.
- * during this event's evaluation), 0 the field does not resolve on evt (extract would
- * return false), -1 no view here: extract it.
+ * during this event's evaluation) with *len its length in bytes (kept by the state: no
+ * strlen() per event); 0 the field does not resolve on evt (extract would return
+ * false), -1 no view here: extract it.
  */
-typedef int (*sinsp_field_view_fn)(struct sinsp_evt *evt, const char **s);
+typedef int (*sinsp_field_view_fn)(struct sinsp_evt *evt, const char **s, size_t *len);
 /*
  * sinsp_field_view_of() - r's view when it has one (proc.name, fd.name: the fields
  * filters compare most, held as is by the state), NULL otherwise; taken once, when a
@@ -270,10 +271,11 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
 		       struct strbuf *out);
 /*
  * The text of fd.name / proc.name on evt without a copy (sinsp_field_view_fn): 1 and *s
- * set (NUL terminated, owned by the state), 0 the field does not resolve, -1 extract it.
+ * set (NUL terminated, owned by the state) with *len its length (kept by the state:
+ * sinsp_fd.name_len, sinsp_thread.comm_len), 0 the field does not resolve, -1 extract it.
  */
-int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s);
-int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s);
+int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len);
+int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s, size_t *len);
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out);
 /* The thread whose tid is t's ptid (its parent), NULL when unknown (fields_proc.c). */

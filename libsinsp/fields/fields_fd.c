@@ -343,7 +343,7 @@ static bool name_is_fds(struct sinsp_evt *evt)
 	return !(is_connect_exit(evt) && failed_result(evt));
 }
 
-int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
+int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len)
 {
 	const struct sinsp_fd *f = evt->fd;
 
@@ -351,9 +351,21 @@ int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s)
 		return 0;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);
-	if (!f || !name_is_fds(evt))
+	if (!f) {
+		/* fdname_from_event() without a copy where it needs none: no name for an
+		 * enter event, "" for an exit that is not an open or a connect */
+		if (scap_evt_is_enter(evt->ref.type))
+			return 0;
+		if (is_open_exit(evt) || is_connect_exit(evt))
+			return -1;
+		*s = "";
+		*len = 0;
+		return 1;
+	}
+	if (!name_is_fds(evt))
 		return -1;
 	*s = f->name;
+	*len = f->name_len;
 	return 1;
 }
 

@@ -197,11 +197,12 @@ static const char *proc_name(const struct sinsp_thread *t)
 	return t->comm ? t->comm : "";
 }
 
-int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s)
+int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s, size_t *len)
 {
 	if (!evt->thread)
 		return 0;
 	*s = proc_name(evt->thread);
+	*len = evt->thread->comm_len;
 	return 1;
 }
 

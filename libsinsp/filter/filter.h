@@ -380,7 +380,9 @@ static inline void flt_set_bit(uint8_t *bits, unsigned i, bool v)
 
 /*
  * Whether evt can match f at all, from its type (and the syscall id of a generic
- * event) alone; false means it does not match, whatever its fields.
+ * event) alone, as sinsp_filter_match() decides before it evaluates anything
+ * (run_types: a check on an fd.* field is false on a type without an fd); false
+ * means it does not match, whatever its fields.
  */
 static inline bool flt_evt_may_match(const struct sinsp_filter *f, const struct sinsp_evt *evt)
 {
@@ -388,7 +390,7 @@ static inline bool flt_evt_may_match(const struct sinsp_filter *f, const struct 
 
 	if (type >= SCAP_EVT_MAX)
 		return true;
-	if (!flt_bit(f->types, type))
+	if (!flt_bit(f->run_types, type))
 		return false;
 	return !sinsp_type_is_generic(type) ||
 	       flt_generic_may_match(f, evt);

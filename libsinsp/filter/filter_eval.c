@@ -82,24 +82,18 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return true;
 }
 
-bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
+/* flt_cmp_str() of the operators cmp_str() does not answer inline. */
+static __attribute__((noinline)) bool cmp_str_other(const struct flt_check *c, const char *s,
+						    size_t len)
 {
 	const struct flt_val *v = c->vals;
 
 	switch (c->op) {
-	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
-	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
 	case FOP_LT: return strcmp(s, v->str) < 0;
 	case FOP_LE: return strcmp(s, v->str) <= 0;
 	case FOP_GT: return strcmp(s, v->str) > 0;
 	case FOP_GE: return strcmp(s, v->str) >= 0;
-	case FOP_CONTAINS:
-	case FOP_BCONTAINS:
-		return flt_find(s, len, v->str, v->len);
 	case FOP_ICONTAINS: return strcasestr(s, v->str) != NULL;
-	case FOP_STARTSWITH:
-	case FOP_BSTARTSWITH:
-		return len >= v->len && same_bytes(s, v->str, v->len);
 	case FOP_ENDSWITH: return len >= v->len && memcmp(s + len - v->len, v->str, v->len) == 0;
 	case FOP_GLOB: return fnmatch(v->str, s, 0) == 0;
 	case FOP_PMATCH: return pmatch(c, s, len);
@@ -107,8 +101,37 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 	case FOP_INTERSECTS:
 		return flt_strs_has(c->vals, c->nvals, &c->hash, s, len);
 	case FOP_EXISTS: return true;
+	default: return false;
 	}
-	return false;
+}
+
+/*
+ * flt_cmp_str(): the operators filters use most inline (in the evaluation loop too:
+ * a function with every operator saves and restores the registers that the ones
+ * calling into libc need), the others through cmp_str_other().
+ */
+static inline __attribute__((always_inline)) bool cmp_str(const struct flt_check *c,
+							    const char *s, size_t len)
+{
+	const struct flt_val *v = c->vals;
+
+	switch (c->op) {
+	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
+	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
+	case FOP_CONTAINS:
+	case FOP_BCONTAINS:
+		return flt_find(s, len, v->str, v->len);
+	case FOP_STARTSWITH:
+	case FOP_BSTARTSWITH:
+		return len >= v->len && same_bytes(s, v->str, v->len);
+	default:
+		return cmp_str_other(c, s, len);
+	}
+}
+
+bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
+{
+	return cmp_str(c, s, len);
 }
 
 #define CMP_NUM(a, b, op) \
@@ -311,11 +334,12 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (c->special)
 		return eval_special(c, evt);
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
-		int v = c->view ? c->view(evt, &f->cached) : -1;
+		size_t len = 0;
+		int v = c->view ? c->view(evt, &f->cached, &len) : -1;
 
 		if (v >= 0) {
 			f->cached_ok = v;
-			f->cached_len = v ? strlen(f->cached) : 0;
+			f->cached_len = v ? len : 0;
 		} else {
 			strbuf_reset(b);
 			f->cached_ok = sinsp_field_extract(evt, &c->ref, SINSP_BUF_NORMAL, b);
@@ -337,7 +361,7 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 	if (in->set)
 		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 	if (c->vtype == FVT_STR)
-		return flt_cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+		return cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 	return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
 }
 

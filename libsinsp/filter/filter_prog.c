@@ -15,6 +15,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "filter/filter.h"
 
@@ -204,6 +207,42 @@ bool flt_set_match(const struct flt_set *set, const char *s, size_t len)
 	return lo != base && lcp_lo == set->prefix[lo - 1].len;
 }
 
+#ifdef __SSE2__
+/*
+ * flt_find() for nlen >= 2 and hlen >= nlen + 15: 16 candidate positions at a time,
+ * those where both the needle's first and last bytes are found (two compares of 16
+ * bytes; most positions fail one of them), then the bytes between. The last block is
+ * moved back to end at the last candidate (it may overlap the one before): every load
+ * stays within h[0, hlen).
+ */
+static bool find_sse2(const char *h, size_t hlen, const char *n, size_t nlen)
+{
+	const __m128i first = _mm_set1_epi8(n[0]), lastb = _mm_set1_epi8(n[nlen - 1]);
+	const char *last = h + (hlen - nlen); /* the last candidate */
+	const char *p = h;
+
+	for (;;) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + nlen - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+								       _mm_cmpeq_epi8(b, lastb)));
+
+		while (m) {
+			unsigned i = (unsigned)__builtin_ctz(m);
+
+			if (memcmp(p + i + 1, n + 1, nlen - 2) == 0)
+				return true;
+			m &= m - 1;
+		}
+		if (p + 15 >= last)
+			return false;
+		p += 16;
+		if (p + 15 > last)
+			p = last - 15;
+	}
+}
+#endif
+
 bool flt_find(const char *h, size_t hlen, const char *n, size_t nlen)
 {
 	const char *p, *last;
@@ -212,6 +251,10 @@ bool flt_find(const char *h, size_t hlen, const char *n, size_t nlen)
 		return true;
 	if (nlen > hlen)
 		return false;
+#ifdef __SSE2__
+	if (nlen >= 2 && hlen - nlen >= 15)
+		return find_sse2(h, hlen, n, nlen);
+#endif
 	last = h + (hlen - nlen);
 	for (p = h; p <= last; p++) {
 		p = memchr(p, n[0], (size_t)(last - p) + 1);

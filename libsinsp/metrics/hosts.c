@@ -37,19 +37,6 @@ const char *sinsp_metrics_src_name(const struct sinsp_metrics *m, uint32_t src)
 	return m->s->nsrcs && src < m->s->nsrcs ? m->s->srcs[src].name : NULL;
 }
 
-/* The index of source @name; -1 when none (a capture of one host: NULL is source 0). */
-static long src_index(const struct sinsp_metrics *m, const char *name)
-{
-	if (!m->s->nsrcs)
-		return name ? -1 : 0;
-	if (!name)
-		return 0;
-	for (uint32_t i = 0; i < m->s->nsrcs; i++)
-		if (m->s->srcs[i].name && !strcmp(m->s->srcs[i].name, name))
-			return i;
-	return -1;
-}
-
 SINSP_API int sinsp_metrics_host_foreach(struct sinsp_metrics *m, sinsp_metrics_container_fn fn,
 					 void *ctx)
 {
@@ -84,7 +71,7 @@ SINSP_API int sinsp_metrics_process_find(struct sinsp_metrics *m, const char *so
 
 	if (!m || !out || out->sz < offsetof(struct sinsp_metrics_process, v))
 		return -EINVAL;
-	src = src_index(m, source);
+	src = source ? sinsp_source_index(m->s, source) : 0;
 	if (src < 0)
 		return -ENOENT;
 	return sinsp_metrics_process_view(m, hashmap_get(&m->procs, sinsp_thread_key(

@@ -55,7 +55,7 @@ struct sinsp_thread *sinsp_parse_new_thread(struct sinsp *s, const struct sinsp_
 	struct sinsp_thread *t = sinsp_thread_add(s, (int64_t)evt->ref.tid);
 
 	if (t) {
-		sinsp_thread_set_str(&t->comm, "<NA>", 4);
+		sinsp_thread_set_comm(t, "<NA>", 4);
 		sinsp_thread_set_str(&t->exe, "<NA>", 4);
 		t->placeholder = true;
 	}

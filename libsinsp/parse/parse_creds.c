@@ -184,8 +184,8 @@ void sinsp_parse_prctl_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (option == PRCTL_SET_NAME) {
 		p = sinsp_evt_param(evt, "arg2_str");
 		if (p && p->len)
-			sinsp_thread_set_str(&t->comm, (const char *)p->val,
-					     strnlen((const char *)p->val, p->len));
+			sinsp_thread_set_comm(t, (const char *)p->val,
+					      strnlen((const char *)p->val, p->len));
 	} else if (option == PRCTL_SET_CHILD_SUBREAPER) {
 		sinsp_thread_main(s, t)->reaper = sinsp_param_val_s64(sinsp_evt_param(evt, "arg2_int"), 0) != 0;
 	}

@@ -81,11 +81,15 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 
 	set_str_param(evt, "exe", &t->exe);
 	set_blob_param(evt, "args", &t->args, &t->args_len);
-	set_str_param(evt, "comm", &t->comm);
+	if ((ci = pidx(evt, "comm")) >= 0) {
+		const struct sinsp_param *p = sinsp_evt_param_at(evt, (uint32_t)ci);
+
+		sinsp_thread_set_comm(t, (const char *)p->val, strnlen((const char *)p->val, p->len));
+	}
 	if (!t->comm && t->exe) {
 		const char *b = strrchr(t->exe, '/');
 
-		sinsp_thread_set_str(&t->comm, b ? b + 1 : t->exe, strlen(b ? b + 1 : t->exe));
+		sinsp_thread_set_comm(t, b ? b + 1 : t->exe, strlen(b ? b + 1 : t->exe));
 	}
 	if ((ci = pidx(evt, "cgroups")) >= 0) {
 		const struct sinsp_param *p = sinsp_evt_param_at(evt, (uint32_t)ci);
@@ -116,7 +120,8 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 static void copy_strings(struct sinsp_thread *dst, const struct sinsp_thread *src)
 {
 #define COPY_STR(f) if (src->f) sinsp_thread_set_str(&dst->f, src->f, strlen(src->f))
-	COPY_STR(comm);
+	if (src->comm)
+		sinsp_thread_set_comm(dst, src->comm, src->comm_len);
 	COPY_STR(exe);
 	COPY_STR(exepath);
 	COPY_STR(cwd);
@@ -331,8 +336,7 @@ void sinsp_parse_execve_exit(struct sinsp *s, struct sinsp_evt *evt)
 	if (t->tid == t->pid)
 		sinsp_thread_drop_siblings(s, t);
 	t->placeholder = false;
-	free(t->comm);
-	t->comm = NULL;
+	sinsp_thread_set_comm(t, NULL, 0);
 	/* exec keeps the working directory: the cwd parameter is informative only */
 	fill_process(t, evt);
 	/* a new executable: its inode facts are those the event gives, else unknown (not the

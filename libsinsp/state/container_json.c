@@ -529,8 +529,8 @@ struct sinsp_thread *sinsp_container_thread(struct sinsp *s, const struct sinsp_
 		return NULL;
 	memcpy(comm, prefix, sizeof(prefix) - 1);
 	memcpy(comm + sizeof(prefix) - 1, c ? c->id : "", idlen + 1);
-	free(t->comm);
-	t->comm = comm;
+	sinsp_thread_set_comm(t, comm, sizeof(prefix) - 1 + idlen);
+	free(comm);
 	t->tid = t->pid = -1;
 	t->ptid = 0;
 	t->sid = t->vpgid = t->pgid = -1;

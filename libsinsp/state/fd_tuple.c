@@ -60,6 +60,7 @@ void sinsp_fd_name_from_addrs(struct sinsp_fd *f)
 	}
 	free(f->name);
 	f->name = b.buf ? b.buf : strdup("");
+	f->name_len = b.buf ? b.len : 0;
 }
 
 /* The text of a tuple parameter (valid: family and length checked by the caller). */
@@ -77,6 +78,7 @@ void sinsp_fd_set_name(struct sinsp_fd *f, char *name)
 		return;
 	free(f->name);
 	f->name = name;
+	f->name_len = strlen(name);
 }
 
 /* ---- tuples ----------------------------------------------------------------------- */

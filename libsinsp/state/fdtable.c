@@ -81,6 +81,7 @@ struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, 
 		free(f);
 		return NULL;
 	}
+	f->name_len = strlen(f->name);
 	old = hashmap_get(&t->fds->map, (uint64_t)fd);
 	if (hashmap_put(&t->fds->map, (uint64_t)fd, f)) {
 		fd_free(f);
@@ -149,5 +150,6 @@ struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct 
 	*f = *src;
 	f->fd = fd;
 	f->name = name;
+	f->name_len = strlen(name);
 	return f;
 }

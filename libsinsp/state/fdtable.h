@@ -25,6 +25,8 @@ struct sinsp_fd {
 		struct { uint64_t src, dst; } un;
 	} addr;
 	char *name;               /* malloc'd, never NULL once inserted */
+	size_t name_len;          /* strlen(name), kept by every function that sets name
+	                             (fd.name's view: no strlen() per event) */
 };
 
 /* fds of one process (shared by its threads). */

@@ -20,16 +20,23 @@ static void use_source(struct sinsp *s, uint32_t i)
 	s->nifv6 = s->srcs[i].nifv6;
 }
 
+long sinsp_source_index(const struct sinsp *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->nsrcs; i++)
+		if (s->srcs[i].name == name ||
+		    (name && s->srcs[i].name && strcmp(s->srcs[i].name, name) == 0))
+			return i;
+	return !s->nsrcs && !name ? 0 : -1;
+}
+
 void sinsp_source_switch(struct sinsp *s, const char *name)
 {
-	uint32_t i;
+	long i = sinsp_source_index(s, name);
 
-	for (i = 0; i < s->nsrcs; i++)
-		if (s->srcs[i].name == name ||
-		    (name && s->srcs[i].name && strcmp(s->srcs[i].name, name) == 0)) {
-			use_source(s, i);
-			return;
-		}
+	if (i >= 0 && s->nsrcs) {
+		use_source(s, (uint32_t)i);
+		return;
+	}
 	/* a source the initial state did not name: its own keys, no interfaces */
 	if (s->nsrcs < SINSP_MAX_SOURCES) {
 		struct sinsp_source *g = realloc(s->srcs, (s->nsrcs + 1) * sizeof(*g));

@@ -21,6 +21,10 @@
  */
 int sinsp_sources_load_state(struct sinsp *s, const struct scap_state *st);
 
+/* The index of source @name (its keys: sinsp_thread_key()); -1 when no source has that
+ * name. A capture of one source: NULL is its index 0. */
+long sinsp_source_index(const struct sinsp *s, const char *name);
+
 /* sinsp_source_enter()'s slow path: @name differs from the current source's. */
 void sinsp_source_switch(struct sinsp *s, const char *name);
 

@@ -403,6 +403,19 @@ void sinsp_thread_set_str(char **dst, const char *src, size_t len)
 	*dst = p;
 }
 
+void sinsp_thread_set_comm(struct sinsp_thread *t, const char *src, size_t len)
+{
+	if (!src) {
+		free(t->comm);
+		t->comm = NULL;
+		t->comm_len = 0;
+		return;
+	}
+	sinsp_thread_set_str(&t->comm, src, len);
+	/* the name kept: the new one, or the old one on ENOMEM */
+	t->comm_len = t->comm ? strlen(t->comm) : 0;
+}
+
 void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len)
 {
 	char *p = malloc(len + 1);
@@ -499,7 +512,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		t->vpgid = (int64_t)ti->vpgid;
 		t->vtid = ti->vtid;
 		t->vpid = ti->vpid;
-		sinsp_thread_set_str(&t->comm, ti->comm, strlen(ti->comm));
+		sinsp_thread_set_comm(t, ti->comm, strlen(ti->comm));
 		sinsp_thread_set_str(&t->exe, ti->exe, strlen(ti->exe));
 		sinsp_thread_set_str(&t->exepath, ti->exepath, strlen(ti->exepath));
 		sinsp_thread_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);

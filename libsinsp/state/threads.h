@@ -13,7 +13,8 @@ struct sinsp_container;
 struct sinsp_thread {
 	int64_t tid, pid, ptid, sid, vpgid;
 	int64_t vtid, vpid;
-	char *comm;               /* process name */
+	char *comm;               /* process name: set by sinsp_thread_set_comm() only */
+	size_t comm_len;          /* strlen(comm), 0 when NULL (proc.name's view) */
 	char *exe;                /* argv[0] */
 	char *exepath;            /* full path of the executable */
 	char *args;               /* NUL-separated arguments after argv[0] */
@@ -177,6 +178,9 @@ void sinsp_thread_drop_siblings(struct sinsp *s, struct sinsp_thread *t);
 /* Remove inactive threads when a scan is due at event time now_ns (see above). */
 void sinsp_thread_age(struct sinsp *s, uint64_t now_ns);
 void sinsp_thread_set_str(char **dst, const char *src, size_t len);
+/* t->comm = the len bytes at src (a copy), or NULL when src is NULL; t->comm_len too.
+ * On ENOMEM t keeps its name. */
+void sinsp_thread_set_comm(struct sinsp_thread *t, const char *src, size_t len);
 void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len);
 void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_t len);
 /*

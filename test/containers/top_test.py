@@ -310,7 +310,7 @@ def main():
     except (Timeout, st.CommandFailed, subprocess.CalledProcessError) as e:
         bad(str(e) + (f': {e.stderr}' if getattr(e, 'stderr', None) else ''))
     finally:
-        subprocess.run(['tmux', '-L', TMUX_SERVER, 'kill-server'], capture_output=True)
+        st.tmux_kill_server(TMUX_SERVER)
         if docker:
             subprocess.run([docker, 'rm', '-f'] + NAMES, capture_output=True)
         if stop_runtimes:

@@ -371,12 +371,32 @@ class Daemon:
         return rc
 
 
+def tmux_server(server):
+    """The tmux server name of SERVER for this test process: its pid appended, so that
+    the same test run at the same time from another tree (another build, another helper)
+    has a server of its own (the socket is per user: one name would be one server, and
+    one run's kill-server would end the other's sessions)."""
+    return '%s-%d' % (server, os.getpid())
+
+
+def tmux_kill_server(server):
+    """End tmux_server(SERVER) and remove its socket (a name of its own each run: the
+    sockets would pile up in tmux's directory)."""
+    name = tmux_server(server)
+    subprocess.run(['tmux', '-L', name, 'kill-server'], capture_output=True)
+    sock = os.path.join(os.environ.get('TMUX_TMPDIR', '/tmp'), 'tmux-%d' % os.getuid(), name)
+    with contextlib.suppress(OSError):
+        os.unlink(sock)
+
+
 class Pane:
-    """ARGV in a detached tmux session NAME (of the tmux server -L SERVER), WIDTH x HEIGHT;
-    when ARGV ends the pane prints "LABEL exited with status N" and stays to be read."""
+    """ARGV in a detached tmux session NAME (of the tmux server tmux_server(SERVER)),
+    WIDTH x HEIGHT; when ARGV ends the pane prints "LABEL exited with status N" and stays
+    to be read."""
 
     def __init__(self, server, name, argv, label, width=200, height=50):
-        self.tmux = ['tmux', '-L', server]
+        self.server = server
+        self.tmux = ['tmux', '-L', tmux_server(server)]
         self.name = name
         shell = '%s; echo "%s exited with status $?"; exec sleep 3600' % (cmdline(argv), label)
         subprocess.run(self.tmux + ['kill-session', '-t', name], capture_output=True)
@@ -402,4 +422,4 @@ class Pane:
         subprocess.run(self.tmux + ['kill-session', '-t', self.name], capture_output=True)
 
     def kill_server(self):
-        subprocess.run(self.tmux + ['kill-server'], capture_output=True)
+        tmux_kill_server(self.server)

@@ -14,7 +14,8 @@
 #   2. two hosts on one topic: each reads back its own capture only; two hosts whose
 #      thread ids are equal (a capture and a copy with its processes renamed), read
 #      back merged: each host's events show its own processes, and --metrics gives
-#      each host its own rows (text) and lines (-j), with its own capture's totals;
+#      each host its own rows (text) and lines (-j), with its own capture's totals,
+#      and scry top a row for each host's process (equal pids apart);
 #   3. every broker down: a publisher starts, its whole capture goes to the spool (the
 #      test waits until the spool holds as many chunks as step 1 published for that
 #      capture), the outage goes on 3 s more (the records' timeout_ms is 1 s: their
@@ -185,6 +186,17 @@ if [ "$ivs" -gt 0 ] && [ "$rows" = $((2 * ivs)) ]; then
 	ok "two hosts merged: --metrics: a host row for each host in each of the $ivs intervals"
 else
 	bad "two hosts merged: --metrics: $rows host rows named h-a/h-b in $ivs intervals"
+fi
+# ... scry top of the merge: each host's processes apart (equal pids: one row each, its
+# host in CONTAINER, its own command line: sysdig ... proc.name=cat on h-a, =dog on h-b)
+"$bin/scry" top -r "kafka://$servers/collide?host=h-a,h-b" -b -v procs --iterations 100 \
+	>"$out/ctop.got" 2>"$out/ctop.err" || true
+ctop=$(awk '$12 ~ /^h-[ab]$/ && $0 ~ /proc\.name=(cat|dog)$/ { print $12, substr($0, length($0) - 2) }' \
+	"$out/ctop.got" | sort -u | tr '\n' ' ')
+if [ "$ctop" = "h-a cat h-b dog " ]; then
+	ok "two hosts merged: scry top: equal pids on a row each, with their own host and command"
+else
+	bad "two hosts merged: scry top: rows by host and command '$ctop' $(tail -n 1 "$out/ctop.err")"
 fi
 # ... and such a merge is not written to one capture (it holds one host): refused, no file
 rc=0

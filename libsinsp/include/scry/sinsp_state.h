@@ -78,6 +78,16 @@ struct sinsp_thread_info {
 SINSP_API int sinsp_thread_lookup(sinsp_t *s, int64_t tid, struct sinsp_thread_info *out);
 
 /**
+ * sinsp_thread_lookup_source() - the thread with id @tid on host @source of a capture
+ * that merges several hosts (as scap_evt_source() and the metrics' views name it; NULL:
+ * the first host, the only one of other captures), whatever the last event's host.
+ * @out: [out] as sinsp_thread_lookup().
+ * Return: 0; -ENOENT no such host or thread; -EINVAL a NULL argument or sz 0.
+ */
+SINSP_API int sinsp_thread_lookup_source(sinsp_t *s, const char *source, int64_t tid,
+					 struct sinsp_thread_info *out);
+
+/**
  * sinsp_evt_thread() - the thread of an event (the state after the event was applied:
  * for a procexit event, the exiting thread is still there).
  * @evt: [in] event from sinsp_next().  @out: [out] as sinsp_thread_lookup().

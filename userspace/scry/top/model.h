@@ -46,7 +46,8 @@ static inline bool top_field_is_text(enum top_field f)
 }
 
 struct top_row {
-	char key[80];                  /* unique in its table: container id, or the pid */
+	char key[80];                  /* unique in its table: container id, or the pid
+	                                  (HOST/pid in a capture that merges hosts) */
 	double num[TOP_NUM_FIELDS];
 	char *text[TOP_NUM_TEXTS];     /* index f - TOP_NUM_FIELDS; NULL reads as "" */
 };

@@ -103,11 +103,15 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 	struct top_source *src = ctx;
 	struct sinsp_thread_info t = { .sz = sizeof(t) };
 	struct sinsp_container_info c = { .sz = sizeof(c) };
-	char key[32], cmd[512];
+	char key[80], cmd[512];
 	struct top_row *r;
 	long ci;
 
-	snprintf(key, sizeof(key), "%" PRId64, p->pid);
+	/* a capture that merges hosts: their pids may be equal */
+	if (p->source)
+		snprintf(key, sizeof(key), "%.40s/%" PRId64, p->source, p->pid);
+	else
+		snprintf(key, sizeof(key), "%" PRId64, p->pid);
 	r = top_table_add(&src->out[TOP_VIEW_PROCS], key);
 	if (!r)
 		return -ENOMEM;
@@ -116,7 +120,7 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 	r->num[TOP_F_THREADS] = p->nthreads;
 	r->num[TOP_F_VPID] = (double)p->pid;
 	snprintf(cmd, sizeof(cmd), "%s", *p->exe ? p->exe : p->comm);
-	if (sinsp_thread_lookup(src->s, p->pid, &t) == 0) {
+	if (sinsp_thread_lookup_source(src->s, p->source, p->pid, &t) == 0) {
 		if (t.vpid >= 0)
 			r->num[TOP_F_VPID] = (double)t.vpid;
 		command_line(&t, p->comm, cmd, sizeof(cmd));
@@ -131,8 +135,9 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 	}
 	if (top_row_set_text(r, TOP_F_ID, p->container_id) || top_row_set_text(r, TOP_F_COMMAND, cmd))
 		return -ENOMEM;
+	/* outside containers: "host", or which host in a capture that merges several */
 	if (!strcmp(p->container_id, "host"))
-		return top_row_set_text(r, TOP_F_CONTAINER, "host");
+		return top_row_set_text(r, TOP_F_CONTAINER, p->source ? p->source : "host");
 	/* the container's threads: the sum over its processes */
 	ci = top_table_find_key(&src->out[TOP_VIEW_CONTAINERS], p->container_id);
 	if (ci >= 0)

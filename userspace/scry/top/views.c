@@ -38,7 +38,7 @@ static const struct top_column proc_cols[] = {
 	{ TOP_F_THREADS, "TH", 4, "threads of the process" },
 	{ TOP_F_MEM, "RES", 7, "resident memory of the process" },
 	IO_COLUMNS
-	{ TOP_F_CONTAINER, "CONTAINER", 20, "the process's container (host: none)" },
+	{ TOP_F_CONTAINER, "CONTAINER", 20, "the process's container (host: none; in a capture that merges hosts, the host's name)" },
 	{ TOP_F_COMMAND, "Command", 0, "the command line of the process" },
 };
 
