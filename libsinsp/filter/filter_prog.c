@@ -274,6 +274,16 @@ static bool extracts(const struct flt_check *c)
 	return !c->by_type;
 }
 
+/* The comparison kind of an instruction on check c (and set, NULL for c alone). */
+static uint8_t insn_cmp(const struct flt_check *c, const struct flt_set *set)
+{
+	if (c->op == FOP_EXISTS)
+		return FC_EXISTS;
+	if (set)
+		return FC_SET;
+	return c->vtype == FVT_STR ? flt_str_cmp_of(c->op) : FC_VALUE;
+}
+
 /*
  * Append an instruction; the targets are already emitted (lower indexes) or exits.
  * Returns its index, or -1 when out of memory (set is then freed).
@@ -302,6 +312,8 @@ static int32_t emit(struct builder *b, const struct flt_check *c, struct flt_set
 	in = &b->ins[b->n];
 	in->check = c;
 	in->set = set;
+	in->cmp = insn_cmp(c, set);
+	in->slow = c->by_type || c->special;
 	in->next[FR_TRUE] = on_true;
 	in->next[FR_FALSE] = on_false;
 	in->next[FR_UNRESOLVED] = u;
