@@ -184,6 +184,8 @@ struct flt_insn {
 	int32_t next[3];
 	uint8_t cmp;              /* enum flt_cmp */
 	bool slow;                /* check->by_type or check->special: tested first */
+	bool uncached;            /* the check's field has a view and no other instruction
+	                             reads it: its value is compared without the cache */
 };
 
 /*

@@ -319,6 +319,36 @@ static __attribute__((noinline)) enum flt_res eval_special(const struct flt_chec
 	return eval_around(c, evt);
 }
 
+/* A comparison with a field that did not resolve (na_gen: see struct sinsp_filter). */
+static inline enum flt_res unresolved(struct sinsp_filter *f, const struct flt_check *c)
+{
+	if (c->op != FOP_EXISTS)
+		f->na_gen = f->gen;
+	return FR_UNRESOLVED;
+}
+
+/* The result of in on the resolved value s (len bytes, NUL at s[len]). */
+static inline __attribute__((always_inline)) enum flt_res
+compare(const struct flt_insn *in, const char *s, size_t len)
+{
+	const struct flt_check *c = in->check;
+
+	switch (in->cmp) {
+	case FC_EXISTS:
+		return FR_TRUE;
+	case FC_SET:
+		return flt_set_match(in->set, s, len) ? FR_TRUE : FR_FALSE;
+	case FC_EQ:
+	case FC_NE:
+	case FC_CONTAINS:
+	case FC_STARTSWITH:
+	case FC_STR:
+		return cmp_str(c, in->cmp, s, len) ? FR_TRUE : FR_FALSE;
+	default:
+		return cmp_value(c, s, len) ? FR_TRUE : FR_FALSE;
+	}
+}
+
 static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
 {
 	const struct flt_check *c = in->check;
@@ -330,6 +360,17 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 			return by_type(c, type, evt);
 		if (c->special)
 			return eval_special(c, evt);
+	}
+	if (in->uncached) {
+		const char *s;
+		size_t len = 0;
+		int v = c->view(evt, &s, &len);
+
+		if (v > 0)
+			return compare(in, s, len);
+		if (v == 0)
+			return unresolved(f, c);
+		/* the value needs an extraction: cached as any other */
 	}
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
 		size_t len = 0;
@@ -349,25 +390,9 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		f->cached_slot = c->slot;
 		f->cached_gen = f->gen;
 	}
-	if (!f->cached_ok) {
-		if (c->op != FOP_EXISTS)
-			f->na_gen = f->gen;  /* a comparison with a field that did not resolve */
-		return FR_UNRESOLVED;
-	}
-	switch (in->cmp) {
-	case FC_EXISTS:
-		return FR_TRUE;
-	case FC_SET:
-		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	case FC_EQ:
-	case FC_NE:
-	case FC_CONTAINS:
-	case FC_STARTSWITH:
-	case FC_STR:
-		return cmp_str(c, in->cmp, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	default:
-		return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	}
+	if (!f->cached_ok)
+		return unresolved(f, c);
+	return compare(in, f->cached, f->cached_len);
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */
