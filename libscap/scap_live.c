@@ -43,6 +43,16 @@ int scap_set_snaplen(scap_t *h, uint32_t bytes)
 	return h->ops->set_snaplen(h, bytes);
 }
 
+/* A syscall set of @nwords words as the engines take it: SCAP_SYSCALL_SET_WORDS words
+ * into @set, those past @nwords zero. */
+static void whole_set(uint64_t *set, const uint64_t *bits, size_t nwords)
+{
+	memset(set, 0, SCAP_SYSCALL_SET_WORDS * sizeof(*set));
+	if (nwords > SCAP_SYSCALL_SET_WORDS)
+		nwords = SCAP_SYSCALL_SET_WORDS;
+	memcpy(set, bits, nwords * sizeof(bits[0]));
+}
+
 int scap_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
 {
 	uint64_t set[SCAP_SYSCALL_SET_WORDS];
@@ -51,10 +61,7 @@ int scap_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
 		return -EINVAL;
 	if (!h->ops->set_syscalls)
 		return no_op(h, "syscall set");
-	memset(set, 0, sizeof(set));
-	if (nwords > SCAP_SYSCALL_SET_WORDS)
-		nwords = SCAP_SYSCALL_SET_WORDS;
-	memcpy(set, bits, nwords * sizeof(bits[0]));
+	whole_set(set, bits, nwords);
 	return h->ops->set_syscalls(h, set);
 }
 
@@ -135,6 +142,18 @@ int scap_get_scan_stats(scap_t *h, struct scap_scan_stats *out)
 		return no_op(h, "system state scan");
 	copy_prefix(out, &h->scan, sizeof(h->scan));
 	return 0;
+}
+
+int scap_set_syscalls_tcp_skip(scap_t *h, const uint64_t *bits, size_t nwords)
+{
+	uint64_t set[SCAP_SYSCALL_SET_WORDS];
+
+	if (!h || !bits)
+		return -EINVAL;
+	if (!h->ops->set_tcp_skip)
+		return no_op(h, "TCP socket skip set");
+	whole_set(set, bits, nwords);
+	return h->ops->set_tcp_skip(h, set);
 }
 
 int scap_set_counting(scap_t *h, bool on)

@@ -11,7 +11,12 @@ As root with the eBPF probe (skipped, 77, otherwise):
 - SIGHUP with a rules file that adds a rule on getppid: the set is recomputed, one
   syscall more, getppid in;
 - SIGTERM: exit 0, and no syscall went uncounted (the counters' table never full);
-- capture.syscalls: all: every syscall, and the log says why.
+- capture.syscalls: all: every syscall, and the log says why;
+- TCP sockets: with only the state reading them, sendto, sendmsg, recvfrom and recvmsg
+  are left out on TCP sockets (the log says so); a rule on sendto that is false for
+  TCP (Falco's `outbound` shape: fd.l4proto != tcp) leaves sendto out there and still
+  alerts on a UDP sendto made by this test; a rule on sendto over TCP keeps sendto whole
+  and alerts on this test's TCP send.
 The figures a narrowed capture gives are checked by metrics_counts_live
 (test/driver/metrics_counts.c).
 """
@@ -19,6 +24,7 @@ import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +46,22 @@ MORE = RULES + """\
   desc: getppid
   condition: evt.type=getppid and proc.name=scry-capture-test
   output: "getppid (command=%proc.cmdline)"
+  priority: NOTICE
+"""
+
+UDP_RULE = """\
+- rule: UDP send
+  desc: a datagram sent to the test's port (the outbound macro's shape)
+  condition: evt.type in (sendto, sendmsg) and evt.dir=< and fd.l4proto != tcp and fd.rport=%d
+  output: "udp send (connection=%%fd.name)"
+  priority: NOTICE
+"""
+
+TCP_RULE = """\
+- rule: TCP send
+  desc: bytes sent on a TCP connection to the test's port
+  condition: evt.type=sendto and evt.dir=< and fd.l4proto=tcp and fd.sport=%d
+  output: "tcp send (connection=%%fd.name)"
   priority: NOTICE
 """
 
@@ -96,6 +118,32 @@ def capture_lines(log):
     return got
 
 
+def tcp_left_out(log):
+    """The syscalls the log says are left out on TCP sockets ([] when none)."""
+    m = re.search(r'capture: left out on TCP sockets: (.*)$', log, re.M)
+    return m.group(1).split() if m else []
+
+
+def wait_alert(path, rule, limit=30):
+    """Whether the alerts file gets an alert of @rule within @limit s."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if os.path.exists(path) and ('"rule":"%s"' % rule) in open(path).read().replace(': ', ':'):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def tcp_pair():
+    """A TCP connection on loopback with one send() (sendto) on it; its server port."""
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind(('127.0.0.1', 0))
+    srv.listen(1)
+    c = socket.create_connection(srv.getsockname())
+    a, _ = srv.accept()
+    return srv, c, a
+
+
 def start(scryd, tmp, name, rules, extra=''):
     rpath = os.path.join(tmp, name + '.rules.yaml')
     with open(rpath, 'w') as f:
@@ -130,6 +178,7 @@ def main():
             print(open(log).read())
             check(False, 'auto: scryd runs')
             return 1
+        first_text = text
         first = capture_lines(text)
         n, names = first[0] if first else (None, None)
         check(n is not None and names is not None and len(names) == n and n < 100,
@@ -159,6 +208,42 @@ def main():
         check(lines and lines[0] == [None, '(capture.syscalls: all)'],
               'all: every syscall, and why (%s)' % lines)
         check(stop(p) == 0, 'all: SIGTERM exits 0')
+
+        # TCP sockets: the state alone reads the four calls on datagram sockets only
+        check(sorted(tcp_left_out(first_text)) == ['recvfrom', 'recvmsg', 'sendmsg', 'sendto'],
+              'auto: sendto, sendmsg, recvfrom, recvmsg left out on TCP sockets (%s)'
+              % tcp_left_out(first_text))
+        # a rule false on TCP (fd.l4proto != tcp) leaves sendto out there, and alerts on UDP
+        udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        udp.bind(('127.0.0.1', 0))
+        uport = udp.getsockname()[1]
+        p, rpath, log = start(a.scryd, tmp, 'udp', RULES + UDP_RULE % uport)
+        text = wait_for(log, r'scryd: info: running:') or ''
+        check('sendto' in tcp_left_out(text),
+              'rule on non-TCP sendto: sendto left out on TCP sockets (%s)' % tcp_left_out(text))
+        out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        srv, c, acc = tcp_pair()
+        c.send(b'tcp bytes')
+        for _ in range(3):
+            out.sendto(b'datagram', ('127.0.0.1', uport))
+        check(wait_alert(os.path.join(tmp, 'udp.json'), 'UDP send'),
+              'rule on non-TCP sendto: a UDP sendto alerts')
+        check(stop(p) == 0, 'udp: SIGTERM exits 0')
+        # a rule on TCP sendto keeps sendto whole: its alert fires
+        port = srv.getsockname()[1]
+        p, rpath, log = start(a.scryd, tmp, 'tcp', RULES + TCP_RULE % port)
+        text = wait_for(log, r'scryd: info: running:') or ''
+        check('sendto' not in tcp_left_out(text) and 'recvfrom' in tcp_left_out(text),
+              'rule on TCP sendto: sendto kept on TCP sockets (left out: %s)' % tcp_left_out(text))
+        c2 = socket.create_connection(srv.getsockname())
+        a2, _ = srv.accept()
+        for _ in range(3):
+            c2.send(b'tcp bytes')
+        check(wait_alert(os.path.join(tmp, 'tcp.json'), 'TCP send'),
+              'rule on TCP sendto: a TCP send alerts')
+        check(stop(p) == 0, 'tcp: SIGTERM exits 0')
+        for s in (udp, out, srv, c, acc, c2, a2):
+            s.close()
     if failures:
         print('%d failure(s)' % len(failures))
         return 1

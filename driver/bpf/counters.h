@@ -12,6 +12,11 @@
  * exited process's after its last read); a full map (SCAPBPF_CNT_PROCS processes)
  * leaves the syscall uncounted and adds one to scapbpf_cnt_lost. Adds are atomic: the
  * threads of a process run on several CPUs at once.
+ *
+ * The syscalls of the set that scapbpf_cfg.tcp_skip names (sendto, recvfrom, ... when
+ * what reads the capture needs them only on other sockets) are, on a TCP socket,
+ * treated as outside the set: skipped on enter, counted (or skipped) on exit; the fd's
+ * kind, read once on each side, serves both the decision and the byte count.
  */
 #ifndef SCAPBPF_COUNTERS_H
 #define SCAPBPF_COUNTERS_H
@@ -34,50 +39,127 @@ __u64 scapbpf_cnt_lost;
 /* .rodata, filled by userspace before load: exit event type -> SCAPBPF_CNT_* bits. */
 const volatile __u8 scapbpf_cnt_cls[SCAP_EVT_MAX];
 
-enum scapbpf_fd_kind { FDK_OTHER = 0, FDK_FILE, FDK_NET };
+/* FDK_TCP: an AF_INET/AF_INET6 socket of protocol IPPROTO_TCP (network bytes too). */
+enum scapbpf_fd_kind { FDK_OTHER = 0, FDK_FILE, FDK_NET, FDK_TCP };
 
 /*
- * What the file behind descriptor @fd of task @t (the current one) is, for the byte
- * counts. The table is reached by plain loads through the task's BTF pointer (no copy
- * helper; unlike kern.h's scapbpf_fd_file(), this is one site, on the exit path only, so
- * the verifier's extra work for trusted pointers stays small); the entry of the array
- * and the file's fields are read with copy helpers (a variable index, and pointers that
- * are plain numbers to the verifier).
+ * The kinds of the sockets met last, per CPU: one entry of the array "scapbpf_fdk" per
+ * possible CPU (sized by userspace; a program runs on one CPU to its end, so each
+ * entry has one writer at a time), direct-mapped by the struct file's address. An
+ * entry is taken only for the same struct file, the same inode and the same inode
+ * number (i_ino): a socket's inode number is new for every socket (sockfs numbers each
+ * one, get_next_ino()), so a struct file and a socket freed and made again at the same
+ * addresses (close, then socket(): the slabs hand the same objects back) never match a
+ * stale entry. A socket's kind does not change in its life. tmp: room to read an
+ * inode's head (i_mode .. i_ino) in one copy.
+ */
+#define SCAPBPF_FDK_N 256
+struct scapbpf_fdk_ent {
+	__u64 file;
+	__u64 inode;
+	__u64 ino;
+	__u64 kind;
+};
+struct scapbpf_fdk_cache {
+	__u64 tmp[16];
+	struct scapbpf_fdk_ent ent[SCAPBPF_FDK_N];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);            /* userspace: possible CPUs */
+	__type(key, __u32);
+	__type(value, struct scapbpf_fdk_cache);
+} scapbpf_fdk SEC(".maps");
+
+/* The kind of socket file @f (NULL private_data, as an O_PATH file's: FDK_OTHER). */
+static __always_inline enum scapbpf_fd_kind scapbpf_sock_kind(struct file *f)
+{
+	struct socket *sock = BPF_CORE_READ(f, private_data);
+	struct sock *sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+	__u16 family;
+
+	if (!sk)
+		return FDK_OTHER;
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family != AF_INET && family != AF_INET6)
+		return FDK_OTHER;
+	return BPF_CORE_READ(sk, sk_protocol) == IPPROTO_TCP ? FDK_TCP : FDK_NET;
+}
+
+static __always_inline enum scapbpf_fd_kind scapbpf_mode_kind(__u32 mode)
+{
+	mode &= S_IFMT;
+	if (mode == S_IFREG || mode == S_IFDIR || mode == S_IFCHR || mode == S_IFBLK)
+		return FDK_FILE;
+	return FDK_OTHER;
+}
+
+/*
+ * What the file behind descriptor @fd of task @t (the current one) is. The table is
+ * reached by plain loads through the task's BTF pointer (no copy helper; unlike kern.h's
+ * scapbpf_fd_file(), this is one site, on the exit path only, so the verifier's extra
+ * work for trusted pointers stays small); the entry of the array and the file's fields
+ * are read with copy helpers (a variable index, and pointers that are plain numbers to
+ * the verifier). Each copy costs a helper call (about 65 ns on the 2-core VM of
+ * bench/README.md, whose kernel returns through a safe-RET thunk): a file takes three
+ * (the fd's entry, f_inode, the inode's head), a socket as many when this CPU's cache
+ * (scapbpf_fdk) has it, seven the first time.
  */
 static __always_inline enum scapbpf_fd_kind scapbpf_fd_kind(struct task_struct *t, long fd)
 {
 	struct fdtable *fdt = t->files->fdt;
 	unsigned long fds = (unsigned long)fdt->fd;
+	__u32 head = bpf_core_field_offset(struct inode, i_ino) + 8;
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapbpf_fdk_cache *c;
+	struct scapbpf_fdk_ent *ent;
+	struct inode *inode;
 	struct file *f = NULL;
-	struct socket *sock;
-	struct sock *sk;
+	enum scapbpf_fd_kind kind;
+	__u64 ino;
 	__u32 mode;
-	__u16 family;
 
 	if (fd < 0 || fd >= fdt->max_fds || !fds)
 		return FDK_OTHER;
 	bpf_probe_read_kernel(&f, sizeof(f), (void *)(fds + fd * sizeof(f)));
 	if (!f)
 		return FDK_OTHER;
-	mode = BPF_CORE_READ(f, f_inode, i_mode) & S_IFMT;
-	if (mode == S_IFREG || mode == S_IFDIR || mode == S_IFCHR || mode == S_IFBLK)
-		return FDK_FILE;
-	if (mode != S_IFSOCK)
+	inode = BPF_CORE_READ(f, f_inode);
+	if (!inode)
 		return FDK_OTHER;
-	sock = BPF_CORE_READ(f, private_data);
-	sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
-	if (!sk)
+	c = bpf_map_lookup_elem(&scapbpf_fdk, &cpu);
+	/* no cache (or an inode whose head does not fit tmp): no cache */
+	if (!c || head > sizeof(c->tmp) || bpf_core_field_offset(struct inode, i_mode) != 0) {
+		mode = BPF_CORE_READ(inode, i_mode);
+		if ((mode & S_IFMT) != S_IFSOCK)
+			return scapbpf_mode_kind(mode);
+		return scapbpf_sock_kind(f);
+	}
+	if (bpf_probe_read_kernel(c->tmp, scapbpf_clamp(head, sizeof(c->tmp)), inode))
 		return FDK_OTHER;
-	family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	return family == AF_INET || family == AF_INET6 ? FDK_NET : FDK_OTHER;
+	mode = *(__u16 *)c->tmp;
+	if ((mode & S_IFMT) != S_IFSOCK)
+		return scapbpf_mode_kind(mode);
+	ino = c->tmp[((head - 8) / 8) & 15];
+	ent = &c->ent[(((unsigned long)f >> 8) ^ ((unsigned long)f >> 16)) & (SCAPBPF_FDK_N - 1)];
+	if (ent->file == (unsigned long)f && ent->inode == (unsigned long)inode && ent->ino == ino)
+		return ent->kind;
+	kind = scapbpf_sock_kind(f);
+	ent->file = (unsigned long)f;
+	ent->inode = (unsigned long)inode;
+	ent->ino = ino;
+	ent->kind = kind;
+	return kind;
 }
 
 /*
  * Count the exit of syscall @sc of task @t (not sent as an event), its return value
- * @ret, its saved registers @regs (the fd: the first argument).
+ * @ret, its saved registers @regs (the fd: the first argument), @kind the fd's kind
+ * when known (an enum scapbpf_fd_kind), -1 to read it when the count needs it.
  */
 static __always_inline void scapbpf_count(const struct scapbpf_sc *sc, struct task_struct *t,
-					  long ret, struct pt_regs *regs)
+					  long ret, struct pt_regs *regs, int kind)
 {
 	struct scapbpf_proc_cnt *c, zero = {};
 	__u8 cls = sc->cnt;
@@ -104,11 +186,14 @@ static __always_inline void scapbpf_count(const struct scapbpf_sc *sc, struct ta
 	}
 	if (!ret || !(cls & (SCAPBPF_CNT_READ | SCAPBPF_CNT_WRITE)))
 		return;
-	switch (scapbpf_fd_kind(t, (int)regs->di)) {
+	if (kind < 0)
+		kind = scapbpf_fd_kind(t, (int)regs->di);
+	switch (kind) {
 	case FDK_FILE:
 		to = cls & SCAPBPF_CNT_READ ? &c->file_read : &c->file_write;
 		break;
 	case FDK_NET:
+	case FDK_TCP:
 		to = cls & SCAPBPF_CNT_READ ? &c->net_in : &c->net_out;
 		break;
 	default:

@@ -768,6 +768,16 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 
 	if (!scapbpf_cfg.capturing || (exit_only && !is_exit))
 		return 0;
+	/* An enter's number is the tracepoint's argument: one outside the set returns
+	 * before the task is read (an enter is never counted; a helper call saved). Numbers
+	 * out of range (negative too) share the last entry. */
+	if (!is_exit) {
+		nr = (long)ctx->args[1];
+		sc = &scapbpf_sc[0][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
+		code = sc->code;
+		if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1))
+			return 0;
+	}
 	t = bpf_get_current_task_btf();
 	if (t->tgid == scapbpf_cfg.exclude_tgid)
 		return 0;
@@ -775,16 +785,28 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	if (t->thread_info.status & TS_COMPAT)
 		return 0;
 	/* Enter events read the registers only when they need the arguments. */
-	regs = is_exit ? (struct pt_regs *)bpf_task_pt_regs(t) : NULL;
-	nr = is_exit ? (long)regs->orig_ax : (long)ctx->args[1];
-	/* Numbers out of range (negative too) share the last entry. */
-	sc = &scapbpf_sc[is_exit][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
+	regs = NULL;
+	if (is_exit) {
+		regs = (struct pt_regs *)bpf_task_pt_regs(t);
+		nr = (long)regs->orig_ax;
+		sc = &scapbpf_sc[1][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
+	}
 	code = sc->code;
 	if (!((scapbpf_cfg.sc_set[(code >> 6) & 15] >> (code & 63)) & 1)) {
 		/* not sent: counted for its process instead (bpf/counters.h) */
 		if (is_exit && scapbpf_cfg.counting)
-			scapbpf_count(sc, t, (long)ctx->args[1], regs);
+			scapbpf_count(sc, t, (long)ctx->args[1], regs, -1);
 		return 0;
+	}
+	/* on a TCP socket, some calls of the set are treated as outside it */
+	if ((scapbpf_cfg.tcp_skip[(code >> 6) & 15] >> (code & 63)) & 1) {
+		if (!is_exit)
+			regs = (struct pt_regs *)bpf_task_pt_regs(t);
+		if (scapbpf_fd_kind(t, (int)regs->di) == FDK_TCP) {
+			if (is_exit && scapbpf_cfg.counting)
+				scapbpf_count(sc, t, (long)ctx->args[1], regs, FDK_TCP);
+			return 0;
+		}
 	}
 	type = sc->type;
 	kind = sc->fast;

@@ -26,6 +26,8 @@ struct scapbpf_settings {
 	__u32 counting;         /* 1: count the syscalls outside sc_set per process
 				   (bpf/counters.h) */
 	__u32 pad0;
+	__u64 tcp_skip[16];     /* syscalls of sc_set treated as outside it when their
+				   first argument is a TCP socket (bpf/counters.h) */
 };
 
 /*

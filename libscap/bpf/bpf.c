@@ -263,6 +263,7 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 	}
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_ring, ncpus);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
+	bpf_map__set_max_entries(b->skel->maps.scapbpf_fdk, ncpus);
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		b->skel->rodata->scapbpf_nparams[t] = scap_evt_info(t)->nparams;
 		b->skel->rodata->scapbpf_cnt_cls[t] = (__u8)scap_syscall_count_class(t);
@@ -459,15 +460,28 @@ static int bpf_set_snaplen(scap_t *h, uint32_t bytes)
 	return 0;
 }
 
-static int bpf_set_syscalls(scap_t *h, const uint64_t *bits)
-{
-	__u64 *set = bpf_cfg(h)->sc_set;
+_Static_assert(sizeof(((struct scapbpf_settings *)0)->sc_set) ==
+	       SCAP_SYSCALL_SET_WORDS * sizeof(__u64) &&
+	       sizeof(((struct scapbpf_settings *)0)->tcp_skip) ==
+	       SCAP_SYSCALL_SET_WORDS * sizeof(__u64), "the probe's syscall sets are the API's");
 
-	_Static_assert(sizeof(bpf_cfg(h)->sc_set) == SCAP_SYSCALL_SET_WORDS * sizeof(__u64),
-		       "the probe's syscall set is the API's");
+/* Store a syscall set in one of the probe's (a word at a time: the programs read it
+ * while it changes). */
+static int store_set(__u64 *set, const uint64_t *bits)
+{
 	for (size_t i = 0; i < SCAP_SYSCALL_SET_WORDS; i++)
 		__atomic_store_n(&set[i], bits[i], __ATOMIC_RELAXED);
 	return 0;
+}
+
+static int bpf_set_syscalls(scap_t *h, const uint64_t *bits)
+{
+	return store_set(bpf_cfg(h)->sc_set, bits);
+}
+
+static int bpf_set_tcp_skip(scap_t *h, const uint64_t *bits)
+{
+	return store_set(bpf_cfg(h)->tcp_skip, bits);
 }
 
 static int bpf_set_mode(scap_t *h, uint32_t mode)
@@ -553,6 +567,7 @@ static const struct scap_engine_ops bpf_ops = {
 	.set_mode = bpf_set_mode,
 	.set_exclude_tgid = bpf_set_exclude_tgid,
 	.set_counting = bpf_set_counting,
+	.set_tcp_skip = bpf_set_tcp_skip,
 	.counts_foreach = bpf_counts_foreach,
 	.counts_delete = bpf_counts_delete,
 };

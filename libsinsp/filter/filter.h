@@ -295,6 +295,15 @@ bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len);
 int flt_compute_types(struct sinsp_filter *f);
 void flt_node_free(struct flt_node *n);
 
+/* filter_assume.c */
+/*
+ * Whether f can be true for an event of key @key (FLT_GENERIC_KEY) whose fd is a TCP
+ * socket (fd.l4proto "tcp"): false only when its checks on evt.type, evt.dir and
+ * fd.l4proto alone make it false, whatever every other check gives (and for the keys
+ * outside f->run_types). Only after flt_compute_types().
+ */
+bool flt_may_match_tcp(const struct sinsp_filter *f, unsigned key);
+
 /* filter_types.c */
 /* Set c->vtype and c->bits from c's field (evt.rawarg: from its parameter's type). */
 void flt_set_vtype(struct flt_check *c);

@@ -218,7 +218,15 @@ void sinsp_dispatch(struct sinsp *s, struct sinsp_evt *evt)
 }
 
 
-SINSP_API int sinsp_state_syscalls(uint64_t *set)
+/* The parsers of a datagram's address (parse_net.c), which do nothing for a TCP
+ * socket whose ends the state has. */
+static bool datagram_parser(void (*fn)(struct sinsp *, struct sinsp_evt *))
+{
+	return fn == sinsp_parse_sendto_enter || fn == sinsp_parse_sendto_exit ||
+	       fn == sinsp_parse_recvfrom_exit;
+}
+
+static int state_syscalls(uint64_t *set, bool tcp)
 {
 	uint32_t type;
 
@@ -226,7 +234,17 @@ SINSP_API int sinsp_state_syscalls(uint64_t *set)
 		return -EINVAL;
 	sinsp_dispatch_init();
 	for (type = 0; type < SCAP_EVT_MAX; type++)
-		if (table[type])
+		if (table[type] && !(tcp && datagram_parser(table[type])))
 			scap_syscall_set_add_event(set, (uint16_t)type);
 	return 0;
+}
+
+SINSP_API int sinsp_state_syscalls(uint64_t *set)
+{
+	return state_syscalls(set, false);
+}
+
+SINSP_API int sinsp_state_syscalls_tcp(uint64_t *set)
+{
+	return state_syscalls(set, true);
 }

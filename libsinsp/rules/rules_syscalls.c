@@ -2,23 +2,31 @@
 /*
  * rules_syscalls.c - the syscalls whose events the selected rules can match
  * (sinsp_rules_syscalls()), from the index the compile built: each key of it (an event
- * type, or a generic event's direction and syscall code) that lists a selected rule.
+ * type, or a generic event's direction and syscall code) that lists a selected rule;
+ * and of those, the syscalls whose events on a TCP socket they can match
+ * (sinsp_rules_syscalls_tcp(): the conditions evaluated with fd.l4proto = tcp,
+ * filter/filter_assume.c).
  */
 #include <errno.h>
 
 #include <scry/scap_syscalls.h>
+#include "filter/filter.h"
 #include "rules/rules.h"
 
-/* Whether key @k of the index lists a rule that evaluates. */
-static bool key_selected(const struct sinsp_rules *r, unsigned k)
+/* Whether key @k of the index lists a rule that evaluates (@tcp: and that can match an
+ * event of that key on a TCP socket). */
+static bool key_selected(const struct sinsp_rules *r, unsigned k, bool tcp)
 {
-	for (uint32_t i = 0; i < r->by_type_n[k]; i++)
-		if (r->rules[r->by_type[k][i]].selected)
+	for (uint32_t i = 0; i < r->by_type_n[k]; i++) {
+		const struct rl_rule *rule = &r->rules[r->by_type[k][i]];
+
+		if (rule->selected && (!tcp || !rule->filter || flt_may_match_tcp(rule->filter, k)))
 			return true;
+	}
 	return false;
 }
 
-int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set)
+static int rules_syscalls(const struct sinsp_rules *r, uint64_t *set, bool tcp)
 {
 	unsigned k;
 
@@ -29,7 +37,7 @@ int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set)
 	if (!r->compile_ok || !r->by_type)
 		return 0;
 	for (k = 0; k < FLT_KEYS; k++) {
-		if (!r->by_type_n[k] || !key_selected(r, k))
+		if (!r->by_type_n[k] || !key_selected(r, k, tcp))
 			continue;
 		if (k < SCAP_EVT_MAX) {
 			/* sinsp_rules_eval() skips these types unless all events evaluate */
@@ -49,4 +57,14 @@ int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set)
 				scap_syscall_set_add(set, id);
 	}
 	return 0;
+}
+
+int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set)
+{
+	return rules_syscalls(r, set, false);
+}
+
+int sinsp_rules_syscalls_tcp(const struct sinsp_rules *r, uint64_t *set)
+{
+	return rules_syscalls(r, set, true);
 }

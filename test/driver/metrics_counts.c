@@ -8,9 +8,15 @@
  *
  *   metrics_counts [TMPDIR]
  *
+ * The narrowed capture also leaves sendto, sendmsg, recvfrom and recvmsg out on TCP
+ * sockets (scap_set_syscalls_tcp_skip(), as scryd: the state needs them only on other
+ * sockets, sinsp_state_syscalls_tcp()): counted there, events on UDP.
+ *
  * The workload (a child process, only system calls of known outcome): writes
  * FILE_CHUNKS x 4096 bytes to a file in TMPDIR and reads them back, sends NET_BYTES over
- * a TCP connection on 127.0.0.1 to itself and reads them, moves bytes through a pipe
+ * a TCP connection on 127.0.0.1 to itself (half with write, half with send: sendto)
+ * and reads them, sends UDP_N datagrams of UDP_BYTES to itself on 127.0.0.1 with
+ * sendto and receives them with recvfrom, moves bytes through a pipe
  * (neither file nor network bytes), and makes NFAIL calls that fail (close(-1)). Its
  * exit status is the number of reads the TCP data took (the only count that may vary).
  *
@@ -48,6 +54,8 @@
 #define FILE_BYTES (FILE_CHUNKS * 4096)
 #define NET_CHUNKS 20
 #define NET_BYTES (NET_CHUNKS * 1000)
+#define UDP_N 5
+#define UDP_BYTES 300
 #define PIPE_BYTES 100
 #define NFAIL 7
 
@@ -58,7 +66,8 @@ static int workload(const char *path)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t salen = sizeof(sa);
-	int fd, ls, c, a, p[2], i, nreads = 0;
+	struct sockaddr_in ua = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int fd, ls, c, a, u, p[2], i, nreads = 0;
 	ssize_t n, got = 0;
 
 	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
@@ -82,7 +91,7 @@ static int workload(const char *path)
 	if (a < 0)
 		return 255;
 	for (i = 0; i < NET_CHUNKS; i++)
-		if (write(c, buf, 1000) != 1000)
+		if ((i % 2 ? send(c, buf, 1000, 0) : write(c, buf, 1000)) != 1000)
 			return 255;
 	shutdown(c, SHUT_WR);
 	while (got < NET_BYTES && (n = read(a, buf, sizeof(buf))) > 0) {
@@ -91,6 +100,15 @@ static int workload(const char *path)
 	}
 	if (got != NET_BYTES || nreads > 200)
 		return 255;
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	salen = sizeof(ua);
+	if (u < 0 || bind(u, (struct sockaddr *)&ua, sizeof(ua)) ||
+	    getsockname(u, (struct sockaddr *)&ua, &salen))
+		return 255;
+	for (i = 0; i < UDP_N; i++)
+		if (sendto(u, buf, UDP_BYTES, 0, (struct sockaddr *)&ua, sizeof(ua)) != UDP_BYTES ||
+		    recvfrom(u, buf, sizeof(buf), 0, NULL, NULL) != UDP_BYTES)
+			return 255;
 	if (pipe(p) || write(p[1], buf, PIPE_BYTES) != PIPE_BYTES ||
 	    read(p[0], buf, PIPE_BYTES) != PIPE_BYTES)
 		return 255;
@@ -156,6 +174,22 @@ static int run(bool narrow, const char *path, struct result *r)
 		}
 		if (scap_set_syscalls(sinsp_scap(s), set, SCAP_SYSCALL_SET_WORDS))
 			goto out;
+		/* the datagram calls: left out on TCP sockets (scryd's capture.c) */
+		uint64_t need[SCAP_SYSCALL_SET_WORDS] = { 0 }, skip[SCAP_SYSCALL_SET_WORDS] = { 0 };
+		static const uint16_t dgram[] = { SCAP_SC_SENDTO, SCAP_SC_SENDMSG, SCAP_SC_RECVFROM,
+						  SCAP_SC_RECVMSG };
+
+		if (sinsp_state_syscalls_tcp(need) || sinsp_metrics_syscalls(m, need))
+			goto out;
+		for (size_t i = 0; i < sizeof(dgram) / sizeof(dgram[0]); i++)
+			if (!scap_syscall_set_has(need, dgram[i]))
+				scap_syscall_set_add(skip, dgram[i]);
+		if (!scap_syscall_set_has(skip, SCAP_SC_SENDTO) ||
+		    scap_set_syscalls_tcp_skip(sinsp_scap(s), skip, SCAP_SYSCALL_SET_WORDS)) {
+			fprintf(stderr, "metrics_counts: sendto not left out on TCP sockets: %s\n",
+				scap_last_error(sinsp_scap(s)));
+			goto out;
+		}
 	}
 	pid = fork();
 	if (pid < 0)
@@ -253,8 +287,8 @@ int main(int argc, char **argv)
 
 		bad |= expect(what, SINSP_METRIC_FILE_WRITE_BYTES, r, FILE_BYTES);
 		bad |= expect(what, SINSP_METRIC_FILE_READ_BYTES, r, FILE_BYTES);
-		bad |= expect(what, SINSP_METRIC_NET_OUT_BYTES, r, NET_BYTES);
-		bad |= expect(what, SINSP_METRIC_NET_IN_BYTES, r, NET_BYTES);
+		bad |= expect(what, SINSP_METRIC_NET_OUT_BYTES, r, NET_BYTES + UDP_N * UDP_BYTES);
+		bad |= expect(what, SINSP_METRIC_NET_IN_BYTES, r, NET_BYTES + UDP_N * UDP_BYTES);
 		bad |= expect(what, SINSP_METRIC_FILES_OPENED, r, 2);
 		bad |= expect(what, SINSP_METRIC_CONNECTIONS, r, 2);
 	}

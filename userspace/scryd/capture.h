@@ -26,7 +26,10 @@ struct scryd_capture_src {
  * after each reload): every syscall when @src says all, or when the metrics need every
  * syscall's event (an engine without per-process counters); else the syscalls of the
  * selected rules and of the state (sinsp_rules_syscalls(), sinsp_state_syscalls()),
- * the metrics taking the rest from the engine's counters. Logged at info level.
+ * the metrics taking the rest from the engine's counters; of those, sendto, sendmsg,
+ * recvfrom and recvmsg are left out on TCP sockets (counted there) when neither the
+ * rules nor the state read them there (sinsp_rules_syscalls_tcp(),
+ * sinsp_state_syscalls_tcp(), scap_set_syscalls_tcp_skip()). Logged at info level.
  * Return: 0; -1 the engine refused (logged).
  */
 int scryd_capture_narrow(const struct scryd_capture_src *src);

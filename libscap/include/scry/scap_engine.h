@@ -77,6 +77,8 @@ struct scap_engine_ops {
 	int (*set_counting)(scap_t *h, bool on);
 	int (*counts_foreach)(scap_t *h, scap_counts_fn fn, void *ctx);
 	int (*counts_delete)(scap_t *h, uint32_t tgid);
+	/* @bits: SCAP_SYSCALL_SET_WORDS words, always (scap_set_syscalls_tcp_skip()). */
+	int (*set_tcp_skip)(scap_t *h, const uint64_t *bits);
 };
 #define scap_engine_ops__last_field counts_delete
 

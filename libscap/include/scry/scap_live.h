@@ -184,6 +184,24 @@ SCAP_API int scap_get_stats(scap_t *h, struct scap_stats *out);
  */
 SCAP_API int scap_get_scan_stats(scap_t *h, struct scap_scan_stats *out);
 
+/**
+ * scap_set_syscalls_tcp_skip() - syscalls of the syscall set (scap_set_syscalls()) to
+ * treat as outside it when their first argument is a TCP socket (an AF_INET or
+ * AF_INET6 socket of protocol IPPROTO_TCP, as the kernel has it when the call enters
+ * and when it returns): counted (scap_set_counting()) or skipped, on both sides (a
+ * call whose fd changes in between may have one side only). Meant for sendto, sendmsg,
+ * recvfrom and recvmsg when what reads the capture needs them only on other sockets
+ * (sinsp_rules_syscalls_tcp(), sinsp_state_syscalls_tcp()); none after open.
+ * @h:      [in] open handle.
+ * @bits:   [in] a bit per scap syscall code, as scap_set_syscalls()'s; not kept.
+ * @nwords: [in] words of @bits; at most SCAP_SYSCALL_SET_WORDS are read, missing
+ *          words count as 0.
+ * Return: 0; -EINVAL @h or @bits NULL; -ENOTSUP the engine cannot tell TCP sockets
+ *         (kmod: it sends every call of its set).
+ * Thread-safety: one thread per handle.
+ */
+SCAP_API int scap_set_syscalls_tcp_skip(scap_t *h, const uint64_t *bits, size_t nwords);
+
 /* Per-process counters of the syscalls a live engine did not send as events (those
  * outside its syscall set), while counting is on (scap_set_counting()). How each
  * syscall counts is its exit event type's class (scap_syscall_count_class(),

@@ -298,6 +298,24 @@ SINSP_API size_t sinsp_rules_eval(struct sinsp_rules *r, struct sinsp_evt *evt,
  */
 SINSP_API int sinsp_rules_syscalls(const struct sinsp_rules *r, uint64_t *set);
 
+/**
+ * sinsp_rules_syscalls_tcp() - add to a syscall set those of sinsp_rules_syscalls()
+ * whose events on a TCP socket the selected rules can match: a rule cannot when its
+ * condition, for that event type, is false whatever its other fields give once
+ * fd.l4proto is "tcp" (e.g. Falco's `outbound` macro: `evt.type in (sendto, sendmsg)
+ * and fd.l4proto != tcp and ...`); the checks on evt.type, evt.dir and fd.l4proto are
+ * the ones read. A syscall outside this set but in sinsp_rules_syscalls()'s is needed
+ * by the rules only on other fds (scap_set_syscalls_tcp_skip(), scry/scap_live.h).
+ * The analysis takes fd.l4proto from the kernel's socket: a rule matches differently
+ * only where the state does not know the socket is TCP (one made before the capture and
+ * missed by the /proc scan, which sysdig's sendto parser guesses to be UDP).
+ * @r:   [in] compiled engine.
+ * @set: [in,out] SCAP_SYSCALL_SET_WORDS words; bits are added, none cleared.
+ * Return: 0; -EINVAL @r or @set NULL; -EAGAIN not compiled yet.
+ * Thread-safety: one thread per engine.
+ */
+SINSP_API int sinsp_rules_syscalls_tcp(const struct sinsp_rules *r, uint64_t *set);
+
 /** sinsp_rules_count() - the number of rules defined (selected or not), after compile. */
 SINSP_API size_t sinsp_rules_count(const struct sinsp_rules *r);
 

@@ -346,6 +346,21 @@ SINSP_API int sinsp_set_container_changed_fn(sinsp_t *s, sinsp_container_changed
  */
 SINSP_API int sinsp_state_syscalls(uint64_t *set);
 
+/**
+ * sinsp_state_syscalls_tcp() - add to a syscall set those of sinsp_state_syscalls()
+ * whose events the inspector parses on a TCP socket: all but sendto, sendmsg, recvfrom
+ * and recvmsg, whose parsers keep the address of a datagram socket (a TCP socket's ends
+ * come from its connect or accept, or from the /proc scan for one made before the
+ * capture; sendto's guess of a UDP socket for an fd never seen is wrong for a TCP
+ * one). A capture that leaves those four out on TCP sockets
+ * (scap_set_syscalls_tcp_skip()) keeps the tables a full capture keeps, except the
+ * ends of a TCP socket that neither its connect/accept nor the scan gave.
+ * @set: [in,out] SCAP_SYSCALL_SET_WORDS words; bits are added, none cleared.
+ * Return: 0; -EINVAL @set NULL.
+ * Thread-safety: any thread.
+ */
+SINSP_API int sinsp_state_syscalls_tcp(uint64_t *set);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,7 +3,8 @@
  * test_syscall_sets.c - what a narrowed live capture must hold for each consumer:
  * the state's syscalls (sinsp_state_syscalls()), the selected rules' (sinsp_rules_syscalls():
  * by event type, by a generic event's syscall, the simple-consumer types skipped, the
- * selection followed), the metrics' (sinsp_metrics_syscalls(), with and without the
+ * selection followed), those both need on TCP sockets (sinsp_rules_syscalls_tcp(),
+ * sinsp_state_syscalls_tcp()), the metrics' (sinsp_metrics_syscalls(), with and without the
  * engine's counts), and the metrics of the engine's per-process counts
  * (sinsp_metrics_use_engine_counts(): deltas to the host, exited processes deleted),
  * over a fake engine that also checks libscap's dispatch of the counters' calls.
@@ -235,6 +236,92 @@ START_TEST(test_rules_set)
 }
 END_TEST
 
+/*
+ * Which rules need sendto/sendmsg/recvfrom on TCP sockets (sinsp_rules_syscalls_tcp():
+ * the condition evaluated with fd.l4proto = tcp, the other fields unknown): Falco's
+ * outbound macro (fd.l4proto != tcp in a conjunction) and fd.l4proto = udp do not;
+ * fd.l4proto = tcp, a disjunction around the check, a 'not' of a check that is false
+ * on TCP, and a rule on the syscall with no fd.l4proto check do.
+ */
+static const char tcp_rules[] =
+	"- macro: outbound\n  condition: >\n"
+	"    ((evt.type = connect and evt.dir=<) or (evt.type in (sendto,sendmsg) and evt.dir=< and\n"
+	"     fd.l4proto != tcp and fd.connected=false and fd.name_changed=true)) and\n"
+	"    (fd.typechar = 4 or fd.typechar = 6) and (evt.rawres >= 0 or evt.res = EINPROGRESS)\n"
+	"- rule: Outbound\n  desc: d\n  condition: outbound and proc.name=x\n"
+	"  output: o\n  priority: NOTICE\n"
+	"- rule: Udp recv\n  desc: d\n  condition: evt.type=recvfrom and fd.l4proto = udp\n"
+	"  output: u\n  priority: NOTICE\n"
+	"- rule: Tcp sendmsg\n  desc: d\n  condition: evt.type=sendmsg and fd.l4proto in (tcp, udp)\n"
+	"  output: t\n  priority: WARNING\n"
+	"- rule: Either recvmsg\n  desc: d\n"
+	"  condition: evt.type=recvmsg and (fd.l4proto != tcp or proc.name=x)\n"
+	"  output: e\n  priority: WARNING\n"
+	"- rule: Not udp sendto\n  desc: d\n  condition: evt.type=sendto and not fd.l4proto=udp\n"
+	"  output: n\n  priority: DEBUG\n";
+
+START_TEST(test_rules_tcp_set)
+{
+	uint64_t set[SCAP_SYSCALL_SET_WORDS] = { 0 }, tcp[SCAP_SYSCALL_SET_WORDS] = { 0 };
+	sinsp_t *s = open_fake("noop");
+	struct sinsp_rules *r;
+
+	ck_assert_int_eq(sinsp_rules_new(s, &r), 0);
+	ck_assert_int_eq(sinsp_rules_load_string(r, "t.yaml", tcp_rules), 0);
+	ck_assert_int_eq(sinsp_rules_syscalls_tcp(r, tcp), -EAGAIN);
+	ck_assert_int_eq(sinsp_rules_compile(r), 0);
+	ck_assert_int_eq(sinsp_rules_syscalls(r, set), 0);
+	ck_assert_int_eq(sinsp_rules_syscalls_tcp(r, tcp), 0);
+	/* all five calls for the rules, on any socket */
+	ck_assert(scap_syscall_set_has(set, SCAP_SC_CONNECT));
+	ck_assert(scap_syscall_set_has(set, SCAP_SC_SENDTO));
+	ck_assert(scap_syscall_set_has(set, SCAP_SC_SENDMSG));
+	ck_assert(scap_syscall_set_has(set, SCAP_SC_RECVFROM));
+	ck_assert(scap_syscall_set_has(set, SCAP_SC_RECVMSG));
+	ck_assert_uint_eq(nbits(set), 5);
+	/* on TCP: connect (no fd.l4proto check on it), sendmsg (= tcp in a list), recvmsg
+	 * (the disjunction), sendto ('not fd.l4proto=udp' is true on TCP); not recvfrom
+	 * (= udp) */
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_CONNECT));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_SENDMSG));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_RECVMSG));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_SENDTO));
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_RECVFROM));
+	ck_assert_uint_eq(nbits(tcp), 4);
+	/* the selection: NOTICE and above drops 'Not udp sendto': the outbound macro alone
+	 * needs sendto on other sockets only */
+	memset(tcp, 0, sizeof(tcp));
+	ck_assert_int_eq(sinsp_rules_set_min_priority(r, SINSP_PRIO_NOTICE), 0);
+	ck_assert_int_eq(sinsp_rules_syscalls_tcp(r, tcp), 0);
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_SENDTO));
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_RECVFROM));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_SENDMSG));
+	ck_assert_uint_eq(nbits(tcp), 3);
+	ck_assert_int_eq(sinsp_rules_syscalls_tcp(NULL, tcp), -EINVAL);
+	sinsp_rules_free(r);
+	sinsp_close(s);
+}
+END_TEST
+
+/* The state reads the four datagram calls only on other sockets; all else on TCP too. */
+START_TEST(test_state_tcp_set)
+{
+	uint64_t all[SCAP_SYSCALL_SET_WORDS] = { 0 }, tcp[SCAP_SYSCALL_SET_WORDS] = { 0 };
+
+	ck_assert_int_eq(sinsp_state_syscalls(all), 0);
+	ck_assert_int_eq(sinsp_state_syscalls_tcp(tcp), 0);
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_SENDTO));
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_SENDMSG));
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_RECVFROM));
+	ck_assert(!scap_syscall_set_has(tcp, SCAP_SC_RECVMSG));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_CONNECT));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_ACCEPT4));
+	ck_assert(scap_syscall_set_has(tcp, SCAP_SC_CLOSE));
+	ck_assert_uint_eq(nbits(tcp), nbits(all) - 4);
+	ck_assert_int_eq(sinsp_state_syscalls_tcp(NULL), -EINVAL);
+}
+END_TEST
+
 /* ---- the metrics ----------------------------------------------------------------- */
 
 /* Without the engine's counts every syscall; with them, opens, connections, clones. */
@@ -350,6 +437,8 @@ int main(void)
 
 	tcase_add_test(tc, test_state_set);
 	tcase_add_test(tc, test_rules_set);
+	tcase_add_test(tc, test_rules_tcp_set);
+	tcase_add_test(tc, test_state_tcp_set);
 	tcase_add_test(tc, test_metrics_set);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("engine_counts");
