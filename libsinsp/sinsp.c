@@ -103,8 +103,7 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 	if (s->closed_fd)
 		sinsp_fd_release_closed(s);
 	/* inactive threads: sinsp_thread_age() has work only once a minute of event time */
-	if (evt->ref.ts_ns - s->thread_scan_ts >= SINSP_THREAD_SCAN_INTERVAL_NS ||
-	    evt->ref.ts_ns < s->thread_scan_ts || !s->thread_scan_ts)
+	if (evt->ref.ts_ns < s->thread_scan_ts || evt->ref.ts_ns >= s->thread_scan_until)
 		sinsp_thread_age(s, evt->ref.ts_ns);
 
 	if (s->batch_i == s->batch_n) {

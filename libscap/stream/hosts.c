@@ -50,7 +50,8 @@ int stream_host_check(const struct stream_transport_ops *t, const struct stream_
 			cut--;
 		snprintf(cut, sizeof(list) - (size_t)(cut - list), "%s...", cut > list ? ", " : "");
 	}
-	snprintf(err, STREAM_ERR_SIZE, "%.100s%sno message of host '%.40s' on the bus (%s%s)",
-		 url ? url : "", url ? ": " : "", host, *list ? "the hosts on it: " : "it has no host's messages", list);
+	snprintf(err, STREAM_ERR_SIZE, "%.80s%sno message of host '%.40s' on the bus (%s%.70s)",
+		 url ? url : "", url ? ": " : "", host,
+		 *list ? "the hosts on it: " : "it has no host's messages", list);
 	return -EINVAL;
 }

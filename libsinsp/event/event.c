@@ -37,35 +37,52 @@ bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param 
 	       (!evt->info || evt->info->nparams > 0);
 }
 
-/* Remembered answers of sinsp_info_param(): (schema entry, name pointer) -> index. */
-#define INFO_MEMO_SLOTS 64
+/*
+ * Remembered answers of sinsp_info_param(): (schema entry, name) -> the name's index in
+ * the entry, or its absence (clone and execve exit events of older captures lack many
+ * of the parameters their parser asks for: each absence was a scan of the entry). The
+ * name's pointer finds the slot fast, its text (kept here) makes the answer exact even
+ * when the pointer is reused for another name; names of INFO_MEMO_NAME bytes or more
+ * are not remembered.
+ */
+#define INFO_MEMO_SLOTS 256
+#define INFO_MEMO_NAME 24
 struct info_memo {
 	const struct scap_evt_info *info;
 	const char *name;
-	uint32_t idx;
+	int32_t idx;                /* in info->params, -1: info has no parameter of that name */
+	char text[INFO_MEMO_NAME];  /* the name's text */
 };
 static _Thread_local struct info_memo info_memo[INFO_MEMO_SLOTS];
 
 int sinsp_info_param(const struct scap_evt_info *info, uint32_t nparams, const char *name)
 {
 	uintptr_t h = ((uintptr_t)info >> 4) ^ ((uintptr_t)name >> 2);
-	struct info_memo *m = &info_memo[(h ^ (h >> 7)) & (INFO_MEMO_SLOTS - 1)];
+	struct info_memo *m = &info_memo[(h ^ (h >> 8)) & (INFO_MEMO_SLOTS - 1)];
+	int32_t idx = -1;
 	uint32_t i;
+	size_t len;
 
-	/* a remembered index is checked against the name's text (the pointer may be reused) */
-	if (m->info == info && m->name == name && sinsp_name_is(info->params[m->idx].name, name))
-		return m->idx < nparams ? (int)m->idx : -1;
-	for (i = 0; i < nparams && i < info->nparams; i++) {
-		const char *pn = info->params[i].name;
-
-		if (sinsp_name_is(pn, name)) {
-			m->info = info;
-			m->name = name;
-			m->idx = i;
-			return (int)i;
+	/*
+	 * The first match among all of info's parameters: the first among the first nparams
+	 * when it is one of them, and none there otherwise.
+	 */
+	if (m->info == info && m->name == name && sinsp_name_is(m->text, name))
+		return m->idx >= 0 && (uint32_t)m->idx < nparams ? (int)m->idx : -1;
+	for (i = 0; i < info->nparams; i++) {
+		if (sinsp_name_is(info->params[i].name, name)) {
+			idx = (int32_t)i;
+			break;
 		}
 	}
-	return -1;
+	len = strlen(name);
+	if (len < INFO_MEMO_NAME) {
+		m->info = info;
+		m->name = name;
+		m->idx = idx;
+		memcpy(m->text, name, len + 1);
+	}
+	return idx >= 0 && (uint32_t)idx < nparams ? (int)idx : -1;
 }
 
 const char *sinsp_evt_type_name(const struct sinsp_evt *evt)

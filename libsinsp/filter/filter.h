@@ -148,10 +148,44 @@ enum flt_res { FR_FALSE, FR_TRUE, FR_UNRESOLVED };
  * FLT_REJECT. next[FR_UNRESOLVED] skips the checks on the same field that an
  * unresolved value makes false anyway.
  */
+/*
+ * How an instruction compares the value it extracted (flt_prog_build() picks it from
+ * the check and the set): one switch in the evaluation loop instead of a test per
+ * property of the check.
+ */
+enum flt_cmp {
+	FC_EXISTS,      /* 'exists': a resolved value is true */
+	FC_SET,         /* flt_set_match() */
+	FC_EQ,          /* string '=' */
+	FC_NE,          /* string '!=' */
+	FC_CONTAINS,    /* string 'contains', 'bcontains' */
+	FC_STARTSWITH,  /* string 'startswith', 'bstartswith' */
+	FC_STR,         /* the other string operators (flt_cmp_str()) */
+	FC_VALUE,       /* a value of another type (numbers, booleans, addresses) */
+};
+
+/* The flt_cmp of a string comparison by operator op (FC_EQ to FC_STR). */
+static inline uint8_t flt_str_cmp_of(enum flt_op op)
+{
+	switch (op) {
+	case FOP_EQ: return FC_EQ;
+	case FOP_NE: return FC_NE;
+	case FOP_CONTAINS:
+	case FOP_BCONTAINS: return FC_CONTAINS;
+	case FOP_STARTSWITH:
+	case FOP_BSTARTSWITH: return FC_STARTSWITH;
+	default: return FC_STR;
+	}
+}
+
 struct flt_insn {
 	const struct flt_check *check;
 	struct flt_set *set;      /* owned; NULL for a single check */
 	int32_t next[3];
+	uint8_t cmp;              /* enum flt_cmp */
+	bool slow;                /* check->by_type or check->special: tested first */
+	bool uncached;            /* the check's field has a view and no other instruction
+	                             reads it: its value is compared without the cache */
 };
 
 /*

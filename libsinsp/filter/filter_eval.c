@@ -106,32 +106,28 @@ static __attribute__((noinline)) bool cmp_str_other(const struct flt_check *c, c
 }
 
 /*
- * flt_cmp_str(): the operators filters use most inline (in the evaluation loop too:
- * a function with every operator saves and restores the registers that the ones
- * calling into libc need), the others through cmp_str_other().
+ * flt_cmp_str() with the operator as its flt_cmp k (flt_str_cmp_of()): the operators
+ * filters use most inline (in the evaluation loop too: a function with every operator
+ * saves and restores the registers that the ones calling into libc need), the others
+ * through cmp_str_other().
  */
-static inline __attribute__((always_inline)) bool cmp_str(const struct flt_check *c,
+static inline __attribute__((always_inline)) bool cmp_str(const struct flt_check *c, uint8_t k,
 							    const char *s, size_t len)
 {
 	const struct flt_val *v = c->vals;
 
-	switch (c->op) {
-	case FOP_EQ: return len == v->len && same_bytes(s, v->str, len);
-	case FOP_NE: return !(len == v->len && same_bytes(s, v->str, len));
-	case FOP_CONTAINS:
-	case FOP_BCONTAINS:
-		return flt_find(s, len, v->str, v->len);
-	case FOP_STARTSWITH:
-	case FOP_BSTARTSWITH:
-		return len >= v->len && same_bytes(s, v->str, v->len);
-	default:
-		return cmp_str_other(c, s, len);
+	switch (k) {
+	case FC_EQ: return len == v->len && same_bytes(s, v->str, len);
+	case FC_NE: return !(len == v->len && same_bytes(s, v->str, len));
+	case FC_CONTAINS: return flt_find(s, len, v->str, v->len);
+	case FC_STARTSWITH: return len >= v->len && same_bytes(s, v->str, v->len);
+	default: return cmp_str_other(c, s, len);
 	}
 }
 
 bool flt_cmp_str(const struct flt_check *c, const char *s, size_t len)
 {
-	return cmp_str(c, s, len);
+	return cmp_str(c, flt_str_cmp_of(c->op), s, len);
 }
 
 #define CMP_NUM(a, b, op) \
@@ -323,16 +319,59 @@ static __attribute__((noinline)) enum flt_res eval_special(const struct flt_chec
 	return eval_around(c, evt);
 }
 
+/* A comparison with a field that did not resolve (na_gen: see struct sinsp_filter). */
+static inline enum flt_res unresolved(struct sinsp_filter *f, const struct flt_check *c)
+{
+	if (c->op != FOP_EXISTS)
+		f->na_gen = f->gen;
+	return FR_UNRESOLVED;
+}
+
+/* The result of in on the resolved value s (len bytes, NUL at s[len]). */
+static inline __attribute__((always_inline)) enum flt_res
+compare(const struct flt_insn *in, const char *s, size_t len)
+{
+	const struct flt_check *c = in->check;
+
+	switch (in->cmp) {
+	case FC_EXISTS:
+		return FR_TRUE;
+	case FC_SET:
+		return flt_set_match(in->set, s, len) ? FR_TRUE : FR_FALSE;
+	case FC_EQ:
+	case FC_NE:
+	case FC_CONTAINS:
+	case FC_STARTSWITH:
+	case FC_STR:
+		return cmp_str(c, in->cmp, s, len) ? FR_TRUE : FR_FALSE;
+	default:
+		return cmp_value(c, s, len) ? FR_TRUE : FR_FALSE;
+	}
+}
+
 static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
 {
 	const struct flt_check *c = in->check;
 	struct strbuf *b = &f->scratch;
 	unsigned type = evt->ref.type;
 
-	if (c->by_type && type < SCAP_EVT_MAX)
-		return by_type(c, type, evt);
-	if (c->special)
-		return eval_special(c, evt);
+	if (in->slow) {
+		if (c->by_type && type < SCAP_EVT_MAX)
+			return by_type(c, type, evt);
+		if (c->special)
+			return eval_special(c, evt);
+	}
+	if (in->uncached) {
+		const char *s;
+		size_t len = 0;
+		int v = c->view(evt, &s, &len);
+
+		if (v > 0)
+			return compare(in, s, len);
+		if (v == 0)
+			return unresolved(f, c);
+		/* the value needs an extraction: cached as any other */
+	}
 	if (f->cached_slot != c->slot || f->cached_gen != f->gen) {
 		size_t len = 0;
 		int v = c->view ? c->view(evt, &f->cached, &len) : -1;
@@ -351,18 +390,9 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		f->cached_slot = c->slot;
 		f->cached_gen = f->gen;
 	}
-	if (!f->cached_ok) {
-		if (c->op != FOP_EXISTS)
-			f->na_gen = f->gen;  /* a comparison with a field that did not resolve */
-		return FR_UNRESOLVED;
-	}
-	if (c->op == FOP_EXISTS)
-		return FR_TRUE;
-	if (in->set)
-		return flt_set_match(in->set, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	if (c->vtype == FVT_STR)
-		return cmp_str(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
-	return cmp_value(c, f->cached, f->cached_len) ? FR_TRUE : FR_FALSE;
+	if (!f->cached_ok)
+		return unresolved(f, c);
+	return compare(in, f->cached, f->cached_len);
 }
 
 /* out of line: the type-only fast path of sinsp_filter_match() stays small */

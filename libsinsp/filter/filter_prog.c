@@ -274,6 +274,16 @@ static bool extracts(const struct flt_check *c)
 	return !c->by_type;
 }
 
+/* The comparison kind of an instruction on check c (and set, NULL for c alone). */
+static uint8_t insn_cmp(const struct flt_check *c, const struct flt_set *set)
+{
+	if (c->op == FOP_EXISTS)
+		return FC_EXISTS;
+	if (set)
+		return FC_SET;
+	return c->vtype == FVT_STR ? flt_str_cmp_of(c->op) : FC_VALUE;
+}
+
 /*
  * Append an instruction; the targets are already emitted (lower indexes) or exits.
  * Returns its index, or -1 when out of memory (set is then freed).
@@ -302,6 +312,9 @@ static int32_t emit(struct builder *b, const struct flt_check *c, struct flt_set
 	in = &b->ins[b->n];
 	in->check = c;
 	in->set = set;
+	in->cmp = insn_cmp(c, set);
+	in->slow = c->by_type || c->special;
+	in->uncached = false; /* flt_prog_build() decides */
 	in->next[FR_TRUE] = on_true;
 	in->next[FR_FALSE] = on_false;
 	in->next[FR_UNRESOLVED] = u;
@@ -415,6 +428,15 @@ int flt_prog_build(struct sinsp_filter *f)
 		for (k = 0; k < 3; k++)
 			if (b.ins[i].next[k] >= 0)
 				b.ins[i].next[k] = (int32_t)(b.n - 1) - b.ins[i].next[k];
+	/* a field that one instruction alone reads need not be cached for the others */
+	for (i = 0; i < b.n; i++) {
+		const struct flt_check *c = b.ins[i].check;
+
+		b.ins[i].uncached = !b.ins[i].slow && c->view;
+		for (k = 0; k < b.n && b.ins[i].uncached; k++)
+			if (k != i && extracts(b.ins[k].check) && b.ins[k].check->slot == c->slot)
+				b.ins[i].uncached = false;
+	}
 	f->prog = b.ins;
 	f->nprog = b.n;
 	return entry == (int32_t)(b.n - 1) ? 0 : -EINVAL;

@@ -28,6 +28,7 @@ struct fmt_seg {
 	size_t text_len;
 	char *key;               /* JSON key of the field; NULL for the trailing literal */
 	struct field_ref field;  /* def NULL for the trailing literal */
+	sinsp_field_view_fn view;/* the field's text in place (sinsp_field_view_of()), or NULL */
 };
 
 struct sinsp_formatter {
@@ -63,6 +64,7 @@ static int add_seg(struct sinsp_formatter *f, const char *text, size_t n, const 
 	ns->text_len = n;
 	if (r) {
 		ns->field = *r;
+		ns->view = sinsp_field_view_of(r);
 		ns->key = strndup(key, key_len);
 	}
 	f->nsegs++;
@@ -290,6 +292,25 @@ static int render_json(struct sinsp_formatter *f, struct sinsp_evt *evt)
 	return 1;
 }
 
+/*
+ * Append seg's field on evt to out as sinsp_field_extract() does (false: it does not
+ * resolve, nothing appended), read in place when the field has a view.
+ */
+static bool render_field(const struct fmt_seg *seg, struct sinsp_evt *evt, struct strbuf *out)
+{
+	if (seg->view) {
+		const char *s;
+		size_t len = 0;
+		int v = seg->view(evt, &s, &len);
+
+		if (v > 0)
+			strbuf_add(out, s, len);
+		if (v >= 0)
+			return v > 0;
+	}
+	return sinsp_field_extract(evt, &seg->field, SINSP_BUF_NORMAL, out);
+}
+
 int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt, const char **out,
 			   size_t *len)
 {
@@ -318,7 +339,7 @@ int sinsp_formatter_render(struct sinsp_formatter *f, struct sinsp_evt *evt, con
 			strbuf_add(&f->line, seg->text, seg->text_len);
 			if (!seg->field.def)
 				continue;
-			if (!sinsp_field_extract(evt, &seg->field, SINSP_BUF_NORMAL, &f->line)) {
+			if (!render_field(seg, evt, &f->line)) {
 				if (!f->print_all) {
 					rc = 0;
 					if (hint && i < 255)

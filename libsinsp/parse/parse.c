@@ -95,30 +95,3 @@ void sinsp_parse_reset(struct sinsp *s, struct sinsp_evt *evt)
 	t->last_type = type;
 	t->last_ts = evt->ref.ts_ns;
 }
-
-/* The filter side of sysdig's parse reset (parse.h). */
-void sinsp_parse_filter_unpair(struct sinsp_evt *evt)
-{
-	struct sinsp_thread *t = evt->thread;
-
-	/* props, not the schema entry: one small table for every event (parse.h) */
-	if (t && !scap_evt_is_enter(evt->ref.type) && (evt->props & SINSP_TYPE_USES_FD) &&
-	    !t->enter_valid)
-		evt->fd = NULL;
-	/*
-	 * Except a write exit: before filtering one, sysdig looks for a tracer on its fd
-	 * and keeps the fd of the thread's last fd number it found for it, paired or not.
-	 */
-	if (t && !evt->fd && evt->ref.type == SCAP_EVT_SYSCALL_WRITE_X)
-		evt->fd = sinsp_fd_find(t, t->last_fd);
-}
-
-void sinsp_parse_filter_rejected(struct sinsp_evt *evt)
-{
-	struct sinsp_thread *t = evt->thread;
-
-	/* not after SCAP_EF_MODIFIES_STATE or SCAP_EF_SKIPPARSERESET types nor switches
-	 * (SINSP_TYPE_NO_PAIRING is the last two) */
-	if (t && !(evt->props & (SINSP_TYPE_MODIFIES_STATE | SINSP_TYPE_NO_PAIRING)))
-		t->last_type = SCAP_EVT_MAX;
-}

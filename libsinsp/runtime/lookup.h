@@ -70,6 +70,9 @@ void sinsp_runtime_wait(struct sinsp *s, uint32_t max_ms);
 /* The work of one sinsp_next(): nearly free when there is none. */
 static inline void sinsp_runtime_poll(struct sinsp *s)
 {
+	/* lookups off: no container is noted (note_added()), no worker answers */
+	if (__builtin_expect(!s->runtime, 1))
+		return;
 	if (__builtin_expect(s->nadded != 0, 0))
 		sinsp_runtime_request_added(s);
 	if (__builtin_expect(atomic_load_explicit(&s->runtime_ready, memory_order_relaxed), 0))

@@ -6,6 +6,9 @@
  * conformance traces can show (trailing '/', "x./", non-ASCII bytes).
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "state/fdpath.h"
 
@@ -30,27 +33,54 @@ static void drop_last(struct strbuf *out, size_t start)
 }
 
 /*
- * True when the cleanup below would copy path[0..n) unchanged: every byte printable,
- * no "//", and every '.' followed by a byte other than '.' and '/' (so no "." or ".."
- * component and no "..." run). A leading '/' is never dropped here: it is only written
- * first (an absolute path adds no base).
+ * Whether byte i of path[0..n) leaves the cleanup below a plain copy: printable, not
+ * the first of "//", and a '.' followed by a byte other than '.' and '/' (so no "."
+ * or ".." component and no "..." run).
+ */
+static inline bool byte_plain(const char *path, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)path[i];
+
+	if (c >= 0x30 && c < 0x7f)
+		return true; /* digits, letters and most punctuation: never special */
+	if (c < 0x20 || c >= 0x7f)
+		return false;
+	if (c == '/' && i + 1 < n && path[i + 1] == '/')
+		return false;
+	if (c == '.' && (i + 1 == n || path[i + 1] == '.' || path[i + 1] == '/'))
+		return false;
+	return true;
+}
+
+/*
+ * True when the cleanup below would copy path[0..n) unchanged: every byte plain
+ * (byte_plain()). A leading '/' is never dropped here: it is only written first (an
+ * absolute path adds no base). With SSE2, 16 bytes a step: only the bytes outside
+ * [0x30, 0x7f) ('/', '.', '-', ...; a few a path) get a look of their own.
  */
 static bool path_is_plain(const char *path, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)path[i];
+#ifdef __SSE2__
+	const __m128i below = _mm_set1_epi8(0x30), above = _mm_set1_epi8(0x7e);
 
-		if (c >= 0x30 && c < 0x7f)
-			continue; /* digits, letters and most punctuation: never special */
-		if (c < 0x20 || c == 0x7f || c > 0x7f)
-			return false;
-		if (c == '/' && i + 1 < n && path[i + 1] == '/')
-			return false;
-		if (c == '.' && (i + 1 == n || path[i + 1] == '.' || path[i + 1] == '/'))
-			return false;
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(path + i));
+		/* signed bytes: 0x80-0xff are negative, below 0x30 as well */
+		__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpgt_epi8(v, above));
+		unsigned m = (unsigned)_mm_movemask_epi8(odd);
+
+		while (m) {
+			if (!byte_plain(path, i + (unsigned)__builtin_ctz(m), n))
+				return false;
+			m &= m - 1;
+		}
 	}
+#endif
+	for (; i < n; i++)
+		if (!byte_plain(path, i, n))
+			return false;
 	return true;
 }
 

@@ -54,13 +54,6 @@ void sinsp_fdtable_put(struct sinsp_fdtable *t)
 	free(t);
 }
 
-struct sinsp_fd *sinsp_fd_find(struct sinsp_thread *t, int64_t fd)
-{
-	if (!t || !t->fds)
-		return NULL;
-	return hashmap_get(&t->fds->map, (uint64_t)fd);
-}
-
 /* Insert (or replace) fd in t's process table. name may be NULL (""). */
 struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name)
 {

@@ -35,10 +35,18 @@ struct sinsp_fdtable {
 	uint32_t refs;            /* threads using it */
 };
 
+/* fd number fd of t's table, NULL when t is NULL or has no such fd. Inline: every event
+ * with an fd looks it up. */
+static inline struct sinsp_fd *sinsp_fd_find(struct sinsp_thread *t, int64_t fd)
+{
+	if (!t || !t->fds)
+		return NULL;
+	return hashmap_get(&t->fds->map, (uint64_t)fd);
+}
+
 /* fdtable.c */
 struct sinsp_fdtable *sinsp_fdtable_new(void);
 void sinsp_fdtable_put(struct sinsp_fdtable *t);
-struct sinsp_fd *sinsp_fd_find(struct sinsp_thread *t, int64_t fd);
 struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name);
 void sinsp_fd_remove(struct sinsp_thread *t, int64_t fd);
 char sinsp_fd_typechar(const struct sinsp_fd *f);

@@ -51,6 +51,8 @@ struct sinsp {
 	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
 	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
 	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
+	uint64_t thread_scan_until;       /* sinsp_thread_age() has no work from thread_scan_ts
+	                                     up to this ts (excluded); 0: none known */
 	uint64_t threads_dropped;         /* threads not added because the table was full */
 	struct hashmap unnamed_parents;   /* ptids set while no thread had that tid (-> s): the
 	                                     thread added later with it has children (threads.c) */

@@ -368,16 +368,18 @@ static __attribute__((noinline)) void thread_age_scan(struct sinsp *s, uint64_t 
 
 void sinsp_thread_age(struct sinsp *s, uint64_t now)
 {
-	if (!now)
-		return;
-	if (!s->thread_scan_ts || now < s->thread_scan_ts) {
+	uint64_t last;
+
+	if (now && (!s->thread_scan_ts || now < s->thread_scan_ts)) {
 		s->thread_scan_ts = now;
-		return;
+	} else if (now && now - s->thread_scan_ts >= SINSP_THREAD_SCAN_INTERVAL_NS) {
+		s->thread_scan_ts = now;
+		thread_age_scan(s, now);
 	}
-	if (now - s->thread_scan_ts < SINSP_THREAD_SCAN_INTERVAL_NS)
-		return;
-	s->thread_scan_ts = now;
-	thread_age_scan(s, now);
+	/* no work before thread_scan_until unless time goes back (0: on the next call) */
+	last = s->thread_scan_ts;
+	s->thread_scan_until = !last ? 0 : last > UINT64_MAX - SINSP_THREAD_SCAN_INTERVAL_NS ?
+			       UINT64_MAX : last + SINSP_THREAD_SCAN_INTERVAL_NS;
 }
 
 /* The main thread of t's process (t itself when it is the main thread or unknown). */

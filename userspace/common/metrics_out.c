@@ -298,7 +298,8 @@ int scry_metrics_text(FILE *f, struct sinsp_metrics *m, unsigned top_n)
 		free(x.l.rows);
 		return -ENOMEM;
 	}
-	qsort(x.l.rows, x.l.n, sizeof(*x.l.rows), by_cpu);
+	if (x.l.n)   /* none: rows is NULL, which qsort() may not take */
+		qsort(x.l.rows, x.l.n, sizeof(*x.l.rows), by_cpu);
 	iso_time(when, sizeof(when), iv.end_ns);
 	fprintf(f, "--- %s  interval %" PRIu64 " (%.3f s), %" PRIu64 " events; CPU %% of one core, "
 		"rates per second\n", when, iv.index, x.s, iv.events);
