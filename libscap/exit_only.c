@@ -269,8 +269,7 @@ int scap_xo_next(scap_t *h, struct scap_evt_ref *out)
 	ni = scap_evt_info(out->type - 1);
 	n = scap_evt_params(out, params, SCAP_MAX_EVENT_PARAMS);
 	if (n < 0 || (uint32_t)n != out->nparams)
-		return scap_err(h, n < 0 ? n : -EPROTO, "exit-only mode: an exit event of type "
-				"%u does not decode (%u parameters)", out->type, out->nparams);
+		return 0;              /* as it is: its reader reports it, as in a full capture */
 	x->exit = *out;
 	if (ty->child && is_zero(&params[0])) {
 		/* the child's return: no enter, as in a full capture; the exit alone */
