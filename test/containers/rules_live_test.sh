@@ -78,7 +78,19 @@ id=$("$SCRY_DOCKER" run -d --network none --name "$other" "$SCRY_DOCKER_IMAGE" s
 other_cid=${id:0:12}
 
 # ---- scry with Falco's rules ----------------------------------------------------------
-cat >"$out/append.yaml" <<'EOF'
+# Falco's container_entrypoint lists the parents a container's entry shell may have, the
+# host's init (systemd) among them: a shell whose `runc init` parent exits first is
+# reparented, and on this kind of machine sometimes to PID 1 itself, which is not
+# systemd here (the execve exit's ptid is 1: what the kernel reports). The name of this
+# machine's PID 1 is added to the list, as Falco has systemd's.
+init_comm=$(cat /proc/1/comm)
+cat >"$out/append.yaml" <<EOF
+- macro: container_entrypoint
+  condition: or proc.pname = "$init_comm"
+  override:
+    condition: append
+EOF
+cat >>"$out/append.yaml" <<'EOF'
 - rule: Terminal shell in container
   output: container_id=%container.id container_name=%container.name
   override:
