@@ -213,6 +213,12 @@ int scap_open(const struct scap_open_opts *opts, scap_t **out, char *errbuf)
 	return 0;
 }
 
+/* The engine's next event; in exit-only mode through the expansion (exit_only.c). */
+static inline int engine_next(scap_t *h, struct scap_evt_ref *out)
+{
+	return h->xo ? scap_xo_next(h, out) : h->ops->next(h, out);
+}
+
 int scap_next(scap_t *h, struct scap_evt_ref *out)
 {
 	struct scap_evt_ref full;
@@ -224,7 +230,7 @@ int scap_next(scap_t *h, struct scap_evt_ref *out)
 	sz = out->sz;
 	/* the usual call: no error yet, a current-size struct filled in place */
 	if (!h->sticky_err && sz >= sizeof(full) && h->ops->next) {
-		rc = h->ops->next(h, out);
+		rc = engine_next(h, out);
 		out->sz = sz;
 		if (rc < 0)
 			h->sticky_err = rc;
@@ -238,11 +244,12 @@ int scap_next(scap_t *h, struct scap_evt_ref *out)
 		return scap_err(h, -ENOTSUP, "engine %s cannot produce events", h->ops->name);
 
 	if (sz >= sizeof(full)) {
-		rc = h->ops->next(h, out);
+		rc = engine_next(h, out);
 		out->sz = sz;
 	} else {
 		/* Caller built against an older, shorter struct: give it its prefix. */
-		rc = h->ops->next(h, &full);
+		full.sz = sizeof(full);
+		rc = engine_next(h, &full);
 		if (rc == 0) {
 			memcpy((char *)out + sizeof(size_t), (char *)&full + sizeof(size_t),
 			       sz - sizeof(size_t));
@@ -262,7 +269,8 @@ int scap_next_batch(scap_t *h, struct scap_evt_ref *refs, uint32_t max, uint32_t
 	*n = 0;
 	if (!h || !refs || !max)
 		return -EINVAL;
-	if (h->sticky_err || refs[0].sz != sizeof(*refs) || !h->ops->next_batch) {
+	/* exit-only expansion: one event at a time (a record built in the handle's buffer) */
+	if (h->sticky_err || refs[0].sz != sizeof(*refs) || !h->ops->next_batch || h->xo) {
 		rc = scap_next(h, refs);
 		*n = rc == 0;
 		return rc;
@@ -337,6 +345,7 @@ void scap_close(scap_t *h)
 		return;
 	if (h->ops->close)
 		h->ops->close(h);
+	scap_xo_free(h);
 	scap_state_free(&h->store);
 	free(h);
 }

@@ -96,6 +96,7 @@ struct scap {
 	struct scap_state state;          /* what scap_get_state() reports (sz unused) */
 	struct scap_state_store store;    /* owned arrays behind state, when the engine uses them */
 	const char *evt_source;           /* scap_engine_set_evt_source(): the engine's string */
+	struct scap_xo *xo;               /* exit-only expansion (exit_only.c), NULL until used */
 };
 
 /*
@@ -128,6 +129,15 @@ static inline bool scap_opts_tail_zero(const void *opts, size_t sz, size_t known
 #define scap_warn(h, ...) scap_log((h), SCAP_LOG_WARN, __VA_ARGS__)
 #define scap_info(h, ...) scap_log((h), SCAP_LOG_INFO, __VA_ARGS__)
 #define scap_debug(h, ...) scap_log((h), SCAP_LOG_DEBUG, __VA_ARGS__)
+
+/*
+ * Exit-only captures read as full ones (exit_only.c). scap_xo_set(): the mode was set
+ * (@on) or cleared; 0 or -ENOMEM. scap_xo_next(): the engine's next() through the
+ * expansion (h->xo set). scap_xo_free(): at close.
+ */
+int scap_xo_set(struct scap *h, bool on);
+int scap_xo_next(struct scap *h, struct scap_evt_ref *out);
+void scap_xo_free(struct scap *h);
 
 /* Param length width of an event type: 4 for SCAP_EF_LARGE_PAYLOAD types, else 2. */
 uint32_t scap_evt_len_width(uint16_t type);

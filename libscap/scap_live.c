@@ -67,6 +67,8 @@ int scap_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords)
 
 int scap_set_mode(scap_t *h, uint32_t mode)
 {
+	int rc;
+
 	if (!h)
 		return -EINVAL;
 	if (!h->ops->set_mode)
@@ -74,7 +76,13 @@ int scap_set_mode(scap_t *h, uint32_t mode)
 	if (mode & ~(uint32_t)SCAP_ABI_MODE_ALL)
 		return scap_err(h, -EINVAL, "unknown capture mode bits 0x%x",
 				mode & ~(uint32_t)SCAP_ABI_MODE_ALL);
-	return h->ops->set_mode(h, mode);
+	rc = scap_xo_set(h, mode & SCAP_MODE_EXIT_ONLY);
+	if (rc < 0)
+		return rc;
+	rc = h->ops->set_mode(h, mode);
+	if (rc < 0)
+		scap_xo_set(h, false);
+	return rc;
 }
 
 int scap_set_tracepoints(scap_t *h, uint32_t mask)

@@ -17,6 +17,10 @@ As root with the eBPF probe (skipped, 77, otherwise):
   TCP (Falco's `outbound` shape: fd.l4proto != tcp) leaves sendto out there and still
   alerts on a UDP sendto made by this test; a rule on sendto over TCP keeps sendto whole
   and alerts on this test's TCP send.
+- exit-only mode (capture.exit_only, on by default with the eBPF probe): the log says
+  so; a rule on an enter event (kill's, its parameters rebuilt from the exit) and a
+  rule on an exit event (openat's, fd.name) both alert; capture.exit_only: false: the
+  log does not say it, and the same rules alert.
 The figures a narrowed capture gives are checked by metrics_counts_live
 (test/driver/metrics_counts.c).
 """
@@ -62,6 +66,19 @@ TCP_RULE = """\
   desc: bytes sent on a TCP connection to the test's port
   condition: evt.type=sendto and evt.dir=< and fd.l4proto=tcp and fd.sport=%d
   output: "tcp send (connection=%%fd.name)"
+  priority: NOTICE
+"""
+
+EXIT_RULES = """\
+- rule: Kill enter
+  desc: kill's enter event (in exit-only mode rebuilt from its exit)
+  condition: evt.type=kill and evt.dir=> and proc.pid=%d and evt.arg.sig=0 and evt.args contains "pid=%d("
+  output: "kill enter (%%evt.args)"
+  priority: NOTICE
+- rule: Open exit
+  desc: openat's exit event
+  condition: evt.type=openat and evt.dir=< and fd.name=%s
+  output: "open exit (file=%%fd.name)"
   priority: NOTICE
 """
 
@@ -242,6 +259,22 @@ def main():
         check(wait_alert(os.path.join(tmp, 'tcp.json'), 'TCP send'),
               'rule on TCP sendto: a TCP send alerts')
         check(stop(p) == 0, 'tcp: SIGTERM exits 0')
+        # exit-only mode: the default; enter and exit rules alert
+        target = os.path.join(tmp, 'scry-exit-only-target')
+        open(target, 'w').close()
+        for name, extra in (('exit_only', ''), ('full', 'capture:\n  exit_only: false\n')):
+            p, rpath, log = start(a.scryd, tmp, name, EXIT_RULES % (os.getpid(), os.getpid(), target), extra)
+            text = wait_for(log, r'scryd: info: running:') or ''
+            said = 'capture: exit-only' in text
+            check(said == (name == 'exit_only'),
+                  '%s: the log %s exit-only mode' % (name, 'says' if said else 'does not say'))
+            alerts = os.path.join(tmp, name + '.json')
+            for _ in range(3):
+                os.kill(os.getpid(), 0)
+                open(target).close()
+            check(wait_alert(alerts, 'Kill enter'), '%s: a rule on kill\'s enter alerts' % name)
+            check(wait_alert(alerts, 'Open exit'), '%s: a rule on openat\'s exit alerts' % name)
+            check(stop(p) == 0, '%s: SIGTERM exits 0' % name)
         for s in (udp, out, srv, c, acc, c2, a2):
             s.close()
     if failures:

@@ -98,15 +98,19 @@ def live_capture(pid):
 class Scryd(scrytest.Daemon):
     """One scryd, live, its alerts to a file in @workdir, its log in @workdir/NAME.err."""
 
-    def __init__(self, binary, name, workdir, rules=RULES, syscalls=None):
+    def __init__(self, binary, name, workdir, rules=RULES, syscalls=None, exit_only=None):
         self.name = name
         self.alerts = os.path.join(workdir, name + '.json')
         self.cfg = os.path.join(workdir, name + '.yaml')
         self.errpath = os.path.join(workdir, name + '.err')
         with open(self.cfg, 'w') as f:
             f.write(CONFIG % (os.path.abspath(rules), self.alerts))
-            if syscalls:  # capture.syscalls (scryd.yaml): auto or all
-                f.write('capture:\n  syscalls: %s\n' % syscalls)
+            if syscalls or exit_only:  # capture.syscalls: auto or all; .exit_only
+                f.write('capture:\n')
+            if syscalls:
+                f.write('  syscalls: %s\n' % syscalls)
+            if exit_only:
+                f.write('  exit_only: %s\n' % exit_only)
         super().__init__([binary, '-c', self.cfg], log=self.errpath)
         self.peak_rss = 0
 

@@ -484,8 +484,34 @@ static int bpf_set_tcp_skip(scap_t *h, const uint64_t *bits)
 	return store_set(bpf_cfg(h)->tcp_skip, bits);
 }
 
+/*
+ * Exit-only mode: the probe's sys_enter program is detached (its link destroyed), as
+ * the module unhooks its enter tracepoint: an attached program that returns at once
+ * still costs every syscall its call (~150 ns on the VM of bench/README.md). The mode
+ * is stored first and the link destroyed after when it is set; the program attached
+ * first and the mode cleared after when it is cleared (a syscall in flight then gets
+ * an exit with its enter's parameters, which libscap reads either way).
+ */
 static int bpf_set_mode(scap_t *h, uint32_t mode)
 {
+	struct bpf_eng *b = scap_engine_priv(h);
+	struct bpf_link **enter = &b->skel->links.scapbpf_sys_enter;
+	struct bpf_link *l;
+
+	if (mode & SCAP_ABI_MODE_EXIT_ONLY) {
+		__atomic_store_n(&bpf_cfg(h)->mode, mode, __ATOMIC_RELAXED);
+		if (*enter) {
+			bpf_link__destroy(*enter);
+			*enter = NULL;
+		}
+		return 0;
+	}
+	if (!*enter) {
+		l = bpf_program__attach(b->skel->progs.scapbpf_sys_enter);
+		if (!l)
+			return scap_engine_err(h, -errno, "bpf: attaching sys_enter again");
+		*enter = l;
+	}
 	__atomic_store_n(&bpf_cfg(h)->mode, mode, __ATOMIC_RELAXED);
 	return 0;
 }

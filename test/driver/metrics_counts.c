@@ -20,9 +20,12 @@
  * (neither file nor network bytes), and makes NFAIL calls that fail (close(-1)). Its
  * exit status is the number of reads the TCP data took (the only count that may vary).
  *
+ * A third run is narrowed as the second and in exit-only mode (SCAP_MODE_EXIT_ONLY,
+ * scryd's default: no enter events from the probe, libscap rebuilds them).
+ *
  * Checked for each mode: file bytes read and written, network bytes in and out are
  * exactly the workload's; then the calls (less the TCP reads) and the failures of the
- * two modes are equal. The narrowed set must leave out read and write (so that they
+ * three modes are equal. The narrowed set must leave out read and write (so that they
  * are counted by the probe). Prints the figures of both modes.
  * Exit status: 0 passed; 1 a check failed or an error; 77 skipped (not root, or the
  * eBPF probe is not in this build).
@@ -131,8 +134,9 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* One run: capture (narrowed or not), the workload, its process's totals. */
-static int run(bool narrow, const char *path, struct result *r)
+/* One run: capture (narrowed or not, exit-only or not), the workload, its process's
+ * totals. */
+static int run(bool narrow, bool exit_only, const char *path, struct result *r)
 {
 	char err[SCAP_ERRBUF_SIZE] = "";
 	struct sinsp_metrics *m = NULL;
@@ -190,6 +194,10 @@ static int run(bool narrow, const char *path, struct result *r)
 				scap_last_error(sinsp_scap(s)));
 			goto out;
 		}
+	}
+	if (exit_only && scap_set_mode(sinsp_scap(s), SCAP_MODE_EXIT_ONLY)) {
+		fprintf(stderr, "metrics_counts: exit-only mode: %s\n", scap_last_error(sinsp_scap(s)));
+		goto out;
 	}
 	pid = fork();
 	if (pid < 0)
@@ -260,7 +268,7 @@ static int expect(const char *what, int k, const struct result *r, uint64_t want
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "/tmp";
-	struct result full = { 0 }, narrow = { 0 };
+	struct result full = { 0 }, narrow = { 0 }, xo = { 0 };
 	char path[4096];
 	int bad = 0;
 
@@ -274,16 +282,18 @@ int main(int argc, char **argv)
 #endif
 	memset(buf, 'x', sizeof(buf));
 	snprintf(path, sizeof(path), "%s/metrics_counts.%d", dir, (int)getpid());
-	if (run(false, path, &full) || run(true, path, &narrow)) {
+	if (run(false, false, path, &full) || run(true, false, path, &narrow) ||
+	    run(true, true, path, &xo)) {
 		unlink(path);
 		return 1;
 	}
 	unlink(path);
 	print("full capture", &full);
 	print("narrowed + counters", &narrow);
-	for (int i = 0; i < 2; i++) {
-		const struct result *r = i ? &narrow : &full;
-		const char *what = i ? "narrowed" : "full";
+	print("narrowed + counters, exit-only", &xo);
+	for (int i = 0; i < 3; i++) {
+		const struct result *r = i == 2 ? &xo : i ? &narrow : &full;
+		const char *what = i == 2 ? "exit-only" : i ? "narrowed" : "full";
 
 		bad |= expect(what, SINSP_METRIC_FILE_WRITE_BYTES, r, FILE_BYTES);
 		bad |= expect(what, SINSP_METRIC_FILE_READ_BYTES, r, FILE_BYTES);
@@ -295,6 +305,10 @@ int main(int argc, char **argv)
 	bad |= expect("narrowed", SINSP_METRIC_SYSCALLS, &narrow,
 		      full.v[SINSP_METRIC_SYSCALLS] - full.nreads + narrow.nreads);
 	bad |= expect("narrowed", SINSP_METRIC_SYSCALL_ERRORS, &narrow,
+		      full.v[SINSP_METRIC_SYSCALL_ERRORS]);
+	bad |= expect("exit-only", SINSP_METRIC_SYSCALLS, &xo,
+		      full.v[SINSP_METRIC_SYSCALLS] - full.nreads + xo.nreads);
+	bad |= expect("exit-only", SINSP_METRIC_SYSCALL_ERRORS, &xo,
 		      full.v[SINSP_METRIC_SYSCALL_ERRORS]);
 	if (full.v[SINSP_METRIC_SYSCALL_ERRORS] < NFAIL) {
 		fprintf(stderr, "metrics_counts: fewer failures than the workload's %d\n", NFAIL);

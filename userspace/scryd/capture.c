@@ -137,3 +137,23 @@ int scryd_capture_narrow(const struct scryd_capture_src *src)
 	}
 	return 0;
 }
+
+int scryd_capture_mode(sinsp_t *s, int exit_only, bool kmod, bool bus_capture)
+{
+	scap_t *h = sinsp_scap(s);
+	bool on = exit_only == 1 || (exit_only < 0 && !kmod && !bus_capture);
+	int rc;
+
+	if (!on)
+		return 0;
+	rc = scap_set_mode(h, SCAP_MODE_EXIT_ONLY);
+	if (rc < 0) {
+		if (exit_only < 0 && rc == -ENOTSUP)
+			return 0;
+		scryd_log(SCRYD_LOG_ERROR, "capture: exit-only mode: %s", scap_last_error(h));
+		return -1;
+	}
+	scryd_log(SCRYD_LOG_INFO, "capture: exit-only (no enter events from the engine: "
+		  "each syscall's enter is rebuilt from its exit, with its timestamp)");
+	return 0;
+}

@@ -34,4 +34,14 @@ struct scryd_capture_src {
  */
 int scryd_capture_narrow(const struct scryd_capture_src *src);
 
+/*
+ * Set the live engine's exit-only mode (scap_set_mode(), SCAP_MODE_EXIT_ONLY), once,
+ * after open: @exit_only 1 on, 0 off, -1 the default: on with the eBPF probe (@kmod
+ * false) unless @bus_capture (a published capture stays a full one), off with the
+ * kernel module (its mode is global to the driver: other readers would see it).
+ * Logged at info level.
+ * Return: 0; -1 the engine refused the mode asked for explicitly (logged).
+ */
+int scryd_capture_mode(sinsp_t *s, int exit_only, bool kmod, bool bus_capture);
+
 #endif /* SCRYD_CAPTURE_H */

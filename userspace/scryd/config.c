@@ -627,6 +627,7 @@ int scryd_config_load(const char *path, struct scryd_config *c, char *err, size_
 	c->runtime_lookups = true;
 	c->bus_spool_size = 1ull << 30;
 	c->bus_capture = true;
+	c->capture_exit_only = -1;
 	c->bus_alerts = true;
 	c->bus_metrics = true;
 	c->bus_chunk_events = 100000;

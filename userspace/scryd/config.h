@@ -86,6 +86,7 @@ struct scryd_config {
 	uint64_t bus_chunk_events;  /* events a capture chunk holds at most */
 	uint64_t bus_max_message;   /* the bus's largest message, bytes */
 	bool capture_all;           /* capture.syscalls: all (else auto: capture.c) */
+	int capture_exit_only;      /* capture.exit_only: 1, 0; -1 unset (capture.c) */
 };
 
 /*

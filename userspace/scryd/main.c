@@ -413,7 +413,8 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
-	if (narrow_capture(&d)) {
+	if (narrow_capture(&d) || (!replay && scryd_capture_mode(d.s, d.cfg.capture_exit_only,
+			!strcmp(d.engine, "kmod"), d.bus && d.cfg.bus_capture))) {
 		status = 1;
 		goto out;
 	}

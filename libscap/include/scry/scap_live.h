@@ -70,8 +70,14 @@ struct scap_scan_stats {
 /* Capture modes (scap_set_mode()), a bit set; 0 is the default: an enter and an exit
  * event per syscall. The values are the ABI's (SCAP_ABI_MODE_*). */
 enum scap_mode {
-	/* No enter events: each exit event appends the parameters of its enter event
-	 * after the schema's own (the scap exit-event versions that carry them all). */
+	/* No enter events from the engine: each syscall's exit event carries the
+	 * parameters of its enter event (appended after the schema's own when it lacks
+	 * any of them by name). scap_next() hands each such exit out as two records: the
+	 * enter event rebuilt from them (the exit's timestamp, tid and cpu; parameters
+	 * read when the syscall returned), then the exit with the schema's parameters
+	 * only; other events pass through. The stream thus reads as a full capture in
+	 * which each syscall's enter and exit share a timestamp. bpf: sys_enter is
+	 * detached while the mode is set. */
 	SCAP_MODE_EXIT_ONLY = 1u << 0,
 };
 
@@ -115,10 +121,12 @@ SCAP_API int scap_set_syscalls(scap_t *h, const uint64_t *bits, size_t nwords);
  * scap_set_mode() - choose the capture mode.
  * @h:    [in] open handle.
  * @mode: [in] bit set of enum scap_mode; 0 for the default. A syscall in flight at the
- *        switch may get an enter event and an exit carrying the enter's parameters
- *        too, or an exit event alone.
+ *        switch may get two enter events (the engine's and the one rebuilt from its
+ *        exit), or an enter rebuilt from an exit that lacks its parameters (empty
+ *        values). In exit-only mode scap_next_batch() returns one event a call.
  * Return: 0; -EINVAL @h NULL or unknown bits; -ENOTSUP the engine has no modes;
- *         -errno of the module's ioctl (its tracepoints could not be re-registered).
+ *         -ENOMEM; -errno of the module's ioctl (its tracepoints could not be
+ *         re-registered) or of attaching the probe's sys_enter again (bpf).
  * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_set_mode(scap_t *h, uint32_t mode);
