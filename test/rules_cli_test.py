@@ -204,6 +204,11 @@ def print_extra(rules, cat):
     expect(base + ['-p', 'cpu=%evt.cpu tid=%thread.tid'], 0,
            CAT_PROGRAM[:-1] + ' cpu=0 tid=20072\n' + CAT_ETC[:-1] + ' cpu=0 tid=20072\n', None,
            '-p FORMAT --rules: appended to every output, %container.info at its default')
+    # a field -p misspells is -p's error (scry -p's message and position), not one
+    # error per rule blamed on the rules file at each rule's output
+    expect(base + ['-p', 'cpu=%evt.cpuu'], 1, '',
+           'scry: -p: invalid formatting token evt.cpuu (at byte 5)\n',
+           '-p FORMAT --rules with an unknown field: said of -p, exit 1')
     rc, out, err = run(base + ['-pk', '-j'])
     lines = [json.loads(l) for l in out.splitlines()] if rc == 0 else []
     check(len(lines) == 2 and lines[0]['output'] == CAT_PROGRAM[:-1] + ' ' + pk and

@@ -245,6 +245,28 @@ static sinsp_t *open_noop(void)
 }
 
 /*
+ * Whether -p's text (not a shortcut such as -pc) is refused on its own; then say so, as
+ * scry -p does, with the position in that text: appended to every rule's output, it
+ * would otherwise come out as an error of each rule, in the rules file, at its output.
+ */
+static bool extra_refused(sinsp_t *s, const struct scry_rules_opts *o)
+{
+	struct sinsp_formatter *fmt = NULL;
+	const char *extra;
+	bool replace;
+
+	extra = falco_extra(o->print_extra, &replace);
+	if (!extra || replace)
+		return false;
+	if (sinsp_formatter_new(s, extra, SINSP_OUTPUT_TEXT, &fmt) == 0) {
+		sinsp_formatter_free(fmt);
+		return false;
+	}
+	fprintf(stderr, "scry: -p: %s\n", sinsp_last_error(s));
+	return true;
+}
+
+/*
  * Load o's paths on a handle with no events and print the results on f: all of them
  * (validate), or only when some file has an error (check). Return 0 they load, else 1.
  */
@@ -259,9 +281,11 @@ static int load_and_report(const struct scry_rules_opts *o, FILE *f, bool valida
 		return 1;
 	ok = load_paths(s, o, (const char *const *)o->paths, o->npaths, &r, &bad);
 	n = r ? sinsp_rules_result_count(r) : 0;
+	if (!ok && extra_refused(s, o))
+		n = 0; /* -p is what is wrong: said, the rules' errors it caused are not */
 	if (validate && o->json)
 		fputs("{\"falco_load_results\":[", f);
-	if (validate && bad > 0 && bad < n && report_prefix(s, o, r, bad, f) >= 0)
+	if (validate && bad > 0 && bad < n && bad < n && report_prefix(s, o, r, bad, f) >= 0)
 		; /* reported */
 	else if (validate && o->json)
 		print_results_json(r, f, 0, n);
