@@ -172,6 +172,19 @@ def config_errors(tmp, rules, broken):
     bad = config(tmp, 'badrules.yaml', broken, stdout='json')
     cases.append(('a rules file that does not load', bad,
                   '%s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % broken))
+    # usage errors say which (before the usage text); a capture that cannot be read is
+    # named once
+    for args, want in ((['--linger'], 'scryd: --linger applies to --replay\n'),
+                       (['--check', '--replay', good], 'scryd: --check and --replay cannot be used '
+                        'together\n'),
+                       (['extra'], 'scryd: unexpected argument \'extra\'\n')):
+        rc, out, err = run([SCRYD, '-c', good] + args)
+        check(rc == 2 and err.startswith(want + 'usage: scryd '),
+              'usage error %s: exit 2, said (rc %d, %r)' % (' '.join(args), rc, err[:80]))
+    missing = os.path.join(tmp, 'missing.scap')
+    rc, out, err = run([SCRYD, '-c', good, '--replay', missing])
+    check(rc == 1 and err.startswith('scryd: %s: No such file or directory\n' % missing),
+          '--replay of a missing capture: exit 1, its name once (rc %d, %r)' % (rc, err[:120]))
     for what, path, want in cases:
         for args in ([SCRYD, '-c', path, '--check'], [SCRYD, '-c', path]):
             rc, out, err = run(args)
