@@ -113,6 +113,9 @@ def options(tmp):
     expect(['--bogus'], 2, "scry: unrecognized option '--bogus'\n" + TRY,
            'an unknown long option: one line and a pointer to --help', out='')
     expect(['-Q'], 2, "scry: invalid option -- 'Q'\n" + TRY, 'an unknown short option')
+    expect(['-r', TRACE, '-c', 'topprocs_cpu'], 2, "scry: invalid option -- 'c'\nscry: sysdig's "
+           "chisels (-c, -cl) are not in scry: 'scry top' shows csysdig's views, 'scry -r FILE "
+           "--metrics' per-container figures\n" + TRY, "sysdig's -c CHISEL: what scry has instead")
     expect(['-r'], 2, "scry: option requires an argument -- 'r'\n" + TRY,
            'a missing option argument')
     out = os.path.join(tmp, 'o.scap')
