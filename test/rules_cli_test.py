@@ -252,6 +252,13 @@ def validate(tmp, rules):
            '%s: Ok (loaded; not compiled: %s has an error)\n'
            % (broken, broken, broken, unparsable, unparsable, rules, unparsable),
            '', '--validate: the files before one that does not parse are compiled')
+    expect(['--validate', unparsable, '--validate', rules], 1,
+           '%s: Invalid\n'
+           '%s:3:1: error: LOAD_ERR_YAML_PARSE (YAML parse error): rules content: \n'
+           '    did not find expected \',\' or \']\' while parsing a flow sequence\n'
+           '%s: Ok (loaded; not compiled: %s has an error)\n'
+           % (unparsable, unparsable, rules, unparsable),
+           '', '--validate: a file after the first, unparsable one is not said to be Ok')
     rc, out, err = run(['--validate', broken, '--validate', unparsable, '-j'])
     res = json.loads(out)['falco_load_results'] if rc == 1 and out else []
     check([(x['name'], x['successful'], [e['code'] for e in x['errors']]) for x in res] ==

@@ -193,7 +193,7 @@ static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_r
 
 /*
  * --validate's report when file @bad of @r did not load, so that nothing was compiled:
- * the files before it are loaded again alone and compiled (their own errors, as Falco,
+ * the files before it (if any) are loaded again alone and compiled (their own errors, as Falco,
  * which compiles after each file, reports them), then @bad and the files after it as
  * @r has them. 0 the files before @bad compile, 1 not, -1 out of memory.
  */
@@ -212,8 +212,8 @@ static int report_prefix(sinsp_t *s, const struct scry_rules_opts *o, const stru
 	for (i = 0; i < bad; i++)
 		sinsp_rules_result_get(r, i, &names[i], &ok, &nmsgs);
 	sinsp_rules_result_get(r, bad, &badname, &ok, &nmsgs);
-	rc = load_paths(s, o, names, bad, &pre, &pbad) ? 0 : 1;
-	if (!pre || sinsp_rules_result_count(pre) != bad) {
+	rc = !bad || load_paths(s, o, names, bad, &pre, &pbad) ? 0 : 1;
+	if (bad && (!pre || sinsp_rules_result_count(pre) != bad)) {
 		rc = -1; /* out of memory, or a file changed meanwhile: the first report stands */
 	} else if (o->json) {
 		print_results_json(pre, f, 0, bad);
@@ -285,7 +285,7 @@ static int load_and_report(const struct scry_rules_opts *o, FILE *f, bool valida
 		n = 0; /* -p is what is wrong: said, the rules' errors it caused are not */
 	if (validate && o->json)
 		fputs("{\"falco_load_results\":[", f);
-	if (validate && bad > 0 && bad < n && bad < n && report_prefix(s, o, r, bad, f) >= 0)
+	if (validate && bad < n && report_prefix(s, o, r, bad, f) >= 0)
 		; /* reported */
 	else if (validate && o->json)
 		print_results_json(r, f, 0, n);
