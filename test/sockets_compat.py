@@ -7,7 +7,8 @@
 Writes small captures (scripts/mkcapture.py's blocks; a machine with lo 127.0.0.1/8, ::1
 and eth0 10.0.0.5/24, 2001:db8::5/64) of UDP and TCP sockets: unbound sends (IPv4, IPv6),
 a reconnect after sends elsewhere, bound servers (IPv4, IPv6 wildcard), IPv6 sockets
-talking to IPv4-mapped addresses. Each is replayed with FMT below. What sysdig 0.29.3
+talking to IPv4-mapped addresses; sockets open before the capture (its fd list: names,
+protocols and ends as sysdig reads them). Each is replayed with FMT below. What sysdig 0.29.3
 printed for each is committed in test/sockets/NAME.out; scry must print exactly that,
 but for the lines that a departure of test/departures.json (its 'sockets' edits: output
 NAME, line, sysdig's line, scry's line) changes, and nothing else. When sysdig is
@@ -138,10 +139,54 @@ SCENARIOS = {
 }
 
 
-def write_capture(path, evs):
+# Sockets open before the capture: the fd list (V2) of tid 4242, entries {u32 len; u64 fd;
+# u64 ino; u8 type; body}, the L4 protocol as libscap numbers it (TCP 2, UDP 3).
+FD4, FD6, FD4S, FD6S = 3, 4, 5, 6    # IPv4/IPv6 socket, IPv4/IPv6 server socket
+TCP, UDP = 2, 3
+BT_FDL_V2 = 0x218
+
+
+def fd_entry(fd, typ, body):
+    return struct.pack('<IqQB', 21 + len(body), fd, 1000 + fd, typ) + body
+
+
+def fd_sock(fd, sip, sport, dip, dport, l4):
+    return fd_entry(fd, FD6 if ':' in sip else FD4,
+                    ip(sip) + ip(dip) + struct.pack('<HHB', sport, dport, l4))
+
+
+def fd_serv(fd, a, port, l4):
+    return fd_entry(fd, FD6S if ':' in a else FD4S, ip(a) + struct.pack('<HB', port, l4))
+
+
+def write(fd):
+    return call('write', [i64(fd), u32(4)], [i64(4), DATA])
+
+
+# A listening TCP socket and one it accepted (local port 8080: the server's end), a
+# client's, the same in IPv6 and IPv4-mapped IPv6, a bound UDP socket and a connected
+# one; each is written to (its name, protocol and ends as read from the fd list). (A
+# datagram received on the bound one is left out: sysdig 0.29.3 then prints a
+# destination address and port from memory the socket does not own.)
+HEADER_FDS = {
+    'header_sockets': fd_serv(3, '0.0.0.0', 8080, TCP) +
+    fd_sock(4, '10.0.0.5', 8080, '10.0.0.9', 40000, TCP) +
+    fd_sock(5, '10.0.0.5', 41000, '93.184.216.34', 443, TCP) +
+    fd_serv(6, '::', 8443, TCP) +
+    fd_sock(7, '2001:db8::5', 8443, '2001:db8::9', 50000, TCP) +
+    fd_sock(8, '::ffff:10.0.0.5', 8443, '::ffff:10.0.0.9', 50001, TCP) +
+    fd_serv(9, '0.0.0.0', 5353, UDP) +
+    fd_sock(10, '10.0.0.5', 40002, '8.8.8.8', 53, UDP),
+}
+SCENARIOS['header_sockets'] = sum((write(fd) for fd in range(3, 11)), [])
+
+
+def write_capture(path, evs, fds=None):
     body = b''.join(mk.event(mk.T0 + 1000 * (i + 1), 4242, t, p, cpu=1) for i, (t, p) in enumerate(evs))
+    fdl = mk.block(BT_FDL_V2, struct.pack('<Q', 4242) + fds) if fds else b''
     with open(path, 'wb') as f:
-        f.write(mk.shb() + mk.machine_info() + iflist() + mk.user_list() + mk.proc_list() + body)
+        f.write(mk.shb() + mk.machine_info() + iflist() + mk.user_list() + mk.proc_list() + fdl +
+                body)
 
 
 def replay(tool, path):
@@ -162,7 +207,7 @@ def main():
     with st.tmpdir(prefix='scry_sockets_') as tmp:
         for name, evs in SCENARIOS.items():
             cap = os.path.join(tmp, name + '.scap')
-            write_capture(cap, evs)
+            write_capture(cap, evs, HEADER_FDS.get(name))
             exp_path = os.path.join(EXPECTED, name + '.out')
             if a.update:
                 with open(exp_path, 'w', encoding='utf-8', newline='') as f:

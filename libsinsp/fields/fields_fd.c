@@ -276,7 +276,8 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 	case F_FD_SIP:
 		if (!sinsp_fd_l4proto(f) && is_conn(f))
 			return false; /* no role yet: sysdig does not know which end is which */
-		if (is_conn(f) || (id == F_FD_SIP && sinsp_fields_fd_is_ip(f)))
+		/* a listening socket of the capture-start state has no role: no address */
+		if (is_conn(f) || (id == F_FD_SIP && sinsp_fields_fd_is_ip(f) && sinsp_fd_has_role(f)))
 			return sinsp_fields_fd_ip(f, id == F_FD_CIP, v);
 		return false;
 	case F_FD_CPORT:
@@ -285,8 +286,8 @@ static bool endpoint(struct sinsp_evt *evt, const struct sinsp_fd *f, int id, st
 		if (is_conn(f))
 			return sinsp_fv_u64(v, sinsp_fields_fd_port(f, true));
 		/* sysdig 0.29.3 reports port 0 for a unix socket with a role and a bound socket */
-		if ((f->type == SCAP_FD_UNIX_SOCK && (f->is_client || f->is_server)) ||
-		    f->type == SCAP_FD_IPV4_SERVSOCK || f->type == SCAP_FD_IPV6_SERVSOCK)
+		if ((f->type == SCAP_FD_UNIX_SOCK || f->type == SCAP_FD_IPV4_SERVSOCK ||
+		     f->type == SCAP_FD_IPV6_SERVSOCK) && sinsp_fd_has_role(f))
 			return sinsp_fv_u64(v, 0);
 		return false;
 	case F_FD_SPORT:

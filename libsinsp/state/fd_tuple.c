@@ -197,6 +197,60 @@ void sinsp_fd_swap_addrs(struct sinsp_fd *f)
 }
 
 /*
+ * A socket of the capture-start state (the /proc scan, a capture's fd list), as sysdig
+ * 0.29.3 reads one: an IPv6 socket whose two ends are IPv4-mapped is IPv4; an IPv4
+ * socket whose local port is a listening port of the state (@server_port) and whose
+ * remote port is not is the server's end (role server), kept client first as its
+ * events will show it, any other IPv4 socket the client's; IPv6 sockets and server
+ * sockets get no role (their client address and port are unknown, as in sysdig); the
+ * name is "sip:sport->dip:dport", a server socket's "ip:port".
+ */
+void sinsp_fd_from_state(struct sinsp_fd *f, bool (*server_port)(void *ctx, uint16_t port),
+			 void *ctx)
+{
+	struct strbuf b = { 0 };
+
+	switch (f->type) {
+	case SCAP_FD_IPV6_SOCK:
+		if (!sinsp_is_v4_mapped(f->addr.v6.sip) || !sinsp_is_v4_mapped(f->addr.v6.dip))
+			break;
+		{
+			uint32_t sip = scap_get_u32(f->addr.v6.sip + 12);
+			uint32_t dip = scap_get_u32(f->addr.v6.dip + 12);
+			uint16_t sport = f->addr.v6.sport, dport = f->addr.v6.dport;
+
+			memset(&f->addr, 0, sizeof(f->addr));
+			sinsp_fd_become_v4(f);
+			set_v4(f, sip, sport, dip, dport);
+		}
+		/* fall through */
+	case SCAP_FD_IPV4_SOCK: {
+		bool server = server_port && server_port(ctx, f->addr.v4.sport) &&
+			      !server_port(ctx, f->addr.v4.dport);
+
+		if (server)
+			sinsp_fd_swap_addrs(f);
+		sinsp_fd_set_role(f, server);
+		break;
+	}
+	case SCAP_FD_IPV4_SERVSOCK:
+		sinsp_render_ipv4(&b, f->addr.v4.sip);
+		strbuf_printf(&b, ":%u", f->addr.v4.sport);
+		break;
+	case SCAP_FD_IPV6_SERVSOCK:
+		sinsp_render_ipv6(&b, f->addr.v6.sip);
+		strbuf_printf(&b, ":%u", f->addr.v6.sport);
+		break;
+	default:
+		return;
+	}
+	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK)
+		sinsp_fd_name_from_addrs(f);
+	else
+		sinsp_fd_set_name(f, b.buf ? b.buf : strdup(""));
+}
+
+/*
  * The L4 protocol sysdig reports for f (fd.l4proto, the letter after '4'/'6' in a
  * rendered fd): a connected-type socket with no role yet (created, not connected,
  * accepted or bound) reports none, raw sockets excepted; the protocol socket()

@@ -497,17 +497,54 @@ void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len)
 	t->cwd = p;
 }
 
+/* The ports the server sockets of state @st listen on (IPv4 and IPv6), a 65536-bit map. */
+static uint64_t *state_server_ports(const struct scap_state *st)
+{
+	uint64_t *map = calloc(65536 / 64, sizeof(uint64_t));
+	uint32_t i, j;
+
+	if (!map)
+		return NULL;
+	for (i = 0; i < st->nthreads; i++) {
+		for (j = 0; j < st->threads[i].nfds; j++) {
+			const struct scap_fdinfo *fi = &st->threads[i].fds[j];
+			uint16_t port;
+
+			if (fi->type == SCAP_FD_IPV4_SERVSOCK)
+				port = fi->info.ipv4_server.port;
+			else if (fi->type == SCAP_FD_IPV6_SERVSOCK)
+				port = fi->info.ipv6_server.port;
+			else
+				continue;
+			map[port / 64] |= 1ull << (port % 64);
+		}
+	}
+	return map;
+}
+
+static bool server_port(void *ctx, uint16_t port)
+{
+	const uint64_t *map = ctx;
+
+	return (map[port / 64] >> (port % 64)) & 1;
+}
+
 /* Seed the table from the capture's process list (threads and their fds). */
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 {
+	uint64_t *ports = state_server_ports(st);
 	uint32_t i, j;
 
+	if (!ports)
+		return sinsp_err(s, -ENOMEM, "thread table");
 	for (i = 0; i < st->nthreads; i++) {
 		const struct scap_threadinfo *ti = &st->threads[i];
 		struct sinsp_thread *t = sinsp_thread_add(s, (int64_t)ti->tid);
 
-		if (!t)
+		if (!t) {
+			free(ports);
 			return sinsp_err(s, -ENOMEM, "thread table");
+		}
 		t->pid = (int64_t)ti->pid;
 		sinsp_thread_set_ptid(s, t, (int64_t)ti->ptid);
 		t->sid = (int64_t)ti->sid;
@@ -552,8 +589,10 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 			const struct scap_fdinfo *fi = &ti->fds[j];
 			struct sinsp_fd *f = sinsp_fd_add(t, fi->fd, fi->type, fi->name);
 
-			if (!f)
+			if (!f) {
+				free(ports);
 				return sinsp_err(s, -ENOMEM, "fd table");
+			}
 			f->ino = fi->ino;
 			switch (fi->type) {
 			case SCAP_FD_IPV4_SOCK:
@@ -574,13 +613,11 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 				f->addr.v4.sip = fi->info.ipv4_server.ip;
 				f->addr.v4.sport = fi->info.ipv4_server.port;
 				f->l4proto = fi->info.ipv4_server.l4proto;
-				f->is_server = true;
 				break;
 			case SCAP_FD_IPV6_SERVSOCK:
 				memcpy(f->addr.v6.sip, fi->info.ipv6_server.ip, 16);
 				f->addr.v6.sport = fi->info.ipv6_server.port;
 				f->l4proto = fi->info.ipv6_server.l4proto;
-				f->is_server = true;
 				break;
 			case SCAP_FD_UNIX_SOCK:
 				f->addr.un.src = fi->info.unix_sock.source;
@@ -594,8 +631,10 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 			default:
 				break;
 			}
+			sinsp_fd_from_state(f, server_port, ports);
 		}
 	}
+	free(ports);
 	/* threads of a process share the main thread's fd table */
 	for (i = 0; i < s->threads.cap; i++) {
 		struct sinsp_thread *t = s->threads.slots[i].val, *m;

@@ -60,13 +60,15 @@ enum scap_fd_type {
 	SCAP_FD_PIDFD = 21,
 };
 
-/* L4 protocols as stored in fd list blocks. */
+/* L4 protocols as stored in fd list blocks (the numbers of libscap's enum scap_l4_proto,
+ * which sysdig and Falco write and read: 1 is "not a socket", never stored by scry). */
 enum scap_l4_proto {
 	SCAP_L4_UNKNOWN = 0,
-	SCAP_L4_TCP = 1,
-	SCAP_L4_UDP = 2,
-	SCAP_L4_ICMP = 3,
-	SCAP_L4_RAW = 4,
+	SCAP_L4_NA = 1,
+	SCAP_L4_TCP = 2,
+	SCAP_L4_UDP = 3,
+	SCAP_L4_ICMP = 4,
+	SCAP_L4_RAW = 5,
 };
 
 /* One file descriptor of a process at capture start (fd list block entry). */

@@ -247,7 +247,8 @@ START_TEST(state_on_capture)
 	ck_assert_int_eq(sinsp_thread_foreach(s, count, &n), 0);
 	ck_assert_int_eq(n, 2);
 	ck_assert_int_eq(sinsp_fd_lookup(s, TID, 3, &fd), 0);
-	ck_assert_str_eq(fd.name, ""); /* the fd list stores no name for sockets */
+	/* the fd list stores no name for sockets: it is made from the ends, as sysdig does */
+	ck_assert_str_eq(fd.name, "10.1.1.1:5555->10.2.2.2:443");
 	ck_assert_mem_eq(fd.src_ip, ((const uint8_t[]){ 10, 1, 1, 1 }), 4);
 	ck_assert_mem_eq(fd.dst_ip, ((const uint8_t[]){ 10, 2, 2, 2 }), 4);
 	ck_assert_uint_eq(fd.src_port, 5555);
