@@ -241,6 +241,7 @@ void sinsp_close(sinsp_t *s)
 		return;
 	sinsp_runtime_free(s);
 	sinsp_fd_release_closed(s);
+	sinsp_fd_release_spare(s);
 	strbuf_free(&s->open_path);
 	strbuf_free(&s->open_base);
 	sinsp_thread_free_all(s);

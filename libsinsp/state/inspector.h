@@ -49,6 +49,7 @@ struct sinsp {
 	uint32_t nsrcs;                   /* entries of srcs; 0: one source */
 	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
 	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
+	struct sinsp_fd *spare_fd;        /* a freed entry, its memory kept for the next open (fdtable.h) */
 	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
 	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
 	uint64_t thread_scan_until;       /* sinsp_thread_age() has no work from thread_scan_ts
