@@ -244,6 +244,9 @@ void sinsp_close(sinsp_t *s)
 	sinsp_fd_release_spare(s);
 	strbuf_free(&s->open_path);
 	strbuf_free(&s->open_base);
+	strbuf_free(&s->cg_raw);
+	strbuf_free(&s->cg_kept);
+	strbuf_free(&s->cg_host);
 	sinsp_thread_free_all(s);
 	sinsp_containers_free(s);
 	sinsp_users_free(s);
