@@ -3,12 +3,10 @@
  * event/event.c - the parameter table of an event, the one by-name parameter lookup
  * and the event's type name.
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#include <scry/scap_params.h>
 #include <scry/sinsp_evt.h>
 
 #include "event/event.h"
@@ -18,23 +16,11 @@ _Static_assert(sizeof(struct sinsp_param) == sizeof(struct scap_param) &&
 	       offsetof(struct sinsp_param, len) == offsetof(struct scap_param, len),
 	       "struct sinsp_param must have the layout of struct scap_param");
 
-/*
- * scap_evt_params() of evt's record into max entries of out, inline (scry/scap_params.h):
- * the width of the lengths from the schema entry of evt's type, as scap_evt_params()
- * reads it, without its call and argument checks (a few dozen instructions an event).
- */
+/* sinsp_params_decode() of evt's record */
 static inline int evt_params(const struct sinsp_evt *evt, struct sinsp_param *out, uint32_t max)
 {
-	const struct scap_evt_ref *r = &evt->ref;
-	struct scap_param *p = (struct scap_param *)out;
-
-	if (!r->raw)
-		return -EINVAL;
-	if (r->len < SCAP_ABI_EVT_HDR_LEN)
-		return -EPROTO;
-	if (r->type < SCAP_EVT_MAX && (scap_evt_table[r->type].flags & SCAP_EF_LARGE_PAYLOAD))
-		return scap_evt_decode_lens(r->raw, r->len, r->nparams, p, max, 4);
-	return scap_evt_decode_lens(r->raw, r->len, r->nparams, p, max, 2);
+	return sinsp_params_decode(evt->ref.type, evt->ref.raw, evt->ref.len, evt->ref.nparams, out,
+				   max);
 }
 
 void sinsp_evt_decode_params(const struct sinsp_evt *cevt)

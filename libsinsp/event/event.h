@@ -9,10 +9,12 @@
 #ifndef SINSP_EVENT_H
 #define SINSP_EVENT_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
+#include <scry/scap_params.h>
 #include <scry/sinsp.h>
 
 #define SINSP_MAX_PARAMS SCAP_MAX_EVENT_PARAMS
@@ -58,6 +60,25 @@ struct sinsp_evt {
 	uint32_t pn;
 	struct sinsp_param pv[SINSP_MAX_PARAMS];
 };
+
+/*
+ * scap_evt_params() of the record raw (len bytes, n parameters, event type type) into
+ * max entries of out, inline and without its argument checks (scry/scap_params.h): the width of the lengths from the schema entry of type, as
+ * scap_evt_params() reads it. Returns its results.
+ */
+static inline int sinsp_params_decode(uint16_t type, const uint8_t *raw, uint32_t len,
+				      uint32_t n, struct sinsp_param *out, uint32_t max)
+{
+	struct scap_param *p = (struct scap_param *)out;
+
+	if (!raw)
+		return -EINVAL;
+	if (len < SCAP_ABI_EVT_HDR_LEN)
+		return -EPROTO;
+	if (type < SCAP_EVT_MAX && (scap_evt_table[type].flags & SCAP_EF_LARGE_PAYLOAD))
+		return scap_evt_decode_lens(raw, len, n, p, max, 4);
+	return scap_evt_decode_lens(raw, len, n, p, max, 2);
+}
 
 /* Decode the parameter table of evt (event.c): a cache of the event, hence const. */
 void sinsp_evt_decode_params(const struct sinsp_evt *evt);
