@@ -51,6 +51,9 @@ struct sinsp_evt {
 	const struct sinsp_filter *matched_by;
 	struct sinsp *s;
 	const char *host;                 /* evt.host: scap_evt_source(), NULL for files */
+	/* the name id (struct sinsp_fd.name_id) of the text fd.name's view gave last, 0 for
+	 * a text of no fd entry (set by sinsp_fields_fd_name_view() when it returns 1) */
+	uint64_t view_id;
 	/*
 	 * The parameter table, decoded from ref on first use: most events are never
 	 * looked at beyond their type. Read it only through sinsp_evt_nparams() and

@@ -360,12 +360,14 @@ int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len
 			return -1;
 		*s = "";
 		*len = 0;
+		evt->view_id = 0;
 		return 1;
 	}
 	if (!name_is_fds(evt))
 		return -1;
 	*s = f->name;
 	*len = f->name_len;
+	evt->view_id = f->name_id;
 	return 1;
 }
 

@@ -8,6 +8,8 @@
 
 #include "state/fdtable.h"
 
+uint64_t sinsp_fd_name_ids;
+
 struct sinsp_fdtable *sinsp_fdtable_new(void)
 {
 	struct sinsp_fdtable *t = calloc(1, sizeof(*t));
@@ -94,6 +96,7 @@ static struct sinsp_fd *fd_new(const char *name, struct sinsp_fd **spare)
 		memcpy(f->name, name, len + 1);
 	}
 	f->name_len = len;
+	sinsp_fd_name_changed(f);
 	return f;
 }
 
@@ -200,5 +203,6 @@ struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct 
 	f->fd = fd;
 	f->name = name;
 	f->name_len = strlen(name);
+	sinsp_fd_name_changed(f);
 	return f;
 }

@@ -27,7 +27,19 @@ struct sinsp_fd {
 	char *name;               /* malloc'd, never NULL once inserted */
 	size_t name_len;          /* strlen(name), kept by every function that sets name
 	                             (fd.name's view: no strlen() per event) */
+	uint64_t name_id;         /* names this text of name: a new one from
+	                             sinsp_fd_name_changed() by every function that sets
+	                             name (a filter remembers its answer on it) */
 };
+
+/* Last name id handed out (fdtable.c); ids are never reused within the process. */
+extern uint64_t sinsp_fd_name_ids;
+
+/* Give f's name, just set, a new id (struct sinsp_fd.name_id). */
+static inline void sinsp_fd_name_changed(struct sinsp_fd *f)
+{
+	f->name_id = __atomic_add_fetch(&sinsp_fd_name_ids, 1, __ATOMIC_RELAXED);
+}
 
 /* fds of one process (shared by its threads). */
 struct sinsp_fdtable {
