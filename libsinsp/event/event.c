@@ -37,12 +37,6 @@ void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 	evt->pdecoded = true;
 }
 
-bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out)
-{
-	/* one entry, the lengths all checked: what sinsp_evt_decode_params() keeps first */
-	return evt_params(evt, out, 1) > 0 && (!evt->info || evt->info->nparams > 0);
-}
-
 /*
  * Remembered answers of sinsp_info_param(): (schema entry, name) -> the name's index in
  * the entry, or its absence (clone and execve exit events of older captures lack many

@@ -104,8 +104,15 @@ static inline const struct sinsp_param *sinsp_evt_param_at(const struct sinsp_ev
 	return i < sinsp_evt_nparams(evt) ? &evt->pv[i] : NULL;
 }
 
-/* sinsp_evt_param0() for an event whose table is not decoded (event.c). */
-bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out);
+/* sinsp_evt_param0() for an event whose table is not decoded (inline: the fd of every
+ * enter event that uses one, the syscall id of generic events). */
+static inline bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out)
+{
+	/* one entry, the lengths all checked: what sinsp_evt_decode_params() keeps first */
+	return sinsp_params_decode(evt->ref.type, evt->ref.raw, evt->ref.len, evt->ref.nparams, out,
+				   1) > 0 &&
+	       (!evt->info || evt->info->nparams > 0);
+}
 
 /*
  * Parameter 0 of evt into *out, as sinsp_evt_param_at(evt, 0) gives it, but without
