@@ -113,6 +113,9 @@ def options(tmp):
     expect(['--bogus'], 2, "scry: unrecognized option '--bogus'\n" + TRY,
            'an unknown long option: one line and a pointer to --help', out='')
     expect(['-Q'], 2, "scry: invalid option -- 'Q'\n" + TRY, 'an unknown short option')
+    expect(['-r', TRACE, '-c', 'topprocs_cpu'], 2, "scry: invalid option -- 'c'\nscry: sysdig's "
+           "chisels (-c, -cl) are not in scry: 'scry top' shows csysdig's views, 'scry -r FILE "
+           "--metrics' per-container figures\n" + TRY, "sysdig's -c CHISEL: what scry has instead")
     expect(['-r'], 2, "scry: option requires an argument -- 'r'\n" + TRY,
            'a missing option argument')
     out = os.path.join(tmp, 'o.scap')
@@ -209,6 +212,14 @@ def other_inputs(tmp):
            '(its first block after the section header has type 0x1: a network capture?)\n' % p,
            'a pcapng network capture: refused, exit 1')
     expect(['-r', tmp], 1, 'scry: %s: Is a directory\n' % tmp, 'a directory')
+    # Falco's -r is its rules file: a Falco user's `scry -r rules.yaml` is told --rules
+    rules = os.path.join(tmp, 'my_rules.yaml')
+    with open(rules, 'w') as f:
+        f.write('- list: shells\n  items: [sh]\n')
+    expect(['-r', rules], 1, 'scry: %s: not a scap capture: first block type 0x696c202d, expected '
+           'a section header (0x0a0d0d0a)\nscry: %s looks like a rules file: --rules %s (Falco\'s '
+           '-r is scry\'s --rules; scry\'s -r, as sysdig\'s, reads a capture)\n'
+           % (rules, rules, rules), 'a rules file given to -r: pointed at --rules')
     missing = os.path.join(tmp, 'missing.scap')
     expect(['-r', missing], 1, 'scry: %s: No such file or directory\n' % missing,
            'a missing file: named once')

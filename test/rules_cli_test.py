@@ -204,6 +204,11 @@ def print_extra(rules, cat):
     expect(base + ['-p', 'cpu=%evt.cpu tid=%thread.tid'], 0,
            CAT_PROGRAM[:-1] + ' cpu=0 tid=20072\n' + CAT_ETC[:-1] + ' cpu=0 tid=20072\n', None,
            '-p FORMAT --rules: appended to every output, %container.info at its default')
+    # a field -p misspells is -p's error (scry -p's message and position), not one
+    # error per rule blamed on the rules file at each rule's output
+    expect(base + ['-p', 'cpu=%evt.cpuu'], 1, '',
+           'scry: -p: invalid formatting token evt.cpuu (at byte 5)\n',
+           '-p FORMAT --rules with an unknown field: said of -p, exit 1')
     rc, out, err = run(base + ['-pk', '-j'])
     lines = [json.loads(l) for l in out.splitlines()] if rc == 0 else []
     check(len(lines) == 2 and lines[0]['output'] == CAT_PROGRAM[:-1] + ' ' + pk and
@@ -227,6 +232,38 @@ def validate(tmp, rules):
            '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
            '    List not referred to by any other rule/macro\n' % (rules, broken, broken, broken),
            '', '--validate: a broken file, file:line:column')
+    # a file that does not parse stops the load before anything compiles: the files
+    # before it are still compiled and their errors reported (the broken rule's undefined
+    # macro, as Falco, which compiles after each file, finds it), the files after it are
+    # said to be loaded but not compiled, never a plain "Ok"
+    unparsable = os.path.join(tmp, 'unparsable.yaml')
+    with open(unparsable, 'w') as f:
+        f.write('- rule: x\n  desc: [y\n')
+    expect(['--validate', broken, '--validate', unparsable, '--validate', rules], 1,
+           '%s: Invalid\n'
+           '%s:5:32: error: LOAD_ERR_VALIDATE (Error validating rule/macro/list/exception objects): '
+           'rule \'Bad\': \n'
+           '    Undefined macro \'no_such_macro\' used in filter.\n'
+           '%s:1:3: warning: LOAD_UNUSED_LIST (Unused list): list \'unused_list\': \n'
+           '    List not referred to by any other rule/macro\n'
+           '%s: Invalid\n'
+           '%s:3:1: error: LOAD_ERR_YAML_PARSE (YAML parse error): rules content: \n'
+           '    did not find expected \',\' or \']\' while parsing a flow sequence\n'
+           '%s: Ok (loaded; not compiled: %s has an error)\n'
+           % (broken, broken, broken, unparsable, unparsable, rules, unparsable),
+           '', '--validate: the files before one that does not parse are compiled')
+    expect(['--validate', unparsable, '--validate', rules], 1,
+           '%s: Invalid\n'
+           '%s:3:1: error: LOAD_ERR_YAML_PARSE (YAML parse error): rules content: \n'
+           '    did not find expected \',\' or \']\' while parsing a flow sequence\n'
+           '%s: Ok (loaded; not compiled: %s has an error)\n'
+           % (unparsable, unparsable, rules, unparsable),
+           '', '--validate: a file after the first, unparsable one is not said to be Ok')
+    rc, out, err = run(['--validate', broken, '--validate', unparsable, '-j'])
+    res = json.loads(out)['falco_load_results'] if rc == 1 and out else []
+    check([(x['name'], x['successful'], [e['code'] for e in x['errors']]) for x in res] ==
+          [(broken, False, ['LOAD_ERR_VALIDATE']), (unparsable, False, ['LOAD_ERR_YAML_PARSE'])],
+          '--validate -j: the file before one that does not parse has its compile error')
     # a second path without its own --validate would go unchecked: refused
     expect(['--validate', rules, broken], 2, '',
            "scry: --validate: '%s' is not a path given to --validate (one path each: "

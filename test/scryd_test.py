@@ -6,9 +6,10 @@
 
 - The shipped example configuration (userspace/scryd/scryd.yaml) passes --check, with
   only its rules path pointed at the test's ruleset.
-- A bad key, a bad value and a rules file that does not load each give exit 1 and one
-  exact FILE:LINE:COL message, before any engine opens (run without --check: no
-  "capturing" line).
+- A bad key, a bad value, a rules file that does not load, a containers.sockets runtime
+  this build does not know and a file output whose directory is absent (or that is a
+  directory) each give exit 1 and one exact FILE:LINE:COL message, before any engine
+  opens (run without --check: no "capturing" line).
 - --replay of shared conformance captures (../shared/conformance/traces) with the test's
   ruleset: the JSON-lines file output, joined over its rotated files, holds exactly the
   alerts `scry --rules -j` prints for the same capture; every file stays within
@@ -154,9 +155,36 @@ def config_errors(tmp, rules, broken):
                  [('  sockets: {}', '  sockets:\n    podman: ""\n    podman: /p.sock')], stdout='json')
     cases.append(('a runtime socket given twice', bad, '%s:%d:5: containers.sockets: runtime '
                   '\'podman\' given twice\n' % (bad, line_of(bad, 'podman: /p.sock'))))
+    bad = config(tmp, 'badruntime.yaml', rules, [('  sockets: {}', '  sockets:\n    rkt: /run/rkt.sock')],
+                 stdout='json')
+    cases.append(('a runtime this scryd does not know', bad, '%s:%d:5: containers.sockets: no '
+                  'runtime \'rkt\' in this scryd (docker, podman, containerd, cri-o)\n'
+                  % (bad, line_of(bad, 'rkt: /run/rkt.sock'))))
+    nodir = os.path.join(tmp, 'absent', 'alerts.json')
+    bad = config(tmp, 'nodir.yaml', rules, file_out=(nodir, '64M', 5), stdout='json')
+    cases.append(('a file output in a directory that does not exist', bad, '%s:%d:11: '
+                  'outputs.file.path: its directory %s: No such file or directory (create it '
+                  'first)\n' % (bad, line_of(bad, nodir), os.path.dirname(nodir))))
+    bad = config(tmp, 'dirpath.yaml', rules, file_out=(tmp, '64M', 5), stdout='json')
+    cases.append(('a file output path that is a directory', bad, '%s:%d:11: outputs.file.path: '
+                  '\'%s\' is a directory (the path of the file to write is expected)\n'
+                  % (bad, line_of(bad, 'path: %s\n' % tmp), tmp)))
     bad = config(tmp, 'badrules.yaml', broken, stdout='json')
     cases.append(('a rules file that does not load', bad,
                   '%s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % broken))
+    # usage errors say which (before the usage text); a capture that cannot be read is
+    # named once
+    for args, want in ((['--linger'], 'scryd: --linger applies to --replay\n'),
+                       (['--check', '--replay', good], 'scryd: --check and --replay cannot be used '
+                        'together\n'),
+                       (['extra'], 'scryd: unexpected argument \'extra\'\n')):
+        rc, out, err = run([SCRYD, '-c', good] + args)
+        check(rc == 2 and err.startswith(want + 'usage: scryd '),
+              'usage error %s: exit 2, said (rc %d, %r)' % (' '.join(args), rc, err[:80]))
+    missing = os.path.join(tmp, 'missing.scap')
+    rc, out, err = run([SCRYD, '-c', good, '--replay', missing])
+    check(rc == 1 and err.startswith('scryd: %s: No such file or directory\n' % missing),
+          '--replay of a missing capture: exit 1, its name once (rc %d, %r)' % (rc, err[:120]))
     for what, path, want in cases:
         for args in ([SCRYD, '-c', path, '--check'], [SCRYD, '-c', path]):
             rc, out, err = run(args)

@@ -566,6 +566,11 @@ int scry_parse_args(int argc, char **argv, struct scry_cli_opts *o)
 				return 2;
 			break;
 		default:
+			/* sysdig's -c CHISEL, -cl: what scry has in their place */
+			if (c == '?' && optopt == 'c')
+				fprintf(stderr, "scry: sysdig's chisels (-c, -cl) are not in scry: "
+					"'scry top' shows csysdig's views, 'scry -r FILE --metrics' "
+					"per-container figures\n");
 			fprintf(stderr, "Try 'scry --help' for more information.\n");
 			return 2;
 		}

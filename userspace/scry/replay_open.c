@@ -19,6 +19,14 @@
 #include "publish.h"
 #include "replay_open.h"
 
+/* Whether @path is named as a rules file is (.yaml, .yml). */
+static bool rules_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml"));
+}
+
 int scry_replay_open(const char *path, int keep_cap, struct sinsp_open_opts *o, sinsp_t **out)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
@@ -57,6 +65,11 @@ int scry_replay_open(const char *path, int keep_cap, struct sinsp_open_opts *o, 
 		close(fd); /* the handle reads a copy of it */
 	if (rc) {
 		fprintf(stderr, "scry: %s\n", errbuf); /* the message names the file */
+		if (!bus && !in && rc == -EPROTO && rules_name(path))
+			/* Falco's -r is its rules file; scry's -r, as sysdig's, a capture */
+			fprintf(stderr, "scry: %s looks like a rules file: --rules %s (Falco's -r "
+				"is scry's --rules; scry's -r, as sysdig's, reads a capture)\n",
+				path, path);
 		return 1;
 	}
 	return 0;

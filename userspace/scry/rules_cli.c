@@ -45,16 +45,15 @@ static void json_msg(FILE *f, const struct sinsp_rules_msg *m)
 	fputc('}', f);
 }
 
-static void print_results_json(const struct sinsp_rules *r, FILE *f)
+/* Load results @i0 .. @i1 - 1 of @r, each after a comma but the very first (@i0 0). */
+static void print_results_json(const struct sinsp_rules *r, FILE *f, size_t i0, size_t i1)
 {
-	size_t i, j, n, nmsgs;
+	size_t i, j, nmsgs;
 	const char *name;
 	bool ok;
 	int pass;
 
-	fputs("{\"falco_load_results\":[", f);
-	n = sinsp_rules_result_count(r);
-	for (i = 0; i < n; i++) {
+	for (i = i0; i < i1; i++) {
 		sinsp_rules_result_get(r, i, &name, &ok, &nmsgs);
 		if (i)
 			fputc(',', f);
@@ -81,20 +80,26 @@ static void print_results_json(const struct sinsp_rules *r, FILE *f)
 		}
 		fputc('}', f);
 	}
-	fputs("]}\n", f);
 }
 
-/* file: Ok|Ok, with warnings|Invalid, then one line per message with file:line:column. */
-static void print_results_text(const struct sinsp_rules *r, FILE *f)
+/*
+ * Load results @i0 .. @i1 - 1 of @r: file: Ok|Ok, with warnings|Invalid, then one line
+ * per message with file:line:column. @unchecked: the name of the file whose error kept
+ * these files from being compiled, said after "Ok" (NULL: they were compiled).
+ */
+static void print_results_text(const struct sinsp_rules *r, FILE *f, size_t i0, size_t i1,
+			       const char *unchecked)
 {
-	size_t i, j, n, nmsgs;
+	size_t i, j, nmsgs;
 	const char *name;
 	bool ok;
 
-	n = sinsp_rules_result_count(r);
-	for (i = 0; i < n; i++) {
+	for (i = i0; i < i1; i++) {
 		sinsp_rules_result_get(r, i, &name, &ok, &nmsgs);
-		fprintf(f, "%s: %s\n", name, !ok ? "Invalid" : nmsgs ? "Ok, with warnings" : "Ok");
+		fprintf(f, "%s: %s", name, !ok ? "Invalid" : nmsgs ? "Ok, with warnings" : "Ok");
+		if (ok && unchecked)
+			fprintf(f, " (loaded; not compiled: %s has an error)", unchecked);
+		fputc('\n', f);
 		for (j = 0; j < nmsgs; j++) {
 			const struct sinsp_rules_msg *m = sinsp_rules_result_msg(r, i, j);
 
@@ -141,14 +146,20 @@ static const char *falco_extra(const char *arg, bool *replace)
 	return arg;
 }
 
-/* Load and compile o->paths on s into *out; false on an error (some result says it). */
-static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
+/*
+ * Load @npaths of @paths (files or directories) on s into *out and compile them; false
+ * on an error (some result says it). *@bad: the index of the first load result with an
+ * error before compiling (then nothing was compiled), else the number of results.
+ */
+static bool load_paths(sinsp_t *s, const struct scry_rules_opts *o, const char *const *paths,
+		       size_t npaths, struct sinsp_rules **out, size_t *bad)
 {
-	const char *extra;
-	bool replace;
-	size_t i;
+	const char *extra, *name;
+	size_t i, n, nmsgs;
+	bool replace, ok;
 	int rc;
 
+	*bad = 0;
 	rc = sinsp_rules_new(s, out);
 	if (rc) {
 		fprintf(stderr, "scry: rules: %s\n", strerror(-rc));
@@ -160,13 +171,61 @@ static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_r
 		fprintf(stderr, "scry: rules: %s\n", strerror(-rc));
 		return false;
 	}
-	for (i = 0; i < o->npaths; i++) {
-		rc = sinsp_rules_load_path(*out, o->paths[i]);
+	for (i = 0; i < npaths; i++) {
+		rc = sinsp_rules_load_path(*out, paths[i]);
 		if (rc == -ENOMEM)
 			return false;
 	}
+	n = sinsp_rules_result_count(*out);
+	for (*bad = 0; *bad < n; ++*bad)
+		if (!sinsp_rules_result_get(*out, *bad, &name, &ok, &nmsgs) && !ok)
+			break;
 	rc = sinsp_rules_compile(*out);
 	return rc == 0;
+}
+
+static bool load_all(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_rules **out)
+{
+	size_t bad;
+
+	return load_paths(s, o, (const char *const *)o->paths, o->npaths, out, &bad);
+}
+
+/*
+ * --validate's report when file @bad of @r did not load, so that nothing was compiled:
+ * the files before it (if any) are loaded again alone and compiled (their own errors, as Falco,
+ * which compiles after each file, reports them), then @bad and the files after it as
+ * @r has them. 0 the files before @bad compile, 1 not, -1 out of memory.
+ */
+static int report_prefix(sinsp_t *s, const struct scry_rules_opts *o, const struct sinsp_rules *r,
+			 size_t bad, FILE *f)
+{
+	const char **names = calloc(bad ? bad : 1, sizeof(*names));
+	struct sinsp_rules *pre = NULL;
+	size_t i, n = sinsp_rules_result_count(r), nmsgs, pbad;
+	const char *badname = NULL;
+	bool ok;
+	int rc;
+
+	if (!names)
+		return -1;
+	for (i = 0; i < bad; i++)
+		sinsp_rules_result_get(r, i, &names[i], &ok, &nmsgs);
+	sinsp_rules_result_get(r, bad, &badname, &ok, &nmsgs);
+	rc = !bad || load_paths(s, o, names, bad, &pre, &pbad) ? 0 : 1;
+	if (bad && (!pre || sinsp_rules_result_count(pre) != bad)) {
+		rc = -1; /* out of memory, or a file changed meanwhile: the first report stands */
+	} else if (o->json) {
+		print_results_json(pre, f, 0, bad);
+		print_results_json(r, f, bad, n);
+	} else {
+		print_results_text(pre, f, 0, bad, NULL);
+		print_results_text(r, f, bad, bad + 1, NULL);
+		print_results_text(r, f, bad + 1, n, badname);
+	}
+	sinsp_rules_free(pre);
+	free(names);
+	return rc;
 }
 
 /* A handle with no events, on which rules compile (validation, before any capture). */
@@ -186,6 +245,28 @@ static sinsp_t *open_noop(void)
 }
 
 /*
+ * Whether -p's text (not a shortcut such as -pc) is refused on its own; then say so, as
+ * scry -p does, with the position in that text: appended to every rule's output, it
+ * would otherwise come out as an error of each rule, in the rules file, at its output.
+ */
+static bool extra_refused(sinsp_t *s, const struct scry_rules_opts *o)
+{
+	struct sinsp_formatter *fmt = NULL;
+	const char *extra;
+	bool replace;
+
+	extra = falco_extra(o->print_extra, &replace);
+	if (!extra || replace)
+		return false;
+	if (sinsp_formatter_new(s, extra, SINSP_OUTPUT_TEXT, &fmt) == 0) {
+		sinsp_formatter_free(fmt);
+		return false;
+	}
+	fprintf(stderr, "scry: -p: %s\n", sinsp_last_error(s));
+	return true;
+}
+
+/*
  * Load o's paths on a handle with no events and print the results on f: all of them
  * (validate), or only when some file has an error (check). Return 0 they load, else 1.
  */
@@ -193,15 +274,25 @@ static int load_and_report(const struct scry_rules_opts *o, FILE *f, bool valida
 {
 	struct sinsp_rules *r = NULL;
 	sinsp_t *s = open_noop();
+	size_t bad, n;
 	bool ok;
 
 	if (!s)
 		return 1;
-	ok = load_all(s, o, &r);
+	ok = load_paths(s, o, (const char *const *)o->paths, o->npaths, &r, &bad);
+	n = r ? sinsp_rules_result_count(r) : 0;
+	if (!ok && extra_refused(s, o))
+		n = 0; /* -p is what is wrong: said, the rules' errors it caused are not */
 	if (validate && o->json)
-		print_results_json(r, f);
+		fputs("{\"falco_load_results\":[", f);
+	if (validate && bad < n && report_prefix(s, o, r, bad, f) >= 0)
+		; /* reported */
+	else if (validate && o->json)
+		print_results_json(r, f, 0, n);
 	else if (validate || !ok)
-		print_results_text(r, f);
+		print_results_text(r, f, 0, n, NULL);
+	if (validate && o->json)
+		fputs("]}\n", f);
 	sinsp_rules_free(r);
 	sinsp_close(s);
 	if (fflush(f) != 0)
@@ -267,7 +358,7 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 
 	*out = NULL;
 	if (!load_all(s, o, &r)) {
-		print_results_text(r, stderr);
+		print_results_text(r, stderr, 0, r ? sinsp_rules_result_count(r) : 0, NULL);
 		sinsp_rules_free(r);
 		return 1;
 	}

@@ -282,6 +282,21 @@ static int get_headers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_c
 	return 0;
 }
 
+#include "config_env.inc"
+
+/* The value of key @key in mapping @map; @map itself when absent. */
+static const yaml_node_t *value_of(struct cfg_ctx *x, const yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return map;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
+		if (!strcmp(scalar(node(x, p->key)), key))
+			return node(x, p->value);
+	return map;
+}
+
 /* One key of an output's section: its kind and where its value goes in the config. */
 struct field {
 	const char *key;
@@ -390,6 +405,9 @@ static int parse_outputs(struct cfg_ctx *x, const yaml_node_t *map, struct scryd
 		/* what an enabled output cannot do without */
 		if (!strcmp(k, "file") && c->file_enabled && !c->file_path)
 			return fail(x, v, "outputs.file: enabled but no path");
+		if (!strcmp(k, "file") && c->file_enabled &&
+		    check_file_path(x, value_of(x, v, "path"), c->file_path))
+			return -1;
 		if (!strcmp(k, "program") && c->program_enabled && !c->program_cmd)
 			return fail(x, v, "outputs.program: enabled but no program");
 		if (!strcmp(k, "http") && c->http_enabled && !c->http_url)
@@ -473,9 +491,8 @@ static int parse_prometheus(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 }
 
 /*
- * containers: { lookups, timeout_ms, sockets: { RUNTIME: PATH, ... } }. RUNTIME is not
- * checked here against the runtimes libsinsp was built with: sinsp_open() refuses an
- * unknown one, and main.c reports it with this file's name.
+ * containers: { lookups, timeout_ms, sockets: { RUNTIME: PATH, ... } }. RUNTIME is
+ * checked against the runtimes libsinsp was built with (config_env.inc).
  */
 static int parse_containers(struct cfg_ctx *x, const yaml_node_t *map, struct scryd_config *c)
 {
@@ -509,6 +526,10 @@ static int parse_containers(struct cfg_ctx *x, const yaml_node_t *map, struct sc
 
 				if (get_str(x, kv, "containers.sockets", &runtime))
 					return -1;
+				if (check_runtime(x, kv, runtime)) {
+					free(runtime);
+					return -1;
+				}
 				for (i = 0; i < c->nruntime_sockets; i++)
 					if (!strcmp(c->runtime_sockets[i].runtime, runtime))
 						break;

@@ -147,7 +147,11 @@ static int open_source(struct scryd *d, const char *replay)
 	};
 	rc = sinsp_open(&oo, &d->s, errbuf);
 	if (rc) {
-		fprintf(stderr, "scryd: %s: %s\n", replay ? replay : engine, errbuf);
+		/* the capture reader's message names its file already */
+		if (replay && !strncmp(errbuf, replay, strlen(replay)))
+			fprintf(stderr, "scryd: %s\n", errbuf);
+		else
+			fprintf(stderr, "scryd: %s: %s\n", replay ? replay : engine, errbuf);
 		if (!replay && !engine_impl(engine) && strcmp(engine, "kmod"))
 			fprintf(stderr, "scryd: this scryd was built without the eBPF probe\n");
 		if (rc == -EINVAL && strstr(errbuf, "container runtime"))
@@ -368,6 +372,12 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind < argc || (check && replay) || (d.linger && !replay)) {
+		if (optind < argc)
+			fprintf(stderr, "scryd: unexpected argument '%s'\n", argv[optind]);
+		else
+			fprintf(stderr, "scryd: %s\n", check && replay ?
+				"--check and --replay cannot be used together" :
+				"--linger applies to --replay");
 		usage(stderr);
 		return 2;
 	}
