@@ -119,20 +119,22 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 		 * entered once: nothing else changes the current source */
 		s->batch_host = scap_evt_source(s->scap);
 		sinsp_source_enter(s, s->batch_host);
+		/* evt is s->evt, which only this function fills: set once a batch */
+		evt->host = s->batch_host;
 	}
 	evt->ref = s->batch[s->batch_i++];
 	type = evt->ref.type;
 	evt->info = type < SCAP_EVT_MAX ? &scap_evt_table[type] : NULL;
-	evt->host = s->batch_host;
 	/* the uncounted meta events: see is_uncounted_meta() in parse_dispatch.c */
 	evt->props = (uint8_t)(props = sinsp_type_props(type));
 	/*
 	 * The container events before any other event are the capture's container table:
 	 * sysdig 0.29.3 applies them when it opens the capture and shows the later ones
-	 * (meta events it does not know are not events to it: they end nothing).
+	 * (meta events it does not know are not events to it: they end nothing). Past
+	 * them, evt->startup stays false.
 	 */
-	evt->startup = false;
-	if (!s->past_startup) {
+	if (__builtin_expect(!s->past_startup, 0)) {
+		evt->startup = false;
 		if (sinsp_type_is_container(type))
 			evt->startup = true;
 		else if (!(props & SINSP_TYPE_UNCOUNTED))
@@ -241,8 +243,12 @@ void sinsp_close(sinsp_t *s)
 		return;
 	sinsp_runtime_free(s);
 	sinsp_fd_release_closed(s);
+	sinsp_fd_release_spare(s);
 	strbuf_free(&s->open_path);
 	strbuf_free(&s->open_base);
+	strbuf_free(&s->cg_raw);
+	strbuf_free(&s->cg_kept);
+	strbuf_free(&s->cg_host);
 	sinsp_thread_free_all(s);
 	sinsp_containers_free(s);
 	sinsp_users_free(s);

@@ -16,11 +16,18 @@ _Static_assert(sizeof(struct sinsp_param) == sizeof(struct scap_param) &&
 	       offsetof(struct sinsp_param, len) == offsetof(struct scap_param, len),
 	       "struct sinsp_param must have the layout of struct scap_param");
 
+/* sinsp_params_decode() of evt's record */
+static inline int evt_params(const struct sinsp_evt *evt, struct sinsp_param *out, uint32_t max)
+{
+	return sinsp_params_decode(evt->ref.type, evt->ref.raw, evt->ref.len, evt->ref.nparams, out,
+				   max);
+}
+
 void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 {
 	/* the table caches what the event's bytes say: filling it changes no value */
 	struct sinsp_evt *evt = (struct sinsp_evt *)cevt;
-	int n = scap_evt_params(&evt->ref, (struct scap_param *)evt->pv, SINSP_MAX_PARAMS);
+	int n = evt_params(evt, evt->pv, SINSP_MAX_PARAMS);
 
 	if (n < 0)
 		n = 0; /* lengths overrun the record: show the event without parameters */
@@ -28,13 +35,6 @@ void sinsp_evt_decode_params(const struct sinsp_evt *cevt)
 		n = (int)evt->info->nparams;
 	evt->pn = (uint32_t)n;
 	evt->pdecoded = true;
-}
-
-bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out)
-{
-	/* one entry, the lengths all checked: what sinsp_evt_decode_params() keeps first */
-	return scap_evt_params(&evt->ref, (struct scap_param *)out, 1) > 0 &&
-	       (!evt->info || evt->info->nparams > 0);
 }
 
 /*

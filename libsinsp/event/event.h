@@ -9,10 +9,12 @@
 #ifndef SINSP_EVENT_H
 #define SINSP_EVENT_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
+#include <scry/scap_params.h>
 #include <scry/sinsp.h>
 
 #define SINSP_MAX_PARAMS SCAP_MAX_EVENT_PARAMS
@@ -49,6 +51,9 @@ struct sinsp_evt {
 	const struct sinsp_filter *matched_by;
 	struct sinsp *s;
 	const char *host;                 /* evt.host: scap_evt_source(), NULL for files */
+	/* the name id (struct sinsp_fd.name_id) of the text fd.name's view gave last, 0 for
+	 * a text of no fd entry (set by sinsp_fields_fd_name_view() when it returns 1) */
+	uint64_t view_id;
 	/*
 	 * The parameter table, decoded from ref on first use: most events are never
 	 * looked at beyond their type. Read it only through sinsp_evt_nparams() and
@@ -58,6 +63,25 @@ struct sinsp_evt {
 	uint32_t pn;
 	struct sinsp_param pv[SINSP_MAX_PARAMS];
 };
+
+/*
+ * scap_evt_params() of the record raw (len bytes, n parameters, event type type) into
+ * max entries of out, inline and without its argument checks (scry/scap_params.h): the width of the lengths from the schema entry of type, as
+ * scap_evt_params() reads it. Returns its results.
+ */
+static inline int sinsp_params_decode(uint16_t type, const uint8_t *raw, uint32_t len,
+				      uint32_t n, struct sinsp_param *out, uint32_t max)
+{
+	struct scap_param *p = (struct scap_param *)out;
+
+	if (!raw)
+		return -EINVAL;
+	if (len < SCAP_ABI_EVT_HDR_LEN)
+		return -EPROTO;
+	if (type < SCAP_EVT_MAX && (scap_evt_table[type].flags & SCAP_EF_LARGE_PAYLOAD))
+		return scap_evt_decode_lens(raw, len, n, p, max, 4);
+	return scap_evt_decode_lens(raw, len, n, p, max, 2);
+}
 
 /* Decode the parameter table of evt (event.c): a cache of the event, hence const. */
 void sinsp_evt_decode_params(const struct sinsp_evt *evt);
@@ -80,8 +104,15 @@ static inline const struct sinsp_param *sinsp_evt_param_at(const struct sinsp_ev
 	return i < sinsp_evt_nparams(evt) ? &evt->pv[i] : NULL;
 }
 
-/* sinsp_evt_param0() for an event whose table is not decoded (event.c). */
-bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out);
+/* sinsp_evt_param0() for an event whose table is not decoded (inline: the fd of every
+ * enter event that uses one, the syscall id of generic events). */
+static inline bool sinsp_evt_param0_undecoded(const struct sinsp_evt *evt, struct sinsp_param *out)
+{
+	/* one entry, the lengths all checked: what sinsp_evt_decode_params() keeps first */
+	return sinsp_params_decode(evt->ref.type, evt->ref.raw, evt->ref.len, evt->ref.nparams, out,
+				   1) > 0 &&
+	       (!evt->info || evt->info->nparams > 0);
+}
 
 /*
  * Parameter 0 of evt into *out, as sinsp_evt_param_at(evt, 0) gives it, but without

@@ -539,6 +539,8 @@ sinsp_field_view_fn sinsp_field_view_of(const struct field_ref *r)
 		return sinsp_fields_proc_name_view;
 	if (r->def->cls == FIELD_CLASS_FD && r->def->id == F_FD_NAME)
 		return sinsp_fields_fd_name_view;
+	if (r->def->cls == FIELD_CLASS_EVT && r->def->id == F_EVT_TYPE)
+		return sinsp_fields_evt_type_view;
 	return NULL;
 }
 

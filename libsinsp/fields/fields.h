@@ -276,6 +276,8 @@ bool sinsp_fields_proc(struct sinsp_evt *evt, const struct field_ref *r, struct 
  */
 int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len);
 int sinsp_fields_proc_name_view(struct sinsp_evt *evt, const char **s, size_t *len);
+/* evt.type's text in place (a static name), always 1 (fields_evt.c) */
+int sinsp_fields_evt_type_view(struct sinsp_evt *evt, const char **s, size_t *len);
 bool sinsp_fields_fd(struct sinsp_evt *evt, const struct field_ref *r, struct field_val *v,
 		     struct strbuf *out);
 /* The thread whose tid is t's ptid (its parent), NULL when unknown (fields_proc.c). */

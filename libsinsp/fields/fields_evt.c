@@ -495,6 +495,14 @@ static bool flag_bool(struct field_val *v, bool b)
 	return true;
 }
 
+int sinsp_fields_evt_type_view(struct sinsp_evt *evt, const char **s, size_t *len)
+{
+	/* the text of F_EVT_TYPE below */
+	*s = sinsp_evt_type_name(evt);
+	*len = strlen(*s);
+	return 1;
+}
+
 bool sinsp_fields_evt(struct sinsp_evt *evt, const struct field_ref *r, enum sinsp_buf_fmt bf,
 		      struct field_val *v, struct strbuf *out)
 {

@@ -344,12 +344,13 @@ static bool name_is_fds(struct sinsp_evt *evt)
 	return !(is_connect_exit(evt) && failed_result(evt));
 }
 
-int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len)
+/* sinsp_fields_fd_name_view() past its usual case, out of line: the usual case saves
+ * no registers */
+static __attribute__((noinline)) int fd_name_view_slow(struct sinsp_evt *evt, const char **s,
+						       size_t *len)
 {
 	const struct sinsp_fd *f = evt->fd;
 
-	if (!has_fd_fields(evt))
-		return 0;
 	if (!f && evt->fd_num >= 0)
 		f = sinsp_fd_find(evt->thread, evt->fd_num);
 	if (!f) {
@@ -361,12 +362,29 @@ int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len
 			return -1;
 		*s = "";
 		*len = 0;
+		evt->view_id = 0;
 		return 1;
 	}
 	if (!name_is_fds(evt))
 		return -1;
 	*s = f->name;
 	*len = f->name_len;
+	evt->view_id = f->name_id;
+	return 1;
+}
+
+int sinsp_fields_fd_name_view(struct sinsp_evt *evt, const char **s, size_t *len)
+{
+	const struct sinsp_fd *f = evt->fd;
+
+	if (!has_fd_fields(evt))
+		return 0;
+	/* the usual case: the event's own fd, not a connect exit (name_is_fds()) */
+	if (!f || is_connect_exit(evt))
+		return fd_name_view_slow(evt, s, len);
+	*s = f->name;
+	*len = f->name_len;
+	evt->view_id = f->name_id;
 	return 1;
 }
 

@@ -186,6 +186,14 @@ struct flt_insn {
 	bool slow;                /* check->by_type or check->special: tested first */
 	bool uncached;            /* the check's field has a view and no other instruction
 	                             reads it: its value is compared without the cache */
+	/*
+	 * An uncached fd.name check remembers its last answer (memo_res) with the name id
+	 * of the text it compared (struct sinsp_fd.name_id, 0: none): the events of one fd
+	 * see the same name, compared once (eval_insn()).
+	 */
+	bool memo;
+	uint8_t memo_res;         /* enum flt_res */
+	uint64_t memo_id;
 };
 
 /*

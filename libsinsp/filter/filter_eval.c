@@ -349,7 +349,23 @@ compare(const struct flt_insn *in, const char *s, size_t len)
 	}
 }
 
-static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in, struct sinsp_evt *evt)
+/* compare() of an fd.name text whose name id is id (0: none), remembered in in */
+static inline enum flt_res memo_compare(struct flt_insn *in, const char *s, size_t len,
+					uint64_t id)
+{
+	enum flt_res r;
+
+	if (id && id == in->memo_id)
+		return (enum flt_res)in->memo_res;
+	r = compare(in, s, len);
+	if (id) {
+		in->memo_id = id;
+		in->memo_res = (uint8_t)r;
+	}
+	return r;
+}
+
+static enum flt_res eval_insn(struct sinsp_filter *f, struct flt_insn *in, struct sinsp_evt *evt)
 {
 	const struct flt_check *c = in->check;
 	struct strbuf *b = &f->scratch;
@@ -367,7 +383,7 @@ static enum flt_res eval_insn(struct sinsp_filter *f, const struct flt_insn *in,
 		int v = c->view(evt, &s, &len);
 
 		if (v > 0)
-			return compare(in, s, len);
+			return in->memo ? memo_compare(in, s, len, evt->view_id) : compare(in, s, len);
 		if (v == 0)
 			return unresolved(f, c);
 		/* the value needs an extraction: cached as any other */
@@ -401,7 +417,7 @@ static __attribute__((noinline)) bool run_prog(struct sinsp_filter *f, struct si
 	int32_t pc = 0;
 
 	do {
-		const struct flt_insn *in = &f->prog[pc];
+		struct flt_insn *in = &f->prog[pc];
 
 		pc = in->next[eval_insn(f, in, evt)];
 	} while (pc >= 0);

@@ -436,6 +436,9 @@ int flt_prog_build(struct sinsp_filter *f)
 		for (k = 0; k < b.n && b.ins[i].uncached; k++)
 			if (k != i && extracts(b.ins[k].check) && b.ins[k].check->slot == c->slot)
 				b.ins[i].uncached = false;
+		/* every comparison is a function of the text alone */
+		b.ins[i].memo = b.ins[i].uncached && c->view == sinsp_fields_fd_name_view;
+		b.ins[i].memo_id = 0;
 	}
 	f->prog = b.ins;
 	f->nprog = b.n;

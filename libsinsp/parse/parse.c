@@ -27,22 +27,13 @@ static void save_enter(struct sinsp_thread *t, const struct sinsp_evt *evt)
 /* Decode the saved enter event of t into params (returns its count, 0 if none). */
 uint32_t sinsp_enter_params(const struct sinsp_thread *t, struct sinsp_param *params, uint32_t max)
 {
-	struct scap_evt_ref ref;
 	struct scap_abi_evt_hdr hdr;
 	int n;
 
 	if (!t->enter_valid || t->enter_len < SCAP_ABI_EVT_HDR_LEN)
 		return 0;
 	memcpy(&hdr, t->enter_raw, sizeof(hdr));
-	memset(&ref, 0, sizeof(ref));
-	ref.sz = sizeof(ref);
-	ref.raw = t->enter_raw;
-	ref.len = t->enter_len;
-	ref.type = hdr.type;
-	ref.nparams = hdr.nparams;
-	ref.ts_ns = hdr.ts;
-	ref.tid = hdr.tid;
-	n = scap_evt_params(&ref, (struct scap_param *)params, max);
+	n = sinsp_params_decode(hdr.type, t->enter_raw, t->enter_len, hdr.nparams, params, max);
 	return n < 0 ? 0 : (uint32_t)n;
 }
 

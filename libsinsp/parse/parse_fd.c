@@ -162,7 +162,7 @@ void sinsp_parse_open_exit(struct sinsp *s, struct sinsp_evt *evt)
 		int32_t type = memfd ? SCAP_FD_MEMFD :
 			       (flags & SCAP_OPEN_DIRECTORY) ? SCAP_FD_DIRECTORY : SCAP_FD_FILE_V2;
 
-		f = sinsp_fd_add(t, fd, type, path->buf ? path->buf : "");
+		f = sinsp_fd_add_reuse(t, fd, type, path->buf ? path->buf : "", &s->spare_fd);
 		if (f) {
 			f->open_flags = memfd ? 0 : flags;
 			f->dev = sinsp_param_val_u64(pdev, 0);

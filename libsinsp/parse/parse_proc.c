@@ -94,7 +94,7 @@ static void fill_process(struct sinsp_thread *t, const struct sinsp_evt *evt)
 	if ((ci = pidx(evt, "cgroups")) >= 0) {
 		const struct sinsp_param *p = sinsp_evt_param_at(evt, (uint32_t)ci);
 
-		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len, (const char *)p->val, p->len);
+		sinsp_thread_set_cgroups_memo(evt->s, t, (const char *)p->val, p->len);
 	}
 	set_blob_param(evt, "env", &t->env, &t->env_len);
 	t->fdlimit = s64_param(evt, "fdlimit", t->fdlimit);

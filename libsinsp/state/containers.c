@@ -429,11 +429,27 @@ void sinsp_thread_update_container(struct sinsp *s, struct sinsp_thread *t)
 {
 	struct sinsp_cgroup_match m;
 	const struct sinsp_container *c = NULL;
+	bool host = true;
 
-	if (t->cgroups && sinsp_container_from_cgroups(t->cgroups, t->cgroups_len, &m))
+	/* cgroups that named no container last time name none now (the match is a function
+	 * of the text alone, and a host match changes no state): no second match */
+	if (t->cgroups && s->cg_host_memo && s->cg_host.len == t->cgroups_len &&
+	    memcmp(s->cg_host.buf, t->cgroups, t->cgroups_len) == 0) {
+		t->container = NULL;
+		t->container_id = "host";
+		return;
+	}
+	if (t->cgroups && sinsp_container_from_cgroups(t->cgroups, t->cgroups_len, &m)) {
 		c = sinsp_container_get(s, &m);
+		host = m.type == SINSP_CT_HOST || !m.id[0];
+	}
 	t->container = c;
 	t->container_id = c ? c->id : "host";
+	if (host && t->cgroups && t->cgroups_len) {
+		strbuf_reset(&s->cg_host);
+		strbuf_add(&s->cg_host, t->cgroups, t->cgroups_len);
+		s->cg_host_memo = true;
+	}
 }
 
 void sinsp_container_clear_meta(struct sinsp_container *c)

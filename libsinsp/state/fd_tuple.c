@@ -61,6 +61,7 @@ void sinsp_fd_name_from_addrs(struct sinsp_fd *f)
 	free(f->name);
 	f->name = b.buf ? b.buf : strdup("");
 	f->name_len = b.buf ? b.len : 0;
+	sinsp_fd_name_changed(f);
 }
 
 /* The text of a tuple parameter (valid: family and length checked by the caller). */
@@ -79,6 +80,7 @@ void sinsp_fd_set_name(struct sinsp_fd *f, char *name)
 	free(f->name);
 	f->name = name;
 	f->name_len = strlen(name);
+	sinsp_fd_name_changed(f);
 }
 
 /* ---- tuples ----------------------------------------------------------------------- */

@@ -55,27 +55,33 @@ static inline bool byte_plain(const char *path, size_t i, size_t n)
 /*
  * True when the cleanup below would copy path[0..n) unchanged: every byte plain
  * (byte_plain()). A leading '/' is never dropped here: it is only written first (an
- * absolute path adds no base). With SSE2, 16 bytes a step: only the bytes outside
- * [0x30, 0x7f) ('/', '.', '-', ...; a few a path) get a look of their own.
+ * absolute path adds no base). With SSE2, byte_plain() of 16 bytes a step.
  */
 static bool path_is_plain(const char *path, size_t n)
 {
 	size_t i = 0;
 
 #ifdef __SSE2__
-	const __m128i below = _mm_set1_epi8(0x30), above = _mm_set1_epi8(0x7e);
+	/*
+	 * 16 bytes a step, each with the byte after it (a second load one byte on: up to
+	 * n - 1, so the last byte, whose "next" is the end, is left to the loop below):
+	 * a control or non-ASCII byte, "//", "./" or ".." makes the path not plain.
+	 */
+	const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.');
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
 
-	for (; i + 16 <= n; i += 16) {
+	for (; i + 17 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(path + i));
-		/* signed bytes: 0x80-0xff are negative, below 0x30 as well */
-		__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpgt_epi8(v, above));
-		unsigned m = (unsigned)_mm_movemask_epi8(odd);
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(path + i + 1));
+		__m128i ws = _mm_cmpeq_epi8(w, slash);
+		/* signed bytes: 0x80-0xff are negative, below 0x20 as well */
+		__m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
 
-		while (m) {
-			if (!byte_plain(path, i + (unsigned)__builtin_ctz(m), n))
-				return false;
-			m &= m - 1;
-		}
+		odd = _mm_or_si128(odd, _mm_and_si128(_mm_cmpeq_epi8(v, slash), ws));
+		odd = _mm_or_si128(odd, _mm_and_si128(_mm_cmpeq_epi8(v, dot),
+						      _mm_or_si128(ws, _mm_cmpeq_epi8(w, dot))));
+		if (_mm_movemask_epi8(odd))
+			return false;
 	}
 #endif
 	for (; i < n; i++)

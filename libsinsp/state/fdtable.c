@@ -2,10 +2,13 @@
 /*
  * fdtable.c - per-process fd tables: fd number -> struct sinsp_fd.
  */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "state/fdtable.h"
+
+uint64_t sinsp_fd_name_ids;
 
 struct sinsp_fdtable *sinsp_fdtable_new(void)
 {
@@ -37,8 +40,64 @@ struct sinsp_fd *sinsp_fd_detach(struct sinsp_thread *t, int64_t fd)
 
 void sinsp_fd_release_closed(struct sinsp *s)
 {
-	sinsp_fd_free(s->closed_fd);
+	/* kept for the next open (sinsp_fd_add_reuse()): no free() and malloc() a pair */
+	if (s->closed_fd && !s->spare_fd)
+		s->spare_fd = s->closed_fd;
+	else
+		sinsp_fd_free(s->closed_fd);
 	s->closed_fd = NULL;
+}
+
+void sinsp_fd_release_spare(struct sinsp *s)
+{
+	sinsp_fd_free(s->spare_fd);
+	s->spare_fd = NULL;
+}
+
+/*
+ * A zeroed entry named name (NULL: ""): *spare's memory when there is one (its name
+ * buffer too when the name fits: malloc_usable_size(), whoever allocated it), else
+ * new. NULL on ENOMEM.
+ */
+static struct sinsp_fd *fd_new(const char *name, struct sinsp_fd **spare)
+{
+	struct sinsp_fd *f = spare ? *spare : NULL;
+	size_t len;
+
+	if (!name)
+		name = "";
+	len = strlen(name);
+	if (f) {
+		char *buf = f->name;
+
+		*spare = NULL;
+		memset(f, 0, sizeof(*f));
+		if (len < malloc_usable_size(buf)) {
+			memcpy(buf, name, len + 1);
+		} else {
+			free(buf);
+			buf = malloc(len + 1);
+			if (!buf) {
+				free(f);
+				return NULL;
+			}
+			memcpy(buf, name, len + 1);
+		}
+		f->name = buf;
+	} else {
+		f = calloc(1, sizeof(*f));
+		if (!f)
+			return NULL;
+		f->name = malloc(len + 1);
+		if (!f->name) {
+			free(f);
+			return NULL;
+		}
+		memcpy(f->name, name, len + 1);
+	}
+	f->name_len = len;
+	sinsp_fd_name_changed(f);
+	return f;
 }
 
 void sinsp_fdtable_put(struct sinsp_fdtable *t)
@@ -54,8 +113,8 @@ void sinsp_fdtable_put(struct sinsp_fdtable *t)
 	free(t);
 }
 
-/* Insert (or replace) fd in t's process table. name may be NULL (""). */
-struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name)
+struct sinsp_fd *sinsp_fd_add_reuse(struct sinsp_thread *t, int64_t fd, int32_t type,
+				   const char *name, struct sinsp_fd **spare)
 {
 	struct sinsp_fd *f, *old;
 
@@ -64,17 +123,11 @@ struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, 
 		if (!t->fds)
 			return NULL;
 	}
-	f = calloc(1, sizeof(*f));
+	f = fd_new(name, spare);
 	if (!f)
 		return NULL;
 	f->fd = fd;
 	f->type = type;
-	f->name = strdup(name ? name : "");
-	if (!f->name) {
-		free(f);
-		return NULL;
-	}
-	f->name_len = strlen(f->name);
 	old = hashmap_get(&t->fds->map, (uint64_t)fd);
 	if (hashmap_put(&t->fds->map, (uint64_t)fd, f)) {
 		fd_free(f);
@@ -83,6 +136,12 @@ struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, 
 	if (old)
 		fd_free(old);
 	return f;
+}
+
+/* Insert (or replace) fd in t's process table. name may be NULL (""). */
+struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name)
+{
+	return sinsp_fd_add_reuse(t, fd, type, name, NULL);
 }
 
 void sinsp_fd_remove(struct sinsp_thread *t, int64_t fd)
@@ -144,5 +203,6 @@ struct sinsp_fd *sinsp_fd_copy(struct sinsp_thread *t, int64_t fd, const struct 
 	f->fd = fd;
 	f->name = name;
 	f->name_len = strlen(name);
+	sinsp_fd_name_changed(f);
 	return f;
 }

@@ -27,7 +27,19 @@ struct sinsp_fd {
 	char *name;               /* malloc'd, never NULL once inserted */
 	size_t name_len;          /* strlen(name), kept by every function that sets name
 	                             (fd.name's view: no strlen() per event) */
+	uint64_t name_id;         /* names this text of name: a new one from
+	                             sinsp_fd_name_changed() by every function that sets
+	                             name (a filter remembers its answer on it) */
 };
+
+/* Last name id handed out (fdtable.c); ids are never reused within the process. */
+extern uint64_t sinsp_fd_name_ids;
+
+/* Give f's name, just set, a new id (struct sinsp_fd.name_id). */
+static inline void sinsp_fd_name_changed(struct sinsp_fd *f)
+{
+	f->name_id = __atomic_add_fetch(&sinsp_fd_name_ids, 1, __ATOMIC_RELAXED);
+}
 
 /* fds of one process (shared by its threads). */
 struct sinsp_fdtable {
@@ -48,6 +60,13 @@ static inline struct sinsp_fd *sinsp_fd_find(struct sinsp_thread *t, int64_t fd)
 struct sinsp_fdtable *sinsp_fdtable_new(void);
 void sinsp_fdtable_put(struct sinsp_fdtable *t);
 struct sinsp_fd *sinsp_fd_add(struct sinsp_thread *t, int64_t fd, int32_t type, const char *name);
+/*
+ * sinsp_fd_add() that takes the memory of *spare when set (*spare is then NULL): the
+ * entry a close freed, kept by sinsp_fd_release_closed() in s->spare_fd for the next
+ * open (a malloc() and free() pair less for each).
+ */
+struct sinsp_fd *sinsp_fd_add_reuse(struct sinsp_thread *t, int64_t fd, int32_t type,
+				   const char *name, struct sinsp_fd **spare);
 void sinsp_fd_remove(struct sinsp_thread *t, int64_t fd);
 char sinsp_fd_typechar(const struct sinsp_fd *f);
 /* Copy src (type, name, addresses, roles) to number fd of t's table; NULL on ENOMEM. */
@@ -64,12 +83,15 @@ struct sinsp_fd *sinsp_fd_detach(struct sinsp_thread *t, int64_t fd);
 void sinsp_fd_free(struct sinsp_fd *f);
 
 /*
- * sinsp_fd_release_closed() - free the fd a close exit event detached (s->closed_fd):
- * sysdig shows a closed fd for the close exit event itself and forgets it from the
- * next event on. Called by sinsp_next() before reading the next event and by
- * sinsp_close(). Idempotent.
+ * sinsp_fd_release_closed() - let go of the fd a close exit event detached
+ * (s->closed_fd): sysdig shows a closed fd for the close exit event itself and forgets
+ * it from the next event on. Called by sinsp_next() before reading the next event and
+ * by sinsp_close(). Idempotent. The entry becomes s->spare_fd when that is free
+ * (sinsp_fd_add_reuse()), else it is freed.
  */
 void sinsp_fd_release_closed(struct sinsp *s);
+/* sinsp_fd_release_spare() - free s->spare_fd (sinsp_close()). Idempotent. */
+void sinsp_fd_release_spare(struct sinsp *s);
 
 /* fd_tuple.c: socket addresses, names and roles */
 

@@ -49,6 +49,7 @@ struct sinsp {
 	uint32_t nsrcs;                   /* entries of srcs; 0: one source */
 	struct sinsp_thread *pending_removal; /* thread whose procexit was the last event */
 	struct sinsp_fd *closed_fd;       /* fd the last close exit detached; freed before the next event (fdtable.h) */
+	struct sinsp_fd *spare_fd;        /* a freed entry, its memory kept for the next open (fdtable.h) */
 	uint32_t max_threads;             /* cap of the thread table (SINSP_MAX_THREADS) */
 	uint64_t thread_scan_ts;          /* event ts of the last inactive-thread scan */
 	uint64_t thread_scan_until;       /* sinsp_thread_age() has no work from thread_scan_ts
@@ -95,6 +96,12 @@ struct sinsp {
 	enum sinsp_time_output time_output;     /* sinsp_open_opts.time_output */
 	struct sinsp_filter *filter;      /* sinsp_set_filter(): matched inside sinsp_next() */
 	struct strbuf open_path, open_base; /* scratch of sinsp_parse_open_exit(), reused */
+	/* the last cgroups conversion: raw entries -> as kept (sinsp_thread_set_cgroups_memo()) */
+	struct strbuf cg_raw, cg_kept;
+	bool cg_memo;                     /* cg_raw and cg_kept are set */
+	/* kept cgroups that name no container (sinsp_thread_update_container()) */
+	struct strbuf cg_host;
+	bool cg_host_memo;                /* cg_host is set */
 	struct sinsp_evt evt;
 	/* events read ahead by scap_next_batch() (sinsp.c): batch[batch_i..batch_n) are
 	 * the next ones, their memory valid until the batch is read again */

@@ -443,9 +443,10 @@ static const char *cgroup_subsys_alias(const char *name, size_t len)
 	return NULL;
 }
 
-void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len)
+/* cgroups src (len bytes) as sinsp_thread_set_cgroups() keeps them, appended to b;
+ * false (b partly written) at an entry without '=' */
+static bool cgroups_convert(struct strbuf *b, const char *src, size_t len)
 {
-	struct strbuf b = { 0 };
 	size_t off = 0, start;
 	const char *alias;
 
@@ -456,30 +457,52 @@ void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, si
 		for (q = e; q < e + el; q++)
 			if (*q == '=')
 				eq = q;
-		if (!eq) {
-			strbuf_free(&b);
-			return; /* malformed: the thread keeps what it had */
-		}
+		if (!eq)
+			return false; /* malformed: the thread keeps what it had */
 		sl = (size_t)(eq - e);
-		start = b.len;
+		start = b->len;
 		/* "cpu_cgroup" names the cpu controller */
 		if ((cg = memmem(e, sl, "_cgroup", 7)) != NULL) {
-			strbuf_add(&b, e, (size_t)(cg - e));
-			strbuf_add(&b, cg + 7, sl - (size_t)(cg - e) - 7);
+			strbuf_add(b, e, (size_t)(cg - e));
+			strbuf_add(b, cg + 7, sl - (size_t)(cg - e) - 7);
 		} else {
-			strbuf_add(&b, e, sl);
+			strbuf_add(b, e, sl);
 		}
-		alias = cgroup_subsys_alias(b.buf ? b.buf + start : "", b.len - start);
+		alias = cgroup_subsys_alias(b->buf ? b->buf + start : "", b->len - start);
 		if (alias) {
-			b.len = start;
-			strbuf_adds(&b, alias);
+			b->len = start;
+			strbuf_adds(b, alias);
 		}
-		strbuf_add(&b, eq, el - sl);
-		strbuf_addc(&b, 0);
+		strbuf_add(b, eq, el - sl);
+		strbuf_addc(b, 0);
 		off += el + 1;
 	}
-	sinsp_thread_set_blob(dst, dst_len, b.buf ? b.buf : "", b.len);
+	return true;
+}
+
+void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len)
+{
+	struct strbuf b = { 0 };
+
+	if (cgroups_convert(&b, src, len))
+		sinsp_thread_set_blob(dst, dst_len, b.buf ? b.buf : "", b.len);
 	strbuf_free(&b);
+}
+
+void sinsp_thread_set_cgroups_memo(struct sinsp *s, struct sinsp_thread *t, const char *src,
+				   size_t len)
+{
+	if (!s->cg_memo || s->cg_raw.len != len || (len && memcmp(s->cg_raw.buf, src, len) != 0)) {
+		s->cg_memo = false;
+		strbuf_reset(&s->cg_kept);
+		if (!cgroups_convert(&s->cg_kept, src, len))
+			return;
+		strbuf_reset(&s->cg_raw);
+		strbuf_add(&s->cg_raw, src, len);
+		s->cg_memo = true;
+	}
+	sinsp_thread_set_blob(&t->cgroups, &t->cgroups_len, s->cg_kept.buf ? s->cg_kept.buf : "",
+			      s->cg_kept.len);
 }
 
 /* cwd is kept with a trailing '/', as sysdig prints proc.cwd */
@@ -556,7 +579,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		sinsp_thread_set_str(&t->exepath, ti->exepath, strlen(ti->exepath));
 		sinsp_thread_set_blob(&t->args, &t->args_len, ti->args, ti->args_len);
 		sinsp_thread_set_blob(&t->env, &t->env_len, ti->env, ti->env_len);
-		sinsp_thread_set_cgroups(&t->cgroups, &t->cgroups_len, ti->cgroups, ti->cgroups_len);
+		sinsp_thread_set_cgroups_memo(s, t, ti->cgroups, ti->cgroups_len);
 		sinsp_thread_set_cwd(t, ti->cwd, strlen(ti->cwd));
 		t->fdlimit = ti->fdlimit;
 		t->flags = ti->flags;

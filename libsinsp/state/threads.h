@@ -191,6 +191,14 @@ void sinsp_thread_set_blob(char **dst, uint32_t *dst_len, const void *src, size_
  * entry NUL-terminated, *dst_len bytes).
  */
 void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, size_t len);
+/*
+ * sinsp_thread_set_cgroups() of t->cgroups that remembers its last conversion in s
+ * (cg_raw -> cg_kept): the threads of a capture mostly share their cgroups, and a
+ * conversion costs some thousand instructions (clone and execve exits, the process
+ * list).
+ */
+void sinsp_thread_set_cgroups_memo(struct sinsp *s, struct sinsp_thread *t, const char *src,
+				   size_t len);
 int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
 
 #endif /* SINSP_STATE_THREADS_H */

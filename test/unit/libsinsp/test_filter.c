@@ -337,6 +337,65 @@ START_TEST(fd_checks_skip_fdless_types)
 }
 END_TEST
 
+/*
+ * An fd.name check remembers its answer per name (struct sinsp_fd.name_id): a file
+ * closed and another opened on the same number, in the same memory (the entry the close
+ * freed is reused, name buffer included), gets the new name's answer.
+ */
+START_TEST(fd_name_answer_follows_the_name)
+{
+	struct sinsp_filter *f, *g;
+	const struct sinsp_fd *first;
+	const char *first_name;
+
+	teardown();
+	reset();
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/etc/resolv.conf"), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(7), P64(-100), PSTR("/etc/resolv.conf"), P32(0),
+		P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(7), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_E, 1, P64(7));
+	add_evt(SCAP_EVT_SYSCALL_CLOSE_X, 1, P64(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_E, 4, P64(-100), PSTR("/etc/hosts.conf"), P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_OPENAT_2_X, 6, P64(7), P64(-100), PSTR("/etc/hosts.conf"), P32(0),
+		P32(0), P32(0));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(7), P32(100));
+	add_evt(SCAP_EVT_SYSCALL_READ_E, 2, P64(5), P32(100));
+	open_with_thread();
+	f = compile("fd.name contains resolv");
+	g = compile("fd.name startswith /etc/h");
+	ck_assert(f->prog[0].memo);
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* openat enter */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* openat exit: fd 7 /etc/resolv.conf */
+	ck_assert(sinsp_filter_match(f, fx.evt));
+	ck_assert(!sinsp_filter_match(g, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* read enter on fd 7: the answer kept */
+	ck_assert_ptr_nonnull(fx.evt->fd);
+	first = fx.evt->fd;
+	first_name = fx.evt->fd->name;
+	ck_assert(sinsp_filter_match(f, fx.evt));
+	ck_assert(!sinsp_filter_match(g, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* close enter */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* close exit */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* openat enter */
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* openat exit: fd 7 /etc/hosts.conf */
+	/* the same memory, name buffer too (a shorter name fits whatever the allocator) */
+	ck_assert_ptr_eq(fx.evt->fd, first);
+	ck_assert_ptr_eq(fx.evt->fd->name, first_name);
+	ck_assert_str_eq(fx.evt->fd->name, "/etc/hosts.conf");
+	ck_assert(!sinsp_filter_match(f, fx.evt));
+	ck_assert(sinsp_filter_match(g, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* read enter on fd 7 */
+	ck_assert(!sinsp_filter_match(f, fx.evt));
+	ck_assert(sinsp_filter_match(g, fx.evt));
+	ck_assert_int_eq(sinsp_next(fx.s, &fx.evt), 0);  /* read enter on fd 5, /etc */
+	ck_assert(!sinsp_filter_match(f, fx.evt));
+	ck_assert(!sinsp_filter_match(g, fx.evt));
+	sinsp_filter_free(f);
+	sinsp_filter_free(g);
+}
+END_TEST
+
 /* A rejected read enter leaves its exit without an fd of its own, as in sysdig. */
 START_TEST(rejected_enter_unpairs_exit)
 {
@@ -1020,6 +1079,7 @@ static Suite *filter_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, many_prefixes);
 	tcase_add_test(tc, big_lists_and_many_fields);
+	tcase_add_test(tc, fd_name_answer_follows_the_name);
 	suite_add_tcase(s, tc);
 	return s;
 }

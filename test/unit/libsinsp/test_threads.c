@@ -634,6 +634,58 @@ START_TEST(cgroup_names_as_sysdig_keeps_them)
 }
 END_TEST
 
+/* A clone exit by tid 100 (pid 100) of child res with the cgroups parameter cg (n bytes). */
+static void add_clone_cg(uint64_t ts, int64_t res, const char *cg, uint32_t n)
+{
+	add_evt(ts, 100, SCAP_EVT_SYSCALL_CLONE_20_X, 20, P64(res), PSTR("/bin/sh"), PBUF("", 0),
+		P64(100), P64(100), P64(1), PSTR("/"), P64(1024), P64(0), P64(0), P32(0), P32(0),
+		P32(0), PSTR("sh"), PBUF(cg, n), P32(0), P32(0), P32(0), P64(100), P64(100));
+}
+
+#define DOCKER_CG "cpu=/docker/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+/*
+ * The inspector remembers its last cgroups conversion and the last cgroups that named
+ * no container (sinsp_thread_set_cgroups_memo(), sinsp_thread_update_container()): each
+ * thread still gets the conversion and the container of its own text, a malformed
+ * parameter leaves the child what it inherited, and a container is never taken for the
+ * host.
+ */
+START_TEST(cgroups_remembered_per_text)
+{
+	static const char a[] = "mem_cgroup=/a\0perf=/b", want_a[] = "memory=/a\0perf_event=/b";
+	struct scap_threadinfo *t;
+
+	add_thread(1, 1, 0, "systemd");
+	t = add_thread(100, 100, 1, "bash");
+	memcpy(t->cgroups, "io=/user.slice", 15);
+	t->cgroups_len = 15;
+	add_clone_cg(1 * SEC, 200, a, sizeof(a));
+	add_clone_cg(2 * SEC, 201, a, sizeof(a));               /* the same text again */
+	add_clone_cg(3 * SEC, 202, "cpu=/c", 6);
+	add_clone_cg(4 * SEC, 203, "cpu=/a\0broken\0", 14);     /* malformed: inherited */
+	add_clone_cg(5 * SEC, 204, DOCKER_CG, sizeof(DOCKER_CG));
+	add_clone_cg(6 * SEC, 205, "cpu=/c", 6);                /* the host again */
+	add_clone_cg(7 * SEC, 206, DOCKER_CG, sizeof(DOCKER_CG)); /* the container again */
+	open_inspector();
+	run_all();
+	ck_assert_uint_eq(th(200)->cgroups_len, sizeof(want_a));
+	ck_assert_mem_eq(th(200)->cgroups, want_a, sizeof(want_a));
+	ck_assert_uint_eq(th(201)->cgroups_len, sizeof(want_a));
+	ck_assert_mem_eq(th(201)->cgroups, want_a, sizeof(want_a));
+	ck_assert_ptr_ne(th(200)->cgroups, th(201)->cgroups);   /* each thread its own copy */
+	ck_assert_str_eq(th(201)->container_id, "host");
+	ck_assert_uint_eq(th(202)->cgroups_len, 7);
+	ck_assert_mem_eq(th(202)->cgroups, "cpu=/c", 7);
+	ck_assert_uint_eq(th(203)->cgroups_len, 18);
+	ck_assert_mem_eq(th(203)->cgroups, "blkio=/user.slice", 18);
+	ck_assert_str_eq(th(204)->container_id, "0123456789ab");
+	ck_assert_str_eq(th(205)->container_id, "host");
+	ck_assert_str_eq(th(206)->container_id, "0123456789ab");
+	ck_assert_ptr_eq(th(206)->container, th(204)->container);
+}
+END_TEST
+
 /* ---- credentials, sessions, names ------------------------------------------------------ */
 
 START_TEST(setuid_setsid_prctl_capset)
@@ -986,6 +1038,7 @@ static Suite *threads_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, switch_and_memory_exits_update_counters);
 	tcase_add_test(tc, cgroup_names_as_sysdig_keeps_them);
+	tcase_add_test(tc, cgroups_remembered_per_text);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("bounded");
