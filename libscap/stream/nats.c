@@ -63,6 +63,18 @@ static int nats_err(char *err, natsStatus s, const char *what, const char *serve
 	return code;
 }
 
+/* As nats_err(), for a JetStream call on stream @stream: a stream that does not exist
+ * (JetStream's error JSStreamNotFoundErr, 10059) is -ENOENT, named. */
+static int js_err(char *err, natsStatus s, jsErrCode jerr, const char *what,
+		  const char *stream, const char *servers)
+{
+	if (jerr != JSStreamNotFoundErr)
+		return nats_err(err, s, what, servers);
+	if (err)
+		snprintf(err, STREAM_ERR_SIZE, "nats %.150s: no stream \"%.64s\"", servers, stream);
+	return -ENOENT;
+}
+
 /* libnats connects in the background only when given a callback for it */
 static void on_connected(natsConnection *nc, void *closure)
 {
@@ -540,8 +552,7 @@ static int consumer_open(const struct stream_url *u, const char *subject, void *
 	}
 	s = js_PullSubscribe(&c->sub, c->js, subject, NULL, NULL, &so, &jerr);
 	if (s != NATS_OK) {
-		rc = nats_err(err, s, jerr == JSStreamNotFoundErr ? "no such stream" :
-			      "pull consumer", u->servers);
+		rc = js_err(err, s, jerr, "pull consumer", u->name, u->servers);
 		goto fail;
 	}
 	s = natsSubscription_GetConsumerInfo(&ci, c->sub, NULL, &jerr);
@@ -664,8 +675,7 @@ static int list_hosts(const struct stream_url *u, char *out, size_t size, char *
 		s = js_GetStreamInfo(&si, js, u->name, &jo, &jerr);
 	}
 	if (s != NATS_OK) {
-		rc = nats_err(err, s, jerr == JSStreamNotFoundErr ? "no such stream" : "stream info",
-			      u->servers);
+		rc = js_err(err, s, jerr, "stream info", u->name, u->servers);
 		goto out;
 	}
 	if (si->State.Subjects)

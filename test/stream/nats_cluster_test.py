@@ -19,7 +19,8 @@
 4. `scry -r nats://.../SCRY?host=H` prints exactly what `scry -r SOURCE` prints for each
    host (no event lost or duplicated: evt.num numbers every event), and
    `host=alpha,beta` prints every event of both, merged by time, each with its
-   evt.host; `host=alpha,btea` (misspelt) fails, naming btea and the hosts the bus has.
+   evt.host; `host=alpha,btea` (misspelt) fails, naming btea and the hosts the bus has;
+   a stream not on the bus fails, naming it.
 5. `scry -r SOURCE --rules R -w nats://...?host=beta` puts the run's alerts on the bus:
    `scry -r nats://...?host=beta --fetch alerts` prints what `scry -r SOURCE --rules R
    -j` prints (Falco's JSON).
@@ -253,6 +254,13 @@ def main():
             st.require(rc == 1 and not out and e == want,
                        'host=alpha,btea%s: exit 1 (%d), no output (%d bytes), %r'
                        % (' --fetch alerts' if extra else '', rc, len(out), want), e)
+        # a stream that is not on the bus: an error naming it (no output)
+        nostream = base[:base.rindex('/') + 1] + 'NOSUCH'
+        rc, out, e = run([scry, '-r', nostream + '?host=alpha'])
+        want = 'no stream "NOSUCH"'
+        st.require(rc == 1 and not out and want in e,
+                   'stream NOSUCH: exit 1 (%d), no output (%d bytes), an error naming it'
+                   % (rc, len(out)), e)
         # alerts of a rules run on the bus, as JSON: what scry -j --rules prints
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
