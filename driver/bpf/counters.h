@@ -2,8 +2,8 @@
 /*
  * counters.h - the eBPF probe's per-process counters of the syscalls it does not send
  * as events (struct scapbpf_proc_cnt, bpf/scapbpf.h): with counting on, the exit of a
- * syscall outside the syscall set adds to its process's entry of the "scapbpf_cnt" hash
- * map, by its class (scapbpf_sc.cnt): a call; a failure (a negative result); the bytes
+ * syscall outside the syscall set adds to its process's counters, by its class
+ * (scapbpf_sc.cnt): a call; a failure (a negative result); the bytes
  * of a positive result, by what the fd of the first argument is: a regular file,
  * directory, character or block device (file bytes), an AF_INET or AF_INET6 socket
  * (network bytes), anything else (pipes, unix sockets, ...) counted as a call only.
@@ -203,7 +203,8 @@ static __always_inline struct scapbpf_proc_cnt *scapbpf_cnt_entry_of(__u32 tgid)
 
 /* The counter of the bytes of a positive result of a syscall of class @cls on an fd of
  * kind @kind in @c, or NULL when they do not count. */
-static __always_inline __u64 *scapbpf_cnt_bytes(struct scapbpf_proc_cnt *c, __u8 cls, int kind)
+static __always_inline __u64 *scapbpf_cnt_bytes(struct scapbpf_proc_cnt *c, __u8 cls,
+						 int kind)
 {
 	switch (kind) {
 	case FDK_FILE:

@@ -2,8 +2,9 @@
 /*
  * probe.bpf.c - scry's eBPF probe (CO-RE): the same scap events as the kernel module
  * (driver/), from tracepoint programs on sys_enter, sys_exit (BTF-typed: tp_btf),
- * sched_process_exit and sched_process_fork, into one ring per CPU (struct scapbpf_ring, bpf/scapbpf.h:
- * entries of a mapped array, written in place, with no helper call).
+ * sched_process_exit and sched_process_fork, into one ring per CPU (struct
+ * scapbpf_ring, bpf/scapbpf.h: entries of a mapped array, written in place, with no
+ * helper call).
  *
  * Flow of a syscall event: the tracepoint program checks the settings (capturing, the
  * consumer's own process, the syscall set), takes this CPU's entry of the "scratch" map
@@ -16,10 +17,11 @@
  * events and small exits) skip all that: the tracepoint program writes them in place in
  * the ring at their exact size (fast_event()).
  *
- * Every program runs on one CPU to its end: raw tracepoints (tp_btf ones are run the
- * same way) run them with preemption off (6.13+ kernels, whose syscall tracepoints may fault, disable it around BPF
- * programs), and none of their hooks fires in interrupts; so each ring has one producer
- * at a time, and the busy flags only catch what would nest (dropped and counted).
+ * Every program runs on one CPU to its end: raw tracepoints (and tp_btf ones, run the
+ * same way) run them with preemption off (6.13+ kernels, whose syscall tracepoints may
+ * fault, disable it around BPF programs), and none of their hooks fires in interrupts;
+ * so each ring has one producer at a time, and the busy flags only catch what would
+ * nest (dropped and counted). The counter slots (bpf/counters.h) rely on it too.
  *
  * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring and one scratch
  * entry per possible CPU), fills the parameter counts from the schema, maps the rings,
