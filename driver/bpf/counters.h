@@ -2,16 +2,21 @@
 /*
  * counters.h - the eBPF probe's per-process counters of the syscalls it does not send
  * as events (struct scapbpf_proc_cnt, bpf/scapbpf.h): with counting on, the exit of a
- * syscall outside the syscall set adds to its process's entry of the "scapbpf_cnt" hash
- * map, by its class (scapbpf_sc.cnt): a call; a failure (a negative result); the bytes
+ * syscall outside the syscall set adds to its process's counters, by its class
+ * (scapbpf_sc.cnt): a call; a failure (a negative result); the bytes
  * of a positive result, by what the fd of the first argument is: a regular file,
  * directory, character or block device (file bytes), an AF_INET or AF_INET6 socket
  * (network bytes), anything else (pipes, unix sockets, ...) counted as a call only.
  *
- * Entries are made on a process's first counted syscall and deleted by userspace (an
- * exited process's after its last read); a full map (SCAPBPF_CNT_PROCS processes)
- * leaves the syscall uncounted and adds one to scapbpf_cnt_lost. Adds are atomic: the
- * threads of a process run on several CPUs at once.
+ * A syscall counts in its process's slot of this CPU's table (struct scapbpf_cnt_slots,
+ * bpf/scapbpf.h: an inlined array lookup and plain adds, no helper call and no atomic
+ * operation: only programs on this CPU write it, one at a time), or when another
+ * process has that slot, in the process's entry of the hash map "scapbpf_cnt" (a
+ * lookup call and atomic adds: the threads of a process run on several CPUs at once).
+ * Slots and entries are made on a process's first syscall counted there and deleted by
+ * userspace (an exited process's after its last read), which sums them; a full map
+ * (SCAPBPF_CNT_PROCS processes) leaves the syscall uncounted and adds one to
+ * scapbpf_cnt_lost.
  *
  * The syscalls of the set that scapbpf_cfg.tcp_skip names (sendto, recvfrom, ... when
  * what reads the capture needs them only on other sockets) are, on a TCP socket,
@@ -32,6 +37,14 @@ struct {
 	__type(key, __u32);
 	__type(value, struct scapbpf_proc_cnt);
 } scapbpf_cnt SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 1);            /* userspace: possible CPUs */
+	__type(key, __u32);
+	__type(value, struct scapbpf_cnt_slots);
+} scapbpf_cnt_slot SEC(".maps");
 
 /* Syscalls not counted: the map was full (read by userspace). */
 __u64 scapbpf_cnt_lost;
@@ -153,6 +166,57 @@ static __always_inline enum scapbpf_fd_kind scapbpf_fd_kind(struct task_struct *
 	return kind;
 }
 
+/* Process @tgid's slot of this CPU's table, taken if free; NULL when another process
+ * has it (or for tgid 0, the mark of a free slot). */
+static __always_inline struct scapbpf_proc_cnt *scapbpf_cnt_slot_of(__u32 tgid)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct scapbpf_cnt_slots *cs = bpf_map_lookup_elem(&scapbpf_cnt_slot, &cpu);
+	struct scapbpf_cnt_slot *s;
+
+	if (!cs || !tgid)
+		return NULL;
+	s = &cs->slot[tgid & (SCAPBPF_CNT_SLOTS - 1)];
+	if (s->tgid != tgid) {
+		if (s->tgid)
+			return NULL;
+		s->tgid = tgid;        /* userspace zeroed the counters before freeing it */
+	}
+	return &s->c;
+}
+
+/* Process @tgid's entry of the hash map, made if missing; NULL when the map is full
+ * (counted as lost). */
+static __always_inline struct scapbpf_proc_cnt *scapbpf_cnt_entry_of(__u32 tgid)
+{
+	struct scapbpf_proc_cnt *c, zero = {};
+
+	c = bpf_map_lookup_elem(&scapbpf_cnt, &tgid);
+	if (c)
+		return c;
+	bpf_map_update_elem(&scapbpf_cnt, &tgid, &zero, BPF_NOEXIST);
+	c = bpf_map_lookup_elem(&scapbpf_cnt, &tgid);
+	if (!c)
+		__sync_fetch_and_add(&scapbpf_cnt_lost, 1);
+	return c;
+}
+
+/* The counter of the bytes of a positive result of a syscall of class @cls on an fd of
+ * kind @kind in @c, or NULL when they do not count. */
+static __always_inline __u64 *scapbpf_cnt_bytes(struct scapbpf_proc_cnt *c, __u8 cls,
+						 int kind)
+{
+	switch (kind) {
+	case FDK_FILE:
+		return cls & SCAPBPF_CNT_READ ? &c->file_read : &c->file_write;
+	case FDK_NET:
+	case FDK_TCP:
+		return cls & SCAPBPF_CNT_READ ? &c->net_in : &c->net_out;
+	default:
+		return NULL;
+	}
+}
+
 /*
  * Count the exit of syscall @sc of task @t (not sent as an event), its return value
  * @ret, its saved registers @regs (the fd: the first argument), @kind the fd's kind
@@ -161,45 +225,38 @@ static __always_inline enum scapbpf_fd_kind scapbpf_fd_kind(struct task_struct *
 static __always_inline void scapbpf_count(const struct scapbpf_sc *sc, struct task_struct *t,
 					  long ret, struct pt_regs *regs, int kind)
 {
-	struct scapbpf_proc_cnt *c, zero = {};
+	struct scapbpf_proc_cnt *c;
 	__u8 cls = sc->cnt;
+	bool fail, bytes;
 	__u32 tgid;
 	__u64 *to;
 
 	if (!(cls & SCAPBPF_CNT_CALL))
 		return;
-	tgid = t->tgid;
-	c = bpf_map_lookup_elem(&scapbpf_cnt, &tgid);
-	if (!c) {
-		bpf_map_update_elem(&scapbpf_cnt, &tgid, &zero, BPF_NOEXIST);
-		c = bpf_map_lookup_elem(&scapbpf_cnt, &tgid);
-		if (!c) {
-			__sync_fetch_and_add(&scapbpf_cnt_lost, 1);
-			return;
-		}
-	}
-	__sync_fetch_and_add(&c->calls, 1);
-	if (ret < 0) {
-		if (cls & SCAPBPF_CNT_RES)
-			__sync_fetch_and_add(&c->failures, 1);
-		return;
-	}
-	if (!ret || !(cls & (SCAPBPF_CNT_READ | SCAPBPF_CNT_WRITE)))
-		return;
-	if (kind < 0)
+	fail = ret < 0 && (cls & SCAPBPF_CNT_RES);
+	bytes = ret > 0 && (cls & (SCAPBPF_CNT_READ | SCAPBPF_CNT_WRITE));
+	if (bytes && kind < 0)
 		kind = scapbpf_fd_kind(t, (int)regs->di);
-	switch (kind) {
-	case FDK_FILE:
-		to = cls & SCAPBPF_CNT_READ ? &c->file_read : &c->file_write;
-		break;
-	case FDK_NET:
-	case FDK_TCP:
-		to = cls & SCAPBPF_CNT_READ ? &c->net_in : &c->net_out;
-		break;
-	default:
+	tgid = t->tgid;
+	c = scapbpf_cnt_slot_of(tgid);
+	if (c) {
+		c->calls++;
+		if (fail)
+			c->failures++;
+		to = bytes ? scapbpf_cnt_bytes(c, cls, kind) : NULL;
+		if (to)
+			*to += (__u64)ret;
 		return;
 	}
-	__sync_fetch_and_add(to, (__u64)ret);
+	c = scapbpf_cnt_entry_of(tgid);
+	if (!c)
+		return;
+	__sync_fetch_and_add(&c->calls, 1);
+	if (fail)
+		__sync_fetch_and_add(&c->failures, 1);
+	to = bytes ? scapbpf_cnt_bytes(c, cls, kind) : NULL;
+	if (to)
+		__sync_fetch_and_add(to, (__u64)ret);
 }
 
 #endif /* SCAPBPF_COUNTERS_H */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0 OR MIT
 /*
  * probe.bpf.c - scry's eBPF probe (CO-RE): the same scap events as the kernel module
- * (driver/), from raw tracepoint programs on sys_enter, sys_exit, sched_process_exit
- * and sched_process_fork, into one ring per CPU (struct scapbpf_ring, bpf/scapbpf.h:
- * entries of a mapped array, written in place, with no helper call).
+ * (driver/), from tracepoint programs on sys_enter, sys_exit (BTF-typed: tp_btf),
+ * sched_process_exit and sched_process_fork, into one ring per CPU (struct
+ * scapbpf_ring, bpf/scapbpf.h: entries of a mapped array, written in place, with no
+ * helper call).
  *
  * Flow of a syscall event: the tracepoint program checks the settings (capturing, the
  * consumer's own process, the syscall set), takes this CPU's entry of the "scratch" map
@@ -16,10 +17,11 @@
  * events and small exits) skip all that: the tracepoint program writes them in place in
  * the ring at their exact size (fast_event()).
  *
- * Every program runs on one CPU to its end: raw tracepoints run them with preemption
- * off (6.13+ kernels, whose syscall tracepoints may fault, disable it around BPF
- * programs), and none of their hooks fires in interrupts; so each ring has one producer
- * at a time, and the busy flags only catch what would nest (dropped and counted).
+ * Every program runs on one CPU to its end: raw tracepoints (and tp_btf ones, run the
+ * same way) run them with preemption off (6.13+ kernels, whose syscall tracepoints may
+ * fault, disable it around BPF programs), and none of their hooks fires in interrupts;
+ * so each ring has one producer at a time, and the busy flags only catch what would
+ * nest (dropped and counted). The counter slots (bpf/counters.h) rely on it too.
  *
  * Userspace (libscap/engine/bpf.c) sizes the maps before load (one ring and one scratch
  * entry per possible CPU), fills the parameter counts from the schema, maps the rings,
@@ -321,7 +323,7 @@ static __always_inline void fill_done(struct bpf_raw_tracepoint_args *ctx, struc
 }
 
 #define FILLER(name)                                                            \
-	SEC("raw_tp")                                                           \
+	SEC("tp_btf/sys_exit")                                                  \
 	int scapbpf_fill_##name(struct bpf_raw_tracepoint_args *ctx)            \
 	{                                                                       \
 		struct scapdrv_evt *e = evt_current();                          \
@@ -471,6 +473,96 @@ FILLER(writev_x)
 
 FILLER(execve_extra)
 FILLER(execveat_extra)
+
+/* The enter fillers again, as raw tracepoint programs, for sys_enter (see
+ * scapbpf_sys_enter): an enter event has no appended parameters, so each commits. */
+#define FILLER_ENTER(name)                                                      \
+	SEC("raw_tp")                                                           \
+	int scapbpf_fille_##name(struct bpf_raw_tracepoint_args *ctx)           \
+	{                                                                       \
+		struct scapdrv_evt *e = evt_current();                          \
+		if (e) {                                                        \
+			scapdrv_fill_##name(e);                                 \
+			evt_commit(e);                                          \
+		}                                                               \
+		return 0;                                                       \
+	}
+
+FILLER_ENTER(accept4_e)
+FILLER_ENTER(access_e)
+FILLER_ENTER(bpf_e)
+FILLER_ENTER(brk_e)
+FILLER_ENTER(connect_e)
+FILLER_ENTER(copy_file_range_e)
+FILLER_ENTER(epoll_create_e)
+FILLER_ENTER(epoll_wait_e)
+FILLER_ENTER(eventfd2_e)
+FILLER_ENTER(eventfd_e)
+FILLER_ENTER(execve_e)
+FILLER_ENTER(execveat_e)
+FILLER_ENTER(fcntl_e)
+FILLER_ENTER(fd_e)
+FILLER_ENTER(fd_size_e)
+FILLER_ENTER(fd_size_pos_e)
+FILLER_ENTER(flock_e)
+FILLER_ENTER(futex_e)
+FILLER_ENTER(generic_e)
+FILLER_ENTER(id3_e)
+FILLER_ENTER(id_e)
+FILLER_ENTER(inotify_init_e)
+FILLER_ENTER(ioctl_e)
+FILLER_ENTER(kill_e)
+FILLER_ENTER(listen_e)
+FILLER_ENTER(lseek_e)
+FILLER_ENTER(mkdir_e)
+FILLER_ENTER(mmap_e)
+FILLER_ENTER(mount_e)
+FILLER_ENTER(mprotect_e)
+FILLER_ENTER(munmap_e)
+FILLER_ENTER(nanosleep_e)
+FILLER_ENTER(none)
+FILLER_ENTER(open_e)
+FILLER_ENTER(openat2_e)
+FILLER_ENTER(openat_e)
+FILLER_ENTER(poll)
+FILLER_ENTER(preadv_e)
+FILLER_ENTER(prlimit_e)
+FILLER_ENTER(ptrace_e)
+FILLER_ENTER(pwritev_e)
+FILLER_ENTER(quotactl_e)
+FILLER_ENTER(rlimit_e)
+FILLER_ENTER(seccomp_e)
+FILLER_ENTER(semctl_e)
+FILLER_ENTER(semget_e)
+FILLER_ENTER(semop_e)
+FILLER_ENTER(sendfile_e)
+FILLER_ENTER(sendmsg_e)
+FILLER_ENTER(sendto_e)
+FILLER_ENTER(setns_e)
+FILLER_ENTER(setpgid_e)
+FILLER_ENTER(shutdown_e)
+FILLER_ENTER(signalfd4_e)
+FILLER_ENTER(signalfd_e)
+FILLER_ENTER(socket_e)
+FILLER_ENTER(splice_e)
+FILLER_ENTER(tgkill_e)
+FILLER_ENTER(timerfd_create_e)
+FILLER_ENTER(umount2_e)
+FILLER_ENTER(unshare_e)
+FILLER_ENTER(writev_e)
+
+#define PAIR_ENTER(ev, enter, exit) [SCAP_EVT_##ev##_E] = (void *)&scapbpf_fille_##enter,
+
+struct scapbpf_prog_array_enter {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SCAP_EVT_MAX);
+	__type(key, __u32);
+	__array(values, int(struct bpf_raw_tracepoint_args *));
+} scapbpf_fillers_enter SEC(".maps") = {
+	.values = {
+		SCAPDRV_FILL_PAIRS(PAIR_ENTER)
+	},
+};
 
 struct scapbpf_prog_array scapbpf_fillers SEC(".maps") = {
 	.values = {
@@ -752,8 +844,10 @@ int scapbpf_init(struct bpf_raw_tracepoint_args *ctx)
 
 /*
  * Common part of sys_enter and sys_exit: filter, begin, dispatch to the filler. The
- * task and its saved registers are read through BTF pointers (bpf_get_current_task_btf(),
- * bpf_task_pt_regs()): plain loads, no copy helper per field.
+ * task and its saved registers are read through BTF pointers (bpf_get_current_task_btf();
+ * the registers are the BTF-typed tracepoint's first argument, ctx->args[0], which the
+ * verifier types as struct pt_regs: no bpf_task_pt_regs() call): plain loads, no copy
+ * helper per field.
  */
 static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bool is_exit)
 {
@@ -787,7 +881,7 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 	/* Enter events read the registers only when they need the arguments. */
 	regs = NULL;
 	if (is_exit) {
-		regs = (struct pt_regs *)bpf_task_pt_regs(t);
+		regs = (struct pt_regs *)ctx->args[0];
 		nr = (long)regs->orig_ax;
 		sc = &scapbpf_sc[1][scapbpf_clamp(nr, SCAPDRV_NR_MAX)];
 	}
@@ -857,18 +951,30 @@ static __always_inline int syscall_event(struct bpf_raw_tracepoint_args *ctx, bo
 		evt_commit(e);
 		return 0;
 	}
-	bpf_tail_call(ctx, &scapbpf_fillers, type);
+	if (is_exit)
+		bpf_tail_call(ctx, &scapbpf_fillers, type);
+	else
+		bpf_tail_call(ctx, &scapbpf_fillers_enter, type);
 	e->busy = 0;                 /* no filler for this type: nothing written */
 	return 0;
 }
 
+/*
+ * sys_exit is a BTF-typed tracepoint program (tp_btf): its arguments are typed (the
+ * registers a pointer the verifier lets the program load from), and it runs as a raw
+ * one. The programs it tail-calls must be of its type and of its tracepoint (the kernel
+ * checks both): the fillers, scapbpf_fillers. sys_enter stays a raw one (it reads the
+ * registers with bpf_task_pt_regs(), and only for the events that need them), with raw
+ * copies of the enter fillers (scapbpf_fillers_enter): exit-only mode, scryd's default,
+ * detaches it.
+ */
 SEC("raw_tp/sys_enter")
 int scapbpf_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 {
 	return syscall_event(ctx, false);
 }
 
-SEC("raw_tp/sys_exit")
+SEC("tp_btf/sys_exit")
 int scapbpf_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
 	return syscall_event(ctx, true);

@@ -32,10 +32,12 @@ struct scapbpf_settings {
 
 /*
  * Per-process counters of the syscalls the probe does not send as events (outside
- * sc_set, with counting on): the values of the hash map "scapbpf_cnt", keyed by the
- * process id (tgid, initial pid namespace), added to atomically by the probe's programs
- * on any CPU, read and deleted by userspace. How each syscall counts is its exit
- * type's class (SCAPBPF_CNT_* bits, libscap's enum scap_count_class), set in scapbpf_sc.
+ * sc_set, with counting on), by process id (tgid, initial pid namespace): a process's
+ * counts are the sum of its slot in each CPU's table of "scapbpf_cnt_slot" (struct
+ * scapbpf_cnt_slots) and of its entry of the hash map "scapbpf_cnt" (where a syscall
+ * counts when its CPU's slot for the process belongs to another one). Read, summed and
+ * deleted by userspace. How each syscall counts is its exit type's class
+ * (SCAPBPF_CNT_* bits, libscap's enum scap_count_class), set in scapbpf_sc.
  */
 struct scapbpf_proc_cnt {
 	__u64 calls;            /* syscall exits */
@@ -51,6 +53,26 @@ struct scapbpf_proc_cnt {
 #define SCAPBPF_CNT_READ 4u
 #define SCAPBPF_CNT_WRITE 8u
 #define SCAPBPF_CNT_PROCS 32768u /* entries of "scapbpf_cnt" (processes counted at once) */
+
+/*
+ * One CPU's counter slots: an entry of the array map "scapbpf_cnt_slot" (BPF_F_MMAPABLE,
+ * one entry per possible CPU, mapped read-write by userspace). Slot tgid %
+ * SCAPBPF_CNT_SLOTS belongs to process tgid from its first syscall counted there (a
+ * free slot: tgid 0) until userspace frees it (scap_counts_delete(): counters zeroed,
+ * then tgid stored 0, release order); while another process has it, the process counts
+ * in the hash map. Written by the probe's programs on that CPU only, one at a time
+ * (they run with preemption off), with plain adds; each counter only grows while the
+ * slot is the process's.
+ */
+#define SCAPBPF_CNT_SLOTS 1024u
+struct scapbpf_cnt_slot {
+	__u32 tgid;             /* the process counted here; 0: free */
+	__u32 pad;
+	struct scapbpf_proc_cnt c;
+};
+struct scapbpf_cnt_slots {
+	struct scapbpf_cnt_slot slot[SCAPBPF_CNT_SLOTS];
+};
 
 /* Event and drop counters of one CPU (in its ring's header). */
 struct scapbpf_counters {

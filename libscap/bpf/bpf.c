@@ -5,7 +5,7 @@
  * public engine interface only (scry/scap_engine.h): no libscap internals.
  *
  * open loads the probe through its libbpf skeleton (embedded at build time), with one
- * ring and one scratch entry per possible CPU, attaches its raw tracepoint programs and
+ * ring and one scratch entry per possible CPU, attaches its tracepoint programs and
  * reads the initial system state (proc_scan.h), as the kmod engine does.
  * Capture starts with scap_start() (or at open with opts.start), by a flag in the
  * probe's .bss, which userspace maps and writes directly, as it does the snaplen, the
@@ -45,6 +45,7 @@
 #include <driver/bpf/scapbpf.h>
 #include <driver/fill/table.h>
 #include "probe.skel.h"
+#include "counts.h"
 
 /* Our side of one CPU's ring. */
 struct bpf_ring {
@@ -64,6 +65,7 @@ struct bpf_eng {
 	uint64_t ring_bytes;
 	void *map;                       /* the rings' mapping */
 	size_t map_len;
+	struct bpf_cnt cnt;              /* the per-process counters (counts.c) */
 	int last;                        /* ring of the record returned last, -1 none */
 	uint32_t last_adv;               /* its bytes in the ring, padding included */
 	bool last_bl;                    /* it is in that ring's backlog */
@@ -94,6 +96,7 @@ static void bpf_close(scap_t *h)
 		return;
 	if (b->map)
 		munmap(b->map, b->map_len);
+	bpf_cnt_close(&b->cnt);
 	if (b->skel)
 		scry_probe__destroy(b->skel);
 	for (uint32_t i = 0; b->rings && i < b->nrings; i++)
@@ -264,6 +267,7 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_ring, ncpus);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_scratch, ncpus);
 	bpf_map__set_max_entries(b->skel->maps.scapbpf_fdk, ncpus);
+	bpf_map__set_max_entries(b->skel->maps.scapbpf_cnt_slot, ncpus);
 	for (t = 0; t < SCAP_EVT_MAX; t++) {
 		b->skel->rodata->scapbpf_nparams[t] = scap_evt_info(t)->nparams;
 		b->skel->rodata->scapbpf_cnt_cls[t] = (__u8)scap_syscall_count_class(t);
@@ -271,9 +275,10 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 			b->skel->rodata->scapbpf_extra_np[t] =
 				scapdrv_exit_extra_count(scap_evt_info(t), scap_evt_info(t - 1));
 	}
-	/* The filler programs are reached by tail call only. */
+	/* The filler programs are reached by tail call only; scapbpf_init is run once. */
 	bpf_object__for_each_program(prog, b->skel->obj)
-		if (!strcmp(bpf_program__section_name(prog), "raw_tp"))
+		if (!strncmp(bpf_program__name(prog), "scapbpf_fill", 12) ||
+		    !strcmp(bpf_program__section_name(prog), "raw_tp"))
 			bpf_program__set_autoattach(prog, false);
 	rc = scry_probe__load(b->skel);
 	if (rc) {
@@ -281,6 +286,10 @@ static int bpf_open(scap_t *h, const struct scap_open_opts *opts)
 		goto err;
 	}
 	rc = rings_map(h, b);
+	if (rc < 0)
+		goto err;
+	rc = bpf_cnt_open(h, &b->cnt, bpf_map__fd(b->skel->maps.scapbpf_cnt_slot),
+			  bpf_map__fd(b->skel->maps.scapbpf_cnt), ncpus);
 	if (rc < 0)
 		goto err;
 	rc = sc_table_init(h, b);
@@ -537,45 +546,15 @@ static int bpf_set_counting(scap_t *h, bool on)
 static int bpf_counts_foreach(scap_t *h, scap_counts_fn fn, void *ctx)
 {
 	struct bpf_eng *b = scap_engine_priv(h);
-	int fd = bpf_map__fd(b->skel->maps.scapbpf_cnt), rc;
-	struct scapbpf_proc_cnt v;
-	__u32 key, next;
-	void *prev = NULL;
 
-	/* keys go only by scap_counts_delete(), which @fn must not call (a deleted key
-	 * would make get_next_key start over); a process the probe adds meanwhile may or
-	 * may not be seen */
-	while (bpf_map_get_next_key(fd, prev, &next) == 0) {
-		key = next;
-		prev = &key;
-		if (bpf_map_lookup_elem(fd, &key, &v)) {
-			if (errno == ENOENT)
-				continue;
-			return scap_engine_err(h, -errno, "bpf: reading the counters of %u", key);
-		}
-		struct scap_proc_counts c = {
-			.sz = sizeof(c), .tgid = key, .calls = v.calls, .failures = v.failures,
-			.file_read_bytes = v.file_read, .file_write_bytes = v.file_write,
-			.net_in_bytes = v.net_in, .net_out_bytes = v.net_out,
-		};
-		rc = fn(ctx, &c);
-		if (rc)
-			return rc;
-	}
-	if (errno != ENOENT)
-		return scap_engine_err(h, -errno, "bpf: iterating the counters");
-	return 0;
+	return bpf_cnt_foreach(h, &b->cnt, fn, ctx);
 }
 
 static int bpf_counts_delete(scap_t *h, uint32_t tgid)
 {
 	struct bpf_eng *b = scap_engine_priv(h);
-	__u32 key = tgid;
 
-	if (bpf_map_delete_elem(bpf_map__fd(b->skel->maps.scapbpf_cnt), &key))
-		return errno == ENOENT ? -ENOENT :
-		       scap_engine_err(h, -errno, "bpf: deleting the counters of %u", tgid);
-	return 0;
+	return bpf_cnt_delete(h, &b->cnt, tgid);
 }
 
 static const struct scap_engine_ops bpf_ops = {

@@ -254,7 +254,7 @@ typedef int (*scap_counts_fn)(void *ctx, const struct scap_proc_counts *c);
  *       the processes to delete, delete them after).
  * @ctx: [in] passed to @fn.
  * Return: 0; @fn's non-zero return; -EINVAL @h or @fn NULL; -ENOTSUP no counters;
- *         -errno reading the kernel's table.
+ *         -ENOMEM; -errno reading the kernel's table.
  * Thread-safety: one thread per handle.
  */
 SCAP_API int scap_counts_foreach(scap_t *h, scap_counts_fn fn, void *ctx);
