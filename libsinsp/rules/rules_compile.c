@@ -272,6 +272,24 @@ static int compile_rule(struct sinsp_rules *r, struct rl_rule *rule)
 	strbuf_free(&cond);
 	if (rc == -ENOMEM)
 		return rc;
+	if (rc && e.kind == FLT_ERR_SYNTAX && rule->cond) {
+		/*
+		 * A syntax error is the bare condition's when it has one (an unclosed '(' or
+		 * list would otherwise be blamed on the closing parenthesis added here): its
+		 * message and position then, counted from the condition's first byte + 1.
+		 */
+		struct sinsp_filter *bare = NULL;
+		struct flt_error be;
+		int brc = flt_compile_names(r->s, rule->cond, &names, &bare, &be);
+
+		sinsp_filter_free(bare);
+		if (brc == -ENOMEM)
+			return brc;
+		if (brc) {
+			e = be;
+			e.at++;
+		}
+	}
 	if (rc) {
 		/* the condition is wrapped in parentheses: its byte at is at - 1 of what was written */
 		struct rl_pos at_pos = rl_cond_pos(&rule->cloc, rule->cond ? rule->cond : "", e.at ? e.at - 1 : 0);

@@ -326,6 +326,39 @@ START_TEST(append_error_in_second_file)
 }
 END_TEST
 
+/*
+ * An unclosed '(' or list in a rule's condition: the error is the condition's own, at
+ * its end, not one about the parenthesis the engine wraps conditions in.
+ */
+START_TEST(unclosed_rule_condition)
+{
+	static const struct {
+		const char *cond, *msg;
+	} cases[] = {
+		{ "evt.type=open and (proc.name=cat", "unexpected token after 'cat', expecting 'or', 'and'" },
+		{ "evt.type=open and proc.name in (cat, ls",
+		  "expected ',' or ')' in the list of 'in', found the end of the filter" },
+	};
+	char yaml[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct sinsp_rules_msg *m;
+
+		teardown();
+		setup();
+		snprintf(yaml, sizeof(yaml), "- rule: r\n  desc: d\n  condition: %s\n  output: o\n"
+			 "  priority: INFO\n", cases[i].cond);
+		ck_assert_int_eq(load(yaml), -EINVAL);
+		m = find(SINSP_RULES_ERR_COMPILE_CONDITION);
+		ck_assert_msg(m != NULL, "case %zu: no error", i);
+		ck_assert_str_eq(m->message, cases[i].msg);
+		ck_assert_uint_eq(m->line, 3);
+		ck_assert_uint_eq(m->column, 14 + strlen(cases[i].cond));
+	}
+}
+END_TEST
+
 /* ---- warnings ------------------------------------------------------------------------ */
 
 START_TEST(warn_unknown_source)
@@ -830,6 +863,7 @@ static Suite *rules_suite(void)
 	tcase_add_test(tc, file_stops_at_first_error);
 	tcase_add_test(tc, falco_messages);
 	tcase_add_test(tc, append_error_in_second_file);
+	tcase_add_test(tc, unclosed_rule_condition);
 	suite_add_tcase(su, tc);
 
 	tc = tcase_create("warnings");
