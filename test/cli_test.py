@@ -122,7 +122,8 @@ def options(tmp):
     for args, err in (
             (['-n', '0'], 'invalid event count 0: -n takes 1 to 18446744073709551615'),
             (['-n', 'x'], '-n x: not a number'),
-            (['-n', '-1'], '-n -1: not a number'),
+            (['-n', '-1'], 'invalid event count -1: -n takes 1 to 18446744073709551615'),
+            (['-n', '-1x'], '-n -1x: not a number'),
             (['-s', '4294967296'], 'invalid snaplen 4294967296: -s takes 0 to 4294967295'),
             (['-C', '1', '-W', '4294967296'],
              'invalid file limit 4294967296: -W takes 1 to 4294967295'),

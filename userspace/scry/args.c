@@ -217,7 +217,9 @@ static bool parse_num(const char *opt, const char *arg, uint64_t min, uint64_t m
 
 	errno = 0;
 	*out = strtoull(arg, &end, 10);
-	if (!isdigit((unsigned char)arg[0]) || *end) {
+	if (arg[0] == '-' && isdigit((unsigned char)arg[1]) && !*end) {
+		errno = ERANGE;            /* a negative number: out of range, not "not a number" */
+	} else if (!isdigit((unsigned char)arg[0]) || *end) {
 		fprintf(stderr, "scry: %s %s: not a number\n", opt, arg);
 		return false;
 	}
