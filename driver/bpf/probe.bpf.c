@@ -322,6 +322,72 @@ static __always_inline void fill_done(struct bpf_raw_tracepoint_args *ctx, struc
 	evt_commit(e);
 }
 
+/* The enter fillers, programs of both tracepoints: FILLER (sys_exit's, for the enter
+ * parameters an exit-only exit carries) and FILLER_ENTER (sys_enter's). */
+#define SCAPBPF_ENTER_FILLERS(F) \
+	F(accept4_e) \
+	F(access_e) \
+	F(bpf_e) \
+	F(brk_e) \
+	F(connect_e) \
+	F(copy_file_range_e) \
+	F(epoll_create_e) \
+	F(epoll_wait_e) \
+	F(eventfd2_e) \
+	F(eventfd_e) \
+	F(execve_e) \
+	F(execveat_e) \
+	F(fcntl_e) \
+	F(fd_e) \
+	F(fd_size_e) \
+	F(fd_size_pos_e) \
+	F(flock_e) \
+	F(futex_e) \
+	F(generic_e) \
+	F(id3_e) \
+	F(id_e) \
+	F(inotify_init_e) \
+	F(ioctl_e) \
+	F(kill_e) \
+	F(listen_e) \
+	F(lseek_e) \
+	F(mkdir_e) \
+	F(mmap_e) \
+	F(mount_e) \
+	F(mprotect_e) \
+	F(munmap_e) \
+	F(nanosleep_e) \
+	F(none) \
+	F(open_e) \
+	F(openat2_e) \
+	F(openat_e) \
+	F(poll) \
+	F(preadv_e) \
+	F(prlimit_e) \
+	F(ptrace_e) \
+	F(pwritev_e) \
+	F(quotactl_e) \
+	F(rlimit_e) \
+	F(seccomp_e) \
+	F(semctl_e) \
+	F(semget_e) \
+	F(semop_e) \
+	F(sendfile_e) \
+	F(sendmsg_e) \
+	F(sendto_e) \
+	F(setns_e) \
+	F(setpgid_e) \
+	F(shutdown_e) \
+	F(signalfd4_e) \
+	F(signalfd_e) \
+	F(socket_e) \
+	F(splice_e) \
+	F(tgkill_e) \
+	F(timerfd_create_e) \
+	F(umount2_e) \
+	F(unshare_e) \
+	F(writev_e)
+
 #define FILLER(name)                                                            \
 	SEC("tp_btf/sys_exit")                                                  \
 	int scapbpf_fill_##name(struct bpf_raw_tracepoint_args *ctx)            \
@@ -334,83 +400,48 @@ static __always_inline void fill_done(struct bpf_raw_tracepoint_args *ctx, struc
 		return 0;                                                       \
 	}
 
-FILLER(accept4_e)
+SCAPBPF_ENTER_FILLERS(FILLER)
 FILLER(accept_x)
-FILLER(access_e)
 FILLER(bind_x)
-FILLER(bpf_e)
 FILLER(bpf_x)
-FILLER(brk_e)
 FILLER(capset_x)
 FILLER(chmod_x)
 FILLER(chown_x)
 FILLER(clone_x)
-FILLER(connect_e)
 FILLER(connect_x)
-FILLER(copy_file_range_e)
 FILLER(copy_file_range_x)
 FILLER(delete_module_x)
 FILLER(dup2_x)
 FILLER(dup3_x)
 FILLER(dup_x)
-FILLER(epoll_create_e)
-FILLER(epoll_wait_e)
-FILLER(eventfd2_e)
-FILLER(eventfd_e)
-FILLER(execve_e)
 FILLER(execve_x)
-FILLER(execveat_e)
 FILLER(fchmod_x)
 FILLER(fchmodat_x)
 FILLER(fchownat_x)
-FILLER(fcntl_e)
-FILLER(fd_e)
-FILLER(fd_size_e)
-FILLER(fd_size_pos_e)
 FILLER(fdflags0_x)
 FILLER(fdflags_x)
 FILLER(finit_module_x)
-FILLER(flock_e)
 FILLER(fsconfig_x)
-FILLER(futex_e)
-FILLER(generic_e)
 FILLER(generic_x)
 FILLER(getcwd_x)
 FILLER(getid_x)
 FILLER(getresid_x)
-FILLER(id3_e)
-FILLER(id_e)
 FILLER(init_module_x)
-FILLER(inotify_init_e)
 FILLER(io_uring_enter_x)
 FILLER(io_uring_register_x)
 FILLER(io_uring_setup_x)
-FILLER(ioctl_e)
-FILLER(kill_e)
 FILLER(linkat_x)
-FILLER(listen_e)
-FILLER(lseek_e)
 FILLER(mem_x)
 FILLER(memfd_create_x)
-FILLER(mkdir_e)
 FILLER(mkdirat_x)
 FILLER(mknod_x)
 FILLER(mlock_x)
 FILLER(mlockall_x)
-FILLER(mmap_e)
-FILLER(mount_e)
 FILLER(mount_x)
-FILLER(mprotect_e)
-FILLER(munmap_e)
-FILLER(nanosleep_e)
 FILLER(newfstatat_x)
-FILLER(none)
 FILLER(open_by_handle_at_x)
-FILLER(open_e)
 FILLER(open_x)
-FILLER(openat2_e)
 FILLER(openat2_x)
-FILLER(openat_e)
 FILLER(openat_x)
 FILLER(path2_x)
 FILLER(path_x)
@@ -418,16 +449,10 @@ FILLER(pidfd_getfd_x)
 FILLER(pidfd_open_x)
 FILLER(pipe2_x)
 FILLER(pipe_x)
-FILLER(poll)
 FILLER(prctl_x)
-FILLER(preadv_e)
-FILLER(prlimit_e)
 FILLER(prlimit_x)
 FILLER(process_vm_x)
-FILLER(ptrace_e)
 FILLER(ptrace_x)
-FILLER(pwritev_e)
-FILLER(quotactl_e)
 FILLER(quotactl_x)
 FILLER(readv_x)
 FILLER(recvfrom_x)
@@ -435,36 +460,16 @@ FILLER(recvmsg_x)
 FILLER(renameat2_x)
 FILLER(renameat_x)
 FILLER(res_x)
-FILLER(rlimit_e)
 FILLER(rlimit_x)
 FILLER(rw_x)
-FILLER(seccomp_e)
-FILLER(semctl_e)
-FILLER(semget_e)
-FILLER(semop_e)
 FILLER(semop_x)
-FILLER(sendfile_e)
 FILLER(sendfile_x)
-FILLER(sendmsg_e)
 FILLER(sendmsg_x)
-FILLER(sendto_e)
-FILLER(setns_e)
-FILLER(setpgid_e)
-FILLER(shutdown_e)
-FILLER(signalfd4_e)
-FILLER(signalfd_e)
-FILLER(socket_e)
 FILLER(socket_x)
 FILLER(socketpair_x)
 FILLER(sockopt_x)
-FILLER(splice_e)
 FILLER(symlinkat_x)
-FILLER(tgkill_e)
-FILLER(timerfd_create_e)
-FILLER(umount2_e)
 FILLER(unlinkat_x)
-FILLER(unshare_e)
-FILLER(writev_e)
 FILLER(writev_x)
 
 #define PAIR(ev, enter, exit) \
@@ -488,68 +493,7 @@ FILLER(execveat_extra)
 		return 0;                                                       \
 	}
 
-FILLER_ENTER(accept4_e)
-FILLER_ENTER(access_e)
-FILLER_ENTER(bpf_e)
-FILLER_ENTER(brk_e)
-FILLER_ENTER(connect_e)
-FILLER_ENTER(copy_file_range_e)
-FILLER_ENTER(epoll_create_e)
-FILLER_ENTER(epoll_wait_e)
-FILLER_ENTER(eventfd2_e)
-FILLER_ENTER(eventfd_e)
-FILLER_ENTER(execve_e)
-FILLER_ENTER(execveat_e)
-FILLER_ENTER(fcntl_e)
-FILLER_ENTER(fd_e)
-FILLER_ENTER(fd_size_e)
-FILLER_ENTER(fd_size_pos_e)
-FILLER_ENTER(flock_e)
-FILLER_ENTER(futex_e)
-FILLER_ENTER(generic_e)
-FILLER_ENTER(id3_e)
-FILLER_ENTER(id_e)
-FILLER_ENTER(inotify_init_e)
-FILLER_ENTER(ioctl_e)
-FILLER_ENTER(kill_e)
-FILLER_ENTER(listen_e)
-FILLER_ENTER(lseek_e)
-FILLER_ENTER(mkdir_e)
-FILLER_ENTER(mmap_e)
-FILLER_ENTER(mount_e)
-FILLER_ENTER(mprotect_e)
-FILLER_ENTER(munmap_e)
-FILLER_ENTER(nanosleep_e)
-FILLER_ENTER(none)
-FILLER_ENTER(open_e)
-FILLER_ENTER(openat2_e)
-FILLER_ENTER(openat_e)
-FILLER_ENTER(poll)
-FILLER_ENTER(preadv_e)
-FILLER_ENTER(prlimit_e)
-FILLER_ENTER(ptrace_e)
-FILLER_ENTER(pwritev_e)
-FILLER_ENTER(quotactl_e)
-FILLER_ENTER(rlimit_e)
-FILLER_ENTER(seccomp_e)
-FILLER_ENTER(semctl_e)
-FILLER_ENTER(semget_e)
-FILLER_ENTER(semop_e)
-FILLER_ENTER(sendfile_e)
-FILLER_ENTER(sendmsg_e)
-FILLER_ENTER(sendto_e)
-FILLER_ENTER(setns_e)
-FILLER_ENTER(setpgid_e)
-FILLER_ENTER(shutdown_e)
-FILLER_ENTER(signalfd4_e)
-FILLER_ENTER(signalfd_e)
-FILLER_ENTER(socket_e)
-FILLER_ENTER(splice_e)
-FILLER_ENTER(tgkill_e)
-FILLER_ENTER(timerfd_create_e)
-FILLER_ENTER(umount2_e)
-FILLER_ENTER(unshare_e)
-FILLER_ENTER(writev_e)
+SCAPBPF_ENTER_FILLERS(FILLER_ENTER)
 
 #define PAIR_ENTER(ev, enter, exit) [SCAP_EVT_##ev##_E] = (void *)&scapbpf_fille_##enter,
 
