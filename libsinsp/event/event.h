@@ -66,8 +66,9 @@ struct sinsp_evt {
 
 /*
  * scap_evt_params() of the record raw (len bytes, n parameters, event type type) into
- * max entries of out, inline and without its argument checks (scry/scap_params.h): the width of the lengths from the schema entry of type, as
- * scap_evt_params() reads it. Returns its results.
+ * max entries of out, inline and without its argument checks (scry/scap_params.h): the
+ * width of the lengths from the schema entry of type, as scap_evt_params() reads it.
+ * Returns its results.
  */
 static inline int sinsp_params_decode(uint16_t type, const uint8_t *raw, uint32_t len,
 				      uint32_t n, struct sinsp_param *out, uint32_t max)

@@ -201,14 +201,13 @@ void sinsp_fd_swap_addrs(struct sinsp_fd *f)
 /*
  * A socket of the capture-start state (the /proc scan, a capture's fd list), as sysdig
  * 0.29.3 reads one: an IPv6 socket whose two ends are IPv4-mapped is IPv4; an IPv4
- * socket whose local port is a listening port of the state (@server_port) and whose
+ * socket whose local port is a listening port of the state (@listening) and whose
  * remote port is not is the server's end (role server), kept client first as its
  * events will show it, any other IPv4 socket the client's; IPv6 sockets and server
  * sockets get no role (their client address and port are unknown, as in sysdig); the
  * name is "sip:sport->dip:dport", a server socket's "ip:port".
  */
-void sinsp_fd_from_state(struct sinsp_fd *f, bool (*server_port)(void *ctx, uint16_t port),
-			 void *ctx)
+void sinsp_fd_from_state(struct sinsp_fd *f, const uint64_t *listening)
 {
 	struct strbuf b = { 0 };
 
@@ -227,8 +226,9 @@ void sinsp_fd_from_state(struct sinsp_fd *f, bool (*server_port)(void *ctx, uint
 		}
 		/* fall through */
 	case SCAP_FD_IPV4_SOCK: {
-		bool server = server_port && server_port(ctx, f->addr.v4.sport) &&
-			      !server_port(ctx, f->addr.v4.dport);
+		uint16_t sp = f->addr.v4.sport, dp = f->addr.v4.dport;
+		bool server = listening && ((listening[sp / 64] >> (sp % 64)) & 1) &&
+			      !((listening[dp / 64] >> (dp % 64)) & 1);
 
 		if (server)
 			sinsp_fd_swap_addrs(f);

@@ -145,12 +145,12 @@ void sinsp_fd_name_from_addrs(struct sinsp_fd *f);
  * Type, address order and name of socket f of the capture-start state, from its
  * addresses (set by the caller), as sysdig 0.29.3 reads them from a capture's fd list:
  * IPv4-mapped IPv6 ends make an IPv4 socket; an IPv4 socket whose local port is a
- * listening one (server_port(ctx, port) true; NULL: none) and whose remote port is not
- * is swapped client first; names "sip:sport->dip:dport" and, for server sockets,
- * "ip:port". Other fd types are left as they are.
+ * listening one (its bit set in @listening, 65536 bits: port p is bit p % 64 of word
+ * p / 64; NULL: none) and whose remote port is not is swapped client first; names
+ * "sip:sport->dip:dport" and, for server sockets, "ip:port". Other fd types are left
+ * as they are.
  */
-void sinsp_fd_from_state(struct sinsp_fd *f, bool (*server_port)(void *ctx, uint16_t port),
-			 void *ctx);
+void sinsp_fd_from_state(struct sinsp_fd *f, const uint64_t *listening);
 /* The text of a valid tuple parameter, malloc'd; NULL on ENOMEM. */
 char *sinsp_tuple_text(const uint8_t *p, uint32_t len);
 /* Replace f's name by name (malloc'd, taken); a NULL name changes nothing. */

@@ -520,7 +520,8 @@ void sinsp_thread_set_cwd(struct sinsp_thread *t, const char *src, size_t len)
 	t->cwd = p;
 }
 
-/* The ports the server sockets of state @st listen on (IPv4 and IPv6), a 65536-bit map. */
+/* The ports the server sockets of state @st listen on (IPv4 and IPv6), a 65536-bit map
+ * (sinsp_fd_from_state()). */
 static uint64_t *state_server_ports(const struct scap_state *st)
 {
 	uint64_t *map = calloc(65536 / 64, sizeof(uint64_t));
@@ -543,13 +544,6 @@ static uint64_t *state_server_ports(const struct scap_state *st)
 		}
 	}
 	return map;
-}
-
-static bool server_port(void *ctx, uint16_t port)
-{
-	const uint64_t *map = ctx;
-
-	return (map[port / 64] >> (port % 64)) & 1;
 }
 
 /* Seed the table from the capture's process list (threads and their fds). */
@@ -654,7 +648,7 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 			default:
 				break;
 			}
-			sinsp_fd_from_state(f, server_port, ports);
+			sinsp_fd_from_state(f, ports);
 		}
 	}
 	free(ports);
