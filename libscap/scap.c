@@ -89,6 +89,13 @@ int scap_engine_set_state(scap_t *h, const struct scap_state *st)
 	return 0;
 }
 
+void scap_engine_set_state_update(scap_t *h, const struct scap_state *st)
+{
+	h->has_update = st != NULL;
+	if (st)
+		h->update = *st;
+}
+
 /* Copy into errbuf (may be NULL) and return code: scap_open() has no handle on failure. */
 static int open_fail(char *errbuf, int code, const char *msg)
 {
@@ -313,20 +320,35 @@ int scap_stop(scap_t *h)
 	return h->ops->stop(h);
 }
 
-int scap_get_state(scap_t *h, struct scap_state *out)
+/* Copy @st into @out, of out->sz bytes (a caller's older, shorter struct). */
+static int state_out(scap_t *h, const struct scap_state *st, struct scap_state *out,
+		     const char *fn)
 {
-	size_t sz;
+	size_t sz = out->sz;
 
-	if (!h || !out)
-		return -EINVAL;
-	sz = out->sz;
 	if (sz < sizeof(size_t))
-		return scap_err(h, -EINVAL, "scap_get_state: out->sz %zu too small", sz);
+		return scap_err(h, -EINVAL, "%s: out->sz %zu too small", fn, sz);
 	if (sz > sizeof(*out))
 		sz = sizeof(*out);
-	memcpy((char *)out + sizeof(size_t), (const char *)&h->state + sizeof(size_t),
+	memcpy((char *)out + sizeof(size_t), (const char *)st + sizeof(size_t),
 	       sz - sizeof(size_t));
 	return 0;
+}
+
+int scap_get_state(scap_t *h, struct scap_state *out)
+{
+	if (!h || !out)
+		return -EINVAL;
+	return state_out(h, &h->state, out, "scap_get_state");
+}
+
+int scap_get_state_update(scap_t *h, struct scap_state *out)
+{
+	if (!h || !out)
+		return -EINVAL;
+	if (!h->has_update)
+		return -ENOENT;
+	return state_out(h, &h->update, out, "scap_get_state_update");
 }
 
 const char *scap_last_error(scap_t *h)

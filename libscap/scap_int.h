@@ -96,6 +96,8 @@ struct scap {
 	struct scap_state state;          /* what scap_get_state() reports (sz unused) */
 	struct scap_state_store store;    /* owned arrays behind state, when the engine uses them */
 	const char *evt_source;           /* scap_engine_set_evt_source(): the engine's string */
+	struct scap_state update;         /* scap_engine_set_state_update(), when has_update */
+	bool has_update;
 	struct scap_xo *xo;               /* exit-only expansion (exit_only.c), NULL until used */
 };
 

@@ -92,6 +92,7 @@ scap_t *sinsp_scap(sinsp_t *s)
  */
 static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 {
+	struct scap_state up;
 	uint32_t props;
 	uint16_t type;
 	int rc;
@@ -121,6 +122,13 @@ static int read_event(struct sinsp *s, struct sinsp_evt *evt)
 		sinsp_source_enter(s, s->batch_host);
 		/* evt is s->evt, which only this function fills: set once a batch */
 		evt->host = s->batch_host;
+		/* a later state of the source (a stream's next chunk): what it lacks */
+		up.sz = sizeof(up);
+		if (__builtin_expect(scap_get_state_update(s->scap, &up) == 0, 0)) {
+			rc = sinsp_sources_merge_state(s, &up);
+			if (rc)
+				return rc;
+		}
 	}
 	evt->ref = s->batch[s->batch_i++];
 	type = evt->ref.type;

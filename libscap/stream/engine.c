@@ -16,8 +16,11 @@
  * State: the state blocks of each host's first chunk are the capture's initial state
  * (scap_engine_set_state(); with several hosts, each host's own in scap_state.sources,
  * since their thread ids may be equal, and their threads side by side). The state
- * blocks of later chunks describe what the events before them already built, and are
- * not read again; their events are.
+ * blocks of each later chunk go with its first event (scap_engine_set_state_update():
+ * scap_get_state_update() of the consumer, which adds the threads, users and groups
+ * it lacks): mostly what the events before them already built, but also what they
+ * could not tell: the processes started while the publisher was down (restarted),
+ * or during the chunks of a gap given up.
  * The container table a later chunk starts with (container records before its first
  * other event) is merged the same way: the record of a container the replay has
  * already had is left out, one of a new container (learned between the chunks) is
@@ -69,6 +72,8 @@ struct host_src {
 	bool have_ev, done;
 	bool consumed;             /* ev was returned: advance before the next pick */
 	bool lead;                 /* cur is a later chunk still in its container table */
+	bool fresh;                /* cur is a later chunk whose first event is not returned:
+	                              its state goes with it */
 	uint64_t *seen;            /* containers replayed, container_key() (open set) */
 	size_t nseen, cap_seen;    /* cap_seen: a power of two */
 };
@@ -298,7 +303,7 @@ static int host_advance(scap_t *h, struct stream_engine *e, struct host_src *hs)
 			return rc;
 		}
 		hs->cur_data = c.data;
-		hs->lead = hs->state_h != NULL;
+		hs->lead = hs->fresh = hs->state_h != NULL;
 		if (!hs->state_h) {
 			hs->state_h = hs->cur;
 			hs->state_data = c.data;
@@ -471,6 +476,8 @@ static int engine_next(scap_t *h, struct scap_evt_ref *out)
 	struct host_src *best = NULL;
 	size_t sz = out->sz;
 
+	/* the state given with the event returned last was valid until this call */
+	scap_engine_set_state_update(h, NULL);
 	for (int i = 0; i < e->nh; i++) {
 		struct host_src *hs = &e->hs[i];
 
@@ -491,6 +498,15 @@ static int engine_next(scap_t *h, struct scap_evt_ref *out)
 	out->sz = sz;
 	best->consumed = true;
 	scap_engine_set_evt_source(h, best->name);
+	if (best->fresh) {
+		/* the first event of a later chunk: the chunk's state goes with it */
+		struct scap_state st = { .sz = sizeof(st) };
+
+		scap_get_state(best->cur, &st);
+		st.source = best->name;
+		scap_engine_set_state_update(h, &st);
+		best->fresh = false;
+	}
 	return 0;
 }
 

@@ -55,7 +55,15 @@ void sinsp_source_switch(struct sinsp *s, const char *name)
 /* The threads and users of @st, under the current source (s->cur_src). */
 static int load_one(struct sinsp *s, const struct scap_state *st)
 {
-	int rc = sinsp_thread_load_state(s, st);
+	int rc = sinsp_thread_load_state(s, st, false);
+
+	return rc ? rc : sinsp_users_load_state(s, st);
+}
+
+int sinsp_sources_merge_state(struct sinsp *s, const struct scap_state *st)
+{
+	/* users and groups: the first entry of an id wins, so only new ones are added */
+	int rc = sinsp_thread_load_state(s, st, true);
 
 	return rc ? rc : sinsp_users_load_state(s, st);
 }

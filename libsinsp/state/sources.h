@@ -21,6 +21,14 @@
  */
 int sinsp_sources_load_state(struct sinsp *s, const struct scap_state *st);
 
+/*
+ * Merge @st, a later state of the current source (scap_get_state_update(), entered
+ * with sinsp_source_enter()), into the tables: the threads (with their fds), users
+ * and groups they lack are added, those they have stay as the events built them.
+ * Return: 0; -ENOMEM (message in s->errbuf).
+ */
+int sinsp_sources_merge_state(struct sinsp *s, const struct scap_state *st);
+
 /* The index of source @name (its keys: sinsp_thread_key()); -1 when no source has that
  * name. A capture of one source: NULL is its index 0. */
 long sinsp_source_index(const struct sinsp *s, const char *name);

@@ -546,21 +546,59 @@ static uint64_t *state_server_ports(const struct scap_state *st)
 	return map;
 }
 
-/* Seed the table from the capture's process list (threads and their fds). */
-int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
+/* A thread of a process shares its main thread's fd table, unless it has its own. */
+static void share_main_fds(struct sinsp *s, struct sinsp_thread *t)
+{
+	struct sinsp_thread *m;
+
+	sinsp_thread_link_main(s, t);
+	m = sinsp_thread_find_src(s, t->src, t->pid);
+	if (m && m->fds && t->fds != m->fds && (!t->fds || !t->fds->map.count)) {
+		if (t->fds)
+			sinsp_fdtable_put(t->fds);
+		t->fds = m->fds;
+		m->fds->refs++;
+	}
+}
+
+/* Is thread @tid of the current source one a merge leaves alone: known, not a
+ * placeholder (a tid the events named but the capture never described)? */
+static bool merge_keeps(struct sinsp *s, int64_t tid)
+{
+	const struct sinsp_thread *t = sinsp_thread_find(s, tid);
+
+	return t && !t->placeholder;
+}
+
+int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st, bool merge)
 {
 	uint64_t *ports = state_server_ports(st);
-	uint32_t i, j;
+	struct sinsp_thread **added = NULL;
+	uint32_t i, j, nadded = 0;
 
-	if (!ports)
+	if (ports && merge)
+		added = malloc((st->nthreads ? st->nthreads : 1) * sizeof(*added));
+	if (!ports || (merge && !added)) {
+		free(ports);
 		return sinsp_err(s, -ENOMEM, "thread table");
+	}
 	for (i = 0; i < st->nthreads; i++) {
 		const struct scap_threadinfo *ti = &st->threads[i];
-		struct sinsp_thread *t = sinsp_thread_add(s, (int64_t)ti->tid);
+		struct sinsp_thread *t;
 
+		if (merge && merge_keeps(s, (int64_t)ti->tid))
+			continue;
+		t = sinsp_thread_add(s, (int64_t)ti->tid);
+		if (!t && merge && s->threads.count >= s->max_threads)
+			break; /* a full table (counted) is no reason to end the replay */
 		if (!t) {
+			free(added);
 			free(ports);
 			return sinsp_err(s, -ENOMEM, "thread table");
+		}
+		if (merge) {
+			t->placeholder = false;
+			added[nadded++] = t;
 		}
 		t->pid = (int64_t)ti->pid;
 		sinsp_thread_set_ptid(s, t, (int64_t)ti->ptid);
@@ -604,9 +642,14 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		sinsp_thread_update_container(s, t);
 		for (j = 0; j < ti->nfds; j++) {
 			const struct scap_fdinfo *fi = &ti->fds[j];
-			struct sinsp_fd *f = sinsp_fd_add(t, fi->fd, fi->type, fi->name);
+			struct sinsp_fd *f;
 
+			/* a placeholder keeps the fds its events opened */
+			if (merge && t->fds && sinsp_fd_find(t, fi->fd))
+				continue;
+			f = sinsp_fd_add(t, fi->fd, fi->type, fi->name);
 			if (!f) {
+				free(added);
 				free(ports);
 				return sinsp_err(s, -ENOMEM, "fd table");
 			}
@@ -652,20 +695,17 @@ int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st)
 		}
 	}
 	free(ports);
-	/* threads of a process share the main thread's fd table */
-	for (i = 0; i < s->threads.cap; i++) {
-		struct sinsp_thread *t = s->threads.slots[i].val, *m;
+	/* threads of a process share the main thread's fd table; a merge links only the
+	 * threads it added (a link counts the thread in its main thread's nthreads) */
+	for (i = 0; merge && i < nadded; i++)
+		if (added[i]->pid != added[i]->tid)
+			share_main_fds(s, added[i]);
+	for (size_t k = 0; !merge && k < s->threads.cap; k++) {
+		struct sinsp_thread *t = s->threads.slots[k].val;
 
-		if (!t || t->pid == t->tid)
-			continue;
-		sinsp_thread_link_main(s, t);
-		m = sinsp_thread_find_src(s, t->src, t->pid);
-		if (m && m->fds && t->fds != m->fds && (!t->fds || !t->fds->map.count)) {
-			if (t->fds)
-				sinsp_fdtable_put(t->fds);
-			t->fds = m->fds;
-			m->fds->refs++;
-		}
+		if (t && t->pid != t->tid)
+			share_main_fds(s, t);
 	}
+	free(added);
 	return 0;
 }

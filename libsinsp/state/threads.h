@@ -199,6 +199,14 @@ void sinsp_thread_set_cgroups(char **dst, uint32_t *dst_len, const char *src, si
  */
 void sinsp_thread_set_cgroups_memo(struct sinsp *s, struct sinsp_thread *t, const char *src,
 				   size_t len);
-int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st);
+/*
+ * Seed the table from the process list of @st (threads and their fds), under the
+ * current source. @merge: @st is a later state of the source (scap_get_state_update())
+ * and only the threads the table lacks are taken, placeholders included (keeping the
+ * fds their events opened); the others stay as the events built them. A full table
+ * ends a merge without error (sinsp_thread_add() counts what it drops).
+ * Return: 0; -ENOMEM (message in s->errbuf).
+ */
+int sinsp_thread_load_state(struct sinsp *s, const struct scap_state *st, bool merge);
 
 #endif /* SINSP_STATE_THREADS_H */

@@ -273,6 +273,28 @@ SCAP_API int scap_evt_params(const struct scap_evt_ref *evt, struct scap_param *
 SCAP_API int scap_get_state(scap_t *h, struct scap_state *out);
 
 /**
+ * scap_get_state_update() - the state that came with the events scap_next() or
+ * scap_next_batch() returned last, from an engine that replays a capture made of
+ * pieces each carrying its own state (the stream engine: the state blocks of each
+ * capture chunk after the first of its host). It is the state of the event's source
+ * (scap_evt_source()) just before the first event of that call, which is the first
+ * of its piece: what the events before it built, and also what they could not tell
+ * (processes started while the publisher of the chunks was down, or in chunks that
+ * were lost). A consumer that keeps state adds the threads (with their fds), users
+ * and groups it lacks and leaves those it has as its events built them.
+ * @h:   [in] open handle.
+ * @out: [out] set out->sz first; filled as scap_get_state() fills it (out->source
+ *       names the source as scap_evt_source() does; out->sources is NULL); pointers
+ *       owned by @h, valid until the next scap_next(), scap_next_batch() or
+ *       scap_close().
+ * Return: 0 an update came with the last call; -ENOENT none did (the common answer;
+ *       engines of one piece never give one; no message is set); -EINVAL @h/@out
+ *       NULL or out->sz too small.
+ * Thread-safety: the thread that calls scap_next().
+ */
+SCAP_API int scap_get_state_update(scap_t *h, struct scap_state *out);
+
+/**
  * scap_start() - start producing events (live engines).
  * @h: [in] open handle.
  * Return: 0; -ENOTSUP the engine has nothing to start (savefile, test_input, noop).

@@ -166,6 +166,17 @@ SCAP_API void scap_engine_set_evt_source(scap_t *h, const char *source);
  */
 SCAP_API int scap_engine_set_state(scap_t *h, const struct scap_state *st);
 
+/**
+ * scap_engine_set_state_update() - give @st with the event next() returns now, for
+ * scap_get_state_update() (the state of that event's source just before it: the
+ * stream engine's capture chunks after a host's first). An engine that gives updates
+ * returns one event a call (no next_batch()) and calls it with NULL at the start of
+ * each next(), since its arrays may go then.
+ * @st: [in] copied, or NULL: no update; the arrays it points to stay the engine's
+ *      and valid until its next next() or close().
+ */
+SCAP_API void scap_engine_set_state_update(scap_t *h, const struct scap_state *st);
+
 /* Whether stream @i of @ctx has a record; if so its timestamp (ns) in *@ts. */
 typedef bool (*scap_engine_peek_fn)(void *ctx, uint32_t i, uint64_t *ts);
 

@@ -8,6 +8,9 @@ target_include_directories(sinsp_evt_builder PUBLIC ${SINSP_TEST_DIR} ${PROJECT_
 scry_add_check_test(test_parse_fd SOURCES ${SINSP_TEST_DIR}/test_parse_fd.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_parse_udp SOURCES ${SINSP_TEST_DIR}/test_parse_udp.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_threads SOURCES ${SINSP_TEST_DIR}/test_threads.c LIBS sinsp_evt_builder)
+# a later state of a source (a stream's later chunk) merged: the threads it lacks
+scry_add_check_test(test_state_update SOURCES ${SINSP_TEST_DIR}/test_state_update.c
+	LIBS sinsp_evt_builder)
 # util/strbuf.c's decimal numbers against printf's
 scry_add_check_test(test_strbuf SOURCES ${SINSP_TEST_DIR}/test_strbuf.c LIBS sinsp_evt_builder)
 scry_add_check_test(test_filter SOURCES ${SINSP_TEST_DIR}/test_filter.c LIBS sinsp_evt_builder)
