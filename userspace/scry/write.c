@@ -34,6 +34,7 @@
 #include <scry/sinsp_dump.h>
 
 #include "chunk.h"
+#include "chunk_state.h"
 #include "procinfo.h"
 #include "publish.h"
 #include "write.h"
@@ -59,6 +60,11 @@ struct writer {
 	uint64_t last_ts;           /* ts of the last event written */
 	uint64_t file_events;       /* events in the current file (chunk_events) */
 	struct scry_chunk_size chunk; /* chunk_bytes: how large the chunk is */
+	sinsp_t *s;                 /* the inspector the events come from */
+	bool thin;                  /* bus chunks: the state their events need (chunk_state.h),
+	                               from the second on (see file_close()) */
+	bool past_first;            /* a file was closed */
+	struct scry_chunk_state cs;
 };
 
 static void name_next(struct writer *w)
@@ -185,6 +191,11 @@ static int file_open(struct writer *w, sinsp_t *s)
 	}
 	if (w->o->chunk_bytes)
 		scry_chunk_size_state(&w->chunk, w->d);
+	if (w->thin && scry_chunk_state_start(&w->cs, w->d)) {
+		fprintf(stderr, "scry: %s\n", scap_dump_last_error(w->d));
+		w->reported = true;
+		return 1;
+	}
 	/* the state holds every container's metadata learned so far */
 	w->container_mark = sinsp_container_changes(s);
 	return 0;
@@ -209,6 +220,17 @@ static int file_close(struct writer *w)
 		return 1;
 	}
 	w->reported = false;
+	/*
+	 * The first chunk of a run keeps its whole state: a reader that starts there (or
+	 * reads on past a restart) knows every process of the host, as a capture file
+	 * tells, for what counts them all (the memory of --metrics); the next ones carry
+	 * what their events need. A state it cannot thin stays whole: the chunk replays
+	 * all the same.
+	 */
+	if (w->thin && w->past_first &&
+	    scry_chunk_state_thin(&w->cs, w->s, w->name, err, sizeof(err)))
+		fprintf(stderr, "scry: %s: the state of the chunk stays whole: %s\n", w->name, err);
+	w->past_first = true;
 	return w->o->chunk_end ? w->o->chunk_end(w->o->chunk_ctx, true) : 0;
 }
 
@@ -371,7 +393,7 @@ static uint64_t realtime_ns(void)
 int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_opts *o,
 	       volatile sig_atomic_t *stop)
 {
-	struct writer w = { .o = o };
+	struct writer w = { .o = o, .s = s, .thin = o->chunk_begin != NULL };
 	struct scap_state st = { .sz = sizeof(st) };
 	struct sinsp_evt *evt;
 	int status = 0, rc = 0;
@@ -464,6 +486,8 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 			status = 1;
 			break;
 		}
+		if (w.thin)
+			scry_chunk_state_note(&w.cs, (int64_t)ref->tid, ref->type);
 		w.file_events++;
 		if (matched && !sinsp_evt_is_hidden(evt))
 			w.written++;
@@ -473,6 +497,7 @@ int scry_write(sinsp_t *s, struct sinsp_filter *filter, const struct scry_write_
 	}
 	if (file_close(&w))
 		status = 1;
+	scry_chunk_state_free(&w.cs);
 	if (w.past) {
 		for (uint32_t i = 0; i < o->max_files; i++)
 			free(w.past[i]);
