@@ -329,7 +329,9 @@ static int write_all(const char *path, const uint8_t *b, size_t len, bool append
 static int write_state(const char *path, bool gz, scap_t *h, const struct scap_state *st,
 		       const uint8_t *kept, char *err)
 {
-	SCAP_OPTS(scap_dump_opts, o, .path = path,
+	/* a buffer below the dumper's threshold for compressing threads: a state of some
+	 * KB is one member, compressed here, with no threads to start and end */
+	SCAP_OPTS(scap_dump_opts, o, .path = path, .buffer_bytes = 64u << 10,
 		  .compression = gz ? SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN);
 	struct scap_evt_ref ev = { .sz = sizeof(ev) };
 	struct scap_dumper *d;
