@@ -5,7 +5,9 @@
  * below the bus's largest message (userspace/common/chunk.h); plain when the bus
  * compresses them (Kafka's zstd), else gzip; each starts with the inspector's state
  * (sinsp_dump_state()), container metadata learned meanwhile is written before the
- * next event (sinsp_dump_changed_containers()).
+ * next event (sinsp_dump_changed_containers()); from the second chunk on, that state is
+ * cut at the chunk's close to what its events need (common/chunk_state.h), as scry -w
+ * URL does.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -19,6 +21,7 @@
 
 #include "bus.h"
 #include "chunk.h"
+#include "chunk_state.h"
 #include "log.h"
 
 #define CHUNK_SECONDS 2
@@ -33,6 +36,10 @@ struct scryd_bus {
 	uint64_t first_s;           /* second of its first timed event (0: none yet) */
 	uint64_t container_mark;
 	struct scry_chunk_size size; /* how large the current chunk is (chunk.h) */
+	sinsp_t *s;                 /* the inspector of the current chunk's events */
+	char path[4096];            /* the current chunk's file */
+	struct scry_chunk_state cs; /* the threads of its events (chunk_state.h) */
+	bool past_first;            /* a chunk was closed: the next ones are cut */
 	bool failed;                /* the capture sink stopped after an error */
 	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
@@ -84,6 +91,10 @@ static int chunk_close(struct scryd_bus *b)
 	b->d = NULL;
 	if (rc)
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk: %s", err);
+	/* a state it cannot cut stays whole: the chunk replays all the same */
+	if (!rc && b->past_first && scry_chunk_state_thin(&b->cs, b->s, b->path, err, sizeof(err)))
+		scryd_log(SCRYD_LOG_WARNING, "bus: chunk %s: the state stays whole: %s", b->path, err);
+	b->past_first |= rc == 0;
 	if (scap_stream_pub_chunk_end(b->pub, rc == 0)) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: %s", scap_stream_pub_last_error(b->pub));
 		return 1;
@@ -93,17 +104,18 @@ static int chunk_close(struct scryd_bus *b)
 
 static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 {
-	char path[4096], err[SCAP_ERRBUF_SIZE];
+	char err[SCAP_ERRBUF_SIZE];
 	/* plain or gzip as scry -w chooses (common/chunk.h) */
 	SCAP_OPTS(scap_dump_opts, o, .compression = scry_chunk_size_gzip(&b->size) ?
 			SCAP_DUMP_GZIP : SCAP_DUMP_PLAIN, .buffer_bytes = SCRY_CHUNK_BUFFER);
 	int rc;
 
-	if (scap_stream_pub_chunk_begin(b->pub, path, sizeof(path))) {
+	if (scap_stream_pub_chunk_begin(b->pub, b->path, sizeof(b->path))) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: %s", scap_stream_pub_last_error(b->pub));
 		return 1;
 	}
-	o.path = path;
+	o.path = b->path;
+	b->s = s;
 	rc = scap_dump_open(&o, &b->d, err);
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk: %s", err);
@@ -112,6 +124,8 @@ static int chunk_open(struct scryd_bus *b, sinsp_t *s)
 	}
 	scry_chunk_size_start(&b->size, b->d);
 	rc = sinsp_dump_state(s, b->d);
+	if (!rc && scry_chunk_state_start(&b->cs, b->d))
+		rc = -EIO;
 	if (rc) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk state: %s", rc == -ENOMEM ?
 			  sinsp_last_error(s) : scap_dump_last_error(b->d));
@@ -162,6 +176,7 @@ int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt)
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk: %s", scap_dump_last_error(b->d));
 		goto fail;
 	}
+	scry_chunk_state_note(&b->cs, (int64_t)ref->tid, ref->type);
 	b->events++;
 	return 0;
 fail:
@@ -213,6 +228,7 @@ int scryd_bus_close(struct scryd_bus *b)
 			  st.msgs_failed, st.spool_peak_bytes, st.dropped_msgs, st.dropped_bytes,
 			  st.spool_files, st.spool_bytes, st.msgs_too_large, b->alert_failures);
 	scap_stream_pub_close(b->pub);
+	scry_chunk_state_free(&b->cs);
 	free(b);
 	return status;
 }
