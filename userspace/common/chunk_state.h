@@ -5,7 +5,7 @@
  *
  * A chunk is written as a rotated file is: the whole state the inspector holds at its
  * start (sinsp_dump_state()), then its events. Most of that state is about processes
- * that have no event in the chunk, and every chunk repeats it (12 KB gzip'd for
+ * that have no event in the chunk, and every chunk repeats it (10 KB gzip'd for
  * bench/collect's capture, 55 KB for a live one of a busy machine). So the state is
  * handed to the file as its own part (scap_dump_flush(): whole gzip members), the
  * threads of the events written are noted, and at the chunk's close its start is
