@@ -15,7 +15,9 @@ as the bus would get them), 40 to 100 events a chunk:
      parent, its name, grandparent's name, type, direction, time; and the fd name,
      except on the first event of a thread in a chunk when it is an exit, whose entry,
      which named the fd, is in the chunk before);
-  3. sysdig (when installed) reads each later chunk as scry does (same lines).
+  3. sysdig (when installed) reads each later chunk as scry does (same lines);
+  4. curl_google in 20-event chunks (72 of them): chunk 64 carries the whole state again
+     (SCRY_CHUNK_STATE_WHOLE), its neighbours what their events need.
 
 Skips (exit 77) without ../shared/conformance/traces or a scry built with NATS.
 """
@@ -114,6 +116,19 @@ def main():
                        if st.run([sysdig, '-r', c, '-p', FMT]).out.splitlines() != mine]
                 st.check(not bad, '%s: sysdig reads the later chunks as scry does%s'
                          % (trace, ' (not: %s)' % bad if bad else ''))
+        # every 64th chunk carries the whole state again
+        spool = os.path.join(d, 'every64')
+        st.run([scry, '-r', os.path.join(TRACES, 'curl_google.scap'), '-w',
+                'nats://127.0.0.1:%d/T?host=h' % free_port(), '--spool-dir', spool,
+                '--chunk-events', '20', '--publish-wait', '1'])
+        chunks = sorted(os.path.join(spool, f) for f in os.listdir(spool) if f.startswith('capture-'))
+        sizes = [state_bytes(c) for c in chunks]
+        st.check(len(sizes) > 65 and sizes[64] > 3 * max(sizes[63], sizes[65]) and
+                 sizes[64] > 3 * max(sizes[1:64]),
+                 'curl_google, %d chunks: chunk 64 has the whole state (%d bytes of process and fd '
+                 'lists; the first %d), chunks 1-63 and 65 at most %d'
+                 % (len(sizes), sizes[64] if len(sizes) > 64 else -1, sizes[0],
+                    max(sizes[1:64] + sizes[65:66]) if len(sizes) > 65 else -1))
         return st.finish(NAME)
     finally:
         shutil.rmtree(d, ignore_errors=True)

@@ -375,13 +375,12 @@ int scry_chunk_state_thin(struct scry_chunk_state *c, sinsp_t *s, const char *pa
 	scap_t *h = NULL;
 	size_t len = 0;
 	long n;
-	int rc = read_all(path, &data, &len);
+	int rc;
 
 	c->threads_in = c->threads_out = 0;
-	if (c->whole && !rc) {
-		free(data);
+	if (c->chunks++ % SCRY_CHUNK_STATE_WHOLE == 0 || c->whole)
 		return 0;
-	}
+	rc = read_all(path, &data, &len);
 	if (rc) {
 		snprintf(err, errlen, "read: %s", strerror(-rc));
 		return rc;

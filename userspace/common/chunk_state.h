@@ -25,7 +25,18 @@
 #include <scry/scap_dump.h>
 #include <scry/sinsp.h>
 
+/*
+ * Every this many chunks one keeps its whole state, the first of a run (a publisher's
+ * start or restart) included: a reader that starts at a later chunk (since=, or the
+ * oldest one the bus still keeps) knows every process of the host once such a chunk
+ * has come (the memory in --metrics counts them all). 64 chunks are about 2 minutes of
+ * a live capture (a chunk closes every 2 s of events); 1/64 of a whole state a chunk
+ * (55 KB gzip'd on a busy machine) is under 1 KB.
+ */
+#define SCRY_CHUNK_STATE_WHOLE 64
+
 struct scry_chunk_state {
+	uint64_t chunks;            /* chunks closed (scry_chunk_state_thin() calls) */
 	uint64_t state_end;         /* bytes of the file up to the end of its state */
 	uint64_t *tids;             /* the threads of the events: tid + 1, 0 free (open set) */
 	size_t ntids, cap;          /* cap: a power of two */
@@ -55,8 +66,9 @@ static inline void scry_chunk_state_note(struct scry_chunk_state *c, int64_t tid
 
 /*
  * The chunk at @path is closed: write its start again with the state its events need
- * (the threads noted, their processes, ancestors and fds, as said above). @s: the
- * inspector that wrote it, for the threads the chunk's events created (their parents).
+ * (the threads noted, their processes, ancestors and fds, as said above), unless it is
+ * one that keeps its whole state (SCRY_CHUNK_STATE_WHOLE). @s: the inspector that wrote
+ * it, for the threads the chunk's events created (their parents).
  * On an error the file is left as it was (whole state), and still replays.
  * Return: 0; -errno (message in @err, @errlen bytes).
  */

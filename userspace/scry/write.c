@@ -61,9 +61,7 @@ struct writer {
 	uint64_t file_events;       /* events in the current file (chunk_events) */
 	struct scry_chunk_size chunk; /* chunk_bytes: how large the chunk is */
 	sinsp_t *s;                 /* the inspector the events come from */
-	bool thin;                  /* bus chunks: the state their events need (chunk_state.h),
-	                               from the second on (see file_close()) */
-	bool past_first;            /* a file was closed */
+	bool thin;                  /* bus chunks: the state their events need (chunk_state.h) */
 	struct scry_chunk_state cs;
 };
 
@@ -220,17 +218,11 @@ static int file_close(struct writer *w)
 		return 1;
 	}
 	w->reported = false;
-	/*
-	 * The first chunk of a run keeps its whole state: a reader that starts there (or
-	 * reads on past a restart) knows every process of the host, as a capture file
-	 * tells, for what counts them all (the memory of --metrics); the next ones carry
-	 * what their events need. A state it cannot thin stays whole: the chunk replays
-	 * all the same.
-	 */
-	if (w->thin && w->past_first &&
-	    scry_chunk_state_thin(&w->cs, w->s, w->name, err, sizeof(err)))
+	/* the state its events need (the first chunk of a run, and every 64th, keep the
+	 * whole state: chunk_state.h); a state it cannot cut stays whole: the chunk replays
+	 * all the same */
+	if (w->thin && scry_chunk_state_thin(&w->cs, w->s, w->name, err, sizeof(err)))
 		fprintf(stderr, "scry: %s: the state of the chunk stays whole: %s\n", w->name, err);
-	w->past_first = true;
 	return w->o->chunk_end ? w->o->chunk_end(w->o->chunk_ctx, true) : 0;
 }
 

@@ -5,9 +5,9 @@
  * below the bus's largest message (userspace/common/chunk.h); plain when the bus
  * compresses them (Kafka's zstd), else gzip; each starts with the inspector's state
  * (sinsp_dump_state()), container metadata learned meanwhile is written before the
- * next event (sinsp_dump_changed_containers()); from the second chunk on, that state is
- * cut at the chunk's close to what its events need (common/chunk_state.h), as scry -w
- * URL does.
+ * next event (sinsp_dump_changed_containers()); that state is cut at the chunk's close
+ * to what its events need (but in the first chunk and every 64th: common/chunk_state.h),
+ * as scry -w URL does.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -39,7 +39,6 @@ struct scryd_bus {
 	sinsp_t *s;                 /* the inspector of the current chunk's events */
 	char path[4096];            /* the current chunk's file */
 	struct scry_chunk_state cs; /* the threads of its events (chunk_state.h) */
-	bool past_first;            /* a chunk was closed: the next ones are cut */
 	bool failed;                /* the capture sink stopped after an error */
 	uint64_t alert_failures;    /* alerts and metrics the spool refused */
 };
@@ -92,9 +91,8 @@ static int chunk_close(struct scryd_bus *b)
 	if (rc)
 		scryd_log(SCRYD_LOG_ERROR, "bus: chunk: %s", err);
 	/* a state it cannot cut stays whole: the chunk replays all the same */
-	if (!rc && b->past_first && scry_chunk_state_thin(&b->cs, b->s, b->path, err, sizeof(err)))
+	if (!rc && scry_chunk_state_thin(&b->cs, b->s, b->path, err, sizeof(err)))
 		scryd_log(SCRYD_LOG_WARNING, "bus: chunk %s: the state stays whole: %s", b->path, err);
-	b->past_first |= rc == 0;
 	if (scap_stream_pub_chunk_end(b->pub, rc == 0)) {
 		scryd_log(SCRYD_LOG_ERROR, "bus: %s", scap_stream_pub_last_error(b->pub));
 		return 1;
