@@ -90,12 +90,14 @@ static size_t member(struct libdeflate_compressor *c, const uint8_t *in, size_t 
 	size_t n;
 
 	if (*cap < bound) {
-		uint8_t *p = realloc(*out, bound);
+		/* not realloc(): the old member need not be copied */
+		uint8_t *p = malloc(bound);
 
 		if (!p) {
 			*err = -ENOMEM;
 			return 0;
 		}
+		free(*out);
 		*out = p;
 		*cap = bound;
 	}
