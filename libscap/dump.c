@@ -365,18 +365,12 @@ int scap_dump_close(struct scap_dumper *d, char *errbuf)
 	return rc;
 }
 
-int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
+/* scap_dump_get_stats() beyond bytes: apart, so that bytes alone needs no frame. */
+static __attribute__((noinline)) int stats_all(struct scap_dumper *d, struct scap_dump_stats *out)
 {
 	struct scap_dump_stats s;
 	size_t n;
 
-	if (!d || !out || out->sz < offsetofend(struct scap_dump_stats, bytes))
-		return -EINVAL;
-	if (out->sz == offsetofend(struct scap_dump_stats, bytes)) {
-		/* bytes alone, the check of a chunk's size before each event: no more */
-		out->bytes = d->file_off + d->len;
-		return 0;
-	}
 	memset(&s, 0, sizeof(s));
 	s.sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
 	s.bytes = d->file_off + d->len;
@@ -389,6 +383,18 @@ int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
 	n = s.sz;
 	memcpy(out, &s, n);
 	return 0;
+}
+
+int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
+{
+	if (!d || !out || out->sz < offsetofend(struct scap_dump_stats, bytes))
+		return -EINVAL;
+	if (out->sz == offsetofend(struct scap_dump_stats, bytes)) {
+		/* bytes alone, the check of a chunk's size before each event: no more */
+		out->bytes = d->file_off + d->len;
+		return 0;
+	}
+	return stats_all(d, out);
 }
 
 const char *scap_dump_last_error(struct scap_dumper *d)

@@ -72,10 +72,12 @@ void scry_chunk_size_state(struct scry_chunk_size *c, struct scap_dumper *d)
 
 bool scry_chunk_size_full(struct scry_chunk_size *c, struct scap_dumper *d, uint32_t len)
 {
-	/* bytes alone: no waiting for the gzip workers (scap_dump_get_stats()) */
-	struct scap_dump_stats st = { .sz = offsetof(struct scap_dump_stats, bytes) +
-					    sizeof(st.bytes) };
+	/* bytes alone: no waiting for the gzip workers (scap_dump_get_stats()); the rest
+	 * is not zeroed, a check per event (the call fills what sz asks for) */
+	struct scap_dump_stats st;
 	uint64_t need = (uint64_t)len + BLOCK_FRAMING;
+
+	st.sz = offsetof(struct scap_dump_stats, bytes) + sizeof(st.bytes);
 
 	if (scap_dump_get_stats(d, &st))
 		return true;
