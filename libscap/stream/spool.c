@@ -345,25 +345,29 @@ struct spool_entry *spool_entries(struct spool *sp, size_t *n)
 	return sp->e;
 }
 
+/* Messages from this size on are mapped rather than read (map_file()). */
+#define SPOOL_MAP_MIN (2u << 20)
+
 /*
- * The file's pages mapped (MAP_POPULATE: in one call, no fault a page), which the
- * transport copies from: no copy into a buffer of ours, whose pages, the first time
- * a chunk of a new size is read, are faulted in one by one (bench/collect, 8 MiB
- * chunks: a third of the publisher's page faults). Return 0; -EIO: the file is shorter
- * than when it was added (a mapping would fault past its end); 1: no mapping (the
- * caller reads it).
+ * A large message's pages mapped (MAP_POPULATE: in one call, no fault a page), which
+ * the transport copies from: no copy into a buffer of ours, whose pages, the first
+ * time a message of a new size is read, are faulted in one by one (bench/collect, 8
+ * MiB chunks: a third of the publisher's page faults). Smaller ones (1 MiB chunks,
+ * alerts) are read into the buffer, which then has its pages: a copy costs less than
+ * a mapping and its removal. Return 0; -EIO: the file is shorter than when it was
+ * added (a mapping would fault past its end); 1: not mapped (the caller reads it).
  */
 static int map_file(struct spool *sp, int fd, size_t bytes, const void **data)
 {
 	struct stat st;
 	void *m;
 
+	if (bytes < SPOOL_MAP_MIN)
+		return 1;
 	if (fstat(fd, &st))
 		return -errno;
 	if ((uint64_t)st.st_size < bytes)
 		return -EIO;
-	if (!bytes)
-		return 1;
 	m = mmap(NULL, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	if (m == MAP_FAILED)
 		return 1;
