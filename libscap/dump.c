@@ -15,7 +15,8 @@
  * fills the next buffer (dump_gzip.c); up to SCAP_DUMP_QUEUE full buffers are in
  * flight, so the file lags behind what was accepted by at most that many plus the one
  * being filled. A worker's write error is returned by the call that next hands a
- * buffer over (or by flush/close).
+ * buffer over (or by flush/close). What flush and close hand over is compressed on the
+ * caller's thread, which waits for it anyway (dump_gzip.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -150,8 +151,9 @@ int scap_dump_write_fd(struct scap_dumper *d, const uint8_t *buf, size_t len, bo
 	return 0;
 }
 
-/* Hand the whole buffer to the file (or the gzip side); only between blocks. */
-static int drain(struct scap_dumper *d)
+/* Hand the whole buffer to the file (or the gzip side); only between blocks. @now:
+ * the caller waits until it is in the file (flush, close). */
+static int drain(struct scap_dumper *d, bool now)
 {
 	int rc;
 
@@ -160,7 +162,7 @@ static int drain(struct scap_dumper *d)
 	if (!d->len)
 		return 0;
 	if (d->gz)
-		rc = dump_gz_put(d);
+		rc = dump_gz_put(d, now);
 	else
 		rc = scap_dump_write_fd(d, d->buf, d->len, false, d->errbuf);
 	if (rc)
@@ -213,7 +215,7 @@ int scap_dump_blk_end(struct scap_dumper *d)
 	memcpy(d->buf + d->blk_start + 4, &t32, 4);
 	d->blk_start = SIZE_MAX;
 	if (d->len >= d->flush_at)
-		return drain(d);
+		return drain(d, false);
 	return 0;
 }
 
@@ -307,7 +309,7 @@ int scap_dump_open(const struct scap_dump_opts *opts, struct scap_dumper **out, 
 	if (!rc)
 		rc = write_shb(d);
 	if (!rc)
-		rc = drain(d); /* the header reaches the file now: the file is a capture */
+		rc = drain(d, true); /* the header reaches the file now: the file is a capture */
 	if (rc) {
 		close(d->fd);
 		goto fail;
@@ -328,7 +330,7 @@ int scap_dump_flush(struct scap_dumper *d)
 
 	if (rc)
 		return rc;
-	rc = drain(d);
+	rc = drain(d, true);
 	if (!rc && d->gz)
 		rc = dump_gz_sync(d);
 	return rc;
@@ -347,7 +349,7 @@ int scap_dump_close(struct scap_dumper *d, char *errbuf)
 		d->len = d->blk_start;
 		d->blk_start = SIZE_MAX;
 	}
-	rc = drain(d);
+	rc = drain(d, true);
 	if (d->gz) {
 		dump_gz_sync(d);
 		dump_gz_close(d);
@@ -363,20 +365,15 @@ int scap_dump_close(struct scap_dumper *d, char *errbuf)
 	return rc;
 }
 
-int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
+/* scap_dump_get_stats() beyond bytes: apart, so that bytes alone needs no frame. */
+static __attribute__((noinline)) int stats_all(struct scap_dumper *d, struct scap_dump_stats *out)
 {
 	struct scap_dump_stats s;
 	size_t n;
 
-	if (!d || !out || out->sz < offsetofend(struct scap_dump_stats, bytes))
-		return -EINVAL;
 	memset(&s, 0, sizeof(s));
 	s.sz = out->sz < sizeof(s) ? out->sz : sizeof(s);
 	s.bytes = d->file_off + d->len;
-	if (s.sz <= offsetofend(struct scap_dump_stats, bytes)) {
-		memcpy(out, &s, s.sz); /* bytes alone: no waiting for the workers */
-		return 0;
-	}
 	if (d->gz)
 		dump_gz_sync(d); /* the output side is the caller's while no job is in flight */
 	s.file_bytes = d->out_off;
@@ -386,6 +383,18 @@ int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
 	n = s.sz;
 	memcpy(out, &s, n);
 	return 0;
+}
+
+int scap_dump_get_stats(struct scap_dumper *d, struct scap_dump_stats *out)
+{
+	if (!d || !out || out->sz < offsetofend(struct scap_dump_stats, bytes))
+		return -EINVAL;
+	if (out->sz == offsetofend(struct scap_dump_stats, bytes)) {
+		/* bytes alone, the check of a chunk's size before each event: no more */
+		out->bytes = d->file_off + d->len;
+		return 0;
+	}
+	return stats_all(d, out);
 }
 
 const char *scap_dump_last_error(struct scap_dumper *d)
@@ -549,7 +558,7 @@ static __attribute__((noinline)) int event_checked(struct scap_dumper *d,
 	d->len += total;
 	d->events++;
 	if (d->len >= d->flush_at)
-		return drain(d);
+		return drain(d, false);
 	return 0;
 }
 
@@ -576,6 +585,6 @@ int scap_dump_event(struct scap_dumper *d, const struct scap_evt_ref *evt, uint3
 	d->len += total;
 	d->events++;
 	if (d->len >= d->flush_at)
-		return drain(d);
+		return drain(d, false);
 	return 0;
 }

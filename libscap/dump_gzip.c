@@ -7,11 +7,18 @@
  * holds whole blocks, so a file cut after any member is a valid capture.
  *
  * Compression runs on worker threads (one per CPU the process may run on, at most
- * DUMP_GZ_MAX_THREADS) when dump_gz_start() could start them, else on the caller's
- * thread at each hand-over. With workers, up to SCAP_DUMP_QUEUE buffers are in flight:
- * the caller's thread fills the next buffer while the workers compress the previous
- * ones side by side. Whichever worker finishes the oldest member writes it and every
- * member finished after it, so the file grows in order and nobody waits for a turn.
+ * DUMP_GZ_MAX_THREADS) when dump_gz_start() asked for them, started at the first
+ * buffer handed over to them (a dumper that never hands one over, a small capture
+ * chunk, starts none), else on the caller's thread at each hand-over. With workers,
+ * up to SCAP_DUMP_QUEUE buffers are in flight: the caller's thread fills the next
+ * buffer while the workers compress the previous ones side by side. Whichever worker
+ * finishes the oldest member writes it and every member finished after it, so the
+ * file grows in order and nobody waits for a turn.
+ *
+ * A buffer the caller waits for anyway (scap_dump_flush(), close) is compressed on
+ * the caller's thread once the members in flight are written: handing it to a worker
+ * and sleeping until it is done costs two wake-ups for the same compression (a
+ * capture chunk measured at each of its last ~20 members: bench/collect).
  *
  * Ownership: the queue fields are shared under mu. A job's buffers belong to the worker
  * that took it until it is done, then to the writing worker, then (slot free) to the
@@ -56,6 +63,8 @@ struct dump_gz {
 	uint8_t *out;                       /* its member */
 	size_t out_cap;
 	unsigned nthreads;                  /* workers running; 0: the caller compresses */
+	size_t start_cap;                   /* workers asked for, with buffers of this many
+	                                       bytes, not started yet (0: none) */
 	struct dump_gz_worker w[DUMP_GZ_MAX_THREADS];
 	pthread_mutex_t mu;
 	pthread_cond_t job_cv;              /* a job was handed over, or quit */
@@ -81,12 +90,14 @@ static size_t member(struct libdeflate_compressor *c, const uint8_t *in, size_t 
 	size_t n;
 
 	if (*cap < bound) {
-		uint8_t *p = realloc(*out, bound);
+		/* not realloc(): the old member need not be copied */
+		uint8_t *p = malloc(bound);
 
 		if (!p) {
 			*err = -ENOMEM;
 			return 0;
 		}
+		free(*out);
 		*out = p;
 		*cap = bound;
 	}
@@ -214,9 +225,9 @@ static void jobs_free(struct dump_gz *g)
 	}
 }
 
-void dump_gz_start(struct scap_dumper *d, size_t cap)
+/* Start the workers with buffers of @cap bytes; none when that fails. */
+static void workers_start(struct dump_gz *g, size_t cap)
 {
-	struct dump_gz *g = d->gz;
 	unsigned want = cpus_usable(), i;
 	sigset_t all, old;
 
@@ -263,7 +274,12 @@ void dump_gz_start(struct scap_dumper *d, size_t cap)
 	}
 }
 
-int dump_gz_put(struct scap_dumper *d)
+void dump_gz_start(struct scap_dumper *d, size_t cap)
+{
+	d->gz->start_cap = cap;
+}
+
+int dump_gz_put(struct scap_dumper *d, bool now)
 {
 	struct dump_gz *g = d->gz;
 	struct dump_gz_job *j;
@@ -271,8 +287,18 @@ int dump_gz_put(struct scap_dumper *d)
 	size_t c;
 	int rc = 0;
 
-	if (!g->nthreads) {
-		size_t n = member(g->own, d->buf, d->len, &g->out, &g->out_cap, &rc);
+	if (!now && g->start_cap) {
+		workers_start(g, g->start_cap);
+		g->start_cap = 0;
+	}
+	if (now || !g->nthreads) {
+		size_t n;
+
+		/* the members in flight go first: then the output side is ours */
+		rc = g->nthreads ? dump_gz_sync(d) : 0;
+		if (rc)
+			return rc;
+		n = member(g->own, d->buf, d->len, &g->out, &g->out_cap, &rc);
 
 		if (!n)
 			return scap_dump_err(d, rc, "compressing %s (gzip)", d->path);

@@ -81,16 +81,18 @@ int scap_dump_write_fd(struct scap_dumper *d, const uint8_t *buf, size_t len, bo
 
 /*
  * gzip (dump_gzip.c). dump_gz_open(): set d->gz up for @level (1..9), compressing on
- * the caller's thread; 0 or -ENOMEM. dump_gz_start(): try to start the workers, with
- * buffers of @cap bytes; on failure the caller's thread goes on compressing.
- * dump_gz_put(): hand d->buf[0, d->len) over as one member (d->buf may be swapped for
- * a free buffer; the caller empties it); 0 or the first error of a write or of a
- * worker (message in d->errbuf). dump_gz_sync(): wait until everything handed over is
- * in the file; 0 or that error. dump_gz_close(): sync, end the workers, free d->gz.
+ * the caller's thread; 0 or -ENOMEM. dump_gz_start(): ask for workers, with buffers of
+ * @cap bytes, started at the first buffer handed over to them (if they cannot be, the
+ * caller's thread goes on compressing). dump_gz_put(): hand d->buf[0, d->len) over as
+ * one member (d->buf may be swapped for a free buffer; the caller empties it); @now:
+ * the caller waits for it anyway, so it is compressed and written on the caller's
+ * thread after the members in flight; 0 or the first error of a write or of a worker
+ * (message in d->errbuf). dump_gz_sync(): wait until everything handed over is in the
+ * file; 0 or that error. dump_gz_close(): sync, end the workers, free d->gz.
  */
 int dump_gz_open(struct scap_dumper *d, int level);
 void dump_gz_start(struct scap_dumper *d, size_t cap);
-int dump_gz_put(struct scap_dumper *d);
+int dump_gz_put(struct scap_dumper *d, bool now);
 int dump_gz_sync(struct scap_dumper *d);
 void dump_gz_close(struct scap_dumper *d);
 

@@ -73,8 +73,9 @@ int spool_add(struct spool *sp, const char *kind, const void *data, size_t len);
  * adds or removes one. */
 struct spool_entry *spool_entries(struct spool *sp, size_t *n);
 
-/* spool_read() - the bytes of @e: *@data is the spool's buffer, valid until the next
- * spool_read() or spool_close(). Return 0/-errno. */
+/* spool_read() - the bytes of @e: *@data is the spool's buffer (a message of 2 MiB or
+ * more: the file mapped), valid until the next spool_read() or spool_close().
+ * Return 0/-errno (-EIO: the file is shorter than when it was added). */
 int spool_read(struct spool *sp, const struct spool_entry *e, const void **data, size_t *len);
 
 /* spool_remove() - remove the message (@kind, @seq): acknowledged. Return 0/-errno. */

@@ -49,6 +49,7 @@ struct scry_chunk_size {
 	uint64_t header;            /* the current chunk's bytes before its state */
 	uint64_t gz_known;          /* gzip: the file's bytes when last measured */
 	uint64_t raw_known;         /* gzip: the bytes accepted then */
+	uint64_t raw_max;           /* bytes accepted up to which the chunk is not full */
 };
 
 /* Chunks that stay within @limit bytes; @may_plain: the bus compresses them itself

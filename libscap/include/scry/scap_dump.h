@@ -71,8 +71,10 @@ struct scap_dump_opts {
 	/*
 	 * Bytes assembled before they are handed to the file (with gzip: one member);
 	 * 0: 256 KiB. With gzip and 128 KiB or more, worker threads (one per usable CPU,
-	 * at most 4) compress the full buffers side by side and write them in order while
-	 * the caller's thread fills the next one (up to 4 full buffers in flight).
+	 * at most 4, started at the first full buffer) compress the full buffers side by
+	 * side and write them in order while the caller's thread fills the next one (up
+	 * to 4 full buffers in flight); what scap_dump_flush() and scap_dump_close() hand
+	 * over the caller's thread compresses, as it waits for it anyway.
 	 * Otherwise the caller's thread compresses and writes each buffer when it is full.
 	 * Smaller buffers lose less when the writer is killed.
 	 */

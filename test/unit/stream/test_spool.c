@@ -3,7 +3,7 @@
  * test_spool.c - the publisher's on-disk spool (spool.c): messages kept in sequence
  * order, sequence numbers that survive a restart (also of an emptied spool), .part
  * files of a dead writer removed, the bound dropping the oldest (never one being sent)
- * and counting it.
+ * and counting it, messages read back (large ones mapped).
  */
 #include <check.h>
 #include <errno.h>
@@ -139,6 +139,45 @@ START_TEST(bound_drops_oldest)
 }
 END_TEST
 
+/*
+ * Reading back: a message of 3 MiB (mapped) and one of 200 bytes (read) after it give
+ * their bytes, each valid until the next read; a file cut shorter than when it was
+ * added is -EIO, not a mapping that faults past its end.
+ */
+START_TEST(read_large_and_small)
+{
+	struct spool *sp;
+	struct spool_entry *e;
+	const void *data;
+	char err[STREAM_ERR_SIZE], path[1300];
+	size_t n, len, big = 3u << 20;
+	char *buf = malloc(big);
+
+	ck_assert_ptr_nonnull(buf);
+	for (size_t i = 0; i < big; i++)
+		buf[i] = (char)(i * 7 + i / 4096);
+	ck_assert_int_eq(spool_open(dir, 1u << 30, &sp, err), 0);
+	ck_assert_int_eq(spool_add(sp, "capture", buf, big), 0);
+	add(sp, "capture", 200);
+	e = spool_entries(sp, &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(spool_read(sp, &e[0], &data, &len), 0);
+	ck_assert_uint_eq(len, big);
+	ck_assert_int_eq(memcmp(data, buf, big), 0);
+	ck_assert_int_eq(spool_read(sp, &e[1], &data, &len), 0);
+	ck_assert_uint_eq(len, 200);
+	ck_assert_int_eq(((const char *)data)[199], 'x');
+	ck_assert_int_eq(spool_read(sp, &e[0], &data, &len), 0);
+	ck_assert_int_eq(memcmp(data, buf, big), 0);
+	/* cut behind the spool's back */
+	snprintf(path, sizeof(path), "%s/capture-%020d", dir, 0);
+	ck_assert_int_eq(truncate(path, (off_t)big / 2), 0);
+	ck_assert_int_eq(spool_read(sp, &e[0], &data, &len), -EIO);
+	spool_close(sp);
+	free(buf);
+}
+END_TEST
+
 static Suite *spool_suite(void)
 {
 	Suite *s = suite_create("stream_spool");
@@ -147,6 +186,7 @@ static Suite *spool_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, order_and_restart);
 	tcase_add_test(tc, bound_drops_oldest);
+	tcase_add_test(tc, read_large_and_small);
 	suite_add_tcase(s, tc);
 	return s;
 }
