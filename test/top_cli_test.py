@@ -6,7 +6,8 @@
 
 On the synthetic capture of scripts/mkcapture.py (bash, and cat reading /etc/hostname:
 10 bytes read, 4 system calls):
-  - options: --help, a bad view, column, delay or filter (status 2), a missing file (1),
+  - options: --help, a bad view, column, delay or filter, --print-once with
+    --iterations (status 2), a missing file (1),
     stdout on a pipe without -b (1, "needs a terminal");
   - -b: one interval, its header line and rows; the Processes view sorted by SYSCALLS
     (cat first, FILE_R 10 bytes in a 1 s interval), --iterations; a filter lists only
@@ -39,7 +40,11 @@ def options(cap):
     for args, msg in ((['-v', 'nope'], '-v nope: containers or procs'),
                       (['--sort', 'nope'], '--sort nope: not a column of the Containers view'),
                       (['-d', '0'], '-d 0: a number from 1 to 86400000'),
-                      (['--bogus'], "Try 'scry top --help'")):
+                      (['--bogus'], "Try 'scry top --help'"),
+                      (['--print-once', '--iterations', '3'],
+                       '--print-once and --iterations cannot be used together'),
+                      (['--iterations', '1', '--print-once'],
+                       '--print-once and --iterations cannot be used together')):
         rc, _, err = run(['-r', cap, '-b'] + args)
         check(rc == 2 and msg in err, f'scry top {" ".join(args)}: status 2, says why',
               f'rc {rc}, stderr {err!r}')
