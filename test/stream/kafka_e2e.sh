@@ -26,8 +26,11 @@
 #      the server and the refused connection;
 #   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
 #      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
+#   4b. the alerts' record keys (kafka_mock's "keys"): a container's alert keyed by its
+#      container id, a host process's by the host's name; --fetch alerts reads both;
 #   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
-#      capture reads back identical and the alerts on the bus are those it printed.
+#      capture reads back identical and the alerts on the bus are those it printed;
+#      its alerts keyed as in 4b.
 # Each check prints "ok ..." or "FAIL ...". Files in BUILD/kafka-e2e/. Exit 0 when every
 # check passed, 1 on a failure, 77 (skipped) without the captures or without librdkafka
 # (then neither kafka_mock nor scap_stream's Kafka transport is built).
@@ -292,6 +295,65 @@ else
 	bad "alerts: $(wc -l <"$out/alerts.got") fetched, want $(wc -l <"$out/alerts.want")"
 fi
 
+# 4b. the alerts' record keys: an alert of a process in a container is keyed by the
+# container's id, one of the host's own processes by the host's name (a capture of
+# scripts/mkcapture.py with cat in a docker cgroup and bash on the host, each opening
+# a file); --fetch alerts still gives both
+python3 - "$root/scripts" "$out/keys.scap" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import mkcapture as mk
+cid = 'c0ffee' + '0' * 52 + '123456'
+procs = mk.block(mk.BT_PL_V5,
+                 mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
+                 mk.proc(4242, 1000, 'cat', '/usr/bin/cat', ['cat', '/etc/hostname'], 1000,
+                         cgroup='/system.slice/docker-%s.scope' % cid))
+path = mk.cstr('/etc/passwd')
+bash_open = (mk.event(mk.T0 + 100000, 1000, mk.EVT_OPENAT_2_E,
+                      [mk.i64(mk.AT_FDCWD), path, mk.u32(mk.PPM_O_RDONLY), mk.u32(0)]) +
+             mk.event(mk.T0 + 101000, 1000, mk.EVT_OPENAT_2_X,
+                      [mk.i64(5), mk.i64(mk.AT_FDCWD), path, mk.u32(mk.PPM_O_RDONLY),
+                       mk.u32(0), mk.u32(0x802)]))
+with open(sys.argv[2], 'wb') as f:
+    f.write(mk.shb() + mk.machine_info() + mk.iface_list() + mk.user_list() + procs +
+            mk.events() + bash_open)
+PY
+cat >"$out/rules-open.yaml" <<'RULES'
+- rule: open seen
+  desc: an open
+  condition: evt.type=openat and evt.dir=<
+  output: "open (proc=%proc.name container=%container.id)"
+  priority: NOTICE
+RULES
+# check_keys TOPIC HOST WHAT: TOPIC holds HOST's alerts 0 (keyed c0ffee000000) and 1
+# (keyed HOST), asked of the mock ("keys"), in any order
+check_keys() {
+	local reply got want="$2/alerts/0=c0ffee000000 $2/alerts/1=$2 ok "
+	echo "keys $1" >&8
+	read -r reply <&9
+	got=$(echo "$reply" | tr ' ' '\n' | sort | tr '\n' ' ')
+	if [ "$got" = "$want" ]; then
+		ok "$3: the container's alert keyed c0ffee000000, the host's $2"
+	else
+		bad "$3: records $reply, want $want"
+	fi
+}
+url="kafka://$servers/keyed?host=h-keys.example.com"
+"$bin/scry" -r "$out/keys.scap" --rules "$out/rules-open.yaml" -j >"$out/keys.want" 2>/dev/null || true
+if ! "$bin/scry" -r "$out/keys.scap" --rules "$out/rules-open.yaml" -w "$url" \
+	--spool-dir "$out/spool-keys" >/dev/null 2>"$out/keys.pub"; then
+	bad "alert keys: scry --rules -w $url: $(tail -n 1 "$out/keys.pub")"
+else
+	# cat's alert (sequence 0) in container c0ffee000000, bash's (1) on the host
+	check_keys keyed.alerts h-keys.example.com "alert keys"
+	"$bin/scry" -r "$url" --fetch alerts >"$out/keys.got" 2>"$out/keys.read" || true
+	if [ "$(wc -l <"$out/keys.want")" = 2 ] && [ "$(sort "$out/keys.got")" = "$(sort "$out/keys.want")" ]; then
+		ok "alert keys: --fetch alerts reads both (the partitions of both keys)"
+	else
+		bad "alert keys: --fetch alerts gave $(wc -l <"$out/keys.got") of $(wc -l <"$out/keys.want"): $(tail -n 1 "$out/keys.read")"
+	fi
+fi
+
 # 5. the agent: scryd --replay with its bus sink on Kafka, capture and alerts
 if [ -x "$bin/scryd" ]; then
 	url="kafka://$servers/agent?host=h-agent"
@@ -323,6 +385,15 @@ CONF
 		else
 			bad "scryd: capture or alerts differ ($(wc -l <"$out/agent.got") lines, $(wc -l <"$out/agent.alerts") alerts, $(wc -l <"$out/agent.printed") printed)"
 		fi
+	fi
+	# its alerts keyed as scry's (4b): the container's by its id, the host's by name
+	sed -e "s|^rules: .*|rules: [$out/rules-open.yaml]|" -e "s|/agent?host=h-agent|/agentkeys?host=h-agent|" \
+		-e "s|spool-agent|spool-agentkeys|" "$out/scryd.yaml" >"$out/scryd-keys.yaml"
+	if ! "$bin/scryd" -c "$out/scryd-keys.yaml" --replay "$out/keys.scap" >/dev/null \
+		2>"$out/agentkeys.err"; then
+		bad "scryd: alert keys: --replay: $(tail -n 1 "$out/agentkeys.err")"
+	else
+		check_keys agentkeys.alerts h-agent "scryd: alert keys"
 	fi
 fi
 
