@@ -51,7 +51,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # scry: the CLI. Its library dependencies come from dpkg-shlibdeps (libc, zlib, libdeflate,
 # libbpf, libcap; libkmod is dlopen()ed by --driver, hence a Recommends; libcurl is
 # dlopen()ed by libsinsp's container runtime lookups, and the bus clients libnats and
-# librdkafka by scap_stream when a transport first connects (libscap/stream/dl.h),
+# librdkafka by scap_stream when a transport first connects (libscap/shared/scry_dl.h),
 # hence named here).
 set(dlopened_depends "libcurl4")
 if(SCAP_STREAM_HAVE_NATS)
@@ -85,7 +85,7 @@ endif()
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME libscry0)
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIB_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_LIB_PACKAGE_DEPENDS "${dlopened_depends}") # runtime/curl.h, stream/dl.h
+set(CPACK_DEBIAN_LIB_PACKAGE_DEPENDS "${dlopened_depends}") # runtime/curl.h, shared/scry_dl.h
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_LIB_DESCRIPTION "system call capture and inspection libraries

@@ -279,6 +279,19 @@ def replay(tmp, rules):
           and got == want[-3:], 'max_files 2: files %s, the last 3 of %d alerts kept'
           % (sorted(os.listdir(outdir)), len(want)))
 
+    # a rules file's warnings in the log, the level said once: "scryd: warning:
+    # FILE:LINE:COL: CODE: message" (it said "warning" twice)
+    unused = os.path.join(tmp, 'unused.yaml')
+    with open(unused, 'w') as f:
+        f.write(RULES + '- macro: never_used\n  condition: proc.name=nope\n')
+    cfg = config(tmp, 'unused.yaml.cfg', unused, stdout='json')
+    rc, out, err = run([SCRYD, '-c', cfg, '--replay', curl])
+    line = 'scryd: warning: %s:%d:3: LOAD_UNUSED_MACRO: ' % (unused, RULES.count('\n') + 1)
+    warn = [l for l in err.splitlines() if 'LOAD_UNUSED_MACRO' in l]
+    check(rc == 0 and len(warn) == 1 and warn[0].startswith(line) and
+          warn[0].count('warning') == 1, 'a rules warning in the log: %r, "warning" once'
+          % line, err)
+
     # stdout, text: scry's alert lines
     rc, want, _ = run([SCRY, '-r', curl, '--rules', rules])
     cfg = config(tmp, 'text.yaml', rules, stdout='text')
@@ -334,7 +347,7 @@ def live(tmp):
         p.send_signal(signal.SIGHUP)
         ok = wait_for(lambda: 'previous rules stay in force' in read(errpath), 'the reload error')
         err = read(errpath)
-        check(ok and ('scryd: error: %s:3:32: error: LOAD_ERR_COMPILE_CONDITION: ' % rules) in err,
+        check(ok and ('scryd: error: %s:3:32: LOAD_ERR_COMPILE_CONDITION: ' % rules) in err,
               'live: SIGHUP with a broken rules file says FILE:LINE:COL and keeps the rules')
         ok = wait_for(lambda: len(rules_named('Marker opened')) > before, 'an alert after', touch)
         check(ok and p.running(), 'live: the old rules still alert after the broken reload')

@@ -6,10 +6,12 @@
 
 On the synthetic capture of scripts/mkcapture.py (bash, and cat reading /etc/hostname:
 10 bytes read, 4 system calls):
-  - options: --help, a bad view, column, delay or filter (status 2), a missing file (1),
+  - options: --help, a bad view, column, delay or filter, --print-once with
+    --iterations (status 2), a missing file (1),
     stdout on a pipe without -b (1, "needs a terminal");
   - -b: one interval, its header line and rows; the Processes view sorted by SYSCALLS
-    (cat first, FILE_R 10 bytes in a 1 s interval), --iterations;
+    (cat first, FILE_R 10 bytes in a 1 s interval), --iterations; a filter lists only
+    the processes it matched an event of (proc.name=cat: not bash);
   - a process that exited keeps its command in its last row (the capture with cat's
     exit added in the 1st or the 2nd interval);
   - in tmux (skipped without tmux): the Processes view with [END] (the capture is one
@@ -38,7 +40,11 @@ def options(cap):
     for args, msg in ((['-v', 'nope'], '-v nope: containers or procs'),
                       (['--sort', 'nope'], '--sort nope: not a column of the Containers view'),
                       (['-d', '0'], '-d 0: a number from 1 to 86400000'),
-                      (['--bogus'], "Try 'scry top --help'")):
+                      (['--bogus'], "Try 'scry top --help'"),
+                      (['--print-once', '--iterations', '3'],
+                       '--print-once and --iterations cannot be used together'),
+                      (['--iterations', '1', '--print-once'],
+                       '--print-once and --iterations cannot be used together')):
         rc, _, err = run(['-r', cap, '-b'] + args)
         check(rc == 2 and msg in err, f'scry top {" ".join(args)}: status 2, says why',
               f'rc {rc}, stderr {err!r}')
@@ -64,6 +70,17 @@ def batch(cap):
           rows[0].get('CONTAINER') == 'host' and rows[1].get('PID') == '1000',
           '-b --sort syscalls: cat first, 10 bytes read per second', out)
     check(lines[4:] == ['', ''], '-b: one interval (the capture lasts less than one)', out)
+    # a filter lists only what it matched: cat, not bash (whose thread the capture's
+    # process table holds, with no event of its own the filter matches)
+    rc, out, err = run(['-r', cap, '-b', '-v', 'procs', '-d', '1000', 'proc.name=cat'])
+    lines = out.split('\n')
+    pids = [ln.split()[0] for ln in lines[2:] if ln.strip()]
+    check(rc == 0 and lines[0].endswith('Processes: 1') and pids == ['4242'],
+          '-b proc.name=cat: cat alone, bash not listed', out + err)
+    rc, out, err = run(['-r', cap, '-b', '-v', 'procs', '-d', '1000', 'proc.name=nothing'])
+    check(rc == 0 and out.split('\n')[0].endswith('Processes: 0') and
+          out.split('\n')[2:] == ['', ''], '-b with a filter that matches nothing: no row',
+          out + err)
     rc, out, _ = run(['-r', cap, '--print-once'])
     check(rc == 0 and out.split('\n')[0].endswith('Containers: 0') and
           out.split('\n')[1].split()[0] == 'CPU', '-b: the Containers view (no container)', out)

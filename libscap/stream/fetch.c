@@ -2,7 +2,9 @@
 /*
  * fetch.c - scap_stream_fetch(): the JSON messages (alerts, metrics) of hosts, read
  * back in the order the bus stored them, host after host. A message stored twice (the
- * same HOST/KIND/SEQ id: sent again after a lost acknowledgement) is handed over once.
+ * same HOST/KIND/SEQ id: sent again after a lost acknowledgement) is handed over once
+ * (a copy within FETCH_DEDUP_WINDOW messages of the first: the spool sends it again
+ * as soon as the bus is back, before the messages after it).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,30 +14,36 @@
 #include <scry/scap_stream.h>
 
 #include "hosts.h"
+#include "msgid_set.h"
 #include "registry.h"
 #include "url.h"
+
+#define FETCH_DEDUP_WINDOW 65536  /* ids remembered: as the Kafka reader's window */
 
 static int fetch_host(const struct stream_transport_ops *t, struct stream_url *u,
 		      const char *kind, const char *host, scap_stream_msg_fn fn, void *ctx,
 		      char *err)
 {
+	struct msgid_set *seen = NULL;
 	char subject[512];
-	uint64_t last = 0;
-	bool have_last = false;
 	void *c = NULL;
 	int rc;
 
 	rc = stream_subject(subject, sizeof(subject), u->name, kind, host);
 	if (rc)
 		return rc;
-	rc = t->consumer_open(u, subject, &c, err);
+	rc = msgid_set_new(FETCH_DEDUP_WINDOW, &seen);
 	if (rc)
 		return rc;
+	rc = t->consumer_open(u, subject, &c, err);
+	if (rc) {
+		msgid_set_free(seen);
+		return rc;
+	}
 	for (bool any = false;; any = true) {
 		const char *id = NULL;
 		const void *data;
 		size_t len;
-		uint64_t seq;
 
 		rc = t->consumer_next(c, &data, &len, &id, err);
 		if (rc == 1) {
@@ -45,19 +53,23 @@ static int fetch_host(const struct stream_transport_ops *t, struct stream_url *u
 		}
 		if (rc < 0)
 			break;
-		/* copies come right after the first (resent while it was in flight) or
-		 * later: drop what is not past the highest sequence handed over */
-		if (stream_msg_id_seq(id, &seq) == 0) {
-			if (have_last && seq <= last)
+		/* copies come after the first (resent while it was in flight, or after a
+		 * lost acknowledgement): drop an id handed over already. Not "a sequence
+		 * below the highest": a host's messages may come from several partitions
+		 * (Kafka's alerts, keyed by container), each in order, not all together */
+		if (id && *id) {
+			rc = msgid_set_add(seen, id);
+			if (rc < 0)
+				break;
+			if (rc == 1)
 				continue;
-			have_last = true;
-			last = seq;
 		}
 		rc = fn(ctx, host, data, len);
 		if (rc)
 			break;
 	}
 	t->consumer_close(c);
+	msgid_set_free(seen);
 	return rc;
 }
 

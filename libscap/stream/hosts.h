@@ -16,10 +16,12 @@
  * A host with messages of any kind is known: nothing of @kind (or nothing since
  * since=) then reads as nothing. A bus that cannot list its hosts (no list_hosts:
  * Kafka) cannot tell: a capture reader without since= is then told that nothing matched
- * (every publishing host of a capture reader's interest has chunks); anything else
- * reads as nothing.
+ * (every publishing host of a capture reader's interest has chunks); with since=, that
+ * nothing came since then and that a misspelt name reads so too (return 1: the caller
+ * shows it as a warning and reads nothing); other kinds read as nothing.
  * @url: the URL as the user wrote it, to start the message with; NULL: not named.
- * Return: 0 known, or cannot tell; -EINVAL not known, the message in @err
+ * Return: 0 known, or cannot tell; 1 cannot tell, a notice in @err (STREAM_ERR_SIZE
+ * bytes) naming @host and since=; -EINVAL not known, the message in @err
  * (STREAM_ERR_SIZE bytes) naming @host and the hosts the bus has (or saying none
  * matched); -errno of the listing, its message in @err.
  */

@@ -6,10 +6,11 @@
  * bootstrap servers and the topic prefix TOPIC. The caller's SUBJECT "TOPIC.KIND" or
  * "TOPIC.KIND.HOST" goes to the topic "TOPIC.KIND" (KIND runs up to the next '.', so a
  * host name may hold dots; TOPIC is u->name, which may hold dots too). The message key
- * is the caller's key (scap_stream's publisher gives the host for every kind). The
- * partitioner is librdkafka's murmur2_random, the Java client's, so a key lands on the
- * partition the Java and Go clients would pick, and every message of one host's capture
- * is in one partition, in publication order.
+ * is the caller's key (scap_stream's publisher gives the host, or the key the message
+ * was sent with: scry and scryd key an alert by its container). The partitioner is
+ * librdkafka's murmur2_random, the Java client's, so a key lands on the partition the
+ * Java and Go clients would pick, and every message of one host's capture (one
+ * container's alerts) is in one partition, in publication order.
  *
  * Message id. The caller's msg_id travels in the record header "scry-msg-id"; the
  * consumer drops a record whose id it has seen in its last KAFKA_DEDUP_WINDOW records
@@ -38,15 +39,18 @@
  * are served by rd_kafka_poll()/rd_kafka_flush() on the caller's thread, each record's
  * opaque being the caller's msg_ctx.
  *
- * Reader (kafka_read.c). consumer_open() reads the partition of one key: the name of
- * ?host= (one of a list) whose subject token (stream_subject()) is the subject's HOST,
- * else that token; without a HOST, ?host= when it is one name, else every partition
- * (then in order within each partition only). It starts at the first record whose
+ * Reader (kafka_read.c). consumer_open() of a capture reads the partition of one key:
+ * the name of ?host= (one of a list) whose subject token (stream_subject()) is the
+ * subject's HOST, else that token; without a HOST, ?host= when it is one name, else
+ * every partition (then in order within each partition only). Of a JSON kind (alerts,
+ * metrics) it reads every partition and keeps that host's records by their message id
+ * (HOST/KIND/SEQ; a record without one: by its key), in order within each partition
+ * (an alert's container's). It starts at the first record whose
  * timestamp is at or after ?since= (rd_kafka_offsets_for_times; a broker that finds no
  * offsets by time, like librdkafka's mock cluster, has the reader start at the low
  * watermark and skip older records itself) and reads up to the high watermarks seen at
- * open: then consumer_next() returns 1. Records of other keys sharing the partition are
- * skipped. The reader has a group.id (librdkafka's assign() asks for one) but never
+ * open: then consumer_next() returns 1. Records of other hosts sharing the partition
+ * are skipped. The reader has a group.id (librdkafka's assign() asks for one) but never
  * joins the group nor commits.
  */
 #include "transport.h"

@@ -4,7 +4,7 @@
  */
 #define STREAM_KAFKA_DL_NO_REDIRECT
 #include "kafka_dl.h"
-#include "dl.h"
+#include "transport.h"
 
-STREAM_DL_LIBRARY(STREAM_KAFKA_FUNCS, stream_kafka_fns, STREAM_KAFKA_SONAME, "librdkafka1",
-		  stream_kafka_load)
+SCRY_DL_LIBRARY(STREAM_KAFKA_FUNCS, stream_kafka_fns, STREAM_KAFKA_SONAME, "librdkafka1",
+		stream_kafka_load, STREAM_ERR_SIZE)

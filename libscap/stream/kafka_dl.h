@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * kafka_dl.h - librdkafka (Kafka C client), opened with dlopen() when a transport first connects (dl.h).
+ * kafka_dl.h - librdkafka (Kafka C client), opened with dlopen() when a transport first connects
+ * (<libscap/shared/scry_dl.h>).
  *
  * Include this instead of <librdkafka/rdkafka.h>: it includes that header for the types and
  * prototypes, then makes each call of a function the transport uses a call through a member
@@ -15,7 +16,7 @@
 
 #include <librdkafka/rdkafka.h>
 
-#include "dl.h"
+#include <libscap/shared/scry_dl.h>
 
 /* The SONAME the transport is built against (librdkafka1 in Debian 12). */
 #define STREAM_KAFKA_SONAME "librdkafka.so.1"
@@ -63,11 +64,11 @@
 	X(rd_kafka_topic_partition_list_destroy) \
 	X(rd_kafka_topic_partition_list_new)
 
-STREAM_DL_TABLE(STREAM_KAFKA_FUNCS, stream_kafka_fns);
+SCRY_DL_TABLE(STREAM_KAFKA_FUNCS, stream_kafka_fns);
 
 /*
  * stream_kafka_load - open librdkafka.so.1 and resolve the functions, on the first call of the
- * process (stream_dl_open()); @err: STREAM_ERR_SIZE bytes or NULL.
+ * process (scry_dl_open()); @err: STREAM_ERR_SIZE bytes or NULL.
  * Return: 0; -ENOENT (message in @err: the library or a function is missing).
  */
 int stream_kafka_load(char *err);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * kafka_read.c - the reader side of the Kafka transport (see "Reader" in kafka.c): the
- * key's partition from the offset of ?since= up to the high watermarks seen at open,
- * another key's records skipped, a repeated message id dropped.
+ * key's partition (a capture; every partition for the JSON kinds) from the offset of
+ * ?since= up to the high watermarks seen at open, another host's records skipped, a
+ * repeated message id dropped.
  */
 #include "kafka_int.h"
 #include "msgid_set.h"
@@ -27,6 +28,9 @@ struct kafka_consumer {
 	rd_kafka_t *rk;
 	char topic[256];
 	char *key;                 /* records of this key only, or NULL for all */
+	int by_id;                 /* the records of host key's messages are told by their
+	                              id (HOST/KIND/SEQ), on every partition: a kind whose
+	                              records carry other keys (alerts: containers) */
 	int64_t since_ms;
 	struct kafka_part *parts;
 	int nparts, ndone;
@@ -106,13 +110,13 @@ static int kafka_consumer_parts(struct kafka_consumer *c, const struct stream_ur
 		goto out;
 	}
 	cnt = md->topics[0].partition_cnt;
-	c->nparts = c->key ? 1 : cnt;
+	c->nparts = c->key && !c->by_id ? 1 : cnt;
 	c->parts = calloc((size_t)c->nparts, sizeof(*c->parts));
 	if (!c->parts) {
 		rc = -ENOMEM;
 		goto out;
 	}
-	if (c->key)
+	if (c->nparts == 1 && c->key)
 		c->parts[0].id = rd_kafka_msg_partitioner_murmur2(rkt, c->key, strlen(c->key),
 								 cnt, NULL, NULL);
 	else
@@ -247,6 +251,9 @@ int kafka_consumer_open(const struct stream_url *u, const char *subject, void **
 	}
 	c->since_ms = (int64_t)(u->since_ns / 1000000);
 	rc = kafka_reader_key(u, subject, c->topic, host, &c->key);
+	/* a capture's records are keyed by their host; the JSON kinds' may be keyed by
+	 * something else (alerts: the container), on any partition */
+	c->by_id = strcmp(c->topic + strlen(u->name) + 1, STREAM_KIND_CAPTURE) != 0;
 	if (rc || (rc = msgid_set_new(KAFKA_DEDUP_WINDOW, &c->seen)))
 		goto fail;
 	rc = kafka_consumer_client(c, u, err);
@@ -284,6 +291,14 @@ static void kafka_part_advance(struct kafka_consumer *c, struct kafka_part *kp, 
 	}
 }
 
+/* Whether message id @id (HOST/KIND/SEQ) is of host @host. */
+static int kafka_id_of(const char *id, const char *host)
+{
+	size_t n = strlen(host);
+
+	return !strncmp(id, host, n) && id[n] == '/';
+}
+
 /* Keep @m (the caller's record) unless it is another key's, too old, or a repeat.
  * Return 1 kept, 0 skipped, -errno. */
 static int kafka_consumer_take(struct kafka_consumer *c, rd_kafka_message_t *m)
@@ -293,8 +308,6 @@ static int kafka_consumer_take(struct kafka_consumer *c, rd_kafka_message_t *m)
 	size_t idlen = 0;
 	int rc;
 
-	if (c->key && (m->key_len != strlen(c->key) || memcmp(m->key, c->key, m->key_len)))
-		return 0;
 	if (c->since_ms && rd_kafka_message_timestamp(m, NULL) < c->since_ms)
 		return 0;
 	c->msg_id[0] = '\0';
@@ -306,6 +319,9 @@ static int kafka_consumer_take(struct kafka_consumer *c, rd_kafka_message_t *m)
 		memcpy(c->msg_id, id, idlen);
 		c->msg_id[idlen] = '\0';
 	}
+	if (c->key && !(c->by_id && c->msg_id[0] ? kafka_id_of(c->msg_id, c->key) :
+			(m->key_len == strlen(c->key) && !memcmp(m->key, c->key, m->key_len))))
+		return 0;
 	if (!c->msg_id[0])
 		return 1;
 	rc = msgid_set_add(c->seen, c->msg_id);

@@ -33,6 +33,7 @@
 
 #include "nats_dl.h"
 
+#include "probe.h"
 #include "registry.h"
 #include "url.h"
 
@@ -44,6 +45,7 @@
 #define FETCH_TRIES 6
 #define API_WAIT_MS 5000
 #define INACTIVE_NS (3600ll * 1000000000ll) /* an idle reader's consumer is kept 1 h */
+#define NATS_DEFAULT_PORT 4222     /* libnats' for a server without one */
 
 static int nats_err(char *err, natsStatus s, const char *what, const char *servers)
 {
@@ -143,6 +145,7 @@ struct nats_prod {
 	struct inflight *inf;        /* messages published, outcome not yet known */
 	size_t ninf, cap_inf;
 	char last_err[STREAM_ERR_SIZE]; /* why the last send failed ("" none yet) */
+	struct stream_probe probe;   /* why the servers do not answer (produce()'s thread) */
 };
 
 /* Why a send failed, for producer_last_error(); under p->lock. */
@@ -250,6 +253,7 @@ static void producer_close(void *pv)
 
 	if (!p)
 		return;
+	stream_probe_close(&p->probe);
 	jsCtx_Destroy(p->js);
 	natsConnection_Destroy(p->nc);
 	natsOptions_Destroy(p->opts);
@@ -276,6 +280,12 @@ static int producer_open(const struct stream_url *u, void **out, char *err)
 	snprintf(p->stream, sizeof(p->stream), "%s", u->name);
 	snprintf(p->servers, sizeof(p->servers), "%s", u->servers);
 	p->replicas = r ? atoi(r) : 1;
+	if (stream_probe_init(&p->probe, u->servers, NATS_DEFAULT_PORT)) {
+		snprintf(err, STREAM_ERR_SIZE, "nats %.150s: more than %d servers", u->servers,
+			 PROBE_MAX_SERVERS);
+		producer_close(p);
+		return -EINVAL;
+	}
 	if (p->replicas < 1 || p->replicas > 5) {
 		snprintf(err, STREAM_ERR_SIZE, "nats: replicas=%s: not 1..5", r);
 		producer_close(p);
@@ -334,11 +344,17 @@ static int produce(void *pv, const char *subject, const char *key, const void *d
 		return -EMSGSIZE;
 	if (natsConnection_Status(p->nc) != NATS_CONN_STATUS_CONNECTED) {
 		const char *why = NULL;
+		natsStatus st = natsConnection_GetLastError(p->nc, &why);
+		char tcp[160];
 
-		natsConnection_GetLastError(p->nc, &why);
+		/* libnats keeps little of why it cannot connect (mostly nothing, while it
+		 * retries in the background): each server's TCP outcome says more */
+		stream_probe_step(&p->probe, tcp, sizeof(tcp));
+		if (!(why && *why) && st != NATS_OK)
+			why = natsStatus_GetText(st);
 		pthread_mutex_lock(&p->lock);
-		note_failure(p, "nats %.150s: not connected: %s", p->servers,
-			     why && *why ? why : "no server of the URL answers");
+		note_failure(p, "nats %.100s: not connected: %s%s%s", p->servers,
+			     why && *why ? why : "", why && *why ? "; " : "", tcp);
 		pthread_mutex_unlock(&p->lock);
 		return -ENOTCONN;
 	}

@@ -4,7 +4,7 @@
  */
 #define STREAM_NATS_DL_NO_REDIRECT
 #include "nats_dl.h"
-#include "dl.h"
+#include "transport.h"
 
-STREAM_DL_LIBRARY(STREAM_NATS_FUNCS, stream_nats_fns, STREAM_NATS_SONAME, "libnats3.4",
-		  stream_nats_load)
+SCRY_DL_LIBRARY(STREAM_NATS_FUNCS, stream_nats_fns, STREAM_NATS_SONAME, "libnats3.4",
+		stream_nats_load, STREAM_ERR_SIZE)

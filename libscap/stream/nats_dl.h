@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * nats_dl.h - libnats (NATS C client), opened with dlopen() when a transport first connects (dl.h).
+ * nats_dl.h - libnats (NATS C client), opened with dlopen() when a transport first connects
+ * (<libscap/shared/scry_dl.h>).
  *
  * Include this instead of <nats/nats.h>: it includes that header for the types and
  * prototypes, then makes each call of a function the transport uses a call through a member
@@ -15,7 +16,7 @@
 
 #include <nats/nats.h>
 
-#include "dl.h"
+#include <libscap/shared/scry_dl.h>
 
 /* The SONAME the transport is built against (libnats3.4 in Debian 12). */
 #define STREAM_NATS_SONAME "libnats.so.3.4"
@@ -61,11 +62,11 @@
 	X(natsSubscription_GetConsumerInfo) \
 	X(natsSubscription_Unsubscribe)
 
-STREAM_DL_TABLE(STREAM_NATS_FUNCS, stream_nats_fns);
+SCRY_DL_TABLE(STREAM_NATS_FUNCS, stream_nats_fns);
 
 /*
  * stream_nats_load - open libnats.so.3.4 and resolve the functions, on the first call of the
- * process (stream_dl_open()); @err: STREAM_ERR_SIZE bytes or NULL.
+ * process (scry_dl_open()); @err: STREAM_ERR_SIZE bytes or NULL.
  * Return: 0; -ENOENT (message in @err: the library or a function is missing).
  */
 int stream_nats_load(char *err);

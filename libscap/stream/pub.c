@@ -37,6 +37,7 @@
 #define CLOSE_WAIT_MS 1000
 #define SENDER_POLL_MS 20          /* the sender looks at the spool at least this often */
 #define DEFAULT_SPOOL_BYTES (1ull << 30)
+#define KEY_MAX 255                /* bytes of a message's key (scap_stream_pub_send_key()) */
 
 struct scap_stream_pub {
 	struct stream_url *u;
@@ -169,6 +170,28 @@ static void on_ack(void *ctx, void *msg_ctx, int status)
 	free(s);
 }
 
+/*
+ * A keyed message (scap_stream_pub_send_key()) is spooled as a NUL byte, the key, a NUL,
+ * then the message (an empty key: the host's); a message sent without that prefix does
+ * not start with a NUL (scap_stream_pub_send_key() gives one that does an empty key),
+ * and capture chunks have none. Set *@key (NULL: the host's) and the message's own
+ * bytes.
+ */
+static void key_split(const char *kind, const void **data, size_t *len, const char **key)
+{
+	const char *d = *data, *end;
+
+	*key = NULL;
+	if (!*len || d[0] || !strcmp(kind, STREAM_KIND_CAPTURE))
+		return;
+	end = memchr(d + 1, '\0', *len - 1);
+	if (!end)
+		return;
+	*key = end > d + 1 ? d + 1 : NULL;
+	*len -= (size_t)(end + 1 - d);
+	*data = end + 1;
+}
+
 /* Send what the spool holds, oldest first, while the transport takes it. */
 static int pump(struct scap_stream_pub *p)
 {
@@ -180,6 +203,7 @@ static int pump(struct scap_stream_pub *p)
 	for (size_t i = 0; i < n && p->inflight < MAX_INFLIGHT; i++) {
 		char subject[512], id[512];
 		struct sent *s;
+		const char *key;
 		const void *data;
 		size_t len;
 		int rc;
@@ -202,13 +226,14 @@ static int pump(struct scap_stream_pub *p)
 		if (rc)
 			return pub_err(p, rc, "spool: read %s %llu: %s", e[i].kind,
 				       (unsigned long long)e[i].seq, strerror(-rc));
+		key_split(e[i].kind, &data, &len, &key);
 		s = malloc(sizeof(*s));
 		if (!s)
 			return -ENOMEM;
 		snprintf(s->kind, sizeof(s->kind), "%s", e[i].kind);
 		s->seq = e[i].seq;
 		s->bytes = len;
-		rc = p->t->produce(p->tp, subject, p->host, data, len, id, s);
+		rc = p->t->produce(p->tp, subject, key ? key : p->host, data, len, id, s);
 		if (rc) {
 			free(s);
 			if (rc == -ENOBUFS)
@@ -375,13 +400,29 @@ int scap_stream_pub_chunk_end(struct scap_stream_pub *p, bool keep)
 	return rc;
 }
 
-int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void *data,
-			 size_t len)
+int scap_stream_pub_send_key(struct scap_stream_pub *p, const char *kind, const char *key,
+			     const void *data, size_t len)
 {
+	size_t klen = key ? strlen(key) : 0;
+	char *buf = NULL;
 	int rc;
 
-	if (!p || !kind || (!data && len) || !strcmp(kind, STREAM_KIND_CAPTURE))
+	if (!p || !kind || (!data && len) || !strcmp(kind, STREAM_KIND_CAPTURE) ||
+	    klen > KEY_MAX)
 		return -EINVAL;
+	if (klen || (len && !((const char *)data)[0])) {
+		/* the key travels in the spool file, before the message (key_split(); a
+		 * message that starts with a NUL itself gets an empty key so) */
+		buf = malloc(klen + 2 + len);
+		if (!buf)
+			return -ENOMEM;
+		buf[0] = '\0';
+		memcpy(buf + 1, key, klen + 1);
+		if (len)
+			memcpy(buf + klen + 2, data, len);
+		data = buf;
+		len += klen + 2;
+	}
 	pthread_mutex_lock(&p->lock);
 	rc = spool_add(p->sp, kind, data, len);
 	if (rc)
@@ -389,7 +430,14 @@ int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void
 	else
 		p->st.msgs_added++;
 	pthread_mutex_unlock(&p->lock);
+	free(buf);
 	return rc;
+}
+
+int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind, const void *data,
+			 size_t len)
+{
+	return scap_stream_pub_send_key(p, kind, NULL, data, len);
 }
 
 /* Wait on @p->changed until @end_ns (CLOCK_MONOTONIC) at the latest; lock held. */

@@ -52,7 +52,7 @@ typedef void (*stream_ack_fn)(void *ctx, void *msg_ctx, int status);
 struct stream_transport_ops {
 	const char *scheme;  /* "nats", "kafka" */
 
-	/* Make the client library usable (dl.h: dlopen() at first use); called before any
+	/* Make the client library usable (nats_dl.h, kafka_dl.h: dlopen() at first use); called before any
 	 * other member (stream_transport_get()). NULL: nothing to load. Return 0, or
 	 * -ENOENT with the message in @err (STREAM_ERR_SIZE bytes). */
 	int (*load)(char *err);

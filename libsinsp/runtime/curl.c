@@ -1,40 +1,45 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * runtime/curl.c - libcurl through dlopen(): see curl.h for why.
+ * runtime/curl.c - libcurl through dlopen(): see curl.h for why. The loader is the
+ * one scap_stream's bus clients use (<libscap/shared/scry_dl.h>).
  */
-#define _GNU_SOURCE
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 
+#include <libscap/shared/scry_dl.h>
+
 #include "runtime/curl.h"
+
+#define SINSP_CURL_NAME(f) "curl_" #f,
+static const char *const curl_names[] = { SINSP_CURL_FUNCS(SINSP_CURL_NAME) };
+#undef SINSP_CURL_NAME
+_Static_assert(sizeof(struct sinsp_curl) == sizeof(curl_names) / sizeof(curl_names[0]) *
+	       sizeof(void *), "a name for each member, and nothing but function pointers");
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static struct sinsp_curl curl_fns;
+static struct scry_dl curl_lib = {
+	.soname = SINSP_CURL_SONAME,
+	.package = "libcurl4",
+	.names = curl_names,
+	.table = (void **)&curl_fns,
+	.n = sizeof(curl_names) / sizeof(curl_names[0]),
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+};
 static const struct sinsp_curl *curl_ok; /* &curl_fns once loaded and initialized */
-static char curl_msg[256];               /* why it is not, otherwise */
+static char curl_msg[sizeof(curl_lib.msg) + 16]; /* why it is not, otherwise */
 
 /* Load, resolve, initialize: once per process (curl_global_init() is not thread-safe in
  * every libcurl). Never unloaded. */
 static void curl_load(void)
 {
-	void *lib = dlopen(SINSP_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	char why[sizeof(curl_lib.msg)];
 	CURLcode rc;
 
-	if (!lib) {
-		snprintf(curl_msg, sizeof(curl_msg), "libcurl: %s (install the package libcurl4)",
-			 dlerror());
+	if (scry_dl_open(&curl_lib, why, sizeof(why))) {
+		snprintf(curl_msg, sizeof(curl_msg), "libcurl: %s", why);
 		return;
 	}
-#define SINSP_CURL_RESOLVE(f)						\
-	if (!(*(void **)&curl_fns.f = dlsym(lib, "curl_" #f))) {	\
-		snprintf(curl_msg, sizeof(curl_msg), "libcurl: %s has no curl_%s",	\
-			 SINSP_CURL_SONAME, #f);				\
-		dlclose(lib);							\
-		return;								\
-	}
-	SINSP_CURL_FUNCS(SINSP_CURL_RESOLVE)
-#undef SINSP_CURL_RESOLVE
 	rc = curl_fns.global_init(CURL_GLOBAL_DEFAULT);
 	if (rc != CURLE_OK) {
 		/* the library stays: curl_easy_strerror() gave this message */

@@ -10,7 +10,8 @@
 #      spans several records) and read back (`scry -r kafka://SERVERS/TOPIC?host=NAME`):
 #      the output must equal `scry -r TRACE`'s, byte for byte; the host names hold dots
 #      (subject token and record key differ);
-#   1b. a misspelt ?host= fails (nothing matched) instead of reading nothing;
+#   1b. a misspelt ?host= fails (nothing matched) instead of reading nothing; with
+#      since= (where Kafka cannot tell) reads nothing and says so on stderr;
 #   2. two hosts on one topic: each reads back its own capture only; two hosts whose
 #      thread ids are equal (a capture and a copy with its processes renamed), read
 #      back merged: each host's events show its own processes, and --metrics gives
@@ -26,8 +27,11 @@
 #      the server and the refused connection;
 #   4. alerts: `scry -r TRACE --rules R -w URL` puts the run's alerts on the bus and
 #      `scry -r URL --fetch alerts` prints what `scry -r TRACE --rules R -j` prints;
+#   4b. the alerts' record keys (kafka_mock's "keys"): a container's alert keyed by its
+#      container id, a host process's by the host's name; --fetch alerts reads both;
 #   5. the agent (when built): `scryd --replay TRACE` with a bus sink on Kafka: the
-#      capture reads back identical and the alerts on the bus are those it printed.
+#      capture reads back identical and the alerts on the bus are those it printed;
+#      its alerts keyed as in 4b.
 # Each check prints "ok ..." or "FAIL ...". Files in BUILD/kafka-e2e/. Exit 0 when every
 # check passed, 1 on a failure, 77 (skipped) without the captures or without librdkafka
 # (then neither kafka_mock nor scap_stream's Kafka transport is built).
@@ -107,16 +111,25 @@ done
 [ "$i" -gt 0 ] || bad "no capture with events in $traces"
 
 # 1b. a misspelt host: Kafka cannot list the hosts of a topic cheaply, the reader says
-# that nothing matched (exit 1, no output) instead of replaying an empty capture
+# that nothing matched (exit 1, no output) instead of replaying an empty capture;
+# typo URL STATUS STDERR WHAT: scry -r URL exits STATUS, prints nothing on stdout and
+# STDERR as its only stderr line
+typo() {
+	local rc=0
+	"$bin/scry" -r "$1" >"$out/typo.got" 2>"$out/typo.err" || rc=$?
+	if [ "$rc" = "$2" ] && [ ! -s "$out/typo.got" ] && [ "$(cat "$out/typo.err")" = "$3" ]; then
+		ok "$4: $3"
+	else
+		bad "$4: exit $rc, $(wc -c <"$out/typo.got") bytes out, $(cat "$out/typo.err")"
+	fi
+}
 url="kafka://$servers/e2e_sample?host=host-typo"
-rc=0
-"$bin/scry" -r "$url" >"$out/typo.got" 2>"$out/typo.err" || rc=$?
-want="scry: $url: no capture of host 'host-typo' on the bus (no message of it matched)"
-if [ "$rc" = 1 ] && [ ! -s "$out/typo.got" ] && [ "$(cat "$out/typo.err")" = "$want" ]; then
-	ok "misspelt host: $want"
-else
-	bad "misspelt host: exit $rc, $(wc -c <"$out/typo.got") bytes out, $(cat "$out/typo.err")"
-fi
+typo "$url" 1 "scry: $url: no capture of host 'host-typo' on the bus (no message of it matched)" \
+	"misspelt host"
+# with since=, whether the host had chunks before then cannot be told without reading
+# its partition from the start: nothing is read (exit 0) and stderr says why
+typo "$url&since=2020-01-01T00:00:00Z" 0 "scry: host 'host-typo': nothing on the bus since 2020-01-01T00:00:00Z (a misspelt name reads so too: kafka cannot list a topic's hosts; without since= it is an error)" \
+	"misspelt host, since="
 
 # 2. two hosts on one topic; b's chunks gzip (compression=lz4), as every chunk was
 # before zstd record batches took plain chunks: both kinds read back
@@ -292,6 +305,65 @@ else
 	bad "alerts: $(wc -l <"$out/alerts.got") fetched, want $(wc -l <"$out/alerts.want")"
 fi
 
+# 4b. the alerts' record keys: an alert of a process in a container is keyed by the
+# container's id, one of the host's own processes by the host's name (a capture of
+# scripts/mkcapture.py with cat in a docker cgroup and bash on the host, each opening
+# a file); --fetch alerts still gives both
+python3 - "$root/scripts" "$out/keys.scap" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import mkcapture as mk
+cid = 'c0ffee' + '0' * 52 + '123456'
+procs = mk.block(mk.BT_PL_V5,
+                 mk.proc(1000, 1, 'bash', '/bin/bash', ['-bash'], 1000) +
+                 mk.proc(4242, 1000, 'cat', '/usr/bin/cat', ['cat', '/etc/hostname'], 1000,
+                         cgroup='/system.slice/docker-%s.scope' % cid))
+path = mk.cstr('/etc/passwd')
+bash_open = (mk.event(mk.T0 + 100000, 1000, mk.EVT_OPENAT_2_E,
+                      [mk.i64(mk.AT_FDCWD), path, mk.u32(mk.PPM_O_RDONLY), mk.u32(0)]) +
+             mk.event(mk.T0 + 101000, 1000, mk.EVT_OPENAT_2_X,
+                      [mk.i64(5), mk.i64(mk.AT_FDCWD), path, mk.u32(mk.PPM_O_RDONLY),
+                       mk.u32(0), mk.u32(0x802)]))
+with open(sys.argv[2], 'wb') as f:
+    f.write(mk.shb() + mk.machine_info() + mk.iface_list() + mk.user_list() + procs +
+            mk.events() + bash_open)
+PY
+cat >"$out/rules-open.yaml" <<'RULES'
+- rule: open seen
+  desc: an open
+  condition: evt.type=openat and evt.dir=<
+  output: "open (proc=%proc.name container=%container.id)"
+  priority: NOTICE
+RULES
+# check_keys TOPIC HOST WHAT: TOPIC holds HOST's alerts 0 (keyed c0ffee000000) and 1
+# (keyed HOST), asked of the mock ("keys"), in any order
+check_keys() {
+	local reply got want="$2/alerts/0=c0ffee000000 $2/alerts/1=$2 ok "
+	echo "keys $1" >&8
+	read -r reply <&9
+	got=$(echo "$reply" | tr ' ' '\n' | sort | tr '\n' ' ')
+	if [ "$got" = "$want" ]; then
+		ok "$3: the container's alert keyed c0ffee000000, the host's $2"
+	else
+		bad "$3: records $reply, want $want"
+	fi
+}
+url="kafka://$servers/keyed?host=h-keys.example.com"
+"$bin/scry" -r "$out/keys.scap" --rules "$out/rules-open.yaml" -j >"$out/keys.want" 2>/dev/null || true
+if ! "$bin/scry" -r "$out/keys.scap" --rules "$out/rules-open.yaml" -w "$url" \
+	--spool-dir "$out/spool-keys" >/dev/null 2>"$out/keys.pub"; then
+	bad "alert keys: scry --rules -w $url: $(tail -n 1 "$out/keys.pub")"
+else
+	# cat's alert (sequence 0) in container c0ffee000000, bash's (1) on the host
+	check_keys keyed.alerts h-keys.example.com "alert keys"
+	"$bin/scry" -r "$url" --fetch alerts >"$out/keys.got" 2>"$out/keys.read" || true
+	if [ "$(wc -l <"$out/keys.want")" = 2 ] && [ "$(sort "$out/keys.got")" = "$(sort "$out/keys.want")" ]; then
+		ok "alert keys: --fetch alerts reads both (the partitions of both keys)"
+	else
+		bad "alert keys: --fetch alerts gave $(wc -l <"$out/keys.got") of $(wc -l <"$out/keys.want"): $(tail -n 1 "$out/keys.read")"
+	fi
+fi
+
 # 5. the agent: scryd --replay with its bus sink on Kafka, capture and alerts
 if [ -x "$bin/scryd" ]; then
 	url="kafka://$servers/agent?host=h-agent"
@@ -323,6 +395,15 @@ CONF
 		else
 			bad "scryd: capture or alerts differ ($(wc -l <"$out/agent.got") lines, $(wc -l <"$out/agent.alerts") alerts, $(wc -l <"$out/agent.printed") printed)"
 		fi
+	fi
+	# its alerts keyed as scry's (4b): the container's by its id, the host's by name
+	sed -e "s|^rules: .*|rules: [$out/rules-open.yaml]|" -e "s|/agent?host=h-agent|/agentkeys?host=h-agent|" \
+		-e "s|spool-agent|spool-agentkeys|" "$out/scryd.yaml" >"$out/scryd-keys.yaml"
+	if ! "$bin/scryd" -c "$out/scryd-keys.yaml" --replay "$out/keys.scap" >/dev/null \
+		2>"$out/agentkeys.err"; then
+		bad "scryd: alert keys: --replay: $(tail -n 1 "$out/agentkeys.err")"
+	else
+		check_keys agentkeys.alerts h-agent "scryd: alert keys"
 	fi
 fi
 

@@ -27,7 +27,8 @@
 6. scryd --replay SOURCE with its bus section (host gamma): `scry -r nats://...?host=gamma`
    prints what `scry -r SOURCE` prints, and its alerts on the bus are those it printed.
 7. A publisher that finds no bus (a closed port) leaves its chunks in its spool and exits
-   1, saying which URL and server it could not reach; the next publisher on that spool (another capture) sends them first: host delta
+   1, saying which URL and server it could not reach and how (connection refused; a
+   server that takes TCP connections and says nothing: the handshake fails); the next publisher on that spool (another capture) sends them first: host delta
    replays as the first capture.
 
 Skips (exit 0 with a message) without nats-server, ../shared/conformance/traces or a scry
@@ -38,6 +39,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -304,10 +306,29 @@ def main():
         rc, _, e = run([scry, '-r', first, '-w', nobus,
                         '--spool-dir', sd, '--chunk-events', '40', '--publish-wait', '1'])
         left = len(spool_chunks(sd))
-        # ... and says where and what failed: the URL, the server, not connected
+        # ... and says where and what failed: the URL, the server, not connected, and
+        # the server's TCP outcome (libnats keeps none of it)
+        server = nobus[len('nats://'):].split('/')[0]
         why = 'scry: %s: the bus did not take every message in 1 s (%d left in the spool): ' \
-              'nats %s: not connected: ' % (nobus, left, nobus[len('nats://'):].split('/')[0])
-        st.require(why in e, 'no bus: the message names the URL and the server: %r' % why, e)
+              'nats %s: not connected: ' % (nobus, left, server)
+        st.require(why in e and ('%s: Connection refused' % server) in e.split(why)[-1],
+                   'no bus: the message names the URL, the server and the refused '
+                   'connection: %r' % e.strip().splitlines()[0], e)
+        # a server that takes TCP connections and says nothing (a listening socket that
+        # never accepts), beside a closed port: each named with what it did
+        mute = socket.socket()
+        mute.bind(('127.0.0.1', 0))
+        mute.listen(8)
+        mute_addr = '127.0.0.1:%d' % mute.getsockname()[1]
+        two = 'nats://%s,%s/SCRY?host=delta' % (server, mute_addr)
+        _, _, e4 = run([scry, '-r', first, '-w', two, '--spool-dir', os.path.join(d, 'spool-mute'),
+                        '--chunk-events', '40', '--publish-wait', '3'])
+        mute.close()
+        line = e4.strip().splitlines()[0] if e4.strip() else ''
+        st.require(line.startswith('scry: %s: the bus did not take every message' % two) and
+                   line.endswith('%s: Connection refused; %s: TCP connects, the handshake fails'
+                                 % (server, mute_addr)),
+                   'no bus: one line, each server\'s outcome: %r' % line, e4)
         rc2, _, e2 = run([scry, '-r', os.path.join(TRACES, 'empty.scap'), '-w', '%s?host=delta' % base,
                           '--spool-dir', sd, '--chunk-events', '40'])
         got, want = run([scry, '-r', '%s?host=delta' % base])[1], run([scry, '-r', first])[1]

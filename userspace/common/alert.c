@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* asprintf */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "alert.h"
@@ -52,6 +53,13 @@ static void fmt_time(char *buf, size_t size, uint64_t ts, bool iso, bool z)
 		strftime(head, sizeof(head), "%H:%M:%S", &tm);
 		snprintf(buf, size, "%s.%09u", head, ns);
 	}
+}
+
+const char *scry_alert_key(const char *container_id)
+{
+	if (!container_id || !*container_id || !strcmp(container_id, "host"))
+		return NULL;
+	return container_id;
 }
 
 int scry_alert_print(FILE *f, const struct sinsp_rules_alert *a, uint64_t ts, bool json,

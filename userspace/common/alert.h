@@ -32,4 +32,13 @@ void scry_json_str(FILE *f, const char *s);
 int scry_alert_print(FILE *f, const struct sinsp_rules_alert *a, uint64_t ts, bool json,
 		     bool iso8601, const char *host);
 
+/*
+ * The bus key of an alert of an event in container @container_id (container.id;
+ * "host" outside containers): the container id, so that each container's alerts keep
+ * their order in one Kafka partition and the alerts spread over the partitions; NULL
+ * for the host's own processes (and an unknown thread): the publisher then keys by
+ * the host's name, so that two hosts' alerts stay apart (scap_stream_pub_send_key()).
+ */
+const char *scry_alert_key(const char *container_id);
+
 #endif /* SCRY_ALERT_H */

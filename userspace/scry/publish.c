@@ -222,14 +222,14 @@ struct scry_alert_pub {
 	uint64_t failed;            /* alerts the spool refused */
 };
 
-static void alert_sink(void *ctx, const char *json, size_t len)
+static void alert_sink(void *ctx, const char *key, const char *json, size_t len)
 {
 	struct scry_alert_pub *ap = ctx;
 
 	/* one document a message: without its newline */
 	if (len && json[len - 1] == '\n')
 		len--;
-	if (scap_stream_pub_send(ap->pub, "alerts", json, len) && !ap->failed++)
+	if (scap_stream_pub_send_key(ap->pub, "alerts", key, json, len) && !ap->failed++)
 		fprintf(stderr, "scry: %s: %s\n", ap->o->path, scap_stream_pub_last_error(ap->pub));
 }
 

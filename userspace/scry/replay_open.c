@@ -27,6 +27,15 @@ static bool rules_name(const char *path)
 	return (n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml"));
 }
 
+/* The bus reader's warnings and errors on stderr (a host it cannot tell from a misspelt
+ * one, ...); its other messages are not for the user. */
+static void bus_log(enum scap_log_level level, const char *msg, void *ctx)
+{
+	(void)ctx;
+	if (level <= SCAP_LOG_WARN)
+		fprintf(stderr, "scry: %s\n", msg);
+}
+
 int scry_replay_open(const char *path, int keep_cap, struct sinsp_open_opts *o, sinsp_t **out)
 {
 	char errbuf[SCAP_ERRBUF_SIZE] = "";
@@ -53,6 +62,7 @@ int scry_replay_open(const char *path, int keep_cap, struct sinsp_open_opts *o, 
 #ifdef SCRY_HAVE_SCAP_STREAM
 		so.engine = NULL;
 		so.engine_impl = scap_stream_engine();
+		so.log_fn = bus_log;
 #else
 		fprintf(stderr, "scry: %s: this scry is built without scap_stream\n", path);
 		return 1;

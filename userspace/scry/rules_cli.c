@@ -19,6 +19,7 @@
 #include <scry/scap.h>
 #include <scry/scap_engine.h>
 #include <scry/sinsp_evt.h>
+#include <scry/sinsp_state.h>
 
 #include "alert.h"
 #include "print.h"
@@ -380,17 +381,21 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 
 /* ---- alerts ------------------------------------------------------------------------------- */
 
-static void print_alert(const struct sinsp_rules_alert *a, uint64_t ts, const struct scry_rules_opts *o,
-			const char *host)
+static void print_alert(const struct sinsp_rules_alert *a, struct sinsp_evt *evt,
+			const struct scry_rules_opts *o, const char *host)
 {
+	uint64_t ts = sinsp_evt_ts(evt);
+
 	scry_alert_print(stdout, a, ts, o->json, o->iso8601, host);
 	if (o->alert_sink) {
+		struct sinsp_thread_info t = { .sz = sizeof(t) };
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *m = open_memstream(&buf, &len);
 
 		if (m && !scry_alert_print(m, a, ts, true, o->iso8601, host) && !fflush(m))
-			o->alert_sink(o->alert_ctx, buf, len);
+			o->alert_sink(o->alert_ctx, sinsp_evt_thread(evt, &t) ? NULL :
+				      scry_alert_key(t.container_id), buf, len);
 		if (m)
 			fclose(m);
 		free(buf);
@@ -490,7 +495,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		events++;
 		n = sinsp_rules_eval(r, evt, &alerts);
 		for (i = 0; i < n; i++) {
-			print_alert(&alerts[i], sinsp_evt_ts(evt), o, host);
+			print_alert(&alerts[i], evt, o, host);
 			if (cap && scry_capture_alert(cap, s, evt, alerts[i].rule))
 				cap_status = 1;
 		}

@@ -38,8 +38,9 @@ struct scry_rules_opts {
 	const char *source;      /* capture file (errors name it); NULL live */
 	struct scry_capture_opts capture; /* --capture-dir ... (capture.dir NULL: off) */
 	/* -w nats://... with --rules (publish.h): each alert also goes, as its JSON line,
-	 * to alert_sink(alert_ctx, line, length) */
-	void (*alert_sink)(void *ctx, const char *json, size_t len);
+	 * to alert_sink(alert_ctx, key, line, length), key its bus key (scry_alert_key():
+	 * the container id, NULL for the host's own) */
+	void (*alert_sink)(void *ctx, const char *key, const char *json, size_t len);
 	void *alert_ctx;
 };
 

@@ -183,25 +183,27 @@ fail:
 	return 1;
 }
 
-/* One JSON document of @kind, without its trailing newline. */
-static void send_json(struct scryd_bus *b, const char *kind, const char *json, size_t len)
+/* One JSON document of @kind, without its trailing newline, keyed by @key (NULL: the
+ * host). */
+static void send_json(struct scryd_bus *b, const char *kind, const char *key, const char *json,
+		      size_t len)
 {
 	if (len && json[len - 1] == '\n')
 		len--;
-	if (scap_stream_pub_send(b->pub, kind, json, len) && !b->alert_failures++)
+	if (scap_stream_pub_send_key(b->pub, kind, key, json, len) && !b->alert_failures++)
 		scryd_log(SCRYD_LOG_ERROR, "bus: %s: %s", kind, scap_stream_pub_last_error(b->pub));
 }
 
-void scryd_bus_alert(struct scryd_bus *b, const char *json, size_t len)
+void scryd_bus_alert(struct scryd_bus *b, const char *key, const char *json, size_t len)
 {
 	if (b && b->c->bus_alerts)
-		send_json(b, "alerts", json, len);
+		send_json(b, "alerts", key, json, len);
 }
 
 void scryd_bus_metrics(struct scryd_bus *b, const char *json, size_t len)
 {
 	if (b && b->c->bus_metrics)
-		send_json(b, "metrics", json, len);
+		send_json(b, "metrics", NULL, json, len);
 }
 
 int scryd_bus_close(struct scryd_bus *b)

@@ -30,8 +30,9 @@ int scryd_bus_open(const struct scryd_config *c, const char *host, struct scryd_
  * or 1 (logged; the capture goes on without the bus's capture). */
 int scryd_bus_event(struct scryd_bus *b, sinsp_t *s, struct sinsp_evt *evt);
 
-/* Send one alert (@json, @len bytes, Falco's JSON; a trailing newline is left out). */
-void scryd_bus_alert(struct scryd_bus *b, const char *json, size_t len);
+/* Send one alert (@json, @len bytes, Falco's JSON; a trailing newline is left out),
+ * keyed by @key (scry_alert_key(): its container id; NULL: the host's name). */
+void scryd_bus_alert(struct scryd_bus *b, const char *key, const char *json, size_t len);
 
 /* Send one metrics snapshot (@json, @len bytes; kind "metrics"): the hook for scryd's
  * metrics (issue 15), when bus.metrics is on. */

@@ -46,6 +46,7 @@
 #include <scry/sinsp.h>
 #include <scry/sinsp_evt.h>
 #include <scry/sinsp_rules.h>
+#include <scry/sinsp_state.h>
 
 #include "alert.h"
 #include "caps.h"
@@ -168,8 +169,9 @@ static int open_source(struct scryd *d, const char *replay)
 	return 0;
 }
 
-/* Format @a and hand it to each output. */
-static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint64_t ts)
+/* Format @a and hand it to each output; @key: its bus key (scry_alert_key()). */
+static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint64_t ts,
+		       const char *key)
 {
 	d->alerts++;
 	d->format_failures += scryd_outputs_emit(d->outs, a, ts, d->host, d->replay);
@@ -180,14 +182,14 @@ static void emit_alert(struct scryd *d, const struct sinsp_rules_alert *a, uint6
 		if (scryd_outputs_json(d->outs, a, ts, d->host, &json, &len))
 			d->format_failures++; /* out of memory */
 		else
-			scryd_bus_alert(d->bus, json, len);
+			scryd_bus_alert(d->bus, key, json, len);
 	}
 }
 
 /* metrics.h's sink: spike alerts as rule alerts; snapshots to metrics.outputs. */
 static void metrics_alert(void *ctx, const struct sinsp_rules_alert *a, uint64_t ts)
 {
-	emit_alert(ctx, a, ts);
+	emit_alert(ctx, a, ts, NULL); /* a spike: keyed by the host */
 }
 
 static void metrics_snapshot(void *ctx, const char *line, size_t len)
@@ -287,8 +289,14 @@ static int run(struct scryd *d)
 			continue;
 		d->events++;
 		n = sinsp_rules_eval(d->rules, evt, &alerts);
-		for (i = 0; i < n; i++)
-			emit_alert(d, &alerts[i], sinsp_evt_ts(evt));
+		if (n) {
+			struct sinsp_thread_info t = { .sz = sizeof(t) };
+			const char *key = d->bus && !sinsp_evt_thread(evt, &t) ?
+					  scry_alert_key(t.container_id) : NULL;
+
+			for (i = 0; i < n; i++)
+				emit_alert(d, &alerts[i], sinsp_evt_ts(evt), key);
+		}
 	}
 	return 0;
 }

@@ -36,9 +36,10 @@ static void report(const struct sinsp_rules *r, bool to_log)
 				fprintf(stderr, "%s:%u:%u: error: %s: %s%s\n", m->file, m->line,
 					m->column, sinsp_rules_code_name(m->code), m->message, what);
 			else
+				/* the log's level says error or warning (stderr's
+				 * "scryd: LEVEL: ", syslog's priority): not again */
 				scryd_log(m->error ? SCRYD_LOG_ERROR : SCRYD_LOG_WARNING,
-					  "%s:%u:%u: %s: %s: %s%s", m->file, m->line, m->column,
-					  m->error ? "error" : "warning",
+					  "%s:%u:%u: %s: %s%s", m->file, m->line, m->column,
 					  sinsp_rules_code_name(m->code), m->message, what);
 		}
 	}

@@ -2,7 +2,8 @@
 /*
  * test_top.c - scry top without a terminal: rows and their sort and cells (model.c),
  * the views' lines (views.c), csysdig's keys (input.c), and what the keys do to the
- * screen state: sorting, drill-down and back, search, row filter, panels (ui.c).
+ * screen state: sorting, drill-down and back, search, row filter, panels (ui.c), and
+ * the set of keys a filter matched (keyset.c).
  */
 #include <check.h>
 #include <curses.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "keyset.h"
 #include "model.h"
 #include "ui.h"
 #include "views.h"
@@ -441,6 +443,43 @@ START_TEST(empty_table)
 }
 END_TEST
 
+/* 5000 keys (past several growths), removals and re-adds: each found iff present. */
+START_TEST(keyset_add_remove)
+{
+	struct top_keyset k = { 0 };
+	char key[32];
+
+	ck_assert(!top_keyset_has(&k, "1"));
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "host-%d/%d", i % 3, i);
+		ck_assert_int_eq(top_keyset_add(&k, key), 0);
+		ck_assert_int_eq(top_keyset_add(&k, key), 0); /* twice: one entry */
+	}
+	ck_assert_uint_eq(k.n, 5000);
+	for (int i = 0; i < 5000; i += 2) {
+		snprintf(key, sizeof(key), "host-%d/%d", i % 3, i);
+		top_keyset_remove(&k, key);
+	}
+	ck_assert_uint_eq(k.n, 2500);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "host-%d/%d", i % 3, i);
+		ck_assert_msg(top_keyset_has(&k, key) == (i % 2 == 1), "key %s", key);
+	}
+	ck_assert(!top_keyset_has(&k, "host-0/5000"));
+	/* removed keys come back; the slots of removed ones are reused or rehashed */
+	for (int r = 0; r < 4; r++)
+		for (int i = 0; i < 5000; i += 2) {
+			snprintf(key, sizeof(key), "host-%d/%d", i % 3, i);
+			ck_assert_int_eq(top_keyset_add(&k, key), 0);
+			top_keyset_remove(&k, key);
+		}
+	ck_assert_uint_eq(k.n, 2500);
+	ck_assert_uint_le(k.used * 2, k.cap);
+	top_keyset_free(&k);
+	ck_assert_uint_eq(k.cap, 0);
+}
+END_TEST
+
 static Suite *top_suite(void)
 {
 	Suite *s = suite_create("scry top");
@@ -448,6 +487,7 @@ static Suite *top_suite(void)
 
 	tcase_add_test(tc, sort_numbers_and_texts);
 	tcase_add_test(tc, cell_texts);
+	tcase_add_test(tc, keyset_add_remove);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("views");
 	tcase_add_test(tc, view_lines);

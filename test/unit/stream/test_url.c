@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dl.h"
+#include <libscap/shared/scry_dl.h>
 #include "registry.h"
 #include "url.h"
 
@@ -132,20 +132,21 @@ START_TEST(dl_refusals)
 {
 	static const char *const names[] = { "strlen", "scry_no_such_function" };
 	void *table[2] = { NULL, NULL };
-	struct stream_dl missing = { .soname = "libscry-no-such.so.9", .package = "scry-none",
-				     .names = names, .table = table, .n = 1 };
-	struct stream_dl lacking = { .soname = "libc.so.6", .package = "libc6", .names = names,
-				     .table = table, .n = 2 };
+	struct scry_dl missing = { .soname = "libscry-no-such.so.9", .package = "scry-none",
+				   .names = names, .table = table, .n = 1,
+				   .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct scry_dl lacking = { .soname = "libc.so.6", .package = "libc6", .names = names,
+				   .table = table, .n = 2, .lock = PTHREAD_MUTEX_INITIALIZER };
 	char err[STREAM_ERR_SIZE] = "";
 
-	ck_assert_int_eq(stream_dl_open(&missing, err), -ENOENT);
+	ck_assert_int_eq(scry_dl_open(&missing, err, sizeof(err)), -ENOENT);
 	ck_assert_msg(strstr(err, "libscry-no-such.so.9") &&
 		      strstr(err, "(install the package scry-none)"), "%s", err);
 	/* the result stays: a second call gives it again without trying */
 	err[0] = '\0';
-	ck_assert_int_eq(stream_dl_open(&missing, err), -ENOENT);
+	ck_assert_int_eq(scry_dl_open(&missing, err, sizeof(err)), -ENOENT);
 	ck_assert_msg(strstr(err, "scry-none"), "%s", err);
-	ck_assert_int_eq(stream_dl_open(&lacking, err), -ENOENT);
+	ck_assert_int_eq(scry_dl_open(&lacking, err, sizeof(err)), -ENOENT);
 	ck_assert_str_eq(err, "libc.so.6 has no scry_no_such_function (a newer libc6 is needed)");
 	ck_assert_ptr_nonnull(table[0]); /* strlen was resolved before the missing one */
 }

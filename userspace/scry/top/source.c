@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <scry/scap.h>
 #include <scry/sinsp.h>
 #include <scry/sinsp_filter.h>
 #include <scry/sinsp_metrics.h>
@@ -23,12 +24,19 @@
 #include "caps.h"
 #include "../live.h"
 #include "../replay_open.h"
+#include "keyset.h"
 #include "source.h"
 
 struct top_source {
 	sinsp_t *s;
 	struct sinsp_metrics *m;
 	struct sinsp_filter *filter;
+	/* with a filter, what the views list: the processes (row keys) and containers
+	 * (ids) the filter matched an event of, while they live (csysdig lists the
+	 * threads its filter matches; a filter on events lists whoever had one) */
+	struct top_keyset matched_procs, matched_containers;
+	int64_t last_tid;         /* the thread of the last matched event (entered) */
+	const char *last_source;
 	bool file;
 	bool eof;                 /* the capture's end was reached (flushed) */
 	char name[256];
@@ -69,16 +77,32 @@ static void set_figures(struct top_row *r, const struct sinsp_metrics_values *v,
 static int add_container(const struct sinsp_metrics_container *c, void *ctx)
 {
 	struct top_source *src = ctx;
-	struct top_row *r = top_table_add(&src->out[TOP_VIEW_CONTAINERS], c->id);
+	struct top_row *r;
 
+	if (src->filter && !top_keyset_has(&src->matched_containers, c->id))
+		return 0;
+	if (src->filter && c->exited)
+		top_keyset_remove(&src->matched_containers, c->id);
+	r = top_table_add(&src->out[TOP_VIEW_CONTAINERS], c->id);
 	if (!r || top_row_set_text(r, TOP_F_ID, c->id) || top_row_set_text(r, TOP_F_NAME, c->name) ||
 	    top_row_set_text(r, TOP_F_IMAGE, c->image))
 		return -ENOMEM;
 	set_figures(r, &c->v, src->interval_ns);
-	r->num[TOP_F_PROCS] = c->nprocesses;
+	/* with a filter: the processes listed (add_process counts them) */
+	r->num[TOP_F_PROCS] = src->filter ? 0 : c->nprocesses;
 	if (!src->iv->cpu_source || c->v.cpu_source != SINSP_METRICS_SRC_NONE)
 		src->iv->cpu_source = sinsp_metrics_source_name(c->v.cpu_source);
 	return 0;
+}
+
+/* The row key of process @pid of host @source (NULL: the only one) into @key. */
+static void process_key(const char *source, int64_t pid, char *key, size_t len)
+{
+	/* a capture that merges hosts: their pids may be equal */
+	if (source)
+		snprintf(key, len, "%.40s/%" PRId64, source, pid);
+	else
+		snprintf(key, len, "%" PRId64, pid);
 }
 
 /* "exe arg1 arg2 ..." of thread info @t (args are NUL separated) into @buf. */
@@ -103,15 +127,15 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 	struct top_source *src = ctx;
 	struct sinsp_thread_info t = { .sz = sizeof(t) };
 	struct sinsp_container_info c = { .sz = sizeof(c) };
-	char key[80], cmd[512];
+	char key[TOP_KEY_LEN], cmd[512];
 	struct top_row *r;
 	long ci;
 
-	/* a capture that merges hosts: their pids may be equal */
-	if (p->source)
-		snprintf(key, sizeof(key), "%.40s/%" PRId64, p->source, p->pid);
-	else
-		snprintf(key, sizeof(key), "%" PRId64, p->pid);
+	process_key(p->source, p->pid, key, sizeof(key));
+	if (src->filter && !top_keyset_has(&src->matched_procs, key))
+		return 0;
+	if (src->filter && p->exited)
+		top_keyset_remove(&src->matched_procs, key); /* its pid may come again */
 	r = top_table_add(&src->out[TOP_VIEW_PROCS], key);
 	if (!r)
 		return -ENOMEM;
@@ -140,8 +164,11 @@ static int add_process(const struct sinsp_metrics_process *p, void *ctx)
 		return top_row_set_text(r, TOP_F_CONTAINER, p->source ? p->source : "host");
 	/* the container's threads: the sum over its processes */
 	ci = top_table_find_key(&src->out[TOP_VIEW_CONTAINERS], p->container_id);
-	if (ci >= 0)
+	if (ci >= 0) {
 		src->out[TOP_VIEW_CONTAINERS].rows[ci].num[TOP_F_THREADS] += p->nthreads;
+		if (src->filter)
+			src->out[TOP_VIEW_CONTAINERS].rows[ci].num[TOP_F_PROCS]++;
+	}
 	if (sinsp_container_lookup(src->s, p->container_id, &c) == 0 && *c.name)
 		return top_row_set_text(r, TOP_F_CONTAINER, c.name);
 	return top_row_set_text(r, TOP_F_CONTAINER, p->container_id);
@@ -173,6 +200,7 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 	if (!src->out || sinsp_metrics_interval(m, &info))
 		return;
 	src->closed++;
+	src->last_tid = -1; /* the sets lose exited processes: enter the next match again */
 	if (!src->seen_first) {
 		src->seen_first = true;
 		src->first_index = info.index;
@@ -199,6 +227,26 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 		src->err = rc;
 }
 
+/* Enter the process and the container of @evt, which the filter matched. */
+static int enter_matched(struct top_source *src, struct sinsp_evt *evt)
+{
+	struct sinsp_thread_info t = { .sz = sizeof(t) };
+	const char *source = scap_evt_source(sinsp_scap(src->s));
+	char key[TOP_KEY_LEN];
+
+	if (sinsp_evt_thread(evt, &t))
+		return 0; /* no thread: no row it could show in */
+	if (t.tid == src->last_tid && source == src->last_source)
+		return 0;
+	process_key(source, t.pid, key, sizeof(key));
+	if (top_keyset_add(&src->matched_procs, key) ||
+	    top_keyset_add(&src->matched_containers, t.container_id))
+		return -ENOMEM;
+	src->last_tid = t.tid;
+	src->last_source = source;
+	return 0;
+}
+
 /* Open capture file @path (root's powers for the open, none after). */
 static int open_file(struct top_source *src, const char *path)
 {
@@ -220,6 +268,7 @@ int top_source_open(const struct top_source_opts *o, struct top_source **out)
 	if (!src)
 		return 1;
 	src->interval_ns = o->interval_ns;
+	src->last_tid = -1;
 	if (o->read_path) {
 		status = open_file(src, o->read_path);
 	} else {
@@ -290,9 +339,17 @@ int top_source_next(struct top_source *src, struct top_table *tables, struct top
 		 * start the intervals at the epoch */
 		if (rc == 0 && !sinsp_evt_raw(evt)->ts_ns)
 			continue;
-		if (rc == 0 && (!src->filter || sinsp_filter_match(src->filter, evt)))
+		if (rc == 0 && !src->filter) {
 			sinsp_metrics_add(src->m, evt);
-		else if (rc == 0)
+		} else if (rc == 0 && sinsp_filter_match(src->filter, evt)) {
+			/* entered after: the interval it closes (the one before) does not
+			 * list what it matched yet */
+			sinsp_metrics_add(src->m, evt);
+			if (enter_matched(src, evt)) {
+				fprintf(stderr, "scry: top: out of memory\n");
+				return -1;
+			}
+		} else if (rc == 0)
 			sinsp_metrics_tick(src->m, sinsp_evt_raw(evt)->ts_ns);
 		if (src->file)
 			continue;
@@ -334,6 +391,8 @@ void top_source_close(struct top_source *src)
 		scap_stop(sinsp_scap(src->s));
 	sinsp_metrics_free(src->m);
 	top_table_free(&src->last);
+	top_keyset_free(&src->matched_procs);
+	top_keyset_free(&src->matched_containers);
 	sinsp_filter_free(src->filter);
 	sinsp_close(src->s);
 	free(src);

@@ -53,7 +53,8 @@ static void usage(FILE *f)
 		"\n"
 		"Containers and processes with the resources they use, interval by interval, live\n"
 		"or from a capture file, with csysdig's keys (F1 or h in the screen lists them).\n"
-		"Only the events the filter matches are measured.\n"
+		"Only the events the filter matches are measured, and only the processes and\n"
+		"containers it matched an event of are listed.\n"
 		"\n"
 		"Options:\n"
 		" -r, --read=FILE        a capture file, replayed one interval per interval\n"
@@ -66,7 +67,8 @@ static void usage(FILE *f)
 		"                        first (default CPU, largest first)\n"
 		" -b, --batch            no screen: print each interval's table on stdout\n"
 		"     --iterations=N     -b: stop after N intervals\n"
-		"     --print-once       -b --iterations=1: the first interval's table\n"
+		"     --print-once       -b --iterations=1: the first interval's table (not with\n"
+		"                        --iterations)\n"
 		"     --no-runtime-lookups  live: do not ask the container runtimes for names\n"
 		" -h, --help             this help\n");
 }
@@ -127,6 +129,7 @@ static int parse_args(int argc, char **argv, struct top_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool print_once = false;
 	int c;
 
 	o->delay_ms = DEFAULT_DELAY_MS;
@@ -148,16 +151,23 @@ static int parse_args(int argc, char **argv, struct top_opts *o)
 			if (!parse_u64("--iterations", optarg, 1, UINT64_MAX, &o->iterations))
 				return 2;
 			break;
-		case OPT_PRINT_ONCE:
-			o->batch = true;
-			o->iterations = 1;
-			break;
+		case OPT_PRINT_ONCE: print_once = true; break;
 		case OPT_NO_LOOKUPS: o->live.runtime_lookups = SINSP_RUNTIME_LOOKUPS_OFF; break;
 		case 'h': usage(stdout); exit(0);
 		default:
 			fprintf(stderr, "Try 'scry top --help' for more information.\n");
 			return 2;
 		}
+	}
+	if (print_once && o->iterations) {
+		/* which count the user meant cannot be told: say so rather than pick */
+		fprintf(stderr, "scry: top: --print-once and --iterations cannot be used together "
+			"(--print-once is -b --iterations 1)\n");
+		return 2;
+	}
+	if (print_once) {
+		o->batch = true;
+		o->iterations = 1;
 	}
 	o->filter = join_words(argc - optind, argv + optind);
 	return 0;

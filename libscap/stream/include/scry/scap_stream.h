@@ -172,6 +172,18 @@ SCAP_API int scap_stream_pub_send(struct scap_stream_pub *p, const char *kind,
 				  const void *data, size_t len);
 
 /**
+ * scap_stream_pub_send_key() - scap_stream_pub_send() with the message's partition key
+ * @key (Kafka's record key; NATS has none and ignores it): the messages of one key
+ * keep their order, those of different keys may land on different partitions. scry
+ * and scryd key an alert by its container id (the host's own: the host). @key NULL or
+ * "": the host, as scap_stream_pub_send(). The key is kept with the message in the
+ * spool (until the bus has it). At most 255 bytes, no NUL.
+ * Return: 0; -EINVAL (kind, a key too long); -errno of the spool.
+ */
+SCAP_API int scap_stream_pub_send_key(struct scap_stream_pub *p, const char *kind,
+				      const char *key, const void *data, size_t len);
+
+/**
  * scap_stream_pub_poll() - the publisher's own sender thread sends the spool's messages
  * and takes the bus's acknowledgements in the background; this waits at most
  * @timeout_ms (0: not at all) for an acknowledgement when messages are in flight, and
