@@ -13,11 +13,20 @@ printed for each is committed in test/sockets/NAME.out; scry must print exactly 
 but for the lines that a departure of test/departures.json (its 'sockets' edits: output
 NAME, line, sysdig's line, scry's line) changes, and nothing else. When sysdig is
 installed, the committed outputs are checked to be still what it prints (--update
-rewrites them from it). Exit 0 when all hold.
+rewrites them from it).
+
+As root with kernel BTF (else it says skip), it also captures live with the eBPF probe a
+process (this script with --peer, in a network namespace of its own: loopback only)
+whose TCP and UDP sockets on ::1 and 127.0.0.1 were opened before the capture began:
+each fd's name, protocol and role must be what the kernel says of it (the peer's
+getsockname() and getpeername()). Exit 0 when all hold.
 """
 import argparse
+import fcntl
+import json
 import os
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -165,7 +174,10 @@ def write(fd):
 
 # A listening TCP socket and one it accepted (local port 8080: the server's end), a
 # client's, the same in IPv6 and IPv4-mapped IPv6, a bound UDP socket and a connected
-# one; each is written to (its name, protocol and ends as read from the fd list). (A
+# one, and on ::1 a listener with the two ends of a connection to it, the accepted one
+# (local port 9443) and the client's; each is written to (its name, protocol and ends
+# as read from the fd list, which records each socket's local end first and its
+# protocol, TCP 2 or UDP 3, for IPv6 as for IPv4: what scry and sysdig write). (A
 # datagram received on the bound one is left out: sysdig 0.29.3 then prints a
 # destination address and port from memory the socket does not own.)
 HEADER_FDS = {
@@ -176,9 +188,12 @@ HEADER_FDS = {
     fd_sock(7, '2001:db8::5', 8443, '2001:db8::9', 50000, TCP) +
     fd_sock(8, '::ffff:10.0.0.5', 8443, '::ffff:10.0.0.9', 50001, TCP) +
     fd_serv(9, '0.0.0.0', 5353, UDP) +
-    fd_sock(10, '10.0.0.5', 40002, '8.8.8.8', 53, UDP),
+    fd_sock(10, '10.0.0.5', 40002, '8.8.8.8', 53, UDP) +
+    fd_serv(11, '::1', 9443, TCP) +
+    fd_sock(12, '::1', 9443, '::1', 51000, TCP) +
+    fd_sock(13, '::1', 51000, '::1', 9443, TCP),
 }
-SCENARIOS['header_sockets'] = sum((write(fd) for fd in range(3, 11)), [])
+SCENARIOS['header_sockets'] = sum((write(fd) for fd in range(3, 14)), [])
 
 
 def write_capture(path, evs, fds=None):
@@ -189,6 +204,103 @@ def write_capture(path, evs, fds=None):
                 body)
 
 
+# ---- live: sockets a process opened before a live capture started ------------------------
+LIVE_FMT = ('*%fd.num %fd.name %fd.l4proto %fd.typechar %fd.cip %fd.cport %fd.sip %fd.sport '
+            '%fd.is_server')
+
+
+def peer():
+    """--peer, run in a network namespace of its own (unshare -n): brings lo up, opens a
+    TCP listener on ::1 and on 127.0.0.1 with a connection to each (the client's end and
+    the accepted one), a UDP socket bound on ::1 and one connected to it; prints one JSON
+    line {fd: [kind, l4, local, peer]} (the kernel's getsockname/getpeername), then on a
+    line of stdin writes to each fd (a failing write to the listeners: the event still
+    names the fd) and waits for stdin to close."""
+    with socket.socket() as c:   # SIOCGIFFLAGS, SIOCSIFFLAGS: lo up (IFF_UP)
+        req = struct.pack('16sH', b'lo', 0)
+        flags = struct.unpack('16sH', fcntl.ioctl(c, 0x8913, req)[:18])[1]
+        fcntl.ioctl(c, 0x8914, struct.pack('16sH', b'lo', flags | 1))
+    keep, facts = [], {}
+
+    def note(kind, l4, so, connected=True):
+        keep.append(so)
+        facts[so.fileno()] = [kind, l4, so.getsockname()[:2],
+                              so.getpeername()[:2] if connected else None]
+    for fam, host in ((socket.AF_INET6, '::1'), (socket.AF_INET, '127.0.0.1')):
+        ls = socket.socket(fam, socket.SOCK_STREAM)
+        ls.bind((host, 0))
+        ls.listen(4)
+        cl = socket.socket(fam, socket.SOCK_STREAM)
+        cl.connect(ls.getsockname()[:2])
+        ac, _ = ls.accept()
+        note('listener', 'tcp', ls, False)
+        note('client', 'tcp', cl)
+        note('accepted', 'tcp', ac)
+    us = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    us.bind(('::1', 0))
+    uc = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    uc.connect(us.getsockname()[:2])
+    note('listener', 'udp', us, False)
+    note('client', 'udp', uc)
+    print(json.dumps(facts), flush=True)
+    sys.stdin.readline()
+    for fd in sorted(facts):
+        try:
+            os.write(fd, DATA)
+        except OSError:
+            pass
+    sys.stdin.read()
+    return 0
+
+
+def expected_live(fd, kind, l4, local, remote):
+    """The line LIVE_FMT must print for the write to FD: a listener "ip:port" with no
+    client end; a connection named client first, whichever end FD is (the accepted
+    one's local end is the server's: the role), its protocol, cip/cport the client's
+    end; fd.is_server true (on loopback the server's address is this machine's)."""
+    ip6 = ':' in local[0]
+    if kind == 'listener':
+        return '%d %s:%d %s %s <NA> <NA> <NA> %d true' % (
+            fd, local[0], local[1], l4, '6' if ip6 else '4', local[1])
+    cli, srv = (local, remote) if kind == 'client' else (remote, local)
+    return '%d %s:%d->%s:%d %s %s %s %d %s %d true' % (
+        fd, cli[0], cli[1], srv[0], srv[1], l4, '6' if ip6 else '4', cli[0], cli[1],
+        srv[0], srv[1])
+
+
+def live(scry):
+    """A live capture (eBPF probe) of a process whose sockets were open before it began:
+    each fd named, with protocol and role, as the kernel has them (IPv4 as sysdig 0.29.3
+    names them; IPv6 departure D10)."""
+    if not st.live_bpf('live sockets') or not shutil.which('unshare'):
+        return
+    p = st.Daemon(['unshare', '-n', sys.executable, os.path.abspath(__file__), '--peer'],
+                  stdin=subprocess.PIPE, lines=True)
+    try:
+        facts = p.wait(lambda: p.out and json.loads(p.out[0]), 'the sockets of the peer')
+        if not check(facts, 'live: a process with sockets in a network namespace', p.log()):
+            return
+        want = sorted((expected_live(int(fd), k, l4, tuple(lo), tuple(pe) if pe else None)
+                       for fd, (k, l4, lo, pe) in facts.items()), key=lambda x: int(x.split()[0]))
+        cap = st.Daemon([scry, '--notify-start', '-p', LIVE_FMT, 'proc.pid=%d and fd.num>2 and '
+                         'evt.type in (write, sendto) and evt.dir=>' % p.pid], lines=True)
+        started = cap.wait_log('^scry: capturing', 'scry capturing')
+        if started:
+            p.p.stdin.write(b'go\n')
+            p.p.stdin.flush()
+            cap.wait(lambda: len(cap.out) >= len(want), 'the writes of the peer')
+        cap.stop(signal.SIGINT)
+        got = sorted((line.rstrip('\n') for line in cap.out), key=lambda x: int(x.split()[0]))
+        d = st.first_difference(want, got)
+        check(started and not d, 'live: %d sockets open before the capture (TCP and UDP, '
+              'IPv6 and IPv4, listening, accepted, connected)' % len(want),
+              d and 'line %d:\n  want: %s\n  scry: %s\n%s' % (d[0], d[1], d[2], cap.log()))
+    finally:
+        if p.running():
+            p.p.stdin.close()
+        p.stop()
+
+
 def replay(tool, path):
     r = st.run([tool, '-r', path, '-p', FMT], text=False, check=True, stderr=subprocess.STDOUT)
     return r.out.decode('utf-8', 'surrogateescape')
@@ -196,9 +308,14 @@ def replay(tool, path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--scry', required=True)
+    ap.add_argument('--scry')
+    ap.add_argument('--peer', action='store_true', help=argparse.SUPPRESS)
     ap.add_argument('--update', action='store_true', help='rewrite test/sockets/ from sysdig')
     a = ap.parse_args()
+    if a.peer:
+        return peer()
+    if not a.scry:
+        ap.error('--scry is required')
     sysdig = shutil.which('sysdig')
     if a.update and not sysdig:
         raise SystemExit('sockets_compat: --update needs sysdig')
@@ -230,6 +347,7 @@ def main():
             check(not d, '%s (%d lines, %d of them departures)' % (name, len(got) - 1, len(done))
                   if not d else '%s line %d:\n  want: %s\n  scry: %s'
                   % (name, d[0], d[1] or '', d[2] or ''))
+    live(a.scry)
     print('sockets_compat: %d captures, %d lines where scry departs from sysdig 0.29.3 as '
           'test/departures.json lists them%s' %
           (len(SCENARIOS), applied, '' if sysdig else ' (sysdig not installed: '

@@ -198,43 +198,52 @@ void sinsp_fd_swap_addrs(struct sinsp_fd *f)
 	}
 }
 
+/* Whether port @p is one of the 65536-bit map @ports (NULL: no port is). */
+static bool port_listed(const uint64_t *ports, uint16_t p)
+{
+	return ports && ((ports[p / 64] >> (p % 64)) & 1);
+}
+
 /*
- * A socket of the capture-start state (the /proc scan, a capture's fd list), as sysdig
- * 0.29.3 reads one: an IPv6 socket whose two ends are IPv4-mapped is IPv4; an IPv4
+ * A socket of the capture-start state (the /proc scan, a capture's fd list), whose
+ * record gives its local end as source and its peer as destination, with its L4
+ * protocol: an IPv6 socket whose two ends are IPv4-mapped is IPv4; an IPv4 or IPv6
  * socket whose local port is a listening port of the state (@listening) and whose
  * remote port is not is the server's end (role server), kept client first as its
- * events will show it, any other IPv4 socket the client's; IPv6 sockets and server
- * sockets get no role (their client address and port are unknown, as in sysdig); the
- * name is "sip:sport->dip:dport", a server socket's "ip:port".
+ * events will show it, any other the client's; server sockets get no role (their
+ * client address and port are unknown, as in sysdig); the name is
+ * "sip:sport->dip:dport", a server socket's "ip:port". sysdig 0.29.3 gives IPv6
+ * sockets no role (no protocol shown, the local end first): departure D10 of
+ * docs/DEPARTURES.md.
  */
 void sinsp_fd_from_state(struct sinsp_fd *f, const uint64_t *listening)
 {
 	struct strbuf b = { 0 };
+	uint16_t sp, dp;
+	bool server;
 
 	switch (f->type) {
 	case SCAP_FD_IPV6_SOCK:
-		if (!sinsp_is_v4_mapped(f->addr.v6.sip) || !sinsp_is_v4_mapped(f->addr.v6.dip))
-			break;
-		{
+		if (sinsp_is_v4_mapped(f->addr.v6.sip) && sinsp_is_v4_mapped(f->addr.v6.dip)) {
 			uint32_t sip = scap_get_u32(f->addr.v6.sip + 12);
 			uint32_t dip = scap_get_u32(f->addr.v6.dip + 12);
-			uint16_t sport = f->addr.v6.sport, dport = f->addr.v6.dport;
 
+			sp = f->addr.v6.sport;
+			dp = f->addr.v6.dport;
 			memset(&f->addr, 0, sizeof(f->addr));
 			sinsp_fd_become_v4(f);
-			set_v4(f, sip, sport, dip, dport);
+			set_v4(f, sip, sp, dip, dp);
 		}
 		/* fall through */
-	case SCAP_FD_IPV4_SOCK: {
-		uint16_t sp = f->addr.v4.sport, dp = f->addr.v4.dport;
-		bool server = listening && ((listening[sp / 64] >> (sp % 64)) & 1) &&
-			      !((listening[dp / 64] >> (dp % 64)) & 1);
-
+	case SCAP_FD_IPV4_SOCK:
+		sp = f->type == SCAP_FD_IPV4_SOCK ? f->addr.v4.sport : f->addr.v6.sport;
+		dp = f->type == SCAP_FD_IPV4_SOCK ? f->addr.v4.dport : f->addr.v6.dport;
+		server = port_listed(listening, sp) && !port_listed(listening, dp);
 		if (server)
 			sinsp_fd_swap_addrs(f);
 		sinsp_fd_set_role(f, server);
-		break;
-	}
+		sinsp_fd_name_from_addrs(f);
+		return;
 	case SCAP_FD_IPV4_SERVSOCK:
 		sinsp_render_ipv4(&b, f->addr.v4.sip);
 		strbuf_printf(&b, ":%u", f->addr.v4.sport);
@@ -246,10 +255,7 @@ void sinsp_fd_from_state(struct sinsp_fd *f, const uint64_t *listening)
 	default:
 		return;
 	}
-	if (f->type == SCAP_FD_IPV4_SOCK || f->type == SCAP_FD_IPV6_SOCK)
-		sinsp_fd_name_from_addrs(f);
-	else
-		sinsp_fd_set_name(f, b.buf ? b.buf : strdup(""));
+	sinsp_fd_set_name(f, b.buf ? b.buf : strdup(""));
 }
 
 /*

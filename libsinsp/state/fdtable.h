@@ -142,13 +142,14 @@ void sinsp_fd_swap_addrs(struct sinsp_fd *f);
 /* Name f "sip:sport->dip:dport" from its own addresses (nothing for a non-IP socket). */
 void sinsp_fd_name_from_addrs(struct sinsp_fd *f);
 /*
- * Type, address order and name of socket f of the capture-start state, from its
- * addresses (set by the caller), as sysdig 0.29.3 reads them from a capture's fd list:
- * IPv4-mapped IPv6 ends make an IPv4 socket; an IPv4 socket whose local port is a
- * listening one (its bit set in @listening, 65536 bits: port p is bit p % 64 of word
- * p / 64; NULL: none) and whose remote port is not is swapped client first; names
- * "sip:sport->dip:dport" and, for server sockets, "ip:port". Other fd types are left
- * as they are.
+ * Type, address order, role and name of socket f of the capture-start state, from its
+ * addresses (set by the caller: the local end as source, as the fd list records it):
+ * IPv4-mapped IPv6 ends make an IPv4 socket; an IPv4 or IPv6 socket whose local port
+ * is a listening one (its bit set in @listening, 65536 bits: port p is bit p % 64 of
+ * word p / 64; NULL: none) and whose remote port is not is swapped client first with
+ * role server, any other gets role client (sysdig 0.29.3 gives IPv6 ones none:
+ * departure D10); names "sip:sport->dip:dport" and, for server sockets, "ip:port".
+ * Other fd types are left as they are.
  */
 void sinsp_fd_from_state(struct sinsp_fd *f, const uint64_t *listening);
 /* The text of a valid tuple parameter, malloc'd; NULL on ENOMEM. */

@@ -5,6 +5,7 @@
  * field), iterations and their early stop, the errors, and structs of an older
  * (shorter) layout. Only public headers.
  */
+#include <arpa/inet.h>
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ struct fixture {
 	struct evt_builder eb;
 	struct scap_threadinfo threads[4];   /* init(1) <- bash(50) <- node(100, + thread 101) */
 	struct scap_fdinfo fds[4];
+	struct scap_fdinfo fds50[3];         /* bash's: IPv6 connections (see set_v6_fds()) */
 	sinsp_t *s;
 	struct sinsp_evt *evt;
 };
@@ -50,6 +52,33 @@ static void set_thread(struct scap_threadinfo *t, uint64_t tid, uint64_t pid, ui
 	t->loginuid = UINT32_MAX;
 }
 
+/* An IPv6 connection of the fd list: the local end first, as the /proc scan records it. */
+static void set_v6_sock(struct scap_fdinfo *f, int64_t fd, const char *sip, uint16_t sport,
+			const char *dip, uint16_t dport, uint8_t l4)
+{
+	f->fd = fd;
+	f->type = SCAP_FD_IPV6_SOCK;
+	ck_assert_int_eq(inet_pton(AF_INET6, sip, f->info.ipv6.sip), 1);
+	ck_assert_int_eq(inet_pton(AF_INET6, dip, f->info.ipv6.dip), 1);
+	f->info.ipv6.sport = sport;
+	f->info.ipv6.dport = dport;
+	f->info.ipv6.l4proto = l4;
+}
+
+/*
+ * bash's fds: the two ends of a TCP connection to node's listener on ::1:8080 (accepted:
+ * local port 8080; the client's: local port 51000) and a UDP socket connected to a DNS
+ * server, each as the fd list records it.
+ */
+static void set_v6_fds(struct scap_threadinfo *t)
+{
+	set_v6_sock(&fx.fds50[0], 3, "::1", 8080, "::1", 51000, SCAP_L4_TCP);
+	set_v6_sock(&fx.fds50[1], 4, "::1", 51000, "::1", 8080, SCAP_L4_TCP);
+	set_v6_sock(&fx.fds50[2], 5, "2001:db8::5", 40000, "2001:db8::9", 53, SCAP_L4_UDP);
+	t->fds = fx.fds50;
+	t->nfds = 3;
+}
+
 static void open_inspector(void)
 {
 	static const char args[] = "server.js\0--port\0" "8080";
@@ -65,6 +94,7 @@ static void open_inspector(void)
 
 	set_thread(&fx.threads[0], 1, 1, 0, "init");
 	set_thread(&fx.threads[1], 50, 50, 1, "bash");
+	set_v6_fds(&fx.threads[1]);
 	set_thread(t, TID, TID, 50, "node");
 	set_thread(&fx.threads[3], TID + 1, TID, TID, "node");
 	strcpy(t->exe, "/usr/bin/node");
@@ -325,6 +355,46 @@ START_TEST(fd_lookup_every_type)
 }
 END_TEST
 
+/*
+ * IPv6 sockets of the capture-start state get a role and their protocol as IPv4 ones
+ * do (departure D10 of docs/DEPARTURES.md: sysdig 0.29.3 gives them none): the end
+ * whose local port node listens on is the server's, named client first.
+ */
+START_TEST(ipv6_sockets_of_the_state_have_roles)
+{
+	static const uint8_t lo6[16] = { [15] = 1 };
+	struct sinsp_fd_info f = { .sz = sizeof(f) };
+	uint8_t ip[16];
+
+	advance(1);
+	ck_assert_int_eq(sinsp_fd_lookup(fx.s, 50, 3, &f), 0);
+	ck_assert_int_eq(f.type, SCAP_FD_IPV6_SOCK);
+	ck_assert_str_eq(f.name, "::1:51000->::1:8080");
+	ck_assert(f.ipv6);
+	ck_assert(f.is_server);
+	ck_assert_uint_eq(f.l4proto, SCAP_L4_TCP);
+	ck_assert_mem_eq(f.src_ip, lo6, 16);
+	ck_assert_uint_eq(f.src_port, 51000);
+	ck_assert_mem_eq(f.dst_ip, lo6, 16);
+	ck_assert_uint_eq(f.dst_port, 8080);
+
+	ck_assert_int_eq(sinsp_fd_lookup(fx.s, 50, 4, &f), 0);
+	ck_assert_str_eq(f.name, "::1:51000->::1:8080");
+	ck_assert(!f.is_server);
+	ck_assert_uint_eq(f.src_port, 51000);
+	ck_assert_uint_eq(f.dst_port, 8080);
+
+	ck_assert_int_eq(sinsp_fd_lookup(fx.s, 50, 5, &f), 0);
+	ck_assert_str_eq(f.name, "2001:db8::5:40000->2001:db8::9:53");
+	ck_assert(!f.is_server);
+	ck_assert_uint_eq(f.l4proto, SCAP_L4_UDP);
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8::5", ip), 1);
+	ck_assert_mem_eq(f.src_ip, ip, 16);
+	ck_assert_uint_eq(f.src_port, 40000);
+	ck_assert_uint_eq(f.dst_port, 53);
+}
+END_TEST
+
 static int count_fd(const struct sinsp_fd_info *f, void *ctx)
 {
 	struct count_ctx *c = ctx;
@@ -449,6 +519,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, fd_lookup_every_type);
 	tcase_add_test(tc, fd_iteration_and_event_fd);
+	tcase_add_test(tc, ipv6_sockets_of_the_state_have_roles);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("containers");
 	tcase_add_checked_fixture(tc, setup, teardown);
