@@ -413,6 +413,8 @@ static int engine_open(scap_t *h, const struct scap_open_opts *opts)
 		goto fail;
 	}
 	rc = stream_transport_get(e->u->scheme, &e->t, err);
+	if (!rc)
+		rc = stream_url_check_keys(e->u, stream_reader_keys, NULL, err);
 	if (rc) {
 		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;

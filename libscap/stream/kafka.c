@@ -483,7 +483,13 @@ static bool kafka_producer_compresses(void *handle)
 }
 
 /* The consumer's ops are in kafka_read.c. */
+static const char *const kafka_producer_keys[] = {
+	"compression", "compression_level", "linger_ms", "batch_bytes", "timeout_ms",
+	"queue_kbytes", "max_bytes", "partitions", "replicas", NULL,
+};
+
 const struct stream_transport_ops stream_transport_kafka = {
+	.producer_keys = kafka_producer_keys,
 	.load = stream_kafka_load,
 	.scheme = "kafka",
 	.producer_open = kafka_producer_open,

@@ -727,7 +727,10 @@ out:
 	return rc;
 }
 
+static const char *const nats_producer_keys[] = { "replicas", NULL };
+
 const struct stream_transport_ops stream_transport_nats = {
+	.producer_keys = nats_producer_keys,
 	.load = stream_nats_load,
 	.scheme = "nats",
 	.producer_open = producer_open,

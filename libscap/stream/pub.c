@@ -323,6 +323,10 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 	rc = stream_transport_get(p->u->scheme, &p->t, err);
 	if (rc)
 		goto fail;
+	rc = stream_url_check_keys(p->u, (const char *const[]){ "host", NULL },
+				   p->t->producer_keys, err);
+	if (rc)
+		goto fail;
 	if (p->u->host)
 		snprintf(p->host, sizeof(p->host), "%s", p->u->host);
 	else if (gethostname(p->host, sizeof(p->host) - 1) || !p->host[0])

@@ -51,6 +51,9 @@ typedef void (*stream_ack_fn)(void *ctx, void *msg_ctx, int status);
 
 struct stream_transport_ops {
 	const char *scheme;  /* "nats", "kafka" */
+	/* The URL query keys producer_open() reads besides host= (NULL-ended): a writer's URL
+	 * with any other key is refused (stream_url_check_keys()). */
+	const char *const *producer_keys;
 
 	/* Make the client library usable (nats_dl.h, kafka_dl.h: dlopen() at first use); called before any
 	 * other member (stream_transport_get()). NULL: nothing to load. Return 0, or

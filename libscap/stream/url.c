@@ -19,6 +19,7 @@
 struct url_owned {
 	struct stream_url u;      /* first: the public view */
 	char *buf;                /* copy of the text, cut into the strings */
+	char *text;               /* copy of the text, whole (messages) */
 	const char *keys[MAX_PARAMS], *vals[MAX_PARAMS];
 	int nparams;
 };
@@ -133,7 +134,9 @@ int stream_url_parse(const char *s, struct stream_url **out, char *err)
 	if (!s || !out)
 		return -EINVAL;
 	o = calloc(1, sizeof(*o));
-	if (!o || !(o->buf = strdup(s))) {
+	if (!o || !(o->buf = strdup(s)) || !(o->text = strdup(s))) {
+		if (o)
+			free(o->buf);
 		free(o);
 		return -ENOMEM;
 	}
@@ -179,6 +182,7 @@ int stream_url_parse(const char *s, struct stream_url **out, char *err)
 	return 0;
 err:
 	free(o->buf);
+	free(o->text);
 	free(o);
 	return rc;
 }
@@ -193,6 +197,39 @@ const char *stream_url_param(const struct stream_url *u, const char *key)
 	return NULL;
 }
 
+const char *const stream_reader_keys[] = { "host", "since", NULL };
+
+static bool key_listed(const char *const *l, const char *key)
+{
+	for (; l && *l; l++)
+		if (!strcmp(*l, key))
+			return true;
+	return false;
+}
+
+int stream_url_check_keys(const struct stream_url *u, const char *const *a,
+			  const char *const *b, char *err)
+{
+	const struct url_owned *o = (const struct url_owned *)u;
+	const char *const *lists[2] = { a, b };
+	size_t n;
+
+	for (int i = 0; i < o->nparams; i++) {
+		if (key_listed(a, o->keys[i]) || key_listed(b, o->keys[i]))
+			continue;
+		n = (size_t)snprintf(err, STREAM_ERR_SIZE, "%.200s: ?%.40s= is not an option here "
+				     "(it takes:", o->text, o->keys[i]);
+		for (int k = 0; k < 2; k++)
+			for (const char *const *l = lists[k]; l && *l && n < STREAM_ERR_SIZE; l++)
+				n += (size_t)snprintf(err + n, STREAM_ERR_SIZE - n, "%s %s",
+						      n && err[n - 1] == ':' ? "" : ",", *l);
+		if (n < STREAM_ERR_SIZE)
+			snprintf(err + n, STREAM_ERR_SIZE - n, ")");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 void stream_url_free(struct stream_url *u)
 {
 	struct url_owned *o = (struct url_owned *)u;
@@ -200,5 +237,6 @@ void stream_url_free(struct stream_url *u)
 	if (!o)
 		return;
 	free(o->buf);
+	free(o->text);
 	free(o);
 }

@@ -10,7 +10,8 @@
  *                        time ("2026-12-07T13:00:00Z", "...+01:00", fractions of a
  *                        second allowed) or ns since the epoch ("1765112400000000000")
  *   replicas=N           NATS: replicas of a stream created by a writer (1..5)
- * Other keys are kept and answered by stream_url_param() (transports may define theirs).
+ * Other keys are kept and answered by stream_url_param() (transports define theirs); the
+ * writers and readers refuse a key they do not take (stream_url_check_keys()).
  * Values are taken as written (no %-decoding): host names, stream names and numbers.
  * A host name may hold '.' (an FQDN): stream_subject() maps it into one subject token.
  */
@@ -33,6 +34,16 @@ void stream_url_free(struct stream_url *u);
 
 /* The value of @key in @u's query (the last one when repeated), or NULL. Owned by @u. */
 const char *stream_url_param(const struct stream_url *u, const char *key);
+
+/* The keys a reader's URL takes (the stream engine, scap_stream_fetch()): host, since. */
+extern const char *const stream_reader_keys[];
+
+/* Refuse a query key neither @a nor @b (NULL-ended lists; @b may be NULL) holds: a
+ * misspelt ?replica=3 would otherwise be taken silently for the default. Return 0, or
+ * -EINVAL with "URL: ?KEY= is not an option here (it takes: K1, K2, ...)" in @err
+ * (STREAM_ERR_SIZE bytes). */
+int stream_url_check_keys(const struct stream_url *u, const char *const *a,
+			  const char *const *b, char *err);
 
 /* Whether @s looks like a bus URL: "nats://" or "kafka://" (case as written). */
 bool stream_url_is_bus(const char *s);

@@ -27,6 +27,8 @@ NATS.
 import argparse
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 
@@ -134,6 +136,27 @@ def main():
                  and len(got) == len(want) + len(whole),
                  'host=web,twin: web %d events as its parts, twin %d as the capture'
                  % (len(per['web']), len(per['twin'])))
+        # a reader that stops reading (| head -1) ends scry by SIGPIPE, without a word,
+        # as reading a file does (libnats ignores SIGPIPE: scry raises it on EPIPE)
+        for src in ('%s?host=twin' % base, trace):
+            p = subprocess.Popen([scry, '-r', src], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+            first_line = p.stdout.readline()
+            p.stdout.close()
+            err = p.stderr.read().decode(errors='replace')
+            p.wait()
+            st.check(first_line and p.returncode == -signal.SIGPIPE and not err,
+                     '%s | head -1: ended by SIGPIPE (%s), nothing on stderr'
+                     % (src.split('?')[0], p.returncode), err)
+        # a misspelt URL option is refused, not taken for the default
+        r = st.run([scry, '-r', '%s?host=web&replica=3' % base])
+        st.check(r.rc == 1 and '?replica= is not an option here (it takes: host, since)' in r.err,
+                 'reading with ?replica=: refused, naming the keys a reader takes', r.err)
+        r = st.run([scry, '-r', part1, '-w', '%s?host=web&replica=3' % base,
+                    '--spool-dir', os.path.join(d, 'spool-typo')])
+        st.check(r.rc == 1 and '?replica= is not an option here (it takes: host, replicas)'
+                 in r.err and r.err.count(base) == 1,
+                 'publishing with ?replica=: refused, the URL named once', r.err)
         return st.finish(NAME)
     finally:
         if server:

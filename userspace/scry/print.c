@@ -3,6 +3,7 @@
  * print.c - the printing event loop of scry -r and of live capture (see print.h).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +34,14 @@ int scry_print_setup(sinsp_t *s, const char *format, bool json, const char *filt
 		return 2;
 	}
 	return 0;
+}
+
+void scry_print_output_failed(void)
+{
+	if (errno != EPIPE)
+		return;
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
 }
 
 void scry_print_read_error(sinsp_t *s, const char *source)
@@ -104,6 +113,10 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
 			fwrite(line, 1, len, stdout);
 			putchar('\n');
+			if (ferror(stdout)) {
+				scry_print_output_failed();
+				break;
+			}
 		}
 	}
 	sinsp_set_filter(s, NULL);
@@ -111,7 +124,8 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		scry_summary_print(&sm, stdout);
 		scry_summary_free(&sm);
 	}
-	if (fflush(stdout) != 0 && status == 0) {
+	if ((ferror(stdout) || fflush(stdout) != 0) && status == 0) {
+		scry_print_output_failed();
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}

@@ -55,4 +55,11 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
  * capture file; NULL live). */
 void scry_print_read_error(sinsp_t *s, const char *source);
 
+/* Standard output failed (fwrite or fflush set ferror(stdout)): when the reader of a pipe
+ * went away (errno EPIPE), end the process by SIGPIPE as sysdig, and scry reading a file,
+ * end (`scry -r ... | head`): quietly. A bus client (libnats) ignores SIGPIPE for its
+ * sockets, which turns the signal into EPIPE. Returns for any other error (the caller
+ * reports it). */
+void scry_print_output_failed(void);
+
 #endif /* SCRY_PRINT_H */

@@ -151,7 +151,10 @@ static int pub_open(const struct scry_write_opts *o, struct scap_stream_pub **ou
 		  .spool_bytes = o->spool_bytes);
 	rc = scap_stream_pub_open(&po, out, err);
 	if (rc) {
-		fprintf(stderr, "scry: %s: %s%s\n", o->path, err,
+		/* the URL once: the library's messages about it start with it */
+		bool named = !strncmp(err, o->path, strlen(o->path));
+
+		fprintf(stderr, "scry: %s%s%s%s\n", named ? "" : o->path, named ? "" : ": ", err,
 			rc == -EACCES && !o->spool_dir ? " (choose one with --spool-dir)" : "");
 		return 1;
 	}

@@ -502,6 +502,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	}
 	sinsp_set_filter(s, NULL);
 	if (fflush(stdout) != 0 && status == 0) {
+		scry_print_output_failed();
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}

@@ -68,6 +68,30 @@ START_TEST(url_refused)
 }
 END_TEST
 
+/* A misspelt key (?replica=3) is refused with the keys the URL takes, not taken for
+ * the default. */
+START_TEST(url_keys_checked)
+{
+	static const char *const pub[] = { "replicas", NULL };
+	struct stream_url *u = NULL;
+	char err[STREAM_ERR_SIZE] = "";
+
+	ck_assert_int_eq(stream_url_parse("nats://h:1/S?host=a&replica=3", &u, err), 0);
+	ck_assert_int_eq(stream_url_check_keys(u, (const char *const[]){ "host", NULL }, pub, err),
+			 -EINVAL);
+	ck_assert_str_eq(err, "nats://h:1/S?host=a&replica=3: ?replica= is not an option here "
+			 "(it takes: host, replicas)");
+	ck_assert_int_eq(stream_url_check_keys(u, stream_reader_keys, NULL, err), -EINVAL);
+	stream_url_free(u);
+	ck_assert_int_eq(stream_url_parse("nats://h:1/S?host=a&since=0&host=b", &u, err), 0);
+	ck_assert_int_eq(stream_url_check_keys(u, stream_reader_keys, NULL, err), 0);
+	ck_assert_int_eq(stream_url_check_keys(u, (const char *const[]){ "host", NULL }, pub, err),
+			 -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err, "?since= is not an option here"));
+	stream_url_free(u);
+}
+END_TEST
+
 START_TEST(times)
 {
 	uint64_t ns = 0;
@@ -160,6 +184,7 @@ static Suite *url_suite(void)
 	tcase_add_test(tc, url_full);
 	tcase_add_test(tc, url_minimal);
 	tcase_add_test(tc, url_refused);
+	tcase_add_test(tc, url_keys_checked);
 	tcase_add_test(tc, times);
 	tcase_add_test(tc, subjects_ids);
 	tcase_add_test(tc, transports_loaded);
