@@ -25,6 +25,7 @@ Skips (exit 77) without nats-server, ../shared/conformance/traces or a scry buil
 NATS.
 """
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -136,6 +137,16 @@ def main():
                  and len(got) == len(want) + len(whole),
                  'host=web,twin: web %d events as its parts, twin %d as the capture'
                  % (len(per['web']), len(per['twin'])))
+        # alerts of a merge name the host each event came from (Falco's "hostname")
+        rules = os.path.join(d, 'rules.yaml')
+        with open(rules, 'w') as f:
+            f.write('- rule: Curl runs\n  desc: curl starts\n  condition: evt.type=execve and '
+                    'evt.dir=< and proc.name=curl\n  output: curl (%proc.cmdline)\n'
+                    '  priority: WARNING\n')
+        r = st.run([scry, '-r', '%s?host=web,twin' % base, '--rules', rules, '-j'])
+        names = sorted(json.loads(l)['hostname'] for l in r.out.splitlines() if l.startswith('{'))
+        st.check(r.rc == 0 and names == ['twin', 'web'],
+                 'host=web,twin --rules -j: one alert of each host, named by it: %s' % names, r.err)
         # a reader that stops reading (| head -1) ends scry by SIGPIPE, without a word,
         # as reading a file does (libnats ignores SIGPIPE: scry raises it on EPIPE)
         for src in ('%s?host=twin' % base, trace):

@@ -19,6 +19,7 @@
 #include <scry/scap.h>
 #include <scry/scap_engine.h>
 #include <scry/sinsp_evt.h>
+#include <scry/sinsp_fields.h>
 #include <scry/sinsp_state.h>
 
 #include "alert.h"
@@ -381,6 +382,19 @@ int scry_rules_load(sinsp_t *s, const struct scry_rules_opts *o, struct sinsp_ru
 
 /* ---- alerts ------------------------------------------------------------------------------- */
 
+/* The host an alert names: the event's own (evt.host: a capture from a bus, several hosts
+ * merged), else this machine's @local. @f: the compiled evt.host, or NULL. */
+static const char *alert_host(const struct sinsp_field *f, struct sinsp_evt *evt,
+			      const char *local)
+{
+	struct sinsp_value v = { .sz = sizeof(v) };
+
+	if (f && sinsp_field_extract_value(f, evt, &v) == 1 && v.type == SINSP_VALUE_STRING &&
+	    v.u.str && *v.u.str)
+		return v.u.str;
+	return local;
+}
+
 static void print_alert(const struct sinsp_rules_alert *a, struct sinsp_evt *evt,
 			const struct scry_rules_opts *o, const char *host)
 {
@@ -450,6 +464,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	static char outbuf[1 << 16];
 	struct scry_capture *cap = NULL;
 	char host[256] = "";
+	struct sinsp_field *host_f;
 	uint64_t events = 0, end_ts = 0;
 	struct sinsp_evt *evt;
 	int rc = 0, status = 0, cap_status = 0;
@@ -459,6 +474,9 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	if (o->capture.dir && scry_capture_new(&o->capture, &cap))
 		return 1;
 	gethostname(host, sizeof(host) - 1);
+	/* absent (NULL): every alert names this machine */
+	if (sinsp_field_compile(s, "evt.host", &host_f))
+		host_f = NULL;
 	/* live, each alert reaches a reader when it fires (as Falco's unbuffered outputs, its
 	 * default); a replay's are written in blocks unless --unbuffered */
 	lines = o->unbuffered || !o->source;
@@ -495,7 +513,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		events++;
 		n = sinsp_rules_eval(r, evt, &alerts);
 		for (i = 0; i < n; i++) {
-			print_alert(&alerts[i], evt, o, host);
+			print_alert(&alerts[i], evt, o, alert_host(host_f, evt, host));
 			if (cap && scry_capture_alert(cap, s, evt, alerts[i].rule))
 				cap_status = 1;
 		}
@@ -506,6 +524,7 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 		fprintf(stderr, "scry: writing output: %s\n", strerror(errno));
 		status = 1;
 	}
+	sinsp_field_free(host_f);
 	if (scry_capture_end(cap, stderr))
 		cap_status = 1;
 	print_counts(r, events);
