@@ -105,6 +105,26 @@ static int stash_find(const struct host_src *hs, uint64_t seq)
 	return -1;
 }
 
+/*
+ * The first chunk of a later run (another spool of the host: scap_stream.h) in @hs's
+ * stash, when no chunk of the run replayed last waits there: the run before ended, the
+ * numbers between them never come. -1: none.
+ */
+static int stash_next_run(const struct host_src *hs)
+{
+	int m = -1;
+
+	for (int i = 0; i < hs->nstash; i++) {
+		uint64_t seq = hs->stash[i].seq;
+
+		if ((seq >> STREAM_RUN_SHIFT) == (hs->last_seq >> STREAM_RUN_SHIFT))
+			return -1;
+		if (stream_seq_starts_run(seq, hs->last_seq) && (m < 0 || seq < hs->stash[m].seq))
+			m = i;
+	}
+	return m;
+}
+
 /* Read one more message of @hs into its stash; sets caught_up at the end. */
 static int read_one(scap_t *h, struct stream_engine *e, struct host_src *hs)
 {
@@ -150,6 +170,8 @@ static int next_chunk(scap_t *h, struct stream_engine *e, struct host_src *hs,
 
 		if (hs->have_last)
 			i = stash_find(hs, hs->last_seq + 1);
+		if (i < 0 && hs->have_last)
+			i = stash_next_run(hs);
 		if (i < 0 && hs->nstash &&
 		    (hs->caught_up || hs->nstash == MAX_STASH ||
 		     (!hs->have_last && hs->nstash >= FIRST_LOOK)))
@@ -414,7 +436,7 @@ static int engine_open(scap_t *h, const struct scap_open_opts *opts)
 	}
 	rc = stream_transport_get(e->u->scheme, &e->t, err);
 	if (!rc)
-		rc = stream_url_check_keys(e->u, stream_reader_keys, NULL, err);
+		rc = stream_url_check_keys(e->u, stream_reader_keys, e->t->producer_keys, err);
 	if (rc) {
 		rc = scap_engine_err(h, rc, "%s", err);
 		goto fail;

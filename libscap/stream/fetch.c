@@ -89,7 +89,7 @@ int scap_stream_fetch(const char *url, const char *kind, scap_stream_msg_fn fn, 
 		goto out;
 	rc = stream_transport_get(u->scheme, &t, err);
 	if (!rc)
-		rc = stream_url_check_keys(u, stream_reader_keys, NULL, err);
+		rc = stream_url_check_keys(u, stream_reader_keys, t->producer_keys, err);
 	if (rc)
 		goto out;
 	if (!u->host) {

@@ -302,6 +302,7 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 	struct scap_stream_pub_opts o = { 0 };
 	struct scap_stream_pub *p;
 	char err[STREAM_ERR_SIZE] = "";
+	struct timespec now;
 	int rc;
 
 	if (!opts || !out || opts->sz < sizeof(size_t))
@@ -335,6 +336,10 @@ int scap_stream_pub_open(const struct scap_stream_pub_opts *opts,
 			err);
 	if (rc)
 		goto fail;
+	/* a new spool's run of sequence numbers (scap_stream.h) */
+	clock_gettime(CLOCK_REALTIME, &now);
+	spool_set_first_seq(p->sp, ((uint64_t)now.tv_sec * 1000u + (uint64_t)now.tv_nsec / 1000000u)
+			    << STREAM_RUN_SHIFT);
 	rc = p->t->producer_open(p->u, &p->tp, err);
 	if (rc)
 		goto fail;

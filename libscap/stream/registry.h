@@ -6,6 +6,7 @@
 #ifndef SCAP_STREAM_REGISTRY_H
 #define SCAP_STREAM_REGISTRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,5 +53,17 @@ int stream_subject(char *buf, size_t size, const char *name, const char *kind,
  */
 int stream_msg_id(char *buf, size_t size, const char *host, const char *kind, uint64_t seq);
 int stream_msg_id_seq(const char *id, uint64_t *seq);
+
+/* A SEQ's run (scap_stream.h): SEQ >> STREAM_RUN_SHIFT, the start of the spool that
+ * numbered it (UNIX ms, 41 bits until the year 2039 + 20 = 61 bits; 0 for spools made
+ * before runs); the first SEQ of a run has its low STREAM_RUN_SHIFT bits 0. A run
+ * longer than 2^20 chunks goes on into the next ms's numbers, which no later spool
+ * takes (it would have to start within a ms per 2^20 chunks). */
+#define STREAM_RUN_SHIFT 20
+static inline bool stream_seq_starts_run(uint64_t seq, uint64_t last)
+{
+	return (seq >> STREAM_RUN_SHIFT) > (last >> STREAM_RUN_SHIFT) &&
+	       !(seq & ((1ull << STREAM_RUN_SHIFT) - 1));
+}
 
 #endif /* SCAP_STREAM_REGISTRY_H */

@@ -28,6 +28,7 @@ struct spool {
 		int fd;                 /* KIND.seq, open (-1: not) */
 	} seqs[8];
 	int nseqs;
+	uint64_t first_seq;         /* of a kind without a record (spool_set_first_seq()) */
 	void *map;                  /* spool_read()'s mapping of a message (NULL: none) */
 	size_t map_len;
 	char *rbuf;                 /* spool_read()'s buffer where mmap(2) fails */
@@ -101,6 +102,11 @@ static void del_entry(struct spool *sp, size_t i)
 	sp->n--;
 }
 
+void spool_set_first_seq(struct spool *sp, uint64_t first)
+{
+	sp->first_seq = first;
+}
+
 /* The slot of @kind's next sequence, read from KIND.seq the first time (kept open). */
 static int seq_slot(struct spool *sp, const char *kind)
 {
@@ -120,12 +126,12 @@ static int seq_slot(struct spool *sp, const char *kind)
 	i = sp->nseqs++;
 	snprintf(sp->seqs[i].kind, sizeof(sp->seqs[i].kind), "%s", kind);
 	sp->seqs[i].fd = fd;
-	sp->seqs[i].next = 0;
+	sp->seqs[i].next = sp->first_seq;
 	n = pread(fd, buf, sizeof(buf) - 1, 0);
 	if (n > 0) {
 		buf[n] = '\0';
 		if (sscanf(buf, "%" SCNu64, &sp->seqs[i].next) != 1)
-			sp->seqs[i].next = 0;
+			sp->seqs[i].next = sp->first_seq;
 	}
 	/* never below what the files hold */
 	for (size_t j = 0; j < sp->n; j++)

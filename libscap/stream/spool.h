@@ -52,6 +52,13 @@ int spool_open(const char *dir, uint64_t max_bytes, struct spool **out, char *er
 void spool_close(struct spool *sp);
 
 /*
+ * spool_set_first_seq() - the first SEQ of a kind this spool has no record of (no
+ * KIND.seq, no file of the kind): 0 unless set. The publisher starts each new spool's
+ * run of numbers apart from any earlier spool's of the same host (pub.c).
+ */
+void spool_set_first_seq(struct spool *sp, uint64_t first);
+
+/*
  * spool_reserve() - the next SEQ of @kind (at most 15 characters, [a-z]) and the path
  * (@path, @size bytes) of its .part file for the caller to write.
  * Return: 0, -ENAMETOOLONG, or -errno of writing KIND.seq.

@@ -35,7 +35,8 @@ void stream_url_free(struct stream_url *u);
 /* The value of @key in @u's query (the last one when repeated), or NULL. Owned by @u. */
 const char *stream_url_param(const struct stream_url *u, const char *key);
 
-/* The keys a reader's URL takes (the stream engine, scap_stream_fetch()): host, since. */
+/* The keys a reader's URL takes (the stream engine, scap_stream_fetch()): host, since,
+ * and the bus's producer keys (one URL serves both ways; a reader ignores those). */
 extern const char *const stream_reader_keys[];
 
 /* Refuse a query key neither @a nor @b (NULL-ended lists; @b may be NULL) holds: a

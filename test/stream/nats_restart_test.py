@@ -14,12 +14,16 @@ named on replay (the state of each later chunk is read: libscap/stream/engine.c)
    another one (restarted, same spool, so that it goes on with the next sequence
    numbers) of PART2. Host gap: the same, with three sequence numbers skipped between
    the two (as a full spool drops its oldest chunks: the reader gives up the gap).
+   Host respool: PART1 and PART2 from two spool directories (a new run of sequence
+   numbers: the bus must not drop PART2's chunks as copies of PART1's ids).
    Host twin: the whole capture by one publisher.
-3. `scry -r nats://...?host=web` (and gap) prints exactly what `scry -r PART1` and
+3. `scry -r nats://...?host=web` (and gap, respool) prints exactly what `scry -r PART1` and
    `scry -r PART2` print one after the other (thread, process, name, exe, parent, type):
    the new thread's events name their process (curl, pid 17497), which the events
    before them cannot tell; `host=web,twin` prints the same for web and twin's own
    capture for twin.
+4. Alerts of a merge name their host; `| head -1` ends scry by SIGPIPE, quietly; a
+   misspelt URL option is refused.
 
 Skips (exit 77) without nats-server, ../shared/conformance/traces or a scry built with
 NATS.
@@ -115,9 +119,13 @@ def main():
                     f.write('%020d' % (nxt + skip))
             publish(scry, part2, '%s?host=%s' % (base, host), spool)
         publish(scry, trace, '%s?host=twin' % base, os.path.join(d, 'spool-twin'))
+        # the same host from a new spool (another directory, a wiped one): a new run of
+        # sequence numbers, not ids the bus already has (it would drop them as copies)
+        publish(scry, part1, '%s?host=respool' % base, os.path.join(d, 'spool-respool-a'))
+        publish(scry, part2, '%s?host=respool' % base, os.path.join(d, 'spool-respool-b'))
 
         want = p1 + p2
-        for host in ('web', 'gap'):
+        for host in ('web', 'gap', 'respool'):
             got = lines(scry, '%s?host=%s' % (base, host), '-p', FMT)
             diff = st.first_difference(got, want)
             named = [l.split() for l in got if l.split()[0] == child]
@@ -161,7 +169,7 @@ def main():
                      % (src.split('?')[0], p.returncode), err)
         # a misspelt URL option is refused, not taken for the default
         r = st.run([scry, '-r', '%s?host=web&replica=3' % base])
-        st.check(r.rc == 1 and '?replica= is not an option here (it takes: host, since)' in r.err,
+        st.check(r.rc == 1 and '?replica= is not an option here (it takes: host, since, replicas)' in r.err,
                  'reading with ?replica=: refused, naming the keys a reader takes', r.err)
         r = st.run([scry, '-r', part1, '-w', '%s?host=web&replica=3' % base,
                     '--spool-dir', os.path.join(d, 'spool-typo')])

@@ -79,7 +79,12 @@ SCAP_API int scap_stream_fetch(const char *url, const char *kind, scap_stream_ms
  * there; when they exceed the spool's size the OLDEST are removed (the newest data is
  * kept, as fluent-bit's storage.total_limit_size does) and counted. A publisher that
  * restarts on the same directory sends what is left first and goes on with the next
- * sequence numbers.
+ * sequence numbers. A new spool (a new directory, or one emptied of its KIND.seq
+ * files) starts a new run of numbers, SEQ = the UNIX time of its start in ms shifted
+ * left 20 bits, so that a host's runs from different spools neither reuse an
+ * id (the bus would drop the later message as a copy) nor interleave; a reader goes on
+ * from one run's last chunk to the next run's first (SEQ with low 20 bits 0) without
+ * waiting for the numbers between them.
  *
  * Messages: capture chunks (kind "capture": each a complete scap capture file, written
  * by the caller to the path scap_stream_pub_chunk_begin() gives: state first, then
