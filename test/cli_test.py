@@ -24,6 +24,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pylib'))
@@ -234,6 +235,18 @@ def privileges():
                '--driver load as nobody: needs root',
                prefix=(setpriv, '--reuid=65534', '--regid=65534', '--clear-groups',
                        '--inh-caps=-all'))
+        # an unprivileged user re-writes a capture: no capability to keep, none kept
+        d = tempfile.mkdtemp(prefix='scry-nobody-')
+        try:
+            os.chmod(d, 0o777)
+            out = os.path.join(d, 'copy.scap')
+            expect(['-r', TRACE, '-w', out], 0, '', '-r FILE -w FILE as nobody',
+                   prefix=(setpriv, '--reuid=65534', '--regid=65534', '--clear-groups',
+                           '--inh-caps=-all'))
+            check(os.path.isfile(out) and len(run(['-r', out])[1].splitlines()) == 85,
+                  'the copy written as nobody prints the 85 events')
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
     else:
         print('skip --driver load as nobody (needs root and setpriv)')
     if not os.path.exists('/dev/scry0'):

@@ -3,12 +3,26 @@
  * caps.c - keep one capability or none (see caps.h).
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <sys/capability.h>
 #include <sys/prctl.h>
 
 #include <linux/securebits.h>
 
 #include "caps.h"
+
+/* Whether the process's permitted set holds @v. */
+static bool held(cap_value_t v)
+{
+	cap_flag_value_t f = CAP_CLEAR;
+	cap_t cur = cap_get_proc();
+
+	if (cur) {
+		cap_get_flag(cur, v, CAP_PERMITTED, &f);
+		cap_free(cur);
+	}
+	return f == CAP_SET;
+}
 
 int scry_drop_capabilities(int keep)
 {
@@ -25,7 +39,9 @@ int scry_drop_capabilities(int keep)
 	caps = cap_init();
 	if (!caps)
 		return -ENOMEM;
-	if (keep <= CAP_LAST_CAP) {
+	/* a capability the process does not hold cannot be kept (cap_set_proc() would
+	 * fail with EPERM): an unprivileged user's scry -r F -w G keeps none */
+	if (keep <= CAP_LAST_CAP && held(v)) {
 		cap_set_flag(caps, CAP_PERMITTED, 1, &v, CAP_SET);
 		cap_set_flag(caps, CAP_EFFECTIVE, 1, &v, CAP_SET);
 	}
