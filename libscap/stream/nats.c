@@ -44,6 +44,7 @@
 #define FETCH_WAIT_MS 5000         /* one pull request; retried while messages are pending */
 #define FETCH_TRIES 6
 #define API_WAIT_MS 5000
+#define CONSUMER_TRIES 6  /* a reader's consumer asked for at most 6 times (30 s) */
 #define INACTIVE_NS (3600ll * 1000000000ll) /* an idle reader's consumer is kept 1 h */
 #define NATS_DEFAULT_PORT 4222     /* libnats' for a server without one */
 
@@ -566,7 +567,17 @@ static int consumer_open(const struct stream_url *u, const char *subject, void *
 	} else {
 		so.Config.DeliverPolicy = js_DeliverAll;
 	}
-	s = js_PullSubscribe(&c->sub, c->js, subject, NULL, NULL, &so, &jerr);
+	/* a cluster that lost a node elects new leaders in a few seconds, during which its
+	 * JetStream API answers late or not at all: ask again (API_WAIT_MS each) */
+	for (int i = 0; i < CONSUMER_TRIES; i++) {
+		jerr = 0;
+		s = js_PullSubscribe(&c->sub, c->js, subject, NULL, NULL, &so, &jerr);
+		if (s != NATS_TIMEOUT && s != NATS_NO_RESPONDERS &&
+		    jerr != JSClusterNotAvailErr && jerr != JSStreamOfflineErr)
+			break;
+		if (s != NATS_TIMEOUT)  /* an answer that came at once: give the election time */
+			nanosleep(&(struct timespec){ .tv_nsec = 500000000 }, NULL);
+	}
 	if (s != NATS_OK) {
 		rc = js_err(err, s, jerr, "pull consumer", u->name, u->servers);
 		goto fail;

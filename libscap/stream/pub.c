@@ -532,6 +532,11 @@ int scap_stream_pub_get_stats(struct scap_stream_pub *p, struct scap_stream_pub_
 	return 0;
 }
 
+const char *scap_stream_pub_host(struct scap_stream_pub *p)
+{
+	return p ? p->host : NULL;
+}
+
 const char *scap_stream_pub_last_error(struct scap_stream_pub *p)
 {
 	return p ? p->errbuf : "";

@@ -252,6 +252,7 @@ int scry_publish_alerts_open(const struct scry_write_opts *o, struct scry_rules_
 	}
 	r->alert_sink = alert_sink;
 	r->alert_ctx = ap;
+	r->host = scap_stream_pub_host(ap->pub);
 	*out = ap;
 	return 0;
 }

@@ -473,7 +473,10 @@ int scry_rules_run(sinsp_t *s, struct sinsp_rules *r, struct sinsp_filter *filte
 	/* the ring holds every event: the filter is then applied here, not in the inspector */
 	if (o->capture.dir && scry_capture_new(&o->capture, &cap))
 		return 1;
-	gethostname(host, sizeof(host) - 1);
+	if (o->host)
+		snprintf(host, sizeof(host), "%s", o->host);
+	else
+		gethostname(host, sizeof(host) - 1);
 	/* absent (NULL): every alert names this machine */
 	if (sinsp_field_compile(s, "evt.host", &host_f))
 		host_f = NULL;

@@ -42,6 +42,9 @@ struct scry_rules_opts {
 	 * the container id, NULL for the host's own) */
 	void (*alert_sink)(void *ctx, const char *key, const char *json, size_t len);
 	void *alert_ctx;
+	/* the host alerts name when their event has none (evt.host): the bus's (its URL's
+	 * host=) when publishing them; NULL this machine's name */
+	const char *host;
 };
 
 /*

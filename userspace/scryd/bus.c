@@ -72,9 +72,20 @@ int scryd_bus_open(const struct scryd_config *c, const char *host, struct scryd_
 	scry_chunk_size_init(&b->size, c->bus_max_message > SCRY_CHUNK_MARGIN ?
 			     c->bus_max_message - SCRY_CHUNK_MARGIN : 0,
 			     scap_stream_pub_chunk_plain(b->pub));
-	scryd_log(SCRYD_LOG_INFO, "bus: publishing %s%s%s to %s", c->bus_capture ? "the capture" : "",
-		  c->bus_capture && c->bus_alerts ? " and " : "", c->bus_alerts ? "the alerts" : "",
-		  url);
+	{
+		const char *what[3];
+		int n = 0;
+
+		if (c->bus_capture)
+			what[n++] = "the capture";
+		if (c->bus_alerts)
+			what[n++] = "the alerts";
+		if (c->bus_metrics && c->metrics.enabled)
+			what[n++] = "the metrics snapshots";
+		scryd_log(SCRYD_LOG_INFO, "bus: publishing %s%s%s%s%s to %s", n ? what[0] : "nothing",
+			  n > 2 ? ", " : n > 1 ? " and " : "", n > 1 ? what[1] : "",
+			  n > 2 ? " and " : "", n > 2 ? what[2] : "", url);
+	}
 	*out = b;
 	return 0;
 }
@@ -198,6 +209,11 @@ void scryd_bus_alert(struct scryd_bus *b, const char *key, const char *json, siz
 {
 	if (b && b->c->bus_alerts)
 		send_json(b, "alerts", key, json, len);
+}
+
+const char *scryd_bus_host(struct scryd_bus *b)
+{
+	return b ? scap_stream_pub_host(b->pub) : NULL;
 }
 
 void scryd_bus_metrics(struct scryd_bus *b, const char *json, size_t len)

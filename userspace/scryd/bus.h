@@ -38,6 +38,10 @@ void scryd_bus_alert(struct scryd_bus *b, const char *key, const char *json, siz
  * metrics (issue 15), when bus.metrics is on. */
 void scryd_bus_metrics(struct scryd_bus *b, const char *json, size_t len);
 
+/* The host the sink publishes as (bus.url's host=, else this machine's name): what
+ * scryd's alerts and metrics name as their host. Owned by @b; NULL when @b is NULL. */
+const char *scryd_bus_host(struct scryd_bus *b);
+
 /* Close the current chunk, wait up to 10 s for the bus, log the figures, free. NULL ok.
  * Return 0, or 1 when messages are left in the spool. */
 int scryd_bus_close(struct scryd_bus *b);

@@ -427,6 +427,11 @@ int main(int argc, char **argv)
 	}
 	struct scryd_metrics_sink sink = { .alert = metrics_alert, .snapshot = metrics_snapshot,
 					   .ctx = &d };
+	/* with a bus, scryd is the host it publishes as: its alerts and metrics name it */
+	if (d.bus)
+		snprintf(d.host, sizeof(d.host), "%s", scryd_bus_host(d.bus));
+	/* bus.metrics publishes snapshots though metrics.outputs names none */
+	d.cfg.metrics.to_bus = d.bus && d.cfg.bus_metrics;
 	if (scryd_metrics_start(d.s, &d.cfg.metrics, !replay, d.host, &sink, &d.metrics)) {
 		status = 1;
 		goto out;

@@ -94,7 +94,7 @@ static void on_interval(struct sinsp_metrics *m, void *ctx)
 	if (x->sink.interval)
 		x->sink.interval(x->sink.ctx, m);
 
-	if (x->cfg.to_stdout || x->cfg.to_file) {
+	if (x->cfg.to_stdout || x->cfg.to_file || x->cfg.to_bus) {
 		rewind(x->mem);
 		if (scry_metrics_json(x->mem, m, x->host, x->cfg.top_processes) || fflush(x->mem) ||
 		    (len = ftello(x->mem)) < 0) {

@@ -34,6 +34,7 @@ struct scryd_metrics_config {
 	uint32_t top_processes;     /* metrics.top_processes: per container in snapshots */
 	bool sample_processes;      /* metrics.sample_processes: /proc of each process */
 	bool to_stdout, to_file;    /* metrics.outputs: where snapshots go */
+	bool to_bus;                /* and the bus (bus.url with bus.metrics: main.c sets it) */
 	struct scryd_spike_config spikes[SINSP_METRIC_COUNT];
 };
 

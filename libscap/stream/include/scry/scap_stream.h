@@ -209,6 +209,14 @@ SCAP_API int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms);
 SCAP_API int scap_stream_pub_get_stats(struct scap_stream_pub *p,
 				       struct scap_stream_pub_stats *out);
 
+/**
+ * scap_stream_pub_host() - the host @p publishes as: the URL's host=, else this
+ * machine's name (gethostname(2); "localhost" when it has none). Owned by @p, valid
+ * until scap_stream_pub_close(); NULL when @p is NULL. What the messages' ids and
+ * subjects name; alerts and metrics published with them should name it too.
+ */
+SCAP_API const char *scap_stream_pub_host(struct scap_stream_pub *p);
+
 /** scap_stream_pub_last_error() - the message of the last failure ("" when none). */
 SCAP_API const char *scap_stream_pub_last_error(struct scap_stream_pub *p);
 
