@@ -45,6 +45,7 @@ struct scap_stream_pub {
 	void *tp;                    /* the transport's producer */
 	struct spool *sp;
 	char host[256];
+	uint64_t drained_ms;         /* the timeouts of scap_stream_pub_drain() so far, summed */
 	char errbuf[SCAP_ERRBUF_SIZE];
 	bool chunk_open;
 	uint64_t chunk_seq;
@@ -492,6 +493,10 @@ int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms)
 	if (!p)
 		return -EINVAL;
 	pthread_mutex_lock(&p->lock);
+	/* a caller may drain in slices (to say it waits, to stop on a signal): the message
+	 * gives the wait of them all */
+	if (timeout_ms > 0)
+		p->drained_ms += (uint64_t)timeout_ms;
 	for (;;) {
 		size_t n;
 
@@ -500,7 +505,7 @@ int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms)
 			break;
 		if (now_ns() >= end) {
 			rc = pub_err(p, -ETIMEDOUT, "the bus did not take every message in %.3g s "
-				     "(%zu left in the spool): %s", timeout_ms / 1000.0, n,
+				     "(%zu left in the spool): %s", p->drained_ms / 1000.0, n,
 				     p->send_err[0] ? p->send_err : "no acknowledgement came");
 			break;
 		}

@@ -167,6 +167,24 @@ def main():
             st.check(first_line and p.returncode == -signal.SIGPIPE and not err,
                      '%s | head -1: ended by SIGPIPE (%s), nothing on stderr'
                      % (src.split('?')[0], p.returncode), err)
+        # no bus at the URL: the wait for it is said; Ctrl-C ends it, the spool keeps all
+        spool = os.path.join(d, 'spool-nobus')
+        nobus = 'nats://127.0.0.1:%d/SCRY?host=nobus' % free_port()
+        p = subprocess.Popen([scry, '-r', trace, '-w', nobus, '--spool-dir', spool,
+                              '--publish-wait', '3600'], stderr=subprocess.PIPE, text=True)
+        said = p.stderr.readline()
+        p.send_signal(signal.SIGINT)
+        try:
+            rest = p.communicate(timeout=120)[1]
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rest = p.communicate()[1]
+        kept = [f for f in os.listdir(spool) if f.startswith('capture-')]
+        st.check(said.startswith('scry: %s: waiting up to 3599 s (--publish-wait) for the bus '
+                                 'to take 1 messages' % nobus) and p.returncode == 1 and
+                 ' 1 left' in rest and len(kept) == 1,
+                 'no bus: the wait said, SIGINT ends it (exit %s), the chunk kept in the spool'
+                 % p.returncode, said + rest)
         # a misspelt URL option is refused, not taken for the default
         r = st.run([scry, '-r', '%s?host=web&replica=3' % base])
         st.check(r.rc == 1 and '?replica= is not an option here (it takes: host, since, replicas)' in r.err,

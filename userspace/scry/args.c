@@ -110,7 +110,7 @@ static void usage(FILE *f)
 		"                        chunks are dropped and counted\n"
 		"     --chunk-events=N   -w URL: events a chunk holds at most (100000; live: and\n"
 		"                        2 s of events)\n"
-		"     --publish-wait=S   -w URL: how long the end waits for the bus (60)\n"
+		"     --publish-wait=S   -w URL: the wait for the bus at the end (60; Ctrl-C ends it)\n"
 		"     --fetch=KIND       -r URL: print the hosts' KIND messages (alerts: those\n"
 		"                        of scry -r FILE --rules R -w URL) one a line, instead\n"
 		"                        of replaying the capture\n"

@@ -161,13 +161,31 @@ static int pub_open(const struct scry_write_opts *o, struct scap_stream_pub **ou
 	return 0;
 }
 
-/* Wait for the bus to take the spool, print the figures, close. 1 when not all went. */
-static int pub_finish(struct scap_stream_pub *pub, const struct scry_write_opts *o)
+/*
+ * Wait for the bus to take the spool (--publish-wait), print the figures, close. 1 when
+ * not all went. The capture is over: *@stop (NULL: none) is cleared, and a signal from
+ * here on ends the wait (what is left stays in the spool). A wait of more than a second
+ * is said once, with what it waits for.
+ */
+static int pub_finish(struct scap_stream_pub *pub, const struct scry_write_opts *o,
+		      volatile sig_atomic_t *stop)
 {
 	uint64_t wait_s = o->publish_wait_s ? o->publish_wait_s : SCRY_PUBLISH_WAIT_S;
 	int status = 0, rc;
 
-	rc = scap_stream_pub_drain(pub, (int)(wait_s * 1000));
+	if (stop)
+		*stop = 0;
+	rc = scap_stream_pub_drain(pub, 1000);
+	if (rc == -ETIMEDOUT && wait_s > 1) {
+		struct scap_stream_pub_stats st = { .sz = sizeof(st) };
+
+		scap_stream_pub_get_stats(pub, &st);
+		fprintf(stderr, "scry: %s: waiting up to %" PRIu64 " s (--publish-wait) for the bus "
+			"to take %" PRIu64 " messages; Ctrl-C leaves them in the spool\n", o->path,
+			wait_s - 1, st.spool_files);
+		for (uint64_t s = 1; rc == -ETIMEDOUT && s < wait_s && !(stop && *stop); s++)
+			rc = scap_stream_pub_drain(pub, 1000);
+	}
 	if (rc) {
 		fprintf(stderr, "scry: %s: %s\n", o->path, scap_stream_pub_last_error(pub));
 		status = 1;
@@ -214,7 +232,7 @@ int scry_publish(sinsp_t *s, struct sinsp_filter *filter, const struct scry_writ
 	w.chunk_end = chunk_end;
 	w.chunk_ctx = &c;
 	status = scry_write(s, filter, &w, stop);
-	if (pub_finish(c.pub, o))
+	if (pub_finish(c.pub, o, stop))
 		status = 1;
 	return status;
 }
@@ -263,7 +281,7 @@ int scry_publish_alerts_close(struct scry_alert_pub *ap)
 
 	if (!ap)
 		return 0;
-	status = pub_finish(ap->pub, ap->o) || ap->failed;
+	status = pub_finish(ap->pub, ap->o, NULL) || ap->failed;
 	free(ap);
 	return status;
 }

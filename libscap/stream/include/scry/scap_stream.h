@@ -201,7 +201,8 @@ SCAP_API int scap_stream_pub_poll(struct scap_stream_pub *p, int timeout_ms);
  * scap_stream_pub_drain() - send and wait until the spool is empty, at most
  * @timeout_ms (< 0: no limit).
  * Return: 0 (all acknowledged); -ETIMEDOUT (the spool still holds some; last_error
- * says how many and why the last send failed, naming the server); -errno.
+ * says how many and why the last send failed, naming the server, and how long the
+ * drains of @p waited in all: a caller may drain in slices); -errno.
  */
 SCAP_API int scap_stream_pub_drain(struct scap_stream_pub *p, int timeout_ms);
 
