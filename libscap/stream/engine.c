@@ -146,6 +146,8 @@ static int read_one(scap_t *h, struct stream_engine *e, struct host_src *hs)
 		return scap_engine_err(h, -EPROTO, "%s: host %s: a capture message without a "
 				       "HOST/capture/SEQ id (%s)", e->u->name, hs->name,
 				       id ? id : "none");
+	if (!stream_msg_id_of(id, hs->name))
+		return 0; /* another host whose name maps to the same subject */
 	if ((hs->have_last && seq <= hs->last_seq) || stash_find(hs, seq) >= 0)
 		return 0; /* a copy */
 	hs->stash[hs->nstash].data = malloc(len ? len : 1);

@@ -57,6 +57,8 @@ static int fetch_host(const struct stream_transport_ops *t, struct stream_url *u
 		 * lost acknowledgement): drop an id handed over already. Not "a sequence
 		 * below the highest": a host's messages may come from several partitions
 		 * (Kafka's alerts, keyed by container), each in order, not all together */
+		if (id && *id && !stream_msg_id_of(id, host))
+			continue; /* another host whose name maps to the same subject */
 		if (id && *id) {
 			rc = msgid_set_add(seen, id);
 			if (rc < 0)

@@ -291,14 +291,6 @@ static void kafka_part_advance(struct kafka_consumer *c, struct kafka_part *kp, 
 	}
 }
 
-/* Whether message id @id (HOST/KIND/SEQ) is of host @host. */
-static int kafka_id_of(const char *id, const char *host)
-{
-	size_t n = strlen(host);
-
-	return !strncmp(id, host, n) && id[n] == '/';
-}
-
 /* Keep @m (the caller's record) unless it is another key's, too old, or a repeat.
  * Return 1 kept, 0 skipped, -errno. */
 static int kafka_consumer_take(struct kafka_consumer *c, rd_kafka_message_t *m)
@@ -319,7 +311,7 @@ static int kafka_consumer_take(struct kafka_consumer *c, rd_kafka_message_t *m)
 		memcpy(c->msg_id, id, idlen);
 		c->msg_id[idlen] = '\0';
 	}
-	if (c->key && !(c->by_id && c->msg_id[0] ? kafka_id_of(c->msg_id, c->key) :
+	if (c->key && !(c->by_id && c->msg_id[0] ? stream_msg_id_of(c->msg_id, c->key) :
 			(m->key_len == strlen(c->key) && !memcmp(m->key, c->key, m->key_len))))
 		return 0;
 	if (!c->msg_id[0])

@@ -80,6 +80,13 @@ int stream_msg_id(char *buf, size_t size, const char *host, const char *kind, ui
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
 
+bool stream_msg_id_of(const char *id, const char *host)
+{
+	size_t n = strlen(host);
+
+	return id && !strncmp(id, host, n) && id[n] == '/';
+}
+
 int stream_msg_id_seq(const char *id, uint64_t *seq)
 {
 	const char *slash = id ? strrchr(id, '/') : NULL;

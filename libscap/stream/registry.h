@@ -53,6 +53,9 @@ int stream_subject(char *buf, size_t size, const char *name, const char *kind,
  */
 int stream_msg_id(char *buf, size_t size, const char *host, const char *kind, uint64_t seq);
 int stream_msg_id_seq(const char *id, uint64_t *seq);
+/* Whether message id @id (HOST/KIND/SEQ) is of host @host, the name as given (hosts whose
+ * names map to one subject token, "web 1" and "web_1", share a subject, not ids). */
+bool stream_msg_id_of(const char *id, const char *host);
 
 /* A SEQ's run (scap_stream.h): SEQ >> STREAM_RUN_SHIFT, the start of the spool that
  * numbered it (UNIX ms, 41 bits until the year 2039 + 20 = 61 bits; 0 for spools made

@@ -145,6 +145,15 @@ def main():
                  and len(got) == len(want) + len(whole),
                  'host=web,twin: web %d events as its parts, twin %d as the capture'
                  % (len(per['web']), len(per['twin'])))
+        # two hosts whose names map to one subject token (twin.x, twin_x): each reads
+        # back its own (the message ids keep the names apart)
+        publish(scry, part1, '%s?host=twin_x' % base, os.path.join(d, 'spool-twin_x'))
+        publish(scry, trace, '%s?host=twin.x' % base, os.path.join(d, 'spool-twin.x'))
+        got_x = lines(scry, '%s?host=twin_x' % base, '-p', FMT)
+        got_dot = lines(scry, '%s?host=twin.x' % base, '-p', FMT)
+        st.check(got_x == p1 and got_dot == whole,
+                 'twin_x and twin.x share a subject: %d and %d events, their own (%d, %d)'
+                 % (len(got_x), len(got_dot), len(p1), len(whole)))
         # alerts of a merge name the host each event came from (Falco's "hostname")
         rules = os.path.join(d, 'rules.yaml')
         with open(rules, 'w') as f:
