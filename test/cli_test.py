@@ -58,6 +58,9 @@ def options(tmp):
            'an option after a filter of several words', out=cat3)
     expect(['-r', TRACE, 'evt.res', '=', '-1'], 2, "scry: invalid option -- '1'\n" + TRY,
            "a filter word starting with '-' is an option, as in sysdig")
+    expect(['-r', 'nats://127.0.0.1:1/S?host=a', '--fetch', 'alert'], 2,
+           'scry: --fetch alert: alerts or metrics (the capture itself is read by -r URL '
+           'without --fetch)\n', '--fetch of a kind no publisher sends: a usage error')
     neg = run(['-r', TRACE, 'evt.rawres != -1'])[1]
     check(len(neg.splitlines()) == 36, "evt.rawres != -1: 36 events (as sysdig)")
     expect(['-r', TRACE, '--', 'evt.rawres', '!=', '-1'], 0, '',

@@ -556,7 +556,15 @@ int scry_parse_args(int argc, char **argv, struct scry_cli_opts *o)
 				       &opts->write.chunk_events))
 				return 2;
 			break;
-		case OPT_FETCH: opts->fetch = optarg; break;
+		case OPT_FETCH:
+			/* the kinds of JSON messages a publisher sends (scap_stream.h) */
+			if (strcmp(optarg, "alerts") && strcmp(optarg, "metrics")) {
+				fprintf(stderr, "scry: --fetch %s: alerts or metrics (the capture "
+					"itself is read by -r URL without --fetch)\n", optarg);
+				return 2;
+			}
+			opts->fetch = optarg;
+			break;
 		case OPT_MAX_MESSAGE:
 			if (!parse_num("--max-message", optarg, 1, 64, "size in MiB", &v))
 				return 2;
