@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@ struct spool {
 	} seqs[8];
 	int nseqs;
 	uint64_t first_seq;         /* of a kind without a record (spool_set_first_seq()) */
+	int lock_fd;                /* DIR/lock, flock(2)ed while open (-1: none) */
 	void *map;                  /* spool_read()'s mapping of a message (NULL: none) */
 	size_t map_len;
 	char *rbuf;                 /* spool_read()'s buffer where mmap(2) fails */
@@ -172,6 +174,42 @@ static int mkdirs(const char *dir)
 	return 0;
 }
 
+/*
+ * One publisher a spool: DIR/lock is flock(2)ed (released when the process ends, however
+ * it ends) and holds the holder's pid for the message another one gets. A second
+ * publisher would remove the first one's .part files and number messages alike.
+ */
+static int lock_dir(struct spool *sp, char *err)
+{
+	char path[1100], buf[32];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/lock", sp->dir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return err_set(err, -errno, "create", path);
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		int e = errno;
+
+		n = pread(fd, buf, sizeof(buf) - 1, 0);
+		buf[n > 0 ? n : 0] = '\0';
+		buf[strcspn(buf, "\n")] = '\0';
+		close(fd);
+		if (e != EWOULDBLOCK)
+			return err_set(err, -e, "lock", path);
+		if (err)
+			snprintf(err, STREAM_ERR_SIZE, "spool %.150s: in use by another publisher (pid %.20s); "
+				 "give each publisher its own --spool-dir", sp->dir, *buf ? buf : "?");
+		return -EBUSY;
+	}
+	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) == 0 && pwrite(fd, buf, (size_t)n, 0) != n)
+		n = 0; /* the lock holds without the pid: only another's message lacks it */
+	sp->lock_fd = fd;
+	return 0;
+}
+
 static int scan(struct spool *sp, char *err)
 {
 	DIR *d = opendir(sp->dir);
@@ -228,7 +266,10 @@ int spool_open(const char *dir, uint64_t max_bytes, struct spool **out, char *er
 		free(sp);
 		return err_set(err, rc, "create", dir);
 	}
-	rc = scan(sp, err);
+	sp->lock_fd = -1;
+	rc = lock_dir(sp, err);
+	if (!rc)
+		rc = scan(sp, err);
 	if (rc) {
 		spool_close(sp);
 		return rc;
@@ -247,6 +288,8 @@ void spool_close(struct spool *sp)
 		munmap(sp->map, sp->map_len);
 	free(sp->rbuf);
 	free(sp->e);
+	if (sp->lock_fd >= 0)
+		close(sp->lock_fd);
 	free(sp);
 }
 

@@ -139,6 +139,24 @@ START_TEST(bound_drops_oldest)
 }
 END_TEST
 
+/* One publisher a spool: a second open of the directory is refused, naming the holder's
+ * pid, until the first closes (a second would remove the first's .part files). */
+START_TEST(one_publisher)
+{
+	struct spool *a = NULL, *b = NULL;
+	char err[STREAM_ERR_SIZE] = "", want[64];
+
+	ck_assert_int_eq(spool_open(dir, 1 << 20, &a, err), 0);
+	ck_assert_int_eq(spool_open(dir, 1 << 20, &b, err), -EBUSY);
+	ck_assert_ptr_null(b);
+	snprintf(want, sizeof(want), "in use by another publisher (pid %ld)", (long)getpid());
+	ck_assert_msg(strstr(err, want) && strstr(err, dir), "message: %s", err);
+	spool_close(a);
+	ck_assert_int_eq(spool_open(dir, 1 << 20, &b, err), 0);
+	spool_close(b);
+}
+END_TEST
+
 /*
  * Reading back: a message of 3 MiB (mapped) and one of 200 bytes (read) after it give
  * their bytes, each valid until the next read; a file cut shorter than when it was
@@ -187,6 +205,7 @@ static Suite *spool_suite(void)
 	tcase_add_test(tc, order_and_restart);
 	tcase_add_test(tc, bound_drops_oldest);
 	tcase_add_test(tc, read_large_and_small);
+	tcase_add_test(tc, one_publisher);
 	suite_add_tcase(s, tc);
 	return s;
 }
