@@ -61,6 +61,12 @@ def options(tmp):
     expect(['-r', 'nats://127.0.0.1:1/S?host=a', '--fetch', 'alert'], 2,
            'scry: --fetch alert: alerts or metrics (the capture itself is read by -r URL '
            'without --fetch)\n', '--fetch of a kind no publisher sends: a usage error')
+    expect(['-r', TRACE, '-w', os.path.join(tmp, 'x.scap'), '--spool-dir', tmp], 2,
+           'scry: --spool-dir applies to -w URL (publishing to a bus)\n',
+           'a publisher option without a bus: a usage error')
+    expect(['-r', TRACE, '-w', 'nats://127.0.0.1:1/S?host=a', '-C', '1'], 2,
+           'scry: -C, -G and -W rotate files: -w URL publishes chunks (--chunk-events, '
+           '--max-message)\n', 'rotation with a bus: a usage error')
     neg = run(['-r', TRACE, 'evt.rawres != -1'])[1]
     check(len(neg.splitlines()) == 36, "evt.rawres != -1: 36 events (as sysdig)")
     expect(['-r', TRACE, '--', 'evt.rawres', '!=', '-1'], 0, '',

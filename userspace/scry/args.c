@@ -602,6 +602,30 @@ int scry_parse_args(int argc, char **argv, struct scry_cli_opts *o)
 			"rules. Exiting.\n");
 		return 1;
 	}
+	/* the publisher's options, taken silently without a bus to publish to before */
+	{
+		bool bus = opts->write.path && scry_publish_is(opts->write.path);
+		const char *opt = opts->write.spool_dir ? "--spool-dir" :
+				opts->write.spool_bytes ? "--spool-size" :
+				opts->write.chunk_events ? "--chunk-events" :
+				opts->write.publish_wait_s ? "--publish-wait" :
+				opts->write.max_message_bytes ? "--max-message" : NULL;
+
+		if (opt && !bus) {
+			fprintf(stderr, "scry: %s applies to -w URL (publishing to a bus)\n", opt);
+			return 2;
+		}
+		if (bus && (opts->write.rotate_mb || opts->write.rotate_s || opts->write.max_files)) {
+			fprintf(stderr, "scry: -C, -G and -W rotate files: -w URL publishes chunks "
+				"(--chunk-events, --max-message)\n");
+			return 2;
+		}
+		if (bus && opts->rules.npaths && !opts->validate && !opts->read_path) {
+			fprintf(stderr, "scry: --rules -w URL publishes the alerts of a capture "
+				"(-r FILE); live, scryd's bus: section publishes them\n");
+			return 2;
+		}
+	}
 	/* -w to a bus with --rules on a capture: the alerts go to the bus too */
 	if (opts->rules.npaths && !opts->validate &&
 	    ((opts->write.path && !(scry_publish_is(opts->write.path) && opts->read_path)) ||
