@@ -199,8 +199,9 @@ static int lock_dir(struct spool *sp, char *err)
 		if (e != EWOULDBLOCK)
 			return err_set(err, -e, "lock", path);
 		if (err)
-			snprintf(err, STREAM_ERR_SIZE, "spool %.150s: in use by another publisher (pid %.20s); "
-				 "give each publisher its own --spool-dir", sp->dir, *buf ? buf : "?");
+			snprintf(err, STREAM_ERR_SIZE, "spool %.150s: in use by another publisher "
+				 "(pid %.20s); give each publisher its own --spool-dir", sp->dir,
+				 *buf ? buf : "?");
 		return -EBUSY;
 	}
 	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
