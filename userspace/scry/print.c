@@ -111,9 +111,9 @@ int scry_print(sinsp_t *s, struct sinsp_formatter *fmt, struct sinsp_filter *fil
 		if (o->quiet || (sinsp_evt_is_hidden(evt) && !(o->debug && sinsp_evt_is_counted(evt))))
 			continue;
 		if (sinsp_formatter_render(fmt, evt, &line, &len)) {
-			fwrite(line, 1, len, stdout);
-			putchar('\n');
-			if (ferror(stdout)) {
+			/* a failed write shows in what the calls return: no ferror() call (a
+			 * lock) per printed event */
+			if (fwrite(line, 1, len, stdout) != len || putchar('\n') == EOF) {
 				scry_print_output_failed();
 				break;
 			}
